@@ -1,0 +1,341 @@
+"""Validation, in four checks run in order; each problem is one line.
+
+1. **syntax** — every file parses (``FILE:LINE: message``); later checks need the data, so
+   they run only when every file parses;
+2. **vocabulary** — every class and property used is declared in ``ontology/`` (terms of
+   RDF, RDFS and OWL excepted), every ``tkg:`` IRI used is declared, and every declared
+   class and property has an ``rdfs:label`` and an ``rdfs:comment``;
+3. **shacl** — the shapes of ``ontology/*shapes*.ttl`` (pySHACL) over ontology + graph;
+4. **evidence** — against the article texts: each article's file and text hashes, each
+   span's words at its offsets, each observation's number written in its evidence, each
+   quote's text equal to its segments. Skipped, with a note, when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.term import Node
+
+from .errors import ParseError
+from .load import OA, ONTOLOGY_GRAPH, SH, TKG, Loaded, load_project, load_shapes
+from .numerals import numbers_in
+from .paths import Project, corpus_dir
+
+CHECKS = ("syntax", "vocabulary", "shacl", "evidence")
+CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
+DECLARATION_TYPES = {
+    OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+    RDF.Property, OWL.TransitiveProperty, OWL.SymmetricProperty, OWL.FunctionalProperty,
+}
+CLASS_TYPES = {OWL.Class, RDFS.Class}
+QUOTE_JOINER = " … "
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: which check found it, where (file or file:line), and what."""
+
+    check: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: [{self.check}] {self.message}"
+
+
+@dataclass
+class Report:
+    """What validation found, plus notes (skipped checks) and what was checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if self.ok:
+            done = ", ".join(f"{n} {what}" for what, n in self.checked.items())
+            return f"ok: {done}"
+        per = defaultdict(int)
+        for p in self.problems:
+            per[p.check] += 1
+        detail = ", ".join(f"{c} {per[c]}" for c in CHECKS if per[c])
+        return f"{len(self.problems)} problem(s): {detail}"
+
+
+def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Loaded]:
+    """Run the four checks; return the report and the loaded dataset."""
+    report = Report()
+    errors: list[ParseError] = []
+    loaded = load_project(project, errors)
+    try:
+        shapes = load_shapes(project)
+    except ParseError as exc:
+        errors.append(exc)
+        shapes = Graph()
+    for exc in errors:
+        where = f"{exc.path}:{exc.line}" if exc.line else exc.path
+        report.problems.append(Problem("syntax", where, exc.message))
+    if errors:
+        report.notes.append("vocabulary, SHACL and evidence checks not run: fix the syntax errors first")
+        return report, loaded
+    report.checked["files"] = len(project.ontology_files()) + len(project.shapes_files()) + len(project.graph_files())
+    report.problems += check_vocabulary(loaded, project)
+    report.problems += check_shacl(loaded, shapes, project)
+    report.problems += check_evidence(loaded, project, corpus or corpus_dir(project), report)
+    return report, loaded
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _short(graph: Graph, term: Node) -> str:
+    if isinstance(term, URIRef):
+        try:
+            return graph.namespace_manager.curie(term, generate=False)
+        except (KeyError, ValueError):
+            return f"<{term}>"
+    return str(term)
+
+
+class _Locator:
+    """Finds the first line of a file where a term or text appears (for messages)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._lines: dict[Path, list[str]] = {}
+
+    def where(self, path: Path, *needles: str) -> str:
+        lines = self._lines.setdefault(path, path.read_text(encoding="utf-8").splitlines())
+        for needle in needles:
+            for number, line in enumerate(lines, 1):
+                if needle and needle in line:
+                    return f"{self.project.display(path)}:{number}"
+        return self.project.display(path)
+
+
+def _graph_of_subject(loaded: Loaded, node: Node) -> URIRef | None:
+    for _, _, _, ctx in loaded.dataset.quads((node, None, None, None)):
+        return ctx.identifier if isinstance(ctx, Graph) else ctx
+    for _, _, _, ctx in loaded.dataset.quads((None, None, node, None)):
+        return ctx.identifier if isinstance(ctx, Graph) else ctx
+    return None
+
+
+def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | None:
+    files = loaded.files_for(graph) if graph is not None else []
+    return files[0] if files else None
+
+
+# --- 2. vocabulary ------------------------------------------------------------------------
+
+def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
+    """Undeclared classes, properties and ``tkg:`` terms; declared terms without label or comment."""
+    ds = loaded.dataset
+    ontology = ds.graph(ONTOLOGY_GRAPH)
+    declared = {s for s, o in ontology.subject_objects(RDF.type) if o in DECLARATION_TYPES}
+    typed = set(ds.subjects(RDF.type, None))
+    locate = _Locator(project)
+    problems: list[Problem] = []
+
+    def is_core(term: Node) -> bool:
+        return isinstance(term, URIRef) and str(term).startswith(CORE_NAMESPACES)
+
+    for graph_name, files in loaded.graph_files.items():
+        graph = ds.graph(graph_name)
+        seen: set[tuple[str, URIRef]] = set()
+        for s, p, o in graph:
+            candidates = [("property", p)]
+            if p == RDF.type:
+                candidates.append(("class", o))
+            if p in (RDFS.subClassOf, RDFS.domain, RDFS.range) and not str(o).startswith(str(XSD)):
+                candidates.append(("class", o))
+            for kind, term in candidates:
+                if (kind, term) in seen or is_core(term) or term in declared:
+                    continue
+                seen.add((kind, term))
+                name = _short(ds, term)
+                path = _where_used(files, name, str(term))
+                problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
+                                        f"{kind} {name} is not declared in ontology/"))
+            for term in (s, o):
+                if (isinstance(term, URIRef) and str(term).startswith(str(TKG))
+                        and term not in declared and term not in typed and ("term", term) not in seen):
+                    seen.add(("term", term))
+                    name = _short(ds, term)
+                    path = _where_used(files, name, str(term))
+                    problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
+                                            f"{name} is not declared in ontology/ (misspelt?)"))
+
+    onto_files = loaded.files_for(ONTOLOGY_GRAPH)
+    for term in sorted(declared):
+        if is_core(term):
+            continue
+        name = _short(ds, term)
+        missing = [a for a, pred in (("rdfs:label", RDFS.label), ("rdfs:comment", RDFS.comment))
+                   if (term, pred, None) not in ontology]
+        if missing:
+            path = _where_used(onto_files, name + " a ", str(term))
+            problems.append(Problem("vocabulary", locate.where(path, name + " a ", name),
+                                    f"{name} has no {' and no '.join(missing)}"))
+    return problems
+
+
+def _where_used(files: list[Path], *needles: str) -> Path:
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if any(n and n in text for n in needles):
+            return path
+    return files[0]
+
+
+# --- 3. SHACL -----------------------------------------------------------------------------
+
+def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem]:
+    """Run the shapes over ontology + graph; one problem per validation result."""
+    if len(shapes) == 0:
+        return []
+    import pyshacl  # heavy: imported only when validating
+
+    data = Graph()
+    for prefix, ns in loaded.dataset.namespaces():
+        data.bind(prefix, ns)
+    for s, p, o, _ in loaded.dataset.quads((None, None, None, None)):
+        data.add((s, p, o))
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False,
+    )
+    if conforms:
+        return []
+    problems = []
+    locate = _Locator(project)
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage) or "does not conform"
+        shape = results.value(result, SH.sourceShape)
+        file = _file_of(loaded, _graph_of_subject(loaded, focus), project)
+        focus_name = _short(data, focus) if isinstance(focus, URIRef) else "a blank node"
+        where = locate.where(file, focus_name) if file and isinstance(focus, URIRef) else (
+            project.display(file) if file else "graph")
+        on = f" {_short(data, path)}" if isinstance(path, URIRef) else ""
+        owner = _short(shapes, shape) if isinstance(shape, URIRef) else ""
+        problems.append(Problem("shacl", where, f"{focus_name}{on}: {message}" + (f" ({owner})" if owner else "")))
+    return sorted(problems, key=lambda p: (p.where, p.message))
+
+
+# --- 4. evidence ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's text as the corpus holds it: the whole file and the article's extent."""
+
+    file_text: str
+    start: int
+    end: int
+
+
+def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Report) -> list[Problem]:
+    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``."""
+    ds = loaded.dataset
+    if not corpus.is_dir():
+        report.notes.append(f"evidence check skipped: no article corpus at {corpus} (set TKG_CORPUS)")
+        return []
+    locate = _Locator(project)
+    problems: list[Problem] = []
+    texts: dict[URIRef, ArticleText] = {}
+
+    for article in sorted(set(ds.subjects(RDF.type, TKG.Article))):
+        file = _file_of(loaded, article, project) or _file_of(loaded, _graph_of_subject(loaded, article), project)
+        where = locate.where(file, "tkg:sourceFile") if file else "graph"
+        name = ds.value(article, TKG.sourceFile)
+        if name is None:
+            continue  # the shapes report it
+        source = corpus / str(name)
+        if not source.is_file():
+            problems.append(Problem("evidence", where, f"{_short(ds, article)}: source file {name} not in {corpus}"))
+            continue
+        raw = source.read_bytes()
+        file_text = raw.decode("utf-8")
+        extent = ds.value(article, TKG.extent)
+        start = int(ds.value(extent, OA.start, default=Literal(0)))
+        end = int(ds.value(extent, OA.end, default=Literal(len(file_text))))
+        texts[article] = ArticleText(file_text, start, end)
+        expected = {
+            TKG.fileSha256: hashlib.sha256(raw).hexdigest(),
+            TKG.sha256: hashlib.sha256(file_text[start:end].encode("utf-8")).hexdigest(),
+        }
+        for prop, digest in expected.items():
+            recorded = ds.value(article, prop)
+            if recorded is not None and str(recorded) != digest:
+                problems.append(Problem("evidence", locate.where(file, _short(ds, prop)) if file else where,
+                                        f"{_short(ds, article)}: {_short(ds, prop)} is {recorded}, the corpus gives {digest}"))
+
+    spans = 0
+    exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
+    for fact, evidence, ctx in _evidence_quads(loaded):
+        file = _file_of(loaded, ctx, project)
+        fact_name = _short(ds, fact) if isinstance(fact, URIRef) else "a fact"
+        where = locate.where(file, fact_name) if file else "graph"
+        article = ds.value(evidence, OA.hasSource)
+        position = exact = None
+        for selector in ds.objects(evidence, OA.hasSelector):
+            if (selector, RDF.type, OA.TextPositionSelector) in ds:
+                position = (ds.value(selector, OA.start), ds.value(selector, OA.end))
+            if (selector, RDF.type, OA.TextQuoteSelector) in ds:
+                exact = ds.value(selector, OA.exact)
+        if article not in texts or position is None or None in position or exact is None:
+            continue  # missing parts are reported by the shapes; a missing file above
+        if ctx != article and article is not None:
+            problems.append(Problem("evidence", where, f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}"))
+        text = texts[article]
+        start, end = int(position[0]), int(position[1])
+        spans += 1
+        if not (text.start <= start < end <= text.end):
+            problems.append(Problem("evidence", where, f"{fact_name}: span {start}-{end} lies outside the article ({text.start}-{text.end})"))
+            continue
+        found = text.file_text[start:end]
+        if found != str(exact):
+            problems.append(Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}"))
+            continue
+        exacts_of[fact].append((start, str(exact)))
+
+    for obs in ds.subjects(RDF.type, TKG.Observation):
+        if obs not in exacts_of:
+            continue
+        written = [n for _, e in exacts_of[obs] for n in numbers_in(e)]
+        for prop in (TKG.value, TKG.previousValue):
+            value = ds.value(obs, prop)
+            if value is not None and Decimal(str(value)) not in written:
+                file = _file_of(loaded, _graph_of_subject(loaded, obs), project)
+                name = _short(ds, obs)
+                problems.append(Problem("evidence", locate.where(file, name) if file else "graph",
+                                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence (numbers there: {', '.join(map(str, written)) or 'none'})"))
+    for quote in ds.subjects(RDF.type, TKG.Quote):
+        if quote not in exacts_of:
+            continue
+        joined = QUOTE_JOINER.join(e for _, e in sorted(exacts_of[quote]))
+        recorded = ds.value(quote, TKG.quoteText)
+        if recorded is not None and str(recorded) != joined:
+            file = _file_of(loaded, _graph_of_subject(loaded, quote), project)
+            name = _short(ds, quote)
+            problems.append(Problem("evidence", locate.where(file, name) if file else "graph",
+                                    f"{name}: tkg:quoteText differs from its evidence segments joined by '{QUOTE_JOINER.strip()}'"))
+    report.checked["evidence spans"] = spans
+    report.checked["articles"] = len(texts)
+    return problems
+
+
+def _evidence_quads(loaded: Loaded):
+    """(fact, evidence node, graph name) for every tkg:evidence triple."""
+    for fact, _, evidence, ctx in loaded.dataset.quads((None, TKG.evidence, None, None)):
+        yield fact, evidence, (ctx.identifier if isinstance(ctx, Graph) else ctx)
