@@ -90,10 +90,18 @@ def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Load
         report.notes.append("vocabulary, SHACL and evidence checks not run: fix the syntax errors first")
         return report, loaded
     report.checked["files"] = len(project.ontology_files()) + len(project.shapes_files()) + len(project.graph_files())
-    report.problems += check_vocabulary(loaded, project)
-    report.problems += check_shacl(loaded, shapes, project)
-    report.problems += check_evidence(loaded, project, corpus or corpus_dir(project), report)
+    report.problems += _in_file_order(check_vocabulary(loaded, project))
+    report.problems += _in_file_order(check_shacl(loaded, shapes, project))
+    report.problems += _in_file_order(check_evidence(loaded, project, corpus or corpus_dir(project), report))
     return report, loaded
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by file, then line number, then message."""
+    def key(problem: Problem) -> tuple[str, int, str]:
+        path, _, line = problem.where.rpartition(":")
+        return (path, int(line), problem.message) if line.isdigit() else (problem.where, 0, problem.message)
+    return sorted(problems, key=key)
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -200,37 +208,64 @@ def _where_used(files: list[Path], *needles: str) -> Path:
 
 # --- 3. SHACL -----------------------------------------------------------------------------
 
-def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem]:
-    """Run the shapes over ontology + graph; one problem per validation result."""
-    if len(shapes) == 0:
-        return []
+@dataclass(frozen=True)
+class ShaclResult:
+    """One SHACL validation result, with the node shape it belongs to."""
+
+    focus: Node
+    path: Node | None
+    message: str
+    shape: Node | None
+
+
+def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
+    """Run pySHACL over ``data``; return every validation result (empty when it conforms)."""
     import pyshacl  # heavy: imported only when validating
 
-    data = Graph()
-    for prefix, ns in loaded.dataset.namespaces():
-        data.bind(prefix, ns)
-    for s, p, o, _ in loaded.dataset.quads((None, None, None, None)):
-        data.add((s, p, o))
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False,
     )
     if conforms:
         return []
-    problems = []
-    locate = _Locator(project)
+    found = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        message = results.value(result, SH.resultMessage) or "does not conform"
-        shape = results.value(result, SH.sourceShape)
-        file = _file_of(loaded, _graph_of_subject(loaded, focus), project)
-        focus_name = _short(data, focus) if isinstance(focus, URIRef) else "a blank node"
-        where = locate.where(file, focus_name) if file and isinstance(focus, URIRef) else (
-            project.display(file) if file else "graph")
-        on = f" {_short(data, path)}" if isinstance(path, URIRef) else ""
-        owner = _short(shapes, shape) if isinstance(shape, URIRef) else ""
-        problems.append(Problem("shacl", where, f"{focus_name}{on}: {message}" + (f" ({owner})" if owner else "")))
-    return sorted(problems, key=lambda p: (p.where, p.message))
+        source = results.value(result, SH.sourceShape)
+        owner = shapes.value(None, SH.property, source) if source is not None else None
+        found.append(ShaclResult(
+            focus=results.value(result, SH.focusNode),
+            path=results.value(result, SH.resultPath),
+            message=str(results.value(result, SH.resultMessage) or "does not conform"),
+            shape=owner if owner is not None else source,
+        ))
+    return found
+
+
+def union_graph(loaded: Loaded) -> Graph:
+    """All triples of every named graph in one graph (for SHACL), with the dataset's prefixes."""
+    data = Graph()
+    for prefix, ns in loaded.dataset.namespaces():
+        data.bind(prefix, ns)
+    for s, p, o, _ in loaded.dataset.quads((None, None, None, None)):
+        data.add((s, p, o))
+    return data
+
+
+def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem]:
+    """Run the shapes over ontology + graph; one problem per validation result."""
+    if len(shapes) == 0:
+        return []
+    data = union_graph(loaded)
+    locate = _Locator(project)
+    problems = []
+    for result in shacl_results(data, shapes):
+        file = _file_of(loaded, _graph_of_subject(loaded, result.focus), project)
+        named = isinstance(result.focus, URIRef)
+        focus_name = _short(data, result.focus) if named else "a blank node"
+        where = locate.where(file, focus_name) if file and named else (project.display(file) if file else "graph")
+        on = f" {_short(data, result.path)}" if isinstance(result.path, URIRef) else ""
+        shape = f" ({_short(shapes, result.shape)})" if isinstance(result.shape, URIRef) else ""
+        problems.append(Problem("shacl", where, f"{focus_name}{on}: {result.message}{shape}"))
+    return problems
 
 
 # --- 4. evidence ---------------------------------------------------------------------------

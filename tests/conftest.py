@@ -1,0 +1,47 @@
+"""Shared fixtures: the real project, its article corpus, and throwaway copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transition_kg.load import Loaded, load_project
+from transition_kg.paths import Project, corpus_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def corpus(project: Project) -> Path:
+    """The article texts; tests that need them skip, saying why, when they are absent."""
+    path = corpus_dir(project)
+    if not path.is_dir():
+        pytest.skip(f"article corpus not found at {path}: set TKG_CORPUS to the folder of seed articles")
+    return path
+
+
+@pytest.fixture(scope="session")
+def loaded(project: Project) -> Loaded:
+    return load_project(project)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path, project: Project) -> Project:
+    """A copy of ontology/, graph/ and queries/ that a test may change."""
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(project.root / part, tmp_path / part)
+    return Project(tmp_path)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence of ``old`` in a file (fails loudly if absent)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,78 @@
+"""`build`: inferred triples, the written dataset, and nothing half-written on failure."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset
+
+from transition_kg.build import build, infer, write_atomic
+from transition_kg.errors import OutputError, ValidationFailed
+from transition_kg.load import INFERRED_GRAPH, PREFIXES, TKG, TKR
+
+from .conftest import edit
+
+SKOS, RDF = PREFIXES["skos"], PREFIXES["rdf"]
+
+
+def test_inference_adds_what_queries_need(loaded):
+    inferred = infer(loaded.dataset)
+    assert (TKR.qitaihe, TKG.locatedIn, TKR.china) in inferred
+    assert (TKR["yunzhou-district"], TKG.locatedIn, TKR.china) in inferred
+    assert (TKR["xinxing-korean-autonomous-township"], TKG.locatedIn, TKR.heilongjiang) in inferred
+    assert (TKR.harbin, TKG.locatedIn, TKR.china) in inferred  # via the background graph
+    assert (TKR["coal-mining"], SKOS.broaderTransitive, TKR.energy) in inferred
+    assert (TKR.datong, RDF.type, TKG.Place) in inferred
+    assert (TKR["obs-qitaihe-population"], RDF.type, TKG.Fact) in inferred
+    # nothing already asserted is repeated
+    assert (TKR.qitaihe, TKG.locatedIn, TKR.heilongjiang) not in inferred
+    located = {str(s).rsplit("/", 1)[1] for s in inferred.subjects(TKG.locatedIn, TKR.china)}
+    assert {"qitaihe", "datong", "yunzhou-district", "xinxing-korean-autonomous-township", "harbin",
+            "heihe", "yungang-grottoes", "ansteel"} <= located
+
+
+def test_build_writes_nquads_and_trig_that_read_back(project_copy, corpus, tmp_path):
+    out = tmp_path / "out"
+    report, stats, written = build(project_copy, out, corpus)
+    assert report.ok
+    assert sorted(p.name for p in written) == ["transition-kg.nq", "transition-kg.trig"]
+    assert sorted(p.name for p in out.iterdir()) == ["transition-kg.nq", "transition-kg.trig"]  # no temp files left
+    nq, trig = Dataset(), Dataset()
+    nq.parse(out / "transition-kg.nq", format="nquads")
+    trig.parse(out / "transition-kg.trig", format="trig")
+    quads_nq = set(nq.quads((None, None, None, None)))
+    names = {str(g.identifier) for g in nq.graphs() if len(g)}
+    assert str(INFERRED_GRAPH) in names
+    assert str(TKR["article-qitaihe-coal-city"]) in names
+    assert len(quads_nq) == len(list(trig.quads((None, None, None, None)))) > 4000
+    assert stats.articles["tkr:article-qitaihe-coal-city"]["observations"] == 5
+    assert (out / "transition-kg.nq").stat().st_mode & 0o044 == 0o044  # readable by others, like any file
+
+
+def test_build_stops_before_writing_when_validation_fails(project_copy, corpus, tmp_path):
+    edit(project_copy.root / "graph/articles/qitaihe-coal-city.trig", "tkg:value 700000 ;", "tkg:value 7 ;")
+    out = tmp_path / "out"
+    with pytest.raises(ValidationFailed) as failed:
+        build(project_copy, out, corpus)
+    assert [p.check for p in failed.value.problems] == ["evidence"]
+    assert not out.exists()
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "data.nq"
+    target.write_bytes(b"old\n")
+
+    def fail(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("transition_kg.build.os.replace", fail)
+    with pytest.raises(OutputError, match=r"data\.nq: cannot write: No space left on device"):
+        write_atomic(target, b"new\n")
+    assert target.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["data.nq"]
+
+
+def test_write_atomic_into_a_file_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "build"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputError, match="build/x.nq: cannot write"):
+        write_atomic(blocker / "x.nq", b"data")

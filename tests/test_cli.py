@@ -1,0 +1,122 @@
+"""The command line: exit codes, one-line errors, project discovery, and the README."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transition_kg.cli import _parser, main, run
+from transition_kg.paths import Project, find_project
+
+from .conftest import ROOT
+
+
+def test_validate_exit_zero_and_summary(project, corpus, capsys):
+    assert run(["--project", str(project.root), "--corpus", str(corpus), "validate"]) == 0
+    assert capsys.readouterr().out == "ok: 10 files, 190 evidence spans, 3 articles\n"
+
+
+def test_stats_prints_class_and_article_counts(project, capsys):
+    assert run(["--project", str(project.root), "stats"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "  tkg:Observation                   38" in out
+    assert "  tkg:Quote                         11" in out
+    assert "  tkg:Person                        10" in out
+    header = next(line for line in out if line.strip().startswith("article"))
+    assert header.split() == ["article", "observations", "quotes", "roles", "events", "mentions", "people", "triples"]
+    row = next(line for line in out if "article-qitaihe-coal-city" in line)
+    assert row.split()[1:7] == ["5", "3", "3", "1", "33", "3"]
+
+
+def test_build_prints_counts_and_paths(project_copy, corpus, capsys, tmp_path):
+    out = tmp_path / "b"
+    assert run(["--project", str(project_copy.root), "--corpus", str(corpus), "build", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n" in text
+    assert "  tkg:Observation                   38" in text
+
+
+def test_broken_file_is_one_line_error_with_no_traceback(project_copy, capsys):
+    (project_copy.graph_dir / "bad.trig").write_text("@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g {\n  tkr:a tkr:b tkr:c\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(project_copy.root), "stats"])
+    assert exited.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "transition-kg: graph/bad.trig:4: syntax error: EOF found after object\n"
+
+
+def test_build_with_problems_writes_nothing_and_exits_one(project_copy, corpus, capsys, tmp_path):
+    (project_copy.graph_dir / "bad.trig").write_text("@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g { tkr:a tkr:b }\n", encoding="utf-8")
+    out = tmp_path / "b"
+    assert run(["--project", str(project_copy.root), "--corpus", str(corpus), "build", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "graph/bad.trig:2: [syntax] syntax error: objectList expected\n"
+    assert captured.err == "build stopped: 1 problem(s); nothing written\n"
+    assert not out.exists()
+
+
+def test_bad_project_is_a_one_line_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(tmp_path), "validate"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == f"transition-kg: --project {tmp_path}: not a project directory (needs ontology, graph, queries/)\n"
+
+
+def test_project_discovery_order(tmp_path, monkeypatch, project):
+    other = tmp_path / "copy"
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(project.root / part, other / part)
+    monkeypatch.delenv("TKG_PROJECT", raising=False)
+    monkeypatch.chdir(other)
+    assert find_project() == Project(other.resolve())                      # the current directory
+    monkeypatch.setenv("TKG_PROJECT", str(project.root))
+    assert find_project() == Project(project.root)                          # $TKG_PROJECT beats it
+    assert find_project(other) == Project(other.resolve())                  # --project beats both
+    monkeypatch.delenv("TKG_PROJECT")
+    monkeypatch.chdir(tmp_path)
+    assert find_project() == Project(ROOT)                                  # else the installed checkout
+    monkeypatch.setenv("TKG_PROJECT", str(tmp_path))
+    with pytest.raises(Exception, match=r"^TKG_PROJECT=.*: not a project directory"):
+        find_project()
+
+
+def test_console_script_runs(project):
+    """The installed entry point, as a user runs it."""
+    exe = Path(sys.executable).with_name("transition-kg")
+    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True)
+    for command in ("validate", "build", "stats"):
+        assert re.search(rf"^\s+{command}\s", result.stdout, re.M), command
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = _parser()._subparsers._group_actions[0].choices
+    missing = [c for c in commands if f"transition-kg {c}" not in readme]
+    assert missing == []
+
+
+def test_readme_turtle_example_is_in_the_graph(loaded):
+    """The example in README.md is real: every triple of it (blank nodes aside) is in the graph."""
+    from rdflib import BNode, Graph
+
+    from transition_kg.load import PREFIXES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```turtle\n(.*?)```", readme, re.S).group(1)
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    graph = Graph().parse(data=head + example, format="turtle")
+    ground = [(s, p, o) for s, p, o in graph if not isinstance(s, BNode) and not isinstance(o, BNode)]
+    assert len(ground) >= 6 and all(t in loaded.dataset for t in ground)
+    oa, ds = PREFIXES["oa"], loaded.dataset
+    exact = next(graph.objects(None, oa.exact))
+    start = int(next(graph.objects(None, oa.start)))
+    spans = {(int(ds.value(pos, oa.start)), int(ds.value(pos, oa.end)))
+             for sel in ds.subjects(oa.exact, exact) for ev in ds.subjects(oa.hasSelector, sel)
+             for pos in ds.objects(ev, oa.hasSelector) if (pos, oa.start, None) in ds}
+    assert spans == {(start, start + len(exact))}

@@ -1,0 +1,115 @@
+"""`validate` on the real graph and on copies broken one way at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transition_kg.validate import validate
+
+from .conftest import edit
+
+QITAIHE = Path("graph/articles/qitaihe-coal-city.trig")
+DATONG = Path("graph/articles/datong-coal-capital.trig")
+
+
+def lines(report) -> list[str]:
+    return [str(p) for p in report.problems]
+
+
+def test_real_graph_is_clean(project, corpus):
+    report, _ = validate(project, corpus)
+    assert lines(report) == []
+    assert report.checked == {"files": 10, "evidence spans": 190, "articles": 3}
+    assert report.summary() == "ok: 10 files, 190 evidence spans, 3 articles"
+
+
+def test_broken_turtle_is_named_with_its_line(project_copy, corpus):
+    bad = project_copy.root / "graph" / "articles" / "broken.trig"
+    bad.write_text('@prefix tkr: <https://w3id.org/transition-kg/id/> .\n'
+                   'tkr:g {\n  tkr:a tkr:b "unterminated .\n}\n', encoding="utf-8")
+    edit(project_copy.ontology_dir / "values.ttl", "skos:exactMatch unit:NUM .", "skos:exactMatch unit:NUM")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        "ontology/values.ttl:11: [syntax] syntax error: expected '.' or '}' or ']' at end of statement",
+        "graph/articles/broken.trig:3: [syntax] syntax error: newline found in string literal",
+    ]
+    assert report.notes == ["vocabulary, SHACL and evidence checks not run: fix the syntax errors first"]
+
+
+def test_undeclared_property_and_misspelt_term_are_named(project_copy, corpus):
+    path = project_copy.root / QITAIHE
+    edit(path, "tkg:speaker tkr:li-gang", "tkg:saidBy tkr:li-gang")
+    edit(path, "tkg:status tkg:Declining", "tkg:status tkg:Decling")
+    report, _ = validate(project_copy, corpus)
+    vocabulary = [line for line in lines(report) if "[vocabulary]" in line]
+    assert vocabulary == [
+        f"{QITAIHE}:93: [vocabulary] property tkg:saidBy is not declared in ontology/",
+        f"{QITAIHE}:142: [vocabulary] tkg:Decling is not declared in ontology/ (misspelt?)",
+    ]
+    shacl = [line for line in lines(report) if "[shacl]" in line]
+    assert f"{QITAIHE}:92: [shacl] tkr:quote-li-gang tkg:speaker: quote needs exactly one tkg:speaker (tkgsh:QuoteShape)" in shacl
+
+
+def test_class_without_label_or_comment_is_named(project_copy, corpus):
+    edit(project_copy.ontology_dir / "tkg.ttl",
+         'rdfs:label "township"@en ; rdfs:comment "A township, including an autonomous township."@en .',
+         'rdfs:label "township"@en .')
+    edit(project_copy.ontology_dir / "tkg.ttl", 'rdfs:label "located in"@en ; ', "")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        "ontology/tkg.ttl:38: [vocabulary] tkg:Township has no rdfs:comment",
+        "ontology/tkg.ttl:137: [vocabulary] tkg:locatedIn has no rdfs:label",
+    ]
+
+
+def test_misspelt_entity_is_caught_by_the_shapes(project_copy, corpus):
+    edit(project_copy.root / QITAIHE, "tkr:qitaihe tkg:locatedIn tkr:heilongjiang", "tkr:qitaihe tkg:locatedIn tkr:heilongjang")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        f"{QITAIHE}:25: [shacl] tkr:heilongjang rdf:type: entity is used but has no rdf:type (misspelt IRI, or not declared in graph/shared.trig) (tkgsh:ReferencedEntityShape)",
+        f"{QITAIHE}:25: [shacl] tkr:heilongjang: entity is used but has no rdfs:label (tkgsh:ReferencedEntityShape)",
+        f"{QITAIHE}:25: [shacl] tkr:qitaihe tkg:locatedIn: tkg:locatedIn must point to a tkg:Place (tkgsh:RelationRangeShape)",
+    ]
+
+
+def test_shifted_span_is_caught(project_copy, corpus):
+    edit(project_copy.root / QITAIHE, "oa:start 159 ; oa:end 183", "oa:start 160 ; oa:end 183")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        f"{QITAIHE}:41: [evidence] tkr:obs-qitaihe-population: text at 160-183 is 'his city of 700,000 now', not 'this city of 700,000 now'",
+    ]
+
+
+def test_value_not_written_in_evidence_is_caught(project_copy, corpus):
+    edit(project_copy.root / QITAIHE, "tkg:value 700000 ;", "tkg:value 70000 ;")
+    edit(project_copy.root / DATONG, "tkg:value 15000000000 ;", "tkg:value 1500000000 ;")
+    report, _ = validate(project_copy, corpus)
+    assert sorted(lines(report)) == sorted([
+        f"{QITAIHE}:41: [evidence] tkr:obs-qitaihe-population: tkg:value 70000 is not written in its evidence (numbers there: 700000)",
+        f"{DATONG}:119: [evidence] tkr:obs-datong-tourism-revenue-2022: tkg:value 1500000000 is not written in its evidence (numbers there: 15000000000, 2022)",
+    ])
+
+
+def test_quote_text_must_equal_its_segments(project_copy, corpus):
+    edit(project_copy.root / QITAIHE, "He says A.I. is the new coal.\" ;", "He says AI is the new coal.\" ;")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        f"{QITAIHE}:92: [evidence] tkr:quote-li-gang: tkg:quoteText differs from its evidence segments joined by '…'",
+    ]
+
+
+def test_hashes_and_article_extent_are_checked(project_copy, corpus):
+    edit(project_copy.root / DATONG, 'tkg:sha256 "34e6', 'tkg:sha256 "44e6')
+    # a Datong fact whose span lies in the next article of the same file
+    edit(project_copy.root / DATONG, "oa:start 2336 ; oa:end 2370", "oa:start 6000 ; oa:end 6034")
+    report, _ = validate(project_copy, corpus)
+    found = lines(report)
+    assert found[0].startswith(f"{DATONG}:16: [evidence] tkr:article-datong-coal-capital: tkg:sha256 is 44e6")
+    assert found[1:] == [f"{DATONG}:55: [evidence] tkr:obs-datong-good-air-days-2001: span 6000-6034 lies outside the article (0-5954)"]
+
+
+def test_missing_corpus_is_said_not_hidden(project, tmp_path):
+    report, _ = validate(project, tmp_path / "nowhere")
+    assert report.ok
+    assert report.notes == [f"evidence check skipped: no article corpus at {tmp_path / 'nowhere'} (set TKG_CORPUS)"]
+    assert "evidence spans" not in report.checked
