@@ -18,7 +18,7 @@ from .conftest import ROOT
 
 def test_validate_exit_zero_and_summary(project, corpus, capsys):
     assert run(["--project", str(project.root), "--corpus", str(corpus), "validate"]) == 0
-    assert capsys.readouterr().out == "ok: 10 files, 190 evidence spans, 3 articles\n"
+    assert capsys.readouterr().out == "ok: 10 files, 190 evidence spans, 3 articles, 5 quality checks\n"
 
 
 def test_stats_prints_class_and_article_counts(project, capsys):
@@ -120,3 +120,53 @@ def test_readme_turtle_example_is_in_the_graph(loaded):
              for sel in ds.subjects(oa.exact, exact) for ev in ds.subjects(oa.hasSelector, sel)
              for pos in ds.objects(ev, oa.hasSelector) if (pos, oa.start, None) in ds}
     assert spans == {(start, start + len(exact))}
+
+
+def test_query_prints_a_table_with_labels(project, capsys):
+    assert run(["--project", str(project.root), "query", "cq05-indicator-time-series"]) == 0
+    assert capsys.readouterr().out == (
+        "year  value  unit  qualifier  yearInferredFrom  article\n"
+        "----  -----  ----  ---------  ----------------  ----------------------------------------------------------------\n"
+        "2001  49     day                                China's \"coal capital\" Datong diversifies into center of culture\n"
+        "2024  314    day              last year         China's \"coal capital\" Datong diversifies into center of culture\n"
+        "(2 rows)\n")
+
+
+def test_queries_lists_names_titles_and_parameters(project, capsys):
+    assert run(["--project", str(project.root), "queries"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 15
+    assert out[4] == ("cq05-indicator-time-series  An indicator over time for a place  "
+                      "[place=tkr:datong(IRI) indicator=tkr:indicator-good-air-quality-days(IRI)]")
+
+
+def test_sparql_construct_prints_turtle(project, capsys):
+    query = ("PREFIX tkg: <https://w3id.org/transition-kg/ontology#> CONSTRUCT { ?c tkg:locatedIn ?p } "
+             "WHERE { GRAPH <https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c tkg:locatedIn ?p } "
+             "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }")
+    assert run(["--project", str(project.root), "sparql", query]) == 0
+    out = capsys.readouterr().out
+    assert "tkr:datong tkg:locatedIn tkr:shanxi ." in out
+    assert run(["--project", str(project.root), "sparql", query, "--format", "nt"]) == 0
+    assert capsys.readouterr().out.strip() == ("<https://w3id.org/transition-kg/id/datong> "
+        "<https://w3id.org/transition-kg/ontology#locatedIn> <https://w3id.org/transition-kg/id/shanxi> .")
+
+
+def test_sparql_ask_and_file_errors(project, tmp_path, capsys):
+    assert run(["--project", str(project.root), "sparql", "ASK { GRAPH ?g { ?s ?p ?o } }"]) == 0
+    assert capsys.readouterr().out == "yes\n"
+    bad = tmp_path / "mine.rq"
+    bad.write_text("SELECT ?x\nWHERE { ?x ?y }\n")
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(project.root), "sparql", "-f", str(bad)])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == f"transition-kg: {bad}:2:9: syntax error: Expected SelectQuery\n"
+
+
+def test_hostile_param_is_a_clean_error(project, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(project.root), "query", "cq06-quantitative-facts", "--param",
+              "entity=tkr:qitaihe> } } ; DROP ALL ; #"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == ("transition-kg: --param entity=tkr:qitaihe> } } ; DROP ALL ; #: "
+                                       "not an IRI (spaces and <>\"{}|^`\\ are not allowed)\n")

@@ -19,8 +19,8 @@ def lines(report) -> list[str]:
 def test_real_graph_is_clean(project, corpus):
     report, _ = validate(project, corpus)
     assert lines(report) == []
-    assert report.checked == {"files": 10, "evidence spans": 190, "articles": 3}
-    assert report.summary() == "ok: 10 files, 190 evidence spans, 3 articles"
+    assert report.checked == {"files": 10, "evidence spans": 190, "articles": 3, "quality checks": 5}
+    assert report.summary() == "ok: 10 files, 190 evidence spans, 3 articles, 5 quality checks"
 
 
 def test_broken_turtle_is_named_with_its_line(project_copy, corpus):
@@ -113,3 +113,17 @@ def test_missing_corpus_is_said_not_hidden(project, tmp_path):
     assert report.ok
     assert report.notes == [f"evidence check skipped: no article corpus at {tmp_path / 'nowhere'} (set TKG_CORPUS)"]
     assert "evidence spans" not in report.checked
+
+
+def test_quality_check_queries_report_each_row(project_copy, corpus):
+    path = project_copy.root / QITAIHE
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    tkr:mention-qitaihe-coal-city--heilongjiang a tkg:Mention")
+    end = text.index("    tkr:mention-qitaihe-coal-city--china a tkg:Mention")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    report, _ = validate(project_copy, corpus)
+    assert lines(report) == [
+        "queries/checks/entity-never-mentioned-violation.rq: [queries] Entity that no article mentions: entity=tkr:heilongjiang",
+        "queries/checks/entity-not-mentioned-violation.rq: [queries] Entity used by an article that does not mention it: "
+        "entity=tkr:heilongjiang article=tkr:article-qitaihe-coal-city",
+    ]

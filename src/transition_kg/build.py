@@ -63,6 +63,16 @@ def infer(dataset: Dataset) -> Graph:
     return inferred
 
 
+def add_inferred(dataset: Dataset) -> Graph:
+    """Recompute ``tkr:graph-inferred`` in ``dataset`` from everything else; return it."""
+    dataset.remove_graph(INFERRED_GRAPH)
+    inferred = infer(dataset)
+    target = dataset.graph(INFERRED_GRAPH)
+    for triple in inferred:
+        target.add(triple)
+    return target
+
+
 @dataclass
 class Stats:
     """Counts per class (direct and inferred instances) and per article."""
@@ -133,9 +143,7 @@ def build(project: Project, out_dir: Path | None = None, corpus: Path | None = N
     if not report.ok:
         raise ValidationFailed(report.problems)
     ds = loaded.dataset
-    target = ds.graph(INFERRED_GRAPH)
-    for triple in infer(ds):
-        target.add(triple)
+    add_inferred(ds)
     out_dir = out_dir or project.build_dir
     rendered = {name: ds.serialize(format=fmt, encoding="utf-8") for name, fmt in OUTPUTS.items()}
     written = []

@@ -15,6 +15,13 @@ from . import __version__
 from .errors import TKGError, ValidationFailed
 
 
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
+    parser.add_argument("--timeout", metavar="SECONDS", type=float, default=60.0, help="remote timeout (default 60)")
+    parser.add_argument("--engine", choices=("oxigraph", "memory"), default="oxigraph",
+                        help="embedded SPARQL engine: oxigraph (default) or rdflib's memory store")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transition-kg",
@@ -27,13 +34,42 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", metavar="DIR",
                         help="folder of article texts for the evidence check (default: $TKG_CORPUS or ../shared/seeds)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    sub.add_parser("validate", help="check syntax, vocabulary, SHACL shapes and evidence spans",
-                   description="Check syntax, vocabulary, SHACL shapes and evidence spans; one line per problem.")
+
+    sub.add_parser("validate", help="check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
+                   description="Check syntax, vocabulary, SHACL shapes, evidence spans and the quality-check "
+                               "queries; one line per problem.")
     build = sub.add_parser("build", help="validate, then write build/transition-kg.nq and .trig with inferred triples",
                            description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")
     build.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)")
     sub.add_parser("stats", help="print counts per class and per article",
                    description="Print counts per class and per article.")
+
+    sub.add_parser("queries", help="list the named queries with their titles and parameters",
+                   description="List the named queries (queries/*.rq) with their titles and parameters.")
+    query = sub.add_parser("query", help="run a named query",
+                           description="Run a named query; parameters not given take their defaults.")
+    query.add_argument("name", metavar="NAME", help="the query's name (see: transition-kg queries)")
+    query.add_argument("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
+                       help="a parameter; an IRI may be a prefixed name such as tkr:datong")
+    query.add_argument("--format", "-F", default="table",
+                       help="table (default), csv, tsv, json (W3C SPARQL results); for graph results turtle, trig, nt, jsonld")
+    _store_options(query)
+
+    sparql = sub.add_parser("sparql", help="run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
+                            description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
+    sparql.add_argument("text", metavar="QUERY", nargs="?", help="the query text")
+    sparql.add_argument("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)")
+    sparql.add_argument("--format", "-F", default="table",
+                        help="table (default), csv, tsv, json; for graph results turtle (default), trig, nt, jsonld")
+    _store_options(sparql)
+
+    push = sub.add_parser("push", help="put the ontology and every named graph into an existing triplestore",
+                          description="Validate and build, then replace each named graph on the server in one "
+                                      "request (all or nothing per graph), and check the counts there.")
+    push.add_argument("--endpoint", metavar="QUERY_URL", required=True, help="the store's SPARQL query endpoint")
+    push.add_argument("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint")
+    push.add_argument("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)")
+    push.add_argument("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)")
     return parser
 
 
@@ -58,13 +94,43 @@ def _report(report) -> None:
     print(report.summary())
 
 
+def _read_query(args) -> tuple[str, str]:
+    """The ad-hoc query text and where it came from."""
+    if bool(args.text) == bool(args.file):
+        raise TKGError("sparql: give the query as QUERY or with -f FILE (one of them)")
+    if args.text:
+        return args.text, "query"
+    if args.file == "-":
+        return sys.stdin.read(), "stdin"
+    try:
+        return Path(args.file).read_text(encoding="utf-8"), args.file
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TKGError(f"-f {args.file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _built_dataset(project, corpus):
+    """Validate and add inferred triples; raise ValidationFailed when there are problems."""
+    from .build import add_inferred
+    from .validate import validate
+
+    report, loaded = validate(project, corpus)
+    if not report.ok:
+        raise ValidationFailed(report.problems)
+    add_inferred(loaded.dataset)
+    return loaded.dataset
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     from .paths import find_project
 
-    project = find_project(args.project)
     corpus = Path(args.corpus).resolve() if args.corpus else None
+    if args.command in ("query", "sparql") and args.endpoint:
+        project = find_project(args.project) if args.command == "query" else None
+    else:
+        project = find_project(args.project)
+
     if args.command == "validate":
         from .validate import validate
 
@@ -93,6 +159,44 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         _print_stats(stats(load_project(project)))
         return 0
+    if args.command == "queries":
+        from .queries import discover
+
+        for name, q in discover(project).items():
+            params = " ".join(f"{p.name}={p.default or '?'}({p.type})" for p in q.params)
+            print(f"{name}  {q.title}" + (f"  [{params}]" if params else ""))
+        return 0
+    if args.command in ("query", "sparql"):
+        from .results import render
+        from .store import QuerySyntaxError, open_store
+
+        store = open_store(project, args.endpoint, args.timeout, args.engine)
+        if args.command == "query":
+            from .queries import get, run as run_query, split_assignments
+
+            result = run_query(store, get(project, args.name), split_assignments(args.param))
+        else:
+            text, source = _read_query(args)
+            try:
+                result = store.query(text)
+            except QuerySyntaxError as exc:
+                raise exc.named(source) from None
+        sys.stdout.write(render(result, args.format, store))
+        return 0
+    if args.command == "push":
+        from .remote import push
+
+        try:
+            dataset = _built_dataset(project, corpus)
+        except ValidationFailed as failed:
+            for problem in failed.problems:
+                print(problem)
+            print(f"push stopped: {len(failed.problems)} problem(s); nothing sent", file=sys.stderr)
+            return failed.exit_code
+        pushed = push(dataset, args.endpoint, args.update_endpoint, args.store, args.timeout,
+                      progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True))
+        print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
+        return 0
     raise AssertionError(args.command)
 
 
@@ -103,4 +207,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except TKGError as error:
         print(f"transition-kg: {error}", file=sys.stderr)
         code = error.exit_code
+    except KeyboardInterrupt:
+        print("transition-kg: interrupted", file=sys.stderr)
+        code = 130
     sys.exit(code)

@@ -8,7 +8,8 @@
 3. **shacl** — the shapes of ``ontology/*shapes*.ttl`` (pySHACL) over ontology + graph;
 4. **evidence** — against the article texts: each article's file and text hashes, each
    span's words at its offsets, each observation's number written in its evidence, each
-   quote's text equal to its segments. Skipped, with a note, when the corpus is absent.
+   quote's text equal to its segments. Skipped, with a note, when the corpus is absent;
+5. **queries** — every quality check ``queries/checks/*-violation.rq`` returns no rows.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .load import OA, ONTOLOGY_GRAPH, SH, TKG, Loaded, load_project, load_shapes
 from .numerals import numbers_in
 from .paths import Project, corpus_dir
 
-CHECKS = ("syntax", "vocabulary", "shacl", "evidence")
+CHECKS = ("syntax", "vocabulary", "shacl", "evidence", "queries")
 CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 DECLARATION_TYPES = {
     OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
@@ -93,6 +94,7 @@ def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Load
     report.problems += _in_file_order(check_vocabulary(loaded, project))
     report.problems += _in_file_order(check_shacl(loaded, shapes, project))
     report.problems += _in_file_order(check_evidence(loaded, project, corpus or corpus_dir(project), report))
+    report.problems += check_queries(loaded, project, report)
     return report, loaded
 
 
@@ -374,3 +376,24 @@ def _evidence_quads(loaded: Loaded):
     """(fact, evidence node, graph name) for every tkg:evidence triple."""
     for fact, _, evidence, ctx in loaded.dataset.quads((None, TKG.evidence, None, None)):
         yield fact, evidence, (ctx.identifier if isinstance(ctx, Graph) else ctx)
+
+
+# --- 5. quality-check queries ------------------------------------------------------------
+
+def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Problem]:
+    """Run every ``queries/checks/*-violation.rq``; each row it returns is a problem."""
+    from .queries import checks
+    from .store import LocalStore, local_dataset
+
+    found = checks(project)
+    if not found:
+        return []
+    store = LocalStore(local_dataset(loaded))
+    problems = []
+    for name, check in found.items():
+        result = store.query(check.text)
+        for row in result.rows:
+            detail = " ".join(f"{v}={_short(loaded.dataset, t)}" for v, t in zip(result.vars, row) if t is not None)
+            problems.append(Problem("queries", project.display(check.path), f"{check.title}: {detail}"))
+    report.checked["quality checks"] = len(found)
+    return problems

@@ -1,0 +1,298 @@
+"""The store: the embedded graph or a remote SPARQL 1.1 endpoint, behind one ``query``.
+
+Both answer with a :class:`QueryResult`. The embedded store queries a dataset whose
+default graph is empty, like Oxigraph's and Fuseki's defaults, so a query gives the same
+rows on both: name graphs with ``GRAPH ?g { ... }``.
+
+>>> store = open_store()
+>>> store.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean
+True
+>>> store.query("ASK { ?s ?p ?o }").boolean        # the default graph is empty
+False
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from contextlib import contextmanager
+import socket
+import urllib.error
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from . import __version__
+from .errors import TKGError
+from .load import PREFIXES, Loaded, load_project
+from .paths import Project, find_project
+
+USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
+DEFAULT_TIMEOUT = 60
+POST_ABOVE = 1500  # characters: longer queries are sent by POST (URLs stay short)
+
+
+class QuerySyntaxError(TKGError):
+    """A query that does not parse; ``str()`` is ``SOURCE:LINE:COLUMN: syntax error: ...``."""
+
+    def __init__(self, line: int, column: int, message: str, source: str = "query") -> None:
+        self.line, self.column, self.message, self.source = line, column, message, source
+        super().__init__(f"{source}:{line}:{column}: syntax error: {message}")
+
+    def named(self, source: str) -> "QuerySyntaxError":
+        """The same error, naming the file the query came from."""
+        return QuerySyntaxError(self.line, self.column, self.message, source)
+
+
+class EndpointError(TKGError):
+    """A remote endpoint could not be reached, timed out, or refused the request."""
+
+
+@dataclass
+class QueryResult:
+    """What a query returns: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE)."""
+
+    kind: str  # "SELECT", "ASK" or "GRAPH"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Node]]:
+        """SELECT rows as dicts from variable name to RDF term (unbound variables left out)."""
+        return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
+
+    def records(self) -> list[dict[str, object]]:
+        """SELECT rows as dicts of plain Python values: IRIs as str, numbers as int or
+        Decimal, years and other literals as their text; unbound variables as None."""
+        def plain(term: Node | None) -> object:
+            if term is None or isinstance(term, (URIRef, BNode)):
+                return None if term is None else str(term)
+            value = term.toPython()
+            return value if isinstance(value, (int, float, bool)) or type(value).__name__ == "Decimal" else str(term)
+        return [{v: plain(t) for v, t in zip(self.vars, row)} for row in self.rows]
+
+
+class Store(Protocol):
+    """What every store offers."""
+
+    def query(self, sparql: str) -> QueryResult: ...
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; raise QuerySyntaxError (line, column) if it does not parse."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(sparql)
+    except ParseException as exc:
+        raise QuerySyntaxError(exc.lineno, exc.col, exc.msg) from None
+    name = parsed[1].name
+    return {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[name]
+
+
+ENGINES = ("oxigraph", "memory")
+
+
+class LocalStore:
+    """The embedded store over the project's dataset, default graph empty.
+
+    ``engine="oxigraph"`` (the default) answers with pyoxigraph, in memory; ``"memory"``
+    answers with rdflib's own SPARQL engine over its Memory store (slower; kept to compare).
+    """
+
+    def __init__(self, dataset: Dataset, engine: str = "oxigraph") -> None:
+        if engine not in ENGINES:
+            raise TKGError(f"--engine {engine}: choose one of {', '.join(ENGINES)}")
+        self.engine = engine
+        self.dataset = Dataset(store=dataset.store, default_union=False)
+        for prefix, ns in PREFIXES.items():
+            self.dataset.bind(prefix, ns)
+        self._ox = _to_oxigraph(dataset) if engine == "oxigraph" else None
+
+    def query(self, sparql: str) -> QueryResult:
+        form = query_form(sparql)
+        if self._ox is not None:
+            return _oxigraph_query(self._ox, sparql, form)
+        result = self.dataset.query(sparql)
+        if form == "ASK":
+            return QueryResult("ASK", boolean=bool(result.askAnswer))
+        if form == "SELECT":
+            names = [str(v) for v in result.vars]
+            return QueryResult("SELECT", names, [tuple(row[v] for v in result.vars) for row in result])
+        return QueryResult("GRAPH", graph=_graph(result))
+
+
+def _graph(triples) -> Graph:
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def _to_oxigraph(dataset: Dataset):
+    """A pyoxigraph in-memory store holding the dataset's named graphs."""
+    import pyoxigraph as ox
+
+    def term(t):
+        if isinstance(t, URIRef):
+            return ox.NamedNode(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(term(s), term(p), term(o), term(g.identifier if isinstance(g, Graph) else g))
+                      for s, p, o, g in dataset.quads((None, None, None, None))
+                      if g is not None and (g.identifier if isinstance(g, Graph) else g) != dataset.default_graph.identifier)
+    return store
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _from_oxigraph(t) -> Node | None:
+    import pyoxigraph as ox
+
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    datatype = t.datatype.value
+    return Literal(t.value) if datatype == _XSD_STRING else Literal(t.value, datatype=URIRef(datatype))
+
+
+def _oxigraph_query(store, sparql: str, form: str) -> QueryResult:
+    result = store.query(sparql)
+    if form == "ASK":
+        return QueryResult("ASK", boolean=bool(result))
+    if form == "SELECT":
+        names = [v.value for v in result.variables]
+        return QueryResult("SELECT", names, [tuple(_from_oxigraph(row[n]) for n in names) for row in result])
+    return QueryResult("GRAPH", graph=_graph((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
+                                             for t in result))
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint, queried with SPARQLWrapper (GET, or POST when long)."""
+
+    def __init__(self, endpoint: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        if not re.match(r"^https?://[^\s/]+", endpoint):
+            raise EndpointError(f"--endpoint {endpoint}: not an http(s) URL")
+        self.endpoint, self.timeout = endpoint, timeout
+
+    def query(self, sparql: str) -> QueryResult:
+        from SPARQLWrapper import GET, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+
+        form = query_form(sparql)
+        client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
+        client.setQuery(sparql)
+        # setTimeout() truncates to int, which turns a sub-second timeout into none at all
+        client.timeout = self.timeout
+        client.setMethod(POST if len(sparql) > POST_ABOVE else GET)
+        client.setRequestMethod(URLENCODED)
+        client.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
+        body = self._call(client)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns)
+            graph.parse(data=body, format="turtle")
+            return QueryResult("GRAPH", graph=graph)
+        return results_from_json(body)
+
+    def _call(self, client):
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        with network_errors(self.endpoint, self.timeout):
+            try:
+                return client.query().convert()
+            except SPARQLWrapperException as exc:
+                raise EndpointError(f"{self.endpoint}: {_endpoint_message(exc)}") from None
+
+
+@contextmanager
+def network_errors(url: str, timeout: float):
+    """Turn what the network raises (refused, reset, timed out, HTTP errors) into one-line
+    EndpointErrors naming ``url``."""
+    try:
+        yield
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+        raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+            raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
+        raise EndpointError(f"{url}: cannot connect ({_reason(exc.reason)})") from None
+    except (socket.timeout, TimeoutError):
+        raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
+    except OSError as exc:
+        raise EndpointError(f"{url}: connection failed ({_reason(exc)})") from None
+
+
+def _reason(reason: object) -> str:
+    return getattr(reason, "strerror", None) or str(reason)
+
+
+def _endpoint_message(exc: Exception) -> str:
+    """SPARQLWrapper puts the server's reply in its message; give its first meaningful line."""
+    text = str(exc)
+    head = text.split(":", 1)[0]
+    match = re.search(r"Response:\n(b?'.*'|b?\".*\")", text, re.S)
+    if match:
+        body = ast.literal_eval(match.group(1))
+        body = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+        return f"{head}: {first}"[:500]
+    return text.splitlines()[0]
+
+
+def results_from_json(data: dict) -> QueryResult:
+    """A W3C SPARQL 1.1 Query Results JSON document as a QueryResult."""
+    if "boolean" in data:
+        return QueryResult("ASK", boolean=bool(data["boolean"]))
+    names = list(data["head"].get("vars", []))
+    rows = [tuple(term_from_json(binding.get(v)) for v in names) for binding in data["results"]["bindings"]]
+    return QueryResult("SELECT", names, rows)
+
+
+def term_from_json(value: dict | None) -> Node | None:
+    if value is None:
+        return None
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    return Literal(value["value"], lang=value.get("xml:lang"),
+                   datatype=URIRef(value["datatype"]) if value.get("datatype") else None)
+
+
+def local_dataset(loaded: Loaded) -> Dataset:
+    """The loaded dataset with the inferred graph the queries rely on (recomputed)."""
+    from .build import add_inferred
+
+    add_inferred(loaded.dataset)
+    return loaded.dataset
+
+
+def open_store(project: Project | str | Path | None = None, endpoint: str | None = None,
+               timeout: float = DEFAULT_TIMEOUT, engine: str = "oxigraph") -> Store:
+    """The remote endpoint when one is named, else the embedded store built from the project."""
+    if endpoint:
+        return RemoteStore(endpoint, timeout)
+    if not isinstance(project, Project):
+        project = find_project(project)
+    return LocalStore(local_dataset(load_project(project)), engine)

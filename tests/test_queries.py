@@ -1,0 +1,153 @@
+"""Named queries: expected rows (queries/NAME.srj beside each NAME.rq) on both embedded
+engines, headers, typed parameters, and binding that no value can break out of."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Literal, URIRef
+
+from transition_kg.paths import Project
+from transition_kg.queries import (NamedQuery, Param, QueryError, bind, discover, get, parse_header,
+                                   parse_params, run, run_named, to_term)
+from transition_kg.results import to_json
+from transition_kg.store import LocalStore, QuerySyntaxError, local_dataset, results_from_json
+
+from .conftest import ROOT
+
+NAMES = sorted(discover(Project(ROOT)))
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "memory"])
+def store(request, project):
+    from transition_kg.load import load_project
+
+    return LocalStore(local_dataset(load_project(project)), request.param)
+
+
+def expected(name: str):
+    return results_from_json(json.loads((ROOT / "queries" / f"{name}.srj").read_text(encoding="utf-8")))
+
+
+def test_every_named_query_has_expected_rows_beside_it():
+    assert len(NAMES) == 15
+    assert [n for n in NAMES if n.startswith("cq")] == [f"cq{i:02d}" + n[4:] for i, n in enumerate(sorted(n for n in NAMES if n.startswith("cq")), 1)]
+    assert all((ROOT / "queries" / f"{n}.srj").is_file() for n in NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_named_query_gives_its_expected_rows(store, project, name):
+    query = get(project, name)
+    result, want = run(store, query), expected(name)
+    assert result.vars == want.vars
+    if query.ordered:
+        assert result.rows == want.rows
+    else:
+        assert sorted(map(repr, result.rows)) == sorted(map(repr, want.rows))
+
+
+def test_bare_cq05_answers_datong_good_air_days(store):
+    rows = run_named(store, "cq05-indicator-time-series", ROOT).records()
+    assert [(r["year"], r["value"], r["unit"]) for r in rows] == [
+        ("2001", 49, "https://w3id.org/transition-kg/id/unit-day"),
+        ("2024", 314, "https://w3id.org/transition-kg/id/unit-day")]
+
+
+def test_parameters_change_the_answer(store):
+    rows = run_named(store, "cq05-indicator-time-series", ROOT, indicator="tkr:indicator-tourism-revenue").records()
+    assert [(r["year"], r["value"], r["qualifier"]) for r in rows] == [
+        ("2022", 15000000000, None), ("2024", 61000000000, "https://w3id.org/transition-kg/ontology#MoreThan")]
+    places = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="tkr:heilongjiang").records()}
+    assert places == {"qitaihe", "harbin", "heihe", "xinxing-korean-autonomous-township"}
+
+
+def test_search_finds_chinese_labels(store):
+    rows = run_named(store, "search", ROOT, text="七台河").records()
+    assert rows == [{"entity": "https://w3id.org/transition-kg/id/qitaihe", "label": "七台河",
+                     "kind": "https://w3id.org/transition-kg/ontology#City"}]
+
+
+def test_headers_have_title_description_and_typed_defaults(project):
+    for name, query in discover(project).items():
+        assert query.title and query.description, name
+        for param in query.params:
+            assert param.default is not None, (name, param.name)
+            to_term(param, param.default)
+    cq05 = get(project, "cq05-indicator-time-series")
+    assert cq05.params == [Param("place", "IRI", "tkr:datong", "the place or organisation"),
+                           Param("indicator", "IRI", "tkr:indicator-good-air-quality-days", "what is measured")]
+
+
+def test_bad_header_is_named_with_its_line(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("# title: x\n# param: place  URI  tkr:x\nSELECT * WHERE { ?s ?p ?o }\n")
+    with pytest.raises(QueryError, match=r"bad\.rq:2: param must be 'NAME TYPE"):
+        parse_header(path)
+
+
+@pytest.mark.parametrize("type_, raw, term", [
+    ("IRI", "tkr:datong", URIRef("https://w3id.org/transition-kg/id/datong")),
+    ("IRI", "https://example.org/a#b", URIRef("https://example.org/a#b")),
+    ("IRI", "<https://example.org/a>", URIRef("https://example.org/a")),
+    ("string", 'x" } DROP ALL #', Literal('x" } DROP ALL #')),
+    ("integer", "-12", Literal("-12", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))),
+    ("decimal", "5.3", Literal("5.3", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))),
+    ("year", "2024", Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))),
+])
+def test_values_become_rdf_terms(type_, raw, term):
+    assert to_term(Param("p", type_, None), raw) == term
+
+
+@pytest.mark.parametrize("type_, raw, message", [
+    ("IRI", "datong", "--param p=datong: not an IRI (give a full IRI or a prefixed name such as tkr:datong)"),
+    ("IRI", "tkr:datong> } ; DROP ALL ; #", "--param p=tkr:datong> } ; DROP ALL ; #: not an IRI (spaces and <>\"{}|^`\\ are not allowed)"),
+    ("IRI", "evil:x", "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, oa, prov, schema, rdf, rdfs, owl, xsd, skos, dcterms"),
+    ("integer", "1; DROP", "--param p=1; DROP: not an integer"),
+    ("year", "last year", "--param p=last year: not a year"),
+])
+def test_bad_values_are_one_line_errors(type_, raw, message):
+    with pytest.raises(QueryError) as error:
+        to_term(Param("p", type_, None), raw)
+    assert str(error.value) == message
+
+
+def test_missing_and_unknown_parameters(project):
+    query = NamedQuery("q", ROOT / "q.rq", "t", "d", [Param("place", "IRI", None)], "SELECT * WHERE { ?s ?p ?place }")
+    with pytest.raises(QueryError, match=r"^--param place: required by q \(IRI\)$"):
+        parse_params(query, {})
+    with pytest.raises(QueryError, match=r"^--param city: q has no such parameter \(its parameters: place\)$"):
+        parse_params(query, {"place": "tkr:x", "city": "tkr:y"})
+    with pytest.raises(QueryError, match=r"^unknown query 'nope'; known: cq01-coal-cities, "):
+        get(project, "nope")
+
+
+def test_hostile_string_is_bound_as_one_literal(store):
+    hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #'
+    text = bind('SELECT ?e WHERE { GRAPH ?g { ?e ?p ?text } }', {"text": Literal(hostile)})
+    assert text == ('SELECT ?e WHERE { VALUES (?text) { ("x\\" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #") }'
+                    '  GRAPH ?g { ?e ?p ?text } }')
+    assert run_named(store, "search", ROOT, text=hostile).rows == []
+
+
+def test_bind_skips_comments_strings_and_iris(store):
+    query = ('# WHERE { in a comment\nPREFIX ex: <http://e/WHERE>\n'
+             'SELECT ?x ("WHERE {" AS ?y) WHERE { BIND(?v AS ?x) }')
+    bound = bind(query, {"v": Literal(7)})
+    assert bound.endswith('WHERE { VALUES (?v) { ("7"^^<http://www.w3.org/2001/XMLSchema#integer>) }  BIND(?v AS ?x) }')
+    assert store.query(bound).rows == [(Literal(7), Literal("WHERE {"))]
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path, store):
+    path = tmp_path / "broken.rq"
+    path.write_text("# title: broken\nSELECT ?x WHERE {\n  ?x ?p\n}\n")
+    with pytest.raises(QuerySyntaxError) as error:
+        run(store, parse_header(path))
+    assert str(error.value) == f"{path}:3:3: syntax error: Expected SelectQuery"
+
+
+def test_results_are_w3c_json(store, project):
+    document = json.loads(to_json(run(store, get(project, "cq01-coal-cities"))))
+    assert document["head"] == {"vars": ["city", "province", "country", "article"]}
+    first = document["results"]["bindings"][0]
+    assert first["city"] == {"type": "uri", "value": "https://w3id.org/transition-kg/id/datong"}

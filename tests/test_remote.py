@@ -1,0 +1,241 @@
+"""Remote stores: a real Oxigraph server (default settings: the default graph is not the
+union of the named graphs), and a recording stub for the protocol details."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from transition_kg.cli import run as cli
+from transition_kg.load import TKR, load_project
+from transition_kg.queries import discover, run
+from transition_kg.remote import push, replace_graph
+from transition_kg.store import POST_ABOVE, USER_AGENT, EndpointError, LocalStore, RemoteStore, local_dataset
+
+from .conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Oxigraph:
+    """An Oxigraph server on a free port, on disk so it can be killed and restarted."""
+
+    location: Path
+    port: int
+    process: subprocess.Popen | None = None
+
+    @property
+    def query(self) -> str:
+        return f"http://127.0.0.1:{self.port}/query"
+
+    @property
+    def update(self) -> str:
+        return f"http://127.0.0.1:{self.port}/update"
+
+    @property
+    def store(self) -> str:
+        return f"http://127.0.0.1:{self.port}/store"
+
+    def start(self) -> None:
+        exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+        self.process = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.query}?query=ASK%7B%7D", timeout=2).read()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("oxigraph server exited at start")
+                time.sleep(0.1)
+        raise RuntimeError("oxigraph server did not start within 60 s")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+
+    def count(self, graph: URIRef) -> int:
+        result = RemoteStore(self.query).query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return int(result.rows[0][0])
+
+
+@pytest.fixture
+def oxigraph(tmp_path):
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not os.access(exe, os.X_OK):
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph, part of the dev extra)")
+    server = Oxigraph(tmp_path / "db", free_port())
+    server.start()
+    yield server
+    server.kill()
+
+
+@pytest.fixture(scope="module")
+def dataset(project):
+    return local_dataset(load_project(project))
+
+
+@pytest.fixture(scope="module")
+def local(dataset):
+    return LocalStore(dataset)
+
+
+def same_rows(a, b, ordered: bool) -> bool:
+    return a.vars == b.vars and (a.rows == b.rows if ordered else sorted(map(repr, a.rows)) == sorted(map(repr, b.rows)))
+
+
+def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, dataset, local, project):
+    pushed = push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
+    assert [p.graph for p in pushed][0] == URIRef("https://w3id.org/transition-kg/ontology")
+    assert sum(p.triples for p in pushed) == len(list(dataset.quads((None, None, None, None))))
+    remote = RemoteStore(oxigraph.query)
+    for name, query in discover(project).items():
+        assert same_rows(run(remote, query), run(local, query), query.ordered), name
+    # nothing in the default graph: the queries found everything through GRAPH patterns
+    assert remote.query("ASK { ?s ?p ?o }").boolean is False
+
+
+def test_push_twice_by_update_leaves_the_same_data(oxigraph, dataset):
+    first = push(dataset, oxigraph.query, oxigraph.update)
+    second = push(dataset, oxigraph.query, oxigraph.update)
+    assert first == second
+    total = RemoteStore(oxigraph.query).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(total.rows[0][0]) == sum(p.triples for p in first)
+
+
+def big_graph(n: int) -> bytes:
+    return "".join(f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n" for i in range(n)).encode()
+
+
+@pytest.mark.parametrize("protocol", ["store", "update"])
+def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, dataset, protocol):
+    push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
+    article = TKR["article-qitaihe-coal-city"]
+    before = oxigraph.count(article)
+    assert before == len(dataset.graph(article))
+    errors = []
+
+    def replace():
+        try:
+            replace_graph(article, big_graph(200_000), oxigraph.update, oxigraph.store if protocol == "store" else None, timeout=60)
+        except EndpointError as exc:
+            errors.append(str(exc))
+
+    worker = threading.Thread(target=replace)
+    worker.start()
+    time.sleep(0.5)
+    oxigraph.kill()
+    worker.join(timeout=60)
+    assert errors and ("connection" in errors[0] or "cannot connect" in errors[0]), errors
+    oxigraph.start()
+    assert oxigraph.count(article) == before
+
+
+def test_cli_push_then_query_gives_the_same_json_as_the_embedded_store(oxigraph, project, corpus, capsys):
+    assert cli(["--project", str(project.root), "--corpus", str(corpus), "push", "--endpoint", oxigraph.query,
+                "--update-endpoint", oxigraph.update, "--store", oxigraph.store]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("pushing <https://w3id.org/transition-kg/ontology> (")
+    assert out[-1].startswith("pushed 7 graphs, ") and out[-1].endswith("; counts on the server match")
+    assert cli(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "json"]) == 0
+    embedded = capsys.readouterr().out
+    assert cli(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "json", "--endpoint", oxigraph.query]) == 0
+    assert capsys.readouterr().out == embedded
+    assert cli(["sparql", "--endpoint", oxigraph.query, "--format", "tsv",
+                "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l"]) == 0
+    assert capsys.readouterr().out == '?l\n"Qitaihe"@en\n"七台河"@zh\n'
+
+
+def test_push_to_a_dead_server_is_a_clean_error(dataset, capsys, project, corpus):
+    port = free_port()
+    with pytest.raises(SystemExit) as exited:
+        from transition_kg.cli import main
+        main(["--project", str(project.root), "--corpus", str(corpus), "push", "--endpoint", f"http://127.0.0.1:{port}/query",
+              "--update-endpoint", f"http://127.0.0.1:{port}/update"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"transition-kg: http://127.0.0.1:{port}/update: cannot connect (Connection refused)\n"
+
+
+# --- protocol details, against a recording stub ---------------------------------------------
+
+class Stub(http.server.BaseHTTPRequestHandler):
+    seen: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        Stub.seen.append((self.command, self.path, self.headers.get("User-Agent"), body))
+        if self.path.startswith("/slow"):
+            time.sleep(2)
+        if self.path.startswith("/bad"):
+            self.send_response(400)
+            self.end_headers()
+            self.wfile.write(b"Parser error: unexpected end of query at line 1\nmore detail")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.end_headers()
+        self.wfile.write(json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+            {"x": {"type": "literal", "value": "ok", "xml:lang": "en"}}]}}).encode())
+
+    do_GET = do_POST = _answer
+
+
+@pytest.fixture
+def stub():
+    Stub.seen = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_short_queries_use_get_long_ones_post_with_a_user_agent(stub):
+    store = RemoteStore(stub + "/sparql")
+    short = "SELECT ?x WHERE { ?x ?p ?o }"
+    long = "SELECT ?x WHERE { ?x ?p ?o " + " ".join(f"FILTER(?o != {i})" for i in range(300)) + " }"
+    assert len(long) > POST_ABOVE
+    assert store.query(short).rows[0][0].language == "en"
+    store.query(long)
+    (m1, path1, agent1, body1), (m2, path2, agent2, body2) = Stub.seen
+    assert (m1, m2) == ("GET", "POST")
+    assert path1.startswith("/sparql?") and "query=SELECT" in path1 and body1 == ""
+    assert path2 == "/sparql" and body2.startswith("query=SELECT")
+    assert agent1 == agent2 == USER_AGENT
+
+
+def test_timeout_is_a_clean_error(stub):
+    with pytest.raises(EndpointError) as error:
+        RemoteStore(stub + "/slow", timeout=0.5).query("ASK {}")
+    assert str(error.value) == f"{stub}/slow: no answer within 0.5 s (timeout)"
+
+
+def test_endpoint_refusal_is_one_line_with_the_servers_words(stub):
+    with pytest.raises(EndpointError) as error:
+        RemoteStore(stub + "/bad").query("ASK {}")
+    assert str(error.value) == f"{stub}/bad: QueryBadFormed: Parser error: unexpected end of query at line 1"
