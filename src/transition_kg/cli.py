@@ -63,6 +63,26 @@ def _parser() -> argparse.ArgumentParser:
                         help="table (default), csv, tsv, json; for graph results turtle (default), trig, nt, jsonld")
     _store_options(sparql)
 
+    def selection(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation")
+        parser.add_argument("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city")
+        parser.add_argument("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong")
+        parser.add_argument("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)")
+        parser.add_argument("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes")
+        _store_options(parser)
+
+    view = sub.add_parser("view", help="write the interactive network page (offline HTML)",
+                          description="Write the network page of the whole graph or a part of it: one HTML file "
+                                      "that loads nothing from the network.")
+    view.add_argument("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write")
+    view.add_argument("--title", default="transition-kg", help="the page's title")
+    selection(view)
+    export = sub.add_parser("export", help="write the network as GraphML or GEXF (for Gephi, Cytoscape)",
+                            description="Write the same graph as the view, as GraphML or GEXF.")
+    export.add_argument("-o", "--output", metavar="FILE", required=True, type=Path, help="the file to write")
+    export.add_argument("--format", "-F", choices=("graphml", "gexf"), default="graphml")
+    selection(export)
+
     push = sub.add_parser("push", help="put the ontology and every named graph into an existing triplestore",
                           description="Validate and build, then replace each named graph on the server in one "
                                       "request (all or nothing per graph), and check the counts there.")
@@ -120,13 +140,41 @@ def _built_dataset(project, corpus):
     return loaded.dataset
 
 
+def _network(args, project):
+    """The networkx graph that ``view`` and ``export`` show."""
+    from . import view as views
+    from .store import LocalStore, QuerySyntaxError, RemoteStore, local_dataset
+    from .load import load_project
+
+    chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
+    if len(chosen) > 1:
+        raise TKGError("choose one of --class, --article, --focus, --query")
+    if args.endpoint:
+        store = RemoteStore(args.endpoint, args.timeout)
+        dataset = views.fetch(store)
+    else:
+        dataset = local_dataset(load_project(project))
+        store = LocalStore(dataset, args.engine)
+    if args.query:
+        try:
+            text = Path(args.query).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TKGError(f"--query {args.query}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        try:
+            result = store.query(text)
+        except QuerySyntaxError as exc:
+            raise exc.named(args.query) from None
+        return views.from_result(dataset, result)
+    return views.select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     from .paths import find_project
 
     corpus = Path(args.corpus).resolve() if args.corpus else None
-    if args.command in ("query", "sparql") and args.endpoint:
+    if args.command in ("query", "sparql", "view", "export") and args.endpoint:
         project = find_project(args.project) if args.command == "query" else None
     else:
         project = find_project(args.project)
@@ -182,6 +230,16 @@ def run(argv: Sequence[str] | None = None) -> int:
             except QuerySyntaxError as exc:
                 raise exc.named(source) from None
         sys.stdout.write(render(result, args.format, store))
+        return 0
+    if args.command in ("view", "export"):
+        from . import view as views
+
+        network = _network(args, project)
+        if args.command == "export":
+            views.export(network, args.output, args.format)
+        else:
+            views.write_page(views.to_pyvis(network, args.title), args.output)
+        print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
         return 0
     if args.command == "push":
         from .remote import push

@@ -1,0 +1,100 @@
+"""Benchmark the network page at scale: time to write it, its size, and time until it is
+interactive in headless Chromium (Debian's /usr/bin/chromium, network cut), then time for
+the page to answer a search and focus a node.
+
+Synthetic graphs are shaped like the real one: entities of a dozen classes with facts
+(observations, quotes, roles) around them, about two edges per node, tooltips of a few lines.
+
+    python benchmarks/view.py                      # 500, 2,000, 10,000, 50,000 nodes
+    python benchmarks/view.py --sizes 500 2000 --physics   # force vis.js physics on (threshold study)
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from transition_kg.view import LAYOUT_THRESHOLD, to_pyvis, write_page
+
+KINDS = [("city", 0.06), ("province", 0.01), ("person", 0.08), ("company", 0.05), ("policy", 0.03),
+         ("technology", 0.04), ("industry", 0.03), ("observation", 0.4), ("quote", 0.1), ("role", 0.1),
+         ("event", 0.06), ("industry status", 0.04)]
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph:
+    """A graph of ``n`` nodes shaped like the knowledge graph."""
+    rng = random.Random(seed)
+    graph = nx.MultiDiGraph()
+    names, weights = zip(*KINDS)
+    kinds = rng.choices(names, weights, k=n)
+    entities = [i for i, k in enumerate(kinds) if k not in ("observation", "quote", "role", "event", "industry status")] or [0]
+    for i, kind in enumerate(kinds):
+        label = f"{kind} {i}"
+        graph.add_node(f"n{i}", label=label, kind=kind, family="", labels=[label, f"标签{i}"],
+                       tooltip=[label, f"type: {kind}", f"value: {rng.randint(1, 10**6)} — article {i % 97}",
+                                f"evidence: “words of the article about {label}” — article {i % 97}, characters {i}–{i + 30}"])
+    for i, kind in enumerate(kinds):
+        targets = 1 if kind in ("observation", "quote", "role", "event", "industry status") else 2
+        for _ in range(targets):
+            j = rng.choice(entities)
+            if j != i:
+                graph.add_edge(f"n{i}", f"n{j}", label="located in" if kind == "city" else "about",
+                               tooltip=[f"{i} → {j}", f"stated in: article {i % 97}"])
+    return graph
+
+
+def interactive_seconds(page_path: Path, browser) -> tuple[float, float]:
+    """Seconds until the first draw, then seconds for a search + focus round trip."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    start = time.perf_counter()
+    page.goto(page_path.as_uri(), timeout=600_000)
+    page.wait_for_function("window.tkg && window.tkg.ready", timeout=600_000, polling=50)
+    ready = time.perf_counter() - start
+    start = time.perf_counter()
+    page.fill("#search", "city 1")
+    page.press("#search", "Enter")
+    page.wait_for_function("document.getElementById('details').textContent.length > 0", timeout=600_000, polling=20)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    respond = time.perf_counter() - start
+    page.close()
+    return ready, respond
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000, 50000])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--physics", action="store_true", help="keep vis.js physics on at every size (no precomputed layout)")
+    mode.add_argument("--precomputed", action="store_true", help="precompute the layout in Python at every size")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    threshold = 10**9 if args.physics else 0 if args.precomputed else LAYOUT_THRESHOLD
+    print(f"precomputed layout above {threshold:,} nodes" + (" (default)" if threshold == LAYOUT_THRESHOLD else " (overridden)"))
+    print(f"{'nodes':>7} {'edges':>7} {'layout':>10} {'write s':>8} {'size MB':>8} {'interactive s':>14} {'search+focus s':>15}")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for n in args.sizes:
+            graph = synthetic(n)
+            path = Path(tmp) / f"g{n}.html"
+            start = time.perf_counter()
+            net = to_pyvis(graph, f"synthetic {n}", threshold=threshold)
+            write_page(net, path)
+            write = time.perf_counter() - start
+            ready, respond = interactive_seconds(path, browser)
+            mode = "physics" if n <= threshold else "python"
+            print(f"{n:>7,} {graph.number_of_edges():>7,} {mode:>10} {write:>8.2f} {path.stat().st_size / 1e6:>8.1f} "
+                  f"{ready:>14.2f} {respond:>15.2f}", flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

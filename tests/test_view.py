@@ -1,0 +1,298 @@
+"""The network view: the networkx graph, exports, the page's HTML, and the page as a person
+uses it in headless Chromium (Debian's /usr/bin/chromium) with every network request cut."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from transition_kg.cli import run as cli
+from transition_kg.load import ONTOLOGY_GRAPH, TKG, TKR, load_project
+from transition_kg.store import local_dataset
+from transition_kg.view import (LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
+                                to_pyvis, write_page)
+
+from .conftest import ROOT
+
+HOSTILE = '</script><img src=x onerror="window.__xss=1">'
+HOSTILE_ALT = '"><svg onload="window.__xss=2">'
+HOSTILE_CLASS = '<b onmouseover="window.__xss=3">bold</b>'
+DATONG = str(TKR.datong)
+ARTICLE_B = "China's \"coal capital\" Datong diversifies into center of culture"
+
+
+@pytest.fixture(scope="module")
+def dataset(project):
+    return local_dataset(load_project(project))
+
+
+@pytest.fixture(scope="module")
+def whole(dataset):
+    return select(dataset)
+
+
+def test_whole_graph_draws_entities_and_facts_and_folds_the_rest(whole, dataset):
+    catalog = Catalog.of(dataset)
+    drawable = {str(n) for n in catalog.kinds if catalog.drawable(n)}
+    assert set(whole.nodes) == drawable
+    assert whole.number_of_nodes() == 184 and whole.number_of_edges() == len(set(
+        (str(a), str(b), k) for a, b, k in whole.edges(keys=True)))
+    kinds = {data["kind"] for _, data in whole.nodes(data=True)}
+    assert {"city", "person", "observation", "quote", "industry"} <= kinds
+    assert not kinds & {"unit", "qualifier", "status", "indicator", "article", "mention"}
+
+
+def test_observation_tooltip_has_values_and_its_evidence(whole):
+    tip = whole.nodes[str(TKR["obs-datong-good-air-days-2024"])]["tooltip"]
+    assert tip[:2] == ["days of good air quality: 314 day (2024)", "type: observation"]
+    assert f"value: 314 — {ARTICLE_B}" in tip
+    assert f"year inferred from: last year — {ARTICLE_B}" in tip
+    assert f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436" in tip
+
+
+def test_entity_tooltip_has_labels_and_mentions(whole):
+    tip = whole.nodes[str(TKR.qitaihe)]["tooltip"]
+    assert tip[:3] == ["Qitaihe", "type: city", "also: 七台河"]
+    assert "located in: Heilongjiang — Qitaihe, Heilongjiang: a coal city facing decarbonisation" in tip
+    assert "mentioned in Qitaihe, Heilongjiang: a coal city facing decarbonisation: “Qitaihe (七台河)”" in tip
+
+
+def test_edges_carry_property_labels_and_sources(whole):
+    edges = whole.get_edge_data(DATONG, str(TKR.shanxi))
+    assert [(d["label"], d["sources"]) for d in edges.values()] == [("located in", [ARTICLE_B])]
+    quote = whole.get_edge_data(str(TKR["quote-zhang-wei"]), str(TKR["zhang-wei"]))
+    assert [d["label"] for d in quote.values()] == ["speaker"]
+
+
+def test_focus_depth_one_is_the_neighbourhood(dataset, whole):
+    focus = select(dataset, focus="tkr:datong", depth=1)
+    expected = {DATONG} | set(whole.predecessors(DATONG)) | set(whole.successors(DATONG))
+    assert set(focus.nodes) == expected and focus.number_of_nodes() == 21
+    assert set(select(dataset, focus="tkr:datong", depth=0).nodes) == {DATONG}
+
+
+def test_article_and_class_views(dataset):
+    article = select(dataset, article="article-qitaihe-coal-city")
+    assert str(TKR.qitaihe) in article and DATONG not in article
+    cities = select(dataset, cls="City")
+    assert {n for n, d in cities.nodes(data=True) if d["kind"] == "city"} == {
+        str(TKR[c]) for c in ("qitaihe", "datong", "harbin", "shenzhen", "heihe", "vladivostok")}
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"cls": "Town"}, "--class Town: not a class of the ontology"),
+    ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
+    ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
+    ({"focus": "datong"}, "--focus datong: give a full IRI or a prefixed name such as tkr:datong"),
+])
+def test_bad_selection_is_a_clear_error(dataset, kwargs, message):
+    with pytest.raises(ViewError) as error:
+        select(dataset, **kwargs)
+    assert str(error.value).startswith(message)
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_export_reads_back_in_gephi_formats(whole, tmp_path, fmt, reader):
+    path = tmp_path / f"g.{fmt}"
+    export(whole, path, fmt)
+    back = reader(path)
+    assert back.number_of_nodes() == whole.number_of_nodes() and back.number_of_edges() == whole.number_of_edges()
+    assert back.nodes[DATONG]["label"] == "Datong" and back.nodes[DATONG]["kind"] == "city"
+
+
+def test_page_loads_nothing_from_the_network(whole):
+    from html.parser import HTMLParser
+
+    html = render_page(to_pyvis(whole))
+    links = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            links.extend((tag, k, v) for k, v in attrs if k in ("src", "href", "srcset", "action", "data"))
+
+    Links().feed(html)
+    assert links == []
+    assert not re.search(r"cdn\.|unpkg|jsdelivr|bootstrap", html, re.I)
+    assert "default-src 'none'" in html
+
+
+@pytest.fixture(scope="module")
+def hostile_dataset(project):
+    dataset = local_dataset(load_project(project))
+    graph = dataset.graph(TKR["graph-hostile"])
+    evil, klass = TKR["evil"], TKG["Evil"]
+    dataset.graph(ONTOLOGY_GRAPH).add((klass, RDFS.subClassOf, TKG.Place))
+    dataset.graph(ONTOLOGY_GRAPH).add((klass, RDFS.label, Literal(HOSTILE_CLASS, lang="en")))
+    graph.add((evil, RDF.type, klass))
+    graph.add((evil, RDFS.label, Literal(HOSTILE, lang="en")))
+    graph.add((evil, RDFS.label, Literal(HOSTILE_ALT, lang="zh")))
+    graph.add((evil, TKG.locatedIn, TKR.datong))
+    return dataset
+
+
+def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
+    html = render_page(to_pyvis(select(hostile_dataset)))
+    body = html.split("</style>", 2)[-1]
+    script = body.split("<script>", 1)[1]  # the page's own script (vis-network is in the head)
+    assert HOSTILE not in html and HOSTILE_ALT not in html and HOSTILE_CLASS not in html
+    assert "\\u003c/script\\u003e\\u003cimg src=x onerror=" in script
+    assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
+
+
+def test_large_graphs_get_a_python_layout_and_say_so():
+    graph = nx.MultiDiGraph()
+    for i in range(LAYOUT_THRESHOLD + 1):
+        graph.add_node(f"n{i}", label=f"n{i}", kind="thing", family="", labels=[f"n{i}"], tooltip=[f"n{i}"])
+        if i:
+            graph.add_edge(f"n{i}", f"n{i // 2}", label="part of", tooltip=["part of"])
+    net = to_pyvis(graph)
+    assert net.options["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in net.nodes)
+    assert "the layout was computed in Python and physics is off" in render_page(net)
+    small = to_pyvis(graph.subgraph([f"n{i}" for i in range(10)]).copy())
+    assert small.options["physics"]["enabled"] is True and "x" not in small.nodes[0]
+
+
+def test_notebook_network_renders_the_same_offline_page(whole, tmp_path):
+    net = to_pyvis(whole)
+    assert net.generate_html(notebook=True) == render_page(net)
+
+
+def test_cli_view_and_export(project, tmp_path, capsys):
+    page = tmp_path / "datong.html"
+    assert cli(["--project", str(project.root), "view", "-o", str(page), "--focus", "tkr:datong", "--depth", "1"]) == 0
+    assert capsys.readouterr().out == f"wrote {page} (21 nodes, 20 edges)\n"
+    query = tmp_path / "q.rq"
+    query.write_text("PREFIX tkg: <https://w3id.org/transition-kg/ontology#>\n"
+                     "CONSTRUCT { ?a tkg:locatedIn ?b } WHERE { GRAPH ?g { ?a tkg:locatedIn ?b } "
+                     "FILTER(?g != <https://w3id.org/transition-kg/id/graph-inferred>) }\n")
+    assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "q.html"), "--query", str(query)]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'q.html'} (22 nodes, 19 edges)\n"
+    assert cli(["--project", str(project.root), "export", "-o", str(tmp_path / "g.gexf"), "--format", "gexf"]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'g.gexf'} (184 nodes, 208 edges)\n"
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened with the network cut, recording requests, errors and dialogs."""
+
+    def __init__(self, browser, path: Path):
+        self.requests, self.errors, self.dialogs = [], [], []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.tkg && window.tkg.ready", timeout=60_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def counts(self) -> list[int]:
+        return self.page.evaluate("[tkg.nodes.length, tkg.edges.length]")
+
+    def hover(self, node_id: str) -> str:
+        page = self.page
+        page.evaluate("tkg.network.stopSimulation()")
+        x, y = page.evaluate("""id => { const p = tkg.network.getPositions([id])[id];
+            tkg.network.moveTo({position: p, scale: 1.5, animation: false});
+            const d = tkg.network.canvasToDOM(p); const r = document.getElementById('graph').getBoundingClientRect();
+            return [d.x + r.left, d.y + r.top]; }""", node_id)
+        page.mouse.move(x - 3, y - 3)
+        page.mouse.move(x, y)
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+        return page.inner_text("div.vis-tooltip")
+
+
+def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
+    path = tmp_path / "whole.html"
+    write_page(to_pyvis(whole), path)
+    visit = Visit(browser, path)
+    assert visit.counts() == [whole.number_of_nodes(), whole.number_of_edges()]
+    tip = visit.hover(DATONG)
+    assert tip.splitlines()[:2] == ["Datong", "type: city"]
+    assert f"located in: Shanxi — {ARTICLE_B}" in tip
+    visit.page.fill("#search", "Datong")
+    buttons = visit.page.locator("#results button").all_inner_texts()
+    assert buttons[0] == "Datong · Datong City (city)" and len(buttons) == 5
+    visit.page.click("#results button >> nth=0")
+    assert visit.page.evaluate("tkg.network.getSelectedNodes()") == [DATONG]
+    assert visit.page.inner_text("#details").startswith("Datong\ntype: city")
+    visit.page.fill("#search", "七台河")
+    assert visit.page.locator("#results button").all_inner_texts() == ["Qitaihe · 七台河 (city)"]
+    visit.page.uncheck("#legend input[data-kind='observation']")
+    hidden = visit.page.evaluate("tkg.nodes.get({filter: n => n.hidden}).length")
+    assert hidden == sum(1 for _, d in whole.nodes(data=True) if d["kind"] == "observation")
+    assert visit.requests == [] and visit.errors == [] and visit.dialogs == []
+
+
+def test_focus_page_shows_sources_in_tooltips(browser, dataset, tmp_path):
+    focus = select(dataset, focus="tkr:datong", depth=1)
+    path = tmp_path / "focus.html"
+    write_page(to_pyvis(focus), path)
+    visit = Visit(browser, path)
+    assert visit.counts() == [21, 20]
+    tip = visit.hover(str(TKR["obs-datong-good-air-days-2001"]))
+    assert f"evidence: “a mere 49 days of good air in 2001” — {ARTICLE_B}, characters 2336–2370" in tip
+    assert visit.requests == [] and visit.errors == []
+
+
+def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp_path):
+    path = tmp_path / "hostile.html"
+    write_page(to_pyvis(select(hostile_dataset, focus="tkr:evil", depth=1)), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    assert page.inner_text("#legend").count(HOSTILE_CLASS) == 1
+    tip = visit.hover(str(TKR.evil))
+    assert tip.splitlines()[:3] == [HOSTILE, f"type: {HOSTILE_CLASS}", f"also: {HOSTILE_ALT}"]
+    page.fill("#search", "onerror")
+    assert page.locator("#results button").all_inner_texts() == [f"{HOSTILE_ALT} · {HOSTILE} ({HOSTILE_CLASS})"]
+    page.click("#results button >> nth=0")
+    assert page.inner_text("#details").splitlines()[0] == HOSTILE
+    page.mouse.move(10, 10)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img, svg, b").count() == 0
+    assert visit.dialogs == [] and visit.requests == [] and visit.errors == []
+
+
+def test_large_page_opens_with_physics_off(browser, tmp_path):
+    from benchmarks.view import synthetic
+
+    graph = synthetic(3000)
+    path = tmp_path / "large.html"
+    write_page(to_pyvis(graph), path)
+    visit = Visit(browser, path)
+    assert visit.counts() == [graph.number_of_nodes(), graph.number_of_edges()]
+    assert "physics is off" in visit.page.inner_text("#notice")
+    assert visit.page.evaluate("tkg.network.physics.options.enabled") is False
+    assert visit.requests == [] and visit.errors == []
