@@ -57,6 +57,16 @@ def test_observation_tooltip_has_values_and_its_evidence(whole):
     assert f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436" in tip
 
 
+def test_fact_labels_keep_the_articles_hedges(whole):
+    label = lambda local: whole.nodes[str(TKR[local])]["label"]
+    assert label("obs-datong-tourism-revenue-2024") == "tourism revenue: more than 61,000,000,000 yuan (2024)"
+    assert label("obs-datong-visitors-increase-2025") == "tourist visitors: up 18 percent (2025)"
+    assert label("obs-ansteel-production-costs") == "production costs: down 15 percent"
+    assert label("obs-gac-driving-range") == "driving range of new energy vehicles: 500 → 1,000 kilometre"
+    assert label("obs-china-share-of-best-ai-deployments") == "share of the best ways to deploy AI based in the country: nearly 50 percent (2025)"
+    assert label("obs-qitaihe-population") == "population: 700,000 (2024)"
+
+
 def test_entity_tooltip_has_labels_and_mentions(whole):
     tip = whole.nodes[str(TKR.qitaihe)]["tooltip"]
     assert tip[:3] == ["Qitaihe", "type: city", "also: 七台河"]

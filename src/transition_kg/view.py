@@ -26,9 +26,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import TKGError
-from .load import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, TKG, TKGSH
+from .load import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, TKG, TKR
 
-LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.5 s, 1,000 in 2.9 s here (benchmarks/view.py)
+LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
                   TKG.Article, TKG.Mention}
 HIDDEN_PROPERTIES = {RDF.type, RDFS.label, SKOS.altLabel, DCTERMS.title, TKG.evidence, TKG.extent}
@@ -147,9 +147,7 @@ class Catalog:
         v = lambda p: self.value(fact, p)
         name = lambda t: self.label(t) if t is not None else "?"
         if self.is_a(fact, TKG.Observation):
-            unit = v(TKG.unit)
-            when = v(TKG.year) or v(TKG.endYear)
-            return f"{name(v(TKG.indicator))}: {v(TKG.value)}{'' if unit is None else ' ' + name(unit)}{f' ({when})' if when else ''}"
+            return f"{name(v(TKG.indicator))}: {self.amount(fact)}"
         if self.is_a(fact, TKG.Quote):
             return f"quote: {name(v(TKG.speaker))}"
         if self.is_a(fact, TKG.Role):
@@ -161,6 +159,25 @@ class Catalog:
         if self.is_a(fact, TKG.Comparison):
             return f"{name(v(TKG.comparisonKind))}: {name(v(TKG.counterpart))}"
         return self.label(self.kinds.get(fact, fact))
+
+    def amount(self, obs: URIRef) -> str:
+        """An observation's value as a reader should see it: with its qualifier and measure,
+        thousands separated (never rounded), its unit (none for counts) and its year."""
+        value, unit, qualifier = self.value(obs, TKG.value), self.value(obs, TKG.unit), self.value(obs, TKG.qualifier)
+        number = value.toPython() if isinstance(value, Literal) else value
+        text = f"{number:,}" if isinstance(number, int) else str(value)
+        previous = self.value(obs, TKG.previousValue)
+        if previous is not None:
+            before = previous.toPython()
+            text = f"{before:,} → {text}" if isinstance(before, int) else f"{previous} → {text}"
+        measure = self.value(obs, TKG.measure)
+        text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
+        if qualifier is not None:
+            text = f"{self.label(qualifier)} {text}"
+        if unit is not None and unit != TKR["unit-count"]:
+            text += f" {self.label(unit)}"
+        when = self.value(obs, TKG.year) or self.value(obs, TKG.endYear)
+        return text + (f" ({when})" if when else "")
 
     def source_name(self, graph: Node) -> str:
         return self.label(graph) if self.is_a(graph, TKG.Article) else {
@@ -380,6 +397,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
                  for a, b, data in graph.edges(data=True)]
     net.options = {
         "physics": {"enabled": not large, "solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
                     "stabilization": {"enabled": True, "iterations": 150, "fit": True}},
         "layout": {"improvedLayout": not large and graph.number_of_nodes() <= 150},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "navigationButtons": False},
