@@ -239,3 +239,13 @@ def test_endpoint_refusal_is_one_line_with_the_servers_words(stub):
     with pytest.raises(EndpointError) as error:
         RemoteStore(stub + "/bad").query("ASK {}")
     assert str(error.value) == f"{stub}/bad: QueryBadFormed: Parser error: unexpected end of query at line 1"
+
+
+def test_view_from_an_endpoint_is_the_same_graph(oxigraph, dataset, project, tmp_path, capsys):
+    push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
+    for args, expected in ((["--focus", "tkr:datong"], "(21 nodes, 20 edges)"), ([], "(184 nodes, 208 edges)")):
+        page = tmp_path / "remote.html"
+        assert cli(["view", "-o", str(page), "--endpoint", oxigraph.query] + args) == 0
+        assert capsys.readouterr().out == f"wrote {page} {expected}\n"
+        assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "local.html")] + args) == 0
+        assert capsys.readouterr().out.endswith(f"{expected}\n")
