@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", help="print counts per class and per article",
                    description="Print counts per class and per article.")
 
+    docs = sub.add_parser("docs", help="write browsable HTML documentation of the ontology",
+                          description="Write DIR/index.html: every class and property with label, comment, super/sub "
+                                      "terms, domain/range, SHACL constraints, instance counts, and a class diagram.")
+    docs.add_argument("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into")
+
     sub.add_parser("queries", help="list the named queries with their titles and parameters",
                    description="List the named queries (queries/*.rq) with their titles and parameters.")
     query = sub.add_parser("query", help="run a named query",
@@ -206,6 +211,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .load import load_project
 
         _print_stats(stats(load_project(project)))
+        return 0
+    if args.command == "docs":
+        from .docs import write_docs
+        from .load import load_project
+
+        print(f"wrote {write_docs(load_project(project), project, args.output)}")
         return 0
     if args.command == "queries":
         from .queries import discover
