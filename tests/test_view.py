@@ -231,16 +231,28 @@ class Visit:
         return self.page.evaluate("[tkg.nodes.length, tkg.edges.length]")
 
     def hover(self, node_id: str) -> str:
+        """Move the mouse onto a node, as a person would, and read the tooltip it opens."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         page = self.page
-        page.evaluate("tkg.network.stopSimulation()")
+        page.wait_for_function("tkg.network.physics.options.enabled === false", timeout=60_000)
+        label = page.evaluate("id => tkg.nodes.get(id).label", node_id)
         x, y = page.evaluate("""id => { const p = tkg.network.getPositions([id])[id];
             tkg.network.moveTo({position: p, scale: 1.5, animation: false});
             const d = tkg.network.canvasToDOM(p); const r = document.getElementById('graph').getBoundingClientRect();
             return [d.x + r.left, d.y + r.top]; }""", node_id)
-        page.mouse.move(x - 3, y - 3)
-        page.mouse.move(x, y)
-        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
-        return page.inner_text("div.vis-tooltip")
+        for dx, dy in ((0, 0), (2, 2), (-2, 1), (1, -2), (0, 3)):
+            page.mouse.move(10, 10)
+            page.mouse.move(x + dx - 4, y + dy - 4)
+            page.mouse.move(x + dx, y + dy)
+            try:
+                page.wait_for_function("t => { const el = document.querySelector('div.vis-tooltip');"
+                                       " return el && el.style.visibility !== 'hidden' && el.innerText.split('\\n')[0] === t; }",
+                                       arg=label, timeout=3_000)
+            except PlaywrightTimeout:  # not under the mouse yet: try the next point
+                continue
+            return page.inner_text("div.vis-tooltip")
+        raise AssertionError(f"no tooltip for {node_id} under the mouse")
 
 
 def test_whole_graph_page_in_chromium(browser, whole, tmp_path):

@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
                                       "terms, domain/range, SHACL constraints, instance counts, and a class diagram.")
     docs.add_argument("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into")
 
+    new = sub.add_parser("new-article", help="register an article: identifier, sha256, date, a graph file to fill",
+                         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts.")
+    new.add_argument("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
+    new.add_argument("--published", metavar="YYYY-MM-DD", required=True, help="the publication date")
+    new.add_argument("--title", help="the title (default: the file's first line)")
+    extract = sub.add_parser("extract", help="propose candidate facts from article text, as a draft to review",
+                             description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with "
+                                         "offsets and exact words. graph/ is never changed.")
+    extract.add_argument("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
+    extract.add_argument("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against")
+    extract.add_argument("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write")
+    extract.add_argument("--title", help="the article's title (default: the file name)")
+
     sub.add_parser("queries", help="list the named queries with their titles and parameters",
                    description="List the named queries (queries/*.rq) with their titles and parameters.")
     query = sub.add_parser("query", help="run a named query",
@@ -211,6 +224,27 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .load import load_project
 
         _print_stats(stats(load_project(project)))
+        return 0
+    if args.command == "new-article":
+        from .articles import in_corpus, new_article
+
+        path = new_article(project, args.file, args.published, args.title)
+        print(f"wrote {project.display(path)}")
+        if not in_corpus(project, args.file):
+            from .paths import corpus_dir
+
+            print(f"note: {args.file.name} is not in the corpus folder {corpus_dir(project)}; put it there "
+                  f"(or set TKG_CORPUS) so that validate can check the evidence")
+        return 0
+    if args.command == "extract":
+        from collections import Counter
+
+        from .extract import extract_file
+        from .load import load_project
+
+        candidates = extract_file(load_project(project), args.file, args.published, args.output, args.title)
+        kinds = Counter(c.kind for c in candidates)
+        print(f"wrote {args.output}: " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no candidates"))
         return 0
     if args.command == "docs":
         from .docs import write_docs

@@ -13,6 +13,7 @@ that validation can check that an observation's value is written in its evidence
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -30,27 +31,42 @@ DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "s
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5}
 
 _SCALE = "|".join(SCALES)
-_DIGITS = re.compile(rf"(?<![\w.])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?(?:\s+({_SCALE})\b)?", re.I)
+_DIGITS = re.compile(rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?", re.I)
 _FRACTION = re.compile(rf"\b({'|'.join(WORDS)})[- ]({'|'.join(DENOMINATORS)})s?\b", re.I)
 _WORD = re.compile(rf"\b({'|'.join(list(WORDS) + list(ORDINALS) + list(MULTIPLES))})\b", re.I)
 
 
-def numbers_in(text: str) -> list[Decimal]:
-    """Every number stated in ``text``, in order of appearance."""
-    found: list[tuple[int, Decimal]] = []
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: where it is, its value with the scale applied, and the scale word."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: str | None = None
+
+
+def number_spans(text: str) -> list[Number]:
+    """Every number stated in ``text`` with its position, in order of appearance."""
+    found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _FRACTION.finditer(text):
-        found.append((m.start(), Decimal(WORDS[m.group(1).lower()]) / DENOMINATORS[m.group(2).lower()]))
+        found.append(Number(m.start(), m.end(), Decimal(WORDS[m.group(1).lower()]) / DENOMINATORS[m.group(2).lower()]))
         taken.append(m.span())
     for m in _DIGITS.finditer(text):
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-        if m.group(3):
-            value *= SCALES[m.group(3).lower()]
-        found.append((m.start(), value))
+        scale = m.group(3).lower() if m.group(3) else None
+        if scale:
+            value *= SCALES[scale]
+        found.append(Number(m.start(), m.end(), value, scale))
     for m in _WORD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = m.group(1).lower()
-        value = Decimal(WORDS.get(word) or ORDINALS.get(word) or MULTIPLES[word])
-        found.append((m.start(), value))
-    return [value for _, value in sorted(found, key=lambda item: item[0])]
+        found.append(Number(m.start(), m.end(), Decimal(WORDS.get(word) or ORDINALS.get(word) or MULTIPLES[word])))
+    return sorted(found, key=lambda n: n.start)
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number stated in ``text``, in order of appearance."""
+    return [n.value for n in number_spans(text)]

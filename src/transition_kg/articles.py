@@ -1,0 +1,105 @@
+"""Registering a new article: identifier, sha256, publication date, and a named-graph file
+ready to fill, in the house style of graph/articles/*.trig."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TKGError
+from .paths import Project, corpus_dir
+
+HEADER = """@prefix tkg:     <https://w3id.org/transition-kg/ontology#> .
+@prefix tkr:     <https://w3id.org/transition-kg/id/> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix oa:      <http://www.w3.org/ns/oa#> .
+"""
+
+
+class ArticleError(TKGError):
+    """An article file that cannot be registered or read."""
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """A source file read for registration or extraction."""
+
+    path: Path
+    text: str
+    sha256: str
+
+
+def read_article(path: Path) -> ArticleText:
+    """Read a UTF-8 text file; a binary or non-UTF-8 file is a clear error."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read: {exc.strerror}") from None
+    if b"\x00" in raw:
+        raise ArticleError(f"{path}: a binary file, not article text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ArticleError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+    return ArticleText(Path(path), text, hashlib.sha256(raw).hexdigest())
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ArticleError(f"--published {value}: not a date (YYYY-MM-DD)") from None
+
+
+def slug(text: str) -> str:
+    """A readable identifier: lower case ASCII words joined by hyphens, at most 8 words."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:8]) or "article"
+
+
+def turtle_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def article_block(article: ArticleText, identifier: str, published: dt.date, title: str) -> str:
+    """The tkg:Article statements of an article, in house style."""
+    return (f"    tkr:{identifier} a tkg:Article ;\n"
+            f"        dcterms:title {turtle_string(title)} ;\n"
+            f"        tkg:sourceFile {turtle_string(article.path.name)} ;\n"
+            f"        tkg:fileSha256 \"{article.sha256}\" ;\n"
+            f"        tkg:sha256 \"{hashlib.sha256(article.text.encode('utf-8')).hexdigest()}\" ;\n"
+            f"        tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end {len(article.text)} ] ;\n"
+            f"        tkg:published \"{published.isoformat()}\"^^xsd:date .\n")
+
+
+def new_article(project: Project, path: Path, published: str, title: str | None = None) -> Path:
+    """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite."""
+    from .build import write_atomic
+
+    article = read_article(path)
+    date = parse_date(published)
+    title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]
+    name = slug(title)
+    identifier = f"article-{name}"
+    target = project.graph_dir / "articles" / f"{name}.trig"
+    if target.exists():
+        raise ArticleError(f"{project.display(target)}: already exists; give another --title")
+    body = (f"# {title}\n# Registered by `transition-kg new-article`. Add the facts this article states below, each with\n"
+            f"# tkg:evidence (offsets into {article.path.name} and the exact words), entities in graph/shared.trig.\n"
+            f"# `transition-kg extract {article.path.name} --published {date.isoformat()} -o draft.trig` proposes candidates.\n"
+            + HEADER + f"\ntkr:{identifier} {{\n\n" + article_block(article, identifier, date, title)
+            + "\n    # Facts: observations, quotes, roles, events, industry statuses, trade links, comparisons, mentions.\n}\n")
+    write_atomic(target, body.encode("utf-8"))
+    return target
+
+
+def in_corpus(project: Project, path: Path) -> bool:
+    """Whether the file is where the evidence check will look for it."""
+    candidate = corpus_dir(project) / Path(path).name
+    return candidate.is_file() and candidate.read_bytes() == Path(path).read_bytes()

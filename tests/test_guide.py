@@ -1,0 +1,126 @@
+"""docs/extending.md, walked through on a copy of the project: every block applied in order,
+every command run; then each thing the guide says `validate` catches, forgotten on purpose."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transition_kg.cli import run as cli
+from transition_kg.paths import Project, corpus_dir
+from transition_kg.validate import validate
+
+from .conftest import ROOT, edit
+
+GUIDE = ROOT / "docs" / "extending.md"
+BLOCK = re.compile(r"```(\w+)(?: (append|insert|file)=(\S+))?\n(.*?)```", re.S)
+
+
+def apply_guide(project: Project, capsys) -> list[str]:
+    """Apply every block of the guide; return what each command printed."""
+    printed = []
+    for language, action, target, body in BLOCK.findall(GUIDE.read_text(encoding="utf-8")):
+        if language == "sh":
+            for line in body.strip().splitlines():
+                args = shlex.split(os.path.expandvars(line))
+                assert args[0] == "transition-kg"
+                assert cli(["--project", str(project.root)] + args[1:]) == 0, line
+                printed.append(capsys.readouterr().out)
+            continue
+        path = Path(os.path.expandvars(target))
+        path = path if path.is_absolute() else project.root / path
+        if action == "file":
+            path.write_text(body, encoding="utf-8")
+        elif action == "append":
+            path.write_text(path.read_text(encoding="utf-8") + "\n" + body, encoding="utf-8")
+        elif action == "insert":
+            text = path.read_text(encoding="utf-8")
+            end = text.rstrip().rfind("}")
+            path.write_text(text[:end] + body + text[end:], encoding="utf-8")
+    return printed
+
+
+@pytest.fixture
+def guided(project_copy, tmp_path, monkeypatch, capsys):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
+    monkeypatch.setenv("TKG_CORPUS", str(corpus))
+    monkeypatch.chdir(project_copy.root)
+    printed = apply_guide(project_copy, capsys)
+    return project_copy, printed
+
+
+def test_the_guide_works_end_to_end(guided):
+    project, printed = guided
+    new_article, extract, validated, stats, docs, view = printed
+    assert new_article == "wrote graph/articles/fenshui-closes-its-last-mine.trig\n"
+    assert extract.startswith("wrote fenshui-draft.trig: ")
+    draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")
+    assert 'oa:exact "nearly 52,000"' in draft and 'tkg:yearInferredFrom "last year"' in draft
+    assert validated == "ok: 11 files, 195 evidence spans, 4 articles, 5 quality checks\n"
+    assert re.search(r"^  tkg:Mine +1$", stats, re.M)
+    assert "tkr:article-fenshui-closes-its-last-mine" in stats
+    page = (project.root / "site" / "index.html").read_text(encoding="utf-8")
+    for anchor in ('id="tkg-Mine"', 'id="tkg-operatedBy"'):
+        assert anchor in page
+    mine = page[page.index('id="tkg-Mine"'):]
+    mine = mine[: mine.index("</section>")]
+    assert "a mine is operated by at most one tkg:Organisation" in mine
+    assert '<dd class="instances">1</dd>' in mine
+    assert view == "wrote fenshui.html (4 nodes, 3 edges)\n"
+    html = (project.root / "fenshui.html").read_text(encoding="utf-8")
+    assert 'data-kind="mine"' in html
+
+
+def test_every_term_appears_in_the_docs(project, tmp_path, capsys):
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF
+
+    assert cli(["--project", str(project.root), "docs", "-o", str(tmp_path)]) == 0
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    ontology = Graph()
+    for path in project.ontology_files():
+        ontology.parse(path, format="turtle")
+    terms = {t for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+             for t in ontology.subjects(RDF.type, kind)}
+    assert len(terms) > 100
+    missing = [str(t) for t in terms if f"<code>{t}</code>" not in page]
+    assert missing == []
+
+
+def test_forgotten_comment_is_named(guided):
+    project, _ = guided
+    edit(project.ontology_dir / "tkg.ttl", 'rdfs:label "mine"@en ; rdfs:comment "A coal or ore mine, working or closed."@en .',
+         'rdfs:label "mine"@en .')
+    report, _ = validate(project)
+    assert [str(p) for p in report.problems] == [
+        f"ontology/tkg.ttl:{_line(project.ontology_dir / 'tkg.ttl', 'tkg:Mine a ')}: [vocabulary] tkg:Mine has no rdfs:comment"]
+
+
+def test_undeclared_property_is_named(guided):
+    project, _ = guided
+    path = project.graph_dir / "articles" / "fenshui-closes-its-last-mine.trig"
+    edit(path, "tkg:operatedBy tkr:fenshui-mining-bureau", "tkg:operatedby tkr:fenshui-mining-bureau")
+    report, _ = validate(project)
+    line = _line(path, "tkg:operatedby")
+    assert [str(p) for p in report.problems if p.check == "vocabulary"] == [
+        f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not declared in ontology/"]
+
+
+def test_instance_breaking_the_new_shape_is_named(guided):
+    project, _ = guided
+    path = project.graph_dir / "articles" / "fenshui-closes-its-last-mine.trig"
+    edit(path, "tkg:operatedBy tkr:fenshui-mining-bureau", "tkg:operatedBy tkr:zhang-wei")
+    report, _ = validate(project)
+    shacl = [str(p) for p in report.problems if p.check == "shacl"]
+    assert shacl == [f"graph/articles/fenshui-closes-its-last-mine.trig:{_line(path, 'tkr:fenshui-no-3-mine tkg:locatedIn')}: [shacl] "
+                     "tkr:fenshui-no-3-mine tkg:operatedBy: a mine is operated by at most one tkg:Organisation (tkgsh:MineShape)"]
+
+
+def _line(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
