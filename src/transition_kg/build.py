@@ -43,14 +43,20 @@ def _closure(pairs: set[tuple[URIRef, URIRef]]) -> set[tuple[URIRef, URIRef]]:
     return result
 
 
+def superclass_map(ontology: Graph) -> dict[URIRef, set[URIRef]]:
+    """Every class of the ontology graph → all its superclasses (rdfs:subClassOf, transitively)."""
+    result: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for sub, sup in _closure(set(ontology.subject_objects(RDFS.subClassOf))):
+        result[sub].add(sup)
+    for klass in ontology.subjects(RDF.type, None):
+        result.setdefault(klass, set())
+    return result
+
+
 def infer(dataset: Dataset) -> Graph:
     """The inferred triples (see module docstring) as a new graph; ``dataset`` is unchanged."""
     inferred = Graph()
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
-    supers = _closure(set(ontology.subject_objects(RDFS.subClassOf)))
-    superclasses = defaultdict(set)
-    for sub, sup in supers:
-        superclasses[sub].add(sup)
+    superclasses = superclass_map(dataset.graph(ONTOLOGY_GRAPH))
     for thing, cls in set(dataset.subject_objects(RDF.type)):
         for sup in superclasses.get(cls, ()):
             if (thing, RDF.type, sup) not in dataset:
@@ -93,10 +99,10 @@ def stats(loaded: Loaded) -> Stats:
     its observations, quotes, roles, events, mentions, the people it names, and triples."""
     ds = loaded.dataset
     ontology = ds.graph(ONTOLOGY_GRAPH)
-    supers = _closure(set(ontology.subject_objects(RDFS.subClassOf)))
     subclasses = defaultdict(set)
-    for sub, sup in supers:
-        subclasses[sup].add(sub)
+    for sub, sups in superclass_map(ontology).items():
+        for sup in sups:
+            subclasses[sup].add(sub)
     classes = sorted(c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(TKG)))
     instances = defaultdict(set)
     for thing, cls in ds.subject_objects(RDF.type):

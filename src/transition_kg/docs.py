@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from .build import write_atomic
+from .build import superclass_map, write_atomic
 from .load import ONTOLOGY_GRAPH, SH, TKG, Loaded, load_shapes
 from .paths import Project
 
@@ -110,15 +110,7 @@ def render(loaded: Loaded, project: Project) -> str:
     parents = defaultdict(set)
     for sub, sup in ontology.subject_objects(RDFS.subClassOf):
         parents[sub].add(sup)
-    closure = {}
-    for klass in classes:
-        seen, todo = set(), list(parents.get(klass, ()))
-        while todo:
-            node = todo.pop()
-            if node not in seen:
-                seen.add(node)
-                todo.extend(parents.get(node, ()))
-        closure[klass] = seen
+    closure = superclass_map(ontology)
     direct = defaultdict(set)
     for name in loaded.graph_files:
         if name != ONTOLOGY_GRAPH:

@@ -25,6 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from .build import superclass_map
 from .errors import TKGError
 from .load import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, TKG, TKR
 
@@ -79,17 +80,7 @@ class Catalog:
         names = [g.identifier for g in dataset.graphs() if len(g)]
         catalog.sources = sorted(n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier))
         ontology = dataset.graph(ONTOLOGY_GRAPH)
-        parents = defaultdict(set)
-        for sub, sup in ontology.subject_objects(RDFS.subClassOf):
-            parents[sub].add(sup)
-        for klass in set(ontology.subjects(RDF.type, None)) | set(parents):
-            seen, todo = set(), list(parents.get(klass, ()))
-            while todo:
-                node = todo.pop()
-                if node not in seen:
-                    seen.add(node)
-                    todo.extend(parents.get(node, ()))
-            catalog.superclasses[klass] = seen
+        catalog.superclasses = superclass_map(ontology)
         typed = defaultdict(set)
         for name in catalog.sources:
             for thing, klass in dataset.graph(name).subject_objects(RDF.type):
