@@ -19,10 +19,15 @@ from .conftest import ROOT
 NAMES = sorted(discover(Project(ROOT)))
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "memory"])
+@pytest.fixture(scope="module", params=["oxigraph-files", "oxigraph", "memory"])
 def store(request, project):
+    """Every way the embedded store is built: Oxigraph straight from the files (the default),
+    Oxigraph from the rdflib dataset (used by validate), rdflib's own engine."""
     from transition_kg.load import load_project
+    from transition_kg.store import open_store
 
+    if request.param == "oxigraph-files":
+        return open_store(project)
     return LocalStore(local_dataset(load_project(project)), request.param)
 
 

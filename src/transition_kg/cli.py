@@ -20,6 +20,8 @@ def _store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", metavar="SECONDS", type=float, default=60.0, help="remote timeout (default 60)")
     parser.add_argument("--engine", choices=("oxigraph", "memory"), default="oxigraph",
                         help="embedded SPARQL engine: oxigraph (default) or rdflib's memory store")
+    parser.add_argument("--store-dir", metavar="DIR", type=Path,
+                        help="keep the embedded Oxigraph store on disk in DIR, reused while the project is unchanged")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -263,7 +265,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .results import render
         from .store import QuerySyntaxError, open_store
 
-        store = open_store(project, args.endpoint, args.timeout, args.engine)
+        store = open_store(project, args.endpoint, args.timeout, args.engine, args.store_dir)
         if args.command == "query":
             from .queries import get, run as run_query, split_assignments
 

@@ -288,11 +288,125 @@ def local_dataset(loaded: Loaded) -> Dataset:
     return loaded.dataset
 
 
+class OxigraphStore:
+    """The embedded store when it is loaded straight from the project's files (no rdflib copy)."""
+
+    engine = "oxigraph"
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def query(self, sparql: str) -> QueryResult:
+        return _oxigraph_query(self.store, sparql, query_form(sparql))
+
+
+_PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX tkg: <https://w3id.org/transition-kg/ontology#> ")
+_INFER_ONCE = [
+    # superclass types (as build.infer: from every graph, against the ontology's subClassOf)
+    "INSERT { GRAPH <{inf}> { ?s a ?sup } } WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != <{inf}>) "
+    "GRAPH <{onto}> { ?c rdfs:subClassOf+ ?sup } FILTER NOT EXISTS { GRAPH ?h { ?s a ?sup } } }",
+    "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?b } } WHERE { GRAPH ?g { ?a skos:broader ?b } FILTER(?a != ?b) }",
+]
+_INFER_UNTIL_STABLE = [
+    # relations that cross graphs: extended one step at a time until nothing is added
+    "INSERT { GRAPH <{inf}> { ?a tkg:locatedIn ?c } } WHERE { GRAPH ?g1 { ?a tkg:locatedIn ?b } "
+    "GRAPH ?g2 { ?b tkg:locatedIn ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH ?h { ?a tkg:locatedIn ?c } } }",
+    "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } WHERE { GRAPH <{inf}> { ?a skos:broaderTransitive ?b . "
+    "?b skos:broaderTransitive ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } }",
+]
+
+
+def infer_oxigraph(store) -> None:
+    """Compute ``tkr:graph-inferred`` inside an Oxigraph store: the same triples as
+    :func:`transition_kg.build.infer`, by SPARQL Update."""
+    import pyoxigraph as ox
+
+    from .load import INFERRED_GRAPH, ONTOLOGY_GRAPH
+
+    inferred = ox.NamedNode(str(INFERRED_GRAPH))
+    store.remove_graph(inferred) if store.contains_named_graph(inferred) else None
+    fill = lambda update: _PREFIXES + update.replace("{inf}", str(INFERRED_GRAPH)).replace("{onto}", str(ONTOLOGY_GRAPH))
+    for update in _INFER_ONCE:
+        store.update(fill(update))
+    while True:
+        before = sum(1 for _ in store.quads_for_pattern(None, None, None, inferred))
+        for update in _INFER_UNTIL_STABLE:
+            store.update(fill(update))
+        if sum(1 for _ in store.quads_for_pattern(None, None, None, inferred)) == before:
+            return
+
+
+def load_oxigraph(project: Project, store_dir: Path | None = None):
+    """An Oxigraph store loaded straight from the project's files, with the inferred graph.
+
+    In memory by default; with ``store_dir``, on disk and kept between runs: it is reused
+    while the project's files are unchanged (a fingerprint of them is kept beside it) and
+    reloaded when they change.
+    """
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from .errors import ParseError
+    from .load import ONTOLOGY_GRAPH
+
+    ontology_files = project.ontology_files()
+    files = ontology_files + project.graph_files()
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(project.display(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    fingerprint = digest.hexdigest()
+    marker = Path(store_dir) / "transition-kg.fingerprint" if store_dir else None
+    if store_dir:
+        Path(store_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            store = ox.Store(str(store_dir))
+        except OSError:
+            import gc
+
+            gc.collect()  # an earlier store on the same folder, in this process, may await collection
+            try:
+                store = ox.Store(str(store_dir))
+            except OSError as exc:
+                raise TKGError(f"--store-dir {store_dir}: cannot open the store; is another process using it? "
+                               f"({str(exc).splitlines()[0][:200]})") from None
+        if marker.is_file() and marker.read_text() == fingerprint:
+            return store
+        store.clear()
+    else:
+        store = ox.Store()
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    for path in files:
+        try:
+            if path in ontology_files:
+                store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ontology)
+            else:
+                store.load(path=str(path), format=ox.RdfFormat.TRIG)
+        except SyntaxError as exc:
+            raise ParseError(project.display(path), exc.lineno, f"syntax error: {exc.msg}") from None
+    infer_oxigraph(store)
+    if marker is not None:
+        from .build import write_atomic
+
+        store.flush()
+        write_atomic(marker, fingerprint.encode())
+    return store
+
+
 def open_store(project: Project | str | Path | None = None, endpoint: str | None = None,
-               timeout: float = DEFAULT_TIMEOUT, engine: str = "oxigraph") -> Store:
-    """The remote endpoint when one is named, else the embedded store built from the project."""
+               timeout: float = DEFAULT_TIMEOUT, engine: str = "oxigraph", store_dir: Path | None = None) -> Store:
+    """The remote endpoint when one is named; else the embedded store of the project: Oxigraph
+    loaded straight from the files (on disk in ``store_dir`` when given), or with
+    ``engine="memory"`` rdflib's Memory store and SPARQL engine."""
     if endpoint:
         return RemoteStore(endpoint, timeout)
+    if engine not in ENGINES:
+        raise TKGError(f"--engine {engine}: choose one of {', '.join(ENGINES)}")
     if not isinstance(project, Project):
         project = find_project(project)
-    return LocalStore(local_dataset(load_project(project)), engine)
+    if engine == "memory":
+        if store_dir:
+            raise TKGError("--store-dir works with the oxigraph engine only")
+        return LocalStore(local_dataset(load_project(project)), engine)
+    return OxigraphStore(load_oxigraph(project, store_dir))
