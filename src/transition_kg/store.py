@@ -82,17 +82,39 @@ class Store(Protocol):
     def query(self, sparql: str) -> QueryResult: ...
 
 
-def query_form(sparql: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE; raise QuerySyntaxError (line, column) if it does not parse."""
+_EMPTY = None
+_FORMS = {"QuerySolutions": "SELECT", "QueryBoolean": "ASK", "QueryTriples": "CONSTRUCT"}
+
+
+def syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
+    """A QuerySyntaxError for a query Oxigraph rejected. Errors are rare, so rdflib's parser is
+    asked to explain (its positions and words are clearer); if it accepts the query, Oxigraph's
+    "error at LINE:COL: message" is given, on one line."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        parsed = parseQuery(sparql)
-    except ParseException as exc:
-        raise QuerySyntaxError(exc.lineno, exc.col, exc.msg) from None
-    name = parsed[1].name
-    return {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}[name]
+        parseQuery(sparql)
+    except ParseException as rdflib_error:
+        return QuerySyntaxError(rdflib_error.lineno, rdflib_error.col, rdflib_error.msg)
+    match = re.match(r"error at (\d+):(\d+): (.*)", exc.msg or str(exc), re.S)
+    if not match:
+        return QuerySyntaxError(1, 1, " ".join(str(exc).split())[:200])
+    message = " ".join(match.group(3).split())
+    return QuerySyntaxError(int(match.group(1)), int(match.group(2)), message if len(message) <= 160 else message[:159] + "…")
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK or CONSTRUCT (also for DESCRIBE); raise QuerySyntaxError (line, column) if it
+    does not parse. Oxigraph parses it against an empty store (a few microseconds)."""
+    import pyoxigraph as ox
+
+    global _EMPTY
+    _EMPTY = _EMPTY or ox.Store()
+    try:
+        return _FORMS[type(_EMPTY.query(sparql)).__name__]
+    except SyntaxError as exc:
+        raise syntax_error(exc, sparql) from None
 
 
 ENGINES = ("oxigraph", "memory")
@@ -115,10 +137,15 @@ class LocalStore:
         self._ox = _to_oxigraph(dataset) if engine == "oxigraph" else None
 
     def query(self, sparql: str) -> QueryResult:
-        form = query_form(sparql)
         if self._ox is not None:
-            return _oxigraph_query(self._ox, sparql, form)
-        result = self.dataset.query(sparql)
+            return _oxigraph_query(self._ox, sparql)
+        form = query_form(sparql)
+        from pyparsing import ParseException
+
+        try:
+            result = self.dataset.query(sparql)
+        except ParseException as exc:  # what rdflib's parser rejects although Oxigraph's accepts
+            raise QuerySyntaxError(exc.lineno, exc.col, f"rdflib: {exc.msg}") from None
         if form == "ASK":
             return QueryResult("ASK", boolean=bool(result.askAnswer))
         if form == "SELECT":
@@ -174,8 +201,12 @@ def _from_oxigraph(t) -> Node | None:
     return Literal(t.value) if datatype == _XSD_STRING else Literal(t.value, datatype=URIRef(datatype))
 
 
-def _oxigraph_query(store, sparql: str, form: str) -> QueryResult:
-    result = store.query(sparql)
+def _oxigraph_query(store, sparql: str) -> QueryResult:
+    try:
+        result = store.query(sparql)
+    except SyntaxError as exc:
+        raise syntax_error(exc, sparql) from None
+    form = _FORMS[type(result).__name__]
     if form == "ASK":
         return QueryResult("ASK", boolean=bool(result))
     if form == "SELECT":
@@ -297,7 +328,7 @@ class OxigraphStore:
         self.store = store
 
     def query(self, sparql: str) -> QueryResult:
-        return _oxigraph_query(self.store, sparql, query_form(sparql))
+        return _oxigraph_query(self.store, sparql)
 
 
 _PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
