@@ -171,6 +171,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.child[0], Path(args.child[1]), args.runs, args.cap)))
         return
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
         start = time.perf_counter()
@@ -194,6 +195,7 @@ def main() -> None:
         ratios.append((args.cap if ml is None else ml) / dl)
         vs_raw.append(dl / rl)
     print(f"memory: default uses {d['peak_mb'] / m['peak_mb']:.0%} of the Memory store's peak")
+    print(f"whole run: {time.perf_counter() - began:.0f} s")
     print(f"load_ratio={m['load'] / d['load']:.1f} query_ratio={statistics.median(ratios):.1f} "
           f"vs_raw_oxigraph={statistics.median(vs_raw):.2f}")
 

@@ -103,6 +103,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", "-F", choices=("graphml", "gexf"), default="graphml")
     selection(export)
 
+    serve = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint at /sparql, and a query page at /",
+                           description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past "
+                                       "--timeout are stopped), a query page at / with 'show as network'.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    serve.add_argument("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)")
+    serve.add_argument("--workers", type=int, default=4, help="query worker processes (default 4)")
+    serve.add_argument("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)")
+
     push = sub.add_parser("push", help="put the ontology and every named graph into an existing triplestore",
                           description="Validate and build, then replace each named graph on the server in one "
                                       "request (all or nothing per graph), and check the counts there.")
@@ -287,6 +296,18 @@ def run(argv: Sequence[str] | None = None) -> int:
         else:
             views.write_page(views.to_pyvis(network, args.title), args.output)
         print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
+        return 0
+    if args.command == "serve":
+        from .serve import make_server
+
+        server = make_server(project, args.host, args.port, args.timeout, args.workers, args.store_dir)
+        print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
+        try:
+            server.http.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
         return 0
     if args.command == "push":
         from .remote import push

@@ -1,0 +1,173 @@
+"""The SPARQL endpoint, through SPARQLWrapper and raw HTTP, and its query page in Chromium."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, TSV, TURTLE, XML, SPARQLWrapper
+
+from transition_kg.serve import make_server
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+LABELS = ("SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
+          "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l")
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
+CONSTRUCT = ("CONSTRUCT { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } WHERE { GRAPH "
+             "<https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } "
+             "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }")
+
+
+@pytest.fixture(scope="module")
+def server(project):
+    server = make_server(project, port=0, timeout=3, workers=3)
+    thread = threading.Thread(target=server.http.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.close()
+
+
+def wrapper(server, query, fmt=JSON, method=None):
+    client = SPARQLWrapper(server.url + "/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    if method:
+        client.setMethod(method)
+    return client.query()
+
+
+def raw(server, path, data=None, headers=None, method=None):
+    request = urllib.request.Request(server.url + path, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type"), error.read()
+
+
+def test_binds_to_this_machine_only_by_default(server):
+    assert server.http.server_address[0] == "127.0.0.1"
+
+
+def test_select_in_every_format_through_sparqlwrapper(server):
+    rows = wrapper(server, LABELS).convert()["results"]["bindings"]
+    assert [(r["l"]["value"], r["l"]["xml:lang"]) for r in rows] == [("Qitaihe", "en"), ("七台河", "zh")]
+    assert wrapper(server, LABELS, method=POST).convert()["results"]["bindings"] == rows
+    xml = wrapper(server, LABELS, XML).convert()
+    assert [n.firstChild.data for n in xml.getElementsByTagName("literal")] == ["Qitaihe", "七台河"]
+    assert wrapper(server, LABELS, CSV).convert().decode() == "l\r\nQitaihe\r\n七台河\r\n"
+    assert wrapper(server, LABELS, TSV).convert().decode() == '?l\n"Qitaihe"@en\n"七台河"@zh\n'
+
+
+def test_graph_results_in_every_format(server):
+    turtle = wrapper(server, CONSTRUCT, TURTLE).convert().decode()
+    assert "<https://w3id.org/transition-kg/id/shanxi>" in turtle
+    rdfxml = wrapper(server, CONSTRUCT, XML).convert()  # SPARQLWrapper's default for CONSTRUCT: RDF/XML, parsed
+    assert len(rdfxml) == 1
+    status, kind, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}),
+                             headers={"Accept": "application/n-triples"})
+    assert (status, kind) == (200, "application/n-triples")
+    assert body.decode().strip() == ("<https://w3id.org/transition-kg/id/datong> <https://w3id.org/transition-kg/ontology#locatedIn> "
+                                     "<https://w3id.org/transition-kg/id/shanxi> .")
+    status, kind, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}), headers={"Accept": "application/ld+json"})
+    assert (status, kind) == (200, "application/ld+json")
+    assert "https://w3id.org/transition-kg/id/shanxi" in json.dumps(json.loads(body))
+
+
+def test_post_sparql_query_body_and_ask(server):
+    status, kind, body = raw(server, "/sparql", data=b"ASK { GRAPH ?g { ?s ?p ?o } }",
+                             headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    assert (status, kind, json.loads(body)) == (200, "application/sparql-results+json", {"head": {}, "boolean": True})
+
+
+def test_updates_are_refused_and_change_nothing(server):
+    before = wrapper(server, COUNT).convert()["results"]["bindings"][0]["n"]["value"]
+    form = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
+    assert raw(server, "/sparql", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
+    assert raw(server, "/sparql", data=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})[0] == 403
+    assert raw(server, "/sparql?update=DROP%20ALL")[0] == 403
+    assert wrapper(server, COUNT).convert()["results"]["bindings"][0]["n"]["value"] == before
+
+
+def test_malformed_query_gets_400_with_the_parsers_message(server):
+    status, _, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE {"}))
+    assert (status, body.decode()) == (400, "malformed query: query:1:17: syntax error: Expected SelectQuery\n")
+
+
+def test_runaway_query_is_stopped_while_another_client_is_served(server):
+    results = {}
+
+    def runaway():
+        start = time.perf_counter()
+        results["runaway"] = raw(server, "/sparql?" + urllib.parse.urlencode({"query": RUNAWAY}))
+        results["runaway seconds"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.5)
+    start = time.perf_counter()
+    rows = wrapper(server, LABELS).convert()["results"]["bindings"]
+    assert len(rows) == 2 and time.perf_counter() - start < 2
+    thread.join(30)
+    status, _, body = results["runaway"]
+    assert (status, body.decode()) == (503, "query stopped: it ran past the 3 s timeout\n")
+    assert 2.9 < results["runaway seconds"] < 8
+    assert len(wrapper(server, LABELS).convert()["results"]["bindings"]) == 2  # still serving
+
+
+def test_two_hundred_concurrent_requests(server):
+    url = server.url + "/sparql?" + urllib.parse.urlencode({"query": LABELS})
+
+    def get(_):
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/csv"}), timeout=60) as response:
+            return response.status, response.read()
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        answers = list(pool.map(get, range(200)))
+    assert answers == [(200, "l\r\nQitaihe\r\n七台河\r\n".encode())] * 200
+
+
+def test_service_description_and_unknown_paths(server):
+    status, kind, body = raw(server, "/sparql")
+    assert status == 200 and kind.startswith("text/turtle")
+    assert b"a sd:Service" in body and b"sd:SPARQL11Query" in body
+    assert raw(server, "/nowhere")[0] == 404
+
+
+def test_query_page_runs_a_named_query_and_shows_the_network(server):
+    import os
+
+    if not os.access("/usr/bin/chromium", os.X_OK):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        context = browser.new_context(bypass_csp=True)  # lets the test evaluate its probes; the page forbids eval
+        outside, errors = [], []
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server.url) else (outside.append(r.request.url), r.abort()))
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(server.url + "/")
+        page.select_option("#examples", "cq05-indicator-time-series")
+        page.click("#run")
+        page.wait_for_selector("#results table")
+        cells = page.locator("#results td").all_inner_texts()
+        assert cells[:2] == ["2001", "49"] and cells[6:8] == ["2024", "314"]
+        assert page.inner_text("#status").startswith("2 rows in ")
+        page.select_option("#examples", "cq01-coal-cities")
+        with context.expect_page() as popup:
+            page.click("#network")
+        view = popup.value
+        view.wait_for_function("window.tkg && window.tkg.ready", timeout=30_000)
+        assert view.evaluate("[tkg.nodes.length, tkg.edges.length]") == [7, 6]
+        assert outside == [] and errors == []
+        browser.close()
