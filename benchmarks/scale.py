@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from transition_kg.articles import HEADER as PREFIXES
+
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = {  # queries that make sense at scale, with parameters that hit the synthetic hubs
     "cq05-indicator-time-series": {"place": "tkr:city-0", "indicator": "tkr:indicator-population"},
@@ -37,13 +39,6 @@ PARAMS = {  # queries that make sense at scale, with parameters that hit the syn
     "entity-card": {"entity": "tkr:city-3"},
     "search": {"text": "person 1234"},
 }
-PREFIXES = """@prefix tkg: <https://w3id.org/transition-kg/ontology#> .
-@prefix tkr: <https://w3id.org/transition-kg/id/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix oa: <http://www.w3.org/ns/oa#> .
-"""
 TRIPLES_PER_ARTICLE = 245  # measured from what article() writes (see --check)
 
 
