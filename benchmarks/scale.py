@@ -141,7 +141,7 @@ def measure(engine: str, folder: Path, runs: int, cap: float) -> dict:
             signal.setitimer(signal.ITIMER_REAL, cap if engine == "memory" else 0)
             t = time.perf_counter()
             try:
-                result = run(text)
+                run(text)
                 times.append(time.perf_counter() - t)
             except Capped:
                 times.append(None)

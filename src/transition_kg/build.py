@@ -143,13 +143,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
 
 
-def build(project: Project, out_dir: Path | None = None, corpus: Path | None = None) -> tuple[Report, Stats, list[Path]]:
-    """Validate, add inferred triples, write every output; raise ValidationFailed on problems."""
+def validated(project: Project, corpus: Path | None = None) -> tuple[Report, Loaded]:
+    """The project validated, with its inferred graph added; raise ValidationFailed on problems."""
     report, loaded = validate(project, corpus)
     if not report.ok:
         raise ValidationFailed(report.problems)
+    add_inferred(loaded.dataset)
+    return report, loaded
+
+
+def build(project: Project, out_dir: Path | None = None, corpus: Path | None = None) -> tuple[Report, Stats, list[Path]]:
+    """Validate, add inferred triples, write every output; raise ValidationFailed on problems."""
+    report, loaded = validated(project, corpus)
     ds = loaded.dataset
-    add_inferred(ds)
     out_dir = out_dir or project.build_dir
     rendered = {name: ds.serialize(format=fmt, encoding="utf-8") for name, fmt in OUTPUTS.items()}
     written = []

@@ -157,16 +157,12 @@ def _read_query(args) -> tuple[str, str]:
         raise TKGError(f"-f {args.file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def _built_dataset(project, corpus):
-    """Validate and add inferred triples; raise ValidationFailed when there are problems."""
-    from .build import add_inferred
-    from .validate import validate
-
-    report, loaded = validate(project, corpus)
-    if not report.ok:
-        raise ValidationFailed(report.problems)
-    add_inferred(loaded.dataset)
-    return loaded.dataset
+def _stopped(failed: ValidationFailed, command: str, consequence: str) -> int:
+    """Print the problems that stopped a command, and what was therefore not done."""
+    for problem in failed.problems:
+        print(problem)
+    print(f"{command} stopped: {len(failed.problems)} problem(s); {consequence}", file=sys.stderr)
+    return failed.exit_code
 
 
 def _network(args, project):
@@ -220,10 +216,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         try:
             report, stats, written = build(project, args.out, corpus)
         except ValidationFailed as failed:
-            for problem in failed.problems:
-                print(problem)
-            print(f"build stopped: {len(failed.problems)} problem(s); nothing written", file=sys.stderr)
-            return failed.exit_code
+            return _stopped(failed, "build", "nothing written")
         for note in report.notes:
             print(f"note: {note}")
         _print_stats(stats)
@@ -310,16 +303,14 @@ def run(argv: Sequence[str] | None = None) -> int:
             server.close()
         return 0
     if args.command == "push":
+        from .build import validated
         from .remote import push
 
         try:
-            dataset = _built_dataset(project, corpus)
+            _, loaded = validated(project, corpus)
         except ValidationFailed as failed:
-            for problem in failed.problems:
-                print(problem)
-            print(f"push stopped: {len(failed.problems)} problem(s); nothing sent", file=sys.stderr)
-            return failed.exit_code
-        pushed = push(dataset, args.endpoint, args.update_endpoint, args.store, args.timeout,
+            return _stopped(failed, "push", "nothing sent")
+        pushed = push(loaded.dataset, args.endpoint, args.update_endpoint, args.store, args.timeout,
                       progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True))
         print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
         return 0

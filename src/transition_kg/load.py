@@ -28,7 +28,6 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 TKGSH = Namespace("https://w3id.org/transition-kg/shapes#")
 
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/transition-kg/ontology")
-SHARED_GRAPH = TKR["graph-shared"]
 INFERRED_GRAPH = TKR["graph-inferred"]
 
 PREFIXES = {

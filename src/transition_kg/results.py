@@ -13,7 +13,7 @@ import io
 import json
 import unicodedata
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 

@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import threading
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -150,7 +150,7 @@ class Endpoint:
     timeout: float
     page: bytes
     _dataset: object = None
-    _lock: threading.Lock = threading.Lock()
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def dataset(self):
         """The rdflib dataset for network views, loaded on first use."""
@@ -222,14 +222,13 @@ def _handler(endpoint: Endpoint):
             return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                                "send application/sparql-query or application/x-www-form-urlencoded")
 
-        def _query(self, sparql: str, params: dict) -> None:
-            if params.get("default-graph-uri") or params.get("named-graph-uri"):
-                return self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported")
+        def _ask(self, sparql: str, media_type_for) -> tuple[str, bytes] | None:
+            """Run the query in a worker; answer errors (400, 406, 503, 500) here and return None."""
             try:
                 graph = query_form(sparql) == "CONSTRUCT"
             except QuerySyntaxError as exc:
                 return self._error(HTTPStatus.BAD_REQUEST, f"malformed query: {exc}")
-            media_type = negotiate(self.headers.get("Accept", "*/*"), graph)
+            media_type = media_type_for(graph)
             if media_type is None:
                 offered = ", ".join(GRAPH_TYPES if graph else ROW_TYPES)
                 return self._error(HTTPStatus.NOT_ACCEPTABLE, f"this result can be sent as: {offered}")
@@ -237,29 +236,29 @@ def _handler(endpoint: Endpoint):
                 status, body = endpoint.pool.ask(sparql, media_type, graph, endpoint.timeout)
             except Timeout:
                 return self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
-            if status == "ok":
-                charset = "; charset=utf-8" if media_type.startswith("text/") else ""
-                return self._send(200, body, media_type + charset)
-            self._error(HTTPStatus.BAD_REQUEST if status == "bad" else HTTPStatus.INTERNAL_SERVER_ERROR, str(body))
+            if status != "ok":
+                return self._error(HTTPStatus.BAD_REQUEST if status == "bad" else HTTPStatus.INTERNAL_SERVER_ERROR, str(body))
+            return media_type, body
+
+        def _query(self, sparql: str, params: dict) -> None:
+            if params.get("default-graph-uri") or params.get("named-graph-uri"):
+                return self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported")
+            answer = self._ask(sparql, lambda graph: negotiate(self.headers.get("Accept", "*/*"), graph))
+            if answer:
+                media_type, body = answer
+                self._send(200, body, media_type + ("; charset=utf-8" if media_type.startswith("text/") else ""))
 
         def _view(self, sparql: str) -> None:
+            from rdflib import Graph
+
             from .store import QueryResult, results_from_json
             from .view import ViewError, from_result, render_page, to_pyvis
 
-            try:
-                graph = query_form(sparql) == "CONSTRUCT"
-            except QuerySyntaxError as exc:
-                return self._error(HTTPStatus.BAD_REQUEST, f"malformed query: {exc}")
-            try:
-                status, body = endpoint.pool.ask(sparql, "application/n-triples" if graph else "application/sparql-results+json",
-                                                 graph, endpoint.timeout)
-            except Timeout:
-                return self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
-            if status != "ok":
-                return self._error(HTTPStatus.BAD_REQUEST, str(body))
-            if graph:
-                from rdflib import Graph
-
+            answer = self._ask(sparql, lambda graph: "application/n-triples" if graph else "application/sparql-results+json")
+            if not answer:
+                return
+            media_type, body = answer
+            if media_type == "application/n-triples":
                 result = QueryResult("GRAPH", graph=Graph().parse(data=body, format="nt"))
             else:
                 result = results_from_json(json.loads(body))

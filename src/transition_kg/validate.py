@@ -35,7 +35,6 @@ DECLARATION_TYPES = {
     OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
     RDF.Property, OWL.TransitiveProperty, OWL.SymmetricProperty, OWL.FunctionalProperty,
 }
-CLASS_TYPES = {OWL.Class, RDFS.Class}
 QUOTE_JOINER = " … "
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -349,14 +349,14 @@ def colours(graph: nx.MultiDiGraph) -> dict[str, str]:
     return result
 
 
-def layout(graph: nx.MultiDiGraph, seed: int = 1) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Positions for every node: igraph's grid Fruchterman-Reingold (0.3 s for 10,000 nodes here)."""
     import igraph
 
     names = list(graph.nodes)
     index = {n: i for i, n in enumerate(names)}
     g = igraph.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in graph.edges() if a != b])
-    coords = g.layout_fruchterman_reingold(grid=len(names) > 1000, niter=300, seed=None)
+    coords = g.layout_fruchterman_reingold(grid=len(names) > 1000, niter=300)
     scale = 35 * math.sqrt(max(len(names), 1))
     if not names:
         return {}
