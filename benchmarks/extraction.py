@@ -23,8 +23,9 @@ from rdflib.namespace import RDF
 
 from transition_kg.articles import ArticleText
 from transition_kg.extract import Candidate, Gazetteer, extract
-from transition_kg.load import OA, TKG, load_project
+from transition_kg.load import load
 from transition_kg.paths import corpus_dir, find_project
+from transition_kg.vocab import OA, TKG
 
 
 def spans(ds, graph, fact) -> list[tuple[int, int]]:
@@ -49,7 +50,7 @@ def score(found: int, relevant: int, proposed: int, correct: int) -> str:
 
 def main() -> None:
     project = find_project()
-    loaded = load_project(project)
+    loaded = load(project)
     ds = loaded.dataset
     gazetteer = Gazetteer.of(loaded)
     totals = {k: [0, 0, 0, 0] for k in ("numbers", "quotes", "mentions")}  # found, relevant, proposed, correct

@@ -3,7 +3,7 @@ from the files, with inference), rdflib's Memory store, and raw pyoxigraph, on t
 synthetic graph of about N triples shaped like the real one (articles with observations,
 quotes, roles and mentions, each with evidence; cities in provinces in countries).
 
-    python benchmarks/scale.py --triples 200000
+    python -m benchmarks.scale --triples 200000
 
 Each engine runs in a child process of its own, so peak memory is that process's maximum
 resident size. The Memory store's queries are capped (--cap seconds) and shown as "> cap".
@@ -106,25 +106,32 @@ class Capped(Exception):
 def measure(engine: str, folder: Path, runs: int, cap: float) -> dict:
     """Run in a child process: load, then each query ``runs`` times (median)."""
     from transition_kg.paths import Project
-    from transition_kg.queries import bind, discover, parse_params
+    from transition_kg.queries import discover, prepare
 
     project = Project(folder)
     start = time.perf_counter()
     if engine == "default":
-        from transition_kg.store import OxigraphStore, load_oxigraph
+        from transition_kg.store import open_store
 
-        store = OxigraphStore(load_oxigraph(project))
+        store = open_store(project)
         run = store.query
     elif engine == "memory":
-        from transition_kg.load import load_project
-        from transition_kg.store import LocalStore, local_dataset
+        from benchmarks.rdflib_engine import RdflibStore
 
-        store = LocalStore(local_dataset(load_project(project)), "memory")
-        run = store.query
-    else:  # raw pyoxigraph: the same files and inferred graph, queried directly
-        from transition_kg.store import load_oxigraph
+        run = RdflibStore(project).query
+    else:  # raw pyoxigraph: the files loaded by pyoxigraph itself, the same inference updates, queried directly
+        import pyoxigraph as ox
 
-        raw = load_oxigraph(project)
+        from transition_kg.infer import infer
+        from transition_kg.vocab import ONTOLOGY_GRAPH_IRI
+
+        raw = ox.Store()
+        files = project.files()
+        for path in files.ontology:
+            raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
+        for path in files.graphs:
+            raw.load(path=str(path), format=ox.RdfFormat.TRIG)
+        infer(raw)
         run = lambda text: list(raw.query(text)) if not text.lstrip().upper().startswith("ASK") else bool(raw.query(text))
     load = time.perf_counter() - start
     queries = discover(project)
@@ -135,7 +142,7 @@ def measure(engine: str, folder: Path, runs: int, cap: float) -> dict:
 
     signal.signal(signal.SIGALRM, alarm)
     for name, params in PARAMS.items():
-        text = bind(queries[name].text, parse_params(queries[name], params))
+        text = prepare(queries[name], params)
         times = []
         for _ in range(runs):
             signal.setitimer(signal.ITIMER_REAL, cap if engine == "memory" else 0)
@@ -151,7 +158,7 @@ def measure(engine: str, folder: Path, runs: int, cap: float) -> dict:
         latencies[name] = None if None in times else statistics.median(times)
     triples = None
     if engine == "default":
-        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
+        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value)
     return {"load": load, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "latency": latencies,
             "triples": triples}
 
@@ -174,8 +181,8 @@ def main() -> None:
         print(f"generated a synthetic project in {time.perf_counter() - start:.1f} s")
         results = {}
         for engine in ("default", "memory", "raw"):
-            out = subprocess.run([sys.executable, __file__, "--runs", str(args.runs), "--cap", str(args.cap),
-                                  "--child", engine, str(folder)], capture_output=True, text=True, check=True)
+            out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--runs", str(args.runs), "--cap", str(args.cap),
+                                  "--child", engine, str(folder)], capture_output=True, text=True, check=True, cwd=ROOT)
             results[engine] = json.loads(out.stdout.strip().splitlines()[-1])
     d, m, r = results["default"], results["memory"], results["raw"]
     print(f"triples (with inferred): {d['triples']:,}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg.load import Loaded, load_project
+from transition_kg.load import Loaded, load
 from transition_kg.paths import Project, corpus_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def corpus(project: Project) -> Path:
 
 @pytest.fixture(scope="session")
 def loaded(project: Project) -> Loaded:
-    return load_project(project)
+    return load(project)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ vocabulary check and the shapes."""
 from __future__ import annotations
 
 from benchmarks.scale import generate
-from transition_kg.load import load_project, load_shapes
+from transition_kg.load import load
 from transition_kg.paths import Project
 from transition_kg.validate import check_shacl, check_vocabulary
 
@@ -12,7 +12,7 @@ from transition_kg.validate import check_shacl, check_vocabulary
 def test_synthetic_scale_graph_passes_the_shapes(tmp_path):
     generate(3000, tmp_path / "p")
     project = Project(tmp_path / "p")
-    loaded = load_project(project)
-    assert sum(len(g) for g in loaded.dataset.graphs()) > 3000
+    loaded = load(project)
+    assert len(loaded.store) > 3000
     assert check_vocabulary(loaded, project) == []
-    assert check_shacl(loaded, load_shapes(project), project) == []
+    assert check_shacl(loaded, loaded.shapes_graph(), project) == []

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, SKOS
 
-from transition_kg.build import build, infer, write_atomic
+from transition_kg.build import build
 from transition_kg.errors import OutputError, ValidationFailed
-from transition_kg.load import INFERRED_GRAPH, PREFIXES, TKG, TKR
+from transition_kg.files import write_atomic
+from transition_kg.load import rdflib_term
+from transition_kg.vocab import INFERRED_GRAPH, INFERRED_GRAPH_IRI, TKG, TKR
 
 from .conftest import edit
 
-SKOS, RDF = PREFIXES["skos"], PREFIXES["rdf"]
+
+def inferred_graph(loaded) -> Graph:
+    graph = Graph()
+    for q in loaded.store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH_IRI)):
+        graph.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))
+    return graph
+
+
+def test_located_in_closure_equals_an_independent_closure(loaded):
+    """What the store infers for tkg:locatedIn is exactly the transitive closure (networkx) of
+    what the graphs state, less what they already state."""
+    stated = {(s, o) for s, o in loaded.dataset.subject_objects(TKG.locatedIn)}
+    closure = set(nx.transitive_closure(nx.DiGraph(stated), reflexive=False).edges())
+    inferred = set(inferred_graph(loaded).subject_objects(TKG.locatedIn))
+    assert inferred == {(a, b) for a, b in closure if a != b} - stated and len(inferred) > 10
 
 
 def test_inference_adds_what_queries_need(loaded):
-    inferred = infer(loaded.dataset)
+    inferred = inferred_graph(loaded)
     assert (TKR.qitaihe, TKG.locatedIn, TKR.china) in inferred
     assert (TKR["yunzhou-district"], TKG.locatedIn, TKR.china) in inferred
     assert (TKR["xinxing-korean-autonomous-township"], TKG.locatedIn, TKR.heilongjiang) in inferred
@@ -64,7 +83,7 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
     def fail(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("transition_kg.build.os.replace", fail)
+    monkeypatch.setattr("transition_kg.files.os.replace", fail)
     with pytest.raises(OutputError, match=r"data\.nq: cannot write: No space left on device"):
         write_atomic(target, b"new\n")
     assert target.read_bytes() == b"old\n"
@@ -76,3 +95,19 @@ def test_write_atomic_into_a_file_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(OutputError, match="build/x.nq: cannot write"):
         write_atomic(blocker / "x.nq", b"data")
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_write_atomic_refuses_to_replace_a_symlink_or_a_special_file(tmp_path, kind):
+    import os
+
+    target = tmp_path / "out.html"
+    if kind == "symlink":
+        (tmp_path / "elsewhere.txt").write_text("keep me")
+        target.symlink_to(tmp_path / "elsewhere.txt")
+    else:
+        os.mkfifo(target)
+    with pytest.raises(OutputError, match=r"out\.html: cannot write: (a symlink|not a regular file)"):
+        write_atomic(target, b"new")
+    assert target.is_symlink() if kind == "symlink" else target.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.html"] + (["elsewhere.txt"] if kind == "symlink" else []))

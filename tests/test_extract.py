@@ -11,9 +11,10 @@ from rdflib import Dataset, Graph
 from transition_kg.articles import ArticleError, new_article, read_article
 from transition_kg.cli import main, run as cli
 from transition_kg.extract import Gazetteer, extract
-from transition_kg.load import TKG, TKR, load_project, load_shapes
+from transition_kg.load import load
 from transition_kg.paths import Project, corpus_dir
 from transition_kg.validate import shacl_results, validate
+from transition_kg.vocab import ONTOLOGY_GRAPH, TKG, TKR
 
 from .conftest import ROOT
 
@@ -27,7 +28,7 @@ PUBLISHED = dt.date(2025, 6, 15)
 
 @pytest.fixture(scope="module")
 def gazetteer(project):
-    return Gazetteer.of(load_project(project))
+    return Gazetteer.of(load(project))
 
 
 @pytest.fixture
@@ -83,20 +84,21 @@ def test_chinese_labels_are_found(tmp_path, gazetteer):
 
 
 def test_draft_parses_passes_the_candidate_shapes_and_leaves_graph_alone(fenshui, project, tmp_path, capsys):
-    before = {p: p.read_bytes() for p in project.graph_files()}
+    before = {p: p.read_bytes() for p in project.files().graphs}
     draft = tmp_path / "draft.trig"
     assert cli(["--project", str(project.root), "extract", str(fenshui), "--published", "2025-06-15", "-o", str(draft)]) == 0
     assert capsys.readouterr().out == (f"wrote {draft}: 3 CandidateDate, 4 CandidateMention, "
                                        "3 CandidateObservation, 2 CandidateQuote\n")
     data = Dataset()
     data.parse(draft, format="trig")
+    loaded = load(project)
     union = Graph()
-    for path in project.ontology_files():
-        union.parse(path, format="turtle")
+    for triple in loaded.dataset.graph(ONTOLOGY_GRAPH):
+        union.add(triple)
     for s, p, o, _ in data.quads((None, None, None, None)):
         union.add((s, p, o))
-    assert shacl_results(union, load_shapes(project)) == []
-    assert {p: p.read_bytes() for p in project.graph_files()} == before
+    assert shacl_results(union, loaded.shapes_graph()) == []
+    assert {p: p.read_bytes() for p in project.files().graphs} == before
 
 
 def test_text_without_facts_gives_an_empty_draft(tmp_path, gazetteer):

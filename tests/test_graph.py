@@ -1,5 +1,6 @@
 """The curated facts: per-article counts counted by hand from the articles, and the facts
-the competency questions rest on, asserted as exact rows."""
+the competency questions rest on, asserted as exact rows asked of the real embedded store
+(the store users query: its default graph is empty, so every pattern names its graph)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from rdflib import Literal
+from transition_kg.stats import stats
+from transition_kg.store import EmbeddedStore
+from transition_kg.vocab import PREFIXES, sparql_prefixes
 
-from transition_kg.build import stats
-from transition_kg.load import PREFIXES
+TKR = PREFIXES["tkr"]
 
 A = "tkr:article-qitaihe-coal-city"
 B = "tkr:article-datong-coal-capital"
@@ -24,17 +26,10 @@ HAND_COUNTS = {
 }
 
 
-def plain(term):
-    """IRIs as strings, years as their lexical form, other literals as Python values."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return str(term) if term.datatype in (PREFIXES["xsd"].gYear, PREFIXES["xsd"].gYearMonth) else term.toPython()
-    return str(term)
-
-
 def rows(loaded, query: str) -> set[tuple]:
-    return {tuple(plain(v) for v in row) for row in loaded.dataset.query(query, initNs=PREFIXES)}
+    """The rows as plain values: IRIs as strings, years as their text, numbers as numbers."""
+    result = EmbeddedStore(loaded).query(sparql_prefixes() + query)
+    return {tuple(r[v] for v in result.vars) for r in result.records()}
 
 
 @pytest.mark.parametrize("article", sorted(HAND_COUNTS))
@@ -46,10 +41,10 @@ def test_per_article_counts_match_hand_counts(loaded, article):
 def test_people_quoted_with_their_roles(loaded):
     found = rows(loaded, """
         SELECT ?name ?title ?where WHERE {
-          ?role a tkg:Role ; tkg:heldBy ?p ; tkg:title ?title .
-          ?p rdfs:label ?name FILTER(lang(?name) = "en")
-          OPTIONAL { ?role tkg:roleIn ?o . ?o rdfs:label ?where FILTER(lang(?where) = "en") }
-          FILTER EXISTS { ?q a tkg:Quote ; tkg:speaker ?p }
+          GRAPH ?g { ?role a tkg:Role ; tkg:heldBy ?p ; tkg:title ?title }
+          GRAPH ?h { ?p rdfs:label ?name FILTER(lang(?name) = "en") }
+          OPTIONAL { GRAPH ?g { ?role tkg:roleIn ?o } GRAPH ?i { ?o rdfs:label ?where FILTER(lang(?where) = "en") } }
+          FILTER EXISTS { GRAPH ?j { ?q a tkg:Quote ; tkg:speaker ?p } }
         }""")
     assert found == {
         ("Zhang Wei", "retired miner", "Qitaihe"),
@@ -67,8 +62,8 @@ def test_people_quoted_with_their_roles(loaded):
 
 
 def test_yan_hongbin_has_a_role_but_no_direct_quote(loaded):
-    assert rows(loaded, """SELECT ?t WHERE { ?r tkg:heldBy tkr:yan-hongbin ; tkg:title ?t }""") == {("head",)}
-    assert rows(loaded, """SELECT ?q WHERE { ?q tkg:speaker tkr:yan-hongbin }""") == set()
+    assert rows(loaded, """SELECT ?t WHERE { GRAPH ?g { ?r tkg:heldBy tkr:yan-hongbin ; tkg:title ?t } }""") == {("head",)}
+    assert rows(loaded, """SELECT ?q WHERE { GRAPH ?g { ?q tkg:speaker tkr:yan-hongbin } }""") == set()
 
 
 def test_datong_good_air_days_time_series(loaded):
@@ -77,25 +72,26 @@ def test_datong_good_air_days_time_series(loaded):
           ?o tkg:observedEntity tkr:datong ; tkg:indicator tkr:indicator-good-air-quality-days ;
              tkg:value ?value ; tkg:year ?year ; tkg:unit tkr:unit-day .
           OPTIONAL { ?o tkg:yearInferredFrom ?inferred } } }""")
-    article = str(PREFIXES["tkr"]["article-datong-coal-capital"])
+    article = TKR + "article-datong-coal-capital"
     assert found == {
         ("2001", 49, None, article), ("2024", 314, "last year", article)}
 
 
 def test_datong_tourism_revenue(loaded):
     found = rows(loaded, """
-        SELECT ?year ?value ?q WHERE {
+        SELECT ?year ?value ?q WHERE { GRAPH ?g {
           ?o tkg:observedEntity tkr:datong ; tkg:indicator tkr:indicator-tourism-revenue ;
              tkg:unit tkr:unit-yuan ; tkg:value ?value ; tkg:year ?year .
-          OPTIONAL { ?o tkg:qualifier ?q } }""")
-    assert found == {("2022", 15000000000, None), ("2024", 61000000000, str(PREFIXES["tkg"].MoreThan))}
+          OPTIONAL { ?o tkg:qualifier ?q } } }""")
+    assert found == {("2022", 15000000000, None), ("2024", 61000000000, PREFIXES["tkg"] + "MoreThan")}
 
 
 def test_qitaihe_quantitative_facts(loaded):
     found = rows(loaded, """
         SELECT ?indicator ?value ?unit ?q WHERE {
-          ?o tkg:observedEntity ?e ; tkg:indicator/rdfs:label ?indicator ; tkg:value ?value ; tkg:unit/rdfs:label ?unit .
-          OPTIONAL { ?o tkg:qualifier/rdfs:label ?q }
+          GRAPH ?g { ?o tkg:observedEntity ?e ; tkg:indicator ?i ; tkg:value ?value ; tkg:unit ?u }
+          GRAPH ?onto { ?i rdfs:label ?indicator . ?u rdfs:label ?unit }
+          OPTIONAL { GRAPH ?g { ?o tkg:qualifier ?qi } GRAPH ?onto { ?qi rdfs:label ?q } }
           VALUES ?e { tkr:qitaihe tkr:xinxing-korean-autonomous-township } }""")
     assert found == {
         ("population", 700000, "count", None),
@@ -106,35 +102,38 @@ def test_qitaihe_quantitative_facts(loaded):
 
 
 def test_values_are_exact_not_rounded(loaded):
-    found = rows(loaded, """SELECT ?o ?v WHERE { ?o tkg:value ?v FILTER(?v IN (174.2, 132.4, 5.3, 1.9, 4.3, 0.125)) }""")
+    found = rows(loaded, """SELECT ?o ?v WHERE { GRAPH ?g { ?o tkg:value ?v FILTER(?v IN (174.2, 132.4, 5.3, 1.9, 4.3, 0.125)) } }""")
     assert {Decimal(str(v)) for _, v in found} == {Decimal(x) for x in ("174.2", "132.4", "5.3", "1.9", "4.3", "0.125")}
 
 
 def test_cities_provinces_countries(loaded):
     found = rows(loaded, """
         SELECT ?city ?province ?country WHERE { GRAPH ?g {
-          ?c tkg:locatedIn ?p . ?p tkg:locatedIn ?k } ?g a tkg:Article .
-          ?c a tkg:City ; rdfs:label ?city FILTER(lang(?city) = "en")
-          ?p a tkg:Province ; rdfs:label ?province . ?k a tkg:Country ; rdfs:label ?country }""")
+          ?c tkg:locatedIn ?p . ?p tkg:locatedIn ?k . ?g a tkg:Article }
+          GRAPH tkr:graph-shared { ?c a tkg:City ; rdfs:label ?city FILTER(lang(?city) = "en")
+          ?p a tkg:Province ; rdfs:label ?province . ?k a tkg:Country ; rdfs:label ?country } }""")
     assert found == {("Qitaihe", "Heilongjiang", "China"), ("Datong", "Shanxi", "China")}
 
 
 def test_chinese_labels_only_where_the_article_gives_them(loaded):
-    found = rows(loaded, """SELECT ?e ?zh WHERE { ?e rdfs:label ?zh FILTER(lang(?zh) = "zh") }""")
+    found = rows(loaded, """SELECT ?e ?zh WHERE { GRAPH ?g { ?e rdfs:label ?zh FILTER(lang(?zh) = "zh") } }""")
     assert {str(zh) for _, zh in found} == {"七台河", "张伟", "李刚", "王琳"}
 
 
 def test_policies_with_periods(loaded):
-    plan = rows(loaded, "SELECT ?s ?e ?by WHERE { tkr:fifteenth-five-year-plan tkg:startYear ?s ; tkg:endYear ?e ; tkg:issuedBy ?by }")
-    assert plan == {("2026", "2030", str(PREFIXES["tkr"].china))}
-    assert rows(loaded, "SELECT ?y WHERE { tkr:carbon-neutrality-2060 tkg:targetYear ?y }") == {("2060",)}
-    assert rows(loaded, "SELECT ?y WHERE { ?e tkg:involves tkr:new-quality-productive-forces ; tkg:year ?y }") == {("2023",)}
+    plan = rows(loaded, "SELECT ?s ?e ?by WHERE { GRAPH ?g { tkr:fifteenth-five-year-plan tkg:startYear ?s ; "
+                        "tkg:endYear ?e ; tkg:issuedBy ?by } }")
+    assert plan == {("2026", "2030", TKR + "china")}
+    assert rows(loaded, "SELECT ?y WHERE { GRAPH ?g { tkr:carbon-neutrality-2060 tkg:targetYear ?y } }") == {("2060",)}
+    assert rows(loaded, "SELECT ?y WHERE { GRAPH ?g { ?e tkg:involves tkr:new-quality-productive-forces ; "
+                        "tkg:year ?y } }") == {("2023",)}
 
 
 def test_examples_of_new_quality_productive_forces(loaded):
     found = rows(loaded, """
-        SELECT ?what ?by WHERE { ?t tkg:citedAsExampleOf tkr:new-quality-productive-forces ; rdfs:label ?what
-          OPTIONAL { ?t tkg:developedBy/rdfs:label ?by } }""")
+        SELECT ?what ?by WHERE { GRAPH ?g { ?t tkg:citedAsExampleOf tkr:new-quality-productive-forces }
+          GRAPH tkr:graph-shared { ?t rdfs:label ?what }
+          OPTIONAL { GRAPH ?h { ?t tkg:developedBy ?d } GRAPH tkr:graph-shared { ?d rdfs:label ?by } } }""")
     assert found == {
         ("DeepSeek large-scale models", "DeepSeek"), ("CR450", None), ("Tianwen-2", None),
         ("Deep Sea No. 1 Phase II", None), ("Experimental Advanced Superconducting Tokamak", None),
@@ -145,8 +144,9 @@ def test_examples_of_new_quality_productive_forces(loaded):
 
 
 def test_models_and_parallels(loaded):
-    found = rows(loaded, """SELECT ?a ?b ?k WHERE { ?c a tkg:Comparison ; tkg:comparedEntity/rdfs:label ?a ;
-        tkg:counterpart/rdfs:label ?b ; tkg:comparisonKind/rdfs:label ?k FILTER(lang(?a) = "en") }""")
+    found = rows(loaded, """SELECT ?a ?b ?k WHERE {
+        GRAPH ?g { ?c a tkg:Comparison ; tkg:comparedEntity ?x ; tkg:counterpart ?y ; tkg:comparisonKind ?z }
+        GRAPH ?h { ?x rdfs:label ?a FILTER(lang(?a) = "en") } GRAPH ?i { ?y rdfs:label ?b } GRAPH ?j { ?z rdfs:label ?k } }""")
     assert found == {("Qitaihe", "Ruhr Valley", "model"), ("Qitaihe", "Ruhr Valley", "parallel"),
                      ("Qitaihe", "Appalachia", "parallel")}
 
@@ -154,22 +154,22 @@ def test_models_and_parallels(loaded):
 def test_entities_mentioned_in_more_than_one_article(loaded):
     found = rows(loaded, """SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m tkg:mentionOf ?e } }
                             GROUP BY ?e HAVING (COUNT(DISTINCT ?g) > 1)""")
-    tkr = str(PREFIXES["tkr"])
+    tkr = TKR
     assert found == {(tkr + "china", 3), (tkr + "coal-mining", 2), (tkr + "coal-industry", 2),
                      (tkr + "artificial-intelligence", 2), (tkr + "power-generation", 2), (tkr + "heritage-preservation", 2)}
 
 
 def test_every_article_states_its_assumption(loaded):
-    found = rows(loaded, """SELECT ?a ?y WHERE { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why }""")
-    assert {(str(a).rsplit("/", 1)[1], str(y)) for a, y in found} == {
+    found = rows(loaded, """SELECT ?a ?y WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why } }""")
+    assert {(a.rsplit("/", 1)[1], y) for a, y in found} == {
         ("article-qitaihe-coal-city", "2024"), ("article-datong-coal-capital", "2025"),
         ("article-new-quality-productive-forces", "2025")}
 
 
 def test_inferred_years_match_the_article_assumption(loaded):
     """Every year resolved from "last year" is the assumed year minus one; from "this year", the year itself."""
-    found = rows(loaded, """SELECT ?expr ?year ?pub WHERE { GRAPH ?g { ?f tkg:yearInferredFrom ?expr ; tkg:year ?year }
-                            ?g tkg:assumedPublicationYear ?pub }""")
+    found = rows(loaded, """SELECT ?expr ?year ?pub WHERE { GRAPH ?g { ?f tkg:yearInferredFrom ?expr ; tkg:year ?year .
+                            ?g tkg:assumedPublicationYear ?pub } }""")
     assert found
     for expr, year, pub in found:
         offset = 1 if expr.lower().startswith(("last year", "since last year")) else 0
@@ -177,6 +177,6 @@ def test_inferred_years_match_the_article_assumption(loaded):
 
 
 def test_background_graph_holds_only_locations(loaded):
-    graph = loaded.dataset.graph(PREFIXES["tkr"]["graph-background"])
-    predicates = {p for _, p, _ in graph} - {PREFIXES["rdfs"].label, PREFIXES["rdfs"].comment, PREFIXES["dcterms"].source}
-    assert predicates == {PREFIXES["tkg"].locatedIn}
+    predicates = {p for p, in rows(loaded, "SELECT DISTINCT ?p WHERE { GRAPH tkr:graph-background { ?s ?p ?o } }")}
+    assert predicates - {PREFIXES["rdfs"] + "label", PREFIXES["rdfs"] + "comment", PREFIXES["dcterms"] + "source"} == {
+        PREFIXES["tkg"] + "locatedIn"}

@@ -84,7 +84,7 @@ def test_every_term_appears_in_the_docs(project, tmp_path, capsys):
     assert cli(["--project", str(project.root), "docs", "-o", str(tmp_path)]) == 0
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     ontology = Graph()
-    for path in project.ontology_files():
+    for path in project.files().ontology:
         ontology.parse(path, format="turtle")
     terms = {t for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
              for t in ontology.subjects(RDF.type, kind)}

@@ -1,44 +1,55 @@
-"""Named queries: expected rows (queries/NAME.srj beside each NAME.rq) on both embedded
-engines, headers, typed parameters, and binding that no value can break out of."""
+"""Named queries: expected rows (queries/NAME.srj beside each NAME.rq) on the embedded store,
+headers, typed parameters, and binding that no value can break out of."""
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Literal, URIRef
 
 from transition_kg.paths import Project
 from transition_kg.queries import (NamedQuery, Param, QueryError, bind, discover, get, parse_header,
                                    parse_params, run, run_named, to_term)
-from transition_kg.results import to_json
-from transition_kg.store import LocalStore, QuerySyntaxError, local_dataset, results_from_json
+from transition_kg.sparql import FORMATS, QuerySyntaxError, parse_answer, read, serialize
+from transition_kg.store import open_store
 
 from .conftest import ROOT
 
 NAMES = sorted(discover(Project(ROOT)))
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-@pytest.fixture(scope="module", params=["oxigraph-files", "oxigraph", "memory"])
-def store(request, project):
-    """Every way the embedded store is built: Oxigraph straight from the files (the default),
-    Oxigraph from the rdflib dataset (used by validate), rdflib's own engine."""
-    from transition_kg.load import load_project
-    from transition_kg.store import open_store
-
-    if request.param == "oxigraph-files":
-        return open_store(project)
-    return LocalStore(local_dataset(load_project(project)), request.param)
+@pytest.fixture(scope="module")
+def store(project):
+    return open_store(project)
 
 
 def expected(name: str):
-    return results_from_json(json.loads((ROOT / "queries" / f"{name}.srj").read_text(encoding="utf-8")))
+    body = (ROOT / "queries" / f"{name}.srj").read_bytes()
+    return read(parse_answer(body, "application/sparql-results+json", name))
 
 
-def test_every_named_query_has_expected_rows_beside_it():
-    assert len(NAMES) == 15
+def test_every_named_query_has_expected_rows_and_a_readme_row():
     assert [n for n in NAMES if n.startswith("cq")] == [f"cq{i:02d}" + n[4:] for i, n in enumerate(sorted(n for n in NAMES if n.startswith("cq")), 1)]
-    assert all((ROOT / "queries" / f"{n}.srj").is_file() for n in NAMES)
+    assert [n for n in NAMES if not (ROOT / "queries" / f"{n}.srj").is_file()] == []
+    assert sorted(p.stem for p in (ROOT / "queries").glob("*.srj")) == NAMES  # no expected rows left over
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `([\w-]+)`", readme, re.M))
+    assert table == set(NAMES)
+
+
+def test_a_named_query_in_process_leaves_rdflib_unloaded(project):
+    """The query path (load, bind, run, read) needs no rdflib: a fresh interpreter proves it."""
+    import subprocess
+
+    code = ("import sys; from transition_kg.store import open_store; from transition_kg.queries import run_named; "
+            "rows = run_named(open_store(), 'cq01-coal-cities').records(); "
+            "print(len(rows), sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing', 'pyshacl')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "2 []"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -92,13 +103,13 @@ def test_bad_header_is_named_with_its_line(tmp_path):
 
 
 @pytest.mark.parametrize("type_, raw, term", [
-    ("IRI", "tkr:datong", URIRef("https://w3id.org/transition-kg/id/datong")),
-    ("IRI", "https://example.org/a#b", URIRef("https://example.org/a#b")),
-    ("IRI", "<https://example.org/a>", URIRef("https://example.org/a")),
-    ("string", 'x" } DROP ALL #', Literal('x" } DROP ALL #')),
-    ("integer", "-12", Literal("-12", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))),
-    ("decimal", "5.3", Literal("5.3", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))),
-    ("year", "2024", Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))),
+    ("IRI", "tkr:datong", ox.NamedNode("https://w3id.org/transition-kg/id/datong")),
+    ("IRI", "https://example.org/a#b", ox.NamedNode("https://example.org/a#b")),
+    ("IRI", "<https://example.org/a>", ox.NamedNode("https://example.org/a")),
+    ("string", 'x" } DROP ALL #', ox.Literal('x" } DROP ALL #')),
+    ("integer", "-12", ox.Literal("-12", datatype=ox.NamedNode(XSD + "integer"))),
+    ("decimal", "5.3", ox.Literal("5.3", datatype=ox.NamedNode(XSD + "decimal"))),
+    ("year", "2024", ox.Literal("2024", datatype=ox.NamedNode(XSD + "gYear"))),
 ])
 def test_values_become_rdf_terms(type_, raw, term):
     assert to_term(Param("p", type_, None), raw) == term
@@ -107,7 +118,7 @@ def test_values_become_rdf_terms(type_, raw, term):
 @pytest.mark.parametrize("type_, raw, message", [
     ("IRI", "datong", "--param p=datong: not an IRI (give a full IRI or a prefixed name such as tkr:datong)"),
     ("IRI", "tkr:datong> } ; DROP ALL ; #", "--param p=tkr:datong> } ; DROP ALL ; #: not an IRI (spaces and <>\"{}|^`\\ are not allowed)"),
-    ("IRI", "evil:x", "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, oa, prov, schema, rdf, rdfs, owl, xsd, skos, dcterms"),
+    ("IRI", "evil:x", "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, rdf, rdfs, owl, xsd, skos, dcterms, prov, oa, schema, wd, sh, tkgsh"),
     ("integer", "1; DROP", "--param p=1; DROP: not an integer"),
     ("year", "last year", "--param p=last year: not a year"),
 ])
@@ -129,7 +140,7 @@ def test_missing_and_unknown_parameters(project):
 
 def test_hostile_string_is_bound_as_one_literal(store):
     hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #'
-    text = bind('SELECT ?e WHERE { GRAPH ?g { ?e ?p ?text } }', {"text": Literal(hostile)})
+    text = bind('SELECT ?e WHERE { GRAPH ?g { ?e ?p ?text } }', {"text": ox.Literal(hostile)})
     assert text == ('SELECT ?e WHERE { VALUES (?text) { ("x\\" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #") }'
                     '  GRAPH ?g { ?e ?p ?text } }')
     assert run_named(store, "search", ROOT, text=hostile).rows == []
@@ -138,9 +149,9 @@ def test_hostile_string_is_bound_as_one_literal(store):
 def test_bind_skips_comments_strings_and_iris(store):
     query = ('# WHERE { in a comment\nPREFIX ex: <http://e/WHERE>\n'
              'SELECT ?x ("WHERE {" AS ?y) WHERE { BIND(?v AS ?x) }')
-    bound = bind(query, {"v": Literal(7)})
+    bound = bind(query, {"v": ox.Literal(7)})
     assert bound.endswith('WHERE { VALUES (?v) { ("7"^^<http://www.w3.org/2001/XMLSchema#integer>) }  BIND(?v AS ?x) }')
-    assert store.query(bound).rows == [(Literal(7), Literal("WHERE {"))]
+    assert store.query(bound).rows == [(ox.Literal(7), ox.Literal("WHERE {"))]
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path, store):
@@ -148,11 +159,12 @@ def test_syntax_error_names_file_line_and_column(tmp_path, store):
     path.write_text("# title: broken\nSELECT ?x WHERE {\n  ?x ?p\n}\n")
     with pytest.raises(QuerySyntaxError) as error:
         run(store, parse_header(path))
-    assert str(error.value) == f"{path}:3:3: syntax error: Expected SelectQuery"
+    assert str(error.value) == f"{path}:5:1: syntax error: expected OPTIONAL"
 
 
 def test_results_are_w3c_json(store, project):
-    document = json.loads(to_json(run(store, get(project, "cq01-coal-cities"))))
+    json_format = next(f for f in FORMATS if f.name == "json")
+    document = json.loads(serialize(store.answer(bind(get(project, "cq01-coal-cities").text, {})), json_format))
     assert document["head"] == {"vars": ["city", "province", "country", "article"]}
     first = document["results"]["bindings"][0]
     assert first["city"] == {"type": "uri", "value": "https://w3id.org/transition-kg/id/datong"}

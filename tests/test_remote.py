@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
 
 from transition_kg.cli import run as cli
-from transition_kg.load import TKR, load_project
+import pyoxigraph as ox
+
+from transition_kg.errors import TKGError
 from transition_kg.queries import discover, run
-from transition_kg.remote import push, replace_graph
-from transition_kg.store import POST_ABOVE, USER_AGENT, EndpointError, LocalStore, RemoteStore, local_dataset
+from transition_kg.push import push, replace_graph
+from transition_kg.store import POST_ABOVE, USER_AGENT, EmbeddedStore, EndpointError, RemoteStore
+from transition_kg.vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
 
 from .conftest import ROOT
 
@@ -75,9 +77,9 @@ class Oxigraph:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait()
 
-    def count(self, graph: URIRef) -> int:
+    def count(self, graph: str) -> int:
         result = RemoteStore(self.query).query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-        return int(result.rows[0][0])
+        return int(result.rows[0][0].value)
 
 
 @pytest.fixture
@@ -92,23 +94,18 @@ def oxigraph(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def dataset(project):
-    return local_dataset(load_project(project))
-
-
-@pytest.fixture(scope="module")
-def local(dataset):
-    return LocalStore(dataset)
+def local(loaded):
+    return EmbeddedStore(loaded)
 
 
 def same_rows(a, b, ordered: bool) -> bool:
     return a.vars == b.vars and (a.rows == b.rows if ordered else sorted(map(repr, a.rows)) == sorted(map(repr, b.rows)))
 
 
-def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, dataset, local, project):
-    pushed = push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
-    assert [p.graph for p in pushed][0] == URIRef("https://w3id.org/transition-kg/ontology")
-    assert sum(p.triples for p in pushed) == len(list(dataset.quads((None, None, None, None))))
+def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, loaded, local, project):
+    pushed = push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
+    assert [p.graph for p in pushed][0] == ONTOLOGY_GRAPH_IRI
+    assert sum(p.triples for p in pushed) == len(loaded.store)
     remote = RemoteStore(oxigraph.query)
     for name, query in discover(project).items():
         assert same_rows(run(remote, query), run(local, query), query.ordered), name
@@ -116,12 +113,12 @@ def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, d
     assert remote.query("ASK { ?s ?p ?o }").boolean is False
 
 
-def test_push_twice_by_update_leaves_the_same_data(oxigraph, dataset):
-    first = push(dataset, oxigraph.query, oxigraph.update)
-    second = push(dataset, oxigraph.query, oxigraph.update)
+def test_push_twice_by_update_leaves_the_same_data(oxigraph, loaded):
+    first = push(loaded, oxigraph.query, oxigraph.update)
+    second = push(loaded, oxigraph.query, oxigraph.update)
     assert first == second
     total = RemoteStore(oxigraph.query).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert int(total.rows[0][0]) == sum(p.triples for p in first)
+    assert int(total.rows[0][0].value) == sum(p.triples for p in first)
 
 
 def big_graph(n: int) -> bytes:
@@ -129,11 +126,11 @@ def big_graph(n: int) -> bytes:
 
 
 @pytest.mark.parametrize("protocol", ["store", "update"])
-def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, dataset, protocol):
-    push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
-    article = TKR["article-qitaihe-coal-city"]
+def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, loaded, protocol):
+    push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
+    article = TKR_IRI + "article-qitaihe-coal-city"
     before = oxigraph.count(article)
-    assert before == len(dataset.graph(article))
+    assert before == len(list(loaded.store.quads_for_pattern(None, None, None, ox.NamedNode(article))))
     errors = []
 
     def replace():
@@ -167,7 +164,7 @@ def test_cli_push_then_query_gives_the_same_json_as_the_embedded_store(oxigraph,
     assert capsys.readouterr().out == '?l\n"Qitaihe"@en\n"七台河"@zh\n'
 
 
-def test_push_to_a_dead_server_is_a_clean_error(dataset, capsys, project, corpus):
+def test_push_to_a_dead_server_is_a_clean_error(capsys, project, corpus):
     port = free_port()
     with pytest.raises(SystemExit) as exited:
         from transition_kg.cli import main
@@ -192,6 +189,12 @@ class Stub(http.server.BaseHTTPRequestHandler):
         Stub.seen.append((self.command, self.path, self.headers.get("User-Agent"), body))
         if self.path.startswith("/slow"):
             time.sleep(2)
+        if self.path.startswith("/html"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>a login page</html>")
+            return
         if self.path.startswith("/bad"):
             self.send_response(400)
             self.end_headers()
@@ -241,8 +244,14 @@ def test_endpoint_refusal_is_one_line_with_the_servers_words(stub):
     assert str(error.value) == f"{stub}/bad: QueryBadFormed: Parser error: unexpected end of query at line 1"
 
 
-def test_view_from_an_endpoint_is_the_same_graph(oxigraph, dataset, project, tmp_path, capsys):
-    push(dataset, oxigraph.query, oxigraph.update, oxigraph.store)
+def test_an_html_page_is_not_taken_for_an_answer(stub):
+    with pytest.raises(TKGError) as error:
+        RemoteStore(stub + "/html").query("SELECT * WHERE { ?s ?p ?o }")
+    assert str(error.value) == f"{stub}/html: answered with text/html, not SPARQL results or RDF"
+
+
+def test_view_from_an_endpoint_is_the_same_graph(oxigraph, loaded, project, tmp_path, capsys):
+    push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
     for args, expected in ((["--focus", "tkr:datong"], "(21 nodes, 20 edges)"), ([], "(184 nodes, 208 edges)")):
         page = tmp_path / "remote.html"
         assert cli(["view", "-o", str(page), "--endpoint", oxigraph.query] + args) == 0

@@ -10,6 +10,7 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, TSV, TURTLE, XML, SPARQLWrapper
 
@@ -66,8 +67,10 @@ def test_select_in_every_format_through_sparqlwrapper(server):
 
 
 def test_graph_results_in_every_format(server):
-    turtle = wrapper(server, CONSTRUCT, TURTLE).convert().decode()
-    assert "<https://w3id.org/transition-kg/id/shanxi>" in turtle
+    turtle = wrapper(server, CONSTRUCT, TURTLE).convert()
+    assert [str(q) for q in ox.parse(turtle, ox.RdfFormat.TURTLE)] == [
+        "<https://w3id.org/transition-kg/id/datong> <https://w3id.org/transition-kg/ontology#locatedIn> "
+        "<https://w3id.org/transition-kg/id/shanxi>"]
     rdfxml = wrapper(server, CONSTRUCT, XML).convert()  # SPARQLWrapper's default for CONSTRUCT: RDF/XML, parsed
     assert len(rdfxml) == 1
     status, kind, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}),
@@ -97,7 +100,8 @@ def test_updates_are_refused_and_change_nothing(server):
 
 def test_malformed_query_gets_400_with_the_parsers_message(server):
     status, _, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE {"}))
-    assert (status, body.decode()) == (400, "malformed query: query:1:17: syntax error: Expected SelectQuery\n")
+    assert status == 400 and body.decode().startswith("malformed query: query:1:17: syntax error: expected one of ")
+    assert len(body.decode().splitlines()) == 1
 
 
 def test_runaway_query_is_stopped_while_another_client_is_served(server):

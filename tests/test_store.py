@@ -1,44 +1,61 @@
-"""The embedded store loaded straight from the files: the same inferred triples as the
-build, kept on disk with --store-dir, reloaded when the project changes."""
+"""The one road from the files to a store: the loader's rules, reported the same way by every
+command, and the store kept on disk with --store-dir (reused, reloaded, never half-loaded)."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
-from transition_kg.build import infer
-from transition_kg.cli import run as cli
-from transition_kg.errors import ParseError, TKGError
-from transition_kg.load import INFERRED_GRAPH, load_project
-from transition_kg.store import OxigraphStore, load_oxigraph, open_store
+from transition_kg import load as load_module
+from transition_kg.cli import main, run as cli
+from transition_kg.errors import ProjectInvalid
+from transition_kg.load import MARKER, load
+from transition_kg.store import EmbeddedStore, open_store
 
 from .conftest import edit
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+CQ01 = "cq01-coal-cities"
 
 
-def test_inferred_graph_is_the_same_as_the_builds(project):
-    store = load_oxigraph(project)
-    inside = {(q.subject.value, q.predicate.value, q.object.value)
-              for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(INFERRED_GRAPH)))}
-    built = {(str(s), str(p), str(o)) for s, p, o in infer(load_project(project).dataset)}
-    assert inside == built and len(built) == 454
+def count(store) -> int:
+    return int(store.query(COUNT).rows[0][0].value)
 
 
 def test_store_dir_survives_a_restart_and_follows_changes(project_copy, tmp_path):
     where = tmp_path / "store"
     first = open_store(project_copy, store_dir=where)
-    total = int(first.query(COUNT).rows[0][0])
+    total = count(first)
     del first  # closes the store and its lock
-    marker = (where / "transition-kg.fingerprint").read_text()
+    marker = (where / MARKER).read_text()
     again = open_store(project_copy, store_dir=where)
-    assert int(again.query(COUNT).rows[0][0]) == total
-    assert (where / "transition-kg.fingerprint").read_text() == marker
+    assert count(again) == total
+    assert (where / MARKER).read_text() == marker
     del again
     edit(project_copy.graph_dir / "background.trig", "    tkr:heihe tkg:locatedIn tkr:heilongjiang .\n", "")
     changed = open_store(project_copy, store_dir=where)
-    assert int(changed.query(COUNT).rows[0][0]) == total - 2  # the triple, and "Heihe lies in China" inferred from it
-    assert (where / "transition-kg.fingerprint").read_text() != marker
+    assert count(changed) == total - 2  # the triple, and "Heihe lies in China" inferred from it
+    assert (where / MARKER).read_text() != marker
+
+
+def test_an_interrupted_reload_is_never_served(project_copy, tmp_path, monkeypatch):
+    """Interrupt a reload, put the files back as they were: the store is loaded again, not
+    answered from half of it."""
+    where = tmp_path / "store"
+    full = count(open_store(project_copy, store_dir=where))
+    path = project_copy.graph_dir / "background.trig"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "\n# touched\n", encoding="utf-8")
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(load_module, "_add_graph_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(project_copy, store_dir=where)
+    monkeypatch.undo()
+    path.write_text(original, encoding="utf-8")
+    assert not (where / MARKER).exists()
+    assert count(open_store(project_copy, store_dir=where)) == full
 
 
 def test_cli_store_dir(project, tmp_path, capsys):
@@ -47,16 +64,58 @@ def test_cli_store_dir(project, tmp_path, capsys):
     first = capsys.readouterr().out
     assert cli(args) == 0
     assert capsys.readouterr().out == first and "2024,314," in first
-    with pytest.raises(TKGError, match="--store-dir works with the oxigraph engine only"):
-        cli(args + ["--engine", "memory"])
 
 
 def test_broken_file_is_named_with_its_line(project_copy):
     (project_copy.graph_dir / "bad.trig").write_text('@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b "x .\n}\n')
-    with pytest.raises(ParseError) as error:
-        load_oxigraph(project_copy)
-    assert str(error.value).startswith("graph/bad.trig:3: syntax error: ")
+    with pytest.raises(ProjectInvalid) as error:
+        load(project_copy)
+    assert str(error.value).startswith("graph/bad.trig:3: [syntax] ")
 
 
-def test_default_store_is_oxigraph_from_the_files(project):
-    assert isinstance(open_store(project), OxigraphStore)
+def test_default_store_is_the_embedded_oxigraph_store(project):
+    assert isinstance(open_store(project), EmbeddedStore)
+
+
+BROKEN = {
+    "triples outside a named graph": (
+        "articles/stray.trig",
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
+        "tkr:g-x { tkr:a tkg:locatedIn tkr:china . }\n\ntkr:datong tkg:locatedIn tkr:china .\n",
+        "graph/articles/stray.trig:5: [files] triples outside a named graph (wrap them in GRAPH-NAME { ... })"),
+    "a Turtle file under graph/": (
+        "extra.ttl",
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:a tkr:b tkr:c .\n",
+        "graph/extra.ttl: [files] not read: facts live in named graphs in TriG files; rename it to .trig and wrap "
+        "its triples in a named graph (tkr:graph-NAME { ... })"),
+    "a graph in two files": (
+        "copy.trig",
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:graph-background { tkr:a tkr:b tkr:c . }\n",
+        "graph/copy.trig: [files] graph <https://w3id.org/transition-kg/id/graph-background> is also defined in "
+        "graph/background.trig"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_every_command_reports_the_same_problem_line(case, project_copy, corpus, capsys):
+    name, text, line = BROKEN[case]
+    (project_copy.graph_dir / name).write_text(text, encoding="utf-8")
+    root = str(project_copy.root)
+    assert cli(["--project", root, "--corpus", str(corpus), "validate"]) == 1
+    assert line in capsys.readouterr().out.splitlines()
+    for command in (["query", CQ01], ["stats"], ["sparql", "ASK {}"]):
+        with pytest.raises(SystemExit) as exited:
+            main(["--project", root, *command])
+        assert exited.value.code == 2
+        assert capsys.readouterr().err == f"transition-kg: {line}\n"
+    from transition_kg.serve import make_server
+
+    with pytest.raises(ProjectInvalid) as error:
+        make_server(project_copy, port=0, workers=1)
+    assert str(error.value) == line
+
+
+def test_hidden_files_are_skipped(project_copy):
+    (project_copy.graph_dir / ".gitkeep").write_text("")
+    (project_copy.graph_dir / ".draft.trig.swp").write_bytes(b"\x00\x01")
+    assert load(project_copy).problems == []

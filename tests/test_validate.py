@@ -30,10 +30,10 @@ def test_broken_turtle_is_named_with_its_line(project_copy, corpus):
     edit(project_copy.ontology_dir / "values.ttl", "skos:exactMatch unit:NUM .", "skos:exactMatch unit:NUM")
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
-        "ontology/values.ttl:11: [syntax] syntax error: expected '.' or '}' or ']' at end of statement",
-        "graph/articles/broken.trig:3: [syntax] syntax error: newline found in string literal",
+        "ontology/values.ttl:11: [syntax] A dot is expected at the end of statements",
+        "graph/articles/broken.trig:3: [syntax] Unexpected end of file",
     ]
-    assert report.notes == ["vocabulary, SHACL and evidence checks not run: fix the syntax errors first"]
+    assert report.notes == ["vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first"]
 
 
 def test_undeclared_property_and_misspelt_term_are_named(project_copy, corpus):

@@ -9,16 +9,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import TKGError
+from .errors import ReadError, TKGError
+from .files import decode, read_bytes, write_atomic
 from .paths import Project, corpus_dir
+from .vocab import turtle_prefixes
 
-HEADER = """@prefix tkg:     <https://w3id.org/transition-kg/ontology#> .
-@prefix tkr:     <https://w3id.org/transition-kg/id/> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix oa:      <http://www.w3.org/ns/oa#> .
-"""
+HEADER = turtle_prefixes(("tkg", "tkr", "rdfs", "xsd", "dcterms", "oa"))
 
 
 class ArticleError(TKGError):
@@ -37,16 +33,12 @@ class ArticleText:
 def read_article(path: Path) -> ArticleText:
     """Read a UTF-8 text file; a binary or non-UTF-8 file is a clear error."""
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in raw:
-        raise ArticleError(f"{path}: a binary file, not article text")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ArticleError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+        raw = read_bytes(path)
+        if b"\x00" in raw:
+            raise ArticleError(f"{path}: a binary file, not article text")
+        text = decode(raw, str(path))
+    except ReadError as exc:
+        raise ArticleError(str(exc)) from None
     return ArticleText(Path(path), text, hashlib.sha256(raw).hexdigest())
 
 
@@ -80,8 +72,6 @@ def article_block(article: ArticleText, identifier: str, published: dt.date, tit
 
 def new_article(project: Project, path: Path, published: str, title: str | None = None) -> Path:
     """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite."""
-    from .build import write_atomic
-
     article = read_article(path)
     date = parse_date(published)
     title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]

@@ -1,4 +1,6 @@
-"""The ``transition-kg`` command: argument parsing only; every command calls the library.
+"""The ``transition-kg`` command: a table of commands, one function each, its arguments
+declared beside it. :func:`run` parses, and the command finds the project and calls the
+library; nothing else happens here.
 
 Errors meant for the user (:class:`~transition_kg.errors.TKGError`) print as one line on
 stderr with a non-zero exit; anything else is a bug and keeps its traceback.
@@ -8,123 +10,351 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import namedtuple
 from pathlib import Path
-from typing import Sequence
+
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 from . import __version__
 from .errors import TKGError, ValidationFailed
+from .sparql import FORMATS
 
 
-def _store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
-    parser.add_argument("--timeout", metavar="SECONDS", type=float, default=60.0, help="remote timeout (default 60)")
-    parser.add_argument("--engine", choices=("oxigraph", "memory"), default="oxigraph",
-                        help="embedded SPARQL engine: oxigraph (default) or rdflib's memory store")
-    parser.add_argument("--store-dir", metavar="DIR", type=Path,
-                        help="keep the embedded Oxigraph store on disk in DIR, reused while the project is unchanged")
+class Command(namedtuple("Command", "name help description arguments run")):
+    """A command: its name, one-line help, longer description, arguments (``arg()``) and function."""
+
+    __slots__ = ()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="transition-kg",
-        description="A knowledge graph of how coal cities change, with the source of every fact.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--project", metavar="DIR",
-                        help="project directory with ontology/, graph/, queries/ (default: $TKG_PROJECT, "
-                             "the current directory, or the checkout the package is installed from)")
-    parser.add_argument("--corpus", metavar="DIR",
-                        help="folder of article texts for the evidence check (default: $TKG_CORPUS or ../shared/seeds)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+COMMANDS: dict[str, Command] = {}
 
-    sub.add_parser("validate", help="check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
-                   description="Check syntax, vocabulary, SHACL shapes, evidence spans and the quality-check "
-                               "queries; one line per problem.")
-    build = sub.add_parser("build", help="validate, then write build/transition-kg.nq and .trig with inferred triples",
-                           description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")
-    build.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)")
-    sub.add_parser("stats", help="print counts per class and per article",
-                   description="Print counts per class and per article.")
 
-    docs = sub.add_parser("docs", help="write browsable HTML documentation of the ontology",
-                          description="Write DIR/index.html: every class and property with label, comment, super/sub "
-                                      "terms, domain/range, SHACL constraints, instance counts, and a class diagram.")
-    docs.add_argument("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into")
+def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """An argument of a command, as ``argparse.add_argument`` takes it."""
+    return flags, options
 
-    new = sub.add_parser("new-article", help="register an article: identifier, sha256, date, a graph file to fill",
-                         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts.")
-    new.add_argument("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
-    new.add_argument("--published", metavar="YYYY-MM-DD", required=True, help="the publication date")
-    new.add_argument("--title", help="the title (default: the file's first line)")
-    extract = sub.add_parser("extract", help="propose candidate facts from article text, as a draft to review",
-                             description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with "
-                                         "offsets and exact words. graph/ is never changed.")
-    extract.add_argument("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
-    extract.add_argument("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against")
-    extract.add_argument("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write")
-    extract.add_argument("--title", help="the article's title (default: the file name)")
 
-    sub.add_parser("queries", help="list the named queries with their titles and parameters",
-                   description="List the named queries (queries/*.rq) with their titles and parameters.")
-    query = sub.add_parser("query", help="run a named query",
-                           description="Run a named query; parameters not given take their defaults.")
-    query.add_argument("name", metavar="NAME", help="the query's name (see: transition-kg queries)")
-    query.add_argument("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
-                       help="a parameter; an IRI may be a prefixed name such as tkr:datong")
-    query.add_argument("--format", "-F", default="table",
-                       help="table (default), csv, tsv, json (W3C SPARQL results); for graph results turtle, trig, nt, jsonld")
-    _store_options(query)
+def command(name: str, help: str, *arguments, description: str | None = None):
+    """Register the decorated function as the command ``name``."""
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = Command(name, help, description or help[0].upper() + help[1:] + ".", tuple(arguments), fn)
+        return fn
+    return register
 
-    sparql = sub.add_parser("sparql", help="run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
-                            description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
-    sparql.add_argument("text", metavar="QUERY", nargs="?", help="the query text")
-    sparql.add_argument("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)")
-    sparql.add_argument("--format", "-F", default="table",
-                        help="table (default), csv, tsv, json; for graph results turtle (default), trig, nt, jsonld")
-    _store_options(sparql)
 
-    def selection(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation")
-        parser.add_argument("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city")
-        parser.add_argument("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong")
-        parser.add_argument("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)")
-        parser.add_argument("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes")
-        _store_options(parser)
+def _project(args: argparse.Namespace):
+    from .paths import find_project
 
-    view = sub.add_parser("view", help="write the interactive network page (offline HTML)",
-                          description="Write the network page of the whole graph or a part of it: one HTML file "
-                                      "that loads nothing from the network.")
-    view.add_argument("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write")
-    view.add_argument("--title", default="transition-kg", help="the page's title")
-    selection(view)
-    export = sub.add_parser("export", help="write the network as GraphML or GEXF (for Gephi, Cytoscape)",
-                            description="Write the same graph as the view, as GraphML or GEXF.")
-    export.add_argument("-o", "--output", metavar="FILE", required=True, type=Path, help="the file to write")
-    export.add_argument("--format", "-F", choices=("graphml", "gexf"), default="graphml")
-    selection(export)
+    return find_project(args.project)
 
-    serve = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint at /sparql, and a query page at /",
-                           description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past "
-                                       "--timeout are stopped), a query page at / with 'show as network'.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", type=int, default=7878, help="port (default 7878)")
-    serve.add_argument("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)")
-    serve.add_argument("--workers", type=int, default=4, help="query worker processes (default 4)")
-    serve.add_argument("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)")
 
-    push = sub.add_parser("push", help="put the ontology and every named graph into an existing triplestore",
-                          description="Validate and build, then replace each named graph on the server in one "
-                                      "request (all or nothing per graph), and check the counts there.")
-    push.add_argument("--endpoint", metavar="QUERY_URL", required=True, help="the store's SPARQL query endpoint")
-    push.add_argument("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint")
-    push.add_argument("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)")
-    push.add_argument("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)")
-    return parser
+def _corpus(args: argparse.Namespace) -> Path | None:
+    return Path(args.corpus).resolve() if args.corpus else None
 
+
+_ROW_FORMATS = ", ".join(f.name for f in FORMATS if f.kind == "rows")
+_GRAPH_FORMATS = ", ".join(f.name for f in FORMATS if f.kind == "graph")
+FORMAT = arg("--format", "-F", default="table", metavar="FORMAT",
+             help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
+                  f"(turtle by default)")
+ENDPOINT = arg("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
+TIMEOUT = arg("--timeout", metavar="SECONDS", type=float, default=60.0, help="remote timeout (default 60)")
+STORE_DIR = arg("--store-dir", metavar="DIR", type=Path,
+                help="keep the embedded store on disk in DIR, reused while the project is unchanged")
+STORE = (ENDPOINT, TIMEOUT, STORE_DIR)
+SELECTION = (
+    arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
+    arg("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city"),
+    arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
+    arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
+    arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
+    ENDPOINT, TIMEOUT,
+)
+
+
+# --- checking and building --------------------------------------------------------------------
+
+@command("validate", "check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
+         description="Check syntax and file layout, vocabulary, SHACL shapes, evidence spans and the quality-check "
+                     "queries; one line per problem.")
+def validate_command(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    report, _ = validate(_project(args), _corpus(args))
+    for problem in report.problems:
+        print(problem)
+    for note in report.notes:
+        print(f"note: {note}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+@command("build", "validate, then write build/transition-kg.nq and .trig with inferred triples",
+         arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
+         description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")
+def build_command(args: argparse.Namespace) -> int:
+    from .build import build
+
+    try:
+        report, stats, written = build(_project(args), args.out, _corpus(args))
+    except ValidationFailed as failed:
+        return _stopped(failed, "build", "nothing written")
+    for note in report.notes:
+        print(f"note: {note}")
+    _print_stats(stats)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+@command("stats", "print counts per class and per article")
+def stats_command(args: argparse.Namespace) -> int:
+    from .load import load
+    from .stats import stats
+
+    _print_stats(stats(load(_project(args))))
+    return 0
+
+
+@command("docs", "write browsable HTML documentation of the ontology",
+         arg("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into"),
+         description="Write DIR/index.html: every class and property with label, comment, super/sub terms, "
+                     "domain/range, SHACL constraints, instance counts, and a class diagram.")
+def docs_command(args: argparse.Namespace) -> int:
+    from .docs import write_docs
+    from .load import load
+
+    print(f"wrote {write_docs(load(_project(args)), args.output)}")
+    return 0
+
+
+# --- adding articles ---------------------------------------------------------------------------
+
+@command("new-article", "register an article: identifier, sha256, date, a graph file to fill",
+         arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)"),
+         arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
+         arg("--title", help="the title (default: the file's first line)"),
+         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts.")
+def new_article_command(args: argparse.Namespace) -> int:
+    from .articles import in_corpus, new_article
+    from .paths import corpus_dir
+
+    project = _project(args)
+    path = new_article(project, args.file, args.published, args.title)
+    print(f"wrote {project.display(path)}")
+    if not in_corpus(project, args.file):
+        print(f"note: {args.file.name} is not in the corpus folder {corpus_dir(project)}; put it there "
+              f"(or set TKG_CORPUS) so that validate can check the evidence")
+    return 0
+
+
+@command("extract", "propose candidate facts from article text, as a draft to review",
+         arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)"),
+         arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
+         arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
+         arg("--title", help="the article's title (default: the file name)"),
+         description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with offsets and "
+                     "exact words. graph/ is never changed.")
+def extract_command(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .extract import extract_file
+    from .load import load
+
+    candidates = extract_file(load(_project(args)), args.file, args.published, args.output, args.title)
+    kinds = Counter(c.kind for c in candidates)
+    print(f"wrote {args.output}: " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no candidates"))
+    return 0
+
+
+# --- asking ------------------------------------------------------------------------------------
+
+@command("queries", "list the named queries with their titles and parameters",
+         description="List the named queries (queries/*.rq) with their titles and parameters.")
+def queries_command(args: argparse.Namespace) -> int:
+    from .queries import discover
+
+    for name, q in discover(_project(args)).items():
+        params = " ".join(f"{p.name}={p.default or '?'}({p.type})" for p in q.params)
+        print(f"{name}  {q.title}" + (f"  [{params}]" if params else ""))
+    return 0
+
+
+@command("query", "run a named query",
+         arg("name", metavar="NAME", help="the query's name (see: transition-kg queries)"),
+         arg("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
+             help="a parameter; an IRI may be a prefixed name such as tkr:datong"),
+         FORMAT, *STORE,
+         description="Run a named query; parameters not given take their defaults.")
+def query_command(args: argparse.Namespace) -> int:
+    from .queries import get, prepare, split_assignments
+    from .sparql import QuerySyntaxError
+
+    project = _project(args)
+    named = get(project, args.name)
+    text = prepare(named, split_assignments(args.param))
+    try:
+        return _answer(args, project, text)
+    except QuerySyntaxError as exc:
+        raise exc.named(str(named.path)) from None
+
+
+@command("sparql", "run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
+         arg("text", metavar="QUERY", nargs="?", help="the query text"),
+         arg("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)"),
+         FORMAT, *STORE,
+         description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
+def sparql_command(args: argparse.Namespace) -> int:
+    from .sparql import QuerySyntaxError
+
+    text, source = _read_query(args)
+    try:
+        return _answer(args, None if args.endpoint else _project(args), text)
+    except QuerySyntaxError as exc:
+        raise exc.named(source) from None
+
+
+def _answer(args: argparse.Namespace, project, text: str) -> int:
+    """Ask the store and print the answer in ``--format``."""
+    from .sparql import answer_kind, read, result_format, serialize
+    from .store import open_store
+
+    store = open_store(project, args.endpoint, args.timeout, args.store_dir)
+    raw = store.answer(text)
+    kind = answer_kind(raw)
+    if args.format == "table" and kind != "GRAPH":
+        from .table import labels_for, to_table
+
+        result = read(raw)
+        sys.stdout.write(to_table(result, labels_for(store, result)))
+        return 0
+    fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(serialize(raw, fmt))
+    return 0
+
+
+def _read_query(args: argparse.Namespace) -> tuple[str, str]:
+    """The ad-hoc query text and where it came from."""
+    from .files import read_text
+
+    if bool(args.text) == bool(args.file):
+        raise TKGError("sparql: give the query as QUERY or with -f FILE (one of them)")
+    if args.text:
+        return args.text, "query"
+    if args.file == "-":
+        return sys.stdin.read(), "stdin"
+    return read_text(Path(args.file), f"-f {args.file}"), args.file
+
+
+# --- pictures ----------------------------------------------------------------------------------
+
+@command("view", "write the interactive network page (offline HTML)",
+         arg("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write"),
+         arg("--title", default="transition-kg", help="the page's title"),
+         *SELECTION,
+         description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
+                     "from the network.")
+def view_command(args: argparse.Namespace) -> int:
+    from .view import to_pyvis, write_page
+
+    network = _network(args)
+    write_page(to_pyvis(network, args.title), args.output)
+    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
+    return 0
+
+
+@command("export", "write the network as GraphML or GEXF (for Gephi, Cytoscape)",
+         arg("-o", "--output", metavar="FILE", required=True, type=Path, help="the file to write"),
+         arg("--format", "-F", choices=("graphml", "gexf"), default="graphml"),
+         *SELECTION,
+         description="Write the same graph as the view, as GraphML or GEXF.")
+def export_command(args: argparse.Namespace) -> int:
+    from .view import export
+
+    network = _network(args)
+    export(network, args.output, args.format)
+    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
+    return 0
+
+
+def _network(args: argparse.Namespace):
+    """The networkx graph that ``view`` and ``export`` show."""
+    from .files import read_text
+    from .sparql import QuerySyntaxError
+    from .store import RemoteStore, open_store
+    from .view import fetch, from_result, select
+
+    chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
+    if len(chosen) > 1:
+        raise TKGError("choose one of --class, --article, --focus, --query")
+    if args.endpoint:
+        store = RemoteStore(args.endpoint, args.timeout)
+        dataset = fetch(store)
+    else:
+        store = open_store(_project(args))
+        dataset = store.loaded.dataset
+    if args.query:
+        text = read_text(Path(args.query), f"--query {args.query}")
+        try:
+            return from_result(dataset, store.query(text))
+        except QuerySyntaxError as exc:
+            raise exc.named(args.query) from None
+    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
+
+
+# --- serving and pushing -------------------------------------------------------------------------
+
+@command("serve", "a read-only SPARQL 1.1 endpoint at /sparql, and a query page at /",
+         arg("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"),
+         arg("--port", type=int, default=7878, help="port (default 7878)"),
+         arg("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)"),
+         arg("--workers", type=int, default=4, help="query worker processes (default 4)"),
+         arg("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)"),
+         description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
+                     "stopped), a query page at / with 'show as network'.")
+def serve_command(args: argparse.Namespace) -> int:
+    from .serve import make_server
+
+    server = make_server(_project(args), args.host, args.port, args.timeout, args.workers, args.store_dir)
+    print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
+    try:
+        server.http.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    return 0
+
+
+@command("push", "put the ontology and every named graph into an existing triplestore",
+         arg("--endpoint", metavar="QUERY_URL", required=True, help="the store's SPARQL query endpoint"),
+         arg("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint"),
+         arg("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)"),
+         arg("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)"),
+         description="Validate, then replace each named graph on the server in one request (all or nothing per "
+                     "graph), and check the counts there.")
+def push_command(args: argparse.Namespace) -> int:
+    from .build import validated
+    from .push import push
+
+    try:
+        _, loaded = validated(_project(args), _corpus(args))
+    except ValidationFailed as failed:
+        return _stopped(failed, "push", "nothing sent")
+    pushed = push(loaded, args.endpoint, args.update_endpoint, args.store, args.timeout,
+                  progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True))
+    print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
+    return 0
+
+
+# --- shared printing -----------------------------------------------------------------------------
 
 def _print_stats(stats) -> None:
     print("instances per class:")
-    width = max(len(c) for c in stats.classes)
+    width = max(len(c) for c in stats.classes) if stats.classes else 5
     for cls, n in stats.classes.items():
         print(f"  {cls:<{width}}  {n:>5}")
     print("per article:")
@@ -135,28 +365,6 @@ def _print_stats(stats) -> None:
         print(f"  {article:<{width}}  " + "  ".join(f"{counts[c]:>12}" for c in columns))
 
 
-def _report(report) -> None:
-    for problem in report.problems:
-        print(problem)
-    for note in report.notes:
-        print(f"note: {note}")
-    print(report.summary())
-
-
-def _read_query(args) -> tuple[str, str]:
-    """The ad-hoc query text and where it came from."""
-    if bool(args.text) == bool(args.file):
-        raise TKGError("sparql: give the query as QUERY or with -f FILE (one of them)")
-    if args.text:
-        return args.text, "query"
-    if args.file == "-":
-        return sys.stdin.read(), "stdin"
-    try:
-        return Path(args.file).read_text(encoding="utf-8"), args.file
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TKGError(f"-f {args.file}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-
-
 def _stopped(failed: ValidationFailed, command: str, consequence: str) -> int:
     """Print the problems that stopped a command, and what was therefore not done."""
     for problem in failed.problems:
@@ -165,156 +373,42 @@ def _stopped(failed: ValidationFailed, command: str, consequence: str) -> int:
     return failed.exit_code
 
 
-def _network(args, project):
-    """The networkx graph that ``view`` and ``export`` show."""
-    from . import view as views
-    from .store import LocalStore, QuerySyntaxError, RemoteStore, local_dataset
-    from .load import load_project
-
-    chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
-    if len(chosen) > 1:
-        raise TKGError("choose one of --class, --article, --focus, --query")
-    if args.endpoint:
-        store = RemoteStore(args.endpoint, args.timeout)
-        dataset = views.fetch(store)
-    else:
-        dataset = local_dataset(load_project(project))
-        store = LocalStore(dataset, args.engine)
-    if args.query:
-        try:
-            text = Path(args.query).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TKGError(f"--query {args.query}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-        try:
-            result = store.query(text)
-        except QuerySyntaxError as exc:
-            raise exc.named(args.query) from None
-        return views.from_result(dataset, result)
-    return views.select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, made from :data:`COMMANDS` (with ``only``, that command alone:
+    building every command's parser costs a cold start about 20 ms)."""
+    top = argparse.ArgumentParser(prog="transition-kg",
+                                  description="A knowledge graph of how coal cities change, with the source of every fact.")
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument("--project", metavar="DIR",
+                     help="project directory with ontology/, graph/, queries/ (default: $TKG_PROJECT, the current "
+                          "directory, or the checkout the package is installed from)")
+    top.add_argument("--corpus", metavar="DIR",
+                     help="folder of article texts for the evidence check (default: $TKG_CORPUS or ../shared/seeds)")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd in COMMANDS.values() if only is None else [COMMANDS[only]]:
+        each = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
+        for flags, options in cmd.arguments:
+            each.add_argument(*flags, **options)
+    return top
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
-    from .paths import find_project
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser(_command_named(argv)).parse_args(argv)
+    return COMMANDS[args.command].run(args)
 
-    corpus = Path(args.corpus).resolve() if args.corpus else None
-    if args.command in ("query", "sparql", "view", "export") and args.endpoint:
-        project = find_project(args.project) if args.command == "query" else None
-    else:
-        project = find_project(args.project)
 
-    if args.command == "validate":
-        from .validate import validate
-
-        report, _ = validate(project, corpus)
-        _report(report)
-        return 0 if report.ok else 1
-    if args.command == "build":
-        from .build import build
-
-        try:
-            report, stats, written = build(project, args.out, corpus)
-        except ValidationFailed as failed:
-            return _stopped(failed, "build", "nothing written")
-        for note in report.notes:
-            print(f"note: {note}")
-        _print_stats(stats)
-        for path in written:
-            print(f"wrote {path}")
-        return 0
-    if args.command == "stats":
-        from .build import stats
-        from .load import load_project
-
-        _print_stats(stats(load_project(project)))
-        return 0
-    if args.command == "new-article":
-        from .articles import in_corpus, new_article
-
-        path = new_article(project, args.file, args.published, args.title)
-        print(f"wrote {project.display(path)}")
-        if not in_corpus(project, args.file):
-            from .paths import corpus_dir
-
-            print(f"note: {args.file.name} is not in the corpus folder {corpus_dir(project)}; put it there "
-                  f"(or set TKG_CORPUS) so that validate can check the evidence")
-        return 0
-    if args.command == "extract":
-        from collections import Counter
-
-        from .extract import extract_file
-        from .load import load_project
-
-        candidates = extract_file(load_project(project), args.file, args.published, args.output, args.title)
-        kinds = Counter(c.kind for c in candidates)
-        print(f"wrote {args.output}: " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no candidates"))
-        return 0
-    if args.command == "docs":
-        from .docs import write_docs
-        from .load import load_project
-
-        print(f"wrote {write_docs(load_project(project), project, args.output)}")
-        return 0
-    if args.command == "queries":
-        from .queries import discover
-
-        for name, q in discover(project).items():
-            params = " ".join(f"{p.name}={p.default or '?'}({p.type})" for p in q.params)
-            print(f"{name}  {q.title}" + (f"  [{params}]" if params else ""))
-        return 0
-    if args.command in ("query", "sparql"):
-        from .results import render
-        from .store import QuerySyntaxError, open_store
-
-        store = open_store(project, args.endpoint, args.timeout, args.engine, args.store_dir)
-        if args.command == "query":
-            from .queries import get, run as run_query, split_assignments
-
-            result = run_query(store, get(project, args.name), split_assignments(args.param))
-        else:
-            text, source = _read_query(args)
-            try:
-                result = store.query(text)
-            except QuerySyntaxError as exc:
-                raise exc.named(source) from None
-        sys.stdout.write(render(result, args.format, store))
-        return 0
-    if args.command in ("view", "export"):
-        from . import view as views
-
-        network = _network(args, project)
-        if args.command == "export":
-            views.export(network, args.output, args.format)
-        else:
-            views.write_page(views.to_pyvis(network, args.title), args.output)
-        print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
-        return 0
-    if args.command == "serve":
-        from .serve import make_server
-
-        server = make_server(project, args.host, args.port, args.timeout, args.workers, args.store_dir)
-        print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
-        try:
-            server.http.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.close()
-        return 0
-    if args.command == "push":
-        from .build import validated
-        from .remote import push
-
-        try:
-            _, loaded = validated(project, corpus)
-        except ValidationFailed as failed:
-            return _stopped(failed, "push", "nothing sent")
-        pushed = push(loaded.dataset, args.endpoint, args.update_endpoint, args.store, args.timeout,
-                      progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True))
-        print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
-        return 0
-    raise AssertionError(args.command)
+def _command_named(argv: list[str]) -> str | None:
+    """The command the arguments name (the first word that is not a global option or its
+    value), when it is a known one."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--project", "--corpus"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -327,4 +421,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("transition-kg: interrupted", file=sys.stderr)
         code = 130
+    except BrokenPipeError:  # the reader (head, less) left: stop quietly, as cat does
+        sys.stderr.close()
+        code = 141
     sys.exit(code)

@@ -14,18 +14,17 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from .build import superclass_map, write_atomic
-from .load import ONTOLOGY_GRAPH, SH, TKG, Loaded, load_shapes
-from .paths import Project
+from .files import write_atomic
+from .infer import superclass_map
+from .load import Loaded
+from .vocab import ONTOLOGY_GRAPH, SH, TKG, curie
 
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 
 
 def _name(graph: Graph, term: Node) -> str:
-    try:
-        return graph.namespace_manager.curie(term, generate=False)
-    except (KeyError, ValueError):
-        return str(term)
+    shown = curie(term)
+    return str(term) if shown.startswith("<") else shown
 
 
 def _anchor(graph: Graph, term: Node) -> str:
@@ -96,13 +95,13 @@ def _hierarchy_svg(ontology: Graph, classes: list[URIRef], parents: dict[URIRef,
     return "".join(parts)
 
 
-def render(loaded: Loaded, project: Project) -> str:
+def render(loaded: Loaded) -> str:
     """The documentation page's HTML."""
     ds = loaded.dataset
     ontology = ds.graph(ONTOLOGY_GRAPH)
     for prefix, ns in ds.namespaces():
         ontology.bind(prefix, ns, override=False)
-    shapes = load_shapes(project)
+    shapes = loaded.shapes_graph()
     classes = sorted({c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}, key=lambda c: _name(ontology, c))
     properties = sorted({p for t in PROPERTY_TYPES for p in ontology.subjects(RDF.type, t) if isinstance(p, URIRef)},
                         key=lambda p: _name(ontology, p))
@@ -113,16 +112,16 @@ def render(loaded: Loaded, project: Project) -> str:
     closure = superclass_map(ontology)
     direct = defaultdict(set)
     for name in loaded.graph_files:
-        if name != ONTOLOGY_GRAPH:
-            for thing, klass in ds.graph(name).subject_objects(RDF.type):
+        if name != str(ONTOLOGY_GRAPH):
+            for thing, klass in ds.graph(URIRef(name)).subject_objects(RDF.type):
                 direct[klass].add(thing)
     for thing, klass in ontology.subject_objects(RDF.type):
         if str(klass).startswith(str(TKG)):
             direct[klass].add(thing)
     uses = defaultdict(int)
     for name in loaded.graph_files:
-        if name != ONTOLOGY_GRAPH:
-            for _, p, _ in ds.graph(name):
+        if name != str(ONTOLOGY_GRAPH):
+            for _, p, _ in ds.graph(URIRef(name)):
                 uses[p] += 1
     by_class, by_property = _constraints(shapes, ontology)
     local = set(classes) | set(properties)
@@ -179,8 +178,8 @@ def render(loaded: Loaded, project: Project) -> str:
     return "\n".join(out)
 
 
-def write_docs(loaded: Loaded, project: Project, out_dir: Path) -> Path:
+def write_docs(loaded: Loaded, out_dir: Path) -> Path:
     """Write ``out_dir/index.html`` atomically; return its path."""
     path = Path(out_dir) / "index.html"
-    write_atomic(path, render(loaded, project).encode("utf-8"))
+    write_atomic(path, render(loaded).encode("utf-8"))
     return path

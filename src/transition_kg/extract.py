@@ -23,8 +23,10 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .articles import HEADER, ArticleText, article_block, parse_date, read_article, slug, turtle_string
-from .load import ONTOLOGY_GRAPH, TKG, Loaded
+from .files import write_atomic
+from .load import Loaded
 from .numerals import number_spans
+from .vocab import ONTOLOGY_GRAPH, TKG
 
 ENTITY_ROOTS = (TKG.Place, TKG.Organisation, TKG.Person, TKG.Policy, TKG.CreativeWork, TKG.Technology,
                 TKG.Project, TKG.Industry)
@@ -314,8 +316,6 @@ def render_draft(article: ArticleText, published: dt.date, candidates: list[Cand
 
 def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None) -> list[Candidate]:
     """Extract candidates from ``path`` and write the draft to ``out`` atomically."""
-    from .build import write_atomic
-
     article = read_article(path)
     date = parse_date(published)
     candidates = extract(article, date, Gazetteer.of(loaded))

@@ -1,146 +1,268 @@
-"""Read the ontology and the graph files into an rdflib ``Dataset``.
+"""The one road from the project's files to a store.
 
-- every ``ontology/*.ttl`` (shapes excepted) goes into the ontology's named graph;
-- every ``graph/**/*.trig`` contributes its named graphs (each article's graph is named by
-  the article's IRI; shared entities are in ``tkr:graph-shared``); triples outside a named
-  graph are an error, and so is a graph defined in two files.
+Every command reads the project through :func:`load`, with one set of rules:
 
-A broken file raises :class:`~transition_kg.errors.ParseError` as ``FILE:LINE: message``.
+- every ``ontology/*.ttl`` (shapes files excepted) goes into the ontology's named graph;
+  ``ontology/*shapes*.ttl`` are the SHACL shapes: not data, so parsed only when ``validate``
+  or ``docs`` asks for them (:meth:`Loaded.shapes_graph`);
+- every ``graph/**/*.trig`` contributes named graphs; a triple outside a named graph is a
+  problem, and so is a graph defined in two files;
+- every other file under ``ontology/`` or ``graph/`` is a problem that says what to do
+  (hidden files such as ``.gitkeep`` are skipped): nothing is silently left unread;
+- files are parsed by Oxigraph, with no base IRI (a relative IRI is an error) and blank
+  nodes kept apart between files; then :func:`transition_kg.infer.infer` adds the inferred graph.
+
+The answer is a :class:`Loaded`: the pyoxigraph store, which file each graph came from, and
+the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
+:class:`~transition_kg.errors.ProjectInvalid` on the first problem unless ``strict=False``
+(``validate`` reports them all). Commands that need rdflib (pySHACL, docs, the view) get an
+rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
+
+With ``store_dir`` the store lives on disk and is reused while the project's files are
+unchanged (a fingerprint of them, written after a complete load, says so).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import re
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
-
-from .errors import ParseError
+from .errors import Problem, ProjectInvalid, ReadError, TKGError
+from .files import decode, read_bytes, write_atomic
+from .infer import infer
 from .paths import Project
+from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
-TKG = Namespace("https://w3id.org/transition-kg/ontology#")
-TKR = Namespace("https://w3id.org/transition-kg/id/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-TKGSH = Namespace("https://w3id.org/transition-kg/shapes#")
-
-ONTOLOGY_GRAPH = URIRef("https://w3id.org/transition-kg/ontology")
-INFERRED_GRAPH = TKR["graph-inferred"]
-
-PREFIXES = {
-    "tkg": TKG, "tkr": TKR, "oa": OA, "prov": PROV, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS,
-    "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS,
-}
+MARKER = "transition-kg.fingerprint"
+_POSITION = re.compile(r"^Parser error (?:at|between) line [\w ]*?: ", re.S)
 
 
-@dataclass
 class Loaded:
-    """The loaded project: the dataset and which file each named graph came from."""
+    """The loaded project: the pyoxigraph store (with the inferred graph), which files each
+    named graph came from, the SHACL shapes files, and the problems found."""
 
-    dataset: Dataset
-    graph_files: dict[URIRef, list[Path]] = field(default_factory=dict)
+    def __init__(self, project: Project, store=None) -> None:
+        self.project = project
+        self.store = store
+        self.graph_files: dict[str, list[Path]] = {}
+        self.shapes_files: list[Path] = []
+        self.problems: list[Problem] = []
 
-    def files_for(self, graph: URIRef) -> list[Path]:
-        return self.graph_files.get(graph, [])
+    def files_for(self, graph: str) -> list[Path]:
+        return self.graph_files.get(str(graph), [])
+
+    @functools.cached_property
+    def dataset(self):
+        """An rdflib ``Dataset`` copy of the project's named graphs (the inferred graph left
+        out), for the code that works with rdflib: pySHACL, docs, the view."""
+        import pyoxigraph as ox
+
+        dataset = new_dataset()
+        inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if quad.graph_name != inferred and not isinstance(quad.graph_name, ox.DefaultGraph):
+                dataset.graph(rdflib_term(quad.graph_name)).add(
+                    (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+        return dataset
+
+    def shapes_graph(self):
+        """The SHACL shapes (``ontology/*shapes*.ttl``) as an rdflib ``Graph``, parsed when
+        asked for: they are not data, so only ``validate`` and ``docs`` read them.
+        A broken shapes file raises ProjectInvalid."""
+        import pyoxigraph as ox
+        from rdflib import Graph
+
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        problems: list[Problem] = []
+        for path in self.shapes_files:
+            shown = self.project.display(path)
+            try:
+                data = read_bytes(path, shown)
+            except ReadError as exc:
+                problems.append(Problem("syntax", shown, str(exc).split(": ", 1)[1]))
+                continue
+            for quad in _parsed(problems, shown, data, lambda: list(ox.parse(data, ox.RdfFormat.TURTLE))):
+                graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+        if problems:
+            raise ProjectInvalid(problems)
+        return graph
 
 
-def new_dataset() -> Dataset:
-    """An empty dataset whose default graph is the union of the named graphs."""
-    ds = Dataset(default_union=True)
+def new_dataset():
+    """An empty rdflib Dataset whose default graph is the union of its named graphs, with
+    the house prefixes bound."""
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    return ds
+        dataset.bind(prefix, ns)
+    return dataset
 
 
-def parse_file(path: Path, fmt: str, display: str | None = None) -> Graph:
-    """Parse one file (``turtle`` into a Graph, ``trig`` into a Dataset), turning syntax
-    errors into ParseError."""
-    # Imported here: the parser module is only needed when a file is broken.
-    from rdflib.plugins.parsers.notation3 import BadSyntax
+def rdflib_term(term):
+    """The rdflib form of a pyoxigraph term (None stays None)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
 
-    shown = display or str(path)
-    ds: Graph = Dataset() if fmt == "trig" else Graph()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(shown, None, f"cannot read: {exc.strerror}") from None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(shown, line, "not UTF-8 text") from None
-    try:
-        ds.parse(data=data, format=fmt, publicID=path.as_uri())
-    except BadSyntax as exc:
-        raise ParseError(shown, exc.lines + 1, f"syntax error: {exc._why}") from None
-    except (ValueError, SyntaxError) as exc:
-        raise ParseError(shown, None, f"syntax error: {exc}") from None
-    return ds
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value) if datatype == PREFIXES["xsd"] + "string" else Literal(term.value, datatype=URIRef(datatype))
 
 
-def load_project(project: Project, errors: list[ParseError] | None = None) -> Loaded:
-    """Load ontology and graph files into one dataset (see module docstring).
+def load(project: Project, store_dir: Path | None = None, *, strict: bool = True) -> Loaded:
+    """Load the project into a pyoxigraph store (in memory, or on disk in ``store_dir``) with
+    the inferred graph; see the module docstring for the rules."""
+    import pyoxigraph as ox
 
-    A broken file raises ParseError; when ``errors`` is a list, every broken file is
-    appended to it instead and the rest is still loaded.
-    """
-    loaded = Loaded(new_dataset())
-
-    def attempt(path: Path, fmt: str) -> Graph | None:
+    files = project.files()
+    loaded = Loaded(project, None)
+    for path, reason in files.unread:
+        loaded.problems.append(Problem("files", project.display(path), reason))
+    contents: dict[Path, bytes] = {}
+    for path in files.read:
         try:
-            return parse_file(path, fmt, project.display(path))
-        except ParseError as exc:
-            if errors is None:
-                raise
-            errors.append(exc)
-            return None
+            contents[path] = read_bytes(path, project.display(path))
+        except ReadError as exc:
+            loaded.problems.append(Problem("syntax", project.display(path), str(exc).split(": ", 1)[1]))
+    marker = Path(store_dir) / MARKER if store_dir else None
+    if store_dir:
+        fingerprint = _fingerprint(project, contents)
+        loaded.store = _open_disk_store(Path(store_dir))
+        recorded = _read_marker(marker)
+        if not loaded.problems and recorded.get("fingerprint") == fingerprint:
+            loaded.graph_files = {g: [project.root / p for p in ps] for g, ps in recorded["graphs"].items()}
+            loaded.shapes_files = files.shapes
+            return loaded
+        marker.unlink(missing_ok=True)  # from here on the store is not the fingerprint's: never reuse a half load
+        loaded.store.clear()
+    else:
+        loaded.store = ox.Store()
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
+    for path in files.ontology:
+        if path in contents and _parse(loaded, path, contents[path], ox.RdfFormat.TURTLE, into=ontology):
+            loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
+    for path in files.graphs:
+        if path in contents:
+            _add_graph_file(loaded, path, _parse(loaded, path, contents[path], ox.RdfFormat.TRIG))
+    loaded.shapes_files = files.shapes
+    infer(loaded.store)
+    if strict and loaded.problems:
+        raise ProjectInvalid(loaded.problems)
+    if marker is not None and not loaded.problems:
+        import json
 
-    ontology = loaded.dataset.graph(ONTOLOGY_GRAPH)
-    for path in project.ontology_files():
-        part = attempt(path, "turtle")
-        if part is not None:
-            for triple in part:
-                ontology.add(triple)
-            loaded.graph_files.setdefault(ONTOLOGY_GRAPH, []).append(path)
-    for path in project.graph_files():
-        part = attempt(path, "trig")
-        if part is None:
-            continue
-        assert isinstance(part, Dataset)
-        try:
-            _add_named_graphs(loaded, part, path, project)
-        except ParseError as exc:
-            if errors is None:
-                raise
-            errors.append(exc)
+        loaded.store.flush()
+        write_atomic(marker, json.dumps({"fingerprint": fingerprint, "graphs": {
+            g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}}).encode())
     return loaded
 
 
-def _add_named_graphs(loaded: Loaded, part: Dataset, path: Path, project: Project) -> None:
-    shown = project.display(path)
-    for graph in part.graphs():
-        if len(graph) == 0:
-            continue
-        name = graph.identifier
-        if not isinstance(name, URIRef) or name == part.default_graph.identifier:
-            raise ParseError(shown, None, "triples outside a named graph (wrap them in GRAPH-name { ... })")
+def _parse(loaded: Loaded, path: Path, data: bytes, fmt, into=None) -> list:
+    """The file's quads; with ``into``, its triples go straight into that graph of the store
+    instead (parsed by Oxigraph, no Python objects made) and ``[True]`` is returned. A problem
+    and ``[]`` when the file is not UTF-8 or does not parse."""
+    import pyoxigraph as ox
+
+    def work() -> list:
+        if into is not None:
+            loaded.store.load(data, fmt, to_graph=into)
+            return [True]
+        return list(ox.parse(data, fmt, rename_blank_nodes=True))
+
+    return _parsed(loaded.problems, loaded.project.display(path), data, work)
+
+
+def _parsed(problems: list[Problem], shown: str, data: bytes, work) -> list:
+    """``work()``, which parses ``data``; a bad byte or a syntax error becomes one problem."""
+    try:
+        decode(data, shown)
+        return work()
+    except ReadError as exc:
+        where, _, message = str(exc).partition(": ")
+        problems.append(Problem("syntax", where, message))
+    except SyntaxError as exc:
+        message = " ".join(_POSITION.sub("", exc.msg or str(exc)).split())
+        problems.append(Problem("syntax", f"{shown}:{exc.lineno}" if exc.lineno else shown, message[:300]))
+    return []
+
+
+def _add_graph_file(loaded: Loaded, path: Path, quads: list) -> None:
+    """Add a TriG file's quads: named graphs only, each graph from one file."""
+    import pyoxigraph as ox
+
+    shown = loaded.project.display(path)
+    outside = next((q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)), None)
+    if outside is not None:
+        loaded.problems.append(Problem("files", _line_of(path, outside.subject, shown),
+                                       "triples outside a named graph (wrap them in GRAPH-NAME { ... })"))
+        quads = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
+    names = sorted({q.graph_name.value for q in quads})
+    for name in names:
         if name in loaded.graph_files:
-            other = project.display(loaded.graph_files[name][0])
-            raise ParseError(shown, None, f"graph <{name}> is also defined in {other}")
+            other = loaded.project.display(loaded.graph_files[name][0])
+            loaded.problems.append(Problem("files", shown, f"graph <{name}> is also defined in {other}"))
+            return
+    for name in names:
         loaded.graph_files[name] = [path]
-        target = loaded.dataset.graph(name)
-        for triple in graph:
-            target.add(triple)
+    loaded.store.extend(quads)
 
 
-def load_shapes(project: Project) -> Graph:
-    """The SHACL shapes of the project, in one graph."""
-    shapes = Graph()
-    shapes.bind("tkgsh", TKGSH)
-    for path in project.shapes_files():
-        for triple in parse_file(path, "turtle", project.display(path)):
-            shapes.add(triple)
-    return shapes
+def _line_of(path: Path, subject, shown: str) -> str:
+    """``FILE:LINE`` of the first line that starts with the subject (prefixed or full), else ``FILE``."""
+    from .vocab import curie
+
+    needles = [f"<{subject.value}>"] + ([curie(subject.value)] if hasattr(subject, "value") else [])
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        if any(line.lstrip().startswith(n) for n in needles):
+            return f"{shown}:{number}"
+    return shown
+
+
+def _fingerprint(project: Project, contents: dict[Path, bytes]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path, data in sorted(contents.items()):
+        digest.update(project.display(path).encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+def _read_marker(marker: Path) -> dict:
+    import json
+
+    try:
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
+        return recorded if isinstance(recorded, dict) and isinstance(recorded.get("graphs"), dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _open_disk_store(folder: Path):
+    import gc
+
+    import pyoxigraph as ox
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TKGError(f"--store-dir {folder}: cannot create: {exc.strerror}") from None
+    try:
+        return ox.Store(str(folder))
+    except OSError:
+        gc.collect()  # an earlier store on the same folder, in this process, may await collection
+        try:
+            return ox.Store(str(folder))
+        except OSError as exc:
+            raise TKGError(f"--store-dir {folder}: cannot open the store; is another process using it? "
+                           f"({str(exc).splitlines()[0][:200]})") from None

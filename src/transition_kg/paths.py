@@ -9,23 +9,19 @@ project.
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
-from importlib import metadata
+from collections import namedtuple
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from .errors import ProjectNotFound
 
 PROJECT_DIRS = ("ontology", "graph", "queries")
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(namedtuple("Project", "root")):
     """A project directory and its parts."""
 
-    root: Path
+    __slots__ = ()
 
     @property
     def ontology_dir(self) -> Path:
@@ -43,17 +39,24 @@ class Project:
     def build_dir(self) -> Path:
         return self.root / "build"
 
-    def ontology_files(self) -> list[Path]:
-        """Ontology Turtle files (shapes excluded), sorted."""
-        return sorted(p for p in self.ontology_dir.glob("*.ttl") if not is_shapes_file(p))
-
-    def shapes_files(self) -> list[Path]:
-        """SHACL shapes files: ``ontology/*shapes*.ttl``."""
-        return sorted(p for p in self.ontology_dir.glob("*.ttl") if is_shapes_file(p))
-
-    def graph_files(self) -> list[Path]:
-        """Fact files: every ``graph/**/*.trig``, sorted."""
-        return sorted(self.graph_dir.rglob("*.trig"))
+    def files(self) -> "ProjectFiles":
+        """Every file under ontology/ and graph/, sorted, each either to be read or named as
+        not read with the reason (hidden files and folders, such as ``.gitkeep``, are skipped)."""
+        found = ProjectFiles()
+        for path in _walk(self.ontology_dir, found):
+            if path.suffix == ".ttl":
+                (found.shapes if is_shapes_file(path) else found.ontology).append(path)
+            else:
+                found.unread.append((path, "not read: ontology/ holds Turtle files (.ttl) only"))
+        for path in _walk(self.graph_dir, found):
+            if path.suffix == ".trig":
+                found.graphs.append(path)
+            elif path.suffix in (".ttl", ".nt", ".nq", ".jsonld", ".rdf", ".n3"):
+                found.unread.append((path, "not read: facts live in named graphs in TriG files; rename it to "
+                                           ".trig and wrap its triples in a named graph (tkr:graph-NAME { ... })"))
+            else:
+                found.unread.append((path, "not read: graph/ holds TriG files (.trig) only"))
+        return found
 
     def display(self, path: Path) -> str:
         """A path as shown to the user: relative to the project when inside it."""
@@ -63,8 +66,35 @@ class Project:
             return str(path)
 
 
+class ProjectFiles:
+    """The project's RDF files by role, and the files (or folders) that are not read, with why."""
+
+    def __init__(self) -> None:
+        self.ontology: list[Path] = []
+        self.shapes: list[Path] = []
+        self.graphs: list[Path] = []
+        self.unread: list[tuple[Path, str]] = []
+
+    @property
+    def read(self) -> list[Path]:
+        return self.ontology + self.shapes + self.graphs
+
+
 def is_shapes_file(path: Path) -> bool:
     return "shapes" in path.name
+
+
+def _walk(folder: Path, found: ProjectFiles) -> list[Path]:
+    """The non-hidden files below ``folder``, sorted; unreadable folders go to ``found.unread``."""
+    files: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        found.unread.append((Path(error.filename), f"cannot read this folder: {error.strerror}"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(root) / n for n in names if not n.startswith(".")]
+    return sorted(files)
 
 
 def _is_project(path: Path) -> bool:
@@ -74,6 +104,10 @@ def _is_project(path: Path) -> bool:
 def _installed_checkout() -> Path | None:
     """The source checkout of this package: the editable source tree, or the directory
     pip recorded in ``direct_url.json`` (PEP 610) for a local install."""
+    import json
+    from importlib import metadata  # slow to import (about 20 ms): only when no project is found otherwise
+    from urllib.parse import unquote, urlparse
+
     here = Path(__file__).resolve().parents[2]
     if _is_project(here):
         return here

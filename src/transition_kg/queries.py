@@ -5,69 +5,76 @@
     # param: place  IRI  tkr:datong  the place
 
 Parameters are typed (``IRI``, ``string``, ``integer``, ``decimal``, ``year``). A value is
-parsed into an RDF term, then bound by a ``VALUES`` block placed first in the query's
-``WHERE`` group and written with N-Triples escaping; the result is parsed again to prove
-it is still one query of the same form. No value can change the query's shape, and the
-same text runs on the embedded store and on any endpoint.
+parsed into an RDF term (a pyoxigraph term, which checks it), then bound by a ``VALUES``
+block placed first in the query's ``WHERE`` group (after the query, for a ``DESCRIBE``
+without one), the term written by pyoxigraph in N-Triples syntax, which escapes every
+character that could end it. No value can change the query's shape, and the same text runs
+on the embedded store and on any endpoint.
 
->>> print(bind("SELECT ?v WHERE { ?s ?p ?v }", {"s": URIRef("https://example.org/a")}))
+>>> import pyoxigraph as ox
+>>> print(bind("SELECT ?v WHERE { ?s ?p ?v }", {"s": ox.NamedNode("https://example.org/a")}))
 SELECT ?v WHERE { VALUES (?s) { (<https://example.org/a>) }  ?s ?p ?v }
+>>> print(bind("DESCRIBE ?s", {"s": ox.NamedNode("https://example.org/a")}))
+DESCRIBE ?s
+VALUES (?s) { (<https://example.org/a>) }
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import namedtuple
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
-
-from .errors import TKGError
-from .load import PREFIXES
+from .errors import ReadError, TKGError
+from .files import read_text
 from .paths import Project
-from .store import QueryResult, QuerySyntaxError, Store, query_form
+from .sparql import QueryResult, QuerySyntaxError, blank_out, query_form
+from .vocab import PREFIXES, expand
+
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from .store import Store
 
 PARAM_TYPES = ("IRI", "string", "integer", "decimal", "year")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w-][\w.-]*)?$")
+_XSD = PREFIXES["xsd"]
 
 
 class QueryError(TKGError):
     """An unknown query, a bad header, or a missing or malformed parameter."""
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(namedtuple("Param", "name type default description", defaults=("",))):
     """A declared parameter: its name, type, default (as written) and description."""
 
-    name: str
-    type: str
-    default: str | None
-    description: str = ""
+    __slots__ = ()
 
 
-@dataclass
 class NamedQuery:
     """A query file and its header."""
 
-    name: str
-    path: Path
-    title: str
-    description: str
-    params: list[Param] = field(default_factory=list)
-    text: str = ""
+    def __init__(self, name: str, path: Path, title: str, description: str, params: list[Param] | None = None,
+                 text: str = "") -> None:
+        self.name, self.path, self.title, self.description = name, path, title, description
+        self.params = params or []
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<NamedQuery {self.name}: {self.title}>"
 
     @property
     def ordered(self) -> bool:
         """Whether the query fixes the order of its rows."""
-        return re.search(r"\bORDER\s+BY\b", _strip(self.text), re.I) is not None
+        return re.search(r"\bORDER\s+BY\b", blank_out(self.text), re.I) is not None
 
 
 def parse_header(path: Path, name: str | None = None) -> NamedQuery:
     """Read a query file and its header; raise QueryError naming the file and line."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path)
+    except ReadError as exc:
+        raise QueryError(str(exc)) from None
     query = NamedQuery(name or path.stem, path, "", "", [], text)
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
@@ -111,35 +118,35 @@ def get(project: Project, name: str) -> NamedQuery:
     return found[name]
 
 
-def to_term(param: Param, raw: str) -> Node:
-    """Parse a parameter value into an RDF term of the declared type."""
+def to_term(param: Param, raw: str):
+    """Parse a parameter value into a pyoxigraph term of the declared type."""
+    import pyoxigraph as ox
+
     where = f"--param {param.name}={raw}"
     if param.type == "IRI":
-        if raw.startswith("<") and raw.endswith(">"):
-            raw = raw[1:-1]
-        match = _PREFIXED.match(raw)
-        if match and match.group(1) in PREFIXES:
-            iri = str(PREFIXES[match.group(1)]) + (match.group(2) or "")
-        elif re.match(r"^[a-z][a-z0-9+.-]*:", raw, re.I) and not match:
-            iri = raw
-        elif match:
-            raise QueryError(f"{where}: unknown prefix {match.group(1)!r}; known: {', '.join(PREFIXES)}")
-        else:
-            raise QueryError(f"{where}: not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
-        if _IRI_FORBIDDEN.search(iri):
+        if _IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
             raise QueryError(f"{where}: not an IRI (spaces and <>\"{{}}|^`\\ are not allowed)")
-        return URIRef(iri)
+        match = _PREFIXED.match(raw)
+        iri = expand(raw)
+        if iri is None and match:
+            raise QueryError(f"{where}: unknown prefix {match.group(1)!r}; known: {', '.join(PREFIXES)}")
+        if iri is None:
+            raise QueryError(f"{where}: not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
+        try:
+            return ox.NamedNode(iri)
+        except ValueError as exc:
+            raise QueryError(f"{where}: not an IRI ({exc})") from None
     if param.type == "string":
-        return Literal(raw)
-    patterns = {"integer": (r"[+-]?\d+", XSD.integer), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", XSD.decimal),
-                "year": (r"-?\d{4,}", XSD.gYear)}
+        return ox.Literal(raw)
+    patterns = {"integer": (r"[+-]?\d+", "integer"), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "decimal"),
+                "year": (r"-?\d{4,}", "gYear")}
     pattern, datatype = patterns[param.type]
     if not re.fullmatch(pattern, raw):
         raise QueryError(f"{where}: not {'an' if param.type == 'integer' else 'a'} {param.type}")
-    return Literal(raw, datatype=datatype)
+    return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
 
 
-def parse_params(query: NamedQuery, given: dict[str, str]) -> dict[str, Node]:
+def parse_params(query: NamedQuery, given: dict[str, str]) -> dict:
     """Values for every parameter: the given ones, else the defaults; typed and checked."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(declared))
@@ -166,36 +173,33 @@ def split_assignments(pairs: list[str]) -> dict[str, str]:
     return given
 
 
-def _strip(text: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
-    pattern = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                         r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', re.S)
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def bind(sparql: str, values: dict[str, Node]) -> str:
-    """Insert ``VALUES`` for ``values`` first in the WHERE group of ``sparql``."""
+def bind(sparql: str, values: dict) -> str:
+    """Bind ``values`` (name → pyoxigraph term) with a ``VALUES`` block first in the WHERE
+    group of ``sparql`` (after the query for a DESCRIBE without a WHERE group)."""
     if not values:
         return sparql
-    form = query_form(sparql)
-    scan = _strip(sparql)
-    where = re.search(r"\bWHERE\s*\{", scan, re.I)
-    if where is None and form in ("SELECT", "ASK", "DESCRIBE"):
-        where = re.search(r"\{", scan)
-    if where is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
     names = list(values)
-    block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(values[n].n3() for n in names) + ") }"
-    bound = sparql[: where.end()] + " " + block + " " + sparql[where.end():]
-    if query_form(bound) != form:  # cannot happen with terms from to_term(); checked all the same
-        raise QueryError("binding the parameters changed the query's form")
-    return bound
+    block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(values[n]) for n in names) + ") }"
+    scan = blank_out(sparql)
+    where = re.search(r"\bWHERE\s*\{", scan, re.I)
+    if where is None and query_form(sparql) in ("SELECT", "ASK"):
+        where = re.search(r"\{", scan)
+    if where is not None:
+        return sparql[: where.end()] + " " + block + " " + sparql[where.end():]
+    if query_form(sparql) == "DESCRIBE":
+        return sparql.rstrip() + "\n" + block
+    raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
+
+
+def prepare(query: NamedQuery, params: dict[str, str] | None = None) -> str:
+    """The query's text with its parameters (given as strings; defaults fill the rest) bound."""
+    return bind(query.text, parse_params(query, params or {}))
 
 
 def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None) -> QueryResult:
     """Run a named query with parameters given as strings (defaults fill the rest)."""
     try:
-        return store.query(bind(query.text, parse_params(query, params or {})))
+        return store.query(prepare(query, params))
     except QuerySyntaxError as exc:
         raise exc.named(str(query.path)) from None
 

@@ -4,7 +4,9 @@
   results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD for
   CONSTRUCT and DESCRIBE); every update refused with 403; a malformed query gets 400 with
   the parser's message; ``GET /sparql`` with no query gives the service description.
-- Queries run in worker processes that open the Oxigraph store read-only. A query past the
+- Queries run in worker processes that open the Oxigraph store read-only; the worker parses
+  the query, runs it, chooses the format from the Accept header and the kind of result, and
+  writes it with :func:`transition_kg.sparql.serialize` (the CLI's writer). A query past the
   timeout is stopped by ending its worker (a running query cannot be interrupted from
   Python), answered with 503, and a fresh worker takes its place; other clients are served
   by the other workers meanwhile.
@@ -26,14 +28,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .load import load
 from .paths import Project
-from .store import QuerySyntaxError, load_oxigraph, query_form
+from .sparql import DEFAULT, FORMATS, ResultFormat
 
-ROW_TYPES = {"application/sparql-results+json": "JSON", "application/json": "JSON",
-             "application/sparql-results+xml": "XML", "application/xml": "XML",
-             "text/csv": "CSV", "text/tab-separated-values": "TSV"}
-GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD",
-               "application/rdf+xml": "RDF_XML"}
 MAX_BODY = 1 << 20
 
 
@@ -42,23 +40,29 @@ class Timeout(Exception):
 
 
 def _work(store_dir: str, conn) -> None:
-    """A worker process: answer (query, format) requests from the read-only store, forever."""
+    """A worker process: answer (query, Accept header) requests from the read-only store,
+    forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
+
+    from .sparql import answer_kind, serialize, syntax_error
 
     store = ox.Store.read_only(store_dir)
     while True:
-        sparql, media_type, graph = conn.recv()
+        sparql, accept = conn.recv()
         try:
-            result = store.query(sparql)
-            if graph:
-                body = result.serialize(format=getattr(ox.RdfFormat, GRAPH_TYPES[media_type]))
-            else:
-                body = result.serialize(format=getattr(ox.QueryResultsFormat, ROW_TYPES[media_type]))
-            conn.send(("ok", body))
+            raw = store.query(sparql)
+            kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
+            chosen = negotiate(accept, kind)
+            if chosen is None:
+                offered = ", ".join(f.media_type for f in FORMATS if f.kind == kind)
+                conn.send(("unacceptable", "", f"this result can be sent as: {offered}"))
+                continue
+            fmt, media_type = chosen
+            conn.send(("ok", media_type, serialize(raw, fmt)))
         except SyntaxError as exc:
-            conn.send(("bad", str(exc)))
+            conn.send(("bad", "", str(syntax_error(exc, sparql))))
         except (OSError, ValueError, RuntimeError) as exc:
-            conn.send(("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+            conn.send(("error", "", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
 
 class Worker:
@@ -70,8 +74,8 @@ class Worker:
         self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
         self.process.start()
 
-    def ask(self, sparql: str, media_type: str, graph: bool, timeout: float) -> tuple[str, bytes | str]:
-        self.conn.send((sparql, media_type, graph))
+    def ask(self, sparql: str, accept: str, timeout: float) -> tuple[str, str, bytes | str]:
+        self.conn.send((sparql, accept))
         if not self.conn.poll(timeout):
             self.stop()
             raise Timeout()
@@ -92,17 +96,17 @@ class Pool:
         for _ in range(size):
             self.idle.put(Worker(store_dir))
 
-    def ask(self, sparql: str, media_type: str, graph: bool, timeout: float) -> tuple[str, bytes | str]:
+    def ask(self, sparql: str, accept: str, timeout: float) -> tuple[str, str, bytes | str]:
         worker = self.idle.get()
         try:
-            answer = worker.ask(sparql, media_type, graph, timeout)
+            answer = worker.ask(sparql, accept, timeout)
         except Timeout:
             threading.Thread(target=lambda: self.idle.put(Worker(self.store_dir)), daemon=True).start()
             raise
         except (EOFError, OSError):  # the worker died: replace it, report the failure
             worker.stop()
             self.idle.put(Worker(self.store_dir))
-            return "error", "the query worker stopped unexpectedly"
+            return "error", "", "the query worker stopped unexpectedly"
         self.idle.put(worker)
         return answer
 
@@ -111,33 +115,33 @@ class Pool:
             self.idle.get().stop()
 
 
-def negotiate(accept: str, graph: bool) -> str | None:
-    """The media type to answer with, from the Accept header (None when none fits)."""
-    offered = GRAPH_TYPES if graph else ROW_TYPES
-    default = "text/turtle" if graph else "application/sparql-results+json"
+def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
+    """The format to answer with and the media type to name it by, from the Accept header
+    and the kind of result ("rows" or "graph"); None when nothing offered fits."""
+    offered = {t: f for f in FORMATS if f.kind == kind for t in (f.media_type, *f.also)}
+    default = next(f for f in FORMATS if f.name == DEFAULT[kind])
     choices = []
     for i, part in enumerate((accept or "*/*").split(",")):
-        kind, *options = [p.strip() for p in part.split(";")]
+        media, *options = [p.strip() for p in part.split(";")]
         quality = next((float(o[2:]) for o in options if o.startswith("q=") and o[2:].replace(".", "", 1).isdigit()), 1.0)
-        choices.append((-quality, i, kind.lower()))
-    for quality, _, kind in sorted(choices):
+        choices.append((-quality, i, media.lower()))
+    for quality, _, media in sorted(choices):
         if quality == 0:
             continue
-        if kind in offered:
-            return kind
-        if kind == "*/*" or (kind.endswith("/*") and default.startswith(kind[:-1])):
-            return default
+        if media in offered:
+            return offered[media], media
+        if media == "*/*" or (media.endswith("/*") and default.media_type.startswith(media[:-1])):
+            return default, default.media_type
     return None
 
 
 def service_description(endpoint: str) -> bytes:
     """The SPARQL 1.1 Service Description of the endpoint, in Turtle."""
-    rows = " ,\n        ".join(f"<http://www.w3.org/ns/formats/{name}>" for name in (
-        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD"))
+    formats = " ,\n        ".join(f"<{f.w3c_iri}>" for f in FORMATS)
     return (f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
             f"<{endpoint}> a sd:Service ;\n    sd:endpoint <{endpoint}> ;\n"
             f"    sd:supportedLanguage sd:SPARQL11Query ;\n    sd:feature sd:BasicFederatedQuery ;\n"
-            f"    sd:resultFormat {rows} ;\n"
+            f"    sd:resultFormat {formats} ;\n"
             f"    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n").encode()
 
 
@@ -156,10 +160,7 @@ class Endpoint:
         """The rdflib dataset for network views, loaded on first use."""
         with self._lock:
             if self._dataset is None:
-                from .load import load_project
-                from .store import local_dataset
-
-                self._dataset = local_dataset(load_project(self.project))
+                self._dataset = load(self.project).dataset
             return self._dataset
 
 
@@ -222,46 +223,37 @@ def _handler(endpoint: Endpoint):
             return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                                "send application/sparql-query or application/x-www-form-urlencoded")
 
-        def _ask(self, sparql: str, media_type_for) -> tuple[str, bytes] | None:
+        def _ask(self, sparql: str, accept: str) -> tuple[str, bytes] | None:
             """Run the query in a worker; answer errors (400, 406, 503, 500) here and return None."""
             try:
-                graph = query_form(sparql) == "CONSTRUCT"
-            except QuerySyntaxError as exc:
-                return self._error(HTTPStatus.BAD_REQUEST, f"malformed query: {exc}")
-            media_type = media_type_for(graph)
-            if media_type is None:
-                offered = ", ".join(GRAPH_TYPES if graph else ROW_TYPES)
-                return self._error(HTTPStatus.NOT_ACCEPTABLE, f"this result can be sent as: {offered}")
-            try:
-                status, body = endpoint.pool.ask(sparql, media_type, graph, endpoint.timeout)
+                status, media_type, body = endpoint.pool.ask(sparql, accept, endpoint.timeout)
             except Timeout:
                 return self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+            if status == "bad":
+                return self._error(HTTPStatus.BAD_REQUEST, f"malformed query: {body}")
+            if status == "unacceptable":
+                return self._error(HTTPStatus.NOT_ACCEPTABLE, str(body))
             if status != "ok":
-                return self._error(HTTPStatus.BAD_REQUEST if status == "bad" else HTTPStatus.INTERNAL_SERVER_ERROR, str(body))
+                return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(body))
             return media_type, body
 
         def _query(self, sparql: str, params: dict) -> None:
             if params.get("default-graph-uri") or params.get("named-graph-uri"):
                 return self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported")
-            answer = self._ask(sparql, lambda graph: negotiate(self.headers.get("Accept", "*/*"), graph))
+            answer = self._ask(sparql, self.headers.get("Accept", "*/*"))
             if answer:
                 media_type, body = answer
                 self._send(200, body, media_type + ("; charset=utf-8" if media_type.startswith("text/") else ""))
 
         def _view(self, sparql: str) -> None:
-            from rdflib import Graph
-
-            from .store import QueryResult, results_from_json
+            from .sparql import parse_answer, read
             from .view import ViewError, from_result, render_page, to_pyvis
 
-            answer = self._ask(sparql, lambda graph: "application/n-triples" if graph else "application/sparql-results+json")
+            answer = self._ask(sparql, "application/sparql-results+json, application/n-triples")
             if not answer:
                 return
             media_type, body = answer
-            if media_type == "application/n-triples":
-                result = QueryResult("GRAPH", graph=Graph().parse(data=body, format="nt"))
-            else:
-                result = results_from_json(json.loads(body))
+            result = read(parse_answer(body, media_type, "the query worker"))
             try:
                 network = from_result(endpoint.dataset(), result)
             except ViewError as exc:
@@ -275,11 +267,9 @@ def _handler(endpoint: Endpoint):
 
 def query_page(project: Project) -> bytes:
     """The offline query page, with the named queries (defaults bound) as examples."""
-    from .queries import bind, discover, parse_params
+    from .queries import discover, prepare
 
-    examples = []
-    for name, query in discover(project).items():
-        examples.append({"name": name, "title": query.title, "text": bind(query.text, parse_params(query, {}))})
+    examples = [{"name": name, "title": query.title, "text": prepare(query)} for name, query in discover(project).items()]
     data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     template = (Path(__file__).parent / "query.html").read_text(encoding="utf-8")
     return template.replace("/*EXAMPLES*/[]", data).encode("utf-8")
@@ -314,9 +304,9 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 7878, tim
 
     owned = store_dir is None
     folder = str(store_dir) if store_dir else tempfile.mkdtemp(prefix="tkg-store-")
-    store = load_oxigraph(project, Path(folder))
-    store.flush()
-    del store
+    loaded = load(project, Path(folder))
+    loaded.store.flush()
+    del loaded
     gc.collect()  # close the read-write handle before the workers open it read-only
     endpoint = Endpoint(project, Pool(folder, workers), timeout, query_page(project))
     return Server(_HTTPServer((host, port), _handler(endpoint)), endpoint.pool, folder, owned)

@@ -1,7 +1,9 @@
-"""Validation, in four checks run in order; each problem is one line.
+"""Validation, in checks run in order; each problem is one line.
 
-1. **syntax** — every file parses (``FILE:LINE: message``); later checks need the data, so
-   they run only when every file parses;
+1. **syntax** and **files** — the loader's rules (:mod:`transition_kg.load`): every file
+   parses (``FILE:LINE: message``), facts are in named graphs, each graph in one file, every
+   file under ``ontology/`` and ``graph/`` is read. Later checks need the data, so they run
+   only when every file parses;
 2. **vocabulary** — every class and property used is declared in ``ontology/`` (terms of
    RDF, RDFS and OWL excepted), every ``tkg:`` IRI used is declared, and every declared
    class and property has an ``rdfs:label`` and an ``rdfs:comment``;
@@ -24,30 +26,20 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
-from .errors import ParseError
-from .load import OA, ONTOLOGY_GRAPH, SH, TKG, Loaded, load_project, load_shapes
+from .errors import Problem, ProjectInvalid, ReadError
+from .files import decode, read_bytes
+from .load import Loaded, load
 from .numerals import numbers_in
 from .paths import Project, corpus_dir
+from .vocab import OA, ONTOLOGY_GRAPH, SH, TKG, curie
 
-CHECKS = ("syntax", "vocabulary", "shacl", "evidence", "queries")
+CHECKS = ("syntax", "files", "vocabulary", "shacl", "evidence", "queries")
 CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 DECLARATION_TYPES = {
     OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
     RDF.Property, OWL.TransitiveProperty, OWL.SymmetricProperty, OWL.FunctionalProperty,
 }
 QUOTE_JOINER = " … "
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem: which check found it, where (file or file:line), and what."""
-
-    check: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: [{self.check}] {self.message}"
 
 
 @dataclass
@@ -74,22 +66,20 @@ class Report:
 
 
 def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Loaded]:
-    """Run the four checks; return the report and the loaded dataset."""
+    """Run the checks; return the report and the loaded project."""
     report = Report()
-    errors: list[ParseError] = []
-    loaded = load_project(project, errors)
-    try:
-        shapes = load_shapes(project)
-    except ParseError as exc:
-        errors.append(exc)
-        shapes = Graph()
-    for exc in errors:
-        where = f"{exc.path}:{exc.line}" if exc.line else exc.path
-        report.problems.append(Problem("syntax", where, exc.message))
-    if errors:
-        report.notes.append("vocabulary, SHACL and evidence checks not run: fix the syntax errors first")
+    loaded = load(project, strict=False)
+    report.problems += loaded.problems
+    if any(p.check == "syntax" for p in loaded.problems):
+        report.notes.append("vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first")
         return report, loaded
-    report.checked["files"] = len(project.ontology_files()) + len(project.shapes_files()) + len(project.graph_files())
+    report.checked["files"] = len(project.files().read)
+    try:
+        shapes = loaded.shapes_graph()
+    except ProjectInvalid as broken:
+        report.problems += broken.problems
+        report.notes.append("vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first")
+        return report, loaded
     report.problems += _in_file_order(check_vocabulary(loaded, project))
     report.problems += _in_file_order(check_shacl(loaded, shapes, project))
     report.problems += _in_file_order(check_evidence(loaded, project, corpus or corpus_dir(project), report))
@@ -108,12 +98,7 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 # --- helpers ------------------------------------------------------------------------------
 
 def _short(graph: Graph, term: Node) -> str:
-    if isinstance(term, URIRef):
-        try:
-            return graph.namespace_manager.curie(term, generate=False)
-        except (KeyError, ValueError):
-            return f"<{term}>"
-    return str(term)
+    return curie(term) if isinstance(term, URIRef) else str(term)
 
 
 class _Locator:
@@ -132,7 +117,11 @@ class _Locator:
         return self.project.display(path)
 
 
-def _graph_of_subject(loaded: Loaded, node: Node) -> URIRef | None:
+def _graph_of_subject(loaded: Loaded, node: Node, prop: Node | None = None) -> URIRef | None:
+    """The graph stating something of ``node`` (with ``prop`` when given), else naming it."""
+    if isinstance(prop, URIRef):
+        for _, _, _, ctx in loaded.dataset.quads((node, prop, None, None)):
+            return ctx.identifier if isinstance(ctx, Graph) else ctx
     for _, _, _, ctx in loaded.dataset.quads((node, None, None, None)):
         return ctx.identifier if isinstance(ctx, Graph) else ctx
     for _, _, _, ctx in loaded.dataset.quads((None, None, node, None)):
@@ -141,7 +130,7 @@ def _graph_of_subject(loaded: Loaded, node: Node) -> URIRef | None:
 
 
 def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | None:
-    files = loaded.files_for(graph) if graph is not None else []
+    files = loaded.files_for(str(graph)) if graph is not None else []
     return files[0] if files else None
 
 
@@ -160,7 +149,7 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
         return isinstance(term, URIRef) and str(term).startswith(CORE_NAMESPACES)
 
     for graph_name, files in loaded.graph_files.items():
-        graph = ds.graph(graph_name)
+        graph = ds.graph(URIRef(graph_name))
         seen: set[tuple[str, URIRef]] = set()
         for s, p, o in graph:
             candidates = [("property", p)]
@@ -185,7 +174,7 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                     problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
                                             f"{name} is not declared in ontology/ (misspelt?)"))
 
-    onto_files = loaded.files_for(ONTOLOGY_GRAPH)
+    onto_files = loaded.files_for(str(ONTOLOGY_GRAPH))
     for term in sorted(declared):
         if is_core(term):
             continue
@@ -259,7 +248,7 @@ def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem
     locate = _Locator(project)
     problems = []
     for result in shacl_results(data, shapes):
-        file = _file_of(loaded, _graph_of_subject(loaded, result.focus), project)
+        file = _file_of(loaded, _graph_of_subject(loaded, result.focus, result.path), project)
         named = isinstance(result.focus, URIRef)
         focus_name = _short(data, result.focus) if named else "a blank node"
         where = locate.where(file, focus_name) if file and named else (project.display(file) if file else "graph")
@@ -296,12 +285,20 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         name = ds.value(article, TKG.sourceFile)
         if name is None:
             continue  # the shapes report it
-        source = corpus / str(name)
+        source = (corpus / str(name)).resolve()
+        if source.parent != corpus.resolve():
+            problems.append(Problem("evidence", where, f"{_short(ds, article)}: tkg:sourceFile {str(name)!r} must be a "
+                                                       f"file name in the corpus folder, not a path"))
+            continue
         if not source.is_file():
             problems.append(Problem("evidence", where, f"{_short(ds, article)}: source file {name} not in {corpus}"))
             continue
-        raw = source.read_bytes()
-        file_text = raw.decode("utf-8")
+        try:
+            raw = read_bytes(source)
+            file_text = decode(raw, str(source))
+        except ReadError as exc:
+            problems.append(Problem("evidence", where, f"{_short(ds, article)}: {exc}"))
+            continue
         extent = ds.value(article, TKG.extent)
         start = int(ds.value(extent, OA.start, default=Literal(0)))
         end = int(ds.value(extent, OA.end, default=Literal(len(file_text))))
@@ -351,7 +348,7 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         written = [n for _, e in exacts_of[obs] for n in numbers_in(e)]
         for prop in (TKG.value, TKG.previousValue):
             value = ds.value(obs, prop)
-            if value is not None and Decimal(str(value)) not in written:
+            if value is not None and _decimal(value) not in written:
                 file = _file_of(loaded, _graph_of_subject(loaded, obs), project)
                 name = _short(ds, obs)
                 problems.append(Problem("evidence", locate.where(file, name) if file else "graph",
@@ -371,6 +368,14 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
     return problems
 
 
+def _decimal(value: Node) -> Decimal | None:
+    """The number a literal holds (None for text that is no number; the shapes report its type)."""
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
 def _evidence_quads(loaded: Loaded):
     """(fact, evidence node, graph name) for every tkg:evidence triple."""
     for fact, _, evidence, ctx in loaded.dataset.quads((None, TKG.evidence, None, None)):
@@ -381,18 +386,21 @@ def _evidence_quads(loaded: Loaded):
 
 def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Problem]:
     """Run every ``queries/checks/*-violation.rq``; each row it returns is a problem."""
+    import pyoxigraph as ox
+
     from .queries import checks
-    from .store import LocalStore, local_dataset
+    from .store import EmbeddedStore
 
     found = checks(project)
     if not found:
         return []
-    store = LocalStore(local_dataset(loaded))
+    store = EmbeddedStore(loaded)
     problems = []
     for name, check in found.items():
         result = store.query(check.text)
         for row in result.rows:
-            detail = " ".join(f"{v}={_short(loaded.dataset, t)}" for v, t in zip(result.vars, row) if t is not None)
+            detail = " ".join(f"{v}={curie(t.value) if isinstance(t, ox.NamedNode) else t.value}"
+                              for v, t in zip(result.vars, row) if t is not None)
             problems.append(Problem("queries", project.display(check.path), f"{check.title}: {detail}"))
     report.checked["quality checks"] = len(found)
     return problems

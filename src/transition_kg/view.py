@@ -25,9 +25,11 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .build import superclass_map
 from .errors import TKGError
-from .load import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, PREFIXES, TKG, TKR
+from .files import write_atomic
+from .infer import superclass_map
+from .load import new_dataset, rdflib_term
+from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand
 
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
@@ -117,11 +119,8 @@ class Catalog:
             return found
         if isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
             return self.fact_label(term)
-        text = str(term)
-        for prefix, ns in PREFIXES.items():
-            if text.startswith(str(ns)):
-                return f"{prefix}:{text[len(str(ns)):]}"
-        return text
+        shown = curie(term)
+        return str(term) if shown.startswith("<") else shown
 
     def all_labels(self, term: Node) -> list[str]:
         return sorted({str(v) for v in self._labels.get(term, []) + self.values(term, SKOS.altLabel)})
@@ -260,12 +259,10 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
 # --- choosing the subgraph -------------------------------------------------------------------
 
 def _resolve(text: str, what: str) -> URIRef:
-    prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return URIRef(str(PREFIXES[prefix]) + local)
-    if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
-    raise ViewError(f"{what} {text}: give a full IRI or a prefixed name such as tkr:datong")
+    iri = expand(text)
+    if iri is None:
+        raise ViewError(f"{what} {text}: give a full IRI or a prefixed name such as tkr:datong")
+    return URIRef(iri)
 
 
 def select(dataset: Dataset, *, cls: str | None = None, article: str | None = None, focus: str | None = None,
@@ -313,7 +310,7 @@ def from_result(dataset: Dataset, result) -> nx.MultiDiGraph:
     elif result.kind == "SELECT":
         links = []
         for row in result.rows:
-            iris = [(v, t) for v, t in zip(result.vars, row) if isinstance(t, URIRef)]
+            iris = [(v, rdflib_term(t)) for v, t in zip(result.vars, row) if isinstance(rdflib_term(t), URIRef)]
             links += [(iris[0][1], t, v, f"?{v}") for v, t in iris[1:]]
             if len(iris) == 1:
                 links.append((iris[0][1], None, "", ""))
@@ -432,16 +429,12 @@ def render_page(net) -> str:
 
 def write_page(net, path: Path) -> None:
     """Write the page atomically."""
-    from .build import write_atomic
-
     write_atomic(Path(path), render_page(net).encode("utf-8"))
 
 
 def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     """Write the graph as GraphML or GEXF (lists joined with newlines), atomically."""
     import io
-
-    from .build import write_atomic
 
     flat = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):
@@ -460,10 +453,8 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
 
 def fetch(store) -> Dataset:
     """Every quad of a (remote) store as a local dataset, so views work the same on it."""
-    from .load import new_dataset
-
     result = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     dataset = new_dataset()
     for s, p, o, g in result.rows:
-        dataset.graph(g).add((s, p, o))
+        dataset.graph(rdflib_term(g)).add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
     return dataset

@@ -1,8 +1,9 @@
-"""Push the built dataset into an existing triplestore.
+"""Push the project into an existing triplestore.
 
-Each named graph goes in one request that replaces it whole, so a store that runs each
-request as a transaction (Oxigraph, Fuseki) never shows a half-written graph: after a
-failure the graph already there stays as it was. Pushing twice leaves the same data.
+Each named graph (the ontology, every article, shared, background and inferred) goes in one
+request that replaces it whole, so a store that runs each request as a transaction
+(Oxigraph, Fuseki) never shows a half-written graph: after a failure the graph already there
+stays as it was. Pushing twice leaves the same data.
 
 - with a Graph Store Protocol URL (``--store``): ``PUT STORE?graph=IRI`` with N-Triples;
 - otherwise, to the update endpoint: ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``.
@@ -17,17 +18,16 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Callable
 
-from rdflib import Dataset, Graph, URIRef
-
-from .load import ONTOLOGY_GRAPH
+from .load import Loaded
 from .store import DEFAULT_TIMEOUT, USER_AGENT, EndpointError, RemoteStore, network_errors
+from .vocab import ONTOLOGY_GRAPH_IRI
 
 
 @dataclass(frozen=True)
 class Pushed:
     """One graph pushed: its name and triple count."""
 
-    graph: URIRef
+    graph: str
     triples: int
 
 
@@ -39,12 +39,12 @@ def _request(url: str, data: bytes, content_type: str, method: str, timeout: flo
         response.read()
 
 
-def replace_graph(name: URIRef, ntriples: bytes, update_endpoint: str, store: str | None = None,
+def replace_graph(name: str, ntriples: bytes, update_endpoint: str, store: str | None = None,
                   timeout: float = DEFAULT_TIMEOUT) -> None:
     """Replace graph ``name`` on the server with ``ntriples``, in one request."""
     if store:
         sep = "&" if "?" in store else "?"
-        url = f"{store}{sep}{urllib.parse.urlencode({'graph': str(name)})}"
+        url = f"{store}{sep}{urllib.parse.urlencode({'graph': name})}"
         _request(url, ntriples, "application/n-triples", "PUT", timeout)
         return
     update = (f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
@@ -53,24 +53,32 @@ def replace_graph(name: URIRef, ntriples: bytes, update_endpoint: str, store: st
     _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout)
 
 
-def _ntriples(graph: Graph) -> bytes:
-    return graph.serialize(format="nt", encoding="utf-8")
+def graphs(loaded: Loaded) -> dict[str, list]:
+    """The project's named graphs (the inferred one included) as lists of triples, the
+    ontology first."""
+    import pyoxigraph as ox
+
+    found: dict[str, list] = {}
+    for quad in loaded.store.quads_for_pattern(None, None, None, None):
+        if isinstance(quad.graph_name, ox.NamedNode):
+            found.setdefault(quad.graph_name.value, []).append(quad.triple)
+    return dict(sorted(found.items(), key=lambda item: (item[0] != ONTOLOGY_GRAPH_IRI, item[0])))
 
 
-def push(dataset: Dataset, query_endpoint: str, update_endpoint: str, store: str | None = None,
-         timeout: float = DEFAULT_TIMEOUT, progress: Callable[[URIRef, int], None] | None = None) -> list[Pushed]:
-    """Replace every named graph of ``dataset`` on the server, then check the counts there."""
-    graphs = sorted((g for g in dataset.graphs() if len(g) and g.identifier != dataset.default_graph.identifier),
-                    key=lambda g: (g.identifier != ONTOLOGY_GRAPH, str(g.identifier)))
+def push(loaded: Loaded, query_endpoint: str, update_endpoint: str, store: str | None = None,
+         timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str, int], None] | None = None) -> list[Pushed]:
+    """Replace every named graph of the project on the server, then check the counts there."""
+    import pyoxigraph as ox
+
     pushed = []
-    for graph in graphs:
+    for name, triples in graphs(loaded).items():
         if progress:
-            progress(graph.identifier, len(graph))
-        replace_graph(graph.identifier, _ntriples(graph), update_endpoint, store, timeout)
-        pushed.append(Pushed(graph.identifier, len(graph)))
+            progress(name, len(triples))
+        replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), update_endpoint, store, timeout)
+        pushed.append(Pushed(name, len(triples)))
     counts = RemoteStore(query_endpoint, timeout).query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    there = {g: int(n) for g, n in counts.rows}
+    there = {g.value: int(n.value) for g, n in counts.rows}
     for item in pushed:
         if there.get(item.graph) != item.triples:
             raise EndpointError(f"{query_endpoint}: graph <{item.graph}> holds {there.get(item.graph, 0)} triples "

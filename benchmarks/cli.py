@@ -1,0 +1,96 @@
+"""Cold-process latency of the command line against a floor measured in the same run.
+
+    python -m benchmarks.cli [--runs 10] [--compare OTHER/transition-kg]
+
+Each command runs as a user runs it, in a fresh process with Python's bytecode caches
+written (a first, uncounted run writes them), median of --runs: ``--help``,
+``queries``, ``query cq01-coal-cities``, ``validate`` and ``view``. The floor is a plain
+script that imports pyoxigraph, loads the same files, adds the same inferred graph (the
+updates of ``transition_kg.infer``) and runs the same query. ``--compare`` times another
+installation's executable side by side (for example the previous version's checkout).
+Last line: ``query_vs_floor=R query_ms=T queries_ms=Q``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOOR = r"""
+import sys
+from pathlib import Path
+import pyoxigraph as ox
+from transition_kg.infer import infer
+root = Path(sys.argv[1])
+store = ox.Store()
+for path in sorted((root / "ontology").glob("*.ttl")):
+    if "shapes" not in path.name:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://w3id.org/transition-kg/ontology"))
+for path in sorted((root / "graph").rglob("*.trig")):
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
+infer(store)
+rows = list(store.query((root / "queries" / "cq01-coal-cities.rq").read_text()))
+print(len(rows))
+"""
+
+
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall-clock seconds of each command in a fresh process; the commands take turns,
+    run after run, so a slow moment of the machine falls on all of them alike."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as on a user's machine
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for run in range(runs + 1):  # the first run writes the bytecode caches and is not counted
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if run:
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--compare", metavar="EXE", help="another transition-kg executable to time side by side")
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).with_name("transition-kg"))
+    out = tempfile.mkdtemp()
+    commands = {
+        "--help": ["--help"],
+        "queries": ["--project", str(ROOT), "queries"],
+        "query cq01-coal-cities": ["--project", str(ROOT), "query", "cq01-coal-cities"],
+        "validate": ["--project", str(ROOT), "validate"],
+        "view": ["--project", str(ROOT), "view", "-o", f"{out}/g.html"],
+    }
+    runs = {"floor": [sys.executable, "-c", FLOOR, str(ROOT)]}
+    runs.update({name: [exe, *argv] for name, argv in commands.items()})
+    if args.compare:
+        runs.update({f"compared {name}": [args.compare, *argv] for name, argv in commands.items()})
+    found = timed(runs, args.runs)
+    floor = found["floor"]
+    print(f"cold-process latency, median of {args.runs} (this machine: {sys.platform}, Python {sys.version.split()[0]})")
+    header = f"{'command':26} {'this version':>13} {'vs floor':>9}"
+    if args.compare:
+        header += f" {'compared':>10} {'vs floor':>9}"
+    print(header)
+    print(f"{'floor (plain pyoxigraph)':26} {floor * 1000:>10.0f} ms {1:>8.2f}x")
+    for name in commands:
+        mine = found[name]
+        line = f"{name:26} {mine * 1000:>10.0f} ms {mine / floor:>8.2f}x"
+        if args.compare:
+            other = found[f"compared {name}"]
+            line += f" {other * 1000:>7.0f} ms {other / floor:>8.2f}x"
+        print(line)
+    query = found["query cq01-coal-cities"]
+    print(f"query_vs_floor={query / floor:.2f} query_ms={query * 1000:.0f} queries_ms={found['queries'] * 1000:.0f}")
+
+
+if __name__ == "__main__":
+    main()

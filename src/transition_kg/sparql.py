@@ -1,0 +1,243 @@
+"""SPARQL results: the result model, the query form, syntax errors, and the one registry of
+result formats.
+
+A store answers a query with a *raw* answer, as pyoxigraph gives it: ``QuerySolutions``
+(SELECT), ``QueryBoolean`` (ASK) or a list of ``Triple`` (CONSTRUCT, DESCRIBE). Remote
+answers are parsed into the same objects by pyoxigraph's own parsers (:func:`parse_answer`),
+so every answer is then handled the same way:
+
+- :func:`serialize` writes it in a W3C format with pyoxigraph's serializers: the one writer
+  that the CLI and the endpoint share;
+- :func:`read` reads it into a :class:`QueryResult` whose cells are pyoxigraph terms.
+
+:data:`FORMATS` is the one registry of output formats: ``--format`` choices and help, the
+endpoint's content negotiation and its service description all come from it.
+
+>>> [f.name for f in FORMATS if f.kind == "rows"]
+['json', 'xml', 'csv', 'tsv']
+>>> query_form("PREFIX ex: <http://e/select#> # ASK\\nDESCRIBE ex:x")
+'DESCRIBE'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+
+from .errors import TKGError
+from .vocab import PREFIXES
+
+
+class QuerySyntaxError(TKGError):
+    """A query that does not parse; ``str()`` is ``SOURCE:LINE:COLUMN: syntax error: ...``."""
+
+    def __init__(self, line: int, column: int, message: str, source: str = "query") -> None:
+        self.line, self.column, self.message, self.source = line, column, message, source
+        super().__init__(f"{source}:{line}:{column}: syntax error: {message}")
+
+    def named(self, source: str) -> "QuerySyntaxError":
+        """The same error, naming the file the query came from."""
+        return QuerySyntaxError(self.line, self.column, self.message, source)
+
+
+class ResultFormat(namedtuple("ResultFormat", "name media_type kind oxigraph w3c also", defaults=((),))):
+    """An output format: its ``--format`` name, media type, whether it carries rows (SELECT,
+    ASK) or a graph (CONSTRUCT, DESCRIBE), pyoxigraph's name for it, the W3C format IRI the
+    service description names, and other media types that ask for it."""
+
+    __slots__ = ()
+
+    @property
+    def w3c_iri(self) -> str:
+        return f"http://www.w3.org/ns/formats/{self.w3c}"
+
+
+FORMATS: tuple[ResultFormat, ...] = (
+    ResultFormat("json", "application/sparql-results+json", "rows", "JSON", "SPARQL_Results_JSON", ("application/json",)),
+    ResultFormat("xml", "application/sparql-results+xml", "rows", "XML", "SPARQL_Results_XML", ("application/xml",)),
+    ResultFormat("csv", "text/csv", "rows", "CSV", "SPARQL_Results_CSV"),
+    ResultFormat("tsv", "text/tab-separated-values", "rows", "TSV", "SPARQL_Results_TSV"),
+    ResultFormat("turtle", "text/turtle", "graph", "TURTLE", "Turtle", ("application/x-turtle",)),
+    ResultFormat("nt", "application/n-triples", "graph", "N_TRIPLES", "N-Triples"),
+    ResultFormat("jsonld", "application/ld+json", "graph", "JSON_LD", "JSON-LD"),
+    ResultFormat("rdfxml", "application/rdf+xml", "graph", "RDF_XML", "RDF_XML"),
+    ResultFormat("trig", "application/trig", "graph", "TRIG", "TriG"),
+)
+DEFAULT = {"rows": "json", "graph": "turtle"}
+
+
+def result_format(name: str, kind: str) -> ResultFormat:
+    """The format called ``name`` for a result of ``kind`` ("rows" or "graph"), or a one-line error."""
+    for fmt in FORMATS:
+        if fmt.name == name and fmt.kind == kind:
+            return fmt
+    what = "rows" if kind == "rows" else "a graph result"
+    choices = ", ".join(f.name for f in FORMATS if f.kind == kind)
+    raise TKGError(f"--format {name}: {what} can be written as {choices}" + (" or table" if kind == "rows" else ""))
+
+
+def by_media_type(media_type: str) -> ResultFormat | None:
+    """The format a media type names (its own or one of its other names)."""
+    media_type = media_type.split(";")[0].strip().lower()
+    return next((f for f in FORMATS if media_type == f.media_type or media_type in f.also), None)
+
+
+# --- the query form ------------------------------------------------------------------------------
+
+_BLANKS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', re.S)
+_FORM = re.compile(r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I)
+
+
+def blank_out(text: str) -> str:
+    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
+    return _BLANKS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK: the query's first form keyword, read without
+    parsing or running anything (None when there is none: not a query)."""
+    match = _FORM.search(blank_out(sparql))
+    return match.group(1).upper() if match else None
+
+
+def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QuerySyntaxError:
+    """A one-line QuerySyntaxError for a query Oxigraph rejected ("error at LINE:COL: …")."""
+    match = re.match(r"error at (\d+):(\d+): (.*)", exc.msg or str(exc), re.S)
+    if not match:
+        return QuerySyntaxError(1, 1, " ".join(str(exc).split())[:200], source)
+    message = " ".join(match.group(3).split())
+    line, column = int(match.group(1)), int(match.group(2))
+    if message.startswith("expected one of Prefix not found"):
+        lines = sparql.splitlines()
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        names = [m.group(0) for m in re.finditer(r"(?<![\w:<#?$/.-])(?:[A-Za-z][\w.-]*)?:(?!/)", text) if m.start() < column]
+        if names:
+            message = f'unknown prefix "{names[-1]}" (declare it: PREFIX {names[-1]} <...>)'
+    return QuerySyntaxError(line, column, message if len(message) <= 160 else message[:159] + "…", source)
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+def answer_kind(raw) -> str:
+    """"SELECT", "ASK" or "GRAPH" for a raw answer."""
+    import pyoxigraph as ox
+
+    if isinstance(raw, ox.QuerySolutions):
+        return "SELECT"
+    if isinstance(raw, ox.QueryBoolean):
+        return "ASK"
+    return "GRAPH"
+
+
+def serialize(raw, fmt: ResultFormat) -> bytes:
+    """A raw answer written in ``fmt`` by pyoxigraph; graph results with the house prefixes."""
+    import pyoxigraph as ox
+
+    kind = answer_kind(raw)
+    if (kind == "GRAPH") != (fmt.kind == "graph"):
+        fmt = result_format(fmt.name, "graph" if kind == "GRAPH" else "rows")
+    if kind != "GRAPH":
+        return raw.serialize(format=getattr(ox.QueryResultsFormat, fmt.oxigraph))
+    rdf_format = getattr(ox.RdfFormat, fmt.oxigraph)
+    triples = raw if not rdf_format.supports_datasets else (ox.Quad(t.subject, t.predicate, t.object) for t in raw)
+    prefixes = PREFIXES if fmt.name in ("turtle", "trig") else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+
+
+def parse_answer(body: bytes, media_type: str, source: str):
+    """A remote answer, parsed by pyoxigraph into the raw form a local store gives."""
+    import pyoxigraph as ox
+
+    fmt = by_media_type(media_type)
+    if fmt is None:
+        raise TKGError(f"{source}: answered with {media_type or 'no content type'}, not SPARQL results or RDF")
+    try:
+        if fmt.kind == "rows":
+            return ox.parse_query_results(body, getattr(ox.QueryResultsFormat, fmt.oxigraph))
+        return [q.triple for q in ox.parse(body, getattr(ox.RdfFormat, fmt.oxigraph))]
+    except (SyntaxError, ValueError) as exc:
+        raise TKGError(f"{source}: the answer is not valid {fmt.media_type}: {' '.join(str(exc).split())[:200]}") from None
+
+
+class QueryResult:
+    """What a query returns, read: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT,
+    DESCRIBE). Cells and triples are pyoxigraph terms (``.value`` is the IRI or the text)."""
+
+    def __init__(self, kind: str, vars: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None, triples: list | None = None) -> None:
+        self.kind = kind  # "SELECT", "ASK" or "GRAPH"
+        self.vars = vars or []
+        self.rows = rows or []
+        self.boolean = boolean
+        self.triples = triples or []
+
+    def __repr__(self) -> str:
+        size = {"SELECT": f"{len(self.rows)} rows", "ASK": str(self.boolean), "GRAPH": f"{len(self.triples)} triples"}
+        return f"<QueryResult {self.kind} {size.get(self.kind, '')}>"
+
+    def dicts(self) -> list[dict]:
+        """SELECT rows as dicts from variable name to pyoxigraph term (unbound variables left out)."""
+        return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
+
+    def records(self) -> list[dict[str, object]]:
+        """SELECT rows as dicts of plain Python values: IRIs as str, integers as int, decimals
+        as Decimal, doubles as float, booleans as bool, other literals (years too) as their
+        text; unbound variables as None."""
+        return [{v: plain(t) for v, t in zip(self.vars, row)} for row in self.rows]
+
+    @property
+    def graph(self):
+        """CONSTRUCT / DESCRIBE triples as an rdflib ``Graph`` (imports rdflib)."""
+        from rdflib import Graph
+
+        from .load import rdflib_term
+
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for t in self.triples:
+            graph.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+        return graph
+
+
+def read(raw) -> QueryResult:
+    """A raw answer read into a :class:`QueryResult`."""
+    kind = answer_kind(raw)
+    if kind == "ASK":
+        return QueryResult("ASK", boolean=bool(raw))
+    if kind == "GRAPH":
+        return QueryResult("GRAPH", triples=list(raw))
+    names = [v.value for v in raw.variables]
+    return QueryResult("SELECT", names, [tuple(row[n] for n in names) for row in raw])
+
+
+_XSD = PREFIXES["xsd"]
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                                "unsignedShort", "unsignedByte")}
+
+
+def plain(term) -> object:
+    """A pyoxigraph term as a plain Python value (see :meth:`QueryResult.records`)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value
+    datatype = term.datatype.value
+    try:
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype == _XSD + "decimal":
+            from decimal import Decimal
+
+            return Decimal(term.value)
+        if datatype in (_XSD + "double", _XSD + "float"):
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if datatype == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
