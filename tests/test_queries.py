@@ -168,3 +168,13 @@ def test_results_are_w3c_json(store, project):
     assert document["head"] == {"vars": ["city", "province", "country", "article"]}
     first = document["results"]["bindings"][0]
     assert first["city"] == {"type": "uri", "value": "https://w3id.org/transition-kg/id/datong"}
+
+
+def test_a_describe_without_where_takes_parameters(project_copy):
+    (project_copy.queries_dir / "describe-entity.rq").write_text(
+        "# title: Describe an entity\n# description: Its statements.\n# param: entity  IRI  tkr:datong  the entity\n"
+        "DESCRIBE ?entity\n", encoding="utf-8")
+    query = get(project_copy, "describe-entity")
+    text = bind(query.text, parse_params(query, {"entity": "tkr:shanxi"}))
+    assert text.endswith("DESCRIBE ?entity\nVALUES (?entity) { (<https://w3id.org/transition-kg/id/shanxi>) }")
+    assert open_store(project_copy).query(text).kind == "GRAPH"
