@@ -28,7 +28,6 @@ from transition_kg.push import push, replace_graph
 from transition_kg.store import POST_ABOVE, USER_AGENT, EmbeddedStore, EndpointError, RemoteStore
 from transition_kg.vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
 
-from .conftest import ROOT
 
 
 def free_port() -> int:

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from transition_kg.cli import run as cli
 from transition_kg.load import load
 from transition_kg.store import EmbeddedStore
-from transition_kg.view import HIDDEN_PROPERTIES
-from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
-from transition_kg.view import (LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
+from transition_kg.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select,
                                 to_pyvis, write_page)
-
-from .conftest import ROOT
+from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 
 HOSTILE = '</script><img src=x onerror="window.__xss=1">'
 HOSTILE_ALT = '"><svg onload="window.__xss=2">'
