@@ -53,8 +53,9 @@ def test_build_writes_nquads_and_trig_that_read_back(project_copy, corpus, tmp_p
     out = tmp_path / "out"
     report, stats, written = build(project_copy, out, corpus)
     assert report.ok
-    assert sorted(p.name for p in written) == ["transition-kg.nq", "transition-kg.trig"]
-    assert sorted(p.name for p in out.iterdir()) == ["transition-kg.nq", "transition-kg.trig"]  # no temp files left
+    names = ["transition-kg.manifest.json", "transition-kg.nq", "transition-kg.trig"]
+    assert sorted(p.name for p in written) == names
+    assert sorted(p.name for p in out.iterdir()) == names  # no temp files left
     nq, trig = Dataset(), Dataset()
     nq.parse(out / "transition-kg.nq", format="nquads")
     trig.parse(out / "transition-kg.trig", format="trig")

@@ -37,7 +37,8 @@ def test_build_prints_counts_and_paths(project_copy, corpus, capsys, tmp_path):
     out = tmp_path / "b"
     assert run(["--project", str(project_copy.root), "--corpus", str(corpus), "build", "--out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n" in text
+    assert (f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n"
+            f"wrote {out / 'transition-kg.manifest.json'}\n") in text
     assert "  tkg:Observation                   38" in text
 
 

@@ -27,9 +27,7 @@ CONSTRUCT = ("CONSTRUCT { ?c <https://w3id.org/transition-kg/ontology#locatedIn>
 
 @pytest.fixture(scope="module")
 def server(project):
-    server = make_server(project, port=0, timeout=3, workers=3)
-    thread = threading.Thread(target=server.http.serve_forever, daemon=True)
-    thread.start()
+    server = make_server(project, port=0, timeout=3, workers=3).start()
     yield server
     server.close()
 
@@ -53,7 +51,7 @@ def raw(server, path, data=None, headers=None, method=None):
 
 
 def test_binds_to_this_machine_only_by_default(server):
-    assert server.http.server_address[0] == "127.0.0.1"
+    assert server.sock.getsockname()[0] == "127.0.0.1" and server.url.startswith("http://127.0.0.1:")
 
 
 def test_select_in_every_format_through_sparqlwrapper(server):

@@ -70,10 +70,19 @@ def article_block(article: ArticleText, identifier: str, published: dt.date, tit
             f"        tkg:published \"{published.isoformat()}\"^^xsd:date .\n")
 
 
+def one_line(text: str, what: str) -> str:
+    """``text`` if it is one line without control characters, else a one-line error naming ``what``."""
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in text):
+        raise ArticleError(f"{what} {text!r}: give one line of text, without line breaks or control characters")
+    return text
+
+
 def new_article(project: Project, path: Path, published: str, title: str | None = None) -> Path:
     """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite."""
     article = read_article(path)
     date = parse_date(published)
+    one_line(article.path.name, "the file name")
+    title = one_line(title, "--title") if title is not None else None
     title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]
     name = slug(title)
     identifier = f"article-{name}"
@@ -89,7 +98,7 @@ def new_article(project: Project, path: Path, published: str, title: str | None 
     return target
 
 
-def in_corpus(project: Project, path: Path) -> bool:
+def in_corpus(project: Project, path: Path, corpus: Path | None = None) -> bool:
     """Whether the file is where the evidence check will look for it."""
-    candidate = corpus_dir(project) / Path(path).name
+    candidate = (corpus or corpus_dir(project)) / Path(path).name
     return candidate.is_file() and candidate.read_bytes() == Path(path).read_bytes()

@@ -9,7 +9,9 @@ stderr with a non-zero exit; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import threading
 from collections import namedtuple
 from pathlib import Path
 
@@ -60,7 +62,8 @@ FORMAT = arg("--format", "-F", default="table", metavar="FORMAT",
              help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
                   f"(turtle by default)")
 ENDPOINT = arg("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
-TIMEOUT = arg("--timeout", metavar="SECONDS", type=float, default=60.0, help="remote timeout (default 60)")
+TIMEOUT = arg("--timeout", metavar="SECONDS", type=float, default=60.0,
+              help="stop a query running longer, embedded or remote (default 60)")
 STORE_DIR = arg("--store-dir", metavar="DIR", type=Path,
                 help="keep the embedded store on disk in DIR, reused while the project is unchanged")
 STORE = (ENDPOINT, TIMEOUT, STORE_DIR)
@@ -144,9 +147,9 @@ def new_article_command(args: argparse.Namespace) -> int:
     project = _project(args)
     path = new_article(project, args.file, args.published, args.title)
     print(f"wrote {project.display(path)}")
-    if not in_corpus(project, args.file):
-        print(f"note: {args.file.name} is not in the corpus folder {corpus_dir(project)}; put it there "
-              f"(or set TKG_CORPUS) so that validate can check the evidence")
+    if not in_corpus(project, args.file, _corpus(args)):
+        print(f"note: {args.file.name} is not in the corpus folder {_corpus(args) or corpus_dir(project)}; put it "
+              f"there (or give --corpus, or set TKG_CORPUS) so that validate can check the evidence")
     return 0
 
 
@@ -155,6 +158,7 @@ def new_article_command(args: argparse.Namespace) -> int:
          arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
          arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
          arg("--title", help="the article's title (default: the file name)"),
+         arg("--force", action="store_true", help="replace DRAFT.trig if it exists"),
          description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with offsets and "
                      "exact words. graph/ is never changed.")
 def extract_command(args: argparse.Namespace) -> int:
@@ -163,7 +167,7 @@ def extract_command(args: argparse.Namespace) -> int:
     from .extract import extract_file
     from .load import load
 
-    candidates = extract_file(load(_project(args)), args.file, args.published, args.output, args.title)
+    candidates = extract_file(load(_project(args)), args.file, args.published, args.output, args.title, args.force)
     kinds = Counter(c.kind for c in candidates)
     print(f"wrote {args.output}: " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no candidates"))
     return 0
@@ -219,20 +223,26 @@ def sparql_command(args: argparse.Namespace) -> int:
 def _answer(args: argparse.Namespace, project, text: str) -> int:
     """Ask the store and print the answer in ``--format``."""
     from .sparql import answer_kind, read, result_format, serialize
-    from .store import open_store
+    from .store import bounded, open_store
 
+    if not args.timeout > 0:
+        raise TKGError(f"--timeout {args.timeout:g}: give a number of seconds above 0")
     store = open_store(project, args.endpoint, args.timeout, args.store_dir)
-    raw = store.answer(text)
-    kind = answer_kind(raw)
-    if args.format == "table" and kind != "GRAPH":
-        from .table import labels_for, to_table
 
-        result = read(raw)
-        sys.stdout.write(to_table(result, labels_for(store, result)))
-        return 0
-    fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
+    def work() -> bytes:
+        raw = store.answer(text)
+        kind = answer_kind(raw)
+        if args.format == "table" and kind != "GRAPH":
+            from .table import labels_for, to_table
+
+            result = read(raw)
+            return to_table(result, labels_for(store, result)).encode("utf-8")
+        fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
+        return serialize(raw, fmt)
+
+    out = work() if args.endpoint else bounded(work, args.timeout)
     sys.stdout.flush()
-    sys.stdout.buffer.write(serialize(raw, fmt))
+    sys.stdout.buffer.write(out)
     return 0
 
 
@@ -313,15 +323,19 @@ def _network(args: argparse.Namespace):
          arg("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)"),
          arg("--workers", type=int, default=4, help="query worker processes (default 4)"),
          arg("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)"),
+         arg("--allow-service", metavar="HOST", action="append", default=[],
+             help="let SERVICE clauses call this host (repeatable; default: none, the endpoint sends no request)"),
+         arg("--per-client", metavar="N", type=int, help="queries one client may run at once (default: one less than --workers)"),
          description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
                      "stopped), a query page at / with 'show as network'.")
 def serve_command(args: argparse.Namespace) -> int:
     from .serve import make_server
 
-    server = make_server(_project(args), args.host, args.port, args.timeout, args.workers, args.store_dir)
+    server = make_server(_project(args), args.host, args.port, args.timeout, args.workers, args.store_dir,
+                         tuple(args.allow_service), args.per_client)
     print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
     try:
-        server.http.serve_forever()
+        server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
@@ -424,4 +438,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:  # the reader (head, less) left: stop quietly, as cat does
         sys.stderr.close()
         code = 141
+    if threading.active_count() > 1:  # a query stopped by --timeout or Ctrl-C still runs in its thread
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(code)

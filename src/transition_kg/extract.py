@@ -22,7 +22,8 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .articles import HEADER, ArticleText, article_block, parse_date, read_article, slug, turtle_string
+from .articles import (HEADER, ArticleError, ArticleText, article_block, one_line, parse_date, read_article, slug,
+                       turtle_string)
 from .files import write_atomic
 from .load import Loaded
 from .numerals import number_spans
@@ -301,7 +302,8 @@ def render_draft(article: ArticleText, published: dt.date, candidates: list[Cand
     """The draft TriG: the article's registration, then one node per candidate."""
     name = slug(title or article.path.stem)
     identifier = f"article-{name}"
-    lines = [f"# Candidate facts extracted from {article.path.name} (published {published.isoformat()}).",
+    lines = [f"# Candidate facts extracted from {one_line(article.path.name, 'the file name')} "
+             f"(published {published.isoformat()}).",
              "# Review each one: rewrite what is right as facts in graph/articles/, drop the rest.",
              HEADER, f"tkr:draft-{name} {{", "", article_block(article, identifier, published, title or article.path.stem)]
     for i, c in enumerate(candidates, 1):
@@ -314,8 +316,25 @@ def render_draft(article: ArticleText, published: dt.date, candidates: list[Cand
     return "\n".join(lines)
 
 
-def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None) -> list[Candidate]:
+def check_output(loaded: Loaded, path: Path, out: Path, force: bool = False) -> None:
+    """Refuse a draft that would replace the article, anything under ``graph/`` or ``ontology/``,
+    or (without ``force``) any existing file."""
+    target = Path(out).resolve()
+    if target == Path(path).resolve():
+        raise ArticleError(f"-o {out}: that is the article itself; write the draft to another file")
+    for folder in (loaded.project.graph_dir, loaded.project.ontology_dir):
+        if target.is_relative_to(folder.resolve()):
+            raise ArticleError(f"-o {out}: drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
+                               f"and move the reviewed facts into graph/articles/")
+    if target.exists() and not force:
+        raise ArticleError(f"-o {out}: already exists; give --force to replace it")
+
+
+def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None,
+                 force: bool = False) -> list[Candidate]:
     """Extract candidates from ``path`` and write the draft to ``out`` atomically."""
+    check_output(loaded, path, out, force)
+    title = one_line(title, "--title") if title else None
     article = read_article(path)
     date = parse_date(published)
     candidates = extract(article, date, Gazetteer.of(loaded))

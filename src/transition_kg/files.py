@@ -39,6 +39,14 @@ def read_text(path: Path, shown: str | None = None) -> str:
     return decode(read_bytes(path, shown), shown or str(path))
 
 
+def remove(path: Path) -> None:
+    """Remove a file if it is there; OutputError when it cannot be."""
+    try:
+        Path(path).unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot remove: {exc.strerror}") from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 

@@ -1,56 +1,72 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the project's graph, with an offline query page.
 
-- ``/sparql``: queries by GET, by POST form-encoded, or by POST ``application/sparql-query``;
-  results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD for
-  CONSTRUCT and DESCRIBE); every update refused with 403; a malformed query gets 400 with
-  the parser's message; ``GET /sparql`` with no query gives the service description.
-- Queries run in worker processes that open the Oxigraph store read-only; the worker parses
-  the query, runs it, chooses the format from the Accept header and the kind of result, and
-  writes it with :func:`transition_kg.sparql.serialize` (the CLI's writer). A query past the
-  timeout is stopped by ending its worker (a running query cannot be interrupted from
-  Python), answered with 503, and a fresh worker takes its place; other clients are served
-  by the other workers meanwhile.
-- ``/``: a page to write queries (the named queries as examples), see results as a table,
-  and "show as network", which renders the result with the same view as ``transition-kg view``.
+- HTTP is Hypercorn's (request parsing, chunked bodies, header size limit, read and idle
+  timeouts, graceful shutdown) with a small Starlette app; this module adds what is
+  particular to a SPARQL endpoint anyone on the network may send anything to.
+- ``/sparql``: the query operation of the SPARQL 1.1 Protocol: GET, POST form-encoded or POST
+  ``application/sparql-query``; exactly one ``query``; ``default-graph-uri`` and
+  ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
+  negotiation (wildcards included) from the one format registry; updates refused with 403,
+  other methods with 405; ``GET /sparql`` alone gives the service description.
+- Queries are parsed and run only in worker processes that open the Oxigraph store
+  read-only; the server process reads no more than the query's text (its nesting, its
+  SERVICE clauses). A query past the timeout (waiting for a worker counts), or whose client
+  has gone, is stopped by ending its worker, which is replaced. A crash in a worker costs
+  that request a 500, nothing else.
+- Read-only means local-only: SERVICE is refused unless its host is allowed
+  (``--allow-service``); bound to this machine, the Host header must name it (no DNS
+  rebinding) and a request from another origin (a web page the user visits) is refused.
+- Fair: a client runs at most ``per_client`` queries at once; its others wait their turn
+  (within their timeout), so one client cannot hold every worker.
+- ``/``: a page to write queries (the named queries as examples), and ``/view``, which
+  renders a result with the same view as ``transition-kg view``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import ipaddress
 import json
 import multiprocessing
-import queue
+import os
 import shutil
+import signal
+import socket
 import tempfile
 import threading
 import urllib.parse
-from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .errors import TKGError
 from .load import load
 from .paths import Project
-from .sparql import DEFAULT, FORMATS, ResultFormat
+from .sparql import DEFAULT, FORMATS, QuerySyntaxError, ResultFormat, check_shape, services
 
-MAX_BODY = 1 << 20
+MAX_BODY = 1 << 20  # bytes of a POST body
+MAX_RESULT = 64 << 20  # bytes of a serialized answer
+READ_TIMEOUT = 10.0  # seconds a client may stay silent while sending a request
+IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
+TEMP_PREFIX = "tkg-store-"
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
-class Timeout(Exception):
-    """A query ran past the timeout; its worker was ended."""
-
+# --- workers --------------------------------------------------------------------------------------
 
 def _work(store_dir: str, conn) -> None:
-    """A worker process: answer (query, Accept header) requests from the read-only store,
-    forever, with ``(status, media type, body)``."""
+    """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
+    from the read-only store, forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
 
     from .sparql import answer_kind, serialize, syntax_error
 
     store = ox.Store.read_only(store_dir)
     while True:
-        sparql, accept = conn.recv()
+        sparql, accept, default_graphs, named_graphs, base = conn.recv()
         try:
-            raw = store.query(sparql)
+            raw = store.query(sparql, base_iri=base,
+                              default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
+                              named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None)
             kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
             chosen = negotiate(accept, kind)
             if chosen is None:
@@ -58,11 +74,15 @@ def _work(store_dir: str, conn) -> None:
                 conn.send(("unacceptable", "", f"this result can be sent as: {offered}"))
                 continue
             fmt, media_type = chosen
-            conn.send(("ok", media_type, serialize(raw, fmt)))
+            body = serialize(raw, fmt)
+            if len(body) > MAX_RESULT:
+                conn.send(("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)"))
+            else:
+                conn.send(("ok", media_type, body))
         except SyntaxError as exc:
             conn.send(("bad", "", str(syntax_error(exc, sparql))))
-        except (OSError, ValueError, RuntimeError) as exc:
-            conn.send(("error", "", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
+            conn.send(("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
 
 
 class Worker:
@@ -73,47 +93,77 @@ class Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
         self.process.start()
-
-    def ask(self, sparql: str, accept: str, timeout: float) -> tuple[str, str, bytes | str]:
-        self.conn.send((sparql, accept))
-        if not self.conn.poll(timeout):
-            self.stop()
-            raise Timeout()
-        return self.conn.recv()
+        child.close()
 
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
+        self.conn.close()
 
 
 class Pool:
-    """Workers over one store; a stopped worker is replaced in the background."""
+    """Workers over one store, shared by the requests: waiting for a worker counts in the
+    timeout; a worker that is stopped or dies is replaced in the background."""
 
     def __init__(self, store_dir: str, size: int) -> None:
         self.store_dir = store_dir
-        self.idle: queue.Queue[Worker] = queue.Queue()
-        for _ in range(size):
-            self.idle.put(Worker(store_dir))
+        self.workers = [Worker(store_dir) for _ in range(size)]
+        self.idle: asyncio.Queue[Worker] | None = None
 
-    def ask(self, sparql: str, accept: str, timeout: float) -> tuple[str, str, bytes | str]:
-        worker = self.idle.get()
+    async def start(self) -> None:
+        self.idle = asyncio.Queue()
+        for worker in self.workers:
+            self.idle.put_nowait(worker)
+
+    async def ask(self, job: tuple, deadline: float, gone: asyncio.Future) -> tuple[str, str, bytes | str]:
+        """The worker's answer, or ``("timeout", …)`` / ``("gone", …)`` when the deadline
+        passes or the client leaves first (the worker is then ended)."""
+        loop = asyncio.get_running_loop()
+        assert self.idle is not None
+        taking = asyncio.ensure_future(self.idle.get())
+        done, _ = await asyncio.wait({taking, gone}, timeout=max(deadline - loop.time(), 0),
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if taking not in done:
+            taking.cancel()
+            if taking.done() and not taking.cancelled():
+                self.idle.put_nowait(taking.result())
+            return ("gone", "", "") if gone in done else ("timeout", "", "")
+        worker = taking.result()
+        ready = loop.create_future()
+        loop.add_reader(worker.conn.fileno(), lambda: ready.done() or ready.set_result(True))
         try:
-            answer = worker.ask(sparql, accept, timeout)
-        except Timeout:
-            threading.Thread(target=lambda: self.idle.put(Worker(self.store_dir)), daemon=True).start()
-            raise
-        except (EOFError, OSError):  # the worker died: replace it, report the failure
-            worker.stop()
-            self.idle.put(Worker(self.store_dir))
-            return "error", "", "the query worker stopped unexpectedly"
-        self.idle.put(worker)
-        return answer
+            worker.conn.send(job)
+            done, _ = await asyncio.wait({ready, gone}, timeout=max(deadline - loop.time(), 0),
+                                         return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            loop.remove_reader(worker.conn.fileno())
+        if ready in done:
+            try:
+                answer = await asyncio.to_thread(worker.conn.recv)
+            except (EOFError, OSError):
+                self._replace(worker)
+                return "error", "", "the query worker stopped unexpectedly (the query crashed it)"
+            self.idle.put_nowait(worker)
+            return answer
+        self._replace(worker)
+        return ("gone", "", "") if gone in done else ("timeout", "", "")
+
+    def _replace(self, worker: Worker) -> None:
+        async def replace() -> None:
+            await asyncio.to_thread(worker.stop)
+            fresh = await asyncio.to_thread(Worker, self.store_dir)
+            self.workers = [w for w in self.workers if w is not worker] + [fresh]
+            assert self.idle is not None
+            self.idle.put_nowait(fresh)
+        asyncio.ensure_future(replace())
 
     def close(self) -> None:
-        while not self.idle.empty():
-            self.idle.get().stop()
+        for worker in self.workers:
+            worker.stop()
 
+
+# --- the protocol ---------------------------------------------------------------------------------
 
 def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
     """The format to answer with and the media type to name it by, from the Accept header
@@ -123,38 +173,75 @@ def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
     choices = []
     for i, part in enumerate((accept or "*/*").split(",")):
         media, *options = [p.strip() for p in part.split(";")]
-        quality = next((float(o[2:]) for o in options if o.startswith("q=") and o[2:].replace(".", "", 1).isdigit()), 1.0)
-        choices.append((-quality, i, media.lower()))
-    for quality, _, media in sorted(choices):
-        if quality == 0:
-            continue
+        quality = 1.0
+        for option in options:
+            name, _, value = option.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            choices.append((-quality, i, media.lower()))
+    for _, _, media in sorted(choices):
         if media in offered:
             return offered[media], media
-        if media == "*/*" or (media.endswith("/*") and default.media_type.startswith(media[:-1])):
+        if media == "*/*":
             return default, default.media_type
+        if media.endswith("/*"):
+            match = default if default.media_type.startswith(media[:-1]) else next(
+                (f for f in FORMATS if f.kind == kind and f.media_type.startswith(media[:-1])), None)
+            if match:
+                return match, match.media_type
     return None
 
 
-def service_description(endpoint: str) -> bytes:
+def service_description(endpoint: str, federated: bool) -> bytes:
     """The SPARQL 1.1 Service Description of the endpoint, in Turtle."""
     formats = " ,\n        ".join(f"<{f.w3c_iri}>" for f in FORMATS)
+    feature = "    sd:feature sd:BasicFederatedQuery ;\n" if federated else ""
     return (f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
             f"<{endpoint}> a sd:Service ;\n    sd:endpoint <{endpoint}> ;\n"
-            f"    sd:supportedLanguage sd:SPARQL11Query ;\n    sd:feature sd:BasicFederatedQuery ;\n"
+            f"    sd:supportedLanguage sd:SPARQL11Query ;\n{feature}"
             f"    sd:resultFormat {formats} ;\n"
             f"    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n").encode()
 
 
-@dataclass
-class Endpoint:
-    """What the request handler needs."""
+class Refused(Exception):
+    """A request answered with an error status; ``str()`` is the message."""
 
-    project: Project
-    pool: Pool
-    timeout: float
-    page: bytes
-    _dataset: object = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.headers = status, headers or {}
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise Refused(400, f"give one {name} parameter, not {len(values)}")
+    return values[0] if values else None
+
+
+class Endpoint:
+    """The state the app's handlers share."""
+
+    def __init__(self, project: Project, pool: Pool, timeout: float, url: str, loopback: bool,
+                 allow_service: tuple[str, ...], per_client: int) -> None:
+        self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
+        self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
+        self.turns: dict[str, asyncio.Semaphore] = {}
+        self.page = query_page(project)
+        self._dataset = None
+        self._lock = threading.Lock()
+
+    def turn(self, client: str) -> asyncio.Semaphore:
+        """The client's turns: at most ``per_client`` of its queries run at once; the others
+        wait (their wait counts in their timeout), so no client can hold every worker."""
+        if client not in self.turns:
+            if len(self.turns) > 10_000:  # forget idle clients
+                self.turns = {c: s for c, s in self.turns.items() if s.locked()}
+            self.turns[client] = asyncio.Semaphore(self.per_client)
+        return self.turns[client]
 
     def dataset(self):
         """The rdflib dataset for network views, loaded on first use."""
@@ -163,106 +250,182 @@ class Endpoint:
                 self._dataset = load(self.project).dataset
             return self._dataset
 
+    def check_origin(self, headers) -> None:
+        """Bound to this machine, the Host must name it (DNS rebinding); from any address, a
+        request a page of another origin sends is refused (no CORS)."""
+        host = headers.get("host", "")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if self.loopback and name.lower() not in LOOPBACK_NAMES and not name.startswith("127."):
+            raise Refused(403, f"Host {host!r} is not this machine: the endpoint answers requests for localhost only")
+        origin = headers.get("origin")
+        if origin and origin != "null" and urllib.parse.urlsplit(origin).netloc != host:
+            raise Refused(403, f"requests from another origin ({origin}) are refused")
+        if origin == "null":
+            raise Refused(403, "requests from an opaque origin are refused")
 
-def _handler(endpoint: Endpoint):
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "transition-kg"
-        protocol_version = "HTTP/1.1"
+    def check_query(self, sparql: str) -> None:
+        """What the server reads of a query before a worker parses it: not empty, not an
+        update, not nested too deep, no SERVICE it may not call."""
+        if not sparql.strip():
+            raise Refused(400, "the query is empty")
+        try:
+            check_shape(sparql)
+        except QuerySyntaxError as exc:
+            raise Refused(400, f"malformed query: {exc}") from None
+        for iri in services(sparql):
+            host = urllib.parse.urlsplit(iri).hostname if iri else None
+            if host is None or host not in self.allow_service:
+                allowed = ", ".join(self.allow_service) or "none"
+                raise Refused(400, f"SERVICE {('<' + iri + '>') if iri else '(not an IRI)'} is not allowed: this endpoint "
+                                   f"does not send requests to other hosts (allowed: {allowed})")
 
-        def log_message(self, *args) -> None:  # quiet: one line per request would flood tests
-            pass
 
-        def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+def make_app(endpoint: Endpoint):
+    """The Starlette app: ``/``, ``/sparql`` and ``/view``."""
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
 
-        def _error(self, status: HTTPStatus, message: str) -> None:
-            self._send(status, (message + "\n").encode())
+    def text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        return Response(message + "\n", status, headers={"Cache-Control": "no-store", **(headers or {})},
+                        media_type="text/plain; charset=utf-8")
 
-        def do_GET(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            params = urllib.parse.parse_qs(url.query)
-            if url.path == "/":
-                return self._send(200, endpoint.page, "text/html; charset=utf-8")
-            if url.path == "/view":
-                return self._view(params.get("query", [""])[0])
-            if url.path != "/sparql":
-                return self._error(HTTPStatus.NOT_FOUND, f"no such path: {url.path} (the endpoint is /sparql)")
+    async def read_body(request) -> bytes:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            raise Refused(413 if length.isdigit() else 400, f"request body over {MAX_BODY} bytes"
+                          if length.isdigit() else "Content-Length is not a number")
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise Refused(413, f"request body over {MAX_BODY} bytes")
+        return bytes(body)
+
+    async def params_of(request) -> tuple[str | None, dict[str, list[str]]]:
+        """The query and the protocol's parameters of a GET or POST request."""
+        params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+        if request.method in ("GET", "HEAD"):
             if "update" in params:
-                return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
-            if "query" not in params:
-                host = self.headers.get("Host", "localhost")
-                return self._send(200, service_description(f"http://{host}/sparql"), "text/turtle; charset=utf-8")
-            self._query(params["query"][0], params)
+                raise Refused(403, "this endpoint is read-only: updates are refused")
+            return _one(params, "query"), params
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await read_body(request)
+        if kind == "application/sparql-update":
+            raise Refused(403, "this endpoint is read-only: updates are refused")
+        if kind == "application/sparql-query":
+            if "query" in params:
+                raise Refused(400, "the query is in the body: give no query parameter in the URL")
+            return body.decode("utf-8", "replace"), params
+        if kind == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+            if "update" in form:
+                raise Refused(403, "this endpoint is read-only: updates are refused")
+            for name in ("default-graph-uri", "named-graph-uri"):
+                params[name] = params.get(name, []) + form.get(name, [])
+            if "query" in params:
+                raise Refused(400, "give the query in the form, not in the URL too")
+            query = _one(form, "query")
+            if query is None:
+                raise Refused(400, "no query parameter in the form")
+            return query, params
+        raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
-        def do_POST(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            if url.path != "/sparql":
-                return self._error(HTTPStatus.NOT_FOUND, f"no such path: {url.path} (the endpoint is /sparql)")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
-            body = self.rfile.read(length).decode("utf-8", "replace")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if kind == "application/sparql-update":
-                return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
-            if kind == "application/sparql-query":
-                return self._query(body, urllib.parse.parse_qs(url.query))
-            if kind == "application/x-www-form-urlencoded":
-                params = urllib.parse.parse_qs(body)
-                if "update" in params:
-                    return self._error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
-                if "query" in params:
-                    return self._query(params["query"][0], params)
-                return self._error(HTTPStatus.BAD_REQUEST, "no query parameter in the form")
-            return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                               "send application/sparql-query or application/x-www-form-urlencoded")
-
-        def _ask(self, sparql: str, accept: str) -> tuple[str, bytes] | None:
-            """Run the query in a worker; answer errors (400, 406, 503, 500) here and return None."""
+    async def run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes]:
+        endpoint.check_query(sparql)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + endpoint.timeout
+        gone = asyncio.ensure_future(_disconnected(request))
+        turn = endpoint.turn(request.client.host if request.client else "?")
+        try:
+            waiting = asyncio.ensure_future(turn.acquire())
+            done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
+            if waiting not in done:
+                waiting.cancel()
+                raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
+                                   f"client's earlier queries (at most {endpoint.per_client} at once)")
             try:
-                status, media_type, body = endpoint.pool.ask(sparql, accept, endpoint.timeout)
-            except Timeout:
-                return self._error(HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
-            if status == "bad":
-                return self._error(HTTPStatus.BAD_REQUEST, f"malformed query: {body}")
-            if status == "unacceptable":
-                return self._error(HTTPStatus.NOT_ACCEPTABLE, str(body))
-            if status != "ok":
-                return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(body))
-            return media_type, body
+                job = (sparql, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
+                       endpoint.url + "/sparql")
+                status, media_type, body = await endpoint.pool.ask(job, deadline, gone)
+            finally:
+                turn.release()
+        finally:
+            gone.cancel()
+        statuses = {"bad": 400, "unacceptable": 406, "too large": 500, "error": 500, "gone": 499,
+                    "timeout": 503}
+        if status == "timeout":
+            raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+        if status == "bad":
+            raise Refused(400, f"malformed query: {body}")
+        if status != "ok":
+            raise Refused(statuses.get(status, 500), str(body))
+        return media_type, body
 
-        def _query(self, sparql: str, params: dict) -> None:
-            if params.get("default-graph-uri") or params.get("named-graph-uri"):
-                return self._error(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported")
-            answer = self._ask(sparql, self.headers.get("Accept", "*/*"))
-            if answer:
-                media_type, body = answer
-                self._send(200, body, media_type + ("; charset=utf-8" if media_type.startswith("text/") else ""))
+    async def sparql_route(request) -> Response:
+        try:
+            endpoint.check_origin(request.headers)
+            sparql, params = await params_of(request)
+            if sparql is None:
+                if request.method == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
+                    raise Refused(400, "no query parameter")
+                return Response(service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
+                                media_type="text/turtle; charset=utf-8")
+            for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
+                if not iri or any(c in iri for c in ' <>"{}|^`\\'):
+                    raise Refused(400, f"not a graph IRI: {iri!r}")
+            media_type, body = await run(request, sparql, params, request.headers.get("accept", "*/*"))
+        except Refused as refused:
+            return text(refused.status, str(refused), refused.headers)
+        charset = "; charset=utf-8" if media_type.startswith("text/") else ""
+        return Response(body, 200, headers={"Cache-Control": "no-store"}, media_type=media_type + charset)
 
-        def _view(self, sparql: str) -> None:
-            from .sparql import parse_answer, read
-            from .view import ViewError, from_result, render_page, to_pyvis
+    async def view_route(request) -> Response:
+        from .sparql import parse_answer, read
+        from .view import ViewError, from_result, render_page, to_pyvis
 
-            answer = self._ask(sparql, "application/sparql-results+json, application/n-triples")
-            if not answer:
-                return
-            media_type, body = answer
+        try:
+            endpoint.check_origin(request.headers)
+            params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+            sparql = _one(params, "query") or ""
+            media_type, body = await run(request, sparql, {}, "application/sparql-results+json, application/n-triples")
             result = read(parse_answer(body, media_type, "the query worker"))
-            try:
-                network = from_result(endpoint.dataset(), result)
-            except ViewError as exc:
-                return self._error(HTTPStatus.BAD_REQUEST, str(exc))
-            self._send(200, render_page(to_pyvis(network, "transition-kg: query result")).encode(), "text/html; charset=utf-8")
+            network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
+            page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, "transition-kg: query result")))
+        except Refused as refused:
+            return text(refused.status, str(refused), refused.headers)
+        except ViewError as exc:
+            return text(400, str(exc))
+        return Response(page, media_type="text/html; charset=utf-8")
 
-        do_HEAD = do_GET
+    async def page_route(request) -> Response:
+        try:
+            endpoint.check_origin(request.headers)
+        except Refused as refused:
+            return text(refused.status, str(refused))
+        return Response(endpoint.page, media_type="text/html; charset=utf-8")
 
-    return Handler
+    async def not_found(request, exc) -> Response:
+        return text(exc.status_code, f"no such path: {request.url.path} (the endpoint is /sparql)"
+                    if exc.status_code == 404 else exc.detail, getattr(exc, "headers", None))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        await endpoint.pool.start()
+        yield
+
+    methods = ["GET", "HEAD", "POST"]
+    return Starlette(routes=[Route("/", page_route, methods=["GET", "HEAD"]), Route("/sparql", sparql_route, methods=methods),
+                             Route("/view", view_route, methods=["GET"])],
+                     exception_handlers={404: not_found, 405: not_found}, lifespan=lifespan)
+
+
+async def _disconnected(request) -> None:
+    """Return when the client has gone (the ASGI server says ``http.disconnect``)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
 
 
 def query_page(project: Project) -> bytes:
@@ -275,44 +438,136 @@ def query_page(project: Project) -> bytes:
     return template.replace("/*EXAMPLES*/[]", data).encode("utf-8")
 
 
-@dataclass
+# --- the server -----------------------------------------------------------------------------------
+
 class Server:
-    """A running endpoint: its HTTP server, workers and store folder."""
+    """A bound endpoint: :meth:`serve_forever` (the CLI) or :meth:`start` (a thread, for tests
+    and notebooks), then :meth:`close`, which stops serving, ends the workers and removes a
+    temporary store."""
 
-    http: ThreadingHTTPServer
-    pool: Pool
-    store_dir: str
-    owned_dir: bool
+    def __init__(self, sock: socket.socket, endpoint: Endpoint, store_dir: str, owned_dir: bool) -> None:
+        self.sock, self.endpoint, self.store_dir, self.owned_dir = sock, endpoint, store_dir, owned_dir
+        self.url = endpoint.url
+        self._stopping: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
 
-    @property
-    def url(self) -> str:
-        host, port = self.http.server_address[:2]
-        return f"http://{host}:{port}"
+    async def _serve(self) -> None:
+        from hypercorn.asyncio import serve
+        from hypercorn.config import Config
+
+        config = Config()
+        config.bind = [f"fd://{os.dup(self.sock.fileno())}"]  # Hypercorn closes the socket it is given
+        config.read_timeout = READ_TIMEOUT
+        config.keep_alive_timeout = IDLE_TIMEOUT
+        config.graceful_timeout = 2.0
+        config.include_server_header = False
+        config.accesslog = None
+        config.errorlog = None
+        config.backlog = 256
+        self._loop = asyncio.get_running_loop()
+        self._stopping = asyncio.Event()
+        await serve(make_app(self.endpoint), config, shutdown_trigger=self._stopping.wait)
+
+    def serve_forever(self) -> None:
+        """Serve until :meth:`stop` (or SIGINT/SIGTERM in the main thread)."""
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM,):
+                signal.signal(sig, lambda *_: self.stop())
+        asyncio.run(self._serve())
+
+    def start(self) -> "Server":
+        """Serve in a background thread; return when requests are answered."""
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread.start()
+        while self._stopping is None:
+            threading.Event().wait(0.01)
+        return self
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stopping is not None:
+            self._loop.call_soon_threadsafe(self._stopping.set)
 
     def close(self) -> None:
-        self.http.shutdown()
-        self.http.server_close()
-        self.pool.close()
+        self.stop()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.endpoint.pool.close()
+        self.sock.close()
         if self.owned_dir:
             shutil.rmtree(self.store_dir, ignore_errors=True)
 
 
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket, or a one-line error (port taken, address not here)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise TKGError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+        sock.listen(256)
+    except OSError as exc:
+        sock.close()
+        raise TKGError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror})") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _remove_stale_stores() -> None:
+    """Remove temporary stores left by servers that died (their owner process is gone)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        try:
+            pid = int((folder / "owner.pid").read_text())
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):
+            continue
+
+
 def make_server(project: Project, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int = 4, store_dir: Path | None = None) -> Server:
-    """Load the store (on disk, so the workers can open it read-only) and bind the server."""
+                workers: int = 4, store_dir: Path | None = None, allow_service: tuple[str, ...] = (),
+                per_client: int | None = None) -> Server:
+    """Bind the address, load the store (on disk, so the workers can open it read-only) and
+    start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
     import gc
 
+    if workers < 1:
+        raise TKGError(f"--workers {workers}: give 1 or more")
+    if not timeout > 0:
+        raise TKGError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    sock = _listen(host, port)
+    _remove_stale_stores()
     owned = store_dir is None
-    folder = str(store_dir) if store_dir else tempfile.mkdtemp(prefix="tkg-store-")
-    loaded = load(project, Path(folder))
-    loaded.store.flush()
-    del loaded
-    gc.collect()  # close the read-write handle before the workers open it read-only
-    endpoint = Endpoint(project, Pool(folder, workers), timeout, query_page(project))
-    return Server(_HTTPServer((host, port), _handler(endpoint)), endpoint.pool, folder, owned)
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256  # many clients at once queue instead of being refused
-
+    folder = tempfile.mkdtemp(prefix=TEMP_PREFIX) if owned else str(store_dir)
+    try:
+        if owned:
+            (Path(folder) / "owner.pid").write_text(str(os.getpid()))
+        loaded = load(project, Path(folder) / "store" if owned else Path(folder))
+        loaded.store.flush()
+        del loaded
+        gc.collect()  # close the read-write handle before the workers open it read-only
+        bound_host, bound_port = sock.getsockname()[:2]
+        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+        endpoint = Endpoint(project, Pool(str(Path(folder) / "store") if owned else folder, workers), timeout,
+                            f"http://{shown}:{bound_port}", _is_loopback(host), tuple(allow_service),
+                            per_client or max(1, workers - 1))
+    except BaseException:
+        sock.close()
+        if owned:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Server(sock, endpoint, folder, owned)

@@ -101,6 +101,38 @@ def query_form(sparql: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
+MAX_NESTING = 200  # groups and brackets: Oxigraph's parser recurses, and overflows its stack near 3,000
+_OPENING, _CLOSING = "{([", "})]"
+
+
+def check_shape(sparql: str) -> None:
+    """Refuse, before any parser sees it, a query nested deeper than :data:`MAX_NESTING`."""
+    depth = 0
+    for i, char in enumerate(blank_out(sparql)):
+        if char in _OPENING:
+            depth += 1
+            if depth > MAX_NESTING:
+                line = sparql.count("\n", 0, i) + 1
+                column = i - (sparql.rfind("\n", 0, i) + 1) + 1
+                raise QuerySyntaxError(line, column, f"nested more than {MAX_NESTING} levels deep")
+        elif char in _CLOSING:
+            depth -= 1
+
+
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])(\s+SILENT(?![\w:]))?", re.I)
+
+
+def services(sparql: str) -> list[str | None]:
+    """The endpoints a query's SERVICE clauses name: an IRI, or None where it is not written
+    as ``<IRI>`` (a variable or a prefixed name)."""
+    found: list[str | None] = []
+    for match in _SERVICE.finditer(blank_out(sparql)):
+        rest = sparql[match.end():].lstrip()
+        iri = re.match(r"<([^<>\s]*)>", rest)
+        found.append(iri.group(1) if iri else None)
+    return found
+
+
 def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QuerySyntaxError:
     """A one-line QuerySyntaxError for a query Oxigraph rejected ("error at LINE:COL: …")."""
     match = re.match(r"error at (\d+):(\d+): (.*)", exc.msg or str(exc), re.S)

@@ -23,7 +23,7 @@ from . import __version__
 from .errors import TKGError
 from .load import Loaded, load
 from .paths import Project, find_project
-from .sparql import QueryResult, QuerySyntaxError, parse_answer, query_form, read, syntax_error
+from .sparql import QueryResult, QuerySyntaxError, check_shape, parse_answer, query_form, read, syntax_error
 
 USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
 DEFAULT_TIMEOUT = 60
@@ -32,6 +32,36 @@ POST_ABOVE = 1500  # characters: longer queries are sent by POST (URLs stay shor
 
 class EndpointError(TKGError):
     """A remote endpoint could not be reached, timed out, or refused the request."""
+
+
+class QueryTimeout(TKGError):
+    """A query ran past its time."""
+
+
+def bounded(work, timeout: float):
+    """``work()`` run in a thread; QueryTimeout when it takes longer than ``timeout`` seconds.
+
+    pyoxigraph releases the GIL while it evaluates, so the calling thread stays free: Ctrl-C
+    interrupts the wait at once. An abandoned query keeps its (daemon) thread until the
+    process ends; the CLI ends at once."""
+    import threading
+
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread as it is
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True, name="transition-kg query")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryTimeout(f"query stopped: it ran past the {timeout:g} s timeout (--timeout)")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 class Store:
@@ -54,6 +84,7 @@ class EmbeddedStore(Store):
         self.store = loaded.store
 
     def answer(self, sparql: str):
+        check_shape(sparql)
         try:
             return self.store.query(sparql)
         except SyntaxError as exc:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -112,9 +113,19 @@ class _Locator:
         lines = self._lines.setdefault(path, path.read_text(encoding="utf-8").splitlines())
         for needle in needles:
             for number, line in enumerate(lines, 1):
-                if needle and needle in line:
+                if _mentions(line, needle):
                     return f"{self.project.display(path)}:{number}"
         return self.project.display(path)
+
+
+def _mentions(text: str, needle: str) -> bool:
+    """Whether ``needle`` (a prefixed name, an IRI) stands in ``text`` as a whole token:
+    ``tkg:valu`` is not found in ``tkg:value``."""
+    if not needle:
+        return False
+    before = r"(?<![\w:#/.-])" if re.match(r"[\w<]", needle) else ""
+    after = r"(?![\w:#/-])" if re.search(r"[\w>]$", needle) else ""
+    return re.search(before + re.escape(needle) + after, text) is not None
 
 
 def _graph_of_subject(loaded: Loaded, node: Node, prop: Node | None = None) -> URIRef | None:
@@ -191,7 +202,7 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
 def _where_used(files: list[Path], *needles: str) -> Path:
     for path in files:
         text = path.read_text(encoding="utf-8")
-        if any(n and n in text for n in needles):
+        if any(_mentions(text, n) for n in needles):
             return path
     return files[0]
 
