@@ -438,7 +438,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:  # the reader (head, less) left: stop quietly, as cat does
         sys.stderr.close()
         code = 141
-    if threading.active_count() > 1:  # a query stopped by --timeout or Ctrl-C still runs in its thread
+    store = sys.modules.get(f"{__package__}.store")  # imported only by commands that query
+    if store and any(t.name == store.QUERY_THREAD and t.is_alive() for t in threading.enumerate()):
+        # a query stopped by --timeout or Ctrl-C still runs in its thread: end the process now
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

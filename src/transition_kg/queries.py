@@ -122,7 +122,9 @@ def to_term(param: Param, raw: str):
     """Parse a parameter value into a pyoxigraph term of the declared type."""
     import pyoxigraph as ox
 
-    where = f"--param {param.name}={raw}"
+    where = f"--param {param.name}={raw}".encode("utf-8", "backslashreplace").decode("utf-8")
+    if any("\udc80" <= c <= "\udcff" for c in raw):
+        raise QueryError(f"{where}: not UTF-8 text")
     if param.type == "IRI":
         if _IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
             raise QueryError(f"{where}: not an IRI (spaces and <>\"{{}}|^`\\ are not allowed)")

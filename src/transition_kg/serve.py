@@ -81,6 +81,8 @@ def _work(store_dir: str, conn) -> None:
                 conn.send(("ok", media_type, body))
         except SyntaxError as exc:
             conn.send(("bad", "", str(syntax_error(exc, sparql))))
+        except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
+            conn.send(("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
         except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
             conn.send(("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
 
@@ -358,6 +360,8 @@ def make_app(endpoint: Endpoint):
             raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
         if status == "bad":
             raise Refused(400, f"malformed query: {body}")
+        if status == "cannot":
+            raise Refused(400, f"the query cannot be evaluated: {body}")
         if status != "ok":
             raise Refused(statuses.get(status, 500), str(body))
         return media_type, body
@@ -451,6 +455,7 @@ class Server:
         self._stopping: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
+        self._stop_asked = threading.Event()
 
     async def _serve(self) -> None:
         from hypercorn.asyncio import serve
@@ -465,8 +470,10 @@ class Server:
         config.accesslog = None
         config.errorlog = None
         config.backlog = 256
-        self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        if self._stop_asked.is_set():  # asked before the loop ran
+            self._stopping.set()
         await serve(make_app(self.endpoint), config, shutdown_trigger=self._stopping.wait)
 
     def serve_forever(self) -> None:
@@ -480,13 +487,18 @@ class Server:
         """Serve in a background thread; return when requests are answered."""
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
         self._thread.start()
-        while self._stopping is None:
+        while self._loop is None and self._thread.is_alive():
             threading.Event().wait(0.01)
         return self
 
     def stop(self) -> None:
+        """Ask the server to stop (from any thread or a signal handler)."""
+        self._stop_asked.set()
         if self._loop is not None and self._stopping is not None:
-            self._loop.call_soon_threadsafe(self._stopping.set)
+            try:
+                self._loop.call_soon_threadsafe(self._stopping.set)
+            except RuntimeError:  # the loop has already closed: it has stopped
+                pass
 
     def close(self) -> None:
         self.stop()

@@ -34,6 +34,9 @@ class EndpointError(TKGError):
     """A remote endpoint could not be reached, timed out, or refused the request."""
 
 
+QUERY_THREAD = "transition-kg query"
+
+
 class QueryTimeout(TKGError):
     """A query ran past its time."""
 
@@ -54,7 +57,7 @@ def bounded(work, timeout: float):
         except BaseException as exc:  # handed to the caller's thread as it is
             box["error"] = exc
 
-    thread = threading.Thread(target=run, daemon=True, name="transition-kg query")
+    thread = threading.Thread(target=run, daemon=True, name=QUERY_THREAD)
     thread.start()
     thread.join(timeout)
     if thread.is_alive():
