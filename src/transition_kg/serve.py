@@ -141,8 +141,8 @@ class Pool:
         finally:
             loop.remove_reader(worker.conn.fileno())
         if ready in done:
-            try:
-                answer = await asyncio.to_thread(worker.conn.recv)
+            try:  # the worker writes its whole answer at once: reading it takes as long as copying it
+                answer = worker.conn.recv()
             except (EOFError, OSError):
                 self._replace(worker)
                 return "error", "", "the query worker stopped unexpectedly (the query crashed it)"
