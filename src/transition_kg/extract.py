@@ -14,6 +14,7 @@ status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -148,14 +149,15 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             c = Candidate("CandidateMention", start, end, text[start:end])
             c.add("candidateOf", f"<{entity}>")
             candidates.append(c)
-    taken = [(s, e) for s, e, _ in mentions]
+    starts = [s for s, _, _ in mentions]  # the gazetteer's matches: sorted, never overlapping
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
         for m in re.finditer(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][a-z]+(?:[-'][A-Za-z]+)*)*)", sentence):
             start, end = s_start + m.start(1), s_start + m.end(1)
             name = m.group(1)
             first = name.split()[0]
-            if any(a < end and start < b for a, b in taken) or (first in NOT_NAMES and len(name.split()) == 1):
+            last = bisect.bisect_left(starts, end) - 1  # the last match starting before this name ends
+            if (last >= 0 and mentions[last][1] > start) or (first in NOT_NAMES and len(name.split()) == 1):
                 continue
             if first in NOT_NAMES:
                 name = name.split(None, 1)[1]
@@ -164,8 +166,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
                 continue  # a single capitalised word at the start of a sentence is just a sentence start
             c = Candidate("CandidateMention", start, end, text[start:end])
             c.add("candidateName", turtle_string(name))
-            candidates.append(c)
-            taken.append((start, end))
+            candidates.append(c)  # (names never overlap one another: sentences and regex matches do not)
     candidates += _dates_and_numbers(text, published, mentions)
     candidates += _quotes(text, gazetteer)
     return sorted(candidates, key=lambda c: (c.start, c.kind))
@@ -174,6 +175,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
 def _dates_and_numbers(text: str, published: dt.date, mentions) -> list[Candidate]:
     out = []
     numbers = number_spans(text)
+    starts = [s for s, _, _ in mentions]
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
         times: list[tuple[int, int, str, str | None]] = []  # start, end, year, relative words
@@ -217,9 +219,9 @@ def _dates_and_numbers(text: str, published: dt.date, mentions) -> list[Candidat
                 c.add("candidateUnit", turtle_string(word.group(1)))
             if qualifier:
                 c.add("candidateQualifier", turtle_string(qualifier.group(1)))
-            before_it = [e for s, _, e in mentions if s_start <= s < number.start]
-            after_it = [e for s, _, e in mentions if number.end <= s < s_end]
-            about = before_it[-1] if before_it else (after_it[0] if after_it else None)
+            before, after = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
+            about = (mentions[before][2] if before >= 0 and starts[before] >= s_start
+                     else mentions[after][2] if after < len(starts) and starts[after] < s_end else None)
             if about is not None:
                 c.add("candidateAbout", f"<{about}>")
             when = _nearest(times, number.start, end)
