@@ -528,16 +528,38 @@ def test_an_empty_project_builds_and_counts(tmp_path, capsys):
     assert "wrote" in capsys.readouterr().out
 
 
-def test_an_unreadable_graph_folder_is_named(project_copy, capsys):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every folder")
-    folder = project_copy.graph_dir / "articles"
-    folder.chmod(0)
+def test_an_unreadable_graph_folder_is_named(project, tmp_path):
+    """Run as a user who cannot read graph/articles/ (as root: as nobody, through setpriv)."""
+    import shutil as sh
+
+    copy = Path(tempfile.mkdtemp(prefix="tkg-unreadable-"))
     try:
-        assert cli(["--project", str(project_copy.root), "validate"]) == 1
-        assert "graph/articles: [files] cannot read this folder" in capsys.readouterr().out
+        for part in ("ontology", "graph", "queries"):
+            sh.copytree(project.root / part, copy / part)
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (copy / "graph" / "articles").chmod(0)
+        command = [EXE, "--project", str(copy), "validate"]
+        if os.geteuid() == 0:
+            if not sh.which("setpriv"):
+                pytest.skip("running as root without setpriv: root reads every folder")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HOME": str(copy)})
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "graph/articles: [files] cannot read this folder: Permission denied" in result.stdout
     finally:
-        folder.chmod(0o755)
+        (copy / "graph" / "articles").chmod(0o755)
+        sh.rmtree(copy, ignore_errors=True)
+
+
+def test_a_link_out_of_the_project_is_not_read(project_copy, tmp_path, capsys):
+    secret = tmp_path / "secret.trig"
+    secret.write_text("@prefix ex: <http://e/> .\nex:g { ex:password ex:is \"hunter2\" . }\n")
+    (project_copy.graph_dir / "articles" / "innocent.trig").symlink_to(secret)
+    assert cli(["--project", str(project_copy.root), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert "graph/articles/innocent.trig: [files] not read: a link to a file outside the project" in out
+    assert "hunter2" not in out
 
 
 def test_errors_are_never_a_traceback_for_a_missing_project_file(project_copy):

@@ -91,9 +91,17 @@ def _walk(folder: Path, found: ProjectFiles) -> list[Path]:
     def unreadable(error: OSError) -> None:
         found.unread.append((Path(error.filename), f"cannot read this folder: {error.strerror}"))
 
+    inside = folder.resolve()
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(root) / n for n in names if not n.startswith(".")]
+        for name in names:
+            path = Path(root) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                found.unread.append((path, "not read: a link to a file outside the project"))
+            else:
+                files.append(path)
     return sorted(files)
 
 
