@@ -52,7 +52,9 @@ def test_query_get_and_post_form_and_post_direct(server):
 
 
 def test_query_dataset_default_graphs_get_and_post(server):
-    assert boolean(call(server, params={"query": LOCATED})[2]) is False  # the default graph is empty
+    assert boolean(call(server, params={"query": LOCATED})[2]) is True  # the default graph is the union
+    shared = TKR + "graph-shared"  # says what Datong is, not where
+    assert boolean(call(server, params=[("query", LOCATED), ("default-graph-uri", shared)])[2]) is False
     assert boolean(call(server, params=[("query", LOCATED), ("default-graph-uri", ARTICLE)])[2]) is True
     data, headers = form([("query", LOCATED), ("default-graph-uri", ARTICLE)])
     assert boolean(call(server, data=data, headers=headers)[2]) is True
@@ -71,7 +73,7 @@ def test_query_dataset_named_graphs(server):
 
 def test_query_multiple_dataset_the_protocol_wins(server):
     query = f"ASK FROM <{TKR}graph-shared> {{ <{TKR}datong> <https://w3id.org/transition-kg/ontology#locatedIn> ?p }}"
-    assert boolean(call(server, params={"query": query})[2]) is False  # shared says what Datong is, not where
+    assert boolean(call(server, params={"query": query})[2]) is False  # FROM chooses the dataset: not the union
     assert boolean(call(server, params=[("query", query), ("default-graph-uri", ARTICLE)])[2]) is True
 
 

@@ -58,15 +58,14 @@ def _work(store_dir: str, conn) -> None:
     from the read-only store, forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
 
-    from .sparql import answer_kind, serialize, syntax_error
+    from .sparql import answer_kind, serialize
+    from .store import run_query
 
     store = ox.Store.read_only(store_dir)
     while True:
         sparql, accept, default_graphs, named_graphs, base = conn.recv()
         try:
-            raw = store.query(sparql, base_iri=base,
-                              default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
-                              named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None)
+            raw = run_query(store, sparql, default_graphs, named_graphs, base)
             kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
             chosen = negotiate(accept, kind)
             if chosen is None:
@@ -79,8 +78,8 @@ def _work(store_dir: str, conn) -> None:
                 conn.send(("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)"))
             else:
                 conn.send(("ok", media_type, body))
-        except SyntaxError as exc:
-            conn.send(("bad", "", str(syntax_error(exc, sparql))))
+        except QuerySyntaxError as exc:
+            conn.send(("bad", "", str(exc)))
         except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
             conn.send(("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
         except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker

@@ -119,6 +119,61 @@ def check_shape(sparql: str) -> None:
             depth -= 1
 
 
+_PREFIXED_NAME = re.compile(r"(?<![\w?$:#/.<@-])((?:[A-Za-z][\w.-]*)?):(?=[\w%\\]|\s|[;,.)\]}]|$)")
+_DECLARED = re.compile(r"(?<![\w:])PREFIX\s+((?:[A-Za-z][\w.-]*)?):", re.I)
+_DATASET = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.I)
+_STAR = re.compile(r"^\s*SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(\*)", re.I)
+
+
+def prefixes_used(sparql: str) -> tuple[set[str], set[str]]:
+    """The prefixes a query uses and those it declares, read from its text."""
+    text = blank_out(sparql)
+    declared = set(_DECLARED.findall(text))
+    return set(_PREFIXED_NAME.findall(text)) - {""} | ({""} if re.search(r"(?<![\w?$:#/.<@-]):\w", text) else set()), declared
+
+
+def unknown_prefix(sparql: str, known) -> str | None:
+    """The first prefix the query uses that it does not declare and ``known`` lacks."""
+    used, declared = prefixes_used(sparql)
+    missing = sorted(used - declared - set(known))
+    return missing[0] if missing else None
+
+
+def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
+    """The query with ``PREFIX`` lines for the ``prefixes`` it uses but does not declare (for a
+    store that knows none), on its first line so line numbers stay the same."""
+    used, declared = prefixes_used(sparql)
+    wanted = [p for p in prefixes if p in used and p not in declared]
+    return "".join(f"PREFIX {p}: <{prefixes[p]}> " for p in wanted) + sparql
+
+
+def names_a_dataset(sparql: str) -> bool:
+    """Whether the query chooses its own dataset (FROM or FROM NAMED)."""
+    return _DATASET.search(blank_out(sparql)) is not None
+
+
+def star_in_order(sparql: str, variables: list[str]) -> str | None:
+    """For ``SELECT *``, the query with the star replaced by ``variables`` in the order they
+    first appear in the query (None when it is not a SELECT * or the order is already that)."""
+    text = blank_out(sparql)
+    prologue_end = 0
+    for match in re.finditer(r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", text, re.I):
+        if text[prologue_end:match.start()].strip():
+            break
+        prologue_end = match.end()
+    star = _STAR.match(text[prologue_end:])
+    if not star:
+        return None
+    first = {}
+    for match in re.finditer(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)", text):
+        first.setdefault(match.group(1), match.start())
+    ordered = sorted(variables, key=lambda v: first.get(v, len(text)))
+    if ordered == variables:
+        return None
+    at = prologue_end + star.start(1)
+    return sparql[:at] + " ".join(f"?{v}" for v in ordered) + sparql[at + 1:]
+
+
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])(\s+SILENT(?![\w:]))?", re.I)
 
 
@@ -133,6 +188,11 @@ def services(sparql: str) -> list[str | None]:
     return found
 
 
+def unknown_prefix_message(prefix: str) -> str:
+    """``unknown prefix "foo:" (known: tkg, tkr, …)``."""
+    return f'unknown prefix "{prefix}:" (known: {", ".join(PREFIXES)}; or declare it: PREFIX {prefix}: <...>)'
+
+
 def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QuerySyntaxError:
     """A one-line QuerySyntaxError for a query Oxigraph rejected ("error at LINE:COL: …")."""
     match = re.match(r"error at (\d+):(\d+): (.*)", exc.msg or str(exc), re.S)
@@ -145,7 +205,7 @@ def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QueryS
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         names = [m.group(0) for m in re.finditer(r"(?<![\w:<#?$/.-])(?:[A-Za-z][\w.-]*)?:(?!/)", text) if m.start() < column]
         if names:
-            message = f'unknown prefix "{names[-1]}" (declare it: PREFIX {names[-1]} <...>)'
+            message = unknown_prefix_message(names[-1][:-1])
     return QuerySyntaxError(line, column, message if len(message) <= 160 else message[:159] + "…", source)
 
 

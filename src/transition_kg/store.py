@@ -3,13 +3,14 @@
 Both give a raw answer (:meth:`answer`, what :func:`transition_kg.sparql.serialize` writes)
 or a read :class:`~transition_kg.sparql.QueryResult` (:meth:`query`). The embedded store is
 the pyoxigraph store that :func:`transition_kg.load.load` fills from the project's files; its
-default graph is empty, like Oxigraph's and Fuseki's defaults, so a query gives the same rows
-on both: name graphs with ``GRAPH ?g { ... }``.
+default graph is the union of the project's graphs, as in GraphDB, Virtuoso and Wikidata's
+service, and the house prefixes are built in (:func:`run_query`); named queries still name
+their graphs, so they run the same on stores configured otherwise.
 
 >>> store = open_store()
->>> store.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean
-True
->>> store.query("ASK { ?s ?p ?o }").boolean        # the default graph is empty
+>>> store.query("SELECT ?city WHERE { ?city a tkg:City ; tkg:locatedIn tkr:shanxi }").records()
+[{'city': 'https://w3id.org/transition-kg/id/datong'}]
+>>> store.query("ASK FROM tkr:graph-shared { tkr:datong tkg:locatedIn ?where }").boolean   # FROM chooses
 False
 """
 
@@ -23,7 +24,9 @@ from . import __version__
 from .errors import TKGError
 from .load import Loaded, load
 from .paths import Project, find_project
-from .sparql import QueryResult, QuerySyntaxError, check_shape, parse_answer, query_form, read, syntax_error
+from .sparql import (QueryResult, QuerySyntaxError, check_shape, names_a_dataset, parse_answer, query_form, read,
+                     star_in_order, syntax_error, unknown_prefix, unknown_prefix_message, with_prefixes)
+from .vocab import PREFIXES
 
 USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
 DEFAULT_TIMEOUT = 60
@@ -79,19 +82,42 @@ class Store:
         return read(self.answer(sparql))
 
 
+def run_query(store, sparql: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None):
+    """Run a query on a pyoxigraph store as the project's stores answer (the embedded store and
+    the endpoint's workers): the house prefixes built in (the query's own PREFIX wins), the
+    default graph the union of every graph unless the query (FROM) or the caller names the
+    dataset, and ``SELECT *`` in the order the variables first appear."""
+    import pyoxigraph as ox
+
+    check_shape(sparql)
+    union = not default_graphs and not named_graphs and not names_a_dataset(sparql)
+
+    def run(text: str):
+        return store.query(text, prefixes=PREFIXES, base_iri=base_iri, use_default_graph_as_union=union,
+                           default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
+                           named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None)
+
+    try:
+        raw = run(sparql)
+        if isinstance(raw, ox.QuerySolutions):
+            ordered = star_in_order(sparql, [v.value for v in raw.variables])
+            if ordered:
+                raw = run(ordered)
+        return raw
+    except SyntaxError as exc:
+        raise syntax_error(exc, sparql) from None
+
+
 class EmbeddedStore(Store):
-    """The project's graph in a pyoxigraph store (with the inferred graph)."""
+    """The project's graph in a pyoxigraph store (with the inferred graph); see :func:`run_query`."""
 
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.store = loaded.store
 
     def answer(self, sparql: str):
-        check_shape(sparql)
-        try:
-            return self.store.query(sparql)
-        except SyntaxError as exc:
-            raise syntax_error(exc, sparql) from None
+        return run_query(self.store, sparql)
 
 
 class RemoteStore(Store):
@@ -109,8 +135,11 @@ class RemoteStore(Store):
         form = query_form(sparql)
         if form is None:
             raise QuerySyntaxError(1, 1, "not a query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
+        missing = unknown_prefix(sparql, PREFIXES)
+        if missing is not None:
+            raise QuerySyntaxError(1, 1, unknown_prefix_message(missing))
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
-        client.setQuery(sparql)
+        client.setQuery(with_prefixes(sparql, PREFIXES))
         # setTimeout() truncates to int, which turns a sub-second timeout into none at all
         client.timeout = self.timeout
         client.setMethod(POST if len(sparql) > POST_ABOVE else GET)
