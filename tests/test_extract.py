@@ -128,7 +128,7 @@ def test_new_article_registers_and_validates(project_copy, tmp_path, monkeypatch
     monkeypatch.setenv("TKG_CORPUS", str(corpus))
     assert cli(["--project", str(project_copy.root), "new-article", str(corpus / "fenshui.txt"), "--published", "2025-06-15",
                 "--title", "Fenshui keeps its headframe"]) == 0
-    assert capsys.readouterr().out == "wrote graph/articles/fenshui-keeps-its-headframe.trig\n"
+    assert capsys.readouterr().out == f"wrote graph/articles/fenshui-keeps-its-headframe.trig in the project {project_copy.root}\n"
     report, loaded = validate(project_copy)
     assert report.ok, [str(p) for p in report.problems]
     article = TKR["article-fenshui-keeps-its-headframe"]

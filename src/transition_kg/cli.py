@@ -52,6 +52,13 @@ def _project(args: argparse.Namespace):
     return find_project(args.project)
 
 
+def _writable_project(args: argparse.Namespace):
+    """The project a command writes into: never the read-only copy the package carries."""
+    from .paths import writable
+
+    return writable(_project(args))
+
+
 def _corpus(args: argparse.Namespace) -> Path | None:
     return Path(args.corpus).resolve() if args.corpus else None
 
@@ -135,6 +142,21 @@ def docs_command(args: argparse.Namespace) -> int:
 
 # --- adding articles ---------------------------------------------------------------------------
 
+@command("init", "start a project of your own: copy the ontology, graph and queries into DIR",
+         arg("folder", metavar="DIR", type=Path, help="a new or empty folder"),
+         description="Copy ontology/, graph/ and queries/ of the current project (or of the graph the package "
+                     "carries) into DIR, to extend them there. The article texts are not copied.")
+def init_command(args: argparse.Namespace) -> int:
+    from .paths import init
+
+    source = _project(args)
+    for folder in init(args.folder, source):
+        print(f"wrote {folder}/")
+    print(f"a project of your own is ready in {args.folder.resolve()} (copied from {source.root}); run the commands "
+          f"there, or give --project {args.folder}")
+    return 0
+
+
 @command("new-article", "register an article: identifier, sha256, date, a graph file to fill",
          arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)"),
          arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
@@ -144,9 +166,9 @@ def new_article_command(args: argparse.Namespace) -> int:
     from .articles import in_corpus, new_article
     from .paths import corpus_dir
 
-    project = _project(args)
+    project = _writable_project(args)
     path = new_article(project, args.file, args.published, args.title)
-    print(f"wrote {project.display(path)}")
+    print(f"wrote {project.display(path)} in the project {project.root}")
     if not in_corpus(project, args.file, _corpus(args)):
         print(f"note: {args.file.name} is not in the corpus folder {_corpus(args) or corpus_dir(project)}; put it "
               f"there (or give --corpus, or set TKG_CORPUS) so that validate can check the evidence")

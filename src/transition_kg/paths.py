@@ -1,8 +1,10 @@
 """Where the project and the article corpus are.
 
 A *project* is a directory holding ``ontology/``, ``graph/`` and ``queries/``. It is found
-in this order: an explicit directory (``--project``), ``$TKG_PROJECT``, the current
-directory if it has the three folders, else the checkout this package was installed from.
+in this order: an explicit directory (``--project``), ``$TKG_PROJECT``, the current directory
+or the nearest folder above it that has the three (as git finds its repository), the
+checkout this package was installed from, else the copy of the graph the package carries
+(read-only: ``transition-kg init DIR`` copies it into a folder of your own).
 The *corpus* (the article texts) is ``$TKG_CORPUS``, else ``../shared/seeds`` beside the
 project.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 from .errors import ProjectNotFound
 
 PROJECT_DIRS = ("ontology", "graph", "queries")
+PACKAGED = Path(__file__).resolve().parent / "project"
 
 
 class Project(namedtuple("Project", "root")):
@@ -145,13 +148,51 @@ def find_project(explicit: str | os.PathLike | None = None) -> Project:
         if not _is_project(path):
             raise ProjectNotFound(f"TKG_PROJECT={env}: not a project directory (needs {', '.join(PROJECT_DIRS)}/)")
         return Project(path)
-    cwd = Path.cwd()
-    if _is_project(cwd):
-        return Project(cwd)
+    cwd = Path.cwd().resolve()
+    for folder in (cwd, *cwd.parents):
+        if _is_project(folder):
+            return Project(folder)
     checkout = _installed_checkout()
     if checkout:
         return Project(checkout)
+    if _is_project(PACKAGED):
+        return Project(PACKAGED)
     raise ProjectNotFound("no project found: pass --project DIR or set TKG_PROJECT (a directory with ontology/, graph/, queries/)")
+
+
+def writable(project: Project) -> Project:
+    """The project, if it is one of the user's; the copy the package carries is read-only."""
+    if project.root.resolve() == PACKAGED.resolve() and not _is_checkout_copy():
+        raise ProjectNotFound("the graph the package carries is read-only: start a project of your own with "
+                              "`transition-kg init DIR`, then work in DIR")
+    return project
+
+
+def _is_checkout_copy() -> bool:
+    """Whether the packaged project is the source checkout itself (an editable install links to it)."""
+    return (PACKAGED / "graph").is_symlink()
+
+
+def init(target: Path, source: Project) -> list[Path]:
+    """Copy ``source``'s ontology/, graph/ and queries/ into ``target`` (which must not have
+    them yet) to start a project of one's own; return the folders written."""
+    import shutil
+
+    target = Path(target).resolve()
+    present = [d for d in PROJECT_DIRS if (target / d).exists()]
+    if present:
+        raise ProjectNotFound(f"{target}: already has {', '.join(p + '/' for p in present)}; give an empty or new folder")
+    written = []
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for part in PROJECT_DIRS:
+            shutil.copytree(source.root / part, target / part, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+            written.append(target / part)
+    except OSError as exc:
+        for folder in written:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise ProjectNotFound(f"{target}: cannot write: {exc.strerror or exc}") from None
+    return written
 
 
 def corpus_dir(project: Project) -> Path:
