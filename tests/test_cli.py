@@ -123,14 +123,36 @@ def test_readme_turtle_example_is_in_the_graph(loaded):
     assert spans == {(start, start + len(exact))}
 
 
-def test_query_prints_a_table_with_labels(project, capsys):
+def test_query_prints_a_table_with_labels_and_short_names(project, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     assert run(["--project", str(project.root), "query", "cq05-indicator-time-series"]) == 0
     assert capsys.readouterr().out == (
-        "year  value  unit  qualifier  yearInferredFrom  article\n"
-        "----  -----  ----  ---------  ----------------  ----------------------------------------------------------------\n"
-        "2001  49     day                                China's \"coal capital\" Datong diversifies into center of culture\n"
-        "2024  314    day              last year         China's \"coal capital\" Datong diversifies into center of culture\n"
+        "year  value  unit               qualifier  yearInferredFrom  article\n"
+        "----  -----  -----------------  ---------  ----------------  " + "-" * 97 + "\n"
+        "2001  49     day  tkr:unit-day                               China's \"coal capital\" Datong diversifies into "
+        "center of culture  tkr:article-datong-coal-capital\n"
+        "2024  314    day  tkr:unit-day             last year         China's \"coal capital\" Datong diversifies into "
+        "center of culture  tkr:article-datong-coal-capital\n"
         "(2 rows)\n")
+
+
+def test_a_narrow_terminal_gets_a_cut_table_that_says_so(project, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert run(["--project", str(project.root), "query", "cq03-quotes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    from transition_kg.table import width
+
+    assert max(width(line) for line in lines[:-1]) <= 60  # the rows; the last line is the note
+    assert lines[-1].endswith("; long cells cut to fit 60 columns: --format csv gives them whole)")
+
+
+def test_csv_of_a_named_query_has_label_columns(project, capsys):
+    assert run(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "city,cityLabel,province,provinceLabel,country,countryLabel,article,articleLabel"
+    assert "Qitaihe" in rows[2] and "Heilongjiang" in rows[2] and ",China," in rows[2]
+    assert run(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "csv", "--no-labels"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "city,province,country,article"
 
 
 def test_queries_lists_names_titles_and_parameters(project, capsys):

@@ -102,12 +102,21 @@ def test_article_and_class_views(dataset):
     ({"cls": "Town"}, "--class Town: not a class of the ontology"),
     ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
     ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
-    ({"focus": "datong"}, "--focus datong: give a full IRI or a prefixed name such as tkr:datong"),
+    ({"focus": "Atlantis"}, "--focus Atlantis: no node has that label; give a label, a full IRI or a prefixed name"),
 ])
 def test_bad_selection_is_a_clear_error(dataset, kwargs, message):
     with pytest.raises(ViewError) as error:
         select(dataset, **kwargs)
     assert str(error.value).startswith(message)
+
+
+def test_focus_by_label_and_class_by_the_legends_name(dataset):
+    by_iri = select(dataset, focus="tkr:datong")
+    assert set(select(dataset, focus="Datong").nodes) == set(by_iri.nodes) == set(select(dataset, focus="datong").nodes)
+    assert set(select(dataset, focus="七台河").nodes) == set(select(dataset, focus="tkr:qitaihe").nodes)
+    cities = select(dataset, cls="tkg:City")
+    assert set(select(dataset, cls="city").nodes) == set(select(dataset, cls="City").nodes) == set(cities.nodes)
+    assert set(select(dataset, cls="industry status").nodes) == set(select(dataset, cls="tkg:IndustryStatus").nodes)
 
 
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])

@@ -208,12 +208,27 @@ def queries_command(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("prefixes", "list the prefixes every query knows without declaring them",
+         description="List the built-in prefixes: every query (CLI, Python, the endpoint, and those sent to a remote "
+                     "store) may use them without a PREFIX line; a query's own PREFIX wins.")
+def prefixes_command(args: argparse.Namespace) -> int:
+    from .vocab import PREFIXES
+
+    width = max(len(p) for p in PREFIXES) + 1
+    for prefix, iri in PREFIXES.items():
+        print(f"{prefix + ':':<{width}}  {iri}")
+    return 0
+
+
 @command("query", "run a named query",
          arg("name", metavar="NAME", help="the query's name (see: transition-kg queries)"),
          arg("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
              help="a parameter; an IRI may be a prefixed name such as tkr:datong"),
+         arg("--no-labels", dest="labels", action="store_false",
+             help="leave out the label column written after each IRI column (?city ?cityLabel)"),
          FORMAT, *STORE,
-         description="Run a named query; parameters not given take their defaults.")
+         description="Run a named query; parameters not given take their defaults. Rows have a label column after "
+                     "each IRI column, so a spreadsheet reads them.")
 def query_command(args: argparse.Namespace) -> int:
     from .queries import get, prepare, split_assignments
     from .sparql import QuerySyntaxError
@@ -222,7 +237,7 @@ def query_command(args: argparse.Namespace) -> int:
     named = get(project, args.name)
     text = prepare(named, split_assignments(args.param))
     try:
-        return _answer(args, project, text)
+        return _answer(args, project, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(str(named.path)) from None
 
@@ -230,6 +245,7 @@ def query_command(args: argparse.Namespace) -> int:
 @command("sparql", "run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
          arg("text", metavar="QUERY", nargs="?", help="the query text"),
          arg("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)"),
+         arg("--labels", action="store_true", help="add a label column after each IRI column (?city ?cityLabel)"),
          FORMAT, *STORE,
          description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
 def sparql_command(args: argparse.Namespace) -> int:
@@ -237,14 +253,15 @@ def sparql_command(args: argparse.Namespace) -> int:
 
     text, source = _read_query(args)
     try:
-        return _answer(args, None if args.endpoint else _project(args), text)
+        return _answer(args, None if args.endpoint else _project(args), text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(source) from None
 
 
-def _answer(args: argparse.Namespace, project, text: str) -> int:
-    """Ask the store and print the answer in ``--format``."""
-    from .sparql import answer_kind, read, result_format, serialize
+def _answer(args: argparse.Namespace, project, text: str, labels: bool) -> int:
+    """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
+    when ``labels``)."""
+    from .sparql import answer_kind, as_answer, read, result_format, serialize, with_labels
     from .store import bounded, open_store
 
     if not args.timeout > 0:
@@ -255,11 +272,16 @@ def _answer(args: argparse.Namespace, project, text: str) -> int:
         raw = store.answer(text)
         kind = answer_kind(raw)
         if args.format == "table" and kind != "GRAPH":
-            from .table import labels_for, to_table
+            import shutil
+
+            from .table import to_table
 
             result = read(raw)
-            return to_table(result, labels_for(store, result)).encode("utf-8")
+            return to_table(result, store.labels(result), shutil.get_terminal_size((100, 24)).columns).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
+        if labels and kind == "SELECT":
+            result = read(raw)
+            raw = as_answer(with_labels(result, store.labels(result)))
         return serialize(raw, fmt)
 
     out = work() if args.endpoint else bounded(work, args.timeout)

@@ -4,7 +4,10 @@
 
 - every superclass type (``rdfs:subClassOf``, transitively, from the ontology graph);
 - the transitive closure of ``tkg:locatedIn`` (Yunzhou District lies in China), across graphs;
-- ``skos:broaderTransitive`` from ``skos:broader``.
+- ``skos:broaderTransitive`` from ``skos:broader``;
+- an English ``rdfs:label`` for every fact that has none, made of its parts, so that every
+  tool shows something readable: "Datong · days of good air quality · 314 day · 2024",
+  "Zhang Wei: “…”", "Datong · coal mining · declining" (the words stay the article's).
 
 A triple some graph already states is not repeated. ``build`` writes the graph out and
 ``push`` sends it, so a remote store answers the named queries without a reasoner.
@@ -15,7 +18,7 @@ that works with rdflib (the view, the docs): to name a thing by its most specifi
 
 from __future__ import annotations
 
-from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, sparql_prefixes
+from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, TKR_IRI, sparql_prefixes
 
 _ONCE = [
     # superclass types: from every graph, against the ontology's subClassOf
@@ -30,6 +33,48 @@ _UNTIL_STABLE = [
     "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } WHERE { GRAPH <{inf}> { ?a skos:broaderTransitive ?b . "
     "?b skos:broaderTransitive ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } }",
 ]
+
+
+def _label(var: str) -> str:
+    """A graph pattern binding ``?{var}L`` to an English (or untagged) label of ``?{var}``."""
+    return f'GRAPH ?{var}G {{ ?{var} rdfs:label ?{var}L FILTER(lang(?{var}L) IN ("en", "")) }}'
+
+
+def _optional(pattern: str, var: str) -> str:
+    """``OPTIONAL { pattern, then the label of ?var }``: the label is looked up only where the
+    pattern bound ``?var`` (outside, an unbound ?var would match every label)."""
+    return f"OPTIONAL {{ GRAPH ?g {{ {pattern} }} {_label(var)} }}"
+
+
+_FACT_LABELS = {
+    "Observation": (f"GRAPH ?g {{ ?f tkg:observedEntity ?e ; tkg:indicator ?i ; tkg:value ?v }} {_label('e')} {_label('i')} "
+                    + _optional("?f tkg:unit ?u FILTER(?u != <{tkr}unit-count>)", "u") + " "
+                    + _optional("?f tkg:qualifier ?q", "q") + " OPTIONAL { GRAPH ?g { ?f tkg:year ?y } }",
+                    'CONCAT(STR(?eL), " · ", STR(?iL), " · ", COALESCE(CONCAT(STR(?qL), " "), ""), STR(?v), '
+                    'COALESCE(CONCAT(" ", STR(?uL)), ""), COALESCE(CONCAT(" · ", STR(?y)), ""))'),
+    "Quote": (f"GRAPH ?g {{ ?f tkg:speaker ?s ; tkg:quoteText ?t }} {_label('s')}",
+              'CONCAT(STR(?sL), ": “", IF(STRLEN(?t) > 60, CONCAT(SUBSTR(?t, 1, 59), "…"), ?t), "”")'),
+    "Role": (f"GRAPH ?g {{ ?f tkg:heldBy ?p ; tkg:title ?t }} {_label('p')} " + _optional("?f tkg:roleIn ?o", "o"),
+             'CONCAT(STR(?pL), " · ", ?t, COALESCE(CONCAT(", ", STR(?oL)), ""))'),
+    "IndustryStatus": (f"GRAPH ?g {{ ?f tkg:place ?p ; tkg:industry ?i ; tkg:status ?s }} {_label('p')} {_label('i')} "
+                       f"{_label('s')}", 'CONCAT(STR(?pL), " · ", STR(?iL), " · ", STR(?sL))'),
+    "TradeLink": (f"GRAPH ?g {{ ?f tkg:commodity ?c ; tkg:status ?s }} {_label('c')} {_label('s')} "
+                  + _optional("?f tkg:fromPlace ?a", "a") + " " + _optional("?f tkg:toPlace ?b", "b"),
+                  'CONCAT(IF(BOUND(?aL) || BOUND(?bL), CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
+                  'STR(?cL), " · ", STR(?sL))'),
+    "Comparison": (f"GRAPH ?g {{ ?f tkg:comparedEntity ?a ; tkg:counterpart ?b ; tkg:comparisonKind ?k }} {_label('a')} "
+                   f"{_label('b')} {_label('k')}", 'CONCAT(STR(?aL), " · ", STR(?kL), " · ", STR(?bL))'),
+    "Mention": (f"GRAPH ?g {{ ?f tkg:mentionOf ?e }} {_label('e')}", 'CONCAT("mention of ", STR(?eL))'),
+}
+
+
+def _label_updates() -> list[str]:
+    """One update per kind of fact: a label from its parts, for the facts that have none."""
+    return ["INSERT { GRAPH <{inf}> { ?f rdfs:label ?label } } WHERE { "
+            f"{{ SELECT ?f (MIN(?text) AS ?one) WHERE {{ GRAPH ?g {{ ?f a tkg:{kind} }} "
+            "FILTER NOT EXISTS { GRAPH ?h { ?f rdfs:label ?x } } " + where.replace("{tkr}", TKR_IRI)
+            + f" BIND({text} AS ?text) }} GROUP BY ?f }} FILTER(BOUND(?one)) BIND(STRLANG(?one, \"en\") AS ?label) }}"
+            for kind, (where, text) in _FACT_LABELS.items()]
 
 
 def _update(text: str) -> str:
@@ -52,8 +97,11 @@ def infer(store) -> int:
             store.update(_update(update))
         after = size()
         if after == before:
-            return after
+            break
         before = after
+    for update in _label_updates():
+        store.update(_update(update))
+    return size()
 
 
 def superclass_map(ontology) -> dict:

@@ -293,6 +293,53 @@ class QueryResult:
         return graph
 
 
+def with_labels(result: QueryResult, labels: dict[str, str]) -> QueryResult:
+    """The SELECT rows with a label column after each column that holds IRIs (``?city
+    ?cityLabel``, the Wikidata convention), from ``labels`` (IRI → English label)."""
+    import pyoxigraph as ox
+
+    if result.kind != "SELECT":
+        return result
+    has_iris = [any(isinstance(row[i], ox.NamedNode) for row in result.rows) for i in range(len(result.vars))]
+    names = []
+    for name, iris in zip(result.vars, has_iris):
+        names += [name, f"{name}Label"] if iris and f"{name}Label" not in result.vars else [name]
+    rows = []
+    for row in result.rows:
+        out: list = []
+        for term, iris, name in zip(row, has_iris, result.vars):
+            out.append(term)
+            if iris and f"{name}Label" not in result.vars:
+                text = labels.get(term.value) if isinstance(term, ox.NamedNode) else None
+                out.append(ox.Literal(text, language="en") if text else None)
+        rows.append(tuple(out))
+    return QueryResult("SELECT", names, rows)
+
+
+def as_answer(result: QueryResult):
+    """A read SELECT result as a raw answer again, so :func:`serialize` writes it (by way of
+    SPARQL JSON, which pyoxigraph parses)."""
+    import json
+
+    import pyoxigraph as ox
+
+    def term(t) -> dict:
+        if isinstance(t, ox.NamedNode):
+            return {"type": "uri", "value": t.value}
+        if isinstance(t, ox.BlankNode):
+            return {"type": "bnode", "value": t.value}
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != _XSD + "string":
+            out["datatype"] = t.datatype.value
+        return out
+
+    doc = {"head": {"vars": result.vars}, "results": {"bindings": [
+        {v: term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]}}
+    return ox.parse_query_results(json.dumps(doc).encode(), ox.QueryResultsFormat.JSON)
+
+
 def read(raw) -> QueryResult:
     """A raw answer read into a :class:`QueryResult`."""
     kind = answer_kind(raw)

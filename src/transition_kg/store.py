@@ -81,6 +81,23 @@ class Store:
         """The answer, read."""
         return read(self.answer(sparql))
 
+    def labels(self, result: QueryResult) -> dict[str, str]:
+        """English (else any) labels or titles of the IRIs in a result, by IRI, in one query."""
+        import pyoxigraph as ox
+
+        iris = sorted({t.value for row in result.rows for t in row if isinstance(t, ox.NamedNode)})
+        if not iris:
+            return {}
+        values = " ".join(f"<{i}>" for i in iris)
+        found = self.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                           f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s rdfs:label|dcterms:title ?l }} }}")
+        labels: dict[str, tuple[int, str]] = {}
+        for s, label in found.rows:
+            rank = 0 if getattr(label, "language", None) in ("en", None, "") else 1
+            if s.value not in labels or (rank, label.value) < labels[s.value]:
+                labels[s.value] = (rank, label.value)
+        return {s: text for s, (_, text) in labels.items()}
+
 
 def run_query(store, sparql: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None):

@@ -265,6 +265,37 @@ def _resolve(text: str, what: str) -> URIRef:
     return URIRef(iri)
 
 
+def _class_named(catalog: Catalog, text: str) -> URIRef:
+    """A class by prefixed name or IRI, by local name (``City``), or by its label as the
+    legend writes it (``city``, ``industry status``), in any case."""
+    if ":" in text:
+        iri = _resolve(text, "--class")
+        if iri in catalog.superclasses:
+            return iri
+    wanted = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    for klass in sorted(catalog.superclasses, key=str):
+        names = {str(klass).rsplit("#", 1)[-1].lower(), catalog.label(klass).lower()}
+        if str(klass).startswith(str(TKG)) and (wanted in names or wanted.replace(" ", "") in names):
+            return klass
+    raise ViewError(f"--class {text}: not a class of the ontology (give a name from the legend, such as city, "
+                    f"or tkg:City)")
+
+
+def _node_named(catalog: Catalog, whole: nx.MultiDiGraph, text: str) -> URIRef:
+    """A node by prefixed name or IRI, or by a label that names one node only (any case)."""
+    iri = expand(text)
+    if iri is not None:
+        return URIRef(iri)
+    wanted = text.strip().casefold()
+    found = sorted(n for n, data in whole.nodes(data=True) if any(l.casefold() == wanted for l in data.get("labels", [])))
+    if len(found) == 1:
+        return URIRef(found[0])
+    if found:
+        raise ViewError(f"--focus {text}: {len(found)} nodes have that label ({', '.join(curie(f) for f in found[:5])}); "
+                        f"give one of them")
+    raise ViewError(f"--focus {text}: no node has that label; give a label, a full IRI or a prefixed name such as tkr:datong")
+
+
 def select(dataset: Dataset, *, cls: str | None = None, article: str | None = None, focus: str | None = None,
            depth: int = 1, catalog: Catalog | None = None) -> nx.MultiDiGraph:
     """The view's graph: everything, a class (with its neighbours), one article's graph, or
@@ -280,9 +311,7 @@ def select(dataset: Dataset, *, cls: str | None = None, article: str | None = No
         return to_networkx(dataset, nodes, catalog)
     whole = to_networkx(dataset, None, catalog)
     if cls:
-        iri = _resolve(cls if ":" in cls else f"tkg:{cls}", "--class")
-        if iri not in catalog.superclasses:
-            raise ViewError(f"--class {cls}: not a class of the ontology")
+        iri = _class_named(catalog, cls)
         members = {n for n, data in whole.nodes(data=True) if catalog.is_a(URIRef(n), iri)}
         keep = set(members)
         for n in members:
@@ -290,7 +319,7 @@ def select(dataset: Dataset, *, cls: str | None = None, article: str | None = No
             keep.update(whole.successors(n))
         return whole.subgraph(keep).copy()
     if focus:
-        iri = str(_resolve(focus, "--focus"))
+        iri = str(_node_named(catalog, whole, focus))
         if iri not in whole:
             raise ViewError(f"--focus {focus}: not a node of the graph")
         if depth < 0:
