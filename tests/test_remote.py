@@ -43,6 +43,7 @@ class Oxigraph:
     location: Path
     port: int
     process: subprocess.Popen | None = None
+    union: bool = False
 
     @property
     def query(self) -> str:
@@ -58,7 +59,8 @@ class Oxigraph:
 
     def start(self) -> None:
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        self.process = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+        self.process = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
+                                        + (["--union-default-graph"] if self.union else []),
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -257,3 +259,22 @@ def test_view_from_an_endpoint_is_the_same_graph(oxigraph, loaded, project, tmp_
         assert capsys.readouterr().out == f"wrote {page} {expected}\n"
         assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "local.html")] + args) == 0
         assert capsys.readouterr().out.endswith(f"{expected}\n")
+
+
+def test_adhoc_queries_on_an_oxigraph_server_with_a_union_default_graph(tmp_path, loaded, local):
+    """The README's setting for Oxigraph: the newcomer's queries (no PREFIX, no GRAPH) give
+    the embedded store's rows there too."""
+    from .test_adhoc import ADHOC
+
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not os.access(exe, os.X_OK):
+        pytest.skip("the Oxigraph server is not installed (pip install oxigraph, part of the dev extra)")
+    server = Oxigraph(tmp_path / "db", free_port(), union=True)
+    server.start()
+    try:
+        push(loaded, server.query, server.update, server.store)
+        remote = RemoteStore(server.query)
+        for name, (query, _) in ADHOC.items():
+            assert remote.query(query).rows == local.query(query).rows, name
+    finally:
+        server.kill()

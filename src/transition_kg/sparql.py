@@ -203,9 +203,9 @@ def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QueryS
     if message.startswith("expected one of Prefix not found"):
         lines = sparql.splitlines()
         text = lines[line - 1] if 0 < line <= len(lines) else ""
-        names = [m.group(0) for m in re.finditer(r"(?<![\w:<#?$/.-])(?:[A-Za-z][\w.-]*)?:(?!/)", text) if m.start() < column]
+        names = [m for m in re.finditer(r"(?<![\w:<#?$/.-])(?:[A-Za-z][\w.-]*)?:(?!/)", text) if m.start() < column]
         if names:
-            message = unknown_prefix_message(names[-1][:-1])
+            message, column = unknown_prefix_message(names[-1].group(0)[:-1]), names[-1].start() + 1
     return QuerySyntaxError(line, column, message if len(message) <= 160 else message[:159] + "…", source)
 
 
