@@ -198,16 +198,21 @@ def prepare(query: NamedQuery, params: dict[str, str] | None = None) -> str:
     return bind(query.text, parse_params(query, params or {}))
 
 
-def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None) -> QueryResult:
-    """Run a named query with parameters given as strings (defaults fill the rest)."""
+def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, labels: bool = False) -> QueryResult:
+    """Run a named query with parameters given as strings (defaults fill the rest); with
+    ``labels``, a label column follows each IRI column (as ``transition-kg query`` writes)."""
+    from .sparql import with_labels
+
     try:
-        return store.query(prepare(query, params))
+        result = store.query(prepare(query, params))
     except QuerySyntaxError as exc:
         raise exc.named(str(query.path)) from None
+    return with_labels(result, store.labels(result)) if labels else result
 
 
-def run_named(store: Store, name: str, project: Project | str | None = None, **params: str) -> QueryResult:
-    """Run the named query ``name`` of the project on ``store``.
+def run_named(store: Store, name: str, project: Project | str | None = None, labels: bool = False,
+              **params: str) -> QueryResult:
+    """Run the named query ``name`` of the project on ``store`` (``labels``: see :func:`run`).
 
     >>> from transition_kg.store import open_store
     >>> result = run_named(open_store(), "cq05-indicator-time-series", place="tkr:datong")
@@ -218,4 +223,4 @@ def run_named(store: Store, name: str, project: Project | str | None = None, **p
 
     if not isinstance(project, Project):
         project = find_project(project)
-    return run(store, get(project, name), params)
+    return run(store, get(project, name), params, labels)

@@ -268,6 +268,42 @@ class QueryResult:
         size = {"SELECT": f"{len(self.rows)} rows", "ASK": str(self.boolean), "GRAPH": f"{len(self.triples)} triples"}
         return f"<QueryResult {self.kind} {size.get(self.kind, '')}>"
 
+    def to_dataframe(self):
+        """SELECT rows as a pandas DataFrame of :meth:`records` (pandas: ``pip install
+        'transition-kg[notebook]'``)."""
+        try:
+            import pandas
+        except ImportError:
+            raise TKGError("to_dataframe needs pandas: pip install 'transition-kg[notebook]'") from None
+        if self.kind != "SELECT":
+            raise TKGError(f"to_dataframe: a {self.kind} result has no rows")
+        return pandas.DataFrame(self.records(), columns=self.vars)
+
+    def _repr_html_(self, limit: int = 50) -> str:
+        """How a notebook shows the result: a table (IRIs by short name), yes/no, or the size of
+        a graph and its first triples. Text is escaped."""
+        import html
+
+        from .vocab import curie
+
+        def shown(term) -> str:
+            if term is None:
+                return ""
+            value = getattr(term, "value", str(term))
+            return curie(value) if type(term).__name__ == "NamedNode" else value
+
+        if self.kind == "ASK":
+            return f"<p><strong>{'yes' if self.boolean else 'no'}</strong></p>"
+        if self.kind == "GRAPH":
+            head, rows = ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in self.triples]
+            caption = f"{len(self.triples)} triples"
+        else:
+            head, rows, caption = self.vars, self.rows, f"{len(self.rows)} rows"
+        cells = "".join("<tr>" + "".join(f"<td>{html.escape(shown(t))}</td>" for t in row) + "</tr>" for row in rows[:limit])
+        more = f", the first {limit} shown" if len(rows) > limit else ""
+        return (f"<table><caption>{caption}{more}</caption><thead><tr>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in head) + f"</tr></thead><tbody>{cells}</tbody></table>")
+
     def dicts(self) -> list[dict]:
         """SELECT rows as dicts from variable name to pyoxigraph term (unbound variables left out)."""
         return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self.rows]

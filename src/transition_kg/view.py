@@ -392,9 +392,39 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {n: ((x - x0) / span * scale, (y - y0) / span * scale) for n, (x, y) in zip(names, coords.coords)}
 
 
-def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD):
-    """The pyvis Network of ``graph``; its template is the offline page of :func:`write_page`."""
+NOTEBOOK_HEIGHT = "720px"
+
+
+@functools.lru_cache(maxsize=1)
+def _page_class():
+    """pyvis's Network, made to show itself in a notebook (imported when first needed)."""
     from pyvis.network import Network
+
+    class Page(Network):
+        """The network page: in a notebook it shows inline at a usable height (the page itself
+        in an iframe, no file needed); ``show()`` writes the file and shows that."""
+
+        def _repr_html_(self) -> str:
+            import html
+
+            return (f'<iframe srcdoc="{html.escape(render_page(self), quote=True)}" title="network of the graph" '
+                    f'style="width:100%;height:{NOTEBOOK_HEIGHT};border:1px solid #ddd"></iframe>')
+
+        def show(self, name: str = "transition-kg.html", local: bool = True, notebook: bool = True):
+            write_page(self, Path(name))
+            if notebook:
+                from IPython.display import IFrame
+
+                return IFrame(name, width="100%", height=NOTEBOOK_HEIGHT)
+            return None
+
+    return Page
+
+
+def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD):
+    """The pyvis Network of ``graph``; its template is the offline page of :func:`write_page`.
+    In a notebook, the network shows inline when it is a cell's value."""
+    Network = _page_class()
 
     large = graph.number_of_nodes() > threshold
     colour = colours(graph)
