@@ -94,3 +94,14 @@ def test_prefixes_lists_the_built_in_ones(capsys):
     assert cli(["prefixes"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["tkg:", "https://w3id.org/transition-kg/ontology#"] and len(lines) == 14
+
+
+def test_describe_in_trig_says_which_graph_states_what(project, capsys):
+    import pyoxigraph as ox
+
+    assert cli(["--project", str(project.root), "sparql", "DESCRIBE tkr:datong", "--format", "trig"]) == 0
+    quads = {(q.predicate.value.rsplit("#", 1)[-1], q.object.value, q.graph_name.value.removeprefix(TKR))
+             for q in ox.parse(capsys.readouterr().out.encode(), ox.RdfFormat.TRIG)}
+    assert ("locatedIn", TKR + "shanxi", "article-datong-coal-capital") in quads
+    assert ("locatedIn", TKR + "china", "graph-inferred") in quads
+    assert ("type", "https://w3id.org/transition-kg/ontology#City", "graph-shared") in quads

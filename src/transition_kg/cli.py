@@ -261,8 +261,8 @@ def sparql_command(args: argparse.Namespace) -> int:
 def _answer(args: argparse.Namespace, project, text: str, labels: bool) -> int:
     """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
     when ``labels``)."""
-    from .sparql import answer_kind, as_answer, read, result_format, serialize, with_labels
-    from .store import bounded, open_store
+    from .sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
+    from .store import bounded, describe_by_graph, open_store
 
     if not args.timeout > 0:
         raise TKGError(f"--timeout {args.timeout:g}: give a number of seconds above 0")
@@ -279,6 +279,8 @@ def _answer(args: argparse.Namespace, project, text: str, labels: bool) -> int:
             result = read(raw)
             return to_table(result, store.labels(result), shutil.get_terminal_size((100, 24)).columns).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
+        if fmt.name == "trig" and not args.endpoint and query_form(text) == "DESCRIBE":
+            raw = describe_by_graph(store.store, text)  # TriG can say which graph states what
         if labels and kind == "SELECT":
             result = read(raw)
             raw = as_answer(with_labels(result, store.labels(result)))

@@ -58,8 +58,8 @@ def _work(store_dir: str, conn) -> None:
     from the read-only store, forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
 
-    from .sparql import answer_kind, serialize
-    from .store import run_query
+    from .sparql import answer_kind, query_form, serialize
+    from .store import describe_by_graph, run_query
 
     store = ox.Store.read_only(store_dir)
     while True:
@@ -73,6 +73,8 @@ def _work(store_dir: str, conn) -> None:
                 conn.send(("unacceptable", "", f"this result can be sent as: {offered}"))
                 continue
             fmt, media_type = chosen
+            if fmt.name == "trig" and query_form(sparql) == "DESCRIBE" and not default_graphs and not named_graphs:
+                raw = describe_by_graph(store, sparql)  # TriG can say which graph states what
             body = serialize(raw, fmt)
             if len(body) > MAX_RESULT:
                 conn.send(("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)"))

@@ -232,7 +232,10 @@ def serialize(raw, fmt: ResultFormat) -> bytes:
     if kind != "GRAPH":
         return raw.serialize(format=getattr(ox.QueryResultsFormat, fmt.oxigraph))
     rdf_format = getattr(ox.RdfFormat, fmt.oxigraph)
-    triples = raw if not rdf_format.supports_datasets else (ox.Quad(t.subject, t.predicate, t.object) for t in raw)
+    if rdf_format.supports_datasets:  # quads keep their graph (see store.describe_by_graph); triples go in the default graph
+        triples = (t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object) for t in raw)
+    else:
+        triples = (t.triple if isinstance(t, ox.Quad) else t for t in raw)
     prefixes = PREFIXES if fmt.name in ("turtle", "trig") else None
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
 
@@ -382,7 +385,9 @@ def read(raw) -> QueryResult:
     if kind == "ASK":
         return QueryResult("ASK", boolean=bool(raw))
     if kind == "GRAPH":
-        return QueryResult("GRAPH", triples=list(raw))
+        import pyoxigraph as ox
+
+        return QueryResult("GRAPH", triples=[t.triple if isinstance(t, ox.Quad) else t for t in raw])
     names = [v.value for v in raw.variables]
     return QueryResult("SELECT", names, [tuple(row[n] for n in names) for row in raw])
 

@@ -126,6 +126,15 @@ def run_query(store, sparql: str, default_graphs: list[str] | None = None, named
         raise syntax_error(exc, sparql) from None
 
 
+def describe_by_graph(store, sparql: str) -> list:
+    """A DESCRIBE's statements as quads: each with the graph that states it (the description
+    made graph by graph, so a blank node's statements stay with their graph)."""
+    import pyoxigraph as ox
+
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for graph in sorted(store.named_graphs(), key=str)
+            for t in run_query(store, sparql, default_graphs=[graph.value])]
+
+
 class EmbeddedStore(Store):
     """The project's graph in a pyoxigraph store (with the inferred graph); see :func:`run_query`."""
 
