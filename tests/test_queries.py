@@ -178,3 +178,12 @@ def test_a_describe_without_where_takes_parameters(project_copy):
     text = bind(query.text, parse_params(query, {"entity": "tkr:shanxi"}))
     assert text.endswith("DESCRIBE ?entity\nVALUES (?entity) { (<https://w3id.org/transition-kg/id/shanxi>) }")
     assert open_store(project_copy).query(text).kind == "GRAPH"
+
+
+def test_an_iri_parameter_may_be_a_label(store, project):
+    rows = run_named(store, "cq05-indicator-time-series", ROOT, place="Datong", indicator="tourism revenue").records()
+    assert [(r["year"], r["value"]) for r in rows] == [("2022", 15000000000), ("2024", 61000000000)]
+    within = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="七台河").records()}
+    assert within == {"xinxing-korean-autonomous-township"}
+    with pytest.raises(QueryError, match=r"^--param entity=Atlantis: not an IRI, and no entity has that label"):
+        run_named(store, "cq06-quantitative-facts", ROOT, entity="Atlantis")

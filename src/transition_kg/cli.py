@@ -233,11 +233,14 @@ def query_command(args: argparse.Namespace) -> int:
     from .queries import get, prepare, split_assignments
     from .sparql import QuerySyntaxError
 
+    from .store import open_store
+
     project = _project(args)
     named = get(project, args.name)
-    text = prepare(named, split_assignments(args.param))
+    store = open_store(project, args.endpoint, args.timeout, args.store_dir)
+    text = prepare(named, split_assignments(args.param), store)
     try:
-        return _answer(args, project, text, args.labels)
+        return _answer(args, store, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(str(named.path)) from None
 
@@ -253,20 +256,22 @@ def sparql_command(args: argparse.Namespace) -> int:
 
     text, source = _read_query(args)
     try:
-        return _answer(args, None if args.endpoint else _project(args), text, args.labels)
+        from .store import open_store
+
+        store = open_store(None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir)
+        return _answer(args, store, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(source) from None
 
 
-def _answer(args: argparse.Namespace, project, text: str, labels: bool) -> int:
+def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
     when ``labels``)."""
     from .sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
-    from .store import bounded, describe_by_graph, open_store
+    from .store import bounded, describe_by_graph
 
     if not args.timeout > 0:
         raise TKGError(f"--timeout {args.timeout:g}: give a number of seconds above 0")
-    store = open_store(project, args.endpoint, args.timeout, args.store_dir)
 
     def work() -> bytes:
         raw = store.answer(text)

@@ -29,7 +29,7 @@ from .errors import ReadError, TKGError
 from .files import read_text
 from .paths import Project
 from .sparql import QueryResult, QuerySyntaxError, blank_out, query_form
-from .vocab import PREFIXES, expand
+from .vocab import INFERRED_GRAPH_IRI, PREFIXES, curie, expand
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
@@ -148,8 +148,10 @@ def to_term(param: Param, raw: str):
     return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
 
 
-def parse_params(query: NamedQuery, given: dict[str, str]) -> dict:
-    """Values for every parameter: the given ones, else the defaults; typed and checked."""
+def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None = None) -> dict:
+    """Values for every parameter: the given ones, else the defaults; typed and checked. With
+    a ``store``, an IRI parameter may also be given as a label that names one entity there
+    (``place=Datong``)."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(declared))
     if unknown:
@@ -160,8 +162,32 @@ def parse_params(query: NamedQuery, given: dict[str, str]) -> dict:
         raw = given.get(param.name, param.default)
         if raw is None:
             raise QueryError(f"--param {param.name}: required by {query.name} ({param.type})")
-        values[param.name] = to_term(param, raw)
+        try:
+            values[param.name] = to_term(param, raw)
+        except QueryError:
+            if store is None or param.type != "IRI" or _PREFIXED.match(raw) or re.search(r'[<>"{}|^`\\]', raw):
+                raise  # only plain words may be a label
+            values[param.name] = by_label(store, param, raw)
     return values
+
+
+def by_label(store: Store, param: Param, label: str):
+    """The one entity whose label (or alternative label) is ``label``, any case; a one-line
+    error naming the candidates when there are several, or none."""
+    import pyoxigraph as ox
+
+    text = str(ox.Literal(label.casefold()))
+    found = store.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                        f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
+                        f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6")
+    where = f"--param {param.name}={label}"
+    if len(found.rows) == 1:
+        return found.rows[0][0]
+    if found.rows:
+        names = ", ".join(curie(row[0].value) for row in found.rows[:5])
+        raise QueryError(f"{where}: {len(found.rows)} entities have that label ({names}); give one of them")
+    raise QueryError(f"{where}: not an IRI, and no entity has that label (give a label, a prefixed name such as "
+                     f"tkr:datong, or a full IRI)")
 
 
 def split_assignments(pairs: list[str]) -> dict[str, str]:
@@ -193,9 +219,10 @@ def bind(sparql: str, values: dict) -> str:
     raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
 
 
-def prepare(query: NamedQuery, params: dict[str, str] | None = None) -> str:
-    """The query's text with its parameters (given as strings; defaults fill the rest) bound."""
-    return bind(query.text, parse_params(query, params or {}))
+def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Store | None = None) -> str:
+    """The query's text with its parameters (given as strings; defaults fill the rest) bound;
+    with a ``store``, IRI parameters may be labels (see :func:`parse_params`)."""
+    return bind(query.text, parse_params(query, params or {}, store))
 
 
 def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, labels: bool = False) -> QueryResult:
@@ -204,7 +231,7 @@ def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, l
     from .sparql import with_labels
 
     try:
-        result = store.query(prepare(query, params))
+        result = store.query(prepare(query, params, store))
     except QuerySyntaxError as exc:
         raise exc.named(str(query.path)) from None
     return with_labels(result, store.labels(result)) if labels else result
