@@ -334,10 +334,11 @@ def test_sigterm_stops_the_server_and_removes_its_store(project):
     try:
         line = process.stdout.readline()
         assert line.startswith("serving http://127.0.0.1:")
-        assert len(_stores() - before) == 1
+        mine = [store for store in _stores() - before if (store / "owner.pid").read_text() == str(process.pid)]
+        assert len(mine) == 1
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=20) == 0
-        assert _stores() == before
+        assert not mine[0].exists()
     finally:
         process.kill()
 

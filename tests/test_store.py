@@ -46,7 +46,7 @@ def test_an_interrupted_reload_is_never_served(project_copy, tmp_path, monkeypat
     original = path.read_text(encoding="utf-8")
     path.write_text(original + "\n# touched\n", encoding="utf-8")
 
-    def interrupted(*_args):
+    def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(load_module, "_add_graph_file", interrupted)
@@ -119,3 +119,18 @@ def test_hidden_files_are_skipped(project_copy):
     (project_copy.graph_dir / ".gitkeep").write_text("")
     (project_copy.graph_dir / ".draft.trig.swp").write_bytes(b"\x00\x01")
     assert load(project_copy).problems == []
+
+
+def test_a_touched_file_is_hashed_not_reloaded(project_copy, tmp_path, monkeypatch):
+    import os
+
+    where = tmp_path / "store"
+    open_store(project_copy, store_dir=where)
+    path = project_copy.graph_dir / "background.trig"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000_000))  # touched, same bytes
+    reloads = []
+    monkeypatch.setattr(load_module, "infer", lambda store: reloads.append(store))
+    again = open_store(project_copy, store_dir=where)
+    assert reloads == [] and count(again) > 4000
+    assert '"background.trig"' not in (where / MARKER).read_text()  # names are project paths
+    assert f'"graph/background.trig": [{path.stat().st_size}, {path.stat().st_mtime_ns}, ' in (where / MARKER).read_text()

@@ -19,7 +19,7 @@ the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
 rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
 
 With ``store_dir`` the store lives on disk and is reused while the project's files are
-unchanged (a fingerprint of them, written after a complete load, says so).
+unchanged (a marker written after a complete load records each file's size, time and hash).
 """
 
 from __future__ import annotations
@@ -121,50 +121,105 @@ def rdflib_term(term):
 
 def load(project: Project, store_dir: Path | None = None, *, strict: bool = True) -> Loaded:
     """Load the project into a pyoxigraph store (in memory, or on disk in ``store_dir``) with
-    the inferred graph; see the module docstring for the rules."""
+    the inferred graph; see the module docstring for the rules.
+
+    Files are read one at a time and parsed straight into the store (no copy of the whole
+    project in memory). A store on disk is reused when every file has the size and time it
+    had at the last complete load (files whose stamp changed are hashed: same bytes, still
+    reused); otherwise it is loaded again, its marker removed first."""
     import pyoxigraph as ox
 
     files = project.files()
     loaded = Loaded(project, None)
+    loaded.shapes_files = files.shapes
     for path, reason in files.unread:
         loaded.problems.append(Problem("files", project.display(path), reason))
-    contents: dict[Path, bytes] = {}
-    for path in files.read:
-        try:
-            contents[path] = read_bytes(path, project.display(path))
-        except ReadError as exc:
-            loaded.problems.append(Problem("syntax", project.display(path), str(exc).split(": ", 1)[1]))
     marker = Path(store_dir) / MARKER if store_dir else None
-    if store_dir:
-        fingerprint = _fingerprint(project, contents)
+    if marker is not None:
         loaded.store = _open_disk_store(Path(store_dir))
         recorded = _read_marker(marker)
-        if not loaded.problems and recorded.get("fingerprint") == fingerprint:
+        stamps = _stamps(project, files.read)
+        if not loaded.problems and _unchanged(project, recorded, stamps):
             loaded.graph_files = {g: [project.root / p for p in ps] for g, ps in recorded["graphs"].items()}
-            loaded.shapes_files = files.shapes
+            if recorded["files"] != stamps:
+                _write_marker(marker, stamps, recorded["graphs"])
             return loaded
-        marker.unlink(missing_ok=True)  # from here on the store is not the fingerprint's: never reuse a half load
+        marker.unlink(missing_ok=True)  # from here on the store is not the marker's: never reuse a half load
         loaded.store.clear()
     else:
         loaded.store = ox.Store()
+    digests: dict[str, list] = {}
     ontology = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
-    for path in files.ontology:
-        if path in contents and _parse(loaded, path, contents[path], ox.RdfFormat.TURTLE, into=ontology):
-            loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
-    for path in files.graphs:
-        if path in contents:
-            _add_graph_file(loaded, path, _parse(loaded, path, contents[path], ox.RdfFormat.TRIG))
-    loaded.shapes_files = files.shapes
+    for path in files.ontology + files.graphs + (files.shapes if marker is not None else []):
+        shown = project.display(path)
+        try:
+            data = read_bytes(path, shown)
+        except ReadError as exc:
+            loaded.problems.append(Problem("syntax", shown, str(exc).split(": ", 1)[1]))
+            continue
+        if marker is not None:
+            digests[shown] = _stamp(path) + [_sha256(data)]
+        if path in files.shapes:
+            continue  # not data: parsed when validate or docs ask (Loaded.shapes_graph)
+        if path in files.ontology:
+            if _parse(loaded, path, data, ox.RdfFormat.TURTLE, into=ontology):
+                loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
+        else:
+            _add_graph_file(loaded, path, data, bulk=marker is not None)
     infer(loaded.store)
     if strict and loaded.problems:
         raise ProjectInvalid(loaded.problems)
     if marker is not None and not loaded.problems:
-        import json
-
         loaded.store.flush()
-        write_atomic(marker, json.dumps({"fingerprint": fingerprint, "graphs": {
-            g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}}).encode())
+        _write_marker(marker, digests, {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()})
     return loaded
+
+
+def _stamp(path: Path) -> list:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _stamps(project: Project, paths: list[Path]) -> dict[str, list]:
+    """Size and modification time of each file, by its name in the project."""
+    found = {}
+    for path in paths:
+        try:
+            found[project.display(path)] = _stamp(path)
+        except OSError:
+            found[project.display(path)] = [None, None]
+    return found
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _unchanged(project: Project, recorded: dict, stamps: dict[str, list]) -> bool:
+    """Whether the files are those of the recorded load: the same names, each with the same
+    size and time, or else the same bytes (a touched file is hashed, not reloaded)."""
+    before = recorded.get("files", {})
+    if set(before) != set(stamps):
+        return False
+    for name, stamp in stamps.items():
+        if before[name][:2] != stamp:
+            try:
+                if _sha256((project.root / name).read_bytes()) != before[name][2]:
+                    return False
+            except OSError:
+                return False
+            stamps[name] = stamp + [before[name][2]]
+        else:
+            stamps[name] = before[name]
+    return True
+
+
+def _write_marker(marker: Path, files: dict[str, list], graphs: dict[str, list[str]]) -> None:
+    import json
+
+    write_atomic(marker, json.dumps({"version": 2, "files": files, "graphs": graphs}).encode())
 
 
 def _parse(loaded: Loaded, path: Path, data: bytes, fmt, into=None) -> list:
@@ -196,25 +251,40 @@ def _parsed(problems: list[Problem], shown: str, data: bytes, work) -> list:
     return []
 
 
-def _add_graph_file(loaded: Loaded, path: Path, quads: list) -> None:
-    """Add a TriG file's quads: named graphs only, each graph from one file."""
+def _add_graph_file(loaded: Loaded, path: Path, data: bytes, bulk: bool = False) -> None:
+    """Parse a TriG file straight into the store: named graphs only, each graph from one file."""
     import pyoxigraph as ox
 
     shown = loaded.project.display(path)
-    outside = next((q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)), None)
-    if outside is not None:
-        loaded.problems.append(Problem("files", _line_of(path, outside.subject, shown),
+    names: set[str] = set()
+    outside: list = []
+
+    def named_only(quads):
+        for quad in quads:
+            graph = quad.graph_name
+            if isinstance(graph, ox.DefaultGraph):
+                if not outside:
+                    outside.append(quad)
+                continue
+            names.add(graph.value)
+            yield quad
+
+    def work() -> list:
+        parsed = named_only(ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True))
+        (loaded.store.bulk_extend if bulk else loaded.store.extend)(parsed)
+        return [True]
+
+    _parsed(loaded.problems, shown, data, work)
+    if outside:
+        loaded.problems.append(Problem("files", _line_of(path, outside[0].subject, shown),
                                        "triples outside a named graph (wrap them in GRAPH-NAME { ... })"))
-        quads = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
-    names = sorted({q.graph_name.value for q in quads})
-    for name in names:
+    for name in sorted(names):
         if name in loaded.graph_files:
             other = loaded.project.display(loaded.graph_files[name][0])
             loaded.problems.append(Problem("files", shown, f"graph <{name}> is also defined in {other}"))
             return
     for name in names:
         loaded.graph_files[name] = [path]
-    loaded.store.extend(quads)
 
 
 def _line_of(path: Path, subject, shown: str) -> str:
@@ -229,21 +299,13 @@ def _line_of(path: Path, subject, shown: str) -> str:
     return shown
 
 
-def _fingerprint(project: Project, contents: dict[Path, bytes]) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path, data in sorted(contents.items()):
-        digest.update(project.display(path).encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()
-
-
 def _read_marker(marker: Path) -> dict:
     import json
 
     try:
         recorded = json.loads(marker.read_text(encoding="utf-8"))
-        return recorded if isinstance(recorded, dict) and isinstance(recorded.get("graphs"), dict) else {}
+        good = isinstance(recorded, dict) and recorded.get("version") == 2 and isinstance(recorded.get("graphs"), dict)
+        return recorded if good and isinstance(recorded.get("files"), dict) else {}
     except (OSError, ValueError):
         return {}
 
