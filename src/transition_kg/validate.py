@@ -121,7 +121,7 @@ class _Locator:
 def _mentions(text: str, needle: str) -> bool:
     """Whether ``needle`` (a prefixed name, an IRI) stands in ``text`` as a whole token:
     ``tkg:valu`` is not found in ``tkg:value``."""
-    if not needle:
+    if not needle or needle not in text:  # the plain test first: most lines do not contain it at all
         return False
     before = r"(?<![\w:#/.-])" if re.match(r"[\w<]", needle) else ""
     after = r"(?![\w:#/-])" if re.search(r"[\w>]$", needle) else ""
