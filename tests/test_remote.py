@@ -278,3 +278,23 @@ def test_adhoc_queries_on_an_oxigraph_server_with_a_union_default_graph(tmp_path
             assert remote.query(query).rows == local.query(query).rows, name
     finally:
         server.kill()
+
+
+def test_a_remote_view_reads_only_the_projects_graphs_in_pages(oxigraph, loaded):
+    """A store's own graphs stay out; a store that caps its answers is read in smaller pages."""
+    from transition_kg.view import fetch
+
+    push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
+    replace_graph("http://example.org/system-graph", b"<http://e/a> <http://e/b> <http://e/c> .\n", oxigraph.update)
+    full = fetch(RemoteStore(oxigraph.query))
+    names = {str(g.identifier) for g in full.graphs() if len(g)}
+    assert "http://example.org/system-graph" not in names and len(names) == 7
+
+    class Capped(RemoteStore):
+        def query(self, sparql):  # answers at most 100 rows, as Virtuoso does past its cap
+            result = super().query(sparql)
+            result.rows = result.rows[:100]
+            return result
+
+    paged = fetch(Capped(oxigraph.query), page=1000)
+    assert len(list(paged.quads((None, None, None, None)))) == len(list(full.quads((None, None, None, None)))) > 4000

@@ -126,6 +126,11 @@ def test_export_reads_back_in_gephi_formats(whole, tmp_path, fmt, reader):
     back = reader(path)
     assert back.number_of_nodes() == whole.number_of_nodes() and back.number_of_edges() == whole.number_of_edges()
     assert back.nodes[DATONG]["label"] == "Datong" and back.nodes[DATONG]["kind"] == "city"
+    # a reader that keys edges by id (Gephi's) keeps every edge
+    import xml.etree.ElementTree as ET
+
+    ids = [e.get("id") for e in ET.parse(path).iter() if e.tag.endswith("}edge") or e.tag == "edge"]
+    assert len(ids) == len(set(ids)) == whole.number_of_edges() == 208
 
 
 def test_page_loads_nothing_from_the_network(whole):

@@ -492,14 +492,16 @@ def write_page(net, path: Path) -> None:
 
 
 def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
-    """Write the graph as GraphML or GEXF (lists joined with newlines), atomically."""
+    """Write the graph as GraphML or GEXF (lists joined with newlines), atomically. Every edge
+    has an id of its own (``e0``, ``e1``, …; the property is an attribute): Gephi keeps only
+    the first edge of an id it has seen."""
     import io
 
     flat = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):
         flat.add_node(n, **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()})
-    for a, b, k, data in graph.edges(keys=True, data=True):
-        flat.add_edge(a, b, key=k, **{k2: "\n".join(v) if isinstance(v, list) else v for k2, v in data.items()})
+    for i, (a, b, data) in enumerate(graph.edges(data=True)):
+        flat.add_edge(a, b, key=f"e{i}", **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()})
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(flat, buffer)
@@ -510,10 +512,28 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     write_atomic(Path(path), buffer.getvalue())
 
 
-def fetch(store) -> Dataset:
-    """Every quad of a (remote) store as a local dataset, so views work the same on it."""
-    result = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+PAGE = 10_000  # rows a remote read asks for at once (Virtuoso's default cap is 10,000)
+
+
+def fetch(store, page: int = PAGE) -> Dataset:
+    """The project's graphs of a (remote) store as a local dataset, so views work the same on
+    it: the ontology's graph and the graphs named under ``tkr:`` (never a store's own system
+    graphs), each read page by page (ORDER BY, LIMIT, OFFSET) and counted first, so a store
+    that caps its answers below a page is caught and read in smaller pages."""
+    from .vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
+
+    names = [row[0].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows]
     dataset = new_dataset()
-    for s, p, o, g in result.rows:
-        dataset.graph(rdflib_term(g)).add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+    for name in sorted(n for n in names if n == ONTOLOGY_GRAPH_IRI or n.startswith(TKR_IRI)):
+        total = int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value)
+        graph, size, got = dataset.graph(URIRef(name)), page, 0
+        while got < total:
+            rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
+                               f"LIMIT {size} OFFSET {got}").rows
+            if not rows:
+                raise ViewError(f"<{name}>: the store gave {got} of its {total} triples, then none")
+            size = min(size, len(rows)) if got + len(rows) < total else size  # a cap below the page: follow it
+            for s, p, o in rows:
+                graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+            got += len(rows)
     return dataset
