@@ -69,18 +69,20 @@ FORMAT = arg("--format", "-F", default="table", metavar="FORMAT",
              help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
                   f"(turtle by default)")
 ENDPOINT = arg("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
+USER = arg("--user", metavar="NAME", help="the endpoint's user; the password from $TKG_ENDPOINT_PASSWORD, ~/.netrc or a "
+                                         "prompt (Basic or Digest, as the server asks)")
 TIMEOUT = arg("--timeout", metavar="SECONDS", type=float, default=60.0,
               help="stop a query running longer, embedded or remote (default 60)")
 STORE_DIR = arg("--store-dir", metavar="DIR", type=Path,
                 help="keep the embedded store on disk in DIR, reused while the project is unchanged")
-STORE = (ENDPOINT, TIMEOUT, STORE_DIR)
+STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (
     arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
     arg("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city"),
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
     arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
-    ENDPOINT, TIMEOUT,
+    ENDPOINT, USER, TIMEOUT,
 )
 
 
@@ -237,7 +239,7 @@ def query_command(args: argparse.Namespace) -> int:
 
     project = _project(args)
     named = get(project, args.name)
-    store = open_store(project, args.endpoint, args.timeout, args.store_dir)
+    store = open_store(project, args.endpoint, args.timeout, args.store_dir, args.user)
     text = prepare(named, split_assignments(args.param), store)
     try:
         return _answer(args, store, text, args.labels)
@@ -258,7 +260,7 @@ def sparql_command(args: argparse.Namespace) -> int:
     try:
         from .store import open_store
 
-        store = open_store(None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir)
+        store = open_store(None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir, args.user)
         return _answer(args, store, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(source) from None
@@ -345,14 +347,14 @@ def _network(args: argparse.Namespace):
     """The networkx graph that ``view`` and ``export`` show."""
     from .files import read_text
     from .sparql import QuerySyntaxError
-    from .store import RemoteStore, open_store
+    from .store import open_store
     from .view import fetch, from_result, select
 
     chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
     if len(chosen) > 1:
         raise TKGError("choose one of --class, --article, --focus, --query")
     if args.endpoint:
-        store = RemoteStore(args.endpoint, args.timeout)
+        store = open_store(None, args.endpoint, args.timeout, user=args.user)
         dataset = fetch(store)
     else:
         store = open_store(_project(args))
@@ -399,6 +401,7 @@ def serve_command(args: argparse.Namespace) -> int:
          arg("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint"),
          arg("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)"),
          arg("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)"),
+         USER,
          description="Validate, then replace each named graph on the server in one request (all or nothing per "
                      "graph), and check the counts there.")
 def push_command(args: argparse.Namespace) -> int:
@@ -409,8 +412,11 @@ def push_command(args: argparse.Namespace) -> int:
         _, loaded = validated(_project(args), _corpus(args))
     except ValidationFailed as failed:
         return _stopped(failed, "push", "nothing sent")
+    from .net import credentials
+
+    creds = credentials(args.store or args.update_endpoint, args.user)
     pushed = push(loaded, args.endpoint, args.update_endpoint, args.store, args.timeout,
-                  progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True))
+                  progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True), creds=creds)
     print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
     return 0
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .load import Loaded
-from .store import DEFAULT_TIMEOUT, USER_AGENT, EndpointError, RemoteStore, network_errors
+from .net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
+from .store import DEFAULT_TIMEOUT, RemoteStore
 from .vocab import ONTOLOGY_GRAPH_IRI
 
 
@@ -31,26 +32,31 @@ class Pushed:
     triples: int
 
 
-def _request(url: str, data: bytes, content_type: str, method: str, timeout: float) -> None:
-    """Send one request; raise EndpointError with the server's message on failure."""
+def _request(url: str, data: bytes, content_type: str, method: str, timeout: float,
+             authorizer: Authorizer | None = None) -> None:
+    """Send one request (authorized before it is sent); EndpointError with the server's message
+    on failure."""
     request = urllib.request.Request(url, data=data, method=method,
                                      headers={"Content-Type": content_type, "User-Agent": USER_AGENT})
+    header = authorizer.header(request) if authorizer else None
+    if header:
+        request.add_unredirected_header("Authorization", header)
     with network_errors(url, timeout), urllib.request.urlopen(request, timeout=timeout) as response:
         response.read()
 
 
 def replace_graph(name: str, ntriples: bytes, update_endpoint: str, store: str | None = None,
-                  timeout: float = DEFAULT_TIMEOUT) -> None:
+                  timeout: float = DEFAULT_TIMEOUT, authorizer: Authorizer | None = None) -> None:
     """Replace graph ``name`` on the server with ``ntriples``, in one request."""
     if store:
         sep = "&" if "?" in store else "?"
         url = f"{store}{sep}{urllib.parse.urlencode({'graph': name})}"
-        _request(url, ntriples, "application/n-triples", "PUT", timeout)
+        _request(url, ntriples, "application/n-triples", "PUT", timeout, authorizer)
         return
     update = (f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
               + ntriples.decode("utf-8") + "}}")
     body = urllib.parse.urlencode({"update": update}).encode("ascii")
-    _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout)
+    _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout, authorizer)
 
 
 def graphs(loaded: Loaded) -> dict[str, list]:
@@ -66,17 +72,21 @@ def graphs(loaded: Loaded) -> dict[str, list]:
 
 
 def push(loaded: Loaded, query_endpoint: str, update_endpoint: str, store: str | None = None,
-         timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str, int], None] | None = None) -> list[Pushed]:
-    """Replace every named graph of the project on the server, then check the counts there."""
+         timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str, int], None] | None = None,
+         creds: Credentials | None = None) -> list[Pushed]:
+    """Replace every named graph of the project on the server, then check the counts there;
+    with ``creds``, every request is authorized as the server asks (Basic or Digest)."""
     import pyoxigraph as ox
 
+    authorizer = Authorizer(store or update_endpoint, creds, timeout) if creds else None
     pushed = []
     for name, triples in graphs(loaded).items():
         if progress:
             progress(name, len(triples))
-        replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), update_endpoint, store, timeout)
+        replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), update_endpoint, store, timeout,
+                      authorizer)
         pushed.append(Pushed(name, len(triples)))
-    counts = RemoteStore(query_endpoint, timeout).query(
+    counts = RemoteStore(query_endpoint, timeout, creds).query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     there = {g.value: int(n.value) for g, n in counts.rows}
     for item in pushed:

@@ -17,24 +17,18 @@ False
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
 from .errors import TKGError
 from .load import Loaded, load
+from .net import USER_AGENT, EndpointError, endpoint_message, network_errors
 from .paths import Project, find_project
 from .sparql import (QueryResult, QuerySyntaxError, check_shape, names_a_dataset, parse_answer, query_form, read,
                      star_in_order, syntax_error, unknown_prefix, unknown_prefix_message, with_prefixes)
 from .vocab import PREFIXES
 
-USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
 DEFAULT_TIMEOUT = 60
 POST_ABOVE = 1500  # characters: longer queries are sent by POST (URLs stay short)
-
-
-class EndpointError(TKGError):
-    """A remote endpoint could not be reached, timed out, or refused the request."""
 
 
 QUERY_THREAD = "transition-kg query"
@@ -150,10 +144,11 @@ class RemoteStore(Store):
     """A SPARQL 1.1 Protocol endpoint, queried with SPARQLWrapper (GET, or POST when long);
     its answers parsed by pyoxigraph, as the embedded store's are read."""
 
-    def __init__(self, endpoint: str, timeout: float = DEFAULT_TIMEOUT) -> None:
-        if not re.match(r"^https?://[^\s/]+", endpoint):
-            raise EndpointError(f"--endpoint {endpoint}: not an http(s) URL")
-        self.endpoint, self.timeout = endpoint, timeout
+    def __init__(self, endpoint: str, timeout: float = DEFAULT_TIMEOUT, creds=None) -> None:
+        if not re.match(r"^https?://[^\s/@]+(/|$)", endpoint):
+            raise EndpointError(f"--endpoint {endpoint}: not an http(s) URL (a user goes in --user, not in the URL)")
+        self.endpoint, self.timeout, self.creds = endpoint, timeout, creds
+        self._authorizer = None
 
     def answer(self, sparql: str):
         from SPARQLWrapper import GET, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
@@ -171,67 +166,47 @@ class RemoteStore(Store):
         client.setMethod(POST if len(sparql) > POST_ABOVE else GET)
         client.setRequestMethod(URLENCODED)
         client.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
+        if self.creds is not None:
+            # Authorized here, not by SPARQLWrapper's DIGEST mode (which installs a process-wide
+            # urllib opener): POST to the endpoint's own URL, so the digest covers that URI.
+            import urllib.request
+
+            from .net import Authorizer
+
+            if self._authorizer is None:
+                self._authorizer = Authorizer(self.endpoint, self.creds, self.timeout)
+            client.setMethod(POST)
+            header = self._authorizer.header(urllib.request.Request(self.endpoint, data=b"", method="POST"))
+            if header:
+                client.addCustomHttpHeader("Authorization", header)
         body, media_type = self._call(client)
         return parse_answer(body, media_type, self.endpoint)
 
     def _call(self, client) -> tuple[bytes, str]:
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+        from SPARQLWrapper.SPARQLExceptions import Unauthorized
+
         with network_errors(self.endpoint, self.timeout):
             try:
                 response = client.query()
                 return response.response.read(), response.info().get("content-type", "")
+            except Unauthorized:
+                who = f"the credentials of --user {self.creds.user}" if self.creds else "a request without credentials"
+                raise EndpointError(f"{self.endpoint}: HTTP 401 Unauthorized: the server refused {who}") from None
             except SPARQLWrapperException as exc:
-                raise EndpointError(f"{self.endpoint}: {_endpoint_message(exc)}") from None
-
-
-@contextmanager
-def network_errors(url: str, timeout: float):
-    """Turn what the network raises (refused, reset, timed out, HTTP errors) into one-line
-    EndpointErrors naming ``url``."""
-    import socket
-    import urllib.error
-
-    try:
-        yield
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-            raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
-        raise EndpointError(f"{url}: cannot connect ({_reason(exc.reason)})") from None
-    except (socket.timeout, TimeoutError):
-        raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
-    except OSError as exc:
-        raise EndpointError(f"{url}: connection failed ({_reason(exc)})") from None
-
-
-def _reason(reason: object) -> str:
-    return getattr(reason, "strerror", None) or str(reason)
-
-
-def _endpoint_message(exc: Exception) -> str:
-    """SPARQLWrapper puts the server's reply in its message; give its first meaningful line."""
-    import ast
-
-    text = str(exc)
-    head = text.split(":", 1)[0]
-    match = re.search(r"Response:\n(b?'.*'|b?\".*\")", text, re.S)
-    if match:
-        body = ast.literal_eval(match.group(1))
-        body = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        return f"{head}: {first}"[:500]
-    return text.splitlines()[0]
+                raise EndpointError(f"{self.endpoint}: {endpoint_message(exc)}") from None
 
 
 def open_store(project: Project | str | Path | None = None, endpoint: str | None = None,
-               timeout: float = DEFAULT_TIMEOUT, store_dir: Path | None = None) -> Store:
-    """The remote endpoint when one is named; else the embedded store of the project (found
-    as :func:`transition_kg.paths.find_project` does), in memory or on disk in ``store_dir``."""
+               timeout: float = DEFAULT_TIMEOUT, store_dir: Path | None = None, user: str | None = None) -> Store:
+    """The remote endpoint when one is named (as ``user``, see :mod:`transition_kg.net`);
+    else the embedded store of the project (found as :func:`transition_kg.paths.find_project`
+    does), in memory or on disk in ``store_dir``."""
     if endpoint:
-        return RemoteStore(endpoint, timeout)
+        from .net import credentials
+
+        return RemoteStore(endpoint, timeout, credentials(endpoint, user))
     if not isinstance(project, Project):
         project = find_project(project)
     return EmbeddedStore(load(project, store_dir))
