@@ -60,10 +60,25 @@ class Loaded:
 
         dataset = new_dataset()
         inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
-        for quad in self.store.quads_for_pattern(None, None, None, None):
-            if quad.graph_name != inferred and not isinstance(quad.graph_name, ox.DefaultGraph):
-                dataset.graph(rdflib_term(quad.graph_name)).add(
-                    (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+        graphs: dict = {}
+        terms: dict = {}  # each term converted once
+
+        def term(t):
+            found = terms.get(t)
+            if found is None:
+                found = terms[t] = rdflib_term(t)
+            return found
+
+        def quads():
+            for quad in self.store.quads_for_pattern(None, None, None, None):
+                name = quad.graph_name
+                if name != inferred and not isinstance(name, ox.DefaultGraph):
+                    graph = graphs.get(name.value)
+                    if graph is None:
+                        graph = graphs[name.value] = dataset.graph(term(name))
+                    yield term(quad.subject), term(quad.predicate), term(quad.object), graph
+
+        dataset.addN(quads())
         return dataset
 
     def shapes_graph(self):

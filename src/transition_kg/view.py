@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -75,21 +75,33 @@ class Catalog:
     sources: list[URIRef] = field(default_factory=list)
     kinds: dict[Node, URIRef] = field(default_factory=dict)
     superclasses: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    #: subject → [(property, object, graph)], from one pass over the quads: every lookup of the
+    #: view reads this, so a page costs time linear in the graph, whatever the number of articles
+    statements: dict[Node, list[tuple[URIRef, Node, URIRef]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> "Catalog":
         catalog = cls(dataset)
         names = [g.identifier for g in dataset.graphs() if len(g)]
         catalog.sources = sorted(n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier))
+        read = set(catalog.sources) | {ONTOLOGY_GRAPH}
+        statements: dict[Node, list] = defaultdict(list)
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name in read:
+                statements[s].append((p, o, name))
+        order = {name: i for i, name in enumerate(catalog.sources + [ONTOLOGY_GRAPH])}
+        for found in statements.values():
+            found.sort(key=lambda pog: (order[pog[2]], str(pog[0]), str(pog[1])))
+        catalog.statements = dict(statements)
         ontology = dataset.graph(ONTOLOGY_GRAPH)
         catalog.superclasses = superclass_map(ontology)
         typed = defaultdict(set)
-        for name in catalog.sources:
-            for thing, klass in dataset.graph(name).subject_objects(RDF.type):
-                typed[thing].add(klass)
-        for thing, klass in ontology.subject_objects(RDF.type):  # individuals of the ontology: industries, units, ...
-            if str(klass).startswith(str(TKG)):
-                typed[thing].add(klass)
+        for thing, found in catalog.statements.items():
+            for p, klass, name in found:
+                # in the articles' graphs any type; in the ontology, its individuals (industries, units, …)
+                if p == RDF.type and (name != ONTOLOGY_GRAPH or str(klass).startswith(str(TKG))):
+                    typed[thing].add(klass)
         for thing, classes in typed.items():
             specific = [c for c in classes if not any(c in catalog.superclasses.get(o, ()) for o in classes if o != c)]
             catalog.kinds[thing] = sorted(specific)[0]
@@ -104,11 +116,7 @@ class Catalog:
 
     @functools.cached_property
     def _labels(self) -> dict[Node, list[Literal]]:
-        found = defaultdict(list)
-        for name in self.sources + [ONTOLOGY_GRAPH]:
-            for s, o in self.dataset.graph(name).subject_objects(RDFS.label):
-                found[s].append(o)
-        return found
+        return {s: [o for p, o, _ in found if p == RDFS.label] for s, found in self.statements.items()}
 
     def label(self, term: Node) -> str:
         """The English label, title, or a short name for the term."""
@@ -125,8 +133,9 @@ class Catalog:
     def all_labels(self, term: Node) -> list[str]:
         return sorted({str(v) for v in self._labels.get(term, []) + self.values(term, SKOS.altLabel)})
 
-    def values(self, subject: Node, prop: URIRef) -> list[Node]:
-        return sorted({o for name in self.sources + [ONTOLOGY_GRAPH] for o in self.dataset.graph(name).objects(subject, prop)}, key=str)
+    def values(self, subject: Node, prop: URIRef, graph: URIRef | None = None) -> list[Node]:
+        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``)."""
+        return sorted({o for p, o, g in self.statements.get(subject, ()) if p == prop and graph in (None, g)}, key=str)
 
     def value(self, subject: Node, prop: URIRef) -> Node | None:
         found = self.values(subject, prop)
@@ -176,12 +185,13 @@ class Catalog:
 
     def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
         lines = []
-        for evidence in self.dataset.graph(graph).objects(fact, TKG.evidence):
+        first = lambda node, prop: next(iter(self.values(node, prop, graph)), None)
+        for evidence in self.values(fact, TKG.evidence, graph):
             exact, start, end = None, None, None
-            for selector in self.dataset.graph(graph).objects(evidence, OA.hasSelector):
-                exact = exact or self.dataset.graph(graph).value(selector, OA.exact)
-                start = start if start is not None else self.dataset.graph(graph).value(selector, OA.start)
-                end = end if end is not None else self.dataset.graph(graph).value(selector, OA.end)
+            for selector in self.values(evidence, OA.hasSelector, graph):
+                exact = exact or first(selector, OA.exact)
+                start = start if start is not None else first(selector, OA.start)
+                end = end if end is not None else first(selector, OA.end)
             where = f", characters {start}–{end}" if start is not None else ""
             lines.append(f"evidence: “{exact}” — {self.source_name(graph)}{where}")
         return lines
@@ -189,19 +199,17 @@ class Catalog:
 
 def _tooltip(catalog: Catalog, node: URIRef, mentions: dict[Node, list[tuple[URIRef, str]]]) -> list[str]:
     """Plain-text lines: the node's type, its facts with sources and words, its mentions."""
-    ds = catalog.dataset
     kind = catalog.kinds.get(node)
     lines = [catalog.label(node), f"type: {catalog.label(kind) if kind else 'unknown'}"]
     others = [l for l in catalog.all_labels(node) if l != lines[0]]
     if others:
         lines.append("also: " + ", ".join(others))
     facts = []
-    for name in catalog.sources:
-        graph = ds.graph(name)
-        for p, o in sorted(graph.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1]))):
-            if p in HIDDEN_PROPERTIES or isinstance(o, BNode):
-                continue
-            facts.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
+    stated = catalog.statements.get(node, [])
+    for name in dict.fromkeys(g for _, _, g in stated if g != ONTOLOGY_GRAPH):  # the graphs stating it, in order
+        for p, o, g in stated:
+            if g == name and p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
+                facts.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
         if catalog.is_a(node, TKG.Fact):
             facts.extend(catalog.evidence_lines(node, name))
     lines += facts
@@ -213,15 +221,19 @@ def _tooltip(catalog: Catalog, node: URIRef, mentions: dict[Node, list[tuple[URI
 
 
 def _mentions(catalog: Catalog) -> dict[Node, list[tuple[URIRef, str]]]:
+    """Entity → (article graph, the words that mention it), from the catalogue's index."""
     found = defaultdict(list)
-    for name in catalog.sources:
-        graph = catalog.dataset.graph(name)
-        for mention, entity in graph.subject_objects(TKG.mentionOf):
-            for evidence in graph.objects(mention, TKG.evidence):
-                for selector in graph.objects(evidence, OA.hasSelector):
-                    exact = graph.value(selector, OA.exact)
-                    if exact is not None:
+    for mention, stated in catalog.statements.items():
+        for p, entity, name in stated:
+            if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
+                continue
+            for evidence in catalog.values(mention, TKG.evidence, name):
+                for selector in catalog.values(evidence, OA.hasSelector, name):
+                    for exact in catalog.values(selector, OA.exact, name):
                         found[entity].append((name, str(exact)))
+    rank = {name: i for i, name in enumerate(catalog.sources)}
+    for entity in found:
+        found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
     return found
 
 
@@ -377,7 +389,7 @@ def colours(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Positions for every node: igraph's grid Fruchterman-Reingold (0.3 s for 10,000 nodes here)."""
-    import igraph
+    igraph = _igraph()
 
     names = list(graph.nodes)
     index = {n: i for i, n in enumerate(names)}
@@ -419,6 +431,23 @@ def _page_class():
             return None
 
     return Page
+
+
+def _igraph():
+    """igraph, imported without its optional matplotlib drawing: where matplotlib is installed
+    igraph imports pyplot, 0.8 s of a page's time here (a None in sys.modules is an ImportError)."""
+    import sys
+
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
 
 
 def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD):
