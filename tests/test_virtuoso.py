@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg.net import Credentials
+from transition_kg.net import Authorizer, Credentials
 from transition_kg.push import push
 from transition_kg.queries import discover, get, run
 from transition_kg.store import RemoteStore
@@ -127,3 +127,36 @@ def local_store(loaded):
     from transition_kg.store import EmbeddedStore
 
     return EmbeddedStore(loaded)
+
+
+def test_push_by_update_skolemises_blank_nodes_and_prunes(virtuoso, loaded, local_store, project, capsys, monkeypatch):
+    """Virtuoso refuses blank nodes in INSERT DATA: they travel as skolem IRIs and come back
+    as blank nodes; a graph the project no longer has is said, and removed with --prune."""
+    from transition_kg.cli import run as cli
+    from transition_kg.push import replace_graph
+
+    base = virtuoso
+    monkeypatch.setenv("TKG_ENDPOINT_PASSWORD", "dba")
+    stray = "https://w3id.org/transition-kg/id/article-withdrawn"
+    authorizer = Authorizer(base + "/sparql-auth", Credentials("dba", "dba"), 60)
+    replace_graph(stray, b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql-auth", timeout=60,
+                  authorizer=authorizer)
+    args = ["--project", str(project.root), "push", "--endpoint", base + "/sparql", "--update-endpoint",
+            base + "/sparql-auth", "--user", "dba"]
+    assert cli(args) == 0
+    assert f"note: the server has 1 graph(s) the project no longer has (first: <{stray}>)" in capsys.readouterr().out
+    assert cli(args + ["--prune"]) == 0
+    assert f"removing <{stray}> (the project no longer has it)" in capsys.readouterr().out
+    remote = RemoteStore(base + "/sparql")
+    assert remote.query(f"ASK {{ GRAPH <{stray}> {{ ?s ?p ?o }} }}").boolean is False
+    for name, query in discover(project).items():
+        assert rows(run(remote, query)) == rows(run(local_store, query)), name
+
+
+def test_an_answer_cut_at_the_stores_limit_is_said(virtuoso):
+    from transition_kg.net import EndpointError
+
+    remote = RemoteStore(virtuoso + "/sparql")
+    with pytest.raises(EndpointError, match=r"the store cut the answer at its limit of 10000 rows \(X-SPARQL-MaxRows\)"):
+        remote.query("SELECT ?s ?p ?o ?x WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?x a ?k } }")
+    assert len(remote.query("SELECT ?s ?x WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?x a ?k } } LIMIT 9999").rows) == 9999

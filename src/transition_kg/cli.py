@@ -401,6 +401,8 @@ def serve_command(args: argparse.Namespace) -> int:
          arg("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint"),
          arg("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)"),
          arg("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)"),
+         arg("--prune", action="store_true",
+             help="also remove the server's graphs of this kind (the ontology's, tkr:…) that the project no longer has"),
          USER,
          description="Validate, then replace each named graph on the server in one request (all or nothing per "
                      "graph), and check the counts there.")
@@ -415,9 +417,20 @@ def push_command(args: argparse.Namespace) -> int:
     from .net import credentials
 
     creds = credentials(args.store or args.update_endpoint, args.user)
-    pushed = push(loaded, args.endpoint, args.update_endpoint, args.store, args.timeout,
-                  progress=lambda g, n: print(f"pushing <{g}> ({n} triples)", flush=True), creds=creds)
+    def said(graph: str, triples: int) -> None:
+        print(f"removing <{graph}> (the project no longer has it)" if triples < 0 else
+              f"pushing <{graph}> ({triples} triples)", flush=True)
+
+    pushed = push(loaded, args.endpoint, args.update_endpoint, args.store, args.timeout, progress=said, creds=creds,
+                  prune=args.prune)
     print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
+    if not args.prune:
+        from .push import stale_graphs
+
+        stale = stale_graphs(args.endpoint, [p.graph for p in pushed], args.timeout, creds)
+        if stale:
+            print(f"note: the server has {len(stale)} graph(s) the project no longer has (first: <{stale[0]}>); "
+                  f"--prune removes them")
     return 0
 
 

@@ -21,7 +21,7 @@ from typing import Callable
 from .load import Loaded
 from .net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
 from .store import DEFAULT_TIMEOUT, RemoteStore
-from .vocab import ONTOLOGY_GRAPH_IRI
+from .vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
 
 
 @dataclass(frozen=True)
@@ -61,21 +61,50 @@ def replace_graph(name: str, ntriples: bytes, update_endpoint: str, store: str |
 
 def graphs(loaded: Loaded) -> dict[str, list]:
     """The project's named graphs (the inferred one included) as lists of triples, the
-    ontology first."""
+    ontology first; blank nodes as skolem IRIs (:data:`~transition_kg.vocab.GENID_IRI`),
+    which every store takes in every route, and which come back as blank nodes."""
     import pyoxigraph as ox
+
+    def skolem(term):
+        return ox.NamedNode(GENID_IRI + term.value) if isinstance(term, ox.BlankNode) else term
 
     found: dict[str, list] = {}
     for quad in loaded.store.quads_for_pattern(None, None, None, None):
         if isinstance(quad.graph_name, ox.NamedNode):
-            found.setdefault(quad.graph_name.value, []).append(quad.triple)
+            found.setdefault(quad.graph_name.value, []).append(
+                ox.Triple(skolem(quad.subject), quad.predicate, skolem(quad.object)))
     return dict(sorted(found.items(), key=lambda item: (item[0] != ONTOLOGY_GRAPH_IRI, item[0])))
+
+
+def stale_graphs(query_endpoint: str, pushed: list[str], timeout: float, creds: Credentials | None = None) -> list[str]:
+    """The project's kind of graphs on the server (the ontology's, those under ``tkr:``) that
+    the project no longer has: what ``--prune`` removes."""
+    from .vocab import TKR_IRI
+
+    there = RemoteStore(query_endpoint, timeout, creds).query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    names = {row[0].value for row in there.rows if row and row[0] is not None}
+    return sorted(g for g in names if (g == ONTOLOGY_GRAPH_IRI or g.startswith(TKR_IRI)) and g not in pushed)
+
+
+def remove_graph(name: str, update_endpoint: str, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+                 authorizer: Authorizer | None = None) -> None:
+    """Remove graph ``name`` from the server, in one request."""
+    if store:
+        sep = "&" if "?" in store else "?"
+        _request(f"{store}{sep}{urllib.parse.urlencode({'graph': name})}", b"", "application/n-triples", "DELETE",
+                 timeout, authorizer)
+        return
+    body = urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{name}>"}).encode("ascii")
+    _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout, authorizer)
 
 
 def push(loaded: Loaded, query_endpoint: str, update_endpoint: str, store: str | None = None,
          timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str, int], None] | None = None,
-         creds: Credentials | None = None) -> list[Pushed]:
+         creds: Credentials | None = None, prune: bool = False) -> list[Pushed]:
     """Replace every named graph of the project on the server, then check the counts there;
-    with ``creds``, every request is authorized as the server asks (Basic or Digest)."""
+    with ``creds``, every request is authorized as the server asks (Basic or Digest); with
+    ``prune``, the project's kind of graphs that the project no longer has are removed (each
+    reported to ``progress`` with -1 triples)."""
     import pyoxigraph as ox
 
     authorizer = Authorizer(store or update_endpoint, creds, timeout) if creds else None
@@ -86,6 +115,11 @@ def push(loaded: Loaded, query_endpoint: str, update_endpoint: str, store: str |
         replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), update_endpoint, store, timeout,
                       authorizer)
         pushed.append(Pushed(name, len(triples)))
+    if prune:
+        for name in stale_graphs(query_endpoint, [p.graph for p in pushed], timeout, creds):
+            if progress:
+                progress(name, -1)
+            remove_graph(name, update_endpoint, store, timeout, authorizer)
     counts = RemoteStore(query_endpoint, timeout, creds).query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     there = {g.value: int(n.value) for g, n in counts.rows}

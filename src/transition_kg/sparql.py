@@ -25,7 +25,7 @@ import re
 from collections import namedtuple
 
 from .errors import TKGError
-from .vocab import PREFIXES
+from .vocab import GENID_IRI, PREFIXES
 
 
 class QuerySyntaxError(TKGError):
@@ -249,22 +249,27 @@ def parse_answer(body: bytes, media_type: str, source: str):
         raise TKGError(f"{source}: answered with {media_type or 'no content type'}, not SPARQL results or RDF")
     try:
         if fmt.kind == "rows":
-            if fmt.name == "json" and b"nodeID://" in body:  # Virtuoso's blank nodes (the parser reads lazily)
-                body = _plain_blank_nodes(body)
+            if fmt.name == "json" and (b"nodeID://" in body or GENID_IRI.encode() in body):
+                body = _plain_blank_nodes(body)  # (before parsing: the parser reads lazily)
             return ox.parse_query_results(body, getattr(ox.QueryResultsFormat, fmt.oxigraph))
-        return [q.triple for q in ox.parse(body, getattr(ox.RdfFormat, fmt.oxigraph))]
+        unskolem = lambda t: ox.BlankNode(t.value[len(GENID_IRI):]) if t.value.startswith(GENID_IRI) else t
+        return [ox.Triple(unskolem(q.subject), q.predicate, unskolem(q.object))
+                for q in ox.parse(body, getattr(ox.RdfFormat, fmt.oxigraph))]
     except (SyntaxError, ValueError) as exc:
         raise TKGError(f"{source}: the answer is not valid {fmt.media_type}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def _plain_blank_nodes(body: bytes) -> bytes:
-    """SPARQL JSON whose blank node labels are not N-Triples labels (Virtuoso writes
-    ``nodeID://b1234``) with each label made one: the same label gives the same node."""
+    """SPARQL JSON with its blank nodes made plain: skolem IRIs (see ``push``) back to blank
+    nodes, and labels that are no N-Triples labels (Virtuoso writes ``nodeID://b1234``) made
+    ones; the same label gives the same node."""
     import json
 
     doc = json.loads(body)
     for binding in doc.get("results", {}).get("bindings", []):
         for term in binding.values():
+            if term.get("type") == "uri" and term["value"].startswith(GENID_IRI):
+                term["type"], term["value"] = "bnode", term["value"][len(GENID_IRI):]
             if term.get("type") == "bnode":
                 term["value"] = re.sub(r"[^A-Za-z0-9]", "_", term["value"])
     return json.dumps(doc).encode()

@@ -183,14 +183,20 @@ class RemoteStore(Store):
         return parse_answer(body, media_type, self.endpoint)
 
     def _call(self, client) -> tuple[bytes, str]:
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-        from SPARQLWrapper.SPARQLExceptions import Unauthorized
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
 
         with network_errors(self.endpoint, self.timeout):
             try:
                 response = client.query()
-                return response.response.read(), response.info().get("content-type", "")
+                body, media_type = response.response.read(), response.info().get("content-type", "")
+                cap = response.info().get("x-sparql-maxrows")  # (SPARQLWrapper keeps header names in lower case)
+                if cap and cap.isdigit() and media_type.startswith("application/sparql-results+json"):
+                    import json
+
+                    if len(json.loads(body).get("results", {}).get("bindings", [])) >= int(cap):
+                        raise EndpointError(f"{self.endpoint}: the store cut the answer at its limit of {cap} rows "
+                                            f"(X-SPARQL-MaxRows): ask for less (LIMIT, OFFSET), or raise its limit")
+                return body, media_type
             except Unauthorized:
                 who = f"the credentials of --user {self.creds.user}" if self.creds else "a request without credentials"
                 raise EndpointError(f"{self.endpoint}: HTTP 401 Unauthorized: the server refused {who}") from None

@@ -42,6 +42,9 @@ PREFIXES: dict[str, str] = {
 }
 
 ONTOLOGY_GRAPH_IRI = "https://w3id.org/transition-kg/ontology"
+#: Blank nodes leave for a remote store as IRIs under this (RDF 1.1 skolem IRIs) and come
+#: back as blank nodes: some stores refuse blank nodes in updates (Virtuoso).
+GENID_IRI = "https://w3id.org/transition-kg/.well-known/genid/"
 INFERRED_GRAPH_IRI = TKR_IRI + "graph-inferred"
 SHARED_GRAPH_IRI = TKR_IRI + "graph-shared"
 BACKGROUND_GRAPH_IRI = TKR_IRI + "graph-background"
