@@ -29,17 +29,38 @@ COMMANDS = {
     "view": ["view", "-o", "{tmp}/graph.html"],
     "query": ["query", "cq06-quantitative-facts", "-p", "entity=tkr:city-1", "--format", "csv"],
     "stats": ["stats"],
+    "push": ["push", "--endpoint", "{oxigraph}/query", "--update-endpoint", "{oxigraph}/update", "--store", "{oxigraph}/store"],
 }
 
 
-def timed(project: Path, argv: list[str], tmp: str) -> float:
+def oxigraph_server(folder: Path) -> tuple[subprocess.Popen, str]:
+    """``oxigraph serve`` on a free loopback port (the dev extra installs it), for ``push``."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([str(Path(sys.executable).with_name("oxigraph")), "serve", "--location", str(folder),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            return process, url
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("oxigraph serve did not start")
+
+
+def timed(project: Path, argv: list[str], tmp: str, oxigraph: str = "") -> float:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["TKG_CORPUS"] = str(project / "no-corpus")  # the synthetic articles have no texts: evidence check skipped
     start = time.perf_counter()
-    result = subprocess.run([EXE, "--project", str(project), *[a.format(tmp=tmp) for a in argv]], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([EXE, "--project", str(project), *[a.format(tmp=tmp, oxigraph=oxigraph) for a in argv]],
+                            env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    if result.returncode not in (0, 1):  # validate exits 1 on the synthetic graph's quality-check rows
+    if result.returncode not in (0, 1):  # validate (and push, which validates) exit 1 on the synthetic graph's checks
         raise RuntimeError(f"{argv[0]} failed: {result.stderr.strip()[:300]}")
     return elapsed
 
@@ -56,7 +77,13 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "project"
             generate(n * TRIPLES_PER_ARTICLE, project)
-            times = {c: timed(project, COMMANDS[c], tmp) for c in args.commands}
+            server, url = oxigraph_server(Path(tmp) / "oxigraph") if "push" in args.commands else (None, "")
+            try:
+                times = {c: timed(project, COMMANDS[c], tmp, url) for c in args.commands}
+            finally:
+                if server:
+                    server.terminate()
+                    server.wait(timeout=30)
         for c, t in times.items():
             per_article[c].append(t / n)
         if n == 100 and "view" in times:
