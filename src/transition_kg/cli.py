@@ -384,8 +384,11 @@ def _network(args: argparse.Namespace):
 def serve_command(args: argparse.Namespace) -> int:
     from .serve import make_server
 
+    import signal
+
     server = make_server(_project(args), args.host, args.port, args.timeout, args.workers, args.store_dir,
                          tuple(args.allow_service), args.per_client)
+    signal.signal(signal.SIGTERM, lambda *_: server.stop())  # from the moment it says it serves
     print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
     try:
         server.serve_forever()

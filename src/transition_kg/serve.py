@@ -475,10 +475,9 @@ class Server:
         await serve(make_app(self.endpoint), config, shutdown_trigger=self._stopping.wait)
 
     def serve_forever(self) -> None:
-        """Serve until :meth:`stop` (or SIGINT/SIGTERM in the main thread)."""
+        """Serve until :meth:`stop` (or SIGTERM, in the main thread; Ctrl-C raises KeyboardInterrupt)."""
         if threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGTERM,):
-                signal.signal(sig, lambda *_: self.stop())
+            signal.signal(signal.SIGTERM, lambda *_: self.stop())
         asyncio.run(self._serve())
 
     def start(self) -> "Server":
