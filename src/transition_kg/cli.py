@@ -284,7 +284,9 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
             from .table import to_table
 
             result = read(raw)
-            return to_table(result, store.labels(result), shutil.get_terminal_size((100, 24)).columns).encode("utf-8")
+            # fitted to a terminal (or $COLUMNS); written whole into a pipe or a file
+            columns = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() or "COLUMNS" in os.environ else 10**6
+            return to_table(result, store.labels(result), columns).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
         if fmt.name == "trig" and not args.endpoint and query_form(text) == "DESCRIBE":
             raw = describe_by_graph(store.store, text)  # TriG can say which graph states what
