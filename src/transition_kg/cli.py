@@ -159,8 +159,11 @@ def init_command(args: argparse.Namespace) -> int:
     return 0
 
 
+ARTICLE_FILE = arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
+
+
 @command("new-article", "register an article: identifier, sha256, date, a graph file to fill",
-         arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)"),
+         ARTICLE_FILE,
          arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
          arg("--title", help="the title (default: the file's first line)"),
          description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts.")
@@ -178,7 +181,7 @@ def new_article_command(args: argparse.Namespace) -> int:
 
 
 @command("extract", "propose candidate facts from article text, as a draft to review",
-         arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)"),
+         ARTICLE_FILE,
          arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
          arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
          arg("--title", help="the article's title (default: the file name)"),
