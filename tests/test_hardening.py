@@ -163,7 +163,7 @@ def test_other_hosts_and_origins_are_refused(server, headers, message):
 
 
 def test_the_service_description_names_the_server_not_the_host_header(server):
-    request = (f"GET /sparql HTTP/1.1\r\nHost: localhost:1> . <x> <y> <z\r\nConnection: close\r\n\r\n").encode()
+    request = b"GET /sparql HTTP/1.1\r\nHost: localhost:1> . <x> <y> <z\r\nConnection: close\r\n\r\n"
     status, body = status_and_body(exchange(server.url, request))
     assert status == 200 and f"<{server.url}/sparql> a sd:Service".encode() in body and b"<x>" not in body
 

@@ -5,7 +5,6 @@ store's rows (numbers compared by value); the view reads the same nodes and edge
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess

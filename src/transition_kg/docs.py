@@ -17,14 +17,13 @@ from rdflib.term import Node
 from .files import write_atomic
 from .infer import superclass_map
 from .load import Loaded
-from .vocab import ONTOLOGY_GRAPH, SH, TKG, curie
+from .vocab import ONTOLOGY_GRAPH, SH, TKG, short
 
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 
 
 def _name(graph: Graph, term: Node) -> str:
-    shown = curie(term)
-    return str(term) if shown.startswith("<") else shown
+    return short(term)
 
 
 def _anchor(graph: Graph, term: Node) -> str:

@@ -47,6 +47,7 @@ class Loaded:
         self.store = store
         self.graph_files: dict[str, list[Path]] = {}
         self.shapes_files: list[Path] = []
+        self.files_read: list[Path] = []
         self.problems: list[Problem] = []
 
     def files_for(self, graph: str) -> list[Path]:
@@ -146,6 +147,7 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
 
     files = project.files()
     loaded = Loaded(project, None)
+    loaded.files_read = files.read
     loaded.shapes_files = files.shapes
     for path, reason in files.unread:
         loaded.problems.append(Problem("files", project.display(path), reason))

@@ -123,21 +123,19 @@ class Authorizer:
     @staticmethod
     def _ask(url: str, timeout: float) -> tuple[str, dict]:
         """The scheme and challenge the server answers a request without credentials with."""
+        import urllib.error
+
         probe = urllib.request.Request(url, method="GET", headers={"User-Agent": USER_AGENT})
-        try:
-            with network_errors(url, timeout), urllib.request.urlopen(probe, timeout=timeout) as response:
-                response.read()
-            return "none", {}
-        except TKGError as exc:
-            if " HTTP 401 " not in f" {exc} ":
-                return "none", {}  # the server answered otherwise (405, 400…): no challenge to learn
-        try:
-            urllib.request.urlopen(probe, timeout=timeout)
-        except urllib.error.HTTPError as exc:
-            header = exc.headers.get("WWW-Authenticate", "")
-            scheme, _, rest = header.partition(" ")
-            values = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest)) if rest else {}
-            return scheme.lower(), values
+        with network_errors(url, timeout):  # what is not an HTTP answer: one line naming the URL
+            try:
+                with urllib.request.urlopen(probe, timeout=timeout) as response:
+                    response.read()
+            except urllib.error.HTTPError as exc:
+                if exc.code == 401:
+                    scheme, _, rest = exc.headers.get("WWW-Authenticate", "").partition(" ")
+                    values = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest)) if rest else {}
+                    return scheme.lower(), values
+                # any other answer (405, 400…): no challenge to learn
         return "none", {}
 
     def header(self, request: urllib.request.Request) -> str | None:

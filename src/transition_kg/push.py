@@ -20,7 +20,7 @@ from typing import Callable
 
 from .load import Loaded
 from .net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
-from .store import DEFAULT_TIMEOUT, RemoteStore
+from .store import DEFAULT_TIMEOUT, RemoteStore, project_graphs
 from .vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
 
 
@@ -79,11 +79,7 @@ def graphs(loaded: Loaded) -> dict[str, list]:
 def stale_graphs(query_endpoint: str, pushed: list[str], timeout: float, creds: Credentials | None = None) -> list[str]:
     """The project's kind of graphs on the server (the ontology's, those under ``tkr:``) that
     the project no longer has: what ``--prune`` removes."""
-    from .vocab import TKR_IRI
-
-    there = RemoteStore(query_endpoint, timeout, creds).query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    names = {row[0].value for row in there.rows if row and row[0] is not None}
-    return sorted(g for g in names if (g == ONTOLOGY_GRAPH_IRI or g.startswith(TKR_IRI)) and g not in pushed)
+    return [g for g in project_graphs(RemoteStore(query_endpoint, timeout, creds)) if g not in pushed]
 
 
 def remove_graph(name: str, update_endpoint: str, store: str | None = None, timeout: float = DEFAULT_TIMEOUT,

@@ -29,14 +29,13 @@ from .errors import ReadError, TKGError
 from .files import read_text
 from .paths import Project
 from .sparql import QueryResult, QuerySyntaxError, blank_out, query_form
-from .vocab import INFERRED_GRAPH_IRI, PREFIXES, curie, expand
+from .vocab import INFERRED_GRAPH_IRI, IRI_FORBIDDEN, PREFIXES, curie, expand, sparql_prefixes
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
     from .store import Store
 
 PARAM_TYPES = ("IRI", "string", "integer", "decimal", "year")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w-][\w.-]*)?$")
 _XSD = PREFIXES["xsd"]
 
@@ -126,7 +125,7 @@ def to_term(param: Param, raw: str):
     if any("\udc80" <= c <= "\udcff" for c in raw):
         raise QueryError(f"{where}: not UTF-8 text")
     if param.type == "IRI":
-        if _IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
+        if IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
             raise QueryError(f"{where}: not an IRI (spaces and <>\"{{}}|^`\\ are not allowed)")
         match = _PREFIXED.match(raw)
         iri = expand(raw)
@@ -165,8 +164,8 @@ def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None =
         try:
             values[param.name] = to_term(param, raw)
         except QueryError:
-            if store is None or param.type != "IRI" or _PREFIXED.match(raw) or re.search(r'[<>"{}|^`\\]', raw):
-                raise  # only plain words may be a label
+            if store is None or param.type != "IRI" or _PREFIXED.match(raw) or IRI_FORBIDDEN.search(raw.replace(" ", "")):
+                raise  # only plain words (spaces allowed) may be a label
             values[param.name] = by_label(store, param, raw)
     return values
 
@@ -177,7 +176,7 @@ def by_label(store: Store, param: Param, label: str):
     import pyoxigraph as ox
 
     text = str(ox.Literal(label.casefold()))
-    found = store.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    found = store.query(sparql_prefixes(("rdfs", "skos")) +
                         f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
                         f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6")
     where = f"--param {param.name}={label}"

@@ -8,9 +8,9 @@
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
   negotiation (wildcards included) from the one format registry; updates refused with 403,
   other methods with 405; ``GET /sparql`` alone gives the service description.
-- Queries are parsed and run only in worker processes that open the Oxigraph store
-  read-only; the server process reads no more than the query's text (its nesting, its
-  SERVICE clauses). A query past the timeout (waiting for a worker counts), or whose client
+- Queries are checked, parsed and run only in worker processes that open the Oxigraph store
+  read-only (a query nested too deep for the parser is refused there before parsing); the
+  server process reads no more of a query than its SERVICE clauses. A query past the timeout (waiting for a worker counts), or whose client
   has gone, is stopped by ending its worker, which is replaced. A crash in a worker costs
   that request a 500, nothing else.
 - Read-only means local-only: SERVICE is refused unless its host is allowed
@@ -41,7 +41,8 @@ from pathlib import Path
 from .errors import TKGError
 from .load import load
 from .paths import Project
-from .sparql import DEFAULT, FORMATS, QuerySyntaxError, ResultFormat, check_shape, services
+from .sparql import DEFAULT, FORMATS, ResultFormat, services
+from .vocab import IRI_FORBIDDEN
 
 MAX_BODY = 1 << 20  # bytes of a POST body
 MAX_RESULT = 64 << 20  # bytes of a serialized answer
@@ -58,7 +59,7 @@ def _work(store_dir: str, conn) -> None:
     from the read-only store, forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
 
-    from .sparql import answer_kind, query_form, serialize
+    from .sparql import QuerySyntaxError, answer_kind, query_form, serialize
     from .store import describe_by_graph, run_query
 
     store = ox.Store.read_only(store_dir)
@@ -267,14 +268,10 @@ class Endpoint:
             raise Refused(403, "requests from an opaque origin are refused")
 
     def check_query(self, sparql: str) -> None:
-        """What the server reads of a query before a worker parses it: not empty, not an
-        update, not nested too deep, no SERVICE it may not call."""
+        """What the server reads of a query before a worker takes it: not empty, no SERVICE it
+        may not call. (Its nesting is checked by the worker, before its parser sees it.)"""
         if not sparql.strip():
             raise Refused(400, "the query is empty")
-        try:
-            check_shape(sparql)
-        except QuerySyntaxError as exc:
-            raise Refused(400, f"malformed query: {exc}") from None
         for iri in services(sparql):
             host = urllib.parse.urlsplit(iri).hostname if iri else None
             if host is None or host not in self.allow_service:
@@ -374,7 +371,7 @@ def make_app(endpoint: Endpoint):
                 return Response(service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
                                 media_type="text/turtle; charset=utf-8")
             for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
-                if not iri or any(c in iri for c in ' <>"{}|^`\\'):
+                if not iri or IRI_FORBIDDEN.search(iri):
                     raise Refused(400, f"not a graph IRI: {iri!r}")
             media_type, body = await run(request, sparql, params, request.headers.get("accept", "*/*"))
         except Refused as refused:

@@ -21,11 +21,12 @@ endpoint's content negotiation and its service description all come from it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import namedtuple
 
 from .errors import TKGError
-from .vocab import GENID_IRI, PREFIXES
+from .vocab import GENID_IRI, PREFIXES, curie
 
 
 class QuerySyntaxError(TKGError):
@@ -89,8 +90,10 @@ _BLANKS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I)
 
 
+@functools.lru_cache(maxsize=16)
 def blank_out(text: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length), for scanning."""
+    """The query with comments, strings and IRIs blanked out (same length), for scanning.
+    (Cached: running one query reads its text several ways.)"""
     return _BLANKS.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -102,20 +105,21 @@ def query_form(sparql: str) -> str | None:
 
 
 MAX_NESTING = 200  # groups and brackets: Oxigraph's parser recurses, and overflows its stack near 3,000
-_OPENING, _CLOSING = "{([", "})]"
+_OPENING = "{(["
 
 
 def check_shape(sparql: str) -> None:
     """Refuse, before any parser sees it, a query nested deeper than :data:`MAX_NESTING`."""
     depth = 0
-    for i, char in enumerate(blank_out(sparql)):
+    for bracket in re.finditer(r"[{}()\[\]]", blank_out(sparql)):
+        i, char = bracket.start(), bracket.group(0)
         if char in _OPENING:
             depth += 1
             if depth > MAX_NESTING:
                 line = sparql.count("\n", 0, i) + 1
                 column = i - (sparql.rfind("\n", 0, i) + 1) + 1
                 raise QuerySyntaxError(line, column, f"nested more than {MAX_NESTING} levels deep")
-        elif char in _CLOSING:
+        else:
             depth -= 1
 
 
@@ -307,14 +311,6 @@ class QueryResult:
         a graph and its first triples. Text is escaped."""
         import html
 
-        from .vocab import curie
-
-        def shown(term) -> str:
-            if term is None:
-                return ""
-            value = getattr(term, "value", str(term))
-            return curie(value) if type(term).__name__ == "NamedNode" else value
-
         if self.kind == "ASK":
             return f"<p><strong>{'yes' if self.boolean else 'no'}</strong></p>"
         if self.kind == "GRAPH":
@@ -322,7 +318,8 @@ class QueryResult:
             caption = f"{len(self.triples)} triples"
         else:
             head, rows, caption = self.vars, self.rows, f"{len(self.rows)} rows"
-        cells = "".join("<tr>" + "".join(f"<td>{html.escape(shown(t))}</td>" for t in row) + "</tr>" for row in rows[:limit])
+        cells = "".join("<tr>" + "".join(f"<td>{html.escape(shown(t))}</td>" for t in row) + "</tr>"
+                        for row in rows[:limit])
         more = f", the first {limit} shown" if len(rows) > limit else ""
         return (f"<table><caption>{caption}{more}</caption><thead><tr>"
                 + "".join(f"<th>{html.escape(h)}</th>" for h in head) + f"</tr></thead><tbody>{cells}</tbody></table>")
@@ -410,6 +407,21 @@ def read(raw) -> QueryResult:
         return QueryResult("GRAPH", triples=[t.triple if isinstance(t, ox.Quad) else t for t in raw])
     names = [v.value for v in raw.variables]
     return QueryResult("SELECT", names, [tuple(row[n] for n in names) for row in raw])
+
+
+def shown(term, labels: dict[str, str] | None = None) -> str:
+    """A term as a reader sees it: an IRI by its label (when ``labels`` has one) and short
+    name, a blank node as ``_:id``, a literal as its text on one line."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        short = curie(term.value)
+        return f"{labels[term.value]}  {short}" if labels and term.value in labels else short
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return " ".join(term.value.split())
 
 
 _XSD = PREFIXES["xsd"]

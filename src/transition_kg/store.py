@@ -25,7 +25,7 @@ from .net import USER_AGENT, EndpointError, endpoint_message, network_errors
 from .paths import Project, find_project
 from .sparql import (QueryResult, QuerySyntaxError, check_shape, names_a_dataset, parse_answer, query_form, read,
                      star_in_order, syntax_error, unknown_prefix, unknown_prefix_message, with_prefixes)
-from .vocab import PREFIXES
+from .vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, TKR_IRI, sparql_prefixes
 
 DEFAULT_TIMEOUT = 60
 POST_ABOVE = 1500  # characters: longer queries are sent by POST (URLs stay short)
@@ -83,7 +83,7 @@ class Store:
         if not iris:
             return {}
         values = " ".join(f"<{i}>" for i in iris)
-        found = self.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+        found = self.query(sparql_prefixes(("rdfs", "dcterms")) +
                            f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s rdfs:label|dcterms:title ?l }} }}")
         labels: dict[str, tuple[int, str]] = {}
         for s, label in found.rows:
@@ -91,6 +91,14 @@ class Store:
             if s.value not in labels or (rank, label.value) < labels[s.value]:
                 labels[s.value] = (rank, label.value)
         return {s: text for s, (_, text) in labels.items()}
+
+
+def project_graphs(store: Store) -> list[str]:
+    """The graphs of a store that are of a project's kind (the ontology's, those named under
+    ``tkr:``), sorted: never a store's own system graphs."""
+    found = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    names = {row[0].value for row in found.rows if row and row[0] is not None}
+    return sorted(g for g in names if g == ONTOLOGY_GRAPH_IRI or g.startswith(TKR_IRI))
 
 
 def run_query(store, sparql: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,

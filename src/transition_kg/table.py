@@ -6,24 +6,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from .sparql import QueryResult
-from .vocab import curie
+from .sparql import QueryResult, shown
 
 MIN_CELL = 8
-
-
-def cell(term, labels: dict[str, str]) -> str:
-    """A term as a reader sees it: label and short name for an IRI, text for a literal."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        short = curie(term.value)
-        return f"{labels[term.value]}  {short}" if term.value in labels else short
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return " ".join(term.value.split())
 
 
 def width(text: str) -> int:
@@ -50,7 +35,7 @@ def to_table(result: QueryResult, labels: dict[str, str], columns: int = 100) ->
     """Rows as an aligned text table at most ``columns`` wide."""
     if result.kind == "ASK":
         return ("yes" if result.boolean else "no") + "\n"
-    cells = [[cell(t, labels) for t in row] for row in result.rows]
+    cells = [[shown(t, labels) for t in row] for row in result.rows]
     widths = [max([width(v)] + [width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
     room = columns - 2 * (len(widths) - 1)
     cut = False

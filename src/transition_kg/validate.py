@@ -74,7 +74,7 @@ def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Load
     if any(p.check == "syntax" for p in loaded.problems):
         report.notes.append("vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first")
         return report, loaded
-    report.checked["files"] = len(project.files().read)
+    report.checked["files"] = len(loaded.files_read)
     try:
         shapes = loaded.shapes_graph()
     except ProjectInvalid as broken:

@@ -29,7 +29,7 @@ from .errors import TKGError
 from .files import write_atomic
 from .infer import superclass_map
 from .load import new_dataset, rdflib_term
-from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand
+from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
 
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
@@ -127,8 +127,7 @@ class Catalog:
             return found
         if isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
             return self.fact_label(term)
-        shown = curie(term)
-        return str(term) if shown.startswith("<") else shown
+        return short(term)
 
     def all_labels(self, term: Node) -> list[str]:
         return sorted({str(v) for v in self._labels.get(term, []) + self.values(term, SKOS.altLabel)})
@@ -549,11 +548,10 @@ def fetch(store, page: int = PAGE) -> Dataset:
     it: the ontology's graph and the graphs named under ``tkr:`` (never a store's own system
     graphs), each read page by page (ORDER BY, LIMIT, OFFSET) and counted first, so a store
     that caps its answers below a page is caught and read in smaller pages."""
-    from .vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
+    from .store import project_graphs
 
-    names = [row[0].value for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows]
     dataset = new_dataset()
-    for name in sorted(n for n in names if n == ONTOLOGY_GRAPH_IRI or n.startswith(TKR_IRI)):
+    for name in project_graphs(store):
         total = int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value)
         graph, size, got = dataset.graph(URIRef(name)), page, 0
         while got < total:

@@ -49,6 +49,8 @@ INFERRED_GRAPH_IRI = TKR_IRI + "graph-inferred"
 SHARED_GRAPH_IRI = TKR_IRI + "graph-shared"
 BACKGROUND_GRAPH_IRI = TKR_IRI + "graph-background"
 
+#: characters an IRI may not hold (RFC 3987's excluded ones, spaces and controls)
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LOCAL = re.compile(r"^[A-Za-z0-9_][\w.-]*(?<!\.)$|^$")
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([^\s<>\"{}|^`\\]*)$")
 
@@ -60,6 +62,12 @@ def curie(iri: str) -> str:
         if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
             return f"{prefix}:{iri[len(ns):]}"
     return f"<{iri}>"
+
+
+def short(iri: str) -> str:
+    """``prefix:local`` for an IRI in a known namespace, else the IRI as it is (for pages)."""
+    shown = curie(iri)
+    return str(iri) if shown.startswith("<") else shown
 
 
 def expand(name: str) -> str | None:
