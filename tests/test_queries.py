@@ -187,3 +187,41 @@ def test_an_iri_parameter_may_be_a_label(store, project):
     assert within == {"xinxing-korean-autonomous-township"}
     with pytest.raises(QueryError, match=r"^--param entity=Atlantis: not an IRI, and no entity has that label"):
         run_named(store, "cq06-quantitative-facts", ROOT, entity="Atlantis")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_inline_and_values_binding_give_the_same_rows(store, project, name):
+    """``# bind: inline`` is a choice of speed, never of answer: both ways, the same rows."""
+    query = get(project, name)
+    values = parse_params(query, {})
+    rows = [sorted(map(str, store.query(bind(query.text, values, inline=way)).rows)) for way in (False, True)]
+    assert rows[0] == rows[1]
+
+
+def test_inline_binding_writes_terms_that_cannot_break_out():
+    hostile = '") } } ; DROP ALL ; SELECT * { ?s ?p ?o # \\'
+    text = bind("SELECT ?v WHERE { ?s ?p ?v FILTER(?v = ?t) } ORDER BY ?t", {"t": ox.Literal(hostile)}, inline=True)
+    parsed = ox.Store().query(text)  # parses: one query, one literal
+    assert [v.value for v in parsed.variables] == ["v"]
+    from transition_kg.sparql import blank_out
+
+    assert "DROP" not in blank_out(text) and f"BIND({ox.Literal(hostile)} AS ?t)" in text
+    # a variable that only starts like the parameter is left alone; SELECT * keeps the column
+    assert bind("SELECT * WHERE { ?place ?placeName ?o }", {"place": ox.NamedNode("https://e.org/p")},
+                inline=True) == "SELECT * WHERE { <https://e.org/p> ?placeName ?o  BIND(<https://e.org/p> AS ?place) }"
+
+
+@pytest.mark.parametrize("text", ["da", "DATONG", "七台", "七台河", "coal", "a", "x*y", "[", "%", "_", "'", "ß", "Ö"])
+def test_search_through_the_label_index_gives_the_rows_of_a_scan(store, project, text):
+    """The index narrows the entities; the query's FILTER decides: same rows as without it."""
+    query = get(project, "search")
+    indexed = store.query(queries_prepare(query, {"text": text}, store))
+    scanned = store.query(queries_prepare(query, {"text": text}))
+    assert "VALUES ?entity" in queries_prepare(query, {"text": text}, store)
+    assert sorted(map(str, indexed.rows)) == sorted(map(str, scanned.rows))
+
+
+def queries_prepare(query, params, store=None):
+    from transition_kg.queries import prepare
+
+    return prepare(query, params, store)

@@ -13,6 +13,8 @@ from transition_kg.store import EmbeddedStore, open_store
 
 from .conftest import edit
 
+TKR = "https://w3id.org/transition-kg/id/"
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 CQ01 = "cq01-coal-cities"
 
@@ -134,3 +136,21 @@ def test_a_touched_file_is_hashed_not_reloaded(project_copy, tmp_path, monkeypat
     assert reloads == [] and count(again) > 4000
     assert '"background.trig"' not in (where / MARKER).read_text()  # names are project paths
     assert f'"graph/background.trig": [{path.stat().st_size}, {path.stat().st_mtime_ns}, ' in (where / MARKER).read_text()
+
+
+def test_the_label_index_sits_beside_the_store_and_follows_its_files(project_copy, tmp_path):
+    from transition_kg.queries import run_named
+    from transition_kg.textindex import FILE
+
+    where = tmp_path / "store"
+    search = lambda store, text: [r["entity"] for r in run_named(store, "search", project_copy, text=text).records()]
+    first = open_store(project_copy, store_dir=where)
+    assert (where / FILE).is_file() and search(first, "七台") == [TKR + "qitaihe"]
+    del first
+    edit(project_copy.graph_dir / "shared.trig", 'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en .',
+         'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en , "Aihui gateway"@en .')
+    changed = open_store(project_copy, store_dir=where)
+    assert search(changed, "ihui gate") == [TKR + "heihe"]
+    del changed
+    (where / FILE).unlink()  # lost: made again from the store, not left out
+    assert search(open_store(project_copy, store_dir=where), "ihui gate") == [TKR + "heihe"]

@@ -19,7 +19,11 @@ the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
 rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
 
 With ``store_dir`` the store lives on disk and is reused while the project's files are
-unchanged (a marker written after a complete load records each file's size, time and hash).
+unchanged (a marker written after a complete load records each file's size, time and hash;
+a command checks sizes and times, and hashes only a file whose stamp changed). The graph
+files go in through Oxigraph's bulk loader, so memory stays bounded whatever the graph's
+size; the label index (:mod:`transition_kg.textindex`) is written beside the store before
+the marker.
 """
 
 from __future__ import annotations
@@ -42,9 +46,10 @@ class Loaded:
     """The loaded project: the pyoxigraph store (with the inferred graph), which files each
     named graph came from, the SHACL shapes files, and the problems found."""
 
-    def __init__(self, project: Project, store=None) -> None:
+    def __init__(self, project: Project, store=None, store_dir: Path | None = None) -> None:
         self.project = project
         self.store = store
+        self.store_dir = store_dir
         self.graph_files: dict[str, list[Path]] = {}
         self.shapes_files: list[Path] = []
         self.files_read: list[Path] = []
@@ -52,6 +57,16 @@ class Loaded:
 
     def files_for(self, graph: str) -> list[Path]:
         return self.graph_files.get(str(graph), [])
+
+    @functools.cached_property
+    def text_index(self):
+        """The :class:`~transition_kg.textindex.TextIndex` of the store's labels: the file
+        beside a store on disk (written by the load), else built now in memory."""
+        from .textindex import FILE, TextIndex
+
+        if self.store_dir is None:
+            return TextIndex.build(self.store)
+        return TextIndex.open(self.store_dir / FILE) or TextIndex.build(self.store, self.store_dir / FILE)
 
     @functools.cached_property
     def dataset(self):
@@ -146,7 +161,7 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
     import pyoxigraph as ox
 
     files = project.files()
-    loaded = Loaded(project, None)
+    loaded = Loaded(project, None, Path(store_dir) if store_dir else None)
     loaded.files_read = files.read
     loaded.shapes_files = files.shapes
     for path, reason in files.unread:
@@ -182,12 +197,15 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
             if _parse(loaded, path, data, ox.RdfFormat.TURTLE, into=ontology):
                 loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
         else:
-            _add_graph_file(loaded, path, data, bulk=marker is not None)
+            _add_graph_file(loaded, path, data)
     infer(loaded.store)
     if strict and loaded.problems:
         raise ProjectInvalid(loaded.problems)
     if marker is not None and not loaded.problems:
+        from .textindex import FILE, TextIndex
+
         loaded.store.flush()
+        loaded.text_index = TextIndex.build(loaded.store, Path(store_dir) / FILE)
         _write_marker(marker, digests, {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()})
     return loaded
 
@@ -268,27 +286,34 @@ def _parsed(problems: list[Problem], shown: str, data: bytes, work) -> list:
     return []
 
 
-def _add_graph_file(loaded: Loaded, path: Path, data: bytes, bulk: bool = False) -> None:
-    """Parse a TriG file straight into the store: named graphs only, each graph from one file."""
+def _add_graph_file(loaded: Loaded, path: Path, data: bytes) -> None:
+    """Load a TriG file into the store: named graphs only, each graph from one file.
+
+    The file is parsed once to check it and name its graphs (nothing is loaded from a file
+    that does not parse), then handed whole to Oxigraph's bulk loader, which builds the
+    store's index files itself with bounded memory. A file with triples outside a named
+    graph has those left out (and a problem said)."""
     import pyoxigraph as ox
 
     shown = loaded.project.display(path)
     names: set[str] = set()
     outside: list = []
 
-    def named_only(quads):
-        for quad in quads:
-            graph = quad.graph_name
-            if isinstance(graph, ox.DefaultGraph):
-                if not outside:
-                    outside.append(quad)
-                continue
-            names.add(graph.value)
-            yield quad
-
     def work() -> list:
-        parsed = named_only(ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True))
-        (loaded.store.bulk_extend if bulk else loaded.store.extend)(parsed)
+        last = None
+        for quad in ox.parse(data, ox.RdfFormat.TRIG):
+            graph = quad.graph_name
+            if graph != last:
+                if isinstance(graph, ox.DefaultGraph):
+                    outside.append(quad)
+                else:
+                    names.add(graph.value)
+                last = graph
+        if outside:
+            loaded.store.bulk_extend(q for q in ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True)
+                                     if not isinstance(q.graph_name, ox.DefaultGraph))
+        else:
+            loaded.store.bulk_load(data, ox.RdfFormat.TRIG)
         return [True]
 
     _parsed(loaded.problems, shown, data, work)

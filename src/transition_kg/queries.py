@@ -11,12 +11,27 @@ without one), the term written by pyoxigraph in N-Triples syntax, which escapes 
 character that could end it. No value can change the query's shape, and the same text runs
 on the embedded store and on any endpoint.
 
+A query whose header says ``# bind: inline`` has each parameter written in place instead:
+every occurrence of the variable in the ``WHERE`` group becomes the term (in the same
+N-Triples syntax, so still no value can change the query's shape), and a ``BIND`` at the
+group's end keeps it for the projection. A query planner sees constants where it would
+otherwise join a ``VALUES`` table: for a query that starts from the parameter this is the
+difference between a seek and a scan (``benchmarks/scale.py`` measures each query both
+ways; the header records the faster).
+
+A header line ``# text: PARAM VAR`` says that the string parameter PARAM is searched for
+in the labels of ``?VAR``: where the store has a text index (the embedded store), the
+entities whose labels hold the text are bound to ``?VAR`` first, so the query reads only
+them; its own FILTER still decides every row.
+
 >>> import pyoxigraph as ox
 >>> print(bind("SELECT ?v WHERE { ?s ?p ?v }", {"s": ox.NamedNode("https://example.org/a")}))
 SELECT ?v WHERE { VALUES (?s) { (<https://example.org/a>) }  ?s ?p ?v }
 >>> print(bind("DESCRIBE ?s", {"s": ox.NamedNode("https://example.org/a")}))
 DESCRIBE ?s
 VALUES (?s) { (<https://example.org/a>) }
+>>> print(bind("SELECT ?s ?v WHERE { ?s ?p ?v }", {"s": ox.NamedNode("https://example.org/a")}, inline=True))
+SELECT ?s ?v WHERE { <https://example.org/a> ?p ?v  BIND(<https://example.org/a> AS ?s) }
 """
 
 from __future__ import annotations
@@ -54,10 +69,12 @@ class NamedQuery:
     """A query file and its header."""
 
     def __init__(self, name: str, path: Path, title: str, description: str, params: list[Param] | None = None,
-                 text: str = "") -> None:
+                 text: str = "", inline: bool = False, text_search: tuple[str, str] | None = None) -> None:
         self.name, self.path, self.title, self.description = name, path, title, description
         self.params = params or []
         self.text = text
+        self.inline = inline  # '# bind: inline': parameters written in place, not by VALUES
+        self.text_search = text_search  # '# text: PARAM VAR': PARAM is looked up in ?VAR's labels
 
     def __repr__(self) -> str:
         return f"<NamedQuery {self.name}: {self.title}>"
@@ -80,11 +97,20 @@ def parse_header(path: Path, name: str | None = None) -> NamedQuery:
             if line.strip():
                 break
             continue
-        match = re.match(r"#\s*(title|description|param):\s*(.*)$", line)
+        match = re.match(r"#\s*(title|description|param|bind|text):\s*(.*)$", line)
         if not match:
             continue
         key, value = match.groups()
-        if key == "title":
+        if key == "bind":
+            if value.strip() not in ("inline", "values"):
+                raise QueryError(f"{path}:{number}: bind must be 'inline' or 'values'")
+            query.inline = value.strip() == "inline"
+        elif key == "text":
+            parts = value.split()
+            if len(parts) != 2:
+                raise QueryError(f"{path}:{number}: text must be 'PARAM VARIABLE'")
+            query.text_search = (parts[0], parts[1].lstrip("?$"))
+        elif key == "title":
             query.title = value.strip()
         elif key == "description":
             query.description = (query.description + " " + value.strip()).strip()
@@ -200,17 +226,23 @@ def split_assignments(pairs: list[str]) -> dict[str, str]:
     return given
 
 
-def bind(sparql: str, values: dict) -> str:
+_VARIABLE_END = r"(?![\w\u00B7\u0300-\u036F\u203F\u2040])"
+
+
+def bind(sparql: str, values: dict, inline: bool = False) -> str:
     """Bind ``values`` (name → pyoxigraph term) with a ``VALUES`` block first in the WHERE
-    group of ``sparql`` (after the query for a DESCRIBE without a WHERE group)."""
+    group of ``sparql`` (after the query for a DESCRIBE without a WHERE group); with
+    ``inline``, write each term in place of its variable in the WHERE group instead."""
     if not values:
         return sparql
-    names = list(values)
-    block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(values[n]) for n in names) + ") }"
     scan = blank_out(sparql)
     where = re.search(r"\bWHERE\s*\{", scan, re.I)
     if where is None and query_form(sparql) in ("SELECT", "ASK"):
         where = re.search(r"\{", scan)
+    if where is not None and inline:
+        return _inline(sparql, scan, where.end(), values)
+    names = list(values)
+    block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(values[n]) for n in names) + ") }"
     if where is not None:
         return sparql[: where.end()] + " " + block + " " + sparql[where.end():]
     if query_form(sparql) == "DESCRIBE":
@@ -218,10 +250,50 @@ def bind(sparql: str, values: dict) -> str:
     raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
 
 
+def _inline(sparql: str, scan: str, start: int, values: dict) -> str:
+    """The WHERE group opening at ``start`` with each variable of ``values`` replaced by its
+    term, and bound to it at the group's end (for the projection, ``*`` included)."""
+    depth, end = 1, None
+    for bracket in re.finditer(r"[{}]", scan[start:]):
+        depth += 1 if bracket.group(0) == "{" else -1
+        if depth == 0:
+            end = start + bracket.start()
+            break
+    if end is None:
+        raise QueryError("cannot bind parameters: the WHERE group is not closed")
+    body = scan[start:end]
+    pattern = re.compile(r"[?$](" + "|".join(re.escape(n) for n in values) + ")" + _VARIABLE_END)
+    pieces, last = [], 0
+    for match in pattern.finditer(body):
+        pieces += [sparql[start + last: start + match.start()], str(values[match.group(1)])]
+        last = match.end()
+    pieces.append(sparql[start + last: end])
+    binds = " ".join(f"BIND({term} AS ?{name})" for name, term in values.items())
+    return sparql[:start] + "".join(pieces) + " " + binds + " " + sparql[end:]
+
+
 def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Store | None = None) -> str:
     """The query's text with its parameters (given as strings; defaults fill the rest) bound;
     with a ``store``, IRI parameters may be labels (see :func:`parse_params`)."""
-    return bind(query.text, parse_params(query, params or {}, store))
+    values = parse_params(query, params or {}, store)
+    text = bind(query.text, values, inline=query.inline)
+    if query.text_search and store is not None and hasattr(store, "entities_labelled"):
+        param, variable = query.text_search
+        term = values.get(param)
+        hits = store.entities_labelled(term.value) if term is not None and term.value.strip() else None
+        if hits is not None:
+            text = restrict(text, variable, hits)
+    return text
+
+
+def restrict(sparql: str, variable: str, terms: list) -> str:
+    """``sparql`` with ``?variable`` bound first in its WHERE group to one of ``terms``."""
+    scan = blank_out(sparql)
+    where = re.search(r"\bWHERE\s*\{", scan, re.I) or re.search(r"\{", scan)
+    if where is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
+    block = f"VALUES ?{variable} {{ " + " ".join(str(t) for t in terms) + " }"
+    return sparql[: where.end()] + " " + block + " " + sparql[where.end():]
 
 
 def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, labels: bool = False) -> QueryResult:
