@@ -1,21 +1,39 @@
-"""Scale: load time, peak memory and query latency for the default store (Oxigraph loaded
-from the files, with inference), rdflib's Memory store, and raw pyoxigraph, on the same
-synthetic graph of about N triples shaped like the real one (articles with observations,
-quotes, roles and mentions, each with evidence; cities in provinces in countries).
+"""Scale: load time, peak memory and query latency of the embedded store against references
+measured side by side in the same run, on one synthetic graph of about N triples shaped like
+the real one (articles with observations, quotes, roles and mentions, each with evidence;
+cities in provinces in countries).
 
-    python -m benchmarks.scale --triples 200000
+    python -m benchmarks.scale --triples 1000000                 # in memory
+    python -m benchmarks.scale --triples 5000000 --store-dir     # on disk
 
-Each engine runs in a child process of its own, so peak memory is that process's maximum
-resident size. The Memory store's queries are capped (--cap seconds) and shown as "> cap".
-Last line: load_ratio=X query_ratio=Y vs_raw_oxigraph=Z (X: Memory load / default load;
-Y: median over queries of Memory latency / default latency; Z: default median latency /
-raw pyoxigraph median latency).
+Each engine runs in a child process of its own (peak memory is that process's maximum
+resident size). The references load and query through pyoxigraph's and the ``oxigraph``
+CLI's own APIs, never through the project's code: they are handed the file list, the
+inference as SPARQL Update texts (:func:`transition_kg.infer.updates`) and each named query's
+text with its parameters bound, written to files by this script.
+
+In memory: the project's store, rdflib's Memory store (queries capped at --cap seconds,
+left out above --rdflib-max triples) and raw pyoxigraph (``Store.load`` of each file, the
+same updates). Last line: ``load_ratio=X query_ratio=Y vs_raw_oxigraph=Z`` (X: Memory load /
+project load; Y: median over queries of Memory / project latency; Z: median over queries of
+project / raw pyoxigraph latency).
+
+With --store-dir: the project's first load into a store on disk, against pyoxigraph's
+``bulk_load`` of the same files into a store of its own plus the same updates; then each
+named query, warm in-process (project and raw pyoxigraph on the same store) and cold from a
+fresh process (``transition-kg query --store-dir``, against ``oxigraph query --location``
+and a plain pyoxigraph script on the same store). Last line: ``disk_load_vs_bulk=R1
+reuse_vs_cli=R2 worst_query_ms=T1 search_ms=T2`` (R1: project first load / bulk load and
+updates; R2: cold cq05 reusing the store / ``oxigraph query --location``; T1: the slowest
+named query, warm; T2: the search query, warm).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import random
 import resource
 import shutil
@@ -103,103 +121,292 @@ class Capped(Exception):
     pass
 
 
-def measure(engine: str, folder: Path, runs: int, cap: float) -> dict:
-    """Run in a child process: load, then each query ``runs`` times (median)."""
-    from transition_kg.paths import Project
-    from transition_kg.queries import discover, prepare
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    project = Project(folder)
-    start = time.perf_counter()
-    if engine == "default":
-        from transition_kg.store import open_store
 
-        store = open_store(project)
-        run = store.query
-    elif engine == "memory":
-        from benchmarks.rdflib_engine import RdflibStore
-
-        run = RdflibStore(project).query
-    else:  # raw pyoxigraph: the files loaded by pyoxigraph itself, the same inference updates, queried directly
-        import pyoxigraph as ox
-
-        from transition_kg.infer import infer
-        from transition_kg.vocab import ONTOLOGY_GRAPH_IRI
-
-        raw = ox.Store()
-        files = project.files()
-        for path in files.ontology:
-            raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
-        for path in files.graphs:
-            raw.load(path=str(path), format=ox.RdfFormat.TRIG)
-        infer(raw)
-        run = lambda text: list(raw.query(text)) if not text.lstrip().upper().startswith("ASK") else bool(raw.query(text))
-    load = time.perf_counter() - start
-    queries = discover(project)
-    latencies = {}
-
+def timed_queries(run, texts: dict[str, str], runs: int, cap: float = 0) -> dict:
+    """Median latency of each query (None when one run passed ``cap`` seconds)."""
     def alarm(*_):
         raise Capped()
 
     signal.signal(signal.SIGALRM, alarm)
-    for name, params in PARAMS.items():
-        text = prepare(queries[name], params)
+    latencies = {}
+    for name, text in texts.items():
         times = []
         for _ in range(runs):
-            signal.setitimer(signal.ITIMER_REAL, cap if engine == "memory" else 0)
-            t = time.perf_counter()
+            signal.setitimer(signal.ITIMER_REAL, cap)
+            start = time.perf_counter()
             try:
-                run(text)
-                times.append(time.perf_counter() - t)
+                run(name, text)
+                times.append(time.perf_counter() - start)
             except Capped:
                 times.append(None)
                 break
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         latencies[name] = None if None in times else statistics.median(times)
-    triples = None
-    if engine == "default":
-        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value)
-    return {"load": load, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "latency": latencies,
-            "triples": triples}
+    return latencies
+
+
+def child_project(folder: Path, store_dir: str | None, runs: int) -> dict:
+    """The project's own road: ``open_store`` (load, inference, label index), named queries."""
+    from transition_kg.paths import Project
+    from transition_kg.queries import discover, run
+    from transition_kg.store import open_store
+
+    project = Project(folder)
+    start = time.perf_counter()
+    store = open_store(project, store_dir=Path(store_dir) if store_dir else None)
+    load = time.perf_counter() - start
+    queries = discover(project)
+    latencies = timed_queries(lambda name, _: run(store, queries[name], PARAMS[name]), dict.fromkeys(PARAMS), runs)
+    triples = len(store.store)
+    return {"load": load, "peak_mb": peak_mb(), "latency": latencies, "triples": triples}
+
+
+def child_memory(folder: Path, runs: int, cap: float) -> dict:
+    """rdflib's Memory store (benchmarks/rdflib_engine.py)."""
+    from benchmarks.rdflib_engine import RdflibStore
+    from transition_kg.paths import Project
+
+    start = time.perf_counter()
+    store = RdflibStore(Project(folder))
+    load = time.perf_counter() - start
+    texts = json.loads((folder / "bench-queries.json").read_text())
+    return {"load": load, "peak_mb": peak_mb(), "latency": timed_queries(lambda _, t: store.query(t), texts, runs, cap)}
+
+
+def child_raw(folder: Path, store_dir: str | None, runs: int) -> dict:
+    """pyoxigraph alone: its loader (``bulk_load`` on disk, ``load`` in memory), the inference
+    updates and the query texts from the files this script wrote."""
+    import pyoxigraph as ox
+
+    plan = json.loads((folder / "bench-plan.json").read_text())
+    texts = json.loads((folder / "bench-queries.json").read_text())
+    start = time.perf_counter()
+    store = ox.Store(store_dir) if store_dir else ox.Store()
+    put = store.bulk_load if store_dir else store.load
+    for path in plan["ontology"]:
+        put(path=path, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(plan["ontology_graph"]))
+    for path in plan["graphs"]:
+        put(path=path, format=ox.RdfFormat.TRIG)
+    loaded = time.perf_counter()
+    count = f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{plan['inferred_graph']}> {{ ?s ?p ?o }} }}"
+    size = lambda: int(next(iter(store.query(count)))[0].value)
+    for update in plan["updates"]["once"]:
+        store.update(update)
+    before = None
+    while before != size():
+        before = size()
+        for update in plan["updates"]["until_stable"]:
+            store.update(update)
+    for update in plan["updates"]["after"]:
+        store.update(update)
+    if store_dir:
+        store.flush()
+    load = time.perf_counter() - start
+    run = lambda _, text: list(store.query(text, use_default_graph_as_union=True))
+    return {"load": load, "parse_load": loaded - start, "peak_mb": peak_mb(), "latency": timed_queries(run, texts, runs)}
+
+
+def child_raw_queries(store_dir: str, folder: Path, runs: int) -> dict:
+    """pyoxigraph alone on an existing store (read-only): the same query texts, warm."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_dir)
+    texts = json.loads((folder / "bench-queries.json").read_text())
+    run = lambda _, text: list(store.query(text, use_default_graph_as_union=True))
+    return {"latency": timed_queries(run, texts, runs)}
+
+
+def child_reuse(folder: Path, store_dir: str) -> dict:
+    """Opening a store on disk again, files unchanged: the check of the files' stamps and
+    the store's opening, then the same with one file touched (same bytes, new time)."""
+    from transition_kg.load import load
+    from transition_kg.paths import Project
+
+    project = Project(folder)
+    start = time.perf_counter()
+    loaded = load(project, Path(store_dir))
+    first = time.perf_counter() - start
+    del loaded
+    import gc
+
+    gc.collect()
+    files = project.files()
+    os.utime(files.graphs[-1])
+    start = time.perf_counter()
+    load(project, Path(store_dir))
+    return {"reuse": first, "reuse_touched": time.perf_counter() - start, "files": len(files.read)}
+
+
+def child(args) -> dict:
+    kind, folder = args.child[0], Path(args.child[1])
+    store_dir = args.child[2] if len(args.child) > 2 else None
+    if kind == "project":
+        return child_project(folder, store_dir, args.runs)
+    if kind == "memory":
+        return child_memory(folder, args.runs, args.cap)
+    if kind == "raw":
+        return child_raw(folder, store_dir, args.runs)
+    if kind == "raw-queries":
+        return child_raw_queries(store_dir, folder, args.runs)
+    return child_reuse(folder, store_dir)
+
+
+def spawn(args, *words: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--runs", str(args.runs), "--cap", str(args.cap),
+                          "--child", *words], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        sys.exit(f"child {words[0]} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def write_plan(folder: Path) -> dict[str, str]:
+    """The references' inputs: files, graph names, inference updates, query texts."""
+    from transition_kg.infer import updates
+    from transition_kg.paths import Project
+    from transition_kg.queries import discover, prepare
+    from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
+
+    project = Project(folder)
+    files = project.files()
+    plan = {"ontology": [str(p) for p in files.ontology], "graphs": [str(p) for p in files.graphs],
+            "ontology_graph": ONTOLOGY_GRAPH_IRI, "inferred_graph": INFERRED_GRAPH_IRI, "updates": updates()}
+    (folder / "bench-plan.json").write_text(json.dumps(plan))
+    queries = discover(project)
+    texts = {name: prepare(queries[name], params) for name, params in PARAMS.items()}
+    (folder / "bench-queries.json").write_text(json.dumps(texts))
+    return texts
+
+
+def cold(command: list[str], runs: int) -> tuple[float, bytes]:
+    """Median wall time of a command run in a fresh process; its output."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times, out = [], b""
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+        if done.returncode:
+            sys.exit(f"{' '.join(command[:4])} failed: {done.stderr.decode()[-500:]}")
+        out = done.stdout
+    return statistics.median(times), out
+
+
+def oxigraph_cli() -> str:
+    """The ``oxigraph`` CLI (PyPI's ``oxigraph``, a dev dependency): beside this Python, else on PATH."""
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.exists() else shutil.which("oxigraph") or "oxigraph"
+
+
+def machine() -> str:
+    import pyoxigraph
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cli = subprocess.run([oxigraph_cli(), "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, {cli or 'oxigraph CLI absent'}")
+
+
+def ms(value: float | None, cap: float = 0) -> str:
+    return f"> {cap:g} s" if value is None else f"{value * 1000:.1f} ms"
+
+
+def in_memory(args, folder: Path) -> None:
+    engines = ["project", "raw"] + (["memory"] if args.triples <= args.rdflib_max else [])
+    results = {engine: spawn(args, engine, str(folder)) for engine in engines}
+    d, r, m = results["project"], results["raw"], results.get("memory")
+    print(f"triples (with inferred): {d['triples']:,}")
+    print(f"{'':30} {'project (oxigraph)':>20} {'raw pyoxigraph':>16} {'rdflib Memory':>16}")
+    print(f"{'load s':30} {d['load']:>20.2f} {r['load']:>16.2f} {m['load'] if m else float('nan'):>16.2f}")
+    print(f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {r['peak_mb']:>16.0f} {m['peak_mb'] if m else float('nan'):>16.0f}")
+    ratios, vs_raw = [], []
+    for name in PARAMS:
+        dl, rl = d["latency"][name], r["latency"][name]
+        ml = m["latency"][name] if m else None
+        print(f"{name:30} {ms(dl):>20} {ms(rl):>16} {ms(ml, args.cap) if m else '-':>16}")
+        vs_raw.append(dl / rl)
+        if m:
+            ratios.append((args.cap if ml is None else ml) / dl)
+    if m:
+        print(f"memory: the project's store uses {d['peak_mb'] / m['peak_mb']:.0%} of the Memory store's peak")
+    print(f"load_ratio={m['load'] / d['load'] if m else float('nan'):.1f} "
+          f"query_ratio={statistics.median(ratios) if m else float('nan'):.1f} "
+          f"vs_raw_oxigraph={statistics.median(vs_raw):.2f}")
+
+
+def on_disk(args, folder: Path, texts: dict[str, str]) -> None:
+    ours, theirs = folder.parent / "store-project", folder.parent / "store-bulk"
+    d = spawn(args, "project", str(folder), str(ours))
+    b = spawn(args, "raw", str(folder), str(theirs))
+    shutil.rmtree(theirs)
+    again = spawn(args, "reuse", str(folder), str(ours))
+    raw = spawn(args, "raw-queries", str(folder), str(ours))
+    size = lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) / 2**20
+    print(f"triples (with inferred): {d['triples']:,}")
+    print(f"{'first load into a store on disk':40} {'project':>12} {'bulk_load+same inference':>26} {'ratio':>7}")
+    print(f"{'  time s':40} {d['load']:>12.2f} {b['load']:>26.2f} {d['load'] / b['load']:>6.2f}x")
+    print(f"{'  peak memory MB':40} {d['peak_mb']:>12.0f} {b['peak_mb']:>26.0f} {d['peak_mb'] / b['peak_mb']:>6.2f}x")
+    print(f"{'  of which parsing and indexing s':40} {'':>12} {b['parse_load']:>26.2f}")
+    print(f"  size on disk: {size(ours):.0f} MB")
+    print(f"reuse, files unchanged ({again['files']} files): {again['reuse'] * 1000:.0f} ms "
+          f"(stamps checked, store opened); one file touched (hashed): {again['reuse_touched'] * 1000:.0f} ms")
+    tkg = str(Path(sys.executable).with_name("transition-kg"))
+    oxigraph = oxigraph_cli()
+    floor = ("import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
+             "sys.stdout.buffer.write(s.query(open(sys.argv[2]).read(), use_default_graph_as_union=True)"
+             ".serialize(format=ox.QueryResultsFormat.CSV))")
+    print(f"{'named query':30} {'project warm':>13} {'raw warm':>10} {'ratio':>6} {'project cold':>13} "
+          f"{'oxigraph query':>15} {'python floor':>13}")
+    cold_ratio = None
+    for name, params in PARAMS.items():
+        text_file = folder.parent / f"{name}.rq"
+        text_file.write_text(texts[name], encoding="utf-8")
+        mine, _ = cold([tkg, "--project", str(folder), "query", name, "--store-dir", str(ours), "--no-labels", "-F", "csv"]
+                       + [w for k, v in params.items() for w in ("-p", f"{k}={v}")], args.cold_runs)
+        cli, _ = cold([oxigraph, "query", "--location", str(ours), "--query-file", str(text_file), "--results-format", "csv",
+                       "--union-default-graph"], args.cold_runs)
+        plain, _ = cold([sys.executable, "-c", floor, str(ours), str(text_file)], args.cold_runs)
+        dl, rl = d["latency"][name], raw["latency"][name]
+        print(f"{name:30} {ms(dl):>13} {ms(rl):>10} {dl / rl:>5.2f}x {mine * 1000:>10.0f} ms {cli * 1000:>12.0f} ms "
+              f"{plain * 1000:>10.0f} ms")
+        if name == "cq05-indicator-time-series":
+            cold_ratio = mine / cli
+    worst = max(d["latency"].values())
+    print(f"disk_load_vs_bulk={d['load'] / b['load']:.2f} reuse_vs_cli={cold_ratio:.2f} "
+          f"worst_query_ms={worst * 1000:.1f} search_ms={d['latency']['search'] * 1000:.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--triples", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")
+    parser.add_argument("--store-dir", action="store_true", help="measure the store on disk (else in memory)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per query, warm (median)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="runs per command, cold (median)")
     parser.add_argument("--cap", type=float, default=20.0, help="seconds the Memory store may take per query")
-    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "FOLDER"), help=argparse.SUPPRESS)
+    parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="leave rdflib out above this many triples")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child[0], Path(args.child[1]), args.runs, args.cap)))
+        print(json.dumps(child(args)))
         return
     began = time.perf_counter()
+    print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
         start = time.perf_counter()
         generate(args.triples, folder)
-        print(f"generated a synthetic project in {time.perf_counter() - start:.1f} s")
-        results = {}
-        for engine in ("default", "memory", "raw"):
-            out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--runs", str(args.runs), "--cap", str(args.cap),
-                                  "--child", engine, str(folder)], capture_output=True, text=True, check=True, cwd=ROOT)
-            results[engine] = json.loads(out.stdout.strip().splitlines()[-1])
-    d, m, r = results["default"], results["memory"], results["raw"]
-    print(f"triples (with inferred): {d['triples']:,}")
-    print(f"{'':30} {'default (oxigraph)':>20} {'rdflib Memory':>16} {'raw pyoxigraph':>16}")
-    print(f"{'load s':30} {d['load']:>20.2f} {m['load']:>16.2f} {r['load']:>16.2f}")
-    print(f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {m['peak_mb']:>16.0f} {r['peak_mb']:>16.0f}")
-    ratios, vs_raw = [], []
-    fmt = lambda v: f"> {args.cap:g} s" if v is None else f"{v * 1000:.1f} ms"
-    for name in PARAMS:
-        dl, ml, rl = d["latency"][name], m["latency"][name], r["latency"][name]
-        print(f"{name:30} {fmt(dl):>20} {fmt(ml):>16} {fmt(rl):>16}")
-        ratios.append((args.cap if ml is None else ml) / dl)
-        vs_raw.append(dl / rl)
-    print(f"memory: default uses {d['peak_mb'] / m['peak_mb']:.0%} of the Memory store's peak")
-    print(f"whole run: {time.perf_counter() - began:.0f} s")
-    print(f"load_ratio={m['load'] / d['load']:.1f} query_ratio={statistics.median(ratios):.1f} "
-          f"vs_raw_oxigraph={statistics.median(vs_raw):.2f}")
+        texts = write_plan(folder)
+        print(f"generated a synthetic project of about {args.triples:,} triples in {time.perf_counter() - start:.1f} s")
+        if args.store_dir:
+            on_disk(args, folder, texts)
+        else:
+            in_memory(args, folder)
+    print(f"whole run: {time.perf_counter() - began:.0f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -233,6 +233,16 @@ def test_short_queries_use_get_long_ones_post_with_a_user_agent(stub):
     assert agent1 == agent2 == USER_AGENT
 
 
+def test_a_comment_naming_an_update_keyword_stays_a_query(stub):
+    """SPARQLWrapper reads the form from the first keyword, comments included: "removed"
+    made a long SELECT a MOVE, posted as ``update=``. The form is ours, read lexically."""
+    store = RemoteStore(stub + "/sparql")
+    text = "# rows removed, added, dropped\nSELECT ?x WHERE { ?x ?p ?o } # " + "x" * 2000
+    store.query(text)
+    (method, _, _, body), = Stub.seen
+    assert method == "POST" and body.startswith("query=")
+
+
 def test_timeout_is_a_clean_error(stub):
     with pytest.raises(EndpointError) as error:
         RemoteStore(stub + "/slow", timeout=0.5).query("ASK {}")

@@ -81,6 +81,14 @@ def _update(text: str) -> str:
     return sparql_prefixes(("rdfs", "skos", "tkg")) + text.replace("{inf}", INFERRED_GRAPH_IRI).replace("{onto}", ONTOLOGY_GRAPH_IRI)
 
 
+def updates() -> dict[str, list[str]]:
+    """The inference as SPARQL Update texts: ``once``, then ``until_stable`` (repeated until
+    the inferred graph stops growing), then ``after`` (the labels). Any SPARQL 1.1 store can
+    run them; ``benchmarks/scale.py`` gives them to raw pyoxigraph as its reference."""
+    return {"once": [_update(u) for u in _ONCE], "until_stable": [_update(u) for u in _UNTIL_STABLE],
+            "after": [_update(u) for u in _label_updates()]}
+
+
 def infer(store) -> int:
     """(Re)compute ``tkr:graph-inferred`` inside the pyoxigraph ``store``; return its size."""
     import pyoxigraph as ox
@@ -89,18 +97,19 @@ def infer(store) -> int:
     if store.contains_named_graph(inferred):
         store.remove_graph(inferred)
     size = lambda: int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{INFERRED_GRAPH_IRI}> {{ ?s ?p ?o }} }}")))[0].value)
-    for update in _ONCE:
-        store.update(_update(update))
+    steps = updates()
+    for update in steps["once"]:
+        store.update(update)
     before = size()
     while True:
-        for update in _UNTIL_STABLE:
-            store.update(_update(update))
+        for update in steps["until_stable"]:
+            store.update(update)
         after = size()
         if after == before:
             break
         before = after
-    for update in _label_updates():
-        store.update(_update(update))
+    for update in steps["after"]:
+        store.update(update)
     return size()
 
 

@@ -29,6 +29,7 @@ the marker.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from .paths import Project
 from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
 MARKER = "transition-kg.fingerprint"
+GRAPHS = "transition-kg.graphs.json"  # which file each graph came from, beside the marker (read when asked)
 _POSITION = re.compile(r"^Parser error (?:at|between) line [\w ]*?: ", re.S)
 
 
@@ -50,10 +52,21 @@ class Loaded:
         self.project = project
         self.store = store
         self.store_dir = store_dir
-        self.graph_files: dict[str, list[Path]] = {}
+        self._graph_files: dict[str, list[Path]] = {}
+        self._recorded: Path | None = None  # a reused store's list of graphs and their files
         self.shapes_files: list[Path] = []
         self.files_read: list[Path] = []
         self.problems: list[Problem] = []
+
+    @property
+    def graph_files(self) -> dict[str, list[Path]]:
+        """Which files each named graph came from (made from the marker when first asked, for
+        a reused store: a query that never asks pays nothing)."""
+        if self._recorded is not None:
+            recorded = json.loads(self._recorded.read_text(encoding="utf-8"))
+            self._graph_files = {g: [self.project.root / p for p in ps] for g, ps in recorded.items()}
+            self._recorded = None
+        return self._graph_files
 
     def files_for(self, graph: str) -> list[Path]:
         return self.graph_files.get(str(graph), [])
@@ -168,14 +181,17 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
         loaded.problems.append(Problem("files", project.display(path), reason))
     marker = Path(store_dir) / MARKER if store_dir else None
     if marker is not None:
-        loaded.store = _open_disk_store(Path(store_dir))
         recorded = _read_marker(marker)
         stamps = _stamps(project, files.read)
         if not loaded.problems and _unchanged(project, recorded, stamps):
-            loaded.graph_files = {g: [project.root / p for p in ps] for g, ps in recorded["graphs"].items()}
-            if recorded["files"] != stamps:
-                _write_marker(marker, stamps, recorded["graphs"])
-            return loaded
+            # opened read-only: it is not written again, and opens in a fraction of the time
+            loaded.store = _open_disk_store(Path(store_dir), read_only=True)
+            if loaded.store is not None:
+                loaded._recorded = marker.with_name(GRAPHS)
+                if recorded["files"] != stamps:
+                    _write_marker(marker, stamps)
+                return loaded
+        loaded.store = _open_disk_store(Path(store_dir))
         marker.unlink(missing_ok=True)  # from here on the store is not the marker's: never reuse a half load
         loaded.store.clear()
     else:
@@ -206,7 +222,9 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
 
         loaded.store.flush()
         loaded.text_index = TextIndex.build(loaded.store, Path(store_dir) / FILE)
-        _write_marker(marker, digests, {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()})
+        graphs = {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}
+        write_atomic(marker.with_name(GRAPHS), json.dumps(graphs).encode())
+        _write_marker(marker, digests)  # last: the load is complete
     return loaded
 
 
@@ -251,10 +269,8 @@ def _unchanged(project: Project, recorded: dict, stamps: dict[str, list]) -> boo
     return True
 
 
-def _write_marker(marker: Path, files: dict[str, list], graphs: dict[str, list[str]]) -> None:
-    import json
-
-    write_atomic(marker, json.dumps({"version": 2, "files": files, "graphs": graphs}).encode())
+def _write_marker(marker: Path, files: dict[str, list]) -> None:
+    write_atomic(marker, json.dumps({"version": 3, "files": files}).encode())
 
 
 def _parse(loaded: Loaded, path: Path, data: bytes, fmt, into=None) -> list:
@@ -342,21 +358,26 @@ def _line_of(path: Path, subject, shown: str) -> str:
 
 
 def _read_marker(marker: Path) -> dict:
-    import json
-
     try:
         recorded = json.loads(marker.read_text(encoding="utf-8"))
-        good = isinstance(recorded, dict) and recorded.get("version") == 2 and isinstance(recorded.get("graphs"), dict)
+        good = isinstance(recorded, dict) and recorded.get("version") == 3 and marker.with_name(GRAPHS).is_file()
         return recorded if good and isinstance(recorded.get("files"), dict) else {}
     except (OSError, ValueError):
         return {}
 
 
-def _open_disk_store(folder: Path):
+def _open_disk_store(folder: Path, read_only: bool = False):
+    """The store in ``folder``, opened for writing (created if need be); with ``read_only``,
+    opened for reading, or None when it cannot be."""
     import gc
 
     import pyoxigraph as ox
 
+    if read_only:
+        try:
+            return ox.Store.read_only(str(folder))
+        except OSError:
+            return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

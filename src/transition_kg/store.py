@@ -186,6 +186,9 @@ class RemoteStore(Store):
             raise QuerySyntaxError(1, 1, unknown_prefix_message(missing))
         client = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
         client.setQuery(with_prefixes(sparql, PREFIXES))
+        # SPARQLWrapper guesses the form from the first keyword anywhere, comments included: a
+        # comment saying "removed" made a SELECT a MOVE, sent as an update. Ours is read lexically.
+        client.queryType = form
         # setTimeout() truncates to int, which turns a sub-second timeout into none at all
         client.timeout = self.timeout
         client.setMethod(POST if len(sparql) > POST_ABOVE else GET)
