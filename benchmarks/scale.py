@@ -75,7 +75,7 @@ def article(i: int, rng: random.Random, cities: int, people: int) -> str:
     person = [rng.randrange(people) for _ in range(2)]
     for k in range(6):
         c = city[k % 3]
-        out.append(f"tkr:obs-{i}-{k} a tkg:Observation ; tkg:observedEntity tkr:city-{c} ; "
+        out.append(f"tkr:obs-{i}-{k} a tkg:Observation ; tkg:measure tkg:Level ; tkg:observedEntity tkr:city-{c} ; "
                    f"tkg:indicator tkr:indicator-{'population' if k % 2 else 'tourism-revenue'} ; tkg:value {rng.randint(1, 10**7)} ; "
                    f"tkg:unit tkr:unit-count ; tkg:year \"{2000 + rng.randrange(25)}\"^^xsd:gYear ; {evidence(i, 100 * k, 'number words')} .")
     for k, p in enumerate(person):
@@ -86,7 +86,7 @@ def article(i: int, rng: random.Random, cities: int, people: int) -> str:
     for k, entity in enumerate([f"city-{c}" for c in city] + [f"person-{p}" for p in person]):
         out.append(f"tkr:mention-{i}-{k} a tkg:Mention ; tkg:mentionOf tkr:{entity} ; {evidence(i, 3000 + 50 * k, entity)} .")
     out.append(f"tkr:trade-{i} a tkg:TradeLink ; tkg:fromPlace tkr:city-{city[0]} ; tkg:toPlace tkr:city-{city[1]} ; "
-               f"tkg:commodity tkr:coal-industry ; tkg:status tkg:Historic ; {evidence(i, 4000, 'coal trade')} .")
+               f"tkg:commodity tkr:coal ; tkg:status tkg:Historic ; {evidence(i, 4000, 'coal trade')} .")
     out.append("}")
     return "\n".join(out)
 
@@ -103,7 +103,7 @@ def generate(triples: int, folder: Path, seed: int = 3) -> None:
     provinces = max(5, cities // 20)
     graph = folder / "graph" / "articles"
     graph.mkdir(parents=True)
-    shared = [PREFIXES, "tkr:graph-shared {"]
+    shared = [PREFIXES, "tkr:graph-shared {", "tkr:coal a tkg:Commodity ; rdfs:label \"coal\"@en ."]
     shared += [f"tkr:country-{c} a tkg:Country ; rdfs:label \"country {c}\"@en ." for c in range(countries)]
     shared += [f"tkr:province-{p} a tkg:Province ; rdfs:label \"province {p}\"@en ; tkg:locatedIn tkr:country-{p % countries} ."
                for p in range(provinces)]

@@ -12,25 +12,33 @@ import pytest
 
 from transition_kg.cli import COMMANDS, main, run
 from transition_kg.paths import Project, find_project
+from transition_kg.store import open_store
 
 from .conftest import ROOT
 
 
 def test_validate_exit_zero_and_summary(project, corpus, capsys):
     assert run(["--project", str(project.root), "--corpus", str(corpus), "validate"]) == 0
-    assert capsys.readouterr().out == "ok: 10 files, 190 evidence spans, 3 articles, 5 quality checks\n"
+    spans = int(open_store(project).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?x tkg:evidence ?e } }").rows[0][0].value)
+    checks = len(list((project.root / "queries" / "checks").glob("*-violation.rq")))
+    assert capsys.readouterr().out == f"ok: 10 files, {spans} evidence spans, 3 articles, {checks} quality checks\n"
 
 
 def test_stats_prints_class_and_article_counts(project, capsys):
     assert run(["--project", str(project.root), "stats"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  tkg:Observation                   38" in out
-    assert "  tkg:Quote                         11" in out
-    assert "  tkg:Person                        10" in out
+    store = open_store(project)
+    count = lambda kind: int(store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a tkg:{kind} }}").rows[0][0].value)
+    shown = {line.split()[0]: int(line.split()[1]) for line in out if line.startswith("  tkg:")}
+    for kind in ("Observation", "Quote", "Person", "Fact", "Mention"):
+        assert shown["tkg:" + kind] == count(kind)
+    assert store.query("ASK { ?x a tkg:Mention , tkg:Fact }").boolean is False  # a mention is not a fact
     header = next(line for line in out if line.strip().startswith("article"))
-    assert header.split() == ["article", "observations", "quotes", "roles", "events", "mentions", "people", "triples"]
+    assert header.split() == ["article", "facts", "observations", "quotes", "roles", "events", "mentions", "people", "triples"]
     row = next(line for line in out if "article-qitaihe-coal-city" in line)
-    assert row.split()[1:7] == ["5", "3", "3", "1", "33", "3"]
+    facts = store.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH tkr:article-qitaihe-coal-city { ?x tkg:evidence ?e } "
+                        "?x a tkg:Fact }").rows[0][0].value
+    assert row.split()[1:8] == [facts, "5", "3", "3", "1", "33", "3"]
 
 
 def test_build_prints_counts_and_paths(project_copy, corpus, capsys, tmp_path):
@@ -39,7 +47,9 @@ def test_build_prints_counts_and_paths(project_copy, corpus, capsys, tmp_path):
     text = capsys.readouterr().out
     assert (f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n"
             f"wrote {out / 'transition-kg.manifest.json'}\n") in text
-    assert "  tkg:Observation                   38" in text
+    observations = open_store(project_copy).query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a tkg:Observation }")
+    shown = {line.split()[0]: line.split()[1] for line in text.splitlines() if line.startswith("  tkg:")}
+    assert shown["tkg:Observation"] == observations.rows[0][0].value
 
 
 def test_broken_file_is_one_line_error_with_no_traceback(project_copy, capsys):
@@ -127,11 +137,11 @@ def test_query_prints_a_table_with_labels_and_short_names(project, capsys, monke
     monkeypatch.setenv("COLUMNS", "200")
     assert run(["--project", str(project.root), "query", "cq05-indicator-time-series"]) == 0
     assert capsys.readouterr().out == (
-        "year  value  unit               qualifier  yearInferredFrom  article\n"
-        "----  -----  -----------------  ---------  ----------------  " + "-" * 97 + "\n"
-        "2001  49     day  tkr:unit-day                               China's \"coal capital\" Datong diversifies into "
+        "year  period  asOf  value  unit               qualifier  yearInferredFrom  article\n"
+        "----  ------  ----  -----  -----------------  ---------  ----------------  " + "-" * 97 + "\n"
+        "2001                49     day  tkr:unit-day                               China's \"coal capital\" Datong diversifies into "
         "center of culture  tkr:article-datong-coal-capital\n"
-        "2024  314    day  tkr:unit-day             last year         China's \"coal capital\" Datong diversifies into "
+        "2024                314    day  tkr:unit-day             last year         China's \"coal capital\" Datong diversifies into "
         "center of culture  tkr:article-datong-coal-capital\n"
         "(2 rows)\n")
 

@@ -62,7 +62,9 @@ def test_the_guide_works_end_to_end(guided):
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")
     assert 'oa:exact "nearly 52,000"' in draft and 'tkg:yearInferredFrom "last year"' in draft
-    assert validated == "ok: 11 files, 195 evidence spans, 4 articles, 5 quality checks\n"
+    spans = sum(p.read_text(encoding="utf-8").count("tkg:evidence [") for p in (project.root / "graph").rglob("*.trig"))
+    checks = len(list((project.root / "queries" / "checks").glob("*-violation.rq")))
+    assert validated == f"ok: 11 files, {spans} evidence spans, 4 articles, {checks} quality checks\n"
     assert re.search(r"^  tkg:Mine +1$", stats, re.M)
     assert "tkr:article-fenshui-closes-its-last-mine" in stats
     page = (project.root / "site" / "index.html").read_text(encoding="utf-8")

@@ -379,7 +379,7 @@ def test_ctrl_c_stops_an_embedded_query_with_130(project):
 @pytest.mark.parametrize("change, expected", [
     (("tkg:value 700000 ;", 'tkg:value "seven hundred thousand" ;'), "[shacl]"),
     (("tkr:qitaihe tkg:locatedIn tkr:heilongjiang", "<https://w3id.org/transition-kg/id/qi taihe> tkg:locatedIn tkr:heilongjiang"),
-     "graph/articles/qitaihe-coal-city.trig:25: [syntax] "),
+     "graph/articles/qitaihe-coal-city.trig:27: [syntax] "),  # the line of the first triple, as written there
 ])
 def test_ordinary_data_mistakes_are_lines_not_tracebacks(project_copy, corpus, change, expected):
     edit(project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig", *change)

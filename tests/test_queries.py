@@ -75,7 +75,7 @@ def test_parameters_change_the_answer(store):
     assert [(r["year"], r["value"], r["qualifier"]) for r in rows] == [
         ("2022", 15000000000, None), ("2024", 61000000000, "https://w3id.org/transition-kg/ontology#MoreThan")]
     places = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="tkr:heilongjiang").records()}
-    assert places == {"qitaihe", "harbin", "heihe", "xinxing-korean-autonomous-township"}
+    assert places == {"qitaihe", "harbin", "heihe", "xinxing-korean-autonomous-township", "chengzihe-mine"}
 
 
 def test_search_finds_chinese_labels(store):
@@ -184,7 +184,7 @@ def test_an_iri_parameter_may_be_a_label(store, project):
     rows = run_named(store, "cq05-indicator-time-series", ROOT, place="Datong", indicator="tourism revenue").records()
     assert [(r["year"], r["value"]) for r in rows] == [("2022", 15000000000), ("2024", 61000000000)]
     within = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="七台河").records()}
-    assert within == {"xinxing-korean-autonomous-township"}
+    assert within == {"xinxing-korean-autonomous-township", "chengzihe-mine"}
     with pytest.raises(QueryError, match=r"^--param entity=Atlantis: not an IRI, and no entity has that label"):
         run_named(store, "cq06-quantitative-facts", ROOT, entity="Atlantis")
 

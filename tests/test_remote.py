@@ -263,12 +263,12 @@ def test_an_html_page_is_not_taken_for_an_answer(stub):
 
 def test_view_from_an_endpoint_is_the_same_graph(oxigraph, loaded, project, tmp_path, capsys):
     push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
-    for args, expected in ((["--focus", "tkr:datong"], "(21 nodes, 20 edges)"), ([], "(184 nodes, 208 edges)")):
+    for args in (["--focus", "tkr:datong"], []):
+        assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "local.html")] + args) == 0
+        expected = capsys.readouterr().out.rsplit(" (", 1)[1]  # "(N nodes, M edges)" of the local page
         page = tmp_path / "remote.html"
         assert cli(["view", "-o", str(page), "--endpoint", oxigraph.query] + args) == 0
-        assert capsys.readouterr().out == f"wrote {page} {expected}\n"
-        assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "local.html")] + args) == 0
-        assert capsys.readouterr().out.endswith(f"{expected}\n")
+        assert capsys.readouterr().out == f"wrote {page} ({expected}"
 
 
 def test_adhoc_queries_on_an_oxigraph_server_with_a_union_default_graph(tmp_path, loaded, local):

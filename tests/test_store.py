@@ -65,7 +65,7 @@ def test_cli_store_dir(project, tmp_path, capsys):
     assert cli(args) == 0
     first = capsys.readouterr().out
     assert cli(args) == 0
-    assert capsys.readouterr().out == first and "2024,314," in first
+    assert capsys.readouterr().out == first and "2024,,,314," in first
 
 
 def test_broken_file_is_named_with_its_line(project_copy):

@@ -14,7 +14,7 @@ from .files import decode, read_bytes, write_atomic
 from .paths import Project, corpus_dir
 from .vocab import turtle_prefixes
 
-HEADER = turtle_prefixes(("tkg", "tkr", "rdfs", "xsd", "dcterms", "oa"))
+HEADER = turtle_prefixes(("tkg", "tkr", "rdf", "rdfs", "xsd", "dcterms", "oa"))
 
 
 class ArticleError(TKGError):

@@ -24,6 +24,9 @@ from .store import DEFAULT_TIMEOUT, RemoteStore, project_graphs
 from .vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
 
 
+UPDATE_CHUNK = 500  # triples per INSERT DATA operation
+
+
 @dataclass(frozen=True)
 class Pushed:
     """One graph pushed: its name and triple count."""
@@ -53,8 +56,12 @@ def replace_graph(name: str, ntriples: bytes, update_endpoint: str, store: str |
         url = f"{store}{sep}{urllib.parse.urlencode({'graph': name})}"
         _request(url, ntriples, "application/n-triples", "PUT", timeout, authorizer)
         return
-    update = (f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
-              + ntriples.decode("utf-8") + "}}")
+    lines = ntriples.decode("utf-8").splitlines(keepends=True)
+    # one request (one transaction where the store gives one), its data in operations of at most
+    # UPDATE_CHUNK triples: Virtuoso compiles each operation to SQL and refuses one too long
+    update = f"DROP SILENT GRAPH <{name}>" + "".join(
+        f" ;\nINSERT DATA {{ GRAPH <{name}> {{\n" + "".join(lines[i:i + UPDATE_CHUNK]) + "}}"
+        for i in range(0, len(lines), UPDATE_CHUNK))
     body = urllib.parse.urlencode({"update": update}).encode("ascii")
     _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout, authorizer)
 

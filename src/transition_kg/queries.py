@@ -136,9 +136,13 @@ def checks(project: Project) -> dict[str, NamedQuery]:
 
 
 def get(project: Project, name: str) -> NamedQuery:
-    """The named query ``name``, or a QueryError listing the names there are."""
+    """The named query ``name`` (or the one query whose name starts with it, as ``cq05``), or a
+    QueryError listing the names there are."""
     found = discover(project)
-    if name not in found:
+    if name not in found:  # a query's number or any unique start of its name: cq05, cq05-indicator
+        starting = [n for n in found if n.startswith(name + "-")] or [n for n in found if n.startswith(name)]
+        if len(starting) == 1 and name:
+            return found[starting[0]]
         raise QueryError(f"unknown query {name!r}; known: {', '.join(found) or 'none'} (transition-kg queries lists them)")
     return found[name]
 

@@ -1,6 +1,6 @@
 """Counts, asked of the store: instances of every ``tkg:`` class (subclass instances
-included), and per article its observations, quotes, roles, events, mentions, the people it
-names and its triples; and the triples of every named graph."""
+included), and per article its facts (mentions are not facts), observations, quotes, roles,
+events, mentions, the people it names and its triples; and the triples of every named graph."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .load import Loaded
 from .vocab import ONTOLOGY_GRAPH_IRI, TKG_IRI, curie, sparql_prefixes
 
-ARTICLE_COUNTS = {"observations": "Observation", "quotes": "Quote", "roles": "Role", "events": "Event",
+ARTICLE_COUNTS = {"facts": "Fact", "observations": "Observation", "quotes": "Quote", "roles": "Role", "events": "Event",
                   "mentions": "Mention"}
 
 _CLASSES = f"""SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{
@@ -17,8 +17,8 @@ _CLASSES = f"""SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{
   OPTIONAL {{ GRAPH ?g {{ ?x a ?c }} }}
 }} GROUP BY ?c"""
 _ARTICLE_FACTS = """SELECT ?a ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  GRAPH ?a { ?a a tkg:Article . ?x a ?c } VALUES ?c { %s }
-} GROUP BY ?a ?c"""
+  GRAPH ?a { ?a a tkg:Article . ?x tkg:evidence ?e } GRAPH ?t { ?x a ?c } VALUES ?c { %s }
+} GROUP BY ?a ?c"""  # the class in any graph: tkg:Fact is a superclass type, in the inferred graph
 _ARTICLE_PEOPLE = """SELECT ?a (COUNT(DISTINCT ?person) AS ?n) WHERE {
   GRAPH ?a { ?a a tkg:Article . { ?person ?p ?o } UNION { ?s ?p ?person } }
   GRAPH ?h { ?person a tkg:Person }

@@ -344,10 +344,11 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         text = texts[article]
         start, end = int(position[0]), int(position[1])
         spans += 1
-        if not (text.start <= start < end <= text.end):
-            problems.append(Problem("evidence", where, f"{fact_name}: span {start}-{end} lies outside the article ({text.start}-{text.end})"))
+        if not (0 <= start < end <= text.end - text.start):
+            problems.append(Problem("evidence", where, f"{fact_name}: span {start}-{end} lies outside the article "
+                                                       f"(0-{text.end - text.start})"))
             continue
-        found = text.file_text[start:end]
+        found = text.file_text[text.start + start:text.start + end]  # offsets count the article's characters
         if found != str(exact):
             problems.append(Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}"))
             continue

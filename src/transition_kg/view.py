@@ -160,7 +160,8 @@ class Catalog:
 
     def amount(self, obs: URIRef) -> str:
         """An observation's value as a reader should see it: with its qualifier and measure,
-        thousands separated (never rounded), its unit (none for counts) and its year."""
+        thousands separated (never rounded), its unit (none for counts) and its time: the year,
+        the months of a part-year figure, or "as of" the article's year for the present tense."""
         value, unit, qualifier = self.value(obs, TKG.value), self.value(obs, TKG.unit), self.value(obs, TKG.qualifier)
         number = value.toPython() if isinstance(value, Literal) else value
         text = f"{number:,}" if isinstance(number, int) else str(value)
@@ -175,6 +176,11 @@ class Catalog:
         if unit is not None and unit != TKR["unit-count"]:
             text += f" {self.label(unit)}"
         when = self.value(obs, TKG.year) or self.value(obs, TKG.endYear)
+        start, end, as_of = self.value(obs, TKG.periodStart), self.value(obs, TKG.periodEnd), self.value(obs, TKG.asOf)
+        if start is not None and end is not None:
+            when = f"{start} to {end}"
+        elif as_of is not None and not when:
+            when = f"as of {as_of}"
         return text + (f" ({when})" if when else "")
 
     def source_name(self, graph: Node) -> str:
@@ -251,19 +257,26 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
         kind = catalog.kinds.get(node)
         family = next((f for f, _ in FAMILIES if catalog.is_a(node, f)), None)
         graph.add_node(str(node), label=catalog.label(node), kind=catalog.label(kind) if kind else "unknown",
-                       family=str(family or ""),
+                       family=str(family or ""), fact=catalog.is_a(node, TKG.Fact),
                        kind_iri=str(kind) if kind else "", labels=catalog.all_labels(node) or [catalog.label(node)],
                        tooltip=_tooltip(catalog, node, mentions))
     stated = defaultdict(list)
+    words = defaultdict(list)  # a relation's evidence, from the rdf:Statement that gives it its words
     for name in catalog.sources:
-        for s, p, o in catalog.dataset.graph(name):
+        named = catalog.dataset.graph(name)
+        for s, p, o in named:
             if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
                 stated[(s, p, o)].append(name)
+        for statement in named.subjects(RDF.type, RDF.Statement):
+            triple = (named.value(statement, RDF.subject), named.value(statement, RDF.predicate), named.value(statement, RDF.object))
+            context = " (read from the context)" if named.value(statement, TKG.basis) == TKG.Contextual else ""
+            words[triple] += [line + context for line in catalog.evidence_lines(statement, name)]
     for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
         label = catalog.label(p)
         sources = [catalog.source_name(n) for n in names]
         graph.add_edge(str(s), str(o), key=str(p), label=label, property=str(p), sources=sources,
-                       tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}"] + [f"stated in: {x}" for x in sources])
+                       tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}"] + [f"stated in: {x}" for x in sources]
+                       + words.get((s, p, o), []))
     return graph
 
 
@@ -463,7 +476,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     for n, data in graph.nodes(data=True):
         node = {"id": n, "label": data["label"], "kind": data["kind"], "labels": data.get("labels", [data["label"]]),
                 "tip": data.get("tooltip", [data["label"]]), "color": colour[data["kind"]],
-                "size": round(8 + 4 * math.sqrt(degree.get(n, 0)), 1), "shape": "dot"}
+                "size": round(8 + 4 * math.sqrt(degree.get(n, 0)), 1), "shape": "dot", "fact": bool(data.get("fact"))}
         if large:
             node["x"], node["y"] = (round(c, 1) for c in positions[n])
         net.nodes.append(node)
