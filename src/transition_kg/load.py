@@ -329,7 +329,7 @@ def _add_graph_file(loaded: Loaded, path: Path, data: bytes) -> None:
             loaded.store.bulk_extend(q for q in ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True)
                                      if not isinstance(q.graph_name, ox.DefaultGraph))
         else:
-            loaded.store.bulk_load(data, ox.RdfFormat.TRIG)
+            loaded.store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)  # checked by the parse above
         return [True]
 
     _parsed(loaded.problems, shown, data, work)

@@ -406,7 +406,7 @@ def read(raw) -> QueryResult:
 
         return QueryResult("GRAPH", triples=[t.triple if isinstance(t, ox.Quad) else t for t in raw])
     names = [v.value for v in raw.variables]
-    return QueryResult("SELECT", names, [tuple(row[n] for n in names) for row in raw])
+    return QueryResult("SELECT", names, [tuple(row) for row in raw])  # values in the order of the variables
 
 
 def shown(term, labels: dict[str, str] | None = None) -> str:
