@@ -57,7 +57,8 @@ def guided(project_copy, tmp_path, monkeypatch, capsys):
 
 def test_the_guide_works_end_to_end(guided):
     project, printed = guided
-    new_article, extract, validated, stats, docs, view = printed
+    new_article, extract, anchored, validated, stats, docs, view = printed
+    assert anchored == "anchored 8 spans in graph/articles/fenshui-closes-its-last-mine.trig\n"
     assert new_article == f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n"
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")

@@ -225,3 +225,11 @@ def queries_prepare(query, params, store=None):
     from transition_kg.queries import prepare
 
     return prepare(query, params, store)
+
+
+def test_a_query_may_be_named_by_its_number_or_a_unique_start(project):
+    assert get(project, "cq05").name == "cq05-indicator-time-series"
+    assert get(project, "cq05-ind").name == "cq05-indicator-time-series"
+    assert get(project, "entity").name == "entity-card"
+    with pytest.raises(QueryError, match="unknown query 'cq'"):
+        get(project, "cq")  # every cq query starts so: not one

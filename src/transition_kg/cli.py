@@ -103,6 +103,23 @@ def validate_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+@command("anchor", "give evidence written by its words (TextQuoteSelector) its offsets",
+         arg("files", nargs="*", type=Path, metavar="FILE", help="graph files (default: every file under graph/)"),
+         description="Find the exact words of every quote-only evidence in its article's text and write the "
+                     "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix.")
+def anchor_command(args: argparse.Namespace) -> int:
+    from .anchor import anchor
+
+    written, problems = anchor(_project(args), _corpus(args), args.files or None)
+    for problem in problems:
+        print(problem)
+    for path, count in written:
+        print(f"anchored {count} span{'s' if count != 1 else ''} in {path}")
+    if not written and not problems:
+        print("nothing to anchor: every evidence has its offsets")
+    return 1 if problems else 0
+
+
 @command("build", "validate, then write build/transition-kg.nq and .trig with inferred triples",
          arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
          description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")

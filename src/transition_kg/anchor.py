@@ -1,0 +1,138 @@
+"""Anchoring by quote: evidence written with its exact words only gets its offsets.
+
+Web Annotation lets a span be selected by its words (``oa:TextQuoteSelector``, with
+``oa:prefix`` / ``oa:suffix`` when the words occur more than once). A fact may be written so::
+
+    tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-x ;
+        oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "population fell to nearly 52,000" ] ] .
+
+and :func:`anchor` finds the words in the article's text (its source file from the article's
+``tkg:extent`` start, the characters the offsets count) and writes the position selector in
+front of the quote selector, in place, leaving the rest of the file as it was. Words that do
+not occur, or occur more than once with no prefix or suffix to choose between them, are
+problems naming the file, the line and the positions found; a file with a problem is not
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem, ReadError, TKGError
+from .files import decode, read_bytes, write_atomic
+from .paths import Project
+
+# a quote selector written as the house style writes it, with no position selector before it
+_QUOTE = re.compile(r'(?P<head>oa:hasSelector\s+)(?P<sel>\[\s*a\s+oa:TextQuoteSelector\s*;(?P<body>(?:[^"\]]|"(?:[^"\\]|\\.)*")*)\])')
+_FIELD = re.compile(r'oa:(exact|prefix|suffix)\s+"((?:[^"\\]|\\.)*)"')
+_SOURCE = re.compile(r"oa:hasSource\s+(\S+?)\s*;")
+_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+class AnchorError(TKGError):
+    """Words that cannot be anchored: not found, or found more than once."""
+
+
+def _unescape(text: str) -> str:
+    """A Turtle short string's characters (ECHAR and \\u / \\U escapes)."""
+    def one(match: re.Match) -> str:
+        code = match.group(1)
+        return chr(int(code[1:], 16)) if code[0] in "uU" else _ESCAPES[code]
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[tbnrf\"'\\])", one, text)
+
+
+def occurrences(text: str, exact: str, prefix: str = "", suffix: str = "") -> list[int]:
+    """Where ``exact`` starts in ``text`` with ``prefix`` just before and ``suffix`` just after."""
+    found, start = [], text.find(exact)
+    while start >= 0:
+        if text.startswith(suffix, start + len(exact)) and text[:start].endswith(prefix):
+            found.append(start)
+        start = text.find(exact, start + 1)
+    return found
+
+
+def article_texts(project: Project, corpus: Path) -> dict[str, str]:
+    """Each article's text (IRI → the characters its offsets count), from the corpus."""
+    from .load import load
+
+    loaded = load(project, strict=False)
+    rows = loaded.store.query(
+        "PREFIX tkg: <https://w3id.org/transition-kg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT ?a ?file ?start ?end WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile ?file "
+        "OPTIONAL { ?a tkg:extent [ oa:start ?start ; oa:end ?end ] } } }")
+    texts = {}
+    for article, file, start, end in rows:
+        path = (corpus / file.value).resolve()
+        if path.parent != corpus.resolve() or not path.is_file():
+            continue  # validate says why
+        try:
+            text = decode(read_bytes(path), str(path))
+        except ReadError:
+            continue
+        texts[article.value] = text[int(start.value) if start else 0:int(end.value) if end else len(text)]
+    return texts
+
+
+def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[str | None, int, list[Problem]]:
+    """The file's text with every quote-only selector anchored (None when nothing changes),
+    how many were anchored, and the problems."""
+    source = decode(read_bytes(path, shown), shown)
+    problems, pieces, last, count = [], [], 0, 0
+    for match in _QUOTE.finditer(source):
+        if re.match(r"\s*,\s*\[\s*a\s+oa:TextPositionSelector", source[match.end():]):
+            continue  # anchored already, its position selector written second
+        fields = {k: _unescape(v) for k, v in _FIELD.findall(match.group("body"))}
+        line = source.count("\n", 0, match.start("sel")) + 1
+        cited = _SOURCE.findall(source[max(0, source.rfind("oa:SpecificResource", 0, match.start())):match.start()])
+        article = expand(cited[-1]) if cited else None
+        if "exact" not in fields or article not in texts:
+            why = "no oa:exact" if "exact" not in fields else f"no text for {cited[-1] if cited else 'its oa:hasSource'}"
+            problems.append(Problem("anchor", f"{shown}:{line}", f"cannot anchor: {why}"))
+            continue
+        found = occurrences(texts[article], fields["exact"], fields.get("prefix", ""), fields.get("suffix", ""))
+        if len(found) != 1:
+            where = ", ".join(str(i) for i in found[:10]) + (" …" if len(found) > 10 else "")
+            problems.append(Problem("anchor", f"{shown}:{line}", f"{fields['exact']!r} occurs {len(found)} times in the article"
+                                    + (f" (at {where}): add oa:prefix or oa:suffix to choose one" if found else "")))
+            continue
+        start = found[0]
+        pieces += [source[last:match.start("sel")],
+                   f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(fields['exact'])} ] ,\n"
+                   + " " * (match.start("sel") - source.rfind("\n", 0, match.start("sel")) - 1)]
+        last, count = match.start("sel"), count + 1
+    if not count:
+        return None, 0, problems
+    return "".join(pieces) + source[last:], count, problems
+
+
+def anchor(project: Project, corpus: Path | None = None,
+           paths: list[Path] | None = None) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """Anchor the quote-only evidence of ``paths`` (default: every graph file) against the
+    article texts in ``corpus`` (default: :func:`~transition_kg.paths.corpus_dir`); write each
+    file that changed and has no problem. Returns (file, spans anchored) written, and the problems."""
+    from .paths import corpus_dir
+    from .vocab import expand
+
+    corpus = corpus or corpus_dir(project)
+    if not corpus.is_dir():
+        raise AnchorError(f"no article corpus at {corpus}: set TKG_CORPUS (or --corpus) to the folder of article texts")
+    graph_dir = project.graph_dir.resolve()
+    for path in paths or []:
+        if not Path(path).resolve().is_relative_to(graph_dir) or Path(path).suffix != ".trig":
+            raise AnchorError(f"{path}: not a graph file of the project (a .trig file under {graph_dir})")
+    texts = article_texts(project, corpus)
+    files = paths or project.files().graphs
+    written, problems = [], []
+    for path in files:
+        shown = project.display(Path(path).resolve())
+        try:
+            text, count, found = anchor_file(Path(path), shown, texts, expand)
+        except ReadError as exc:
+            problems.append(Problem("anchor", shown, str(exc).split(": ", 1)[-1]))
+            continue
+        problems += found
+        if text is not None and not found:
+            write_atomic(Path(path), text.encode("utf-8"))
+            written.append((shown, count))
+    return written, problems

@@ -1,0 +1,84 @@
+"""Anchoring by quote: evidence written by its words gets the offsets a person would have
+counted, in place; words not found or found twice are named, and the file is left alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transition_kg.anchor import AnchorError, anchor, occurrences
+from transition_kg.cli import run as cli
+
+from .conftest import line_of
+
+QITAIHE = "graph/articles/qitaihe-coal-city.trig"
+POSITION = re.compile(r'oa:hasSelector \[ a oa:TextPositionSelector ; oa:start \d+ ; oa:end \d+ \] ,\n\s+'
+                      r'(\[ a oa:TextQuoteSelector ; oa:exact "((?:[^"\\]|\\.)*)" \])')
+
+
+def test_occurrences_respect_prefix_and_suffix():
+    text = "coal to Russia, exports to Russia, and Russia"
+    assert occurrences(text, "Russia") == [8, 27, 39]
+    assert occurrences(text, "Russia", prefix="exports to ") == [27]
+    assert occurrences(text, "Russia", suffix=",") == [8, 27]
+    assert occurrences(text, "Ruhr") == []
+
+
+def test_stripped_offsets_come_back_byte_for_byte(project_copy, corpus):
+    """Take away the offsets of every span whose words occur once in the article; anchor writes
+    back exactly the file the curators wrote by hand."""
+    path = project_copy.root / QITAIHE
+    original = path.read_text(encoding="utf-8")
+    text = (corpus / "000_677b70f29ffb11ba.txt").read_text(encoding="utf-8")
+    stripped, count = POSITION.subn(lambda m: ("oa:hasSelector " + m.group(1))
+                                    if text.count(m.group(2).replace('\\"', '"')) == 1 else m.group(0), original)
+    assert count > 50 and stripped != original
+    path.write_text(stripped, encoding="utf-8")
+    written, problems = anchor(project_copy, corpus)
+    assert problems == []
+    assert [name for name, _ in written] == [QITAIHE]
+    assert path.read_text(encoding="utf-8") == original
+    assert cli(["--project", str(project_copy.root), "--corpus", str(corpus), "anchor"]) == 0  # nothing left
+
+
+def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(project_copy, corpus, capsys):
+    path = project_copy.root / QITAIHE
+    text = path.read_text(encoding="utf-8").replace(
+        "    # Claims:", """    tkr:claim-twice a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
+        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
+            oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Russia" ] ] .
+    tkr:claim-nowhere a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
+        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
+            oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Moscow" ] ] .
+    # Claims:""", 1)
+    path.write_text(text, encoding="utf-8")
+    assert cli(["--project", str(project_copy.root), "--corpus", str(corpus), "anchor"]) == 1
+    twice, nowhere = line_of(path, 'oa:exact "Russia" ]'), line_of(path, 'oa:exact "Moscow"')
+    assert capsys.readouterr().out.splitlines() == [
+        f"{QITAIHE}:{twice}: [anchor] 'Russia' occurs 3 times in the article (at 613, 1987, 2190): "
+        "add oa:prefix or oa:suffix to choose one",
+        f"{QITAIHE}:{nowhere}: [anchor] 'Moscow' occurs 0 times in the article",
+    ]
+    assert path.read_text(encoding="utf-8") == text
+    # the words before it choose one occurrence; the other problem still keeps the file as it is
+    path.write_text(text.replace('oa:exact "Russia" ]', 'oa:exact "Russia" ; oa:prefix "send coal to " ]')
+                    .replace('oa:exact "Moscow"', 'oa:exact "Vladivostok"'), encoding="utf-8")
+    written, problems = anchor(project_copy, corpus)
+    assert problems == [] and written == [(QITAIHE, 2)]
+    assert 'oa:start 2190 ; oa:end 2196 ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix' \
+        in path.read_text(encoding="utf-8")
+
+
+def test_without_the_corpus_it_says_where_it_looked(project_copy, tmp_path):
+    with pytest.raises(AnchorError, match=f"no article corpus at {tmp_path / 'none'}"):
+        anchor(project_copy, tmp_path / "none")
+
+
+def test_only_the_projects_graph_files_are_written(project_copy, corpus, tmp_path):
+    outside = tmp_path / "elsewhere.trig"
+    outside.write_text("x", encoding="utf-8")
+    for path in (outside, project_copy.root / "ontology" / "tkg.ttl"):
+        with pytest.raises(AnchorError, match="not a graph file of the project"):
+            anchor(project_copy, corpus, [path])
+    assert outside.read_text(encoding="utf-8") == "x"
