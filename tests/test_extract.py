@@ -137,3 +137,38 @@ def test_new_article_registers_and_validates(project_copy, tmp_path, monkeypatch
         new_article(project_copy, corpus / "fenshui.txt", "2025-06-15", "Fenshui keeps its headframe")
     with pytest.raises(ArticleError, match=r"^--published 15/06/2025: not a date \(YYYY-MM-DD\)$"):
         new_article(project_copy, corpus / "fenshui.txt", "15/06/2025", "Other")
+
+
+def test_new_article_and_extract_name_the_article_alike_and_drafts_read_well(project_copy, tmp_path):
+    """One identity: extract reads the registration new-article wrote (or makes the same one);
+    each candidate comes after its sentence with its words marked, and values read as written."""
+    from transition_kg.cli import run as cli
+
+    text = tmp_path / "beishan.txt"
+    text.write_text('Beishan, a small coal town, spent 6.3 billion yuan on roads last year.\n', encoding="utf-8")
+    base = ["--project", str(project_copy.root)]
+    assert cli(base + ["extract", str(text), "--published", "2025-03-01", "-o", str(tmp_path / "before.trig")]) == 0
+    assert cli(base + ["new-article", str(text), "--published", "2025-03-01", "--title", "Beishan paves its roads"]) == 0
+    assert cli(base + ["extract", str(text), "--published", "2025-03-01", "-o", str(tmp_path / "after.trig")]) == 0
+    before, after = ((tmp_path / n).read_text(encoding="utf-8") for n in ("before.trig", "after.trig"))
+    assert "oa:hasSource tkr:article-beishan-a-small-coal-town-spent-6-3 ;" in before  # as new-article would name it
+    assert "oa:hasSource tkr:article-beishan-paves-its-roads ;" in after  # as new-article did name it
+    assert 'dcterms:title "Beishan paves its roads"' in after
+    assert "    # Beishan, a small coal town, spent «6.3 billion yuan» on roads last year.\n" in after
+    assert "tkg:candidateValue 6300000000 ;" in after and "6300000000.0" not in after
+
+
+def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
+    from transition_kg.validate import validate
+
+    path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    # Claims:", """    tkr:candidate-x a tkg:CandidateObservation ; tkg:candidateStatus "accepted" ;
+        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
+            oa:hasSelector [ a oa:TextPositionSelector ; oa:start 159 ; oa:end 183 ] ,
+                           [ a oa:TextQuoteSelector ; oa:exact "this city of 700,000 now" ] ] .
+    # Claims:""", 1), encoding="utf-8")
+    report, _ = validate(project_copy, corpus)
+    assert [str(p) for p in report.problems if "candidate" in str(p).lower()] == [
+        "queries/checks/candidate-in-graph-violation.rq: [queries] A candidate in the graph: candidate=tkr:candidate-x "
+        "kind=tkg:CandidateObservation graph=tkr:article-qitaihe-coal-city"]

@@ -77,15 +77,21 @@ def one_line(text: str, what: str) -> str:
     return text
 
 
+def identity(article: ArticleText, title: str | None = None) -> tuple[str, str]:
+    """The article's title (``--title``, else its first line) and its identifier (``article-``
+    and the title's slug): the same for ``new-article`` and ``extract`` from the same inputs."""
+    title = one_line(title, "--title") if title is not None else None
+    title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]
+    return title, f"article-{slug(title)}"
+
+
 def new_article(project: Project, path: Path, published: str, title: str | None = None) -> Path:
     """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite."""
     article = read_article(path)
     date = parse_date(published)
     one_line(article.path.name, "the file name")
-    title = one_line(title, "--title") if title is not None else None
-    title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]
-    name = slug(title)
-    identifier = f"article-{name}"
+    title, identifier = identity(article, title)
+    name = identifier.removeprefix("article-")
     target = project.graph_dir / "articles" / f"{name}.trig"
     if target.exists():
         raise ArticleError(f"{project.display(target)}: already exists; give another --title")

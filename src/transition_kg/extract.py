@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .articles import (HEADER, ArticleError, ArticleText, article_block, one_line, parse_date, read_article, slug,
+from .articles import (HEADER, ArticleError, ArticleText, article_block, identity, one_line, parse_date, read_article,
                        turtle_string)
 from .files import write_atomic
 from .load import Loaded
@@ -208,7 +208,7 @@ def _dates_and_numbers(text: str, published: dt.date, mentions) -> list[Candidat
             start = s_start + qualifier.start(1) if qualifier else number.start
             end = number.end + (unit.end() if unit else 0)
             c = Candidate("CandidateObservation", start, end, text[start:end])
-            c.add("candidateValue", str(number.value) if "." in str(number.value) else str(int(number.value)))
+            c.add("candidateValue", plain_number(number.value))
             if number.scale:
                 c.add("candidateScale", turtle_string(number.scale))
             if unit:
@@ -300,17 +300,39 @@ def _quotes(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return out
 
 
-def render_draft(article: ArticleText, published: dt.date, candidates: list[Candidate], title: str | None = None) -> str:
-    """The draft TriG: the article's registration, then one node per candidate."""
-    name = slug(title or article.path.stem)
-    identifier = f"article-{name}"
+def plain_number(value) -> str:
+    """A number as a reader writes it: 6300000000, not 6300000000.0 or 6.3E+9; 17.2 stays 17.2."""
+    from decimal import Decimal
+
+    value = Decimal(value)
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+def in_context(text: str, start: int, end: int, width: int = 160) -> str:
+    """The sentence around a span, on one line, the span marked «like this» (cut to ``width``
+    characters around it when long)."""
+    s_start, s_end = next(((a, b) for a, b in _sentences(text) if a <= start < b), (0, len(text)))
+    before, words, after = text[max(s_start, start - width // 2):start], text[start:end], text[end:min(s_end, end + width // 2)]
+    line = f"{'…' if start - width // 2 > s_start else ''}{before}«{words}»{after}{'…' if end + width // 2 < s_end else ''}"
+    return " ".join(line.split())
+
+
+def render_draft(article: ArticleText, published: dt.date, candidates: list[Candidate], title: str | None = None,
+                 identifier: str | None = None) -> str:
+    """The draft TriG: the article's registration, then one node per candidate, each after a
+    comment with its sentence and the candidate's words marked. ``identifier`` is the article's
+    registered one when it has one; else it is made as ``new-article`` makes it."""
+    title, made = identity(article, title)
+    identifier = identifier or made
+    name = identifier.removeprefix("article-")
     lines = [f"# Candidate facts extracted from {one_line(article.path.name, 'the file name')} "
              f"(published {published.isoformat()}).",
              "# Review each one: rewrite what is right as facts in graph/articles/, drop the rest.",
-             HEADER, f"tkr:draft-{name} {{", "", article_block(article, identifier, published, title or article.path.stem)]
+             HEADER, f"tkr:draft-{name} {{", "", article_block(article, identifier, published, title)]
     for i, c in enumerate(candidates, 1):
         props = "".join(f" ;\n        tkg:{p} {', '.join(values)}" for p, values in c.props.items())
-        lines.append(f"    tkr:candidate-{name}-{i} a tkg:{c.kind} ; tkg:candidateStatus \"candidate\"{props} ;\n"
+        lines.append(f"    # {in_context(article.text, c.start, c.end)}\n"
+                     f"    tkr:candidate-{name}-{i} a tkg:{c.kind} ; tkg:candidateStatus \"candidate\"{props} ;\n"
                      f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:{identifier} ;\n"
                      f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {c.start} ; oa:end {c.end} ] ,\n"
                      f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(c.exact)} ] ] .\n")
@@ -340,5 +362,24 @@ def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: s
     article = read_article(path)
     date = parse_date(published)
     candidates = extract(article, date, Gazetteer.of(loaded))
-    write_atomic(Path(out), render_draft(article, date, candidates, title).encode("utf-8"))
+    registered = _registration(loaded, article)
+    if registered and title is None:
+        title = registered[1]
+    write_atomic(Path(out), render_draft(article, date, candidates, title,
+                                         registered[0] if registered else None).encode("utf-8"))
     return candidates
+
+
+def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None] | None:
+    """The identifier and title under which the project registered this file (same name and
+    bytes), if it did: the draft's evidence then cites the article the facts will go into."""
+    from .vocab import TKR_IRI, sparql_prefixes
+
+    found = loaded.store.query(
+        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile "
+        f"{turtle_string(article.path.name)} ; tkg:fileSha256 \"{article.sha256}\" . OPTIONAL {{ ?a dcterms:title ?title }} }} }} "
+        "ORDER BY ?a")
+    for iri, title in found:
+        if iri.value.startswith(TKR_IRI):
+            return iri.value[len(TKR_IRI):], title.value if title is not None else None
+    return None
