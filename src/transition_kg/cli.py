@@ -120,6 +120,24 @@ def anchor_command(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+@command("promote", "write the reviewed candidates of a draft into the article's graph, in the house style",
+         arg("draft", type=Path, metavar="DRAFT", help="the draft extract wrote, reviewed"),
+         arg("--only", nargs="+", metavar="ID", default=None, help="promote these candidates (else the accepted ones)"),
+         description="Write each accepted candidate (tkg:candidateStatus \"accepted\", or named by --only) as an "
+                     "observation, quote or mention with its evidence into its article's graph, resolving units and "
+                     "qualifiers against the ontology; what cannot be resolved, or would not validate, is refused "
+                     "with the reason and nothing is written.")
+def promote_command(args: argparse.Namespace) -> int:
+    from .promote import promote
+
+    written, problems = promote(_project(args), args.draft, args.only)
+    for problem in problems:
+        print(problem)
+    for name in written:
+        print(f"promoted {name}")
+    return 1 if problems else 0
+
+
 @command("build", "validate, then write build/transition-kg.nq and .trig with inferred triples",
          arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
          description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")

@@ -1,0 +1,179 @@
+"""Promote reviewed candidates from a draft into the article's graph, in the house style.
+
+A reviewer marks a candidate ``tkg:candidateStatus "accepted"`` in the draft ``extract`` wrote
+(or names it with ``--only``) and may add the house terms the candidate cannot guess:
+``tkg:indicator`` for a number, ``tkg:speaker`` for a quote, ``tkg:mentionOf`` for a new name
+(declared first in ``graph/shared.trig``), or override ``tkg:observedEntity``, ``tkg:unit``,
+``tkg:measure``. :func:`promote` resolves the rest against the ontology (a unit or qualifier
+as written, by label), writes an observation, quote or mention with the candidate's evidence
+into the graph file of the article the evidence cites, and validates the project: if that
+finds a problem the project did not have before, the file is put back as it was and those
+problems are the answer. A candidate
+that cannot be resolved is one line saying what to add, with the choices there are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem, TKGError
+from .files import read_bytes, write_atomic
+from .paths import Project
+from .vocab import PREFIXES, curie
+
+TKG, TKR = PREFIXES["tkg"], PREFIXES["tkr"]
+
+
+class PromoteError(TKGError):
+    """A draft that cannot be read, or candidates that cannot be promoted."""
+
+
+def _choices(store, klass: str) -> dict[str, str]:
+    """Lower-cased labels (and alternative labels) of the instances of ``klass`` → IRI."""
+    rows = store.query(f"SELECT ?x ?l WHERE {{ GRAPH ?g {{ ?x a <{klass}> }} GRAPH ?h {{ ?x <{PREFIXES['rdfs']}label>"
+                       f"|<{PREFIXES['skos']}altLabel> ?l }} }}")
+    return {row[1].value.lower(): row[0].value for row in rows}
+
+
+def _named(choices: dict[str, str], text: str) -> str | None:
+    """The instance whose label is ``text`` (any case, a plural -s allowed)."""
+    text = text.strip().lower()
+    return choices.get(text) or (choices.get(text[:-1]) if text.endswith("s") else None)
+
+
+def _listing(choices: dict[str, str]) -> str:
+    return ", ".join(sorted({curie(iri) for iri in choices.values()}))
+
+
+def promote(project: Project, draft: Path, only: list[str] | None = None) -> tuple[list[str], list[Problem]]:
+    """Promote the accepted (or ``only`` the named) candidates of ``draft``; return the facts
+    written (prefixed names) and the problems (nothing is written when there is one)."""
+    import pyoxigraph as ox
+
+    from .load import load
+    from .validate import validate
+
+    shown = str(draft)
+    try:
+        quads = list(ox.parse(read_bytes(Path(draft), shown), ox.RdfFormat.TRIG))
+    except SyntaxError as exc:
+        raise PromoteError(f"{shown}:{exc.lineno or 1}: not a draft that parses ({exc.msg})") from None
+    candidates: dict[str, dict[str, list]] = {}
+    for quad in quads:
+        candidates.setdefault(quad.subject.value if isinstance(quad.subject, ox.NamedNode) else "", {}) \
+            .setdefault(quad.predicate.value, []).append(quad.object)
+    wanted = {TKR + o.split(":", 1)[1] if o.startswith("tkr:") else o if "://" in o else TKR + o for o in only or []}
+    chosen = [c for c, props in candidates.items() if c and
+              any(t.value.startswith(TKG + "Candidate") for t in props.get(PREFIXES["rdf"] + "type", [])) and
+              (c in wanted if only else any(s.value == "accepted" for s in props.get(TKG + "candidateStatus", [])))]
+    missing = sorted(wanted - set(chosen))
+    if missing:
+        raise PromoteError(f"--only {curie(missing[0])}: no such candidate in {shown}")
+    if not chosen:
+        raise PromoteError(f"{shown}: no candidate is accepted (set tkg:candidateStatus \"accepted\", or give --only ID)")
+
+    loaded = load(project)
+    store = loaded.store
+    units, qualifiers = _choices(store, TKG + "Unit"), _choices(store, TKG + "Qualifier")
+    indicators = _choices(store, TKG + "Indicator")
+    problems: list[Problem] = []
+    blocks: dict[str, list[str]] = {}
+    written: list[str] = []
+
+    def one(props: dict, name: str):
+        values = props.get(TKG + name) or props.get(TKG + "candidate" + name[0].upper() + name[1:])
+        return values[0] if values else None
+
+    for iri in chosen:
+        props = candidates[iri]
+        kind = next(t.value for t in props[PREFIXES["rdf"] + "type"]).removeprefix(TKG)
+        evidence = props.get(TKG + "evidence", [])
+        where = f"{shown}: {curie(iri)}"
+        source = next((o for q in quads if evidence and q.subject == evidence[0] and q.predicate.value.endswith("hasSource")
+                       for o in [q.object]), None)
+        selectors = [q.object for q in quads if evidence and q.subject == evidence[0] and q.predicate.value.endswith("hasSelector")]
+        exact = next((q.object.value for q in quads if q.subject in selectors and q.predicate.value.endswith("exact")), None)
+        span = {q.predicate.value.rsplit("#", 1)[1]: q.object.value for q in quads
+                if q.subject in selectors and q.predicate.value.rsplit("#", 1)[1] in ("start", "end")}
+        if source is None or source.value not in loaded.graph_files or exact is None or len(span) < 2:
+            problems.append(Problem("promote", where, f"its evidence cites {curie(source.value) if source else 'no article'}, "
+                                    "which has no graph in the project: register it with transition-kg new-article first"))
+            continue
+        article = source.value
+        words = ox.Literal(exact)
+        ev = (f"tkg:evidence [ a oa:SpecificResource ; oa:hasSource <{article}> ;\n"
+              f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {span['start']} ; oa:end {span['end']} ] ,\n"
+              f"                           [ a oa:TextQuoteSelector ; oa:exact {words} ] ]")
+        local = article.removeprefix(TKR).removeprefix("article-")
+        if kind == "CandidateMention":
+            entity = one(props, "mentionOf") or one(props, "of")
+            if entity is None:
+                name = one(props, "name")
+                problems.append(Problem("promote", where, f"a new name {name.value if name else ''!r}: declare it in "
+                                        "graph/shared.trig (type and label), then give it here as tkg:mentionOf"))
+                continue
+            fact = f"{TKR}mention-{local}--{entity.value.rsplit('/', 1)[-1]}"
+            text = f"    <{fact}> a tkg:Mention ; tkg:mentionOf {entity} ;\n        {ev} ."
+        elif kind == "CandidateObservation":
+            entity, indicator = one(props, "observedEntity") or one(props, "about"), one(props, "indicator")
+            unit = one(props, "unit")
+            if unit is not None and isinstance(unit, ox.Literal):
+                unit = _named(units, unit.value)
+                unit = ox.NamedNode(unit) if unit else None
+            qualifier = one(props, "qualifier")
+            if qualifier is not None and isinstance(qualifier, ox.Literal):
+                found = _named(qualifiers, qualifier.value)
+                if found is None:
+                    problems.append(Problem("promote", where, f"qualifier {qualifier.value!r} is not one of the ontology's: "
+                                            f"give tkg:qualifier, one of {_listing(qualifiers)}"))
+                    continue
+                qualifier = ox.NamedNode(found)
+            lacking = [(n, c) for n, v, c in (("tkg:observedEntity", entity, None), ("tkg:indicator", indicator, indicators),
+                                                ("tkg:unit", unit, units)) if v is None]
+            if lacking:
+                name, choices = lacking[0]
+                problems.append(Problem("promote", where, f"give {name}" + (f", one of {_listing(choices)} (or add one to "
+                                        "ontology/, see docs/extending.md)" if choices else " (the entity the number is about)")))
+                continue
+            value, year, inferred = one(props, "value"), one(props, "year"), props.get(TKG + "yearInferredFrom")
+            measure = one(props, "measure") or ox.NamedNode(TKG + "Level")
+            fact = f"{TKR}obs-{local}-{iri.rsplit('-', 1)[-1]}"
+            time = (f"tkg:year {year}" + (f" ; tkg:yearInferredFrom {inferred[0]}" if inferred else "")) if year else \
+                "tkg:yearNotStated true"
+            text = (f"    <{fact}> a tkg:Observation ; tkg:measure {measure} ;\n"
+                    f"        tkg:observedEntity {entity} ; tkg:indicator {indicator} ;\n"
+                    f"        tkg:value {value.value} ; tkg:unit {unit}" + (f" ; tkg:qualifier {qualifier}" if qualifier else "")
+                    + f" ;\n        {time} ;\n        {ev} .")
+        elif kind == "CandidateQuote":
+            speaker = one(props, "speaker")
+            if speaker is None or isinstance(speaker, ox.Literal):
+                said = f" ({speaker.value!r} in the text)" if speaker is not None else ""
+                problems.append(Problem("promote", where, f"give tkg:speaker{said}: the person's IRI, declared in "
+                                        "graph/shared.trig"))
+                continue
+            fact = f"{TKR}quote-{local}-{iri.rsplit('-', 1)[-1]}"
+            text = f"    <{fact}> a tkg:Quote ; tkg:speaker {speaker} ; tkg:quoteText {words} ;\n        {ev} ."
+        else:
+            problems.append(Problem("promote", where, "a date is not a fact: give its year to the fact it dates "
+                                    "(tkg:year), and drop the candidate"))
+            continue
+        blocks.setdefault(article, []).append(text)
+        written.append(curie(fact))
+    if problems:
+        return [], problems
+
+    before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
+    originals: dict[Path, bytes] = {}
+    for article, texts in blocks.items():
+        path = loaded.graph_files[article][0]
+        originals[path] = path.read_bytes()
+        body = originals[path].decode("utf-8")
+        end = body.rstrip().rfind("}")
+        addition = "\n    # Promoted from " + Path(draft).name + "\n" + "\n".join(texts) + "\n"
+        write_atomic(path, (body[:end] + addition + body[end:]).encode("utf-8"))
+    added = [p for p in validate(project)[0].problems if str(p) not in before]
+    if added:
+        for path, data in originals.items():
+            write_atomic(path, data)
+        return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+    return written, []

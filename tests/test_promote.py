@@ -1,0 +1,96 @@
+"""From a new article to reviewed facts with no offset typed: new-article, extract, review,
+anchor, promote; what cannot be resolved, or would not validate, is refused and not written."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from transition_kg.cli import run as cli
+from transition_kg.paths import Project, corpus_dir
+from transition_kg.promote import PromoteError, promote
+from transition_kg.queries import run_named
+from transition_kg.store import open_store
+
+from .conftest import ROOT
+
+TEXT = 'Beishan, a small coal town in Shanxi Province, had nearly 52,000 residents last year. "We have no choice," said Mayor Li Ming.\n'
+DRAFT_ID = "tkr:candidate-beishan-counts-its-people-"
+
+
+@pytest.fixture
+def reviewed(project_copy, tmp_path, monkeypatch):
+    """A project with the article registered, its draft extracted and partly reviewed."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
+    (corpus / "beishan.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setenv("TKG_CORPUS", str(corpus))
+    base = ["--project", str(project_copy.root)]
+    assert cli(base + ["new-article", str(corpus / "beishan.txt"), "--published", "2025-03-01",
+                       "--title", "Beishan counts its people"]) == 0
+    draft = tmp_path / "draft.trig"
+    assert cli(base + ["extract", str(corpus / "beishan.txt"), "--published", "2025-03-01", "-o", str(draft)]) == 0
+    return project_copy, draft
+
+
+def accept(draft, number: int, extra: str = "") -> None:
+    text = draft.read_text(encoding="utf-8")
+    head = f"{DRAFT_ID}{number} a "
+    start = text.index(head)
+    line_end = text.index("\n", start)
+    line = text[start:line_end].replace('tkg:candidateStatus "candidate"', 'tkg:candidateStatus "accepted"')
+    draft.write_text(text[:start] + line + extra + text[line_end:], encoding="utf-8")
+
+
+def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
+    project, draft = reviewed
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    before = article.read_bytes()
+    accept(draft, 2)  # the number: no indicator, and "residents" is no unit
+    accept(draft, 4)  # the quote: the speaker only as text
+    written, problems = promote(project, draft)
+    assert written == []
+    assert [p.message.split(",")[0] for p in problems] == [
+        "give tkg:indicator", "give tkg:speaker ('Mayor Li Ming' in the text): the person's IRI"]
+    assert "tkr:indicator-population" in problems[0].message  # the choices there are
+    assert article.read_bytes() == before
+    with pytest.raises(PromoteError, match="--only tkr:candidate-nothing: no such candidate"):
+        promote(project, draft, ["tkr:candidate-nothing"])
+
+
+def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
+    project, draft = reviewed
+    shared = project.graph_dir / "shared.trig"
+    text = shared.read_text(encoding="utf-8")
+    end = text.rstrip().rfind("}")
+    shared.write_text(text[:end] + '    tkr:beishan a tkg:City ; rdfs:label "Beishan"@en .\n'
+                      '    tkr:li-ming a tkg:Person ; rdfs:label "Li Ming"@en .\n' + text[end:], encoding="utf-8")
+    accept(draft, 1)
+    accept(draft, 2, "\n        tkg:indicator tkr:indicator-population ; tkg:unit tkr:unit-count ; tkg:observedEntity tkr:beishan ;")
+    accept(draft, 4, " tkg:speaker tkr:li-ming ;")
+    # the new entities are not mentioned yet: refused, said why, nothing written
+    written, problems = promote(project, draft)
+    assert written == [] and {p.message.rsplit("entity=", 1)[1].split()[0] for p in problems} == {"tkr:beishan", "tkr:li-ming"}
+    # mentions written by their words, anchored, then promoted
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    body = article.read_text(encoding="utf-8")
+    end = body.rstrip().rfind("}")
+    mentions = "".join(
+        f"    tkr:mention-beishan--{local} a tkg:Mention ; tkg:mentionOf tkr:{local} ;\n"
+        "        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-beishan-counts-its-people ;\n"
+        f'            oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "{words}" ] ] .\n'
+        for local, words in (("beishan", "Beishan"), ("li-ming", "Li Ming")))
+    article.write_text(body[:end] + mentions + body[end:], encoding="utf-8")
+    assert cli(["--project", str(project.root), "anchor"]) == 0
+    written, problems = promote(project, draft)
+    assert problems == [] and written == ["tkr:mention-beishan-counts-its-people--shanxi",
+                                          "tkr:obs-beishan-counts-its-people-2", "tkr:quote-beishan-counts-its-people-4"]
+    assert cli(["--project", str(project.root), "validate"]) == 0
+    store = open_store(project)
+    series = run_named(store, "cq05", project, place="tkr:beishan", indicator="tkr:indicator-population").records()
+    assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1]) for r in series] == [("2024", 52000, "Nearly")]
+    quotes = [r for r in run_named(store, "cq03", project).records() if r["speaker"].endswith("li-ming")]
+    assert [q["words"] for q in quotes] == ["We have no choice"]
+    facts = run_named(store, "cq06", project, entity="tkr:beishan").records()
+    assert [(f["value"], f["evidence"]) for f in facts] == [(52000, "nearly 52,000 residents")]
