@@ -13,6 +13,8 @@ import pytest
 
 from transition_kg.cli import run as cli
 from transition_kg.paths import Project, corpus_dir
+from transition_kg.queries import run_named
+from transition_kg.store import open_store
 from transition_kg.validate import validate
 
 from .conftest import ROOT, edit
@@ -57,8 +59,17 @@ def guided(project_copy, tmp_path, monkeypatch, capsys):
 
 def test_the_guide_works_end_to_end(guided):
     project, printed = guided
-    new_article, extract, anchored, validated, stats, docs, view = printed
-    assert anchored == "anchored 8 spans in graph/articles/fenshui-closes-its-last-mine.trig\n"
+    new_article, extract, promoted, anchored, validated, stats, docs, view = printed
+    assert promoted.splitlines() == [
+        "promoted tkr:mention-fenshui-closes-its-last-mine--fenshui", "promoted tkr:mention-fenshui-closes-its-last-mine--shanxi",
+        "promoted tkr:mention-fenshui-closes-its-last-mine--fenshui-mining-bureau",
+        "promoted tkr:obs-fenshui-closes-its-last-mine-7"]
+    assert anchored == "anchored 4 spans in graph/articles/fenshui-closes-its-last-mine.trig\n"
+    # the promoted number reads as the article wrote it: no offset was typed by hand
+    store = open_store(project)
+    series = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-population").records()
+    assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1], r["yearInferredFrom"]) for r in series] == [
+        ("2024", 52000, "Nearly", "last year")]
     assert new_article == f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n"
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")

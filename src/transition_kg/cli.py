@@ -122,6 +122,8 @@ def anchor_command(args: argparse.Namespace) -> int:
 
 @command("promote", "write the reviewed candidates of a draft into the article's graph, in the house style",
          arg("draft", type=Path, metavar="DRAFT", help="the draft extract wrote, reviewed"),
+         arg("reviews", type=Path, nargs="*", metavar="REVIEW",
+             help="files of statements about the draft's candidates (accepted status, indicator, speaker, ...)"),
          arg("--only", nargs="+", metavar="ID", default=None, help="promote these candidates (else the accepted ones)"),
          description="Write each accepted candidate (tkg:candidateStatus \"accepted\", or named by --only) as an "
                      "observation, quote or mention with its evidence into its article's graph, resolving units and "
@@ -130,7 +132,7 @@ def anchor_command(args: argparse.Namespace) -> int:
 def promote_command(args: argparse.Namespace) -> int:
     from .promote import promote
 
-    written, problems = promote(_project(args), args.draft, args.only)
+    written, problems = promote(_project(args), args.draft, args.only, args.reviews)
     for problem in problems:
         print(problem)
     for name in written:

@@ -4,7 +4,8 @@ A reviewer marks a candidate ``tkg:candidateStatus "accepted"`` in the draft ``e
 (or names it with ``--only``) and may add the house terms the candidate cannot guess:
 ``tkg:indicator`` for a number, ``tkg:speaker`` for a quote, ``tkg:mentionOf`` for a new name
 (declared first in ``graph/shared.trig``), or override ``tkg:observedEntity``, ``tkg:unit``,
-``tkg:measure``. :func:`promote` resolves the rest against the ontology (a unit or qualifier
+``tkg:measure`` — in the draft itself, or in a review file of their own (see :func:`promote`).
+:func:`promote` resolves the rest against the ontology (a unit or qualifier
 as written, by label), writes an observation, quote or mention with the candidate's evidence
 into the graph file of the article the evidence cites, and validates the project: if that
 finds a problem the project did not have before, the file is put back as it was and those
@@ -45,19 +46,24 @@ def _listing(choices: dict[str, str]) -> str:
     return ", ".join(sorted({curie(iri) for iri in choices.values()}))
 
 
-def promote(project: Project, draft: Path, only: list[str] | None = None) -> tuple[list[str], list[Problem]]:
-    """Promote the accepted (or ``only`` the named) candidates of ``draft``; return the facts
-    written (prefixed names) and the problems (nothing is written when there is one)."""
+def promote(project: Project, draft: Path, only: list[str] | None = None,
+            reviews: list[Path] | None = None) -> tuple[list[str], list[Problem]]:
+    """Promote the accepted (or ``only`` the named) candidates of ``draft``; ``reviews`` are
+    files of statements about its candidates (a reviewer's decisions kept apart from the
+    draft), read as if written in it. Return the facts written (prefixed names) and the
+    problems (nothing is written when there is one)."""
     import pyoxigraph as ox
 
     from .load import load
     from .validate import validate
 
     shown = str(draft)
-    try:
-        quads = list(ox.parse(read_bytes(Path(draft), shown), ox.RdfFormat.TRIG))
-    except SyntaxError as exc:
-        raise PromoteError(f"{shown}:{exc.lineno or 1}: not a draft that parses ({exc.msg})") from None
+    quads = []
+    for path in [draft, *(reviews or [])]:
+        try:
+            quads += ox.parse(read_bytes(Path(path), str(path)), ox.RdfFormat.TRIG)
+        except SyntaxError as exc:
+            raise PromoteError(f"{path}:{exc.lineno or 1}: does not parse ({exc.msg})") from None
     candidates: dict[str, dict[str, list]] = {}
     for quad in quads:
         candidates.setdefault(quad.subject.value if isinstance(quad.subject, ox.NamedNode) else "", {}) \
