@@ -70,6 +70,13 @@ def test_the_guide_works_end_to_end(guided):
     series = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-population").records()
     assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1], r["yearInferredFrom"]) for r in series] == [
         ("2024", 52000, "Nearly", "last year")]
+    # the new unit and qualifier are found as an article writes them
+    from transition_kg.promote import _choices, _named
+    from transition_kg.vocab import PREFIXES
+
+    tkg = PREFIXES["tkg"]
+    assert _named(_choices(store.store, tkg + "Unit"), "Hectares") == PREFIXES["tkr"] + "unit-hectare"
+    assert _named(_choices(store.store, tkg + "Qualifier"), "barely") == tkg + "Barely"
     assert new_article == f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n"
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")
