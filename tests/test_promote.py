@@ -94,3 +94,23 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     assert [q["words"] for q in quotes] == ["We have no choice"]
     facts = run_named(store, "cq06", project, entity="tkr:beishan").records()
     assert [(f["value"], f["evidence"]) for f in facts] == [(52000, "nearly 52,000 residents")]
+
+
+def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
+    """A draft is input like any other: a value or offset that is not a number is refused, not
+    written into the article's TriG where it could add statements of its own."""
+    project, draft = reviewed
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    before = article.read_bytes()
+    text = draft.read_text(encoding="utf-8")
+    hostile = text.replace("tkg:candidateValue 52000 ;", 'tkg:candidateValue "1 . tkr:x tkg:pseudonym true" ;')
+    draft.write_text(hostile, encoding="utf-8")
+    accept(draft, 2, "\n        tkg:indicator tkr:indicator-population ; tkg:unit tkr:unit-count ; tkg:observedEntity tkr:qitaihe ;")
+    written, problems = promote(project, draft)
+    assert written == [] and [p.message for p in problems] == [
+        "its value is not a number (tkg:candidateValue, an integer or decimal)"]
+    draft.write_text(text.replace("oa:start 30 ;", 'oa:start "30 ] ] . tkr:x tkg:pseudonym true . [ " ;', 1), encoding="utf-8")
+    accept(draft, 1)
+    written, problems = promote(project, draft)
+    assert written == [] and [p.message.split(":")[0] for p in problems] == ["its evidence needs its words (oa"]
+    assert article.read_bytes() == before

@@ -53,25 +53,14 @@ def occurrences(text: str, exact: str, prefix: str = "", suffix: str = "") -> li
 
 
 def article_texts(project: Project, corpus: Path) -> dict[str, str]:
-    """Each article's text (IRI → the characters its offsets count), from the corpus."""
+    """Each article's text (IRI → the characters its offsets count), read from the corpus as
+    ``validate`` reads it (:func:`transition_kg.validate.read_articles`; its problems are
+    validate's to report)."""
     from .load import load
+    from .validate import read_articles
 
-    loaded = load(project, strict=False)
-    rows = loaded.store.query(
-        "PREFIX tkg: <https://w3id.org/transition-kg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#> "
-        "SELECT ?a ?file ?start ?end WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile ?file "
-        "OPTIONAL { ?a tkg:extent [ oa:start ?start ; oa:end ?end ] } } }")
-    texts = {}
-    for article, file, start, end in rows:
-        path = (corpus / file.value).resolve()
-        if path.parent != corpus.resolve() or not path.is_file():
-            continue  # validate says why
-        try:
-            text = decode(read_bytes(path), str(path))
-        except ReadError:
-            continue
-        texts[article.value] = text[int(start.value) if start else 0:int(end.value) if end else len(text)]
-    return texts
+    texts, _ = read_articles(load(project, strict=False), project, corpus)
+    return {str(article): text.file_text[text.start:text.end] for article, text in texts.items()}
 
 
 def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[str | None, int, list[Problem]]:

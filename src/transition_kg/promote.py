@@ -22,7 +22,7 @@ from .files import read_bytes, write_atomic
 from .paths import Project
 from .vocab import PREFIXES, curie
 
-TKG, TKR = PREFIXES["tkg"], PREFIXES["tkr"]
+TKG, TKR, OA, XSD = PREFIXES["tkg"], PREFIXES["tkr"], PREFIXES["oa"], PREFIXES["xsd"]
 
 
 class PromoteError(TKGError):
@@ -64,12 +64,12 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
             quads += ox.parse(read_bytes(Path(path), str(path)), ox.RdfFormat.TRIG)
         except SyntaxError as exc:
             raise PromoteError(f"{path}:{exc.lineno or 1}: does not parse ({exc.msg})") from None
-    candidates: dict[str, dict[str, list]] = {}
+    nodes: dict = {}  # every subject (candidates, evidence, selectors) → property IRI → objects
     for quad in quads:
-        candidates.setdefault(quad.subject.value if isinstance(quad.subject, ox.NamedNode) else "", {}) \
-            .setdefault(quad.predicate.value, []).append(quad.object)
+        nodes.setdefault(quad.subject, {}).setdefault(quad.predicate.value, []).append(quad.object)
+    candidates = {s.value: props for s, props in nodes.items() if isinstance(s, ox.NamedNode)}
     wanted = {TKR + o.split(":", 1)[1] if o.startswith("tkr:") else o if "://" in o else TKR + o for o in only or []}
-    chosen = [c for c, props in candidates.items() if c and
+    chosen = [c for c, props in candidates.items() if
               any(t.value.startswith(TKG + "Candidate") for t in props.get(PREFIXES["rdf"] + "type", [])) and
               (c in wanted if only else any(s.value == "accepted" for s in props.get(TKG + "candidateStatus", [])))]
     missing = sorted(wanted - set(chosen))
@@ -95,15 +95,22 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
         kind = next(t.value for t in props[PREFIXES["rdf"] + "type"]).removeprefix(TKG)
         evidence = props.get(TKG + "evidence", [])
         where = f"{shown}: {curie(iri)}"
-        source = next((o for q in quads if evidence and q.subject == evidence[0] and q.predicate.value.endswith("hasSource")
-                       for o in [q.object]), None)
-        selectors = [q.object for q in quads if evidence and q.subject == evidence[0] and q.predicate.value.endswith("hasSelector")]
-        exact = next((q.object.value for q in quads if q.subject in selectors and q.predicate.value.endswith("exact")), None)
-        span = {q.predicate.value.rsplit("#", 1)[1]: q.object.value for q in quads
-                if q.subject in selectors and q.predicate.value.rsplit("#", 1)[1] in ("start", "end")}
-        if source is None or source.value not in loaded.graph_files or exact is None or len(span) < 2:
+        held = nodes.get(evidence[0], {}) if evidence else {}
+        source = next(iter(held.get(OA + "hasSource", [])), None)
+        selected = {p: o[0] for sel in held.get(OA + "hasSelector", []) for p, o in nodes.get(sel, {}).items()}
+        exact = selected.get(OA + "exact")
+        # offsets written back only as the integers they are (never text pasted from the draft)
+        span = {k: int(selected[OA + k].value) for k in ("start", "end")
+                if isinstance(selected.get(OA + k), ox.Literal) and selected[OA + k].value.isdigit()}
+        if exact is not None:
+            exact = exact.value
+        if source is None or source.value not in loaded.graph_files:
             problems.append(Problem("promote", where, f"its evidence cites {curie(source.value) if source else 'no article'}, "
                                     "which has no graph in the project: register it with transition-kg new-article first"))
+            continue
+        if exact is None or len(span) < 2:
+            problems.append(Problem("promote", where, "its evidence needs its words (oa:exact) and integer offsets "
+                                    "(oa:start, oa:end), as extract writes them"))
             continue
         article = source.value
         words = ox.Literal(exact)
@@ -142,13 +149,16 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
                                         "ontology/, see docs/extending.md)" if choices else " (the entity the number is about)")))
                 continue
             value, year, inferred = one(props, "value"), one(props, "year"), props.get(TKG + "yearInferredFrom")
+            if not (isinstance(value, ox.Literal) and value.datatype.value in (XSD + "integer", XSD + "decimal")):
+                problems.append(Problem("promote", where, "its value is not a number (tkg:candidateValue, an integer or decimal)"))
+                continue
             measure = one(props, "measure") or ox.NamedNode(TKG + "Level")
             fact = f"{TKR}obs-{local}-{iri.rsplit('-', 1)[-1]}"
             time = (f"tkg:year {year}" + (f" ; tkg:yearInferredFrom {inferred[0]}" if inferred else "")) if year else \
                 "tkg:yearNotStated true"
             text = (f"    <{fact}> a tkg:Observation ; tkg:measure {measure} ;\n"
                     f"        tkg:observedEntity {entity} ; tkg:indicator {indicator} ;\n"
-                    f"        tkg:value {value.value} ; tkg:unit {unit}" + (f" ; tkg:qualifier {qualifier}" if qualifier else "")
+                    f"        tkg:value {value} ; tkg:unit {unit}" + (f" ; tkg:qualifier {qualifier}" if qualifier else "")
                     + f" ;\n        {time} ;\n        {ev} .")
         elif kind == "CandidateQuote":
             speaker = one(props, "speaker")

@@ -240,9 +240,7 @@ def bind(sparql: str, values: dict, inline: bool = False) -> str:
     if not values:
         return sparql
     scan = blank_out(sparql)
-    where = re.search(r"\bWHERE\s*\{", scan, re.I)
-    if where is None and query_form(sparql) in ("SELECT", "ASK"):
-        where = re.search(r"\{", scan)
+    where = _where(sparql, scan)
     if where is not None and inline:
         return _inline(sparql, scan, where.end(), values)
     names = list(values)
@@ -252,6 +250,15 @@ def bind(sparql: str, values: dict, inline: bool = False) -> str:
     if query_form(sparql) == "DESCRIBE":
         return sparql.rstrip() + "\n" + block
     raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
+
+
+def _where(sparql: str, scan: str):
+    """The match of the opening of the query's WHERE group (``WHERE`` may be left out of a
+    SELECT or ASK), in ``scan``, the query blanked out; None when there is none."""
+    where = re.search(r"\bWHERE\s*\{", scan, re.I)
+    if where is None and query_form(sparql) in ("SELECT", "ASK"):
+        where = re.search(r"\{", scan)
+    return where
 
 
 def _inline(sparql: str, scan: str, start: int, values: dict) -> str:
@@ -292,8 +299,7 @@ def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Stor
 
 def restrict(sparql: str, variable: str, terms: list) -> str:
     """``sparql`` with ``?variable`` bound first in its WHERE group to one of ``terms``."""
-    scan = blank_out(sparql)
-    where = re.search(r"\bWHERE\s*\{", scan, re.I) or re.search(r"\{", scan)
+    where = _where(sparql, blank_out(sparql))
     if where is None:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
     block = f"VALUES ?{variable} {{ " + " ".join(str(t) for t in terms) + " }"

@@ -280,12 +280,11 @@ class ArticleText:
     end: int
 
 
-def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Report) -> list[Problem]:
-    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``."""
+def read_articles(loaded: Loaded, project: Project, corpus: Path) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
+    """Each article's text as the corpus holds it (the file and the article's extent), its
+    hashes checked; a problem for a file that is missing, unreadable or not in the corpus
+    folder. (Also what ``anchor`` finds words in.)"""
     ds = loaded.dataset
-    if not corpus.is_dir():
-        report.notes.append(f"evidence check skipped: no article corpus at {corpus} (set TKG_CORPUS)")
-        return []
     locate = _Locator(project)
     problems: list[Problem] = []
     texts: dict[URIRef, ArticleText] = {}
@@ -324,6 +323,17 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
                 problems.append(Problem("evidence", locate.where(file, _short(ds, prop)) if file else where,
                                         f"{_short(ds, article)}: {_short(ds, prop)} is {recorded}, the corpus gives {digest}"))
 
+    return texts, problems
+
+
+def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Report) -> list[Problem]:
+    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``."""
+    ds = loaded.dataset
+    if not corpus.is_dir():
+        report.notes.append(f"evidence check skipped: no article corpus at {corpus} (set TKG_CORPUS)")
+        return []
+    locate = _Locator(project)
+    texts, problems = read_articles(loaded, project, corpus)
     spans = 0
     exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
     for fact, evidence, ctx in _evidence_quads(loaded):
