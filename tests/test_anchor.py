@@ -82,3 +82,40 @@ def test_only_the_projects_graph_files_are_written(project_copy, corpus, tmp_pat
         with pytest.raises(AnchorError, match="not a graph file of the project"):
             anchor(project_copy, corpus, [path])
     assert outside.read_text(encoding="utf-8") == "x"
+
+
+def test_mentions_are_written_where_the_text_first_writes_a_label(project_copy, corpus, capsys):
+    """An entity the article's facts use but no mention names gets one at its label's first
+    place; an entity whose labels the text never writes is named, and validate passes once
+    the mentions are there."""
+    path = project_copy.root / QITAIHE
+    original = path.read_text(encoding="utf-8")
+    block = re.search(r"    tkr:mention-qitaihe-coal-city--russia a tkg:Mention ;.*?\] \] \.\n", original, re.S)
+    path.write_text(original.replace(block.group(0), ""), encoding="utf-8")
+    base = ["--project", str(project_copy.root), "--corpus", str(corpus)]
+    assert cli(base + ["validate"]) == 1
+    capsys.readouterr()
+    assert cli(base + ["anchor", "--mentions"]) == 0
+    assert capsys.readouterr().out == f"mentioned 1 entity in {QITAIHE}\n"
+    text = (corpus / "000_677b70f29ffb11ba.txt").read_text(encoding="utf-8")
+    at = text.index("Russia")  # the article starts at the file's first character
+    written = path.read_text(encoding="utf-8")
+    assert ("    <https://w3id.org/transition-kg/id/mention-qitaihe-coal-city--russia> a tkg:Mention ; "
+            "tkg:mentionOf <https://w3id.org/transition-kg/id/russia> ;\n") in written
+    assert f'oa:start {at} ; oa:end {at + 6} ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]' \
+        in written
+    assert cli(base + ["validate"]) == 0
+    # a used entity whose labels the article never writes: named, nothing written
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.replace("    # Claims:", "    tkr:qitaihe tkg:locatedIn tkr:lusatia-test .\n    # Claims:", 1),
+                    encoding="utf-8")
+    shared = project_copy.graph_dir / "shared.trig"
+    body = shared.read_text(encoding="utf-8")
+    end = body.rstrip().rfind("}")
+    shared.write_text(body[:end] + '    tkr:lusatia-test a tkg:Region ; rdfs:label "Lusatia"@en ; skos:altLabel "Lausitz"@en .\n'
+                      + body[end:], encoding="utf-8")
+    capsys.readouterr()
+    assert cli(base + ["anchor", "--mentions"]) == 1
+    assert capsys.readouterr().out == (
+        "tkr:lusatia-test: [anchor] not mentioned in tkr:article-qitaihe-coal-city and none of its labels ('Lausitz', "
+        "'Lusatia') is in the text: write its mention with the words the article uses, and run anchor\n")

@@ -48,28 +48,41 @@ def apply_guide(project: Project, capsys) -> list[str]:
 
 
 @pytest.fixture
-def guided(project_copy, tmp_path, monkeypatch, capsys):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
-    monkeypatch.setenv("TKG_CORPUS", str(corpus))
-    monkeypatch.chdir(project_copy.root)
-    printed = apply_guide(project_copy, capsys)
-    return project_copy, printed
+def guided(tmp_path, monkeypatch, capsys):
+    """The guide applied to a copy of the project with the corpus where it is by default
+    (``../shared/seeds`` beside the project; ``TKG_CORPUS`` unset)."""
+    root = tmp_path / "transition-kg"
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(ROOT / part, root / part)
+    shutil.copytree(corpus_dir(Project(ROOT)), tmp_path / "shared" / "seeds")
+    monkeypatch.delenv("TKG_CORPUS", raising=False)
+    monkeypatch.chdir(root)
+    project = Project(root)
+    printed = apply_guide(project, capsys)
+    return project, printed
 
 
 def test_the_guide_works_end_to_end(guided):
     project, printed = guided
     new_article, extract, promoted, anchored, validated, stats, docs, view = printed
-    assert promoted.splitlines() == [
-        "promoted tkr:mention-fenshui-closes-its-last-mine--fenshui", "promoted tkr:mention-fenshui-closes-its-last-mine--shanxi",
-        "promoted tkr:mention-fenshui-closes-its-last-mine--fenshui-mining-bureau",
-        "promoted tkr:obs-fenshui-closes-its-last-mine-7"]
-    assert anchored == "anchored 4 spans in graph/articles/fenshui-closes-its-last-mine.trig\n"
-    # the promoted number reads as the article wrote it: no offset was typed by hand
+    local = "fenshui-closes-its-last-mine"
+    assert promoted.splitlines() == [f"promoted tkr:{name}" for name in (
+        f"mention-{local}--fenshui", f"mention-{local}--shanxi", f"mention-{local}--fenshui-no-3-mine",
+        f"mention-{local}--fenshui-mining-bureau", f"obs-{local}-6", f"obs-{local}-8", f"obs-{local}-9")]
+    assert anchored == f"anchored 3 spans in graph/articles/{local}.trig\n"
+    # the text was copied where validate reads it, by default beside the project
+    assert (project.root.parent / "shared" / "seeds" / "fenshui.txt").read_bytes() == (project.root / "fenshui.txt").read_bytes()
+    # the promoted numbers read as the article wrote them: no offset was typed by hand
     store = open_store(project)
     series = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-population").records()
     assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1], r["yearInferredFrom"]) for r in series] == [
         ("2024", 52000, "Nearly", "last year")]
+    land = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-land-reclaimed").records()
+    assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1]) for r in land] == [(None, 40, "Barely")]  # a level
+    # the new kind of observation is typed by the inferred graph, with no code
+    targets = store.query("PREFIX tkg: <https://w3id.org/transition-kg/ontology#> "
+                          "SELECT ?v WHERE { ?o a tkg:TargetObservation ; tkg:value ?v }")
+    assert [row[0].value for row in targets.rows] == ["1200"]
     # the new unit and qualifier are found as an article writes them
     from transition_kg.promote import _choices, _named
     from transition_kg.vocab import PREFIXES
@@ -77,7 +90,8 @@ def test_the_guide_works_end_to_end(guided):
     tkg = PREFIXES["tkg"]
     assert _named(_choices(store.store, tkg + "Unit"), "Hectares") == PREFIXES["tkr"] + "unit-hectare"
     assert _named(_choices(store.store, tkg + "Qualifier"), "barely") == tkg + "Barely"
-    assert new_article == f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n"
+    assert new_article == (f"copied fenshui.txt into the corpus folder {project.root.parent / 'shared' / 'seeds'}\n"
+                           f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n")
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")
     assert 'oa:exact "nearly 52,000"' in draft and 'tkg:yearInferredFrom "last year"' in draft
@@ -93,7 +107,7 @@ def test_the_guide_works_end_to_end(guided):
     mine = mine[: mine.index("</section>")]
     assert "a mine is operated by at most one tkg:Organisation" in mine
     assert '<dd class="instances">1</dd>' in mine
-    assert view == "wrote fenshui.html (4 nodes, 3 edges)\n"
+    assert view == "wrote fenshui.html (6 nodes, 5 edges)\n"  # the town, Shanxi, the mine, three numbers
     html = (project.root / "fenshui.html").read_text(encoding="utf-8")
     assert 'data-kind="mine"' in html
 
@@ -130,7 +144,8 @@ def test_undeclared_property_is_named(guided):
     report, _ = validate(project)
     line = _line(path, "tkg:operatedby")
     assert [str(p) for p in report.problems if p.check == "vocabulary"] == [
-        f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not declared in ontology/"]
+        f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not declared in "
+        "ontology/ (did you mean tkg:operatedBy, tkg:reportedBy, tkg:proposedBy?)"]
 
 
 def test_instance_breaking_the_new_shape_is_named(guided):

@@ -76,7 +76,10 @@ def test_the_packaged_graph_is_read_only_and_init_copies_it(wheel_env):
     added = subprocess.run([str(exe), "new-article", str(article), "--published", "2025-01-01"], cwd=work / "mine" / "graph",
                            env=env, capture_output=True, text=True)
     assert added.returncode == 0
-    assert added.stdout.startswith(f"wrote graph/articles/a-town-keeps-its-headframe.trig in the project {work / 'mine'}")
+    corpus = work / "shared" / "seeds"  # the corpus folder by default: ../shared/seeds beside the project
+    assert added.stdout == (f"copied note.txt into the corpus folder {corpus}\n"
+                            f"wrote graph/articles/a-town-keeps-its-headframe.trig in the project {work / 'mine'}\n")
+    assert (corpus / "note.txt").read_bytes() == article.read_bytes()
     again = subprocess.run([str(exe), "init", "mine"], cwd=work, env=env, capture_output=True, text=True)
     assert again.returncode == 2 and "already has ontology/, graph/, queries/; give an empty or new folder" in again.stderr
     shutil.rmtree(work / "mine")

@@ -12,6 +12,12 @@ front of the quote selector, in place, leaving the rest of the file as it was. W
 not occur, or occur more than once with no prefix or suffix to choose between them, are
 problems naming the file, the line and the positions found; a file with a problem is not
 written.
+
+:func:`mention_missing` does the same for mentions: every entity an article's facts use with
+no ``tkg:Mention`` in that article (the ``entity-not-mentioned`` check) gets one, at the first
+place the article's text writes one of its labels (longest first, whole words), appended to
+the article's graph file with both selectors. An entity none of whose labels is in the text
+is a problem saying so: its mention is written by hand with the words the article uses.
 """
 
 from __future__ import annotations
@@ -52,15 +58,86 @@ def occurrences(text: str, exact: str, prefix: str = "", suffix: str = "") -> li
     return found
 
 
-def article_texts(project: Project, corpus: Path) -> dict[str, str]:
+def article_texts(project: Project, corpus: Path, loaded=None) -> dict[str, str]:
     """Each article's text (IRI → the characters its offsets count), read from the corpus as
     ``validate`` reads it (:func:`transition_kg.validate.read_articles`; its problems are
     validate's to report)."""
     from .load import load
     from .validate import read_articles
 
-    texts, _ = read_articles(load(project, strict=False), project, corpus)
+    texts, _ = read_articles(loaded or load(project, strict=False), project, corpus)
     return {str(article): text.file_text[text.start:text.end] for article, text in texts.items()}
+
+
+def first_label(text: str, labels: list[str]) -> tuple[int, str] | None:
+    """Where the text first writes one of ``labels`` (the longest wins at a place; a label
+    starting or ending with a letter or digit only as whole words)."""
+    best = None
+    for label in sorted(set(labels), key=len, reverse=True):
+        body = re.escape(label)
+        if re.match(r"\w", label):
+            body = r"(?<![\w-])" + body
+        if re.search(r"\w$", label):
+            body += r"(?![\w-])"
+        found = re.search(body, text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), label)
+    return best
+
+
+def mention_missing(project: Project, corpus: Path | None = None,
+                    articles: set[str] | None = None) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """Write a mention for every entity an article (of ``articles``, default all) uses but does
+    not mention, found by its labels in the article's text. Returns (file, mentions written)
+    and the entities whose labels the text does not write."""
+    import pyoxigraph as ox
+
+    from .articles import turtle_string
+    from .load import load
+    from .paths import corpus_dir
+    from .queries import checks
+    from .store import EmbeddedStore
+    from .vocab import PREFIXES, curie
+
+    corpus = corpus or corpus_dir(project)
+    loaded = load(project, strict=False)
+    texts = article_texts(project, corpus, loaded)
+    check = checks(project).get("entity-not-mentioned-violation")
+    if check is None:
+        return [], []
+    missing = [row for row in EmbeddedStore(loaded).query(check.text).rows
+               if articles is None or row[1].value in articles]
+    label_query = (f"SELECT ?e ?l WHERE {{ GRAPH ?g {{ {{ ?e <{PREFIXES['rdfs']}label> ?l }} UNION "
+                   f"{{ ?e <{PREFIXES['skos']}altLabel> ?l }} }} }}")
+    blocks: dict[Path, list[str]] = {}
+    problems: list[Problem] = []
+    for entity, article in missing:
+        labels = [row[1].value for row in loaded.store.query(label_query, substitutions={ox.Variable("e"): entity})]
+        text = texts.get(article.value)
+        found = first_label(text, labels) if text is not None else None
+        if found is None:
+            why = f"none of its labels ({', '.join(repr(x) for x in sorted(set(labels))) or 'it has none'}) is in the text" \
+                if text is not None else "the article's text is not in the corpus"
+            problems.append(Problem("anchor", curie(entity.value), f"not mentioned in {curie(article.value)} and {why}: "
+                                    "write its mention with the words the article uses, and run anchor"))
+            continue
+        start, words = found
+        local = article.value.rsplit("/", 1)[-1].removeprefix("article-")
+        path = loaded.graph_files[article.value][0]
+        blocks.setdefault(path, []).append(
+            f"    <{PREFIXES['tkr']}mention-{local}--{entity.value.rsplit('/', 1)[-1]}> a tkg:Mention ; "
+            f"tkg:mentionOf <{entity.value}> ;\n"
+            f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource <{article.value}> ;\n"
+            f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(words)} ] ,\n"
+            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(words)} ] ] .")
+    written = []
+    for path, lines in blocks.items():
+        body = path.read_text(encoding="utf-8")
+        end = body.rstrip().rfind("}")
+        write_atomic(path, (body[:end] + "\n    # Mentions found by their labels (transition-kg anchor --mentions)\n"
+                            + "\n".join(lines) + "\n" + body[end:]).encode("utf-8"))
+        written.append((project.display(path), len(lines)))
+    return written, problems
 
 
 def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[str | None, int, list[Problem]]:

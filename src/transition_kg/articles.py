@@ -85,8 +85,11 @@ def identity(article: ArticleText, title: str | None = None) -> tuple[str, str]:
     return title, f"article-{slug(title)}"
 
 
-def new_article(project: Project, path: Path, published: str, title: str | None = None) -> Path:
-    """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite."""
+def new_article(project: Project, path: Path, published: str, title: str | None = None,
+                corpus: Path | None = None) -> Path:
+    """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite. A file
+    not yet in the corpus folder (``corpus``, default :func:`corpus_dir`) is copied there first,
+    where ``validate`` reads the texts; another file of the same name there is an error."""
     article = read_article(path)
     date = parse_date(published)
     one_line(article.path.name, "the file name")
@@ -95,6 +98,12 @@ def new_article(project: Project, path: Path, published: str, title: str | None 
     target = project.graph_dir / "articles" / f"{name}.trig"
     if target.exists():
         raise ArticleError(f"{project.display(target)}: already exists; give another --title")
+    copy = (corpus or corpus_dir(project)) / article.path.name
+    if copy.exists() and not in_corpus(project, path, corpus):
+        raise ArticleError(f"{copy}: another file of that name is already in the corpus folder; rename {path}")
+    if not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(copy, read_bytes(path))
     body = (f"# {title}\n# Registered by `transition-kg new-article`. Add the facts this article states below, each with\n"
             f"# tkg:evidence (offsets into {article.path.name} and the exact words), entities in graph/shared.trig.\n"
             f"# `transition-kg extract {article.path.name} --published {date.isoformat()} -o draft.trig` proposes candidates.\n"

@@ -105,18 +105,30 @@ def validate_command(args: argparse.Namespace) -> int:
 
 @command("anchor", "give evidence written by its words (TextQuoteSelector) its offsets",
          arg("files", nargs="*", type=Path, metavar="FILE", help="graph files (default: every file under graph/)"),
+         arg("--mentions", action="store_true",
+             help="also write a mention, found by its labels, for each entity an article uses but does not mention"),
          description="Find the exact words of every quote-only evidence in its article's text and write the "
-                     "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix.")
+                     "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix. With --mentions, "
+                     "each entity an article uses without a tkg:Mention gets one where the text first writes its label.")
 def anchor_command(args: argparse.Namespace) -> int:
-    from .anchor import anchor
+    from .anchor import anchor, mention_missing
 
     written, problems = anchor(_project(args), _corpus(args), args.files or None)
     for problem in problems:
         print(problem)
     for path, count in written:
         print(f"anchored {count} span{'s' if count != 1 else ''} in {path}")
+    if args.mentions and not problems:
+        added, missing = mention_missing(_project(args), _corpus(args))
+        for problem in missing:
+            print(problem)
+        for path, count in added:
+            print(f"mentioned {count} entit{'ies' if count != 1 else 'y'} in {path}")
+        written += added
+        problems += missing
     if not written and not problems:
-        print("nothing to anchor: every evidence has its offsets")
+        print("nothing to anchor: every evidence has its offsets" + (" and every entity used is mentioned"
+                                                                       if args.mentions else ""))
     return 1 if problems else 0
 
 
@@ -203,17 +215,18 @@ ARTICLE_FILE = arg("file", metavar="FILE", type=Path, help="the article's text f
          ARTICLE_FILE,
          arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
          arg("--title", help="the title (default: the file's first line)"),
-         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts.")
+         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts; a file not yet "
+                     "in the corpus folder is copied there (where validate reads the texts).")
 def new_article_command(args: argparse.Namespace) -> int:
     from .articles import in_corpus, new_article
     from .paths import corpus_dir
 
     project = _writable_project(args)
-    path = new_article(project, args.file, args.published, args.title)
+    copied = not in_corpus(project, args.file, _corpus(args))
+    path = new_article(project, args.file, args.published, args.title, _corpus(args))
+    if copied:
+        print(f"copied {args.file.name} into the corpus folder {_corpus(args) or corpus_dir(project)}")
     print(f"wrote {project.display(path)} in the project {project.root}")
-    if not in_corpus(project, args.file, _corpus(args)):
-        print(f"note: {args.file.name} is not in the corpus folder {_corpus(args) or corpus_dir(project)}; put it "
-              f"there (or give --corpus, or set TKG_CORPUS) so that validate can check the evidence")
     return 0
 
 

@@ -5,8 +5,9 @@
 - every superclass type (``rdfs:subClassOf``, transitively, from the ontology graph);
 - the transitive closure of ``tkg:locatedIn`` (Yunzhou District lies in China), across graphs;
 - ``skos:broaderTransitive`` from ``skos:broader``;
-- the kind of each observation by its ``tkg:measure`` (``tkg:LevelObservation``,
-  ``tkg:ChangeObservation``, ``tkg:MultipleObservation``);
+- the kind of each observation by its ``tkg:measure``, as the ontology's
+  ``tkg:observationKind`` of that measure names it (``tkg:LevelObservation``,
+  ``tkg:ChangeObservation``, ``tkg:MultipleObservation``, or a kind someone adds);
 - ``prov:wasDerivedFrom`` from every fact to the article whose graph states it;
 - an English ``rdfs:label`` for every fact that has none, made of its parts, so that every
   tool shows something readable: "Datong · days of good air quality · 314 day · 2024",
@@ -28,9 +29,9 @@ _ONCE = [
     "INSERT { GRAPH <{inf}> { ?s a ?sup } } WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != <{inf}>) "
     "GRAPH <{onto}> { ?c rdfs:subClassOf+ ?sup } FILTER NOT EXISTS { GRAPH ?h { ?s a ?sup } } }",
     "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?b } } WHERE { GRAPH ?g { ?a skos:broader ?b } FILTER(?a != ?b) }",
-    # observations typed by what they measure: levels, changes and multiples told apart by class
-    "INSERT { GRAPH <{inf}> { ?o a ?kind } } WHERE { VALUES (?m ?kind) { (tkg:Level tkg:LevelObservation) "
-    "(tkg:Increase tkg:ChangeObservation) (tkg:Decrease tkg:ChangeObservation) (tkg:Multiple tkg:MultipleObservation) } "
+    # observations typed by what they measure (each measure names its kind in the ontology):
+    # levels, changes and multiples told apart by class
+    "INSERT { GRAPH <{inf}> { ?o a ?kind } } WHERE { GRAPH <{onto}> { ?m tkg:observationKind ?kind } "
     "GRAPH ?g { ?o tkg:measure ?m } }",
     # every fact (anything with evidence) derived from the article whose graph states it, for PROV tools
     "INSERT { GRAPH <{inf}> { ?f prov:wasDerivedFrom ?g } } WHERE { GRAPH ?g { ?g a tkg:Article . ?f tkg:evidence ?e } "

@@ -1,5 +1,6 @@
-"""Numbers as articles write them: ``700,000``, ``30 million``, ``~60%``, ``one-eighth``,
-``six``, ``second-largest``, ``quadrupled``, ``century-old``.
+"""Numbers as articles write them: ``700,000``, ``30 million``, ``€17.2bn``, ``~60%``,
+``one-eighth``, ``a third``, ``two dozen``, ``two hundred``, ``fifteen``, ``second-largest``,
+``quadrupled``, ``century-old``, and ranges (``between 8 and 9 million``: both in millions).
 
 :func:`numbers_in` lists every number a span of text states, with scale words applied, so
 that validation can check that an observation's value is written in its evidence.
@@ -8,6 +9,8 @@ that validation can check that an observation's value is written in its evidence
 ['15000000000', '2022', '61000000000']
 >>> [str(n) for n in numbers_in("make up one-eighth of the total")]
 ['0.125']
+>>> [str(n) for n in numbers_in("€17.2bn, two dozen graduates, between 8 and 9 million tonnes")]
+['17200000000', '24', '8000000', '9000000']
 """
 
 from __future__ import annotations
@@ -16,24 +19,34 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
+SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+CURRENCY_SIGNS = "€$£¥₹"
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "century": 100, "dozen": 12,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "century": 100, "dozen": 12,
 }
+MULTIPLIERS = {"hundred": 100, "dozen": 12, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10,
 }
-DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5}
 
 _SCALE = "|".join(SCALES)
-_DIGITS = re.compile(rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?", re.I)
-_FRACTION = re.compile(rf"\b({'|'.join(WORDS)})[- ]({'|'.join(DENOMINATORS)})s?\b", re.I)
-_WORD = re.compile(rf"\b({'|'.join(list(WORDS) + list(ORDINALS) + list(MULTIPLES))})\b", re.I)
+_DIGITS = re.compile(rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+                     rf"(?:(bn|mn|tn|m|k)(?![\w])|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)", re.I)
+_FRACTION = re.compile(rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b(?= of\b| as\b|[,.;]|$)", re.I)
+_ONE_IN = re.compile(rf"\b({'|'.join(WORDS)}) in (?:(a|one) )?({'|'.join(WORDS)})\b", re.I)  # "one in ten", "one in a hundred"
+_NUMBER_WORD = "|".join(sorted(set(WORDS) - {"century"} | set(MULTIPLIERS), key=len, reverse=True))
+_COMPOUND = re.compile(rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_NUMBER_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}))*\b", re.I)
+_WORD = re.compile(rf"\b({'|'.join(['century'] + list(ORDINALS) + list(MULTIPLES))})\b", re.I)
+_RANGE = re.compile(r"\s*(?:-|–|to|and)\s*[€$£¥₹]?\s*")
 
 
 @dataclass(frozen=True)
@@ -46,25 +59,72 @@ class Number:
     scale: str | None = None
 
 
+def words_value(words: str) -> Decimal | None:
+    """The value of number words: "two dozen" 24, "two hundred and five" 205, "a thousand" 1000."""
+    total, current = 0, 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word in ("a", "an"):
+            current = 1
+        elif word == "and":
+            continue
+        elif word in ("thousand", "million", "billion"):
+            total, current = total + max(current, 1) * MULTIPLIERS[word], 0
+        elif word in ("hundred", "dozen"):
+            current = max(current, 1) * MULTIPLIERS[word]
+        elif word in WORDS:
+            current += WORDS[word]
+        else:
+            return None
+    return Decimal(total + current)
+
+
 def number_spans(text: str) -> list[Number]:
     """Every number stated in ``text`` with its position, in order of appearance."""
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _FRACTION.finditer(text):
-        found.append(Number(m.start(), m.end(), Decimal(WORDS[m.group(1).lower()]) / DENOMINATORS[m.group(2).lower()]))
+        if m.group(4):
+            value = Decimal(1) / 2
+        else:
+            top = WORDS[m.group(1).lower()] if m.group(1) else 1
+            value = Decimal(top) / DENOMINATORS[m.group(3).lower()]
+        found.append(Number(m.start(), m.end(), value))
         taken.append(m.span())
+    for m in _ONE_IN.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append(Number(m.start(), m.end(), Decimal(WORDS[m.group(1).lower()]) / WORDS[m.group(3).lower()]))
+            taken.append(m.span())
     for m in _DIGITS.finditer(text):
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-        scale = m.group(3).lower() if m.group(3) else None
+        suffix, end = (m.group(3) or "").lower(), m.end()
+        if suffix in ("m", "k") and not text[max(0, m.start() - 4):m.start()].rstrip().endswith(tuple(CURRENCY_SIGNS)):
+            suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million
+        scale = SUFFIXES[suffix] if suffix else m.group(4).lower() if m.group(4) else None
         if scale:
             value *= SCALES[scale]
-        found.append(Number(m.start(), m.end(), value, scale))
+            value = value.to_integral_value() if value == value.to_integral_value() else value
+        found.append(Number(m.start(), end, value, scale))
+    for m in _COMPOUND.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or m.group(0).lower() in ("thousand", "million", "billion"):
+            continue
+        value = words_value(m.group(0))
+        if value is not None:
+            found.append(Number(m.start(), m.end(), value))
+            taken.append(m.span())
     for m in _WORD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         word = m.group(1).lower()
         found.append(Number(m.start(), m.end(), Decimal(WORDS.get(word) or ORDINALS.get(word) or MULTIPLES[word])))
-    return sorted(found, key=lambda n: n.start)
+    found.sort(key=lambda n: n.start)
+    for i in range(len(found) - 2, -1, -1):  # "8 and 9 million", "1.2-1.5 billion": the first takes the scale
+        low, high = found[i], found[i + 1]
+        between = text[low.end:high.start]
+        if low.scale is None and high.scale and _RANGE.fullmatch(between) and \
+                ("and" not in between or re.search(r"\bbetween\s+$", text[max(0, low.start - 9):low.start], re.I)) and \
+                not re.fullmatch(r"(?:1[89]|20)\d\d", text[low.start:low.end]):  # "in 2022 to 61 billion": a year
+            found[i] = Number(low.start, low.end, low.value * SCALES[high.scale], high.scale)
+    return found
 
 
 def numbers_in(text: str) -> list[Decimal]:

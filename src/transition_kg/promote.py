@@ -7,7 +7,9 @@ A reviewer marks a candidate ``tkg:candidateStatus "accepted"`` in the draft ``e
 ``tkg:measure`` — in the draft itself, or in a review file of their own (see :func:`promote`).
 :func:`promote` resolves the rest against the ontology (a unit or qualifier
 as written, by label), writes an observation, quote or mention with the candidate's evidence
-into the graph file of the article the evidence cites, and validates the project: if that
+into the graph file of the article the evidence cites, with a mention of each entity the
+facts use where the text first writes its label (:func:`~transition_kg.anchor.mention_missing`),
+and validates the project: if that
 finds a problem the project did not have before, the file is put back as it was and those
 problems are the answer. A candidate
 that cannot be resolved is one line saying what to add, with the choices there are.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .anchor import mention_missing
 from .errors import Problem, TKGError
 from .files import read_bytes, write_atomic
 from .paths import Project
@@ -187,6 +190,7 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
         end = body.rstrip().rfind("}")
         addition = "\n    # Promoted from " + Path(draft).name + "\n" + "\n".join(texts) + "\n"
         write_atomic(path, (body[:end] + addition + body[end:]).encode("utf-8"))
+    mention_missing(project, articles=set(blocks))  # the entities the facts use, found by their labels
     added = [p for p in validate(project)[0].problems if str(p) not in before]
     if added:
         for path, data in originals.items():

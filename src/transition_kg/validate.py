@@ -159,6 +159,28 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
     def is_core(term: Node) -> bool:
         return isinstance(term, URIRef) and str(term).startswith(CORE_NAMESPACES)
 
+    from rdflib.namespace import OWL
+
+    def of_kind(*types: URIRef) -> set[str]:
+        return {str(t) for k in types for t in ontology.subjects(RDF.type, k) if str(t).startswith(str(TKG))}
+
+    known_by_kind = {"property": of_kind(OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty),
+                     "class": of_kind(OWL.Class),
+                     "term": {str(t) for t in declared | typed if str(t).startswith(str(TKG))}}
+
+    def hint(term: URIRef, predicate: URIRef | None = None, kind: str = "term") -> str:
+        """The valid values where the property's range has a closed list, else the near spellings."""
+        from difflib import get_close_matches
+
+        ranges = list(ontology.objects(predicate, RDFS.range)) if predicate is not None else []
+        members = sorted({_short(ds, m) for r in ranges for m in ds.subjects(RDF.type, r)
+                          if str(m).startswith(str(TKG))})
+        if members and len(members) <= 20:
+            return f": one of {', '.join(members)}"
+        by_lower = {k.lower(): k for k in known_by_kind[kind]}
+        near = get_close_matches(str(term).lower(), list(by_lower), n=3, cutoff=0.75)
+        return f" (did you mean {', '.join(_short(ds, URIRef(by_lower[n])) for n in near)}?)" if near else " (misspelt?)"
+
     for graph_name, files in loaded.graph_files.items():
         graph = ds.graph(URIRef(graph_name))
         seen: set[tuple[str, URIRef]] = set()
@@ -175,7 +197,8 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                 name = _short(ds, term)
                 path = _where_used(files, name, str(term))
                 problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
-                                        f"{kind} {name} is not declared in ontology/"))
+                                        f"{kind} {name} is not declared in ontology/"
+                                        + (hint(term, kind=kind) if str(term).startswith(str(TKG)) else "")))
             for term in (s, o):
                 if (isinstance(term, URIRef) and str(term).startswith(str(TKG))
                         and term not in declared and term not in typed and ("term", term) not in seen):
@@ -183,7 +206,7 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                     name = _short(ds, term)
                     path = _where_used(files, name, str(term))
                     problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
-                                            f"{name} is not declared in ontology/ (misspelt?)"))
+                                            f"{name} is not declared in ontology/" + hint(term, p if term is o else None)))
 
     onto_files = loaded.files_for(str(ONTOLOGY_GRAPH))
     for term in sorted(declared):
