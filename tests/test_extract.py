@@ -62,6 +62,9 @@ def test_candidates_with_offsets(fenshui, gazetteer):
             "yearInferredFrom": ['"last year"']}),
         ("CandidateQuote", 140, 173, "We kept the headframe as a museum", dict(said)),
         ("CandidateMention", 181, 187, "Ma Lei", {"candidateName": ['"Ma Lei"']}),
+        ("CandidateRole", 181, 249, "Ma Lei, director of the heritage office at the Fenshui Mining Bureau",
+         {"candidateOrganisation": ['"Fenshui Mining Bureau"'], "candidateRole": ['"director of the heritage office"'],
+          "candidateSpeaker": ['"Ma Lei"']}),
         ("CandidateMention", 228, 249, "Fenshui Mining Bureau", {"candidateName": ['"Fenshui Mining Bureau"']}),
         ("CandidateQuote", 252, 280, "Tourists come every weekend.", dict(said)),  # the same speaker, went on
         ("CandidateObservation", 299, 322, "over 3 million visitors", {
@@ -89,7 +92,7 @@ def test_draft_parses_passes_the_candidate_shapes_and_leaves_graph_alone(fenshui
     draft = tmp_path / "draft.trig"
     assert cli(["--project", str(project.root), "extract", str(fenshui), "--published", "2025-06-15", "-o", str(draft)]) == 0
     assert capsys.readouterr().out == (f"wrote {draft}: 3 CandidateDate, 4 CandidateMention, "
-                                       "3 CandidateObservation, 2 CandidateQuote\n")
+                                       "3 CandidateObservation, 2 CandidateQuote, 1 CandidateRole\n")
     data = Dataset()
     data.parse(draft, format="trig")
     loaded = load(project)

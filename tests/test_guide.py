@@ -67,8 +67,12 @@ def test_the_guide_works_end_to_end(guided):
     new_article, extract, promoted, anchored, validated, stats, docs, view = printed
     local = "fenshui-closes-its-last-mine"
     assert promoted.splitlines() == [f"promoted tkr:{name}" for name in (
-        f"mention-{local}--fenshui", f"mention-{local}--shanxi", f"mention-{local}--fenshui-no-3-mine",
-        f"mention-{local}--fenshui-mining-bureau", f"obs-{local}-6", f"obs-{local}-8", f"obs-{local}-9")]
+        "fenshui", f"mention-{local}--fenshui", f"mention-{local}--shanxi", "fenshui-no-3-mine",
+        f"mention-{local}--fenshui-no-3-mine", "fenshui-mining-bureau", f"mention-{local}--fenshui-mining-bureau",
+        f"obs-{local}-6", f"obs-{local}-8", f"obs-{local}-9")]
+    shared = (project.graph_dir / "shared.trig").read_text(encoding="utf-8")
+    assert '    <https://w3id.org/transition-kg/id/fenshui-no-3-mine> a <https://w3id.org/transition-kg/ontology#Mine> ; ' \
+           'rdfs:label "Fenshui No. 3 Mine"@en .\n' in shared
     assert anchored == f"anchored 3 spans in graph/articles/{local}.trig\n"
     # the text was copied where validate reads it, by default beside the project
     assert (project.root.parent / "shared" / "seeds" / "fenshui.txt").read_bytes() == (project.root / "fenshui.txt").read_bytes()

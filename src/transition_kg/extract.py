@@ -6,7 +6,8 @@ and a gazetteer of the graph's own labels in English and Chinese).
   the entity named nearest before them in the sentence, and the sentence's year;
 - years, and relative dates ("last year", "this year", "next spring", "in May") resolved
   against the publication date and marked as inferred;
-- direct quotes with the speaker, role and organisation the sentence gives.
+- direct quotes with the speaker, role and organisation the text gives, and each speaker's
+  role as a candidate of its own, on the words that state it.
 
 Every candidate carries evidence (offsets into the file and the exact words) and the
 status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never touched.
@@ -677,6 +678,7 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             speakers[group] = who
         attributed.append(who)
     out = []
+    roles: set[tuple[str, str]] = set()
     previous: tuple[tuple, int] | None = None
     for (start, end, group, closed), who in zip(segments, attributed):
         words = text[start:end].rstrip().rstrip(",").rstrip()
@@ -704,8 +706,27 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             if organisation:
                 c.add("candidateOrganisation", turtle_string(organisation))
             previous = (who, start + len(words))
+            if role and (speaker, role) not in roles:
+                roles.add((speaker, role))
+                out += _role(text, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
+    """The role a quote's speaker holds, as a candidate of its own resting on the words that
+    state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
+    held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
+    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or \
+        re.search(re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text)
+    if not found:
+        return []
+    c = Candidate("CandidateRole", found.start(), found.end(), found.group(0))
+    c.add("candidateSpeaker", turtle_string(speaker))
+    c.add("candidateRole", turtle_string(role))
+    if organisation:
+        c.add("candidateOrganisation", turtle_string(organisation))
+    return [c]
 
 
 def plain_number(value) -> str:

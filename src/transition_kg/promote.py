@@ -2,8 +2,10 @@
 
 A reviewer marks a candidate ``tkg:candidateStatus "accepted"`` in the draft ``extract`` wrote
 (or names it with ``--only``) and may add the house terms the candidate cannot guess:
-``tkg:indicator`` for a number, ``tkg:speaker`` for a quote, ``tkg:mentionOf`` for a new name
-(declared first in ``graph/shared.trig``), or override ``tkg:observedEntity``, ``tkg:unit``,
+``tkg:indicator`` for a number, ``tkg:speaker`` for a quote or role whose speaker is not
+named as a declared entity is (``tkr:`` and the name's slug), for a new name its class
+``tkg:candidateType`` (promote declares it in ``graph/shared.trig``, named after it) or the
+entity it is, ``tkg:mentionOf``, or override ``tkg:observedEntity``, ``tkg:unit``,
 ``tkg:measure`` — in the draft itself, or in a review file of their own (see :func:`promote`).
 :func:`promote` resolves the rest against the ontology (a unit or qualifier
 as written, by label), writes an observation, quote or mention with the candidate's evidence
@@ -20,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .anchor import mention_missing
+from .articles import slug
 from .errors import Problem, TKGError
 from .files import read_bytes, write_atomic
 from .paths import Project
@@ -89,10 +92,26 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
     blocks: dict[str, list[str]] = {}
     written: list[str] = []
 
+    declarations: dict[str, str] = {}  # new entities, declared in graph/shared.trig
+
+    def declared(entity) -> bool:
+        return entity.value in declarations or bool(store.query(f"ASK {{ GRAPH ?g {{ <{entity.value}> a ?t }} }}"))
+
+    def named(term):
+        """An IRI as given, or the entity a name is (declared, or declared by this promotion)."""
+        if isinstance(term, ox.NamedNode):
+            return term
+        if isinstance(term, ox.Literal):
+            entity = ox.NamedNode(TKR + slug(term.value))
+            return entity if declared(entity) else None
+        return None
+
     def one(props: dict, name: str):
         values = props.get(TKG + name) or props.get(TKG + "candidate" + name[0].upper() + name[1:])
         return values[0] if values else None
 
+    kinds = {c: next(t.value for t in candidates[c][PREFIXES["rdf"] + "type"]) for c in chosen}
+    chosen.sort(key=lambda c: kinds[c] != TKG + "CandidateMention")  # new entities first: quotes and roles name them
     for iri in chosen:
         props = candidates[iri]
         kind = next(t.value for t in props[PREFIXES["rdf"] + "type"]).removeprefix(TKG)
@@ -122,12 +141,21 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
               f"                           [ a oa:TextQuoteSelector ; oa:exact {words} ] ]")
         local = article.removeprefix(TKR).removeprefix("article-")
         if kind == "CandidateMention":
-            entity = one(props, "mentionOf") or one(props, "of")
-            if entity is None:
-                name = one(props, "name")
-                problems.append(Problem("promote", where, f"a new name {name.value if name else ''!r}: declare it in "
-                                        "graph/shared.trig (type and label), then give it here as tkg:mentionOf"))
+            entity, name, klass = one(props, "mentionOf") or one(props, "of"), one(props, "name"), one(props, "type")
+            if entity is None and klass is not None and name is not None:
+                entity = ox.NamedNode(TKR + slug(name.value))  # "Wendy Tanaka" is tkr:wendy-tanaka
+            if entity is None or not (declared(entity) or klass is not None):
+                said = f"a new name {name.value!r}" if name is not None else f"{curie(entity.value)} is not declared"
+                problems.append(Problem("promote", where, f"{said}: give tkg:candidateType, its class (tkg:Person, "
+                                        "tkg:City, tkg:Company, …), and promote declares it in graph/shared.trig with "
+                                        "the name as its label (or declare it there yourself and give tkg:mentionOf)"))
                 continue
+            if not declared(entity) and entity.value not in declarations:
+                if not isinstance(klass, ox.NamedNode) or name is None:
+                    problems.append(Problem("promote", where, "tkg:candidateType must be a class IRI, for a new name"))
+                    continue
+                declarations[entity.value] = f"    {entity} a {klass} ; rdfs:label {ox.Literal(name.value, language='en')} ."
+                written.append(curie(entity.value))
             fact = f"{TKR}mention-{local}--{entity.value.rsplit('/', 1)[-1]}"
             text = f"    <{fact}> a tkg:Mention ; tkg:mentionOf {entity} ;\n        {ev} ."
         elif kind == "CandidateObservation":
@@ -163,15 +191,25 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
                     f"        tkg:observedEntity {entity} ; tkg:indicator {indicator} ;\n"
                     f"        tkg:value {value} ; tkg:unit {unit}" + (f" ; tkg:qualifier {qualifier}" if qualifier else "")
                     + f" ;\n        {time} ;\n        {ev} .")
-        elif kind == "CandidateQuote":
-            speaker = one(props, "speaker")
-            if speaker is None or isinstance(speaker, ox.Literal):
-                said = f" ({speaker.value!r} in the text)" if speaker is not None else ""
-                problems.append(Problem("promote", where, f"give tkg:speaker{said}: the person's IRI, declared in "
-                                        "graph/shared.trig"))
+        elif kind in ("CandidateQuote", "CandidateRole"):
+            speaker = named(one(props, "speaker"))
+            if speaker is None:
+                said = one(props, "speaker")
+                problems.append(Problem("promote", where, "give tkg:speaker, the person's IRI" + (
+                    f" (or accept the mention of {said.value!r} with tkg:candidateType tkg:Person)"
+                    if isinstance(said, ox.Literal) else "")))
                 continue
-            fact = f"{TKR}quote-{local}-{iri.rsplit('-', 1)[-1]}"
-            text = f"    <{fact}> a tkg:Quote ; tkg:speaker {speaker} ; tkg:quoteText {words} ;\n        {ev} ."
+            if kind == "CandidateQuote":
+                fact = f"{TKR}quote-{local}-{iri.rsplit('-', 1)[-1]}"
+                text = f"    <{fact}> a tkg:Quote ; tkg:speaker {speaker} ; tkg:quoteText {words} ;\n        {ev} ."
+            else:
+                title, held = one(props, "title") or one(props, "role"), named(one(props, "roleIn") or one(props, "organisation"))
+                if not isinstance(title, ox.Literal):
+                    problems.append(Problem("promote", where, "give tkg:title, the role as the text writes it"))
+                    continue
+                fact = f"{TKR}role-{speaker.value.rsplit('/', 1)[-1]}-{local}"
+                text = (f"    <{fact}> a tkg:Role ; tkg:heldBy {speaker} ; tkg:title {ox.Literal(title.value)}"
+                        + (f" ; tkg:roleIn {held}" if held is not None else "") + f" ;\n        {ev} .")
         else:
             problems.append(Problem("promote", where, "a date is not a fact: give its year to the fact it dates "
                                     "(tkg:year), and drop the candidate"))
@@ -183,8 +221,10 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
 
     before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
     originals: dict[Path, bytes] = {}
+    if declarations:
+        blocks = {str(project.graph_dir / "shared.trig"): list(declarations.values()), **blocks}
     for article, texts in blocks.items():
-        path = loaded.graph_files[article][0]
+        path = loaded.graph_files[article][0] if article in loaded.graph_files else Path(article)
         originals[path] = path.read_bytes()
         body = originals[path].decode("utf-8")
         end = body.rstrip().rfind("}")

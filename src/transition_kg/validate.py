@@ -201,7 +201,8 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                                         + (hint(term, kind=kind) if str(term).startswith(str(TKG)) else "")))
             for term in (s, o):
                 if (isinstance(term, URIRef) and str(term).startswith(str(TKG))
-                        and term not in declared and term not in typed and ("term", term) not in seen):
+                        and term not in declared and term not in typed and ("term", term) not in seen
+                        and ("class", term) not in seen and ("property", term) not in seen):
                     seen.add(("term", term))
                     name = _short(ds, term)
                     path = _where_used(files, name, str(term))
