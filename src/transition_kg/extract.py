@@ -40,6 +40,11 @@ CURRENCIES = {"€": "euro", "euro": "euro", "euros": "euro", "$": "US dollar", 
               "A$": "Australian dollar", "AU$": "Australian dollar", "C$": "Canadian dollar", "CA$": "Canadian dollar",
               "NZ$": "New Zealand dollar", "HK$": "Hong Kong dollar", "S$": "Singapore dollar", "₹": "rupee",
               "Rs": "rupee", "Rs.": "rupee", "rupees": "rupee", "rupee": "rupee", "INR": "rupee",
+              "₸": "tenge", "tenge": "tenge", "Kč": "koruna", "koruna": "koruna", "korunas": "koruna", "crowns": "koruna",
+              "₽": "rouble", "roubles": "rouble", "rubles": "rouble", "rouble": "rouble", "ruble": "rouble",
+              "₴": "hryvnia", "hryvnias": "hryvnia", "hryvnia": "hryvnia", "forints": "forint", "forint": "forint",
+              "lei": "leu", "rand": "rand", "R$": "real", "reais": "real", "pesos": "peso", "peso": "peso",
+              "lira": "lira", "yen": "yen", "won": "won", "rupiah": "rupiah", "dong": "dong",
               "dollars": "US dollar", "£": "pound", "pound": "pound", "pounds": "pound", "¥": "yuan", "yuan": "yuan",
               "RMB": "yuan", "renminbi": "yuan", "złoty": "złoty", "zloty": "złoty", "zł": "złoty"}
 MEASURES = {"%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage point",
@@ -113,7 +118,7 @@ ABBREVIATIONS = {"No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "
                  "Sep", "Oct", "Nov", "Dec", "Va", "Ky", "Pa", "Ala", "Calif", "Ill", "Ind", "Mich", "Minn", "Tenn",
                  "Wash", "Wis", "Wyo", "approx", "e.g", "i.e", "etc"}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
-_SIGN = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S)\$|[€$£¥₹]|Rs\.?)\s?$"
+_SIGN = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)\s?$"
 _BETWEEN = r"\s*(?:-|–|to|and)\s*(?:(?:US|AU|A|CA|C|NZ|HK|S)\$|[€$£¥₹])?\s*"  # "1,200 to 1,500", "€2-3bn"
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
@@ -263,6 +268,12 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     title = []
     run = list(run)
     at_start = run[0][0] in starts
+    for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
+        if len(run) > i + 1 and run[i][2] in TITLES and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS and \
+                all(_is_capital(w) for _, _, w in run[i + 1:]):
+            title = [w for _, _, w in run[:i]]
+            run = run[i:]
+            break
     whole = text[run[0][0]:run[-1][1]]
     if at_start and len(run) > 1 and any(m.start() not in starts for m in re.finditer(
             rf"(?<![\w-]){re.escape(whole)}(?![\w-])", text)):
@@ -418,11 +429,12 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's words)."""
-    sign = re.search(r"(?<![A-Za-z])((?:US|AU|A|CA|C|NZ|HK|S)\$|[€$£¥₹]|Rs\.?)\s?$", text[max(0, start - 5):start])
+    sign = re.search(r"(?<![A-Za-z])((?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)\s?$", text[max(0, start - 5):start])
     rest = text[end:stop]
     if sign:
         return CURRENCIES[sign.group(1)], None, end
-    word = re.match(r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?)(?!\w)", rest)
+    word = re.match(r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|"
+                    r"roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|lira|yen|won|rupiah|dong)(?!\w)", rest)
     if word:
         return CURRENCIES[word.group(1)], None, end + word.end()
     measure = re.match(r"(?:\s*|-)(%|" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
@@ -480,18 +492,20 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             if _YEAR.fullmatch(words) and number.scale is None:
                 continue  # a year, recorded as a date
             before = text[s_start:number.start]
-            if re.search(r"\b[A-Z]\w*[ -]$", before) and not re.search(r"(?:^|[.!?:\"“„«]\s*)\w+[ -]$", before) and \
+            if re.search(r"\b[A-Z]\w*[ -]$", before) and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip()) and \
                     not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before):
                 continue  # part of a name: "Route 52", "Sierpień 80"
             if not words[0].isdigit() and words[0].isupper() and number.start not in {s for s, _ in _word_starts(sentence, s_start)}:
                 continue  # "Five-Year Plan"
             unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
+            if not words[0].isdigit() and number.value < 1:
+                unit = "fraction"  # "one in five young people": a share of them, not a count
             rest = text[unit_end:s_end]
             if unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest) \
                     or re.match(r"-year-old", rest):
                 continue  # a date or an age
             fraction = number.value < 1 and (re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I))
-            if not words[0].isdigit() and not unit and not fraction and not re.match(r"-\w", rest):
+            if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
                 continue  # "one of", "first", "21st century": a word, not a quantity
             kept.append([number, unit, counted, unit_end])
         for i in range(len(kept) - 1):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
@@ -527,7 +541,8 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             if about is not None:
                 c.add("candidateAbout", f"<{about}>")
             numbered = {next(((a, b) for a, b in clauses if a <= k[0].start < b), None) for k in kept}
-            change = bool(re.match(r"(?:down|up|a (?:rise|fall|drop|decline|increase) of)\s", text[clause[0]:number.start]))
+            change = bool(re.match(r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
+                                   r"compared with|against|versus|higher than|lower than)\s", text[clause[0]:number.start]))
             when = _when(times, clauses, clause, numbered, number.start, end, change)
             if when:
                 c.add("candidateYear", f'"{when[2]}"^^xsd:gYear')
