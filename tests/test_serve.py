@@ -16,6 +16,8 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
 from transition_kg.serve import make_server
 
+from .test_view import until
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 LABELS = ("SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
           "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l")
@@ -171,7 +173,7 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server):
         with context.expect_page() as popup:
             page.click("#network")
         view = popup.value
-        view.wait_for_function("window.tkg && window.tkg.ready", timeout=30_000)
+        until(view, "() => !!(window.tkg && window.tkg.ready)")
         assert view.evaluate("[tkg.nodes.length, tkg.edges.length]") == [7, 6]
         assert outside == [] and errors == []
         browser.close()

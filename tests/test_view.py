@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS
 from transition_kg.cli import run as cli
 from transition_kg.load import load
 from transition_kg.store import EmbeddedStore
-from transition_kg.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select,
+from transition_kg.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
                                 to_pyvis, write_page)
 from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 
@@ -33,7 +33,7 @@ def dataset(project):
 
 @pytest.fixture(scope="module")
 def whole(dataset):
-    return select(dataset)
+    return to_networkx(dataset)
 
 
 def test_whole_graph_draws_entities_and_facts_and_folds_the_rest(whole, dataset, loaded):
@@ -53,7 +53,7 @@ def test_whole_graph_draws_entities_and_facts_and_folds_the_rest(whole, dataset,
 
 def test_observation_tooltip_has_values_and_its_evidence(whole):
     tip = whole.nodes[str(TKR["obs-datong-good-air-days-2024"])]["tooltip"]
-    assert tip[:2] == ["days of good air quality: 314 day (2024)", "type: observation"]
+    assert tip[:2] == ["days of good air quality: 314 days (2024)", "type: observation"]
     assert f"value: 314 — {ARTICLE_B}" in tip
     assert f"year inferred from: last year — {ARTICLE_B}" in tip
     assert f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436" in tip
@@ -61,13 +61,13 @@ def test_observation_tooltip_has_values_and_its_evidence(whole):
 
 def test_fact_labels_keep_the_articles_hedges(whole):
     label = lambda local: whole.nodes[str(TKR[local])]["label"]
-    assert label("obs-datong-tourism-revenue-2024") == "tourism revenue: more than 61,000,000,000 yuan (2024)"
+    assert label("obs-datong-tourism-revenue-2024") == "tourism revenue: more than 61 billion yuan (2024)"
     assert label("obs-datong-visitors-increase-2025") == "tourist visitors: up 18 percent (2025-01 to 2025-08)"
     assert label("obs-ansteel-production-costs") == "production costs: down 15 percent"
-    assert label("obs-gac-driving-range") == "driving range of new energy vehicles: 500 → 1,000 kilometre"
+    assert label("obs-gac-driving-range") == "driving range of new energy vehicles: 500 → 1,000 kilometres"
     assert label("obs-china-share-of-best-ai-deployments") == "share of the best ways to deploy AI based in the country: nearly 50 percent (as of 2025)"
     assert label("obs-qitaihe-population") == "population: 700,000 (as of 2023)"
-    assert label("obs-datong-visitors-2025") == "tourist visitors: more than 15,000,000 (2025-01 to 2025-08)"
+    assert label("obs-datong-visitors-2025") == "tourist visitors: more than 15 million (2025-01 to 2025-08)"
 
 
 def test_entity_tooltip_has_labels_and_mentions(whole):
@@ -226,6 +226,19 @@ def browser():
         browser.close()
 
 
+def until(page, expression: str, arg=None, timeout: float = 60.0) -> None:
+    """Wait until ``expression`` (a JS function of ``arg``) is true, asking the page every 50 ms.
+    (Playwright's own wait compiles its predicate with eval when it must poll, which the page's
+    Content-Security-Policy forbids.)"""
+    import time
+
+    end = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > end:
+            raise TimeoutError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 class Visit:
     """A page opened with the network cut, recording requests, errors and dialogs."""
 
@@ -237,7 +250,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.tkg && window.tkg.ready", timeout=60_000)
+        until(self.page, "() => !!(window.tkg && window.tkg.ready)")
 
     def _route(self, route):
         if route.request.url.startswith("file://"):
@@ -251,11 +264,9 @@ class Visit:
 
     def hover(self, node_id: str) -> str:
         """Move the mouse onto a node, as a person would, and read the tooltip it opens."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
         page = self.page
-        page.wait_for_function("tkg.network.physics.options.enabled === false", timeout=60_000)
-        label = page.evaluate("id => tkg.nodes.get(id).label", node_id)
+        until(page, "() => tkg.network.physics.options.enabled === false")
+        label = page.evaluate("id => tkg.nodes.get(id).name", node_id)
         x, y = page.evaluate("""id => { const p = tkg.network.getPositions([id])[id];
             tkg.network.moveTo({position: p, scale: 1.5, animation: false});
             const d = tkg.network.canvasToDOM(p); const r = document.getElementById('graph').getBoundingClientRect();
@@ -265,10 +276,10 @@ class Visit:
             page.mouse.move(x + dx - 4, y + dy - 4)
             page.mouse.move(x + dx, y + dy)
             try:
-                page.wait_for_function("t => { const el = document.querySelector('div.vis-tooltip');"
-                                       " return el && el.style.visibility !== 'hidden' && el.innerText.split('\\n')[0] === t; }",
-                                       arg=label, timeout=3_000)
-            except PlaywrightTimeout:  # not under the mouse yet: try the next point
+                until(page, "t => { const el = document.querySelector('div.vis-tooltip');"
+                      " return !!el && el.style.visibility !== 'hidden' && el.innerText.split('\\n')[0] === t; }",
+                      label, timeout=3)
+            except TimeoutError:  # not under the mouse yet: try the next point
                 continue
             return page.inner_text("div.vis-tooltip")
         raise AssertionError(f"no tooltip for {node_id} under the mouse")
@@ -294,7 +305,7 @@ def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
     visit.page.fill("#search", "Datong")
     visit.page.click("#results button >> nth=0")
     assert visit.page.evaluate("tkg.network.getSelectedNodes()") == [DATONG]
-    assert visit.page.inner_text("#details").startswith("Datong\ntype: city")
+    assert visit.page.inner_text("#details").startswith("Datong\ncity · also Datong City\nNUMBERS")
     visit.page.fill("#search", "七台河")
     assert visit.page.locator("#results button").all_inner_texts() == ["Qitaihe · 七台河 (city)"]
     visit.page.uncheck("#legend input[data-kind='observation']")
@@ -352,3 +363,153 @@ def test_a_relation_edge_shows_its_words_and_whether_they_state_it(whole):
     read = whole.edges[str(TKR["yungang-grottoes"]), DATONG, str(TKG.locatedIn)]["tooltip"]
     assert any(line.startswith("evidence: “One of the most popular destinations") and line.endswith("(read from the context)")
                for line in read)
+
+
+# --- the page people use: a start view, the entity card, time, links, phone, theme --------------
+
+def contrast(colour: str) -> float:
+    def channel(c: int) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def seen_as(colour: str, deficiency: str | None) -> tuple[float, float, float]:
+    """CIELAB of a colour as seen with a full deutan, protan or tritan deficiency (Machado et
+    al. 2009 matrices on linear RGB), or with usual vision."""
+    machado = {"deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+               "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+               "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]}
+    lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+           for c in (int(colour[i:i + 2], 16) for i in (1, 3, 5))]
+    if deficiency:
+        m = machado[deficiency]
+        lin = [min(1, max(0, sum(m[i][j] * lin[j] for j in range(3)))) for i in range(3)]
+    r, g, b = lin
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_one_theme_twelve_hues_readable_and_apart_for_colour_blind_readers(dataset):
+    import itertools
+    import math
+
+    from transition_kg.view import OTHER, THEME, styles
+
+    looks = {(colour, shape) for _, colour, shape, _ in THEME} | {OTHER[:2]}
+    hues = {colour for colour, _ in looks}
+    assert len(hues) <= 12
+    assert all(contrast(c) >= 3 for c in hues), {c: round(contrast(c), 2) for c in hues}
+    for (a, shape_a), (b, shape_b) in itertools.combinations(sorted(looks), 2):
+        if a != b and shape_a == shape_b:  # the same shape: the colours alone must tell them apart
+            gap = min(math.dist(seen_as(a, d), seen_as(b, d)) for d in (None, "deutan", "protan", "tritan"))
+            assert gap >= 12, (a, b, shape_a, round(gap, 1))
+    # a class has the same colour and shape on every page
+    whole, focus = styles(select(dataset)), styles(select(dataset, focus="tkr:qitaihe", depth=1))
+    assert all(whole[kind] == style for kind, style in focus.items() if kind in whole) and "province" in focus
+
+
+def test_start_view_names_what_it_shows_and_folds_orphans(dataset, whole):
+    start = select(dataset)
+    orphans = [n for n in whole if whole.degree(n) == 0]
+    assert orphans and set(start) == set(whole) - set(orphans) and start.graph["folded"] == len(orphans)
+    from transition_kg.view import summary
+
+    line = summary(start)
+    places = sum(1 for _, d in start.nodes(data=True) if d["family"] == str(TKG.Place))
+    assert line.startswith(f"{places} places, ") and line.endswith(f"; {len(orphans)} nodes nothing links to folded away.")
+
+
+@pytest.fixture(scope="module")
+def start_page(dataset, tmp_path_factory):
+    path = tmp_path_factory.mktemp("start") / "start.html"
+    write_page(to_pyvis(select(dataset), "Coal cities in transition"), path)
+    return path
+
+
+def test_the_start_view_is_titled_and_its_hubs_are_labelled(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    assert page.inner_text("h1") == "Coal cities in transition"
+    assert "nothing links to folded away" in page.inner_text("#summary")
+    # at the fitted view a hub's label is drawn (its size at the scale reaches the threshold), a leaf's is not
+    drawn = page.evaluate("""() => { tkg.network.fit(); const scale = tkg.network.getScale();
+        const threshold = tkg.network.body.nodes[tkg.nodes.getIds()[0]].options.scaling.label.drawThreshold;
+        return tkg.nodes.get().filter(n => n.font.size * scale >= threshold).map(n => n.name); }""")
+    assert {"Datong", "Qitaihe", "China"} <= set(drawn) and 5 <= len(drawn) <= 40
+    # the same picture every time
+    again = Visit(browser, start_page).page
+    until(again, "() => tkg.network.physics.options.enabled === false")
+    first = page.evaluate(f"() => tkg.network.getPositions(['{DATONG}'])")
+    assert again.evaluate(f"() => tkg.network.getPositions(['{DATONG}'])") == first
+    assert visit.errors == [] and visit.requests == []
+
+
+def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    assert page.evaluate(f"() => tkg.show('{DATONG}')") is True
+    card = page.inner_text("#details")
+    assert card.startswith("Datong\ncity · also Datong City")
+    for words in ("49 days (2001)", "314 days (2024)", "15 billion yuan (2022)", "more than 61 billion yuan (2024)",
+                  "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
+                  "characters 2372–2436", "QUOTES"):
+        assert words in card, words
+    # the two series drawn as what they are
+    labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert "series: 2001: 49 days (2001); 2024: 314 days (2024)" in labels
+    # a neighbour in the card opens its own card
+    page.click("#details button.link:text-is('Shanxi')")
+    assert page.inner_text("#details").startswith("Shanxi\nprovince")
+    assert visit.errors == []
+
+
+def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2010); }}")
+    later = page.evaluate("() => tkg.nodes.get({filter: n => Number.isInteger(n.year) && n.year > 2010}).map(n => n.hidden)")
+    undated = page.evaluate("() => tkg.nodes.get({filter: n => n.fact && !Number.isInteger(n.year)}).map(n => n.hidden)")
+    assert later and all(later) and undated and not any(undated)
+    assert page.input_value("#year") == "2010" and page.inner_text("#year-value") == "2010"
+    # the card's chart shows only the series up to 2010: one point, so no chart; the later rows are faded
+    assert page.locator("#details svg.chart").count() == 0
+    assert page.locator("#details tr.later[data-year='2024']").count() >= 2
+    page.evaluate("() => tkg.year(null)")
+    assert page.evaluate("() => tkg.nodes.get({filter: n => n.hidden}).length") == 0
+
+
+def test_a_link_restores_the_view(browser, start_page):
+    page = Visit(browser, start_page).page
+    page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2020); }}")
+    page.uncheck("#legend input[data-kind='quote']")
+    link = page.evaluate("() => location.href")
+    assert "node=https%3A%2F%2Fw3id.org%2Ftransition-kg%2Fid%2Fdatong" in link and "year=2020" in link and "hide=quote" in link
+    other = browser.new_page(viewport={"width": 1400, "height": 900})
+    other.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    other.goto(link)
+    until(other, "() => !!(window.tkg && window.tkg.ready)")
+    assert other.evaluate("() => tkg.network.getSelectedNodes()") == [DATONG]
+    assert other.inner_text("#details").startswith("Datong")
+    assert other.input_value("#year") == "2020"
+    assert other.evaluate("() => tkg.nodes.get({filter: n => n.kind === 'quote'}).every(n => n.hidden)")
+    assert not other.is_checked("#legend input[data-kind='quote']")
+
+
+def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_page):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(start_page.as_uri())
+    until(page, "() => !!(window.tkg && window.tkg.ready)")
+    box = page.evaluate("() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.width, r.height]; }")
+    assert box[0] == 390 and box[1] >= 844 / 2
+    # the panel is below it, scrolls, and the card is reached by search and keyboard alone
+    page.focus("#search")
+    page.keyboard.type("Qitaihe")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#details").startswith("Qitaihe")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('#results, #details, #controls') !== null")
