@@ -37,7 +37,14 @@ def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph:
     entities = [i for i, k in enumerate(kinds) if k not in ("observation", "quote", "role", "event", "industry status")] or [0]
     for i, kind in enumerate(kinds):
         label = f"{kind} {i}"
-        graph.add_node(f"n{i}", label=label, kind=kind, family="", labels=[label, f"标签{i}"],
+        ev = [{"words": f"words of the article about {label}", "article": f"article {i % 97}", "date": "2025",
+               "start": i, "end": i + 30, "context": False}]
+        card = {"id": f"n{i}", "title": label, "kind": kind, "also": [f"标签{i}"], "ev": ev, "quotes": [], "facts": [],
+                "mentions": [{"article": f"article {i % 97}", "words": label}], "relations": [],
+                "numbers": [{"id": None, "what": "indicator", "amount": f"{rng.randint(1, 10**6):,} ({y})", "value": 1.0,
+                             "unit": "", "measure": "level", "year": y, "ev": ev} for y in (2001, 2024)]}
+        graph.add_node(f"n{i}", label=label, kind=kind, family="", labels=[label, f"标签{i}"], card=card,
+                       year=2001 + i % 24 if kind == "observation" else None,
                        tooltip=[label, f"type: {kind}", f"value: {rng.randint(1, 10**6)} — article {i % 97}",
                                 f"evidence: “words of the article about {label}” — article {i % 97}, characters {i}–{i + 30}"])
     for i, kind in enumerate(kinds):
@@ -50,18 +57,25 @@ def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph:
     return graph
 
 
+def until(page, predicate: str, every: float) -> None:
+    """Ask the page until ``predicate`` is true (Playwright's own polling compiles it with eval,
+    which the page's Content-Security-Policy forbids)."""
+    while not page.evaluate(predicate):
+        time.sleep(every)
+
+
 def interactive_seconds(page_path: Path, browser) -> tuple[float, float]:
     """Seconds until the first draw, then seconds for a search + focus round trip."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     start = time.perf_counter()
     page.goto(page_path.as_uri(), timeout=600_000)
-    page.wait_for_function("window.tkg && window.tkg.ready", timeout=600_000, polling=50)
+    until(page, "() => !!(window.tkg && window.tkg.ready)", 0.05)
     ready = time.perf_counter() - start
     start = time.perf_counter()
     page.fill("#search", "city 1")
     page.press("#search", "Enter")
-    page.wait_for_function("document.getElementById('details').textContent.length > 0", timeout=600_000, polling=20)
+    until(page, "() => document.getElementById('details').textContent.length > 0", 0.02)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     respond = time.perf_counter() - start
     page.close()

@@ -439,7 +439,8 @@ def test_the_start_view_is_titled_and_its_hubs_are_labelled(browser, start_page)
     # at the fitted view a hub's label is drawn (its size at the scale reaches the threshold), a leaf's is not
     drawn = page.evaluate("""() => { tkg.network.fit(); const scale = tkg.network.getScale();
         const threshold = tkg.network.body.nodes[tkg.nodes.getIds()[0]].options.scaling.label.drawThreshold;
-        return tkg.nodes.get().filter(n => n.font.size * scale >= threshold).map(n => n.name); }""")
+        const size = n => (n.font && n.font.size) || tkg.network.body.nodes[n.id].options.font.size;
+        return tkg.nodes.get().filter(n => size(n) * scale >= threshold).map(n => n.name); }""")
     assert {"Datong", "Qitaihe", "China"} <= set(drawn) and 5 <= len(drawn) <= 40
     # the same picture every time
     again = Visit(browser, start_page).page

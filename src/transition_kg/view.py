@@ -32,6 +32,7 @@ from .load import new_dataset, rdflib_term
 from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
+HUB_FONT = 30
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
                   TKG.Article, TKG.Mention, TKG.Basis}
@@ -651,13 +652,17 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     hubs = set(entities[:max(HUBS, len(entities) // 12)])
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes = []
+    cards: dict[str, dict] = {}  # read by the page only when a card is opened
     for n, data in graph.nodes(data=True):
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
         node = {"id": n, "label": shown, "name": data["label"], "kind": data["kind"], "labels": data.get("labels", [data["label"]]),
                 "tip": data.get("tooltip", [data["label"]]), "color": colour, "shape": shape,
-                "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year"),
-                "card": data.get("card"), "font": {"size": 30 if n in hubs else 12}}
+                "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year")}
+        if n in hubs:
+            node["font"] = {"size": HUB_FONT}
+        if data.get("card"):
+            cards[n] = data["card"]
         if large:
             node["x"], node["y"] = (round(c, 1) for c in positions[n])
         net.nodes.append(node)
@@ -673,7 +678,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
                         "keyboard": {"enabled": True, "bindToWindow": False}},
         # labels by importance: a node's label size follows its links, and a label too small at the
         # current zoom is not drawn: hubs are read at the fitted view, the rest as you zoom in
-        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1, "scaling": {"min": 8, "max": 34,
                                                 "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 22}}},
         # edge labels on hover only (the tooltip names the relation and its words): faster, no clutter
@@ -686,7 +691,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     env = _environment()
     net.templateEnv, net.path = env, "page.html"
     net.template = env.get_template("page.html")
-    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph),
+    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph), cards=cards,
                                 n_nodes=graph.number_of_nodes(), n_edges=graph.number_of_edges())
     return net
 
