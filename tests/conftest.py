@@ -53,3 +53,23 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, from the npm registry (installed once into ~/.cache/transition-kg/axe)."""
+    import shutil as sh
+    import subprocess
+
+    folder = Path.home() / ".cache" / "transition-kg" / "axe"
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        npm = sh.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed: axe-core comes from the npm registry (apt-get install npm)")
+        folder.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(folder), "axe-core@4"],
+                              capture_output=True, text=True, timeout=300)
+        if done.returncode != 0 or not script.exists():
+            pytest.skip(f"npm could not install axe-core: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
+    return script.read_text(encoding="utf-8")

@@ -514,3 +514,59 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     assert page.inner_text("#details").startswith("Qitaihe")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.closest('#results, #details, #controls') !== null")
+
+
+def axe_violations(page, axe_source: str) -> list[tuple[str, str, int]]:
+    """axe-core's serious and critical violations on the page as it is (injected past the CSP,
+    as a browser extension would be)."""
+    page.add_script_tag(content=axe_source)
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                          ".map(v => [v.id, v.impact, v.nodes.length])")
+    return [tuple(v) for v in found if v[1] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_the_network_page_has_no_serious_accessibility_violation(browser, start_page, axe_source, viewport, tmp_path):
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
+    page.goto(start_page.as_uri())
+    until(page, "() => !!(window.tkg && window.tkg.ready)")
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    page.click("#table summary")
+    assert axe_violations(page, axe_source) == []
+    page.screenshot(path=str(tmp_path / f"network-{viewport['width']}.png"))  # kept with the test's files
+
+
+@pytest.fixture(scope="module")
+def docs_page(project, tmp_path_factory):
+    from transition_kg.docs import write_docs
+
+    return write_docs(load(project), tmp_path_factory.mktemp("docs"))
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_source, viewport, tmp_path):
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
+    page.goto(docs_page.as_uri())
+    # definitions in a grid: every value sits beside (or, on a phone, under) its own field
+    assert page.evaluate("() => [...document.querySelectorAll('dl')].every(d => getComputedStyle(d).display === 'grid')")
+    pairs = page.evaluate("""() => [...document.querySelectorAll('#tkg-City dt')].map(dt => {
+        const a = dt.getBoundingClientRect(), b = dt.nextElementSibling.getBoundingClientRect();
+        return [dt.textContent, Math.round(a.top), Math.round(b.top), Math.round(a.bottom)]; })""")
+    wide = viewport["width"] > 600
+    assert all((top == vtop) if wide else (vtop >= bottom) for _, top, vtop, bottom in pairs), pairs
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    # a contents list; the project's classes first, candidates of drafts next, imported terms last
+    assert page.locator("nav a[href='#tkg-City']").count() == 1
+    classes = page.evaluate("""() => { const out = []; let e = document.getElementById('classes').nextElementSibling;
+        for (; e && e.id !== 'properties'; e = e.nextElementSibling) out.push(e.querySelector('h3').textContent.split(' ')[0]);
+        return out; }""")
+    own = [i for i, n in enumerate(classes) if n.startswith("tkg:") and not n.startswith("tkg:Candidate")]
+    candidates = [i for i, n in enumerate(classes) if n.startswith("tkg:Candidate")]
+    imported = [i for i, n in enumerate(classes) if not n.startswith("tkg:")]
+    assert own and candidates and max(own) < min(candidates) and (not imported or max(candidates) < min(imported))
+    # the individuals, and an example from the graph
+    individuals = page.inner_text("#individuals + p + table")
+    assert "tkr:unit-euro" in individuals and "tkg:Approximately" in individuals
+    assert 'rdfs:label "Datong"' in page.inner_text("#tkg-City .example")
+    assert axe_violations(page, axe_source) == []
+    page.screenshot(path=str(tmp_path / f"docs-{viewport['width']}.png"), full_page=False)

@@ -78,8 +78,8 @@ def _hierarchy_svg(ontology: Graph, classes: list[URIRef], parents: dict[URIRef,
     for root in sorted(roots, key=lambda c: _name(ontology, c)):
         walk(root, 0)
     height = 22 * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="620" height="{height}" role="img" '
-             f'aria-label="class hierarchy">']
+    parts = [f'<figure><svg xmlns="http://www.w3.org/2000/svg" width="620" height="{height}" '
+             f'viewBox="0 0 620 {height}" aria-labelledby="hierarchy-caption">']
     position = {}
     for i, (depth, node) in enumerate(rows):
         x, y = 10 + depth * 28, 20 + i * 22
@@ -90,7 +90,8 @@ def _hierarchy_svg(ontology: Graph, classes: list[URIRef], parents: dict[URIRef,
             parts.append(f'<path d="M{px + 6},{py + 4} V{y - 4} H{x - 2}" fill="none" stroke="#999"/>')
         parts.append(f'<a href="#{html.escape(_anchor(ontology, node))}"><text x="{x}" y="{y}" '
                      f'font-family="sans-serif" font-size="13">{html.escape(_name(ontology, node))}</text></a>')
-    parts.append("</svg>")
+    parts.append('</svg><figcaption id="hierarchy-caption">The project\'s classes, each under its superclass; '
+                 'each name links to its definition.</figcaption></figure>')
     return "".join(parts)
 
 
@@ -101,9 +102,16 @@ def render(loaded: Loaded) -> str:
     for prefix, ns in ds.namespaces():
         ontology.bind(prefix, ns, override=False)
     shapes = loaded.shapes_graph()
-    classes = sorted({c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}, key=lambda c: _name(ontology, c))
+    def order(term: URIRef) -> tuple:
+        """The project's own terms first, its tooling terms (candidates of drafts) next, imported ones last."""
+        name = _name(ontology, term)
+        own = str(term).startswith(str(TKG))
+        tooling = own and name.split(":", 1)[-1].lower().startswith("candidate")
+        return (not own, tooling, name)
+
+    classes = sorted({c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}, key=order)
     properties = sorted({p for t in PROPERTY_TYPES for p in ontology.subjects(RDF.type, t) if isinstance(p, URIRef)},
-                        key=lambda p: _name(ontology, p))
+                        key=order)
     own_classes = [c for c in classes if str(c).startswith(str(TKG))]
     parents = defaultdict(set)
     for sub, sup in ontology.subject_objects(RDFS.subClassOf):
@@ -129,16 +137,39 @@ def render(loaded: Loaded) -> str:
         value = ontology.value(term, prop)
         return html.escape(str(value)) if value is not None else "<em>missing</em>"
 
+    individuals = sorted({(klass, thing) for thing, klass in ontology.subject_objects(RDF.type)
+                          if str(klass).startswith(str(TKG)) and isinstance(thing, URIRef)},
+                         key=lambda kt: (_name(ontology, kt[0]), _name(ontology, kt[1])))
+    contents = "".join(f'<li><a href="#{html.escape(_anchor(ontology, c))}">{html.escape(_name(ontology, c))}</a></li>'
+                       for c in classes if str(c).startswith(str(TKG)))
     out = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
            "<title>transition-kg ontology</title><style>",
-           "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}",
-           "section{border-top:1px solid #ddd;padding:.5rem 0} dt{font-weight:bold;float:left;width:9rem;clear:left}",
-           "dd{margin-left:10rem} code{background:#f3f3f3;padding:0 .2rem} h3{margin:.4rem 0}",
-           "</style></head><body>",
+           "body{font-family:system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#202124}",
+           "section{border-top:1px solid #ddd;padding:.5rem 0}",
+           "dl{display:grid;grid-template-columns:10rem minmax(0,1fr);gap:.15rem 1rem;margin:.3rem 0}",
+           "dt{font-weight:bold} dd{margin:0;min-width:0} code{background:#f3f3f3;padding:0 .2rem;overflow-wrap:anywhere}",
+           "h3{margin:.4rem 0} nav ol{columns:3 12rem} figure{margin:0;overflow-x:auto} svg{max-width:100%;height:auto}",
+           "a{color:#0b57d0} :focus-visible{outline:3px solid #0b57d0}",
+           "table{border-collapse:collapse} td,th{text-align:left;padding:.1rem .5rem;border-bottom:1px solid #e0e0e0;vertical-align:top}",
+           "@media (max-width:600px){dl{grid-template-columns:minmax(0,1fr)} dd{margin:0 0 .4rem} nav ol{columns:1}"
+           " table{display:block;overflow-x:auto;max-width:100%}}",
+           "</style></head><body><header>",
            "<h1>transition-kg ontology</h1>",
            f"<p>{html.escape(str(ontology.value(ONTOLOGY_GRAPH, RDFS.comment) or ''))}</p>",
            f"<p>{len(classes)} classes and {len(properties)} properties, generated from <code>ontology/*.ttl</code>.</p>",
+           '</header><nav aria-label="Contents"><h2 id="contents">Contents</h2><ul>'
+           '<li><a href="#namespaces">Namespaces</a></li><li><a href="#hierarchy">Class hierarchy</a></li>'
+           '<li><a href="#classes">Classes</a> (the project\'s first, candidates of drafts next, imported terms last)</li>'
+           '<li><a href="#properties">Properties</a></li><li><a href="#individuals">Individuals</a> '
+           '(indicators, units, qualifiers, measures, statuses, industries)</li></ul>'
+           f'<ol>{contents}</ol></nav><main>',
+           '<h2 id="namespaces">Namespaces</h2><table><thead><tr><th scope="col">prefix</th><th scope="col">IRI</th></tr></thead><tbody>',
+           *(f"<tr><td><code>{html.escape(prefix)}:</code></td><td><code>{html.escape(str(ns))}</code></td></tr>"
+             for prefix, ns in sorted(ontology.namespaces()) if prefix in {_name(ontology, t).split(':')[0] for t in classes + properties}
+             | {"tkr", "oa", "skos", "prov", "dcterms", "xsd", "sh"}),
+           "</tbody></table>",
            "<h2 id=\"hierarchy\">Class hierarchy</h2>", _hierarchy_svg(ontology, own_classes, parents),
            "<h2 id=\"classes\">Classes</h2>"]
     for klass in classes:
@@ -156,7 +187,11 @@ def render(loaded: Loaded) -> str:
         rules = by_class.get(klass, []) + [f"{r} (from {_name(ontology, sup)})" for sup in sorted(closure[klass], key=str)
                                            for r in by_class.get(sup, [])]
         out.append("<dt>constraints</dt><dd>" + ("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rules) + "</ul>" if rules else "—") + "</dd>")
-        out.append(f'<dt>instances</dt><dd class="instances">{count}</dd></dl></section>')
+        out.append(f'<dt>instances</dt><dd class="instances">{count}</dd>')
+        example = _example(ds, klass, direct, classes, closure)
+        if example:
+            out.append(f'<dt>example</dt><dd class="example">{example}</dd>')
+        out.append("</dl></section>")
     out.append('<h2 id="properties">Properties</h2>')
     for prop in properties:
         kinds = ", ".join(_name(ontology, t) for t in sorted(ontology.objects(prop, RDF.type), key=str))
@@ -173,8 +208,31 @@ def render(loaded: Loaded) -> str:
         out.append("<dt>sub-properties</dt><dd>" + (", ".join(subs) or "—") + "</dd>")
         out.append("<dt>constraints</dt><dd>" + ("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rules) + "</ul>" if rules else "—") + "</dd>")
         out.append(f'<dt>uses in the graph</dt><dd class="uses">{uses[prop]}</dd></dl></section>')
-    out.append("</body></html>")
+    out.append('<h2 id="individuals">Individuals</h2><p>The ontology\'s own values, which facts point to.</p>'
+               '<table><thead><tr><th scope="col">class</th><th scope="col">individual</th><th scope="col">label</th>'
+               '<th scope="col">comment</th></tr></thead><tbody>')
+    for klass, thing in individuals:
+        out.append(f'<tr><td>{_link(ontology, klass, local)}</td><td><code>{html.escape(_name(ontology, thing))}</code></td>'
+                   f"<td>{text(thing, RDFS.label)}</td><td>{text(thing, RDFS.comment) if ontology.value(thing, RDFS.comment) else ''}</td></tr>")
+    out.append("</tbody></table></main></body></html>")
     return "\n".join(out)
+
+
+def _example(ds, klass: URIRef, direct, classes, closure) -> str:
+    """One instance of the class from the graph (the first by IRI), with a few of its statements."""
+    members = sorted(direct[klass].union(*(direct[c] for c in classes if klass in closure[c])), key=str)
+    thing = next((m for m in members if isinstance(m, URIRef)), None)
+    if thing is None:
+        return ""
+    rows = []
+    for p, o in sorted(ds.predicate_objects(thing), key=lambda po: (str(po[0]), str(po[1]))):
+        if isinstance(o, BNode) or p == RDF.type:
+            continue
+        rows.append(f"{html.escape(short(p))} {html.escape(short(o) if isinstance(o, URIRef) else _quoted(str(o)))}")
+        if len(rows) == 4:
+            break
+    return f"<code>{html.escape(short(thing))}</code>" + ("<ul>" + "".join(f"<li><code>{r}</code></li>" for r in rows) + "</ul>"
+                                                          if rows else "")
 
 
 def write_docs(loaded: Loaded, out_dir: Path) -> Path:
@@ -182,3 +240,8 @@ def write_docs(loaded: Loaded, out_dir: Path) -> Path:
     path = Path(out_dir) / "index.html"
     write_atomic(path, render(loaded).encode("utf-8"))
     return path
+
+
+def _quoted(text: str, width: int = 80) -> str:
+    """A literal as Turtle writes it, cut to ``width`` characters."""
+    return '"' + (text if len(text) <= width else text[:width - 1] + "…") + '"'
