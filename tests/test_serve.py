@@ -16,7 +16,7 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
 from transition_kg.serve import make_server
 
-from .test_view import until
+from .test_view import axe_violations, until
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 LABELS = ("SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
@@ -144,7 +144,10 @@ def test_service_description_and_unknown_paths(server):
     assert raw(server, "/nowhere")[0] == 404
 
 
-def test_query_page_runs_a_named_query_and_shows_the_network(server):
+def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source, tmp_path):
+    """The workbench as a person uses it: a named query from the list, its parameter in the
+    form, Ctrl+Enter, labels beside short IRIs, a chart for a year and a number, CSV to
+    download, an error marked at its line and column, a link that reproduces the query."""
     import os
 
     if not os.access("/usr/bin/chromium", os.X_OK):
@@ -155,25 +158,93 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server):
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        context = browser.new_context(bypass_csp=True)  # lets the test evaluate its probes; the page forbids eval
+        context = browser.new_context(bypass_csp=True, accept_downloads=True)  # the test's probes use eval; the page forbids it
         outside, errors = [], []
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server.url) else (outside.append(r.request.url), r.abort()))
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server.url + "/")
-        page.select_option("#examples", "cq05-indicator-time-series")
-        page.click("#run")
+        page.click("nav button[data-name='cq05-indicator-time-series']")
+        assert page.locator("#form input").evaluate_all("els => els.map(e => e.name)") == ["place", "indicator"]
+        page.fill("#form input[name=place]", "tkr:qitaihe")  # bound by the server's library, shown in the editor
+        page.dispatch_event("#form input[name=place]", "change")
+        page.wait_for_function("() => document.getElementById('query').value.includes('id/qitaihe>')")
+        page.fill("#form input[name=place]", "tkr:datong")
+        page.dispatch_event("#form input[name=place]", "change")
+        page.wait_for_function("() => document.getElementById('query').value.includes('id/datong>')")
+        page.focus("#query")
+        page.keyboard.press("Control+Enter")
         page.wait_for_selector("#results table")
-        heads = page.locator("#results th").all_inner_texts()
-        cells = page.locator("#results td").all_inner_texts()
-        rows = [dict(zip(heads, cells[i:i + len(heads)])) for i in range(0, len(cells), len(heads))]
+        until(page, "() => document.getElementById('status').textContent.startsWith('2 rows in ')")
+        heads = [h.split(" ")[0] for h in page.locator("#results th").all_inner_texts()]
+        rows = [dict(zip(heads, r)) for r in page.locator("#results tbody tr").evaluate_all(
+            "trs => trs.map(tr => [...tr.cells].map(td => td.innerText))")]
         assert [(r["year"], r["value"]) for r in rows] == [("2001", "49"), ("2024", "314")]
-        assert page.inner_text("#status").startswith("2 rows in ")
-        page.select_option("#examples", "cq01-coal-cities")
+        assert rows[0]["unit"] == "day\ntkr:unit-day"  # the label, and the short IRI under it
+        assert rows[0]["article"].startswith("China's \"coal capital\" Datong")
+        assert page.get_attribute("#chart svg", "aria-label") == "value by year: 2001: 49; 2024: 314"
+        page.click("#results th button >> text=value")  # sort: ascending, then descending
+        page.click("#results th button >> text=value")
+        assert page.locator("#results tbody tr td:nth-child(4)").all_inner_texts() == ["314", "49"]
+        with page.expect_download() as download:
+            page.click("#csv")
+        csv = download.value.path().read_text(encoding="utf-8")
+        assert csv.splitlines()[0] == "year,period,asOf,value,unit,qualifier,yearInferredFrom,article"
+        assert csv.splitlines()[1].startswith("2001,,,49,https://w3id.org/transition-kg/id/unit-day,")
+        link = page.evaluate("() => location.href")
+        # completion of the ontology's terms
+        page.fill("#query", "")
+        page.focus("#query")
+        page.keyboard.type("SELECT * WHERE { ?o tkg:observedEnt")
+        assert page.locator("#complete li").all_inner_texts() == ["tkg:observedEntity"]
+        page.keyboard.press("Tab")
+        assert page.input_value("#query").endswith("tkg:observedEntity")
+        # an error: its place marked, its words said
+        page.fill("#query", "SELECT ?x WHERE {\n  ?x foo:bar ?y .\n}")
+        page.click("#run")
+        until(page, "() => document.getElementById('status').className === 'error'")
+        assert page.inner_text("#status").startswith('line 2, column 6: syntax error: unknown prefix "foo:"')
+        assert page.inner_text("#highlight .bad") == "foo:bar"
+        assert axe_violations(page, axe_source) == []
+        page.screenshot(path=str(tmp_path / "workbench.png"))
+        # the link reproduces the query and its answer
+        again = context.new_page()
+        again.goto(link)
+        again.wait_for_selector("#results table")
+        assert again.locator("#results tbody tr").count() == 2 and "id/datong>" in again.input_value("#query")
+        page.click("nav button[data-name='cq01-coal-cities']")
+        page.click("#run")
+        until(page, "() => !document.getElementById('network').disabled")
         with context.expect_page() as popup:
             page.click("#network")
         view = popup.value
         until(view, "() => !!(window.tkg && window.tkg.ready)")
         assert view.evaluate("[tkg.nodes.length, tkg.edges.length]") == [7, 6]
+        # an IRI in the results opens its entity card
+        with context.expect_page() as card:
+            page.click("#results a >> text=Datong")
+        until(card.value, "() => !!(window.tkg && window.tkg.ready)")
+        assert card.value.inner_text("#details").startswith("Datong")
         assert outside == [] and errors == []
         browser.close()
+
+
+def test_named_queries_are_bound_by_the_library_never_pasted(server):
+    quote = urllib.parse.quote
+    status, kind, body = raw(server, "/named/cq05?place=tkr:qitaihe")
+    assert status == 200 and kind.startswith("application/sparql-query")
+    assert "<https://w3id.org/transition-kg/id/qitaihe>" in body.decode()
+    hostile = "tkr:x> } ; DROP ALL ; SELECT * WHERE { <y"
+    status, _, body = raw(server, "/named/cq05?place=" + quote(hostile))
+    assert status == 400 and body.decode().startswith("place=") and b"DROP" not in body.split(b":", 1)[0]
+    status, _, body = raw(server, "/named/cq05?nope=1")
+    assert status == 400 and b"cq05-indicator-time-series has no such parameter" in body
+    status, _, body = raw(server, "/named/" + quote("../../etc/passwd"))
+    assert status in (400, 404) and b"root:" not in body
+    status, _, body = raw(server, "/named/nothing")
+    assert status == 400 and b"unknown query 'nothing'" in body
+    # the entity card of one IRI, for the workbench's links
+    status, kind, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/datong"))
+    assert status == 200 and b'"title": "Datong"' in body
+    status, _, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/nowhere"))
+    assert status == 400 and b"not a node of the graph" in body

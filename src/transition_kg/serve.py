@@ -381,11 +381,16 @@ def make_app(endpoint: Endpoint):
 
     async def view_route(request) -> Response:
         from .sparql import parse_answer, read
-        from .view import ViewError, from_result, render_page, to_pyvis
+        from .view import ViewError, from_result, render_page, select, to_pyvis
 
         try:
             endpoint.check_origin(request.headers)
             params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+            focus = _one(params, "focus")
+            if focus is not None:  # an entity's neighbourhood, its card opened by the page's link
+                network = await asyncio.to_thread(select, endpoint.dataset(), focus=focus, depth=1)
+                page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, f"transition-kg: {focus}")))
+                return Response(page, media_type="text/html; charset=utf-8")
             sparql = _one(params, "query") or ""
             media_type, body = await run(request, sparql, {}, "application/sparql-results+json, application/n-triples")
             result = read(parse_answer(body, media_type, "the query worker"))
@@ -396,6 +401,23 @@ def make_app(endpoint: Endpoint):
         except ViewError as exc:
             return text(400, str(exc))
         return Response(page, media_type="text/html; charset=utf-8")
+
+    async def named_route(request) -> Response:
+        """A named query's text with the given parameters bound by the library (typed, never
+        pasted), for the page to show in its editor and run."""
+        from .queries import QueryError, get, prepare
+
+        try:
+            endpoint.check_origin(request.headers)
+            params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+            given = {name: _one(params, name) or "" for name in params}
+            query = get(endpoint.project, request.path_params["name"])
+            bound = prepare(query, {k: v for k, v in given.items() if v != ""})
+        except Refused as refused:
+            return text(refused.status, str(refused), refused.headers)
+        except QueryError as exc:
+            return text(400, str(exc).replace("--param ", ""))
+        return Response(bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"})
 
     async def page_route(request) -> Response:
         try:
@@ -415,7 +437,7 @@ def make_app(endpoint: Endpoint):
 
     methods = ["GET", "HEAD", "POST"]
     return Starlette(routes=[Route("/", page_route, methods=["GET", "HEAD"]), Route("/sparql", sparql_route, methods=methods),
-                             Route("/view", view_route, methods=["GET"])],
+                             Route("/view", view_route, methods=["GET"]), Route("/named/{name}", named_route, methods=["GET"])],
                      exception_handlers={404: not_found, 405: not_found}, lifespan=lifespan)
 
 
@@ -428,13 +450,35 @@ async def _disconnected(request) -> None:
 
 
 def query_page(project: Project) -> bytes:
-    """The offline query page, with the named queries (defaults bound) as examples."""
+    """The offline query workbench, with the named queries (their parameters, defaults bound),
+    the prefixes, and the ontology's terms for completion."""
     from .queries import discover, prepare
+    from .vocab import PREFIXES
 
-    examples = [{"name": name, "title": query.title, "text": prepare(query)} for name, query in discover(project).items()]
-    data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    examples = [{"name": name, "title": query.title, "description": query.description, "text": prepare(query),
+                 "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                            for p in query.params]} for name, query in discover(project).items()]
+    data = {"examples": examples, "prefixes": PREFIXES, "terms": _terms(project)}
+    safe = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     template = (Path(__file__).parent / "query.html").read_text(encoding="utf-8")
-    return template.replace("/*EXAMPLES*/[]", data).encode("utf-8")
+    return template.replace("/*DATA*/{}", safe).encode("utf-8")
+
+
+def _terms(project: Project) -> list[str]:
+    """The ontology's classes, properties and individuals as prefixed names, for completion."""
+    import pyoxigraph as ox
+
+    from .files import read_bytes
+    from .vocab import curie
+
+    found = set()
+    for path in project.files().ontology:
+        for triple in ox.parse(read_bytes(path), ox.RdfFormat.TURTLE):
+            if isinstance(triple.subject, ox.NamedNode):
+                name = curie(triple.subject.value)
+                if name != triple.subject.value and ":" in name and not name.startswith("tkgsh:"):
+                    found.add(name)
+    return sorted(found)
 
 
 # --- the server -----------------------------------------------------------------------------------
