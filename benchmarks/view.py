@@ -1,6 +1,6 @@
 """Benchmark the network page at scale: time to write it, its size, and time until it is
 interactive in headless Chromium (Debian's /usr/bin/chromium, network cut), then time for
-the page to answer a search and focus a node.
+the page to answer a search and focus a node, and frames per second while it zooms.
 
 Synthetic graphs are shaped like the real one: entities of a dozen classes with facts
 (observations, quotes, roles) around them, about two edges per node, tooltips of a few lines.
@@ -64,8 +64,9 @@ def until(page, predicate: str, every: float) -> None:
         time.sleep(every)
 
 
-def interactive_seconds(page_path: Path, browser) -> tuple[float, float]:
-    """Seconds until the first draw, then seconds for a search + focus round trip."""
+def interactive_seconds(page_path: Path, browser) -> tuple[float, float, int]:
+    """Seconds until the first draw, seconds for a search + focus round trip, and frames per
+    second while zooming."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     start = time.perf_counter()
@@ -78,8 +79,22 @@ def interactive_seconds(page_path: Path, browser) -> tuple[float, float]:
     until(page, "() => document.getElementById('details').textContent.length > 0", 0.02)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     respond = time.perf_counter() - start
+    fps = zoom_fps(page)
     page.close()
-    return ready, respond
+    return ready, respond, fps
+
+
+def zoom_fps(page, seconds: float = 2.0) -> int:
+    """Frames drawn per second while a person zooms with the wheel, in and out, over the graph."""
+    page.evaluate("() => { tkg.network.fit(); window.__drawn = 0; tkg.network.on('afterDrawing', () => { window.__drawn++; }); }")
+    box = page.evaluate("() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }")
+    page.mouse.move(*box)
+    start, step = time.perf_counter(), 0
+    while time.perf_counter() - start < seconds:
+        page.mouse.wheel(0, -120 if (step // 10) % 2 == 0 else 120)
+        page.wait_for_timeout(16)
+        step += 1
+    return round(page.evaluate("() => window.__drawn") / (time.perf_counter() - start))
 
 
 def main() -> None:
@@ -93,7 +108,8 @@ def main() -> None:
 
     threshold = 10**9 if args.physics else 0 if args.precomputed else LAYOUT_THRESHOLD
     print(f"precomputed layout above {threshold:,} nodes" + (" (default)" if threshold == LAYOUT_THRESHOLD else " (overridden)"))
-    print(f"{'nodes':>7} {'edges':>7} {'layout':>10} {'write s':>8} {'size MB':>8} {'interactive s':>14} {'search+focus s':>15}")
+    print(f"{'nodes':>7} {'edges':>7} {'layout':>10} {'write s':>8} {'size MB':>8} {'interactive s':>14} {'search+focus s':>15} "
+          f"{'zoom fps':>9}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for n in args.sizes:
@@ -103,10 +119,10 @@ def main() -> None:
             net = to_pyvis(graph, f"synthetic {n}", threshold=threshold)
             write_page(net, path)
             write = time.perf_counter() - start
-            ready, respond = interactive_seconds(path, browser)
+            ready, respond, fps = interactive_seconds(path, browser)
             mode = "physics" if n <= threshold else "python"
             print(f"{n:>7,} {graph.number_of_edges():>7,} {mode:>10} {write:>8.2f} {path.stat().st_size / 1e6:>8.1f} "
-                  f"{ready:>14.2f} {respond:>15.2f}", flush=True)
+                  f"{ready:>14.2f} {respond:>15.2f} {fps:>9}", flush=True)
         browser.close()
 
 

@@ -660,7 +660,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
                 "tip": data.get("tooltip", [data["label"]]), "color": colour, "shape": shape,
                 "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year")}
         if n in hubs:
-            node["font"] = {"size": HUB_FONT}
+            node["font"] = {"size": HUB_FONT, "strokeWidth": 4, "strokeColor": "#ffffff"}  # legible over edges
         if data.get("card"):
             cards[n] = data["card"]
         if large:
@@ -674,11 +674,12 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
                     "stabilization": {"enabled": True, "iterations": 200, "fit": True}},
         # the same picture every time: a fixed seed for the initial placement
         "layout": {"randomSeed": 7, "improvedLayout": not large and graph.number_of_nodes() <= 150},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "navigationButtons": False,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "navigationButtons": False,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
         # labels by importance: a node's label size follows its links, and a label too small at the
         # current zoom is not drawn: hubs are read at the fitted view, the rest as you zoom in
-        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 0},
                   "borderWidth": 1, "scaling": {"min": 8, "max": 34,
                                                 "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 22}}},
         # edge labels on hover only (the tooltip names the relation and its words): faster, no clutter
