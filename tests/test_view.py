@@ -319,7 +319,9 @@ def test_focus_page_shows_sources_in_tooltips(browser, dataset, tmp_path):
     path = tmp_path / "focus.html"
     write_page(to_pyvis(focus), path)
     visit = Visit(browser, path)
-    assert visit.counts() == [focus.number_of_nodes(), focus.number_of_edges()]
+    reserve = focus.graph["reserve"]  # the page holds the next ring too, hidden until expanded
+    assert visit.counts() == [reserve.number_of_nodes(), reserve.number_of_edges()]
+    assert visit.page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).length") == focus.number_of_nodes()
     tip = visit.hover(str(TKR["obs-datong-good-air-days-2001"]))
     assert f"evidence: “a mere 49 days of good air in 2001” — {ARTICLE_B}, characters 2336–2370" in tip
     assert visit.requests == [] and visit.errors == []
@@ -570,3 +572,23 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     assert 'rdfs:label "Datong"' in page.inner_text("#tkg-City .example")
     assert axe_violations(page, axe_source) == []
     page.screenshot(path=str(tmp_path / f"docs-{viewport['width']}.png"), full_page=False)
+
+
+def test_a_neighbour_s_neighbourhood_is_pulled_into_a_focused_view(browser, dataset, tmp_path):
+    """A focused page holds the next ring hidden; the card's button (or tkg.expand) shows the
+    selected node's other neighbours, placed around it, and the link keeps them."""
+    focus = select(dataset, focus="tkr:qitaihe", depth=1)
+    ring = set(focus.graph["reserve"]) - set(focus)
+    path = tmp_path / "focus.html"
+    write_page(to_pyvis(focus), path)
+    page = Visit(browser, path).page
+    assert page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).length") == focus.number_of_nodes()
+    province = str(TKR.heilongjiang)
+    page.evaluate(f"() => tkg.show('{province}')")
+    around = set(focus.graph["reserve"].predecessors(province)) | set(focus.graph["reserve"].successors(province))
+    coming = around & ring
+    assert coming and page.inner_text("#expand") == f"Show its {len(coming)} other neighbour{'s' * (len(coming) > 1)}"
+    page.click("#expand")
+    shown = set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert shown == set(focus) | coming
+    assert "expand=" in page.evaluate("() => location.hash") and page.locator("#expand").count() == 0

@@ -507,8 +507,11 @@ def select(dataset: Dataset, *, cls: str | None = None, article: str | None = No
             raise ViewError(f"--focus {focus}: not a node of the graph")
         if depth < 0:
             raise ViewError(f"--depth {depth}: must be 0 or more")
-        reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth)
-        return whole.subgraph(reach).copy()
+        reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
+        shown = whole.subgraph(n for n, d in reach.items() if d <= depth).copy()
+        # the next ring, kept apart: the page holds it hidden, and "Show its neighbours" pulls it in
+        shown.graph["reserve"] = whole.subgraph(reach).copy()
+        return shown
     return story(whole)
 
 
@@ -643,17 +646,20 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     In a notebook, the network shows inline when it is a cell's value."""
     Network = _page_class()
 
-    large = graph.number_of_nodes() > threshold
-    style = styles(graph)
+    reserve: nx.MultiDiGraph = graph.graph.get("reserve") or nx.MultiDiGraph()
+    extra = [n for n in reserve if n not in graph]
+    full = reserve if extra else graph  # what the page holds: the view, and the ring it can expand into
+    large = full.number_of_nodes() > threshold
+    style = styles(full)
     degree = dict(graph.degree())
-    positions = layout(graph) if large else {}
+    positions = layout(full) if large else {}
     # the hubs: the entities with most links, labelled large enough to read at the fitted view
     entities = sorted((n for n, data in graph.nodes(data=True) if not data.get("fact")), key=lambda n: (-degree.get(n, 0), n))
     hubs = set(entities[:max(HUBS, len(entities) // 12)])
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes = []
     cards: dict[str, dict] = {}  # read by the page only when a card is opened
-    for n, data in graph.nodes(data=True):
+    for n, data in full.nodes(data=True):
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
         node = {"id": n, "label": shown, "name": data["label"], "kind": data["kind"], "labels": data.get("labels", [data["label"]]),
@@ -663,11 +669,13 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
             node["font"] = {"size": HUB_FONT, "strokeWidth": 4, "strokeColor": "#ffffff"}  # legible over edges
         if data.get("card"):
             cards[n] = data["card"]
+        if n not in graph:
+            node["reserve"] = True
         if large:
             node["x"], node["y"] = (round(c, 1) for c in positions[n])
         net.nodes.append(node)
     net.edges = [{"from": a, "to": b, "label": data.get("label", ""), "tip": data.get("tooltip", [data.get("label", "")]),
-                  "arrows": "to"} for a, b, data in graph.edges(data=True)]
+                  "arrows": "to"} for a, b, data in full.edges(data=True)]
     net.options = {
         "physics": {"enabled": not large, "solver": "barnesHut",
                     "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.4},
