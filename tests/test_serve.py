@@ -220,6 +220,14 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         view = popup.value
         until(view, "() => !!(window.tkg && window.tkg.ready)")
         assert view.evaluate("[tkg.nodes.length, tkg.edges.length]") == [7, 6]
+        # entity-card's rows are statements of one entity: no network of properties as nodes
+        page.click("nav button[data-name='entity-card']")
+        page.click("#run")
+        until(page, "() => document.getElementById('status').textContent.includes(' rows in ')")
+        assert page.is_disabled("#network")
+        page.click("nav button[data-name='cq01-coal-cities']")
+        page.click("#run")
+        until(page, "() => !document.getElementById('network').disabled")
         # an IRI in the results opens its entity card
         with context.expect_page() as card:
             page.click("#results a >> text=Datong")

@@ -458,27 +458,33 @@ def query_page(project: Project) -> bytes:
     examples = [{"name": name, "title": query.title, "description": query.description, "text": prepare(query),
                  "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
                             for p in query.params]} for name, query in discover(project).items()]
-    data = {"examples": examples, "prefixes": PREFIXES, "terms": _terms(project)}
+    terms, properties = _terms(project)
+    data = {"examples": examples, "prefixes": PREFIXES, "terms": terms, "properties": properties}
     safe = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     template = (Path(__file__).parent / "query.html").read_text(encoding="utf-8")
     return template.replace("/*DATA*/{}", safe).encode("utf-8")
 
 
-def _terms(project: Project) -> list[str]:
-    """The ontology's classes, properties and individuals as prefixed names, for completion."""
+def _terms(project: Project) -> tuple[list[str], list[str]]:
+    """The ontology's classes, properties and individuals as prefixed names, for completion;
+    and its properties' IRIs (a result column of properties is no network)."""
     import pyoxigraph as ox
 
     from .files import read_bytes
-    from .vocab import curie
+    from .vocab import PREFIXES, curie
 
-    found = set()
+    found, properties = set(), set()
+    kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
+    kinds.add(PREFIXES["rdf"] + "Property")
     for path in project.files().ontology:
         for triple in ox.parse(read_bytes(path), ox.RdfFormat.TURTLE):
             if isinstance(triple.subject, ox.NamedNode):
                 name = curie(triple.subject.value)
                 if name != triple.subject.value and ":" in name and not name.startswith("tkgsh:"):
                     found.add(name)
-    return sorted(found)
+                if triple.predicate.value == PREFIXES["rdf"] + "type" and triple.object.value in kinds:
+                    properties.add(triple.subject.value)
+    return sorted(found), sorted(properties)
 
 
 # --- the server -----------------------------------------------------------------------------------
