@@ -398,8 +398,8 @@ def make_app(endpoint: Endpoint):
             page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, "transition-kg: query result")))
         except Refused as refused:
             return text(refused.status, str(refused), refused.headers)
-        except ViewError as exc:
-            return text(400, str(exc))
+        except ViewError as exc:  # said as the page's parameter, not the command line's flag
+            return text(400, str(exc).replace("--focus ", "focus=", 1))
         return Response(page, media_type="text/html; charset=utf-8")
 
     async def named_route(request) -> Response:
