@@ -174,7 +174,8 @@ def render(loaded: Loaded) -> str:
            "<h2 id=\"classes\">Classes</h2>"]
     for klass in classes:
         subs = sorted((c for c in classes if klass in parents.get(c, ())), key=lambda c: _name(ontology, c))
-        count = len(direct[klass].union(*(direct[c] for c in classes if klass in closure[c])))
+        members = direct[klass].union(*(direct[c] for c in classes if klass in closure[c]))
+        count = len(members)
         domain_of = [p for p in properties if (p, RDFS.domain, klass) in ontology]
         range_of = [p for p in properties if (p, RDFS.range, klass) in ontology]
         out.append(f'<section id="{html.escape(_anchor(ontology, klass))}"><h3>{html.escape(_name(ontology, klass))} '
@@ -188,7 +189,7 @@ def render(loaded: Loaded) -> str:
                                            for r in by_class.get(sup, [])]
         out.append("<dt>constraints</dt><dd>" + ("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rules) + "</ul>" if rules else "—") + "</dd>")
         out.append(f'<dt>instances</dt><dd class="instances">{count}</dd>')
-        example = _example(ds, klass, direct, classes, closure)
+        example = _example(ds, members)
         if example:
             out.append(f'<dt>example</dt><dd class="example">{example}</dd>')
         out.append("</dl></section>")
@@ -218,10 +219,9 @@ def render(loaded: Loaded) -> str:
     return "\n".join(out)
 
 
-def _example(ds, klass: URIRef, direct, classes, closure) -> str:
+def _example(ds, members: set) -> str:
     """One instance of the class from the graph (the first by IRI), with a few of its statements."""
-    members = sorted(direct[klass].union(*(direct[c] for c in classes if klass in closure[c])), key=str)
-    thing = next((m for m in members if isinstance(m, URIRef)), None)
+    thing = min((m for m in members if isinstance(m, URIRef)), key=str, default=None)
     if thing is None:
         return ""
     rows = []

@@ -28,7 +28,7 @@ from .articles import (HEADER, ArticleError, ArticleText, article_block, identit
                        turtle_string)
 from .files import write_atomic
 from .load import Loaded
-from .numerals import WORDS as WORD_NUMBERS, number_spans, words_value
+from .numerals import CURRENCY, WORDS as WORD_NUMBERS, number_spans, ranged, words_value
 from .vocab import ONTOLOGY_GRAPH, TKG
 
 ENTITY_ROOTS = (TKG.Place, TKG.Organisation, TKG.Person, TKG.Policy, TKG.CreativeWork, TKG.Technology,
@@ -118,8 +118,7 @@ ABBREVIATIONS = {"No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "
                  "Sep", "Oct", "Nov", "Dec", "Va", "Ky", "Pa", "Ala", "Calif", "Ill", "Ind", "Mich", "Minn", "Tenn",
                  "Wash", "Wis", "Wyo", "approx", "e.g", "i.e", "etc"}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
-_SIGN = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)\s?$"
-_BETWEEN = r"\s*(?:-|–|to|and)\s*(?:(?:US|AU|A|CA|C|NZ|HK|S)\$|[€$£¥₹])?\s*"  # "1,200 to 1,500", "€2-3bn"
+_SIGN = rf"({CURRENCY})\s?$"
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
@@ -366,8 +365,8 @@ _YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 _CLAUSE = re.compile(r"[,;:]\s+|\s+(?:from|versus|against|compared with|while|whereas|but)\s+|\s+to\s+(?!(?:1[89]|20)\d\d\b)")
 FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "the", "a", "an", "last", "this", "next", "now", "have",
                   "has", "had", "been", "is", "are", "was", "were", "be", "it", "its", "their", "by", "from", "for",
-                  "over", "under", "today", "former", "more", "than", "per", "each", "a", "with", "will", "would",
-                  "could", "should", "may", "might", "can", "still", "already", "so", "then", "ago", "on", "who", "that"}
+                  "over", "under", "today", "former", "more", "than", "per", "each", "with", "will", "would",
+                  "could", "should", "may", "might", "can", "still", "already", "so", "then", "ago", "who", "that"}
 
 
 def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> list[Candidate]:
@@ -429,7 +428,7 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's words)."""
-    sign = re.search(r"(?<![A-Za-z])((?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)\s?$", text[max(0, start - 5):start])
+    sign = re.search(_SIGN, text[max(0, start - 5):start])
     rest = text[end:stop]
     if sign:
         return CURRENCIES[sign.group(1)], None, end
@@ -495,7 +494,8 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             if re.search(r"\b[A-Z]\w*[ -]$", before) and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip()) and \
                     not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before):
                 continue  # part of a name: "Route 52", "Sierpień 80"
-            if not words[0].isdigit() and words[0].isupper() and number.start not in {s for s, _ in _word_starts(sentence, s_start)}:
+            opening = _TOKEN.search(sentence)
+            if not words[0].isdigit() and words[0].isupper() and not (opening and s_start + opening.start() == number.start):
                 continue  # "Five-Year Plan"
             unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
             if not words[0].isdigit() and number.value < 1:
@@ -510,19 +510,19 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             kept.append([number, unit, counted, unit_end])
         for i in range(len(kept) - 1):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
             low, high = kept[i], kept[i + 1]
-            if _ranged(text, s_start, low[0], high[0]) and low[1] is None:
+            if ranged(text, low[0], high[0]) and low[1] is None:
                 low[1], low[2], low[3] = high[1], high[2], high[3]
         for j, (number, unit, counted, unit_end) in enumerate(kept):
             before = text[s_start:number.start]
-            ranged = [k for k in kept if k is not kept[j] and
-                      _ranged(text, s_start, *sorted((k[0], number), key=lambda n: n.start))]
-            first = min([number] + [k[0] for k in ranged], key=lambda n: n.start)
+            partners = [k for k in kept if k is not kept[j] and
+                        ranged(text, *sorted((k[0], number), key=lambda n: n.start))]
+            first = min([number] + [k[0] for k in partners], key=lambda n: n.start)
             lead = text[s_start:first.start]
             lead = re.sub(_SIGN, "", lead)
             qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
-            start = s_start + (qualifier.start() if qualifier else len(lead)) if ranged or qualifier else \
+            start = s_start + (qualifier.start() if qualifier else len(lead)) if partners or qualifier else \
                 number.start - (len(before) - len(re.sub(_SIGN, "", before)))
-            end = max([unit_end] + [k[3] for k in ranged])
+            end = max([unit_end] + [k[3] for k in partners])
             c = Candidate("CandidateObservation", start, end, text[start:end])
             c.add("candidateValue", plain_number(number.value))
             if number.scale:
@@ -551,17 +551,6 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             out.append(c)
     return out
 
-
-def _ranged(text: str, s_start: int, low, high) -> bool:
-    """Whether two numbers are a range: "1,200 to 1,500", "4,000-6,000", "between 8 and 9"."""
-    between = text[low.end:high.start]
-    return bool(re.fullmatch(_BETWEEN, between)) and (
-        "and" not in between or bool(re.search(r"\bbetween\s+\S*$", text[s_start:low.start], re.I)))
-
-
-def _word_starts(sentence: str, offset: int):
-    first = _TOKEN.search(sentence)
-    return [(offset + first.start(), offset + first.end())] if first else []
 
 
 def _when(times, clauses, clause: tuple[int, int], numbered: set[tuple[int, int]], start: int, end: int,

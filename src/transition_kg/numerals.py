@@ -22,6 +22,8 @@ from decimal import Decimal
 SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
+#: a currency written before a number: "€", "US$", "A$", "Rs."
+CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)"
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -46,7 +48,7 @@ _ONE_IN = re.compile(rf"\b({'|'.join(WORDS)}) in (?:(a|one) )?({'|'.join(WORDS)}
 _NUMBER_WORD = "|".join(sorted(set(WORDS) - {"century"} | set(MULTIPLIERS), key=len, reverse=True))
 _COMPOUND = re.compile(rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_NUMBER_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}))*\b", re.I)
 _WORD = re.compile(rf"\b({'|'.join(['century'] + list(ORDINALS) + list(MULTIPLES))})\b", re.I)
-_RANGE = re.compile(r"\s*(?:-|–|to|and)\s*[€$£¥₹]?\s*")
+_RANGE = re.compile(rf"\s*(?:-|–|to|and)\s*{CURRENCY}?\s*")
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,18 @@ def number_spans(text: str) -> list[Number]:
     found.sort(key=lambda n: n.start)
     for i in range(len(found) - 2, -1, -1):  # "8 and 9 million", "1.2-1.5 billion": the first takes the scale
         low, high = found[i], found[i + 1]
-        between = text[low.end:high.start]
-        if low.scale is None and high.scale and _RANGE.fullmatch(between) and \
-                ("and" not in between or re.search(r"\bbetween\s+$", text[max(0, low.start - 9):low.start], re.I)) and \
+        if low.scale is None and high.scale and ranged(text, low, high) and \
                 not re.fullmatch(r"(?:1[89]|20)\d\d", text[low.start:low.end]):  # "in 2022 to 61 billion": a year
             found[i] = Number(low.start, low.end, low.value * SCALES[high.scale], high.scale)
     return found
+
+
+def ranged(text: str, low: Number, high: Number) -> bool:
+    """Whether two numbers make a range: "1,200 to 1,500", "4,000-6,000", "€2-€3bn"; joined by
+    "and" only after "between" ("between 8 and 9")."""
+    between = text[low.end:high.start]
+    return bool(_RANGE.fullmatch(between)) and (
+        "and" not in between or bool(re.search(rf"\bbetween\s+{CURRENCY}?\s*$", text[max(0, low.start - 16):low.start], re.I)))
 
 
 def numbers_in(text: str) -> list[Decimal]:

@@ -221,16 +221,17 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
 
     before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
     originals: dict[Path, bytes] = {}
+    articles = set(blocks)
+    files = {loaded.graph_files[article][0]: texts for article, texts in blocks.items()}
     if declarations:
-        blocks = {str(project.graph_dir / "shared.trig"): list(declarations.values()), **blocks}
-    for article, texts in blocks.items():
-        path = loaded.graph_files[article][0] if article in loaded.graph_files else Path(article)
+        files = {project.graph_dir / "shared.trig": list(declarations.values()), **files}
+    for path, texts in files.items():
         originals[path] = path.read_bytes()
         body = originals[path].decode("utf-8")
         end = body.rstrip().rfind("}")
         addition = "\n    # Promoted from " + Path(draft).name + "\n" + "\n".join(texts) + "\n"
         write_atomic(path, (body[:end] + addition + body[end:]).encode("utf-8"))
-    mention_missing(project, articles=set(blocks))  # the entities the facts use, found by their labels
+    mention_missing(project, articles=articles)  # the entities the facts use, found by their labels
     added = [p for p in validate(project)[0].problems if str(p) not in before]
     if added:
         for path, data in originals.items():

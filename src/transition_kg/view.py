@@ -201,8 +201,9 @@ class Catalog:
             "graph-shared": "shared entities", "graph-background": "curators' background (not from an article)",
         }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
 
-    def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
-        lines = []
+    def evidence(self, fact: Node, graph: URIRef) -> list[tuple[str, int | None, int | None]]:
+        """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given)."""
+        out = []
         first = lambda node, prop: next(iter(self.values(node, prop, graph)), None)
         for evidence in self.values(fact, TKG.evidence, graph):
             exact, start, end = None, None, None
@@ -210,9 +211,22 @@ class Catalog:
                 exact = exact or first(selector, OA.exact)
                 start = start if start is not None else first(selector, OA.start)
                 end = end if end is not None else first(selector, OA.end)
-            where = f", characters {start}–{end}" if start is not None else ""
-            lines.append(f"evidence: “{exact}” — {self.source_name(graph)}{where}")
-        return lines
+            out.append((str(exact), int(start) if start is not None else None, int(end) if end is not None else None))
+        return out
+
+    def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
+        return [f"evidence: “{words}” — {self.source_name(graph)}" + (f", characters {start}–{end}" if start is not None else "")
+                for words, start, end in self.evidence(fact, graph)]
+
+    @functools.cached_property
+    def statements_of(self) -> dict[tuple, list[tuple[Node, URIRef]]]:
+        """A relation (subject, property, object) → the rdf:Statement nodes that give it its words, and their graph."""
+        found = defaultdict(list)
+        for node, stated in self.statements.items():
+            if any(p == RDF.type and o == RDF.Statement for p, o, _ in stated):
+                v = {p: o for p, o, _ in stated}
+                found[(v.get(RDF.subject), v.get(RDF.predicate), v.get(RDF.object))].append((node, stated[0][2]))
+        return found
 
 
 PLURAL_UNITS = {"year", "day", "tonne", "second", "kilometre", "hectare", "euro", "US dollar", "pound", "megawatt",
@@ -249,41 +263,24 @@ class Cards:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.incoming: dict[Node, list[tuple[Node, URIRef, URIRef]]] = defaultdict(list)
+        self.quotes_in: dict[URIRef, list[Node]] = defaultdict(list)  # article graph → its quotes
         for subject, found in catalog.statements.items():
             for p, o, g in found:
                 if g != ONTOLOGY_GRAPH and isinstance(o, URIRef) and p not in HIDDEN_PROPERTIES:
                     self.incoming[o].append((subject, p, g))
-        self.statement_of: dict[tuple, list[tuple[Node, URIRef]]] = defaultdict(list)  # triple → rdf:Statement nodes
-        for node, found in catalog.statements.items():
-            if any(p == RDF.type and o == RDF.Statement for p, o, _ in found):
-                v = {p: o for p, o, _ in found}
-                graph = found[0][2]
-                self.statement_of[(v.get(RDF.subject), v.get(RDF.predicate), v.get(RDF.object))].append((node, graph))
-        self.mentions = _mentions(catalog)
-        self.quotes_in: dict[URIRef, list[Node]] = defaultdict(list)  # article graph → its quotes
-        for node, found in catalog.statements.items():
-            for p, o, g in found:
                 if p == RDF.type and o == TKG.Quote:
-                    self.quotes_in[g].append(node)
+                    self.quotes_in[g].append(subject)
+        self.mentions = _mentions(catalog)
 
     def published(self, graph: Node) -> str:
         c = self.catalog
         return str(c.value(graph, TKG.published) or c.value(graph, TKG.assumedPublicationYear) or "")
 
     def evidence(self, fact: Node, graph: URIRef | None = None, context: bool = False) -> list[dict]:
-        c, out = self.catalog, []
+        c = self.catalog
         graphs = [graph] if graph is not None else sorted({g for p, _, g in c.statements.get(fact, ()) if p == TKG.evidence}, key=str)
-        for name in graphs:
-            for ev in c.values(fact, TKG.evidence, name):
-                words, start, end = None, None, None
-                for selector in c.values(ev, OA.hasSelector, name):
-                    words = words or next(iter(c.values(selector, OA.exact, name)), None)
-                    start = start if start is not None else next(iter(c.values(selector, OA.start, name)), None)
-                    end = end if end is not None else next(iter(c.values(selector, OA.end, name)), None)
-                out.append({"words": str(words or ""), "article": c.source_name(name), "date": self.published(name),
-                            "start": int(start) if start is not None else None,
-                            "end": int(end) if end is not None else None, "context": context})
-        return out
+        return [{"words": words, "article": c.source_name(name), "date": self.published(name), "start": start, "end": end,
+                 "context": context} for name in graphs for words, start, end in c.evidence(fact, name)]
 
     def _graph_of(self, fact: Node) -> URIRef | None:
         return next((g for _, _, g in self.catalog.statements.get(fact, ()) if g != ONTOLOGY_GRAPH), None)
@@ -352,7 +349,7 @@ class Cards:
         c = self.catalog
         other = o if direction == "out" else s
         ev = []
-        for statement, name in self.statement_of.get((s, p, o), []):
+        for statement, name in c.statements_of.get((s, p, o), []):
             ev += self.evidence(statement, name, context=c.value(statement, TKG.basis) == TKG.Contextual)
         folded = any(c.is_a(other, k) for k in FOLDED_CLASSES)
         return {"dir": direction, "prop": c.label(p), "other": c.label(other), "otherId": None if folded else str(other),
@@ -408,9 +405,8 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
     """
     catalog = catalog or Catalog.of(dataset)
     mentions = _mentions(catalog)
-    cards = Cards(catalog)
     keep = {n for n in catalog.kinds if catalog.drawable(n)} if nodes is None else set(nodes)
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
     for node in sorted(keep, key=str):
         kind = catalog.kinds.get(node)
         family = next((f for f in FAMILIES if catalog.is_a(node, f)), None)
@@ -418,24 +414,23 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
                        family=str(family or ""), fact=catalog.is_a(node, TKG.Fact),
                        kind_iri=str(kind) if kind else "", labels=catalog.all_labels(node) or [catalog.label(node)],
                        tooltip=_tooltip(catalog, node, mentions), year=_year(catalog, node) if catalog.is_a(node, TKG.Fact)
-                       else None, card=cards.of(node))
+                       else None)
     stated = defaultdict(list)
-    words = defaultdict(list)  # a relation's evidence, from the rdf:Statement that gives it its words
     for name in catalog.sources:
-        named = catalog.dataset.graph(name)
-        for s, p, o in named:
+        for s, p, o in catalog.dataset.graph(name):
             if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
                 stated[(s, p, o)].append(name)
-        for statement in named.subjects(RDF.type, RDF.Statement):
-            triple = (named.value(statement, RDF.subject), named.value(statement, RDF.predicate), named.value(statement, RDF.object))
-            context = " (read from the context)" if named.value(statement, TKG.basis) == TKG.Contextual else ""
-            words[triple] += [line + context for line in catalog.evidence_lines(statement, name)]
+
+    def words(triple) -> list[str]:  # a relation's evidence, from the rdf:Statement that gives it its words
+        return [line + (" (read from the context)" if catalog.value(statement, TKG.basis) == TKG.Contextual else "")
+                for statement, name in catalog.statements_of.get(triple, []) for line in catalog.evidence_lines(statement, name)]
+
     for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
         label = catalog.label(p)
         sources = [catalog.source_name(n) for n in names]
         graph.add_edge(str(s), str(o), key=str(p), label=label, property=str(p), sources=sources,
                        tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}"] + [f"stated in: {x}" for x in sources]
-                       + words.get((s, p, o), []))
+                       + words((s, p, o)))
     return graph
 
 
@@ -524,14 +519,27 @@ def story(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return shown
 
 
-def summary(graph: nx.MultiDiGraph) -> str:
+def cards_of(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """The card of every node: given with the node (``card``), or made from the graph's catalog."""
+    catalog = graph.graph.get("catalog")
+    cards = Cards(catalog) if catalog is not None else None
+    found = {}
+    for n, data in graph.nodes(data=True):
+        card = data.get("card") or (cards.of(URIRef(n)) if cards is not None else None)
+        if card:
+            found[n] = card
+    return found
+
+
+def summary(graph: nx.MultiDiGraph, cards: dict[str, dict] | None = None) -> str:
     """One line naming what the page shows."""
+    cards = cards_of(graph) if cards is None else cards
     count = defaultdict(int)
     for _, data in graph.nodes(data=True):
         count[data.get("family", "")] += 1
     places, people = count[str(TKG.Place)], count[str(TKG.Person)]
     facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
-    articles = {x for _, data in graph.nodes(data=True) for ev in data.get("card", {}).get("ev", []) for x in [ev["article"]]}
+    articles = {ev["article"] for n in graph for ev in cards.get(n, {}).get("ev", [])}
     folded = graph.graph.get("folded", 0)
     text = (f"{places} place{'s' * (places != 1)}, {people} {'people' if people != 1 else 'person'} and "
             f"{facts} fact{'s' * (facts != 1)}" + (f" from {len(articles)} article{'s' * (len(articles) != 1)}" if articles else "")
@@ -658,7 +666,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     hubs = set(entities[:max(HUBS, len(entities) // 12)])
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes = []
-    cards: dict[str, dict] = {}  # read by the page only when a card is opened
+    cards = cards_of(full)  # read by the page only when a card is opened
     for n, data in full.nodes(data=True):
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
@@ -667,8 +675,6 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
                 "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year")}
         if n in hubs:
             node["font"] = {"size": HUB_FONT, "strokeWidth": 4, "strokeColor": "#ffffff"}  # legible over edges
-        if data.get("card"):
-            cards[n] = data["card"]
         if n not in graph:
             node["reserve"] = True
         if large:
@@ -700,7 +706,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     env = _environment()
     net.templateEnv, net.path = env, "page.html"
     net.template = env.get_template("page.html")
-    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph), cards=cards,
+    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph, cards), cards=cards,
                                 n_nodes=graph.number_of_nodes(), n_edges=graph.number_of_edges())
     return net
 
@@ -743,7 +749,7 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     flat = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):  # the card is the page's; a year only where there is one
         flat.add_node(n, **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()
-                            if k != "card" and v is not None})
+                            if v is not None})
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
         flat.add_edge(a, b, key=f"e{i}", **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()})
     buffer = io.BytesIO()
