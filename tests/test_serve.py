@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import urllib.error
@@ -15,6 +16,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
 from transition_kg.serve import make_server
+from transition_kg.view import unpack
 
 from .test_view import axe_violations, until
 
@@ -253,6 +255,8 @@ def test_named_queries_are_bound_by_the_library_never_pasted(server):
     assert status == 400 and b"unknown query 'nothing'" in body
     # the entity card of one IRI, for the workbench's links
     status, kind, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/datong"))
-    assert status == 200 and b'"title": "Datong"' in body
+    packs = json.loads(re.search(r'<script type="application/json" id="cards">(.*?)</script>', body.decode()).group(1))
+    cards = {iri: card for pack in packs for iri, card in unpack(pack).items()}
+    assert status == 200 and cards["https://w3id.org/transition-kg/id/datong"]["title"] == "Datong"
     status, _, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/nowhere"))
     assert status == 400 and b"not a node of the graph" in body

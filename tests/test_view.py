@@ -16,7 +16,7 @@ from transition_kg.cli import run as cli
 from transition_kg.load import load
 from transition_kg.store import EmbeddedStore
 from transition_kg.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
-                                to_pyvis, write_page)
+                                to_pyvis, unpack, write_page)
 from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 
 HOSTILE = '</script><img src=x onerror="window.__xss=1">'
@@ -167,9 +167,10 @@ def hostile_dataset(project):
 def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
     html = render_page(to_pyvis(select(hostile_dataset)))
     body = html.split("</style>", 2)[-1]
-    script = body.split("<script>", 1)[1]  # the page's own script (vis-network is in the head)
     assert HOSTILE not in html and HOSTILE_ALT not in html and HOSTILE_CLASS not in html
-    assert "\\u003c/script\\u003e\\u003cimg src=x onerror=" in script
+    # the data is packed (base64 of deflated JSON): no markup in it, and the labels come back whole
+    nodes = re.search(r'<script type="application/octet-stream" id="nodes">([A-Za-z0-9+/=]+)</script>', body)
+    assert nodes and HOSTILE in {label for node in unpack(nodes.group(1)) for label in node["labels"]}
     assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
 
 
@@ -242,14 +243,14 @@ def until(page, expression: str, arg=None, timeout: float = 60.0) -> None:
 class Visit:
     """A page opened with the network cut, recording requests, errors and dialogs."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = ""):
         self.requests, self.errors, self.dialogs = [], [], []
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
         self.page.route("**/*", self._route)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
         until(self.page, "() => !!(window.tkg && window.tkg.ready)")
 
     def _route(self, route):
@@ -319,9 +320,9 @@ def test_focus_page_shows_sources_in_tooltips(browser, dataset, tmp_path):
     path = tmp_path / "focus.html"
     write_page(to_pyvis(focus), path)
     visit = Visit(browser, path)
-    reserve = focus.graph["reserve"]  # the page holds the next ring too, hidden until expanded
-    assert visit.counts() == [reserve.number_of_nodes(), reserve.number_of_edges()]
-    assert visit.page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).length") == focus.number_of_nodes()
+    reserve = focus.graph["reserve"]  # the page holds the next ring too, drawn only when expanded
+    assert visit.page.evaluate("() => [tkg.held.nodes, tkg.held.edges]") == [reserve.number_of_nodes(), reserve.number_of_edges()]
+    assert visit.counts() == [focus.number_of_nodes(), focus.number_of_edges()]
     tip = visit.hover(str(TKR["obs-datong-good-air-days-2001"]))
     assert f"evidence: “a mere 49 days of good air in 2001” — {ARTICLE_B}, characters 2336–2370" in tip
     assert visit.requests == [] and visit.errors == []
@@ -344,6 +345,38 @@ def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp
     assert page.evaluate("window.__xss") is None
     assert page.locator("img, svg, b").count() == 0
     assert visit.dialogs == [] and visit.requests == [] and visit.errors == []
+
+
+def test_a_large_page_draws_the_entities_and_brings_their_facts_on_demand(browser, whole, tmp_path):
+    """Past the fold the page draws the entities only; a card's button, a search or a link
+    brings an entity's facts into the drawing."""
+    path = tmp_path / "folded.html"
+    write_page(to_pyvis(whole, fold=100), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    entities = {n for n, d in whole.nodes(data=True) if not d.get("fact")}
+    facts = set(whole) - entities
+    assert page.evaluate("() => [tkg.held.nodes, tkg.held.edges]") == [whole.number_of_nodes(), whole.number_of_edges()]
+    assert set(page.evaluate("() => tkg.nodes.getIds()")) == entities
+    assert f"The {len(facts):,} facts are folded into their entities" in page.inner_text("#notice")
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    own = (set(whole.predecessors(DATONG)) | set(whole.successors(DATONG))) & facts
+    assert page.inner_text("#expand") == f"Show its {len(own)} other neighbours"
+    page.click("#expand")
+    drawn = set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert drawn == entities | own
+    # every edge between drawn nodes is drawn, and only those
+    edges = {(a, b) for a, b in whole.edges() if a in drawn and b in drawn}
+    assert set(map(tuple, page.evaluate("() => tkg.edges.get().map(e => [e.from, e.to])"))) == edges
+    # a searched fact comes in with its entity; the link brings it back
+    fact = str(TKR["obs-qitaihe-population"])
+    assert fact in facts - own and not page.evaluate(f"() => tkg.nodes.get('{fact}')")
+    page.evaluate(f"() => tkg.show('{fact}')")
+    assert page.evaluate("() => tkg.network.getSelectedNodes()") == [fact]
+    link = page.evaluate("() => location.href")
+    again = Visit(browser, path, link.split("#", 1)[1]).page
+    assert again.evaluate("() => tkg.network.getSelectedNodes()") == [fact]
+    assert visit.errors == [] and visit.requests == []
 
 
 def test_large_page_opens_with_physics_off(browser, tmp_path):
@@ -438,18 +471,40 @@ def test_the_start_view_is_titled_and_its_hubs_are_labelled(browser, start_page)
     until(page, "() => tkg.network.physics.options.enabled === false")
     assert page.inner_text("h1") == "Coal cities in transition"
     assert "nothing links to folded away" in page.inner_text("#summary")
-    # at the fitted view a hub's label is drawn (its size at the scale reaches the threshold), a leaf's is not
-    drawn = page.evaluate("""() => { tkg.network.fit(); const scale = tkg.network.getScale();
-        const threshold = tkg.network.body.nodes[tkg.nodes.getIds()[0]].options.scaling.label.drawThreshold;
-        const size = n => (n.font && n.font.size) || tkg.network.body.nodes[n.id].options.font.size;
-        return tkg.nodes.get().filter(n => size(n) * scale >= threshold).map(n => n.name); }""")
-    assert {"Datong", "Qitaihe", "China"} <= set(drawn) and 5 <= len(drawn) <= 40
+    # at the fitted view the hubs' labels are drawn, a leaf's is not, and no label covers another
+    labels = page.evaluate("() => tkg.labels()")
+    assert {"Datong", "Qitaihe", "China"} <= {label["text"] for label in labels} and 5 <= len(labels) <= 40
+    assert_apart(labels, page)
     # the same picture every time
     again = Visit(browser, start_page).page
     until(again, "() => tkg.network.physics.options.enabled === false")
     first = page.evaluate(f"() => tkg.network.getPositions(['{DATONG}'])")
     assert again.evaluate(f"() => tkg.network.getPositions(['{DATONG}'])") == first
     assert visit.errors == [] and visit.requests == []
+
+
+def assert_apart(labels: list[dict], page) -> None:
+    """No two drawn labels overlap, and each lies wholly on the graph's canvas."""
+    width, height = page.evaluate("() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.width, r.height]; }")
+    boxes = [label["box"] for label in labels]
+    for i, a in enumerate(boxes):
+        assert a[0] >= -1 and a[2] <= width + 1, labels[i]
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1, (a, b)
+
+
+def test_labels_follow_the_zoom_and_the_selection_without_collisions(browser, start_page):
+    page = Visit(browser, start_page).page
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    fitted = {label["id"] for label in page.evaluate("() => tkg.labels()")}
+    # the selected node and its neighbours are labelled first; zoomed in, smaller nodes get theirs
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    until(page, f"() => tkg.labels().length > 0 && tkg.labels()[0].id === '{DATONG}'")
+    page.evaluate(f"() => tkg.network.moveTo({{position: tkg.network.getPositions(['{DATONG}'])['{DATONG}'], scale: 2.5, animation: false}})")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    close = page.evaluate("() => tkg.labels()")
+    assert close[0]["text"] == "Datong" and {label["id"] for label in close} - fitted
+    assert_apart(close, page)
 
 
 def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_page):
@@ -509,6 +564,12 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     until(page, "() => !!(window.tkg && window.tkg.ready)")
     box = page.evaluate("() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.width, r.height]; }")
     assert box[0] == 390 and box[1] >= 844 / 2
+    # the fitted view names its hubs on a phone too, none over another
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    labels = page.evaluate("() => tkg.labels()")
+    assert {"Datong", "Qitaihe"} <= {label["text"] for label in labels}
+    assert_apart(labels, page)
     # the panel is below it, scrolls, and the card is reached by search and keyboard alone
     page.focus("#search")
     page.keyboard.type("Qitaihe")

@@ -7,15 +7,20 @@
   the graphs that state them.
 - :func:`to_pyvis` makes the pyvis ``Network`` of it (for Jupyter: ``net.show("g.html",
   notebook=True)``), :func:`write_page` the page: vis-network inlined, nothing loaded from
-  the network, every text from the graph embedded as HTML-safe JSON and shown with
-  ``textContent``. Past :data:`LAYOUT_THRESHOLD` nodes the layout is computed in Python
-  (igraph's grid Fruchterman-Reingold) and physics is off, and the page says so.
+  the network, the graph's data packed (:func:`pack`: deflated JSON in base64) and every text
+  shown with ``textContent``; labels drawn by the page by importance, never over each other.
+  Past :data:`LAYOUT_THRESHOLD` nodes the layout is computed in Python (igraph's grid
+  Fruchterman-Reingold) and physics is off; past :data:`FOLD_THRESHOLD` the facts are held
+  until their entity is expanded; the page says so.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
+import json
 import math
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +37,10 @@ from .load import new_dataset, rdflib_term
 from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
-HUB_FONT = 30
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
+CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
+FOLD_THRESHOLD = 5_000  # nodes: past this the facts are held until their entity is expanded (vis-network
+# spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
 FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
                   TKG.Article, TKG.Mention, TKG.Basis}
 HIDDEN_PROPERTIES = {RDF.type, RDFS.label, SKOS.altLabel, DCTERMS.title, TKG.evidence, TKG.extent}
@@ -541,10 +548,10 @@ def summary(graph: nx.MultiDiGraph, cards: dict[str, dict] | None = None) -> str
     facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
     articles = {ev["article"] for n in graph for ev in cards.get(n, {}).get("ev", [])}
     folded = graph.graph.get("folded", 0)
-    text = (f"{places} place{'s' * (places != 1)}, {people} {'people' if people != 1 else 'person'} and "
-            f"{facts} fact{'s' * (facts != 1)}" + (f" from {len(articles)} article{'s' * (len(articles) != 1)}" if articles else "")
+    text = (f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
+            f"{facts:,} fact{'s' * (facts != 1)}" + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
             + " — click a node, or search, for everything said about it")
-    return text + (f"; {folded} node{'s' * (folded != 1)} nothing links to folded away." if folded else ".")
+    return text + (f"; {folded:,} node{'s' * (folded != 1)} nothing links to folded away." if folded else ".")
 
 
 def from_result(dataset: Dataset, result) -> nx.MultiDiGraph:
@@ -649,34 +656,44 @@ def _igraph():
     return igraph
 
 
-def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD):
+def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD,
+             fold: int = FOLD_THRESHOLD):
     """The pyvis Network of ``graph``; its template is the offline page of :func:`write_page`.
-    In a notebook, the network shows inline when it is a cell's value."""
+    In a notebook, the network shows inline when it is a cell's value.
+
+    The page holds every node; it draws the view's and holds back the ring a focused view can
+    expand into and, past ``fold`` nodes, the facts (observations, quotes, roles, …): those come
+    into the drawing with their entity's "Show its other neighbours" (or a search)."""
     Network = _page_class()
 
     reserve: nx.MultiDiGraph = graph.graph.get("reserve") or nx.MultiDiGraph()
     extra = [n for n in reserve if n not in graph]
     full = reserve if extra else graph  # what the page holds: the view, and the ring it can expand into
     large = full.number_of_nodes() > threshold
+    folded = full.number_of_nodes() > fold
     style = styles(full)
     degree = dict(graph.degree())
     positions = layout(full) if large else {}
-    # the hubs: the entities with most links, labelled large enough to read at the fitted view
-    entities = sorted((n for n, data in graph.nodes(data=True) if not data.get("fact")), key=lambda n: (-degree.get(n, 0), n))
+    # labels by importance: the hubs (the entities with most links) first, then entities, then facts
+    order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
+    entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
     hubs = set(entities[:max(HUBS, len(entities) // 12)])
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes = []
     cards = cards_of(full)  # read by the page only when a card is opened
-    for n, data in full.nodes(data=True):
+    held = 0
+    for n in sorted(order, key=lambda n: n not in hubs):
+        data = full.nodes[n]
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
         node = {"id": n, "label": shown, "name": data["label"], "kind": data["kind"], "labels": data.get("labels", [data["label"]]),
                 "tip": data.get("tooltip", [data["label"]]), "color": colour, "shape": shape,
                 "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year")}
         if n in hubs:
-            node["font"] = {"size": HUB_FONT, "strokeWidth": 4, "strokeColor": "#ffffff"}  # legible over edges
-        if n not in graph:
+            node["hub"] = True
+        if n not in graph or (folded and data.get("fact")):
             node["reserve"] = True
+            held += n in graph
         if large:
             node["x"], node["y"] = (round(c, 1) for c in positions[n])
         net.nodes.append(node)
@@ -691,22 +708,25 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "navigationButtons": False,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
-        # labels by importance: a node's label size follows its links, and a label too small at the
-        # current zoom is not drawn: hubs are read at the fitted view, the rest as you zoom in
-        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 0},
-                  "borderWidth": 1, "scaling": {"min": 8, "max": 34,
-                                                "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 22}}},
+        # no labels drawn by vis: the page draws them by importance, never over each other
+        "nodes": {"borderWidth": 0, "scaling": {"min": 8, "max": 34}},
         # edge labels on hover only (the tooltip names the relation and its words): faster, no clutter
         "edges": {"smooth": False, "font": {"size": 0, "face": "sans-serif"},
                   "color": {"color": "#9aa0a6", "highlight": "#202124"}, "width": 1},
     }
-    notice = (f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
-              f"page stays responsive." if large else "")
+    notice = " ".join(
+        ([f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
+          f"page stays responsive."] if large else [])
+        + ([f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
+            f"them, and search finds every node."] if held else []))
     legend = sorted((kind, colour, glyph) for kind, (colour, _, glyph) in style.items())
     env = _environment()
     net.templateEnv, net.path = env, "page.html"
     net.template = env.get_template("page.html")
-    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph, cards), cards=cards,
+    packs = [pack({n["id"]: cards[n["id"]] for n in net.nodes[k:k + CARD_PACK] if n["id"] in cards})
+             for k in range(0, len(net.nodes), CARD_PACK)]
+    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph, cards),
+                                card_packs=packs, card_pack=CARD_PACK,
                                 n_nodes=graph.number_of_nodes(), n_edges=graph.number_of_edges())
     return net
 
@@ -727,7 +747,20 @@ def _environment():
     template = (Path(__file__).parent / "page.html").read_text(encoding="utf-8")
     env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": template}), autoescape=True)
     env.globals.update(vis_js=Markup(js), vis_css=Markup(css))
+    env.filters["pack"] = pack
     return env
+
+
+def pack(value) -> str:
+    """``value`` as the page holds it: compact JSON, deflated (zlib), in base64 — a tenth of the
+    bytes, and nothing in it an HTML parser could read as markup. The page's ``unpack`` reads it."""
+    text = json.dumps(value, separators=(",", ":"))  # ASCII: the browser's decoder is fastest on it
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def unpack(text: str):
+    """What :func:`pack` packed."""
+    return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
 
 
 def render_page(net) -> str:
