@@ -653,3 +653,9 @@ def test_a_neighbour_s_neighbourhood_is_pulled_into_a_focused_view(browser, data
     shown = set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
     assert shown == set(focus) | coming
     assert "expand=" in page.evaluate("() => location.hash") and page.locator("#expand").count() == 0
+    # and on, ring after ring: a node just brought in brings its own neighbours
+    whole = focus.graph["reserve"]
+    beyond = {n: (set(whole.predecessors(n)) | set(whole.successors(n))) - shown for n in sorted(coming)}
+    step = next(n for n, more in beyond.items() if more)
+    assert page.evaluate(f"() => tkg.expand('{step}')") == len(set(whole.predecessors(step)) | set(whole.successors(step)))
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown | beyond[step]

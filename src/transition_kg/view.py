@@ -511,8 +511,9 @@ def select(dataset: Dataset, *, cls: str | None = None, article: str | None = No
             raise ViewError(f"--depth {depth}: must be 0 or more")
         reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
         shown = whole.subgraph(n for n, d in reach.items() if d <= depth).copy()
-        # the next ring, kept apart: the page holds it hidden, and "Show its neighbours" pulls it in
-        shown.graph["reserve"] = whole.subgraph(reach).copy()
+        # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
+        # pulls a node's in, ring after ring (the whole graph, or past the fold the next ring)
+        shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else whole.subgraph(reach).copy()
         return shown
     return story(whole)
 
