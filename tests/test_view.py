@@ -347,6 +347,22 @@ def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp
     assert visit.dialogs == [] and visit.requests == [] and visit.errors == []
 
 
+def test_the_page_works_inline_in_a_notebook(browser, dataset, tmp_path):
+    """Jupyter shows the page in an iframe's srcdoc, which has no address: the card still opens."""
+    path = tmp_path / "notebook.html"
+    path.write_text(f"<!DOCTYPE html><title>notebook</title>{to_pyvis(select(dataset, focus='tkr:datong'))._repr_html_()}",
+                    encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    frame = page.wait_for_selector("iframe").content_frame()
+    until(frame, "() => !!(window.tkg && window.tkg.ready)")
+    assert frame.evaluate(f"() => tkg.show('{DATONG}')") is True
+    assert frame.inner_text("#details").startswith("Datong\ncity")
+    assert errors == []
+
+
 def test_a_large_page_draws_the_entities_and_brings_their_facts_on_demand(browser, whole, tmp_path):
     """Past the fold the page draws the entities only; a card's button, a search or a link
     brings an entity's facts into the drawing."""
