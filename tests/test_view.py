@@ -521,6 +521,11 @@ def test_labels_follow_the_zoom_and_the_selection_without_collisions(browser, st
     close = page.evaluate("() => tkg.labels()")
     assert close[0]["text"] == "Datong" and {label["id"] for label in close} - fitted
     assert_apart(close, page)
+    # and none over the selected node itself
+    x, y, r = page.evaluate(f"""() => {{ const v = tkg.network.body.nodes['{DATONG}'], p = tkg.network.canvasToDOM({{x: v.x, y: v.y}});
+        return [p.x, p.y, v.options.size * tkg.network.getScale()]; }}""")
+    assert not [label for label in close[1:] if label["box"][0] < x + r - 1 and x - r + 1 < label["box"][2]
+                and label["box"][1] < y + r - 1 and y - r + 1 < label["box"][3]]
 
 
 def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_page):
