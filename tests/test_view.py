@@ -347,6 +347,23 @@ def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp
     assert visit.dialogs == [] and visit.requests == [] and visit.errors == []
 
 
+def test_a_node_far_from_the_view_is_brought_in_with_its_neighbours(browser, dataset, tmp_path):
+    focus = select(dataset, focus="tkr:datong", depth=0)
+    path = tmp_path / "alone.html"
+    write_page(to_pyvis(focus), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    qitaihe = str(TKR.qitaihe)
+    whole = focus.graph["reserve"]
+    around = set(whole.predecessors(qitaihe)) | set(whole.successors(qitaihe))
+    assert page.evaluate("() => tkg.nodes.getIds()") == [DATONG] and DATONG not in around
+    page.fill("#search", "Qitaihe")
+    page.press("#search", "Enter")
+    assert page.evaluate("() => tkg.network.getSelectedNodes()") == [qitaihe]
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == {DATONG, qitaihe} | around
+    assert page.inner_text("#details").startswith("Qitaihe") and visit.errors == []
+
+
 def test_the_page_works_inline_in_a_notebook(browser, dataset, tmp_path):
     """Jupyter shows the page in an iframe's srcdoc, which has no address: the card still opens."""
     path = tmp_path / "notebook.html"
