@@ -6,7 +6,7 @@ Each command runs as a user runs it, in a fresh process with Python's bytecode c
 written (a first, uncounted run writes them), median of --runs: ``--help``,
 ``queries``, ``query cq01-coal-cities``, ``validate`` and ``view``. The floor is a plain
 script that imports pyoxigraph, loads the same files, adds the same inferred graph (the
-updates of ``transition_kg.infer``) and runs the same query. ``--compare`` times another
+updates of ``transition_kg.core.infer``) and runs the same query. ``--compare`` times another
 installation's executable side by side (for example the previous version's checkout).
 Last line: ``query_vs_floor=R query_ms=T queries_ms=Q``.
 """
@@ -27,7 +27,7 @@ FLOOR = r"""
 import sys
 from pathlib import Path
 import pyoxigraph as ox
-from transition_kg.infer import infer
+from transition_kg.core.infer import infer
 root = Path(sys.argv[1])
 store = ox.Store()
 for path in sorted((root / "ontology").glob("*.ttl")):

@@ -25,11 +25,11 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from transition_kg.articles import ArticleText, read_article
-from transition_kg.extract import Candidate, Gazetteer, extract
-from transition_kg.load import load
-from transition_kg.paths import corpus_dir, find_project
-from transition_kg.vocab import OA, TKG
+from transition_kg.grow.articles import ArticleText, read_article
+from transition_kg.grow.extract import Candidate, Gazetteer, extract
+from transition_kg.core.load import load
+from transition_kg.core.paths import corpus_dir, find_project
+from transition_kg.core.vocab import OA, TKG
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
 CURRENCIES = {"euro": "EUR", "US dollar": "USD", "złoty": "PLN", "yuan": "CNY", "pound": "GBP", "Australian dollar": "AUD",

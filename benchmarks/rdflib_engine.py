@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from rdflib import Dataset, URIRef
 
-from transition_kg.load import load, rdflib_term
-from transition_kg.paths import Project
-from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
+from transition_kg.core.load import load
+from transition_kg.core.sparql import rdflib_term
+from transition_kg.core.paths import Project
+from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
 
 
 class RdflibStore:

@@ -9,7 +9,7 @@ cities in provinces in countries).
 Each engine runs in a child process of its own (peak memory is that process's maximum
 resident size). The references load and query through pyoxigraph's and the ``oxigraph``
 CLI's own APIs, never through the project's code: they are handed the file list, the
-inference as SPARQL Update texts (:func:`transition_kg.infer.updates`) and each named query's
+inference as SPARQL Update texts (:func:`transition_kg.core.infer.updates`) and each named query's
 text with its parameters bound, written to files by this script.
 
 In memory: the project's store, rdflib's Memory store (queries capped at --cap seconds,
@@ -45,7 +45,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from transition_kg.articles import HEADER as PREFIXES
+from transition_kg.grow.articles import HEADER as PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = {  # queries that make sense at scale, with parameters that hit the synthetic hubs
@@ -151,9 +151,9 @@ def timed_queries(run, texts: dict[str, str], runs: int, cap: float = 0) -> dict
 
 def child_project(folder: Path, store_dir: str | None, runs: int) -> dict:
     """The project's own road: ``open_store`` (load, inference, label index), named queries."""
-    from transition_kg.paths import Project
-    from transition_kg.queries import discover, run
-    from transition_kg.store import open_store
+    from transition_kg.core.paths import Project
+    from transition_kg.ask.queries import discover, run
+    from transition_kg.core.store import open_store
 
     project = Project(folder)
     start = time.perf_counter()
@@ -168,7 +168,7 @@ def child_project(folder: Path, store_dir: str | None, runs: int) -> dict:
 def child_memory(folder: Path, runs: int, cap: float) -> dict:
     """rdflib's Memory store (benchmarks/rdflib_engine.py)."""
     from benchmarks.rdflib_engine import RdflibStore
-    from transition_kg.paths import Project
+    from transition_kg.core.paths import Project
 
     start = time.perf_counter()
     store = RdflibStore(Project(folder))
@@ -223,8 +223,8 @@ def child_raw_queries(store_dir: str, folder: Path, runs: int) -> dict:
 def child_reuse(folder: Path, store_dir: str) -> dict:
     """Opening a store on disk again, files unchanged: the check of the files' stamps and
     the store's opening, then the same with one file touched (same bytes, new time)."""
-    from transition_kg.load import load
-    from transition_kg.paths import Project
+    from transition_kg.core.load import load
+    from transition_kg.core.paths import Project
 
     project = Project(folder)
     start = time.perf_counter()
@@ -265,10 +265,10 @@ def spawn(args, *words: str) -> dict:
 
 def write_plan(folder: Path) -> dict[str, str]:
     """The references' inputs: files, graph names, inference updates, query texts."""
-    from transition_kg.infer import updates
-    from transition_kg.paths import Project
-    from transition_kg.queries import discover, prepare
-    from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
+    from transition_kg.core.infer import updates
+    from transition_kg.core.paths import Project
+    from transition_kg.ask.queries import discover, prepare
+    from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
 
     project = Project(folder)
     files = project.files()

@@ -106,8 +106,8 @@ def main() -> None:
         print(json.dumps(load_client(url, query, int(concurrency), float(seconds))))
         return
 
-    from transition_kg.paths import Project
-    from transition_kg.queries import discover, prepare
+    from transition_kg.core.paths import Project
+    from transition_kg.ask.queries import discover, prepare
 
     project = Project(ROOT)
     named = discover(project)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from transition_kg.view import LAYOUT_THRESHOLD, to_pyvis, write_page
+from transition_kg.see.view import LAYOUT_THRESHOLD, to_pyvis, write_page
 
 KINDS = [("city", 0.06), ("province", 0.01), ("person", 0.08), ("company", 0.05), ("policy", 0.03),
          ("technology", 0.04), ("industry", 0.03), ("observation", 0.4), ("quote", 0.1), ("role", 0.1),

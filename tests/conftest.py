@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg.load import Loaded, load
-from transition_kg.paths import Project, corpus_dir
+from transition_kg.core.load import Loaded, load
+from transition_kg.core.paths import Project, corpus_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,8 @@ import urllib.request
 import pytest
 
 from transition_kg.cli import main, run as cli
-from transition_kg.serve import make_server
-from transition_kg.store import EmbeddedStore, RemoteStore
+from transition_kg.ask.serve import make_server
+from transition_kg.core.store import EmbeddedStore, RemoteStore
 
 TKR = "https://w3id.org/transition-kg/id/"
 ADHOC = {

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from transition_kg.anchor import AnchorError, anchor, occurrences
+from transition_kg.grow.anchor import AnchorError, anchor, occurrences
 from transition_kg.cli import run as cli
 
 from .conftest import line_of

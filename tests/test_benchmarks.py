@@ -4,9 +4,9 @@ vocabulary check and the shapes."""
 from __future__ import annotations
 
 from benchmarks.scale import generate
-from transition_kg.load import load
-from transition_kg.paths import Project
-from transition_kg.validate import check_shacl, check_vocabulary
+from transition_kg.core.load import load
+from transition_kg.core.paths import Project
+from transition_kg.core.validate import check_shacl, check_vocabulary
 
 
 def test_synthetic_scale_graph_passes_the_shapes(tmp_path):

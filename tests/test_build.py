@@ -8,11 +8,11 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SKOS
 
-from transition_kg.build import build
-from transition_kg.errors import OutputError, ValidationFailed
-from transition_kg.files import write_atomic
-from transition_kg.load import rdflib_term
-from transition_kg.vocab import INFERRED_GRAPH, INFERRED_GRAPH_IRI, TKG, TKR
+from transition_kg.core.build import build
+from transition_kg.core.errors import OutputError, ValidationFailed
+from transition_kg.core.files import write_atomic
+from transition_kg.core.sparql import rdflib_term
+from transition_kg.core.vocab import INFERRED_GRAPH, INFERRED_GRAPH_IRI, TKG, TKR
 
 from .conftest import edit
 
@@ -84,7 +84,7 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
     def fail(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("transition_kg.files.os.replace", fail)
+    monkeypatch.setattr("transition_kg.core.files.os.replace", fail)
     with pytest.raises(OutputError, match=r"data\.nq: cannot write: No space left on device"):
         write_atomic(target, b"new\n")
     assert target.read_bytes() == b"old\n"

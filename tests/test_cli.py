@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from transition_kg.cli import COMMANDS, main, run
-from transition_kg.paths import Project, find_project
-from transition_kg.store import open_store
+from transition_kg.core.paths import Project, find_project
+from transition_kg.core.store import open_store
 
 from .conftest import ROOT
 
@@ -116,7 +116,7 @@ def test_readme_turtle_example_is_in_the_graph(loaded):
     """The example in README.md is real: every triple of it (blank nodes aside) is in the graph."""
     from rdflib import BNode, Graph
 
-    from transition_kg.vocab import OA, PREFIXES
+    from transition_kg.core.vocab import OA, PREFIXES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```turtle\n(.*?)```", readme, re.S).group(1)
@@ -150,7 +150,7 @@ def test_a_narrow_terminal_gets_a_cut_table_that_says_so(project, capsys, monkey
     monkeypatch.setenv("COLUMNS", "60")
     assert run(["--project", str(project.root), "query", "cq03-quotes"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    from transition_kg.table import width
+    from transition_kg.ask.table import width
 
     assert max(width(line) for line in lines[:-1]) <= 60  # the rows; the last line is the note
     assert lines[-1].endswith("; long cells cut to fit 60 columns: --format csv gives them whole)")

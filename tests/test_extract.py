@@ -8,13 +8,13 @@ import shutil
 import pytest
 from rdflib import Dataset, Graph
 
-from transition_kg.articles import ArticleError, new_article, read_article
+from transition_kg.grow.articles import ArticleError, new_article, read_article
 from transition_kg.cli import main, run as cli
-from transition_kg.extract import Gazetteer, extract
-from transition_kg.load import load
-from transition_kg.paths import Project, corpus_dir
-from transition_kg.validate import shacl_results, validate
-from transition_kg.vocab import ONTOLOGY_GRAPH, TKG, TKR
+from transition_kg.grow.extract import Gazetteer, extract
+from transition_kg.core.load import load
+from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.core.validate import shacl_results, validate
+from transition_kg.core.vocab import ONTOLOGY_GRAPH, TKG, TKR
 
 from .conftest import ROOT
 
@@ -164,7 +164,7 @@ def test_new_article_and_extract_name_the_article_alike_and_drafts_read_well(pro
 
 
 def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
-    from transition_kg.validate import validate
+    from transition_kg.core.validate import validate
 
     path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"
     text = path.read_text(encoding="utf-8")
@@ -182,7 +182,7 @@ def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
 # --- reading real news: the failures a new user met, one sentence each ---------------------------
 
 def candidates_of(text: str, gazetteer, published=PUBLISHED, tmp=None):
-    from transition_kg.articles import ArticleText
+    from transition_kg.grow.articles import ArticleText
     from pathlib import Path
 
     return extract(ArticleText(Path("snippet.txt"), text, ""), published, gazetteer)

@@ -10,9 +10,9 @@ import urllib.parse
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from transition_kg.load import load
-from transition_kg.paths import Project
-from transition_kg.serve import make_server
+from transition_kg.core.load import load
+from transition_kg.core.paths import Project
+from transition_kg.ask.serve import make_server
 
 from .conftest import ROOT
 

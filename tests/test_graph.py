@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from transition_kg.stats import stats
-from transition_kg.store import EmbeddedStore
-from transition_kg.vocab import PREFIXES, sparql_prefixes
+from transition_kg.core.stats import stats
+from transition_kg.core.store import EmbeddedStore
+from transition_kg.core.vocab import PREFIXES, sparql_prefixes
 
 TKR = PREFIXES["tkr"]
 
@@ -193,7 +193,7 @@ def test_background_graph_holds_only_locations(loaded):
 # --- the audit's corrections, asserted through the named queries --------------------------
 
 def named(loaded, name: str, **params) -> list[dict]:
-    from transition_kg.queries import run_named
+    from transition_kg.ask.queries import run_named
 
     return run_named(EmbeddedStore(loaded), name, loaded.project, **params).records()
 
@@ -237,8 +237,8 @@ def test_what_the_text_does_not_say_is_not_recorded(loaded):
 
 def test_every_relation_in_an_article_graph_has_its_words(loaded, project_copy):
     """The quality check finds nothing in the real graph, and finds a relation whose statement is taken away."""
-    from transition_kg.load import load
-    from transition_kg.validate import check_queries, Report
+    from transition_kg.core.load import load
+    from transition_kg.core.validate import check_queries, Report
 
     assert check_queries(loaded, loaded.project, Report()) == []
     path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from transition_kg.cli import run as cli
-from transition_kg.paths import Project, corpus_dir
-from transition_kg.queries import run_named
-from transition_kg.store import open_store
-from transition_kg.validate import validate
+from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.ask.queries import run_named
+from transition_kg.core.store import open_store
+from transition_kg.core.validate import validate
 
 from .conftest import ROOT, edit
 
@@ -88,8 +88,8 @@ def test_the_guide_works_end_to_end(guided):
                           "SELECT ?v WHERE { ?o a tkg:TargetObservation ; tkg:value ?v }")
     assert [row[0].value for row in targets.rows] == ["1200"]
     # the new unit and qualifier are found as an article writes them
-    from transition_kg.promote import _choices, _named
-    from transition_kg.vocab import PREFIXES
+    from transition_kg.grow.promote import _choices, _named
+    from transition_kg.core.vocab import PREFIXES
 
     tkg = PREFIXES["tkg"]
     assert _named(_choices(store.store, tkg + "Unit"), "Hectares") == PREFIXES["tkr"] + "unit-hectare"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg import serve
+from transition_kg.ask import serve
 from transition_kg.cli import main, run as cli
-from transition_kg.errors import TKGError
-from transition_kg.serve import make_server
+from transition_kg.core.errors import TKGError
+from transition_kg.ask.serve import make_server
 
 from .conftest import edit
 
@@ -445,8 +445,8 @@ def test_extract_never_overwrites_the_article_or_the_graph(project_copy, tmp_pat
 
 def test_a_build_stopped_between_its_files_leaves_no_manifest_and_the_next_cleans_up(project_copy, corpus, tmp_path,
                                                                                      monkeypatch):
-    from transition_kg import build as build_module
-    from transition_kg import files
+    from transition_kg.core import build as build_module
+    from transition_kg.core import files
 
     out = tmp_path / "out"
     build_module.build(project_copy, out, corpus)
@@ -568,6 +568,6 @@ def test_errors_are_never_a_traceback_for_a_missing_project_file(project_copy):
     result = subprocess.run([EXE, "--project", str(project_copy.root), "query", "cq01-coal-cities"], capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.startswith("transition-kg: ") and "Traceback" not in result.stderr
     with pytest.raises(TKGError):
-        from transition_kg.queries import discover
+        from transition_kg.ask.queries import discover
 
         discover(project_copy)

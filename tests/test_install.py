@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from transition_kg.cli import run as cli
-from transition_kg.paths import Project, find_project
+from transition_kg.core.paths import Project, find_project
 
 from .conftest import ROOT
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from transition_kg.numerals import numbers_in
+from transition_kg.core.numerals import numbers_in
 
 
 @pytest.mark.parametrize("text, expected", [

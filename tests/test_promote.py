@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from transition_kg.cli import run as cli
-from transition_kg.paths import Project, corpus_dir
-from transition_kg.promote import PromoteError, promote
-from transition_kg.queries import run_named
-from transition_kg.store import open_store
+from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.grow.promote import PromoteError, promote
+from transition_kg.ask.queries import run_named
+from transition_kg.core.store import open_store
 
 from .conftest import ROOT
 

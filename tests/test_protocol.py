@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from transition_kg.serve import make_server
+from transition_kg.ask.serve import make_server
 
 TKR = "https://w3id.org/transition-kg/id/"
 LOCATED = (f"ASK {{ <{TKR}datong> <https://w3id.org/transition-kg/ontology#locatedIn> <{TKR}shanxi> }}")

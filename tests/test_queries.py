@@ -10,11 +10,11 @@ import sys
 import pyoxigraph as ox
 import pytest
 
-from transition_kg.paths import Project
-from transition_kg.queries import (NamedQuery, Param, QueryError, bind, discover, get, parse_header,
+from transition_kg.core.paths import Project
+from transition_kg.ask.queries import (NamedQuery, Param, QueryError, bind, discover, get, parse_header,
                                    parse_params, run, run_named, to_term)
-from transition_kg.sparql import FORMATS, QuerySyntaxError, parse_answer, read, serialize
-from transition_kg.store import open_store
+from transition_kg.core.sparql import FORMATS, QuerySyntaxError, parse_answer, read, serialize
+from transition_kg.core.store import open_store
 
 from .conftest import ROOT
 
@@ -45,7 +45,7 @@ def test_a_named_query_in_process_leaves_rdflib_unloaded(project):
     """The query path (load, bind, run, read) needs no rdflib: a fresh interpreter proves it."""
     import subprocess
 
-    code = ("import sys; from transition_kg.store import open_store; from transition_kg.queries import run_named; "
+    code = ("import sys; from transition_kg.core.store import open_store; from transition_kg.ask.queries import run_named; "
             "rows = run_named(open_store(), 'cq01-coal-cities').records(); "
             "print(len(rows), sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing', 'pyshacl')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
@@ -203,7 +203,7 @@ def test_inline_binding_writes_terms_that_cannot_break_out():
     text = bind("SELECT ?v WHERE { ?s ?p ?v FILTER(?v = ?t) } ORDER BY ?t", {"t": ox.Literal(hostile)}, inline=True)
     parsed = ox.Store().query(text)  # parses: one query, one literal
     assert [v.value for v in parsed.variables] == ["v"]
-    from transition_kg.sparql import blank_out
+    from transition_kg.core.sparql import blank_out
 
     assert "DROP" not in blank_out(text) and f"BIND({ox.Literal(hostile)} AS ?t)" in text
     # a variable that only starts like the parameter is left alone; SELECT * keeps the column
@@ -222,7 +222,7 @@ def test_search_through_the_label_index_gives_the_rows_of_a_scan(store, project,
 
 
 def queries_prepare(query, params, store=None):
-    from transition_kg.queries import prepare
+    from transition_kg.ask.queries import prepare
 
     return prepare(query, params, store)
 

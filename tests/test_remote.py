@@ -22,11 +22,11 @@ import pytest
 from transition_kg.cli import run as cli
 import pyoxigraph as ox
 
-from transition_kg.errors import TKGError
-from transition_kg.queries import discover, run
-from transition_kg.push import push, replace_graph
-from transition_kg.store import POST_ABOVE, USER_AGENT, EmbeddedStore, EndpointError, RemoteStore
-from transition_kg.vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
+from transition_kg.core.errors import TKGError
+from transition_kg.ask.queries import discover, run
+from transition_kg.ask.push import push, replace_graph
+from transition_kg.core.store import POST_ABOVE, USER_AGENT, EmbeddedStore, EndpointError, RemoteStore
+from transition_kg.core.vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
 
 
 
@@ -292,11 +292,9 @@ def test_adhoc_queries_on_an_oxigraph_server_with_a_union_default_graph(tmp_path
 
 def test_a_remote_view_reads_only_the_projects_graphs_in_pages(oxigraph, loaded):
     """A store's own graphs stay out; a store that caps its answers is read in smaller pages."""
-    from transition_kg.view import fetch
-
     push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
     replace_graph("http://example.org/system-graph", b"<http://e/a> <http://e/b> <http://e/c> .\n", oxigraph.update)
-    full = fetch(RemoteStore(oxigraph.query))
+    full = RemoteStore(oxigraph.query).dataset()
     names = {str(g.identifier) for g in full.graphs() if len(g)}
     assert "http://example.org/system-graph" not in names and len(names) == 7
 
@@ -306,5 +304,5 @@ def test_a_remote_view_reads_only_the_projects_graphs_in_pages(oxigraph, loaded)
             result.rows = result.rows[:100]
             return result
 
-    paged = fetch(Capped(oxigraph.query), page=1000)
+    paged = Capped(oxigraph.query).dataset(page=1000)
     assert len(list(paged.quads((None, None, None, None)))) == len(list(full.quads((None, None, None, None)))) > 4000

@@ -15,8 +15,8 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
-from transition_kg.serve import make_server
-from transition_kg.view import unpack
+from transition_kg.ask.serve import make_server
+from transition_kg.see.view import unpack
 
 from .test_view import axe_violations, until
 

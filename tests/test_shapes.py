@@ -10,10 +10,10 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
-from transition_kg.load import load
-from transition_kg.paths import Project
-from transition_kg.validate import shacl_results
-from transition_kg.vocab import ONTOLOGY_GRAPH, SH, TKGSH
+from transition_kg.core.load import load
+from transition_kg.core.paths import Project
+from transition_kg.core.validate import shacl_results
+from transition_kg.core.vocab import ONTOLOGY_GRAPH, SH, TKGSH
 
 from .conftest import ROOT
 

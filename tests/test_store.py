@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from transition_kg import load as load_module
+from transition_kg.core import load as load_module
 from transition_kg.cli import main, run as cli
-from transition_kg.errors import ProjectInvalid
-from transition_kg.load import MARKER, load
-from transition_kg.store import EmbeddedStore, open_store
+from transition_kg.core.errors import ProjectInvalid
+from transition_kg.core.load import MARKER, load
+from transition_kg.core.store import EmbeddedStore, open_store
 
 from .conftest import edit
 
@@ -110,7 +110,7 @@ def test_every_command_reports_the_same_problem_line(case, project_copy, corpus,
             main(["--project", root, *command])
         assert exited.value.code == 2
         assert capsys.readouterr().err == f"transition-kg: {line}\n"
-    from transition_kg.serve import make_server
+    from transition_kg.ask.serve import make_server
 
     with pytest.raises(ProjectInvalid) as error:
         make_server(project_copy, port=0, workers=1)
@@ -139,8 +139,8 @@ def test_a_touched_file_is_hashed_not_reloaded(project_copy, tmp_path, monkeypat
 
 
 def test_the_label_index_sits_beside_the_store_and_follows_its_files(project_copy, tmp_path):
-    from transition_kg.queries import run_named
-    from transition_kg.textindex import FILE
+    from transition_kg.ask.queries import run_named
+    from transition_kg.core.textindex import FILE
 
     where = tmp_path / "store"
     search = lambda store, text: [r["entity"] for r in run_named(store, "search", project_copy, text=text).records()]

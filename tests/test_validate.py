@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transition_kg.validate import validate
+from transition_kg.core.validate import validate
 
 from .conftest import edit, line_of
 

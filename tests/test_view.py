@@ -13,11 +13,11 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from transition_kg.cli import run as cli
-from transition_kg.load import load
-from transition_kg.store import EmbeddedStore
-from transition_kg.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
+from transition_kg.core.load import load
+from transition_kg.core.store import EmbeddedStore
+from transition_kg.see.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
                                 to_pyvis, unpack, write_page)
-from transition_kg.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
+from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 
 HOSTILE = '</script><img src=x onerror="window.__xss=1">'
 HOSTILE_ALT = '"><svg onload="window.__xss=2">'
@@ -465,7 +465,7 @@ def test_one_theme_twelve_hues_readable_and_apart_for_colour_blind_readers(datas
     import itertools
     import math
 
-    from transition_kg.view import OTHER, THEME, styles
+    from transition_kg.see.view import OTHER, THEME, styles
 
     looks = {(colour, shape) for _, colour, shape, _ in THEME} | {OTHER[:2]}
     hues = {colour for colour, _ in looks}
@@ -484,7 +484,7 @@ def test_start_view_names_what_it_shows_and_folds_orphans(dataset, whole):
     start = select(dataset)
     orphans = [n for n in whole if whole.degree(n) == 0]
     assert orphans and set(start) == set(whole) - set(orphans) and start.graph["folded"] == len(orphans)
-    from transition_kg.view import summary
+    from transition_kg.see.view import summary
 
     line = summary(start)
     places = sum(1 for _, d in start.nodes(data=True) if d["family"] == str(TKG.Place))
@@ -639,7 +639,7 @@ def test_the_network_page_has_no_serious_accessibility_violation(browser, start_
 
 @pytest.fixture(scope="module")
 def docs_page(project, tmp_path_factory):
-    from transition_kg.docs import write_docs
+    from transition_kg.see.docs import write_docs
 
     return write_docs(load(project), tmp_path_factory.mktemp("docs"))
 

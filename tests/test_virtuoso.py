@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg.net import Authorizer, Credentials
-from transition_kg.push import push
-from transition_kg.queries import discover, get, run
-from transition_kg.store import RemoteStore
+from transition_kg.core.net import Authorizer, Credentials
+from transition_kg.ask.push import push
+from transition_kg.ask.queries import discover, get, run
+from transition_kg.core.store import RemoteStore
 
 SERVER = shutil.which("virtuoso-t")
 CONFIG = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
@@ -89,14 +89,14 @@ def rows(result) -> list[str]:
 
 
 def test_the_public_endpoint_is_read_only(virtuoso):
-    from transition_kg.net import EndpointError
+    from transition_kg.core.net import EndpointError
 
     with pytest.raises(EndpointError):
         _update_without_credentials(virtuoso)
 
 
 def _update_without_credentials(base: str) -> None:
-    from transition_kg.push import replace_graph
+    from transition_kg.ask.push import replace_graph
 
     replace_graph("http://example.org/intruder", b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql", timeout=30)
 
@@ -114,16 +114,16 @@ def test_a_sweep_of_parameters_gives_the_embedded_rows(virtuoso, local_store, pr
 
 
 def test_a_view_of_virtuoso_has_the_embedded_nodes_and_edges(virtuoso, loaded):
-    from transition_kg.view import fetch, select
+    from transition_kg.see.view import select
 
-    remote = select(fetch(RemoteStore(virtuoso + "/sparql")))
+    remote = select(RemoteStore(virtuoso + "/sparql").dataset())
     local = select(loaded.dataset)
     assert set(remote.nodes) == set(local.nodes) and remote.number_of_edges() == local.number_of_edges()
 
 
 @pytest.fixture(scope="module")
 def local_store(loaded):
-    from transition_kg.store import EmbeddedStore
+    from transition_kg.core.store import EmbeddedStore
 
     return EmbeddedStore(loaded)
 
@@ -132,7 +132,7 @@ def test_push_by_update_skolemises_blank_nodes_and_prunes(virtuoso, loaded, loca
     """Virtuoso refuses blank nodes in INSERT DATA: they travel as skolem IRIs and come back
     as blank nodes; a graph the project no longer has is said, and removed with --prune."""
     from transition_kg.cli import run as cli
-    from transition_kg.push import replace_graph
+    from transition_kg.ask.push import replace_graph
 
     base = virtuoso
     monkeypatch.setenv("TKG_ENDPOINT_PASSWORD", "dba")
@@ -153,7 +153,7 @@ def test_push_by_update_skolemises_blank_nodes_and_prunes(virtuoso, loaded, loca
 
 
 def test_an_answer_cut_at_the_stores_limit_is_said(virtuoso):
-    from transition_kg.net import EndpointError
+    from transition_kg.core.net import EndpointError
 
     remote = RemoteStore(virtuoso + "/sparql")
     with pytest.raises(EndpointError, match=r"the store cut the answer at its limit of 10000 rows \(X-SPARQL-MaxRows\)"):

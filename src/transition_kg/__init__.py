@@ -2,10 +2,10 @@
 
 The package is a set of small modules over rdflib objects:
 
-- :mod:`transition_kg.paths` finds the project (ontology/, graph/, queries/) and the corpus;
-- :mod:`transition_kg.load` reads them into an rdflib ``Dataset`` (one named graph per file);
-- :mod:`transition_kg.validate` checks syntax, vocabulary, SHACL shapes and evidence spans;
-- :mod:`transition_kg.build` adds inferred triples, counts, and writes ``build/``;
+- :mod:`transition_kg.core.paths` finds the project (ontology/, graph/, queries/) and the corpus;
+- :mod:`transition_kg.core.load` reads them into an rdflib ``Dataset`` (one named graph per file);
+- :mod:`transition_kg.core.validate` checks syntax, vocabulary, SHACL shapes and evidence spans;
+- :mod:`transition_kg.core.build` adds inferred triples, counts, and writes ``build/``;
 - :mod:`transition_kg.cli` is the ``transition-kg`` command, a thin layer over these.
 """
 

@@ -2,7 +2,7 @@
 declared beside it. :func:`run` parses, and the command finds the project and calls the
 library; nothing else happens here.
 
-Errors meant for the user (:class:`~transition_kg.errors.TKGError`) print as one line on
+Errors meant for the user (:class:`~transition_kg.core.errors.TKGError`) print as one line on
 stderr with a non-zero exit; anything else is a bug and keeps its traceback.
 """
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from typing import Callable, Sequence
 
 from . import __version__
-from .errors import TKGError, ValidationFailed
-from .sparql import FORMATS
+from .core.errors import TKGError, ValidationFailed
+from .core.sparql import FORMATS
 
 
 class Command(namedtuple("Command", "name help description arguments run")):
@@ -47,14 +47,14 @@ def command(name: str, help: str, *arguments, description: str | None = None):
 
 
 def _project(args: argparse.Namespace):
-    from .paths import find_project
+    from .core.paths import find_project
 
     return find_project(args.project)
 
 
 def _writable_project(args: argparse.Namespace):
     """The project a command writes into: never the read-only copy the package carries."""
-    from .paths import writable
+    from .core.paths import writable
 
     return writable(_project(args))
 
@@ -92,7 +92,7 @@ SELECTION = (
          description="Check syntax and file layout, vocabulary, SHACL shapes, evidence spans and the quality-check "
                      "queries; one line per problem.")
 def validate_command(args: argparse.Namespace) -> int:
-    from .validate import validate
+    from .core.validate import validate
 
     report, _ = validate(_project(args), _corpus(args))
     for problem in report.problems:
@@ -111,7 +111,7 @@ def validate_command(args: argparse.Namespace) -> int:
                      "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix. With --mentions, "
                      "each entity an article uses without a tkg:Mention gets one where the text first writes its label.")
 def anchor_command(args: argparse.Namespace) -> int:
-    from .anchor import anchor, mention_missing
+    from .grow.anchor import anchor, mention_missing
 
     written, problems = anchor(_project(args), _corpus(args), args.files or None)
     for problem in problems:
@@ -142,7 +142,7 @@ def anchor_command(args: argparse.Namespace) -> int:
                      "qualifiers against the ontology; what cannot be resolved, or would not validate, is refused "
                      "with the reason and nothing is written.")
 def promote_command(args: argparse.Namespace) -> int:
-    from .promote import promote
+    from .grow.promote import promote
 
     written, problems = promote(_project(args), args.draft, args.only, args.reviews)
     for problem in problems:
@@ -156,7 +156,7 @@ def promote_command(args: argparse.Namespace) -> int:
          arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
          description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")
 def build_command(args: argparse.Namespace) -> int:
-    from .build import build
+    from .core.build import build
 
     try:
         report, stats, written = build(_project(args), args.out, _corpus(args))
@@ -172,8 +172,8 @@ def build_command(args: argparse.Namespace) -> int:
 
 @command("stats", "print counts per class and per article")
 def stats_command(args: argparse.Namespace) -> int:
-    from .load import load
-    from .stats import stats
+    from .core.load import load
+    from .core.stats import stats
 
     _print_stats(stats(load(_project(args))))
     return 0
@@ -184,8 +184,8 @@ def stats_command(args: argparse.Namespace) -> int:
          description="Write DIR/index.html: every class and property with label, comment, super/sub terms, "
                      "domain/range, SHACL constraints, instance counts, and a class diagram.")
 def docs_command(args: argparse.Namespace) -> int:
-    from .docs import write_docs
-    from .load import load
+    from .see.docs import write_docs
+    from .core.load import load
 
     print(f"wrote {write_docs(load(_project(args)), args.output)}")
     return 0
@@ -198,7 +198,7 @@ def docs_command(args: argparse.Namespace) -> int:
          description="Copy ontology/, graph/ and queries/ of the current project (or of the graph the package "
                      "carries) into DIR, to extend them there. The article texts are not copied.")
 def init_command(args: argparse.Namespace) -> int:
-    from .paths import init
+    from .core.paths import init
 
     source = _project(args)
     for folder in init(args.folder, source):
@@ -218,8 +218,8 @@ ARTICLE_FILE = arg("file", metavar="FILE", type=Path, help="the article's text f
          description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts; a file not yet "
                      "in the corpus folder is copied there (where validate reads the texts).")
 def new_article_command(args: argparse.Namespace) -> int:
-    from .articles import in_corpus, new_article
-    from .paths import corpus_dir
+    from .grow.articles import in_corpus, new_article
+    from .core.paths import corpus_dir
 
     project = _writable_project(args)
     copied = not in_corpus(project, args.file, _corpus(args))
@@ -241,8 +241,8 @@ def new_article_command(args: argparse.Namespace) -> int:
 def extract_command(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from .extract import extract_file
-    from .load import load
+    from .grow.extract import extract_file
+    from .core.load import load
 
     candidates = extract_file(load(_project(args)), args.file, args.published, args.output, args.title, args.force)
     kinds = Counter(c.kind for c in candidates)
@@ -255,7 +255,7 @@ def extract_command(args: argparse.Namespace) -> int:
 @command("queries", "list the named queries with their titles and parameters",
          description="List the named queries (queries/*.rq) with their titles and parameters.")
 def queries_command(args: argparse.Namespace) -> int:
-    from .queries import discover
+    from .core.named import discover
 
     for name, q in discover(_project(args)).items():
         params = " ".join(f"{p.name}={p.default or '?'}({p.type})" for p in q.params)
@@ -267,7 +267,7 @@ def queries_command(args: argparse.Namespace) -> int:
          description="List the built-in prefixes: every query (CLI, Python, the endpoint, and those sent to a remote "
                      "store) may use them without a PREFIX line; a query's own PREFIX wins.")
 def prefixes_command(args: argparse.Namespace) -> int:
-    from .vocab import PREFIXES
+    from .core.vocab import PREFIXES
 
     width = max(len(p) for p in PREFIXES) + 1
     for prefix, iri in PREFIXES.items():
@@ -285,10 +285,10 @@ def prefixes_command(args: argparse.Namespace) -> int:
          description="Run a named query; parameters not given take their defaults. Rows have a label column after "
                      "each IRI column, so a spreadsheet reads them.")
 def query_command(args: argparse.Namespace) -> int:
-    from .queries import get, prepare, split_assignments
-    from .sparql import QuerySyntaxError
+    from .ask.queries import get, prepare, split_assignments
+    from .core.sparql import QuerySyntaxError
 
-    from .store import open_store
+    from .core.store import open_store
 
     project = _project(args)
     named = get(project, args.name)
@@ -307,11 +307,11 @@ def query_command(args: argparse.Namespace) -> int:
          FORMAT, *STORE,
          description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
 def sparql_command(args: argparse.Namespace) -> int:
-    from .sparql import QuerySyntaxError
+    from .core.sparql import QuerySyntaxError
 
     text, source = _read_query(args)
     try:
-        from .store import open_store
+        from .core.store import open_store
 
         store = open_store(None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir, args.user)
         return _answer(args, store, text, args.labels)
@@ -322,8 +322,8 @@ def sparql_command(args: argparse.Namespace) -> int:
 def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
     when ``labels``)."""
-    from .sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
-    from .store import bounded, describe_by_graph
+    from .core.sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
+    from .core.store import bounded, describe_by_graph
 
     if not args.timeout > 0:
         raise TKGError(f"--timeout {args.timeout:g}: give a number of seconds above 0")
@@ -334,7 +334,7 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
         if args.format == "table" and kind != "GRAPH":
             import shutil
 
-            from .table import to_table
+            from .ask.table import to_table
 
             result = read(raw)
             # fitted to a terminal (or $COLUMNS); written whole into a pipe or a file
@@ -356,7 +356,7 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
 
 def _read_query(args: argparse.Namespace) -> tuple[str, str]:
     """The ad-hoc query text and where it came from."""
-    from .files import read_text
+    from .core.files import read_text
 
     if bool(args.text) == bool(args.file):
         raise TKGError("sparql: give the query as QUERY or with -f FILE (one of them)")
@@ -376,7 +376,7 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
          description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
                      "from the network.")
 def view_command(args: argparse.Namespace) -> int:
-    from .view import to_pyvis, write_page
+    from .see.view import to_pyvis, write_page
 
     network = _network(args)
     write_page(to_pyvis(network, args.title), args.output)
@@ -390,7 +390,7 @@ def view_command(args: argparse.Namespace) -> int:
          *SELECTION,
          description="Write the same graph as the view, as GraphML or GEXF.")
 def export_command(args: argparse.Namespace) -> int:
-    from .view import export
+    from .see.view import export
 
     network = _network(args)
     export(network, args.output, args.format)
@@ -400,20 +400,19 @@ def export_command(args: argparse.Namespace) -> int:
 
 def _network(args: argparse.Namespace):
     """The networkx graph that ``view`` and ``export`` show."""
-    from .files import read_text
-    from .sparql import QuerySyntaxError
-    from .store import open_store
-    from .view import fetch, from_result, select
+    from .core.files import read_text
+    from .core.sparql import QuerySyntaxError
+    from .core.store import open_store
+    from .see.view import from_result, select
 
     chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
     if len(chosen) > 1:
         raise TKGError("choose one of --class, --article, --focus, --query")
     if args.endpoint:
         store = open_store(None, args.endpoint, args.timeout, user=args.user)
-        dataset = fetch(store)
     else:
         store = open_store(_project(args))
-        dataset = store.loaded.dataset
+    dataset = store.dataset()
     if args.query:
         text = read_text(Path(args.query), f"--query {args.query}")
         try:
@@ -437,7 +436,7 @@ def _network(args: argparse.Namespace):
          description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
                      "stopped), a query page at / with 'show as network'.")
 def serve_command(args: argparse.Namespace) -> int:
-    from .serve import make_server
+    from .ask.serve import make_server
 
     import signal
 
@@ -465,14 +464,14 @@ def serve_command(args: argparse.Namespace) -> int:
          description="Validate, then replace each named graph on the server in one request (all or nothing per "
                      "graph), and check the counts there.")
 def push_command(args: argparse.Namespace) -> int:
-    from .build import validated
-    from .push import push
+    from .core.build import validated
+    from .ask.push import push
 
     try:
         _, loaded = validated(_project(args), _corpus(args))
     except ValidationFailed as failed:
         return _stopped(failed, "push", "nothing sent")
-    from .net import credentials
+    from .core.net import credentials
 
     creds = credentials(args.store or args.update_endpoint, args.user)
     def said(graph: str, triples: int) -> None:
@@ -483,7 +482,7 @@ def push_command(args: argparse.Namespace) -> int:
                   prune=args.prune)
     print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
     if not args.prune:
-        from .push import stale_graphs
+        from .ask.push import stale_graphs
 
         stale = stale_graphs(args.endpoint, [p.graph for p in pushed], args.timeout, creds)
         if stale:
@@ -566,7 +565,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:  # the reader (head, less) left: stop quietly, as cat does
         sys.stderr.close()
         code = 141
-    store = sys.modules.get(f"{__package__}.store")  # imported only by commands that query
+    store = sys.modules.get(f"{__package__}.core.store")  # imported only by commands that query
     if store and any(t.name == store.QUERY_THREAD and t.is_alive() for t in threading.enumerate()):
         # a query stopped by --timeout or Ctrl-C still runs in its thread: end the process now
         sys.stdout.flush()

@@ -38,11 +38,11 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-from .errors import TKGError
-from .load import load
-from .paths import Project
-from .sparql import DEFAULT, FORMATS, ResultFormat, services
-from .vocab import IRI_FORBIDDEN
+from ..core.errors import TKGError
+from ..core.load import load
+from ..core.paths import Project
+from ..core.sparql import DEFAULT, FORMATS, ResultFormat, services
+from ..core.vocab import IRI_FORBIDDEN
 
 MAX_BODY = 1 << 20  # bytes of a POST body
 MAX_RESULT = 64 << 20  # bytes of a serialized answer
@@ -59,8 +59,8 @@ def _work(store_dir: str, conn) -> None:
     from the read-only store, forever, with ``(status, media type, body)``."""
     import pyoxigraph as ox
 
-    from .sparql import QuerySyntaxError, answer_kind, query_form, serialize
-    from .store import describe_by_graph, run_query
+    from ..core.sparql import QuerySyntaxError, answer_kind, query_form, serialize
+    from ..core.store import describe_by_graph, run_query
 
     store = ox.Store.read_only(store_dir)
     while True:
@@ -380,8 +380,8 @@ def make_app(endpoint: Endpoint):
         return Response(body, 200, headers={"Cache-Control": "no-store"}, media_type=media_type + charset)
 
     async def view_route(request) -> Response:
-        from .sparql import parse_answer, read
-        from .view import ViewError, from_result, render_page, select, to_pyvis
+        from ..core.sparql import parse_answer, read
+        from ..see.view import ViewError, from_result, render_page, select, to_pyvis
 
         try:
             endpoint.check_origin(request.headers)
@@ -453,7 +453,7 @@ def query_page(project: Project) -> bytes:
     """The offline query workbench, with the named queries (their parameters, defaults bound),
     the prefixes, and the ontology's terms for completion."""
     from .queries import discover, prepare
-    from .vocab import PREFIXES
+    from ..core.vocab import PREFIXES
 
     examples = [{"name": name, "title": query.title, "description": query.description, "text": prepare(query),
                  "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
@@ -461,7 +461,7 @@ def query_page(project: Project) -> bytes:
     terms, properties = _terms(project)
     data = {"examples": examples, "prefixes": PREFIXES, "terms": terms, "properties": properties}
     safe = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    template = (Path(__file__).parent / "query.html").read_text(encoding="utf-8")
+    template = (Path(__file__).parents[1] / "see" / "query.html").read_text(encoding="utf-8")
     return template.replace("/*DATA*/{}", safe).encode("utf-8")
 
 
@@ -470,8 +470,8 @@ def _terms(project: Project) -> tuple[list[str], list[str]]:
     and its properties' IRIs (a result column of properties is no network)."""
     import pyoxigraph as ox
 
-    from .files import read_bytes
-    from .vocab import PREFIXES, curie
+    from ..core.files import read_bytes
+    from ..core.vocab import PREFIXES, curie
 
     found, properties = set(), set()
     kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}

@@ -6,13 +6,13 @@ characters or more, English or Chinese, at any position in the label, is a looku
 text's trigrams instead of a walk over every labelled node, and shorter texts are matched
 by a scan of the labels alone (SQLite's trigram GLOB misses a two-character CJK text). The index narrows, it does not decide: the ``search`` query
 still applies its own FILTER to the entities found (see ``# text:`` in
-:mod:`transition_kg.queries`), so its rows are the same with or without an index.
+:mod:`transition_kg.ask.queries`), so its rows are the same with or without an index.
 
 With ``--store-dir`` the index is a file beside the store (``labels.sqlite``), built at the
 end of a complete load and so always in step with the store it sits beside (the store's
 marker is written after it); in memory it is built on the first search.
 
->>> from transition_kg.store import open_store
+>>> from transition_kg.core.store import open_store
 >>> index = open_store().loaded.text_index
 >>> [iri.rsplit("/", 1)[1] for iri in index.search("七台")]
 ['qitaihe']

@@ -10,11 +10,11 @@ Every command reads the project through :func:`load`, with one set of rules:
 - every other file under ``ontology/`` or ``graph/`` is a problem that says what to do
   (hidden files such as ``.gitkeep`` are skipped): nothing is silently left unread;
 - files are parsed by Oxigraph, with no base IRI (a relative IRI is an error) and blank
-  nodes kept apart between files; then :func:`transition_kg.infer.infer` adds the inferred graph.
+  nodes kept apart between files; then :func:`transition_kg.core.infer.infer` adds the inferred graph.
 
 The answer is a :class:`Loaded`: the pyoxigraph store, which file each graph came from, and
 the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
-:class:`~transition_kg.errors.ProjectInvalid` on the first problem unless ``strict=False``
+:class:`~transition_kg.core.errors.ProjectInvalid` on the first problem unless ``strict=False``
 (``validate`` reports them all). Commands that need rdflib (pySHACL, docs, the view) get an
 rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
 
@@ -22,7 +22,7 @@ With ``store_dir`` the store lives on disk and is reused while the project's fil
 unchanged (a marker written after a complete load records each file's size, time and hash;
 a command checks sizes and times, and hashes only a file whose stamp changed). The graph
 files go in through Oxigraph's bulk loader, so memory stays bounded whatever the graph's
-size; the label index (:mod:`transition_kg.textindex`) is written beside the store before
+size; the label index (:mod:`transition_kg.core.textindex`) is written beside the store before
 the marker.
 """
 
@@ -37,6 +37,7 @@ from .errors import Problem, ProjectInvalid, ReadError, TKGError
 from .files import decode, read_bytes, write_atomic
 from .infer import infer
 from .paths import Project
+from .sparql import rdflib_term
 from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
 MARKER = "transition-kg.fingerprint"
@@ -73,7 +74,7 @@ class Loaded:
 
     @functools.cached_property
     def text_index(self):
-        """The :class:`~transition_kg.textindex.TextIndex` of the store's labels: the file
+        """The :class:`~transition_kg.core.textindex.TextIndex` of the store's labels: the file
         beside a store on disk (written by the load), else built now in memory."""
         from .textindex import FILE, TextIndex
 
@@ -144,23 +145,6 @@ def new_dataset():
     for prefix, ns in PREFIXES.items():
         dataset.bind(prefix, ns)
     return dataset
-
-
-def rdflib_term(term):
-    """The rdflib form of a pyoxigraph term (None stays None)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value) if datatype == PREFIXES["xsd"] + "string" else Literal(term.value, datatype=URIRef(datatype))
 
 
 def load(project: Project, store_dir: Path | None = None, *, strict: bool = True) -> Loaded:

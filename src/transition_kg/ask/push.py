@@ -18,10 +18,10 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Callable
 
-from .load import Loaded
-from .net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
-from .store import DEFAULT_TIMEOUT, RemoteStore, project_graphs
-from .vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
+from ..core.load import Loaded
+from ..core.net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
+from ..core.store import DEFAULT_TIMEOUT, RemoteStore, project_graphs
+from ..core.vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
 
 
 UPDATE_CHUNK = 500  # triples per INSERT DATA operation
@@ -68,7 +68,7 @@ def replace_graph(name: str, ntriples: bytes, update_endpoint: str, store: str |
 
 def graphs(loaded: Loaded) -> dict[str, list]:
     """The project's named graphs (the inferred one included) as lists of triples, the
-    ontology first; blank nodes as skolem IRIs (:data:`~transition_kg.vocab.GENID_IRI`),
+    ontology first; blank nodes as skolem IRIs (:data:`~transition_kg.core.vocab.GENID_IRI`),
     which every store takes in every route, and which come back as blank nodes."""
     import pyoxigraph as ox
 

@@ -14,10 +14,10 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from .files import write_atomic
-from .infer import superclass_map
-from .load import Loaded
-from .vocab import ONTOLOGY_GRAPH, SH, TKG, short
+from ..core.files import write_atomic
+from ..core.infer import superclass_map
+from ..core.load import Loaded
+from ..core.vocab import ONTOLOGY_GRAPH, SH, TKG, short
 
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 

@@ -1,7 +1,7 @@
 """Reading and writing files, with one policy each.
 
 - :func:`read_bytes` / :func:`read_text`: a file that cannot be read, or is not UTF-8 text, is
-  a :class:`~transition_kg.errors.ReadError` naming the file (and the line of a bad byte).
+  a :class:`~transition_kg.core.errors.ReadError` naming the file (and the line of a bad byte).
 - :func:`write_atomic`: the new content goes to a temporary file in the same folder, which
   then replaces the target in one rename, so a reader sees the old file or the new one,
   never half of one. A symlink, a device, a FIFO or a folder at the target is refused, never

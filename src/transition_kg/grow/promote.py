@@ -10,7 +10,7 @@ entity it is, ``tkg:mentionOf``, or override ``tkg:observedEntity``, ``tkg:unit`
 :func:`promote` resolves the rest against the ontology (a unit or qualifier
 as written, by label), writes an observation, quote or mention with the candidate's evidence
 into the graph file of the article the evidence cites, with a mention of each entity the
-facts use where the text first writes its label (:func:`~transition_kg.anchor.mention_missing`),
+facts use where the text first writes its label (:func:`~transition_kg.grow.anchor.mention_missing`),
 and validates the project: if that
 finds a problem the project did not have before, the file is put back as it was and those
 problems are the answer. A candidate
@@ -23,10 +23,10 @@ from pathlib import Path
 
 from .anchor import mention_missing
 from .articles import slug
-from .errors import Problem, TKGError
-from .files import read_bytes, write_atomic
-from .paths import Project
-from .vocab import PREFIXES, curie
+from ..core.errors import Problem, TKGError
+from ..core.files import read_bytes, write_atomic
+from ..core.paths import Project
+from ..core.vocab import PREFIXES, curie
 
 TKG, TKR, OA, XSD = PREFIXES["tkg"], PREFIXES["tkr"], PREFIXES["oa"], PREFIXES["xsd"]
 
@@ -60,8 +60,8 @@ def promote(project: Project, draft: Path, only: list[str] | None = None,
     problems (nothing is written when there is one)."""
     import pyoxigraph as ox
 
-    from .load import load
-    from .validate import validate
+    from ..core.load import load
+    from ..core.validate import validate
 
     shown = str(draft)
     quads = []

@@ -1,8 +1,8 @@
 """The store: the embedded graph or a remote SPARQL 1.1 endpoint, behind one small interface.
 
-Both give a raw answer (:meth:`answer`, what :func:`transition_kg.sparql.serialize` writes)
-or a read :class:`~transition_kg.sparql.QueryResult` (:meth:`query`). The embedded store is
-the pyoxigraph store that :func:`transition_kg.load.load` fills from the project's files; its
+Both give a raw answer (:meth:`answer`, what :func:`transition_kg.core.sparql.serialize` writes)
+or a read :class:`~transition_kg.core.sparql.QueryResult` (:meth:`query`). The embedded store is
+the pyoxigraph store that :func:`transition_kg.core.load.load` fills from the project's files; its
 default graph is the union of the project's graphs, as in GraphDB, Virtuoso and Wikidata's
 service, and the house prefixes are built in (:func:`run_query`); named queries still name
 their graphs, so they run the same on stores configured otherwise.
@@ -29,6 +29,7 @@ from .vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, TKR_IRI, sparql_prefixes
 
 DEFAULT_TIMEOUT = 60
 POST_ABOVE = 1500  # characters: longer queries are sent by POST (URLs stay short)
+PAGE = 10_000  # rows a remote read asks for at once (Virtuoso's default cap is 10,000)
 
 
 QUERY_THREAD = "transition-kg query"
@@ -98,6 +99,31 @@ class Store:
                     labels[s.value] = (rank, label.value)
         return {s: text for s, (_, text) in labels.items()}
 
+    def dataset(self, page: int = PAGE):
+        """The project's graphs as an rdflib ``Dataset``, so views work the same on every store:
+        the ontology's graph and the graphs named under ``tkr:`` (never a store's own system
+        graphs), each read page by page (ORDER BY, LIMIT, OFFSET) and counted first, so a store
+        that caps its answers below a page is caught and read in smaller pages."""
+        from rdflib import URIRef
+
+        from .load import new_dataset
+        from .sparql import rdflib_term
+
+        dataset = new_dataset()
+        for name in project_graphs(self):
+            total = int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value)
+            graph, size, got = dataset.graph(URIRef(name)), page, 0
+            while got < total:
+                rows = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
+                                  f"LIMIT {size} OFFSET {got}").rows
+                if not rows:
+                    raise EndpointError(f"<{name}>: the store gave {got} of its {total} triples, then none")
+                size = min(size, len(rows)) if got + len(rows) < total else size  # a cap below the page: follow it
+                for s, p, o in rows:
+                    graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+                got += len(rows)
+        return dataset
+
 
 def project_graphs(store: Store) -> list[str]:
     """The graphs of a store that are of a project's kind (the ontology's, those named under
@@ -155,6 +181,10 @@ class EmbeddedStore(Store):
 
     def answer(self, sparql: str):
         return run_query(self.store, sparql)
+
+    def dataset(self, page: int = PAGE):
+        """The project's graphs, as loaded (an rdflib copy, made once)."""
+        return self.loaded.dataset
 
     def entities_labelled(self, text: str) -> list | None:
         """The IRIs whose labels hold ``text`` (any case), from the label index; None when
@@ -234,8 +264,8 @@ class RemoteStore(Store):
 
 def open_store(project: Project | str | Path | None = None, endpoint: str | None = None,
                timeout: float = DEFAULT_TIMEOUT, store_dir: Path | None = None, user: str | None = None) -> Store:
-    """The remote endpoint when one is named (as ``user``, see :mod:`transition_kg.net`);
-    else the embedded store of the project (found as :func:`transition_kg.paths.find_project`
+    """The remote endpoint when one is named (as ``user``, see :mod:`transition_kg.core.net`);
+    else the embedded store of the project (found as :func:`transition_kg.core.paths.find_project`
     does), in memory or on disk in ``store_dir``."""
     if endpoint:
         from .net import credentials

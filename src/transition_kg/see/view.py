@@ -30,11 +30,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .errors import TKGError
-from .files import write_atomic
-from .infer import superclass_map
-from .load import new_dataset, rdflib_term
-from .vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
+from ..core.errors import TKGError
+from ..core.files import write_atomic
+from ..core.infer import superclass_map
+from ..core.load import new_dataset
+from ..core.sparql import rdflib_term
+from ..core.vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
@@ -794,29 +795,3 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     else:
         raise ViewError(f"--format {fmt}: choose graphml or gexf")
     write_atomic(Path(path), buffer.getvalue())
-
-
-PAGE = 10_000  # rows a remote read asks for at once (Virtuoso's default cap is 10,000)
-
-
-def fetch(store, page: int = PAGE) -> Dataset:
-    """The project's graphs of a (remote) store as a local dataset, so views work the same on
-    it: the ontology's graph and the graphs named under ``tkr:`` (never a store's own system
-    graphs), each read page by page (ORDER BY, LIMIT, OFFSET) and counted first, so a store
-    that caps its answers below a page is caught and read in smaller pages."""
-    from .store import project_graphs
-
-    dataset = new_dataset()
-    for name in project_graphs(store):
-        total = int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value)
-        graph, size, got = dataset.graph(URIRef(name)), page, 0
-        while got < total:
-            rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
-                               f"LIMIT {size} OFFSET {got}").rows
-            if not rows:
-                raise ViewError(f"<{name}>: the store gave {got} of its {total} triples, then none")
-            size = min(size, len(rows)) if got + len(rows) < total else size  # a cap below the page: follow it
-            for s, p, o in rows:
-                graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
-            got += len(rows)
-    return dataset

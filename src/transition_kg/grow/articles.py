@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReadError, TKGError
-from .files import decode, read_bytes, write_atomic
-from .paths import Project, corpus_dir
-from .vocab import turtle_prefixes
+from ..core.errors import ReadError, TKGError
+from ..core.files import decode, read_bytes, write_atomic
+from ..core.paths import Project, corpus_dir
+from ..core.vocab import turtle_prefixes
 
 HEADER = turtle_prefixes(("tkg", "tkr", "rdf", "rdfs", "xsd", "dcterms", "oa"))
 

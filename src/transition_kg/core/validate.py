@@ -1,6 +1,6 @@
 """Validation, in checks run in order; each problem is one line.
 
-1. **syntax** and **files** — the loader's rules (:mod:`transition_kg.load`): every file
+1. **syntax** and **files** — the loader's rules (:mod:`transition_kg.core.load`): every file
    parses (``FILE:LINE: message``), facts are in named graphs, each graph in one file, every
    file under ``ontology/`` and ``graph/`` is read. Later checks need the data, so they run
    only when every file parses;
@@ -434,7 +434,7 @@ def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Prob
     """Run every ``queries/checks/*-violation.rq``; each row it returns is a problem."""
     import pyoxigraph as ox
 
-    from .queries import checks
+    from .named import checks
     from .store import EmbeddedStore
 
     found = checks(project)

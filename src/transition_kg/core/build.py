@@ -1,8 +1,8 @@
 """Build: validate, then write the project with its inferred graph to ``build/``.
 
-Only orchestration lives here: :func:`transition_kg.validate.validate` loads and checks,
-:func:`transition_kg.infer.infer` made the inferred graph while loading, and the outputs
-(N-Quads and TriG, written by pyoxigraph) go through :func:`transition_kg.files.write_atomic`.
+Only orchestration lives here: :func:`transition_kg.core.validate.validate` loads and checks,
+:func:`transition_kg.core.infer.infer` made the inferred graph while loading, and the outputs
+(N-Quads and TriG, written by pyoxigraph) go through :func:`transition_kg.core.files.write_atomic`.
 
 The outputs are two files, so a build stopped between them could leave one new and one old:
 ``transition-kg.manifest.json`` is removed first and written last, naming the build and each

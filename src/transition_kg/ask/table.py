@@ -1,12 +1,12 @@
 """SELECT and ASK results as a terminal table: an IRI shown by its label (from
-:meth:`transition_kg.store.Store.labels`) and its short name, the table fitted to the terminal's width (long
+:meth:`transition_kg.core.store.Store.labels`) and its short name, the table fitted to the terminal's width (long
 cells cut, and the table says so), wide (CJK) characters counted as two columns."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from .sparql import QueryResult, shown
+from ..core.sparql import QueryResult, shown
 
 MIN_CELL = 8
 

@@ -33,8 +33,8 @@ class QuerySyntaxError(TKGError):
     """A query that does not parse; ``str()`` is ``SOURCE:LINE:COLUMN: syntax error: ...``."""
 
     def __init__(self, line: int, column: int, message: str, source: str = "query") -> None:
-        self.line, self.column, self.message, self.source = line, column, message, source
-        super().__init__(f"{source}:{line}:{column}: syntax error: {message}")
+        self.message, self.source = message, source
+        super().__init__(f"syntax error: {message}", file=source, line=line, column=column)
 
     def named(self, source: str) -> "QuerySyntaxError":
         """The same error, naming the file the query came from."""
@@ -339,7 +339,6 @@ class QueryResult:
         """CONSTRUCT / DESCRIBE triples as an rdflib ``Graph`` (imports rdflib)."""
         from rdflib import Graph
 
-        from .load import rdflib_term
 
         graph = Graph()
         for prefix, ns in PREFIXES.items():
@@ -453,3 +452,20 @@ def plain(term) -> object:
     if datatype == _XSD + "boolean":
         return term.value in ("true", "1")
     return term.value
+
+
+def rdflib_term(term):
+    """The rdflib form of a pyoxigraph term (None stays None)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value) if datatype == PREFIXES["xsd"] + "string" else Literal(term.value, datatype=URIRef(datatype))

@@ -15,7 +15,7 @@ import re
 import urllib.parse
 from contextlib import contextmanager
 
-from . import __version__
+from .. import __version__
 from .errors import TKGError
 
 PASSWORD_VARIABLE = "TKG_ENDPOINT_PASSWORD"

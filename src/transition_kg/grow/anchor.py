@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import Problem, ReadError, TKGError
-from .files import decode, read_bytes, write_atomic
-from .paths import Project
+from ..core.errors import Problem, ReadError, TKGError
+from ..core.files import decode, read_bytes, write_atomic
+from ..core.paths import Project
 
 # a quote selector written as the house style writes it, with no position selector before it
 _QUOTE = re.compile(r'(?P<head>oa:hasSelector\s+)(?P<sel>\[\s*a\s+oa:TextQuoteSelector\s*;(?P<body>(?:[^"\]]|"(?:[^"\\]|\\.)*")*)\])')
@@ -60,10 +60,10 @@ def occurrences(text: str, exact: str, prefix: str = "", suffix: str = "") -> li
 
 def article_texts(project: Project, corpus: Path, loaded=None) -> dict[str, str]:
     """Each article's text (IRI → the characters its offsets count), read from the corpus as
-    ``validate`` reads it (:func:`transition_kg.validate.read_articles`; its problems are
+    ``validate`` reads it (:func:`transition_kg.core.validate.read_articles`; its problems are
     validate's to report)."""
-    from .load import load
-    from .validate import read_articles
+    from ..core.load import load
+    from ..core.validate import read_articles
 
     texts, _ = read_articles(loaded or load(project, strict=False), project, corpus)
     return {str(article): text.file_text[text.start:text.end] for article, text in texts.items()}
@@ -93,11 +93,11 @@ def mention_missing(project: Project, corpus: Path | None = None,
     import pyoxigraph as ox
 
     from .articles import turtle_string
-    from .load import load
-    from .paths import corpus_dir
-    from .queries import checks
-    from .store import EmbeddedStore
-    from .vocab import PREFIXES, curie
+    from ..core.load import load
+    from ..core.paths import corpus_dir
+    from ..core.named import checks
+    from ..core.store import EmbeddedStore
+    from ..core.vocab import PREFIXES, curie
 
     corpus = corpus or corpus_dir(project)
     loaded = load(project, strict=False)
@@ -175,10 +175,10 @@ def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[
 def anchor(project: Project, corpus: Path | None = None,
            paths: list[Path] | None = None) -> tuple[list[tuple[str, int]], list[Problem]]:
     """Anchor the quote-only evidence of ``paths`` (default: every graph file) against the
-    article texts in ``corpus`` (default: :func:`~transition_kg.paths.corpus_dir`); write each
+    article texts in ``corpus`` (default: :func:`~transition_kg.core.paths.corpus_dir`); write each
     file that changed and has no problem. Returns (file, spans anchored) written, and the problems."""
-    from .paths import corpus_dir
-    from .vocab import expand
+    from ..core.paths import corpus_dir
+    from ..core.vocab import expand
 
     corpus = corpus or corpus_dir(project)
     if not corpus.is_dir():

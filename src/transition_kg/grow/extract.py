@@ -26,10 +26,10 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from .articles import (HEADER, ArticleError, ArticleText, article_block, identity, one_line, parse_date, read_article,
                        turtle_string)
-from .files import write_atomic
-from .load import Loaded
-from .numerals import CURRENCY, WORDS as WORD_NUMBERS, number_spans, ranged, words_value
-from .vocab import ONTOLOGY_GRAPH, TKG
+from ..core.files import write_atomic
+from ..core.load import Loaded
+from ..core.numerals import CURRENCY, WORDS as WORD_NUMBERS, number_spans, ranged, words_value
+from ..core.vocab import ONTOLOGY_GRAPH, TKG
 
 ENTITY_ROOTS = (TKG.Place, TKG.Organisation, TKG.Person, TKG.Policy, TKG.CreativeWork, TKG.Technology,
                 TKG.Project, TKG.Industry)
@@ -806,7 +806,7 @@ def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: s
 def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None] | None:
     """The identifier and title under which the project registered this file (same name and
     bytes), if it did: the draft's evidence then cites the article the facts will go into."""
-    from .vocab import TKR_IRI, sparql_prefixes
+    from ..core.vocab import TKR_IRI, sparql_prefixes
 
     found = loaded.store.query(
         sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile "

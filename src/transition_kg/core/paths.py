@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import ProjectNotFound
 
 PROJECT_DIRS = ("ontology", "graph", "queries")
-PACKAGED = Path(__file__).resolve().parent / "project"
+PACKAGED = Path(__file__).resolve().parents[1] / "project"
 
 
 class Project(namedtuple("Project", "root")):
@@ -119,7 +119,7 @@ def _installed_checkout() -> Path | None:
     from importlib import metadata  # slow to import (about 20 ms): only when no project is found otherwise
     from urllib.parse import unquote, urlparse
 
-    here = Path(__file__).resolve().parents[2]
+    here = Path(__file__).resolve().parents[3]
     if _is_project(here):
         return here
     try:
