@@ -29,7 +29,15 @@ COMMANDS = {
     "view": ["view", "-o", "{tmp}/graph.html"],
     "query": ["query", "cq06-quantitative-facts", "-p", "entity=tkr:city-1", "--format", "csv"],
     "stats": ["stats"],
-    "push": ["push", "--endpoint", "{oxigraph}/query", "--update-endpoint", "{oxigraph}/update", "--store", "{oxigraph}/store"],
+    "push": [
+        "push",
+        "--endpoint",
+        "{oxigraph}/query",
+        "--update-endpoint",
+        "{oxigraph}/update",
+        "--store",
+        "{oxigraph}/store",
+    ],
 }
 
 
@@ -41,8 +49,18 @@ def oxigraph_server(folder: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen([str(Path(sys.executable).with_name("oxigraph")), "serve", "--location", str(folder),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("oxigraph")),
+            "serve",
+            "--location",
+            str(folder),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -57,8 +75,12 @@ def timed(project: Path, argv: list[str], tmp: str, oxigraph: str = "") -> float
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["TKG_CORPUS"] = str(project / "no-corpus")  # the synthetic articles have no texts: evidence check skipped
     start = time.perf_counter()
-    result = subprocess.run([EXE, "--project", str(project), *[a.format(tmp=tmp, oxigraph=oxigraph) for a in argv]],
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project), *[a.format(tmp=tmp, oxigraph=oxigraph) for a in argv]],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode not in (0, 1):  # validate (and push, which validates) exit 1 on the synthetic graph's checks
         raise RuntimeError(f"{argv[0]} failed: {result.stderr.strip()[:300]}")
@@ -88,8 +110,11 @@ def main() -> None:
             per_article[c].append(t / n)
         if n == 100 and "view" in times:
             view_100 = times["view"]
-        print(f"{n:>8} {n * TRIPLES_PER_ARTICLE:>9,}  " + "  ".join(f"{times[c]:>7.2f} s {1000 * times[c] / n:>4.0f}ms"
-                                                                   for c in args.commands), flush=True)
+        print(
+            f"{n:>8} {n * TRIPLES_PER_ARTICLE:>9,}  "
+            + "  ".join(f"{times[c]:>7.2f} s {1000 * times[c] / n:>4.0f}ms" for c in args.commands),
+            flush=True,
+        )
     growth = max(values[-1] / values[0] for values in per_article.values()) if len(args.articles) > 1 else 1.0
     print(f"view_100_s={view_100 if view_100 is None else round(view_100, 2)} worst_growth={growth:.2f}")
 

@@ -75,7 +75,9 @@ def main() -> None:
         runs.update({f"compared {name}": [args.compare, *argv] for name, argv in commands.items()})
     found = timed(runs, args.runs)
     floor = found["floor"]
-    print(f"cold-process latency, median of {args.runs} (this machine: {sys.platform}, Python {sys.version.split()[0]})")
+    print(
+        f"cold-process latency, median of {args.runs} (this machine: {sys.platform}, Python {sys.version.split()[0]})"
+    )
     header = f"{'command':26} {'this version':>13} {'vs floor':>9}"
     if args.compare:
         header += f" {'compared':>10} {'vs floor':>9}"

@@ -25,15 +25,25 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from transition_kg.grow.articles import ArticleText, read_article
-from transition_kg.grow.extract import Candidate, Gazetteer, extract
 from transition_kg.core.load import load
 from transition_kg.core.paths import corpus_dir, find_project
 from transition_kg.core.vocab import OA, TKG
+from transition_kg.grow.articles import ArticleText, read_article
+from transition_kg.grow.extract import Candidate, Gazetteer, extract
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
-CURRENCIES = {"euro": "EUR", "US dollar": "USD", "złoty": "PLN", "yuan": "CNY", "pound": "GBP", "Australian dollar": "AUD",
-              "rupee": "INR", "tenge": "KZT", "koruna": "CZK", "fraction": "-"}  # the lists write fractions without unit
+CURRENCIES = {
+    "euro": "EUR",
+    "US dollar": "USD",
+    "złoty": "PLN",
+    "yuan": "CNY",
+    "pound": "GBP",
+    "Australian dollar": "AUD",
+    "rupee": "INR",
+    "tenge": "KZT",
+    "koruna": "CZK",
+    "fraction": "-",
+}  # the lists write fractions without unit
 TARGETS = {"numbers": (0.80, 0.85), "entities": (0.80, 0.85), "speakers": (0.80, 0.80)}
 
 
@@ -43,7 +53,9 @@ class Expected:
 
     published: dt.date
     entities: list[tuple[set[str], bool]] = field(default_factory=list)  # spellings, optional
-    numbers: list[tuple[Decimal, str, str, set[str], bool]] = field(default_factory=list)  # value unit qualifier years optional
+    numbers: list[tuple[Decimal, str, str, set[str], bool]] = field(
+        default_factory=list
+    )  # value unit qualifier years optional
     dates: list[tuple[str, str]] = field(default_factory=list)
     quotes: list[tuple[str, str, str]] = field(default_factory=list)  # first words, speaker, role
 
@@ -58,8 +70,10 @@ def read_expected(path: Path) -> Expected:
         fields = [f.strip() for f in rest.split(" | ")]
         if kind == "published":
             published = dt.date.fromisoformat(rest.strip())
-        elif kind in ("entity", "entity?", "number", "number?", "date", "quote") and \
-                len(fields) == {"entity": 1, "entity?": 1, "number": 4, "number?": 4, "date": 2, "quote": 3}[kind]:
+        elif (
+            kind in ("entity", "entity?", "number", "number?", "date", "quote")
+            and len(fields) == {"entity": 1, "entity?": 1, "number": 4, "number?": 4, "date": 2, "quote": 3}[kind]
+        ):
             items.append((kind, fields))
         else:
             raise ValueError(f"{path}:{number}: not an expected line: {line!r}")
@@ -71,7 +85,9 @@ def read_expected(path: Path) -> Expected:
             out.entities.append(({s.strip() for s in fields[0].split(" / ")}, kind.endswith("?")))
         elif kind.startswith("number"):
             value, unit, qualifier, years = fields
-            out.numbers.append((Decimal(value), unit, qualifier, {y.strip() for y in years.split(" / ")}, kind.endswith("?")))
+            out.numbers.append(
+                (Decimal(value), unit, qualifier, {y.strip() for y in years.split(" / ")}, kind.endswith("?"))
+            )
         elif kind == "date":
             out.dates.append((fields[0], fields[1]))
         else:
@@ -115,7 +131,7 @@ class Tally:
     def add(self, kind: str, found: int, relevant: int, correct: int, proposed: int) -> None:
         self.rows[kind] = [a + b for a, b in zip(self.rows[kind], (found, relevant, correct, proposed))]
 
-    def __iadd__(self, other: "Tally") -> "Tally":
+    def __iadd__(self, other: Tally) -> Tally:
         for kind, row in other.rows.items():
             self.add(kind, *row)
         return self
@@ -140,26 +156,49 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     counted = [(c, full, loose) for c, full, loose in matched if not ((full or loose) and (full or loose)[4])]
     required = [n for n in expected.numbers if not n[4]]
     hits = {id(full) for _, full, _ in counted if full}
-    tally.add("numbers", sum(1 for n in required if id(n) in hits), len(required),
-              sum(1 for _, full, _ in counted if full), len(counted))
+    tally.add(
+        "numbers",
+        sum(1 for n in required if id(n) in hits),
+        len(required),
+        sum(1 for _, full, _ in counted if full),
+        len(counted),
+    )
     by_expected = {}
     for c, full, loose in counted:
         if full or loose:
             by_expected.setdefault(id(full or loose), c)
     qualified = [n for n in required if n[2] != "-"]
     proposed = [(c, full or loose) for c, full, loose in counted if first(c, "candidateQualifier")]
-    tally.add("qualifiers", sum(1 for n in qualified if id(n) in by_expected and
-                                plain(first(by_expected[id(n)], "candidateQualifier")) == plain(n[2])), len(qualified),
-              sum(1 for c, n in proposed if n and plain(first(c, "candidateQualifier")) == plain(n[2])), len(proposed))
+    tally.add(
+        "qualifiers",
+        sum(
+            1
+            for n in qualified
+            if id(n) in by_expected and plain(first(by_expected[id(n)], "candidateQualifier")) == plain(n[2])
+        ),
+        len(qualified),
+        sum(1 for c, n in proposed if n and plain(first(c, "candidateQualifier")) == plain(n[2])),
+        len(proposed),
+    )
     dated = [n for n in required if "-" not in n[3]]
     proposed = [(c, full or loose) for c, full, loose in counted if (full or loose) and first(c, "candidateYear")]
-    tally.add("years", sum(1 for n in dated if id(n) in by_expected and first(by_expected[id(n)], "candidateYear") in n[3]),
-              len(dated), sum(1 for c, n in proposed if first(c, "candidateYear") in n[3]), len(proposed))
+    tally.add(
+        "years",
+        sum(1 for n in dated if id(n) in by_expected and first(by_expected[id(n)], "candidateYear") in n[3]),
+        len(dated),
+        sum(1 for c, n in proposed if first(c, "candidateYear") in n[3]),
+        len(proposed),
+    )
 
     relative = [c for c in candidates if c.kind == "CandidateDate" and "yearInferredFrom" in c.props]
     is_date = lambda c, d: c.exact.lower() == d[0].lower() and first(c, "candidateYear") == d[1]
-    tally.add("dates", sum(1 for d in expected.dates if any(is_date(c, d) for c in relative)), len(expected.dates),
-              sum(1 for c in relative if any(is_date(c, d) for d in expected.dates)), len(relative))
+    tally.add(
+        "dates",
+        sum(1 for d in expected.dates if any(is_date(c, d) for c in relative)),
+        len(expected.dates),
+        sum(1 for c in relative if any(is_date(c, d) for d in expected.dates)),
+        len(relative),
+    )
 
     quotes = [c for c in candidates if c.kind == "CandidateQuote"]
     starts = []
@@ -169,27 +208,48 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
             raise ValueError(f"quote {words!r} is not in the article's text")
         starts.append((at, speaker, role))
     covering = lambda c, at: c.start - 2 <= at < c.end
-    tally.add("quotes", sum(1 for at, _, _ in starts if any(covering(c, at) for c in quotes)), len(starts),
-              sum(1 for c in quotes if any(covering(c, at) for at, _, _ in starts)), len(quotes))
+    tally.add(
+        "quotes",
+        sum(1 for at, _, _ in starts if any(covering(c, at) for c in quotes)),
+        len(starts),
+        sum(1 for c in quotes if any(covering(c, at) for at, _, _ in starts)),
+        len(quotes),
+    )
     said = lambda c, at, who: covering(c, at) and plain(first(c, "candidateSpeaker")) == plain(who)
     spoken = [c for c in quotes if first(c, "candidateSpeaker")]
-    tally.add("speakers", sum(1 for at, who, _ in starts if any(said(c, at, who) for c in quotes)), len(starts),
-              sum(1 for c in spoken if any(said(c, at, who) for at, who, _ in starts)), len(spoken))
+    tally.add(
+        "speakers",
+        sum(1 for at, who, _ in starts if any(said(c, at, who) for c in quotes)),
+        len(starts),
+        sum(1 for c in spoken if any(said(c, at, who) for at, who, _ in starts)),
+        len(spoken),
+    )
     roled = [(at, role) for at, _, role in starts if "-" not in role.split(" / ")]
     has_role = lambda c, at, role: covering(c, at) and plain(first(c, "candidateRole")) in map(plain, role.split(" / "))
     with_role = [c for c in quotes if first(c, "candidateRole")]
-    tally.add("roles", sum(1 for at, role in roled if any(has_role(c, at, role) for c in quotes)), len(roled),
-              sum(1 for c in with_role if any(has_role(c, at, role) for at, _, role in starts)), len(with_role))
+    tally.add(
+        "roles",
+        sum(1 for at, role in roled if any(has_role(c, at, role) for c in quotes)),
+        len(roled),
+        sum(1 for c in with_role if any(has_role(c, at, role) for at, _, role in starts)),
+        len(with_role),
+    )
 
     fold = lambda names: {n.casefold() for n in names}  # a dateline's "RYBNIK" is "Rybnik"
     names = fold(first(c, "candidateName") or c.exact for c in candidates if c.kind == "CandidateMention")
     entities = [(fold(spellings), optional) for spellings, optional in expected.entities]
     listed = set().union(*(spellings for spellings, _ in entities))
-    optional = set().union(*(s for s, optional in entities if optional)) - \
-        set().union(*(s for s, optional in entities if not optional))
+    optional = set().union(*(s for s, optional in entities if optional)) - set().union(
+        *(s for s, optional in entities if not optional)
+    )
     judged = names - optional
-    tally.add("entities", sum(1 for spellings, opt in entities if not opt and spellings & names),
-              sum(1 for _, opt in entities if not opt), len(judged & listed), len(judged))
+    tally.add(
+        "entities",
+        sum(1 for spellings, opt in entities if not opt and spellings & names),
+        sum(1 for _, opt in entities if not opt),
+        len(judged & listed),
+        len(judged),
+    )
     return tally
 
 
@@ -250,16 +310,28 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
         observations = list(graph.subjects(RDF.type, TKG.Observation))
         numbers = [c for c in candidates if c.kind == "CandidateObservation"]
         values = lambda o: {Decimal(str(v)) for p in (TKG.value, TKG.previousValue) for v in graph.objects(o, p)}
-        hit = lambda c, o: any(overlap((c.start, c.end), s) for s in spans(ds, article, o)) and \
-            Decimal(c.props["candidateValue"][0]) in values(o)
-        tally.add("numbers", sum(1 for o in observations if any(hit(c, o) for c in numbers)), len(observations),
-                  sum(1 for c in numbers if any(hit(c, o) for o in observations)), len(numbers))
+        hit = lambda c, o: (
+            any(overlap((c.start, c.end), s) for s in spans(ds, article, o))
+            and Decimal(c.props["candidateValue"][0]) in values(o)
+        )
+        tally.add(
+            "numbers",
+            sum(1 for o in observations if any(hit(c, o) for c in numbers)),
+            len(observations),
+            sum(1 for c in numbers if any(hit(c, o) for o in observations)),
+            len(numbers),
+        )
 
         segments = [s for q in graph.subjects(RDF.type, TKG.Quote) for s in spans(ds, article, q)]
         quotes = [c for c in candidates if c.kind == "CandidateQuote"]
         hit = lambda c, s: overlap((c.start, c.end), s) >= (s[1] - s[0]) / 2
-        tally.add("quotes", sum(1 for s in segments if any(hit(c, s) for c in quotes)), len(segments),
-                  sum(1 for c in quotes if any(hit(c, s) for s in segments)), len(quotes))
+        tally.add(
+            "quotes",
+            sum(1 for s in segments if any(hit(c, s) for c in quotes)),
+            len(segments),
+            sum(1 for c in quotes if any(hit(c, s) for s in segments)),
+            len(quotes),
+        )
 
         curated = {URIRef(e) for e in graph.objects(None, TKG.mentionOf)}
         mention_spans = [s for m in graph.subjects(TKG.mentionOf, None) for s in spans(ds, article, m)]
@@ -267,7 +339,9 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
         known = {URIRef(first(c, "candidateOf")) for c in named if "candidateOf" in c.props}
         new = [c for c in named if "candidateName" in c.props]
         new_correct = sum(1 for c in new if any(overlap((c.start, c.end), s) for s in mention_spans))
-        tally.add("entities", len(curated & known), len(curated), len(curated & known) + new_correct, len(known) + len(new))
+        tally.add(
+            "entities", len(curated & known), len(curated), len(curated & known) + new_correct, len(known) + len(new)
+        )
         for kind in ("numbers", "quotes", "entities"):
             print(line(str(article).rsplit("/", 1)[1][:22], kind, tally))
         total += tally
@@ -278,11 +352,11 @@ def main() -> None:
     project = find_project()
     loaded = load(project)
     gazetteer = Gazetteer.of(loaded)
-    for folder, title, label in ((ARTICLES, "Articles written for the measurement (tests/articles)", "all four"),
-                                 (ARTICLES / "held-out", "Held out (tests/articles/held-out, written after the rules)",
-                                  "four held out"),
-                                 (ARTICLES / "fresh", "Fresh (tests/articles/fresh, written once the rules were frozen)",
-                                  "two fresh")):
+    for folder, title, label in (
+        (ARTICLES, "Articles written for the measurement (tests/articles)", "all four"),
+        (ARTICLES / "held-out", "Held out (tests/articles/held-out, written after the rules)", "four held out"),
+        (ARTICLES / "fresh", "Fresh (tests/articles/fresh, written once the rules were frozen)", "two fresh"),
+    ):
         print(f"{title}, against the readers' lists:")
         total = Tally()
         for name, (tally, _) in own_articles(gazetteer, folder).items():

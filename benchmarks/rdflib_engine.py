@@ -8,8 +8,8 @@ from __future__ import annotations
 from rdflib import Dataset, URIRef
 
 from transition_kg.core.load import load
-from transition_kg.core.sparql import rdflib_term
 from transition_kg.core.paths import Project
+from transition_kg.core.sparql import rdflib_term
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
 
 

@@ -61,32 +61,47 @@ TRIPLES_PER_ARTICLE = 245  # measured from what article() writes (see --check)
 
 
 def evidence(article: int, start: int, words: str) -> str:
-    return (f"tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-{article} ; oa:hasSelector "
-            f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(words)} ] , "
-            f"[ a oa:TextQuoteSelector ; oa:exact \"{words}\" ] ]")
+    return (
+        f"tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-{article} ; oa:hasSelector "
+        f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(words)} ] , "
+        f'[ a oa:TextQuoteSelector ; oa:exact "{words}" ] ]'
+    )
 
 
 def article(i: int, rng: random.Random, cities: int, people: int) -> str:
     """One article's named graph, shaped like graph/articles/*.trig."""
-    out = [f"tkr:article-{i} {{", f"tkr:article-{i} a tkg:Article ; dcterms:title \"Synthetic article {i}\" ; "
-           f"tkg:sourceFile \"a{i}.txt\" ; tkg:fileSha256 \"{'0' * 64}\" ; tkg:sha256 \"{'0' * 64}\" ; "
-           f"tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end 5000 ] ; tkg:published \"2025-01-01\"^^xsd:date ."]
+    out = [
+        f"tkr:article-{i} {{",
+        f'tkr:article-{i} a tkg:Article ; dcterms:title "Synthetic article {i}" ; '
+        f'tkg:sourceFile "a{i}.txt" ; tkg:fileSha256 "{"0" * 64}" ; tkg:sha256 "{"0" * 64}" ; '
+        f'tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end 5000 ] ; tkg:published "2025-01-01"^^xsd:date .',
+    ]
     city = [rng.randrange(cities) for _ in range(3)]
     person = [rng.randrange(people) for _ in range(2)]
     for k in range(6):
         c = city[k % 3]
-        out.append(f"tkr:obs-{i}-{k} a tkg:Observation ; tkg:measure tkg:Level ; tkg:observedEntity tkr:city-{c} ; "
-                   f"tkg:indicator tkr:indicator-{'population' if k % 2 else 'tourism-revenue'} ; tkg:value {rng.randint(1, 10**7)} ; "
-                   f"tkg:unit tkr:unit-count ; tkg:year \"{2000 + rng.randrange(25)}\"^^xsd:gYear ; {evidence(i, 100 * k, 'number words')} .")
+        out.append(
+            f"tkr:obs-{i}-{k} a tkg:Observation ; tkg:measure tkg:Level ; tkg:observedEntity tkr:city-{c} ; "
+            f"tkg:indicator tkr:indicator-{'population' if k % 2 else 'tourism-revenue'} ; tkg:value {rng.randint(1, 10**7)} ; "
+            f'tkg:unit tkr:unit-count ; tkg:year "{2000 + rng.randrange(25)}"^^xsd:gYear ; {evidence(i, 100 * k, "number words")} .'
+        )
     for k, p in enumerate(person):
-        out.append(f"tkr:quote-{i}-{k} a tkg:Quote ; tkg:speaker tkr:person-{p} ; tkg:quoteText \"Words {i} {k}\" ; "
-                   f"{evidence(i, 1000 + 100 * k, f'Words {i} {k}')} .")
-        out.append(f"tkr:role-{i}-{k} a tkg:Role ; tkg:heldBy tkr:person-{p} ; tkg:title \"official\" ; "
-                   f"tkg:roleIn tkr:city-{city[k]} ; {evidence(i, 2000 + 100 * k, 'official')} .")
+        out.append(
+            f'tkr:quote-{i}-{k} a tkg:Quote ; tkg:speaker tkr:person-{p} ; tkg:quoteText "Words {i} {k}" ; '
+            f"{evidence(i, 1000 + 100 * k, f'Words {i} {k}')} ."
+        )
+        out.append(
+            f'tkr:role-{i}-{k} a tkg:Role ; tkg:heldBy tkr:person-{p} ; tkg:title "official" ; '
+            f"tkg:roleIn tkr:city-{city[k]} ; {evidence(i, 2000 + 100 * k, 'official')} ."
+        )
     for k, entity in enumerate([f"city-{c}" for c in city] + [f"person-{p}" for p in person]):
-        out.append(f"tkr:mention-{i}-{k} a tkg:Mention ; tkg:mentionOf tkr:{entity} ; {evidence(i, 3000 + 50 * k, entity)} .")
-    out.append(f"tkr:trade-{i} a tkg:TradeLink ; tkg:fromPlace tkr:city-{city[0]} ; tkg:toPlace tkr:city-{city[1]} ; "
-               f"tkg:commodity tkr:coal ; tkg:status tkg:Historic ; {evidence(i, 4000, 'coal trade')} .")
+        out.append(
+            f"tkr:mention-{i}-{k} a tkg:Mention ; tkg:mentionOf tkr:{entity} ; {evidence(i, 3000 + 50 * k, entity)} ."
+        )
+    out.append(
+        f"tkr:trade-{i} a tkg:TradeLink ; tkg:fromPlace tkr:city-{city[0]} ; tkg:toPlace tkr:city-{city[1]} ; "
+        f"tkg:commodity tkr:coal ; tkg:status tkg:Historic ; {evidence(i, 4000, 'coal trade')} ."
+    )
     out.append("}")
     return "\n".join(out)
 
@@ -103,13 +118,17 @@ def generate(triples: int, folder: Path, seed: int = 3) -> None:
     provinces = max(5, cities // 20)
     graph = folder / "graph" / "articles"
     graph.mkdir(parents=True)
-    shared = [PREFIXES, "tkr:graph-shared {", "tkr:coal a tkg:Commodity ; rdfs:label \"coal\"@en ."]
-    shared += [f"tkr:country-{c} a tkg:Country ; rdfs:label \"country {c}\"@en ." for c in range(countries)]
-    shared += [f"tkr:province-{p} a tkg:Province ; rdfs:label \"province {p}\"@en ; tkg:locatedIn tkr:country-{p % countries} ."
-               for p in range(provinces)]
-    shared += [f"tkr:city-{c} a tkg:City ; rdfs:label \"city {c}\"@en ; tkg:locatedIn tkr:province-{c % provinces} ."
-               for c in range(cities)]
-    shared += [f"tkr:person-{p} a tkg:Person ; rdfs:label \"person {p}\"@en ." for p in range(people)]
+    shared = [PREFIXES, "tkr:graph-shared {", 'tkr:coal a tkg:Commodity ; rdfs:label "coal"@en .']
+    shared += [f'tkr:country-{c} a tkg:Country ; rdfs:label "country {c}"@en .' for c in range(countries)]
+    shared += [
+        f'tkr:province-{p} a tkg:Province ; rdfs:label "province {p}"@en ; tkg:locatedIn tkr:country-{p % countries} .'
+        for p in range(provinces)
+    ]
+    shared += [
+        f'tkr:city-{c} a tkg:City ; rdfs:label "city {c}"@en ; tkg:locatedIn tkr:province-{c % provinces} .'
+        for c in range(cities)
+    ]
+    shared += [f'tkr:person-{p} a tkg:Person ; rdfs:label "person {p}"@en .' for p in range(people)]
     shared.append("}")
     (folder / "graph" / "shared.trig").write_text("\n".join(shared), encoding="utf-8")
     for batch in range(0, articles, 200):
@@ -127,6 +146,7 @@ def peak_mb() -> float:
 
 def timed_queries(run, texts: dict[str, str], runs: int, cap: float = 0) -> dict:
     """Median latency of each query (None when one run passed ``cap`` seconds)."""
+
     def alarm(*_):
         raise Capped()
 
@@ -151,8 +171,9 @@ def timed_queries(run, texts: dict[str, str], runs: int, cap: float = 0) -> dict
 
 def child_project(folder: Path, store_dir: str | None, runs: int) -> dict:
     """The project's own road: ``open_store`` (load, inference, label index), named queries."""
+    from transition_kg.ask.queries import run
+    from transition_kg.core.named import discover
     from transition_kg.core.paths import Project
-    from transition_kg.ask.queries import discover, run
     from transition_kg.core.store import open_store
 
     project = Project(folder)
@@ -207,7 +228,12 @@ def child_raw(folder: Path, store_dir: str | None, runs: int) -> dict:
         store.flush()
     load = time.perf_counter() - start
     run = lambda _, text: list(store.query(text, use_default_graph_as_union=True))
-    return {"load": load, "parse_load": loaded - start, "peak_mb": peak_mb(), "latency": timed_queries(run, texts, runs)}
+    return {
+        "load": load,
+        "parse_load": loaded - start,
+        "peak_mb": peak_mb(),
+        "latency": timed_queries(run, texts, runs),
+    }
 
 
 def child_raw_queries(store_dir: str, folder: Path, runs: int) -> dict:
@@ -256,8 +282,12 @@ def child(args) -> dict:
 
 
 def spawn(args, *words: str) -> dict:
-    out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--runs", str(args.runs), "--cap", str(args.cap),
-                          "--child", *words], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.scale", "--runs", str(args.runs), "--cap", str(args.cap), "--child", *words],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if out.returncode:
         sys.exit(f"child {words[0]} failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -265,15 +295,21 @@ def spawn(args, *words: str) -> dict:
 
 def write_plan(folder: Path) -> dict[str, str]:
     """The references' inputs: files, graph names, inference updates, query texts."""
+    from transition_kg.ask.queries import prepare
     from transition_kg.core.infer import updates
+    from transition_kg.core.named import discover
     from transition_kg.core.paths import Project
-    from transition_kg.ask.queries import discover, prepare
     from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI
 
     project = Project(folder)
     files = project.files()
-    plan = {"ontology": [str(p) for p in files.ontology], "graphs": [str(p) for p in files.graphs],
-            "ontology_graph": ONTOLOGY_GRAPH_IRI, "inferred_graph": INFERRED_GRAPH_IRI, "updates": updates()}
+    plan = {
+        "ontology": [str(p) for p in files.ontology],
+        "graphs": [str(p) for p in files.graphs],
+        "ontology_graph": ONTOLOGY_GRAPH_IRI,
+        "inferred_graph": INFERRED_GRAPH_IRI,
+        "updates": updates(),
+    }
     (folder / "bench-plan.json").write_text(json.dumps(plan))
     queries = discover(project)
     texts = {name: prepare(queries[name], params) for name, params in PARAMS.items()}
@@ -304,12 +340,24 @@ def oxigraph_cli() -> str:
 def machine() -> str:
     import pyoxigraph
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cli = subprocess.run([oxigraph_cli(), "--version"], capture_output=True, text=True).stdout.strip()
-    return (f"machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, {cli or 'oxigraph CLI absent'}")
+    return (
+        f"machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, {cli or 'oxigraph CLI absent'}"
+    )
 
 
 def ms(value: float | None, cap: float = 0) -> str:
@@ -323,7 +371,9 @@ def in_memory(args, folder: Path) -> None:
     print(f"triples (with inferred): {d['triples']:,}")
     print(f"{'':30} {'project (oxigraph)':>20} {'raw pyoxigraph':>16} {'rdflib Memory':>16}")
     print(f"{'load s':30} {d['load']:>20.2f} {r['load']:>16.2f} {m['load'] if m else float('nan'):>16.2f}")
-    print(f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {r['peak_mb']:>16.0f} {m['peak_mb'] if m else float('nan'):>16.0f}")
+    print(
+        f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {r['peak_mb']:>16.0f} {m['peak_mb'] if m else float('nan'):>16.0f}"
+    )
     ratios, vs_raw = [], []
     for name in PARAMS:
         dl, rl = d["latency"][name], r["latency"][name]
@@ -334,9 +384,11 @@ def in_memory(args, folder: Path) -> None:
             ratios.append((args.cap if ml is None else ml) / dl)
     if m:
         print(f"memory: the project's store uses {d['peak_mb'] / m['peak_mb']:.0%} of the Memory store's peak")
-    print(f"load_ratio={m['load'] / d['load'] if m else float('nan'):.1f} "
-          f"query_ratio={statistics.median(ratios) if m else float('nan'):.1f} "
-          f"vs_raw_oxigraph={statistics.median(vs_raw):.2f}")
+    print(
+        f"load_ratio={m['load'] / d['load'] if m else float('nan'):.1f} "
+        f"query_ratio={statistics.median(ratios) if m else float('nan'):.1f} "
+        f"vs_raw_oxigraph={statistics.median(vs_raw):.2f}"
+    )
 
 
 def on_disk(args, folder: Path, texts: dict[str, str]) -> None:
@@ -363,32 +415,57 @@ def on_disk(args, folder: Path, texts: dict[str, str]) -> None:
     print(f"{'  peak memory MB':40} {d['peak_mb']:>12.0f} {b['peak_mb']:>26.0f} {d['peak_mb'] / b['peak_mb']:>6.2f}x")
     print(f"{'  of which parsing and indexing s':40} {'':>12} {b['parse_load']:>26.2f}")
     print(f"  size on disk: {size(ours):.0f} MB")
-    print(f"reuse, files unchanged ({again['files']} files): {again['reuse'] * 1000:.0f} ms "
-          f"(stamps checked, store opened); one file touched (hashed): {again['reuse_touched'] * 1000:.0f} ms")
+    print(
+        f"reuse, files unchanged ({again['files']} files): {again['reuse'] * 1000:.0f} ms "
+        f"(stamps checked, store opened); one file touched (hashed): {again['reuse_touched'] * 1000:.0f} ms"
+    )
     tkg = str(Path(sys.executable).with_name("transition-kg"))
     oxigraph = oxigraph_cli()
-    floor = ("import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
-             "sys.stdout.buffer.write(s.query(open(sys.argv[2]).read(), use_default_graph_as_union=True)"
-             ".serialize(format=ox.QueryResultsFormat.CSV))")
-    print(f"{'named query':30} {'project warm':>13} {'raw warm':>10} {'ratio':>6} {'project cold':>13} "
-          f"{'oxigraph query':>15} {'python floor':>13}")
+    floor = (
+        "import sys, pyoxigraph as ox; s = ox.Store.read_only(sys.argv[1]); "
+        "sys.stdout.buffer.write(s.query(open(sys.argv[2]).read(), use_default_graph_as_union=True)"
+        ".serialize(format=ox.QueryResultsFormat.CSV))"
+    )
+    print(
+        f"{'named query':30} {'project warm':>13} {'raw warm':>10} {'ratio':>6} {'project cold':>13} "
+        f"{'oxigraph query':>15} {'python floor':>13}"
+    )
     cold_ratio = None
     for name, params in PARAMS.items():
         text_file = folder.parent / f"{name}.rq"
         text_file.write_text(texts[name], encoding="utf-8")
-        mine, _ = cold([tkg, "--project", str(folder), "query", name, "--store-dir", str(ours), "--no-labels", "-F", "csv"]
-                       + [w for k, v in params.items() for w in ("-p", f"{k}={v}")], args.cold_runs)
-        cli, _ = cold([oxigraph, "query", "--location", str(ours), "--query-file", str(text_file), "--results-format", "csv",
-                       "--union-default-graph"], args.cold_runs)
+        mine, _ = cold(
+            [tkg, "--project", str(folder), "query", name, "--store-dir", str(ours), "--no-labels", "-F", "csv"]
+            + [w for k, v in params.items() for w in ("-p", f"{k}={v}")],
+            args.cold_runs,
+        )
+        cli, _ = cold(
+            [
+                oxigraph,
+                "query",
+                "--location",
+                str(ours),
+                "--query-file",
+                str(text_file),
+                "--results-format",
+                "csv",
+                "--union-default-graph",
+            ],
+            args.cold_runs,
+        )
         plain, _ = cold([sys.executable, "-c", floor, str(ours), str(text_file)], args.cold_runs)
         dl, rl = d["latency"][name], raw["latency"][name]
-        print(f"{name:30} {ms(dl):>13} {ms(rl):>10} {dl / rl:>5.2f}x {mine * 1000:>10.0f} ms {cli * 1000:>12.0f} ms "
-              f"{plain * 1000:>10.0f} ms")
+        print(
+            f"{name:30} {ms(dl):>13} {ms(rl):>10} {dl / rl:>5.2f}x {mine * 1000:>10.0f} ms {cli * 1000:>12.0f} ms "
+            f"{plain * 1000:>10.0f} ms"
+        )
         if name == "cq05-indicator-time-series":
             cold_ratio = mine / cli
     worst = max(d["latency"].values())
-    print(f"disk_load_vs_bulk={d['load'] / b['load']:.2f} reuse_vs_cli={cold_ratio:.2f} "
-          f"worst_query_ms={worst * 1000:.1f} search_ms={d['latency']['search'] * 1000:.1f}")
+    print(
+        f"disk_load_vs_bulk={d['load'] / b['load']:.2f} reuse_vs_cli={cold_ratio:.2f} "
+        f"worst_query_ms={worst * 1000:.1f} search_ms={d['latency']['search'] * 1000:.1f}"
+    )
 
 
 def main() -> None:
@@ -397,7 +474,9 @@ def main() -> None:
     parser.add_argument("--store-dir", action="store_true", help="measure the store on disk (else in memory)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query, warm (median)")
     parser.add_argument("--cold-runs", type=int, default=3, help="runs per command, cold (median)")
-    parser.add_argument("--load-runs", type=int, default=1, help="first loads on disk, each with its reference (median)")
+    parser.add_argument(
+        "--load-runs", type=int, default=1, help="first loads on disk, each with its reference (median)"
+    )
     parser.add_argument("--cap", type=float, default=20.0, help="seconds the Memory store may take per query")
     parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="leave rdflib out above this many triples")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)

@@ -69,8 +69,11 @@ def load_client(url: str, query: str, concurrency: int, seconds: float) -> dict:
         while time.perf_counter() < stop:
             start = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Accept": "application/sparql-results+json",
-                                                         "Host": f"localhost:{parts.port}"})
+                connection.request(
+                    "GET",
+                    path,
+                    headers={"Accept": "application/sparql-results+json", "Host": f"localhost:{parts.port}"},
+                )
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -91,8 +94,12 @@ def load_client(url: str, query: str, concurrency: int, seconds: float) -> dict:
         thread.join()
     elapsed = time.perf_counter() - began
     latencies.sort()
-    return {"rps": len(latencies) / elapsed, "p50": statistics.median(latencies) if latencies else float("nan"),
-            "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"), "errors": errors[0]}
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan"),
+        "errors": errors[0],
+    }
 
 
 def main() -> None:
@@ -106,47 +113,97 @@ def main() -> None:
         print(json.dumps(load_client(url, query, int(concurrency), float(seconds))))
         return
 
+    from transition_kg.ask.queries import prepare
+    from transition_kg.core.named import discover
     from transition_kg.core.paths import Project
-    from transition_kg.ask.queries import discover, prepare
 
     project = Project(ROOT)
     named = discover(project)
-    queries = {"light": prepare(named["cq05-indicator-time-series"]),
-               "heavy": prepare(named["cq06-quantitative-facts"], {"entity": "tkr:qitaihe"})}
+    queries = {
+        "light": prepare(named["cq05-indicator-time-series"]),
+        "heavy": prepare(named["cq06-quantitative-facts"], {"entity": "tkr:qitaihe"}),
+    }
     work = Path(tempfile.mkdtemp(prefix="tkg-bench-"))
     processes = []
     try:
-        subprocess.run([str(BIN / "transition-kg"), "--project", str(ROOT), "build", "--out", str(work / "build")],
-                       check=True, capture_output=True)
-        subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(work / "ox"), "--file",
-                        str(work / "build" / "transition-kg.nq")], check=True, capture_output=True)
+        subprocess.run(
+            [str(BIN / "transition-kg"), "--project", str(ROOT), "build", "--out", str(work / "build")],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                str(BIN / "oxigraph"),
+                "load",
+                "--location",
+                str(work / "ox"),
+                "--file",
+                str(work / "build" / "transition-kg.nq"),
+            ],
+            check=True,
+            capture_output=True,
+        )
         ours_port, ox_port = free_port(), free_port()
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        ours = subprocess.Popen([str(BIN / "transition-kg"), "--project", str(ROOT), "serve", "--port", str(ours_port)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        theirs = subprocess.Popen([str(BIN / "oxigraph"), "serve-read-only", "--location", str(work / "ox"), "--bind",
-                                   f"127.0.0.1:{ox_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ours = subprocess.Popen(
+            [str(BIN / "transition-kg"), "--project", str(ROOT), "serve", "--port", str(ours_port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        theirs = subprocess.Popen(
+            [
+                str(BIN / "oxigraph"),
+                "serve-read-only",
+                "--location",
+                str(work / "ox"),
+                "--bind",
+                f"127.0.0.1:{ox_port}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         processes = [ours, theirs]
-        servers = {"transition-kg": f"http://127.0.0.1:{ours_port}/sparql",
-                   "oxigraph serve": f"http://127.0.0.1:{ox_port}/query"}
+        servers = {
+            "transition-kg": f"http://127.0.0.1:{ours_port}/sparql",
+            "oxigraph serve": f"http://127.0.0.1:{ox_port}/query",
+        }
         for name, url in servers.items():
             wait_until_up(url, ours if name == "transition-kg" else theirs)
-        print(f"{'query':6} {'conc':>4}  {'transition-kg req/s':>19} {'p50 ms':>7} {'p99 ms':>7}   "
-              f"{'oxigraph req/s':>14} {'p50 ms':>7} {'p99 ms':>7}   {'ratio':>5}")
+        print(
+            f"{'query':6} {'conc':>4}  {'transition-kg req/s':>19} {'p50 ms':>7} {'p99 ms':>7}   "
+            f"{'oxigraph req/s':>14} {'p50 ms':>7} {'p99 ms':>7}   {'ratio':>5}"
+        )
         worst = 0.0
         for label, query in queries.items():
             for concurrency in args.concurrency:
                 found = {}
                 for name, url in servers.items():
-                    out = subprocess.run([sys.executable, "-m", "benchmarks.serve", "--client", url, query, str(concurrency),
-                                          str(args.seconds)], capture_output=True, text=True, check=True, cwd=ROOT)
+                    out = subprocess.run(
+                        [
+                            sys.executable,
+                            "-m",
+                            "benchmarks.serve",
+                            "--client",
+                            url,
+                            query,
+                            str(concurrency),
+                            str(args.seconds),
+                        ],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        cwd=ROOT,
+                    )
                     found[name] = json.loads(out.stdout)
                 a, b = found["transition-kg"], found["oxigraph serve"]
                 ratio = b["rps"] / a["rps"] if a["rps"] else float("inf")
                 worst = max(worst, ratio)
-                print(f"{label:6} {concurrency:>4}  {a['rps']:>19.0f} {a['p50'] * 1000:>7.2f} {a['p99'] * 1000:>7.2f}   "
-                      f"{b['rps']:>14.0f} {b['p50'] * 1000:>7.2f} {b['p99'] * 1000:>7.2f}   {ratio:>5.2f}"
-                      + (f"  (errors: {a['errors']} / {b['errors']})" if a["errors"] or b["errors"] else ""))
+                print(
+                    f"{label:6} {concurrency:>4}  {a['rps']:>19.0f} {a['p50'] * 1000:>7.2f} {a['p99'] * 1000:>7.2f}   "
+                    f"{b['rps']:>14.0f} {b['p50'] * 1000:>7.2f} {b['p99'] * 1000:>7.2f}   {ratio:>5.2f}"
+                    + (f"  (errors: {a['errors']} / {b['errors']})" if a["errors"] or b["errors"] else "")
+                )
         print(f"worst_throughput_ratio={worst:.2f}")
     finally:
         for process in processes:

@@ -22,12 +22,31 @@ import networkx as nx
 
 from transition_kg.see.view import LAYOUT_THRESHOLD, to_pyvis, write_page
 
-KINDS = [("city", 0.06), ("province", 0.01), ("person", 0.08), ("company", 0.05), ("policy", 0.03),
-         ("technology", 0.04), ("industry", 0.03), ("observation", 0.4), ("quote", 0.1), ("role", 0.1),
-         ("event", 0.06), ("industry status", 0.04)]
+KINDS = [
+    ("city", 0.06),
+    ("province", 0.01),
+    ("person", 0.08),
+    ("company", 0.05),
+    ("policy", 0.03),
+    ("technology", 0.04),
+    ("industry", 0.03),
+    ("observation", 0.4),
+    ("quote", 0.1),
+    ("role", 0.1),
+    ("event", 0.06),
+    ("industry status", 0.04),
+]
 FACTS = {"observation", "quote", "role", "event", "industry status"}
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph:
@@ -39,23 +58,67 @@ def synthetic(n: int, seed: int = 7) -> nx.MultiDiGraph:
     entities = [i for i, k in enumerate(kinds) if k not in FACTS] or [0]
     for i, kind in enumerate(kinds):
         label = f"{kind} {i}"
-        ev = [{"words": f"words of the article about {label}", "article": f"article {i % 97}", "date": "2025",
-               "start": i, "end": i + 30, "context": False}]
-        card = {"id": f"n{i}", "title": label, "kind": kind, "also": [f"标签{i}"], "ev": ev, "quotes": [], "facts": [],
-                "mentions": [{"article": f"article {i % 97}", "words": label}], "relations": [],
-                "numbers": [{"id": None, "what": "indicator", "amount": f"{rng.randint(1, 10**6):,} ({y})", "value": 1.0,
-                             "unit": "", "measure": "level", "year": y, "ev": ev} for y in (2001, 2024)]}
-        graph.add_node(f"n{i}", label=label, kind=kind, family="", labels=[label, f"标签{i}"], card=card, fact=kind in FACTS,
-                       year=2001 + i % 24 if kind == "observation" else None,
-                       tooltip=[label, f"type: {kind}", f"value: {rng.randint(1, 10**6)} — article {i % 97}",
-                                f"evidence: “words of the article about {label}” — article {i % 97}, characters {i}–{i + 30}"])
+        ev = [
+            {
+                "words": f"words of the article about {label}",
+                "article": f"article {i % 97}",
+                "date": "2025",
+                "start": i,
+                "end": i + 30,
+                "context": False,
+            }
+        ]
+        card = {
+            "id": f"n{i}",
+            "title": label,
+            "kind": kind,
+            "also": [f"标签{i}"],
+            "ev": ev,
+            "quotes": [],
+            "facts": [],
+            "mentions": [{"article": f"article {i % 97}", "words": label}],
+            "relations": [],
+            "numbers": [
+                {
+                    "id": None,
+                    "what": "indicator",
+                    "amount": f"{rng.randint(1, 10**6):,} ({y})",
+                    "value": 1.0,
+                    "unit": "",
+                    "measure": "level",
+                    "year": y,
+                    "ev": ev,
+                }
+                for y in (2001, 2024)
+            ],
+        }
+        graph.add_node(
+            f"n{i}",
+            label=label,
+            kind=kind,
+            family="",
+            labels=[label, f"标签{i}"],
+            card=card,
+            fact=kind in FACTS,
+            year=2001 + i % 24 if kind == "observation" else None,
+            tooltip=[
+                label,
+                f"type: {kind}",
+                f"value: {rng.randint(1, 10**6)} — article {i % 97}",
+                f"evidence: “words of the article about {label}” — article {i % 97}, characters {i}–{i + 30}",
+            ],
+        )
     for i, kind in enumerate(kinds):
         targets = 1 if kind in FACTS else 2
         for _ in range(targets):
             j = rng.choice(entities)
             if j != i:
-                graph.add_edge(f"n{i}", f"n{j}", label="located in" if kind == "city" else "about",
-                               tooltip=[f"{i} → {j}", f"stated in: article {i % 97}"])
+                graph.add_edge(
+                    f"n{i}",
+                    f"n{j}",
+                    label="located in" if kind == "city" else "about",
+                    tooltip=[f"{i} → {j}", f"stated in: article {i % 97}"],
+                )
     return graph
 
 
@@ -74,8 +137,10 @@ def interactive_seconds(page_path: Path, browser) -> tuple[float, float, float, 
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     page.goto(page_path.as_uri(), timeout=600_000)
     until(page, "() => !!(window.tkg && window.tkg.ready)", 0.05)
-    drawn_at, ready = page.evaluate("() => ['tkg-drawn', 'tkg-cards'].map(name => performance.getEntriesByName(name)"
-                                    ".map(m => m.startTime / 1000)[0] ?? null)")
+    drawn_at, ready = page.evaluate(
+        "() => ['tkg-drawn', 'tkg-cards'].map(name => performance.getEntriesByName(name)"
+        ".map(m => m.startTime / 1000)[0] ?? null)"
+    )
     ready = ready or drawn_at  # a page before the cards were packed: ready when drawn
     drawn = page.evaluate("() => tkg.nodes.length")
     start = time.perf_counter()
@@ -135,15 +200,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 10000, 50000])
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--physics", action="store_true", help="keep vis.js physics on at every size (no precomputed layout)")
+    mode.add_argument(
+        "--physics", action="store_true", help="keep vis.js physics on at every size (no precomputed layout)"
+    )
     mode.add_argument("--precomputed", action="store_true", help="precompute the layout in Python at every size")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     threshold = 10**9 if args.physics else 0 if args.precomputed else LAYOUT_THRESHOLD
-    print(f"precomputed layout above {threshold:,} nodes" + (" (default)" if threshold == LAYOUT_THRESHOLD else " (overridden)"))
-    print(f"{'nodes':>7} {'edges':>7} {'drawn':>7} {'layout':>8} {'write s':>8} {'size MB':>8} {'interactive s':>14} "
-          f"{'all cards s':>12} {'search+focus s':>15} {'zoom fps':>9} {'pan fps':>8}")
+    print(
+        f"precomputed layout above {threshold:,} nodes"
+        + (" (default)" if threshold == LAYOUT_THRESHOLD else " (overridden)")
+    )
+    print(
+        f"{'nodes':>7} {'edges':>7} {'drawn':>7} {'layout':>8} {'write s':>8} {'size MB':>8} {'interactive s':>14} "
+        f"{'all cards s':>12} {'search+focus s':>15} {'zoom fps':>9} {'pan fps':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for n in args.sizes:
@@ -155,8 +227,11 @@ def main() -> None:
             write = time.perf_counter() - start
             drawn_at, ready, respond, drawn, zoom, pan = interactive_seconds(path, browser)
             mode = "physics" if n <= threshold else "python"
-            print(f"{n:>7,} {graph.number_of_edges():>7,} {drawn:>7,} {mode:>8} {write:>8.2f} {path.stat().st_size / 1e6:>8.1f} "
-                  f"{drawn_at:>14.2f} {ready:>12.2f} {respond:>15.2f} {zoom:>9} {pan:>8}", flush=True)
+            print(
+                f"{n:>7,} {graph.number_of_edges():>7,} {drawn:>7,} {mode:>8} {write:>8.2f} {path.stat().st_size / 1e6:>8.1f} "
+                f"{drawn_at:>14.2f} {ready:>12.2f} {respond:>15.2f} {zoom:>9} {pan:>8}",
+                flush=True,
+            )
         browser.close()
 
 

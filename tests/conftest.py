@@ -68,8 +68,12 @@ def axe_source() -> str:
         if npm is None:
             pytest.skip("npm is not installed: axe-core comes from the npm registry (apt-get install npm)")
         folder.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(folder), "axe-core@4"],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(folder), "axe-core@4"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if done.returncode != 0 or not script.exists():
             pytest.skip(f"npm could not install axe-core: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
     return script.read_text(encoding="utf-8")

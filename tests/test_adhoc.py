@@ -9,23 +9,40 @@ import urllib.request
 
 import pytest
 
-from transition_kg.cli import main, run as cli
 from transition_kg.ask.serve import make_server
+from transition_kg.cli import main
+from transition_kg.cli import run as cli
 from transition_kg.core.store import EmbeddedStore, RemoteStore
 
 TKR = "https://w3id.org/transition-kg/id/"
 ADHOC = {
-    "cities in a province": ("SELECT ?city ?province WHERE { ?city a tkg:City ; tkg:locatedIn ?province . "
-                             "?province a tkg:Province } ORDER BY ?city",
-                             [("datong", "shanxi"), ("harbin", "heilongjiang"), ("heihe", "heilongjiang"),
-                              ("qitaihe", "heilongjiang")]),
-    "who is quoted": ("SELECT DISTINCT ?name WHERE { ?q a tkg:Quote ; tkg:speaker ?p . ?p rdfs:label ?name "
-                      "FILTER(lang(?name) = 'en') } ORDER BY ?name",
-                      ["Li Gang", "Liu Chengfang", "Neo Gim Huay", "Qu Wan", "Tian Jilin", "Wang Lin", "Wen Lili",
-                       "Zhang Wei", "document outlining priorities for the 15th Five-Year Plan", "unnamed tourist in Datong"]),
-    "Datong's good-air days": ("SELECT ?year ?value WHERE { ?o tkg:observedEntity tkr:datong ; "
-                               "tkg:indicator tkr:indicator-good-air-quality-days ; tkg:value ?value ; tkg:year ?year } "
-                               "ORDER BY ?year", [("2001", "49"), ("2024", "314")]),
+    "cities in a province": (
+        "SELECT ?city ?province WHERE { ?city a tkg:City ; tkg:locatedIn ?province . "
+        "?province a tkg:Province } ORDER BY ?city",
+        [("datong", "shanxi"), ("harbin", "heilongjiang"), ("heihe", "heilongjiang"), ("qitaihe", "heilongjiang")],
+    ),
+    "who is quoted": (
+        "SELECT DISTINCT ?name WHERE { ?q a tkg:Quote ; tkg:speaker ?p . ?p rdfs:label ?name "
+        "FILTER(lang(?name) = 'en') } ORDER BY ?name",
+        [
+            "Li Gang",
+            "Liu Chengfang",
+            "Neo Gim Huay",
+            "Qu Wan",
+            "Tian Jilin",
+            "Wang Lin",
+            "Wen Lili",
+            "Zhang Wei",
+            "document outlining priorities for the 15th Five-Year Plan",
+            "unnamed tourist in Datong",
+        ],
+    ),
+    "Datong's good-air days": (
+        "SELECT ?year ?value WHERE { ?o tkg:observedEntity tkr:datong ; "
+        "tkg:indicator tkr:indicator-good-air-quality-days ; tkg:value ?value ; tkg:year ?year } "
+        "ORDER BY ?year",
+        [("2001", "49"), ("2024", "314")],
+    ),
 }
 
 
@@ -52,7 +69,9 @@ def test_adhoc_queries_at_the_endpoint(server, name):
     query, expected = ADHOC[name]
     assert plain(RemoteStore(server.url + "/sparql").query(query)) == expected
     url = server.url + "/sparql?" + urllib.parse.urlencode({"query": query})
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
+    with urllib.request.urlopen(
+        urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    ) as r:
         assert len(json.loads(r.read())["results"]["bindings"]) == len(expected)
 
 
@@ -82,7 +101,8 @@ def test_an_undeclared_prefix_is_one_line(project, capsys):
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
         'transition-kg: query:1:22: syntax error: unknown prefix "foo:" (known: tkg, tkr, rdf, rdfs, owl, xsd, skos, '
-        'dcterms, prov, oa, schema, wd, sh, tkgsh; or declare it: PREFIX foo: <...>)\n')
+        "dcterms, prov, oa, schema, wd, sh, tkgsh; or declare it: PREFIX foo: <...>)\n"
+    )
 
 
 def test_a_querys_own_prefix_wins(loaded):
@@ -100,8 +120,10 @@ def test_describe_in_trig_says_which_graph_states_what(project, capsys):
     import pyoxigraph as ox
 
     assert cli(["--project", str(project.root), "sparql", "DESCRIBE tkr:datong", "--format", "trig"]) == 0
-    quads = {(q.predicate.value.rsplit("#", 1)[-1], q.object.value, q.graph_name.value.removeprefix(TKR))
-             for q in ox.parse(capsys.readouterr().out.encode(), ox.RdfFormat.TRIG)}
+    quads = {
+        (q.predicate.value.rsplit("#", 1)[-1], q.object.value, q.graph_name.value.removeprefix(TKR))
+        for q in ox.parse(capsys.readouterr().out.encode(), ox.RdfFormat.TRIG)
+    }
     assert ("locatedIn", TKR + "shanxi", "article-datong-coal-capital") in quads
     assert ("locatedIn", TKR + "china", "graph-inferred") in quads
     assert ("type", "https://w3id.org/transition-kg/ontology#City", "graph-shared") in quads

@@ -7,14 +7,16 @@ import re
 
 import pytest
 
-from transition_kg.grow.anchor import AnchorError, anchor, occurrences
 from transition_kg.cli import run as cli
+from transition_kg.grow.anchor import AnchorError, anchor, occurrences
 
 from .conftest import line_of
 
 QITAIHE = "graph/articles/qitaihe-coal-city.trig"
-POSITION = re.compile(r'oa:hasSelector \[ a oa:TextPositionSelector ; oa:start \d+ ; oa:end \d+ \] ,\n\s+'
-                      r'(\[ a oa:TextQuoteSelector ; oa:exact "((?:[^"\\]|\\.)*)" \])')
+POSITION = re.compile(
+    r"oa:hasSelector \[ a oa:TextPositionSelector ; oa:start \d+ ; oa:end \d+ \] ,\n\s+"
+    r'(\[ a oa:TextQuoteSelector ; oa:exact "((?:[^"\\]|\\.)*)" \])'
+)
 
 
 def test_occurrences_respect_prefix_and_suffix():
@@ -31,8 +33,10 @@ def test_stripped_offsets_come_back_byte_for_byte(project_copy, corpus):
     path = project_copy.root / QITAIHE
     original = path.read_text(encoding="utf-8")
     text = (corpus / "000_677b70f29ffb11ba.txt").read_text(encoding="utf-8")
-    stripped, count = POSITION.subn(lambda m: ("oa:hasSelector " + m.group(1))
-                                    if text.count(m.group(2).replace('\\"', '"')) == 1 else m.group(0), original)
+    stripped, count = POSITION.subn(
+        lambda m: ("oa:hasSelector " + m.group(1)) if text.count(m.group(2).replace('\\"', '"')) == 1 else m.group(0),
+        original,
+    )
     assert count > 50 and stripped != original
     path.write_text(stripped, encoding="utf-8")
     written, problems = anchor(project_copy, corpus)
@@ -45,13 +49,16 @@ def test_stripped_offsets_come_back_byte_for_byte(project_copy, corpus):
 def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(project_copy, corpus, capsys):
     path = project_copy.root / QITAIHE
     text = path.read_text(encoding="utf-8").replace(
-        "    # Claims:", """    tkr:claim-twice a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
+        "    # Claims:",
+        """    tkr:claim-twice a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
         tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
             oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Russia" ] ] .
     tkr:claim-nowhere a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
         tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
             oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Moscow" ] ] .
-    # Claims:""", 1)
+    # Claims:""",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     assert cli(["--project", str(project_copy.root), "--corpus", str(corpus), "anchor"]) == 1
     twice, nowhere = line_of(path, 'oa:exact "Russia" ]'), line_of(path, 'oa:exact "Moscow"')
@@ -62,12 +69,18 @@ def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(projec
     ]
     assert path.read_text(encoding="utf-8") == text
     # the words before it choose one occurrence; the other problem still keeps the file as it is
-    path.write_text(text.replace('oa:exact "Russia" ]', 'oa:exact "Russia" ; oa:prefix "send coal to " ]')
-                    .replace('oa:exact "Moscow"', 'oa:exact "Vladivostok"'), encoding="utf-8")
+    path.write_text(
+        text.replace('oa:exact "Russia" ]', 'oa:exact "Russia" ; oa:prefix "send coal to " ]').replace(
+            'oa:exact "Moscow"', 'oa:exact "Vladivostok"'
+        ),
+        encoding="utf-8",
+    )
     written, problems = anchor(project_copy, corpus)
     assert problems == [] and written == [(QITAIHE, 2)]
-    assert 'oa:start 2190 ; oa:end 2196 ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix' \
+    assert (
+        'oa:start 2190 ; oa:end 2196 ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix'
         in path.read_text(encoding="utf-8")
+    )
 
 
 def test_without_the_corpus_it_says_where_it_looked(project_copy, tmp_path):
@@ -100,22 +113,33 @@ def test_mentions_are_written_where_the_text_first_writes_a_label(project_copy, 
     text = (corpus / "000_677b70f29ffb11ba.txt").read_text(encoding="utf-8")
     at = text.index("Russia")  # the article starts at the file's first character
     written = path.read_text(encoding="utf-8")
-    assert ("    <https://w3id.org/transition-kg/id/mention-qitaihe-coal-city--russia> a tkg:Mention ; "
-            "tkg:mentionOf <https://w3id.org/transition-kg/id/russia> ;\n") in written
-    assert f'oa:start {at} ; oa:end {at + 6} ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]' \
+    assert (
+        "    <https://w3id.org/transition-kg/id/mention-qitaihe-coal-city--russia> a tkg:Mention ; "
+        "tkg:mentionOf <https://w3id.org/transition-kg/id/russia> ;\n"
+    ) in written
+    assert (
+        f'oa:start {at} ; oa:end {at + 6} ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]'
         in written
+    )
     assert cli(base + ["validate"]) == 0
     # a used entity whose labels the article never writes: named, nothing written
     before = path.read_text(encoding="utf-8")
-    path.write_text(before.replace("    # Claims:", "    tkr:qitaihe tkg:locatedIn tkr:lusatia-test .\n    # Claims:", 1),
-                    encoding="utf-8")
+    path.write_text(
+        before.replace("    # Claims:", "    tkr:qitaihe tkg:locatedIn tkr:lusatia-test .\n    # Claims:", 1),
+        encoding="utf-8",
+    )
     shared = project_copy.graph_dir / "shared.trig"
     body = shared.read_text(encoding="utf-8")
     end = body.rstrip().rfind("}")
-    shared.write_text(body[:end] + '    tkr:lusatia-test a tkg:Region ; rdfs:label "Lusatia"@en ; skos:altLabel "Lausitz"@en .\n'
-                      + body[end:], encoding="utf-8")
+    shared.write_text(
+        body[:end]
+        + '    tkr:lusatia-test a tkg:Region ; rdfs:label "Lusatia"@en ; skos:altLabel "Lausitz"@en .\n'
+        + body[end:],
+        encoding="utf-8",
+    )
     capsys.readouterr()
     assert cli(base + ["anchor", "--mentions"]) == 1
     assert capsys.readouterr().out == (
         "tkr:lusatia-test: [anchor] not mentioned in tkr:article-qitaihe-coal-city and none of its labels ('Lausitz', "
-        "'Lusatia') is in the text: write its mention with the words the article uses, and run anchor\n")
+        "'Lusatia') is in the text: write its mention with the words the article uses, and run anchor\n"
+    )

@@ -45,8 +45,16 @@ def test_inference_adds_what_queries_need(loaded):
     # nothing already asserted is repeated
     assert (TKR.qitaihe, TKG.locatedIn, TKR.heilongjiang) not in inferred
     located = {str(s).rsplit("/", 1)[1] for s in inferred.subjects(TKG.locatedIn, TKR.china)}
-    assert {"qitaihe", "datong", "yunzhou-district", "xinxing-korean-autonomous-township", "harbin",
-            "heihe", "yungang-grottoes", "ansteel"} <= located
+    assert {
+        "qitaihe",
+        "datong",
+        "yunzhou-district",
+        "xinxing-korean-autonomous-township",
+        "harbin",
+        "heihe",
+        "yungang-grottoes",
+        "ansteel",
+    } <= located
 
 
 def test_build_writes_nquads_and_trig_that_read_back(project_copy, corpus, tmp_path):
@@ -111,4 +119,6 @@ def test_write_atomic_refuses_to_replace_a_symlink_or_a_special_file(tmp_path, k
     with pytest.raises(OutputError, match=r"out\.html: cannot write: (a symlink|not a regular file)"):
         write_atomic(target, b"new")
     assert target.is_symlink() if kind == "symlink" else target.is_fifo()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.html"] + (["elsewhere.txt"] if kind == "symlink" else []))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.html"] + (["elsewhere.txt"] if kind == "symlink" else [])
+    )

@@ -19,7 +19,9 @@ from .conftest import ROOT
 
 def test_validate_exit_zero_and_summary(project, corpus, capsys):
     assert run(["--project", str(project.root), "--corpus", str(corpus), "validate"]) == 0
-    spans = int(open_store(project).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?x tkg:evidence ?e } }").rows[0][0].value)
+    spans = int(
+        open_store(project).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?x tkg:evidence ?e } }").rows[0][0].value
+    )
     checks = len(list((project.root / "queries" / "checks").glob("*-violation.rq")))
     assert capsys.readouterr().out == f"ok: 10 files, {spans} evidence spans, 3 articles, {checks} quality checks\n"
 
@@ -28,16 +30,34 @@ def test_stats_prints_class_and_article_counts(project, capsys):
     assert run(["--project", str(project.root), "stats"]) == 0
     out = capsys.readouterr().out.splitlines()
     store = open_store(project)
-    count = lambda kind: int(store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a tkg:{kind} }}").rows[0][0].value)
+    count = lambda kind: int(
+        store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a tkg:{kind} }}").rows[0][0].value
+    )
     shown = {line.split()[0]: int(line.split()[1]) for line in out if line.startswith("  tkg:")}
     for kind in ("Observation", "Quote", "Person", "Fact", "Mention"):
         assert shown["tkg:" + kind] == count(kind)
     assert store.query("ASK { ?x a tkg:Mention , tkg:Fact }").boolean is False  # a mention is not a fact
     header = next(line for line in out if line.strip().startswith("article"))
-    assert header.split() == ["article", "facts", "observations", "quotes", "roles", "events", "mentions", "people", "triples"]
+    assert header.split() == [
+        "article",
+        "facts",
+        "observations",
+        "quotes",
+        "roles",
+        "events",
+        "mentions",
+        "people",
+        "triples",
+    ]
     row = next(line for line in out if "article-qitaihe-coal-city" in line)
-    facts = store.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH tkr:article-qitaihe-coal-city { ?x tkg:evidence ?e } "
-                        "?x a tkg:Fact }").rows[0][0].value
+    facts = (
+        store.query(
+            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH tkr:article-qitaihe-coal-city { ?x tkg:evidence ?e } "
+            "?x a tkg:Fact }"
+        )
+        .rows[0][0]
+        .value
+    )
     assert row.split()[1:8] == [facts, "5", "3", "3", "1", "33", "3"]
 
 
@@ -45,15 +65,19 @@ def test_build_prints_counts_and_paths(project_copy, corpus, capsys, tmp_path):
     out = tmp_path / "b"
     assert run(["--project", str(project_copy.root), "--corpus", str(corpus), "build", "--out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert (f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n"
-            f"wrote {out / 'transition-kg.manifest.json'}\n") in text
+    assert (
+        f"wrote {out / 'transition-kg.nq'}\nwrote {out / 'transition-kg.trig'}\n"
+        f"wrote {out / 'transition-kg.manifest.json'}\n"
+    ) in text
     observations = open_store(project_copy).query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a tkg:Observation }")
     shown = {line.split()[0]: line.split()[1] for line in text.splitlines() if line.startswith("  tkg:")}
     assert shown["tkg:Observation"] == observations.rows[0][0].value
 
 
 def test_broken_file_is_one_line_error_with_no_traceback(project_copy, capsys):
-    (project_copy.graph_dir / "bad.trig").write_text("@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g {\n  tkr:a tkr:b tkr:c\n", encoding="utf-8")
+    (project_copy.graph_dir / "bad.trig").write_text(
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g {\n  tkr:a tkr:b tkr:c\n", encoding="utf-8"
+    )
     with pytest.raises(SystemExit) as exited:
         main(["--project", str(project_copy.root), "stats"])
     assert exited.value.code == 2
@@ -63,7 +87,9 @@ def test_broken_file_is_one_line_error_with_no_traceback(project_copy, capsys):
 
 
 def test_build_with_problems_writes_nothing_and_exits_one(project_copy, corpus, capsys, tmp_path):
-    (project_copy.graph_dir / "bad.trig").write_text("@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g { tkr:a tkr:b }\n", encoding="utf-8")
+    (project_copy.graph_dir / "bad.trig").write_text(
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g { tkr:a tkr:b }\n", encoding="utf-8"
+    )
     out = tmp_path / "b"
     assert run(["--project", str(project_copy.root), "--corpus", str(corpus), "build", "--out", str(out)]) == 1
     captured = capsys.readouterr()
@@ -76,7 +102,10 @@ def test_bad_project_is_a_one_line_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--project", str(tmp_path), "validate"])
     assert exited.value.code == 2
-    assert capsys.readouterr().err == f"transition-kg: --project {tmp_path}: not a project directory (needs ontology, graph, queries/)\n"
+    assert (
+        capsys.readouterr().err
+        == f"transition-kg: --project {tmp_path}: not a project directory (needs ontology, graph, queries/)\n"
+    )
 
 
 def test_project_discovery_order(tmp_path, monkeypatch, project):
@@ -85,13 +114,13 @@ def test_project_discovery_order(tmp_path, monkeypatch, project):
         shutil.copytree(project.root / part, other / part)
     monkeypatch.delenv("TKG_PROJECT", raising=False)
     monkeypatch.chdir(other)
-    assert find_project() == Project(other.resolve())                      # the current directory
+    assert find_project() == Project(other.resolve())  # the current directory
     monkeypatch.setenv("TKG_PROJECT", str(project.root))
-    assert find_project() == Project(project.root)                          # $TKG_PROJECT beats it
-    assert find_project(other) == Project(other.resolve())                  # --project beats both
+    assert find_project() == Project(project.root)  # $TKG_PROJECT beats it
+    assert find_project(other) == Project(other.resolve())  # --project beats both
     monkeypatch.delenv("TKG_PROJECT")
     monkeypatch.chdir(tmp_path)
-    assert find_project() == Project(ROOT)                                  # else the installed checkout
+    assert find_project() == Project(ROOT)  # else the installed checkout
     monkeypatch.setenv("TKG_PROJECT", str(tmp_path))
     with pytest.raises(Exception, match=r"^TKG_PROJECT=.*: not a project directory"):
         find_project()
@@ -127,9 +156,13 @@ def test_readme_turtle_example_is_in_the_graph(loaded):
     oa, ds = OA, loaded.dataset
     exact = next(graph.objects(None, oa.exact))
     start = int(next(graph.objects(None, oa.start)))
-    spans = {(int(ds.value(pos, oa.start)), int(ds.value(pos, oa.end)))
-             for sel in ds.subjects(oa.exact, exact) for ev in ds.subjects(oa.hasSelector, sel)
-             for pos in ds.objects(ev, oa.hasSelector) if (pos, oa.start, None) in ds}
+    spans = {
+        (int(ds.value(pos, oa.start)), int(ds.value(pos, oa.end)))
+        for sel in ds.subjects(oa.exact, exact)
+        for ev in ds.subjects(oa.hasSelector, sel)
+        for pos in ds.objects(ev, oa.hasSelector)
+        if (pos, oa.start, None) in ds
+    }
     assert spans == {(start, start + len(exact))}
 
 
@@ -139,11 +172,12 @@ def test_query_prints_a_table_with_labels_and_short_names(project, capsys, monke
     assert capsys.readouterr().out == (
         "year  period  asOf  value  unit               qualifier  yearInferredFrom  article\n"
         "----  ------  ----  -----  -----------------  ---------  ----------------  " + "-" * 97 + "\n"
-        "2001                49     day  tkr:unit-day                               China's \"coal capital\" Datong diversifies into "
+        '2001                49     day  tkr:unit-day                               China\'s "coal capital" Datong diversifies into '
         "center of culture  tkr:article-datong-coal-capital\n"
-        "2024                314    day  tkr:unit-day             last year         China's \"coal capital\" Datong diversifies into "
+        '2024                314    day  tkr:unit-day             last year         China\'s "coal capital" Datong diversifies into '
         "center of culture  tkr:article-datong-coal-capital\n"
-        "(2 rows)\n")
+        "(2 rows)\n"
+    )
 
 
 def test_a_narrow_terminal_gets_a_cut_table_that_says_so(project, capsys, monkeypatch):
@@ -169,20 +203,26 @@ def test_queries_lists_names_titles_and_parameters(project, capsys):
     assert run(["--project", str(project.root), "queries"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 15
-    assert out[4] == ("cq05-indicator-time-series  An indicator over time for a place  "
-                      "[place=tkr:datong(IRI) indicator=tkr:indicator-good-air-quality-days(IRI)]")
+    assert out[4] == (
+        "cq05-indicator-time-series  An indicator over time for a place  "
+        "[place=tkr:datong(IRI) indicator=tkr:indicator-good-air-quality-days(IRI)]"
+    )
 
 
 def test_sparql_construct_prints_turtle(project, capsys):
-    query = ("PREFIX tkg: <https://w3id.org/transition-kg/ontology#> CONSTRUCT { ?c tkg:locatedIn ?p } "
-             "WHERE { GRAPH <https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c tkg:locatedIn ?p } "
-             "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }")
+    query = (
+        "PREFIX tkg: <https://w3id.org/transition-kg/ontology#> CONSTRUCT { ?c tkg:locatedIn ?p } "
+        "WHERE { GRAPH <https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c tkg:locatedIn ?p } "
+        "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }"
+    )
     assert run(["--project", str(project.root), "sparql", query]) == 0
     out = capsys.readouterr().out
     assert "tkr:datong tkg:locatedIn tkr:shanxi ." in out
     assert run(["--project", str(project.root), "sparql", query, "--format", "nt"]) == 0
-    assert capsys.readouterr().out.strip() == ("<https://w3id.org/transition-kg/id/datong> "
-        "<https://w3id.org/transition-kg/ontology#locatedIn> <https://w3id.org/transition-kg/id/shanxi> .")
+    assert capsys.readouterr().out.strip() == (
+        "<https://w3id.org/transition-kg/id/datong> "
+        "<https://w3id.org/transition-kg/ontology#locatedIn> <https://w3id.org/transition-kg/id/shanxi> ."
+    )
 
 
 def test_sparql_ask_and_file_errors(project, tmp_path, capsys):
@@ -198,8 +238,18 @@ def test_sparql_ask_and_file_errors(project, tmp_path, capsys):
 
 def test_hostile_param_is_a_clean_error(project, capsys):
     with pytest.raises(SystemExit) as exited:
-        main(["--project", str(project.root), "query", "cq06-quantitative-facts", "--param",
-              "entity=tkr:qitaihe> } } ; DROP ALL ; #"])
+        main(
+            [
+                "--project",
+                str(project.root),
+                "query",
+                "cq06-quantitative-facts",
+                "--param",
+                "entity=tkr:qitaihe> } } ; DROP ALL ; #",
+            ]
+        )
     assert exited.value.code == 2
-    assert capsys.readouterr().err == ("transition-kg: --param entity=tkr:qitaihe> } } ; DROP ALL ; #: "
-                                       "not an IRI (spaces and <>\"{}|^`\\ are not allowed)\n")
+    assert capsys.readouterr().err == (
+        "transition-kg: --param entity=tkr:qitaihe> } } ; DROP ALL ; #: "
+        'not an IRI (spaces and <>"{}|^`\\ are not allowed)\n'
+    )

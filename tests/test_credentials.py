@@ -13,7 +13,8 @@ import urllib.parse
 
 import pytest
 
-from transition_kg.cli import main, run as cli
+from transition_kg.cli import main
+from transition_kg.cli import run as cli
 
 USER, PASSWORD = "dba", "s3cret-do-not-print"
 
@@ -39,7 +40,9 @@ class Store(http.server.BaseHTTPRequestHandler):
         fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[7:]))
         ha1 = hashlib.md5(f"{USER}:fake:{PASSWORD}".encode()).hexdigest()
         ha2 = hashlib.md5(f"{self.command}:{fields.get('uri')}".encode()).hexdigest()
-        expected = hashlib.md5(f"{ha1}:{self.nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}".encode()).hexdigest()
+        expected = hashlib.md5(
+            f"{ha1}:{self.nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}".encode()
+        ).hexdigest()
         return fields.get("username") == USER and fields.get("uri") == self.path and fields.get("response") == expected
 
     def answer(self):
@@ -48,8 +51,11 @@ class Store(http.server.BaseHTTPRequestHandler):
         Store.seen.append((self.command, len(body), ok))
         if not ok:
             self.send_response(401)
-            challenge = (f'Digest realm="fake", nonce="{self.nonce}", qop="auth", algorithm=MD5' if self.scheme == "Digest"
-                         else 'Basic realm="fake"')
+            challenge = (
+                f'Digest realm="fake", nonce="{self.nonce}", qop="auth", algorithm=MD5'
+                if self.scheme == "Digest"
+                else 'Basic realm="fake"'
+            )
             self.send_header("WWW-Authenticate", challenge)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -61,8 +67,13 @@ class Store(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        bindings = [{"g": {"type": "uri", "value": g}, "n": {"type": "literal", "value": str(n),
-                     "datatype": "http://www.w3.org/2001/XMLSchema#integer"}} for g, n in Store.graphs.items()]
+        bindings = [
+            {
+                "g": {"type": "uri", "value": g},
+                "n": {"type": "literal", "value": str(n), "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+            }
+            for g, n in Store.graphs.items()
+        ]
         data = json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": bindings}}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
@@ -85,9 +96,26 @@ def fake(request, monkeypatch):
 
 
 def test_push_with_credentials_sends_each_graph_once_authorized(fake, project, corpus, capsys):
-    assert cli(["--project", str(project.root), "--corpus", str(corpus), "push", "--endpoint", fake + "/sparql-auth",
-                "--update-endpoint", fake + "/sparql-auth", "--store", fake + "/sparql-graph-crud-auth",
-                "--user", USER]) == 0
+    assert (
+        cli(
+            [
+                "--project",
+                str(project.root),
+                "--corpus",
+                str(corpus),
+                "push",
+                "--endpoint",
+                fake + "/sparql-auth",
+                "--update-endpoint",
+                fake + "/sparql-auth",
+                "--store",
+                fake + "/sparql-graph-crud-auth",
+                "--user",
+                USER,
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr()
     assert out.out.splitlines()[-1].startswith("pushed 7 graphs") and PASSWORD not in out.out + out.err
     puts = [(size, ok) for method, size, ok in Store.seen if method == "PUT"]
@@ -97,8 +125,21 @@ def test_push_with_credentials_sends_each_graph_once_authorized(fake, project, c
 
 def test_query_with_credentials_and_a_wrong_password(fake, project, capsys, monkeypatch):
     Store.graphs = {"https://w3id.org/transition-kg/id/graph-shared": 152}
-    assert cli(["sparql", "--endpoint", fake + "/sparql-auth", "--user", USER, "--format", "csv",
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"]) == 0
+    assert (
+        cli(
+            [
+                "sparql",
+                "--endpoint",
+                fake + "/sparql-auth",
+                "--user",
+                USER,
+                "--format",
+                "csv",
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.splitlines()[1] == "https://w3id.org/transition-kg/id/graph-shared,152"
     monkeypatch.setenv("TKG_ENDPOINT_PASSWORD", "wrong")
     with pytest.raises(SystemExit) as exited:
@@ -110,8 +151,10 @@ def test_query_with_credentials_and_a_wrong_password(fake, project, capsys, monk
 def test_a_user_in_the_url_is_refused_with_a_pointer(capsys):
     with pytest.raises(SystemExit):
         main(["sparql", "--endpoint", "http://dba:pw@127.0.0.1:1/sparql", "ASK {}"])
-    assert capsys.readouterr().err.startswith("transition-kg: --endpoint http://dba:pw@127.0.0.1:1/sparql: not an "
-                                              "http(s) URL (a user goes in --user, not in the URL)")
+    assert capsys.readouterr().err.startswith(
+        "transition-kg: --endpoint http://dba:pw@127.0.0.1:1/sparql: not an "
+        "http(s) URL (a user goes in --user, not in the URL)"
+    )
 
 
 def test_no_password_anywhere_is_a_clear_error(fake, monkeypatch, capsys):
@@ -119,5 +162,6 @@ def test_no_password_anywhere_is_a_clear_error(fake, monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["sparql", "--endpoint", fake + "/sparql-auth", "--user", USER, "ASK {}"])
     host = "127.0.0.1"
-    assert capsys.readouterr().err == (f"transition-kg: --user {USER}: no password: set TKG_ENDPOINT_PASSWORD, or give "
-                                       f"it in ~/.netrc for {host}\n")
+    assert capsys.readouterr().err == (
+        f"transition-kg: --user {USER}: no password: set TKG_ENDPOINT_PASSWORD, or give it in ~/.netrc for {host}\n"
+    )

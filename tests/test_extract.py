@@ -8,21 +8,24 @@ import shutil
 import pytest
 from rdflib import Dataset, Graph
 
-from transition_kg.grow.articles import ArticleError, new_article, read_article
-from transition_kg.cli import main, run as cli
-from transition_kg.grow.extract import Gazetteer, extract
+from transition_kg.cli import main
+from transition_kg.cli import run as cli
 from transition_kg.core.load import load
 from transition_kg.core.paths import Project, corpus_dir
 from transition_kg.core.validate import shacl_results, validate
 from transition_kg.core.vocab import ONTOLOGY_GRAPH, TKG, TKR
+from transition_kg.grow.articles import ArticleError, new_article, read_article
+from transition_kg.grow.extract import Gazetteer, extract
 
 from .conftest import ROOT
 
-FENSHUI = ('The coal town of Fenshui in Shanxi Province closed its last mine in 2019. Its population fell to nearly '
-           '52,000 last year, down 12 percent.\n'
-           '"We kept the headframe as a museum," said Ma Lei, director of the heritage office at the Fenshui Mining '
-           'Bureau. "Tourists come every weekend."\n'
-           'Officials expect over 3 million visitors next spring.\n')
+FENSHUI = (
+    "The coal town of Fenshui in Shanxi Province closed its last mine in 2019. Its population fell to nearly "
+    "52,000 last year, down 12 percent.\n"
+    '"We kept the headframe as a museum," said Ma Lei, director of the heritage office at the Fenshui Mining '
+    'Bureau. "Tourists come every weekend."\n'
+    "Officials expect over 3 million visitors next spring.\n"
+)
 PUBLISHED = dt.date(2025, 6, 15)
 
 
@@ -45,33 +48,85 @@ def found(candidates):
 def test_candidates_with_offsets(fenshui, gazetteer):
     candidates = extract(read_article(fenshui), PUBLISHED, gazetteer)
     for c in candidates:
-        assert FENSHUI[c.start:c.end] == c.exact
+        assert FENSHUI[c.start : c.end] == c.exact
     shanxi = f"<{TKR.shanxi}>"
-    said = {"candidateOrganisation": ['"Fenshui Mining Bureau"'], "candidateRole": ['"director of the heritage office"'],
-            "candidateSpeaker": ['"Ma Lei"']}
+    said = {
+        "candidateOrganisation": ['"Fenshui Mining Bureau"'],
+        "candidateRole": ['"director of the heritage office"'],
+        "candidateSpeaker": ['"Ma Lei"'],
+    }
     assert found(candidates) == [
         ("CandidateMention", 17, 24, "Fenshui", {"candidateName": ['"Fenshui"']}),
         ("CandidateMention", 28, 43, "Shanxi Province", {"candidateOf": [shanxi]}),
         ("CandidateDate", 68, 72, "2019", {"candidateYear": ['"2019"^^xsd:gYear']}),
-        ("CandidateObservation", 97, 110, "nearly 52,000", {
-            "candidateQualifier": ['"nearly"'], "candidateValue": ["52000"], "candidateYear": ['"2024"^^xsd:gYear'],
-            "yearInferredFrom": ['"last year"']}),
-        ("CandidateDate", 111, 120, "last year", {"candidateYear": ['"2024"^^xsd:gYear'], "yearInferredFrom": ['"last year"']}),
-        ("CandidateObservation", 127, 137, "12 percent", {  # "down 12 percent": the change over that same year
-            "candidateUnit": ['"percent"'], "candidateValue": ["12"], "candidateYear": ['"2024"^^xsd:gYear'],
-            "yearInferredFrom": ['"last year"']}),
+        (
+            "CandidateObservation",
+            97,
+            110,
+            "nearly 52,000",
+            {
+                "candidateQualifier": ['"nearly"'],
+                "candidateValue": ["52000"],
+                "candidateYear": ['"2024"^^xsd:gYear'],
+                "yearInferredFrom": ['"last year"'],
+            },
+        ),
+        (
+            "CandidateDate",
+            111,
+            120,
+            "last year",
+            {"candidateYear": ['"2024"^^xsd:gYear'], "yearInferredFrom": ['"last year"']},
+        ),
+        (
+            "CandidateObservation",
+            127,
+            137,
+            "12 percent",
+            {  # "down 12 percent": the change over that same year
+                "candidateUnit": ['"percent"'],
+                "candidateValue": ["12"],
+                "candidateYear": ['"2024"^^xsd:gYear'],
+                "yearInferredFrom": ['"last year"'],
+            },
+        ),
         ("CandidateQuote", 140, 173, "We kept the headframe as a museum", dict(said)),
         ("CandidateMention", 181, 187, "Ma Lei", {"candidateName": ['"Ma Lei"']}),
-        ("CandidateRole", 181, 249, "Ma Lei, director of the heritage office at the Fenshui Mining Bureau",
-         {"candidateOrganisation": ['"Fenshui Mining Bureau"'], "candidateRole": ['"director of the heritage office"'],
-          "candidateSpeaker": ['"Ma Lei"']}),
+        (
+            "CandidateRole",
+            181,
+            249,
+            "Ma Lei, director of the heritage office at the Fenshui Mining Bureau",
+            {
+                "candidateOrganisation": ['"Fenshui Mining Bureau"'],
+                "candidateRole": ['"director of the heritage office"'],
+                "candidateSpeaker": ['"Ma Lei"'],
+            },
+        ),
         ("CandidateMention", 228, 249, "Fenshui Mining Bureau", {"candidateName": ['"Fenshui Mining Bureau"']}),
         ("CandidateQuote", 252, 280, "Tourists come every weekend.", dict(said)),  # the same speaker, went on
-        ("CandidateObservation", 299, 322, "over 3 million visitors", {
-            "candidateCounted": ['"visitors"'], "candidateQualifier": ['"over"'], "candidateScale": ['"million"'],
-            "candidateUnit": ['"count"'], "candidateValue": ["3000000"], "candidateYear": ['"2026"^^xsd:gYear'],
-            "yearInferredFrom": ['"next spring"']}),
-        ("CandidateDate", 323, 334, "next spring", {"candidateYear": ['"2026"^^xsd:gYear'], "yearInferredFrom": ['"next spring"']}),
+        (
+            "CandidateObservation",
+            299,
+            322,
+            "over 3 million visitors",
+            {
+                "candidateCounted": ['"visitors"'],
+                "candidateQualifier": ['"over"'],
+                "candidateScale": ['"million"'],
+                "candidateUnit": ['"count"'],
+                "candidateValue": ["3000000"],
+                "candidateYear": ['"2026"^^xsd:gYear'],
+                "yearInferredFrom": ['"next spring"'],
+            },
+        ),
+        (
+            "CandidateDate",
+            323,
+            334,
+            "next spring",
+            {"candidateYear": ['"2026"^^xsd:gYear'], "yearInferredFrom": ['"next spring"']},
+        ),
     ]
 
 
@@ -83,16 +138,25 @@ def test_value_of_the_hedged_number(fenshui, gazetteer):
 def test_chinese_labels_are_found(tmp_path, gazetteer):
     path = tmp_path / "zh.txt"
     path.write_text("七台河 is a coal city in Heilongjiang.\n", encoding="utf-8")
-    mentions = [(c.exact, c.props["candidateOf"]) for c in extract(read_article(path), PUBLISHED, gazetteer) if "candidateOf" in c.props]
+    mentions = [
+        (c.exact, c.props["candidateOf"])
+        for c in extract(read_article(path), PUBLISHED, gazetteer)
+        if "candidateOf" in c.props
+    ]
     assert mentions == [("七台河", [f"<{TKR.qitaihe}>"]), ("Heilongjiang", [f"<{TKR.heilongjiang}>"])]
 
 
 def test_draft_parses_passes_the_candidate_shapes_and_leaves_graph_alone(fenshui, project, tmp_path, capsys):
     before = {p: p.read_bytes() for p in project.files().graphs}
     draft = tmp_path / "draft.trig"
-    assert cli(["--project", str(project.root), "extract", str(fenshui), "--published", "2025-06-15", "-o", str(draft)]) == 0
-    assert capsys.readouterr().out == (f"wrote {draft}: 3 CandidateDate, 4 CandidateMention, "
-                                       "3 CandidateObservation, 2 CandidateQuote, 1 CandidateRole\n")
+    assert (
+        cli(["--project", str(project.root), "extract", str(fenshui), "--published", "2025-06-15", "-o", str(draft)])
+        == 0
+    )
+    assert capsys.readouterr().out == (
+        f"wrote {draft}: 3 CandidateDate, 4 CandidateMention, "
+        "3 CandidateObservation, 2 CandidateQuote, 1 CandidateRole\n"
+    )
     data = Dataset()
     data.parse(draft, format="trig")
     loaded = load(project)
@@ -111,15 +175,29 @@ def test_text_without_facts_gives_an_empty_draft(tmp_path, gazetteer):
     assert extract(read_article(path), PUBLISHED, gazetteer) == []
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "{path}: a binary file, not article text"),
-    (b"caf\xe9 au lait\n", "{path}:1: not UTF-8 text (byte 3)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "{path}: a binary file, not article text"),
+        (b"caf\xe9 au lait\n", "{path}:1: not UTF-8 text (byte 3)"),
+    ],
+)
 def test_binary_and_non_utf8_files_are_clear_errors(tmp_path, project, capsys, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(SystemExit) as exited:
-        main(["--project", str(project.root), "extract", str(path), "--published", "2025-01-01", "-o", str(tmp_path / "d.trig")])
+        main(
+            [
+                "--project",
+                str(project.root),
+                "extract",
+                str(path),
+                "--published",
+                "2025-01-01",
+                "-o",
+                str(tmp_path / "d.trig"),
+            ]
+        )
     assert exited.value.code == 2
     assert capsys.readouterr().err == "transition-kg: " + message.format(path=path) + "\n"
     assert not (tmp_path / "d.trig").exists()
@@ -130,9 +208,25 @@ def test_new_article_registers_and_validates(project_copy, tmp_path, monkeypatch
     shutil.copytree(corpus_dir(Project(ROOT)), corpus)
     (corpus / "fenshui.txt").write_text(FENSHUI, encoding="utf-8")
     monkeypatch.setenv("TKG_CORPUS", str(corpus))
-    assert cli(["--project", str(project_copy.root), "new-article", str(corpus / "fenshui.txt"), "--published", "2025-06-15",
-                "--title", "Fenshui keeps its headframe"]) == 0
-    assert capsys.readouterr().out == f"wrote graph/articles/fenshui-keeps-its-headframe.trig in the project {project_copy.root}\n"
+    assert (
+        cli(
+            [
+                "--project",
+                str(project_copy.root),
+                "new-article",
+                str(corpus / "fenshui.txt"),
+                "--published",
+                "2025-06-15",
+                "--title",
+                "Fenshui keeps its headframe",
+            ]
+        )
+        == 0
+    )
+    assert (
+        capsys.readouterr().out
+        == f"wrote graph/articles/fenshui-keeps-its-headframe.trig in the project {project_copy.root}\n"
+    )
     report, loaded = validate(project_copy)
     assert report.ok, [str(p) for p in report.problems]
     article = TKR["article-fenshui-keeps-its-headframe"]
@@ -149,17 +243,21 @@ def test_new_article_and_extract_name_the_article_alike_and_drafts_read_well(pro
     from transition_kg.cli import run as cli
 
     text = tmp_path / "beishan.txt"
-    text.write_text('Beishan, a small coal town, spent 6.3 billion yuan on roads last year.\n', encoding="utf-8")
+    text.write_text("Beishan, a small coal town, spent 6.3 billion yuan on roads last year.\n", encoding="utf-8")
     base = ["--project", str(project_copy.root)]
     assert cli(base + ["extract", str(text), "--published", "2025-03-01", "-o", str(tmp_path / "before.trig")]) == 0
-    assert cli(base + ["new-article", str(text), "--published", "2025-03-01", "--title", "Beishan paves its roads"]) == 0
+    assert (
+        cli(base + ["new-article", str(text), "--published", "2025-03-01", "--title", "Beishan paves its roads"]) == 0
+    )
     assert cli(base + ["extract", str(text), "--published", "2025-03-01", "-o", str(tmp_path / "after.trig")]) == 0
     before, after = ((tmp_path / n).read_text(encoding="utf-8") for n in ("before.trig", "after.trig"))
     assert "oa:hasSource tkr:article-beishan-a-small-coal-town-spent-6-3 ;" in before  # as new-article would name it
     assert "oa:hasSource tkr:article-beishan-paves-its-roads ;" in after  # as new-article did name it
     assert 'dcterms:title "Beishan paves its roads"' in after
     assert "    # Beishan, a small coal town, spent «6.3 billion yuan» on roads last year.\n" in after
-    assert "    # «Beishan», a small coal town, spent 6.3 billion yuan on roads last year.\n" in after  # a name opening it
+    assert (
+        "    # «Beishan», a small coal town, spent 6.3 billion yuan on roads last year.\n" in after
+    )  # a name opening it
     assert "tkg:candidateValue 6300000000 ;" in after and "6300000000.0" not in after
 
 
@@ -168,125 +266,236 @@ def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
 
     path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    # Claims:", """    tkr:candidate-x a tkg:CandidateObservation ; tkg:candidateStatus "accepted" ;
+    path.write_text(
+        text.replace(
+            "    # Claims:",
+            """    tkr:candidate-x a tkg:CandidateObservation ; tkg:candidateStatus "accepted" ;
         tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
             oa:hasSelector [ a oa:TextPositionSelector ; oa:start 159 ; oa:end 183 ] ,
                            [ a oa:TextQuoteSelector ; oa:exact "this city of 700,000 now" ] ] .
-    # Claims:""", 1), encoding="utf-8")
+    # Claims:""",
+            1,
+        ),
+        encoding="utf-8",
+    )
     report, _ = validate(project_copy, corpus)
     assert [str(p) for p in report.problems if "candidate" in str(p).lower()] == [
         "queries/checks/candidate-in-graph-violation.rq: [queries] A candidate in the graph: candidate=tkr:candidate-x "
-        "kind=tkg:CandidateObservation graph=tkr:article-qitaihe-coal-city"]
+        "kind=tkg:CandidateObservation graph=tkr:article-qitaihe-coal-city"
+    ]
 
 
 # --- reading real news: the failures a new user met, one sentence each ---------------------------
 
+
 def candidates_of(text: str, gazetteer, published=PUBLISHED, tmp=None):
-    from transition_kg.grow.articles import ArticleText
     from pathlib import Path
+
+    from transition_kg.grow.articles import ArticleText
 
     return extract(ArticleText(Path("snippet.txt"), text, ""), published, gazetteer)
 
 
 def numbers(text, gazetteer):
-    return [(c.exact, c.props["candidateValue"][0], (c.props.get("candidateUnit") or ['-'])[0].strip('"'),
-             (c.props.get("candidateQualifier") or ['-'])[0].strip('"'))
-            for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    return [
+        (
+            c.exact,
+            c.props["candidateValue"][0],
+            (c.props.get("candidateUnit") or ["-"])[0].strip('"'),
+            (c.props.get("candidateQualifier") or ["-"])[0].strip('"'),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The state promised €17.2bn, and the city adds another €1.2bn.",
-     [("€17.2bn", "17200000000", "euro", "-"), ("€1.2bn", "1200000000", "euro", "-")]),
-    ("PGG received 7 billion złoty, up from 2.8bn zł.",
-     [("7 billion złoty", "7000000000", "złoty", "-"), ("2.8bn zł", "2800000000", "złoty", "-")]),
-    ("The lab cost 85 million euros and a $3.5 million grant.",
-     [("85 million euros", "85000000", "euro", "-"), ("$3.5 million", "3500000", "US dollar", "-")]),
-    ("She is one of two dozen graduates; a third of them are women.",
-     [("two dozen graduates", "24", "count", "-"), ("a third", "0.3333333333333333333333333333", "fraction", "-")]),
-    ("Nearly half of its students are miners.", [("Nearly half", "0.5", "fraction", "nearly")]),
-    ("It will bring two hundred tech jobs and fifteen companies.",
-     [("two hundred tech jobs", "200", "count", "-"), ("fifteen companies", "15", "count", "-")]),
-    ("Output fell to between 8 and 9 million tonnes.",
-     [("between 8 and 9 million tonnes", "8000000", "tonne", "between"),
-      ("between 8 and 9 million tonnes", "9000000", "tonne", "between")]),
-    ("The plant employs 1,200 to 1,500 workers and pays 4,000-6,000 yuan a month.",
-     [("1,200 to 1,500 workers", "1200", "count", "-"), ("1,200 to 1,500 workers", "1500", "count", "-"),
-      ("4,000-6,000 yuan", "4000", "yuan", "-"), ("4,000-6,000 yuan", "6000", "yuan", "-")]),
-    ("Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs remain.",
-     [("Roughly 40 percent", "40", "percent", "roughly"), ("some 15 percent", "15", "percent", "some"),
-      ("barely 60%", "60", "percent", "barely"), ("fewer than 5,000 new industrial jobs", "5000", "count", "fewer than")]),
-    ("They drove on Route 52 with the Sierpień 80 union to COP24 under the Five-Year Plan two years ago.", []),
-    ("A 486-megawatt park cost A$1.9 billion and ₹24,750 crore.",
-     [("486-megawatt", "486", "megawatt", "-"), ("A$1.9 billion", "1900000000", "Australian dollar", "-"),
-      ("₹24,750 crore", "247500000000", "rupee", "-")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The state promised €17.2bn, and the city adds another €1.2bn.",
+            [("€17.2bn", "17200000000", "euro", "-"), ("€1.2bn", "1200000000", "euro", "-")],
+        ),
+        (
+            "PGG received 7 billion złoty, up from 2.8bn zł.",
+            [("7 billion złoty", "7000000000", "złoty", "-"), ("2.8bn zł", "2800000000", "złoty", "-")],
+        ),
+        (
+            "The lab cost 85 million euros and a $3.5 million grant.",
+            [("85 million euros", "85000000", "euro", "-"), ("$3.5 million", "3500000", "US dollar", "-")],
+        ),
+        (
+            "She is one of two dozen graduates; a third of them are women.",
+            [
+                ("two dozen graduates", "24", "count", "-"),
+                ("a third", "0.3333333333333333333333333333", "fraction", "-"),
+            ],
+        ),
+        ("Nearly half of its students are miners.", [("Nearly half", "0.5", "fraction", "nearly")]),
+        (
+            "It will bring two hundred tech jobs and fifteen companies.",
+            [("two hundred tech jobs", "200", "count", "-"), ("fifteen companies", "15", "count", "-")],
+        ),
+        (
+            "Output fell to between 8 and 9 million tonnes.",
+            [
+                ("between 8 and 9 million tonnes", "8000000", "tonne", "between"),
+                ("between 8 and 9 million tonnes", "9000000", "tonne", "between"),
+            ],
+        ),
+        (
+            "The plant employs 1,200 to 1,500 workers and pays 4,000-6,000 yuan a month.",
+            [
+                ("1,200 to 1,500 workers", "1200", "count", "-"),
+                ("1,200 to 1,500 workers", "1500", "count", "-"),
+                ("4,000-6,000 yuan", "4000", "yuan", "-"),
+                ("4,000-6,000 yuan", "6000", "yuan", "-"),
+            ],
+        ),
+        (
+            "Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs remain.",
+            [
+                ("Roughly 40 percent", "40", "percent", "roughly"),
+                ("some 15 percent", "15", "percent", "some"),
+                ("barely 60%", "60", "percent", "barely"),
+                ("fewer than 5,000 new industrial jobs", "5000", "count", "fewer than"),
+            ],
+        ),
+        ("They drove on Route 52 with the Sierpień 80 union to COP24 under the Five-Year Plan two years ago.", []),
+        (
+            "A 486-megawatt park cost A$1.9 billion and ₹24,750 crore.",
+            [
+                ("486-megawatt", "486", "megawatt", "-"),
+                ("A$1.9 billion", "1900000000", "Australian dollar", "-"),
+                ("₹24,750 crore", "247500000000", "rupee", "-"),
+            ],
+        ),
+    ],
+)
 def test_numbers_as_news_writes_them(text, expected, gazetteer):
     assert numbers(text, gazetteer) == expected
 
 
 def test_the_year_of_the_clause_not_of_the_sentence(gazetteer):
-    years = {c.exact: c.props.get("candidateYear", ['-'])[0].split("^")[0].strip('"')
-             for c in candidates_of("The population fell to 111,000 last year, down from 134,000 in 2011. "
-                                    "Coal jobs peaked at more than 130,000 in 1948; fewer than 14,000 miners work today. "
-                                    "When the plant shuts in 2028, about 1,800 jobs will go.", gazetteer)
-             if c.kind == "CandidateObservation"}
-    assert years == {"111,000": "2024", "134,000": "2011", "more than 130,000": "1948",
-                     "fewer than 14,000 miners": "2025", "about 1,800 jobs": "2028"}
+    years = {
+        c.exact: c.props.get("candidateYear", ["-"])[0].split("^")[0].strip('"')
+        for c in candidates_of(
+            "The population fell to 111,000 last year, down from 134,000 in 2011. "
+            "Coal jobs peaked at more than 130,000 in 1948; fewer than 14,000 miners work today. "
+            "When the plant shuts in 2028, about 1,800 jobs will go.",
+            gazetteer,
+        )
+        if c.kind == "CandidateObservation"
+    }
+    assert years == {
+        "111,000": "2024",
+        "134,000": "2011",
+        "more than 130,000": "1948",
+        "fewer than 14,000 miners": "2025",
+        "about 1,800 jobs": "2028",
+    }
 
 
 def test_relative_dates_and_dated_months(gazetteer):
-    dates = [(c.exact, c.props["candidateYear"][0].split("^")[0].strip('"'))
-             for c in candidates_of("In December 2018 the mine shut. Two years ago a plan came; this summer it starts. "
-                                    "The last pit closed in 1989. Thirty-five years later, it is a museum.", gazetteer)
-             if c.kind == "CandidateDate"]
-    assert dates == [("2018", "2018"), ("Two years ago", "2023"), ("this summer", "2025"), ("1989", "1989"),
-                     ("Thirty-five years later", "2024")]
+    dates = [
+        (c.exact, c.props["candidateYear"][0].split("^")[0].strip('"'))
+        for c in candidates_of(
+            "In December 2018 the mine shut. Two years ago a plan came; this summer it starts. "
+            "The last pit closed in 1989. Thirty-five years later, it is a museum.",
+            gazetteer,
+        )
+        if c.kind == "CandidateDate"
+    ]
+    assert dates == [
+        ("2018", "2018"),
+        ("Two years ago", "2023"),
+        ("this summer", "2025"),
+        ("1989", "1989"),
+        ("Thirty-five years later", "2024"),
+    ]
 
 
 def names(text, gazetteer):
-    return [(c.props.get("candidateName") or [c.exact])[0].strip('"')
-            for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"]
+    return [
+        (c.props.get("candidateName") or [c.exact])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateMention"
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Jürgen Weiß worked in Spree-Neiße near Görlitz and Jänschwalde.",
-     ["Jürgen Weiß", "Spree-Neiße", "Görlitz", "Jänschwalde"]),
-    ("Dresden and Berlin compete with the Hegang Development and Reform Commission.",
-     ["Dresden", "Berlin", "Hegang Development and Reform Commission"]),
-    ("When Prosper-Haniel closed, Mayor Matthias Kern spoke of Poland's plan and of LEAG and COP24.",
-     ["Prosper-Haniel", "Matthias Kern", "Poland", "LEAG", "COP24"]),
-    ("A team from Harbin Institute of Technology visited Germany's Lusatia.",
-     ["Harbin Institute of Technology", "Germany", "Lusatia"]),
-    ("Beishan, a small coal town, waits. Housing is cheap. Locally, nobody minds.", ["Beishan"]),
-    ("RYBNIK, Poland — The Polish government met the Swiss-owned Prodeco in No. 3 Street.",
-     ["Rybnik", "Poland", "Prodeco", "No. 3 Street"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Jürgen Weiß worked in Spree-Neiße near Görlitz and Jänschwalde.",
+            ["Jürgen Weiß", "Spree-Neiße", "Görlitz", "Jänschwalde"],
+        ),
+        (
+            "Dresden and Berlin compete with the Hegang Development and Reform Commission.",
+            ["Dresden", "Berlin", "Hegang Development and Reform Commission"],
+        ),
+        (
+            "When Prosper-Haniel closed, Mayor Matthias Kern spoke of Poland's plan and of LEAG and COP24.",
+            ["Prosper-Haniel", "Matthias Kern", "Poland", "LEAG", "COP24"],
+        ),
+        (
+            "A team from Harbin Institute of Technology visited Germany's Lusatia.",
+            ["Harbin Institute of Technology", "Germany", "Lusatia"],
+        ),
+        ("Beishan, a small coal town, waits. Housing is cheap. Locally, nobody minds.", ["Beishan"]),
+        (
+            "RYBNIK, Poland — The Polish government met the Swiss-owned Prodeco in No. 3 Street.",
+            ["Rybnik", "Poland", "Prodeco", "No. 3 Street"],
+        ),
+    ],
+)
 def test_names_as_news_writes_them(text, expected, gazetteer):
     assert names(text, gazetteer) == expected
 
 
 def speakers(text, gazetteer):
-    return [(c.exact, *(c.props.get(p, ['-'])[0].strip('"') for p in ("candidateSpeaker", "candidateRole")))
-            for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote"]
+    return [
+        (c.exact, *(c.props.get(p, ["-"])[0].strip('"') for p in ("candidateSpeaker", "candidateRole")))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('Tasha Hatfield drove a truck.\n\n"I never thought I would sit at a desk," she said.',
-     [("I never thought I would sit at a desk", "Tasha Hatfield", "-")]),
-    ('Dwayne Blevins runs it.\n\n"We are not replacing jobs with coders," Blevins said.',
-     [("We are not replacing jobs with coders", "Dwayne Blevins", "-")]),
-    ('"People here are not scared of hard work," a local pastor said.',
-     [("People here are not scared of hard work", "a local pastor", "-")]),
-    ('„We have no time to lose,“ said Mayor Katrin Möller. „Every year counts.“',
-     [("We have no time to lose", "Katrin Möller", "Mayor"), ("Every year counts.", "Katrin Möller", "Mayor")]),
-    ('«We did this before,» said Anna Wójcik, deputy marshal of the region. «Nobody had a plan.\n\n'
-     '«This time we have a fund.»',
-     [("We did this before", "Anna Wójcik", "deputy marshal"), ("Nobody had a plan.", "Anna Wójcik", "deputy marshal"),
-      ("This time we have a fund.", "Anna Wójcik", "deputy marshal")]),
-    ('José Luis Ariza, a former truck driver, retrained. "I earn less," he said.',
-     [("I earn less", "José Luis Ariza", "former truck driver")]),
-    ('The town is known as "the coal capital" here.', []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Tasha Hatfield drove a truck.\n\n"I never thought I would sit at a desk," she said.',
+            [("I never thought I would sit at a desk", "Tasha Hatfield", "-")],
+        ),
+        (
+            'Dwayne Blevins runs it.\n\n"We are not replacing jobs with coders," Blevins said.',
+            [("We are not replacing jobs with coders", "Dwayne Blevins", "-")],
+        ),
+        (
+            '"People here are not scared of hard work," a local pastor said.',
+            [("People here are not scared of hard work", "a local pastor", "-")],
+        ),
+        (
+            "„We have no time to lose,“ said Mayor Katrin Möller. „Every year counts.“",
+            [("We have no time to lose", "Katrin Möller", "Mayor"), ("Every year counts.", "Katrin Möller", "Mayor")],
+        ),
+        (
+            "«We did this before,» said Anna Wójcik, deputy marshal of the region. «Nobody had a plan.\n\n"
+            "«This time we have a fund.»",
+            [
+                ("We did this before", "Anna Wójcik", "deputy marshal"),
+                ("Nobody had a plan.", "Anna Wójcik", "deputy marshal"),
+                ("This time we have a fund.", "Anna Wójcik", "deputy marshal"),
+            ],
+        ),
+        (
+            'José Luis Ariza, a former truck driver, retrained. "I earn less," he said.',
+            [("I earn less", "José Luis Ariza", "former truck driver")],
+        ),
+        ('The town is known as "the coal capital" here.', []),
+    ],
+)
 def test_speakers_as_news_writes_them(text, expected, gazetteer):
     assert speakers(text, gazetteer) == expected
 
@@ -320,7 +529,7 @@ def test_crlf_a_bom_and_decomposed_letters_keep_offsets_exact(tmp_path, gazettee
     article = read_article(path)
     odd = extract(article, dt.date(2025, 3, 12), gazetteer)
     for c in odd:
-        assert article.text[c.start:c.end] == c.exact
+        assert article.text[c.start : c.end] == c.exact
     path.write_text(plain, encoding="utf-8")
     usual = extract(read_article(path), dt.date(2025, 3, 12), gazetteer)
     seen = lambda cs: sorted((c.kind, unicodedata.normalize("NFC", c.exact).strip()) for c in cs)

@@ -39,19 +39,25 @@ def test_per_article_counts_match_hand_counts(loaded, article):
 
 
 def test_people_quoted_with_their_roles(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?name ?title ?where WHERE {
           GRAPH ?g { ?role a tkg:Role ; tkg:heldBy ?p ; tkg:title ?title }
           GRAPH ?h { ?p rdfs:label ?name FILTER(lang(?name) = "en") }
           OPTIONAL { GRAPH ?g { ?role tkg:roleIn ?o } GRAPH ?i { ?o rdfs:label ?where FILTER(lang(?where) = "en") } }
           FILTER EXISTS { GRAPH ?j { ?q a tkg:Quote ; tkg:speaker ?p } }
-        }""")
+        }""",
+    )
     assert found == {
         ("Zhang Wei", "retired miner", None),  # one rule: a role's place only where its words give it
         ("Li Gang", "former mine engineer", None),
         ("Wang Lin", "trade official", None),
-        ("Tian Jilin", "director of the research and development center",
-         "research and development center of the Datong Research Institute for the Clean and Efficient Utilization of Coal"),
+        (
+            "Tian Jilin",
+            "director of the research and development center",
+            "research and development center of the Datong Research Institute for the Clean and Efficient Utilization of Coal",
+        ),
         ("Wen Lili", "head of tourist services", "Yungang Grottoes"),
         ("unnamed tourist in Datong", "tourist", "Datong"),
         ("Liu Chengfang", "head", "Jixiangli Community"),
@@ -62,41 +68,52 @@ def test_people_quoted_with_their_roles(loaded):
 
 
 def test_yan_hongbin_has_a_role_but_no_direct_quote(loaded):
-    assert rows(loaded, """SELECT ?t WHERE { GRAPH ?g { ?r tkg:heldBy tkr:yan-hongbin ; tkg:title ?t } }""") == {("head",)}
+    assert rows(loaded, """SELECT ?t WHERE { GRAPH ?g { ?r tkg:heldBy tkr:yan-hongbin ; tkg:title ?t } }""") == {
+        ("head",)
+    }
     assert rows(loaded, """SELECT ?q WHERE { GRAPH ?g { ?q a tkg:Quote ; tkg:speaker tkr:yan-hongbin } }""") == set()
     # what he said is reported in the article's words, and the sensors he reported he did not install
-    assert rows(loaded, """SELECT ?s WHERE { GRAPH ?g { ?s a tkg:ReportedSpeech ; tkg:speaker tkr:yan-hongbin } }""") == {
-        (TKR + "speech-yan-hongbin-heritage-alive",)}
+    assert rows(
+        loaded, """SELECT ?s WHERE { GRAPH ?g { ?s a tkg:ReportedSpeech ; tkg:speaker tkr:yan-hongbin } }"""
+    ) == {(TKR + "speech-yan-hongbin-heritage-alive",)}
     assert rows(loaded, """SELECT ?e WHERE { GRAPH ?g { ?e tkg:involves tkr:yan-hongbin } }""") == set()
 
 
 def test_datong_good_air_days_time_series(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?year ?value ?inferred ?g WHERE { GRAPH ?g {
           ?o tkg:observedEntity tkr:datong ; tkg:indicator tkr:indicator-good-air-quality-days ;
              tkg:value ?value ; tkg:year ?year ; tkg:unit tkr:unit-day .
-          OPTIONAL { ?o tkg:yearInferredFrom ?inferred } } }""")
+          OPTIONAL { ?o tkg:yearInferredFrom ?inferred } } }""",
+    )
     article = TKR + "article-datong-coal-capital"
-    assert found == {
-        ("2001", 49, None, article), ("2024", 314, "last year", article)}
+    assert found == {("2001", 49, None, article), ("2024", 314, "last year", article)}
 
 
 def test_datong_tourism_revenue(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?year ?value ?q WHERE { GRAPH ?g {
           ?o tkg:observedEntity tkr:datong ; tkg:indicator tkr:indicator-tourism-revenue ;
              tkg:unit tkr:unit-yuan ; tkg:value ?value ; tkg:year ?year .
-          OPTIONAL { ?o tkg:qualifier ?q } } }""")
+          OPTIONAL { ?o tkg:qualifier ?q } } }""",
+    )
     assert found == {("2022", 15000000000, None), ("2024", 61000000000, PREFIXES["tkg"] + "MoreThan")}
 
 
 def test_qitaihe_quantitative_facts(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?indicator ?value ?unit ?q WHERE {
           GRAPH ?g { ?o tkg:observedEntity ?e ; tkg:indicator ?i ; tkg:value ?value ; tkg:unit ?u }
           GRAPH ?onto { ?i rdfs:label ?indicator . ?u rdfs:label ?unit }
           OPTIONAL { GRAPH ?g { ?o tkg:qualifier ?qi } GRAPH ?onto { ?qi rdfs:label ?q } }
-          VALUES ?e { tkr:qitaihe tkr:xinxing-korean-autonomous-township } }""")
+          VALUES ?e { tkr:qitaihe tkr:xinxing-korean-autonomous-township } }""",
+    )
     assert found == {
         ("population", 700000, "count", None),
         ("annual coal output", 30000000, "tonne", None),
@@ -106,16 +123,22 @@ def test_qitaihe_quantitative_facts(loaded):
 
 
 def test_values_are_exact_not_rounded(loaded):
-    found = rows(loaded, """SELECT ?o ?v WHERE { GRAPH ?g { ?o tkg:value ?v FILTER(?v IN (174.2, 132.4, 5.3, 1.9, 4.3, 0.125)) } }""")
+    found = rows(
+        loaded,
+        """SELECT ?o ?v WHERE { GRAPH ?g { ?o tkg:value ?v FILTER(?v IN (174.2, 132.4, 5.3, 1.9, 4.3, 0.125)) } }""",
+    )
     assert {Decimal(str(v)) for _, v in found} == {Decimal(x) for x in ("174.2", "132.4", "5.3", "1.9", "4.3", "0.125")}
 
 
 def test_cities_provinces_countries(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?city ?province ?country WHERE { GRAPH ?g {
           ?c tkg:locatedIn ?p . ?p tkg:locatedIn ?k . ?g a tkg:Article }
           GRAPH tkr:graph-shared { ?c a tkg:City ; rdfs:label ?city FILTER(lang(?city) = "en")
-          ?p a tkg:Province ; rdfs:label ?province . ?k a tkg:Country ; rdfs:label ?country } }""")
+          ?p a tkg:Province ; rdfs:label ?province . ?k a tkg:Country ; rdfs:label ?country } }""",
+    )
     assert found == {("Qitaihe", "Heilongjiang", "China"), ("Datong", "Shanxi", "China")}
 
 
@@ -125,72 +148,110 @@ def test_chinese_labels_only_where_the_article_gives_them(loaded):
 
 
 def test_policies_with_periods(loaded):
-    plan = rows(loaded, "SELECT ?s ?e ?by WHERE { GRAPH ?g { tkr:fifteenth-five-year-plan tkg:startYear ?s ; "
-                        "tkg:endYear ?e ; tkg:issuedBy ?by } }")
+    plan = rows(
+        loaded,
+        "SELECT ?s ?e ?by WHERE { GRAPH ?g { tkr:fifteenth-five-year-plan tkg:startYear ?s ; "
+        "tkg:endYear ?e ; tkg:issuedBy ?by } }",
+    )
     assert plan == {("2026", "2030", TKR + "china")}
     assert rows(loaded, "SELECT ?y WHERE { GRAPH ?g { tkr:carbon-neutrality-2060 tkg:targetYear ?y } }") == {("2060",)}
-    assert rows(loaded, "SELECT ?y WHERE { GRAPH ?g { ?e tkg:involves tkr:new-quality-productive-forces ; "
-                        "tkg:year ?y } }") == {("2023",)}
+    assert rows(
+        loaded, "SELECT ?y WHERE { GRAPH ?g { ?e tkg:involves tkr:new-quality-productive-forces ; tkg:year ?y } }"
+    ) == {("2023",)}
 
 
 def test_examples_of_new_quality_productive_forces(loaded):
-    found = rows(loaded, """
+    found = rows(
+        loaded,
+        """
         SELECT ?what ?by WHERE { GRAPH ?g { ?t tkg:citedAsExampleOf tkr:new-quality-productive-forces }
           GRAPH tkr:graph-shared { ?t rdfs:label ?what }
-          OPTIONAL { GRAPH ?h { ?t tkg:developedBy ?d } GRAPH tkr:graph-shared { ?d rdfs:label ?by } } }""")
+          OPTIONAL { GRAPH ?h { ?t tkg:developedBy ?d } GRAPH tkr:graph-shared { ?d rdfs:label ?by } } }""",
+    )
     assert found == {
-        ("DeepSeek large-scale models", "DeepSeek"), ("CR450", None), ("Tianwen-2", None),
-        ("Deep Sea No. 1 Phase II", None), ("Experimental Advanced Superconducting Tokamak", None),
-        ("world's largest centrifuge by capacity", None), ("integrated photonic quantum chips", None),
+        ("DeepSeek large-scale models", "DeepSeek"),
+        ("CR450", None),
+        ("Tianwen-2", None),
+        ("Deep Sea No. 1 Phase II", None),
+        ("Experimental Advanced Superconducting Tokamak", None),
+        ("world's largest centrifuge by capacity", None),
+        ("integrated photonic quantum chips", None),
         ("GAC all-solid-state battery production line", "Guangzhou Automobile Group"),
         ("Ansteel intelligent system for molten steel handling", "Ansteel"),
     }
 
 
 def test_models_and_parallels(loaded):
-    found = rows(loaded, """SELECT ?a ?b ?k WHERE {
+    found = rows(
+        loaded,
+        """SELECT ?a ?b ?k WHERE {
         GRAPH ?g { ?c a tkg:Comparison ; tkg:comparedEntity ?x ; tkg:counterpart ?y ; tkg:comparisonKind ?z }
-        GRAPH ?h { ?x rdfs:label ?a FILTER(lang(?a) = "en") } GRAPH ?i { ?y rdfs:label ?b } GRAPH ?j { ?z rdfs:label ?k } }""")
-    assert found == {("Qitaihe", "Ruhr Valley", "model"), ("Qitaihe", "Ruhr Valley", "parallel"),
-                     ("Qitaihe", "Appalachia", "parallel")}
+        GRAPH ?h { ?x rdfs:label ?a FILTER(lang(?a) = "en") } GRAPH ?i { ?y rdfs:label ?b } GRAPH ?j { ?z rdfs:label ?k } }""",
+    )
+    assert found == {
+        ("Qitaihe", "Ruhr Valley", "model"),
+        ("Qitaihe", "Ruhr Valley", "parallel"),
+        ("Qitaihe", "Appalachia", "parallel"),
+    }
 
 
 def test_entities_mentioned_in_more_than_one_article(loaded):
-    found = rows(loaded, """SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m tkg:mentionOf ?e } }
-                            GROUP BY ?e HAVING (COUNT(DISTINCT ?g) > 1)""")
+    found = rows(
+        loaded,
+        """SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m tkg:mentionOf ?e } }
+                            GROUP BY ?e HAVING (COUNT(DISTINCT ?g) > 1)""",
+    )
     tkr = TKR
-    assert found == {(tkr + "china", 3), (tkr + "coal-mining", 2),
-                     (tkr + "artificial-intelligence", 2), (tkr + "power-generation", 2), (tkr + "heritage-preservation", 2)}
+    assert found == {
+        (tkr + "china", 3),
+        (tkr + "coal-mining", 2),
+        (tkr + "artificial-intelligence", 2),
+        (tkr + "power-generation", 2),
+        (tkr + "heritage-preservation", 2),
+    }
 
 
 def test_every_article_states_its_assumption(loaded):
-    found = rows(loaded, """SELECT ?a ?y WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why } }""")
+    found = rows(
+        loaded,
+        """SELECT ?a ?y WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why } }""",
+    )
     assert {(a.rsplit("/", 1)[1], y) for a, y in found} == {
-        ("article-qitaihe-coal-city", "2023"), ("article-datong-coal-capital", "2025"),
-        ("article-new-quality-productive-forces", "2025")}
+        ("article-qitaihe-coal-city", "2023"),
+        ("article-datong-coal-capital", "2025"),
+        ("article-new-quality-productive-forces", "2025"),
+    }
 
 
 def test_inferred_years_match_the_article_assumption(loaded):
     """Every year resolved from "last year" is the assumed year minus one; from "this year", the year itself."""
-    found = rows(loaded, """SELECT ?expr ?year ?pub WHERE { GRAPH ?g { ?f tkg:yearInferredFrom ?expr ; tkg:year ?year .
-                            ?g tkg:assumedPublicationYear ?pub } }""")
+    found = rows(
+        loaded,
+        """SELECT ?expr ?year ?pub WHERE { GRAPH ?g { ?f tkg:yearInferredFrom ?expr ; tkg:year ?year .
+                            ?g tkg:assumedPublicationYear ?pub } }""",
+    )
     assert found
     for expr, year, pub in found:
         offset = 1 if "last year" in expr.lower() else 0
         assert int(year) == int(pub) - offset, (expr, year, pub)
     # and what the present tense states holds as of the article's year, with no year of its own
-    as_of = rows(loaded, """SELECT ?f ?asOf ?pub WHERE { GRAPH ?g { ?f tkg:asOf ?asOf . ?g tkg:assumedPublicationYear ?pub
-                            FILTER NOT EXISTS { ?f tkg:year ?y } } }""")
+    as_of = rows(
+        loaded,
+        """SELECT ?f ?asOf ?pub WHERE { GRAPH ?g { ?f tkg:asOf ?asOf . ?g tkg:assumedPublicationYear ?pub
+                            FILTER NOT EXISTS { ?f tkg:year ?y } } }""",
+    )
     assert as_of and all(a == p for _, a, p in as_of)
 
 
 def test_background_graph_holds_only_locations(loaded):
-    predicates = {p for p, in rows(loaded, "SELECT DISTINCT ?p WHERE { GRAPH tkr:graph-background { ?s ?p ?o } }")}
+    predicates = {p for (p,) in rows(loaded, "SELECT DISTINCT ?p WHERE { GRAPH tkr:graph-background { ?s ?p ?o } }")}
     assert predicates - {PREFIXES["rdfs"] + "label", PREFIXES["rdfs"] + "comment", PREFIXES["dcterms"] + "source"} == {
-        PREFIXES["tkg"] + "locatedIn"}
+        PREFIXES["tkg"] + "locatedIn"
+    }
 
 
 # --- the audit's corrections, asserted through the named queries --------------------------
+
 
 def named(loaded, name: str, **params) -> list[dict]:
     from transition_kg.ask.queries import run_named
@@ -207,8 +268,11 @@ def test_ansteel_and_gac_numbers_hang_on_the_company_the_text_gives(loaded):
 
 def test_chengzihe_mine_lies_in_qitaihe_read_from_context(loaded):
     assert TKR + "chengzihe-mine" in {r["place"] for r in named(loaded, "cq07", within="tkr:qitaihe")}
-    basis = rows(loaded, """SELECT ?b WHERE { GRAPH ?g { ?s rdf:subject tkr:chengzihe-mine ; rdf:predicate tkg:locatedIn ;
-                            rdf:object tkr:qitaihe ; tkg:basis ?b } }""")
+    basis = rows(
+        loaded,
+        """SELECT ?b WHERE { GRAPH ?g { ?s rdf:subject tkr:chengzihe-mine ; rdf:predicate tkg:locatedIn ;
+                            rdf:object tkr:qitaihe ; tkg:basis ?b } }""",
+    )
     assert basis == {(PREFIXES["tkg"] + "Contextual",)}
 
 
@@ -218,10 +282,16 @@ def test_visitors_are_a_january_to_august_figure(loaded):
 
 
 def test_idioms_are_not_measurements_and_over_is_not_more_than(loaded):
-    ages = rows(loaded, """SELECT ?v ?q WHERE { GRAPH ?g { ?o tkg:indicator ?i ; tkg:value ?v OPTIONAL { ?o tkg:qualifier ?q } }
-                           FILTER(?i IN (tkr:indicator-cultural-heritage-age, tkr:indicator-coal-reputation-age)) }""")
+    ages = rows(
+        loaded,
+        """SELECT ?v ?q WHERE { GRAPH ?g { ?o tkg:indicator ?i ; tkg:value ?v OPTIONAL { ?o tkg:qualifier ?q } }
+                           FILTER(?i IN (tkr:indicator-cultural-heritage-age, tkr:indicator-coal-reputation-age)) }""",
+    )
     assert ages == {(1000, None)}
-    assert rows(loaded, "SELECT ?c WHERE { GRAPH ?g { ?c a tkg:Claim ; tkg:about tkr:datong } FILTER(CONTAINS(STR(?c), 'reputation')) }")
+    assert rows(
+        loaded,
+        "SELECT ?c WHERE { GRAPH ?g { ?c a tkg:Claim ; tkg:about tkr:datong } FILTER(CONTAINS(STR(?c), 'reputation')) }",
+    )
 
 
 def test_what_the_text_does_not_say_is_not_recorded(loaded):
@@ -230,7 +300,7 @@ def test_what_the_text_does_not_say_is_not_recorded(loaded):
     assert rows(loaded, "SELECT ?s WHERE { GRAPH ?g { ?s tkg:place tkr:yunzhou-district ; tkg:industry ?i } }") == set()
     # goods are commodities, not industries; a conference is not a policy; the concept is defined
     assert rows(loaded, "SELECT ?c WHERE { GRAPH ?g { ?l tkg:commodity ?c } }") == {(TKR + "coal",)}
-    cop28 = {t for t, in rows(loaded, "SELECT ?t WHERE { tkr:cop28 a ?t }")}
+    cop28 = {t for (t,) in rows(loaded, "SELECT ?t WHERE { tkr:cop28 a ?t }")}
     assert PREFIXES["tkg"] + "Conference" in cop28 and PREFIXES["tkg"] + "Policy" not in cop28
     assert rows(loaded, "SELECT ?d WHERE { GRAPH ?g { tkr:new-quality-productive-forces skos:definition ?d } }")
 
@@ -238,25 +308,29 @@ def test_what_the_text_does_not_say_is_not_recorded(loaded):
 def test_every_relation_in_an_article_graph_has_its_words(loaded, project_copy):
     """The quality check finds nothing in the real graph, and finds a relation whose statement is taken away."""
     from transition_kg.core.load import load
-    from transition_kg.core.validate import check_queries, Report
+    from transition_kg.core.validate import Report, check_queries
 
     assert check_queries(loaded, loaded.project, Report()) == []
     path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"
     text = path.read_text(encoding="utf-8")
     start = text.index("    [] a rdf:Statement ; rdf:subject tkr:ruhr-valley")
-    path.write_text(text[:start] + text[text.index(" .\n", text.index("oa:exact", start)) + 3:], encoding="utf-8")
+    path.write_text(text[:start] + text[text.index(" .\n", text.index("oa:exact", start)) + 3 :], encoding="utf-8")
     found = check_queries(load(project_copy), project_copy, Report())
     assert [p.message.split(": ", 1)[1] for p in found] == [
-        "graph=tkr:article-qitaihe-coal-city subject=tkr:ruhr-valley predicate=tkg:locatedIn object=tkr:germany"]
+        "graph=tkr:article-qitaihe-coal-city subject=tkr:ruhr-valley predicate=tkg:locatedIn object=tkr:germany"
+    ]
 
 
 def test_web_annotation_resolution_gives_the_quoted_words(loaded, corpus):
     """As a Web Annotation client resolves a span: the source (the article), its text (the file's
     characters from the article's extent), then the position selector: the quote selector's words."""
-    spans = rows(loaded, """SELECT ?file ?from ?to ?start ?end ?exact WHERE { GRAPH ?g {
+    spans = rows(
+        loaded,
+        """SELECT ?file ?from ?to ?start ?end ?exact WHERE { GRAPH ?g {
         ?x tkg:evidence [ oa:hasSource ?article ; oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] ,
                                                                    [ a oa:TextQuoteSelector ; oa:exact ?exact ] ] .
-        ?article tkg:sourceFile ?file ; tkg:extent [ oa:start ?from ; oa:end ?to ] } }""")
+        ?article tkg:sourceFile ?file ; tkg:extent [ oa:start ?from ; oa:end ?to ] } }""",
+    )
     assert len(spans) > 200
     texts = {}
     for file, begin, finish, start, end, exact in spans:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from transition_kg.ask.queries import run_named
 from transition_kg.cli import run as cli
 from transition_kg.core.paths import Project, corpus_dir
-from transition_kg.ask.queries import run_named
 from transition_kg.core.store import open_store
 from transition_kg.core.validate import validate
 
@@ -66,36 +66,58 @@ def test_the_guide_works_end_to_end(guided):
     project, printed = guided
     new_article, extract, promoted, anchored, validated, stats, docs, view = printed
     local = "fenshui-closes-its-last-mine"
-    assert promoted.splitlines() == [f"promoted tkr:{name}" for name in (
-        "fenshui", f"mention-{local}--fenshui", f"mention-{local}--shanxi", "fenshui-no-3-mine",
-        f"mention-{local}--fenshui-no-3-mine", "fenshui-mining-bureau", f"mention-{local}--fenshui-mining-bureau",
-        f"obs-{local}-6", f"obs-{local}-8", f"obs-{local}-9")]
+    assert promoted.splitlines() == [
+        f"promoted tkr:{name}"
+        for name in (
+            "fenshui",
+            f"mention-{local}--fenshui",
+            f"mention-{local}--shanxi",
+            "fenshui-no-3-mine",
+            f"mention-{local}--fenshui-no-3-mine",
+            "fenshui-mining-bureau",
+            f"mention-{local}--fenshui-mining-bureau",
+            f"obs-{local}-6",
+            f"obs-{local}-8",
+            f"obs-{local}-9",
+        )
+    ]
     shared = (project.graph_dir / "shared.trig").read_text(encoding="utf-8")
-    assert '    <https://w3id.org/transition-kg/id/fenshui-no-3-mine> a <https://w3id.org/transition-kg/ontology#Mine> ; ' \
-           'rdfs:label "Fenshui No. 3 Mine"@en .\n' in shared
+    assert (
+        "    <https://w3id.org/transition-kg/id/fenshui-no-3-mine> a <https://w3id.org/transition-kg/ontology#Mine> ; "
+        'rdfs:label "Fenshui No. 3 Mine"@en .\n' in shared
+    )
     assert anchored == f"anchored 3 spans in graph/articles/{local}.trig\n"
     # the text was copied where validate reads it, by default beside the project
-    assert (project.root.parent / "shared" / "seeds" / "fenshui.txt").read_bytes() == (project.root / "fenshui.txt").read_bytes()
+    assert (project.root.parent / "shared" / "seeds" / "fenshui.txt").read_bytes() == (
+        project.root / "fenshui.txt"
+    ).read_bytes()
     # the promoted numbers read as the article wrote them: no offset was typed by hand
     store = open_store(project)
     series = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-population").records()
     assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1], r["yearInferredFrom"]) for r in series] == [
-        ("2024", 52000, "Nearly", "last year")]
+        ("2024", 52000, "Nearly", "last year")
+    ]
     land = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-land-reclaimed").records()
-    assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1]) for r in land] == [(None, 40, "Barely")]  # a level
+    assert [(r["year"], r["value"], r["qualifier"].rsplit("#", 1)[1]) for r in land] == [
+        (None, 40, "Barely")
+    ]  # a level
     # the new kind of observation is typed by the inferred graph, with no code
-    targets = store.query("PREFIX tkg: <https://w3id.org/transition-kg/ontology#> "
-                          "SELECT ?v WHERE { ?o a tkg:TargetObservation ; tkg:value ?v }")
+    targets = store.query(
+        "PREFIX tkg: <https://w3id.org/transition-kg/ontology#> "
+        "SELECT ?v WHERE { ?o a tkg:TargetObservation ; tkg:value ?v }"
+    )
     assert [row[0].value for row in targets.rows] == ["1200"]
     # the new unit and qualifier are found as an article writes them
-    from transition_kg.grow.promote import _choices, _named
     from transition_kg.core.vocab import PREFIXES
+    from transition_kg.grow.promote import _choices, _named
 
     tkg = PREFIXES["tkg"]
     assert _named(_choices(store.store, tkg + "Unit"), "Hectares") == PREFIXES["tkr"] + "unit-hectare"
     assert _named(_choices(store.store, tkg + "Qualifier"), "barely") == tkg + "Barely"
-    assert new_article == (f"copied fenshui.txt into the corpus folder {project.root.parent / 'shared' / 'seeds'}\n"
-                           f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n")
+    assert new_article == (
+        f"copied fenshui.txt into the corpus folder {project.root.parent / 'shared' / 'seeds'}\n"
+        f"wrote graph/articles/fenshui-closes-its-last-mine.trig in the project {project.root}\n"
+    )
     assert extract.startswith("wrote fenshui-draft.trig: ")
     draft = (project.root / "fenshui-draft.trig").read_text(encoding="utf-8")
     assert 'oa:exact "nearly 52,000"' in draft and 'tkg:yearInferredFrom "last year"' in draft
@@ -107,7 +129,7 @@ def test_the_guide_works_end_to_end(guided):
     page = (project.root / "site" / "index.html").read_text(encoding="utf-8")
     for anchor in ('id="tkg-Mine"', 'id="tkg-operatedBy"'):
         assert anchor in page
-    mine = page[page.index('id="tkg-Mine"'):]
+    mine = page[page.index('id="tkg-Mine"') :]
     mine = mine[: mine.index("</section>")]
     assert "a mine is operated by at most one tkg:Organisation" in mine
     assert '<dd class="instances">1</dd>' in mine
@@ -125,8 +147,11 @@ def test_every_term_appears_in_the_docs(project, tmp_path, capsys):
     ontology = Graph()
     for path in project.files().ontology:
         ontology.parse(path, format="turtle")
-    terms = {t for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-             for t in ontology.subjects(RDF.type, kind)}
+    terms = {
+        t
+        for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for t in ontology.subjects(RDF.type, kind)
+    }
     assert len(terms) > 100
     missing = [str(t) for t in terms if f"<code>{t}</code>" not in page]
     assert missing == []
@@ -134,11 +159,15 @@ def test_every_term_appears_in_the_docs(project, tmp_path, capsys):
 
 def test_forgotten_comment_is_named(guided):
     project, _ = guided
-    edit(project.ontology_dir / "tkg.ttl", 'rdfs:label "mine"@en ; rdfs:comment "A coal or ore mine, working or closed."@en .',
-         'rdfs:label "mine"@en .')
+    edit(
+        project.ontology_dir / "tkg.ttl",
+        'rdfs:label "mine"@en ; rdfs:comment "A coal or ore mine, working or closed."@en .',
+        'rdfs:label "mine"@en .',
+    )
     report, _ = validate(project)
     assert [str(p) for p in report.problems] == [
-        f"ontology/tkg.ttl:{_line(project.ontology_dir / 'tkg.ttl', 'tkg:Mine a ')}: [vocabulary] tkg:Mine has no rdfs:comment"]
+        f"ontology/tkg.ttl:{_line(project.ontology_dir / 'tkg.ttl', 'tkg:Mine a ')}: [vocabulary] tkg:Mine has no rdfs:comment"
+    ]
 
 
 def test_undeclared_property_is_named(guided):
@@ -149,7 +178,8 @@ def test_undeclared_property_is_named(guided):
     line = _line(path, "tkg:operatedby")
     assert [str(p) for p in report.problems if p.check == "vocabulary"] == [
         f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not declared in "
-        "ontology/ (did you mean tkg:operatedBy, tkg:reportedBy, tkg:proposedBy?)"]
+        "ontology/ (did you mean tkg:operatedBy, tkg:reportedBy, tkg:proposedBy?)"
+    ]
 
 
 def test_instance_breaking_the_new_shape_is_named(guided):
@@ -158,8 +188,10 @@ def test_instance_breaking_the_new_shape_is_named(guided):
     edit(path, "tkg:operatedBy tkr:fenshui-mining-bureau", "tkg:operatedBy tkr:zhang-wei")
     report, _ = validate(project)
     shacl = [str(p) for p in report.problems if p.check == "shacl"]
-    assert shacl == [f"graph/articles/fenshui-closes-its-last-mine.trig:{_line(path, 'tkr:fenshui-no-3-mine tkg:locatedIn')}: [shacl] "
-                     "tkr:fenshui-no-3-mine tkg:operatedBy: a mine is operated by at most one tkg:Organisation (tkgsh:MineShape)"]
+    assert shacl == [
+        f"graph/articles/fenshui-closes-its-last-mine.trig:{_line(path, 'tkr:fenshui-no-3-mine tkg:locatedIn')}: [shacl] "
+        "tkr:fenshui-no-3-mine tkg:operatedBy: a mine is operated by at most one tkg:Organisation (tkgsh:MineShape)"
+    ]
 
 
 def _line(path: Path, text: str) -> int:

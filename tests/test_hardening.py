@@ -19,14 +19,17 @@ from pathlib import Path
 import pytest
 
 from transition_kg.ask import serve
-from transition_kg.cli import main, run as cli
-from transition_kg.core.errors import TKGError
 from transition_kg.ask.serve import make_server
+from transition_kg.cli import main
+from transition_kg.cli import run as cli
+from transition_kg.core.errors import TKGError
 
 from .conftest import edit
 
-LABELS = ("SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
-          "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l")
+LABELS = (
+    "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l"
+)
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
 DEEP = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
 EXE = str(Path(sys.executable).with_name("transition-kg"))
@@ -46,7 +49,7 @@ def exchange(url: str, request: bytes, source: str = "127.0.0.1", wait: float = 
                 chunks.append(chunk)
                 if b"\r\n\r\n" in b"".join(chunks) and _complete(b"".join(chunks)):
                     break
-        except socket.timeout:
+        except TimeoutError:
             pass
     return b"".join(chunks)
 
@@ -61,8 +64,10 @@ def _complete(data: bytes) -> bool:
 
 def get(url: str, query: str, headers: str = "", source: str = "127.0.0.1", wait: float = 30.0) -> tuple[int, bytes]:
     parts = urllib.parse.urlsplit(url)
-    request = (f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-               f"{headers}Connection: close\r\n\r\n").encode()
+    request = (
+        f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+        f"{headers}Connection: close\r\n\r\n"
+    ).encode()
     return status_and_body(exchange(url, request, source, wait))
 
 
@@ -85,16 +90,21 @@ def still_serving(server) -> None:
 
 # --- the critical and high defects -----------------------------------------------------------
 
+
 def test_a_query_nested_3000_deep_gets_400_and_the_server_lives(server):
     status, body = get(server.url, DEEP)
-    assert status == 400 and body.decode().startswith("malformed query: query:1:216: syntax error: nested more than 200")
+    assert status == 400 and body.decode().startswith(
+        "malformed query: query:1:216: syntax error: nested more than 200"
+    )
     still_serving(server)
 
 
 def test_a_query_nested_3000_deep_is_a_one_line_error_in_the_cli(project, tmp_path):
     path = tmp_path / "deep.rq"
     path.write_text(DEEP)
-    result = subprocess.run([EXE, "--project", str(project.root), "sparql", "-f", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project.root), "sparql", "-f", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert result.stderr == f"transition-kg: {path}:1:216: syntax error: nested more than 200 levels deep\n"
 
@@ -126,15 +136,32 @@ def listener():
     http_server.shutdown()
 
 
-@pytest.mark.parametrize("clause", ["SERVICE <{url}> {{ ?x ?y ?z }}", "SERVICE SILENT <{url}> {{ ?x ?y ?z }}",
-                                    "BIND(<{url}> AS ?e) SERVICE ?e {{ ?x ?y ?z }}"])
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "SERVICE <{url}> {{ ?x ?y ?z }}",
+        "SERVICE SILENT <{url}> {{ ?x ?y ?z }}",
+        "BIND(<{url}> AS ?e) SERVICE ?e {{ ?x ?y ?z }}",
+    ],
+)
 def test_service_is_refused_and_nothing_leaves(server, listener, clause):
     url, seen = listener
     status, body = get(server.url, "SELECT * WHERE { " + clause.format(url=url) + " }")
     assert status == 400 and "is not allowed: this endpoint does not send requests to other hosts" in body.decode()
     assert seen == []
-    _, description = get(server.url, "") if False else (0, exchange(server.url, (
-        f"GET /sparql HTTP/1.1\r\nHost: {urllib.parse.urlsplit(server.url).netloc}\r\nConnection: close\r\n\r\n").encode()))
+    _, description = (
+        get(server.url, "")
+        if False
+        else (
+            0,
+            exchange(
+                server.url,
+                (
+                    f"GET /sparql HTTP/1.1\r\nHost: {urllib.parse.urlsplit(server.url).netloc}\r\nConnection: close\r\n\r\n"
+                ).encode(),
+            ),
+        )
+    )
     assert b"BasicFederatedQuery" not in description
 
 
@@ -148,16 +175,20 @@ def test_an_allowed_service_host_is_called(project, listener):
         server.close()
 
 
-@pytest.mark.parametrize("headers, message", [
-    ("Host: attacker.example\r\n", "Host 'attacker.example' is not this machine"),
-    ("Origin: http://attacker.example\r\n", "requests from another origin (http://attacker.example) are refused"),
-    ("Origin: null\r\n", "requests from an opaque origin are refused"),
-])
+@pytest.mark.parametrize(
+    "headers, message",
+    [
+        ("Host: attacker.example\r\n", "Host 'attacker.example' is not this machine"),
+        ("Origin: http://attacker.example\r\n", "requests from another origin (http://attacker.example) are refused"),
+        ("Origin: null\r\n", "requests from an opaque origin are refused"),
+    ],
+)
 def test_other_hosts_and_origins_are_refused(server, headers, message):
     netloc = urllib.parse.urlsplit(server.url).netloc
     host = "" if headers.startswith("Host") else f"Host: {netloc}\r\n"
-    request = (f"GET /sparql?{urllib.parse.urlencode({'query': LABELS})} HTTP/1.1\r\n{host}{headers}"
-               f"Connection: close\r\n\r\n").encode()
+    request = (
+        f"GET /sparql?{urllib.parse.urlencode({'query': LABELS})} HTTP/1.1\r\n{host}{headers}Connection: close\r\n\r\n"
+    ).encode()
     status, body = status_and_body(exchange(server.url, request))
     assert status == 403 and message in body.decode()
 
@@ -171,10 +202,14 @@ def test_the_service_description_names_the_server_not_the_host_header(server):
 def test_validate_reads_no_file_outside_the_corpus(project_copy, corpus, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("the password is hunter2\n")
-    edit(project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig", 'tkg:sourceFile "000_677b70f29ffb11ba.txt"',
-         f'tkg:sourceFile "{secret}"')
-    result = subprocess.run([EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"],
-                            capture_output=True, text=True)
+    edit(
+        project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig",
+        'tkg:sourceFile "000_677b70f29ffb11ba.txt"',
+        f'tkg:sourceFile "{secret}"',
+    )
+    result = subprocess.run(
+        [EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "hunter2" not in result.stdout + result.stderr
     assert f"tkg:sourceFile '{secret}' must be a file name in the corpus folder, not a path" in result.stdout
 
@@ -203,40 +238,58 @@ def test_output_never_replaces_a_link_or_a_special_file(project, tmp_path, kind,
 
 # --- requests that got no answer, or held a thread -----------------------------------------------
 
-@pytest.mark.parametrize("request_line, headers, status", [
-    ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: abc\r\n", 400),
-    ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: -1\r\n", 400),
-    ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: 99999999\r\n", 413),
-    ("PUT /sparql", "Content-Length: 0\r\n", 405),
-    ("DELETE /sparql", "", 405),
-    ("GET /sparql?query=", "", 400),
-    ("GET /sparql?query=ASK%7B%7D&query=ASK%7B%7D", "", 400),
-    ("GET /sparql?update=DROP%20ALL", "", 403),
-    ("POST /sparql", "Content-Type: text/plain\r\nContent-Length: 5\r\n", 415),
-])
+
+@pytest.mark.parametrize(
+    "request_line, headers, status",
+    [
+        ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: abc\r\n", 400),
+        ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: -1\r\n", 400),
+        ("POST /sparql", "Content-Type: application/sparql-query\r\nContent-Length: 99999999\r\n", 413),
+        ("PUT /sparql", "Content-Length: 0\r\n", 405),
+        ("DELETE /sparql", "", 405),
+        ("GET /sparql?query=", "", 400),
+        ("GET /sparql?query=ASK%7B%7D&query=ASK%7B%7D", "", 400),
+        ("GET /sparql?update=DROP%20ALL", "", 403),
+        ("POST /sparql", "Content-Type: text/plain\r\nContent-Length: 5\r\n", 415),
+    ],
+)
 def test_malformed_requests_get_a_prompt_answer(server, request_line, headers, status):
     netloc = urllib.parse.urlsplit(server.url).netloc
     start = time.perf_counter()
-    response = exchange(server.url, f"{request_line} HTTP/1.1\r\nHost: {netloc}\r\n{headers}Connection: close\r\n\r\n"
-                        .encode() + (b"ASK{}" if "text/plain" in headers else b""), wait=15)
+    response = exchange(
+        server.url,
+        f"{request_line} HTTP/1.1\r\nHost: {netloc}\r\n{headers}Connection: close\r\n\r\n".encode()
+        + (b"ASK{}" if "text/plain" in headers else b""),
+        wait=15,
+    )
     assert status_and_body(response)[0] == status
     assert time.perf_counter() - start < 5
 
 
 def test_a_custom_function_call_is_answered(server):
     status, body = get(server.url, "SELECT ?x WHERE { BIND(<http://example.org/f>(1) AS ?x) }", "Accept: text/csv\r\n")
-    assert (status, body) == (400, b"the query cannot be evaluated: The custom function <http://example.org/f> "
-                                   b"is not supported\n")
+    assert (status, body) == (
+        400,
+        b"the query cannot be evaluated: The custom function <http://example.org/f> is not supported\n",
+    )
     still_serving(server)
 
 
 def test_a_chunked_body_is_read(server):
     netloc = urllib.parse.urlsplit(server.url).netloc
     query = LABELS.encode()
-    body = b"".join(f"{len(query[i:i + 50]):x}\r\n".encode() + query[i:i + 50] + b"\r\n" for i in range(0, len(query), 50))
-    response = exchange(server.url, (f"POST /sparql HTTP/1.1\r\nHost: {netloc}\r\nContent-Type: application/sparql-query\r\n"
-                                     f"Accept: text/csv\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").encode()
-                        + body + b"0\r\n\r\n")
+    body = b"".join(
+        f"{len(query[i : i + 50]):x}\r\n".encode() + query[i : i + 50] + b"\r\n" for i in range(0, len(query), 50)
+    )
+    response = exchange(
+        server.url,
+        (
+            f"POST /sparql HTTP/1.1\r\nHost: {netloc}\r\nContent-Type: application/sparql-query\r\n"
+            f"Accept: text/csv\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        ).encode()
+        + body
+        + b"0\r\n\r\n",
+    )
     assert status_and_body(response) == (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
 
 
@@ -256,7 +309,7 @@ def test_a_slow_client_is_cut_off_and_others_are_served(project, monkeypatch):
             sock.settimeout(2)
             try:
                 closed += sock.recv(1024) == b"" or True
-            except (socket.timeout, ConnectionResetError):
+            except (TimeoutError, ConnectionResetError):
                 pass
             sock.close()
         assert closed == 20
@@ -265,6 +318,7 @@ def test_a_slow_client_is_cut_off_and_others_are_served(project, monkeypatch):
 
 
 # --- fairness and cancellation ----------------------------------------------------------------
+
 
 def test_one_client_cannot_starve_another(server):
     runaways = [threading.Thread(target=get, args=(server.url, RUNAWAY), daemon=True) for _ in range(3)]
@@ -283,8 +337,11 @@ def test_a_query_whose_client_leaves_is_stopped(project):
     try:
         parts = urllib.parse.urlsplit(server.url)
         sock = socket.create_connection((parts.hostname, parts.port))
-        sock.sendall((f"GET /sparql?{urllib.parse.urlencode({'query': RUNAWAY})} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n")
-                     .encode())
+        sock.sendall(
+            (
+                f"GET /sparql?{urllib.parse.urlencode({'query': RUNAWAY})} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n"
+            ).encode()
+        )
         time.sleep(0.5)
         sock.close()  # the client leaves; its query would run for the whole 20 s timeout
         start = time.perf_counter()
@@ -295,6 +352,7 @@ def test_a_query_whose_client_leaves_is_stopped(project):
 
 
 # --- starting and stopping --------------------------------------------------------------------
+
 
 def _stores() -> set[Path]:
     return set(Path(tempfile.gettempdir()).glob(f"{serve.TEMP_PREFIX}*"))
@@ -307,20 +365,29 @@ def test_a_taken_port_is_a_one_line_error_and_leaves_nothing(project):
     port = taken.getsockname()[1]
     before = _stores()
     try:
-        result = subprocess.run([EXE, "--project", str(project.root), "serve", "--port", str(port)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [EXE, "--project", str(project.root), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         taken.close()
     assert result.returncode == 2
-    assert result.stderr == f"transition-kg: --port {port}: cannot listen on 127.0.0.1:{port} (Address already in use)\n"
+    assert (
+        result.stderr == f"transition-kg: --port {port}: cannot listen on 127.0.0.1:{port} (Address already in use)\n"
+    )
     assert _stores() == before
 
 
-@pytest.mark.parametrize("option, message", [
-    (["--workers", "0"], "--workers 0: give 1 or more"),
-    (["--timeout", "0"], "--timeout 0: give a number of seconds above 0"),
-    (["--timeout", "-5"], "--timeout -5: give a number of seconds above 0"),
-])
+@pytest.mark.parametrize(
+    "option, message",
+    [
+        (["--workers", "0"], "--workers 0: give 1 or more"),
+        (["--timeout", "0"], "--timeout 0: give a number of seconds above 0"),
+        (["--timeout", "-5"], "--timeout -5: give a number of seconds above 0"),
+    ],
+)
 def test_impossible_settings_are_refused(project, option, message, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--project", str(project.root), "serve", "--port", "0", *option])
@@ -329,8 +396,12 @@ def test_impossible_settings_are_refused(project, option, message, capsys):
 
 def test_sigterm_stops_the_server_and_removes_its_store(project):
     before = _stores()
-    process = subprocess.Popen([EXE, "--project", str(project.root), "serve", "--port", "0", "--workers", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [EXE, "--project", str(project.root), "serve", "--port", "0", "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = process.stdout.readline()
         assert line.startswith("serving http://127.0.0.1:")
@@ -355,17 +426,26 @@ def test_a_store_left_by_a_dead_server_is_removed(project):
 
 # --- the embedded store and the command line ------------------------------------------------------
 
+
 def test_an_embedded_query_stops_at_its_timeout(project):
     start = time.perf_counter()
-    result = subprocess.run([EXE, "--project", str(project.root), "sparql", RUNAWAY, "--timeout", "1"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [EXE, "--project", str(project.root), "sparql", RUNAWAY, "--timeout", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and time.perf_counter() - start < 10
     assert result.stderr == "transition-kg: query stopped: it ran past the 1 s timeout (--timeout)\n"
 
 
 def test_ctrl_c_stops_an_embedded_query_with_130(project):
-    process = subprocess.Popen([EXE, "--project", str(project.root), "sparql", RUNAWAY], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [EXE, "--project", str(project.root), "sparql", RUNAWAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(2)
     start = time.perf_counter()
     process.send_signal(signal.SIGINT)
@@ -376,15 +456,24 @@ def test_ctrl_c_stops_an_embedded_query_with_130(project):
     assert (process.returncode, err) == (130, "transition-kg: interrupted\n") and time.perf_counter() - start < 5
 
 
-@pytest.mark.parametrize("change, expected", [
-    (("tkg:value 700000 ;", 'tkg:value "seven hundred thousand" ;'), "[shacl]"),
-    (("tkr:qitaihe tkg:locatedIn tkr:heilongjiang", "<https://w3id.org/transition-kg/id/qi taihe> tkg:locatedIn tkr:heilongjiang"),
-     "graph/articles/qitaihe-coal-city.trig:27: [syntax] "),  # the line of the first triple, as written there
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("tkg:value 700000 ;", 'tkg:value "seven hundred thousand" ;'), "[shacl]"),
+        (
+            (
+                "tkr:qitaihe tkg:locatedIn tkr:heilongjiang",
+                "<https://w3id.org/transition-kg/id/qi taihe> tkg:locatedIn tkr:heilongjiang",
+            ),
+            "graph/articles/qitaihe-coal-city.trig:27: [syntax] ",
+        ),  # the line of the first triple, as written there
+    ],
+)
 def test_ordinary_data_mistakes_are_lines_not_tracebacks(project_copy, corpus, change, expected):
     edit(project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig", *change)
-    result = subprocess.run([EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr and expected in result.stdout
 
 
@@ -394,10 +483,14 @@ def test_a_corpus_article_not_in_utf8_is_a_problem(project_copy, corpus, tmp_pat
     for path in corpus.iterdir():
         (copy / path.name).write_bytes(path.read_bytes())
     (copy / "000_677b70f29ffb11ba.txt").write_bytes(b"caf\xe9\n")
-    result = subprocess.run([EXE, "--project", str(project_copy.root), "--corpus", str(copy), "validate"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project_copy.root), "--corpus", str(copy), "validate"], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"tkr:article-qitaihe-coal-city: {copy / '000_677b70f29ffb11ba.txt'}:1: not UTF-8 text (byte 3)" in result.stdout
+    assert (
+        f"tkr:article-qitaihe-coal-city: {copy / '000_677b70f29ffb11ba.txt'}:1: not UTF-8 text (byte 3)"
+        in result.stdout
+    )
 
 
 def test_an_undeclared_term_is_named_where_it_is_used(project_copy, corpus):
@@ -405,14 +498,21 @@ def test_an_undeclared_term_is_named_where_it_is_used(project_copy, corpus):
     lines = path.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, 1) if "tkg:qualifier tkg:MoreThan" in line)
     edit(path, "tkg:qualifier tkg:MoreThan", "tkg:qualifier tkg:MoreThen")
-    result = subprocess.run([EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"], capture_output=True, text=True
+    )
     assert f"graph/articles/qitaihe-coal-city.trig:{number}: [vocabulary] tkg:MoreThen is not declared" in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--title", "Two\nlines"], "--title 'Two\\nlines': give one line of text, without line breaks or control characters"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--title", "Two\nlines"],
+            "--title 'Two\\nlines': give one line of text, without line breaks or control characters",
+        ),
+    ],
+)
 def test_new_article_refuses_a_title_that_would_break_the_graph(project_copy, tmp_path, args, message, capsys):
     text = tmp_path / "a.txt"
     text.write_text("A town keeps its headframe.\n")
@@ -427,11 +527,24 @@ def test_extract_never_overwrites_the_article_or_the_graph(project_copy, tmp_pat
     text.write_text("Mayor Li Ming said the mine closed in 2020.\n")
     shared = project_copy.graph_dir / "shared.trig"
     before = shared.read_bytes()
-    cases = [(shared, f"-o {shared}: drafts never go into graph/; write it elsewhere"),
-             (text, f"-o {text}: that is the article itself; write the draft to another file")]
+    cases = [
+        (shared, f"-o {shared}: drafts never go into graph/; write it elsewhere"),
+        (text, f"-o {text}: that is the article itself; write the draft to another file"),
+    ]
     for target, message in cases:
         with pytest.raises(SystemExit):
-            main(["--project", str(project_copy.root), "extract", str(text), "--published", "2025-01-01", "-o", str(target)])
+            main(
+                [
+                    "--project",
+                    str(project_copy.root),
+                    "extract",
+                    str(text),
+                    "--published",
+                    "2025-01-01",
+                    "-o",
+                    str(target),
+                ]
+            )
         assert capsys.readouterr().err.startswith(f"transition-kg: {message}")
     assert shared.read_bytes() == before and text.read_text().startswith("Mayor")
     draft = tmp_path / "draft.trig"
@@ -439,12 +552,27 @@ def test_extract_never_overwrites_the_article_or_the_graph(project_copy, tmp_pat
     with pytest.raises(SystemExit):
         main(["--project", str(project_copy.root), "extract", str(text), "--published", "2025-01-01", "-o", str(draft)])
     assert capsys.readouterr().err == f"transition-kg: -o {draft}: already exists; give --force to replace it\n"
-    assert cli(["--project", str(project_copy.root), "extract", str(text), "--published", "2025-01-01", "-o", str(draft),
-                "--force"]) == 0
+    assert (
+        cli(
+            [
+                "--project",
+                str(project_copy.root),
+                "extract",
+                str(text),
+                "--published",
+                "2025-01-01",
+                "-o",
+                str(draft),
+                "--force",
+            ]
+        )
+        == 0
+    )
 
 
-def test_a_build_stopped_between_its_files_leaves_no_manifest_and_the_next_cleans_up(project_copy, corpus, tmp_path,
-                                                                                     monkeypatch):
+def test_a_build_stopped_between_its_files_leaves_no_manifest_and_the_next_cleans_up(
+    project_copy, corpus, tmp_path, monkeypatch
+):
     from transition_kg.core import build as build_module
     from transition_kg.core import files
 
@@ -468,7 +596,11 @@ def test_a_build_stopped_between_its_files_leaves_no_manifest_and_the_next_clean
     build_module.build(project_copy, out, corpus)
     manifest = json.loads((out / "transition-kg.manifest.json").read_text())
     assert sorted(manifest["files"]) == ["transition-kg.nq", "transition-kg.trig"]
-    assert sorted(p.name for p in out.iterdir()) == ["transition-kg.manifest.json", "transition-kg.nq", "transition-kg.trig"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "transition-kg.manifest.json",
+        "transition-kg.nq",
+        "transition-kg.trig",
+    ]
 
 
 def test_an_endpoint_that_answers_html_is_a_clean_error(project, corpus, capsys):
@@ -490,20 +622,27 @@ def test_an_endpoint_that_answers_html_is_a_clean_error(project, corpus, capsys)
     threading.Thread(target=http_server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{http_server.server_address[1]}/sparql"
     try:
-        for args in (["push", "--endpoint", url, "--update-endpoint", url], ["query", "cq01-coal-cities", "--endpoint", url]):
+        for args in (
+            ["push", "--endpoint", url, "--update-endpoint", url],
+            ["query", "cq01-coal-cities", "--endpoint", url],
+        ):
             with pytest.raises(SystemExit) as exited:
                 main(["--project", str(project.root), "--corpus", str(corpus), *args])
             assert exited.value.code == 2
             assert capsys.readouterr().err.splitlines()[-1] == (
-                f"transition-kg: {url}: answered with text/html, not SPARQL results or RDF")
+                f"transition-kg: {url}: answered with text/html, not SPARQL results or RDF"
+            )
     finally:
         http_server.shutdown()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["sparql", "ASK {}", "--timeout", "-1"], "--timeout -1: give a number of seconds above 0"),
-    (["query", "search", "-p", "text=\udcff"], None),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["sparql", "ASK {}", "--timeout", "-1"], "--timeout -1: give a number of seconds above 0"),
+        (["query", "search", "-p", "text=\udcff"], None),
+    ],
+)
 def test_odd_command_lines_are_lines_not_tracebacks(project, args, message, capsys):
     try:
         code = run_main(["--project", str(project.root), *args])
@@ -555,7 +694,7 @@ def test_an_unreadable_graph_folder_is_named(project, tmp_path):
 
 def test_a_link_out_of_the_project_is_not_read(project_copy, tmp_path, capsys):
     secret = tmp_path / "secret.trig"
-    secret.write_text("@prefix ex: <http://e/> .\nex:g { ex:password ex:is \"hunter2\" . }\n")
+    secret.write_text('@prefix ex: <http://e/> .\nex:g { ex:password ex:is "hunter2" . }\n')
     (project_copy.graph_dir / "articles" / "innocent.trig").symlink_to(secret)
     assert cli(["--project", str(project_copy.root), "validate"]) == 1
     out = capsys.readouterr().out
@@ -565,9 +704,11 @@ def test_a_link_out_of_the_project_is_not_read(project_copy, tmp_path, capsys):
 
 def test_errors_are_never_a_traceback_for_a_missing_project_file(project_copy):
     (project_copy.queries_dir / "cq01-coal-cities.rq").write_bytes(b"\xff\xfe")
-    result = subprocess.run([EXE, "--project", str(project_copy.root), "query", "cq01-coal-cities"], capture_output=True, text=True)
+    result = subprocess.run(
+        [EXE, "--project", str(project_copy.root), "query", "cq01-coal-cities"], capture_output=True, text=True
+    )
     assert result.returncode == 2 and result.stderr.startswith("transition-kg: ") and "Traceback" not in result.stderr
     with pytest.raises(TKGError):
-        from transition_kg.ask.queries import discover
+        from transition_kg.core.named import discover
 
         discover(project_copy)

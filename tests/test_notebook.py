@@ -7,14 +7,19 @@ import pytest
 
 from .conftest import ROOT
 
-nbformat = pytest.importorskip("nbformat", reason="the notebook test needs the dev extra (nbformat, nbclient, ipykernel)")
-nbclient = pytest.importorskip("nbclient", reason="the notebook test needs the dev extra (nbformat, nbclient, ipykernel)")
+nbformat = pytest.importorskip(
+    "nbformat", reason="the notebook test needs the dev extra (nbformat, nbclient, ipykernel)"
+)
+nbclient = pytest.importorskip(
+    "nbclient", reason="the notebook test needs the dev extra (nbformat, nbclient, ipykernel)"
+)
 
 
 def test_the_notebook_runs_and_shows_what_it_says():
     notebook = nbformat.read(ROOT / "docs" / "notebook.ipynb", as_version=4)
-    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(ROOT / "docs")}}).execute()
+    nbclient.NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "docs")}}
+    ).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"].get("text/html", "") for o in outputs if o.output_type == "execute_result"]

@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
+from transition_kg.ask.queries import run_named
 from transition_kg.cli import run as cli
 from transition_kg.core.paths import Project, corpus_dir
-from transition_kg.grow.promote import PromoteError, promote
-from transition_kg.ask.queries import run_named
 from transition_kg.core.store import open_store
+from transition_kg.grow.promote import PromoteError, promote
 
 from .conftest import ROOT
 
@@ -27,8 +27,20 @@ def reviewed(project_copy, tmp_path, monkeypatch):
     (corpus / "beishan.txt").write_text(TEXT, encoding="utf-8")
     monkeypatch.setenv("TKG_CORPUS", str(corpus))
     base = ["--project", str(project_copy.root)]
-    assert cli(base + ["new-article", str(corpus / "beishan.txt"), "--published", "2025-03-01",
-                       "--title", "Beishan counts its people"]) == 0
+    assert (
+        cli(
+            base
+            + [
+                "new-article",
+                str(corpus / "beishan.txt"),
+                "--published",
+                "2025-03-01",
+                "--title",
+                "Beishan counts its people",
+            ]
+        )
+        == 0
+    )
     draft = tmp_path / "draft.trig"
     assert cli(base + ["extract", str(corpus / "beishan.txt"), "--published", "2025-03-01", "-o", str(draft)]) == 0
     return project_copy, draft
@@ -38,7 +50,7 @@ def accept(draft, words: str, extra: str = "") -> int:
     """Accept the candidate whose words the draft marks «like this»; return its number."""
     text = draft.read_text(encoding="utf-8")
     start = text.index(DRAFT_ID, text.index(f"«{words}»"))
-    number = int(text[start + len(DRAFT_ID):text.index(" ", start)])
+    number = int(text[start + len(DRAFT_ID) : text.index(" ", start)])
     line_end = text.index("\n", start)
     line = text[start:line_end].replace('tkg:candidateStatus "candidate"', 'tkg:candidateStatus "accepted"')
     draft.write_text(text[:start] + line + extra + text[line_end:], encoding="utf-8")
@@ -54,8 +66,9 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     written, problems = promote(project, draft)
     assert written == []
     assert [p.message.split(",")[0] for p in problems] == ["give tkg:indicator", "give tkg:speaker"]
-    assert problems[1].message == ("give tkg:speaker, the person's IRI (or accept the mention of 'Li Ming' with "
-                                   "tkg:candidateType tkg:Person)")
+    assert problems[1].message == (
+        "give tkg:speaker, the person's IRI (or accept the mention of 'Li Ming' with tkg:candidateType tkg:Person)"
+    )
     assert "tkr:indicator-population" in problems[0].message  # the choices there are
     assert article.read_bytes() == before
     with pytest.raises(PromoteError, match="--only tkr:candidate-nothing: no such candidate"):
@@ -67,23 +80,36 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     shared = project.graph_dir / "shared.trig"
     text = shared.read_text(encoding="utf-8")
     end = text.rstrip().rfind("}")
-    shared.write_text(text[:end] + '    tkr:beishan a tkg:City ; rdfs:label "Beishan"@en .\n'
-                      '    tkr:li-ming a tkg:Person ; rdfs:label "Li Ming"@en .\n' + text[end:], encoding="utf-8")
+    shared.write_text(
+        text[:end] + '    tkr:beishan a tkg:City ; rdfs:label "Beishan"@en .\n'
+        '    tkr:li-ming a tkg:Person ; rdfs:label "Li Ming"@en .\n' + text[end:],
+        encoding="utf-8",
+    )
     accept(draft, "Shanxi Province")
-    number = accept(draft, "nearly 52,000 residents", "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:beishan ;")
+    number = accept(
+        draft,
+        "nearly 52,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:beishan ;",
+    )
     quote = accept(draft, "We have no choice", " tkg:speaker tkr:li-ming ;")
     # the entities the facts use are mentioned where the text first writes their labels
     written, problems = promote(project, draft)
-    assert problems == [] and written == ["tkr:mention-beishan-counts-its-people--shanxi",
-                                          f"tkr:obs-beishan-counts-its-people-{number}",
-                                          f"tkr:quote-beishan-counts-its-people-{quote}"]
+    assert problems == [] and written == [
+        "tkr:mention-beishan-counts-its-people--shanxi",
+        f"tkr:obs-beishan-counts-its-people-{number}",
+        f"tkr:quote-beishan-counts-its-people-{quote}",
+    ]
     body = (project.graph_dir / "articles" / "beishan-counts-its-people.trig").read_text(encoding="utf-8")
     for local, words in (("beishan", "Beishan"), ("li-ming", "Li Ming")):
         at = TEXT.index(words)
-        assert (f"<https://w3id.org/transition-kg/id/mention-beishan-counts-its-people--{local}> a tkg:Mention ; "
-                f"tkg:mentionOf <https://w3id.org/transition-kg/id/{local}> ;") in body
-        assert f"oa:start {at} ; oa:end {at + len(words)} ] ,\n                           [ a oa:TextQuoteSelector ; " \
-               f'oa:exact "{words}" ]' in body
+        assert (
+            f"<https://w3id.org/transition-kg/id/mention-beishan-counts-its-people--{local}> a tkg:Mention ; "
+            f"tkg:mentionOf <https://w3id.org/transition-kg/id/{local}> ;"
+        ) in body
+        assert (
+            f"oa:start {at} ; oa:end {at + len(words)} ] ,\n                           [ a oa:TextQuoteSelector ; "
+            f'oa:exact "{words}" ]' in body
+        )
     assert cli(["--project", str(project.root), "validate"]) == 0
     store = open_store(project)
     series = run_named(store, "cq05", project, place="tkr:beishan", indicator="tkr:indicator-population").records()
@@ -103,11 +129,18 @@ def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
     text = draft.read_text(encoding="utf-8")
     hostile = text.replace("tkg:candidateValue 52000 ;", 'tkg:candidateValue "1 . tkr:x tkg:pseudonym true" ;')
     draft.write_text(hostile, encoding="utf-8")
-    accept(draft, "nearly 52,000 residents", "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:qitaihe ;")
+    accept(
+        draft,
+        "nearly 52,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:qitaihe ;",
+    )
     written, problems = promote(project, draft)
     assert written == [] and [p.message for p in problems] == [
-        "its value is not a number (tkg:candidateValue, an integer or decimal)"]
-    draft.write_text(text.replace("oa:start 30 ;", 'oa:start "30 ] ] . tkr:x tkg:pseudonym true . [ " ;', 1), encoding="utf-8")
+        "its value is not a number (tkg:candidateValue, an integer or decimal)"
+    ]
+    draft.write_text(
+        text.replace("oa:start 30 ;", 'oa:start "30 ] ] . tkr:x tkg:pseudonym true . [ " ;', 1), encoding="utf-8"
+    )
     accept(draft, "Shanxi Province")
     written, problems = promote(project, draft)
     assert written == [] and [p.message.split(":")[0] for p in problems] == ["its evidence needs its words (oa"]
@@ -132,7 +165,9 @@ def test_a_new_article_reaches_the_queries_with_new_article_extract_promote_only
     text = tmp_path / "hunter.txt"
     shutil.copy(ARTICLES / "held-out" / "hunter.txt", text)
     project, base = Project(root), ["--project", str(root)]
-    assert cli(base + ["new-article", str(text), "--published", "2025-06-30", "--title", "Hunter Valley after coal"]) == 0
+    assert (
+        cli(base + ["new-article", str(text), "--published", "2025-06-30", "--title", "Hunter Valley after coal"]) == 0
+    )
     draft = tmp_path / "draft.trig"
     assert cli(base + ["extract", str(text), "--published", "2025-06-30", "-o", str(draft)]) == 0
     body = draft.read_text(encoding="utf-8")
@@ -152,22 +187,34 @@ def test_a_new_article_reaches_the_queries_with_new_article_extract_promote_only
         "Professor Wendy Tanaka of the University of Newcastle": "",
     }
     review = tmp_path / "review.trig"
-    review.write_text("@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
-                      "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n" + "".join(
-                          f'tkr:{candidate(words)} tkg:candidateStatus "accepted"{" ; " + more if more else ""} .\n'
-                          for words, more in decisions.items()), encoding="utf-8")
+    review.write_text(
+        "@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+        + "".join(
+            f'tkr:{candidate(words)} tkg:candidateStatus "accepted"{" ; " + more if more else ""} .\n'
+            for words, more in decisions.items()
+        ),
+        encoding="utf-8",
+    )
     shared = (root / "graph" / "shared.trig").read_text(encoding="utf-8")
     assert cli(base + ["promote", str(draft), str(review)]) == 0
     assert cli(base + ["validate"]) == 0
-    assert (root / "graph" / "shared.trig").read_text(encoding="utf-8").count("rdfs:label") == shared.count("rdfs:label") + 4
+    assert (root / "graph" / "shared.trig").read_text(encoding="utf-8").count("rdfs:label") == shared.count(
+        "rdfs:label"
+    ) + 4
     store = open_store(project)
-    quotes = [(q["speaker"].rsplit("/", 1)[1], q["role"], q["words"]) for q in run_named(store, "cq03", project).records()
-              if "hunter" in q["article"]]
+    quotes = [
+        (q["speaker"].rsplit("/", 1)[1], q["role"], q["words"])
+        for q in run_named(store, "cq03", project).records()
+        if "hunter" in q["article"]
+    ]
     assert quotes == [
         ("wendy-tanaka", "Professor", "Our biggest customers have told us, in writing, that they are leaving"),
-        ("craig-lawson", None, "Nobody's going to pay me that to fix solar panels")]
+        ("craig-lawson", None, "Nobody's going to pay me that to fix solar panels"),
+    ]
     series = run_named(store, "cq05", project, place="tkr:hunter-valley", indicator="tkr:indicator-annual-coal-output")
     assert [(r["value"], r["unit"].rsplit("/", 1)[1], r["qualifier"].rsplit("#", 1)[1]) for r in series.records()] == [
-        (150000000, "unit-tonne", "Approximately")]
+        (150000000, "unit-tonne", "Approximately")
+    ]
     facts = run_named(store, "cq06", project, entity="tkr:hunter-valley").records()
     assert [(f["value"], f["evidence"]) for f in facts] == [(150000000, "about 150 million tonnes")]

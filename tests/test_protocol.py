@@ -13,7 +13,7 @@ import pytest
 from transition_kg.ask.serve import make_server
 
 TKR = "https://w3id.org/transition-kg/id/"
-LOCATED = (f"ASK {{ <{TKR}datong> <https://w3id.org/transition-kg/ontology#locatedIn> <{TKR}shanxi> }}")
+LOCATED = f"ASK {{ <{TKR}datong> <https://w3id.org/transition-kg/ontology#locatedIn> <{TKR}shanxi> }}"
 ARTICLE = TKR + "article-datong-coal-capital"
 
 
@@ -24,8 +24,14 @@ def server(project):
     server.close()
 
 
-def call(server, path: str = "/sparql", params: dict | list | None = None, data: bytes | None = None,
-         headers: dict | None = None, method: str | None = None) -> tuple[int, str, bytes]:
+def call(
+    server,
+    path: str = "/sparql",
+    params: dict | list | None = None,
+    data: bytes | None = None,
+    headers: dict | None = None,
+    method: str | None = None,
+) -> tuple[int, str, bytes]:
     url = server.url + path + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
@@ -58,16 +64,22 @@ def test_query_dataset_default_graphs_get_and_post(server):
     assert boolean(call(server, params=[("query", LOCATED), ("default-graph-uri", ARTICLE)])[2]) is True
     data, headers = form([("query", LOCATED), ("default-graph-uri", ARTICLE)])
     assert boolean(call(server, data=data, headers=headers)[2]) is True
-    status, _, body = call(server, params={"default-graph-uri": ARTICLE}, data=LOCATED.encode(),
-                           headers={"Content-Type": "application/sparql-query"})
+    status, _, body = call(
+        server,
+        params={"default-graph-uri": ARTICLE},
+        data=LOCATED.encode(),
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert (status, boolean(body)) == (200, True)
 
 
 def test_query_dataset_named_graphs(server):
     query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
-    status, _, body = call(server, params=[("query", query), ("named-graph-uri", ARTICLE),
-                                           ("named-graph-uri", TKR + "graph-background")],
-                           headers={"Accept": "text/csv"})
+    status, _, body = call(
+        server,
+        params=[("query", query), ("named-graph-uri", ARTICLE), ("named-graph-uri", TKR + "graph-background")],
+        headers={"Accept": "text/csv"},
+    )
     assert (status, body.decode().split()) == (200, ["g", ARTICLE, TKR + "graph-background"])
 
 
@@ -77,16 +89,19 @@ def test_query_multiple_dataset_the_protocol_wins(server):
     assert boolean(call(server, params=[("query", query), ("default-graph-uri", ARTICLE)])[2]) is True
 
 
-@pytest.mark.parametrize("query, accept, kind", [
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "application/sparql-results+xml", "application/sparql-results+xml"),
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/*", "text/csv"),
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "application/*", "application/sparql-results+json"),
-    ("ASK {}", "application/sparql-results+json", "application/sparql-results+json"),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", "application/rdf+xml, text/turtle;q=0.5", "application/rdf+xml"),
-    ("DESCRIBE <http://example.org/x>", "text/turtle", "text/turtle"),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", "text/*", "text/turtle"),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", "application/json;q=0, application/n-triples", "application/n-triples"),
-])
+@pytest.mark.parametrize(
+    "query, accept, kind",
+    [
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "application/sparql-results+xml", "application/sparql-results+xml"),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/*", "text/csv"),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "application/*", "application/sparql-results+json"),
+        ("ASK {}", "application/sparql-results+json", "application/sparql-results+json"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/rdf+xml, text/turtle;q=0.5", "application/rdf+xml"),
+        ("DESCRIBE <http://example.org/x>", "text/turtle", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "text/*", "text/turtle"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/json;q=0, application/n-triples", "application/n-triples"),
+    ],
+)
 def test_query_content_types(server, query, accept, kind):
     status, got, _ = call(server, params={"query": query}, headers={"Accept": accept})
     assert (status, got.split(";")[0]) == (200, kind)
@@ -98,22 +113,38 @@ def test_nothing_acceptable_is_406(server):
 
 
 def test_relative_iris_resolve_against_the_endpoint(server):
-    status, _, body = call(server, params={"query": "SELECT ?x WHERE { BIND(<relative> AS ?x) }"}, headers={"Accept": "text/csv"})
+    status, _, body = call(
+        server, params={"query": "SELECT ?x WHERE { BIND(<relative> AS ?x) }"}, headers={"Accept": "text/csv"}
+    )
     assert (status, body.decode().split()) == (200, ["x", server.url + "/relative"])
 
 
-@pytest.mark.parametrize("name, request_args, status", [
-    ("bad_query_method", {"method": "PUT", "data": b"ASK {}", "headers": {"Content-Type": "application/sparql-query"}}, 405),
-    ("bad_multiple_queries", {"params": [("query", "ASK {}"), ("query", "ASK {}")]}, 400),
-    ("bad_query_wrong_media_type", {"data": b"ASK {}", "headers": {"Content-Type": "text/plain"}}, 415),
-    ("bad_query_missing_form_type", {"data": b"query=ASK%20%7B%7D", "headers": {"Content-Type": ""}}, 415),
-    ("bad_query_syntax", {"params": {"query": "ASK {"}}, 400),
-    ("bad_update_get", {"params": {"update": "CLEAR ALL"}}, 403),
-    ("bad_update_post", {"data": b"CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}, 403),
-    ("bad_query_in_url_and_form", {"params": {"query": "ASK {}"}, "data": b"query=ASK%20%7B%7D",
-                                   "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 400),
-    ("bad_graph_iri", {"params": [("query", "ASK {}"), ("default-graph-uri", "not an iri")]}, 400),
-])
+@pytest.mark.parametrize(
+    "name, request_args, status",
+    [
+        (
+            "bad_query_method",
+            {"method": "PUT", "data": b"ASK {}", "headers": {"Content-Type": "application/sparql-query"}},
+            405,
+        ),
+        ("bad_multiple_queries", {"params": [("query", "ASK {}"), ("query", "ASK {}")]}, 400),
+        ("bad_query_wrong_media_type", {"data": b"ASK {}", "headers": {"Content-Type": "text/plain"}}, 415),
+        ("bad_query_missing_form_type", {"data": b"query=ASK%20%7B%7D", "headers": {"Content-Type": ""}}, 415),
+        ("bad_query_syntax", {"params": {"query": "ASK {"}}, 400),
+        ("bad_update_get", {"params": {"update": "CLEAR ALL"}}, 403),
+        ("bad_update_post", {"data": b"CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}, 403),
+        (
+            "bad_query_in_url_and_form",
+            {
+                "params": {"query": "ASK {}"},
+                "data": b"query=ASK%20%7B%7D",
+                "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+            },
+            400,
+        ),
+        ("bad_graph_iri", {"params": [("query", "ASK {}"), ("default-graph-uri", "not an iri")]}, 400),
+    ],
+)
 def test_bad_requests(server, name, request_args, status):
     assert call(server, **request_args)[0] == status, name
 

@@ -10,9 +10,10 @@ import sys
 import pyoxigraph as ox
 import pytest
 
+from transition_kg.ask.queries import bind, parse_params, run, run_named, to_term
+from transition_kg.core.errors import QueryError
+from transition_kg.core.named import NamedQuery, Param, discover, get, parse_header
 from transition_kg.core.paths import Project
-from transition_kg.ask.queries import (NamedQuery, Param, QueryError, bind, discover, get, parse_header,
-                                   parse_params, run, run_named, to_term)
 from transition_kg.core.sparql import FORMATS, QuerySyntaxError, parse_answer, read, serialize
 from transition_kg.core.store import open_store
 
@@ -33,7 +34,9 @@ def expected(name: str):
 
 
 def test_every_named_query_has_expected_rows_and_a_readme_row():
-    assert [n for n in NAMES if n.startswith("cq")] == [f"cq{i:02d}" + n[4:] for i, n in enumerate(sorted(n for n in NAMES if n.startswith("cq")), 1)]
+    assert [n for n in NAMES if n.startswith("cq")] == [
+        f"cq{i:02d}" + n[4:] for i, n in enumerate(sorted(n for n in NAMES if n.startswith("cq")), 1)
+    ]
     assert [n for n in NAMES if not (ROOT / "queries" / f"{n}.srj").is_file()] == []
     assert sorted(p.stem for p in (ROOT / "queries").glob("*.srj")) == NAMES  # no expected rows left over
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -45,9 +48,11 @@ def test_a_named_query_in_process_leaves_rdflib_unloaded(project):
     """The query path (load, bind, run, read) needs no rdflib: a fresh interpreter proves it."""
     import subprocess
 
-    code = ("import sys; from transition_kg.core.store import open_store; from transition_kg.ask.queries import run_named; "
-            "rows = run_named(open_store(), 'cq01-coal-cities').records(); "
-            "print(len(rows), sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing', 'pyshacl')))")
+    code = (
+        "import sys; from transition_kg.core.store import open_store; from transition_kg.ask.queries import run_named; "
+        "rows = run_named(open_store(), 'cq01-coal-cities').records(); "
+        "print(len(rows), sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing', 'pyshacl')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "2 []"
 
@@ -67,21 +72,32 @@ def test_bare_cq05_answers_datong_good_air_days(store):
     rows = run_named(store, "cq05-indicator-time-series", ROOT).records()
     assert [(r["year"], r["value"], r["unit"]) for r in rows] == [
         ("2001", 49, "https://w3id.org/transition-kg/id/unit-day"),
-        ("2024", 314, "https://w3id.org/transition-kg/id/unit-day")]
+        ("2024", 314, "https://w3id.org/transition-kg/id/unit-day"),
+    ]
 
 
 def test_parameters_change_the_answer(store):
     rows = run_named(store, "cq05-indicator-time-series", ROOT, indicator="tkr:indicator-tourism-revenue").records()
     assert [(r["year"], r["value"], r["qualifier"]) for r in rows] == [
-        ("2022", 15000000000, None), ("2024", 61000000000, "https://w3id.org/transition-kg/ontology#MoreThan")]
-    places = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="tkr:heilongjiang").records()}
+        ("2022", 15000000000, None),
+        ("2024", 61000000000, "https://w3id.org/transition-kg/ontology#MoreThan"),
+    ]
+    places = {
+        r["place"].rsplit("/", 1)[1]
+        for r in run_named(store, "cq07-places-within", ROOT, within="tkr:heilongjiang").records()
+    }
     assert places == {"qitaihe", "harbin", "heihe", "xinxing-korean-autonomous-township", "chengzihe-mine"}
 
 
 def test_search_finds_chinese_labels(store):
     rows = run_named(store, "search", ROOT, text="七台河").records()
-    assert rows == [{"entity": "https://w3id.org/transition-kg/id/qitaihe", "label": "七台河",
-                     "kind": "https://w3id.org/transition-kg/ontology#City"}]
+    assert rows == [
+        {
+            "entity": "https://w3id.org/transition-kg/id/qitaihe",
+            "label": "七台河",
+            "kind": "https://w3id.org/transition-kg/ontology#City",
+        }
+    ]
 
 
 def test_headers_have_title_description_and_typed_defaults(project):
@@ -91,8 +107,10 @@ def test_headers_have_title_description_and_typed_defaults(project):
             assert param.default is not None, (name, param.name)
             to_term(param, param.default)
     cq05 = get(project, "cq05-indicator-time-series")
-    assert cq05.params == [Param("place", "IRI", "tkr:datong", "the place or organisation"),
-                           Param("indicator", "IRI", "tkr:indicator-good-air-quality-days", "what is measured")]
+    assert cq05.params == [
+        Param("place", "IRI", "tkr:datong", "the place or organisation"),
+        Param("indicator", "IRI", "tkr:indicator-good-air-quality-days", "what is measured"),
+    ]
 
 
 def test_bad_header_is_named_with_its_line(tmp_path):
@@ -102,26 +120,40 @@ def test_bad_header_is_named_with_its_line(tmp_path):
         parse_header(path)
 
 
-@pytest.mark.parametrize("type_, raw, term", [
-    ("IRI", "tkr:datong", ox.NamedNode("https://w3id.org/transition-kg/id/datong")),
-    ("IRI", "https://example.org/a#b", ox.NamedNode("https://example.org/a#b")),
-    ("IRI", "<https://example.org/a>", ox.NamedNode("https://example.org/a")),
-    ("string", 'x" } DROP ALL #', ox.Literal('x" } DROP ALL #')),
-    ("integer", "-12", ox.Literal("-12", datatype=ox.NamedNode(XSD + "integer"))),
-    ("decimal", "5.3", ox.Literal("5.3", datatype=ox.NamedNode(XSD + "decimal"))),
-    ("year", "2024", ox.Literal("2024", datatype=ox.NamedNode(XSD + "gYear"))),
-])
+@pytest.mark.parametrize(
+    "type_, raw, term",
+    [
+        ("IRI", "tkr:datong", ox.NamedNode("https://w3id.org/transition-kg/id/datong")),
+        ("IRI", "https://example.org/a#b", ox.NamedNode("https://example.org/a#b")),
+        ("IRI", "<https://example.org/a>", ox.NamedNode("https://example.org/a")),
+        ("string", 'x" } DROP ALL #', ox.Literal('x" } DROP ALL #')),
+        ("integer", "-12", ox.Literal("-12", datatype=ox.NamedNode(XSD + "integer"))),
+        ("decimal", "5.3", ox.Literal("5.3", datatype=ox.NamedNode(XSD + "decimal"))),
+        ("year", "2024", ox.Literal("2024", datatype=ox.NamedNode(XSD + "gYear"))),
+    ],
+)
 def test_values_become_rdf_terms(type_, raw, term):
     assert to_term(Param("p", type_, None), raw) == term
 
 
-@pytest.mark.parametrize("type_, raw, message", [
-    ("IRI", "datong", "--param p=datong: not an IRI (give a full IRI or a prefixed name such as tkr:datong)"),
-    ("IRI", "tkr:datong> } ; DROP ALL ; #", "--param p=tkr:datong> } ; DROP ALL ; #: not an IRI (spaces and <>\"{}|^`\\ are not allowed)"),
-    ("IRI", "evil:x", "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, rdf, rdfs, owl, xsd, skos, dcterms, prov, oa, schema, wd, sh, tkgsh"),
-    ("integer", "1; DROP", "--param p=1; DROP: not an integer"),
-    ("year", "last year", "--param p=last year: not a year"),
-])
+@pytest.mark.parametrize(
+    "type_, raw, message",
+    [
+        ("IRI", "datong", "--param p=datong: not an IRI (give a full IRI or a prefixed name such as tkr:datong)"),
+        (
+            "IRI",
+            "tkr:datong> } ; DROP ALL ; #",
+            '--param p=tkr:datong> } ; DROP ALL ; #: not an IRI (spaces and <>"{}|^`\\ are not allowed)',
+        ),
+        (
+            "IRI",
+            "evil:x",
+            "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, rdf, rdfs, owl, xsd, skos, dcterms, prov, oa, schema, wd, sh, tkgsh",
+        ),
+        ("integer", "1; DROP", "--param p=1; DROP: not an integer"),
+        ("year", "last year", "--param p=last year: not a year"),
+    ],
+)
 def test_bad_values_are_one_line_errors(type_, raw, message):
     with pytest.raises(QueryError) as error:
         to_term(Param("p", type_, None), raw)
@@ -140,15 +172,16 @@ def test_missing_and_unknown_parameters(project):
 
 def test_hostile_string_is_bound_as_one_literal(store):
     hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #'
-    text = bind('SELECT ?e WHERE { GRAPH ?g { ?e ?p ?text } }', {"text": ox.Literal(hostile)})
-    assert text == ('SELECT ?e WHERE { VALUES (?text) { ("x\\" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #") }'
-                    '  GRAPH ?g { ?e ?p ?text } }')
+    text = bind("SELECT ?e WHERE { GRAPH ?g { ?e ?p ?text } }", {"text": ox.Literal(hostile)})
+    assert text == (
+        'SELECT ?e WHERE { VALUES (?text) { ("x\\" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #") }'
+        "  GRAPH ?g { ?e ?p ?text } }"
+    )
     assert run_named(store, "search", ROOT, text=hostile).rows == []
 
 
 def test_bind_skips_comments_strings_and_iris(store):
-    query = ('# WHERE { in a comment\nPREFIX ex: <http://e/WHERE>\n'
-             'SELECT ?x ("WHERE {" AS ?y) WHERE { BIND(?v AS ?x) }')
+    query = '# WHERE { in a comment\nPREFIX ex: <http://e/WHERE>\nSELECT ?x ("WHERE {" AS ?y) WHERE { BIND(?v AS ?x) }'
     bound = bind(query, {"v": ox.Literal(7)})
     assert bound.endswith('WHERE { VALUES (?v) { ("7"^^<http://www.w3.org/2001/XMLSchema#integer>) }  BIND(?v AS ?x) }')
     assert store.query(bound).rows == [(ox.Literal(7), ox.Literal("WHERE {"))]
@@ -173,7 +206,9 @@ def test_results_are_w3c_json(store, project):
 def test_a_describe_without_where_takes_parameters(project_copy):
     (project_copy.queries_dir / "describe-entity.rq").write_text(
         "# title: Describe an entity\n# description: Its statements.\n# param: entity  IRI  tkr:datong  the entity\n"
-        "DESCRIBE ?entity\n", encoding="utf-8")
+        "DESCRIBE ?entity\n",
+        encoding="utf-8",
+    )
     query = get(project_copy, "describe-entity")
     text = bind(query.text, parse_params(query, {"entity": "tkr:shanxi"}))
     assert text.endswith("DESCRIBE ?entity\nVALUES (?entity) { (<https://w3id.org/transition-kg/id/shanxi>) }")
@@ -183,7 +218,9 @@ def test_a_describe_without_where_takes_parameters(project_copy):
 def test_an_iri_parameter_may_be_a_label(store, project):
     rows = run_named(store, "cq05-indicator-time-series", ROOT, place="Datong", indicator="tourism revenue").records()
     assert [(r["year"], r["value"]) for r in rows] == [("2022", 15000000000), ("2024", 61000000000)]
-    within = {r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="七台河").records()}
+    within = {
+        r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="七台河").records()
+    }
     assert within == {"xinxing-korean-autonomous-township", "chengzihe-mine"}
     with pytest.raises(QueryError, match=r"^--param entity=Atlantis: not an IRI, and no entity has that label"):
         run_named(store, "cq06-quantitative-facts", ROOT, entity="Atlantis")
@@ -207,8 +244,10 @@ def test_inline_binding_writes_terms_that_cannot_break_out():
 
     assert "DROP" not in blank_out(text) and f"BIND({ox.Literal(hostile)} AS ?t)" in text
     # a variable that only starts like the parameter is left alone; SELECT * keeps the column
-    assert bind("SELECT * WHERE { ?place ?placeName ?o }", {"place": ox.NamedNode("https://e.org/p")},
-                inline=True) == "SELECT * WHERE { <https://e.org/p> ?placeName ?o  BIND(<https://e.org/p> AS ?place) }"
+    assert (
+        bind("SELECT * WHERE { ?place ?placeName ?o }", {"place": ox.NamedNode("https://e.org/p")}, inline=True)
+        == "SELECT * WHERE { <https://e.org/p> ?placeName ?o  BIND(<https://e.org/p> AS ?place) }"
+    )
 
 
 @pytest.mark.parametrize("text", ["da", "DATONG", "七台", "七台河", "coal", "a", "x*y", "[", "%", "_", "'", "ß", "Ö"])

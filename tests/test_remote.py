@@ -17,17 +17,16 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
-from transition_kg.cli import run as cli
-import pyoxigraph as ox
-
-from transition_kg.core.errors import TKGError
-from transition_kg.ask.queries import discover, run
 from transition_kg.ask.push import push, replace_graph
+from transition_kg.ask.queries import run
+from transition_kg.cli import run as cli
+from transition_kg.core.errors import TKGError
+from transition_kg.core.named import discover
 from transition_kg.core.store import POST_ABOVE, USER_AGENT, EmbeddedStore, EndpointError, RemoteStore
 from transition_kg.core.vocab import ONTOLOGY_GRAPH_IRI, TKR_IRI
-
 
 
 def free_port() -> int:
@@ -59,9 +58,12 @@ class Oxigraph:
 
     def start(self) -> None:
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        self.process = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
-                                        + (["--union-default-graph"] if self.union else []),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
+            + (["--union-default-graph"] if self.union else []),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -100,7 +102,9 @@ def local(loaded):
 
 
 def same_rows(a, b, ordered: bool) -> bool:
-    return a.vars == b.vars and (a.rows == b.rows if ordered else sorted(map(repr, a.rows)) == sorted(map(repr, b.rows)))
+    return a.vars == b.vars and (
+        a.rows == b.rows if ordered else sorted(map(repr, a.rows)) == sorted(map(repr, b.rows))
+    )
 
 
 def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, loaded, local, project):
@@ -123,7 +127,7 @@ def test_push_twice_by_update_leaves_the_same_data(oxigraph, loaded):
 
 
 def big_graph(n: int) -> bytes:
-    return "".join(f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n" for i in range(n)).encode()
+    return "".join(f'<https://example.org/s{i}> <https://example.org/p> "{i}" .\n' for i in range(n)).encode()
 
 
 @pytest.mark.parametrize("protocol", ["store", "update"])
@@ -136,7 +140,13 @@ def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, loaded, protocol):
 
     def replace():
         try:
-            replace_graph(article, big_graph(200_000), oxigraph.update, oxigraph.store if protocol == "store" else None, timeout=60)
+            replace_graph(
+                article,
+                big_graph(200_000),
+                oxigraph.update,
+                oxigraph.store if protocol == "store" else None,
+                timeout=60,
+            )
         except EndpointError as exc:
             errors.append(str(exc))
 
@@ -151,17 +161,58 @@ def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, loaded, protocol):
 
 
 def test_cli_push_then_query_gives_the_same_json_as_the_embedded_store(oxigraph, project, corpus, capsys):
-    assert cli(["--project", str(project.root), "--corpus", str(corpus), "push", "--endpoint", oxigraph.query,
-                "--update-endpoint", oxigraph.update, "--store", oxigraph.store]) == 0
+    assert (
+        cli(
+            [
+                "--project",
+                str(project.root),
+                "--corpus",
+                str(corpus),
+                "push",
+                "--endpoint",
+                oxigraph.query,
+                "--update-endpoint",
+                oxigraph.update,
+                "--store",
+                oxigraph.store,
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("pushing <https://w3id.org/transition-kg/ontology> (")
     assert out[-1].startswith("pushed 7 graphs, ") and out[-1].endswith("; counts on the server match")
     assert cli(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "json"]) == 0
     embedded = capsys.readouterr().out
-    assert cli(["--project", str(project.root), "query", "cq01-coal-cities", "--format", "json", "--endpoint", oxigraph.query]) == 0
+    assert (
+        cli(
+            [
+                "--project",
+                str(project.root),
+                "query",
+                "cq01-coal-cities",
+                "--format",
+                "json",
+                "--endpoint",
+                oxigraph.query,
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == embedded
-    assert cli(["sparql", "--endpoint", oxigraph.query, "--format", "tsv",
-                "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l"]) == 0
+    assert (
+        cli(
+            [
+                "sparql",
+                "--endpoint",
+                oxigraph.query,
+                "--format",
+                "tsv",
+                "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == '?l\n"Qitaihe"@en\n"七台河"@zh\n'
 
 
@@ -169,14 +220,27 @@ def test_push_to_a_dead_server_is_a_clean_error(capsys, project, corpus):
     port = free_port()
     with pytest.raises(SystemExit) as exited:
         from transition_kg.cli import main
-        main(["--project", str(project.root), "--corpus", str(corpus), "push", "--endpoint", f"http://127.0.0.1:{port}/query",
-              "--update-endpoint", f"http://127.0.0.1:{port}/update"])
+
+        main(
+            [
+                "--project",
+                str(project.root),
+                "--corpus",
+                str(corpus),
+                "push",
+                "--endpoint",
+                f"http://127.0.0.1:{port}/query",
+                "--update-endpoint",
+                f"http://127.0.0.1:{port}/update",
+            ]
+        )
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err == f"transition-kg: http://127.0.0.1:{port}/update: cannot connect (Connection refused)\n"
 
 
 # --- protocol details, against a recording stub ---------------------------------------------
+
 
 class Stub(http.server.BaseHTTPRequestHandler):
     seen: list = []
@@ -204,8 +268,14 @@ class Stub(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.end_headers()
-        self.wfile.write(json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
-            {"x": {"type": "literal", "value": "ok", "xml:lang": "en"}}]}}).encode())
+        self.wfile.write(
+            json.dumps(
+                {
+                    "head": {"vars": ["x"]},
+                    "results": {"bindings": [{"x": {"type": "literal", "value": "ok", "xml:lang": "en"}}]},
+                }
+            ).encode()
+        )
 
     do_GET = do_POST = _answer
 
@@ -239,7 +309,7 @@ def test_a_comment_naming_an_update_keyword_stays_a_query(stub):
     store = RemoteStore(stub + "/sparql")
     text = "# rows removed, added, dropped\nSELECT ?x WHERE { ?x ?p ?o } # " + "x" * 2000
     store.query(text)
-    (method, _, _, body), = Stub.seen
+    ((method, _, _, body),) = Stub.seen
     assert method == "POST" and body.startswith("query=")
 
 

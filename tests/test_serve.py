@@ -21,12 +21,16 @@ from transition_kg.see.view import unpack
 from .test_view import axe_violations, until
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-LABELS = ("SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
-          "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l")
+LABELS = (
+    "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l"
+)
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
-CONSTRUCT = ("CONSTRUCT { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } WHERE { GRAPH "
-             "<https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } "
-             "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }")
+CONSTRUCT = (
+    "CONSTRUCT { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } WHERE { GRAPH "
+    "<https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } "
+    "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }"
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,22 +76,32 @@ def test_graph_results_in_every_format(server):
     turtle = wrapper(server, CONSTRUCT, TURTLE).convert()
     assert [str(q) for q in ox.parse(turtle, ox.RdfFormat.TURTLE)] == [
         "<https://w3id.org/transition-kg/id/datong> <https://w3id.org/transition-kg/ontology#locatedIn> "
-        "<https://w3id.org/transition-kg/id/shanxi>"]
+        "<https://w3id.org/transition-kg/id/shanxi>"
+    ]
     rdfxml = wrapper(server, CONSTRUCT, XML).convert()  # SPARQLWrapper's default for CONSTRUCT: RDF/XML, parsed
     assert len(rdfxml) == 1
-    status, kind, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}),
-                             headers={"Accept": "application/n-triples"})
+    status, kind, body = raw(
+        server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}), headers={"Accept": "application/n-triples"}
+    )
     assert (status, kind) == (200, "application/n-triples")
-    assert body.decode().strip() == ("<https://w3id.org/transition-kg/id/datong> <https://w3id.org/transition-kg/ontology#locatedIn> "
-                                     "<https://w3id.org/transition-kg/id/shanxi> .")
-    status, kind, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}), headers={"Accept": "application/ld+json"})
+    assert body.decode().strip() == (
+        "<https://w3id.org/transition-kg/id/datong> <https://w3id.org/transition-kg/ontology#locatedIn> "
+        "<https://w3id.org/transition-kg/id/shanxi> ."
+    )
+    status, kind, body = raw(
+        server, "/sparql?" + urllib.parse.urlencode({"query": CONSTRUCT}), headers={"Accept": "application/ld+json"}
+    )
     assert (status, kind) == (200, "application/ld+json")
     assert "https://w3id.org/transition-kg/id/shanxi" in json.dumps(json.loads(body))
 
 
 def test_post_sparql_query_body_and_ask(server):
-    status, kind, body = raw(server, "/sparql", data=b"ASK { GRAPH ?g { ?s ?p ?o } }",
-                             headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    status, kind, body = raw(
+        server,
+        "/sparql",
+        data=b"ASK { GRAPH ?g { ?s ?p ?o } }",
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
     assert (status, kind, json.loads(body)) == (200, "application/sparql-results+json", {"head": {}, "boolean": True})
 
 
@@ -131,7 +145,9 @@ def test_two_hundred_concurrent_requests(server):
     url = server.url + "/sparql?" + urllib.parse.urlencode({"query": LABELS})
 
     def get(_):
-        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/csv"}), timeout=60) as response:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, headers={"Accept": "text/csv"}), timeout=60
+        ) as response:
             return response.status, response.read()
 
     with ThreadPoolExecutor(max_workers=50) as pool:
@@ -156,13 +172,28 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
     from playwright.sync_api import sync_playwright
 
-    args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        context = browser.new_context(bypass_csp=True, accept_downloads=True)  # the test's probes use eval; the page forbids it
+        context = browser.new_context(
+            bypass_csp=True, accept_downloads=True
+        )  # the test's probes use eval; the page forbids it
         outside, errors = [], []
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server.url) else (outside.append(r.request.url), r.abort()))
+        context.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if r.request.url.startswith(server.url) else (outside.append(r.request.url), r.abort())
+            ),
+        )
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server.url + "/")
@@ -179,11 +210,15 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         page.wait_for_selector("#results table")
         until(page, "() => document.getElementById('status').textContent.startsWith('2 rows in ')")
         heads = [h.split(" ")[0] for h in page.locator("#results th").all_inner_texts()]
-        rows = [dict(zip(heads, r)) for r in page.locator("#results tbody tr").evaluate_all(
-            "trs => trs.map(tr => [...tr.cells].map(td => td.innerText))")]
+        rows = [
+            dict(zip(heads, r))
+            for r in page.locator("#results tbody tr").evaluate_all(
+                "trs => trs.map(tr => [...tr.cells].map(td => td.innerText))"
+            )
+        ]
         assert [(r["year"], r["value"]) for r in rows] == [("2001", "49"), ("2024", "314")]
         assert rows[0]["unit"] == "day\ntkr:unit-day"  # the label, and the short IRI under it
-        assert rows[0]["article"].startswith("China's \"coal capital\" Datong")
+        assert rows[0]["article"].startswith('China\'s "coal capital" Datong')
         assert page.get_attribute("#chart svg", "aria-label") == "value by year: 2001: 49; 2024: 314"
         page.click("#results th button >> text=value")  # sort: ascending, then descending
         page.click("#results th button >> text=value")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from transition_kg.cli import main
+from transition_kg.cli import run as cli
 from transition_kg.core import load as load_module
-from transition_kg.cli import main, run as cli
 from transition_kg.core.errors import ProjectInvalid
 from transition_kg.core.load import MARKER, load
 from transition_kg.core.store import EmbeddedStore, open_store
@@ -61,7 +62,16 @@ def test_an_interrupted_reload_is_never_served(project_copy, tmp_path, monkeypat
 
 
 def test_cli_store_dir(project, tmp_path, capsys):
-    args = ["--project", str(project.root), "query", "cq05-indicator-time-series", "--format", "csv", "--store-dir", str(tmp_path / "s")]
+    args = [
+        "--project",
+        str(project.root),
+        "query",
+        "cq05-indicator-time-series",
+        "--format",
+        "csv",
+        "--store-dir",
+        str(tmp_path / "s"),
+    ]
     assert cli(args) == 0
     first = capsys.readouterr().out
     assert cli(args) == 0
@@ -84,17 +94,20 @@ BROKEN = {
         "articles/stray.trig",
         "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
         "tkr:g-x { tkr:a tkg:locatedIn tkr:china . }\n\ntkr:datong tkg:locatedIn tkr:china .\n",
-        "graph/articles/stray.trig:5: [files] triples outside a named graph (wrap them in GRAPH-NAME { ... })"),
+        "graph/articles/stray.trig:5: [files] triples outside a named graph (wrap them in GRAPH-NAME { ... })",
+    ),
     "a Turtle file under graph/": (
         "extra.ttl",
         "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:a tkr:b tkr:c .\n",
         "graph/extra.ttl: [files] not read: facts live in named graphs in TriG files; rename it to .trig and wrap "
-        "its triples in a named graph (tkr:graph-NAME { ... })"),
+        "its triples in a named graph (tkr:graph-NAME { ... })",
+    ),
     "a graph in two files": (
         "copy.trig",
         "@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:graph-background { tkr:a tkr:b tkr:c . }\n",
         "graph/copy.trig: [files] graph <https://w3id.org/transition-kg/id/graph-background> is also defined in "
-        "graph/background.trig"),
+        "graph/background.trig",
+    ),
 }
 
 
@@ -135,7 +148,9 @@ def test_a_touched_file_is_hashed_not_reloaded(project_copy, tmp_path, monkeypat
     again = open_store(project_copy, store_dir=where)
     assert reloads == [] and count(again) > 4000
     assert '"background.trig"' not in (where / MARKER).read_text()  # names are project paths
-    assert f'"graph/background.trig": [{path.stat().st_size}, {path.stat().st_mtime_ns}, ' in (where / MARKER).read_text()
+    assert (
+        f'"graph/background.trig": [{path.stat().st_size}, {path.stat().st_mtime_ns}, ' in (where / MARKER).read_text()
+    )
 
 
 def test_the_label_index_sits_beside_the_store_and_follows_its_files(project_copy, tmp_path):
@@ -147,8 +162,11 @@ def test_the_label_index_sits_beside_the_store_and_follows_its_files(project_cop
     first = open_store(project_copy, store_dir=where)
     assert (where / FILE).is_file() and search(first, "七台") == [TKR + "qitaihe"]
     del first
-    edit(project_copy.graph_dir / "shared.trig", 'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en .',
-         'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en , "Aihui gateway"@en .')
+    edit(
+        project_copy.graph_dir / "shared.trig",
+        'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en .',
+        'tkr:heihe a tkg:City ; rdfs:label "Heihe"@en , "Aihui gateway"@en .',
+    )
     changed = open_store(project_copy, store_dir=where)
     assert search(changed, "ihui gate") == [TKR + "heihe"]
     del changed

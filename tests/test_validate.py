@@ -19,8 +19,10 @@ def lines(report) -> list[str]:
 def test_real_graph_is_clean(project, corpus):
     report, _ = validate(project, corpus)
     assert lines(report) == []
-    spans = sum(text.count("tkg:evidence [") for text in
-                (p.read_text(encoding="utf-8") for p in (project.root / "graph").rglob("*.trig")))
+    spans = sum(
+        text.count("tkg:evidence [")
+        for text in (p.read_text(encoding="utf-8") for p in (project.root / "graph").rglob("*.trig"))
+    )
     checks = len(list((project.root / "queries" / "checks").glob("*-violation.rq")))
     assert report.checked == {"files": 10, "evidence spans": spans, "articles": 3, "quality checks": checks}
     assert report.summary() == f"ok: 10 files, {spans} evidence spans, 3 articles, {checks} quality checks"
@@ -28,8 +30,10 @@ def test_real_graph_is_clean(project, corpus):
 
 def test_broken_turtle_is_named_with_its_line(project_copy, corpus):
     bad = project_copy.root / "graph" / "articles" / "broken.trig"
-    bad.write_text('@prefix tkr: <https://w3id.org/transition-kg/id/> .\n'
-                   'tkr:g {\n  tkr:a tkr:b "unterminated .\n}\n', encoding="utf-8")
+    bad.write_text(
+        '@prefix tkr: <https://w3id.org/transition-kg/id/> .\ntkr:g {\n  tkr:a tkr:b "unterminated .\n}\n',
+        encoding="utf-8",
+    )
     edit(project_copy.ontology_dir / "values.ttl", "skos:exactMatch unit:NUM .", "skos:exactMatch unit:NUM")
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
@@ -46,21 +50,29 @@ def test_undeclared_property_and_misspelt_term_are_named(project_copy, corpus):
     edit(path, "tkg:status tkg:Declining", "tkg:status tkg:Decling")
     report, _ = validate(project_copy, corpus)
     vocabulary = [line for line in lines(report) if "[vocabulary]" in line]
-    assert vocabulary[0] == (f"{QITAIHE}:{line_of(path, 'tkg:saidBy')}: [vocabulary] property tkg:saidBy is not declared "
-                             "in ontology/ (did you mean tkg:claimedBy, tkg:issuedBy, tkg:heldBy?)")
+    assert vocabulary[0] == (
+        f"{QITAIHE}:{line_of(path, 'tkg:saidBy')}: [vocabulary] property tkg:saidBy is not declared "
+        "in ontology/ (did you mean tkg:claimedBy, tkg:issuedBy, tkg:heldBy?)"
+    )
     # a value of a property whose range is a closed list: the list, to choose from
     head = f"{QITAIHE}:{line_of(path, 'tkg:Decling')}: [vocabulary] tkg:Decling is not declared in ontology/: one of "
     assert vocabulary[1].startswith(head) and len(vocabulary) == 2
-    assert {"tkg:Declining", "tkg:Pillar", "tkg:Developing", "tkg:Transforming"} <= set(vocabulary[1][len(head):].split(", "))
+    assert {"tkg:Declining", "tkg:Pillar", "tkg:Developing", "tkg:Transforming"} <= set(
+        vocabulary[1][len(head) :].split(", ")
+    )
     shacl = [line for line in lines(report) if "[shacl]" in line]
-    assert (f"{QITAIHE}:{line_of(path, 'tkr:quote-li-gang a')}: [shacl] tkr:quote-li-gang tkg:speaker: quote needs exactly one "
-            "tkg:speaker (tkgsh:QuoteShape)") in shacl
+    assert (
+        f"{QITAIHE}:{line_of(path, 'tkr:quote-li-gang a')}: [shacl] tkr:quote-li-gang tkg:speaker: quote needs exactly one "
+        "tkg:speaker (tkgsh:QuoteShape)"
+    ) in shacl
 
 
 def test_class_without_label_or_comment_is_named(project_copy, corpus):
-    edit(project_copy.ontology_dir / "tkg.ttl",
-         'rdfs:label "township"@en ; rdfs:comment "A township, including an autonomous township."@en .',
-         'rdfs:label "township"@en .')
+    edit(
+        project_copy.ontology_dir / "tkg.ttl",
+        'rdfs:label "township"@en ; rdfs:comment "A township, including an autonomous township."@en .',
+        'rdfs:label "township"@en .',
+    )
     edit(project_copy.ontology_dir / "tkg.ttl", 'rdfs:label "located in"@en ; ', "")
     report, _ = validate(project_copy, corpus)
     tkg = project_copy.ontology_dir / "tkg.ttl"
@@ -97,14 +109,16 @@ def test_value_not_written_in_evidence_is_caught(project_copy, corpus):
     edit(project_copy.root / QITAIHE, "tkg:value 700000 ;", "tkg:value 70000 ;")
     edit(project_copy.root / DATONG, "tkg:value 15000000000 ;", "tkg:value 1500000000 ;")
     report, _ = validate(project_copy, corpus)
-    assert sorted(lines(report)) == sorted([
-        f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] tkr:obs-qitaihe-population: tkg:value 70000 is not written in its evidence (numbers there: 700000)",
-        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-tourism-revenue-2022 a')}: [evidence] tkr:obs-datong-tourism-revenue-2022: tkg:value 1500000000 is not written in its evidence (numbers there: 15000000000, 2022)",
-    ])
+    assert sorted(lines(report)) == sorted(
+        [
+            f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] tkr:obs-qitaihe-population: tkg:value 70000 is not written in its evidence (numbers there: 700000)",
+            f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-tourism-revenue-2022 a')}: [evidence] tkr:obs-datong-tourism-revenue-2022: tkg:value 1500000000 is not written in its evidence (numbers there: 15000000000, 2022)",
+        ]
+    )
 
 
 def test_quote_text_must_equal_its_segments(project_copy, corpus):
-    edit(project_copy.root / QITAIHE, "He says A.I. is the new coal.\" ;", "He says AI is the new coal.\" ;")
+    edit(project_copy.root / QITAIHE, 'He says A.I. is the new coal." ;', 'He says AI is the new coal." ;')
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
         f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:quote-li-gang a')}: [evidence] tkr:quote-li-gang: tkg:quoteText differs from its evidence segments joined by '…'",
@@ -117,8 +131,12 @@ def test_hashes_and_article_extent_are_checked(project_copy, corpus):
     edit(project_copy.root / DATONG, "oa:start 2336 ; oa:end 2370", "oa:start 6000 ; oa:end 6034")
     report, _ = validate(project_copy, corpus)
     found = lines(report)
-    assert found[0].startswith(f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkg:sha256 ')}: [evidence] tkr:article-datong-coal-capital: tkg:sha256 is 44e6")
-    assert found[1:] == [f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-good-air-days-2001 a')}: [evidence] tkr:obs-datong-good-air-days-2001: span 6000-6034 lies outside the article (0-5954)"]
+    assert found[0].startswith(
+        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkg:sha256 ')}: [evidence] tkr:article-datong-coal-capital: tkg:sha256 is 44e6"
+    )
+    assert found[1:] == [
+        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-good-air-days-2001 a')}: [evidence] tkr:obs-datong-good-air-days-2001: span 6000-6034 lies outside the article (0-5954)"
+    ]
 
 
 def test_missing_corpus_is_said_not_hidden(project, tmp_path):

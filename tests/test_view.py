@@ -15,15 +15,26 @@ from rdflib.namespace import RDF, RDFS
 from transition_kg.cli import run as cli
 from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
-from transition_kg.see.view import (HIDDEN_PROPERTIES, LAYOUT_THRESHOLD, Catalog, ViewError, export, render_page, select, to_networkx,
-                                to_pyvis, unpack, write_page)
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
+from transition_kg.see.view import (
+    HIDDEN_PROPERTIES,
+    LAYOUT_THRESHOLD,
+    Catalog,
+    ViewError,
+    export,
+    render_page,
+    select,
+    to_networkx,
+    to_pyvis,
+    unpack,
+    write_page,
+)
 
 HOSTILE = '</script><img src=x onerror="window.__xss=1">'
 HOSTILE_ALT = '"><svg onload="window.__xss=2">'
 HOSTILE_CLASS = '<b onmouseover="window.__xss=3">bold</b>'
 DATONG = str(TKR.datong)
-ARTICLE_B = "China's \"coal capital\" Datong diversifies into center of culture"
+ARTICLE_B = 'China\'s "coal capital" Datong diversifies into center of culture'
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +53,9 @@ def test_whole_graph_draws_entities_and_facts_and_folds_the_rest(whole, dataset,
     assert set(whole.nodes) == drawable and len(drawable) > 150
     # every distinct relation the graphs state between two drawn nodes is one edge, asked of the store
     hidden = ", ".join(f"<{p}>" for p in HIDDEN_PROPERTIES)
-    stated = EmbeddedStore(loaded).query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+    stated = EmbeddedStore(
+        loaded
+    ).query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
         FILTER(isIRI(?o) && ?s != ?o && ?g NOT IN (<{ONTOLOGY_GRAPH_IRI}>, <{INFERRED_GRAPH_IRI}>) && ?p NOT IN ({hidden})) }}""")
     expected = {(s.value, p.value, o.value) for s, p, o in stated.rows if s.value in drawable and o.value in drawable}
     assert {(a, k, b) for a, b, k in whole.edges(keys=True)} == expected and len(expected) > 150
@@ -56,7 +69,10 @@ def test_observation_tooltip_has_values_and_its_evidence(whole):
     assert tip[:2] == ["days of good air quality: 314 days (2024)", "type: observation"]
     assert f"value: 314 — {ARTICLE_B}" in tip
     assert f"year inferred from: last year — {ARTICLE_B}" in tip
-    assert f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436" in tip
+    assert (
+        f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436"
+        in tip
+    )
 
 
 def test_fact_labels_keep_the_articles_hedges(whole):
@@ -65,7 +81,10 @@ def test_fact_labels_keep_the_articles_hedges(whole):
     assert label("obs-datong-visitors-increase-2025") == "tourist visitors: up 18 percent (2025-01 to 2025-08)"
     assert label("obs-ansteel-production-costs") == "production costs: down 15 percent"
     assert label("obs-gac-driving-range") == "driving range of new energy vehicles: 500 → 1,000 kilometres"
-    assert label("obs-china-share-of-best-ai-deployments") == "share of the best ways to deploy AI based in the country: nearly 50 percent (as of 2025)"
+    assert (
+        label("obs-china-share-of-best-ai-deployments")
+        == "share of the best ways to deploy AI based in the country: nearly 50 percent (as of 2025)"
+    )
     assert label("obs-qitaihe-population") == "population: 700,000 (as of 2023)"
     assert label("obs-datong-visitors-2025") == "tourist visitors: more than 15 million (2025-01 to 2025-08)"
 
@@ -96,15 +115,22 @@ def test_article_and_class_views(dataset):
     assert str(TKR.qitaihe) in article and DATONG not in article
     cities = select(dataset, cls="City")
     assert {n for n, d in cities.nodes(data=True) if d["kind"] == "city"} == {
-        str(TKR[c]) for c in ("qitaihe", "datong", "harbin", "shenzhen", "heihe", "vladivostok")}
+        str(TKR[c]) for c in ("qitaihe", "datong", "harbin", "shenzhen", "heihe", "vladivostok")
+    }
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"cls": "Town"}, "--class Town: not a class of the ontology"),
-    ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
-    ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
-    ({"focus": "Atlantis"}, "--focus Atlantis: no node has that label; give a label, a full IRI or a prefixed name"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"cls": "Town"}, "--class Town: not a class of the ontology"),
+        ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
+        ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
+        (
+            {"focus": "Atlantis"},
+            "--focus Atlantis: no node has that label; give a label, a full IRI or a prefixed name",
+        ),
+    ],
+)
 def test_bad_selection_is_a_clear_error(dataset, kwargs, message):
     with pytest.raises(ViewError) as error:
         select(dataset, **kwargs)
@@ -197,30 +223,49 @@ def test_cli_view_and_export(project, tmp_path, capsys):
     page = tmp_path / "datong.html"
     assert cli(["--project", str(project.root), "view", "-o", str(page), "--focus", "tkr:datong", "--depth", "1"]) == 0
     focus = select(load(project).dataset, focus="tkr:datong", depth=1)
-    assert capsys.readouterr().out == f"wrote {page} ({focus.number_of_nodes()} nodes, {focus.number_of_edges()} edges)\n"
+    assert (
+        capsys.readouterr().out == f"wrote {page} ({focus.number_of_nodes()} nodes, {focus.number_of_edges()} edges)\n"
+    )
     query = tmp_path / "q.rq"
-    query.write_text("PREFIX tkg: <https://w3id.org/transition-kg/ontology#>\n"
-                     "CONSTRUCT { ?a tkg:locatedIn ?b } WHERE { GRAPH ?g { ?a tkg:locatedIn ?b } "
-                     "FILTER(?g != <https://w3id.org/transition-kg/id/graph-inferred>) }\n")
+    query.write_text(
+        "PREFIX tkg: <https://w3id.org/transition-kg/ontology#>\n"
+        "CONSTRUCT { ?a tkg:locatedIn ?b } WHERE { GRAPH ?g { ?a tkg:locatedIn ?b } "
+        "FILTER(?g != <https://w3id.org/transition-kg/id/graph-inferred>) }\n"
+    )
     assert cli(["--project", str(project.root), "view", "-o", str(tmp_path / "q.html"), "--query", str(query)]) == 0
-    assert re.fullmatch(rf"wrote {re.escape(str(tmp_path / 'q.html'))} \((\d+) nodes, (\d+) edges\)\n", capsys.readouterr().out)
+    assert re.fullmatch(
+        rf"wrote {re.escape(str(tmp_path / 'q.html'))} \((\d+) nodes, (\d+) edges\)\n", capsys.readouterr().out
+    )
     assert cli(["--project", str(project.root), "export", "-o", str(tmp_path / "g.gexf"), "--format", "gexf"]) == 0
     whole = select(load(project).dataset)
-    assert capsys.readouterr().out == f"wrote {tmp_path / 'g.gexf'} ({whole.number_of_nodes()} nodes, {whole.number_of_edges()} edges)\n"
+    assert (
+        capsys.readouterr().out
+        == f"wrote {tmp_path / 'g.gexf'} ({whole.number_of_nodes()} nodes, {whole.number_of_edges()} edges)\n"
+    )
 
 
 # --- in a real browser ------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
+    )
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
@@ -268,18 +313,25 @@ class Visit:
         page = self.page
         until(page, "() => tkg.network.physics.options.enabled === false")
         label = page.evaluate("id => tkg.nodes.get(id).name", node_id)
-        x, y = page.evaluate("""id => { const p = tkg.network.getPositions([id])[id];
+        x, y = page.evaluate(
+            """id => { const p = tkg.network.getPositions([id])[id];
             tkg.network.moveTo({position: p, scale: 1.5, animation: false});
             const d = tkg.network.canvasToDOM(p); const r = document.getElementById('graph').getBoundingClientRect();
-            return [d.x + r.left, d.y + r.top]; }""", node_id)
+            return [d.x + r.left, d.y + r.top]; }""",
+            node_id,
+        )
         for dx, dy in ((0, 0), (2, 2), (-2, 1), (1, -2), (0, 3)):
             page.mouse.move(10, 10)
             page.mouse.move(x + dx - 4, y + dy - 4)
             page.mouse.move(x + dx, y + dy)
             try:
-                until(page, "t => { const el = document.querySelector('div.vis-tooltip');"
-                      " return !!el && el.style.visibility !== 'hidden' && el.innerText.split('\\n')[0] === t; }",
-                      label, timeout=3)
+                until(
+                    page,
+                    "t => { const el = document.querySelector('div.vis-tooltip');"
+                    " return !!el && el.style.visibility !== 'hidden' && el.innerText.split('\\n')[0] === t; }",
+                    label,
+                    timeout=3,
+                )
             except TimeoutError:  # not under the mouse yet: try the next point
                 continue
             return page.inner_text("div.vis-tooltip")
@@ -299,7 +351,9 @@ def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
     holding = [d for _, d in whole.nodes(data=True) if any("datong" in l.lower() for l in d["labels"])]
     assert buttons[0] == "Datong · Datong City (city)" and len(buttons) == min(20, len(holding))
     # ranked: the exact label first, entities before facts
-    facts = [i for i, b in enumerate(buttons) if b.endswith(("(quote)", "(claim)", "(observation)", "(event)", "(role)"))]
+    facts = [
+        i for i, b in enumerate(buttons) if b.endswith(("(quote)", "(claim)", "(observation)", "(event)", "(role)"))
+    ]
     assert facts and facts == list(range(len(buttons) - len(facts), len(buttons)))
     visit.page.press("#search", "Escape")
     assert visit.page.input_value("#search") == "" and visit.page.locator("#results button").count() == 0
@@ -321,7 +375,10 @@ def test_focus_page_shows_sources_in_tooltips(browser, dataset, tmp_path):
     write_page(to_pyvis(focus), path)
     visit = Visit(browser, path)
     reserve = focus.graph["reserve"]  # the page holds the next ring too, drawn only when expanded
-    assert visit.page.evaluate("() => [tkg.held.nodes, tkg.held.edges]") == [reserve.number_of_nodes(), reserve.number_of_edges()]
+    assert visit.page.evaluate("() => [tkg.held.nodes, tkg.held.edges]") == [
+        reserve.number_of_nodes(),
+        reserve.number_of_edges(),
+    ]
     assert visit.counts() == [focus.number_of_nodes(), focus.number_of_edges()]
     tip = visit.hover(str(TKR["obs-datong-good-air-days-2001"]))
     assert f"evidence: “a mere 49 days of good air in 2001” — {ARTICLE_B}, characters 2336–2370" in tip
@@ -360,15 +417,19 @@ def test_a_node_far_from_the_view_is_brought_in_with_its_neighbours(browser, dat
     page.fill("#search", "Qitaihe")
     page.press("#search", "Enter")
     assert page.evaluate("() => tkg.network.getSelectedNodes()") == [qitaihe]
-    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == {DATONG, qitaihe} | around
+    assert (
+        set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == {DATONG, qitaihe} | around
+    )
     assert page.inner_text("#details").startswith("Qitaihe") and visit.errors == []
 
 
 def test_the_page_works_inline_in_a_notebook(browser, dataset, tmp_path):
     """Jupyter shows the page in an iframe's srcdoc, which has no address: the card still opens."""
     path = tmp_path / "notebook.html"
-    path.write_text(f"<!DOCTYPE html><title>notebook</title>{to_pyvis(select(dataset, focus='tkr:datong'))._repr_html_()}",
-                    encoding="utf-8")
+    path.write_text(
+        f"<!DOCTYPE html><title>notebook</title>{to_pyvis(select(dataset, focus='tkr:datong'))._repr_html_()}",
+        encoding="utf-8",
+    )
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -429,34 +490,45 @@ def test_a_relation_edge_shows_its_words_and_whether_they_state_it(whole):
     stated = whole.edges[DATONG, str(TKR.shanxi), str(TKG.locatedIn)]["tooltip"]
     assert f"evidence: “Datong City in north China's Shanxi Province” — {ARTICLE_B}, characters 266–310" in stated
     read = whole.edges[str(TKR["yungang-grottoes"]), DATONG, str(TKG.locatedIn)]["tooltip"]
-    assert any(line.startswith("evidence: “One of the most popular destinations") and line.endswith("(read from the context)")
-               for line in read)
+    assert any(
+        line.startswith("evidence: “One of the most popular destinations") and line.endswith("(read from the context)")
+        for line in read
+    )
 
 
 # --- the page people use: a start view, the entity card, time, links, phone, theme --------------
+
 
 def contrast(colour: str) -> float:
     def channel(c: int) -> float:
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+
+    r, g, b = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
 def seen_as(colour: str, deficiency: str | None) -> tuple[float, float, float]:
     """CIELAB of a colour as seen with a full deutan, protan or tritan deficiency (Machado et
     al. 2009 matrices on linear RGB), or with usual vision."""
-    machado = {"deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
-               "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-               "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]}
-    lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
-           for c in (int(colour[i:i + 2], 16) for i in (1, 3, 5))]
+    machado = {
+        "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+        "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+        "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+    }
+    lin = [
+        (c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+        for c in (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    ]
     if deficiency:
         m = machado[deficiency]
         lin = [min(1, max(0, sum(m[i][j] * lin[j] for j in range(3)))) for i in range(3)]
     r, g, b = lin
-    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
-        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
     f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
     return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
@@ -488,7 +560,9 @@ def test_start_view_names_what_it_shows_and_folds_orphans(dataset, whole):
 
     line = summary(start)
     places = sum(1 for _, d in start.nodes(data=True) if d["family"] == str(TKG.Place))
-    assert line.startswith(f"{places} places, ") and line.endswith(f"; {len(orphans)} nodes nothing links to folded away.")
+    assert line.startswith(f"{places} places, ") and line.endswith(
+        f"; {len(orphans)} nodes nothing links to folded away."
+    )
 
 
 @pytest.fixture(scope="module")
@@ -518,11 +592,13 @@ def test_the_start_view_is_titled_and_its_hubs_are_labelled(browser, start_page)
 
 def assert_apart(labels: list[dict], page) -> None:
     """No two drawn labels overlap, and each lies wholly on the graph's canvas."""
-    width, height = page.evaluate("() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.width, r.height]; }")
+    width, height = page.evaluate(
+        "() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.width, r.height]; }"
+    )
     boxes = [label["box"] for label in labels]
     for i, a in enumerate(boxes):
         assert a[0] >= -1 and a[2] <= width + 1, labels[i]
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1, (a, b)
 
 
@@ -533,16 +609,26 @@ def test_labels_follow_the_zoom_and_the_selection_without_collisions(browser, st
     # the selected node and its neighbours are labelled first; zoomed in, smaller nodes get theirs
     page.evaluate(f"() => tkg.show('{DATONG}')")
     until(page, f"() => tkg.labels().length > 0 && tkg.labels()[0].id === '{DATONG}'")
-    page.evaluate(f"() => tkg.network.moveTo({{position: tkg.network.getPositions(['{DATONG}'])['{DATONG}'], scale: 2.5, animation: false}})")
+    page.evaluate(
+        f"() => tkg.network.moveTo({{position: tkg.network.getPositions(['{DATONG}'])['{DATONG}'], scale: 2.5, animation: false}})"
+    )
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     close = page.evaluate("() => tkg.labels()")
     assert close[0]["text"] == "Datong" and {label["id"] for label in close} - fitted
     assert_apart(close, page)
     # and none over the selected node itself
-    x, y, r = page.evaluate(f"""() => {{ const v = tkg.network.body.nodes['{DATONG}'], p = tkg.network.canvasToDOM({{x: v.x, y: v.y}});
+    x, y, r = (
+        page.evaluate(f"""() => {{ const v = tkg.network.body.nodes['{DATONG}'], p = tkg.network.canvasToDOM({{x: v.x, y: v.y}});
         return [p.x, p.y, v.options.size * tkg.network.getScale()]; }}""")
-    assert not [label for label in close[1:] if label["box"][0] < x + r - 1 and x - r + 1 < label["box"][2]
-                and label["box"][1] < y + r - 1 and y - r + 1 < label["box"][3]]
+    )
+    assert not [
+        label
+        for label in close[1:]
+        if label["box"][0] < x + r - 1
+        and x - r + 1 < label["box"][2]
+        and label["box"][1] < y + r - 1
+        and y - r + 1 < label["box"][3]
+    ]
 
 
 def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_page):
@@ -551,9 +637,15 @@ def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_pag
     assert page.evaluate(f"() => tkg.show('{DATONG}')") is True
     card = page.inner_text("#details")
     assert card.startswith("Datong\ncity · also Datong City")
-    for words in ("49 days (2001)", "314 days (2024)", "15 billion yuan (2022)", "more than 61 billion yuan (2024)",
-                  "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
-                  "characters 2372–2436", "QUOTES"):
+    for words in (
+        "49 days (2001)",
+        "314 days (2024)",
+        "15 billion yuan (2022)",
+        "more than 61 billion yuan (2024)",
+        "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
+        "characters 2372–2436",
+        "QUOTES",
+    ):
         assert words in card, words
     # the two series drawn as what they are
     labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
@@ -568,8 +660,12 @@ def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, s
     visit = Visit(browser, start_page)
     page = visit.page
     page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2010); }}")
-    later = page.evaluate("() => tkg.nodes.get({filter: n => Number.isInteger(n.year) && n.year > 2010}).map(n => n.hidden)")
-    undated = page.evaluate("() => tkg.nodes.get({filter: n => n.fact && !Number.isInteger(n.year)}).map(n => n.hidden)")
+    later = page.evaluate(
+        "() => tkg.nodes.get({filter: n => Number.isInteger(n.year) && n.year > 2010}).map(n => n.hidden)"
+    )
+    undated = page.evaluate(
+        "() => tkg.nodes.get({filter: n => n.fact && !Number.isInteger(n.year)}).map(n => n.hidden)"
+    )
     assert later and all(later) and undated and not any(undated)
     assert page.input_value("#year") == "2010" and page.inner_text("#year-value") == "2010"
     # the card's chart shows only the series up to 2010: one point, so no chart; the later rows are faded
@@ -584,7 +680,11 @@ def test_a_link_restores_the_view(browser, start_page):
     page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2020); }}")
     page.uncheck("#legend input[data-kind='quote']")
     link = page.evaluate("() => location.href")
-    assert "node=https%3A%2F%2Fw3id.org%2Ftransition-kg%2Fid%2Fdatong" in link and "year=2020" in link and "hide=quote" in link
+    assert (
+        "node=https%3A%2F%2Fw3id.org%2Ftransition-kg%2Fid%2Fdatong" in link
+        and "year=2020" in link
+        and "hide=quote" in link
+    )
     other = browser.new_page(viewport={"width": 1400, "height": 900})
     other.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     other.goto(link)
@@ -600,7 +700,9 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(start_page.as_uri())
     until(page, "() => !!(window.tkg && window.tkg.ready)")
-    box = page.evaluate("() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.width, r.height]; }")
+    box = page.evaluate(
+        "() => { const r = document.getElementById('graph').getBoundingClientRect(); return [r.width, r.height]; }"
+    )
     assert box[0] == 390 and box[1] >= 844 / 2
     # the fitted view names its hubs on a phone too, none over another
     until(page, "() => tkg.network.physics.options.enabled === false")
@@ -621,8 +723,10 @@ def axe_violations(page, axe_source: str) -> list[tuple[str, str, int]]:
     """axe-core's serious and critical violations on the page as it is (injected past the CSP,
     as a browser extension would be)."""
     page.add_script_tag(content=axe_source)
-    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                          ".map(v => [v.id, v.impact, v.nodes.length])")
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => [v.id, v.impact, v.nodes.length])"
+    )
     return [tuple(v) for v in found if v[1] in ("serious", "critical")]
 
 
@@ -649,7 +753,9 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     page = browser.new_page(viewport=viewport, bypass_csp=True)
     page.goto(docs_page.as_uri())
     # definitions in a grid: every value sits beside (or, on a phone, under) its own field
-    assert page.evaluate("() => [...document.querySelectorAll('dl')].every(d => getComputedStyle(d).display === 'grid')")
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('dl')].every(d => getComputedStyle(d).display === 'grid')"
+    )
     pairs = page.evaluate("""() => [...document.querySelectorAll('#tkg-City dt')].map(dt => {
         const a = dt.getBoundingClientRect(), b = dt.nextElementSibling.getBoundingClientRect();
         return [dt.textContent, Math.round(a.top), Math.round(b.top), Math.round(a.bottom)]; })""")
@@ -695,5 +801,7 @@ def test_a_neighbour_s_neighbourhood_is_pulled_into_a_focused_view(browser, data
     whole = focus.graph["reserve"]
     beyond = {n: (set(whole.predecessors(n)) | set(whole.successors(n))) - shown for n in sorted(coming)}
     step = next(n for n, more in beyond.items() if more)
-    assert page.evaluate(f"() => tkg.expand('{step}')") == len(set(whole.predecessors(step)) | set(whole.successors(step)))
+    assert page.evaluate(f"() => tkg.expand('{step}')") == len(
+        set(whole.predecessors(step)) | set(whole.successors(step))
+    )
     assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown | beyond[step]

@@ -16,20 +16,29 @@ from pathlib import Path
 
 import pytest
 
-from transition_kg.core.net import Authorizer, Credentials
 from transition_kg.ask.push import push
-from transition_kg.ask.queries import discover, get, run
+from transition_kg.ask.queries import run
+from transition_kg.core.named import discover, get
+from transition_kg.core.net import Authorizer, Credentials
 from transition_kg.core.store import RemoteStore
 
 SERVER = shutil.which("virtuoso-t")
 CONFIG = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
-SWEEP = [("cq02-industry-change", {"place": "tkr:qitaihe"}), ("cq05-indicator-time-series",
-         {"place": "tkr:datong", "indicator": "tkr:indicator-tourism-revenue"}), ("cq06-quantitative-facts",
-         {"entity": "tkr:china"}), ("cq06-quantitative-facts", {"entity": "tkr:qitaihe"}),
-         ("cq07-places-within", {"within": "tkr:russia"}), ("cq07-places-within", {"within": "tkr:qitaihe"}),
-         ("cq07-places-within", {"within": "tkr:china"}), ("cq12-cross-border-links", {"place": "tkr:qitaihe"}),
-         ("entity-card", {"entity": "tkr:qitaihe"}), ("search", {"text": "七台河"}), ("search", {"text": ""}),
-         ("search", {"text": "coal"}), ("cq09-fact-source", {"fact": "tkr:obs-datong-tourism-revenue-2024"})]
+SWEEP = [
+    ("cq02-industry-change", {"place": "tkr:qitaihe"}),
+    ("cq05-indicator-time-series", {"place": "tkr:datong", "indicator": "tkr:indicator-tourism-revenue"}),
+    ("cq06-quantitative-facts", {"entity": "tkr:china"}),
+    ("cq06-quantitative-facts", {"entity": "tkr:qitaihe"}),
+    ("cq07-places-within", {"within": "tkr:russia"}),
+    ("cq07-places-within", {"within": "tkr:qitaihe"}),
+    ("cq07-places-within", {"within": "tkr:china"}),
+    ("cq12-cross-border-links", {"place": "tkr:qitaihe"}),
+    ("entity-card", {"entity": "tkr:qitaihe"}),
+    ("search", {"text": "七台河"}),
+    ("search", {"text": ""}),
+    ("search", {"text": "coal"}),
+    ("cq09-fact-source", {"fact": "tkr:obs-datong-tourism-revenue-2024"}),
+]
 
 
 def free_port() -> int:
@@ -48,8 +57,12 @@ def virtuoso(loaded):
     text = text.replace("ServerPort               = 1111", f"ServerPort               = 127.0.0.1:{sql}")
     text = text.replace("ServerPort                  = 8890", f"ServerPort                  = 127.0.0.1:{http}")
     (folder / "virtuoso.ini").write_text(text)
-    process = subprocess.Popen([SERVER, "+foreground", "+configfile", str(folder / "virtuoso.ini")], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [SERVER, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{http}"
     deadline = time.time() + 90
     while True:
@@ -63,8 +76,14 @@ def virtuoso(loaded):
             time.sleep(0.5)
     try:
         # writes only through the Digest-protected endpoints, as the database administrator of a new database
-        push(loaded, base + "/sparql", base + "/sparql-auth", base + "/sparql-graph-crud-auth", timeout=120,
-             creds=Credentials("dba", "dba"))
+        push(
+            loaded,
+            base + "/sparql",
+            base + "/sparql-auth",
+            base + "/sparql-graph-crud-auth",
+            timeout=120,
+            creds=Credentials("dba", "dba"),
+        )
         yield base
     finally:
         process.terminate()
@@ -80,11 +99,18 @@ def rows(result) -> list[str]:
         if term is None:
             return None
         datatype = getattr(term, "datatype", None)
-        if datatype is not None and datatype.value.rsplit("#", 1)[-1] in ("integer", "decimal", "double", "int", "long"):
+        if datatype is not None and datatype.value.rsplit("#", 1)[-1] in (
+            "integer",
+            "decimal",
+            "double",
+            "int",
+            "long",
+        ):
             return ("number", Decimal(term.value).normalize())  # Virtuoso writes big integers as decimals
         if type(term).__name__ == "BlankNode":
             return ("blank",)
         return (type(term).__name__, term.value, getattr(term, "language", None))
+
     return sorted(repr(tuple(plain(t) for t in row)) for row in result.rows)
 
 
@@ -98,7 +124,9 @@ def test_the_public_endpoint_is_read_only(virtuoso):
 def _update_without_credentials(base: str) -> None:
     from transition_kg.ask.push import replace_graph
 
-    replace_graph("http://example.org/intruder", b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql", timeout=30)
+    replace_graph(
+        "http://example.org/intruder", b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql", timeout=30
+    )
 
 
 def test_every_named_query_gives_the_embedded_rows(virtuoso, local_store, project):
@@ -131,17 +159,27 @@ def local_store(loaded):
 def test_push_by_update_skolemises_blank_nodes_and_prunes(virtuoso, loaded, local_store, project, capsys, monkeypatch):
     """Virtuoso refuses blank nodes in INSERT DATA: they travel as skolem IRIs and come back
     as blank nodes; a graph the project no longer has is said, and removed with --prune."""
-    from transition_kg.cli import run as cli
     from transition_kg.ask.push import replace_graph
+    from transition_kg.cli import run as cli
 
     base = virtuoso
     monkeypatch.setenv("TKG_ENDPOINT_PASSWORD", "dba")
     stray = "https://w3id.org/transition-kg/id/article-withdrawn"
     authorizer = Authorizer(base + "/sparql-auth", Credentials("dba", "dba"), 60)
-    replace_graph(stray, b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql-auth", timeout=60,
-                  authorizer=authorizer)
-    args = ["--project", str(project.root), "push", "--endpoint", base + "/sparql", "--update-endpoint",
-            base + "/sparql-auth", "--user", "dba"]
+    replace_graph(
+        stray, b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql-auth", timeout=60, authorizer=authorizer
+    )
+    args = [
+        "--project",
+        str(project.root),
+        "push",
+        "--endpoint",
+        base + "/sparql",
+        "--update-endpoint",
+        base + "/sparql-auth",
+        "--user",
+        "dba",
+    ]
     assert cli(args) == 0
     assert f"note: the server has 1 graph(s) the project no longer has (first: <{stray}>)" in capsys.readouterr().out
     assert cli(args + ["--prune"]) == 0
@@ -156,6 +194,10 @@ def test_an_answer_cut_at_the_stores_limit_is_said(virtuoso):
     from transition_kg.core.net import EndpointError
 
     remote = RemoteStore(virtuoso + "/sparql")
-    with pytest.raises(EndpointError, match=r"the store cut the answer at its limit of 10000 rows \(X-SPARQL-MaxRows\)"):
+    with pytest.raises(
+        EndpointError, match=r"the store cut the answer at its limit of 10000 rows \(X-SPARQL-MaxRows\)"
+    ):
         remote.query("SELECT ?s ?p ?o ?x WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?x a ?k } }")
-    assert len(remote.query("SELECT ?s ?x WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?x a ?k } } LIMIT 9999").rows) == 9999
+    assert (
+        len(remote.query("SELECT ?s ?x WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?x a ?k } } LIMIT 9999").rows) == 9999
+    )

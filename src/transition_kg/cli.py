@@ -17,7 +17,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from typing import Callable, Sequence
+    from collections.abc import Callable, Sequence
 
 from . import __version__
 from .core.errors import TKGError, ValidationFailed
@@ -40,9 +40,11 @@ def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
 
 def command(name: str, help: str, *arguments, description: str | None = None):
     """Register the decorated function as the command ``name``."""
+
     def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         COMMANDS[name] = Command(name, help, description or help[0].upper() + help[1:] + ".", tuple(arguments), fn)
         return fn
+
     return register
 
 
@@ -65,16 +67,34 @@ def _corpus(args: argparse.Namespace) -> Path | None:
 
 _ROW_FORMATS = ", ".join(f.name for f in FORMATS if f.kind == "rows")
 _GRAPH_FORMATS = ", ".join(f.name for f in FORMATS if f.kind == "graph")
-FORMAT = arg("--format", "-F", default="table", metavar="FORMAT",
-             help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
-                  f"(turtle by default)")
+FORMAT = arg(
+    "--format",
+    "-F",
+    default="table",
+    metavar="FORMAT",
+    help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
+    f"(turtle by default)",
+)
 ENDPOINT = arg("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
-USER = arg("--user", metavar="NAME", help="the endpoint's user; the password from $TKG_ENDPOINT_PASSWORD, ~/.netrc or a "
-                                         "prompt (Basic or Digest, as the server asks)")
-TIMEOUT = arg("--timeout", metavar="SECONDS", type=float, default=60.0,
-              help="stop a query running longer, embedded or remote (default 60)")
-STORE_DIR = arg("--store-dir", metavar="DIR", type=Path,
-                help="keep the embedded store on disk in DIR, reused while the project is unchanged")
+USER = arg(
+    "--user",
+    metavar="NAME",
+    help="the endpoint's user; the password from $TKG_ENDPOINT_PASSWORD, ~/.netrc or a "
+    "prompt (Basic or Digest, as the server asks)",
+)
+TIMEOUT = arg(
+    "--timeout",
+    metavar="SECONDS",
+    type=float,
+    default=60.0,
+    help="stop a query running longer, embedded or remote (default 60)",
+)
+STORE_DIR = arg(
+    "--store-dir",
+    metavar="DIR",
+    type=Path,
+    help="keep the embedded store on disk in DIR, reused while the project is unchanged",
+)
 STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (
     arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
@@ -82,15 +102,21 @@ SELECTION = (
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
     arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
-    ENDPOINT, USER, TIMEOUT,
+    ENDPOINT,
+    USER,
+    TIMEOUT,
 )
 
 
 # --- checking and building --------------------------------------------------------------------
 
-@command("validate", "check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
-         description="Check syntax and file layout, vocabulary, SHACL shapes, evidence spans and the quality-check "
-                     "queries; one line per problem.")
+
+@command(
+    "validate",
+    "check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
+    description="Check syntax and file layout, vocabulary, SHACL shapes, evidence spans and the quality-check "
+    "queries; one line per problem.",
+)
 def validate_command(args: argparse.Namespace) -> int:
     from .core.validate import validate
 
@@ -103,13 +129,19 @@ def validate_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-@command("anchor", "give evidence written by its words (TextQuoteSelector) its offsets",
-         arg("files", nargs="*", type=Path, metavar="FILE", help="graph files (default: every file under graph/)"),
-         arg("--mentions", action="store_true",
-             help="also write a mention, found by its labels, for each entity an article uses but does not mention"),
-         description="Find the exact words of every quote-only evidence in its article's text and write the "
-                     "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix. With --mentions, "
-                     "each entity an article uses without a tkg:Mention gets one where the text first writes its label.")
+@command(
+    "anchor",
+    "give evidence written by its words (TextQuoteSelector) its offsets",
+    arg("files", nargs="*", type=Path, metavar="FILE", help="graph files (default: every file under graph/)"),
+    arg(
+        "--mentions",
+        action="store_true",
+        help="also write a mention, found by its labels, for each entity an article uses but does not mention",
+    ),
+    description="Find the exact words of every quote-only evidence in its article's text and write the "
+    "TextPositionSelector in place; words found twice need oa:prefix or oa:suffix. With --mentions, "
+    "each entity an article uses without a tkg:Mention gets one where the text first writes its label.",
+)
 def anchor_command(args: argparse.Namespace) -> int:
     from .grow.anchor import anchor, mention_missing
 
@@ -127,20 +159,30 @@ def anchor_command(args: argparse.Namespace) -> int:
         written += added
         problems += missing
     if not written and not problems:
-        print("nothing to anchor: every evidence has its offsets" + (" and every entity used is mentioned"
-                                                                       if args.mentions else ""))
+        print(
+            "nothing to anchor: every evidence has its offsets"
+            + (" and every entity used is mentioned" if args.mentions else "")
+        )
     return 1 if problems else 0
 
 
-@command("promote", "write the reviewed candidates of a draft into the article's graph, in the house style",
-         arg("draft", type=Path, metavar="DRAFT", help="the draft extract wrote, reviewed"),
-         arg("reviews", type=Path, nargs="*", metavar="REVIEW",
-             help="files of statements about the draft's candidates (accepted status, indicator, speaker, ...)"),
-         arg("--only", nargs="+", metavar="ID", default=None, help="promote these candidates (else the accepted ones)"),
-         description="Write each accepted candidate (tkg:candidateStatus \"accepted\", or named by --only) as an "
-                     "observation, quote or mention with its evidence into its article's graph, resolving units and "
-                     "qualifiers against the ontology; what cannot be resolved, or would not validate, is refused "
-                     "with the reason and nothing is written.")
+@command(
+    "promote",
+    "write the reviewed candidates of a draft into the article's graph, in the house style",
+    arg("draft", type=Path, metavar="DRAFT", help="the draft extract wrote, reviewed"),
+    arg(
+        "reviews",
+        type=Path,
+        nargs="*",
+        metavar="REVIEW",
+        help="files of statements about the draft's candidates (accepted status, indicator, speaker, ...)",
+    ),
+    arg("--only", nargs="+", metavar="ID", default=None, help="promote these candidates (else the accepted ones)"),
+    description='Write each accepted candidate (tkg:candidateStatus "accepted", or named by --only) as an '
+    "observation, quote or mention with its evidence into its article's graph, resolving units and "
+    "qualifiers against the ontology; what cannot be resolved, or would not validate, is refused "
+    "with the reason and nothing is written.",
+)
 def promote_command(args: argparse.Namespace) -> int:
     from .grow.promote import promote
 
@@ -152,9 +194,12 @@ def promote_command(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-@command("build", "validate, then write build/transition-kg.nq and .trig with inferred triples",
-         arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
-         description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.")
+@command(
+    "build",
+    "validate, then write build/transition-kg.nq and .trig with inferred triples",
+    arg("--out", metavar="DIR", type=Path, help="output folder (default: PROJECT/build)"),
+    description="Validate, add inferred triples, write N-Quads and TriG atomically, print counts.",
+)
 def build_command(args: argparse.Namespace) -> int:
     from .core.build import build
 
@@ -179,13 +224,16 @@ def stats_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("docs", "write browsable HTML documentation of the ontology",
-         arg("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into"),
-         description="Write DIR/index.html: every class and property with label, comment, super/sub terms, "
-                     "domain/range, SHACL constraints, instance counts, and a class diagram.")
+@command(
+    "docs",
+    "write browsable HTML documentation of the ontology",
+    arg("-o", "--output", metavar="DIR", required=True, type=Path, help="the folder to write into"),
+    description="Write DIR/index.html: every class and property with label, comment, super/sub terms, "
+    "domain/range, SHACL constraints, instance counts, and a class diagram.",
+)
 def docs_command(args: argparse.Namespace) -> int:
-    from .see.docs import write_docs
     from .core.load import load
+    from .see.docs import write_docs
 
     print(f"wrote {write_docs(load(_project(args)), args.output)}")
     return 0
@@ -193,33 +241,42 @@ def docs_command(args: argparse.Namespace) -> int:
 
 # --- adding articles ---------------------------------------------------------------------------
 
-@command("init", "start a project of your own: copy the ontology, graph and queries into DIR",
-         arg("folder", metavar="DIR", type=Path, help="a new or empty folder"),
-         description="Copy ontology/, graph/ and queries/ of the current project (or of the graph the package "
-                     "carries) into DIR, to extend them there. The article texts are not copied.")
+
+@command(
+    "init",
+    "start a project of your own: copy the ontology, graph and queries into DIR",
+    arg("folder", metavar="DIR", type=Path, help="a new or empty folder"),
+    description="Copy ontology/, graph/ and queries/ of the current project (or of the graph the package "
+    "carries) into DIR, to extend them there. The article texts are not copied.",
+)
 def init_command(args: argparse.Namespace) -> int:
     from .core.paths import init
 
     source = _project(args)
     for folder in init(args.folder, source):
         print(f"wrote {folder}/")
-    print(f"a project of your own is ready in {args.folder.resolve()} (copied from {source.root}); run the commands "
-          f"there, or give --project {args.folder}")
+    print(
+        f"a project of your own is ready in {args.folder.resolve()} (copied from {source.root}); run the commands "
+        f"there, or give --project {args.folder}"
+    )
     return 0
 
 
 ARTICLE_FILE = arg("file", metavar="FILE", type=Path, help="the article's text file (UTF-8)")
 
 
-@command("new-article", "register an article: identifier, sha256, date, a graph file to fill",
-         ARTICLE_FILE,
-         arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
-         arg("--title", help="the title (default: the file's first line)"),
-         description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts; a file not yet "
-                     "in the corpus folder is copied there (where validate reads the texts).")
+@command(
+    "new-article",
+    "register an article: identifier, sha256, date, a graph file to fill",
+    ARTICLE_FILE,
+    arg("--published", metavar="YYYY-MM-DD", required=True, help="the publication date"),
+    arg("--title", help="the title (default: the file's first line)"),
+    description="Write graph/articles/SLUG.trig registering the article, ready to fill with facts; a file not yet "
+    "in the corpus folder is copied there (where validate reads the texts).",
+)
 def new_article_command(args: argparse.Namespace) -> int:
-    from .grow.articles import in_corpus, new_article
     from .core.paths import corpus_dir
+    from .grow.articles import in_corpus, new_article
 
     project = _writable_project(args)
     copied = not in_corpus(project, args.file, _corpus(args))
@@ -230,19 +287,22 @@ def new_article_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("extract", "propose candidate facts from article text, as a draft to review",
-         ARTICLE_FILE,
-         arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
-         arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
-         arg("--title", help="the article's title (default: the file name)"),
-         arg("--force", action="store_true", help="replace DRAFT.trig if it exists"),
-         description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with offsets and "
-                     "exact words. graph/ is never changed.")
+@command(
+    "extract",
+    "propose candidate facts from article text, as a draft to review",
+    ARTICLE_FILE,
+    arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
+    arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
+    arg("--title", help="the article's title (default: the file name)"),
+    arg("--force", action="store_true", help="replace DRAFT.trig if it exists"),
+    description="Write DRAFT.trig with candidate mentions, numbers, dates and quotes, each with offsets and "
+    "exact words. graph/ is never changed.",
+)
 def extract_command(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from .grow.extract import extract_file
     from .core.load import load
+    from .grow.extract import extract_file
 
     candidates = extract_file(load(_project(args)), args.file, args.published, args.output, args.title, args.force)
     kinds = Counter(c.kind for c in candidates)
@@ -252,8 +312,12 @@ def extract_command(args: argparse.Namespace) -> int:
 
 # --- asking ------------------------------------------------------------------------------------
 
-@command("queries", "list the named queries with their titles and parameters",
-         description="List the named queries (queries/*.rq) with their titles and parameters.")
+
+@command(
+    "queries",
+    "list the named queries with their titles and parameters",
+    description="List the named queries (queries/*.rq) with their titles and parameters.",
+)
 def queries_command(args: argparse.Namespace) -> int:
     from .core.named import discover
 
@@ -263,9 +327,12 @@ def queries_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("prefixes", "list the prefixes every query knows without declaring them",
-         description="List the built-in prefixes: every query (CLI, Python, the endpoint, and those sent to a remote "
-                     "store) may use them without a PREFIX line; a query's own PREFIX wins.")
+@command(
+    "prefixes",
+    "list the prefixes every query knows without declaring them",
+    description="List the built-in prefixes: every query (CLI, Python, the endpoint, and those sent to a remote "
+    "store) may use them without a PREFIX line; a query's own PREFIX wins.",
+)
 def prefixes_command(args: argparse.Namespace) -> int:
     from .core.vocab import PREFIXES
 
@@ -275,19 +342,33 @@ def prefixes_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("query", "run a named query",
-         arg("name", metavar="NAME", help="the query's name (see: transition-kg queries)"),
-         arg("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
-             help="a parameter; an IRI may be a prefixed name such as tkr:datong"),
-         arg("--no-labels", dest="labels", action="store_false",
-             help="leave out the label column written after each IRI column (?city ?cityLabel)"),
-         FORMAT, *STORE,
-         description="Run a named query; parameters not given take their defaults. Rows have a label column after "
-                     "each IRI column, so a spreadsheet reads them.")
+@command(
+    "query",
+    "run a named query",
+    arg("name", metavar="NAME", help="the query's name (see: transition-kg queries)"),
+    arg(
+        "--param",
+        "-p",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="a parameter; an IRI may be a prefixed name such as tkr:datong",
+    ),
+    arg(
+        "--no-labels",
+        dest="labels",
+        action="store_false",
+        help="leave out the label column written after each IRI column (?city ?cityLabel)",
+    ),
+    FORMAT,
+    *STORE,
+    description="Run a named query; parameters not given take their defaults. Rows have a label column after "
+    "each IRI column, so a spreadsheet reads them.",
+)
 def query_command(args: argparse.Namespace) -> int:
-    from .ask.queries import get, prepare, split_assignments
+    from .ask.queries import prepare, split_assignments
+    from .core.named import get
     from .core.sparql import QuerySyntaxError
-
     from .core.store import open_store
 
     project = _project(args)
@@ -300,12 +381,16 @@ def query_command(args: argparse.Namespace) -> int:
         raise exc.named(str(named.path)) from None
 
 
-@command("sparql", "run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
-         arg("text", metavar="QUERY", nargs="?", help="the query text"),
-         arg("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)"),
-         arg("--labels", action="store_true", help="add a label column after each IRI column (?city ?cityLabel)"),
-         FORMAT, *STORE,
-         description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).")
+@command(
+    "sparql",
+    "run your own SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)",
+    arg("text", metavar="QUERY", nargs="?", help="the query text"),
+    arg("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)"),
+    arg("--labels", action="store_true", help="add a label column after each IRI column (?city ?cityLabel)"),
+    FORMAT,
+    *STORE,
+    description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).",
+)
 def sparql_command(args: argparse.Namespace) -> int:
     from .core.sparql import QuerySyntaxError
 
@@ -313,7 +398,9 @@ def sparql_command(args: argparse.Namespace) -> int:
     try:
         from .core.store import open_store
 
-        store = open_store(None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir, args.user)
+        store = open_store(
+            None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir, args.user
+        )
         return _answer(args, store, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(source) from None
@@ -338,7 +425,9 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
 
             result = read(raw)
             # fitted to a terminal (or $COLUMNS); written whole into a pipe or a file
-            columns = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() or "COLUMNS" in os.environ else 10**6
+            columns = (
+                shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() or "COLUMNS" in os.environ else 10**6
+            )
             return to_table(result, store.labels(result), columns).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
         if fmt.name == "trig" and not args.endpoint and query_form(text) == "DESCRIBE":
@@ -369,12 +458,16 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
 
 # --- pictures ----------------------------------------------------------------------------------
 
-@command("view", "write the interactive network page (offline HTML)",
-         arg("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write"),
-         arg("--title", default="transition-kg", help="the page's title"),
-         *SELECTION,
-         description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
-                     "from the network.")
+
+@command(
+    "view",
+    "write the interactive network page (offline HTML)",
+    arg("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write"),
+    arg("--title", default="transition-kg", help="the page's title"),
+    *SELECTION,
+    description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
+    "from the network.",
+)
 def view_command(args: argparse.Namespace) -> int:
     from .see.view import to_pyvis, write_page
 
@@ -384,11 +477,14 @@ def view_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("export", "write the network as GraphML or GEXF (for Gephi, Cytoscape)",
-         arg("-o", "--output", metavar="FILE", required=True, type=Path, help="the file to write"),
-         arg("--format", "-F", choices=("graphml", "gexf"), default="graphml"),
-         *SELECTION,
-         description="Write the same graph as the view, as GraphML or GEXF.")
+@command(
+    "export",
+    "write the network as GraphML or GEXF (for Gephi, Cytoscape)",
+    arg("-o", "--output", metavar="FILE", required=True, type=Path, help="the file to write"),
+    arg("--format", "-F", choices=("graphml", "gexf"), default="graphml"),
+    *SELECTION,
+    description="Write the same graph as the view, as GraphML or GEXF.",
+)
 def export_command(args: argparse.Namespace) -> int:
     from .see.view import export
 
@@ -424,24 +520,46 @@ def _network(args: argparse.Namespace):
 
 # --- serving and pushing -------------------------------------------------------------------------
 
-@command("serve", "a read-only SPARQL 1.1 endpoint at /sparql, and a query page at /",
-         arg("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"),
-         arg("--port", type=int, default=7878, help="port (default 7878)"),
-         arg("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)"),
-         arg("--workers", type=int, default=4, help="query worker processes (default 4)"),
-         arg("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)"),
-         arg("--allow-service", metavar="HOST", action="append", default=[],
-             help="let SERVICE clauses call this host (repeatable; default: none, the endpoint sends no request)"),
-         arg("--per-client", metavar="N", type=int, help="queries one client may run at once (default: one less than --workers)"),
-         description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
-                     "stopped), a query page at / with 'show as network'.")
-def serve_command(args: argparse.Namespace) -> int:
-    from .ask.serve import make_server
 
+@command(
+    "serve",
+    "a read-only SPARQL 1.1 endpoint at /sparql, and a query page at /",
+    arg("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"),
+    arg("--port", type=int, default=7878, help="port (default 7878)"),
+    arg("--timeout", metavar="SECONDS", type=float, default=30.0, help="stop queries running longer (default 30)"),
+    arg("--workers", type=int, default=4, help="query worker processes (default 4)"),
+    arg("--store-dir", metavar="DIR", type=Path, help="keep the store on disk in DIR (default: a temporary folder)"),
+    arg(
+        "--allow-service",
+        metavar="HOST",
+        action="append",
+        default=[],
+        help="let SERVICE clauses call this host (repeatable; default: none, the endpoint sends no request)",
+    ),
+    arg(
+        "--per-client",
+        metavar="N",
+        type=int,
+        help="queries one client may run at once (default: one less than --workers)",
+    ),
+    description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
+    "stopped), a query page at / with 'show as network'.",
+)
+def serve_command(args: argparse.Namespace) -> int:
     import signal
 
-    server = make_server(_project(args), args.host, args.port, args.timeout, args.workers, args.store_dir,
-                         tuple(args.allow_service), args.per_client)
+    from .ask.serve import make_server
+
+    server = make_server(
+        _project(args),
+        args.host,
+        args.port,
+        args.timeout,
+        args.workers,
+        args.store_dir,
+        tuple(args.allow_service),
+        args.per_client,
+    )
     signal.signal(signal.SIGTERM, lambda *_: server.stop())  # from the moment it says it serves
     print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
     try:
@@ -453,19 +571,25 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("push", "put the ontology and every named graph into an existing triplestore",
-         arg("--endpoint", metavar="QUERY_URL", required=True, help="the store's SPARQL query endpoint"),
-         arg("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint"),
-         arg("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)"),
-         arg("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)"),
-         arg("--prune", action="store_true",
-             help="also remove the server's graphs of this kind (the ontology's, tkr:…) that the project no longer has"),
-         USER,
-         description="Validate, then replace each named graph on the server in one request (all or nothing per "
-                     "graph), and check the counts there.")
+@command(
+    "push",
+    "put the ontology and every named graph into an existing triplestore",
+    arg("--endpoint", metavar="QUERY_URL", required=True, help="the store's SPARQL query endpoint"),
+    arg("--update-endpoint", metavar="UPDATE_URL", required=True, help="the store's SPARQL update endpoint"),
+    arg("--store", metavar="GSP_URL", help="the store's Graph Store Protocol endpoint (used for PUT when given)"),
+    arg("--timeout", metavar="SECONDS", type=float, default=300.0, help="per request (default 300)"),
+    arg(
+        "--prune",
+        action="store_true",
+        help="also remove the server's graphs of this kind (the ontology's, tkr:…) that the project no longer has",
+    ),
+    USER,
+    description="Validate, then replace each named graph on the server in one request (all or nothing per "
+    "graph), and check the counts there.",
+)
 def push_command(args: argparse.Namespace) -> int:
-    from .core.build import validated
     from .ask.push import push
+    from .core.build import validated
 
     try:
         _, loaded = validated(_project(args), _corpus(args))
@@ -474,24 +598,40 @@ def push_command(args: argparse.Namespace) -> int:
     from .core.net import credentials
 
     creds = credentials(args.store or args.update_endpoint, args.user)
-    def said(graph: str, triples: int) -> None:
-        print(f"removing <{graph}> (the project no longer has it)" if triples < 0 else
-              f"pushing <{graph}> ({triples} triples)", flush=True)
 
-    pushed = push(loaded, args.endpoint, args.update_endpoint, args.store, args.timeout, progress=said, creds=creds,
-                  prune=args.prune)
+    def said(graph: str, triples: int) -> None:
+        print(
+            f"removing <{graph}> (the project no longer has it)"
+            if triples < 0
+            else f"pushing <{graph}> ({triples} triples)",
+            flush=True,
+        )
+
+    pushed = push(
+        loaded,
+        args.endpoint,
+        args.update_endpoint,
+        args.store,
+        args.timeout,
+        progress=said,
+        creds=creds,
+        prune=args.prune,
+    )
     print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
     if not args.prune:
         from .ask.push import stale_graphs
 
         stale = stale_graphs(args.endpoint, [p.graph for p in pushed], args.timeout, creds)
         if stale:
-            print(f"note: the server has {len(stale)} graph(s) the project no longer has (first: <{stale[0]}>); "
-                  f"--prune removes them")
+            print(
+                f"note: the server has {len(stale)} graph(s) the project no longer has (first: <{stale[0]}>); "
+                f"--prune removes them"
+            )
     return 0
 
 
 # --- shared printing -----------------------------------------------------------------------------
+
 
 def _print_stats(stats) -> None:
     print("instances per class:")
@@ -517,14 +657,21 @@ def _stopped(failed: ValidationFailed, command: str, consequence: str) -> int:
 def parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser, made from :data:`COMMANDS` (with ``only``, that command alone:
     building every command's parser costs a cold start about 20 ms)."""
-    top = argparse.ArgumentParser(prog="transition-kg",
-                                  description="A knowledge graph of how coal cities change, with the source of every fact.")
+    top = argparse.ArgumentParser(
+        prog="transition-kg", description="A knowledge graph of how coal cities change, with the source of every fact."
+    )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    top.add_argument("--project", metavar="DIR",
-                     help="project directory with ontology/, graph/, queries/ (default: $TKG_PROJECT, the current "
-                          "directory, or the checkout the package is installed from)")
-    top.add_argument("--corpus", metavar="DIR",
-                     help="folder of article texts for the evidence check (default: $TKG_CORPUS or ../shared/seeds)")
+    top.add_argument(
+        "--project",
+        metavar="DIR",
+        help="project directory with ontology/, graph/, queries/ (default: $TKG_PROJECT, the current "
+        "directory, or the checkout the package is installed from)",
+    )
+    top.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="folder of article texts for the evidence check (default: $TKG_CORPUS or ../shared/seeds)",
+    )
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for cmd in COMMANDS.values() if only is None else [COMMANDS[only]]:
         each = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)

@@ -37,11 +37,9 @@ SELECT ?s ?v WHERE { <https://example.org/a> ?p ?v  BIND(<https://example.org/a>
 from __future__ import annotations
 
 import re
-from collections import namedtuple
-from pathlib import Path
 
 from ..core.errors import QueryError
-from ..core.named import NamedQuery, Param, checks, discover, get, parse_header
+from ..core.named import NamedQuery, Param, get
 from ..core.paths import Project
 from ..core.sparql import QueryResult, QuerySyntaxError, blank_out, query_form
 from ..core.vocab import INFERRED_GRAPH_IRI, IRI_FORBIDDEN, PREFIXES, curie, expand, sparql_prefixes
@@ -63,7 +61,7 @@ def to_term(param: Param, raw: str):
         raise QueryError(f"{where}: not UTF-8 text")
     if param.type == "IRI":
         if IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
-            raise QueryError(f"{where}: not an IRI (spaces and <>\"{{}}|^`\\ are not allowed)")
+            raise QueryError(f'{where}: not an IRI (spaces and <>"{{}}|^`\\ are not allowed)')
         match = _PREFIXED.match(raw)
         iri = expand(raw)
         if iri is None and match:
@@ -76,8 +74,11 @@ def to_term(param: Param, raw: str):
             raise QueryError(f"{where}: not an IRI ({exc})") from None
     if param.type == "string":
         return ox.Literal(raw)
-    patterns = {"integer": (r"[+-]?\d+", "integer"), "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "decimal"),
-                "year": (r"-?\d{4,}", "gYear")}
+    patterns = {
+        "integer": (r"[+-]?\d+", "integer"),
+        "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "decimal"),
+        "year": (r"-?\d{4,}", "gYear"),
+    }
     pattern, datatype = patterns[param.type]
     if not re.fullmatch(pattern, raw):
         raise QueryError(f"{where}: not {'an' if param.type == 'integer' else 'a'} {param.type}")
@@ -101,7 +102,12 @@ def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None =
         try:
             values[param.name] = to_term(param, raw)
         except QueryError:
-            if store is None or param.type != "IRI" or _PREFIXED.match(raw) or IRI_FORBIDDEN.search(raw.replace(" ", "")):
+            if (
+                store is None
+                or param.type != "IRI"
+                or _PREFIXED.match(raw)
+                or IRI_FORBIDDEN.search(raw.replace(" ", ""))
+            ):
                 raise  # only plain words (spaces allowed) may be a label
             values[param.name] = by_label(store, param, raw)
     return values
@@ -113,17 +119,21 @@ def by_label(store: Store, param: Param, label: str):
     import pyoxigraph as ox
 
     text = str(ox.Literal(label.casefold()))
-    found = store.query(sparql_prefixes(("rdfs", "skos")) +
-                        f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
-                        f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6")
+    found = store.query(
+        sparql_prefixes(("rdfs", "skos"))
+        + f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
+        f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6"
+    )
     where = f"--param {param.name}={label}"
     if len(found.rows) == 1:
         return found.rows[0][0]
     if found.rows:
         names = ", ".join(curie(row[0].value) for row in found.rows[:5])
         raise QueryError(f"{where}: {len(found.rows)} entities have that label ({names}); give one of them")
-    raise QueryError(f"{where}: not an IRI, and no entity has that label (give a label, a prefixed name such as "
-                     f"tkr:datong, or a full IRI)")
+    raise QueryError(
+        f"{where}: not an IRI, and no entity has that label (give a label, a prefixed name such as "
+        f"tkr:datong, or a full IRI)"
+    )
 
 
 def split_assignments(pairs: list[str]) -> dict[str, str]:
@@ -153,7 +163,7 @@ def bind(sparql: str, values: dict, inline: bool = False) -> str:
     names = list(values)
     block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(values[n]) for n in names) + ") }"
     if where is not None:
-        return sparql[: where.end()] + " " + block + " " + sparql[where.end():]
+        return sparql[: where.end()] + " " + block + " " + sparql[where.end() :]
     if query_form(sparql) == "DESCRIBE":
         return sparql.rstrip() + "\n" + block
     raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
@@ -183,9 +193,9 @@ def _inline(sparql: str, scan: str, start: int, values: dict) -> str:
     pattern = re.compile(r"[?$](" + "|".join(re.escape(n) for n in values) + ")" + _VARIABLE_END)
     pieces, last = [], 0
     for match in pattern.finditer(body):
-        pieces += [sparql[start + last: start + match.start()], str(values[match.group(1)])]
+        pieces += [sparql[start + last : start + match.start()], str(values[match.group(1)])]
         last = match.end()
-    pieces.append(sparql[start + last: end])
+    pieces.append(sparql[start + last : end])
     binds = " ".join(f"BIND({term} AS ?{name})" for name, term in values.items())
     return sparql[:start] + "".join(pieces) + " " + binds + " " + sparql[end:]
 
@@ -210,7 +220,7 @@ def restrict(sparql: str, variable: str, terms: list) -> str:
     if where is None:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
     block = f"VALUES ?{variable} {{ " + " ".join(str(t) for t in terms) + " }"
-    return sparql[: where.end()] + " " + block + " " + sparql[where.end():]
+    return sparql[: where.end()] + " " + block + " " + sparql[where.end() :]
 
 
 def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, labels: bool = False) -> QueryResult:
@@ -225,8 +235,9 @@ def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, l
     return with_labels(result, store.labels(result)) if labels else result
 
 
-def run_named(store: Store, name: str, project: Project | str | None = None, labels: bool = False,
-              **params: str) -> QueryResult:
+def run_named(
+    store: Store, name: str, project: Project | str | None = None, labels: bool = False, **params: str
+) -> QueryResult:
     """Run the named query ``name`` of the project on ``store`` (``labels``: see :func:`run`).
 
     >>> from transition_kg.core.store import open_store

@@ -54,6 +54,7 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 # --- workers --------------------------------------------------------------------------------------
 
+
 def _work(store_dir: str, conn) -> None:
     """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
     from the read-only store, forever, with ``(status, media type, body)``."""
@@ -126,8 +127,9 @@ class Pool:
         loop = asyncio.get_running_loop()
         assert self.idle is not None
         taking = asyncio.ensure_future(self.idle.get())
-        done, _ = await asyncio.wait({taking, gone}, timeout=max(deadline - loop.time(), 0),
-                                     return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait(
+            {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
+        )
         if taking not in done:
             taking.cancel()
             if taking.done() and not taking.cancelled():
@@ -138,8 +140,9 @@ class Pool:
         loop.add_reader(worker.conn.fileno(), lambda: ready.done() or ready.set_result(True))
         try:
             worker.conn.send(job)
-            done, _ = await asyncio.wait({ready, gone}, timeout=max(deadline - loop.time(), 0),
-                                         return_when=asyncio.FIRST_COMPLETED)
+            done, _ = await asyncio.wait(
+                {ready, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
             loop.remove_reader(worker.conn.fileno())
         if ready in done:
@@ -160,6 +163,7 @@ class Pool:
             self.workers = [w for w in self.workers if w is not worker] + [fresh]
             assert self.idle is not None
             self.idle.put_nowait(fresh)
+
         asyncio.ensure_future(replace())
 
     def close(self) -> None:
@@ -168,6 +172,7 @@ class Pool:
 
 
 # --- the protocol ---------------------------------------------------------------------------------
+
 
 def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
     """The format to answer with and the media type to name it by, from the Accept header
@@ -193,8 +198,11 @@ def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
         if media == "*/*":
             return default, default.media_type
         if media.endswith("/*"):
-            match = default if default.media_type.startswith(media[:-1]) else next(
-                (f for f in FORMATS if f.kind == kind and f.media_type.startswith(media[:-1])), None)
+            match = (
+                default
+                if default.media_type.startswith(media[:-1])
+                else next((f for f in FORMATS if f.kind == kind and f.media_type.startswith(media[:-1])), None)
+            )
             if match:
                 return match, match.media_type
     return None
@@ -204,11 +212,13 @@ def service_description(endpoint: str, federated: bool) -> bytes:
     """The SPARQL 1.1 Service Description of the endpoint, in Turtle."""
     formats = " ,\n        ".join(f"<{f.w3c_iri}>" for f in FORMATS)
     feature = "    sd:feature sd:BasicFederatedQuery ;\n" if federated else ""
-    return (f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-            f"<{endpoint}> a sd:Service ;\n    sd:endpoint <{endpoint}> ;\n"
-            f"    sd:supportedLanguage sd:SPARQL11Query ;\n{feature}"
-            f"    sd:resultFormat {formats} ;\n"
-            f"    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n").encode()
+    return (
+        f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
+        f"<{endpoint}> a sd:Service ;\n    sd:endpoint <{endpoint}> ;\n"
+        f"    sd:supportedLanguage sd:SPARQL11Query ;\n{feature}"
+        f"    sd:resultFormat {formats} ;\n"
+        f"    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n"
+    ).encode()
 
 
 class Refused(Exception):
@@ -229,8 +239,16 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
 class Endpoint:
     """The state the app's handlers share."""
 
-    def __init__(self, project: Project, pool: Pool, timeout: float, url: str, loopback: bool,
-                 allow_service: tuple[str, ...], per_client: int) -> None:
+    def __init__(
+        self,
+        project: Project,
+        pool: Pool,
+        timeout: float,
+        url: str,
+        loopback: bool,
+        allow_service: tuple[str, ...],
+        per_client: int,
+    ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
         self.turns: dict[str, asyncio.Semaphore] = {}
@@ -276,8 +294,11 @@ class Endpoint:
             host = urllib.parse.urlsplit(iri).hostname if iri else None
             if host is None or host not in self.allow_service:
                 allowed = ", ".join(self.allow_service) or "none"
-                raise Refused(400, f"SERVICE {('<' + iri + '>') if iri else '(not an IRI)'} is not allowed: this endpoint "
-                                   f"does not send requests to other hosts (allowed: {allowed})")
+                raise Refused(
+                    400,
+                    f"SERVICE {('<' + iri + '>') if iri else '(not an IRI)'} is not allowed: this endpoint "
+                    f"does not send requests to other hosts (allowed: {allowed})",
+                )
 
 
 def make_app(endpoint: Endpoint):
@@ -287,14 +308,20 @@ def make_app(endpoint: Endpoint):
     from starlette.routing import Route
 
     def text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-        return Response(message + "\n", status, headers={"Cache-Control": "no-store", **(headers or {})},
-                        media_type="text/plain; charset=utf-8")
+        return Response(
+            message + "\n",
+            status,
+            headers={"Cache-Control": "no-store", **(headers or {})},
+            media_type="text/plain; charset=utf-8",
+        )
 
     async def read_body(request) -> bytes:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            raise Refused(413 if length.isdigit() else 400, f"request body over {MAX_BODY} bytes"
-                          if length.isdigit() else "Content-Length is not a number")
+            raise Refused(
+                413 if length.isdigit() else 400,
+                f"request body over {MAX_BODY} bytes" if length.isdigit() else "Content-Length is not a number",
+            )
         body = bytearray()
         async for chunk in request.stream():
             body += chunk
@@ -342,11 +369,19 @@ def make_app(endpoint: Endpoint):
             done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
             if waiting not in done:
                 waiting.cancel()
-                raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
-                                   f"client's earlier queries (at most {endpoint.per_client} at once)")
+                raise Refused(
+                    503,
+                    f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
+                    f"client's earlier queries (at most {endpoint.per_client} at once)",
+                )
             try:
-                job = (sparql, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
-                       endpoint.url + "/sparql")
+                job = (
+                    sparql,
+                    accept,
+                    params.get("default-graph-uri", []),
+                    params.get("named-graph-uri", []),
+                    endpoint.url + "/sparql",
+                )
                 status, media_type, body = await endpoint.pool.ask(job, deadline, gone)
             finally:
                 turn.release()
@@ -358,8 +393,10 @@ def make_app(endpoint: Endpoint):
             raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
         message = {"bad": f"malformed query: {body}", "cannot": f"the query cannot be evaluated: {body}"}
         # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
-        raise Refused({"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500),
-                      message.get(status, str(body)))
+        raise Refused(
+            {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500),
+            message.get(status, str(body)),
+        )
 
     async def sparql_route(request) -> Response:
         try:
@@ -368,8 +405,10 @@ def make_app(endpoint: Endpoint):
             if sparql is None:
                 if request.method == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
                     raise Refused(400, "no query parameter")
-                return Response(service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
-                                media_type="text/turtle; charset=utf-8")
+                return Response(
+                    service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
+                    media_type="text/turtle; charset=utf-8",
+                )
             for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
                 if not iri or IRI_FORBIDDEN.search(iri):
                     raise Refused(400, f"not a graph IRI: {iri!r}")
@@ -405,7 +444,9 @@ def make_app(endpoint: Endpoint):
     async def named_route(request) -> Response:
         """A named query's text with the given parameters bound by the library (typed, never
         pasted), for the page to show in its editor and run."""
-        from .queries import QueryError, get, prepare
+        from ..core.errors import QueryError
+        from ..core.named import get
+        from .queries import prepare
 
         try:
             endpoint.check_origin(request.headers)
@@ -417,7 +458,9 @@ def make_app(endpoint: Endpoint):
             return text(refused.status, str(refused), refused.headers)
         except QueryError as exc:
             return text(400, str(exc).replace("--param ", ""))
-        return Response(bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"})
+        return Response(
+            bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"}
+        )
 
     async def page_route(request) -> Response:
         try:
@@ -427,8 +470,11 @@ def make_app(endpoint: Endpoint):
         return Response(endpoint.page, media_type="text/html; charset=utf-8")
 
     async def not_found(request, exc) -> Response:
-        return text(exc.status_code, f"no such path: {request.url.path} (the endpoint is /sparql)"
-                    if exc.status_code == 404 else exc.detail, getattr(exc, "headers", None))
+        return text(
+            exc.status_code,
+            f"no such path: {request.url.path} (the endpoint is /sparql)" if exc.status_code == 404 else exc.detail,
+            getattr(exc, "headers", None),
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -436,9 +482,16 @@ def make_app(endpoint: Endpoint):
         yield
 
     methods = ["GET", "HEAD", "POST"]
-    return Starlette(routes=[Route("/", page_route, methods=["GET", "HEAD"]), Route("/sparql", sparql_route, methods=methods),
-                             Route("/view", view_route, methods=["GET"]), Route("/named/{name}", named_route, methods=["GET"])],
-                     exception_handlers={404: not_found, 405: not_found}, lifespan=lifespan)
+    return Starlette(
+        routes=[
+            Route("/", page_route, methods=["GET", "HEAD"]),
+            Route("/sparql", sparql_route, methods=methods),
+            Route("/view", view_route, methods=["GET"]),
+            Route("/named/{name}", named_route, methods=["GET"]),
+        ],
+        exception_handlers={404: not_found, 405: not_found},
+        lifespan=lifespan,
+    )
 
 
 async def _disconnected(request) -> None:
@@ -452,12 +505,23 @@ async def _disconnected(request) -> None:
 def query_page(project: Project) -> bytes:
     """The offline query workbench, with the named queries (their parameters, defaults bound),
     the prefixes, and the ontology's terms for completion."""
-    from .queries import discover, prepare
+    from ..core.named import discover
     from ..core.vocab import PREFIXES
+    from .queries import prepare
 
-    examples = [{"name": name, "title": query.title, "description": query.description, "text": prepare(query),
-                 "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
-                            for p in query.params]} for name, query in discover(project).items()]
+    examples = [
+        {
+            "name": name,
+            "title": query.title,
+            "description": query.description,
+            "text": prepare(query),
+            "params": [
+                {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                for p in query.params
+            ],
+        }
+        for name, query in discover(project).items()
+    ]
     terms, properties = _terms(project)
     data = {"examples": examples, "prefixes": PREFIXES, "terms": terms, "properties": properties}
     safe = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -488,6 +552,7 @@ def _terms(project: Project) -> tuple[list[str], list[str]]:
 
 
 # --- the server -----------------------------------------------------------------------------------
+
 
 class Server:
     """A bound endpoint: :meth:`serve_forever` (the CLI) or :meth:`start` (a thread, for tests
@@ -527,7 +592,7 @@ class Server:
             signal.signal(signal.SIGTERM, lambda *_: self.stop())
         asyncio.run(self._serve())
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         """Serve in a background thread; return when requests are answered."""
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
         self._thread.start()
@@ -594,9 +659,16 @@ def _remove_stale_stores() -> None:
             continue
 
 
-def make_server(project: Project, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int = 4, store_dir: Path | None = None, allow_service: tuple[str, ...] = (),
-                per_client: int | None = None) -> Server:
+def make_server(
+    project: Project,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    workers: int = 4,
+    store_dir: Path | None = None,
+    allow_service: tuple[str, ...] = (),
+    per_client: int | None = None,
+) -> Server:
     """Bind the address, load the store (on disk, so the workers can open it read-only) and
     start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
     import gc
@@ -618,9 +690,15 @@ def make_server(project: Project, host: str = "127.0.0.1", port: int = 7878, tim
         gc.collect()  # close the read-write handle before the workers open it read-only
         bound_host, bound_port = sock.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-        endpoint = Endpoint(project, Pool(str(Path(folder) / "store") if owned else folder, workers), timeout,
-                            f"http://{shown}:{bound_port}", _is_loopback(host), tuple(allow_service),
-                            per_client or max(1, workers - 1))
+        endpoint = Endpoint(
+            project,
+            Pool(str(Path(folder) / "store") if owned else folder, workers),
+            timeout,
+            f"http://{shown}:{bound_port}",
+            _is_loopback(host),
+            tuple(allow_service),
+            per_client or max(1, workers - 1),
+        )
     except BaseException:
         sock.close()
         if owned:

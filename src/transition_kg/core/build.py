@@ -36,14 +36,18 @@ def validated(project: Project, corpus: Path | None = None) -> tuple[Report, Loa
     return report, loaded
 
 
-def build(project: Project, out_dir: Path | None = None, corpus: Path | None = None) -> tuple[Report, Stats, list[Path]]:
+def build(
+    project: Project, out_dir: Path | None = None, corpus: Path | None = None
+) -> tuple[Report, Stats, list[Path]]:
     """Validate, write every output; raise ValidationFailed (nothing written) on problems."""
     import pyoxigraph as ox
 
     report, loaded = validated(project, corpus)
     out_dir = Path(out_dir or project.build_dir)
-    rendered = {name: loaded.store.dump(format=getattr(ox.RdfFormat, fmt), prefixes=PREFIXES if fmt == "TRIG" else None)
-                for name, fmt in OUTPUTS.items()}
+    rendered = {
+        name: loaded.store.dump(format=getattr(ox.RdfFormat, fmt), prefixes=PREFIXES if fmt == "TRIG" else None)
+        for name, fmt in OUTPUTS.items()
+    }
     for stale in [*out_dir.glob(".transition-kg.*.tmp"), out_dir / MANIFEST] if out_dir.is_dir() else []:
         remove(stale)
     written = []

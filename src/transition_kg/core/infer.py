@@ -58,46 +58,71 @@ def _optional(pattern: str, var: str) -> str:
 
 
 _FACT_LABELS = {
-    "Observation": (f"GRAPH ?g {{ ?f tkg:observedEntity ?e ; tkg:indicator ?i ; tkg:value ?v }} {_label('e')} {_label('i')} "
-                    + _optional("?f tkg:unit ?u FILTER(?u != <{tkr}unit-count>)", "u") + " "
-                    + _optional("?f tkg:qualifier ?q", "q") + " OPTIONAL { GRAPH ?g { ?f tkg:year ?y } }",
-                    'CONCAT(STR(?eL), " · ", STR(?iL), " · ", COALESCE(CONCAT(STR(?qL), " "), ""), STR(?v), '
-                    'COALESCE(CONCAT(" ", STR(?uL)), ""), COALESCE(CONCAT(" · ", STR(?y)), ""))'),
-    "Quote": (f"GRAPH ?g {{ ?f tkg:speaker ?s ; tkg:quoteText ?t }} {_label('s')}",
-              'CONCAT(STR(?sL), ": “", IF(STRLEN(?t) > 60, CONCAT(SUBSTR(?t, 1, 59), "…"), ?t), "”")'),
-    "Role": (f"GRAPH ?g {{ ?f tkg:heldBy ?p ; tkg:title ?t }} {_label('p')} " + _optional("?f tkg:roleIn ?o", "o"),
-             'CONCAT(STR(?pL), " · ", ?t, COALESCE(CONCAT(", ", STR(?oL)), ""))'),
-    "IndustryStatus": (f"GRAPH ?g {{ ?f tkg:place ?p ; tkg:industry ?i ; tkg:status ?s }} {_label('p')} {_label('i')} "
-                       f"{_label('s')}", 'CONCAT(STR(?pL), " · ", STR(?iL), " · ", STR(?sL))'),
-    "TradeLink": (f"GRAPH ?g {{ ?f tkg:commodity ?c ; tkg:status ?s }} {_label('c')} {_label('s')} "
-                  + _optional("?f tkg:fromPlace ?a", "a") + " " + _optional("?f tkg:toPlace ?b", "b"),
-                  'CONCAT(IF(BOUND(?aL) || BOUND(?bL), CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
-                  'STR(?cL), " · ", STR(?sL))'),
-    "Comparison": (f"GRAPH ?g {{ ?f tkg:comparedEntity ?a ; tkg:counterpart ?b ; tkg:comparisonKind ?k }} {_label('a')} "
-                   f"{_label('b')} {_label('k')}", 'CONCAT(STR(?aL), " · ", STR(?kL), " · ", STR(?bL))'),
+    "Observation": (
+        f"GRAPH ?g {{ ?f tkg:observedEntity ?e ; tkg:indicator ?i ; tkg:value ?v }} {_label('e')} {_label('i')} "
+        + _optional("?f tkg:unit ?u FILTER(?u != <{tkr}unit-count>)", "u")
+        + " "
+        + _optional("?f tkg:qualifier ?q", "q")
+        + " OPTIONAL { GRAPH ?g { ?f tkg:year ?y } }",
+        'CONCAT(STR(?eL), " · ", STR(?iL), " · ", COALESCE(CONCAT(STR(?qL), " "), ""), STR(?v), '
+        'COALESCE(CONCAT(" ", STR(?uL)), ""), COALESCE(CONCAT(" · ", STR(?y)), ""))',
+    ),
+    "Quote": (
+        f"GRAPH ?g {{ ?f tkg:speaker ?s ; tkg:quoteText ?t }} {_label('s')}",
+        'CONCAT(STR(?sL), ": “", IF(STRLEN(?t) > 60, CONCAT(SUBSTR(?t, 1, 59), "…"), ?t), "”")',
+    ),
+    "Role": (
+        f"GRAPH ?g {{ ?f tkg:heldBy ?p ; tkg:title ?t }} {_label('p')} " + _optional("?f tkg:roleIn ?o", "o"),
+        'CONCAT(STR(?pL), " · ", ?t, COALESCE(CONCAT(", ", STR(?oL)), ""))',
+    ),
+    "IndustryStatus": (
+        f"GRAPH ?g {{ ?f tkg:place ?p ; tkg:industry ?i ; tkg:status ?s }} {_label('p')} {_label('i')} {_label('s')}",
+        'CONCAT(STR(?pL), " · ", STR(?iL), " · ", STR(?sL))',
+    ),
+    "TradeLink": (
+        f"GRAPH ?g {{ ?f tkg:commodity ?c ; tkg:status ?s }} {_label('c')} {_label('s')} "
+        + _optional("?f tkg:fromPlace ?a", "a")
+        + " "
+        + _optional("?f tkg:toPlace ?b", "b"),
+        'CONCAT(IF(BOUND(?aL) || BOUND(?bL), CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
+        'STR(?cL), " · ", STR(?sL))',
+    ),
+    "Comparison": (
+        f"GRAPH ?g {{ ?f tkg:comparedEntity ?a ; tkg:counterpart ?b ; tkg:comparisonKind ?k }} {_label('a')} "
+        f"{_label('b')} {_label('k')}",
+        'CONCAT(STR(?aL), " · ", STR(?kL), " · ", STR(?bL))',
+    ),
     "Mention": (f"GRAPH ?g {{ ?f tkg:mentionOf ?e }} {_label('e')}", 'CONCAT("mention of ", STR(?eL))'),
 }
 
 
 def _label_updates() -> list[str]:
     """One update per kind of fact: a label from its parts, for the facts that have none."""
-    return ["INSERT { GRAPH <{inf}> { ?f rdfs:label ?label } } WHERE { "
-            f"{{ SELECT ?f (MIN(?text) AS ?one) WHERE {{ GRAPH ?g {{ ?f a tkg:{kind} }} "
-            "FILTER NOT EXISTS { GRAPH ?h { ?f rdfs:label ?x } } " + where.replace("{tkr}", TKR_IRI)
-            + f" BIND({text} AS ?text) }} GROUP BY ?f }} FILTER(BOUND(?one)) BIND(STRLANG(?one, \"en\") AS ?label) }}"
-            for kind, (where, text) in _FACT_LABELS.items()]
+    return [
+        "INSERT { GRAPH <{inf}> { ?f rdfs:label ?label } } WHERE { "
+        f"{{ SELECT ?f (MIN(?text) AS ?one) WHERE {{ GRAPH ?g {{ ?f a tkg:{kind} }} "
+        "FILTER NOT EXISTS { GRAPH ?h { ?f rdfs:label ?x } } "
+        + where.replace("{tkr}", TKR_IRI)
+        + f' BIND({text} AS ?text) }} GROUP BY ?f }} FILTER(BOUND(?one)) BIND(STRLANG(?one, "en") AS ?label) }}'
+        for kind, (where, text) in _FACT_LABELS.items()
+    ]
 
 
 def _update(text: str) -> str:
-    return sparql_prefixes(("rdfs", "skos", "tkg", "prov")) + text.replace("{inf}", INFERRED_GRAPH_IRI).replace("{onto}", ONTOLOGY_GRAPH_IRI)
+    return sparql_prefixes(("rdfs", "skos", "tkg", "prov")) + text.replace("{inf}", INFERRED_GRAPH_IRI).replace(
+        "{onto}", ONTOLOGY_GRAPH_IRI
+    )
 
 
 def updates() -> dict[str, list[str]]:
     """The inference as SPARQL Update texts: ``once``, then ``until_stable`` (repeated until
     the inferred graph stops growing), then ``after`` (the labels). Any SPARQL 1.1 store can
     run them; ``benchmarks/scale.py`` gives them to raw pyoxigraph as its reference."""
-    return {"once": [_update(u) for u in _ONCE], "until_stable": [_update(u) for u in _UNTIL_STABLE],
-            "after": [_update(u) for u in _label_updates()]}
+    return {
+        "once": [_update(u) for u in _ONCE],
+        "until_stable": [_update(u) for u in _UNTIL_STABLE],
+        "after": [_update(u) for u in _label_updates()],
+    }
 
 
 def infer(store) -> int:
@@ -107,7 +132,9 @@ def infer(store) -> int:
     inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
     if store.contains_named_graph(inferred):
         store.remove_graph(inferred)
-    size = lambda: int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{INFERRED_GRAPH_IRI}> {{ ?s ?p ?o }} }}")))[0].value)
+    size = lambda: int(
+        next(iter(store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{INFERRED_GRAPH_IRI}> {{ ?s ?p ?o }} }}")))[0].value
+    )
     steps = updates()
     for update in steps["once"]:
         store.update(update)

@@ -310,16 +310,24 @@ def _add_graph_file(loaded: Loaded, path: Path, data: bytes) -> None:
                     names.add(graph.value)
                 last = graph
         if outside:
-            loaded.store.bulk_extend(q for q in ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True)
-                                     if not isinstance(q.graph_name, ox.DefaultGraph))
+            loaded.store.bulk_extend(
+                q
+                for q in ox.parse(data, ox.RdfFormat.TRIG, rename_blank_nodes=True)
+                if not isinstance(q.graph_name, ox.DefaultGraph)
+            )
         else:
             loaded.store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)  # checked by the parse above
         return [True]
 
     _parsed(loaded.problems, shown, data, work)
     if outside:
-        loaded.problems.append(Problem("files", _line_of(path, outside[0].subject, shown),
-                                       "triples outside a named graph (wrap them in GRAPH-NAME { ... })"))
+        loaded.problems.append(
+            Problem(
+                "files",
+                _line_of(path, outside[0].subject, shown),
+                "triples outside a named graph (wrap them in GRAPH-NAME { ... })",
+            )
+        )
     for name in sorted(names):
         if name in loaded.graph_files:
             other = loaded.project.display(loaded.graph_files[name][0])
@@ -373,5 +381,7 @@ def _open_disk_store(folder: Path, read_only: bool = False):
         try:
             return ox.Store(str(folder))
         except OSError as exc:
-            raise TKGError(f"--store-dir {folder}: cannot open the store; is another process using it? "
-                           f"({str(exc).splitlines()[0][:200]})") from None
+            raise TKGError(
+                f"--store-dir {folder}: cannot open the store; is another process using it? "
+                f"({str(exc).splitlines()[0][:200]})"
+            ) from None

@@ -25,8 +25,17 @@ class Param(namedtuple("Param", "name type default description", defaults=("",))
 class NamedQuery:
     """A query file and its header."""
 
-    def __init__(self, name: str, path: Path, title: str, description: str, params: list[Param] | None = None,
-                 text: str = "", inline: bool = False, text_search: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        title: str,
+        description: str,
+        params: list[Param] | None = None,
+        text: str = "",
+        inline: bool = False,
+        text_search: tuple[str, str] | None = None,
+    ) -> None:
         self.name, self.path, self.title, self.description = name, path, title, description
         self.params = params or []
         self.text = text
@@ -74,7 +83,9 @@ def parse_header(path: Path, name: str | None = None) -> NamedQuery:
         else:
             parts = value.split(None, 3)
             if len(parts) < 2 or parts[1] not in PARAM_TYPES:
-                raise QueryError(f"{path}:{number}: param must be 'NAME TYPE [DEFAULT [DESCRIPTION]]' with TYPE one of {', '.join(PARAM_TYPES)}")
+                raise QueryError(
+                    f"{path}:{number}: param must be 'NAME TYPE [DEFAULT [DESCRIPTION]]' with TYPE one of {', '.join(PARAM_TYPES)}"
+                )
             default = parts[2] if len(parts) > 2 and parts[2] != "-" else None
             query.params.append(Param(parts[0], parts[1], default, parts[3] if len(parts) > 3 else ""))
     if not query.title:
@@ -100,5 +111,7 @@ def get(project: Project, name: str) -> NamedQuery:
         starting = [n for n in found if n.startswith(name + "-")] or [n for n in found if n.startswith(name)]
         if len(starting) == 1 and name:
             return found[starting[0]]
-        raise QueryError(f"unknown query {name!r}; known: {', '.join(found) or 'none'} (transition-kg queries lists them)")
+        raise QueryError(
+            f"unknown query {name!r}; known: {', '.join(found) or 'none'} (transition-kg queries lists them)"
+        )
     return found[name]

@@ -37,12 +37,14 @@ def network_errors(url: str, timeout: float):
         yield
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+        raise EndpointError(
+            f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")
+        ) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
             raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
         raise EndpointError(f"{url}: cannot connect ({_reason(exc.reason)})") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
     except OSError as exc:
         raise EndpointError(f"{url}: connection failed ({_reason(exc)})") from None
@@ -65,8 +67,6 @@ def endpoint_message(exc: Exception) -> str:
         first = next((line.strip() for line in body.splitlines() if line.strip()), "")
         return f"{head}: {first}"[:500]
     return text.splitlines()[0]
-
-
 
 
 class Credentials:

@@ -25,28 +25,82 @@ CURRENCY_SIGNS = "€$£¥₹₸₽₴"
 #: a currency written before a number: "€", "US$", "A$", "Rs."
 CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)"
 WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "century": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "century": 100,
+    "dozen": 12,
 }
 MULTIPLIERS = {"hundred": 100, "dozen": 12, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
-                "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5}
 
 _SCALE = "|".join(SCALES)
-_DIGITS = re.compile(rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-                     rf"(?:(bn|mn|tn|m|k)(?![\w])|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)", re.I)
-_FRACTION = re.compile(rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b(?= of\b| as\b|[,.;]|$)", re.I)
-_ONE_IN = re.compile(rf"\b({'|'.join(WORDS)}) in (?:(a|one) )?({'|'.join(WORDS)})\b", re.I)  # "one in ten", "one in a hundred"
+_DIGITS = re.compile(
+    rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)",
+    re.I,
+)
+_FRACTION = re.compile(
+    rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b(?= of\b| as\b|[,.;]|$)", re.I
+)
+_ONE_IN = re.compile(
+    rf"\b({'|'.join(WORDS)}) in (?:(a|one) )?({'|'.join(WORDS)})\b", re.I
+)  # "one in ten", "one in a hundred"
 _NUMBER_WORD = "|".join(sorted(set(WORDS) - {"century"} | set(MULTIPLIERS), key=len, reverse=True))
-_COMPOUND = re.compile(rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_NUMBER_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}))*\b", re.I)
+_COMPOUND = re.compile(
+    rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_NUMBER_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}))*\b",
+    re.I,
+)
 _WORD = re.compile(rf"\b({'|'.join(['century'] + list(ORDINALS) + list(MULTIPLES))})\b", re.I)
 _RANGE = re.compile(rf"\s*(?:-|–|to|and)\s*{CURRENCY}?\s*")
 
@@ -99,7 +153,9 @@ def number_spans(text: str) -> list[Number]:
     for m in _DIGITS.finditer(text):
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
         suffix, end = (m.group(3) or "").lower(), m.end()
-        if suffix in ("m", "k") and not text[max(0, m.start() - 4):m.start()].rstrip().endswith(tuple(CURRENCY_SIGNS)):
+        if suffix in ("m", "k") and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(
+            tuple(CURRENCY_SIGNS)
+        ):
             suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million
         scale = SUFFIXES[suffix] if suffix else m.group(4).lower() if m.group(4) else None
         if scale:
@@ -121,8 +177,12 @@ def number_spans(text: str) -> list[Number]:
     found.sort(key=lambda n: n.start)
     for i in range(len(found) - 2, -1, -1):  # "8 and 9 million", "1.2-1.5 billion": the first takes the scale
         low, high = found[i], found[i + 1]
-        if low.scale is None and high.scale and ranged(text, low, high) and \
-                not re.fullmatch(r"(?:1[89]|20)\d\d", text[low.start:low.end]):  # "in 2022 to 61 billion": a year
+        if (
+            low.scale is None
+            and high.scale
+            and ranged(text, low, high)
+            and not re.fullmatch(r"(?:1[89]|20)\d\d", text[low.start : low.end])
+        ):  # "in 2022 to 61 billion": a year
             found[i] = Number(low.start, low.end, low.value * SCALES[high.scale], high.scale)
     return found
 
@@ -130,9 +190,11 @@ def number_spans(text: str) -> list[Number]:
 def ranged(text: str, low: Number, high: Number) -> bool:
     """Whether two numbers make a range: "1,200 to 1,500", "4,000-6,000", "€2-€3bn"; joined by
     "and" only after "between" ("between 8 and 9")."""
-    between = text[low.end:high.start]
+    between = text[low.end : high.start]
     return bool(_RANGE.fullmatch(between)) and (
-        "and" not in between or bool(re.search(rf"\bbetween\s+{CURRENCY}?\s*$", text[max(0, low.start - 16):low.start], re.I)))
+        "and" not in between
+        or bool(re.search(rf"\bbetween\s+{CURRENCY}?\s*$", text[max(0, low.start - 16) : low.start], re.I))
+    )
 
 
 def numbers_in(text: str) -> list[Decimal]:

@@ -42,7 +42,7 @@ class Project(namedtuple("Project", "root")):
     def build_dir(self) -> Path:
         return self.root / "build"
 
-    def files(self) -> "ProjectFiles":
+    def files(self) -> ProjectFiles:
         """Every file under ontology/ and graph/, sorted, each either to be read or named as
         not read with the reason (hidden files and folders, such as ``.gitkeep``, are skipped)."""
         found = ProjectFiles()
@@ -55,8 +55,13 @@ class Project(namedtuple("Project", "root")):
             if path.suffix == ".trig":
                 found.graphs.append(path)
             elif path.suffix in (".ttl", ".nt", ".nq", ".jsonld", ".rdf", ".n3"):
-                found.unread.append((path, "not read: facts live in named graphs in TriG files; rename it to "
-                                           ".trig and wrap its triples in a named graph (tkr:graph-NAME { ... })"))
+                found.unread.append(
+                    (
+                        path,
+                        "not read: facts live in named graphs in TriG files; rename it to "
+                        ".trig and wrap its triples in a named graph (tkr:graph-NAME { ... })",
+                    )
+                )
             else:
                 found.unread.append((path, "not read: graph/ holds TriG files (.trig) only"))
         return found
@@ -157,14 +162,18 @@ def find_project(explicit: str | os.PathLike | None = None) -> Project:
         return Project(checkout)
     if _is_project(PACKAGED):
         return Project(PACKAGED)
-    raise ProjectNotFound("no project found: pass --project DIR or set TKG_PROJECT (a directory with ontology/, graph/, queries/)")
+    raise ProjectNotFound(
+        "no project found: pass --project DIR or set TKG_PROJECT (a directory with ontology/, graph/, queries/)"
+    )
 
 
 def writable(project: Project) -> Project:
     """The project, if it is one of the user's; the copy the package carries is read-only."""
     if project.root.resolve() == PACKAGED.resolve() and not _is_checkout_copy():
-        raise ProjectNotFound("the graph the package carries is read-only: start a project of your own with "
-                              "`transition-kg init DIR`, then work in DIR")
+        raise ProjectNotFound(
+            "the graph the package carries is read-only: start a project of your own with "
+            "`transition-kg init DIR`, then work in DIR"
+        )
     return project
 
 
@@ -181,7 +190,9 @@ def init(target: Path, source: Project) -> list[Path]:
     target = Path(target).resolve()
     present = [d for d in PROJECT_DIRS if (target / d).exists()]
     if present:
-        raise ProjectNotFound(f"{target}: already has {', '.join(p + '/' for p in present)}; give an empty or new folder")
+        raise ProjectNotFound(
+            f"{target}: already has {', '.join(p + '/' for p in present)}; give an empty or new folder"
+        )
     written = []
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ class QuerySyntaxError(TKGError):
         self.message, self.source = message, source
         super().__init__(f"syntax error: {message}", file=source, line=line, column=column)
 
-    def named(self, source: str) -> "QuerySyntaxError":
+    def named(self, source: str) -> QuerySyntaxError:
         """The same error, naming the file the query came from."""
         return QuerySyntaxError(self.line, self.column, self.message, source)
 
@@ -54,7 +54,9 @@ class ResultFormat(namedtuple("ResultFormat", "name media_type kind oxigraph w3c
 
 
 FORMATS: tuple[ResultFormat, ...] = (
-    ResultFormat("json", "application/sparql-results+json", "rows", "JSON", "SPARQL_Results_JSON", ("application/json",)),
+    ResultFormat(
+        "json", "application/sparql-results+json", "rows", "JSON", "SPARQL_Results_JSON", ("application/json",)
+    ),
     ResultFormat("xml", "application/sparql-results+xml", "rows", "XML", "SPARQL_Results_XML", ("application/xml",)),
     ResultFormat("csv", "text/csv", "rows", "CSV", "SPARQL_Results_CSV"),
     ResultFormat("tsv", "text/tab-separated-values", "rows", "TSV", "SPARQL_Results_TSV"),
@@ -85,8 +87,11 @@ def by_media_type(media_type: str) -> ResultFormat | None:
 
 # --- the query form ------------------------------------------------------------------------------
 
-_BLANKS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*', re.S)
+_BLANKS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+    re.S,
+)
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I)
 
 
@@ -133,7 +138,9 @@ def prefixes_used(sparql: str) -> tuple[set[str], set[str]]:
     """The prefixes a query uses and those it declares, read from its text."""
     text = blank_out(sparql)
     declared = set(_DECLARED.findall(text))
-    return set(_PREFIXED_NAME.findall(text)) - {""} | ({""} if re.search(r"(?<![\w?$:#/.<@-]):\w", text) else set()), declared
+    return set(_PREFIXED_NAME.findall(text)) - {""} | (
+        {""} if re.search(r"(?<![\w?$:#/.<@-]):\w", text) else set()
+    ), declared
 
 
 def unknown_prefix(sparql: str, known) -> str | None:
@@ -162,7 +169,7 @@ def star_in_order(sparql: str, variables: list[str]) -> str | None:
     text = blank_out(sparql)
     prologue_end = 0
     for match in re.finditer(r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", text, re.I):
-        if text[prologue_end:match.start()].strip():
+        if text[prologue_end : match.start()].strip():
             break
         prologue_end = match.end()
     star = _STAR.match(text[prologue_end:])
@@ -175,7 +182,7 @@ def star_in_order(sparql: str, variables: list[str]) -> str | None:
     if ordered == variables:
         return None
     at = prologue_end + star.start(1)
-    return sparql[:at] + " ".join(f"?{v}" for v in ordered) + sparql[at + 1:]
+    return sparql[:at] + " ".join(f"?{v}" for v in ordered) + sparql[at + 1 :]
 
 
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])(\s+SILENT(?![\w:]))?", re.I)
@@ -186,7 +193,7 @@ def services(sparql: str) -> list[str | None]:
     as ``<IRI>`` (a variable or a prefixed name)."""
     found: list[str | None] = []
     for match in _SERVICE.finditer(blank_out(sparql)):
-        rest = sparql[match.end():].lstrip()
+        rest = sparql[match.end() :].lstrip()
         iri = re.match(r"<([^<>\s]*)>", rest)
         found.append(iri.group(1) if iri else None)
     return found
@@ -215,8 +222,9 @@ def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QueryS
 
 # --- answers --------------------------------------------------------------------------------------
 
+
 def answer_kind(raw) -> str:
-    """"SELECT", "ASK" or "GRAPH" for a raw answer."""
+    """ "SELECT", "ASK" or "GRAPH" for a raw answer."""
     import pyoxigraph as ox
 
     if isinstance(raw, ox.QuerySolutions):
@@ -236,7 +244,9 @@ def serialize(raw, fmt: ResultFormat) -> bytes:
     if kind != "GRAPH":
         return raw.serialize(format=getattr(ox.QueryResultsFormat, fmt.oxigraph))
     rdf_format = getattr(ox.RdfFormat, fmt.oxigraph)
-    if rdf_format.supports_datasets:  # quads keep their graph (see store.describe_by_graph); triples go in the default graph
+    if (
+        rdf_format.supports_datasets
+    ):  # quads keep their graph (see store.describe_by_graph); triples go in the default graph
         triples = (t if isinstance(t, ox.Quad) else ox.Quad(t.subject, t.predicate, t.object) for t in raw)
     else:
         triples = (t.triple if isinstance(t, ox.Quad) else t for t in raw)
@@ -256,11 +266,15 @@ def parse_answer(body: bytes, media_type: str, source: str):
             if fmt.name == "json" and (b"nodeID://" in body or GENID_IRI.encode() in body):
                 body = _plain_blank_nodes(body)  # (before parsing: the parser reads lazily)
             return ox.parse_query_results(body, getattr(ox.QueryResultsFormat, fmt.oxigraph))
-        unskolem = lambda t: ox.BlankNode(t.value[len(GENID_IRI):]) if t.value.startswith(GENID_IRI) else t
-        return [ox.Triple(unskolem(q.subject), q.predicate, unskolem(q.object))
-                for q in ox.parse(body, getattr(ox.RdfFormat, fmt.oxigraph))]
+        unskolem = lambda t: ox.BlankNode(t.value[len(GENID_IRI) :]) if t.value.startswith(GENID_IRI) else t
+        return [
+            ox.Triple(unskolem(q.subject), q.predicate, unskolem(q.object))
+            for q in ox.parse(body, getattr(ox.RdfFormat, fmt.oxigraph))
+        ]
     except (SyntaxError, ValueError) as exc:
-        raise TKGError(f"{source}: the answer is not valid {fmt.media_type}: {' '.join(str(exc).split())[:200]}") from None
+        raise TKGError(
+            f"{source}: the answer is not valid {fmt.media_type}: {' '.join(str(exc).split())[:200]}"
+        ) from None
 
 
 def _plain_blank_nodes(body: bytes) -> bytes:
@@ -273,7 +287,7 @@ def _plain_blank_nodes(body: bytes) -> bytes:
     for binding in doc.get("results", {}).get("bindings", []):
         for term in binding.values():
             if term.get("type") == "uri" and term["value"].startswith(GENID_IRI):
-                term["type"], term["value"] = "bnode", term["value"][len(GENID_IRI):]
+                term["type"], term["value"] = "bnode", term["value"][len(GENID_IRI) :]
             if term.get("type") == "bnode":
                 term["value"] = re.sub(r"[^A-Za-z0-9]", "_", term["value"])
     return json.dumps(doc).encode()
@@ -283,8 +297,14 @@ class QueryResult:
     """What a query returns, read: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT,
     DESCRIBE). Cells and triples are pyoxigraph terms (``.value`` is the IRI or the text)."""
 
-    def __init__(self, kind: str, vars: list[str] | None = None, rows: list[tuple] | None = None,
-                 boolean: bool | None = None, triples: list | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        vars: list[str] | None = None,
+        rows: list[tuple] | None = None,
+        boolean: bool | None = None,
+        triples: list | None = None,
+    ) -> None:
         self.kind = kind  # "SELECT", "ASK" or "GRAPH"
         self.vars = vars or []
         self.rows = rows or []
@@ -318,11 +338,15 @@ class QueryResult:
             caption = f"{len(self.triples)} triples"
         else:
             head, rows, caption = self.vars, self.rows, f"{len(self.rows)} rows"
-        cells = "".join("<tr>" + "".join(f"<td>{html.escape(shown(t))}</td>" for t in row) + "</tr>"
-                        for row in rows[:limit])
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(shown(t))}</td>" for t in row) + "</tr>" for row in rows[:limit]
+        )
         more = f", the first {limit} shown" if len(rows) > limit else ""
-        return (f"<table><caption>{caption}{more}</caption><thead><tr>"
-                + "".join(f"<th>{html.escape(h)}</th>" for h in head) + f"</tr></thead><tbody>{cells}</tbody></table>")
+        return (
+            f"<table><caption>{caption}{more}</caption><thead><tr>"
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{cells}</tbody></table>"
+        )
 
     def dicts(self) -> list[dict]:
         """SELECT rows as dicts from variable name to pyoxigraph term (unbound variables left out)."""
@@ -338,7 +362,6 @@ class QueryResult:
     def graph(self):
         """CONSTRUCT / DESCRIBE triples as an rdflib ``Graph`` (imports rdflib)."""
         from rdflib import Graph
-
 
         graph = Graph()
         for prefix, ns in PREFIXES.items():
@@ -390,8 +413,12 @@ def as_answer(result: QueryResult):
             out["datatype"] = t.datatype.value
         return out
 
-    doc = {"head": {"vars": result.vars}, "results": {"bindings": [
-        {v: term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]}}
+    doc = {
+        "head": {"vars": result.vars},
+        "results": {
+            "bindings": [{v: term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+        },
+    }
     return ox.parse_query_results(json.dumps(doc).encode(), ox.QueryResultsFormat.JSON)
 
 
@@ -424,9 +451,24 @@ def shown(term, labels: dict[str, str] | None = None) -> str:
 
 
 _XSD = PREFIXES["xsd"]
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
-                                "unsignedShort", "unsignedByte")}
+_INTEGERS = {
+    _XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 
 
 def plain(term) -> object:
@@ -468,4 +510,8 @@ def rdflib_term(term):
     if term.language:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
-    return Literal(term.value) if datatype == PREFIXES["xsd"] + "string" else Literal(term.value, datatype=URIRef(datatype))
+    return (
+        Literal(term.value)
+        if datatype == PREFIXES["xsd"] + "string"
+        else Literal(term.value, datatype=URIRef(datatype))
+    )

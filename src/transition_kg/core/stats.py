@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from .load import Loaded
 from .vocab import ONTOLOGY_GRAPH_IRI, TKG_IRI, curie, sparql_prefixes
 
-ARTICLE_COUNTS = {"facts": "Fact", "observations": "Observation", "quotes": "Quote", "roles": "Role", "events": "Event",
-                  "mentions": "Mention"}
+ARTICLE_COUNTS = {
+    "facts": "Fact",
+    "observations": "Observation",
+    "quotes": "Quote",
+    "roles": "Role",
+    "events": "Event",
+    "mentions": "Mention",
+}
 
 _CLASSES = f"""SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{
   GRAPH <{ONTOLOGY_GRAPH_IRI}> {{ ?c a owl:Class }} FILTER(STRSTARTS(STR(?c), "{TKG_IRI}"))
@@ -37,15 +43,19 @@ class Stats:
 
 def stats(loaded: Loaded) -> Stats:
     """The counts of the loaded project (see the module docstring)."""
+
     def rows(query: str):
         return [tuple(t.value for t in row) for row in loaded.store.query(sparql_prefixes(("owl", "tkg")) + query)]
 
     classes = dict(sorted((curie(c), int(n)) for c, n in rows(_CLASSES)))
     graphs = {g: int(n) for g, n in rows(_GRAPHS)}
     articles: dict[str, dict[str, int]] = {}
-    article_iris = sorted(g for g, in rows("SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a tkg:Article } }"))
+    article_iris = sorted(g for (g,) in rows("SELECT DISTINCT ?a WHERE { GRAPH ?a { ?a a tkg:Article } }"))
     for article in article_iris:
-        articles[curie(article)] = {name: 0 for name in ARTICLE_COUNTS} | {"people": 0, "triples": graphs.get(article, 0)}
+        articles[curie(article)] = dict.fromkeys(ARTICLE_COUNTS, 0) | {
+            "people": 0,
+            "triples": graphs.get(article, 0),
+        }
     by_class = {TKG_IRI + local: name for name, local in ARTICLE_COUNTS.items()}
     for article, klass, n in rows(_ARTICLE_FACTS % " ".join(f"tkg:{c}" for c in ARTICLE_COUNTS.values())):
         articles[curie(article)][by_class[klass]] = int(n)

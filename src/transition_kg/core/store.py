@@ -23,8 +23,20 @@ from .errors import TKGError
 from .load import Loaded, load
 from .net import USER_AGENT, EndpointError, endpoint_message, network_errors
 from .paths import Project, find_project
-from .sparql import (QueryResult, QuerySyntaxError, check_shape, names_a_dataset, parse_answer, query_form, read,
-                     star_in_order, syntax_error, unknown_prefix, unknown_prefix_message, with_prefixes)
+from .sparql import (
+    QueryResult,
+    QuerySyntaxError,
+    check_shape,
+    names_a_dataset,
+    parse_answer,
+    query_form,
+    read,
+    star_in_order,
+    syntax_error,
+    unknown_prefix,
+    unknown_prefix_message,
+    with_prefixes,
+)
 from .vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, TKR_IRI, sparql_prefixes
 
 DEFAULT_TIMEOUT = 60
@@ -86,9 +98,11 @@ class Store:
         values = " ".join(f"<{i}>" for i in iris)
         # OPTIONAL groups, not the path rdfs:label|dcterms:title: a store seeks them once per
         # IRI, where it evaluates a path on its own, over every label (200 ms at 1M triples)
-        found = self.query(sparql_prefixes(("rdfs", "dcterms")) +
-                           f"SELECT ?s ?l ?t WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ GRAPH ?g {{ ?s rdfs:label ?l }} }} "
-                           "OPTIONAL { GRAPH ?h { ?s dcterms:title ?t } } }")
+        found = self.query(
+            sparql_prefixes(("rdfs", "dcterms"))
+            + f"SELECT ?s ?l ?t WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ GRAPH ?g {{ ?s rdfs:label ?l }} }} "
+            "OPTIONAL { GRAPH ?h { ?s dcterms:title ?t } } }"
+        )
         labels: dict[str, tuple[int, str]] = {}
         for s, *named in found.rows:
             for label in named:
@@ -111,11 +125,15 @@ class Store:
 
         dataset = new_dataset()
         for name in project_graphs(self):
-            total = int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value)
+            total = int(
+                self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value
+            )
             graph, size, got = dataset.graph(URIRef(name)), page, 0
             while got < total:
-                rows = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
-                                  f"LIMIT {size} OFFSET {got}").rows
+                rows = self.query(
+                    f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
+                    f"LIMIT {size} OFFSET {got}"
+                ).rows
                 if not rows:
                     raise EndpointError(f"<{name}>: the store gave {got} of its {total} triples, then none")
                 size = min(size, len(rows)) if got + len(rows) < total else size  # a cap below the page: follow it
@@ -136,8 +154,13 @@ def project_graphs(store: Store) -> list[str]:
     return sorted(g for g in names if g == ONTOLOGY_GRAPH_IRI or g.startswith(TKR_IRI))
 
 
-def run_query(store, sparql: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-              base_iri: str | None = None):
+def run_query(
+    store,
+    sparql: str,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+    base_iri: str | None = None,
+):
     """Run a query on a pyoxigraph store as the project's stores answer (the embedded store and
     the endpoint's workers): the house prefixes built in (the query's own PREFIX wins), the
     default graph the union of every graph unless the query (FROM) or the caller names the
@@ -148,9 +171,14 @@ def run_query(store, sparql: str, default_graphs: list[str] | None = None, named
     union = not default_graphs and not named_graphs and not names_a_dataset(sparql)
 
     def run(text: str):
-        return store.query(text, prefixes=PREFIXES, base_iri=base_iri, use_default_graph_as_union=union,
-                           default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
-                           named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None)
+        return store.query(
+            text,
+            prefixes=PREFIXES,
+            base_iri=base_iri,
+            use_default_graph_as_union=union,
+            default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
+        )
 
     try:
         raw = run(sparql)
@@ -168,8 +196,11 @@ def describe_by_graph(store, sparql: str) -> list:
     made graph by graph, so a blank node's statements stay with their graph)."""
     import pyoxigraph as ox
 
-    return [ox.Quad(t.subject, t.predicate, t.object, graph) for graph in sorted(store.named_graphs(), key=str)
-            for t in run_query(store, sparql, default_graphs=[graph.value])]
+    return [
+        ox.Quad(t.subject, t.predicate, t.object, graph)
+        for graph in sorted(store.named_graphs(), key=str)
+        for t in run_query(store, sparql, default_graphs=[graph.value])
+    ]
 
 
 class EmbeddedStore(Store):
@@ -252,8 +283,10 @@ class RemoteStore(Store):
                     import json
 
                     if len(json.loads(body).get("results", {}).get("bindings", [])) >= int(cap):
-                        raise EndpointError(f"{self.endpoint}: the store cut the answer at its limit of {cap} rows "
-                                            f"(X-SPARQL-MaxRows): ask for less (LIMIT, OFFSET), or raise its limit")
+                        raise EndpointError(
+                            f"{self.endpoint}: the store cut the answer at its limit of {cap} rows "
+                            f"(X-SPARQL-MaxRows): ask for less (LIMIT, OFFSET), or raise its limit"
+                        )
                 return body, media_type
             except Unauthorized:
                 who = f"the credentials of --user {self.creds.user}" if self.creds else "a request without credentials"
@@ -262,8 +295,13 @@ class RemoteStore(Store):
                 raise EndpointError(f"{self.endpoint}: {endpoint_message(exc)}") from None
 
 
-def open_store(project: Project | str | Path | None = None, endpoint: str | None = None,
-               timeout: float = DEFAULT_TIMEOUT, store_dir: Path | None = None, user: str | None = None) -> Store:
+def open_store(
+    project: Project | str | Path | None = None,
+    endpoint: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    store_dir: Path | None = None,
+    user: str | None = None,
+) -> Store:
     """The remote endpoint when one is named (as ``user``, see :mod:`transition_kg.core.net`);
     else the embedded store of the project (found as :func:`transition_kg.core.paths.find_project`
     does), in memory or on disk in ``store_dir``."""

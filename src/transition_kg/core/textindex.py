@@ -28,7 +28,8 @@ from .vocab import INFERRED_GRAPH_IRI, sparql_prefixes
 FILE = "labels.sqlite"
 _LABELS = sparql_prefixes(("rdfs", "skos")) + (
     "SELECT ?entity ?label WHERE { { GRAPH ?g { ?entity rdfs:label ?label } "
-    f"FILTER(?g != <{INFERRED_GRAPH_IRI}>) }} UNION {{ GRAPH ?g {{ ?entity skos:altLabel ?label }} }} }}")
+    f"FILTER(?g != <{INFERRED_GRAPH_IRI}>) }} UNION {{ GRAPH ?g {{ ?entity skos:altLabel ?label }} }} }}"
+)
 
 
 def _glob(text: str) -> str:
@@ -53,8 +54,9 @@ class TextIndex:
         if path is not None:
             Path(target).unlink(missing_ok=True)
         connection = sqlite3.connect(target, check_same_thread=False)
-        connection.execute("CREATE VIRTUAL TABLE labels USING fts5(folded, entity UNINDEXED, "
-                           "tokenize = 'trigram case_sensitive 1')")
+        connection.execute(
+            "CREATE VIRTUAL TABLE labels USING fts5(folded, entity UNINDEXED, tokenize = 'trigram case_sensitive 1')"
+        )
         connection.execute("CREATE TABLE meta (complete INTEGER)")
         complete = True
         rows = []

@@ -37,8 +37,15 @@ from .vocab import OA, ONTOLOGY_GRAPH, SH, TKG, curie
 CHECKS = ("syntax", "files", "vocabulary", "shacl", "evidence", "queries")
 CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 DECLARATION_TYPES = {
-    OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-    RDF.Property, OWL.TransitiveProperty, OWL.SymmetricProperty, OWL.FunctionalProperty,
+    OWL.Class,
+    RDFS.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    RDF.Property,
+    OWL.TransitiveProperty,
+    OWL.SymmetricProperty,
+    OWL.FunctionalProperty,
 }
 QUOTE_JOINER = " … "
 
@@ -90,13 +97,16 @@ def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Load
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
     """Problems sorted by file, then line number, then message."""
+
     def key(problem: Problem) -> tuple[str, int, str]:
         path, _, line = problem.where.rpartition(":")
         return (path, int(line), problem.message) if line.isdigit() else (problem.where, 0, problem.message)
+
     return sorted(problems, key=key)
 
 
 # --- helpers ------------------------------------------------------------------------------
+
 
 def _short(graph: Graph, term: Node) -> str:
     return curie(term) if isinstance(term, URIRef) else str(term)
@@ -147,6 +157,7 @@ def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | N
 
 # --- 2. vocabulary ------------------------------------------------------------------------
 
+
 def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
     """Undeclared classes, properties and ``tkg:`` terms; declared terms without label or comment."""
     ds = loaded.dataset
@@ -164,22 +175,27 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
     def of_kind(*types: URIRef) -> set[str]:
         return {str(t) for k in types for t in ontology.subjects(RDF.type, k) if str(t).startswith(str(TKG))}
 
-    known_by_kind = {"property": of_kind(OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty),
-                     "class": of_kind(OWL.Class),
-                     "term": {str(t) for t in declared | typed if str(t).startswith(str(TKG))}}
+    known_by_kind = {
+        "property": of_kind(OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty),
+        "class": of_kind(OWL.Class),
+        "term": {str(t) for t in declared | typed if str(t).startswith(str(TKG))},
+    }
 
     def hint(term: URIRef, predicate: URIRef | None = None, kind: str = "term") -> str:
         """The valid values where the property's range has a closed list, else the near spellings."""
         from difflib import get_close_matches
 
         ranges = list(ontology.objects(predicate, RDFS.range)) if predicate is not None else []
-        members = sorted({_short(ds, m) for r in ranges for m in ds.subjects(RDF.type, r)
-                          if str(m).startswith(str(TKG))})
+        members = sorted(
+            {_short(ds, m) for r in ranges for m in ds.subjects(RDF.type, r) if str(m).startswith(str(TKG))}
+        )
         if members and len(members) <= 20:
             return f": one of {', '.join(members)}"
         by_lower = {k.lower(): k for k in known_by_kind[kind]}
         near = get_close_matches(str(term).lower(), list(by_lower), n=3, cutoff=0.75)
-        return f" (did you mean {', '.join(_short(ds, URIRef(by_lower[n])) for n in near)}?)" if near else " (misspelt?)"
+        return (
+            f" (did you mean {', '.join(_short(ds, URIRef(by_lower[n])) for n in near)}?)" if near else " (misspelt?)"
+        )
 
     for graph_name, files in loaded.graph_files.items():
         graph = ds.graph(URIRef(graph_name))
@@ -196,30 +212,52 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                 seen.add((kind, term))
                 name = _short(ds, term)
                 path = _where_used(files, name, str(term))
-                problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
-                                        f"{kind} {name} is not declared in ontology/"
-                                        + (hint(term, kind=kind) if str(term).startswith(str(TKG)) else "")))
+                problems.append(
+                    Problem(
+                        "vocabulary",
+                        locate.where(path, name, str(term)),
+                        f"{kind} {name} is not declared in ontology/"
+                        + (hint(term, kind=kind) if str(term).startswith(str(TKG)) else ""),
+                    )
+                )
             for term in (s, o):
-                if (isinstance(term, URIRef) and str(term).startswith(str(TKG))
-                        and term not in declared and term not in typed and ("term", term) not in seen
-                        and ("class", term) not in seen and ("property", term) not in seen):
+                if (
+                    isinstance(term, URIRef)
+                    and str(term).startswith(str(TKG))
+                    and term not in declared
+                    and term not in typed
+                    and ("term", term) not in seen
+                    and ("class", term) not in seen
+                    and ("property", term) not in seen
+                ):
                     seen.add(("term", term))
                     name = _short(ds, term)
                     path = _where_used(files, name, str(term))
-                    problems.append(Problem("vocabulary", locate.where(path, name, str(term)),
-                                            f"{name} is not declared in ontology/" + hint(term, p if term is o else None)))
+                    problems.append(
+                        Problem(
+                            "vocabulary",
+                            locate.where(path, name, str(term)),
+                            f"{name} is not declared in ontology/" + hint(term, p if term is o else None),
+                        )
+                    )
 
     onto_files = loaded.files_for(str(ONTOLOGY_GRAPH))
     for term in sorted(declared):
         if is_core(term):
             continue
         name = _short(ds, term)
-        missing = [a for a, pred in (("rdfs:label", RDFS.label), ("rdfs:comment", RDFS.comment))
-                   if (term, pred, None) not in ontology]
+        missing = [
+            a
+            for a, pred in (("rdfs:label", RDFS.label), ("rdfs:comment", RDFS.comment))
+            if (term, pred, None) not in ontology
+        ]
         if missing:
             path = _where_used(onto_files, name + " a ", str(term))
-            problems.append(Problem("vocabulary", locate.where(path, name + " a ", name),
-                                    f"{name} has no {' and no '.join(missing)}"))
+            problems.append(
+                Problem(
+                    "vocabulary", locate.where(path, name + " a ", name), f"{name} has no {' and no '.join(missing)}"
+                )
+            )
     return problems
 
 
@@ -232,6 +270,7 @@ def _where_used(files: list[Path], *needles: str) -> Path:
 
 
 # --- 3. SHACL -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ShaclResult:
@@ -248,7 +287,11 @@ def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
     import pyshacl  # heavy: imported only when validating
 
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False,
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
     )
     if conforms:
         return []
@@ -256,12 +299,14 @@ def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
     for result in results.subjects(RDF.type, SH.ValidationResult):
         source = results.value(result, SH.sourceShape)
         owner = shapes.value(None, SH.property, source) if source is not None else None
-        found.append(ShaclResult(
-            focus=results.value(result, SH.focusNode),
-            path=results.value(result, SH.resultPath),
-            message=str(results.value(result, SH.resultMessage) or "does not conform"),
-            shape=owner if owner is not None else source,
-        ))
+        found.append(
+            ShaclResult(
+                focus=results.value(result, SH.focusNode),
+                path=results.value(result, SH.resultPath),
+                message=str(results.value(result, SH.resultMessage) or "does not conform"),
+                shape=owner if owner is not None else source,
+            )
+        )
     return found
 
 
@@ -295,6 +340,7 @@ def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem
 
 # --- 4. evidence ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ArticleText:
     """An article's text as the corpus holds it: the whole file and the article's extent."""
@@ -321,8 +367,14 @@ def read_articles(loaded: Loaded, project: Project, corpus: Path) -> tuple[dict[
             continue  # the shapes report it
         source = (corpus / str(name)).resolve()
         if source.parent != corpus.resolve():
-            problems.append(Problem("evidence", where, f"{_short(ds, article)}: tkg:sourceFile {str(name)!r} must be a "
-                                                       f"file name in the corpus folder, not a path"))
+            problems.append(
+                Problem(
+                    "evidence",
+                    where,
+                    f"{_short(ds, article)}: tkg:sourceFile {str(name)!r} must be a "
+                    f"file name in the corpus folder, not a path",
+                )
+            )
             continue
         if not source.is_file():
             problems.append(Problem("evidence", where, f"{_short(ds, article)}: source file {name} not in {corpus}"))
@@ -344,8 +396,13 @@ def read_articles(loaded: Loaded, project: Project, corpus: Path) -> tuple[dict[
         for prop, digest in expected.items():
             recorded = ds.value(article, prop)
             if recorded is not None and str(recorded) != digest:
-                problems.append(Problem("evidence", locate.where(file, _short(ds, prop)) if file else where,
-                                        f"{_short(ds, article)}: {_short(ds, prop)} is {recorded}, the corpus gives {digest}"))
+                problems.append(
+                    Problem(
+                        "evidence",
+                        locate.where(file, _short(ds, prop)) if file else where,
+                        f"{_short(ds, article)}: {_short(ds, prop)} is {recorded}, the corpus gives {digest}",
+                    )
+                )
 
     return texts, problems
 
@@ -374,17 +431,30 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         if article not in texts or position is None or None in position or exact is None:
             continue  # missing parts are reported by the shapes; a missing file above
         if ctx != article and article is not None:
-            problems.append(Problem("evidence", where, f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}"))
+            problems.append(
+                Problem(
+                    "evidence",
+                    where,
+                    f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}",
+                )
+            )
         text = texts[article]
         start, end = int(position[0]), int(position[1])
         spans += 1
         if not (0 <= start < end <= text.end - text.start):
-            problems.append(Problem("evidence", where, f"{fact_name}: span {start}-{end} lies outside the article "
-                                                       f"(0-{text.end - text.start})"))
+            problems.append(
+                Problem(
+                    "evidence",
+                    where,
+                    f"{fact_name}: span {start}-{end} lies outside the article (0-{text.end - text.start})",
+                )
+            )
             continue
-        found = text.file_text[text.start + start:text.start + end]  # offsets count the article's characters
+        found = text.file_text[text.start + start : text.start + end]  # offsets count the article's characters
         if found != str(exact):
-            problems.append(Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}"))
+            problems.append(
+                Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
+            )
             continue
         exacts_of[fact].append((start, str(exact)))
 
@@ -397,8 +467,13 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
             if value is not None and _decimal(value) not in written:
                 file = _file_of(loaded, _graph_of_subject(loaded, obs), project)
                 name = _short(ds, obs)
-                problems.append(Problem("evidence", locate.where(file, name) if file else "graph",
-                                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence (numbers there: {', '.join(map(str, written)) or 'none'})"))
+                problems.append(
+                    Problem(
+                        "evidence",
+                        locate.where(file, name) if file else "graph",
+                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence (numbers there: {', '.join(map(str, written)) or 'none'})",
+                    )
+                )
     for quote in ds.subjects(RDF.type, TKG.Quote):
         if quote not in exacts_of:
             continue
@@ -407,8 +482,13 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         if recorded is not None and str(recorded) != joined:
             file = _file_of(loaded, _graph_of_subject(loaded, quote), project)
             name = _short(ds, quote)
-            problems.append(Problem("evidence", locate.where(file, name) if file else "graph",
-                                    f"{name}: tkg:quoteText differs from its evidence segments joined by '{QUOTE_JOINER.strip()}'"))
+            problems.append(
+                Problem(
+                    "evidence",
+                    locate.where(file, name) if file else "graph",
+                    f"{name}: tkg:quoteText differs from its evidence segments joined by '{QUOTE_JOINER.strip()}'",
+                )
+            )
     report.checked["evidence spans"] = spans
     report.checked["articles"] = len(texts)
     return problems
@@ -430,6 +510,7 @@ def _evidence_quads(loaded: Loaded):
 
 # --- 5. quality-check queries ------------------------------------------------------------
 
+
 def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Problem]:
     """Run every ``queries/checks/*-violation.rq``; each row it returns is a problem."""
     import pyoxigraph as ox
@@ -445,8 +526,11 @@ def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Prob
     for name, check in found.items():
         result = store.query(check.text)
         for row in result.rows:
-            detail = " ".join(f"{v}={curie(t.value) if isinstance(t, ox.NamedNode) else t.value}"
-                              for v, t in zip(result.vars, row) if t is not None)
+            detail = " ".join(
+                f"{v}={curie(t.value) if isinstance(t, ox.NamedNode) else t.value}"
+                for v, t in zip(result.vars, row)
+                if t is not None
+            )
             problems.append(Problem("queries", project.display(check.path), f"{check.title}: {detail}"))
     report.checked["quality checks"] = len(found)
     return problems

@@ -59,8 +59,8 @@ def curie(iri: str) -> str:
     """``prefix:local`` for an IRI in a known namespace (longest namespace first), else ``<iri>``."""
     iri = str(iri)
     for prefix, ns in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}"
     return f"<{iri}>"
 
 
@@ -96,10 +96,21 @@ def sparql_prefixes(names: tuple[str, ...] | None = None) -> str:
     return "".join(f"PREFIX {n}: <{PREFIXES[n]}>\n" for n in PREFIXES if names is None or n in names)
 
 
-_RDFLIB_NAMESPACES = {"TKG": TKG_IRI, "TKR": TKR_IRI, "TKGSH": TKGSH_IRI, "OA": PREFIXES["oa"],
-                      "PROV": PREFIXES["prov"], "SCHEMA": PREFIXES["schema"], "SH": PREFIXES["sh"]}
-_RDFLIB_IRIS = {"ONTOLOGY_GRAPH": ONTOLOGY_GRAPH_IRI, "INFERRED_GRAPH": INFERRED_GRAPH_IRI,
-                "SHARED_GRAPH": SHARED_GRAPH_IRI, "BACKGROUND_GRAPH": BACKGROUND_GRAPH_IRI}
+_RDFLIB_NAMESPACES = {
+    "TKG": TKG_IRI,
+    "TKR": TKR_IRI,
+    "TKGSH": TKGSH_IRI,
+    "OA": PREFIXES["oa"],
+    "PROV": PREFIXES["prov"],
+    "SCHEMA": PREFIXES["schema"],
+    "SH": PREFIXES["sh"],
+}
+_RDFLIB_IRIS = {
+    "ONTOLOGY_GRAPH": ONTOLOGY_GRAPH_IRI,
+    "INFERRED_GRAPH": INFERRED_GRAPH_IRI,
+    "SHARED_GRAPH": SHARED_GRAPH_IRI,
+    "BACKGROUND_GRAPH": BACKGROUND_GRAPH_IRI,
+}
 
 
 def __getattr__(name: str):

@@ -30,7 +30,9 @@ from ..core.files import decode, read_bytes, write_atomic
 from ..core.paths import Project
 
 # a quote selector written as the house style writes it, with no position selector before it
-_QUOTE = re.compile(r'(?P<head>oa:hasSelector\s+)(?P<sel>\[\s*a\s+oa:TextQuoteSelector\s*;(?P<body>(?:[^"\]]|"(?:[^"\\]|\\.)*")*)\])')
+_QUOTE = re.compile(
+    r'(?P<head>oa:hasSelector\s+)(?P<sel>\[\s*a\s+oa:TextQuoteSelector\s*;(?P<body>(?:[^"\]]|"(?:[^"\\]|\\.)*")*)\])'
+)
 _FIELD = re.compile(r'oa:(exact|prefix|suffix)\s+"((?:[^"\\]|\\.)*)"')
 _SOURCE = re.compile(r"oa:hasSource\s+(\S+?)\s*;")
 _ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
@@ -42,9 +44,11 @@ class AnchorError(TKGError):
 
 def _unescape(text: str) -> str:
     """A Turtle short string's characters (ECHAR and \\u / \\U escapes)."""
+
     def one(match: re.Match) -> str:
         code = match.group(1)
         return chr(int(code[1:], 16)) if code[0] in "uU" else _ESCAPES[code]
+
     return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[tbnrf\"'\\])", one, text)
 
 
@@ -66,7 +70,7 @@ def article_texts(project: Project, corpus: Path, loaded=None) -> dict[str, str]
     from ..core.validate import read_articles
 
     texts, _ = read_articles(loaded or load(project, strict=False), project, corpus)
-    return {str(article): text.file_text[text.start:text.end] for article, text in texts.items()}
+    return {str(article): text.file_text[text.start : text.end] for article, text in texts.items()}
 
 
 def first_label(text: str, labels: list[str]) -> tuple[int, str] | None:
@@ -85,19 +89,20 @@ def first_label(text: str, labels: list[str]) -> tuple[int, str] | None:
     return best
 
 
-def mention_missing(project: Project, corpus: Path | None = None,
-                    articles: set[str] | None = None) -> tuple[list[tuple[str, int]], list[Problem]]:
+def mention_missing(
+    project: Project, corpus: Path | None = None, articles: set[str] | None = None
+) -> tuple[list[tuple[str, int]], list[Problem]]:
     """Write a mention for every entity an article (of ``articles``, default all) uses but does
     not mention, found by its labels in the article's text. Returns (file, mentions written)
     and the entities whose labels the text does not write."""
     import pyoxigraph as ox
 
-    from .articles import turtle_string
     from ..core.load import load
-    from ..core.paths import corpus_dir
     from ..core.named import checks
+    from ..core.paths import corpus_dir
     from ..core.store import EmbeddedStore
     from ..core.vocab import PREFIXES, curie
+    from .articles import turtle_string
 
     corpus = corpus or corpus_dir(project)
     loaded = load(project, strict=False)
@@ -105,10 +110,13 @@ def mention_missing(project: Project, corpus: Path | None = None,
     check = checks(project).get("entity-not-mentioned-violation")
     if check is None:
         return [], []
-    missing = [row for row in EmbeddedStore(loaded).query(check.text).rows
-               if articles is None or row[1].value in articles]
-    label_query = (f"SELECT ?e ?l WHERE {{ GRAPH ?g {{ {{ ?e <{PREFIXES['rdfs']}label> ?l }} UNION "
-                   f"{{ ?e <{PREFIXES['skos']}altLabel> ?l }} }} }}")
+    missing = [
+        row for row in EmbeddedStore(loaded).query(check.text).rows if articles is None or row[1].value in articles
+    ]
+    label_query = (
+        f"SELECT ?e ?l WHERE {{ GRAPH ?g {{ {{ ?e <{PREFIXES['rdfs']}label> ?l }} UNION "
+        f"{{ ?e <{PREFIXES['skos']}altLabel> ?l }} }} }}"
+    )
     blocks: dict[Path, list[str]] = {}
     problems: list[Problem] = []
     for entity, article in missing:
@@ -116,10 +124,19 @@ def mention_missing(project: Project, corpus: Path | None = None,
         text = texts.get(article.value)
         found = first_label(text, labels) if text is not None else None
         if found is None:
-            why = f"none of its labels ({', '.join(repr(x) for x in sorted(set(labels))) or 'it has none'}) is in the text" \
-                if text is not None else "the article's text is not in the corpus"
-            problems.append(Problem("anchor", curie(entity.value), f"not mentioned in {curie(article.value)} and {why}: "
-                                    "write its mention with the words the article uses, and run anchor"))
+            why = (
+                f"none of its labels ({', '.join(repr(x) for x in sorted(set(labels))) or 'it has none'}) is in the text"
+                if text is not None
+                else "the article's text is not in the corpus"
+            )
+            problems.append(
+                Problem(
+                    "anchor",
+                    curie(entity.value),
+                    f"not mentioned in {curie(article.value)} and {why}: "
+                    "write its mention with the words the article uses, and run anchor",
+                )
+            )
             continue
         start, words = found
         local = article.value.rsplit("/", 1)[-1].removeprefix("article-")
@@ -129,13 +146,22 @@ def mention_missing(project: Project, corpus: Path | None = None,
             f"tkg:mentionOf <{entity.value}> ;\n"
             f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource <{article.value}> ;\n"
             f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(words)} ] ,\n"
-            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(words)} ] ] .")
+            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(words)} ] ] ."
+        )
     written = []
     for path, lines in blocks.items():
         body = path.read_text(encoding="utf-8")
         end = body.rstrip().rfind("}")
-        write_atomic(path, (body[:end] + "\n    # Mentions found by their labels (transition-kg anchor --mentions)\n"
-                            + "\n".join(lines) + "\n" + body[end:]).encode("utf-8"))
+        write_atomic(
+            path,
+            (
+                body[:end]
+                + "\n    # Mentions found by their labels (transition-kg anchor --mentions)\n"
+                + "\n".join(lines)
+                + "\n"
+                + body[end:]
+            ).encode("utf-8"),
+        )
         written.append((project.display(path), len(lines)))
     return written, problems
 
@@ -146,34 +172,45 @@ def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[
     source = decode(read_bytes(path, shown), shown)
     problems, pieces, last, count = [], [], 0, 0
     for match in _QUOTE.finditer(source):
-        if re.match(r"\s*,\s*\[\s*a\s+oa:TextPositionSelector", source[match.end():]):
+        if re.match(r"\s*,\s*\[\s*a\s+oa:TextPositionSelector", source[match.end() :]):
             continue  # anchored already, its position selector written second
         fields = {k: _unescape(v) for k, v in _FIELD.findall(match.group("body"))}
         line = source.count("\n", 0, match.start("sel")) + 1
-        cited = _SOURCE.findall(source[max(0, source.rfind("oa:SpecificResource", 0, match.start())):match.start()])
+        cited = _SOURCE.findall(source[max(0, source.rfind("oa:SpecificResource", 0, match.start())) : match.start()])
         article = expand(cited[-1]) if cited else None
         if "exact" not in fields or article not in texts:
-            why = "no oa:exact" if "exact" not in fields else f"no text for {cited[-1] if cited else 'its oa:hasSource'}"
+            why = (
+                "no oa:exact" if "exact" not in fields else f"no text for {cited[-1] if cited else 'its oa:hasSource'}"
+            )
             problems.append(Problem("anchor", f"{shown}:{line}", f"cannot anchor: {why}"))
             continue
         found = occurrences(texts[article], fields["exact"], fields.get("prefix", ""), fields.get("suffix", ""))
         if len(found) != 1:
             where = ", ".join(str(i) for i in found[:10]) + (" …" if len(found) > 10 else "")
-            problems.append(Problem("anchor", f"{shown}:{line}", f"{fields['exact']!r} occurs {len(found)} times in the article"
-                                    + (f" (at {where}): add oa:prefix or oa:suffix to choose one" if found else "")))
+            problems.append(
+                Problem(
+                    "anchor",
+                    f"{shown}:{line}",
+                    f"{fields['exact']!r} occurs {len(found)} times in the article"
+                    + (f" (at {where}): add oa:prefix or oa:suffix to choose one" if found else ""),
+                )
+            )
             continue
         start = found[0]
-        pieces += [source[last:match.start("sel")],
-                   f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(fields['exact'])} ] ,\n"
-                   + " " * (match.start("sel") - source.rfind("\n", 0, match.start("sel")) - 1)]
+        pieces += [
+            source[last : match.start("sel")],
+            f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(fields['exact'])} ] ,\n"
+            + " " * (match.start("sel") - source.rfind("\n", 0, match.start("sel")) - 1),
+        ]
         last, count = match.start("sel"), count + 1
     if not count:
         return None, 0, problems
     return "".join(pieces) + source[last:], count, problems
 
 
-def anchor(project: Project, corpus: Path | None = None,
-           paths: list[Path] | None = None) -> tuple[list[tuple[str, int]], list[Problem]]:
+def anchor(
+    project: Project, corpus: Path | None = None, paths: list[Path] | None = None
+) -> tuple[list[tuple[str, int]], list[Problem]]:
     """Anchor the quote-only evidence of ``paths`` (default: every graph file) against the
     article texts in ``corpus`` (default: :func:`~transition_kg.core.paths.corpus_dir`); write each
     file that changed and has no problem. Returns (file, spans anchored) written, and the problems."""

@@ -61,13 +61,15 @@ def turtle_string(text: str) -> str:
 
 def article_block(article: ArticleText, identifier: str, published: dt.date, title: str) -> str:
     """The tkg:Article statements of an article, in house style."""
-    return (f"    tkr:{identifier} a tkg:Article ;\n"
-            f"        dcterms:title {turtle_string(title)} ;\n"
-            f"        tkg:sourceFile {turtle_string(article.path.name)} ;\n"
-            f"        tkg:fileSha256 \"{article.sha256}\" ;\n"
-            f"        tkg:sha256 \"{hashlib.sha256(article.text.encode('utf-8')).hexdigest()}\" ;\n"
-            f"        tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end {len(article.text)} ] ;\n"
-            f"        tkg:published \"{published.isoformat()}\"^^xsd:date .\n")
+    return (
+        f"    tkr:{identifier} a tkg:Article ;\n"
+        f"        dcterms:title {turtle_string(title)} ;\n"
+        f"        tkg:sourceFile {turtle_string(article.path.name)} ;\n"
+        f'        tkg:fileSha256 "{article.sha256}" ;\n'
+        f'        tkg:sha256 "{hashlib.sha256(article.text.encode("utf-8")).hexdigest()}" ;\n'
+        f"        tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end {len(article.text)} ] ;\n"
+        f'        tkg:published "{published.isoformat()}"^^xsd:date .\n'
+    )
 
 
 def one_line(text: str, what: str) -> str:
@@ -85,8 +87,9 @@ def identity(article: ArticleText, title: str | None = None) -> tuple[str, str]:
     return title, f"article-{slug(title)}"
 
 
-def new_article(project: Project, path: Path, published: str, title: str | None = None,
-                corpus: Path | None = None) -> Path:
+def new_article(
+    project: Project, path: Path, published: str, title: str | None = None, corpus: Path | None = None
+) -> Path:
     """Write ``graph/articles/<slug>.trig`` registering the article; refuse to overwrite. A file
     not yet in the corpus folder (``corpus``, default :func:`corpus_dir`) is copied there first,
     where ``validate`` reads the texts; another file of the same name there is an error."""
@@ -104,11 +107,15 @@ def new_article(project: Project, path: Path, published: str, title: str | None 
     if not copy.exists():
         copy.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(copy, read_bytes(path))
-    body = (f"# {title}\n# Registered by `transition-kg new-article`. Add the facts this article states below, each with\n"
-            f"# tkg:evidence (offsets into {article.path.name} and the exact words), entities in graph/shared.trig.\n"
-            f"# `transition-kg extract {article.path.name} --published {date.isoformat()} -o draft.trig` proposes candidates.\n"
-            + HEADER + f"\ntkr:{identifier} {{\n\n" + article_block(article, identifier, date, title)
-            + "\n    # Facts: observations, quotes, roles, events, industry statuses, trade links, comparisons, mentions.\n}\n")
+    body = (
+        f"# {title}\n# Registered by `transition-kg new-article`. Add the facts this article states below, each with\n"
+        f"# tkg:evidence (offsets into {article.path.name} and the exact words), entities in graph/shared.trig.\n"
+        f"# `transition-kg extract {article.path.name} --published {date.isoformat()} -o draft.trig` proposes candidates.\n"
+        + HEADER
+        + f"\ntkr:{identifier} {{\n\n"
+        + article_block(article, identifier, date, title)
+        + "\n    # Facts: observations, quotes, roles, events, industry statuses, trade links, comparisons, mentions.\n}\n"
+    )
     write_atomic(target, body.encode("utf-8"))
     return target
 

@@ -24,99 +24,664 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from .articles import (HEADER, ArticleError, ArticleText, article_block, identity, one_line, parse_date, read_article,
-                       turtle_string)
 from ..core.files import write_atomic
 from ..core.load import Loaded
-from ..core.numerals import CURRENCY, WORDS as WORD_NUMBERS, number_spans, ranged, words_value
+from ..core.numerals import CURRENCY, number_spans, ranged, words_value
+from ..core.numerals import WORDS as WORD_NUMBERS
 from ..core.vocab import ONTOLOGY_GRAPH, TKG
+from .articles import (
+    HEADER,
+    ArticleError,
+    ArticleText,
+    article_block,
+    identity,
+    one_line,
+    parse_date,
+    read_article,
+    turtle_string,
+)
 
-ENTITY_ROOTS = (TKG.Place, TKG.Organisation, TKG.Person, TKG.Policy, TKG.CreativeWork, TKG.Technology,
-                TKG.Project, TKG.Industry)
-QUALIFIERS = (r"just over|just under|well over|well under|more than|less than|fewer than|up to|close to|as little as|"
-              r"as much as|as many as|as few as|at least|at most|upwards of|in excess of|an estimated|estimated|nearly|"
-              r"almost|around|about|approximately|roughly|some|barely|only|over|under|below|above|between|exceeds|exceeding|~")
-CURRENCIES = {"€": "euro", "euro": "euro", "euros": "euro", "$": "US dollar", "US$": "US dollar", "dollar": "US dollar",
-              "A$": "Australian dollar", "AU$": "Australian dollar", "C$": "Canadian dollar", "CA$": "Canadian dollar",
-              "NZ$": "New Zealand dollar", "HK$": "Hong Kong dollar", "S$": "Singapore dollar", "₹": "rupee",
-              "Rs": "rupee", "Rs.": "rupee", "rupees": "rupee", "rupee": "rupee", "INR": "rupee",
-              "₸": "tenge", "tenge": "tenge", "Kč": "koruna", "koruna": "koruna", "korunas": "koruna", "crowns": "koruna",
-              "₽": "rouble", "roubles": "rouble", "rubles": "rouble", "rouble": "rouble", "ruble": "rouble",
-              "₴": "hryvnia", "hryvnias": "hryvnia", "hryvnia": "hryvnia", "forints": "forint", "forint": "forint",
-              "lei": "leu", "rand": "rand", "R$": "real", "reais": "real", "pesos": "peso", "peso": "peso",
-              "lira": "lira", "yen": "yen", "won": "won", "rupiah": "rupiah", "dong": "dong",
-              "dollars": "US dollar", "£": "pound", "pound": "pound", "pounds": "pound", "¥": "yuan", "yuan": "yuan",
-              "RMB": "yuan", "renminbi": "yuan", "złoty": "złoty", "zloty": "złoty", "zł": "złoty"}
-MEASURES = {"%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage point",
-            "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne", "km/h": "kilometre per hour",
-            "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre", "kilometer": "kilometre",
-            "km": "kilometre", "square kilometres": "square kilometre", "square kilometers": "square kilometre",
-            "hectares": "hectare", "metres": "metre", "meters": "metre", "degrees Celsius": "degree Celsius",
-            "megawatt-hours": "megawatt hour", "megawatt hours": "megawatt hour", "MWh": "megawatt hour",
-            "gigawatt-hours": "gigawatt hour", "gigawatt hours": "gigawatt hour", "GWh": "gigawatt hour",
-            "kilowatt-hours": "kilowatt hour", "kilowatt hours": "kilowatt hour",
-            "GW": "gigawatt", "MW": "megawatt", "megawatts": "megawatt", "megawatt": "megawatt", "gigawatts": "gigawatt",
-            "gigawatt": "gigawatt", "kilowatts": "kilowatt", "kilowatt": "kilowatt", "kWh": "kilowatt hour", "TWh": "terawatt hour", "times": "times",
-            "years": "year", "year": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
-            "minutes": "minute", "seconds": "second"}
-COUNT_NOUNS = {"people", "residents", "inhabitants", "visitors", "tourists", "workers", "miners", "jobs", "employees",
-               "staff", "students", "graduates", "enterprises", "companies", "firms", "businesses", "factories", "plants",
-               "mines", "households", "families", "homes", "flats", "apartments", "houses", "patents", "projects",
-               "vehicles", "cars", "buses", "trucks", "schools", "hospitals", "beds", "villages", "towns", "cities",
-               "engineers", "researchers", "scientists", "teachers", "doctors", "nurses", "children", "pensioners",
-               "retirees", "members", "shops", "stores", "restaurants", "hotels", "wells", "turbines", "panels",
-               "startups", "start-ups", "positions", "posts", "seats", "units", "sites", "parks", "farms", "farmers"}
-NOT_COUNTED = {"this", "these", "those", "always", "perhaps", "towards", "afterwards", "thus", "less", "unless", "across",
-               "was", "has", "does", "its", "is", "his", "hers", "ours", "theirs", "yours", "as", "us", "plus", "times",
-               "ago", "sales", "news", "series", "means", "levels", "rates", "prices", "costs", "terms", "lives", "years"}
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+ENTITY_ROOTS = (
+    TKG.Place,
+    TKG.Organisation,
+    TKG.Person,
+    TKG.Policy,
+    TKG.CreativeWork,
+    TKG.Technology,
+    TKG.Project,
+    TKG.Industry,
+)
+QUALIFIERS = (
+    r"just over|just under|well over|well under|more than|less than|fewer than|up to|close to|as little as|"
+    r"as much as|as many as|as few as|at least|at most|upwards of|in excess of|an estimated|estimated|nearly|"
+    r"almost|around|about|approximately|roughly|some|barely|only|over|under|below|above|between|exceeds|exceeding|~"
+)
+CURRENCIES = {
+    "€": "euro",
+    "euro": "euro",
+    "euros": "euro",
+    "$": "US dollar",
+    "US$": "US dollar",
+    "dollar": "US dollar",
+    "A$": "Australian dollar",
+    "AU$": "Australian dollar",
+    "C$": "Canadian dollar",
+    "CA$": "Canadian dollar",
+    "NZ$": "New Zealand dollar",
+    "HK$": "Hong Kong dollar",
+    "S$": "Singapore dollar",
+    "₹": "rupee",
+    "Rs": "rupee",
+    "Rs.": "rupee",
+    "rupees": "rupee",
+    "rupee": "rupee",
+    "INR": "rupee",
+    "₸": "tenge",
+    "tenge": "tenge",
+    "Kč": "koruna",
+    "koruna": "koruna",
+    "korunas": "koruna",
+    "crowns": "koruna",
+    "₽": "rouble",
+    "roubles": "rouble",
+    "rubles": "rouble",
+    "rouble": "rouble",
+    "ruble": "rouble",
+    "₴": "hryvnia",
+    "hryvnias": "hryvnia",
+    "hryvnia": "hryvnia",
+    "forints": "forint",
+    "forint": "forint",
+    "lei": "leu",
+    "rand": "rand",
+    "R$": "real",
+    "reais": "real",
+    "pesos": "peso",
+    "peso": "peso",
+    "lira": "lira",
+    "yen": "yen",
+    "won": "won",
+    "rupiah": "rupiah",
+    "dong": "dong",
+    "dollars": "US dollar",
+    "£": "pound",
+    "pound": "pound",
+    "pounds": "pound",
+    "¥": "yuan",
+    "yuan": "yuan",
+    "RMB": "yuan",
+    "renminbi": "yuan",
+    "złoty": "złoty",
+    "zloty": "złoty",
+    "zł": "złoty",
+}
+MEASURES = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "percentage points": "percentage point",
+    "tonnes": "tonne",
+    "tonne": "tonne",
+    "tons": "tonne",
+    "ton": "tonne",
+    "km/h": "kilometre per hour",
+    "kilometres": "kilometre",
+    "kilometers": "kilometre",
+    "kilometre": "kilometre",
+    "kilometer": "kilometre",
+    "km": "kilometre",
+    "square kilometres": "square kilometre",
+    "square kilometers": "square kilometre",
+    "hectares": "hectare",
+    "metres": "metre",
+    "meters": "metre",
+    "degrees Celsius": "degree Celsius",
+    "megawatt-hours": "megawatt hour",
+    "megawatt hours": "megawatt hour",
+    "MWh": "megawatt hour",
+    "gigawatt-hours": "gigawatt hour",
+    "gigawatt hours": "gigawatt hour",
+    "GWh": "gigawatt hour",
+    "kilowatt-hours": "kilowatt hour",
+    "kilowatt hours": "kilowatt hour",
+    "GW": "gigawatt",
+    "MW": "megawatt",
+    "megawatts": "megawatt",
+    "megawatt": "megawatt",
+    "gigawatts": "gigawatt",
+    "gigawatt": "gigawatt",
+    "kilowatts": "kilowatt",
+    "kilowatt": "kilowatt",
+    "kWh": "kilowatt hour",
+    "TWh": "terawatt hour",
+    "times": "times",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "weeks": "week",
+    "days": "day",
+    "hours": "hour",
+    "minutes": "minute",
+    "seconds": "second",
+}
+COUNT_NOUNS = {
+    "people",
+    "residents",
+    "inhabitants",
+    "visitors",
+    "tourists",
+    "workers",
+    "miners",
+    "jobs",
+    "employees",
+    "staff",
+    "students",
+    "graduates",
+    "enterprises",
+    "companies",
+    "firms",
+    "businesses",
+    "factories",
+    "plants",
+    "mines",
+    "households",
+    "families",
+    "homes",
+    "flats",
+    "apartments",
+    "houses",
+    "patents",
+    "projects",
+    "vehicles",
+    "cars",
+    "buses",
+    "trucks",
+    "schools",
+    "hospitals",
+    "beds",
+    "villages",
+    "towns",
+    "cities",
+    "engineers",
+    "researchers",
+    "scientists",
+    "teachers",
+    "doctors",
+    "nurses",
+    "children",
+    "pensioners",
+    "retirees",
+    "members",
+    "shops",
+    "stores",
+    "restaurants",
+    "hotels",
+    "wells",
+    "turbines",
+    "panels",
+    "startups",
+    "start-ups",
+    "positions",
+    "posts",
+    "seats",
+    "units",
+    "sites",
+    "parks",
+    "farms",
+    "farmers",
+}
+NOT_COUNTED = {
+    "this",
+    "these",
+    "those",
+    "always",
+    "perhaps",
+    "towards",
+    "afterwards",
+    "thus",
+    "less",
+    "unless",
+    "across",
+    "was",
+    "has",
+    "does",
+    "its",
+    "is",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "yours",
+    "as",
+    "us",
+    "plus",
+    "times",
+    "ago",
+    "sales",
+    "news",
+    "series",
+    "means",
+    "levels",
+    "rates",
+    "prices",
+    "costs",
+    "terms",
+    "lives",
+    "years",
+}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-SPEECH = (r"(?:said|says|say|told|tells|added|adds|recalled|recalls|noted|notes|explained|explains|asked|asks|insisted|"
-          r"insists|argued|argues|warned|warns|admitted|admits|lamented|laments|continued|continues|remembered|remembers|"
-          r"wrote|writes|replied|replies|stressed|stresses|acknowledged|acknowledges|conceded|concedes|joked|jokes|"
-          r"sighed|sighs|declared|declares|announced|announces|predicted|predicts|complained|complains|agreed|agrees|"
-          r"according to)")
+SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|recalled|recalls|noted|notes|explained|explains|asked|asks|insisted|"
+    r"insists|argued|argues|warned|warns|admitted|admits|lamented|laments|continued|continues|remembered|remembers|"
+    r"wrote|writes|replied|replies|stressed|stresses|acknowledged|acknowledges|conceded|concedes|joked|jokes|"
+    r"sighed|sighs|declared|declares|announced|announces|predicted|predicts|complained|complains|agreed|agrees|"
+    r"according to)"
+)
 UPPER = "".join(sorted({c for c in map(chr, range(0x3000)) if c.isupper()}))
 _UPPER = set(UPPER)
-STOP = {"The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "Yet", "So", "While", "With", "Without", "By",
-        "For", "From", "Since", "Until", "This", "That", "These", "Those", "It", "Its", "We", "Our", "Us", "He", "She",
-        "His", "Her", "They", "Their", "Them", "I", "My", "You", "Your", "Now", "Once", "Then", "There", "Here", "When",
-        "Where", "What", "Who", "Why", "How", "Which", "If", "Although", "Though", "Because", "After", "Before", "During",
-        "Under", "Over", "Today", "Yesterday", "Tomorrow", "Last", "Next", "Every", "Each", "All", "Some", "Many",
-        "Most", "More", "Few", "Several", "Both", "Other", "Another", "No", "Not", "Nobody", "Nothing", "Everyone",
-        "First", "Second", "Third", "Behind", "Beneath", "Across", "Along", "Among", "Against", "Between", "Beyond",
-        "Inside", "Outside", "Additionally", "Specifically", "However", "Meanwhile", "Still", "Even", "Also", "Only",
-        "Like", "Unlike", "Whole", "To", "Of", "Known", "Home", "Numerous", "Whether", "Despite", "Instead",
-        "Prices", "Housing", "Officials", "Residents", "Workers", "Miners", "Locals", "Experts", "Critics", "Analysts"}
-TITLES = {"Mayor", "Governor", "President", "Minister", "Premier", "Secretary", "Senator", "Sen", "Rep",
-          "Representative", "Dr", "Mr", "Mrs", "Ms", "Professor", "Prof", "Chairman", "Chairwoman", "Chancellor",
-          "Director", "Deputy", "General", "Judge", "Father", "Pastor", "Reverend", "Rev", "Councillor", "Commissioner",
-          "Chief", "Vice", "Prime", "Party", "Sir", "Dame", "Lord", "Lady", "Mayor-elect", "Mrs", "CEO"}
-ORG_WORDS = {"Commission", "Committee", "Department", "Ministry", "Bureau", "Institute", "University", "Company",
-             "Group", "Corporation", "Corp", "Council", "Agency", "Administration", "Office", "Authority",
-             "Association", "Union", "Society", "Fund", "Bank", "Academy", "Centre", "Center", "School", "College",
-             "Foundation", "Party", "Program", "Programme", "Plan", "Government", "Court", "Parliament", "Assembly",
-             "Congress", "Board", "Federation", "Trust", "Laboratory", "Inc", "Ltd", "AG", "GmbH", "Holdings",
-             "Industries", "Energy", "Mining", "Power", "Works", "Network", "Alliance", "Initiative", "Project",
-             "Organisation", "Organization", "Services", "Station", "Plant", "Mine", "Zone", "Park", "Museum", "Church",
-             "Hospital", "Railway", "Airport", "Port"}
-PLACE_WORDS = {"County", "Province", "City", "District", "Region", "Voivodeship", "State", "Street", "Avenue", "Road",
-               "Route", "River", "Valley", "Mountains", "Mountain", "Lake", "Island", "Islands", "Basin", "Town",
-               "Village", "Square", "Bridge", "Prefecture", "Municipality", "Oblast", "Land"}
-DEMONYMS = {"German", "Polish", "Chinese", "American", "British", "French", "European", "Russian", "Japanese", "Indian",
-            "Australian", "Canadian", "Spanish", "Italian", "Dutch", "Czech", "Ukrainian", "African", "Asian", "English",
-            "Silesian", "Lusatian", "Appalachian", "Korean", "Swedish", "Danish", "Norwegian", "Turkish", "Greek",
-            "Mexican", "Brazilian", "Indonesian", "Vietnamese", "Mongolian", "Kazakh", "Western", "Eastern",
-            "Northern", "Southern", "Soviet", "Communist", "Catholic", "Christian", "Muslim", "Buddhist"}
+STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "Yet",
+    "So",
+    "While",
+    "With",
+    "Without",
+    "By",
+    "For",
+    "From",
+    "Since",
+    "Until",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "We",
+    "Our",
+    "Us",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "They",
+    "Their",
+    "Them",
+    "I",
+    "My",
+    "You",
+    "Your",
+    "Now",
+    "Once",
+    "Then",
+    "There",
+    "Here",
+    "When",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Which",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "After",
+    "Before",
+    "During",
+    "Under",
+    "Over",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Every",
+    "Each",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "More",
+    "Few",
+    "Several",
+    "Both",
+    "Other",
+    "Another",
+    "No",
+    "Not",
+    "Nobody",
+    "Nothing",
+    "Everyone",
+    "First",
+    "Second",
+    "Third",
+    "Behind",
+    "Beneath",
+    "Across",
+    "Along",
+    "Among",
+    "Against",
+    "Between",
+    "Beyond",
+    "Inside",
+    "Outside",
+    "Additionally",
+    "Specifically",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Even",
+    "Also",
+    "Only",
+    "Like",
+    "Unlike",
+    "Whole",
+    "To",
+    "Of",
+    "Known",
+    "Home",
+    "Numerous",
+    "Whether",
+    "Despite",
+    "Instead",
+    "Prices",
+    "Housing",
+    "Officials",
+    "Residents",
+    "Workers",
+    "Miners",
+    "Locals",
+    "Experts",
+    "Critics",
+    "Analysts",
+}
+TITLES = {
+    "Mayor",
+    "Governor",
+    "President",
+    "Minister",
+    "Premier",
+    "Secretary",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Professor",
+    "Prof",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Director",
+    "Deputy",
+    "General",
+    "Judge",
+    "Father",
+    "Pastor",
+    "Reverend",
+    "Rev",
+    "Councillor",
+    "Commissioner",
+    "Chief",
+    "Vice",
+    "Prime",
+    "Party",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Mayor-elect",
+    "CEO",
+}
+ORG_WORDS = {
+    "Commission",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Bureau",
+    "Institute",
+    "University",
+    "Company",
+    "Group",
+    "Corporation",
+    "Corp",
+    "Council",
+    "Agency",
+    "Administration",
+    "Office",
+    "Authority",
+    "Association",
+    "Union",
+    "Society",
+    "Fund",
+    "Bank",
+    "Academy",
+    "Centre",
+    "Center",
+    "School",
+    "College",
+    "Foundation",
+    "Party",
+    "Program",
+    "Programme",
+    "Plan",
+    "Government",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Board",
+    "Federation",
+    "Trust",
+    "Laboratory",
+    "Inc",
+    "Ltd",
+    "AG",
+    "GmbH",
+    "Holdings",
+    "Industries",
+    "Energy",
+    "Mining",
+    "Power",
+    "Works",
+    "Network",
+    "Alliance",
+    "Initiative",
+    "Project",
+    "Organisation",
+    "Organization",
+    "Services",
+    "Station",
+    "Plant",
+    "Mine",
+    "Zone",
+    "Park",
+    "Museum",
+    "Church",
+    "Hospital",
+    "Railway",
+    "Airport",
+    "Port",
+}
+PLACE_WORDS = {
+    "County",
+    "Province",
+    "City",
+    "District",
+    "Region",
+    "Voivodeship",
+    "State",
+    "Street",
+    "Avenue",
+    "Road",
+    "Route",
+    "River",
+    "Valley",
+    "Mountains",
+    "Mountain",
+    "Lake",
+    "Island",
+    "Islands",
+    "Basin",
+    "Town",
+    "Village",
+    "Square",
+    "Bridge",
+    "Prefecture",
+    "Municipality",
+    "Oblast",
+    "Land",
+}
+DEMONYMS = {
+    "German",
+    "Polish",
+    "Chinese",
+    "American",
+    "British",
+    "French",
+    "European",
+    "Russian",
+    "Japanese",
+    "Indian",
+    "Australian",
+    "Canadian",
+    "Spanish",
+    "Italian",
+    "Dutch",
+    "Czech",
+    "Ukrainian",
+    "African",
+    "Asian",
+    "English",
+    "Silesian",
+    "Lusatian",
+    "Appalachian",
+    "Korean",
+    "Swedish",
+    "Danish",
+    "Norwegian",
+    "Turkish",
+    "Greek",
+    "Mexican",
+    "Brazilian",
+    "Indonesian",
+    "Vietnamese",
+    "Mongolian",
+    "Kazakh",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Soviet",
+    "Communist",
+    "Catholic",
+    "Christian",
+    "Muslim",
+    "Buddhist",
+}
 CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on"}
-PREPOSITIONS = {"of", "in", "at", "from", "to", "near", "for", "on", "by", "into", "across", "with", "the", "across",
-                "through", "around", "outside", "inside", "toward", "towards"}
-ABBREVIATIONS = {"No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "vs", "Gov", "Sen",
-                 "Rep", "Prof", "Gen", "Lt", "Col", "Capt", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
-                 "Sep", "Oct", "Nov", "Dec", "Va", "Ky", "Pa", "Ala", "Calif", "Ill", "Ind", "Mich", "Minn", "Tenn",
-                 "Wash", "Wis", "Wyo", "approx", "e.g", "i.e", "etc"}
+PREPOSITIONS = {
+    "of",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "for",
+    "on",
+    "by",
+    "into",
+    "across",
+    "with",
+    "the",
+    "through",
+    "around",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+}
+ABBREVIATIONS = {
+    "No",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Jr",
+    "Sr",
+    "Inc",
+    "Co",
+    "Corp",
+    "Ltd",
+    "vs",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Prof",
+    "Gen",
+    "Lt",
+    "Col",
+    "Capt",
+    "Mt",
+    "Ft",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Va",
+    "Ky",
+    "Pa",
+    "Ala",
+    "Calif",
+    "Ill",
+    "Ind",
+    "Mich",
+    "Minn",
+    "Tenn",
+    "Wash",
+    "Wis",
+    "Wyo",
+    "approx",
+    "e.g",
+    "i.e",
+    "etc",
+}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
 _SIGN = rf"({CURRENCY})\s?$"
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"
@@ -145,11 +710,13 @@ class Gazetteer:
     pattern: re.Pattern | None
 
     @classmethod
-    def of(cls, loaded: Loaded) -> "Gazetteer":
+    def of(cls, loaded: Loaded) -> Gazetteer:
         ds = loaded.dataset
         ontology = ds.graph(ONTOLOGY_GRAPH)
         classes = set(ontology.subjects(RDF.type, None)) | set(ENTITY_ROOTS)
-        entity_classes = {c for c in classes if set(ontology.transitive_objects(c, RDFS.subClassOf)) & set(ENTITY_ROOTS)}
+        entity_classes = {
+            c for c in classes if set(ontology.transitive_objects(c, RDFS.subClassOf)) & set(ENTITY_ROOTS)
+        }
         entities = {s for c in entity_classes for s in ds.subjects(RDF.type, c)}
         labels = {}
         for entity in entities:
@@ -180,10 +747,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(r'[.!?]["”’»“]?(?=\s)|\n', text):
         if m.group(0).startswith("."):
-            word = re.search(r"(\w+)$", text[start:m.start()])
+            word = re.search(r"(\w+)$", text[start : m.start()])
             if word and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                if not text[m.end():m.end() + 2].startswith(("\n", " \n")) and not (
-                        word.group(1) == "Va" and text[m.end():m.end() + 3].strip()[:1] in ("—", "–", "-")):
+                if not text[m.end() : m.end() + 2].startswith(("\n", " \n")) and not (
+                    word.group(1) == "Va" and text[m.end() : m.end() + 3].strip()[:1] in ("—", "–", "-")
+                ):
                     continue
         end = m.end()
         if text[start:end].strip():
@@ -209,8 +777,9 @@ def _is_capital(token: str) -> bool:
     return token[0] in _UPPER
 
 
-def _names(text: str, lower_words: set[str], begin: int = 0, end: int | None = None,
-           starts: set[int] | None = None) -> list[Name]:
+def _names(
+    text: str, lower_words: set[str], begin: int = 0, end: int | None = None, starts: set[int] | None = None
+) -> list[Name]:
     """Runs of capitalised words between ``begin`` and ``end``: titles split off ("Mayor Katrin
     Möller"), lists split ("Dresden and Berlin", but not "Development and Reform Commission"),
     possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
@@ -221,19 +790,35 @@ def _names(text: str, lower_words: set[str], begin: int = 0, end: int | None = N
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
-        glued = bool(run) and (text[run[-1][1]:s] == " " or text[run[-1][1]:s] == ". " and run[-1][2] == "No"
-                               and word.isdigit()) and not re.search(r"['’]s$", run[-1][2])  # "Fenshui No. 3 Mine"
+        glued = (
+            bool(run)
+            and (
+                text[run[-1][1] : s] == " " or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+            )
+            and not re.search(r"['’]s$", run[-1][2])
+        )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if _is_capital(word) and not re.search(r"-[a-z]+$", word) or (word[0].isdigit() and re.fullmatch(r"\d+(?:st|nd|rd|th)", word) and following
-                                  and _is_capital(following[2]) and text[e:following[0]] == " "):
+        if (_is_capital(word) and not re.search(r"-[a-z]+$", word)) or (
+            word[0].isdigit()
+            and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
+            and following
+            and _is_capital(following[2])
+            and text[e : following[0]] == " "
+        ):
             if run and not glued:
                 runs.append(run)
                 run = []
             run.append((s, e, word))
-        elif glued and word in CONNECTORS and following and _is_capital(following[2]) and text[e:following[0]] == " ":
+        elif glued and word in CONNECTORS and following and _is_capital(following[2]) and text[e : following[0]] == " ":
             run.append((s, e, word))
-        elif glued and word.isdigit() and len(word) <= 3 and run[-1][2].lower() not in MONTHS and \
-                _is_capital(run[-1][2]) and not re.match(r"\s*(?:%|percent|per cent)", text[e:e + 9]):
+        elif (
+            glued
+            and word.isdigit()
+            and len(word) <= 3
+            and run[-1][2].lower() not in MONTHS
+            and _is_capital(run[-1][2])
+            and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
+        ):
             run.append((s, e, word))  # "Route 52", "Sierpień 80"
         else:
             if run:
@@ -268,24 +853,45 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     run = list(run)
     at_start = run[0][0] in starts
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
-        if len(run) > i + 1 and run[i][2] in TITLES and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS and \
-                all(_is_capital(w) for _, _, w in run[i + 1:]):
+        if (
+            len(run) > i + 1
+            and run[i][2] in TITLES
+            and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
+            and all(_is_capital(w) for _, _, w in run[i + 1 :])
+        ):
             title = [w for _, _, w in run[:i]]
             run = run[i:]
             break
-    whole = text[run[0][0]:run[-1][1]]
-    if at_start and len(run) > 1 and any(m.start() not in starts for m in re.finditer(
-            rf"(?<![\w-]){re.escape(whole)}(?![\w-])", text)):
+    whole = text[run[0][0] : run[-1][1]]
+    if (
+        at_start
+        and len(run) > 1
+        and any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(whole)}(?![\w-])", text))
+    ):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
-    while run and (at_start and (run[0][2] in STOP or run[0][2].lower() in OPENING_WORDS or
-                                 run[0][2].lower() in lower_words and not _ACRONYM.fullmatch(run[0][2]))
-                   or run[0][2] in TITLES or len(run) == 1 and (re.search(r"['’](?:d|re|m|ve|ll)$|n['’]t$", run[0][2])
-                                                                  or run[0][2].lower().replace("’", "'") in CONTRACTIONS)):
+    while run and (
+        (
+            at_start
+            and (
+                run[0][2] in STOP
+                or run[0][2].lower() in OPENING_WORDS
+                or (run[0][2].lower() in lower_words and not _ACRONYM.fullmatch(run[0][2]))
+            )
+        )
+        or run[0][2] in TITLES
+        or (
+            len(run) == 1
+            and (
+                re.search(r"['’](?:d|re|m|ve|ll)$|n['’]t$", run[0][2])
+                or run[0][2].lower().replace("’", "'") in CONTRACTIONS
+            )
+        )
+    ):
         if run[0][2] in TITLES:
             title.append(run[0][2])
         run.pop(0)
         at_start = False
-    while run and (run[-1][2] in CONNECTORS or run[-1][2] in TITLES and len(run) == 1):
+    while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
         run.pop()
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
@@ -303,31 +909,77 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         line_start = text.rfind("\n", 0, s) + 1
         if at_start and (word.endswith("ly") or word.lower() in OPENING_WORDS | {w.lower() for w in STOP}):
             return []  # "Locally", "Nobody's"
-        if at_start and not acronym and "-" not in word and text[e:e + 1] not in (",", "’", "'") and \
-                not re.match(r" (?:and|or) [A-Z]", text[e:e + 8]) and not any(
-                m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)):
+        if (
+            at_start
+            and not acronym
+            and "-" not in word
+            and text[e : e + 1] not in (",", "’", "'")
+            and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
+            and not any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+        ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
         if word in PLACE_WORDS | ORG_WORDS:
             return []  # "Street", "Commission" alone: a common word, capitalised
-        dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e:e + 1] == ","))
-        if text[e:e + 1] == "$" or dateline or (len(word) < 3 and not acronym) or word.lower() in MONTHS or \
-                word in WEEKDAYS or word in DEMONYMS or (word.lower() in lower_words and not acronym):
+        dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
+        if (
+            text[e : e + 1] == "$"
+            or dateline
+            or (len(word) < 3 and not acronym)
+            or word.lower() in MONTHS
+            or word in WEEKDAYS
+            or word in DEMONYMS
+            or (word.lower() in lower_words and not acronym)
+        ):
             return []
-    elif all(w.isupper() for w in words) and text[e:e + 1] == ",":
+    elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
-    person = (2 <= len(words) <= 3 and all(_is_capital(w) and not w.isupper() and w.isalpha() or "-" in w for w in words)
-              and not set(words) & (ORG_WORDS | PLACE_WORDS))
-    before = re.search(r"(\w+)\s+$", text[max(0, s - 30):s])
+    person = (
+        2 <= len(words) <= 3
+        and all((_is_capital(w) and not w.isupper() and w.isalpha()) or "-" in w for w in words)
+        and not set(words) & (ORG_WORDS | PLACE_WORDS)
+    )
+    before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title:
         person = False
-    return [Name(s, e, name, " ".join(title) or None, person or bool(title) and len(words) >= 2)]
+    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]
 
 
 CONTRACTIONS = {"it's", "he's", "she's", "that's", "there's", "what's", "here's", "who's", "let's", "where's"}
 OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "dozens", "hundreds",
-    "thousands", "millions", "overall", "indeed", "besides", "yesterday", "recently", "currently", "already",
-    "again", "often", "sometimes", "people", "coal", "money", "jobs", "work", "life", "nobody", "everybody"}
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "half",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "overall",
+    "indeed",
+    "besides",
+    "yesterday",
+    "recently",
+    "currently",
+    "already",
+    "again",
+    "often",
+    "sometimes",
+    "people",
+    "coal",
+    "money",
+    "jobs",
+    "work",
+    "life",
+    "nobody",
+    "everybody",
+}
 
 
 def _resolve(expression: str, published: dt.date) -> int | None:
@@ -335,15 +987,23 @@ def _resolve(expression: str, published: dt.date) -> int | None:
     words = expression.lower()
     ago = re.match(r"(\w+(?: \w+)?) (year|decade)s? ago", words)
     if ago:
-        count = int(ago.group(1)) if ago.group(1).isdigit() else (
-            1 if ago.group(1) in ("a", "one") else words_value(ago.group(1)))
+        count = (
+            int(ago.group(1))
+            if ago.group(1).isdigit()
+            else (1 if ago.group(1) in ("a", "one") else words_value(ago.group(1)))
+        )
         return None if count is None else published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
     if "last year" in words or "a year earlier" in words or "previous year" in words:
         return published.year - 1
     if "next year" in words:
         return published.year + 1
-    if "this year" in words or "last month" in words or "earlier this" in words or words == "today" or \
-            re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words):
+    if (
+        "this year" in words
+        or "last month" in words
+        or "earlier this" in words
+        or words == "today"
+        or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
+    ):
         return published.year
     for season, month in SEASONS.items():
         if f"next {season}" in words:
@@ -356,17 +1016,74 @@ def _resolve(expression: str, published: dt.date) -> int | None:
     return None
 
 
-_NUMBER_WORDS = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
-_RELATIVE = re.compile(r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|month|spring|summer|autumn|fall|winter)"
-                       rf"|a year earlier|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-                       r"|(?:in|since|by) (?:" + "|".join(m.capitalize() for m in MONTHS) + r")(?![ ,]*\d))\b", re.I)
+_NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|month|spring|summer|autumn|fall|winter)"
+    rf"|a year earlier|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
+    r"|(?:in|since|by) (?:" + "|".join(m.capitalize() for m in MONTHS) + r")(?![ ,]*\d))\b",
+    re.I,
+)
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
 _YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
-_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:from|versus|against|compared with|while|whereas|but)\s+|\s+to\s+(?!(?:1[89]|20)\d\d\b)")
-FUNCTION_WORDS = {"and", "or", "of", "in", "on", "at", "to", "the", "a", "an", "last", "this", "next", "now", "have",
-                  "has", "had", "been", "is", "are", "was", "were", "be", "it", "its", "their", "by", "from", "for",
-                  "over", "under", "today", "former", "more", "than", "per", "each", "with", "will", "would",
-                  "could", "should", "may", "might", "can", "still", "already", "so", "then", "ago", "who", "that"}
+_CLAUSE = re.compile(
+    r"[,;:]\s+|\s+(?:from|versus|against|compared with|while|whereas|but)\s+|\s+to\s+(?!(?:1[89]|20)\d\d\b)"
+)
+FUNCTION_WORDS = {
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "the",
+    "a",
+    "an",
+    "last",
+    "this",
+    "next",
+    "now",
+    "have",
+    "has",
+    "had",
+    "been",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "it",
+    "its",
+    "their",
+    "by",
+    "from",
+    "for",
+    "over",
+    "under",
+    "today",
+    "former",
+    "more",
+    "than",
+    "per",
+    "each",
+    "with",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "still",
+    "already",
+    "so",
+    "then",
+    "ago",
+    "who",
+    "that",
+}
 
 
 def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> list[Candidate]:
@@ -382,10 +1099,13 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     for m in re.finditer(r"(?:[\"“„«»]|[—–:] )\s*(\w)", text):
         starts.add(m.start(1))
     names = _names(text, lower_words, starts=starts)
-    headline = text[:text.find("\n")] if "\n" in text else ""
+    headline = text[: text.find("\n")] if "\n" in text else ""
     long_words = re.findall(r"\w{4,}", headline)
-    if long_words and not headline.rstrip().endswith((".", "!", "?")) and \
-            sum(_is_capital(w) for w in long_words) >= 0.6 * len(long_words):
+    if (
+        long_words
+        and not headline.rstrip().endswith((".", "!", "?"))
+        and sum(_is_capital(w) for w in long_words) >= 0.6 * len(long_words)
+    ):
         names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
     for m in re.finditer(r"(?m)^([A-Z][A-Z'’ -]{2,})(?=,\s)", text):  # a dateline: "WILLIAMSON, W.Va. —"
         title = " ".join(w.capitalize() for w in m.group(1).split())
@@ -413,7 +1133,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         if " " not in n.text and any(p.start < n.start and p.text.split()[-1] == n.text for p in people):
             continue  # "Blevins" after "Dwayne Blevins": the same person
         seen_names.add(n.text)
-        c = Candidate("CandidateMention", n.start, n.end, text[n.start:n.end])
+        c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle_string(n.text))
         candidates.append(c)
     candidates += _dates_and_numbers(text, sentences, published, mentions)
@@ -428,24 +1148,37 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's words)."""
-    sign = re.search(_SIGN, text[max(0, start - 5):start])
+    sign = re.search(_SIGN, text[max(0, start - 5) : start])
     rest = text[end:stop]
     if sign:
         return CURRENCIES[sign.group(1)], None, end
-    word = re.match(r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|"
-                    r"roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|lira|yen|won|rupiah|dong)(?!\w)", rest)
+    word = re.match(
+        r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|"
+        r"roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|lira|yen|won|rupiah|dong)(?!\w)",
+        rest,
+    )
     if word:
         return CURRENCIES[word.group(1)], None, end + word.end()
-    measure = re.match(r"(?:\s*|-)(%|" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
-                       + r")(?!\w)", rest)
+    measure = re.match(
+        r"(?:\s*|-)(%|"
+        + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
+        + r")(?!\w)",
+        rest,
+    )
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\b", rest)
+    counted = re.match(
+        r"\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\b", rest
+    )
     if counted and not set(counted.group(1).split()) & FUNCTION_WORDS:
         return "count", counted.group(2), end + counted.end()
     plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
-    if plural and plural.group(1) not in NOT_COUNTED and plural.group(1) not in FUNCTION_WORDS and \
-            not plural.group(1).endswith(("ss", "us", "ous")):
+    if (
+        plural
+        and plural.group(1) not in NOT_COUNTED
+        and plural.group(1) not in FUNCTION_WORDS
+        and not plural.group(1).endswith(("ss", "us", "ous"))
+    ):
         return "count", plural.group(1), end + plural.end()
     return None, None, end
 
@@ -462,7 +1195,9 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
             c.add("candidateYear", f'"{m.group(0)}"^^xsd:gYear')
             out.append(c)
-            times.append((s_start + m.start(), s_start + m.end(), m.group(0), None, sentence[max(0, m.start() - 8):m.start()]))
+            times.append(
+                (s_start + m.start(), s_start + m.end(), m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
+            )
         for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
             count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
             earlier = [int(y.group(0)) for y in _YEAR.finditer(text, 0, s_start + m.start())]
@@ -487,24 +1222,36 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
         found = [n for n in numbers if s_start <= n.start < s_end and not any(a <= n.start < b for a, b in dates)]
         kept = []
         for number in found:
-            words = text[number.start:number.end]
+            words = text[number.start : number.end]
             if _YEAR.fullmatch(words) and number.scale is None:
                 continue  # a year, recorded as a date
-            before = text[s_start:number.start]
-            if re.search(r"\b[A-Z]\w*[ -]$", before) and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip()) and \
-                    not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before):
+            before = text[s_start : number.start]
+            if (
+                re.search(r"\b[A-Z]\w*[ -]$", before)
+                and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
+                and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
+            ):
                 continue  # part of a name: "Route 52", "Sierpień 80"
             opening = _TOKEN.search(sentence)
-            if not words[0].isdigit() and words[0].isupper() and not (opening and s_start + opening.start() == number.start):
+            if (
+                not words[0].isdigit()
+                and words[0].isupper()
+                and not (opening and s_start + opening.start() == number.start)
+            ):
                 continue  # "Five-Year Plan"
             unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
             if not words[0].isdigit() and number.value < 1:
                 unit = "fraction"  # "one in five young people": a share of them, not a count
             rest = text[unit_end:s_end]
-            if unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest) \
-                    or re.match(r"-year-old", rest):
+            if (
+                unit in ("year", "month", "week", "day")
+                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+            ) or re.match(r"-year-old", rest):
                 continue  # a date or an age
-            fraction = number.value < 1 and (re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I))
+            fraction = number.value < 1 and (
+                re.match(r"\s+(?:of|as (?:many|much))\b", rest)
+                or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
+            )
             if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
                 continue  # "one of", "first", "21st century": a word, not a quantity
             kept.append([number, unit, counted, unit_end])
@@ -513,15 +1260,19 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             if ranged(text, low[0], high[0]) and low[1] is None:
                 low[1], low[2], low[3] = high[1], high[2], high[3]
         for j, (number, unit, counted, unit_end) in enumerate(kept):
-            before = text[s_start:number.start]
-            partners = [k for k in kept if k is not kept[j] and
-                        ranged(text, *sorted((k[0], number), key=lambda n: n.start))]
+            before = text[s_start : number.start]
+            partners = [
+                k for k in kept if k is not kept[j] and ranged(text, *sorted((k[0], number), key=lambda n: n.start))
+            ]
             first = min([number] + [k[0] for k in partners], key=lambda n: n.start)
-            lead = text[s_start:first.start]
+            lead = text[s_start : first.start]
             lead = re.sub(_SIGN, "", lead)
             qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
-            start = s_start + (qualifier.start() if qualifier else len(lead)) if partners or qualifier else \
-                number.start - (len(before) - len(re.sub(_SIGN, "", before)))
+            start = (
+                s_start + (qualifier.start() if qualifier else len(lead))
+                if partners or qualifier
+                else number.start - (len(before) - len(re.sub(_SIGN, "", before)))
+            )
             end = max([unit_end] + [k[3] for k in partners])
             c = Candidate("CandidateObservation", start, end, text[start:end])
             c.add("candidateValue", plain_number(number.value))
@@ -532,17 +1283,29 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             if counted:
                 c.add("candidateCounted", turtle_string(counted))
             if qualifier:
-                c.add("candidateQualifier", turtle_string((qualifier.group(1) or qualifier.group(2)).lower()
-                                                          .removeprefix("an ")))
+                c.add(
+                    "candidateQualifier",
+                    turtle_string((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
+                )
             clause = next(((a, b) for a, b in clauses if a <= number.start < b), (s_start, s_end))
             before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
-            about = (mentions[before_i][2] if before_i >= 0 and starts[before_i] >= clause[0]
-                     else mentions[after_i][2] if after_i < len(starts) and starts[after_i] < clause[1] else None)
+            about = (
+                mentions[before_i][2]
+                if before_i >= 0 and starts[before_i] >= clause[0]
+                else mentions[after_i][2]
+                if after_i < len(starts) and starts[after_i] < clause[1]
+                else None
+            )
             if about is not None:
                 c.add("candidateAbout", f"<{about}>")
             numbered = {next(((a, b) for a, b in clauses if a <= k[0].start < b), None) for k in kept}
-            change = bool(re.match(r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
-                                   r"compared with|against|versus|higher than|lower than)\s", text[clause[0]:number.start]))
+            change = bool(
+                re.match(
+                    r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
+                    r"compared with|against|versus|higher than|lower than)\s",
+                    text[clause[0] : number.start],
+                )
+            )
             when = _when(times, clauses, clause, numbered, number.start, end, change)
             if when:
                 c.add("candidateYear", f'"{when[2]}"^^xsd:gYear')
@@ -552,9 +1315,9 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
     return out
 
 
-
-def _when(times, clauses, clause: tuple[int, int], numbered: set[tuple[int, int]], start: int, end: int,
-          change: bool = False):
+def _when(
+    times, clauses, clause: tuple[int, int], numbered: set[tuple[int, int]], start: int, end: int, change: bool = False
+):
     """The time of a number: one in its own clause (after it first), else the nearest before it
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
@@ -568,8 +1331,13 @@ def _when(times, clauses, clause: tuple[int, int], numbered: set[tuple[int, int]
         previous = [t for t in times if t[1] <= clause[0]]
         if previous:
             return max(previous, key=lambda t: t[0])
-    free = [t for t in times if t[1] <= start and not re.search(r"\b(?:since|until|by)\s+$", t[4]) and
-            next(((a, b) for a, b in clauses if a <= t[0] < b), None) not in numbered]
+    free = [
+        t
+        for t in times
+        if t[1] <= start
+        and not re.search(r"\b(?:since|until|by)\s+$", t[4])
+        and next(((a, b) for a, b in clauses if a <= t[0] < b), None) not in numbered
+    ]
     return max(free, key=lambda t: t[0]) if free else None
 
 
@@ -585,7 +1353,7 @@ def _quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
             while j < len(text) and text[j] not in OPENERS[ch] and text[j] != "\n":
                 j += 1
             closed = j < len(text) and text[j] != "\n"
-            continues = bool(out) and not out[-1][3] and not text[out[-1][1]:i].strip(" \t\r\n")
+            continues = bool(out) and not out[-1][3] and not text[out[-1][1] : i].strip(" \t\r\n")
             if not continues:
                 group += 1
             if j > i + 1:
@@ -599,11 +1367,13 @@ def _quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
-    unnamed = re.match(r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
-                       phrase)
+    unnamed = re.match(
+        r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
+        phrase,
+    )
     if unnamed and not re.match(r"\s*the\s+(?:[A-Z])", phrase):
         words = unnamed.group(1)
-        tail = phrase[unnamed.end():]
+        tail = phrase[unnamed.end() :]
         org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
         return words, None, (org.group(1).strip() if org else None)
     found = [n for n in _names(text, lower_words, offset, offset + len(phrase), starts=set()) if not n.text.isdigit()]
@@ -612,9 +1382,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         return ("", None, None) if pronoun else None
     name = found[0]
     role = organisation = None
-    tail = text[name.end:offset + len(phrase)]
+    tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
-    lead = text[offset:name.start].strip(" ,")
+    lead = text[offset : name.start].strip(" ,")
     lead = re.sub(rf"^{SPEECH}\s*", "", lead).strip()
     role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
     if role_text:
@@ -646,15 +1416,17 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
         after = text[after_start:line_end]
         line_start = text.rfind("\n", 0, start) + 1
         previous_end = max([line_start] + [s[1] + 1 for s in segments[:k] if s[1] < start and s[1] >= line_start])
-        before = text[previous_end:start - 1]
+        before = text[previous_end : start - 1]
         who = None
         said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
         named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{SPEECH}\b", after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said:
-            who = _speaker_in(after[said.end():], after_start + said.end(), text, names, lower_words)
+            who = _speaker_in(after[said.end() :], after_start + said.end(), text, names, lower_words)
         if who is None and named_then_said and not re.search(r"[.!?]\s", named_then_said.group(1)):
-            who = _speaker_in(named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words)
+            who = _speaker_in(
+                named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
+            )
         if who is None and said_before:
             phrase = said_before.group(1)
             who = _speaker_in(phrase, previous_end + said_before.start(1), text, names, lower_words)
@@ -670,11 +1442,16 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             if full:
                 who = (full.text, who[1] or full.title, who[2])
         if who is not None and who[1] is None and who[0][:1].isupper():  # "José Luis Ariza, a former truck driver,"
-            apposition = re.search(re.escape(who[0]) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)"
-                                   r"(?:\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?([A-Z][^,.;]*)|(?=[,.;]))", text)
+            apposition = re.search(
+                re.escape(who[0]) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)"
+                r"(?:\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?([A-Z][^,.;]*)|(?=[,.;]))",
+                text,
+            )
             if apposition:
                 who = (who[0], apposition.group(1), apposition.group(2) or who[2])
-        if who is not None and who[1] and not who[2] and who[0][:1].isupper():  # "Professor Wendy Tanaka of the University"
+        if (
+            who is not None and who[1] and not who[2] and who[0][:1].isupper()
+        ):  # "Professor Wendy Tanaka of the University"
             held = re.search(re.escape(who[0]) + r"\s+(?:of|at|from)\s+(?:the\s+)?([A-Z][^,.;]*)", text)
             if held:
                 who = (who[0], who[1], held.group(1))
@@ -692,7 +1469,12 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
         if not words:
             continue
         who = who or speakers.get(group)
-        if who is None and previous and text[previous[1]:start].count("\n") == 0 and len(text[previous[1]:start]) < 200:
+        if (
+            who is None
+            and previous
+            and text[previous[1] : start].count("\n") == 0
+            and len(text[previous[1] : start]) < 200
+        ):
             who = previous[0]
         if who:
             speakers.setdefault(group, who)  # the quote's next paragraph is the same speaker's
@@ -721,8 +1503,9 @@ def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[
     """The role a quote's speaker holds, as a candidate of its own resting on the words that
     state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
     held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
-    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or \
-        re.search(re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text)
+    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or re.search(
+        re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text
+    )
     if not found:
         return []
     c = Candidate("CandidateRole", found.start(), found.end(), found.group(0))
@@ -745,30 +1528,46 @@ def in_context(text: str, start: int, end: int, width: int = 160) -> str:
     """The sentence around a span, on one line, the span marked «like this» (cut to ``width``
     characters around it when long)."""
     s_start, s_end = next(((a, b) for a, b in _sentences(text) if a <= start < b), (0, len(text)))
-    before, words, after = text[max(s_start, start - width // 2):start], text[start:end], text[end:min(s_end, end + width // 2)]
+    before, words, after = (
+        text[max(s_start, start - width // 2) : start],
+        text[start:end],
+        text[end : min(s_end, end + width // 2)],
+    )
     line = f"{'…' if start - width // 2 > s_start else ''}{before}«{words}»{after}{'…' if end + width // 2 < s_end else ''}"
     return " ".join(line.split())
 
 
-def render_draft(article: ArticleText, published: dt.date, candidates: list[Candidate], title: str | None = None,
-                 identifier: str | None = None) -> str:
+def render_draft(
+    article: ArticleText,
+    published: dt.date,
+    candidates: list[Candidate],
+    title: str | None = None,
+    identifier: str | None = None,
+) -> str:
     """The draft TriG: the article's registration, then one node per candidate, each after a
     comment with its sentence and the candidate's words marked. ``identifier`` is the article's
     registered one when it has one; else it is made as ``new-article`` makes it."""
     title, made = identity(article, title)
     identifier = identifier or made
     name = identifier.removeprefix("article-")
-    lines = [f"# Candidate facts extracted from {one_line(article.path.name, 'the file name')} "
-             f"(published {published.isoformat()}).",
-             "# Review each one: rewrite what is right as facts in graph/articles/, drop the rest.",
-             HEADER, f"tkr:draft-{name} {{", "", article_block(article, identifier, published, title)]
+    lines = [
+        f"# Candidate facts extracted from {one_line(article.path.name, 'the file name')} "
+        f"(published {published.isoformat()}).",
+        "# Review each one: rewrite what is right as facts in graph/articles/, drop the rest.",
+        HEADER,
+        f"tkr:draft-{name} {{",
+        "",
+        article_block(article, identifier, published, title),
+    ]
     for i, c in enumerate(candidates, 1):
         props = "".join(f" ;\n        tkg:{p} {', '.join(values)}" for p, values in c.props.items())
-        lines.append(f"    # {in_context(article.text, c.start, c.end)}\n"
-                     f"    tkr:candidate-{name}-{i} a tkg:{c.kind} ; tkg:candidateStatus \"candidate\"{props} ;\n"
-                     f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:{identifier} ;\n"
-                     f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {c.start} ; oa:end {c.end} ] ,\n"
-                     f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(c.exact)} ] ] .\n")
+        lines.append(
+            f"    # {in_context(article.text, c.start, c.end)}\n"
+            f'    tkr:candidate-{name}-{i} a tkg:{c.kind} ; tkg:candidateStatus "candidate"{props} ;\n'
+            f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:{identifier} ;\n"
+            f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {c.start} ; oa:end {c.end} ] ,\n"
+            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(c.exact)} ] ] .\n"
+        )
     lines.append("}\n")
     return "\n".join(lines)
 
@@ -781,14 +1580,17 @@ def check_output(loaded: Loaded, path: Path, out: Path, force: bool = False) -> 
         raise ArticleError(f"-o {out}: that is the article itself; write the draft to another file")
     for folder in (loaded.project.graph_dir, loaded.project.ontology_dir):
         if target.is_relative_to(folder.resolve()):
-            raise ArticleError(f"-o {out}: drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
-                               f"and move the reviewed facts into graph/articles/")
+            raise ArticleError(
+                f"-o {out}: drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
+                f"and move the reviewed facts into graph/articles/"
+            )
     if target.exists() and not force:
         raise ArticleError(f"-o {out}: already exists; give --force to replace it")
 
 
-def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None,
-                 force: bool = False) -> list[Candidate]:
+def extract_file(
+    loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None, force: bool = False
+) -> list[Candidate]:
     """Extract candidates from ``path`` and write the draft to ``out`` atomically."""
     check_output(loaded, path, out, force)
     title = one_line(title, "--title") if title else None
@@ -798,8 +1600,9 @@ def extract_file(loaded: Loaded, path: Path, published: str, out: Path, title: s
     registered = _registration(loaded, article)
     if registered and title is None:
         title = registered[1]
-    write_atomic(Path(out), render_draft(article, date, candidates, title,
-                                         registered[0] if registered else None).encode("utf-8"))
+    write_atomic(
+        Path(out), render_draft(article, date, candidates, title, registered[0] if registered else None).encode("utf-8")
+    )
     return candidates
 
 
@@ -810,9 +1613,10 @@ def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None
 
     found = loaded.store.query(
         sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile "
-        f"{turtle_string(article.path.name)} ; tkg:fileSha256 \"{article.sha256}\" . OPTIONAL {{ ?a dcterms:title ?title }} }} }} "
-        "ORDER BY ?a")
+        f'{turtle_string(article.path.name)} ; tkg:fileSha256 "{article.sha256}" . OPTIONAL {{ ?a dcterms:title ?title }} }} }} '
+        "ORDER BY ?a"
+    )
     for iri, title in found:
         if iri.value.startswith(TKR_IRI):
-            return iri.value[len(TKR_IRI):], title.value if title is not None else None
+            return iri.value[len(TKR_IRI) :], title.value if title is not None else None
     return None

@@ -33,7 +33,6 @@ from rdflib.term import Node
 from ..core.errors import TKGError
 from ..core.files import write_atomic
 from ..core.infer import superclass_map
-from ..core.load import new_dataset
 from ..core.sparql import rdflib_term
 from ..core.vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, curie, expand, short
 
@@ -42,8 +41,17 @@ LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here
 CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
 FOLD_THRESHOLD = 5_000  # nodes: past this the facts are held until their entity is expanded (vis-network
 # spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
-FOLDED_CLASSES = {TKG.Unit, TKG.Qualifier, TKG.Measure, TKG.Status, TKG.ComparisonKind, TKG.Indicator,
-                  TKG.Article, TKG.Mention, TKG.Basis}
+FOLDED_CLASSES = {
+    TKG.Unit,
+    TKG.Qualifier,
+    TKG.Measure,
+    TKG.Status,
+    TKG.ComparisonKind,
+    TKG.Indicator,
+    TKG.Article,
+    TKG.Mention,
+    TKG.Basis,
+}
 HIDDEN_PROPERTIES = {RDF.type, RDFS.label, SKOS.altLabel, DCTERMS.title, TKG.evidence, TKG.extent}
 # One theme for every page: a class takes the colour and shape of the first family it belongs
 # to, so a class looks the same on every page. Twelve hues, each at least 3:1 against white;
@@ -82,7 +90,14 @@ class ViewError(TKGError):
 
 def _first(values) -> str | None:
     """The English value, else one without language, else any (sorted for stability)."""
-    values = sorted(values, key=lambda v: (getattr(v, "language", None) not in ("en", None), getattr(v, "language", None) is not None, str(v)))
+    values = sorted(
+        values,
+        key=lambda v: (
+            getattr(v, "language", None) not in ("en", None),
+            getattr(v, "language", None) is not None,
+            str(v),
+        ),
+    )
     return str(values[0]) if values else None
 
 
@@ -99,10 +114,12 @@ class Catalog:
     statements: dict[Node, list[tuple[URIRef, Node, URIRef]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, dataset: Dataset) -> "Catalog":
+    def of(cls, dataset: Dataset) -> Catalog:
         catalog = cls(dataset)
         names = [g.identifier for g in dataset.graphs() if len(g)]
-        catalog.sources = sorted(n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier))
+        catalog.sources = sorted(
+            n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier)
+        )
         read = set(catalog.sources) | {ONTOLOGY_GRAPH}
         statements: dict[Node, list] = defaultdict(list)
         for s, p, o, g in dataset.quads((None, None, None, None)):
@@ -131,7 +148,9 @@ class Catalog:
         return kind is not None and (kind == klass or klass in self.superclasses.get(kind, ()))
 
     def drawable(self, thing: Node) -> bool:
-        return isinstance(thing, URIRef) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
+        return (
+            isinstance(thing, URIRef) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
+        )
 
     @functools.cached_property
     def _labels(self) -> dict[Node, list[Literal]]:
@@ -205,9 +224,14 @@ class Catalog:
         return text + (f" ({when})" if when else "")
 
     def source_name(self, graph: Node) -> str:
-        return self.label(graph) if self.is_a(graph, TKG.Article) else {
-            "graph-shared": "shared entities", "graph-background": "curators' background (not from an article)",
-        }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
+        return (
+            self.label(graph)
+            if self.is_a(graph, TKG.Article)
+            else {
+                "graph-shared": "shared entities",
+                "graph-background": "curators' background (not from an article)",
+            }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
+        )
 
     def evidence(self, fact: Node, graph: URIRef) -> list[tuple[str, int | None, int | None]]:
         """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given)."""
@@ -223,8 +247,11 @@ class Catalog:
         return out
 
     def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
-        return [f"evidence: “{words}” — {self.source_name(graph)}" + (f", characters {start}–{end}" if start is not None else "")
-                for words, start, end in self.evidence(fact, graph)]
+        return [
+            f"evidence: “{words}” — {self.source_name(graph)}"
+            + (f", characters {start}–{end}" if start is not None else "")
+            for words, start, end in self.evidence(fact, graph)
+        ]
 
     @functools.cached_property
     def statements_of(self) -> dict[tuple, list[tuple[Node, URIRef]]]:
@@ -237,8 +264,23 @@ class Catalog:
         return found
 
 
-PLURAL_UNITS = {"year", "day", "tonne", "second", "kilometre", "hectare", "euro", "US dollar", "pound", "megawatt",
-                "month", "week", "hour", "minute", "degree Celsius"}
+PLURAL_UNITS = {
+    "year",
+    "day",
+    "tonne",
+    "second",
+    "kilometre",
+    "hectare",
+    "euro",
+    "US dollar",
+    "pound",
+    "megawatt",
+    "month",
+    "week",
+    "hour",
+    "minute",
+    "degree Celsius",
+}
 
 
 def readable(number: int) -> str:
@@ -286,9 +328,23 @@ class Cards:
 
     def evidence(self, fact: Node, graph: URIRef | None = None, context: bool = False) -> list[dict]:
         c = self.catalog
-        graphs = [graph] if graph is not None else sorted({g for p, _, g in c.statements.get(fact, ()) if p == TKG.evidence}, key=str)
-        return [{"words": words, "article": c.source_name(name), "date": self.published(name), "start": start, "end": end,
-                 "context": context} for name in graphs for words, start, end in c.evidence(fact, name)]
+        graphs = (
+            [graph]
+            if graph is not None
+            else sorted({g for p, _, g in c.statements.get(fact, ()) if p == TKG.evidence}, key=str)
+        )
+        return [
+            {
+                "words": words,
+                "article": c.source_name(name),
+                "date": self.published(name),
+                "start": start,
+                "end": end,
+                "context": context,
+            }
+            for name in graphs
+            for words, start, end in c.evidence(fact, name)
+        ]
 
     def _graph_of(self, fact: Node) -> URIRef | None:
         return next((g for _, _, g in self.catalog.statements.get(fact, ()) if g != ONTOLOGY_GRAPH), None)
@@ -301,26 +357,47 @@ class Cards:
         except (TypeError, ValueError):
             numeric = None
         unit = c.value(fact, TKG.unit)
-        return {"id": str(fact), "what": c.label(c.value(fact, TKG.indicator)) if c.value(fact, TKG.indicator) else "value",
-                "amount": c.amount(fact), "value": numeric, "unit": c.label(unit) if unit is not None else "",
-                "measure": c.label(c.value(fact, TKG.measure)) if c.value(fact, TKG.measure) else "",
-                "year": _year(c, fact), "ev": self.evidence(fact)}
+        return {
+            "id": str(fact),
+            "what": c.label(c.value(fact, TKG.indicator)) if c.value(fact, TKG.indicator) else "value",
+            "amount": c.amount(fact),
+            "value": numeric,
+            "unit": c.label(unit) if unit is not None else "",
+            "measure": c.label(c.value(fact, TKG.measure)) if c.value(fact, TKG.measure) else "",
+            "year": _year(c, fact),
+            "ev": self.evidence(fact),
+        }
 
     def quote(self, fact: Node) -> dict:
         c = self.catalog
         speaker = c.value(fact, TKG.speaker)
         roles = [s for s, p, _ in self.incoming.get(speaker, []) if p == TKG.heldBy] if speaker is not None else []
         role = next((str(c.value(r, TKG.title)) for r in roles if c.value(r, TKG.title) is not None), None)
-        return {"id": str(fact), "speaker": c.label(speaker) if speaker is not None else "?",
-                "speakerId": str(speaker) if speaker is not None else None, "role": role,
-                "words": str(c.value(fact, TKG.quoteText) or ""), "year": _year(c, fact), "ev": self.evidence(fact)}
+        return {
+            "id": str(fact),
+            "speaker": c.label(speaker) if speaker is not None else "?",
+            "speakerId": str(speaker) if speaker is not None else None,
+            "role": role,
+            "words": str(c.value(fact, TKG.quoteText) or ""),
+            "year": _year(c, fact),
+            "ev": self.evidence(fact),
+        }
 
     def of(self, node: URIRef) -> dict:
         c = self.catalog
         kind = c.kinds.get(node)
-        card = {"id": str(node), "title": c.label(node), "kind": c.label(kind) if kind else "unknown",
-                "also": [l for l in c.all_labels(node) if l != c.label(node)],
-                "numbers": [], "quotes": [], "facts": [], "relations": [], "mentions": [], "ev": []}
+        card = {
+            "id": str(node),
+            "title": c.label(node),
+            "kind": c.label(kind) if kind else "unknown",
+            "also": [l for l in c.all_labels(node) if l != c.label(node)],
+            "numbers": [],
+            "quotes": [],
+            "facts": [],
+            "relations": [],
+            "mentions": [],
+            "ev": [],
+        }
         if c.is_a(node, TKG.Fact):
             card["year"] = _year(c, node)
             card["ev"] = self.evidence(node)
@@ -335,20 +412,43 @@ class Cards:
             elif c.is_a(fact, TKG.Quote):
                 card["quotes"].append(self.quote(fact))
             else:
-                card["facts"].append({"id": str(fact), "text": c.label(fact), "kind": c.label(c.kinds.get(fact)),
-                                      "year": _year(c, fact), "ev": self.evidence(fact)})
+                card["facts"].append(
+                    {
+                        "id": str(fact),
+                        "text": c.label(fact),
+                        "kind": c.label(c.kinds.get(fact)),
+                        "year": _year(c, fact),
+                        "ev": self.evidence(fact),
+                    }
+                )
         if c.is_a(node, TKG.Place):  # a place's voices: the quotes of the articles that report its numbers and statuses
-            reporting = {self._graph_of(f) for f in facts if c.is_a(f, TKG.Observation) or c.is_a(f, TKG.IndustryStatus)}
+            reporting = {
+                self._graph_of(f) for f in facts if c.is_a(f, TKG.Observation) or c.is_a(f, TKG.IndustryStatus)
+            }
             have = {q["id"] for q in card["quotes"]}
             for graph in sorted(g for g in reporting if g is not None):
-                card["quotes"] += [self.quote(q) for q in sorted(self.quotes_in.get(graph, []), key=str) if str(q) not in have]
+                card["quotes"] += [
+                    self.quote(q) for q in sorted(self.quotes_in.get(graph, []), key=str) if str(q) not in have
+                ]
         for p, o, g in c.statements.get(node, []):
-            if g != ONTOLOGY_GRAPH and p not in HIDDEN_PROPERTIES and isinstance(o, URIRef) and c.kinds.get(o) \
-                    and not c.is_a(o, TKG.Fact) and o not in (TKG.Article,):
+            if (
+                g != ONTOLOGY_GRAPH
+                and p not in HIDDEN_PROPERTIES
+                and isinstance(o, URIRef)
+                and c.kinds.get(o)
+                and not c.is_a(o, TKG.Fact)
+                and o not in (TKG.Article,)
+            ):
                 card["relations"].append(self._relation("out", node, p, o, g))
         for s, p, g in self.incoming.get(node, []):
-            if isinstance(s, URIRef) and c.kinds.get(s) and not c.is_a(s, TKG.Fact) and s != node \
-                    and not c.is_a(s, TKG.Mention) and not c.is_a(s, TKG.Article):
+            if (
+                isinstance(s, URIRef)
+                and c.kinds.get(s)
+                and not c.is_a(s, TKG.Fact)
+                and s != node
+                and not c.is_a(s, TKG.Mention)
+                and not c.is_a(s, TKG.Article)
+            ):
                 card["relations"].append(self._relation("in", s, p, node, g))
         card["mentions"] = [{"article": c.label(a), "words": w} for a, w in self.mentions.get(node, [])]
         return card
@@ -360,8 +460,14 @@ class Cards:
         for statement, name in c.statements_of.get((s, p, o), []):
             ev += self.evidence(statement, name, context=c.value(statement, TKG.basis) == TKG.Contextual)
         folded = any(c.is_a(other, k) for k in FOLDED_CLASSES)
-        return {"dir": direction, "prop": c.label(p), "other": c.label(other), "otherId": None if folded else str(other),
-                "source": c.source_name(g), "ev": ev}
+        return {
+            "dir": direction,
+            "prop": c.label(p),
+            "other": c.label(other),
+            "otherId": None if folded else str(other),
+            "source": c.source_name(g),
+            "ev": ev,
+        }
 
 
 def _tooltip(catalog: Catalog, node: URIRef, mentions: dict[Node, list[tuple[URIRef, str]]]) -> list[str]:
@@ -418,11 +524,17 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
     for node in sorted(keep, key=str):
         kind = catalog.kinds.get(node)
         family = next((f for f in FAMILIES if catalog.is_a(node, f)), None)
-        graph.add_node(str(node), label=catalog.label(node), kind=catalog.label(kind) if kind else "unknown",
-                       family=str(family or ""), fact=catalog.is_a(node, TKG.Fact),
-                       kind_iri=str(kind) if kind else "", labels=catalog.all_labels(node) or [catalog.label(node)],
-                       tooltip=_tooltip(catalog, node, mentions), year=_year(catalog, node) if catalog.is_a(node, TKG.Fact)
-                       else None)
+        graph.add_node(
+            str(node),
+            label=catalog.label(node),
+            kind=catalog.label(kind) if kind else "unknown",
+            family=str(family or ""),
+            fact=catalog.is_a(node, TKG.Fact),
+            kind_iri=str(kind) if kind else "",
+            labels=catalog.all_labels(node) or [catalog.label(node)],
+            tooltip=_tooltip(catalog, node, mentions),
+            year=_year(catalog, node) if catalog.is_a(node, TKG.Fact) else None,
+        )
     stated = defaultdict(list)
     for name in catalog.sources:
         for s, p, o in catalog.dataset.graph(name):
@@ -430,19 +542,31 @@ def to_networkx(dataset: Dataset, nodes: set[URIRef] | None = None, catalog: Cat
                 stated[(s, p, o)].append(name)
 
     def words(triple) -> list[str]:  # a relation's evidence, from the rdf:Statement that gives it its words
-        return [line + (" (read from the context)" if catalog.value(statement, TKG.basis) == TKG.Contextual else "")
-                for statement, name in catalog.statements_of.get(triple, []) for line in catalog.evidence_lines(statement, name)]
+        return [
+            line + (" (read from the context)" if catalog.value(statement, TKG.basis) == TKG.Contextual else "")
+            for statement, name in catalog.statements_of.get(triple, [])
+            for line in catalog.evidence_lines(statement, name)
+        ]
 
     for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
         label = catalog.label(p)
         sources = [catalog.source_name(n) for n in names]
-        graph.add_edge(str(s), str(o), key=str(p), label=label, property=str(p), sources=sources,
-                       tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}"] + [f"stated in: {x}" for x in sources]
-                       + words((s, p, o)))
+        graph.add_edge(
+            str(s),
+            str(o),
+            key=str(p),
+            label=label,
+            property=str(p),
+            sources=sources,
+            tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}"]
+            + [f"stated in: {x}" for x in sources]
+            + words((s, p, o)),
+        )
     return graph
 
 
 # --- choosing the subgraph -------------------------------------------------------------------
+
 
 def _resolve(text: str, what: str) -> URIRef:
     iri = expand(text)
@@ -463,8 +587,9 @@ def _class_named(catalog: Catalog, text: str) -> URIRef:
         names = {str(klass).rsplit("#", 1)[-1].lower(), catalog.label(klass).lower()}
         if str(klass).startswith(str(TKG)) and (wanted in names or wanted.replace(" ", "") in names):
             return klass
-    raise ViewError(f"--class {text}: not a class of the ontology (give a name from the legend, such as city, "
-                    f"or tkg:City)")
+    raise ViewError(
+        f"--class {text}: not a class of the ontology (give a name from the legend, such as city, or tkg:City)"
+    )
 
 
 def _node_named(catalog: Catalog, whole: nx.MultiDiGraph, text: str) -> URIRef:
@@ -473,17 +598,30 @@ def _node_named(catalog: Catalog, whole: nx.MultiDiGraph, text: str) -> URIRef:
     if iri is not None:
         return URIRef(iri)
     wanted = text.strip().casefold()
-    found = sorted(n for n, data in whole.nodes(data=True) if any(l.casefold() == wanted for l in data.get("labels", [])))
+    found = sorted(
+        n for n, data in whole.nodes(data=True) if any(l.casefold() == wanted for l in data.get("labels", []))
+    )
     if len(found) == 1:
         return URIRef(found[0])
     if found:
-        raise ViewError(f"--focus {text}: {len(found)} nodes have that label ({', '.join(curie(f) for f in found[:5])}); "
-                        f"give one of them")
-    raise ViewError(f"--focus {text}: no node has that label; give a label, a full IRI or a prefixed name such as tkr:datong")
+        raise ViewError(
+            f"--focus {text}: {len(found)} nodes have that label ({', '.join(curie(f) for f in found[:5])}); "
+            f"give one of them"
+        )
+    raise ViewError(
+        f"--focus {text}: no node has that label; give a label, a full IRI or a prefixed name such as tkr:datong"
+    )
 
 
-def select(dataset: Dataset, *, cls: str | None = None, article: str | None = None, focus: str | None = None,
-           depth: int = 1, catalog: Catalog | None = None) -> nx.MultiDiGraph:
+def select(
+    dataset: Dataset,
+    *,
+    cls: str | None = None,
+    article: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    catalog: Catalog | None = None,
+) -> nx.MultiDiGraph:
     """The view's graph: everything, a class (with its neighbours), one article's graph, or
     the neighbourhood of ``focus`` up to ``depth`` hops in both directions."""
     catalog = catalog or Catalog.of(dataset)
@@ -550,9 +688,12 @@ def summary(graph: nx.MultiDiGraph, cards: dict[str, dict] | None = None) -> str
     facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
     articles = {ev["article"] for n in graph for ev in cards.get(n, {}).get("ev", [])}
     folded = graph.graph.get("folded", 0)
-    text = (f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
-            f"{facts:,} fact{'s' * (facts != 1)}" + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
-            + " — click a node, or search, for everything said about it")
+    text = (
+        f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
+        f"{facts:,} fact{'s' * (facts != 1)}"
+        + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
+        + " — click a node, or search, for everything said about it"
+    )
     return text + (f"; {folded:,} node{'s' * (folded != 1)} nothing links to folded away." if folded else ".")
 
 
@@ -561,7 +702,9 @@ def from_result(dataset: Dataset, result) -> nx.MultiDiGraph:
     columns become nodes, each row linking its first IRI to the others (edge label: column)."""
     catalog = Catalog.of(dataset)
     if result.kind == "GRAPH":
-        triples = [(s, p, o) for s, p, o in result.graph if isinstance(s, URIRef) and isinstance(o, URIRef) and p != RDF.type]
+        triples = [
+            (s, p, o) for s, p, o in result.graph if isinstance(s, URIRef) and isinstance(o, URIRef) and p != RDF.type
+        ]
         links = [(s, o, catalog.label(p), str(p)) for s, p, o in triples]
     elif result.kind == "SELECT":
         links = []
@@ -577,12 +720,20 @@ def from_result(dataset: Dataset, result) -> nx.MultiDiGraph:
     graph.remove_edges_from(list(graph.edges(keys=True)))
     for s, o, label, prop in links:
         if o is not None:
-            graph.add_edge(str(s), str(o), key=prop, label=label, property=prop, sources=["query"],
-                           tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}", "from the query"])
+            graph.add_edge(
+                str(s),
+                str(o),
+                key=prop,
+                label=label,
+                property=prop,
+                sources=["query"],
+                tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}", "from the query"],
+            )
     return graph
 
 
 # --- pyvis ---------------------------------------------------------------------------------------
+
 
 def styles(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str, str]]:
     """Each class label's (colour, shape, glyph): its family's, the same on every page."""
@@ -627,8 +778,10 @@ def _page_class():
         def _repr_html_(self) -> str:
             import html
 
-            return (f'<iframe srcdoc="{html.escape(render_page(self), quote=True)}" title="network of the graph" '
-                    f'style="width:100%;height:{NOTEBOOK_HEIGHT};border:1px solid #ddd"></iframe>')
+            return (
+                f'<iframe srcdoc="{html.escape(render_page(self), quote=True)}" title="network of the graph" '
+                f'style="width:100%;height:{NOTEBOOK_HEIGHT};border:1px solid #ddd"></iframe>'
+            )
 
         def show(self, name: str = "transition-kg.html", local: bool = True, notebook: bool = True):
             write_page(self, Path(name))
@@ -658,8 +811,9 @@ def _igraph():
     return igraph
 
 
-def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD,
-             fold: int = FOLD_THRESHOLD):
+def to_pyvis(
+    graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
+):
     """The pyvis Network of ``graph``; its template is the offline page of :func:`write_page`.
     In a notebook, the network shows inline when it is a cell's value.
 
@@ -679,7 +833,7 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
     # labels by importance: the hubs (the entities with most links) first, then entities, then facts
     order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
     entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
-    hubs = set(entities[:max(HUBS, len(entities) // 12)])
+    hubs = set(entities[: max(HUBS, len(entities) // 12)])
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     net.nodes = []
     cards = cards_of(full)  # read by the page only when a card is opened
@@ -688,9 +842,19 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
         data = full.nodes[n]
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
-        node = {"id": n, "label": shown, "name": data["label"], "kind": data["kind"], "labels": data.get("labels", [data["label"]]),
-                "tip": data.get("tooltip", [data["label"]]), "color": colour, "shape": shape,
-                "value": 1 + degree.get(n, 0), "fact": bool(data.get("fact")), "year": data.get("year")}
+        node = {
+            "id": n,
+            "label": shown,
+            "name": data["label"],
+            "kind": data["kind"],
+            "labels": data.get("labels", [data["label"]]),
+            "tip": data.get("tooltip", [data["label"]]),
+            "color": colour,
+            "shape": shape,
+            "value": 1 + degree.get(n, 0),
+            "fact": bool(data.get("fact")),
+            "year": data.get("year"),
+        }
         if n in hubs:
             node["hub"] = True
         if n not in graph or (folded and data.get("fact")):
@@ -699,37 +863,79 @@ def to_pyvis(graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: in
         if large:
             node["x"], node["y"] = (round(c, 1) for c in positions[n])
         net.nodes.append(node)
-    net.edges = [{"from": a, "to": b, "label": data.get("label", ""), "tip": data.get("tooltip", [data.get("label", "")]),
-                  "arrows": "to"} for a, b, data in full.edges(data=True)]
+    net.edges = [
+        {
+            "from": a,
+            "to": b,
+            "label": data.get("label", ""),
+            "tip": data.get("tooltip", [data.get("label", "")]),
+            "arrows": "to",
+        }
+        for a, b, data in full.edges(data=True)
+    ]
     net.options = {
-        "physics": {"enabled": not large, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.4},
-                    "stabilization": {"enabled": True, "iterations": 200, "fit": True}},
+        "physics": {
+            "enabled": not large,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
+        },
         # the same picture every time: a fixed seed for the initial placement
         "layout": {"randomSeed": 7, "improvedLayout": not large and graph.number_of_nodes() <= 150},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
-                        "navigationButtons": False,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
         # no labels drawn by vis: the page draws them by importance, never over each other
         "nodes": {"borderWidth": 0, "scaling": {"min": 8, "max": 34}},
         # edge labels on hover only (the tooltip names the relation and its words): faster, no clutter
-        "edges": {"smooth": False, "font": {"size": 0, "face": "sans-serif"},
-                  "color": {"color": "#9aa0a6", "highlight": "#202124"}, "width": 1},
+        "edges": {
+            "smooth": False,
+            "font": {"size": 0, "face": "sans-serif"},
+            "color": {"color": "#9aa0a6", "highlight": "#202124"},
+            "width": 1,
+        },
     }
     notice = " ".join(
-        ([f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
-          f"page stays responsive."] if large else [])
-        + ([f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
-            f"them, and search finds every node."] if held else []))
+        (
+            [
+                f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
+                f"page stays responsive."
+            ]
+            if large
+            else []
+        )
+        + (
+            [
+                f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
+                f"them, and search finds every node."
+            ]
+            if held
+            else []
+        )
+    )
     legend = sorted((kind, colour, glyph) for kind, (colour, _, glyph) in style.items())
     env = _environment()
     net.templateEnv, net.path = env, "page.html"
     net.template = env.get_template("page.html")
-    packs = [pack({n["id"]: cards[n["id"]] for n in net.nodes[k:k + CARD_PACK] if n["id"] in cards})
-             for k in range(0, len(net.nodes), CARD_PACK)]
-    net.template.globals.update(page_title=title, notice=notice, legend=legend, summary=summary(graph, cards),
-                                card_packs=packs, card_pack=CARD_PACK,
-                                n_nodes=graph.number_of_nodes(), n_edges=graph.number_of_edges())
+    packs = [
+        pack({n["id"]: cards[n["id"]] for n in net.nodes[k : k + CARD_PACK] if n["id"] in cards})
+        for k in range(0, len(net.nodes), CARD_PACK)
+    ]
+    net.template.globals.update(
+        page_title=title,
+        notice=notice,
+        legend=legend,
+        summary=summary(graph, cards),
+        card_packs=packs,
+        card_pack=CARD_PACK,
+        n_nodes=graph.number_of_nodes(),
+        n_edges=graph.number_of_edges(),
+    )
     return net
 
 
@@ -738,7 +944,9 @@ def _vis_assets() -> tuple[str, str]:
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
+        encoding="utf-8"
+    )
 
 
 def _environment():
@@ -783,8 +991,7 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
 
     flat = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):  # the card is the page's; a year only where there is one
-        flat.add_node(n, **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()
-                            if v is not None})
+        flat.add_node(n, **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items() if v is not None})
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
         flat.add_edge(a, b, key=f"e{i}", **{k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items()})
     buffer = io.BytesIO()
