@@ -102,7 +102,7 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
 def test_write_atomic_into_a_file_is_a_clear_error(tmp_path):
     blocker = tmp_path / "build"
     blocker.write_text("not a folder")
-    with pytest.raises(OutputError, match="build/x.nq: cannot write"):
+    with pytest.raises(OutputError, match=r"build/x\.nq: cannot write"):
         write_atomic(blocker / "x.nq", b"data")
 
 

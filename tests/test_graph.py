@@ -56,7 +56,8 @@ def test_people_quoted_with_their_roles(loaded):
         (
             "Tian Jilin",
             "director of the research and development center",
-            "research and development center of the Datong Research Institute for the Clean and Efficient Utilization of Coal",
+            "research and development center of the Datong Research Institute for the Clean and Efficient Utilization "
+            "of Coal",
         ),
         ("Wen Lili", "head of tourist services", "Yungang Grottoes"),
         ("unnamed tourist in Datong", "tourist", "Datong"),
@@ -186,7 +187,8 @@ def test_models_and_parallels(loaded):
         loaded,
         """SELECT ?a ?b ?k WHERE {
         GRAPH ?g { ?c a tkg:Comparison ; tkg:comparedEntity ?x ; tkg:counterpart ?y ; tkg:comparisonKind ?z }
-        GRAPH ?h { ?x rdfs:label ?a FILTER(lang(?a) = "en") } GRAPH ?i { ?y rdfs:label ?b } GRAPH ?j { ?z rdfs:label ?k } }""",
+        GRAPH ?h { ?x rdfs:label ?a FILTER(lang(?a) = "en") } GRAPH ?i { ?y rdfs:label ?b }
+        GRAPH ?j { ?z rdfs:label ?k } }""",
     )
     assert found == {
         ("Qitaihe", "Ruhr Valley", "model"),
@@ -214,7 +216,8 @@ def test_entities_mentioned_in_more_than_one_article(loaded):
 def test_every_article_states_its_assumption(loaded):
     found = rows(
         loaded,
-        """SELECT ?a ?y WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why } }""",
+        """SELECT ?a ?y WHERE {
+        GRAPH ?g { ?a a tkg:Article ; tkg:assumedPublicationYear ?y ; tkg:publicationAssumption ?why } }""",
     )
     assert {(a.rsplit("/", 1)[1], y) for a, y in found} == {
         ("article-qitaihe-coal-city", "2023"),
@@ -290,7 +293,8 @@ def test_idioms_are_not_measurements_and_over_is_not_more_than(loaded):
     assert ages == {(1000, None)}
     assert rows(
         loaded,
-        "SELECT ?c WHERE { GRAPH ?g { ?c a tkg:Claim ; tkg:about tkr:datong } FILTER(CONTAINS(STR(?c), 'reputation')) }",
+        "SELECT ?c WHERE { GRAPH ?g { ?c a tkg:Claim ; tkg:about tkr:datong } FILTER(CONTAINS(STR(?c), 'reputation')) "
+        "}",
     )
 
 
@@ -327,8 +331,9 @@ def test_web_annotation_resolution_gives_the_quoted_words(loaded, corpus):
     spans = rows(
         loaded,
         """SELECT ?file ?from ?to ?start ?end ?exact WHERE { GRAPH ?g {
-        ?x tkg:evidence [ oa:hasSource ?article ; oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] ,
-                                                                   [ a oa:TextQuoteSelector ; oa:exact ?exact ] ] .
+        ?x tkg:evidence [ oa:hasSource ?article ;
+                          oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] ,
+                                         [ a oa:TextQuoteSelector ; oa:exact ?exact ] ] .
         ?article tkg:sourceFile ?file ; tkg:extent [ oa:start ?from ; oa:end ?to ] } }""",
     )
     assert len(spans) > 200

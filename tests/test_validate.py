@@ -62,7 +62,8 @@ def test_undeclared_property_and_misspelt_term_are_named(project_copy, corpus):
     )
     shacl = [line for line in lines(report) if "[shacl]" in line]
     assert (
-        f"{QITAIHE}:{line_of(path, 'tkr:quote-li-gang a')}: [shacl] tkr:quote-li-gang tkg:speaker: quote needs exactly one "
+        f"{QITAIHE}:{line_of(path, 'tkr:quote-li-gang a')}: [shacl] tkr:quote-li-gang tkg:speaker: quote needs exactly "
+        "one "
         "tkg:speaker (tkgsh:QuoteShape)"
     ) in shacl
 
@@ -88,9 +89,12 @@ def test_misspelt_entity_is_caught_by_the_shapes(project_copy, corpus):
     report, _ = validate(project_copy, corpus)
     line = line_of(path, "tkr:qitaihe tkg:locatedIn tkr:heilongjang")
     assert lines(report) == [
-        f"{QITAIHE}:{line}: [shacl] tkr:heilongjang rdf:type: entity is used but has no rdf:type (misspelt IRI, or not declared in graph/shared.trig) (tkgsh:ReferencedEntityShape)",
-        f"{QITAIHE}:{line}: [shacl] tkr:heilongjang: entity is used but has no rdfs:label (tkgsh:ReferencedEntityShape)",
-        f"{QITAIHE}:{line}: [shacl] tkr:qitaihe tkg:locatedIn: tkg:locatedIn must point to a tkg:Place (tkgsh:RelationRangeShape)",
+        f"{QITAIHE}:{line}: [shacl] tkr:heilongjang rdf:type: entity is used but has no rdf:type (misspelt IRI, or not "
+        "declared in graph/shared.trig) (tkgsh:ReferencedEntityShape)",
+        f"{QITAIHE}:{line}: [shacl] tkr:heilongjang: entity is used but has no rdfs:label "
+        "(tkgsh:ReferencedEntityShape)",
+        f"{QITAIHE}:{line}: [shacl] tkr:qitaihe tkg:locatedIn: tkg:locatedIn must point to a tkg:Place "
+        "(tkgsh:RelationRangeShape)",
         # its words are given for tkr:heilongjiang, so this triple has none
         "queries/checks/relation-without-evidence-violation.rq: [queries] A relation in an article's graph without its "
         "words: graph=tkr:article-qitaihe-coal-city subject=tkr:qitaihe predicate=tkg:locatedIn object=tkr:heilongjang",
@@ -101,7 +105,8 @@ def test_shifted_span_is_caught(project_copy, corpus):
     edit(project_copy.root / QITAIHE, "oa:start 159 ; oa:end 183", "oa:start 160 ; oa:end 183")
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
-        f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] tkr:obs-qitaihe-population: text at 160-183 is 'his city of 700,000 now', not 'this city of 700,000 now'",
+        f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] "
+        "tkr:obs-qitaihe-population: text at 160-183 is 'his city of 700,000 now', not 'this city of 700,000 now'",
     ]
 
 
@@ -111,8 +116,11 @@ def test_value_not_written_in_evidence_is_caught(project_copy, corpus):
     report, _ = validate(project_copy, corpus)
     assert sorted(lines(report)) == sorted(
         [
-            f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] tkr:obs-qitaihe-population: tkg:value 70000 is not written in its evidence (numbers there: 700000)",
-            f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-tourism-revenue-2022 a')}: [evidence] tkr:obs-datong-tourism-revenue-2022: tkg:value 1500000000 is not written in its evidence (numbers there: 15000000000, 2022)",
+            f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:obs-qitaihe-population a')}: [evidence] "
+            "tkr:obs-qitaihe-population: tkg:value 70000 is not written in its evidence (numbers there: 700000)",
+            f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-tourism-revenue-2022 a')}: [evidence] "
+            "tkr:obs-datong-tourism-revenue-2022: tkg:value 1500000000 is not written in its evidence (numbers there: "
+            "15000000000, 2022)",
         ]
     )
 
@@ -121,7 +129,8 @@ def test_quote_text_must_equal_its_segments(project_copy, corpus):
     edit(project_copy.root / QITAIHE, 'He says A.I. is the new coal." ;', 'He says AI is the new coal." ;')
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
-        f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:quote-li-gang a')}: [evidence] tkr:quote-li-gang: tkg:quoteText differs from its evidence segments joined by '…'",
+        f"{QITAIHE}:{line_of(project_copy.root / QITAIHE, 'tkr:quote-li-gang a')}: [evidence] tkr:quote-li-gang: "
+        "tkg:quoteText differs from its evidence segments joined by '…'",
     ]
 
 
@@ -132,10 +141,12 @@ def test_hashes_and_article_extent_are_checked(project_copy, corpus):
     report, _ = validate(project_copy, corpus)
     found = lines(report)
     assert found[0].startswith(
-        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkg:sha256 ')}: [evidence] tkr:article-datong-coal-capital: tkg:sha256 is 44e6"
+        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkg:sha256 ')}: [evidence] tkr:article-datong-coal-capital: "
+        "tkg:sha256 is 44e6"
     )
     assert found[1:] == [
-        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-good-air-days-2001 a')}: [evidence] tkr:obs-datong-good-air-days-2001: span 6000-6034 lies outside the article (0-5954)"
+        f"{DATONG}:{line_of(project_copy.root / DATONG, 'tkr:obs-datong-good-air-days-2001 a')}: [evidence] "
+        "tkr:obs-datong-good-air-days-2001: span 6000-6034 lies outside the article (0-5954)"
     ]
 
 
@@ -154,7 +165,9 @@ def test_quality_check_queries_report_each_row(project_copy, corpus):
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     report, _ = validate(project_copy, corpus)
     assert lines(report) == [
-        "queries/checks/entity-never-mentioned-violation.rq: [queries] Entity that no article mentions: entity=tkr:heilongjiang",
-        "queries/checks/entity-not-mentioned-violation.rq: [queries] Entity used by an article that does not mention it: "
+        "queries/checks/entity-never-mentioned-violation.rq: [queries] Entity that no article mentions: "
+        "entity=tkr:heilongjiang",
+        "queries/checks/entity-not-mentioned-violation.rq: [queries] Entity used by an article that does not mention "
+        "it: "
         "entity=tkr:heilongjiang article=tkr:article-qitaihe-coal-city",
     ]

@@ -54,7 +54,7 @@ def build(
     for name, data in rendered.items():
         write_atomic(out_dir / name, data)
         written.append(out_dir / name)
-    manifest = {"files": {name: hashlib.sha256(data).hexdigest() for name, data in rendered.items()}}
+    manifest: dict[str, object] = {"files": {name: hashlib.sha256(data).hexdigest() for name, data in rendered.items()}}
     manifest["build"] = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:16]
     write_atomic(out_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
     return report, stats(loaded), written + [out_dir / MANIFEST]

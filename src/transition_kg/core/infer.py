@@ -28,7 +28,8 @@ _ONCE = [
     # superclass types: from every graph, against the ontology's subClassOf
     "INSERT { GRAPH <{inf}> { ?s a ?sup } } WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != <{inf}>) "
     "GRAPH <{onto}> { ?c rdfs:subClassOf+ ?sup } FILTER NOT EXISTS { GRAPH ?h { ?s a ?sup } } }",
-    "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?b } } WHERE { GRAPH ?g { ?a skos:broader ?b } FILTER(?a != ?b) }",
+    "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?b } } "
+    "WHERE { GRAPH ?g { ?a skos:broader ?b } FILTER(?a != ?b) }",
     # observations typed by what they measure (each measure names its kind in the ontology):
     # levels, changes and multiples told apart by class
     "INSERT { GRAPH <{inf}> { ?o a ?kind } } WHERE { GRAPH <{onto}> { ?m tkg:observationKind ?kind } "
@@ -42,7 +43,8 @@ _UNTIL_STABLE = [
     "INSERT { GRAPH <{inf}> { ?a tkg:locatedIn ?c } } WHERE { GRAPH ?g1 { ?a tkg:locatedIn ?b } "
     "GRAPH ?g2 { ?b tkg:locatedIn ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH ?h { ?a tkg:locatedIn ?c } } }",
     "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } WHERE { GRAPH <{inf}> { ?a skos:broaderTransitive ?b . "
-    "?b skos:broaderTransitive ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } }",
+    "?b skos:broaderTransitive ?c } FILTER(?a != ?c) "
+    "FILTER NOT EXISTS { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } }",
 ]
 
 
@@ -84,7 +86,8 @@ _FACT_LABELS = {
         + _optional("?f tkg:fromPlace ?a", "a")
         + " "
         + _optional("?f tkg:toPlace ?b", "b"),
-        'CONCAT(IF(BOUND(?aL) || BOUND(?bL), CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
+        'CONCAT(IF(BOUND(?aL) || BOUND(?bL), '
+        'CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
         'STR(?cL), " · ", STR(?sL))',
     ),
     "Comparison": (

@@ -165,9 +165,9 @@ def number_spans(text: str) -> list[Number]:
     for m in _COMPOUND.finditer(text):
         if any(a <= m.start() < b for a, b in taken) or m.group(0).lower() in ("thousand", "million", "billion"):
             continue
-        value = words_value(m.group(0))
-        if value is not None:
-            found.append(Number(m.start(), m.end(), value))
+        worded = words_value(m.group(0))
+        if worded is not None:
+            found.append(Number(m.start(), m.end(), worded))
             taken.append(m.span())
     for m in _WORD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -4,9 +4,10 @@ Every ``rdfs:label`` (the inferred graph's labels of facts left out) and ``skos:
 of an IRI, lower-cased as SPARQL's ``LCASE`` does, is a row; a search for any text of three
 characters or more, English or Chinese, at any position in the label, is a lookup of the
 text's trigrams instead of a walk over every labelled node, and shorter texts are matched
-by a scan of the labels alone (SQLite's trigram GLOB misses a two-character CJK text). The index narrows, it does not decide: the ``search`` query
-still applies its own FILTER to the entities found (see ``# text:`` in
-:mod:`transition_kg.ask.queries`), so its rows are the same with or without an index.
+by a scan of the labels alone (SQLite's trigram GLOB misses a two-character CJK text). The
+index narrows, it does not decide: the ``search`` query still applies its own FILTER to the
+entities found (see ``# text:`` in :mod:`transition_kg.ask.queries`), so its rows are the same
+with or without an index.
 
 With ``--store-dir`` the index is a file beside the store (``labels.sqlite``), built at the
 end of a complete load and so always in step with the store it sits beside (the store's
@@ -72,7 +73,9 @@ class TextIndex:
             return cls(connection, complete)
         connection.close()
         Path(target).replace(path)
-        return cls.open(path)
+        made = cls.open(path)
+        assert made is not None  # just written, complete
+        return made
 
     @classmethod
     def open(cls, path: Path) -> TextIndex | None:

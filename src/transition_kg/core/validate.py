@@ -66,7 +66,7 @@ class Report:
         if self.ok:
             done = ", ".join(f"{n} {what}" for what, n in self.checked.items())
             return f"ok: {done}"
-        per = defaultdict(int)
+        per: defaultdict[str, int] = defaultdict(int)
         for p in self.problems:
             per[p.check] += 1
         detail = ", ".join(f"{c} {per[c]}" for c in CHECKS if per[c])
@@ -140,13 +140,11 @@ def _mentions(text: str, needle: str) -> bool:
 
 def _graph_of_subject(loaded: Loaded, node: Node, prop: Node | None = None) -> URIRef | None:
     """The graph stating something of ``node`` (with ``prop`` when given), else naming it."""
-    if isinstance(prop, URIRef):
-        for _, _, _, ctx in loaded.dataset.quads((node, prop, None, None)):
-            return ctx.identifier if isinstance(ctx, Graph) else ctx
-    for _, _, _, ctx in loaded.dataset.quads((node, None, None, None)):
-        return ctx.identifier if isinstance(ctx, Graph) else ctx
-    for _, _, _, ctx in loaded.dataset.quads((None, None, node, None)):
-        return ctx.identifier if isinstance(ctx, Graph) else ctx
+    patterns = [(node, prop, None, None)] if isinstance(prop, URIRef) else []
+    for pattern in [*patterns, (node, None, None, None), (None, None, node, None)]:
+        for _, _, _, ctx in loaded.dataset.quads(pattern):
+            name = ctx.identifier if isinstance(ctx, Graph) else ctx
+            return name if isinstance(name, URIRef) else None
     return None
 
 
@@ -471,7 +469,8 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
                     Problem(
                         "evidence",
                         locate.where(file, name) if file else "graph",
-                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence (numbers there: {', '.join(map(str, written)) or 'none'})",
+                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence "
+                        f"(numbers there: {', '.join(map(str, written)) or 'none'})",
                     )
                 )
     for quote in ds.subjects(RDF.type, TKG.Quote):
@@ -523,7 +522,7 @@ def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Prob
         return []
     store = EmbeddedStore(loaded)
     problems = []
-    for name, check in found.items():
+    for check in found.values():
         result = store.query(check.text)
         for row in result.rows:
             detail = " ".join(

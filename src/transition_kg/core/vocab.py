@@ -115,6 +115,7 @@ _RDFLIB_IRIS = {
 
 def __getattr__(name: str):
     """The rdflib forms (see the module docstring), made on first use."""
+    value: object
     if name in _RDFLIB_NAMESPACES:
         from rdflib import Namespace
 
