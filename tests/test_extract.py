@@ -10,11 +10,13 @@ from rdflib import Dataset, Graph
 
 from transition_kg.cli import main
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.core.load import load
 from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.core.texts import ArticleError, ArticleText, read_article
 from transition_kg.core.validate import shacl_results, validate
 from transition_kg.core.vocab import ONTOLOGY_GRAPH, TKG, TKR
-from transition_kg.grow.articles import ArticleError, new_article, read_article
+from transition_kg.grow.articles import new_article
 from transition_kg.grow.extract import Gazetteer, extract
 
 from .conftest import ROOT
@@ -231,10 +233,15 @@ def test_new_article_registers_and_validates(project_copy, tmp_path, monkeypatch
     assert report.ok, [str(p) for p in report.problems]
     article = TKR["article-fenshui-keeps-its-headframe"]
     assert str(loaded.dataset.value(article, TKG.published)) == "2025-06-15"
-    with pytest.raises(ArticleError, match="already exists; give another --title"):
+    with pytest.raises(ArticleError) as refused:
         new_article(project_copy, corpus / "fenshui.txt", "2025-06-15", "Fenshui keeps its headframe")
-    with pytest.raises(ArticleError, match=r"^--published 15/06/2025: not a date \(YYYY-MM-DD\)$"):
+    assert worded(refused.value, COMMAND_LINE) == (
+        "graph/articles/fenshui-keeps-its-headframe.trig: already exists; give the article another title (pass --title)"
+    )
+    with pytest.raises(ArticleError) as refused:
         new_article(project_copy, corpus / "fenshui.txt", "15/06/2025", "Other")
+    assert worded(refused.value, COMMAND_LINE) == "--published 15/06/2025: not a date (YYYY-MM-DD)"
+    assert str(refused.value) == "published='15/06/2025': not a date (YYYY-MM-DD)"
 
 
 def test_new_article_and_extract_name_the_article_alike_and_drafts_read_well(project_copy, tmp_path):
@@ -290,8 +297,6 @@ def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
 
 def candidates_of(text: str, gazetteer, published=PUBLISHED, tmp=None):
     from pathlib import Path
-
-    from transition_kg.grow.articles import ArticleText
 
     return extract(ArticleText(Path("snippet.txt"), text, ""), published, gazetteer)
 
