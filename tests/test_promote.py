@@ -9,6 +9,7 @@ import pytest
 
 from transition_kg.ask.queries import run_named
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.core.paths import Project, corpus_dir
 from transition_kg.core.store import open_store
 from transition_kg.grow.promote import PromoteError, promote
@@ -71,8 +72,9 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     )
     assert "tkr:indicator-population" in problems[0].message  # the choices there are
     assert article.read_bytes() == before
-    with pytest.raises(PromoteError, match="--only tkr:candidate-nothing: no such candidate"):
+    with pytest.raises(PromoteError) as refused:
         promote(project, draft, ["tkr:candidate-nothing"])
+    assert worded(refused.value, COMMAND_LINE) == f"--only tkr:candidate-nothing: no such candidate in {draft}"
 
 
 def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
