@@ -78,8 +78,8 @@ def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(projec
     written, problems = anchor(project_copy, corpus)
     assert problems == [] and written == [(QITAIHE, 2)]
     assert (
-        'oa:start 2190 ; oa:end 2196 ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix'
-        in path.read_text(encoding="utf-8")
+        "oa:start 2190 ; oa:end 2196 ] ,\n                           "
+        '[ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix' in path.read_text(encoding="utf-8")
     )
 
 
@@ -118,8 +118,8 @@ def test_mentions_are_written_where_the_text_first_writes_a_label(project_copy, 
         "tkg:mentionOf <https://w3id.org/transition-kg/id/russia> ;\n"
     ) in written
     assert (
-        f'oa:start {at} ; oa:end {at + 6} ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]'
-        in written
+        f"oa:start {at} ; oa:end {at + 6} ] ,\n"
+        '                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]' in written
     )
     assert cli(base + ["validate"]) == 0
     # a used entity whose labels the article never writes: named, nothing written

@@ -44,7 +44,7 @@ def fenshui(tmp_path):
 
 
 def found(candidates):
-    return [(c.kind, c.start, c.end, c.exact, {k: v for k, v in sorted(c.props.items())}) for c in candidates]
+    return [(c.kind, c.start, c.end, c.exact, dict(sorted(c.props.items()))) for c in candidates]
 
 
 def test_candidates_with_offsets(fenshui, gazetteer):
@@ -358,7 +358,8 @@ def numbers(text, gazetteer):
             ],
         ),
         (
-            "Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs remain.",
+            "Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs "
+            "remain.",
             [
                 ("Roughly 40 percent", "40", "percent", "roughly"),
                 ("some 15 percent", "15", "percent", "some"),

@@ -16,7 +16,10 @@ from transition_kg.grow.promote import PromoteError, promote
 
 from .conftest import ROOT
 
-TEXT = 'Beishan, a small coal town in Shanxi Province, had nearly 52,000 residents last year. "We have no choice," said Mayor Li Ming.\n'
+TEXT = (
+    "Beishan, a small coal town in Shanxi Province, had nearly 52,000 residents last year. "
+    '"We have no choice," said Mayor Li Ming.\n'
+)
 DRAFT_ID = "tkr:candidate-beishan-counts-its-people-"
 
 
@@ -183,7 +186,9 @@ def test_a_new_article_reaches_the_queries_with_new_article_extract_promote_only
         "Wendy Tanaka": "tkg:candidateType tkg:Person",
         "University of Newcastle": "tkg:candidateType tkg:ResearchInstitute",
         "Craig Lawson": "tkg:candidateType tkg:Person",
-        "about 150 million tonnes": "tkg:observedEntity tkr:hunter-valley ; tkg:indicator tkr:indicator-annual-coal-output",
+        "about 150 million tonnes": (
+            "tkg:observedEntity tkr:hunter-valley ; tkg:indicator tkr:indicator-annual-coal-output"
+        ),
         "Our biggest customers have told us, in writing, that they are leaving": "",
         "Nobody's going to pay me that to fix solar panels": "",
         "Professor Wendy Tanaka of the University of Newcastle": "",
