@@ -30,8 +30,9 @@ from ..core.files import write_atomic
 from ..core.load import Loaded
 from ..core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from ..core.numerals import WORDS as WORD_NUMBERS
+from ..core.texts import ArticleError, ArticleText, read_article
 from ..core.vocab import ONTOLOGY_GRAPH, TKG, TKR_IRI
-from .articles import HEADER, ArticleError, ArticleText, identity, one_line, parse_date, read_article, registration
+from .articles import HEADER, identity, one_line, parse_date, registration
 
 ENTITY_ROOTS = (
     TKG.Place,
