@@ -8,6 +8,7 @@ import re
 import pytest
 
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.grow.anchor import AnchorError, anchor, occurrences
 
 from .conftest import line_of
@@ -84,8 +85,11 @@ def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(projec
 
 
 def test_without_the_corpus_it_says_where_it_looked(project_copy, tmp_path):
-    with pytest.raises(AnchorError, match=f"no article corpus at {tmp_path / 'none'}"):
+    with pytest.raises(AnchorError, match=f"no article corpus at {tmp_path / 'none'}") as refused:
         anchor(project_copy, tmp_path / "none")
+    assert worded(refused.value, COMMAND_LINE) == (
+        f"no article corpus at {tmp_path / 'none'}: set TKG_CORPUS to the folder of article texts (pass --corpus)"
+    )
 
 
 def test_only_the_projects_graph_files_are_written(project_copy, corpus, tmp_path):

@@ -171,6 +171,23 @@ def test_draft_parses_passes_the_candidate_shapes_and_leaves_graph_alone(fenshui
     assert {p: p.read_bytes() for p in project.files().graphs} == before
 
 
+def test_a_refused_draft_names_its_option_and_the_fix(loaded, tmp_path):
+    """Library errors carry the option and the fix; the command line words them as flags."""
+    from transition_kg.grow.extract import check_output
+
+    draft = tmp_path / "draft.trig"
+    draft.write_text("mine", encoding="utf-8")
+    with pytest.raises(ArticleError) as refused:
+        check_output(loaded, tmp_path / "a.txt", draft)
+    assert worded(refused.value, COMMAND_LINE) == f"--output {draft}: already exists and is not replaced (pass --force)"
+    assert str(refused.value) == f"output='{draft}': already exists and is not replaced (pass force=…)"
+    with pytest.raises(ArticleError) as refused:
+        check_output(loaded, draft, draft, force=True)
+    assert worded(refused.value, COMMAND_LINE) == (
+        f"--output {draft}: that is the article itself; write the draft to another file"
+    )
+
+
 def test_text_without_facts_gives_an_empty_draft(tmp_path, gazetteer):
     path = tmp_path / "calm.txt"
     path.write_text("the weather was pleasant and nothing happened.\n", encoding="utf-8")
