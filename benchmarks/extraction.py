@@ -27,8 +27,8 @@ from rdflib.namespace import RDF
 
 from transition_kg.core.load import load
 from transition_kg.core.paths import corpus_dir, find_project
+from transition_kg.core.texts import ArticleText, read_article
 from transition_kg.core.vocab import OA, TKG
-from transition_kg.grow.articles import ArticleText, read_article
 from transition_kg.grow.extract import Candidate, Gazetteer, extract
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
@@ -267,7 +267,10 @@ def own_articles(gazetteer: Gazetteer, folder: Path = ARTICLES) -> dict[str, tup
 def line(name: str, kind: str, tally: Tally, target: bool = False) -> str:
     found, relevant, correct, proposed = tally.rows[kind]
     precision, recall = tally.ratios(kind)
-    text = f"{name:22} {kind:10} precision {precision:6.1%} ({correct}/{proposed})   recall {recall:6.1%} ({found}/{relevant})"
+    text = (
+        f"{name:22} {kind:10} precision {precision:6.1%} ({correct}/{proposed})   "
+        f"recall {recall:6.1%} ({found}/{relevant})"
+    )
     if target and kind in TARGETS:
         want_p, want_r = TARGETS[kind]
         met = precision >= want_p and recall >= want_r
@@ -309,11 +312,13 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
 
         observations = list(graph.subjects(RDF.type, TKG.Observation))
         numbers = [c for c in candidates if c.kind == "CandidateObservation"]
-        values = lambda o: {Decimal(str(v)) for p in (TKG.value, TKG.previousValue) for v in graph.objects(o, p)}
-        hit = lambda c, o: (
-            any(overlap((c.start, c.end), s) for s in spans(ds, article, o))
-            and Decimal(c.props["candidateValue"][0]) in values(o)
-        )
+
+        def hit(c: Candidate, o, graph=graph, article=article) -> bool:
+            if not any(overlap((c.start, c.end), s) for s in spans(ds, article, o)):
+                return False
+            values = {Decimal(str(v)) for p in (TKG.value, TKG.previousValue) for v in graph.objects(o, p)}
+            return Decimal(c.props["candidateValue"][0]) in values
+
         tally.add(
             "numbers",
             sum(1 for o in observations if any(hit(c, o) for c in numbers)),
@@ -324,12 +329,12 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
 
         segments = [s for q in graph.subjects(RDF.type, TKG.Quote) for s in spans(ds, article, q)]
         quotes = [c for c in candidates if c.kind == "CandidateQuote"]
-        hit = lambda c, s: overlap((c.start, c.end), s) >= (s[1] - s[0]) / 2
+        covers = lambda c, s: overlap((c.start, c.end), s) >= (s[1] - s[0]) / 2
         tally.add(
             "quotes",
-            sum(1 for s in segments if any(hit(c, s) for c in quotes)),
+            sum(1 for s in segments if any(covers(c, s) for c in quotes)),
             len(segments),
-            sum(1 for c in quotes if any(hit(c, s) for s in segments)),
+            sum(1 for c in quotes if any(covers(c, s) for s in segments)),
             len(quotes),
         )
 

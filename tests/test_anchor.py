@@ -8,6 +8,7 @@ import re
 import pytest
 
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.grow.anchor import AnchorError, anchor, occurrences
 
 from .conftest import line_of
@@ -78,14 +79,17 @@ def test_words_found_twice_or_not_at_all_are_named_and_nothing_is_written(projec
     written, problems = anchor(project_copy, corpus)
     assert problems == [] and written == [(QITAIHE, 2)]
     assert (
-        'oa:start 2190 ; oa:end 2196 ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix'
-        in path.read_text(encoding="utf-8")
+        "oa:start 2190 ; oa:end 2196 ] ,\n                           "
+        '[ a oa:TextQuoteSelector ; oa:exact "Russia" ; oa:prefix' in path.read_text(encoding="utf-8")
     )
 
 
 def test_without_the_corpus_it_says_where_it_looked(project_copy, tmp_path):
-    with pytest.raises(AnchorError, match=f"no article corpus at {tmp_path / 'none'}"):
+    with pytest.raises(AnchorError, match=f"no article corpus at {tmp_path / 'none'}") as refused:
         anchor(project_copy, tmp_path / "none")
+    assert worded(refused.value, COMMAND_LINE) == (
+        f"no article corpus at {tmp_path / 'none'}: set TKG_CORPUS to the folder of article texts (pass --corpus)"
+    )
 
 
 def test_only_the_projects_graph_files_are_written(project_copy, corpus, tmp_path):
@@ -118,8 +122,8 @@ def test_mentions_are_written_where_the_text_first_writes_a_label(project_copy, 
         "tkg:mentionOf <https://w3id.org/transition-kg/id/russia> ;\n"
     ) in written
     assert (
-        f'oa:start {at} ; oa:end {at + 6} ] ,\n                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]'
-        in written
+        f"oa:start {at} ; oa:end {at + 6} ] ,\n"
+        '                           [ a oa:TextQuoteSelector ; oa:exact "Russia" ]' in written
     )
     assert cli(base + ["validate"]) == 0
     # a used entity whose labels the article never writes: named, nothing written

@@ -10,11 +10,13 @@ from rdflib import Dataset, Graph
 
 from transition_kg.cli import main
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.core.load import load
 from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.core.texts import ArticleError, ArticleText, read_article
 from transition_kg.core.validate import shacl_results, validate
 from transition_kg.core.vocab import ONTOLOGY_GRAPH, TKG, TKR
-from transition_kg.grow.articles import ArticleError, new_article, read_article
+from transition_kg.grow.articles import new_article
 from transition_kg.grow.extract import Gazetteer, extract
 
 from .conftest import ROOT
@@ -42,7 +44,7 @@ def fenshui(tmp_path):
 
 
 def found(candidates):
-    return [(c.kind, c.start, c.end, c.exact, {k: v for k, v in sorted(c.props.items())}) for c in candidates]
+    return [(c.kind, c.start, c.end, c.exact, dict(sorted(c.props.items()))) for c in candidates]
 
 
 def test_candidates_with_offsets(fenshui, gazetteer):
@@ -169,6 +171,23 @@ def test_draft_parses_passes_the_candidate_shapes_and_leaves_graph_alone(fenshui
     assert {p: p.read_bytes() for p in project.files().graphs} == before
 
 
+def test_a_refused_draft_names_its_option_and_the_fix(loaded, tmp_path):
+    """Library errors carry the option and the fix; the command line words them as flags."""
+    from transition_kg.grow.extract import check_output
+
+    draft = tmp_path / "draft.trig"
+    draft.write_text("mine", encoding="utf-8")
+    with pytest.raises(ArticleError) as refused:
+        check_output(loaded, tmp_path / "a.txt", draft)
+    assert worded(refused.value, COMMAND_LINE) == f"--output {draft}: already exists and is not replaced (pass --force)"
+    assert str(refused.value) == f"output='{draft}': already exists and is not replaced (pass force=…)"
+    with pytest.raises(ArticleError) as refused:
+        check_output(loaded, draft, draft, force=True)
+    assert worded(refused.value, COMMAND_LINE) == (
+        f"--output {draft}: that is the article itself; write the draft to another file"
+    )
+
+
 def test_text_without_facts_gives_an_empty_draft(tmp_path, gazetteer):
     path = tmp_path / "calm.txt"
     path.write_text("the weather was pleasant and nothing happened.\n", encoding="utf-8")
@@ -231,10 +250,15 @@ def test_new_article_registers_and_validates(project_copy, tmp_path, monkeypatch
     assert report.ok, [str(p) for p in report.problems]
     article = TKR["article-fenshui-keeps-its-headframe"]
     assert str(loaded.dataset.value(article, TKG.published)) == "2025-06-15"
-    with pytest.raises(ArticleError, match="already exists; give another --title"):
+    with pytest.raises(ArticleError) as refused:
         new_article(project_copy, corpus / "fenshui.txt", "2025-06-15", "Fenshui keeps its headframe")
-    with pytest.raises(ArticleError, match=r"^--published 15/06/2025: not a date \(YYYY-MM-DD\)$"):
+    assert worded(refused.value, COMMAND_LINE) == (
+        "graph/articles/fenshui-keeps-its-headframe.trig: already exists; give the article another title (pass --title)"
+    )
+    with pytest.raises(ArticleError) as refused:
         new_article(project_copy, corpus / "fenshui.txt", "15/06/2025", "Other")
+    assert worded(refused.value, COMMAND_LINE) == "--published 15/06/2025: not a date (YYYY-MM-DD)"
+    assert str(refused.value) == "published='15/06/2025': not a date (YYYY-MM-DD)"
 
 
 def test_new_article_and_extract_name_the_article_alike_and_drafts_read_well(project_copy, tmp_path):
@@ -290,8 +314,6 @@ def test_a_candidate_pasted_into_the_graph_is_refused(project_copy, corpus):
 
 def candidates_of(text: str, gazetteer, published=PUBLISHED, tmp=None):
     from pathlib import Path
-
-    from transition_kg.grow.articles import ArticleText
 
     return extract(ArticleText(Path("snippet.txt"), text, ""), published, gazetteer)
 
@@ -353,7 +375,8 @@ def numbers(text, gazetteer):
             ],
         ),
         (
-            "Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs remain.",
+            "Roughly 40 percent goes to Cottbus; some 15 percent, barely 60% and fewer than 5,000 new industrial jobs "
+            "remain.",
             [
                 ("Roughly 40 percent", "40", "percent", "roughly"),
                 ("some 15 percent", "15", "percent", "some"),

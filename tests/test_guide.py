@@ -64,7 +64,7 @@ def guided(tmp_path, monkeypatch, capsys):
 
 def test_the_guide_works_end_to_end(guided):
     project, printed = guided
-    new_article, extract, promoted, anchored, validated, stats, docs, view = printed
+    new_article, extract, promoted, anchored, validated, stats, _, view = printed
     local = "fenshui-closes-its-last-mine"
     assert promoted.splitlines() == [
         f"promoted tkr:{name}"
@@ -166,7 +166,8 @@ def test_forgotten_comment_is_named(guided):
     )
     report, _ = validate(project)
     assert [str(p) for p in report.problems] == [
-        f"ontology/tkg.ttl:{_line(project.ontology_dir / 'tkg.ttl', 'tkg:Mine a ')}: [vocabulary] tkg:Mine has no rdfs:comment"
+        f"ontology/tkg.ttl:{_line(project.ontology_dir / 'tkg.ttl', 'tkg:Mine a ')}: "
+        "[vocabulary] tkg:Mine has no rdfs:comment"
     ]
 
 
@@ -177,8 +178,8 @@ def test_undeclared_property_is_named(guided):
     report, _ = validate(project)
     line = _line(path, "tkg:operatedby")
     assert [str(p) for p in report.problems if p.check == "vocabulary"] == [
-        f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not declared in "
-        "ontology/ (did you mean tkg:operatedBy, tkg:reportedBy, tkg:proposedBy?)"
+        f"graph/articles/fenshui-closes-its-last-mine.trig:{line}: [vocabulary] property tkg:operatedby is not "
+        "declared in ontology/ (did you mean tkg:operatedBy, tkg:reportedBy, tkg:proposedBy?)"
     ]
 
 
@@ -189,7 +190,8 @@ def test_instance_breaking_the_new_shape_is_named(guided):
     report, _ = validate(project)
     shacl = [str(p) for p in report.problems if p.check == "shacl"]
     assert shacl == [
-        f"graph/articles/fenshui-closes-its-last-mine.trig:{_line(path, 'tkr:fenshui-no-3-mine tkg:locatedIn')}: [shacl] "
+        f"graph/articles/fenshui-closes-its-last-mine.trig:{_line(path, 'tkr:fenshui-no-3-mine tkg:locatedIn')}: "
+        "[shacl] "
         "tkr:fenshui-no-3-mine tkg:operatedBy: a mine is operated by at most one tkg:Organisation (tkgsh:MineShape)"
     ]
 

@@ -509,7 +509,7 @@ def test_an_undeclared_term_is_named_where_it_is_used(project_copy, corpus):
     [
         (
             ["--title", "Two\nlines"],
-            "--title 'Two\\nlines': give one line of text, without line breaks or control characters",
+            "give one line of text, without line breaks or control characters",
         ),
     ],
 )
@@ -518,7 +518,8 @@ def test_new_article_refuses_a_title_that_would_break_the_graph(project_copy, tm
     text.write_text("A town keeps its headframe.\n")
     with pytest.raises(SystemExit) as exited:
         main(["--project", str(project_copy.root), "new-article", str(text), "--published", "2025-01-01", *args])
-    assert exited.value.code == 2 and capsys.readouterr().err == f"transition-kg: {message}\n"
+    err = capsys.readouterr().err  # the option's wording is the CLI's (core.errors.worded)
+    assert exited.value.code == 2 and err.startswith("transition-kg: ") and err.endswith(f": {message}\n")
     assert cli(["--project", str(project_copy.root), "stats"]) == 0  # the project still loads
 
 
@@ -528,8 +529,8 @@ def test_extract_never_overwrites_the_article_or_the_graph(project_copy, tmp_pat
     shared = project_copy.graph_dir / "shared.trig"
     before = shared.read_bytes()
     cases = [
-        (shared, f"-o {shared}: drafts never go into graph/; write it elsewhere"),
-        (text, f"-o {text}: that is the article itself; write the draft to another file"),
+        (shared, "drafts never go into graph/; write it elsewhere"),
+        (text, "that is the article itself; write the draft to another file"),
     ]
     for target, message in cases:
         with pytest.raises(SystemExit):
@@ -545,13 +546,15 @@ def test_extract_never_overwrites_the_article_or_the_graph(project_copy, tmp_pat
                     str(target),
                 ]
             )
-        assert capsys.readouterr().err.startswith(f"transition-kg: {message}")
+        err = capsys.readouterr().err  # the option's wording is the CLI's (core.errors.worded)
+        assert err.startswith("transition-kg: ") and f"{target}" in err and f": {message}" in err
     assert shared.read_bytes() == before and text.read_text().startswith("Mayor")
     draft = tmp_path / "draft.trig"
     draft.write_text("mine")
     with pytest.raises(SystemExit):
         main(["--project", str(project_copy.root), "extract", str(text), "--published", "2025-01-01", "-o", str(draft)])
-    assert capsys.readouterr().err == f"transition-kg: -o {draft}: already exists; give --force to replace it\n"
+    err = capsys.readouterr().err
+    assert f"{draft}" in err and ": already exists and is not replaced (pass " in err and "force" in err
     assert (
         cli(
             [

@@ -9,13 +9,17 @@ import pytest
 
 from transition_kg.ask.queries import run_named
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, worded
 from transition_kg.core.paths import Project, corpus_dir
 from transition_kg.core.store import open_store
 from transition_kg.grow.promote import PromoteError, promote
 
 from .conftest import ROOT
 
-TEXT = 'Beishan, a small coal town in Shanxi Province, had nearly 52,000 residents last year. "We have no choice," said Mayor Li Ming.\n'
+TEXT = (
+    "Beishan, a small coal town in Shanxi Province, had nearly 52,000 residents last year. "
+    '"We have no choice," said Mayor Li Ming.\n'
+)
 DRAFT_ID = "tkr:candidate-beishan-counts-its-people-"
 
 
@@ -71,8 +75,9 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     )
     assert "tkr:indicator-population" in problems[0].message  # the choices there are
     assert article.read_bytes() == before
-    with pytest.raises(PromoteError, match="--only tkr:candidate-nothing: no such candidate"):
+    with pytest.raises(PromoteError) as refused:
         promote(project, draft, ["tkr:candidate-nothing"])
+    assert worded(refused.value, COMMAND_LINE) == f"--only tkr:candidate-nothing: no such candidate in {draft}"
 
 
 def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
@@ -181,7 +186,9 @@ def test_a_new_article_reaches_the_queries_with_new_article_extract_promote_only
         "Wendy Tanaka": "tkg:candidateType tkg:Person",
         "University of Newcastle": "tkg:candidateType tkg:ResearchInstitute",
         "Craig Lawson": "tkg:candidateType tkg:Person",
-        "about 150 million tonnes": "tkg:observedEntity tkr:hunter-valley ; tkg:indicator tkr:indicator-annual-coal-output",
+        "about 150 million tonnes": (
+            "tkg:observedEntity tkr:hunter-valley ; tkg:indicator tkr:indicator-annual-coal-output"
+        ),
         "Our biggest customers have told us, in writing, that they are leaving": "",
         "Nobody's going to pay me that to fix solar panels": "",
         "Professor Wendy Tanaka of the University of Newcastle": "",

@@ -16,22 +16,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
-from .errors import Problem, ProjectInvalid, ReadError
-from .files import decode, read_bytes
+from .errors import Problem, ProjectInvalid
 from .load import Loaded, load
 from .numerals import numbers_in
 from .paths import Project, corpus_dir
+from .texts import read_articles
 from .vocab import OA, ONTOLOGY_GRAPH, SH, TKG, curie
 
 CHECKS = ("syntax", "files", "vocabulary", "shacl", "evidence", "queries")
@@ -339,70 +339,16 @@ def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem
 # --- 4. evidence ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ArticleText:
-    """An article's text as the corpus holds it: the whole file and the article's extent."""
-
-    file_text: str
-    start: int
-    end: int
-
-
-def read_articles(loaded: Loaded, project: Project, corpus: Path) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
-    """Each article's text as the corpus holds it (the file and the article's extent), its
-    hashes checked; a problem for a file that is missing, unreadable or not in the corpus
-    folder. (Also what ``anchor`` finds words in.)"""
-    ds = loaded.dataset
+def _where_stated(loaded: Loaded, project: Project) -> Callable[[URIRef, str], str]:
+    """``where(subject, property)``: ``FILE:LINE`` where the subject's property is written (for
+    :func:`~transition_kg.core.texts.read_articles`)."""
     locate = _Locator(project)
-    problems: list[Problem] = []
-    texts: dict[URIRef, ArticleText] = {}
 
-    for article in sorted(set(ds.subjects(RDF.type, TKG.Article))):
-        file = _file_of(loaded, article, project) or _file_of(loaded, _graph_of_subject(loaded, article), project)
-        where = locate.where(file, "tkg:sourceFile") if file else "graph"
-        name = ds.value(article, TKG.sourceFile)
-        if name is None:
-            continue  # the shapes report it
-        source = (corpus / str(name)).resolve()
-        if source.parent != corpus.resolve():
-            problems.append(
-                Problem(
-                    "evidence",
-                    where,
-                    f"{_short(ds, article)}: tkg:sourceFile {str(name)!r} must be a "
-                    f"file name in the corpus folder, not a path",
-                )
-            )
-            continue
-        if not source.is_file():
-            problems.append(Problem("evidence", where, f"{_short(ds, article)}: source file {name} not in {corpus}"))
-            continue
-        try:
-            raw = read_bytes(source)
-            file_text = decode(raw, str(source))
-        except ReadError as exc:
-            problems.append(Problem("evidence", where, f"{_short(ds, article)}: {exc}"))
-            continue
-        extent = ds.value(article, TKG.extent)
-        start = int(ds.value(extent, OA.start, default=Literal(0)))
-        end = int(ds.value(extent, OA.end, default=Literal(len(file_text))))
-        texts[article] = ArticleText(file_text, start, end)
-        expected = {
-            TKG.fileSha256: hashlib.sha256(raw).hexdigest(),
-            TKG.sha256: hashlib.sha256(file_text[start:end].encode("utf-8")).hexdigest(),
-        }
-        for prop, digest in expected.items():
-            recorded = ds.value(article, prop)
-            if recorded is not None and str(recorded) != digest:
-                problems.append(
-                    Problem(
-                        "evidence",
-                        locate.where(file, _short(ds, prop)) if file else where,
-                        f"{_short(ds, article)}: {_short(ds, prop)} is {recorded}, the corpus gives {digest}",
-                    )
-                )
+    def where(subject: URIRef, prop: str) -> str:
+        file = _file_of(loaded, subject, project) or _file_of(loaded, _graph_of_subject(loaded, subject), project)
+        return locate.where(file, prop) if file else "graph"
 
-    return texts, problems
+    return where
 
 
 def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Report) -> list[Problem]:
@@ -412,7 +358,7 @@ def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Repor
         report.notes.append(f"evidence check skipped: no article corpus at {corpus} (set TKG_CORPUS)")
         return []
     locate = _Locator(project)
-    texts, problems = read_articles(loaded, project, corpus)
+    texts, problems = read_articles(loaded, corpus, _where_stated(loaded, project))
     spans = 0
     exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
     for fact, evidence, ctx in _evidence_quads(loaded):

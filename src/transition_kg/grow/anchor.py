@@ -25,9 +25,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core import turtle
 from ..core.errors import Problem, ReadError, TKGError
 from ..core.files import decode, read_bytes, write_atomic
 from ..core.paths import Project
+
+TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from ..core.load import Loaded
 
 # a quote selector written as the house style writes it, with no position selector before it
 _QUOTE = re.compile(
@@ -62,15 +67,15 @@ def occurrences(text: str, exact: str, prefix: str = "", suffix: str = "") -> li
     return found
 
 
-def article_texts(project: Project, corpus: Path, loaded=None) -> dict[str, str]:
+def article_texts(project: Project, corpus: Path, loaded: Loaded | None = None) -> dict[str, str]:
     """Each article's text (IRI → the characters its offsets count), read from the corpus as
-    ``validate`` reads it (:func:`transition_kg.core.validate.read_articles`; its problems are
+    ``validate`` reads it (:func:`transition_kg.core.texts.read_articles`; its problems are
     validate's to report)."""
     from ..core.load import load
-    from ..core.validate import read_articles
+    from ..core.texts import read_articles
 
-    texts, _ = read_articles(loaded or load(project, strict=False), project, corpus)
-    return {str(article): text.file_text[text.start : text.end] for article, text in texts.items()}
+    texts, _ = read_articles(loaded or load(project, strict=False), corpus)
+    return {str(article): text.text for article, text in texts.items()}
 
 
 def first_label(text: str, labels: list[str]) -> tuple[int, str] | None:
@@ -102,7 +107,6 @@ def mention_missing(
     from ..core.paths import corpus_dir
     from ..core.store import EmbeddedStore
     from ..core.vocab import PREFIXES, curie
-    from .articles import turtle_string
 
     corpus = corpus or corpus_dir(project)
     loaded = load(project, strict=False)
@@ -124,8 +128,9 @@ def mention_missing(
         text = texts.get(article.value)
         found = first_label(text, labels) if text is not None else None
         if found is None:
+            listed = ", ".join(repr(x) for x in sorted(set(labels))) or "it has none"
             why = (
-                f"none of its labels ({', '.join(repr(x) for x in sorted(set(labels))) or 'it has none'}) is in the text"
+                f"none of its labels ({listed}) is in the text"
                 if text is not None
                 else "the article's text is not in the corpus"
             )
@@ -140,28 +145,19 @@ def mention_missing(
             continue
         start, words = found
         local = article.value.rsplit("/", 1)[-1].removeprefix("article-")
-        path = loaded.graph_files[article.value][0]
-        blocks.setdefault(path, []).append(
-            f"    <{PREFIXES['tkr']}mention-{local}--{entity.value.rsplit('/', 1)[-1]}> a tkg:Mention ; "
-            f"tkg:mentionOf <{entity.value}> ;\n"
-            f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource <{article.value}> ;\n"
-            f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(words)} ] ,\n"
-            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(words)} ] ] ."
+        mention = turtle.iri(f"{PREFIXES['tkr']}mention-{local}--{entity.value.rsplit('/', 1)[-1]}")
+        blocks.setdefault(loaded.graph_files[article.value][0], []).append(
+            turtle.subject(
+                mention,
+                [("a", "tkg:Mention"), ("tkg:mentionOf", entity)],
+                [("tkg:evidence", turtle.evidence(article, start, start + len(words), words))],
+            )
         )
     written = []
     for path, lines in blocks.items():
         body = path.read_text(encoding="utf-8")
-        end = body.rstrip().rfind("}")
-        write_atomic(
-            path,
-            (
-                body[:end]
-                + "\n    # Mentions found by their labels (transition-kg anchor --mentions)\n"
-                + "\n".join(lines)
-                + "\n"
-                + body[end:]
-            ).encode("utf-8"),
-        )
+        note = "Mentions found by their labels (transition-kg anchor --mentions)"
+        write_atomic(path, turtle.append_to_graph(body, note, lines).encode("utf-8"))
         written.append((project.display(path), len(lines)))
     return written, problems
 
@@ -196,12 +192,9 @@ def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[
                 )
             )
             continue
-        start = found[0]
-        pieces += [
-            source[last : match.start("sel")],
-            f"[ a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(fields['exact'])} ] ,\n"
-            + " " * (match.start("sel") - source.rfind("\n", 0, match.start("sel")) - 1),
-        ]
+        start, column = found[0], match.start("sel") - source.rfind("\n", 0, match.start("sel")) - 1
+        position = turtle.position_selector(start, start + len(fields["exact"]))
+        pieces += [source[last : match.start("sel")], turtle.before_object(position, column)]
         last, count = match.start("sel"), count + 1
     if not count:
         return None, 0, problems
@@ -219,11 +212,11 @@ def anchor(
 
     corpus = corpus or corpus_dir(project)
     if not corpus.is_dir():
-        raise AnchorError(f"no article corpus at {corpus}: set TKG_CORPUS (or --corpus) to the folder of article texts")
+        raise AnchorError(f"no article corpus at {corpus}: set TKG_CORPUS to the folder of article texts", fix="corpus")
     graph_dir = project.graph_dir.resolve()
     for path in paths or []:
         if not Path(path).resolve().is_relative_to(graph_dir) or Path(path).suffix != ".trig":
-            raise AnchorError(f"{path}: not a graph file of the project (a .trig file under {graph_dir})")
+            raise AnchorError(f"not a graph file of the project (a .trig file under {graph_dir})", file=path)
     texts = article_texts(project, corpus)
     files = paths or project.files().graphs
     written, problems = [], []

@@ -1,52 +1,30 @@
 """Registering a new article: identifier, sha256, publication date, and a named-graph file
-ready to fill, in the house style of graph/articles/*.trig."""
+ready to fill, in the house style of graph/articles/*.trig. (Reading an article's text is
+:mod:`transition_kg.core.texts`.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ReadError, TKGError
-from ..core.files import decode, read_bytes, write_atomic
+from ..core import turtle
+from ..core.files import read_bytes, write_atomic
 from ..core.paths import Project, corpus_dir
-from ..core.vocab import turtle_prefixes
+from ..core.texts import ArticleError, ArticleText, read_article
+from ..core.vocab import TKR_IRI
 
-HEADER = turtle_prefixes(("tkg", "tkr", "rdf", "rdfs", "xsd", "dcterms", "oa"))
-
-
-class ArticleError(TKGError):
-    """An article file that cannot be registered or read."""
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """A source file read for registration or extraction."""
-
-    path: Path
-    text: str
-    sha256: str
-
-
-def read_article(path: Path) -> ArticleText:
-    """Read a UTF-8 text file; a binary or non-UTF-8 file is a clear error."""
-    try:
-        raw = read_bytes(path)
-        if b"\x00" in raw:
-            raise ArticleError(f"{path}: a binary file, not article text")
-        text = decode(raw, str(path))
-    except ReadError as exc:
-        raise ArticleError(str(exc)) from None
-    return ArticleText(Path(path), text, hashlib.sha256(raw).hexdigest())
+#: the prefixes of a registration and of a draft
+HEADER = turtle.header()
+FACTS = "Facts: observations, quotes, roles, events, industry statuses, trade links, comparisons, mentions."
 
 
 def parse_date(value: str) -> dt.date:
+    """A ``YYYY-MM-DD`` publication date."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ArticleError(f"--published {value}: not a date (YYYY-MM-DD)") from None
+        raise ArticleError("not a date (YYYY-MM-DD)", option="published", value=value) from None
 
 
 def slug(text: str) -> str:
@@ -55,34 +33,38 @@ def slug(text: str) -> str:
     return "-".join(words[:8]) or "article"
 
 
-def turtle_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def article_block(article: ArticleText, identifier: str, published: dt.date, title: str) -> str:
+def registration(article: ArticleText, identifier: str, published: dt.date, title: str) -> str:
     """The tkg:Article statements of an article, in house style."""
     return (
-        f"    tkr:{identifier} a tkg:Article ;\n"
-        f"        dcterms:title {turtle_string(title)} ;\n"
-        f"        tkg:sourceFile {turtle_string(article.path.name)} ;\n"
-        f'        tkg:fileSha256 "{article.sha256}" ;\n'
-        f'        tkg:sha256 "{hashlib.sha256(article.text.encode("utf-8")).hexdigest()}" ;\n'
-        f"        tkg:extent [ a oa:TextPositionSelector ; oa:start 0 ; oa:end {len(article.text)} ] ;\n"
-        f'        tkg:published "{published.isoformat()}"^^xsd:date .\n'
+        turtle.subject(
+            turtle.name(TKR_IRI + identifier),
+            [("a", "tkg:Article")],
+            [("dcterms:title", turtle.text(title))],
+            [("tkg:sourceFile", turtle.text(article.path.name))],
+            [("tkg:fileSha256", turtle.text(article.file_sha256))],
+            [("tkg:sha256", turtle.text(article.sha256))],
+            [("tkg:extent", turtle.position_selector(article.start, article.end))],
+            [("tkg:published", turtle.typed(published.isoformat(), "xsd:date"))],
+        )
+        + "\n"
     )
 
 
-def one_line(text: str, what: str) -> str:
-    """``text`` if it is one line without control characters, else a one-line error naming ``what``."""
+def one_line(text: str, option: str | None = None) -> str:
+    """``text`` if it is one line without control characters, else an error naming the
+    ``option`` that gave it (without one: the file name)."""
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in text):
-        raise ArticleError(f"{what} {text!r}: give one line of text, without line breaks or control characters")
+        what = "give one line of text, without line breaks or control characters"
+        if option is None:
+            raise ArticleError(f"the file name {text!r}: {what}")
+        raise ArticleError(what, option=option, value=text)
     return text
 
 
 def identity(article: ArticleText, title: str | None = None) -> tuple[str, str]:
-    """The article's title (``--title``, else its first line) and its identifier (``article-``
+    """The article's title (``title``, else its first line) and its identifier (``article-``
     and the title's slug): the same for ``new-article`` and ``extract`` from the same inputs."""
-    title = one_line(title, "--title") if title is not None else None
+    title = one_line(title, "title") if title is not None else None
     title = title or next((line.strip() for line in article.text.splitlines() if line.strip()), article.path.stem)[:200]
     return title, f"article-{slug(title)}"
 
@@ -95,28 +77,28 @@ def new_article(
     where ``validate`` reads the texts; another file of the same name there is an error."""
     article = read_article(path)
     date = parse_date(published)
-    one_line(article.path.name, "the file name")
+    one_line(article.path.name)
     title, identifier = identity(article, title)
-    name = identifier.removeprefix("article-")
-    target = project.graph_dir / "articles" / f"{name}.trig"
+    target = project.graph_dir / "articles" / f"{identifier.removeprefix('article-')}.trig"
     if target.exists():
-        raise ArticleError(f"{project.display(target)}: already exists; give another --title")
+        raise ArticleError("already exists; give the article another title", file=project.display(target), fix="title")
     copy = (corpus or corpus_dir(project)) / article.path.name
     if copy.exists() and not in_corpus(project, path, corpus):
-        raise ArticleError(f"{copy}: another file of that name is already in the corpus folder; rename {path}")
+        raise ArticleError(f"another file of that name is already in the corpus folder; rename {path}", file=copy)
     if not copy.exists():
         copy.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(copy, read_bytes(path))
-    body = (
-        f"# {title}\n# Registered by `transition-kg new-article`. Add the facts this article states below, each with\n"
-        f"# tkg:evidence (offsets into {article.path.name} and the exact words), entities in graph/shared.trig.\n"
-        f"# `transition-kg extract {article.path.name} --published {date.isoformat()} -o draft.trig` proposes candidates.\n"
-        + HEADER
-        + f"\ntkr:{identifier} {{\n\n"
-        + article_block(article, identifier, date, title)
-        + "\n    # Facts: observations, quotes, roles, events, industry statuses, trade links, comparisons, mentions.\n}\n"
-    )
-    write_atomic(target, body.encode("utf-8"))
+    name = article.path.name
+    notes = [
+        title,
+        "Registered by `transition-kg new-article`. Add the facts this article states below, each with",
+        f"tkg:evidence (offsets into {name} and the exact words), entities in graph/shared.trig.",
+        f"`transition-kg extract {name} --published {date.isoformat()} -o draft.trig` proposes candidates.",
+    ]
+    inside = registration(article, identifier, date, title) + "\n" + turtle.comment(FACTS, 4) + "\n"
+    text = "".join(turtle.comment(note) + "\n" for note in notes) + HEADER + "\n"
+    text += turtle.graph(turtle.name(TKR_IRI + identifier), "\n" + inside)
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 

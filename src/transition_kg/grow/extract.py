@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,22 +25,14 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from ..core import turtle
 from ..core.files import write_atomic
 from ..core.load import Loaded
-from ..core.numerals import CURRENCY, number_spans, ranged, words_value
+from ..core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from ..core.numerals import WORDS as WORD_NUMBERS
-from ..core.vocab import ONTOLOGY_GRAPH, TKG
-from .articles import (
-    HEADER,
-    ArticleError,
-    ArticleText,
-    article_block,
-    identity,
-    one_line,
-    parse_date,
-    read_article,
-    turtle_string,
-)
+from ..core.texts import ArticleError, ArticleText, read_article
+from ..core.vocab import ONTOLOGY_GRAPH, TKG, TKR_IRI
+from .articles import HEADER, identity, one_line, parse_date, registration
 
 ENTITY_ROOTS = (
     TKG.Place,
@@ -690,16 +683,21 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
 @dataclass
 class Candidate:
-    """One candidate: its kind, the span it rests on, and its properties (name → Turtle term)."""
+    """One candidate: its kind, the span it rests on, and its properties (name → RDF terms)."""
 
     kind: str
     start: int
     end: int
     exact: str
-    props: dict[str, list[str]] = field(default_factory=dict)
+    terms: dict[str, list[turtle.Term]] = field(default_factory=dict)
 
-    def add(self, name: str, term: str) -> None:
-        self.props.setdefault(name, []).append(term)
+    def add(self, name: str, term: turtle.Term) -> None:
+        self.terms.setdefault(name, []).append(term)
+
+    @property
+    def props(self) -> dict[str, list[str]]:
+        """Its properties as the draft writes them (name → Turtle terms)."""
+        return {name: [turtle.term(t) for t in terms] for name, terms in self.terms.items()}
 
 
 @dataclass(frozen=True)
@@ -718,7 +716,7 @@ class Gazetteer:
             c for c in classes if set(ontology.transitive_objects(c, RDFS.subClassOf)) & set(ENTITY_ROOTS)
         }
         entities = {s for c in entity_classes for s in ds.subjects(RDF.type, c)}
-        labels = {}
+        labels: dict[str, URIRef] = {}
         for entity in entities:
             for prop in (RDFS.label, SKOS.altLabel):
                 for label in ds.objects(entity, prop):
@@ -748,11 +746,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r'[.!?]["”’»“]?(?=\s)|\n', text):
         if m.group(0).startswith("."):
             word = re.search(r"(\w+)$", text[start : m.start()])
-            if word and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                if not text[m.end() : m.end() + 2].startswith(("\n", " \n")) and not (
-                    word.group(1) == "Va" and text[m.end() : m.end() + 3].strip()[:1] in ("—", "–", "-")
-                ):
-                    continue
+            if (
+                word
+                and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+                and not text[m.end() : m.end() + 2].startswith(("\n", " \n"))
+                and not (word.group(1) == "Va" and text[m.end() : m.end() + 3].strip()[:1] in ("—", "–", "-"))
+            ):
+                continue
         end = m.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -837,14 +837,15 @@ def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
     if "and" in words and words[-1] not in ORG_WORDS:
-        parts, part = [], []
+        parts: list[list] = []
+        part: list = []
         for token in run:
             if token[2] == "and":
                 parts.append(part)
                 part = []
             else:
                 part.append(token)
-        return [p for p in parts + [part] if p]
+        return [p for p in [*parts, part] if p]
     return [run]
 
 
@@ -1010,8 +1011,8 @@ def _resolve(expression: str, published: dt.date) -> int | None:
             return published.year if month > published.month else published.year + 1
         if f"last {season}" in words:
             return published.year if month < published.month else published.year - 1
-    for number, month in enumerate(MONTHS, 1):
-        if re.search(rf"\b{month}\b", words):
+    for number, name in enumerate(MONTHS, 1):
+        if re.search(rf"\b{name}\b", words):
             return published.year if number <= published.month else published.year - 1
     return None
 
@@ -1123,7 +1124,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         if entity not in seen_entities:
             seen_entities.add(entity)
             c = Candidate("CandidateMention", start, end, text[start:end])
-            c.add("candidateOf", f"<{entity}>")
+            c.add("candidateOf", turtle.iri(entity))
             candidates.append(c)
     people = [n for n in names if n.person]
     seen_names: set[str] = set(gazetteer.labels)
@@ -1134,7 +1135,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             continue  # "Blevins" after "Dwayne Blevins": the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
-        c.add("candidateName", turtle_string(n.text))
+        c.add("candidateName", turtle.text(n.text))
         candidates.append(c)
     candidates += _dates_and_numbers(text, sentences, published, mentions)
     candidates += _quotes(text, names, lower_words, gazetteer)
@@ -1143,7 +1144,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
 
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
-    return [(offset + a, offset + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
@@ -1183,109 +1184,62 @@ def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str |
     return None, None, end
 
 
+#: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
+Time = tuple[int, int, str, "str | None", str]
+
+
+@dataclass
+class Quantity:
+    """A number kept as a quantity: its unit, the noun it counts, and where its unit's words end."""
+
+    number: Number
+    unit: str | None
+    counted: str | None
+    end: int
+
+
 def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> list[Candidate]:
-    out = []
+    """Sentence by sentence: its dates, then its quantities as observations, each with its
+    qualifier, the entity named nearest in its clause and its year."""
+    out: list[Candidate] = []
     numbers = number_spans(text)
     starts = [s for s, _, _ in mentions]
     for s_start, s_end in sentences:
-        sentence = text[s_start:s_end]
-        clauses = _clauses(sentence, s_start)
-        times: list[tuple] = []  # start, end, year, relative words, the words before
-        for m in _YEAR.finditer(sentence):
-            c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-            c.add("candidateYear", f'"{m.group(0)}"^^xsd:gYear')
-            out.append(c)
-            times.append(
-                (s_start + m.start(), s_start + m.end(), m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
-            )
-        for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
-            count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
-            earlier = [int(y.group(0)) for y in _YEAR.finditer(text, 0, s_start + m.start())]
-            if count is None or not earlier:
-                continue
-            year = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
-            c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-            c.add("candidateYear", f'"{year}"^^xsd:gYear')
-            c.add("yearInferredFrom", turtle_string(f"{m.group(0)} (after {earlier[-1]})"))
-            out.append(c)
-            times.append((s_start + m.start(), s_start + m.end(), str(year), m.group(0), ""))
-        for m in _RELATIVE.finditer(sentence):
-            year = _resolve(m.group(0), published)
-            if year is None:
-                continue
-            c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-            c.add("candidateYear", f'"{year}"^^xsd:gYear')
-            c.add("yearInferredFrom", turtle_string(m.group(0)))
-            out.append(c)
-            times.append((s_start + m.start(), s_start + m.end(), str(year), m.group(0), ""))
-        dates = [t[:2] for t in times]
-        found = [n for n in numbers if s_start <= n.start < s_end and not any(a <= n.start < b for a, b in dates)]
-        kept = []
-        for number in found:
-            words = text[number.start : number.end]
-            if _YEAR.fullmatch(words) and number.scale is None:
-                continue  # a year, recorded as a date
-            before = text[s_start : number.start]
-            if (
-                re.search(r"\b[A-Z]\w*[ -]$", before)
-                and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
-                and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
-            ):
-                continue  # part of a name: "Route 52", "Sierpień 80"
-            opening = _TOKEN.search(sentence)
-            if (
-                not words[0].isdigit()
-                and words[0].isupper()
-                and not (opening and s_start + opening.start() == number.start)
-            ):
-                continue  # "Five-Year Plan"
-            unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
-            if not words[0].isdigit() and number.value < 1:
-                unit = "fraction"  # "one in five young people": a share of them, not a count
-            rest = text[unit_end:s_end]
-            if (
-                unit in ("year", "month", "week", "day")
-                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
-            ) or re.match(r"-year-old", rest):
-                continue  # a date or an age
-            fraction = number.value < 1 and (
-                re.match(r"\s+(?:of|as (?:many|much))\b", rest)
-                or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
-            )
-            if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
-                continue  # "one of", "first", "21st century": a word, not a quantity
-            kept.append([number, unit, counted, unit_end])
-        for i in range(len(kept) - 1):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
-            low, high = kept[i], kept[i + 1]
-            if ranged(text, low[0], high[0]) and low[1] is None:
-                low[1], low[2], low[3] = high[1], high[2], high[3]
-        for j, (number, unit, counted, unit_end) in enumerate(kept):
+        clauses = _clauses(text[s_start:s_end], s_start)
+        dates, times = _dates(text, s_start, s_end, published)
+        out += dates
+        found = [n for n in numbers if s_start <= n.start < s_end and not any(t[0] <= n.start < t[1] for t in times)]
+        kept = _quantities(text, s_start, s_end, found)
+        for quantity in kept:
+            number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
             before = text[s_start : number.start]
             partners = [
-                k for k in kept if k is not kept[j] and ranged(text, *sorted((k[0], number), key=lambda n: n.start))
+                k
+                for k in kept
+                if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
             ]
-            first = min([number] + [k[0] for k in partners], key=lambda n: n.start)
-            lead = text[s_start : first.start]
-            lead = re.sub(_SIGN, "", lead)
+            first = min([number] + [k.number for k in partners], key=lambda n: n.start)
+            lead = re.sub(_SIGN, "", text[s_start : first.start])
             qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
             start = (
                 s_start + (qualifier.start() if qualifier else len(lead))
                 if partners or qualifier
                 else number.start - (len(before) - len(re.sub(_SIGN, "", before)))
             )
-            end = max([unit_end] + [k[3] for k in partners])
+            end = max([unit_end] + [k.end for k in partners])
             c = Candidate("CandidateObservation", start, end, text[start:end])
-            c.add("candidateValue", plain_number(number.value))
-            if number.scale:
-                c.add("candidateScale", turtle_string(number.scale))
-            if unit:
-                c.add("candidateUnit", turtle_string(unit))
-            if counted:
-                c.add("candidateCounted", turtle_string(counted))
+            c.add("candidateValue", turtle.number(number.value))
+            for name, value in (
+                ("candidateScale", number.scale),
+                ("candidateUnit", unit),
+                ("candidateCounted", counted),
+            ):
+                if value:
+                    c.add(name, turtle.text(value))
             if qualifier:
                 c.add(
                     "candidateQualifier",
-                    turtle_string((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
+                    turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
                 )
             clause = next(((a, b) for a, b in clauses if a <= number.start < b), (s_start, s_end))
             before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
@@ -1297,8 +1251,8 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
                 else None
             )
             if about is not None:
-                c.add("candidateAbout", f"<{about}>")
-            numbered = {next(((a, b) for a, b in clauses if a <= k[0].start < b), None) for k in kept}
+                c.add("candidateAbout", turtle.iri(about))
+            numbered = {next(((a, b) for a, b in clauses if a <= k.number.start < b), None) for k in kept}
             change = bool(
                 re.match(
                     r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -1308,16 +1262,102 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             )
             when = _when(times, clauses, clause, numbered, number.start, end, change)
             if when:
-                c.add("candidateYear", f'"{when[2]}"^^xsd:gYear')
+                c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
                 if when[3]:
-                    c.add("yearInferredFrom", turtle_string(when[3]))
+                    c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
     return out
 
 
+def _dates(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[list[Candidate], list[Time]]:
+    """The sentence's dates: years as written, "thirty-five years later" after the year the text
+    last gave, and relative dates ("last year") resolved against the publication date."""
+    sentence = text[s_start:s_end]
+    out: list[Candidate] = []
+    times: list[Time] = []
+    for m in _YEAR.finditer(sentence):
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
+        out.append(c)
+        times.append(
+            (s_start + m.start(), s_start + m.end(), m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
+        )
+    for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
+        count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
+        earlier = [int(y.group(0)) for y in _YEAR.finditer(text, 0, s_start + m.start())]
+        if count is None or not earlier:
+            continue
+        later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        c.add("candidateYear", turtle.typed(str(later), "xsd:gYear"))
+        c.add("yearInferredFrom", turtle.text(f"{m.group(0)} (after {earlier[-1]})"))
+        out.append(c)
+        times.append((s_start + m.start(), s_start + m.end(), str(later), m.group(0), ""))
+    for m in _RELATIVE.finditer(sentence):
+        year = _resolve(m.group(0), published)
+        if year is None:
+            continue
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        c.add("candidateYear", turtle.typed(str(year), "xsd:gYear"))
+        c.add("yearInferredFrom", turtle.text(m.group(0)))
+        out.append(c)
+        times.append((s_start + m.start(), s_start + m.end(), str(year), m.group(0), ""))
+    return out, times
+
+
+def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> list[Quantity]:
+    """The sentence's numbers that are quantities, each with its unit (not a year, a part of a
+    name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
+    the high end ("1,200 to 1,500 workers")."""
+    sentence = text[s_start:s_end]
+    kept = []
+    for number in found:
+        words = text[number.start : number.end]
+        if _YEAR.fullmatch(words) and number.scale is None:
+            continue  # a year, recorded as a date
+        before = text[s_start : number.start]
+        if (
+            re.search(r"\b[A-Z]\w*[ -]$", before)
+            and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
+            and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
+        ):
+            continue  # part of a name: "Route 52", "Sierpień 80"
+        opening = _TOKEN.search(sentence)
+        if (
+            not words[0].isdigit()
+            and words[0].isupper()
+            and not (opening and s_start + opening.start() == number.start)
+        ):
+            continue  # "Five-Year Plan"
+        unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
+        if not words[0].isdigit() and number.value < 1:
+            unit = "fraction"  # "one in five young people": a share of them, not a count
+        rest = text[unit_end:s_end]
+        if (
+            unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+        ) or re.match(r"-year-old", rest):
+            continue  # a date or an age
+        fraction = number.value < 1 and (
+            re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
+        )
+        if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
+            continue  # "one of", "first", "21st century": a word, not a quantity
+        kept.append(Quantity(number, unit, counted, unit_end))
+    for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
+        if ranged(text, low.number, high.number) and low.unit is None:
+            low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    return kept
+
+
 def _when(
-    times, clauses, clause: tuple[int, int], numbered: set[tuple[int, int]], start: int, end: int, change: bool = False
-):
+    times: list[Time],
+    clauses: list[tuple[int, int]],
+    clause: tuple[int, int],
+    numbered: set[tuple[int, int] | None],
+    start: int,
+    end: int,
+    change: bool = False,
+) -> Time | None:
     """The time of a number: one in its own clause (after it first), else the nearest before it
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
@@ -1461,7 +1501,7 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
     out = []
     roles: set[tuple[str, str]] = set()
     previous: tuple[tuple, int] | None = None
-    for (start, end, group, closed), who in zip(segments, attributed):
+    for (start, end, group, _), who in zip(segments, attributed):
         words = text[start:end].rstrip().rstrip(",").rstrip()
         lead = len(words) - len(words.lstrip())
         words = words.strip()
@@ -1483,14 +1523,14 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
             speaker, role, organisation = who
-            c.add("candidateSpeaker", turtle_string(speaker))
+            c.add("candidateSpeaker", turtle.text(speaker))
             entity = gazetteer.labels.get(speaker)
             if entity is not None:
-                c.add("candidateAbout", f"<{entity}>")
+                c.add("candidateAbout", turtle.iri(entity))
             if role:
-                c.add("candidateRole", turtle_string(role))
+                c.add("candidateRole", turtle.text(role))
             if organisation:
-                c.add("candidateOrganisation", turtle_string(organisation))
+                c.add("candidateOrganisation", turtle.text(organisation))
             previous = (who, start + len(words))
             if role and (speaker, role) not in roles:
                 roles.add((speaker, role))
@@ -1509,19 +1549,11 @@ def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[
     if not found:
         return []
     c = Candidate("CandidateRole", found.start(), found.end(), found.group(0))
-    c.add("candidateSpeaker", turtle_string(speaker))
-    c.add("candidateRole", turtle_string(role))
+    c.add("candidateSpeaker", turtle.text(speaker))
+    c.add("candidateRole", turtle.text(role))
     if organisation:
-        c.add("candidateOrganisation", turtle_string(organisation))
+        c.add("candidateOrganisation", turtle.text(organisation))
     return [c]
-
-
-def plain_number(value) -> str:
-    """A number as a reader writes it: 6300000000, not 6300000000.0 or 6.3E+9; 17.2 stays 17.2."""
-    from decimal import Decimal
-
-    value = Decimal(value)
-    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 def in_context(text: str, start: int, end: int, width: int = 160) -> str:
@@ -1533,7 +1565,8 @@ def in_context(text: str, start: int, end: int, width: int = 160) -> str:
         text[start:end],
         text[end : min(s_end, end + width // 2)],
     )
-    line = f"{'…' if start - width // 2 > s_start else ''}{before}«{words}»{after}{'…' if end + width // 2 < s_end else ''}"
+    cut_before, cut_after = start - width // 2 > s_start, end + width // 2 < s_end
+    line = f"{'…' if cut_before else ''}{before}«{words}»{after}{'…' if cut_after else ''}"
     return " ".join(line.split())
 
 
@@ -1550,73 +1583,82 @@ def render_draft(
     title, made = identity(article, title)
     identifier = identifier or made
     name = identifier.removeprefix("article-")
-    lines = [
-        f"# Candidate facts extracted from {one_line(article.path.name, 'the file name')} "
-        f"(published {published.isoformat()}).",
-        "# Review each one: rewrite what is right as facts in graph/articles/, drop the rest.",
-        HEADER,
-        f"tkr:draft-{name} {{",
-        "",
-        article_block(article, identifier, published, title),
-    ]
+    source = turtle.name(TKR_IRI + identifier)
+    nodes = [registration(article, identifier, published, title)]
     for i, c in enumerate(candidates, 1):
-        props = "".join(f" ;\n        tkg:{p} {', '.join(values)}" for p, values in c.props.items())
-        lines.append(
-            f"    # {in_context(article.text, c.start, c.end)}\n"
-            f'    tkr:candidate-{name}-{i} a tkg:{c.kind} ; tkg:candidateStatus "candidate"{props} ;\n'
-            f"        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:{identifier} ;\n"
-            f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {c.start} ; oa:end {c.end} ] ,\n"
-            f"                           [ a oa:TextQuoteSelector ; oa:exact {turtle_string(c.exact)} ] ] .\n"
+        node = turtle.subject(
+            turtle.name(f"{TKR_IRI}candidate-{name}-{i}"),
+            [("a", f"tkg:{c.kind}"), ("tkg:candidateStatus", turtle.text("candidate"))],
+            *([(f"tkg:{p}", terms)] for p, terms in c.terms.items()),
+            [("tkg:evidence", turtle.evidence(source, c.start, c.end, c.exact))],
         )
-    lines.append("}\n")
-    return "\n".join(lines)
+        nodes.append(turtle.comment(in_context(article.text, c.start, c.end), 4) + "\n" + node + "\n")
+    return (
+        turtle.comment(
+            f"Candidate facts extracted from {one_line(article.path.name)} (published {published.isoformat()})."
+        )
+        + "\n"
+        + turtle.comment("Review each one: rewrite what is right as facts in graph/articles/, drop the rest.")
+        + "\n"
+        + HEADER
+        + "\n"
+        + turtle.graph(turtle.name(f"{TKR_IRI}draft-{name}"), "\n" + "\n".join(nodes) + "\n")
+    )
 
 
-def check_output(loaded: Loaded, path: Path, out: Path, force: bool = False) -> None:
+def check_output(loaded: Loaded, path: Path, output: Path, force: bool = False) -> None:
     """Refuse a draft that would replace the article, anything under ``graph/`` or ``ontology/``,
     or (without ``force``) any existing file."""
-    target = Path(out).resolve()
+    target = Path(output).resolve()
     if target == Path(path).resolve():
-        raise ArticleError(f"-o {out}: that is the article itself; write the draft to another file")
+        raise ArticleError(
+            "that is the article itself; write the draft to another file", option="output", value=str(output)
+        )
     for folder in (loaded.project.graph_dir, loaded.project.ontology_dir):
         if target.is_relative_to(folder.resolve()):
             raise ArticleError(
-                f"-o {out}: drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
-                f"and move the reviewed facts into graph/articles/"
+                f"drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
+                f"and move the reviewed facts into graph/articles/",
+                option="output",
+                value=str(output),
             )
     if target.exists() and not force:
-        raise ArticleError(f"-o {out}: already exists; give --force to replace it")
+        raise ArticleError("already exists and is not replaced", option="output", value=str(output), fix="force")
 
 
 def extract_file(
-    loaded: Loaded, path: Path, published: str, out: Path, title: str | None = None, force: bool = False
+    loaded: Loaded, path: Path, published: str, output: Path, title: str | None = None, force: bool = False
 ) -> list[Candidate]:
-    """Extract candidates from ``path`` and write the draft to ``out`` atomically."""
-    check_output(loaded, path, out, force)
-    title = one_line(title, "--title") if title else None
+    """Extract candidates from ``path`` and write the draft to ``output`` atomically."""
+    check_output(loaded, path, output, force)
+    title = one_line(title, "title") if title else None
     article = read_article(path)
     date = parse_date(published)
     candidates = extract(article, date, Gazetteer.of(loaded))
     registered = _registration(loaded, article)
     if registered and title is None:
         title = registered[1]
-    write_atomic(
-        Path(out), render_draft(article, date, candidates, title, registered[0] if registered else None).encode("utf-8")
-    )
+    draft = render_draft(article, date, candidates, title, registered[0] if registered else None)
+    write_atomic(Path(output), draft.encode("utf-8"))
     return candidates
 
 
 def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None] | None:
     """The identifier and title under which the project registered this file (same name and
     bytes), if it did: the draft's evidence then cites the article the facts will go into."""
-    from ..core.vocab import TKR_IRI, sparql_prefixes
+    import pyoxigraph as ox
+
+    from ..core.vocab import sparql_prefixes
 
     found = loaded.store.query(
-        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title WHERE { GRAPH ?g { ?a a tkg:Article ; tkg:sourceFile "
-        f'{turtle_string(article.path.name)} ; tkg:fileSha256 "{article.sha256}" . OPTIONAL {{ ?a dcterms:title ?title }} }} }} '
-        "ORDER BY ?a"
+        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title ?file ?sha256 WHERE { GRAPH ?g { ?a a tkg:Article ; "
+        "tkg:sourceFile ?file ; tkg:fileSha256 ?sha256 . OPTIONAL { ?a dcterms:title ?title } } } ORDER BY ?a",
+        substitutions={
+            ox.Variable("file"): turtle.text(article.path.name),
+            ox.Variable("sha256"): turtle.text(article.file_sha256),
+        },
     )
-    for iri, title in found:
+    for iri, title, *_ in found:
         if iri.value.startswith(TKR_IRI):
             return iri.value[len(TKR_IRI) :], title.value if title is not None else None
     return None

@@ -1,26 +1,31 @@
 """Promote reviewed candidates from a draft into the article's graph, in the house style.
 
 A reviewer marks a candidate ``tkg:candidateStatus "accepted"`` in the draft ``extract`` wrote
-(or names it with ``--only``) and may add the house terms the candidate cannot guess:
+(or names it in ``only``) and may add the house terms the candidate cannot guess:
 ``tkg:indicator`` for a number, ``tkg:speaker`` for a quote or role whose speaker is not
 named as a declared entity is (``tkr:`` and the name's slug), for a new name its class
 ``tkg:candidateType`` (promote declares it in ``graph/shared.trig``, named after it) or the
 entity it is, ``tkg:mentionOf``, or override ``tkg:observedEntity``, ``tkg:unit``,
 ``tkg:measure`` — in the draft itself, or in a review file of their own (see :func:`promote`).
-:func:`promote` resolves the rest against the ontology (a unit or qualifier
-as written, by label), writes an observation, quote or mention with the candidate's evidence
-into the graph file of the article the evidence cites, with a mention of each entity the
-facts use where the text first writes its label (:func:`~transition_kg.grow.anchor.mention_missing`),
-and validates the project: if that
-finds a problem the project did not have before, the file is put back as it was and those
-problems are the answer. A candidate
-that cannot be resolved is one line saying what to add, with the choices there are.
+
+Each kind of candidate has its handler in :data:`HANDLERS` (a mention, an observation, a quote,
+a role): it resolves the rest against the ontology (a unit or qualifier as written, by label)
+and returns the fact with the candidate's evidence, written by :mod:`transition_kg.core.turtle`
+into the graph file of the article the evidence cites. A mention of each entity the facts use
+is added where the text first writes its label (:func:`~transition_kg.grow.anchor.mention_missing`),
+and the project is validated: if that finds a problem the project did not have before, the
+files are put back as they were and those problems are the answer. A candidate that cannot be
+resolved is one line saying what to add, with the choices there are.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import turtle
 from ..core.errors import Problem, TKGError
 from ..core.files import read_bytes, write_atomic
 from ..core.paths import Project
@@ -28,11 +33,96 @@ from ..core.vocab import PREFIXES, curie
 from .anchor import mention_missing
 from .articles import slug
 
+TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from ..core.load import Loaded
+
+    Props = dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal]]
+
 TKG, TKR, OA, XSD = PREFIXES["tkg"], PREFIXES["tkr"], PREFIXES["oa"], PREFIXES["xsd"]
+RDF_TYPE = PREFIXES["rdf"] + "type"
 
 
 class PromoteError(TKGError):
     """A draft that cannot be read, or candidates that cannot be promoted."""
+
+
+class Refused(Exception):
+    """A candidate that cannot be promoted as it is; the message says what to add."""
+
+
+@dataclass
+class Candidate:
+    """A chosen candidate of the draft: its IRI, kind (``CandidateQuote``…), properties
+    (property IRI → terms), the article its evidence cites, and its words with their offsets."""
+
+    iri: str
+    kind: str
+    props: Props
+    article: str
+    words: str
+    start: int
+    end: int
+
+    def one(self, name: str) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
+        """The value of ``tkg:name``, else of the draft's ``tkg:candidateName``."""
+        values = self.props.get(TKG + name) or self.props.get(TKG + "candidate" + name[0].upper() + name[1:])
+        return values[0] if values else None
+
+    @property
+    def number(self) -> str:
+        """Its number in the draft (``tkr:candidate-…-NUMBER``), as fact IRIs carry it."""
+        return self.iri.rsplit("-", 1)[-1]
+
+    @property
+    def local(self) -> str:
+        """The article's identifier without ``article-``, as fact IRIs carry it."""
+        return self.article.removeprefix(TKR).removeprefix("article-")
+
+    def fact(self, kind: str, local: str, *lines: list[turtle.Pair]) -> tuple[str, str]:
+        """The fact ``tkr:KIND-LOCAL``: its IRI and its statements, the evidence last."""
+        iri = f"{TKR}{kind}-{local}"
+        evidence = turtle.evidence(turtle.iri(self.article), self.start, self.end, self.words)
+        return iri, turtle.subject(turtle.iri(iri), *lines, [("tkg:evidence", evidence)])
+
+
+@dataclass
+class Review:
+    """What the handlers share: the project's store, the ontology's units, qualifiers and
+    indicators (label → IRI), the entities this promotion declares (IRI → its statement in
+    ``graph/shared.trig``) and the names written so far."""
+
+    store: ox.Store
+    units: dict[str, str]
+    qualifiers: dict[str, str]
+    indicators: dict[str, str]
+    declarations: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+
+    def declared(self, entity: ox.NamedNode) -> bool:
+        return entity.value in self.declarations or bool(
+            self.store.query(f"ASK {{ GRAPH ?g {{ <{entity.value}> a ?t }} }}")
+        )
+
+    def named(self, term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> ox.NamedNode | None:
+        """An IRI as given, or the entity a name is (declared, or declared by this promotion)."""
+        import pyoxigraph as ox
+
+        if isinstance(term, ox.NamedNode):
+            return term
+        if isinstance(term, ox.Literal):
+            entity = ox.NamedNode(TKR + slug(term.value))
+            return entity if self.declared(entity) else None
+        return None
+
+    def declare(self, entity: ox.NamedNode, klass: ox.NamedNode, label: str) -> None:
+        """Declare a new entity in ``graph/shared.trig`` with its label."""
+        self.declarations[entity.value] = turtle.subject(
+            entity, [("a", klass), ("rdfs:label", turtle.text(label, "en"))]
+        )
+        self.written.append(curie(entity.value))
 
 
 def _choices(store, klass: str) -> dict[str, str]:
@@ -54,6 +144,221 @@ def _listing(choices: dict[str, str]) -> str:
     return ", ".join(sorted({curie(iri) for iri in choices.values()}))
 
 
+# --- one handler per kind of candidate: (fact IRI, its statements), or Refused ---------------
+
+
+def mention(c: Candidate, review: Review) -> tuple[str, str]:
+    """A mention of an entity; a new name with its class (``tkg:candidateType``) is declared."""
+    import pyoxigraph as ox
+
+    entity, name, klass = c.one("mentionOf") or c.one("of"), c.one("name"), c.one("type")
+    if entity is None and klass is not None and name is not None:
+        entity = ox.NamedNode(TKR + slug(name.value))  # "Wendy Tanaka" is tkr:wendy-tanaka
+    if not isinstance(entity, ox.NamedNode) or not (review.declared(entity) or klass is not None):
+        said = (
+            f"a new name {name.value!r}"
+            if name is not None
+            else f"{curie(entity.value)} is not declared"
+            if entity is not None
+            else "no entity"
+        )
+        raise Refused(
+            f"{said}: give tkg:candidateType, its class (tkg:Person, tkg:City, tkg:Company, …), and promote "
+            "declares it in graph/shared.trig with the name as its label (or declare it there yourself and give "
+            "tkg:mentionOf)"
+        )
+    if not review.declared(entity):
+        if not isinstance(klass, ox.NamedNode) or name is None:
+            raise Refused("tkg:candidateType must be a class IRI, for a new name")
+        review.declare(entity, klass, name.value)
+    return c.fact(
+        "mention", f"{c.local}--{entity.value.rsplit('/', 1)[-1]}", [("a", "tkg:Mention"), ("tkg:mentionOf", entity)]
+    )
+
+
+def observation(c: Candidate, review: Review) -> tuple[str, str]:
+    """A number as an observation: its entity, indicator and unit (a unit or qualifier as
+    written resolved by label), its value, and its year or that the text gives none."""
+    import pyoxigraph as ox
+
+    entity, indicator, unit, qualifier = (
+        c.one("observedEntity") or c.one("about"),
+        c.one("indicator"),
+        c.one("unit"),
+        c.one("qualifier"),
+    )
+    if isinstance(unit, ox.Literal):  # as written: by its label
+        found = _named(review.units, unit.value)
+        unit = ox.NamedNode(found) if found else None
+    if isinstance(qualifier, ox.Literal):
+        found = _named(review.qualifiers, qualifier.value)
+        if found is None:
+            raise Refused(
+                f"qualifier {qualifier.value!r} is not one of the ontology's: "
+                f"give tkg:qualifier, one of {_listing(review.qualifiers)}"
+            )
+        qualifier = ox.NamedNode(found)
+    for name, value, choices in (
+        ("tkg:observedEntity", entity, None),
+        ("tkg:indicator", indicator, review.indicators),
+        ("tkg:unit", unit, review.units),
+    ):
+        if value is None:
+            raise Refused(
+                f"give {name}"
+                + (
+                    f", one of {_listing(choices)} (or add one to ontology/, see docs/extending.md)"
+                    if choices
+                    else " (the entity the number is about)"
+                )
+            )
+    value, year, inferred = c.one("value"), c.one("year"), c.props.get(TKG + "yearInferredFrom")
+    if not (isinstance(value, ox.Literal) and value.datatype.value in (XSD + "integer", XSD + "decimal")):
+        raise Refused("its value is not a number (tkg:candidateValue, an integer or decimal)")
+    when: list[turtle.Pair] = [("tkg:yearNotStated", True)]
+    if year is not None:
+        when = [("tkg:year", year), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
+    return c.fact(
+        "obs",
+        f"{c.local}-{c.number}",
+        [("a", "tkg:Observation"), ("tkg:measure", c.one("measure") or ox.NamedNode(TKG + "Level"))],
+        [("tkg:observedEntity", entity), ("tkg:indicator", indicator)],
+        [("tkg:value", value), ("tkg:unit", unit), ("tkg:qualifier", qualifier)],
+        when,
+    )
+
+
+def _speaker(c: Candidate, review: Review) -> ox.NamedNode:
+    """The speaker of a quote or role: an IRI, or the name of an entity declared."""
+    import pyoxigraph as ox
+
+    speaker = review.named(c.one("speaker"))
+    if speaker is None:
+        said = c.one("speaker")
+        raise Refused(
+            "give tkg:speaker, the person's IRI"
+            + (
+                f" (or accept the mention of {said.value!r} with tkg:candidateType tkg:Person)"
+                if isinstance(said, ox.Literal)
+                else ""
+            )
+        )
+    return speaker
+
+
+def quote(c: Candidate, review: Review) -> tuple[str, str]:
+    """A quote: its speaker and its words."""
+    speaker = _speaker(c, review)
+    return c.fact(
+        "quote",
+        f"{c.local}-{c.number}",
+        [("a", "tkg:Quote"), ("tkg:speaker", speaker), ("tkg:quoteText", turtle.text(c.words))],
+    )
+
+
+def role(c: Candidate, review: Review) -> tuple[str, str]:
+    """A role: who holds it, its title as the text writes it, and where (when named)."""
+    import pyoxigraph as ox
+
+    speaker = _speaker(c, review)
+    title, held = c.one("title") or c.one("role"), review.named(c.one("roleIn") or c.one("organisation"))
+    if not isinstance(title, ox.Literal):
+        raise Refused("give tkg:title, the role as the text writes it")
+    return c.fact(
+        "role",
+        f"{speaker.value.rsplit('/', 1)[-1]}-{c.local}",
+        [("a", "tkg:Role"), ("tkg:heldBy", speaker), ("tkg:title", turtle.text(title.value)), ("tkg:roleIn", held)],
+    )
+
+
+def not_a_fact(c: Candidate, review: Review) -> tuple[str, str]:
+    """A date (or any other kind): not a fact of its own."""
+    raise Refused("a date is not a fact: give its year to the fact it dates (tkg:year), and drop the candidate")
+
+
+#: the handler of each kind of candidate (any other kind: :func:`not_a_fact`)
+HANDLERS: dict[str, Callable[[Candidate, Review], tuple[str, str]]] = {
+    "CandidateMention": mention,
+    "CandidateObservation": observation,
+    "CandidateQuote": quote,
+    "CandidateRole": role,
+}
+
+
+# --- reading the draft, and writing what it promotes ---------------------------------------
+
+
+def _read(paths: list[Path]) -> dict:
+    """Every subject of the draft and its reviews (candidates, evidence, selectors) → property
+    IRI → objects."""
+    import pyoxigraph as ox
+
+    nodes: dict = {}
+    for path in paths:
+        try:
+            quads = ox.parse(read_bytes(Path(path), str(path)), ox.RdfFormat.TRIG)
+            for quad in quads:
+                nodes.setdefault(quad.subject, {}).setdefault(quad.predicate.value, []).append(quad.object)
+        except SyntaxError as exc:
+            raise PromoteError(f"does not parse ({exc.msg})", file=path, line=exc.lineno or 1) from None
+    return nodes
+
+
+def _chosen(nodes: dict, shown: str, only: list[str] | None) -> list[str]:
+    """The candidates named in ``only``, else the accepted ones (the mentions first: quotes and
+    roles name the entities they declare)."""
+    import pyoxigraph as ox
+
+    candidates = {s.value: props for s, props in nodes.items() if isinstance(s, ox.NamedNode)}
+    wanted = {TKR + o.split(":", 1)[1] if o.startswith("tkr:") else o if "://" in o else TKR + o for o in only or []}
+    chosen = [
+        c
+        for c, props in candidates.items()
+        if any(t.value.startswith(TKG + "Candidate") for t in props.get(RDF_TYPE, []))
+        and (c in wanted if only else any(s.value == "accepted" for s in props.get(TKG + "candidateStatus", [])))
+    ]
+    missing = sorted(wanted - set(chosen))
+    if missing:
+        raise PromoteError(f"no such candidate in {shown}", option="only", value=curie(missing[0]))
+    if not chosen:
+        raise PromoteError(
+            'no candidate is accepted: set tkg:candidateStatus "accepted", or name the candidates',
+            file=shown,
+            fix="only",
+        )
+    return sorted(chosen, key=lambda c: candidates[c][RDF_TYPE][0].value != TKG + "CandidateMention")
+
+
+def _candidate(iri: str, nodes: dict, graph_files: dict) -> Candidate:
+    """The candidate with its evidence: the article it cites (registered in the project), its
+    words and their offsets, written back only as the integers they are (never text pasted
+    from the draft)."""
+    import pyoxigraph as ox
+
+    props = nodes[ox.NamedNode(iri)]
+    evidence = props.get(TKG + "evidence", [])
+    held = nodes.get(evidence[0], {}) if evidence else {}
+    source = next(iter(held.get(OA + "hasSource", [])), None)
+    selected = {p: o[0] for sel in held.get(OA + "hasSelector", []) for p, o in nodes.get(sel, {}).items()}
+    exact = selected.get(OA + "exact")
+    span = {
+        k: int(selected[OA + k].value)
+        for k in ("start", "end")
+        if isinstance(selected.get(OA + k), ox.Literal) and re.fullmatch("[0-9]+", selected[OA + k].value)
+    }
+    if source is None or source.value not in graph_files:
+        raise Refused(
+            f"its evidence cites {curie(source.value) if source else 'no article'}, "
+            "which has no graph in the project: register it with transition-kg new-article first"
+        )
+    if exact is None or len(span) < 2:
+        raise Refused(
+            "its evidence needs its words (oa:exact) and integer offsets (oa:start, oa:end), as extract writes them"
+        )
+    kind = props[RDF_TYPE][0].value.removeprefix(TKG)
+    return Candidate(iri, kind, props, source.value, exact.value, span["start"], span["end"])
+
+
 def promote(
     project: Project, draft: Path, only: list[str] | None = None, reviews: list[Path] | None = None
 ) -> tuple[list[str], list[Problem]]:
@@ -61,262 +366,53 @@ def promote(
     files of statements about its candidates (a reviewer's decisions kept apart from the
     draft), read as if written in it. Return the facts written (prefixed names) and the
     problems (nothing is written when there is one)."""
-    import pyoxigraph as ox
-
     from ..core.load import load
-    from ..core.validate import validate
 
     shown = str(draft)
-    quads = []
-    for path in [draft, *(reviews or [])]:
-        try:
-            quads += ox.parse(read_bytes(Path(path), str(path)), ox.RdfFormat.TRIG)
-        except SyntaxError as exc:
-            raise PromoteError(f"{path}:{exc.lineno or 1}: does not parse ({exc.msg})") from None
-    nodes: dict = {}  # every subject (candidates, evidence, selectors) → property IRI → objects
-    for quad in quads:
-        nodes.setdefault(quad.subject, {}).setdefault(quad.predicate.value, []).append(quad.object)
-    candidates = {s.value: props for s, props in nodes.items() if isinstance(s, ox.NamedNode)}
-    wanted = {TKR + o.split(":", 1)[1] if o.startswith("tkr:") else o if "://" in o else TKR + o for o in only or []}
-    chosen = [
-        c
-        for c, props in candidates.items()
-        if any(t.value.startswith(TKG + "Candidate") for t in props.get(PREFIXES["rdf"] + "type", []))
-        and (c in wanted if only else any(s.value == "accepted" for s in props.get(TKG + "candidateStatus", [])))
-    ]
-    missing = sorted(wanted - set(chosen))
-    if missing:
-        raise PromoteError(f"--only {curie(missing[0])}: no such candidate in {shown}")
-    if not chosen:
-        raise PromoteError(f'{shown}: no candidate is accepted (set tkg:candidateStatus "accepted", or give --only ID)')
-
+    nodes = _read([draft, *(reviews or [])])
+    chosen = _chosen(nodes, shown, only)
     loaded = load(project)
     store = loaded.store
-    units, qualifiers = _choices(store, TKG + "Unit"), _choices(store, TKG + "Qualifier")
-    indicators = _choices(store, TKG + "Indicator")
+    review = Review(
+        store, _choices(store, TKG + "Unit"), _choices(store, TKG + "Qualifier"), _choices(store, TKG + "Indicator")
+    )
     problems: list[Problem] = []
-    blocks: dict[str, list[str]] = {}
-    written: list[str] = []
-
-    declarations: dict[str, str] = {}  # new entities, declared in graph/shared.trig
-
-    def declared(entity) -> bool:
-        return entity.value in declarations or bool(store.query(f"ASK {{ GRAPH ?g {{ <{entity.value}> a ?t }} }}"))
-
-    def named(term):
-        """An IRI as given, or the entity a name is (declared, or declared by this promotion)."""
-        if isinstance(term, ox.NamedNode):
-            return term
-        if isinstance(term, ox.Literal):
-            entity = ox.NamedNode(TKR + slug(term.value))
-            return entity if declared(entity) else None
-        return None
-
-    def one(props: dict, name: str):
-        values = props.get(TKG + name) or props.get(TKG + "candidate" + name[0].upper() + name[1:])
-        return values[0] if values else None
-
-    kinds = {c: next(t.value for t in candidates[c][PREFIXES["rdf"] + "type"]) for c in chosen}
-    chosen.sort(key=lambda c: kinds[c] != TKG + "CandidateMention")  # new entities first: quotes and roles name them
+    facts: dict[str, list[str]] = {}  # article → the statements of its new facts
     for iri in chosen:
-        props = candidates[iri]
-        kind = next(t.value for t in props[PREFIXES["rdf"] + "type"]).removeprefix(TKG)
-        evidence = props.get(TKG + "evidence", [])
-        where = f"{shown}: {curie(iri)}"
-        held = nodes.get(evidence[0], {}) if evidence else {}
-        source = next(iter(held.get(OA + "hasSource", [])), None)
-        selected = {p: o[0] for sel in held.get(OA + "hasSelector", []) for p, o in nodes.get(sel, {}).items()}
-        exact = selected.get(OA + "exact")
-        # offsets written back only as the integers they are (never text pasted from the draft)
-        span = {
-            k: int(selected[OA + k].value)
-            for k in ("start", "end")
-            if isinstance(selected.get(OA + k), ox.Literal) and selected[OA + k].value.isdigit()
-        }
-        if exact is not None:
-            exact = exact.value
-        if source is None or source.value not in loaded.graph_files:
-            problems.append(
-                Problem(
-                    "promote",
-                    where,
-                    f"its evidence cites {curie(source.value) if source else 'no article'}, "
-                    "which has no graph in the project: register it with transition-kg new-article first",
-                )
-            )
+        try:
+            candidate = _candidate(iri, nodes, loaded.graph_files)
+            fact, statements = HANDLERS.get(candidate.kind, not_a_fact)(candidate, review)
+        except Refused as refused:
+            problems.append(Problem("promote", f"{shown}: {curie(iri)}", str(refused)))
             continue
-        if exact is None or len(span) < 2:
-            problems.append(
-                Problem(
-                    "promote",
-                    where,
-                    "its evidence needs its words (oa:exact) and integer offsets "
-                    "(oa:start, oa:end), as extract writes them",
-                )
-            )
-            continue
-        article = source.value
-        words = ox.Literal(exact)
-        ev = (
-            f"tkg:evidence [ a oa:SpecificResource ; oa:hasSource <{article}> ;\n"
-            f"            oa:hasSelector [ a oa:TextPositionSelector ; oa:start {span['start']} ; oa:end {span['end']} ] ,\n"
-            f"                           [ a oa:TextQuoteSelector ; oa:exact {words} ] ]"
-        )
-        local = article.removeprefix(TKR).removeprefix("article-")
-        if kind == "CandidateMention":
-            entity, name, klass = one(props, "mentionOf") or one(props, "of"), one(props, "name"), one(props, "type")
-            if entity is None and klass is not None and name is not None:
-                entity = ox.NamedNode(TKR + slug(name.value))  # "Wendy Tanaka" is tkr:wendy-tanaka
-            if entity is None or not (declared(entity) or klass is not None):
-                said = f"a new name {name.value!r}" if name is not None else f"{curie(entity.value)} is not declared"
-                problems.append(
-                    Problem(
-                        "promote",
-                        where,
-                        f"{said}: give tkg:candidateType, its class (tkg:Person, "
-                        "tkg:City, tkg:Company, …), and promote declares it in graph/shared.trig with "
-                        "the name as its label (or declare it there yourself and give tkg:mentionOf)",
-                    )
-                )
-                continue
-            if not declared(entity) and entity.value not in declarations:
-                if not isinstance(klass, ox.NamedNode) or name is None:
-                    problems.append(Problem("promote", where, "tkg:candidateType must be a class IRI, for a new name"))
-                    continue
-                declarations[entity.value] = (
-                    f"    {entity} a {klass} ; rdfs:label {ox.Literal(name.value, language='en')} ."
-                )
-                written.append(curie(entity.value))
-            fact = f"{TKR}mention-{local}--{entity.value.rsplit('/', 1)[-1]}"
-            text = f"    <{fact}> a tkg:Mention ; tkg:mentionOf {entity} ;\n        {ev} ."
-        elif kind == "CandidateObservation":
-            entity, indicator = one(props, "observedEntity") or one(props, "about"), one(props, "indicator")
-            unit = one(props, "unit")
-            if unit is not None and isinstance(unit, ox.Literal):
-                unit = _named(units, unit.value)
-                unit = ox.NamedNode(unit) if unit else None
-            qualifier = one(props, "qualifier")
-            if qualifier is not None and isinstance(qualifier, ox.Literal):
-                found = _named(qualifiers, qualifier.value)
-                if found is None:
-                    problems.append(
-                        Problem(
-                            "promote",
-                            where,
-                            f"qualifier {qualifier.value!r} is not one of the ontology's: "
-                            f"give tkg:qualifier, one of {_listing(qualifiers)}",
-                        )
-                    )
-                    continue
-                qualifier = ox.NamedNode(found)
-            lacking = [
-                (n, c)
-                for n, v, c in (
-                    ("tkg:observedEntity", entity, None),
-                    ("tkg:indicator", indicator, indicators),
-                    ("tkg:unit", unit, units),
-                )
-                if v is None
-            ]
-            if lacking:
-                name, choices = lacking[0]
-                problems.append(
-                    Problem(
-                        "promote",
-                        where,
-                        f"give {name}"
-                        + (
-                            f", one of {_listing(choices)} (or add one to ontology/, see docs/extending.md)"
-                            if choices
-                            else " (the entity the number is about)"
-                        ),
-                    )
-                )
-                continue
-            value, year, inferred = one(props, "value"), one(props, "year"), props.get(TKG + "yearInferredFrom")
-            if not (isinstance(value, ox.Literal) and value.datatype.value in (XSD + "integer", XSD + "decimal")):
-                problems.append(
-                    Problem("promote", where, "its value is not a number (tkg:candidateValue, an integer or decimal)")
-                )
-                continue
-            measure = one(props, "measure") or ox.NamedNode(TKG + "Level")
-            fact = f"{TKR}obs-{local}-{iri.rsplit('-', 1)[-1]}"
-            time = (
-                (f"tkg:year {year}" + (f" ; tkg:yearInferredFrom {inferred[0]}" if inferred else ""))
-                if year
-                else "tkg:yearNotStated true"
-            )
-            text = (
-                f"    <{fact}> a tkg:Observation ; tkg:measure {measure} ;\n"
-                f"        tkg:observedEntity {entity} ; tkg:indicator {indicator} ;\n"
-                f"        tkg:value {value} ; tkg:unit {unit}"
-                + (f" ; tkg:qualifier {qualifier}" if qualifier else "")
-                + f" ;\n        {time} ;\n        {ev} ."
-            )
-        elif kind in ("CandidateQuote", "CandidateRole"):
-            speaker = named(one(props, "speaker"))
-            if speaker is None:
-                said = one(props, "speaker")
-                problems.append(
-                    Problem(
-                        "promote",
-                        where,
-                        "give tkg:speaker, the person's IRI"
-                        + (
-                            f" (or accept the mention of {said.value!r} with tkg:candidateType tkg:Person)"
-                            if isinstance(said, ox.Literal)
-                            else ""
-                        ),
-                    )
-                )
-                continue
-            if kind == "CandidateQuote":
-                fact = f"{TKR}quote-{local}-{iri.rsplit('-', 1)[-1]}"
-                text = f"    <{fact}> a tkg:Quote ; tkg:speaker {speaker} ; tkg:quoteText {words} ;\n        {ev} ."
-            else:
-                title, held = (
-                    one(props, "title") or one(props, "role"),
-                    named(one(props, "roleIn") or one(props, "organisation")),
-                )
-                if not isinstance(title, ox.Literal):
-                    problems.append(Problem("promote", where, "give tkg:title, the role as the text writes it"))
-                    continue
-                fact = f"{TKR}role-{speaker.value.rsplit('/', 1)[-1]}-{local}"
-                text = (
-                    f"    <{fact}> a tkg:Role ; tkg:heldBy {speaker} ; tkg:title {ox.Literal(title.value)}"
-                    + (f" ; tkg:roleIn {held}" if held is not None else "")
-                    + f" ;\n        {ev} ."
-                )
-        else:
-            problems.append(
-                Problem(
-                    "promote",
-                    where,
-                    "a date is not a fact: give its year to the fact it dates (tkg:year), and drop the candidate",
-                )
-            )
-            continue
-        blocks.setdefault(article, []).append(text)
-        written.append(curie(fact))
+        facts.setdefault(candidate.article, []).append(statements)
+        review.written.append(curie(fact))
     if problems:
         return [], problems
+    return _write(project, loaded, Path(draft).name, facts, review)
+
+
+def _write(
+    project: Project, loaded: Loaded, draft: str, facts: dict[str, list[str]], review: Review
+) -> tuple[list[str], list[Problem]]:
+    """Write the facts into their articles' graph files (and the new entities into
+    ``graph/shared.trig``) with a mention of each entity they use; put every file back as it
+    was when the project then has a problem it did not have before."""
+    from ..core.validate import validate
 
     before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
+    files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
+    if review.declarations:
+        files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
     originals: dict[Path, bytes] = {}
-    articles = set(blocks)
-    files = {loaded.graph_files[article][0]: texts for article, texts in blocks.items()}
-    if declarations:
-        files = {project.graph_dir / "shared.trig": list(declarations.values()), **files}
-    for path, texts in files.items():
+    for path, statements in files.items():
         originals[path] = path.read_bytes()
-        body = originals[path].decode("utf-8")
-        end = body.rstrip().rfind("}")
-        addition = "\n    # Promoted from " + Path(draft).name + "\n" + "\n".join(texts) + "\n"
-        write_atomic(path, (body[:end] + addition + body[end:]).encode("utf-8"))
-    mention_missing(project, articles=articles)  # the entities the facts use, found by their labels
+        body = turtle.append_to_graph(originals[path].decode("utf-8"), f"Promoted from {draft}", statements)
+        write_atomic(path, body.encode("utf-8"))
+    mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
     added = [p for p in validate(project)[0].problems if str(p) not in before]
     if added:
         for path, data in originals.items():
             write_atomic(path, data)
         return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
-    return written, []
+    return review.written, []
