@@ -392,3 +392,26 @@ def test_web_annotation_resolution_gives_the_quoted_words(loaded, corpus):
     for file, begin, finish, start, end, exact in spans:
         text = texts.setdefault(file, (corpus / file).read_text(encoding="utf-8"))[begin:finish]
         assert text[start:end] == exact, (file, start, end, exact)
+
+
+def test_an_inferred_place_keeps_the_basis_of_its_links(loaded):
+    """Chengzihe Mine lies in Qitaihe only by context, so that it lies in Heilongjiang and China
+    is contextual too, derived from that statement; Yunzhou District lies in China by words."""
+    derivations = rows(
+        loaded,
+        """SELECT ?s ?o ?basis WHERE { GRAPH tkr:graph-inferred {
+             ?d a rdf:Statement ; rdf:subject ?s ; rdf:predicate tkg:locatedIn ; rdf:object ?o ; tkg:basis ?basis } }""",
+    )
+    contextual, stated = PREFIXES["tkg"] + "Contextual", PREFIXES["tkg"] + "Stated"
+    assert (TKR + "chengzihe-mine", TKR + "heilongjiang", contextual) in derivations
+    assert (TKR + "chengzihe-mine", TKR + "china", contextual) in derivations
+    assert (TKR + "yunzhou-district", TKR + "china", stated) in derivations
+    inferred = rows(loaded, "SELECT ?s ?o WHERE { GRAPH tkr:graph-inferred { ?s tkg:locatedIn ?o } }")
+    assert {(s, o) for s, o, _ in derivations} == inferred  # every inferred place says what it rests on
+    premises = rows(
+        loaded,
+        """SELECT ?basis ?words WHERE { GRAPH tkr:graph-inferred { ?d rdf:subject tkr:chengzihe-mine ;
+             rdf:object tkr:heilongjiang ; prov:wasDerivedFrom ?p }
+           GRAPH ?g { ?p tkg:basis ?basis ; tkg:evidence/oa:hasSelector/oa:exact ?words } }""",
+    )
+    assert {basis for basis, _ in premises} == {contextual, stated}
