@@ -24,7 +24,7 @@ from transition_kg.cli import main
 from transition_kg.cli import run as cli
 from transition_kg.core.errors import TKGError
 
-from .conftest import edit
+from .conftest import edit, line_of
 
 LABELS = (
     "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
@@ -465,12 +465,14 @@ def test_ctrl_c_stops_an_embedded_query_with_130(project):
                 "tkr:qitaihe tkg:locatedIn tkr:heilongjiang",
                 "<https://w3id.org/transition-kg/id/qi taihe> tkg:locatedIn tkr:heilongjiang",
             ),
-            "graph/articles/qitaihe-coal-city.trig:27: [syntax] ",
+            "graph/articles/qitaihe-coal-city.trig:{line}: [syntax] ",
         ),  # the line of the first triple, as written there
     ],
 )
 def test_ordinary_data_mistakes_are_lines_not_tracebacks(project_copy, corpus, change, expected):
-    edit(project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig", *change)
+    path = project_copy.graph_dir / "articles" / "qitaihe-coal-city.trig"
+    expected = expected.format(line=line_of(path, change[0]))
+    edit(path, *change)
     result = subprocess.run(
         [EXE, "--project", str(project_copy.root), "--corpus", str(corpus), "validate"], capture_output=True, text=True
     )

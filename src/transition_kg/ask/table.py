@@ -39,9 +39,10 @@ def to_table(result: QueryResult, labels: dict[str, str], columns: int = 100) ->
     widths = [max([width(v)] + [width(r[i]) for r in cells]) for i, v in enumerate(result.vars)]
     room = columns - 2 * (len(widths) - 1)
     cut = False
-    while sum(widths) > room and max(widths) > MIN_CELL:  # shave the widest column first
+    floor = min(MIN_CELL, max(3, room // max(1, len(widths))))  # many columns: narrower cells still fit
+    while sum(widths) > room and max(widths) > floor:  # shave the widest column first
         widest = widths.index(max(widths))
-        widths[widest] = max(MIN_CELL, widths[widest] - max(1, (sum(widths) - room) // 2))
+        widths[widest] = max(floor, widths[widest] - max(1, (sum(widths) - room) // 2))
         cut = True
     line = lambda values: "  ".join(_cut(v, w) + " " * (w - width(_cut(v, w))) for v, w in zip(values, widths)).rstrip()
     out = [line(result.vars), line(["-" * w for w in widths])] + [line(r) for r in cells]

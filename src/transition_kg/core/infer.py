@@ -3,7 +3,10 @@
 ``tkr:graph-inferred`` holds what the queries rely on and a store need not reason to find:
 
 - every superclass type (``rdfs:subClassOf``, transitively, from the ontology graph);
-- the transitive closure of ``tkg:locatedIn`` (Yunzhou District lies in China), across graphs;
+- the transitive closure of ``tkg:locatedIn`` (Yunzhou District lies in China), across graphs,
+  each inferred triple with an ``rdf:Statement`` that says what it rests on: ``prov:wasDerivedFrom``
+  the statements of its links (or the graph of a link no statement gives words to), and ``tkg:basis`` ``tkg:Contextual`` when any of them is
+  contextual (Chengzihe Mine lies in China only by context), else ``tkg:Stated``;
 - ``skos:broaderTransitive`` from ``skos:broader``;
 - the kind of each observation by its ``tkg:measure``, as the ontology's
   ``tkg:observationKind`` of that measure names it (``tkg:LevelObservation``,
@@ -39,13 +42,31 @@ _ONCE = [
     "FILTER(isIRI(?f) && ?f != ?g) }",
 ]
 _UNTIL_STABLE = [
-    # relations that cross graphs: extended one step at a time until nothing is added
-    "INSERT { GRAPH <{inf}> { ?a tkg:locatedIn ?c } } WHERE { GRAPH ?g1 { ?a tkg:locatedIn ?b } "
-    "GRAPH ?g2 { ?b tkg:locatedIn ?c } FILTER(?a != ?c) FILTER NOT EXISTS { GRAPH ?h { ?a tkg:locatedIn ?c } } }",
+    # relations that cross graphs: extended one step at a time until nothing is added, each new
+    # triple with an rdf:Statement (an IRI made from its subject and object, so every store names
+    # it alike) derived from the statements of the two links it rests on
+    "INSERT { GRAPH <{inf}> { ?a tkg:locatedIn ?c . ?d a rdf:Statement ; rdf:subject ?a ; "
+    "rdf:predicate tkg:locatedIn ; rdf:object ?c ; prov:wasDerivedFrom ?p1 , ?p2 } } "
+    "WHERE { GRAPH ?g1 { ?a tkg:locatedIn ?b } GRAPH ?g2 { ?b tkg:locatedIn ?c } FILTER(?a != ?c) "
+    "FILTER NOT EXISTS { GRAPH ?h { ?a tkg:locatedIn ?c } } "
+    "OPTIONAL { GRAPH ?g1 { ?s1 rdf:subject ?a ; rdf:predicate tkg:locatedIn ; rdf:object ?b } } "
+    "OPTIONAL { GRAPH ?g2 { ?s2 rdf:subject ?b ; rdf:predicate tkg:locatedIn ; rdf:object ?c } } "
+    # a link that no statement gives words to (the background graph's) is derived from its graph
+    "BIND(COALESCE(?s1, ?g1) AS ?p1) BIND(COALESCE(?s2, ?g2) AS ?p2) "
+    'BIND(IRI(CONCAT("{tkr}inferred-located-in-", MD5(CONCAT(STR(?a), " ", STR(?c))))) AS ?d) }',
+    # a derivation that rests on a contextual statement (or derivation) is contextual
+    "INSERT { GRAPH <{inf}> { ?d tkg:basis tkg:Contextual } } WHERE { GRAPH <{inf}> { ?d a rdf:Statement ; "
+    "prov:wasDerivedFrom ?premise } GRAPH ?g { ?premise tkg:basis tkg:Contextual } "
+    "FILTER NOT EXISTS { GRAPH <{inf}> { ?d tkg:basis tkg:Contextual } } }",
     "INSERT { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } WHERE { GRAPH <{inf}> { ?a skos:broaderTransitive ?b . "
     "?b skos:broaderTransitive ?c } FILTER(?a != ?c) "
     "FILTER NOT EXISTS { GRAPH <{inf}> { ?a skos:broaderTransitive ?c } } }",
 ]
+# a derivation none of whose premises is contextual rests on what the words state
+_STATED = (
+    "INSERT { GRAPH <{inf}> { ?d tkg:basis tkg:Stated } } WHERE { GRAPH <{inf}> { ?d a rdf:Statement } "
+    "FILTER NOT EXISTS { GRAPH <{inf}> { ?d tkg:basis ?basis } } }"
+)
 
 
 def _label(var: str) -> str:
@@ -112,8 +133,9 @@ def _label_updates() -> list[str]:
 
 
 def _update(text: str) -> str:
-    return sparql_prefixes(("rdfs", "skos", "tkg", "prov")) + text.replace("{inf}", INFERRED_GRAPH_IRI).replace(
-        "{onto}", ONTOLOGY_GRAPH_IRI
+    prefixes = sparql_prefixes(("rdf", "rdfs", "skos", "tkg", "prov"))
+    return prefixes + text.replace("{inf}", INFERRED_GRAPH_IRI).replace("{onto}", ONTOLOGY_GRAPH_IRI).replace(
+        "{tkr}", TKR_IRI
     )
 
 
@@ -124,7 +146,7 @@ def updates() -> dict[str, list[str]]:
     return {
         "once": [_update(u) for u in _ONCE],
         "until_stable": [_update(u) for u in _UNTIL_STABLE],
-        "after": [_update(u) for u in _label_updates()],
+        "after": [_update(u) for u in [_STATED, *_label_updates()]],
     }
 
 
