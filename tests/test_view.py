@@ -3,6 +3,7 @@ uses it in headless Chromium (Debian's /usr/bin/chromium) with every network req
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -13,9 +14,11 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, HTTP, worded
 from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
+from transition_kg.see.pages import read_island
 from transition_kg.see.view import (
     HIDDEN_PROPERTIES,
     LAYOUT_THRESHOLD,
@@ -123,18 +126,29 @@ def test_article_and_class_views(dataset):
     "kwargs, message",
     [
         ({"cls": "Town"}, "--class Town: not a class of the ontology"),
-        ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
+        ({"article": "article-nope"}, "--article article-nope: no such article graph; known: article-"),
         ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
         (
             {"focus": "Atlantis"},
             "--focus Atlantis: no node has that label; give a label, a full IRI or a prefixed name",
         ),
+        ({"focus": "tkr:datong", "depth": -1}, "--depth -1: must be 0 or more"),
     ],
 )
 def test_bad_selection_is_a_clear_error(dataset, kwargs, message):
+    """The error carries the option and the value; the command line words them as its flags."""
     with pytest.raises(ViewError) as error:
         select(dataset, **kwargs)
-    assert str(error.value).startswith(message)
+    assert worded(error.value, COMMAND_LINE).startswith(message)
+    assert "--" not in str(error.value) and str(error.value.value) in str(error.value)
+
+
+def test_an_unknown_export_format_names_the_choices(whole, tmp_path):
+    with pytest.raises(ViewError) as error:
+        export(whole, tmp_path / "g.xml", "xml")
+    assert worded(error.value, COMMAND_LINE) == "--format xml: no such format; known: graphml, gexf"
+    assert worded(error.value, HTTP) == "format=xml: no such format; known: graphml, gexf"
+    assert not (tmp_path / "g.xml").exists()
 
 
 def test_focus_by_label_and_class_by_the_legends_name(dataset):
@@ -194,9 +208,13 @@ def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
     html = render_page(to_pyvis(select(hostile_dataset)))
     body = html.split("</style>", 2)[-1]
     assert HOSTILE not in html and HOSTILE_ALT not in html and HOSTILE_CLASS not in html
-    # the data is packed (base64 of deflated JSON): no markup in it, and the labels come back whole
-    nodes = re.search(r'<script type="application/octet-stream" id="nodes">([A-Za-z0-9+/=]+)</script>', body)
-    assert nodes and HOSTILE in {label for node in unpack(nodes.group(1)) for label in node["labels"]}
+    # the data is one JSON island, its nodes packed (base64 of deflated JSON): no markup in it, and
+    # the labels come back whole
+    island = re.findall(r'<script type="application/json" id="data">([^<]*)</script>', body)
+    assert len(island) == 1 and read_island(html) == json.loads(island[0])
+    nodes = read_island(html)["nodes"]
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", nodes)
+    assert HOSTILE in {label for node in unpack(nodes) for label in node["labels"]}
     assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
 
 
