@@ -103,7 +103,11 @@ def _constraints(shapes: Graph) -> tuple[dict[Node, list[str]], dict[Node, list[
     for shape in shapes.subjects(RDF.type, SH.NodeShape):
         shape_name = _name(shape)
         targets = list(shapes.objects(shape, SH.targetClass))
-        others = [f"{_name(p)} {_name(o)}" for p in (SH.targetSubjectsOf, SH.targetObjectsOf) for o in shapes.objects(shape, p)]
+        others = [
+            f"{_name(p)} {_name(o)}"
+            for p in (SH.targetSubjectsOf, SH.targetObjectsOf)
+            for o in shapes.objects(shape, p)
+        ]
         rules = [
             (shapes.value(prop, SH.path), f"{shape_name}: {shapes.value(prop, SH.message)}")
             for prop in shapes.objects(shape, SH.property)
@@ -175,7 +179,10 @@ def _class_term(onto: _Ontology, klass: URIRef, members: set[Node], rules: list[
         onto.text(klass, RDFS.comment),
         rows=[
             ("subclass of", onto.links(sorted(onto.parents.get(klass, ()), key=str))),
-            ("subclasses", onto.links(sorted((c for c in onto.classes if klass in onto.parents.get(c, ())), key=_name))),
+            (
+                "subclasses",
+                onto.links(sorted((c for c in onto.classes if klass in onto.parents.get(c, ())), key=_name)),
+            ),
             ("domain of", onto.links(p for p in onto.properties if (p, RDFS.domain, klass) in g)),
             ("range of", onto.links(p for p in onto.properties if (p, RDFS.range, klass) in g)),
         ],
@@ -194,7 +201,10 @@ def _property_term(onto: _Ontology, prop: URIRef, rules: list[str], uses: int) -
         onto.text(prop, RDFS.label),
         onto.text(prop, RDFS.comment),
         rows=[
-            *((field, [onto.link(end)] if end is not None and not isinstance(end, BNode) else []) for field, end in ends),
+            *(
+                (field, [onto.link(end)] if end is not None and not isinstance(end, BNode) else [])
+                for field, end in ends
+            ),
             ("super-properties", onto.links(g.objects(prop, RDFS.subPropertyOf))),
             ("sub-properties", onto.links(g.subjects(RDFS.subPropertyOf, prop))),
         ],
@@ -216,7 +226,9 @@ def document(loaded: Loaded) -> dict[str, Any]:
     onto = _Ontology(
         ontology,
         sorted({c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}, key=_order),
-        sorted({p for t in PROPERTY_TYPES for p in ontology.subjects(RDF.type, t) if isinstance(p, URIRef)}, key=_order),
+        sorted(
+            {p for t in PROPERTY_TYPES for p in ontology.subjects(RDF.type, t) if isinstance(p, URIRef)}, key=_order
+        ),
         parents,
         superclass_map(ontology),
     )

@@ -20,8 +20,8 @@ from rdflib.term import Node
 
 from ..core.sparql import rdflib_term
 from ..core.vocab import TKG, curie, expand
-from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
 from .cards import mentions, tooltip
+from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
 from .theme import FAMILIES
 
 #: the view holds the whole graph as the ring a focused view can expand into up to this many

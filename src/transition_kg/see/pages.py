@@ -63,7 +63,7 @@ def _asset(name: str, text: str) -> Markup:
     return Markup(text)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _inline(name: str) -> Markup:
     """One of the pages' own files (``network.js``, ``docs.css``, …), inlined at render."""
     env = environment()
@@ -71,12 +71,15 @@ def _inline(name: str) -> Markup:
     return _asset(name, env.loader.get_source(env, name)[0])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def vendor(name: str) -> Markup:
     """One of vis-network's files, as pyvis carries it (``vis-network.min.js``, ``vis-network.css``)."""
     from importlib.resources import files
 
-    return _asset(name, files("pyvis").joinpath(*VIS_NETWORK, name).read_text(encoding="utf-8"))
+    found = files("pyvis")
+    for part in (*VIS_NETWORK, name):
+        found = found.joinpath(part)
+    return _asset(name, found.read_text(encoding="utf-8"))
 
 
 def island(value: Any) -> Markup:

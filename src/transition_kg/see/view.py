@@ -9,8 +9,8 @@
 - :mod:`.theme`: :data:`THEME`, :data:`OTHER`, :func:`styles`, :func:`colours`.
 """
 
-from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog, ViewError, readable
 from .cards import Cards
+from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog, ViewError, readable
 from .export import export
 from .graph import FOLD_THRESHOLD, from_result, select, story, to_networkx
 from .network import CARD_PACK, HUBS, LAYOUT_THRESHOLD, layout, pack, render_page, summary, to_pyvis, unpack, write_page
