@@ -4,7 +4,7 @@
 - :mod:`.cards`: :class:`Cards` (each node's card);
 - :mod:`.graph`: :func:`to_networkx`, :func:`select`, :func:`story`, :func:`from_result`;
 - :mod:`.network`: :func:`to_pyvis`, :func:`render_page`, :func:`write_page`, :func:`summary`,
-  :func:`pack`, :func:`unpack`, :func:`layout`;
+  :func:`pack`, :func:`unpack`, :func:`layout`, :func:`cards_of`;
 - :mod:`.export`: :func:`export` (GraphML, GEXF);
 - :mod:`.theme`: :data:`THEME`, :data:`OTHER`, :func:`styles`, :func:`colours`.
 """
@@ -13,7 +13,19 @@ from .cards import Cards
 from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog, ViewError, readable
 from .export import export
 from .graph import FOLD_THRESHOLD, from_result, select, story, to_networkx
-from .network import CARD_PACK, HUBS, LAYOUT_THRESHOLD, layout, pack, render_page, summary, to_pyvis, unpack, write_page
+from .network import (
+    CARD_PACK,
+    HUBS,
+    LAYOUT_THRESHOLD,
+    cards_of,
+    layout,
+    pack,
+    render_page,
+    summary,
+    to_pyvis,
+    unpack,
+    write_page,
+)
 from .theme import FAMILIES, OTHER, THEME, colours, styles
 
 __all__ = [
@@ -29,6 +41,7 @@ __all__ = [
     "Cards",
     "Catalog",
     "ViewError",
+    "cards_of",
     "colours",
     "export",
     "from_result",
