@@ -9,7 +9,8 @@ it back.
 
 >>> island({"label": "</script><b>"})
 Markup('{"label":"\\u003c/script\\u003e\\u003cb\\u003e"}')
->>> read_island('<script type="application/json" id="data">' + island({"a": "</script>"}) + "</script>")
+>>> page = f'<script type="application/json" id="data">{island({"a": "</script>"})}</script>'
+>>> read_island(page)
 {'a': '</script>'}
 """
 
