@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 import urllib.error
@@ -16,6 +15,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 
 from transition_kg.ask.serve import make_server
+from transition_kg.see.pages import read_island
 from transition_kg.see.view import unpack
 
 from .test_view import axe_violations, until
@@ -290,8 +290,7 @@ def test_named_queries_are_bound_by_the_library_never_pasted(server):
     assert status == 400 and b"unknown query 'nothing'" in body
     # the entity card of one IRI, for the workbench's links
     status, kind, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/datong"))
-    packs = json.loads(re.search(r'<script type="application/json" id="cards">(.*?)</script>', body.decode()).group(1))
-    cards = {iri: card for pack in packs for iri, card in unpack(pack).items()}
+    cards = {iri: card for pack in read_island(body.decode())["cards"] for iri, card in unpack(pack).items()}
     assert status == 200 and cards["https://w3id.org/transition-kg/id/datong"]["title"] == "Datong"
     status, _, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/nowhere"))
     assert status == 400 and b"not a node of the graph" in body

@@ -3,6 +3,7 @@ uses it in headless Chromium (Debian's /usr/bin/chromium) with every network req
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -13,9 +14,11 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from transition_kg.cli import run as cli
+from transition_kg.core.errors import COMMAND_LINE, HTTP, worded
 from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
+from transition_kg.see.pages import read_island
 from transition_kg.see.view import (
     HIDDEN_PROPERTIES,
     LAYOUT_THRESHOLD,
@@ -29,6 +32,8 @@ from transition_kg.see.view import (
     unpack,
     write_page,
 )
+
+from .test_install import wheel_env as wheel_env  # the installed wheel, for the pages it carries
 
 HOSTILE = '</script><img src=x onerror="window.__xss=1">'
 HOSTILE_ALT = '"><svg onload="window.__xss=2">'
@@ -53,10 +58,9 @@ def test_whole_graph_draws_entities_and_facts_and_folds_the_rest(whole, dataset,
     assert set(whole.nodes) == drawable and len(drawable) > 150
     # every distinct relation the graphs state between two drawn nodes is one edge, asked of the store
     hidden = ", ".join(f"<{p}>" for p in HIDDEN_PROPERTIES)
-    stated = EmbeddedStore(
-        loaded
-    ).query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-        FILTER(isIRI(?o) && ?s != ?o && ?g NOT IN (<{ONTOLOGY_GRAPH_IRI}>, <{INFERRED_GRAPH_IRI}>) && ?p NOT IN ({hidden})) }}""")
+    stated = EmbeddedStore(loaded).query(f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(isIRI(?o) && ?s != ?o && ?g NOT IN (<{ONTOLOGY_GRAPH_IRI}>, <{INFERRED_GRAPH_IRI}>)
+               && ?p NOT IN ({hidden})) }}""")
     expected = {(s.value, p.value, o.value) for s, p, o in stated.rows if s.value in drawable and o.value in drawable}
     assert {(a, k, b) for a, b, k in whole.edges(keys=True)} == expected and len(expected) > 150
     kinds = {data["kind"] for _, data in whole.nodes(data=True)}
@@ -70,8 +74,8 @@ def test_observation_tooltip_has_values_and_its_evidence(whole):
     assert f"value: 314 — {ARTICLE_B}" in tip
     assert f"year inferred from: last year — {ARTICLE_B}" in tip
     assert (
-        f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, characters 2372–2436"
-        in tip
+        f"evidence: “last year there were 314 days classed as having good air quality” — {ARTICLE_B}, "
+        "characters 2372–2436" in tip
     )
 
 
@@ -123,18 +127,29 @@ def test_article_and_class_views(dataset):
     "kwargs, message",
     [
         ({"cls": "Town"}, "--class Town: not a class of the ontology"),
-        ({"article": "article-nope"}, "--article article-nope: no such article graph (articles: "),
+        ({"article": "article-nope"}, "--article article-nope: no such article graph; known: article-"),
         ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
         (
             {"focus": "Atlantis"},
             "--focus Atlantis: no node has that label; give a label, a full IRI or a prefixed name",
         ),
+        ({"focus": "tkr:datong", "depth": -1}, "--depth -1: must be 0 or more"),
     ],
 )
 def test_bad_selection_is_a_clear_error(dataset, kwargs, message):
+    """The error carries the option and the value; the command line words them as its flags."""
     with pytest.raises(ViewError) as error:
         select(dataset, **kwargs)
-    assert str(error.value).startswith(message)
+    assert worded(error.value, COMMAND_LINE).startswith(message)
+    assert "--" not in str(error.value) and str(error.value.value) in str(error.value)
+
+
+def test_an_unknown_export_format_names_the_choices(whole, tmp_path):
+    with pytest.raises(ViewError) as error:
+        export(whole, tmp_path / "g.xml", "xml")
+    assert worded(error.value, COMMAND_LINE) == "--format xml: no such format; known: graphml, gexf"
+    assert worded(error.value, HTTP) == "format=xml: no such format; known: graphml, gexf"
+    assert not (tmp_path / "g.xml").exists()
 
 
 def test_focus_by_label_and_class_by_the_legends_name(dataset):
@@ -194,9 +209,13 @@ def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
     html = render_page(to_pyvis(select(hostile_dataset)))
     body = html.split("</style>", 2)[-1]
     assert HOSTILE not in html and HOSTILE_ALT not in html and HOSTILE_CLASS not in html
-    # the data is packed (base64 of deflated JSON): no markup in it, and the labels come back whole
-    nodes = re.search(r'<script type="application/octet-stream" id="nodes">([A-Za-z0-9+/=]+)</script>', body)
-    assert nodes and HOSTILE in {label for node in unpack(nodes.group(1)) for label in node["labels"]}
+    # the data is one JSON island, its nodes packed (base64 of deflated JSON): no markup in it, and
+    # the labels come back whole
+    island = re.findall(r'<script type="application/json" id="data">([^<]*)</script>', body)
+    assert len(island) == 1 and read_island(html) == json.loads(island[0])
+    nodes = read_island(html)["nodes"]
+    assert re.fullmatch(r"[A-Za-z0-9+/=]+", nodes)
+    assert HOSTILE in {label for node in unpack(nodes) for label in node["labels"]}
     assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
 
 
@@ -215,8 +234,119 @@ def test_large_graphs_get_a_python_layout_and_say_so():
 
 
 def test_notebook_network_renders_the_same_offline_page(whole, tmp_path):
+    from pyvis.network import Network
+
     net = to_pyvis(whole)
-    assert net.generate_html(notebook=True) == render_page(net)
+    assert isinstance(net, Network) and net.generate_html(notebook=True) == render_page(net)
+    # inline in a notebook: the page itself, escaped, in an iframe's srcdoc; show() writes the file
+    frame = net._repr_html_()
+    assert frame.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;') and "</script>" not in frame
+    assert net.show(str(tmp_path / "shown.html"), notebook=False) is None
+    assert (tmp_path / "shown.html").read_text(encoding="utf-8") == render_page(net)
+
+
+# --- the pages' data, scripts and package -------------------------------------------------------
+
+
+def conforms(value, hint, where: str = "data") -> list[str]:
+    """Where ``value`` departs from the type ``hint``: TypedDicts (their keys, required and
+    optional), lists, dicts, unions, str, int, float, bool, None and Any."""
+    import types
+    import typing
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is typing.Any:
+        return []
+    if typing.is_typeddict(hint):
+        if not isinstance(value, dict):
+            return [f"{where}: {value!r} is not an object"]
+        hints = typing.get_type_hints(hint)
+        wrong = [f"{where}: lacks {key!r}" for key in sorted(hint.__required_keys__ - value.keys())]
+        wrong += [f"{where}: has {key!r}, not in {hint.__name__}" for key in sorted(value.keys() - hints.keys())]
+        for key in sorted(value.keys() & hints.keys()):
+            wrong += conforms(value[key], hints[key], f"{where}.{key}")
+        return wrong
+    if origin in (typing.Union, types.UnionType):
+        return [] if any(not conforms(value, a, where) for a in args) else [f"{where}: {value!r} is not {hint}"]
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: {value!r} is not a list"]
+        return [w for i, item in enumerate(value) for w in conforms(item, args[0], f"{where}[{i}]")]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return [f"{where}: {value!r} is not an object"]
+        return [
+            w for k, v in value.items() for w in conforms(k, args[0], where) + conforms(v, args[1], f"{where}[{k!r}]")
+        ]
+    if hint is type(None):
+        return [] if value is None else [f"{where}: {value!r} is not null"]
+    number = {int: (int,), float: (int, float)}.get(hint)
+    if number:  # JSON has no bool among its numbers
+        return (
+            [] if isinstance(value, number) and not isinstance(value, bool) else [f"{where}: {value!r} is not {hint}"]
+        )
+    return [] if isinstance(value, hint) else [f"{where}: {value!r} is not {hint.__name__}"]
+
+
+def test_the_network_page_carries_its_data_in_the_documented_shape(dataset):
+    """The JSON island and what is packed in it have the shape network.py writes down, every
+    optional field included (a hub, a node held back, a position from Python, a fact's year)."""
+    from transition_kg.see.cards import Card
+    from transition_kg.see.network import EdgeItem, NetworkData, NodeItem
+
+    data = read_island(render_page(to_pyvis(select(dataset, focus="tkr:datong", depth=1), threshold=0)))
+    assert conforms(data, NetworkData) == []
+    nodes, edges = unpack(data["nodes"]), unpack(data["edges"])
+    cards = {iri: card for pack in data["cards"] for iri, card in unpack(pack).items()}
+    assert conforms(nodes, list[NodeItem]) == [] and conforms(edges, list[EdgeItem]) == []
+    assert conforms(cards, dict[str, Card]) == []
+    assert {"hub", "reserve", "x", "y"} <= {key for node in nodes for key in node}
+    assert any("year" in card for card in cards.values())
+    for part in ("numbers", "quotes", "facts", "relations", "mentions", "ev"):
+        assert any(card[part] for card in cards.values()), part
+    assert data["options"]["physics"]["enabled"] is False and len(cards) == len(nodes)
+
+
+def test_the_workbench_carries_its_data_in_the_documented_shape(project):
+    from transition_kg.ask.serve import query_page
+    from transition_kg.see.workbench import WorkbenchData
+
+    data = read_island(query_page(project).decode("utf-8"))
+    assert conforms(data, WorkbenchData) == []
+    assert any(example["params"] for example in data["examples"]) and "tkg:City" in data["terms"]
+
+
+def test_the_page_scripts_parse():
+    """Every script of the pages is valid JavaScript (node --check), so a syntax error fails here
+    and not only in a browser."""
+    import shutil
+    import subprocess
+    from importlib.resources import files
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the pages' scripts are not syntax-checked")
+    scripts = sorted(p for p in files("transition_kg.see").joinpath("templates").iterdir() if p.name.endswith(".js"))
+    assert {p.name for p in scripts} >= {"dom.js", "network.js", "workbench.js"}
+    for script in scripts:
+        checked = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
+        assert checked.returncode == 0, f"{script.name}: {checked.stderr}"
+
+
+def test_the_wheel_carries_the_pages(wheel_env):
+    """The templates, scripts and styles are package data: the installed wheel writes the pages."""
+    import subprocess
+
+    exe, work, env = wheel_env
+    if not exe.exists():  # pip took the source tree on PYTHONPATH for the package: test_install says so
+        pytest.skip("the wheel was not installed (PYTHONPATH names a source tree)")
+    env = {k: v for k, v in env.items() if k != "PYTHONPATH"}  # the wheel's copy, not a source tree's
+    for command in (["view", "-o", "page.html", "--focus", "tkr:datong"], ["docs", "-o", "site"]):
+        done = subprocess.run([str(exe), *command], cwd=work, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    page = (work / "page.html").read_text(encoding="utf-8")
+    assert "new vis.Network(" in page and "function el(" in page and read_island(page)["cardPack"] > 0
+    assert '<dd class="instances">' in (work / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_cli_view_and_export(project, tmp_path, capsys):
@@ -348,7 +478,7 @@ def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
     assert f"located in: Shanxi — {ARTICLE_B}" in tip
     visit.page.fill("#search", "Datong")
     buttons = visit.page.locator("#results button").all_inner_texts()
-    holding = [d for _, d in whole.nodes(data=True) if any("datong" in l.lower() for l in d["labels"])]
+    holding = [d for _, d in whole.nodes(data=True) if any("datong" in label.lower() for label in d["labels"])]
     assert buttons[0] == "Datong · Datong City (city)" and len(buttons) == min(20, len(holding))
     # ranked: the exact label first, entities before facts
     facts = [
@@ -592,9 +722,7 @@ def test_the_start_view_is_titled_and_its_hubs_are_labelled(browser, start_page)
 
 def assert_apart(labels: list[dict], page) -> None:
     """No two drawn labels overlap, and each lies wholly on the graph's canvas."""
-    width, height = page.evaluate(
-        "() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.width, r.height]; }"
-    )
+    width = page.evaluate("() => document.querySelector('#graph canvas').getBoundingClientRect().width")
     boxes = [label["box"] for label in labels]
     for i, a in enumerate(boxes):
         assert a[0] >= -1 and a[2] <= width + 1, labels[i]
@@ -610,17 +738,17 @@ def test_labels_follow_the_zoom_and_the_selection_without_collisions(browser, st
     page.evaluate(f"() => tkg.show('{DATONG}')")
     until(page, f"() => tkg.labels().length > 0 && tkg.labels()[0].id === '{DATONG}'")
     page.evaluate(
-        f"() => tkg.network.moveTo({{position: tkg.network.getPositions(['{DATONG}'])['{DATONG}'], scale: 2.5, animation: false}})"
+        f"() => tkg.network.moveTo({{position: tkg.network.getPositions(['{DATONG}'])['{DATONG}'], scale: 2.5, "
+        "animation: false})"
     )
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     close = page.evaluate("() => tkg.labels()")
     assert close[0]["text"] == "Datong" and {label["id"] for label in close} - fitted
     assert_apart(close, page)
     # and none over the selected node itself
-    x, y, r = (
-        page.evaluate(f"""() => {{ const v = tkg.network.body.nodes['{DATONG}'], p = tkg.network.canvasToDOM({{x: v.x, y: v.y}});
+    x, y, r = page.evaluate(f"""() => {{ const v = tkg.network.body.nodes['{DATONG}'];
+        const p = tkg.network.canvasToDOM({{x: v.x, y: v.y}});
         return [p.x, p.y, v.options.size * tkg.network.getScale()]; }}""")
-    )
     assert not [
         label
         for label in close[1:]
@@ -765,7 +893,9 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     # a contents list; the project's classes first, candidates of drafts next, imported terms last
     assert page.locator("nav a[href='#tkg-City']").count() == 1
     classes = page.evaluate("""() => { const out = []; let e = document.getElementById('classes').nextElementSibling;
-        for (; e && e.id !== 'properties'; e = e.nextElementSibling) out.push(e.querySelector('h3').textContent.split(' ')[0]);
+        for (; e && e.id !== 'properties'; e = e.nextElementSibling) {
+          out.push(e.querySelector('h3').textContent.split(' ')[0]);
+        }
         return out; }""")
     own = [i for i, n in enumerate(classes) if n.startswith("tkg:") and not n.startswith("tkg:Candidate")]
     candidates = [i for i, n in enumerate(classes) if n.startswith("tkg:Candidate")]

@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
-import json
 import multiprocessing
 import os
 import shutil
@@ -507,26 +506,29 @@ def query_page(project: Project) -> bytes:
     the prefixes, and the ontology's terms for completion."""
     from ..core.named import discover
     from ..core.vocab import PREFIXES
+    from ..see.workbench import WorkbenchData, render_workbench
     from .queries import prepare
 
-    examples = [
-        {
-            "name": name,
-            "title": query.title,
-            "description": query.description,
-            "text": prepare(query),
-            "params": [
-                {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
-                for p in query.params
-            ],
-        }
-        for name, query in discover(project).items()
-    ]
     terms, properties = _terms(project)
-    data = {"examples": examples, "prefixes": PREFIXES, "terms": terms, "properties": properties}
-    safe = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    template = (Path(__file__).parents[1] / "see" / "query.html").read_text(encoding="utf-8")
-    return template.replace("/*DATA*/{}", safe).encode("utf-8")
+    data: WorkbenchData = {
+        "examples": [
+            {
+                "name": name,
+                "title": query.title,
+                "description": query.description,
+                "text": prepare(query),
+                "params": [
+                    {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                    for p in query.params
+                ],
+            }
+            for name, query in discover(project).items()
+        ],
+        "prefixes": PREFIXES,
+        "terms": terms,
+        "properties": properties,
+    }
+    return render_workbench(data).encode("utf-8")
 
 
 def _terms(project: Project) -> tuple[list[str], list[str]]:

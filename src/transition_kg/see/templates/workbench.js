@@ -1,99 +1,15 @@
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:">
-<title>transition-kg — SPARQL</title>
-<style>
-  body { font-family: system-ui, sans-serif; margin: 0; color: #202124; }
-  header { padding: .8rem 1.2rem; border-bottom: 1px solid #ddd; }
-  h1 { font-size: 1.15rem; margin: 0; }
-  .layout { display: grid; grid-template-columns: 18rem minmax(0, 1fr); min-height: calc(100vh - 3.5rem); }
-  nav { border-right: 1px solid #ddd; padding: .8rem; overflow-y: auto; max-height: calc(100vh - 4rem); }
-  nav h2, main h2 { font-size: .95rem; margin: .2rem 0 .5rem; }
-  nav ul { list-style: none; padding: 0; margin: 0; }
-  nav li button { all: unset; cursor: pointer; display: block; padding: .25rem .3rem; border-radius: 3px; }
-  nav li button:hover, nav li button[aria-current="true"] { background: #e8f0fe; }
-  nav li small { display: block; color: #5f6368; }
-  main { padding: .8rem 1.2rem; min-width: 0; }
-  :focus-visible { outline: 3px solid #0b57d0; outline-offset: 1px; }
-  #form { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0; }
-  #form label { display: flex; flex-direction: column; font-size: 13px; }
-  #form input { font: 13px ui-monospace, monospace; padding: .2rem; min-width: 14rem; }
-  .editor { position: relative; font: 13px/1.45 ui-monospace, monospace; border: 1px solid #bbb; border-radius: 4px; }
-  .editor pre, .editor textarea { margin: 0; padding: .5rem; white-space: pre-wrap; word-wrap: break-word;
-    font: inherit; tab-size: 2; box-sizing: border-box; width: 100%; min-height: 14rem; }
-  .editor pre { color: #202124; pointer-events: none; }
-  .editor textarea { position: absolute; inset: 0; resize: vertical; color: transparent; background: transparent;
-    caret-color: #202124; border: 0; overflow: hidden; }
-  .kw { color: #8e24aa; font-weight: 600; } .var { color: #0b57d0; } .iri { color: #00796b; }
-  .pn { color: #b45309; } .str { color: #137333; } .num { color: #c62828; } .com { color: #5f6368; font-style: italic; }
-  .bad { background: #fde7e9; text-decoration: underline wavy #b00020; }
-  #complete { position: absolute; z-index: 3; background: #fff; border: 1px solid #999; list-style: none; margin: 0; padding: 0;
-    max-height: 12rem; overflow-y: auto; font: 13px ui-monospace, monospace; }
-  #complete li { padding: 1px 6px; cursor: pointer; } #complete li[aria-selected="true"] { background: #e8f0fe; }
-  .bar { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .5rem 0; }
-  button.act { padding: .3rem .8rem; }
-  #status { color: #3c4043; }
-  #status.error { color: #b00020; }
-  table { border-collapse: collapse; font-size: 13px; margin-top: .4rem; }
-  th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; max-width: 40rem; }
-  th { background: #f3f3f3; }
-  th button { all: unset; cursor: pointer; font-weight: 600; }
-  td small { color: #5f6368; display: block; }
-  pre.graph { background: #f8f9fa; padding: .6rem; overflow: auto; }
-  svg.chart { width: 100%; max-width: 520px; height: auto; }
-  svg.chart text { font-size: 11px; fill: #3c4043; }
-  #results { overflow-x: auto; }
-  @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } nav { border-right: 0; border-bottom: 1px solid #ddd; max-height: 30vh; } }
-</style>
-</head>
-<body>
-<header><h1>transition-kg — SPARQL 1.1, read-only, at <code>/sparql</code></h1></header>
-<div class="layout">
-<nav aria-label="Named queries">
-  <h2>Named queries</h2>
-  <ul id="named"></ul>
-</nav>
-<main>
-  <h2 id="title">Your query</h2>
-  <p id="description"></p>
-  <form id="form" aria-label="Parameters of the named query"></form>
-  <div class="editor" id="editor">
-    <pre id="highlight" aria-hidden="true"></pre>
-    <textarea id="query" spellcheck="false" autocomplete="off" aria-label="SPARQL query (Ctrl+Enter runs it; prefixes are known, no PREFIX needed)"
-      aria-describedby="status">SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g</textarea>
-    <ul id="complete" role="listbox" aria-label="Completions" hidden></ul>
-  </div>
-  <div class="bar">
-    <button id="run" class="act" type="button">Run (Ctrl+Enter)</button>
-    <button id="csv" class="act" type="button" disabled>Download CSV</button>
-    <button id="json" class="act" type="button" disabled>Download JSON</button>
-    <button id="network" class="act" type="button" disabled>Show as network</button>
-    <button id="link" class="act" type="button">Copy link</button>
-    <span id="status" role="status" aria-live="polite"></span>
-  </div>
-  <div id="chart"></div>
-  <div id="results"></div>
-</main>
-</div>
-<script>
 "use strict";
-const DATA = /*DATA*/{};
+// The SPARQL workbench (serve's /): an editor that highlights and completes, the named queries
+// with their parameters (bound by the server's library), results as a table with labels, a
+// chart, CSV and JSON, and a link that reproduces the query. Its data is the JSON island #data
+// (WorkbenchData, see/workbench.py): the named queries, the prefixes and the ontology's terms.
+const DATA = JSON.parse(document.getElementById("data").textContent);
 const area = document.getElementById("query"), highlight = document.getElementById("highlight");
 const status = document.getElementById("status"), results = document.getElementById("results");
 const chartBox = document.getElementById("chart"), form = document.getElementById("form");
 const complete = document.getElementById("complete");
 let current = null;   // the named query shown, if any
 let last = null;      // the last result: {vars, rows}
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-  return node;
-}
 
 // --- highlighting: the text drawn under a transparent textarea, token by token -----------------
 const TOKEN = /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(<[^<>"{}|^`\\\s]*>)|([?$][A-Za-z_0-9]+)|\b([A-Za-z][\w-]*:[\w.-]*)|\b(\d+(?:\.\d+)?)\b|\b(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE|FROM|NAMED|GRAPH|OPTIONAL|UNION|MINUS|FILTER|BIND|VALUES|SERVICE|PREFIX|BASE|DISTINCT|REDUCED|ORDER|BY|GROUP|HAVING|LIMIT|OFFSET|ASC|DESC|AS|NOT|EXISTS|IN|a|COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT|STR|LANG|LANGMATCHES|REGEX|CONTAINS|STRSTARTS|LCASE|UCASE|IF|COALESCE|BOUND|isIRI|isLiteral|YEAR|true|false)\b/gi;
@@ -262,23 +178,9 @@ function chart() {
   const points = last.rows.filter(r => r[year] && r[number] && /^\d{4}/.test(r[year].value))
     .map(r => [Number(r[year].value.slice(0, 4)), value(r[number])]).sort((a, b) => a[0] - b[0]);
   if (new Set(points.map(p => p[0])).size < 2) return;
-  const ns = "http://www.w3.org/2000/svg", W = 520, H = 180, L = 70, R = 20, T = 10, B = 24;
-  const xs = points.map(p => p[0]), ys = points.map(p => p[1]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(0, ...ys), y1 = Math.max(...ys);
-  const X = x => L + (x - x0) / (x1 - x0) * (W - L - R), Y = y => T + (1 - (y - y0) / ((y1 - y0) || 1)) * (H - T - B);
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`); svg.setAttribute("class", "chart");
-  svg.setAttribute("role", "img"); svg.setAttribute("aria-label", `${number} by ${year}: ` + points.map(p => `${p[0]}: ${p[1]}`).join("; "));
-  const add = (tag, attrs, text) => { const n = document.createElementNS(ns, tag); for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
-    if (text !== undefined) n.textContent = text; svg.appendChild(n); return n; };
-  add("line", {x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#9aa0a6"}); add("line", {x1: L, y1: T, x2: L, y2: H - B, stroke: "#9aa0a6"});
-  add("polyline", {points: points.map(p => `${X(p[0])},${Y(p[1])}`).join(" "), fill: "none", stroke: "#1565c0", "stroke-width": 2});
-  for (const p of points) {
-    add("circle", {cx: X(p[0]), cy: Y(p[1]), r: 4, fill: "#1565c0"});
-    add("text", {x: X(p[0]), y: H - 6, "text-anchor": "middle"}, String(p[0]));
-    add("text", {x: L - 5, y: Y(p[1]) + 4, "text-anchor": "end"}, p[1].toLocaleString("en"));
-  }
-  chartBox.appendChild(svg);
+  chartBox.appendChild(lineChart(points.map(p => ({x: p[0], y: p[1], tick: p[1].toLocaleString("en")})),
+                                 {width: 520, height: 180, left: 70, bottom: 24, nudge: [5, 4],
+                                  label: `${number} by ${year}: ` + points.map(p => `${p[0]}: ${p[1]}`).join("; ")}));
 }
 const PROPERTIES = new Set([...(DATA.properties || []), "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
                             "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"]);
@@ -359,6 +261,3 @@ if (start.get("named")) choose(start.get("named"));
 if (start.get("query") !== null) area.value = start.get("query");
 paint();
 if (start.get("query") !== null) run().catch(fail);
-</script>
-</body>
-</html>

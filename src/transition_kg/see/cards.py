@@ -1,0 +1,306 @@
+"""The entity cards and tooltips: what is said of a thing and what it says, with the words of
+the articles that say it. Plain data (:class:`Card`), rendered by the network page's script."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TypedDict
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from ..core.vocab import OA, ONTOLOGY_GRAPH, TKG
+from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
+
+MAX_TIP_LINES = 30
+
+
+class Evidence(TypedDict):
+    """Words of an article that state something, where they are and when it was published."""
+
+    words: str
+    article: str
+    date: str
+    start: int | None
+    end: int | None
+    context: bool  # the words only set the statement's context
+
+
+class Number(TypedDict):
+    id: str | None
+    what: str  # the indicator
+    amount: str  # as a reader should see it: "more than 61 billion yuan (2024)"
+    value: float | None  # for the chart
+    unit: str
+    measure: str  # "level", "increase", …
+    year: int | None
+    ev: list[Evidence]
+
+
+class Quote(TypedDict):
+    id: str
+    speaker: str
+    speakerId: str | None
+    role: str | None
+    words: str
+    year: int | None
+    ev: list[Evidence]
+
+
+class Fact(TypedDict):
+    id: str
+    text: str
+    kind: str
+    year: int | None
+    ev: list[Evidence]
+
+
+class Relation(TypedDict):
+    dir: str  # "out" (this → other) or "in" (other → this)
+    prop: str
+    other: str
+    otherId: str | None  # None when the other end is not a node of the page
+    source: str
+    ev: list[Evidence]
+
+
+class Mention(TypedDict):
+    article: str
+    words: str
+
+
+class _Card(TypedDict):
+    id: str
+    title: str
+    kind: str
+    also: list[str]  # its other labels
+    numbers: list[Number]
+    quotes: list[Quote]
+    facts: list[Fact]
+    relations: list[Relation]
+    mentions: list[Mention]
+    ev: list[Evidence]
+
+
+class Card(_Card, total=False):
+    """A node's card, as the page's script reads it."""
+
+    year: int | None  # a fact's
+
+
+class Cards:
+    """The entity card of every node: what is said of it and what it says, grouped (numbers,
+    quotes, other facts, relations both ways, mentions), each with its evidence words,
+    article, publication date and offsets."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.incoming: dict[Node, list[tuple[Node, URIRef, URIRef]]] = defaultdict(list)
+        self.quotes_in: dict[URIRef, list[Node]] = defaultdict(list)  # article graph → its quotes
+        for subject, found in catalog.statements.items():
+            for p, o, g in found:
+                if g != ONTOLOGY_GRAPH and isinstance(o, URIRef) and p not in HIDDEN_PROPERTIES:
+                    self.incoming[o].append((subject, p, g))
+                if p == RDF.type and o == TKG.Quote:
+                    self.quotes_in[g].append(subject)
+        self.mentions = mentions(catalog)
+
+    def published(self, graph: Node) -> str:
+        c = self.catalog
+        return str(c.value(graph, TKG.published) or c.value(graph, TKG.assumedPublicationYear) or "")
+
+    def evidence(self, fact: Node, graph: URIRef | None = None, context: bool = False) -> list[Evidence]:
+        c = self.catalog
+        graphs = (
+            [graph]
+            if graph is not None
+            else sorted({g for p, _, g in c.statements.get(fact, ()) if p == TKG.evidence}, key=str)
+        )
+        return [
+            {
+                "words": words,
+                "article": c.source_name(name),
+                "date": self.published(name),
+                "start": start,
+                "end": end,
+                "context": context,
+            }
+            for name in graphs
+            for words, start, end in c.evidence(fact, name)
+        ]
+
+    def _graph_of(self, fact: Node) -> URIRef | None:
+        return next((g for _, _, g in self.catalog.statements.get(fact, ()) if g != ONTOLOGY_GRAPH), None)
+
+    def number(self, fact: Node) -> Number:
+        c = self.catalog
+        value = c.value(fact, TKG.value)
+        try:
+            numeric = float(value.toPython()) if isinstance(value, Literal) else None
+        except (TypeError, ValueError):
+            numeric = None
+        unit, measure = c.value(fact, TKG.unit), c.value(fact, TKG.measure)
+        return {
+            "id": str(fact),
+            "what": c.name(c.value(fact, TKG.indicator), "value"),
+            "amount": c.amount(fact),
+            "value": numeric,
+            "unit": c.name(unit, ""),
+            "measure": c.name(measure, ""),
+            "year": c.year(fact),
+            "ev": self.evidence(fact),
+        }
+
+    def quote(self, fact: Node) -> Quote:
+        c = self.catalog
+        speaker = c.value(fact, TKG.speaker)
+        roles = [s for s, p, _ in self.incoming.get(speaker, []) if p == TKG.heldBy] if speaker is not None else []
+        role = next((str(c.value(r, TKG.title)) for r in roles if c.value(r, TKG.title) is not None), None)
+        return {
+            "id": str(fact),
+            "speaker": c.name(speaker),
+            "speakerId": str(speaker) if speaker is not None else None,
+            "role": role,
+            "words": str(c.value(fact, TKG.quoteText) or ""),
+            "year": c.year(fact),
+            "ev": self.evidence(fact),
+        }
+
+    def fact(self, fact: Node) -> Fact:
+        c = self.catalog
+        kind = c.kinds.get(fact)
+        return {
+            "id": str(fact),
+            "text": c.label(fact),
+            "kind": c.name(kind, "unknown"),
+            "year": c.year(fact),
+            "ev": self.evidence(fact),
+        }
+
+    def of(self, node: URIRef) -> Card:
+        """The card of ``node``."""
+        c = self.catalog
+        kind = c.kinds.get(node)
+        card: Card = {
+            "id": str(node),
+            "title": c.label(node),
+            "kind": c.name(kind, "unknown"),
+            "also": [label for label in c.all_labels(node) if label != c.label(node)],
+            "numbers": [],
+            "quotes": [],
+            "facts": [],
+            "relations": [],
+            "mentions": [],
+            "ev": [],
+        }
+        if c.is_a(node, TKG.Fact):
+            card["year"] = c.year(node)
+            card["ev"] = self.evidence(node)
+            self._file(card, node)
+        facts = dict.fromkeys(s for s, _, _ in self.incoming.get(node, []) if c.is_a(s, TKG.Fact) and s != node)
+        for fact in sorted(facts, key=lambda f: (c.year(f) or 0, c.label(f))):
+            self._file(card, fact, other=True)
+        if c.is_a(node, TKG.Place):
+            card["quotes"] += self._voices(facts, {q["id"] for q in card["quotes"]})
+        card["relations"] = self._relations(node)
+        card["mentions"] = [{"article": c.label(a), "words": w} for a, w in self.mentions.get(node, [])]
+        return card
+
+    def _file(self, card: Card, fact: Node, other: bool = False) -> None:
+        """Put ``fact`` under the card's numbers, quotes or (when about another node) facts."""
+        if self.catalog.is_a(fact, TKG.Observation):
+            card["numbers"].append(self.number(fact))
+        elif self.catalog.is_a(fact, TKG.Quote):
+            card["quotes"].append(self.quote(fact))
+        elif other:
+            card["facts"].append(self.fact(fact))
+
+    def _voices(self, facts: dict[Node, None], have: set[str]) -> list[Quote]:
+        """A place's voices: the quotes of the articles that report its numbers and statuses."""
+        c = self.catalog
+        reporting = {self._graph_of(f) for f in facts if c.is_a(f, TKG.Observation) or c.is_a(f, TKG.IndustryStatus)}
+        return [
+            self.quote(q)
+            for graph in sorted(g for g in reporting if g is not None)
+            for q in sorted(self.quotes_in.get(graph, []), key=str)
+            if str(q) not in have
+        ]
+
+    def _relations(self, node: URIRef) -> list[Relation]:
+        """The node's relations to other entities, outgoing then incoming, with their words."""
+        c = self.catalog
+        found = [
+            self._relation("out", node, p, o, g)
+            for p, o, g in c.statements.get(node, [])
+            if g != ONTOLOGY_GRAPH
+            and p not in HIDDEN_PROPERTIES
+            and isinstance(o, URIRef)
+            and c.kinds.get(o)
+            and not c.is_a(o, TKG.Fact)
+            and o not in (TKG.Article,)
+        ]
+        return found + [
+            self._relation("in", s, p, node, g)
+            for s, p, g in self.incoming.get(node, [])
+            if isinstance(s, URIRef)
+            and c.kinds.get(s)
+            and not c.is_a(s, TKG.Fact)
+            and s != node
+            and not c.is_a(s, TKG.Mention)
+            and not c.is_a(s, TKG.Article)
+        ]
+
+    def _relation(self, direction: str, s: Node, p: URIRef, o: Node, g: URIRef) -> Relation:
+        c = self.catalog
+        other = o if direction == "out" else s
+        ev = []
+        for statement, name in c.statements_of.get((s, p, o), []):
+            ev += self.evidence(statement, name, context=c.value(statement, TKG.basis) == TKG.Contextual)
+        folded = any(c.is_a(other, k) for k in FOLDED_CLASSES)
+        return {
+            "dir": direction,
+            "prop": c.label(p),
+            "other": c.label(other),
+            "otherId": None if folded else str(other),
+            "source": c.source_name(g),
+            "ev": ev,
+        }
+
+
+def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRef, str]]]) -> list[str]:
+    """Plain-text lines: the node's type, its facts with sources and words, its mentions."""
+    kind = catalog.kinds.get(node)
+    lines = [catalog.label(node), f"type: {catalog.name(kind, 'unknown')}"]
+    others = [label for label in catalog.all_labels(node) if label != lines[0]]
+    if others:
+        lines.append("also: " + ", ".join(others))
+    stated = catalog.statements.get(node, [])
+    for name in dict.fromkeys(g for _, _, g in stated if g != ONTOLOGY_GRAPH):  # the graphs stating it, in order
+        for p, o, g in stated:
+            if g == name and p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
+                lines.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
+        if catalog.is_a(node, TKG.Fact):
+            lines.extend(catalog.evidence_lines(node, name))
+    for article, exact in mentioned.get(node, []):
+        lines.append(f"mentioned in {catalog.label(article)}: “{exact}”")
+    if len(lines) > MAX_TIP_LINES:
+        lines = [*lines[: MAX_TIP_LINES - 1], f"… and {len(lines) - MAX_TIP_LINES + 1} more"]
+    return lines
+
+
+def mentions(catalog: Catalog) -> dict[Node, list[tuple[URIRef, str]]]:
+    """Entity → (article graph, the words that mention it), from the catalogue's index."""
+    found: dict[Node, list[tuple[URIRef, str]]] = defaultdict(list)
+    for mention, stated in catalog.statements.items():
+        for p, entity, name in stated:
+            if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
+                continue
+            for evidence in catalog.values(mention, TKG.evidence, name):
+                for selector in catalog.values(evidence, OA.hasSelector, name):
+                    for exact in catalog.values(selector, OA.exact, name):
+                        found[entity].append((name, str(exact)))
+    rank = {name: i for i, name in enumerate(catalog.sources)}
+    for entity in found:
+        found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
+    return found

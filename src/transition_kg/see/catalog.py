@@ -1,0 +1,257 @@
+"""What the pages show of a dataset, read from RDF once: the catalogue of things, their
+classes, labels, values and evidence (:class:`Catalog`), and the view's error (:class:`ViewError`)."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from ..core.errors import TKGError
+from ..core.infer import superclass_map
+from ..core.vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, short
+
+#: classes whose members are folded into the nodes that point to them (a unit, an article, …)
+FOLDED_CLASSES = {
+    TKG.Unit,
+    TKG.Qualifier,
+    TKG.Measure,
+    TKG.Status,
+    TKG.ComparisonKind,
+    TKG.Indicator,
+    TKG.Article,
+    TKG.Mention,
+    TKG.Basis,
+}
+HIDDEN_PROPERTIES = {RDF.type, RDFS.label, SKOS.altLabel, DCTERMS.title, TKG.evidence, TKG.extent}
+PLURAL_UNITS = {
+    "year",
+    "day",
+    "tonne",
+    "second",
+    "kilometre",
+    "hectare",
+    "euro",
+    "US dollar",
+    "pound",
+    "megawatt",
+    "month",
+    "week",
+    "hour",
+    "minute",
+    "degree Celsius",
+}
+
+Statement = tuple[URIRef, Node, URIRef]  # (property, object, graph)
+
+
+class ViewError(TKGError):
+    """A view that cannot be made: an unknown class, article or focus IRI, or format."""
+
+
+def _first(values: Iterable[Node]) -> str | None:
+    """The English value, else one without language, else any (sorted for stability)."""
+    ordered = sorted(
+        values,
+        key=lambda v: (
+            getattr(v, "language", None) not in ("en", None),
+            getattr(v, "language", None) is not None,
+            str(v),
+        ),
+    )
+    return str(ordered[0]) if ordered else None
+
+
+@dataclass
+class Catalog:
+    """What the view needs to know of a dataset, indexed once."""
+
+    dataset: Dataset
+    sources: list[URIRef] = field(default_factory=list)
+    kinds: dict[Node, URIRef] = field(default_factory=dict)
+    superclasses: dict[Node, set[Node]] = field(default_factory=dict)
+    #: subject → [(property, object, graph)], from one pass over the quads: every lookup of the
+    #: view reads this, so a page costs time linear in the graph, whatever the number of articles
+    statements: dict[Node, list[Statement]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Catalog:
+        catalog = cls(dataset)
+        names = [cast(URIRef, g.identifier) for g in dataset.graphs() if len(g)]
+        catalog.sources = sorted(
+            n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier)
+        )
+        read = set(catalog.sources) | {ONTOLOGY_GRAPH}
+        statements: dict[Node, list[Statement]] = defaultdict(list)
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name in read:
+                statements[s].append((cast(URIRef, p), o, cast(URIRef, name)))
+        order = {name: i for i, name in enumerate([*catalog.sources, ONTOLOGY_GRAPH])}
+        for found in statements.values():
+            found.sort(key=lambda pog: (order[pog[2]], str(pog[0]), str(pog[1])))
+        catalog.statements = dict(statements)
+        catalog.superclasses = superclass_map(dataset.graph(ONTOLOGY_GRAPH))
+        typed: dict[Node, set[URIRef]] = defaultdict(set)
+        for thing, found in catalog.statements.items():
+            for p, klass, name in found:
+                # in the articles' graphs any type; in the ontology, its individuals (industries, units, …)
+                if p == RDF.type and (name != ONTOLOGY_GRAPH or str(klass).startswith(str(TKG))):
+                    typed[thing].add(cast(URIRef, klass))
+        for thing, classes in typed.items():
+            specific = [c for c in classes if not any(c in catalog.superclasses.get(o, ()) for o in classes if o != c)]
+            catalog.kinds[thing] = sorted(specific)[0]
+        return catalog
+
+    def is_a(self, thing: Node, klass: Node) -> bool:
+        kind = self.kinds.get(thing)
+        return kind is not None and (kind == klass or klass in self.superclasses.get(kind, ()))
+
+    def drawable(self, thing: Node) -> bool:
+        return (
+            isinstance(thing, URIRef) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
+        )
+
+    @functools.cached_property
+    def _labels(self) -> dict[Node, list[Node]]:
+        return {s: [o for p, o, _ in found if p == RDFS.label] for s, found in self.statements.items()}
+
+    def label(self, term: Node) -> str:
+        """The English label, title, or a short name for the term."""
+        if isinstance(term, Literal):
+            return str(term)
+        found = _first(self._labels.get(term, [])) or _first(self.values(term, DCTERMS.title))
+        if found:
+            return found
+        if isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
+            return self.fact_label(term)
+        return short(str(term))
+
+    def all_labels(self, term: Node) -> list[str]:
+        return sorted({str(v) for v in self._labels.get(term, []) + self.values(term, SKOS.altLabel)})
+
+    def values(self, subject: Node, prop: URIRef, graph: URIRef | None = None) -> list[Node]:
+        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``)."""
+        return sorted({o for p, o, g in self.statements.get(subject, ()) if p == prop and graph in (None, g)}, key=str)
+
+    def value(self, subject: Node, prop: URIRef) -> Node | None:
+        found = self.values(subject, prop)
+        return found[0] if found else None
+
+    def name(self, term: Node | None, missing: str = "?") -> str:
+        """The label of ``term``, or ``missing`` when there is none."""
+        return self.label(term) if term is not None else missing
+
+    def fact_label(self, fact: URIRef) -> str:
+        """A short name for a fact without a label of its own."""
+        v = lambda p: self.value(fact, p)
+        if self.is_a(fact, TKG.Observation):
+            return f"{self.name(v(TKG.indicator))}: {self.amount(fact)}"
+        if self.is_a(fact, TKG.Quote):
+            return f"quote: {self.name(v(TKG.speaker))}"
+        if self.is_a(fact, TKG.Role):
+            return str(v(TKG.title) or "role")
+        if self.is_a(fact, TKG.IndustryStatus):
+            return f"{self.name(v(TKG.industry))}: {self.name(v(TKG.status))}"
+        if self.is_a(fact, TKG.TradeLink):
+            return f"{self.name(v(TKG.commodity))} trade: {self.name(v(TKG.status))}"
+        if self.is_a(fact, TKG.Comparison):
+            return f"{self.name(v(TKG.comparisonKind))}: {self.name(v(TKG.counterpart))}"
+        return self.label(self.kinds.get(fact, fact))
+
+    def amount(self, obs: Node) -> str:
+        """An observation's value as a reader should see it: with its qualifier and measure,
+        thousands separated (never rounded), its unit (none for counts) and its time: the year,
+        the months of a part-year figure, or "as of" the article's year for the present tense."""
+        value, unit, qualifier = self.value(obs, TKG.value), self.value(obs, TKG.unit), self.value(obs, TKG.qualifier)
+        number = value.toPython() if isinstance(value, Literal) else value
+        text = readable(number) if isinstance(number, int) else str(value)
+        previous = self.value(obs, TKG.previousValue)
+        if previous is not None:
+            before = previous.toPython() if isinstance(previous, Literal) else previous
+            text = f"{readable(before)} → {text}" if isinstance(before, int) else f"{previous} → {text}"
+        measure = self.value(obs, TKG.measure)
+        text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
+        if qualifier is not None:
+            text = f"{self.label(qualifier)} {text}"
+        if unit is not None and unit != TKR["unit-count"]:
+            name = self.label(unit)
+            plural = isinstance(number, (int, float)) and number != 1 and name in PLURAL_UNITS
+            text += f" {name}s" if plural else f" {name}"
+        return text + (f" ({when})" if (when := self._when(obs)) else "")
+
+    def _when(self, obs: Node) -> str:
+        """An observation's time as the amount says it: a year, "2025-01 to 2025-08", "as of 2023"."""
+        year = self.value(obs, TKG.year) or self.value(obs, TKG.endYear)
+        start, end, as_of = self.value(obs, TKG.periodStart), self.value(obs, TKG.periodEnd), self.value(obs, TKG.asOf)
+        if start is not None and end is not None:
+            return f"{start} to {end}"
+        if as_of is not None and not year:
+            return f"as of {as_of}"
+        return str(year) if year else ""
+
+    def year(self, fact: Node) -> int | None:
+        """The year a fact holds for (its year, end year, period end, or the "as of" year), if any."""
+        for prop in (TKG.year, TKG.endYear, TKG.periodEnd, TKG.asOf):
+            value = self.value(fact, prop)
+            if value is not None and str(value)[:4].isdigit():
+                return int(str(value)[:4])
+        return None
+
+    def source_name(self, graph: Node) -> str:
+        if self.is_a(graph, TKG.Article):
+            return self.label(graph)
+        return {
+            "graph-shared": "shared entities",
+            "graph-background": "curators' background (not from an article)",
+        }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
+
+    def evidence(self, fact: Node, graph: URIRef) -> list[tuple[str, int | None, int | None]]:
+        """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given)."""
+        out = []
+        first = lambda node, prop: next(iter(self.values(node, prop, graph)), None)
+        number = lambda term: int(str(term)) if term is not None else None
+        for evidence in self.values(fact, TKG.evidence, graph):
+            exact, start, end = None, None, None
+            for selector in self.values(evidence, OA.hasSelector, graph):
+                exact = exact or first(selector, OA.exact)
+                start = start if start is not None else first(selector, OA.start)
+                end = end if end is not None else first(selector, OA.end)
+            out.append((str(exact), number(start), number(end)))
+        return out
+
+    def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
+        return [
+            f"evidence: “{words}” — {self.source_name(graph)}"
+            + (f", characters {start}–{end}" if start is not None else "")
+            for words, start, end in self.evidence(fact, graph)
+        ]
+
+    @functools.cached_property
+    def statements_of(self) -> dict[tuple[Node | None, Node | None, Node | None], list[tuple[Node, URIRef]]]:
+        """A relation (subject, property, object) → the rdf:Statement nodes that give it its words, and their graph."""
+        found = defaultdict(list)
+        for node, stated in self.statements.items():
+            if any(p == RDF.type and o == RDF.Statement for p, o, _ in stated):
+                v = {p: o for p, o, _ in stated}
+                found[(v.get(RDF.subject), v.get(RDF.predicate), v.get(RDF.object))].append((node, stated[0][2]))
+        return found
+
+
+def readable(number: int) -> str:
+    """A whole number as a reader writes it, never rounded: 61 billion, 6.3 billion, 700,000,
+    1,234,567,891 (a scale word only where the number is exactly that many)."""
+    from decimal import Decimal
+
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if abs(number) >= size:
+            scaled = Decimal(number) / size
+            if scaled == scaled.quantize(Decimal("0.001")):
+                return f"{scaled.normalize():f} {word}"
+    return f"{number:,}"

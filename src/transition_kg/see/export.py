@@ -1,0 +1,35 @@
+"""The view's graph for Gephi and Cytoscape: GraphML or GEXF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..core.files import write_atomic
+from .catalog import ViewError
+
+FORMATS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+
+
+def _flat(data: dict[str, Any]) -> dict[str, Any]:
+    """Attributes as the formats hold them: lists joined with newlines, no None."""
+    return {k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items() if v is not None}
+
+
+def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
+    """Write the graph as GraphML or GEXF (lists joined with newlines), atomically. Every edge
+    has an id of its own (``e0``, ``e1``, …; the property is an attribute): Gephi keeps only
+    the first edge of an id it has seen."""
+    if fmt not in FORMATS:
+        raise ViewError("no such format", option="format", value=fmt, choices=list(FORMATS))
+    flat = nx.MultiDiGraph()
+    for n, data in graph.nodes(data=True):  # the card is the page's; a year only where there is one
+        flat.add_node(n, **_flat(data))
+    for i, (a, b, data) in enumerate(graph.edges(data=True)):
+        flat.add_edge(a, b, key=f"e{i}", **_flat(data))
+    buffer = io.BytesIO()
+    FORMATS[fmt](flat, buffer)
+    write_atomic(Path(path), buffer.getvalue())

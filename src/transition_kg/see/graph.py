@@ -1,0 +1,228 @@
+"""The view's graph: the dataset's entities and facts as a ``networkx.MultiDiGraph``
+(:func:`to_networkx`), the part of it a view shows (:func:`select`, :func:`story`), and the
+graph of a query's answer (:func:`from_result`).
+
+One node per entity or fact (IRI), with its class and family; literals, units, qualifiers,
+statuses, indicators, mentions and evidence are folded into the node's tooltip lines, each
+with its source article and the exact words; edges carry the property's label and the
+graphs that state them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from ..core.sparql import rdflib_term
+from ..core.vocab import TKG, curie, expand
+from .cards import mentions, tooltip
+from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
+from .theme import FAMILIES
+
+#: the view holds the whole graph as the ring a focused view can expand into up to this many
+#: nodes; past it, only the next ring (the network page folds facts past the same size)
+FOLD_THRESHOLD = 5_000
+
+
+def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catalog | None = None) -> nx.MultiDiGraph:
+    """The dataset's entities and facts (or only ``nodes``) as a networkx graph.
+
+    Node attributes: ``label``, ``kind`` (class label), ``kind_iri``, ``labels`` (every label,
+    English and Chinese), ``tooltip`` (lines of text). Edge attributes: ``label`` (property
+    label), ``property`` (IRI), ``sources`` (graphs stating it), ``tooltip``.
+    """
+    catalog = catalog or Catalog.of(dataset)
+    mentioned = mentions(catalog)
+    families = [URIRef(family) for family in FAMILIES]
+    keep = {n for n in catalog.kinds if catalog.drawable(n)} if nodes is None else set(nodes)
+    graph = nx.MultiDiGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
+    for node in sorted(keep, key=str):
+        kind = catalog.kinds.get(node)
+        fact = catalog.is_a(node, TKG.Fact)
+        graph.add_node(
+            str(node),
+            label=catalog.label(node),
+            kind=catalog.name(kind, "unknown"),
+            family=str(next((f for f in families if catalog.is_a(node, f)), "")),
+            fact=fact,
+            kind_iri=str(kind) if kind else "",
+            labels=catalog.all_labels(node) or [catalog.label(node)],
+            tooltip=tooltip(catalog, node, mentioned),
+            year=catalog.year(node) if fact else None,
+        )
+    stated = defaultdict(list)
+    for name in catalog.sources:
+        for s, p, o in catalog.dataset.graph(name):
+            if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
+                stated[(s, p, o)].append(name)
+    for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
+        label = catalog.label(p)
+        sources = [catalog.source_name(n) for n in names]
+        graph.add_edge(
+            str(s),
+            str(o),
+            key=str(p),
+            label=label,
+            property=str(p),
+            sources=sources,
+            tooltip=[
+                f"{catalog.label(s)} → {label} → {catalog.label(o)}",
+                *(f"stated in: {x}" for x in sources),
+                *_words(catalog, (s, p, o)),
+            ],
+        )
+    return graph
+
+
+def _words(catalog: Catalog, triple: tuple[Node, Node, Node]) -> list[str]:
+    """A relation's evidence, from the rdf:Statement that gives it its words."""
+    return [
+        line + (" (read from the context)" if catalog.value(statement, TKG.basis) == TKG.Contextual else "")
+        for statement, name in catalog.statements_of.get(triple, [])
+        for line in catalog.evidence_lines(statement, name)
+    ]
+
+
+# --- choosing the subgraph -------------------------------------------------------------------
+
+
+def _resolve(text: str, option: str) -> URIRef:
+    iri = expand(text)
+    if iri is None:
+        raise ViewError("give a full IRI or a prefixed name such as tkr:datong", option=option, value=text)
+    return URIRef(iri)
+
+
+def _class_named(catalog: Catalog, text: str) -> URIRef:
+    """A class by prefixed name or IRI, by local name (``City``), or by its label as the
+    legend writes it (``city``, ``industry status``), in any case."""
+    if ":" in text:
+        iri = _resolve(text, "class")
+        if iri in catalog.superclasses:
+            return iri
+    wanted = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    for klass in sorted(catalog.superclasses, key=str):
+        names = {str(klass).rsplit("#", 1)[-1].lower(), catalog.label(klass).lower()}
+        if str(klass).startswith(str(TKG)) and (wanted in names or wanted.replace(" ", "") in names):
+            return URIRef(str(klass))
+    raise ViewError(
+        "not a class of the ontology (give a name from the legend, such as city, or tkg:City)",
+        option="class",
+        value=text,
+    )
+
+
+def _node_named(whole: nx.MultiDiGraph, text: str) -> URIRef:
+    """A node by prefixed name or IRI, or by a label that names one node only (any case)."""
+    iri = expand(text)
+    if iri is not None:
+        return URIRef(iri)
+    wanted = text.strip().casefold()
+    found = sorted(
+        n for n, data in whole.nodes(data=True) if any(label.casefold() == wanted for label in data.get("labels", []))
+    )
+    if len(found) == 1:
+        return URIRef(found[0])
+    if found:
+        some = ", ".join(curie(f) for f in found[:5])
+        raise ViewError(f"{len(found)} nodes have that label ({some}); give one of them", option="focus", value=text)
+    raise ViewError(
+        "no node has that label; give a label, a full IRI or a prefixed name such as tkr:datong",
+        option="focus",
+        value=text,
+    )
+
+
+def select(
+    dataset: Dataset,
+    *,
+    cls: str | None = None,
+    article: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    catalog: Catalog | None = None,
+) -> nx.MultiDiGraph:
+    """The view's graph: everything, a class (with its neighbours), one article's graph, or
+    the neighbourhood of ``focus`` up to ``depth`` hops in both directions."""
+    catalog = catalog or Catalog.of(dataset)
+    if article:
+        iri = _resolve(article if ":" in article else f"tkr:{article}", "article")
+        if iri not in catalog.sources:
+            known = [str(s).rsplit("/", 1)[1] for s in catalog.sources if catalog.is_a(s, TKG.Article)]
+            raise ViewError("no such article graph", option="article", value=article, choices=known)
+        nodes = {t for triple in dataset.graph(iri) for t in (triple[0], triple[2]) if catalog.drawable(t)}
+        return to_networkx(dataset, nodes, catalog)
+    whole = to_networkx(dataset, None, catalog)
+    if cls:
+        klass = _class_named(catalog, cls)
+        members = {n for n in whole if catalog.is_a(URIRef(n), klass)}
+        keep = set(members)
+        for n in members:
+            keep.update(whole.predecessors(n))
+            keep.update(whole.successors(n))
+        return whole.subgraph(keep).copy()
+    if focus:
+        return _around(whole, str(_node_named(whole, focus)), focus, depth)
+    return story(whole)
+
+
+def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.MultiDiGraph:
+    """The neighbourhood of ``iri`` up to ``depth`` hops, holding what lies one ring beyond."""
+    if iri not in whole:
+        raise ViewError("not a node of the graph", option="focus", value=focus)
+    if depth < 0:
+        raise ViewError("must be 0 or more", option="depth", value=depth)
+    reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
+    shown = whole.subgraph(n for n, d in reach.items() if d <= depth).copy()
+    # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
+    # pulls a node's in, ring after ring (the whole graph, or past the fold the next ring)
+    shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else whole.subgraph(reach).copy()
+    return shown
+
+
+def story(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The start view: the places and what the articles say about them, with the nodes nothing
+    links to folded away (and counted: the page says how many)."""
+    orphans = [n for n in whole if whole.degree(n) == 0]
+    shown = whole.subgraph(n for n in whole if whole.degree(n) > 0).copy()
+    shown.graph["folded"] = len(orphans)
+    return shown
+
+
+def from_result(dataset: Dataset, result: Any) -> nx.MultiDiGraph:
+    """The graph of a query result: a CONSTRUCT's triples between IRIs, or a SELECT whose IRI
+    columns become nodes, each row linking its first IRI to the others (edge label: column)."""
+    catalog = Catalog.of(dataset)
+    links: list[tuple[Node, Node | None, str, str]] = []
+    if result.kind == "GRAPH":
+        for s, p, o in result.graph:
+            if isinstance(s, URIRef) and isinstance(o, URIRef) and p != RDF.type:
+                links.append((s, o, catalog.label(p), str(p)))
+    elif result.kind == "SELECT":
+        for row in result.rows:
+            iris = [(v, rdflib_term(t)) for v, t in zip(result.vars, row) if isinstance(rdflib_term(t), URIRef)]
+            links += [(iris[0][1], t, v, f"?{v}") for v, t in iris[1:]]
+            if len(iris) == 1:
+                links.append((iris[0][1], None, "", ""))
+    else:
+        raise ViewError("an ASK query has no graph to show", option="query")
+    nodes = {t for s, o, _, _ in links for t in (s, o) if t is not None}
+    graph = to_networkx(dataset, nodes, catalog)
+    graph.remove_edges_from(list(graph.edges(keys=True)))
+    for s, o, label, prop in links:
+        if o is not None:
+            graph.add_edge(
+                str(s),
+                str(o),
+                key=prop,
+                label=label,
+                property=prop,
+                sources=["query"],
+                tooltip=[f"{catalog.label(s)} → {label} → {catalog.label(o)}", "from the query"],
+            )
+    return graph

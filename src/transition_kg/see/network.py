@@ -1,0 +1,337 @@
+"""The network page: the view's graph laid out, packed and rendered as one offline page.
+
+:func:`to_pyvis` makes the pyvis ``Network`` of a graph: pyvis holds vis-network's data and
+options (``net.nodes``, ``net.edges``, ``net.options``), the page's environment renders it
+(:func:`render_page`, :func:`write_page`): vis-network inlined, nothing loaded from the
+network, the data packed in the page's JSON island (:class:`NetworkData`; :func:`pack`:
+deflated JSON in base64) and every text shown with ``textContent``; labels drawn by the page
+by importance, never over each other. In a notebook the network shows inline when it is a
+cell's value. Past :data:`LAYOUT_THRESHOLD` nodes the layout is computed in Python (igraph's
+grid Fruchterman-Reingold) and physics is off; past :data:`FOLD_THRESHOLD` the facts are held
+until their entity is expanded; the page says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import math
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypedDict
+
+import networkx as nx
+from rdflib import URIRef
+
+from ..core.files import write_atomic
+from ..core.vocab import TKG_IRI
+from .cards import Card, Cards
+from .graph import FOLD_THRESHOLD
+from .pages import render
+from .theme import COLOURS, styles
+
+HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
+LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
+CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
+# FOLD_THRESHOLD (from .graph): past it the facts are held until their entity is expanded (vis-network
+# spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
+NOTEBOOK_HEIGHT = "720px"
+
+
+class _NodeItem(TypedDict):
+    id: str
+    label: str  # as drawn: at most 40 characters
+    name: str  # whole
+    kind: str  # its class's label
+    labels: list[str]  # every label, English and Chinese, for search
+    tip: list[str]  # the tooltip's lines
+    color: str
+    shape: str
+    value: int  # 1 + its links: vis sizes it by this
+    fact: bool
+    year: int | None
+
+
+class NodeItem(_NodeItem, total=False):
+    """A node as the page holds it (vis-network draws the fields it knows)."""
+
+    hub: bool  # labelled first
+    reserve: bool  # held back until it comes into view
+    x: float  # where the Python layout put it
+    y: float
+
+
+EdgeItem = TypedDict("EdgeItem", {"from": str, "to": str, "label": str, "tip": list[str], "arrows": str})
+
+
+class NetworkData(TypedDict):
+    """The network page's JSON island, as network.js reads it."""
+
+    nodes: str  # pack(list[NodeItem]): every node the page holds, the hubs first
+    edges: str  # pack(list[EdgeItem])
+    cards: list[str]  # pack(dict[str, Card]) of each cardPack nodes, in the order of the nodes
+    cardPack: int
+    options: dict[str, Any]  # vis-network's
+
+
+@dataclass
+class NetworkPage:
+    """What the page says around the network: rendered as HTML, not read by its script."""
+
+    title: str
+    summary: str
+    notice: str
+    legend: list[tuple[str, str, str]]  # (class label, colour, glyph)
+    nodes: int  # the view's
+    edges: int
+    cards: list[str]  # packed, as NetworkData's
+
+
+def cards_of(graph: nx.MultiDiGraph) -> dict[str, Card]:
+    """The card of every node: given with the node (``card``), or made from the graph's catalog."""
+    catalog = graph.graph.get("catalog")
+    cards = Cards(catalog) if catalog is not None else None
+    found = {}
+    for n, data in graph.nodes(data=True):
+        card = data.get("card") or (cards.of(URIRef(n)) if cards is not None else None)
+        if card:
+            found[n] = card
+    return found
+
+
+def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str:
+    """One line naming what the page shows."""
+    cards = cards_of(graph) if cards is None else cards
+    count: dict[str, int] = defaultdict(int)
+    for _, data in graph.nodes(data=True):
+        count[data.get("family", "")] += 1
+    places, people = count[TKG_IRI + "Place"], count[TKG_IRI + "Person"]
+    facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
+    articles = {ev["article"] for n in graph if n in cards for ev in cards[n].get("ev", [])}
+    folded = graph.graph.get("folded", 0)
+    text = (
+        f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
+        f"{facts:,} fact{'s' * (facts != 1)}"
+        + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
+        + " — click a node, or search, for everything said about it"
+    )
+    return text + (f"; {folded:,} node{'s' * (folded != 1)} nothing links to folded away." if folded else ".")
+
+
+def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions for every node: igraph's grid Fruchterman-Reingold (0.3 s for 10,000 nodes here)."""
+    igraph = _igraph()
+    names = list(graph.nodes)
+    if not names:
+        return {}
+    index = {n: i for i, n in enumerate(names)}
+    g = igraph.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in graph.edges() if a != b])
+    coords = g.layout_fruchterman_reingold(grid=len(names) > 1000, niter=300)
+    scale = 35 * math.sqrt(len(names))
+    xs, ys = zip(*coords.coords)
+    x0, y0 = min(xs), min(ys)
+    span = max(max(xs) - x0, max(ys) - y0) or 1
+    return {n: ((x - x0) / span * scale, (y - y0) / span * scale) for n, (x, y) in zip(names, coords.coords)}
+
+
+def _igraph() -> Any:
+    """igraph, imported without its optional matplotlib drawing: where matplotlib is installed
+    igraph imports pyplot, 0.8 s of a page's time here (a None in sys.modules is an ImportError)."""
+    import sys
+
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
+
+
+@functools.lru_cache(maxsize=1)
+def _page_class() -> Any:
+    """pyvis's Network, made to render and show the network page (imported when first needed)."""
+    from pyvis.network import Network
+
+    class Page(Network):
+        """The network page: in a notebook it shows inline at a usable height (the page itself
+        in an iframe, no file needed); ``show()`` writes the file and shows that."""
+
+        page: NetworkPage
+
+        def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+            return render_page(self)
+
+        def _repr_html_(self) -> str:
+            return render("frame.html", page=render_page(self), height=NOTEBOOK_HEIGHT, border=COLOURS["rule"])
+
+        def show(self, name: str = "transition-kg.html", local: bool = True, notebook: bool = True) -> Any:
+            write_page(self, Path(name))
+            if notebook:
+                from IPython.display import IFrame
+
+                return IFrame(name, width="100%", height=NOTEBOOK_HEIGHT)
+            return None
+
+    return Page
+
+
+def to_pyvis(
+    graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
+) -> Any:
+    """The pyvis Network of ``graph``, which renders as the offline page of :func:`write_page`.
+    In a notebook, the network shows inline when it is a cell's value.
+
+    The page holds every node; it draws the view's and holds back the ring a focused view can
+    expand into and, past ``fold`` nodes, the facts (observations, quotes, roles, …): those come
+    into the drawing with their entity's "Show its other neighbours" (or a search)."""
+    reserve: nx.MultiDiGraph = graph.graph.get("reserve") or nx.MultiDiGraph()
+    full = reserve if any(n not in graph for n in reserve) else graph  # the view, and the ring it can expand into
+    large = full.number_of_nodes() > threshold
+    net = _page_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net.nodes = _node_items(graph, full, large=large, folded=full.number_of_nodes() > fold)
+    net.edges = [
+        {
+            "from": a,
+            "to": b,
+            "label": data.get("label", ""),
+            "tip": data.get("tooltip", [data.get("label", "")]),
+            "arrows": "to",
+        }
+        for a, b, data in full.edges(data=True)
+    ]
+    net.options = _options(large, improved=not large and graph.number_of_nodes() <= 150)
+    cards = cards_of(full)  # read by the page only when a card is opened
+    held = sum(1 for n in net.nodes if n.get("reserve") and n["id"] in graph)
+    notice = []
+    if large:
+        notice.append(
+            f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
+            f"page stays responsive."
+        )
+    if held:
+        notice.append(
+            f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
+            f"them, and search finds every node."
+        )
+    net.page = NetworkPage(
+        title=title,
+        summary=summary(graph, cards),
+        notice=" ".join(notice),
+        legend=sorted((kind, colour, glyph) for kind, (colour, _, glyph) in styles(full).items()),
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        cards=[
+            pack({n["id"]: cards[n["id"]] for n in net.nodes[k : k + CARD_PACK] if n["id"] in cards})
+            for k in range(0, len(net.nodes), CARD_PACK)
+        ],
+    )
+    return net
+
+
+def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, folded: bool) -> list[NodeItem]:
+    """The nodes of ``full`` as the page holds them, the hubs first: those of ``graph`` drawn,
+    the others (and past the fold the facts) held back; placed by :func:`layout` when ``large``."""
+    style = styles(full)
+    degree = dict(graph.degree())
+    positions = layout(full) if large else {}
+    # labels by importance: the hubs (the entities with most links) first, then entities, then facts
+    order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
+    entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
+    hubs = set(entities[: max(HUBS, len(entities) // 12)])
+    items = []
+    for n in sorted(order, key=lambda n: n not in hubs):
+        data = full.nodes[n]
+        colour, shape, _ = style[data["kind"]]
+        shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
+        node: NodeItem = {
+            "id": n,
+            "label": shown,
+            "name": data["label"],
+            "kind": data["kind"],
+            "labels": data.get("labels", [data["label"]]),
+            "tip": data.get("tooltip", [data["label"]]),
+            "color": colour,
+            "shape": shape,
+            "value": 1 + degree.get(n, 0),
+            "fact": bool(data.get("fact")),
+            "year": data.get("year"),
+        }
+        if n in hubs:
+            node["hub"] = True
+        if n not in graph or (folded and data.get("fact")):
+            node["reserve"] = True
+        if large:
+            node["x"], node["y"] = (round(c, 1) for c in positions[n])
+        items.append(node)
+    return items
+
+
+def _options(large: bool, improved: bool) -> dict[str, Any]:
+    """vis-network's options: physics for a small graph (a fixed seed: the same picture every
+    time), a layout from Python for a large one; no labels drawn by vis."""
+    return {
+        "physics": {
+            "enabled": not large,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
+        },
+        "layout": {"randomSeed": 7, "improvedLayout": improved},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        # no labels drawn by vis: the page draws them by importance, never over each other
+        "nodes": {"borderWidth": 0, "scaling": {"min": 8, "max": 34}},
+        # edge labels on hover only (the tooltip names the relation and its words): faster, no clutter
+        "edges": {
+            "smooth": False,
+            "font": {"size": 0, "face": "sans-serif"},
+            "color": {"color": COLOURS["line"], "highlight": COLOURS["ink"]},
+            "width": 1,
+        },
+    }
+
+
+def pack(value: Any) -> str:
+    """``value`` as the page holds it: compact JSON, deflated (zlib), in base64 — a tenth of the
+    bytes, and nothing in it an HTML parser could read as markup. The page's ``unpack`` reads it.
+
+    >>> unpack(pack({"label": "</script>"}))
+    {'label': '</script>'}
+    """
+    text = json.dumps(value, separators=(",", ":"))  # ASCII: the browser's decoder is fastest on it
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def unpack(text: str) -> Any:
+    """What :func:`pack` packed."""
+    return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
+
+
+def render_page(net: Any) -> str:
+    """The page's HTML: its text around the network, and its data in the JSON island."""
+    data: NetworkData = {
+        "nodes": pack(net.nodes),
+        "edges": pack(net.edges),
+        "cards": net.page.cards,
+        "cardPack": CARD_PACK,
+        "options": net.options,
+    }
+    return render("network.html", page=net.page, data=data)
+
+
+def write_page(net: Any, path: Path) -> None:
+    """Write the page atomically."""
+    write_atomic(Path(path), render_page(net).encode("utf-8"))

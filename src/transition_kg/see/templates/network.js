@@ -1,0 +1,591 @@
+"use strict";
+// The network page: vis-network draws the graph, this script draws the labels by importance,
+// finds nodes, writes the entity card, filters by class and year and keeps the view in the
+// link. Its data is the JSON island #data (NetworkData, see/network.py): the nodes and edges
+// deflated in base64, the cards in packs of data.cardPack nodes (in the order of the nodes) and
+// vis-network's options. window.tkg is its API for tests and notebooks (see api()).
+
+// --- what the page holds -----------------------------------------------------------------------
+let NODES, EDGES, BY_ID;  // every node the page holds (the most important first), every edge, the nodes by id
+const NEIGHBOURS = new Map(), EDGES_OF = new Map();  // node → the nodes an edge joins it to; → the indices of its edges
+// what vis draws: the nodes of the view, not those held back (a focus's next ring, or the facts
+// of a large graph) until they come into view; tooltips, labels in every language and cards stay
+// in NODES and are read when needed
+const inVis = new Set();
+const hiddenNow = new Set();  // the drawn nodes vis hides; only changes are sent to vis
+let nodes, edges, network;  // vis's data sets and network
+// the selected node, the year, the hidden classes, the nodes expanded: kept in the URL fragment
+const state = {node: null, year: null, hide: new Set(), expanded: new Set()};
+let years = [], minYear = null, maxYear = null;
+// the cards, unpacked a pack at a time once the network is drawn
+let PACKS = [], CARD_PACK = 1, PACK_OF = new Map();
+const CARDS = new Map(), unpacking = new Map();
+let hovered = null, drawnLabels = [];
+const labelWidths = new Map();
+const ink = {text: "", halo: ""};  // the theme's colours of the labels, read once
+
+const details = document.getElementById("details");
+const yearInput = document.getElementById("year");
+const yearValue = document.getElementById("year-value");
+const search = document.getElementById("search");
+const results = document.getElementById("results");
+const tooltip = el("div", {class: "vis-tooltip", role: "tooltip"});
+
+async function unpack(text) {
+  const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), c => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"))).text();
+}
+
+async function start() {
+  performance.mark("tkg-start");
+  const data = JSON.parse(document.getElementById("data").textContent);
+  const [nodesText, edgesText] = await Promise.all([unpack(data.nodes), unpack(data.edges)]);
+  NODES = JSON.parse(nodesText);
+  EDGES = JSON.parse(edgesText);
+  BY_ID = new Map(NODES.map(n => [n.id, n]));
+  joinEdges();
+  draw(data.options);
+  holdCards(data.cards, data.cardPack);
+  listenToNetwork();
+  readYears();
+  listenToControls();
+  window.tkg = api();
+  readFragment();
+}
+
+// --- drawing -----------------------------------------------------------------------------------
+function joinEdges() {
+  EDGES.forEach((e, i) => {
+    for (const [a, b] of [[e.from, e.to], [e.to, e.from]]) {
+      if (!NEIGHBOURS.has(a)) { NEIGHBOURS.set(a, new Set()); EDGES_OF.set(a, []); }
+      NEIGHBOURS.get(a).add(b);
+      EDGES_OF.get(a).push(i);
+    }
+  });
+}
+
+function visNode(n, at) {
+  inVis.add(n.id);
+  const item = {id: n.id, name: n.name, kind: n.kind, year: n.year, fact: n.fact, color: n.color, shape: n.shape, value: n.value};
+  const p = at || (n.x !== undefined ? {x: n.x, y: n.y} : null);
+  if (p) { item.x = p.x; item.y = p.y; }
+  return item;
+}
+
+function visEdge(i) {  // edge i, if both its ends are drawn
+  const e = EDGES[i];
+  return inVis.has(e.from) && inVis.has(e.to) ? [{id: "e" + i, from: e.from, to: e.to, arrows: e.arrows}] : [];
+}
+
+function draw(options) {
+  // vis draws in order, the last on top: the hubs (first in NODES) last
+  nodes = new vis.DataSet(NODES.filter(n => !n.reserve).reverse().map(n => visNode(n)));
+  edges = new vis.DataSet(EDGES.flatMap((e, i) => visEdge(i)));
+  performance.mark("tkg-data");
+  network = new vis.Network(document.getElementById("graph"), {nodes, edges}, options);
+  performance.mark("tkg-network");
+}
+
+// a card asked for before its pack is unpacked is shown by title and class, then filled
+function holdCards(packs, size) {
+  PACKS = packs;
+  CARD_PACK = size;
+  PACK_OF = new Map(NODES.map((n, i) => [n.id, Math.floor(i / CARD_PACK)]));
+}
+
+function unpackCards(k) {
+  if (!unpacking.has(k)) {
+    unpacking.set(k, unpack(PACKS[k]).then(text => { for (const [id, card] of Object.entries(JSON.parse(text))) CARDS.set(id, card); }));
+  }
+  return unpacking.get(k);
+}
+
+function cardOf(id) {
+  if (!CARDS.has(id) && PACK_OF.has(id)) unpackCards(PACK_OF.get(id)).then(() => { if (state.node === id) renderCard(BY_ID.get(id)); });
+  return CARDS.get(id);
+}
+
+// tooltips, made when the pointer is on a node or an edge (not one element per node at load)
+function tip(lines) {
+  const box = el("div", {class: "tkg-tip"});
+  for (const line of lines) box.appendChild(el("div", {}, line));
+  return box;
+}
+
+function showTip(lines, pointer) {
+  tooltip.replaceChildren(tip(lines));
+  tooltip.style.left = (pointer.x + 14) + "px";
+  tooltip.style.top = (pointer.y + 14) + "px";
+  tooltip.style.visibility = "visible";
+}
+
+function hideTip() { tooltip.style.visibility = "hidden"; }
+
+function listenToNetwork() {
+  hideTip();
+  document.getElementById("graph").appendChild(tooltip);
+  network.on("hoverNode", params => { hovered = params.node; showTip(BY_ID.get(params.node).tip, params.pointer.DOM); });
+  network.on("hoverEdge", params => showTip(EDGES[Number(String(params.edge).slice(1))].tip, params.pointer.DOM));
+  network.on("blurNode", () => { hovered = null; hideTip(); });
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.once("afterDrawing", async () => {
+    performance.mark("tkg-drawn");
+    for (let k = 0; k < PACKS.length; k++) await unpackCards(k);
+    performance.mark("tkg-cards");
+    window.tkg.ready = true;
+    document.body.dataset.ready = "1";
+  });
+  // once laid out, stop the simulation: nodes stay where they settled and the page stays quick
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({physics: {enabled: false}});
+    if (state.node) frame(state.node); else network.fit();
+  });
+  const css = getComputedStyle(document.documentElement);
+  ink.text = css.getPropertyValue("--ink").trim();
+  ink.halo = css.getPropertyValue("--halo").trim();
+  network.on("afterDrawing", drawLabels);
+  network.on("click", params => { if (params.nodes.length) show(params.nodes[0]); else clear(); });
+}
+
+// --- labels: drawn over the canvas in screen pixels, by importance (the selected and hovered
+// node and the selected node's neighbours, then the hubs, entities by links, facts), each only
+// where it overlaps no label already drawn; a small node's label once zoomed in enough ----------
+// a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
+const LABEL_PX = 12, HUB_PX = 15, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+
+class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
+  constructor(ctx, m, first) {
+    this.ctx = ctx;
+    this.m = m;  // network → device pixels
+    this.ratio = window.devicePixelRatio || 1;
+    this.W = ctx.canvas.width;
+    this.H = ctx.canvas.height;
+    this.body = network.body.nodes;  // vis's drawn nodes (positions and sizes after layout and drags)
+    this.grid = new Map();  // cell → the boxes taken that touch it
+    this.first = new Set(first);
+    this.fontHub = null;
+    const r = this.ratio;
+    this.fonts = [`${LABEL_PX * r}px system-ui, sans-serif`, `600 ${HUB_PX * r}px system-ui, sans-serif`];
+    ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
+    ctx.strokeStyle = ink.halo; ctx.fillStyle = ink.text; ctx.lineWidth = 3 * r;
+  }
+
+  cells(box) {
+    const keys = [];
+    for (let gx = Math.floor(box[0] / CELL); gx <= Math.floor(box[2] / CELL); gx++) {
+      for (let gy = Math.floor(box[1] / CELL); gy <= Math.floor(box[3] / CELL); gy++) keys.push(gx + "," + gy);
+    }
+    return keys;
+  }
+
+  free(box) {
+    return this.cells(box).every(key => (this.grid.get(key) || []).every(b =>
+      !(box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])));
+  }
+
+  take(box) {
+    for (const key of this.cells(box)) { if (!this.grid.has(key)) this.grid.set(key, []); this.grid.get(key).push(box); }
+  }
+
+  onScreen(id) {  // a drawn node's centre and radius in device pixels, if it is on the screen
+    const v = this.body[id], m = this.m;
+    if (!v || v.options.hidden) return null;
+    const radius = v.options.size * m.a, x = m.a * v.x + m.e, y = m.d * v.y + m.f;
+    return x > -radius && y > -radius && x < this.W + radius && y < this.H + radius ? {x, y, radius} : null;
+  }
+
+  disk(id) {  // no label over this node
+    const seen = this.onScreen(id);
+    if (seen) this.take([seen.x - seen.radius, seen.y - seen.radius, seen.x + seen.radius, seen.y + seen.radius]);
+  }
+
+  place(n) {
+    const seen = this.onScreen(n.id), r = this.ratio, ctx = this.ctx;
+    if (!seen) return;
+    const {x, y, radius} = seen;
+    if (!this.first.has(n.id) && !n.hub && radius < (n.fact ? FACT_MIN_RADIUS : ENTITY_MIN_RADIUS) * r) return;
+    const px = (n.hub ? HUB_PX : LABEL_PX) * r;
+    if (!!n.hub !== this.fontHub) { this.fontHub = !!n.hub; ctx.font = this.fonts[this.fontHub ? 1 : 0]; }  // setting a font parses it: only on a change
+    if (!labelWidths.has(n.id)) labelWidths.set(n.id, ctx.measureText(n.label).width / r);
+    const w = labelWidths.get(n.id) * r, top = y + radius + 2 * r;
+    const cx = Math.min(Math.max(x, w / 2 + 2 * r), this.W - w / 2 - 2 * r);  // whole on the screen
+    const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + px * 1.2];
+    if (!this.free(box)) return;
+    this.take(box);
+    ctx.strokeText(n.label, cx, top);
+    ctx.fillText(n.label, cx, top);
+    drawnLabels.push({id: n.id, text: n.label, box: box.map(c => Math.round(c / r))});
+  }
+}
+
+function drawLabels(ctx) {
+  const first = [];
+  if (state.node) first.push(state.node);
+  if (hovered) first.push(hovered);
+  if (state.node) first.push(...(NEIGHBOURS.get(state.node) || []));
+  drawnLabels = [];
+  const m = ctx.getTransform();
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const labels = new Labels(ctx, m, first);
+  // no label over the selected or hovered node, nor (but another hub's) over a hub
+  for (const id of first.slice(0, hovered ? 2 : 1)) labels.disk(id);
+  for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
+  let hubs = true;  // the hubs come first in NODES
+  for (const n of NODES) {
+    if (hubs && !n.hub) {
+      hubs = false;
+      for (const h of NODES) { if (!h.hub) break; labels.disk(h.id); }
+    }
+    if (drawnLabels.length >= MAX_LABELS) break;
+    if (!labels.first.has(n.id)) labels.place(n);
+  }
+  ctx.restore();
+}
+
+// --- what is shown -----------------------------------------------------------------------------
+function shown(id) { return inVis.has(id) && !hiddenNow.has(id); }
+
+function frame(id) {
+  // the node and its shown neighbours in view, no closer than scale 1
+  const around = [id, ...[...(NEIGHBOURS.get(id) || [])].filter(shown)];
+  network.fit({nodes: around, animation: false, maxZoomLevel: 1.0});
+  network.selectNodes([id]);
+}
+
+function inView(n) {  // a node of the view, or one pulled in: expanded, or around a node expanded
+  return !n.reserve || (state.expanded.size > 0 && (state.expanded.has(n.id) ||
+                                                    [...(NEIGHBOURS.get(n.id) || [])].some(m => state.expanded.has(m))));
+}
+
+function later(year) {
+  return state.year !== null && Number.isInteger(year) && year > state.year;
+}
+
+function readYears() {
+  years = NODES.map(n => n.year).filter(y => Number.isInteger(y));
+  minYear = years.length ? Math.min(...years) : null;
+  maxYear = years.length ? Math.max(...years) : null;
+  if (years.length) {
+    yearInput.min = minYear; yearInput.max = maxYear; yearInput.value = maxYear;
+  } else {
+    yearInput.disabled = true;
+  }
+}
+
+function yearText() {
+  return state.year === null ? (years.length ? "all years" : "no years") : String(state.year);
+}
+
+function writeFragment() {
+  const params = new URLSearchParams();
+  if (state.node) params.set("node", state.node);
+  if (state.year !== null) params.set("year", state.year);
+  if (state.hide.size) params.set("hide", [...state.hide].sort().join(","));
+  if (state.expanded.size) params.set("expand", [...state.expanded].sort().join(" "));
+  const text = params.toString();
+  try {
+    history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
+  } catch (error) {  // shown inline in a notebook (an iframe's srcdoc), the page has no address to keep it in
+  }
+}
+
+function readFragment() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  state.hide = new Set((params.get("hide") || "").split(",").filter(Boolean));
+  state.expanded = new Set((params.get("expand") || "").split(" ").filter(id => BY_ID.has(id)));
+  const y = params.get("year");
+  state.year = y !== null && /^\d{4}$/.test(y) ? Number(y) : null;
+  if (state.year !== null && years.length) yearInput.value = Math.min(Math.max(state.year, minYear), maxYear);
+  apply();
+  const id = params.get("node");
+  if (id && BY_ID.has(id)) show(id);
+}
+
+function apply() {
+  const updates = [], coming = [];
+  for (const n of NODES) {
+    const hidden = state.hide.has(n.kind) || later(n.year) || !inView(n);
+    if (!inVis.has(n.id)) {
+      if (!hidden) coming.push(n);
+    } else if (hidden !== hiddenNow.has(n.id)) {
+      updates.push({id: n.id, hidden});
+      if (hidden) hiddenNow.add(n.id); else hiddenNow.delete(n.id);
+    }
+  }
+  if (updates.length) nodes.update(updates);
+  if (coming.length) bring(coming);
+  yearValue.textContent = yearText();
+  for (const box of document.querySelectorAll("#legend input")) box.checked = !state.hide.has(box.dataset.kind);
+  if (state.node) renderCard(BY_ID.get(state.node));
+  if (document.getElementById("table").open) fillTable();
+  writeFragment();
+}
+
+function bring(list) {
+  // held nodes come into the drawing in a ring around the expanded node that pulls them in
+  const rings = new Map();
+  for (const n of list) {
+    const anchor = [...(NEIGHBOURS.get(n.id) || [])].find(m => state.expanded.has(m) && inVis.has(m));
+    if (!rings.has(anchor)) rings.set(anchor, []);
+    rings.get(anchor).push(n);
+  }
+  const added = [];
+  for (const [anchor, ring] of rings) {
+    const at = anchor !== undefined ? network.getPositions([anchor])[anchor] : null;
+    const r = 140 + 4 * ring.length;
+    ring.forEach((n, i) => added.push(visNode(n, at && {x: at.x + r * Math.cos(2 * Math.PI * i / ring.length),
+                                                         y: at.y + r * Math.sin(2 * Math.PI * i / ring.length)})));
+  }
+  nodes.add(added);
+  const fresh = new Map();  // their edges, once each (two nodes brought together share one)
+  for (const n of added) for (const i of EDGES_OF.get(n.id) || []) for (const e of visEdge(i)) fresh.set(i, e);
+  edges.add([...fresh.values()]);
+}
+
+function expand(id) {
+  state.expanded.add(id);
+  apply();
+  return [...(NEIGHBOURS.get(id) || [])].filter(shown).length;
+}
+
+function show(id) {
+  const node = BY_ID.get(id);
+  if (!node) return false;
+  state.node = id;
+  if (!inView(node)) {  // brought in with a drawn neighbour's ring, or else with its own
+    const drawn = [...(NEIGHBOURS.get(id) || [])].find(m => inVis.has(m));
+    state.expanded.add(drawn !== undefined ? drawn : id);
+  }
+  state.hide.delete(node.kind);
+  apply();  // draws what it needs, writes the card and the link
+  frame(id);
+  details.scrollIntoView({block: "nearest"});  // on a phone the panel is under the graph
+  return true;
+}
+
+function clear() {
+  state.node = null;
+  network.unselectAll();
+  details.replaceChildren();
+  writeFragment();
+}
+
+// --- the entity card ---------------------------------------------------------------------------
+function evidence(list) {
+  const box = el("div", {class: "ev"});
+  for (const e of list || []) {
+    const where = e.start !== null && e.start !== undefined ? `, characters ${e.start}–${e.end}` : "";
+    box.appendChild(el("div", {}, `“${e.words}” — ${e.article}` + (e.date ? ` (${e.date})` : "") + where
+                                  + (e.context ? " (read from the context)" : "")));
+  }
+  return box;
+}
+
+function nodeLink(id, text) {
+  if (id && BY_ID.has(id)) {
+    const button = el("button", {class: "link", type: "button"}, text);
+    button.addEventListener("click", () => show(id));
+    return button;
+  }
+  return document.createTextNode(text);
+}
+
+function chart(points, unit) {
+  // a series' chart: points [year, value, amount]; beside the axis the number of each amount
+  // ("more than …" stays in its point's title), without the unit the heading names
+  const tick = amount => {
+    const short = amount.replace(/ \(.*\)$/, "").replace(/^\D+(?=\d)/, "");
+    return unit && short.endsWith(" " + unit + "s") ? short.slice(0, -unit.length - 2)
+      : unit && short.endsWith(" " + unit) ? short.slice(0, -unit.length - 1) : short;
+  };
+  return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: `${p[0]}: ${p[2]}`})),
+                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3],
+                    label: "series: " + points.map(p => `${p[0]}: ${p[2]}`).join("; ")});
+}
+
+function cardHead(node, card) {
+  details.appendChild(el("h2", {}, card.title));
+  details.appendChild(el("div", {class: "kind"}, card.kind + (card.also.length ? " · also " + card.also.join(", ") : "")
+                                 + (node.fact ? (Number.isInteger(node.year) ? ` · ${node.year}` : " · no year given") : "")));
+  const outside = [...(NEIGHBOURS.get(node.id) || [])].filter(m => BY_ID.get(m).reserve && !inView(BY_ID.get(m)));
+  if (outside.length) {
+    const more = el("button", {type: "button", id: "expand"}, `Show its ${outside.length} other neighbour${outside.length > 1 ? "s" : ""}`);
+    more.addEventListener("click", () => expand(node.id));
+    details.appendChild(more);
+  }
+  if (card.ev.length) details.appendChild(evidence(card.ev));
+}
+
+function cardNumbers(numbers) {
+  details.appendChild(el("h3", {}, "Numbers"));
+  const series = new Map();
+  for (const n of numbers) {
+    if (Number.isInteger(n.year) && n.value !== null && n.measure === "level" && !later(n.year)) {
+      const key = n.what + "|" + n.unit;
+      if (!series.has(key)) series.set(key, []);
+      series.get(key).push([n.year, n.value, n.amount]);
+    }
+  }
+  for (const [key, points] of series) {
+    const distinct = new Set(points.map(p => p[0]));
+    if (distinct.size >= 2) {
+      points.sort((a, b) => a[0] - b[0]);
+      const [what, unit] = key.split("|");
+      details.appendChild(el("div", {}, what + (unit && unit !== "count" ? ` (${unit})` : "")));
+      details.appendChild(chart(points, unit));
+    }
+  }
+  const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "What"), el("th", {scope: "col"}, "Value"))));
+  const body = el("tbody");
+  for (const n of numbers) {
+    const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
+    if (later(n.year)) attrs.class = "later";
+    body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.what)),
+                        el("td", {class: "num"}, n.amount + (Number.isInteger(n.year) ? "" : " · no year"))));
+    body.appendChild(el("tr", Object.assign({}, attrs, {class: (attrs.class || "") + " evrow"}),
+                        el("td", {colspan: 2}, evidence(n.ev))));
+  }
+  table.appendChild(body);
+  details.appendChild(table);
+}
+
+function cardQuotes(quotes) {
+  details.appendChild(el("h3", {}, "Quotes"));
+  for (const q of quotes) {
+    const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "");
+    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, `“${q.words}”`, who, evidence(q.ev)));
+  }
+}
+
+function cardFacts(facts) {
+  details.appendChild(el("h3", {}, "What the articles say"));
+  const list = el("ul");
+  for (const f of facts) {
+    list.appendChild(el("li", later(f.year) ? {class: "later"} : {}, nodeLink(f.id, f.text), ` (${f.kind}`
+                        + (Number.isInteger(f.year) ? `, ${f.year})` : ")"), evidence(f.ev)));
+  }
+  details.appendChild(list);
+}
+
+function cardRelations(relations) {
+  details.appendChild(el("h3", {}, "Relations"));
+  const list = el("ul");
+  for (const r of relations) {
+    const text = r.dir === "out" ? [`${r.prop} `, nodeLink(r.otherId, r.other)] : [nodeLink(r.otherId, r.other), ` ${r.prop} this`];
+    list.appendChild(el("li", {}, ...text, el("span", {class: "ev"}, ` — ${r.source}`), evidence(r.ev)));
+  }
+  details.appendChild(list);
+}
+
+function cardMentions(mentions) {
+  details.appendChild(el("h3", {}, "Mentioned in"));
+  const list = el("ul");
+  for (const m of mentions) list.appendChild(el("li", {}, `${m.article}: “${m.words}”`));
+  details.appendChild(list);
+}
+
+function renderCard(node) {
+  details.replaceChildren();
+  if (!node) return;
+  const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
+                                   facts: [], relations: [], mentions: []};
+  cardHead(node, card);
+  if (card.numbers.length) cardNumbers(card.numbers);
+  if (card.quotes.length) cardQuotes(card.quotes);
+  if (card.facts.length) cardFacts(card.facts);
+  if (card.relations.length) cardRelations(card.relations);
+  if (card.mentions.length) cardMentions(card.mentions);
+}
+
+// --- search: an exact label first; then entities before facts; a label starting with the text,
+// then a word starting with it, then containing it; shorter labels first ------------------------
+function matches(text) {
+  const q = text.trim().toLowerCase();
+  if (!q) return [];
+  const ranked = [];
+  for (const n of NODES) {
+    let best = 9;
+    for (const label of n.labels) {
+      const l = label.toLowerCase();
+      const rank = l === q ? 0 : l.startsWith(q) ? 1 : (" " + l).includes(" " + q) ? 2 : l.includes(q) ? 3 : 9;
+      best = Math.min(best, rank);
+    }
+    if (best < 9) ranked.push([best === 0 ? 0 : 1, n.fact ? 1 : 0, best, n.label.length, n.label, n]);
+  }
+  ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0));
+  return ranked.slice(0, 20).map(r => r[5]);
+}
+
+function listResults() {
+  results.replaceChildren();
+  for (const n of matches(search.value)) {
+    const button = el("button", {type: "button"}, n.labels.join(" · ") + " (" + n.kind + ")");
+    button.addEventListener("click", () => show(n.id));
+    results.appendChild(el("li", {}, button));
+  }
+}
+
+// --- filters, year, link, table ----------------------------------------------------------------
+async function copyLink() {
+  const copied = document.getElementById("copied");
+  try {
+    await navigator.clipboard.writeText(location.href);
+    copied.textContent = "Link copied";
+  } catch (error) {
+    copied.textContent = "Copy this link: " + location.href;
+  }
+}
+
+function fillTable() {
+  const body = document.querySelector("#table tbody");
+  body.replaceChildren();
+  const degree = new Map();
+  for (const e of EDGES) for (const end of [e.from, e.to]) degree.set(end, (degree.get(end) || 0) + 1);
+  const list = NODES.filter(n => shown(n.id)).sort((a, b) => (degree.get(b.id) || 0) - (degree.get(a.id) || 0));
+  for (const n of list.slice(0, 2000)) {
+    body.appendChild(el("tr", {}, el("td", {}, nodeLink(n.id, n.label)), el("td", {}, n.kind),
+                        el("td", {}, Number.isInteger(n.year) ? String(n.year) : ""), el("td", {}, String(degree.get(n.id) || 0))));
+  }
+}
+
+function listenToControls() {
+  search.addEventListener("input", listResults);
+  search.addEventListener("keydown", event => {
+    if (event.key === "Escape") { search.value = ""; results.replaceChildren(); }
+    if (event.key === "Enter") { const first = matches(search.value)[0]; if (first) show(first.id); }
+  });
+  for (const box of document.querySelectorAll("#legend input")) {
+    box.addEventListener("change", () => {
+      if (box.checked) state.hide.delete(box.dataset.kind); else state.hide.add(box.dataset.kind);
+      apply();
+    });
+  }
+  yearInput.addEventListener("input", () => {
+    const y = Number(yearInput.value);
+    state.year = y >= maxYear ? null : y;
+    apply();
+  });
+  if (location.protocol === "about:") document.getElementById("copy").hidden = true;  // inline in a notebook: no address to copy
+  document.getElementById("copy").addEventListener("click", copyLink);
+  document.getElementById("table").addEventListener("toggle", event => { if (event.target.open) fillTable(); });
+  window.addEventListener("hashchange", readFragment);
+}
+
+// the page's API, for tests and notebooks: tkg.show(iri), tkg.year(y or null), the card in #details
+function api() {
+  return {
+    network, nodes, edges, ready: false, show, clear, expand,
+    held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
+    labels: () => drawnLabels,  // the labels of the last frame: id, text, box [left, top, right, bottom] in CSS pixels
+    year(y) {
+      state.year = y === null || y === undefined || (maxYear !== null && y >= maxYear) ? null : Number(y);
+      if (years.length) yearInput.value = state.year === null ? maxYear : Math.max(state.year, minYear);
+      apply();
+      return state.year;
+    },
+  };
+}
+
+start();

@@ -1,0 +1,96 @@
+"""The one theme of every page.
+
+A class takes the colour, vis-network shape and legend glyph of the first family it belongs
+to (:data:`THEME`), so a class looks the same on every page. Twelve hues, each at least 3:1
+against white; two families with the same shape stay apart under deutan, protan and tritan
+vision (tests/test_view.py checks both). The pages' own colours are named by role
+(:data:`COLOURS`); :func:`variables` gives both as CSS custom properties, which the base
+template writes into every page's ``:root`` and the pages' style sheets and scripts read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.vocab import TKG_IRI
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+THEME: list[tuple[str, str, str, str]] = [  # (family IRI, colour, vis-network shape, legend glyph)
+    (TKG_IRI + "Place", "#2e7d32", "dot", "●"),
+    (TKG_IRI + "Organisation", "#1565c0", "square", "■"),
+    (TKG_IRI + "Person", "#c62828", "triangle", "▲"),
+    (TKG_IRI + "Policy", "#6a1b9a", "diamond", "◆"),
+    (TKG_IRI + "CreativeWork", "#795548", "hexagon", "⬢"),
+    (TKG_IRI + "Technology", "#795548", "hexagon", "⬢"),
+    (TKG_IRI + "Project", "#795548", "hexagon", "⬢"),
+    (TKG_IRI + "Industry", "#00796b", "star", "★"),
+    (TKG_IRI + "Commodity", "#00796b", "star", "★"),
+    (TKG_IRI + "Concept", "#6a1b9a", "diamond", "◆"),
+    (TKG_IRI + "Conference", "#b45309", "star", "★"),
+    (TKG_IRI + "Observation", "#546e7a", "dot", "●"),
+    (TKG_IRI + "Quote", "#ad1457", "triangleDown", "▼"),
+    (TKG_IRI + "ReportedSpeech", "#ad1457", "triangleDown", "▼"),
+    (TKG_IRI + "Claim", "#ad1457", "triangleDown", "▼"),
+    (TKG_IRI + "Event", "#b45309", "star", "★"),
+    (TKG_IRI + "IndustryStatus", "#827717", "square", "■"),
+    (TKG_IRI + "TradeLink", "#3949ab", "hexagon", "⬢"),
+    (TKG_IRI + "Comparison", "#3949ab", "hexagon", "⬢"),
+    (TKG_IRI + "Role", "#616161", "triangle", "▲"),
+]
+OTHER = ("#616161", "triangle", "▲")  # as a role: classes outside every family are rare
+FAMILIES = [family for family, *_ in THEME]
+
+COLOURS = {  # the pages' own colours, by what they are for
+    "ink": "#202124",  # text
+    "muted": "#3c4043",  # secondary text: summaries, evidence, axis labels
+    "faint": "#5f6368",  # small print, comments in code
+    "link": "#0b57d0",  # links, buttons that read as links, the focus ring
+    "tint": "#e8f0fe",  # a hovered or chosen row
+    "good": "#137333",  # done ("Link copied")
+    "bad": "#b00020",  # an error
+    "bad-tint": "#fde7e9",  # behind the words an error points at
+    "note": "#fff4d6",  # behind a notice
+    "panel": "#f8f9fa",  # behind a card, a graph's text
+    "code": "#f3f3f3",  # behind code and table heads
+    "paper": "#fff",  # tooltips and pop-up lists
+    "rule": "#ddd",  # borders between parts of a page
+    "rule-light": "#e0e0e0",  # lines between rows
+    "border": "#ccc",  # the side panel's edge
+    "border-dark": "#bbb",  # the editor's edge
+    "frame": "#999",  # pop-ups' edges, the class tree's lines
+    "line": "#9aa0a6",  # edges of the network, chart axes
+    "series": "#1565c0",  # a chart's line of a query's answer
+    "halo": "rgba(255,255,255,0.92)",  # around a label drawn over the network
+    "shadow": "rgba(0,0,0,.2)",  # under a tooltip
+    "syntax-keyword": "#8e24aa",  # SPARQL highlighting: keywords, IRIs, prefixed names, strings, numbers
+    "syntax-iri": "#00796b",
+    "syntax-prefixed": "#b45309",
+    "syntax-string": "#137333",
+    "syntax-number": "#c62828",
+}
+
+
+def family_name(family: str) -> str:
+    """A family's name in a CSS variable: ``tkg:IndustryStatus`` → ``industrystatus``."""
+    return family.rsplit("#", 1)[-1].lower()
+
+
+def variables() -> dict[str, str]:
+    """The theme as CSS custom properties: ``--ink``, …, and ``--family-place``, …, ``--family-other``."""
+    found = {f"--{name}": colour for name, colour in COLOURS.items()}
+    found.update({f"--family-{family_name(family)}": colour for family, colour, _, _ in THEME})
+    found["--family-other"] = OTHER[0]
+    return found
+
+
+def styles(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str, str]]:
+    """Each class label's (colour, shape, glyph): its family's, the same on every page."""
+    theme = {family: (colour, shape, glyph) for family, colour, shape, glyph in THEME}
+    return {data["kind"]: theme.get(data.get("family", ""), OTHER) for _, data in graph.nodes(data=True)}
+
+
+def colours(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each class label's colour (see :func:`styles`)."""
+    return {kind: style[0] for kind, style in styles(graph).items()}

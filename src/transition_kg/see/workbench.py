@@ -1,0 +1,39 @@
+"""The SPARQL workbench page (``serve``'s ``/``): the editor, the named queries and the results,
+run by workbench.js against the endpoint. The server gathers its data (:class:`WorkbenchData`)."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from .pages import render
+
+
+class Param(TypedDict):
+    name: str
+    type: str  # IRI, string, integer, decimal or year
+    default: str | None
+    description: str
+
+
+class Example(TypedDict):
+    """A named query as the page lists it: its text with the defaults bound."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    params: list[Param]
+
+
+class WorkbenchData(TypedDict):
+    """The workbench's JSON island, as workbench.js reads it."""
+
+    examples: list[Example]
+    prefixes: dict[str, str]  # prefix → namespace
+    terms: list[str]  # the ontology's terms as prefixed names, for completion
+    properties: list[str]  # the ontology's properties' IRIs (a result column of these is no network)
+
+
+def render_workbench(data: WorkbenchData) -> str:
+    """The workbench's HTML."""
+    return render("workbench.html", data=data)
