@@ -100,6 +100,20 @@ def test_entity_tooltip_has_labels_and_mentions(whole):
     assert "mentioned in Qitaihe, Heilongjiang: a coal city facing decarbonisation: “Qitaihe (七台河)”" in tip
 
 
+def test_a_place_inferred_through_context_says_so(whole, dataset):
+    """Chengzihe Mine lies in Qitaihe by context only: its card and the inferred edge to China say so."""
+    from transition_kg.see.network import cards_of
+
+    mine = "https://w3id.org/transition-kg/id/chengzihe-mine"
+    relations = {(r["other"], r["source"], r["context"]) for r in cards_of(whole)[mine]["relations"]}
+    assert ("China", "inferred", True) in relations
+    assert ("Heilongjiang", "inferred", True) in relations
+    assert any(r[0] == "Qitaihe" and r[2] for r in relations)
+    assert "located in: China — inferred (from context)" in whole.nodes[mine]["tooltip"]
+    datong = whole.nodes["https://w3id.org/transition-kg/id/datong"]["tooltip"]
+    assert "located in: China — inferred" in datong  # by the words: Datong in Shanxi, Shanxi in China
+
+
 def test_edges_carry_property_labels_and_sources(whole):
     edges = whole.get_edge_data(DATONG, str(TKR.shanxi))
     assert [(d["label"], d["sources"]) for d in edges.values()] == [("located in", [ARTICLE_B])]
@@ -772,7 +786,9 @@ def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_pag
         "more than 61 billion yuan (2024)",
         "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
         "characters 2372–2436",
-        "QUOTES",
+        "WHO SAID WHAT",  # quotes and reported speech, each said which
+        "Yan said this key approach is not about protecting heritage",
+        "Yan Hongbin, head (reported speech, in the article's words)",
     ):
         assert words in card, words
     # the two series drawn as what they are

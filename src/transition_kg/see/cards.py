@@ -40,6 +40,7 @@ class Number(TypedDict):
 
 class Quote(TypedDict):
     id: str
+    kind: str  # "quote" (direct speech, its words quoted) or "reported speech" (the article's words)
     speaker: str
     speakerId: str | None
     role: str | None
@@ -62,6 +63,7 @@ class Relation(TypedDict):
     other: str
     otherId: str | None  # None when the other end is not a node of the page
     source: str
+    context: bool  # rests on context: a contextual statement, or an inference through one
     ev: list[Evidence]
 
 
@@ -102,7 +104,7 @@ class Cards:
             for p, o, g in found:
                 if g != ONTOLOGY_GRAPH and isinstance(o, URIRef) and p not in HIDDEN_PROPERTIES:
                     self.incoming[o].append((subject, p, g))
-                if p == RDF.type and o == TKG.Quote:
+                if p == RDF.type and o in (TKG.Quote, TKG.ReportedSpeech):
                     self.quotes_in[g].append(subject)
         self.mentions = mentions(catalog)
 
@@ -157,14 +159,18 @@ class Cards:
         speaker = c.value(fact, TKG.speaker)
         roles = [s for s, p, _ in self.incoming.get(speaker, []) if p == TKG.heldBy] if speaker is not None else []
         role = next((str(c.value(r, TKG.title)) for r in roles if c.value(r, TKG.title) is not None), None)
+        evidence = self.evidence(fact)
+        quoted = c.value(fact, TKG.quoteText)
         return {
             "id": str(fact),
+            "kind": "quote" if quoted is not None else "reported speech",
             "speaker": c.name(speaker),
             "speakerId": str(speaker) if speaker is not None else None,
             "role": role,
-            "words": str(c.value(fact, TKG.quoteText) or ""),
+            # reported speech is the article's words, never a quoteText: its evidence
+            "words": str(quoted) if quoted is not None else " … ".join(e["words"] for e in evidence),
             "year": c.year(fact),
-            "ev": self.evidence(fact),
+            "ev": evidence,
         }
 
     def fact(self, fact: Node) -> Fact:
@@ -211,7 +217,7 @@ class Cards:
         """Put ``fact`` under the card's numbers, quotes or (when about another node) facts."""
         if self.catalog.is_a(fact, TKG.Observation):
             card["numbers"].append(self.number(fact))
-        elif self.catalog.is_a(fact, TKG.Quote):
+        elif self.catalog.is_a(fact, TKG.Quote) or self.catalog.is_a(fact, TKG.ReportedSpeech):
             card["quotes"].append(self.quote(fact))
         elif other:
             card["facts"].append(self.fact(fact))
@@ -240,6 +246,11 @@ class Cards:
             and not c.is_a(o, TKG.Fact)
             and o not in (TKG.Article,)
         ]
+        found += [
+            {"dir": "out", "prop": c.label(p), "other": c.label(o), "otherId": str(o), "source": "inferred",
+             "context": context, "ev": []}
+            for p, o, context in c.inferred.get(node, [])
+        ]
         return found + [
             self._relation("in", s, p, node, g)
             for s, p, g in self.incoming.get(node, [])
@@ -254,9 +265,12 @@ class Cards:
     def _relation(self, direction: str, s: Node, p: URIRef, o: Node, g: URIRef) -> Relation:
         c = self.catalog
         other = o if direction == "out" else s
-        ev = []
+        ev: list[Evidence] = []
+        context = False
         for statement, name in c.statements_of.get((s, p, o), []):
-            ev += self.evidence(statement, name, context=c.value(statement, TKG.basis) == TKG.Contextual)
+            contextual = c.value(statement, TKG.basis) == TKG.Contextual
+            context = context or (contextual and name == g)
+            ev += self.evidence(statement, name, context=contextual)
         folded = any(c.is_a(other, k) for k in FOLDED_CLASSES)
         return {
             "dir": direction,
@@ -264,6 +278,7 @@ class Cards:
             "other": c.label(other),
             "otherId": None if folded else str(other),
             "source": c.source_name(g),
+            "context": context,
             "ev": ev,
         }
 
@@ -282,6 +297,8 @@ def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRe
                 lines.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
         if catalog.is_a(node, TKG.Fact):
             lines.extend(catalog.evidence_lines(node, name))
+    for p, o, context in catalog.inferred.get(node, []):
+        lines.append(f"{catalog.label(p)}: {catalog.label(o)} — inferred" + (" (from context)" if context else ""))
     for article, exact in mentioned.get(node, []):
         lines.append(f"mentioned in {catalog.label(article)}: “{exact}”")
     if len(lines) > MAX_TIP_LINES:

@@ -79,6 +79,8 @@ class Catalog:
     #: subject → [(property, object, graph)], from one pass over the quads: every lookup of the
     #: view reads this, so a page costs time linear in the graph, whatever the number of articles
     statements: dict[Node, list[Statement]] = field(default_factory=dict)
+    #: place → [(tkg:locatedIn, where, rests on context)], from the inferred graph (its closure)
+    inferred: dict[Node, list[tuple[URIRef, Node, bool]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset) -> Catalog:
@@ -89,10 +91,16 @@ class Catalog:
         )
         read = set(catalog.sources) | {ONTOLOGY_GRAPH}
         statements: dict[Node, list[Statement]] = defaultdict(list)
+        derived: dict[Node, dict[URIRef, Node]] = defaultdict(dict)  # the inferred graph's statements
         for s, p, o, g in dataset.quads((None, None, None, None)):
             name = g.identifier if isinstance(g, Graph) else g
             if name in read:
                 statements[s].append((cast(URIRef, p), o, cast(URIRef, name)))
+            elif name == INFERRED_GRAPH and p in (RDF.subject, RDF.object, TKG.basis):
+                derived[s][cast(URIRef, p)] = o
+        contextual = {(d[RDF.subject], d[RDF.object]) for d in derived.values() if d.get(TKG.basis) == TKG.Contextual}
+        for s, o in sorted({(d[RDF.subject], d[RDF.object]) for d in derived.values() if len(d) == 3}, key=str):
+            catalog.inferred.setdefault(s, []).append((TKG.locatedIn, o, (s, o) in contextual))
         order = {name: i for i, name in enumerate([*catalog.sources, ONTOLOGY_GRAPH])}
         for found in statements.values():
             found.sort(key=lambda pog: (order[pog[2]], str(pog[0]), str(pog[1])))

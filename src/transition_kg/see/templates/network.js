@@ -452,10 +452,13 @@ function cardNumbers(numbers) {
 }
 
 function cardQuotes(quotes) {
-  details.appendChild(el("h3", {}, "Quotes"));
+  const reported = quotes.some(q => q.kind === "reported speech");
+  details.appendChild(el("h3", {}, reported ? "Who said what" : "Quotes"));
   for (const q of quotes) {
-    const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "");
-    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, `“${q.words}”`, who, evidence(q.ev)));
+    const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
+                   q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
+    const words = q.kind === "reported speech" ? q.words : `“${q.words}”`;
+    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev)));
   }
 }
 
@@ -474,7 +477,8 @@ function cardRelations(relations) {
   const list = el("ul");
   for (const r of relations) {
     const text = r.dir === "out" ? [`${r.prop} `, nodeLink(r.otherId, r.other)] : [nodeLink(r.otherId, r.other), ` ${r.prop} this`];
-    list.appendChild(el("li", {}, ...text, el("span", {class: "ev"}, ` — ${r.source}`), evidence(r.ev)));
+    const basis = r.context ? " (from context)" : "";
+    list.appendChild(el("li", {}, ...text, el("span", {class: "ev"}, ` — ${r.source}${basis}`), evidence(r.ev)));
   }
   details.appendChild(list);
 }
