@@ -3,7 +3,8 @@ declared beside it. :func:`run` parses, and the command finds the project and ca
 library; nothing else happens here.
 
 Errors meant for the user (:class:`~transition_kg.core.errors.TKGError`) print as one line on
-stderr with a non-zero exit; anything else is a bug and keeps its traceback.
+stderr, worded in flags (:data:`~transition_kg.core.errors.COMMAND_LINE`), with a non-zero exit;
+anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import threading
 from collections import namedtuple
 from pathlib import Path
 
+from . import __version__
+from .core.errors import COMMAND_LINE, TKGError, ValidationFailed, worded
+from .core.sparql import FORMATS
+
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-from . import __version__
-from .core.errors import TKGError, ValidationFailed
-from .core.sparql import FORMATS
 
 
 class Command(namedtuple("Command", "name help description arguments run")):
@@ -704,7 +705,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         code = run(argv)
     except TKGError as error:
-        print(f"transition-kg: {error}", file=sys.stderr)
+        print(f"transition-kg: {worded(error, COMMAND_LINE)}", file=sys.stderr)
         code = error.exit_code
     except KeyboardInterrupt:
         print("transition-kg: interrupted", file=sys.stderr)

@@ -56,22 +56,23 @@ def to_term(param: Param, raw: str):
     """Parse a parameter value into a pyoxigraph term of the declared type."""
     import pyoxigraph as ox
 
-    where = f"--param {param.name}={raw}".encode("utf-8", "backslashreplace").decode("utf-8")
+    shown = raw.encode("utf-8", "backslashreplace").decode("utf-8")
+    refused = lambda what, choices=None: QueryError(what, param=param.name, value=shown, choices=choices)
     if any("\udc80" <= c <= "\udcff" for c in raw):
-        raise QueryError(f"{where}: not UTF-8 text")
+        raise refused("not UTF-8 text")
     if param.type == "IRI":
         if IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
-            raise QueryError(f'{where}: not an IRI (spaces and <>"{{}}|^`\\ are not allowed)')
+            raise refused('not an IRI (spaces and <>"{}|^`\\ are not allowed)')
         match = _PREFIXED.match(raw)
         iri = expand(raw)
         if iri is None and match:
-            raise QueryError(f"{where}: unknown prefix {match.group(1)!r}; known: {', '.join(PREFIXES)}")
+            raise refused(f"unknown prefix {match.group(1)!r}", list(PREFIXES))
         if iri is None:
-            raise QueryError(f"{where}: not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
+            raise refused("not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
         try:
             return ox.NamedNode(iri)
         except ValueError as exc:
-            raise QueryError(f"{where}: not an IRI ({exc})") from None
+            raise refused(f"not an IRI ({exc})") from None
     if param.type == "string":
         return ox.Literal(raw)
     patterns = {
@@ -81,7 +82,7 @@ def to_term(param: Param, raw: str):
     }
     pattern, datatype = patterns[param.type]
     if not re.fullmatch(pattern, raw):
-        raise QueryError(f"{where}: not {'an' if param.type == 'integer' else 'a'} {param.type}")
+        raise refused(f"not {'an' if param.type == 'integer' else 'a'} {param.type}")
     return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
 
 
@@ -93,12 +94,12 @@ def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None =
     unknown = sorted(set(given) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
-        raise QueryError(f"--param {unknown[0]}: {query.name} has no such parameter (its parameters: {known})")
+        raise QueryError(f"{query.name} has no such parameter (its parameters: {known})", param=unknown[0])
     values = {}
     for param in query.params:
         raw = given.get(param.name, param.default)
         if raw is None:
-            raise QueryError(f"--param {param.name}: required by {query.name} ({param.type})")
+            raise QueryError(f"required by {query.name} ({param.type})", param=param.name)
         try:
             values[param.name] = to_term(param, raw)
         except QueryError:
@@ -124,16 +125,16 @@ def by_label(store: Store, param: Param, label: str):
         + f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
         f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6"
     )
-    where = f"--param {param.name}={label}"
     if len(found.rows) == 1:
         return found.rows[0][0]
     if found.rows:
         names = ", ".join(curie(row[0].value) for row in found.rows[:5])
-        raise QueryError(f"{where}: {len(found.rows)} entities have that label ({names}); give one of them")
-    raise QueryError(
-        f"{where}: not an IRI, and no entity has that label (give a label, a prefixed name such as "
-        f"tkr:datong, or a full IRI)"
-    )
+        what = f"{len(found.rows)} entities have that label ({names}); give one of them"
+    else:
+        what = (
+            "not an IRI, and no entity has that label (give a label, a prefixed name such as tkr:datong, or a full IRI)"
+        )
+    raise QueryError(what, param=param.name, value=label)
 
 
 def split_assignments(pairs: list[str]) -> dict[str, str]:
@@ -142,7 +143,7 @@ def split_assignments(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise QueryError(f"--param {pair}: expected KEY=VALUE")
+            raise QueryError("expected KEY=VALUE", option="param", value=pair)
         given[key.strip()] = value
     return given
 
