@@ -20,9 +20,10 @@ difference between a seek and a scan (``benchmarks/scale.py`` measures each quer
 ways; the header records the faster).
 
 A header line ``# text: PARAM VAR`` says that the string parameter PARAM is searched for
-in the labels of ``?VAR``: where the store has a text index (the embedded store), the
-entities whose labels hold the text are bound to ``?VAR`` first, so the query reads only
-them; its own FILTER still decides every row.
+in the labels of ``?VAR``: the entities the store finds with the text
+(:meth:`~transition_kg.core.store.Store.search`: the embedded store's label index, a query
+on a remote store) are bound to ``?VAR`` first, so the query reads only them; its own FILTER
+still decides every row.
 
 >>> import pyoxigraph as ox
 >>> print(bind("SELECT ?v WHERE { ?s ?p ?v }", {"s": ox.NamedNode("https://example.org/a")}))
@@ -206,12 +207,14 @@ def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Stor
     with a ``store``, IRI parameters may be labels (see :func:`parse_params`)."""
     values = parse_params(query, params or {}, store)
     text = bind(query.text, values, inline=query.inline)
-    if query.text_search and store is not None and hasattr(store, "entities_labelled"):
+    if query.text_search and store is not None:
+        import pyoxigraph as ox
+
         param, variable = query.text_search
         term = values.get(param)
-        hits = store.entities_labelled(term.value) if term is not None and term.value.strip() else None
+        hits = store.search(term.value) if term is not None and term.value.strip() else None
         if hits is not None:
-            text = restrict(text, variable, hits)
+            text = restrict(text, variable, [ox.NamedNode(iri) for iri in hits])
     return text
 
 
