@@ -21,11 +21,12 @@ project / raw pyoxigraph latency).
 With --store-dir: the project's first load into a store on disk, against pyoxigraph's
 ``bulk_load`` of the same files into a store of its own plus the same updates; then each
 named query, warm in-process (project and raw pyoxigraph each opening the same store again in a
-process of its own, as every command after the first does) and cold from a fresh process (``transition-kg query --store-dir``, against ``oxigraph query --location``
-and a plain pyoxigraph script on the same store). Last line: ``disk_load_vs_bulk=R1
-reuse_vs_cli=R2 worst_query_ms=T1 search_ms=T2`` (R1: project first load / bulk load and
-updates; R2: cold cq05 reusing the store / ``oxigraph query --location``; T1: the slowest
-named query, warm; T2: the search query, warm).
+process of its own, as every command after the first does) and cold from a fresh process
+(``transition-kg query --store-dir``, against ``oxigraph query --location`` and a plain
+pyoxigraph script on the same store). Last line: ``disk_load_vs_bulk=R1 reuse_vs_cli=R2
+worst_query_ms=T1 search_ms=T2`` (R1: project first load / bulk load and updates; R2: cold
+cq05 reusing the store / ``oxigraph query --location``; T1: the slowest named query, warm;
+T2: the search query, warm).
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ def article(i: int, rng: random.Random, cities: int, people: int) -> str:
         c = city[k % 3]
         out.append(
             f"tkr:obs-{i}-{k} a tkg:Observation ; tkg:measure tkg:Level ; tkg:observedEntity tkr:city-{c} ; "
-            f"tkg:indicator tkr:indicator-{'population' if k % 2 else 'tourism-revenue'} ; tkg:value {rng.randint(1, 10**7)} ; "
-            f'tkg:unit tkr:unit-count ; tkg:year "{2000 + rng.randrange(25)}"^^xsd:gYear ; {evidence(i, 100 * k, "number words")} .'
+            f"tkg:indicator tkr:indicator-{'population' if k % 2 else 'tourism-revenue'} ; "
+            f"tkg:value {rng.randint(1, 10**7)} ; "
+            f'tkg:unit tkr:unit-count ; tkg:year "{2000 + rng.randrange(25)}"^^xsd:gYear ; '
+            f"{evidence(i, 100 * k, 'number words')} ."
         )
     for k, p in enumerate(person):
         out.append(
@@ -182,7 +185,7 @@ def child_project(folder: Path, store_dir: str | None, runs: int) -> dict:
     load = time.perf_counter() - start
     queries = discover(project)
     latencies = timed_queries(lambda name, _: run(store, queries[name], PARAMS[name]), dict.fromkeys(PARAMS), runs)
-    triples = len(store.store)
+    triples = int(store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value)
     return {"load": load, "peak_mb": peak_mb(), "latency": latencies, "triples": triples}
 
 
@@ -372,7 +375,8 @@ def in_memory(args, folder: Path) -> None:
     print(f"{'':30} {'project (oxigraph)':>20} {'raw pyoxigraph':>16} {'rdflib Memory':>16}")
     print(f"{'load s':30} {d['load']:>20.2f} {r['load']:>16.2f} {m['load'] if m else float('nan'):>16.2f}")
     print(
-        f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {r['peak_mb']:>16.0f} {m['peak_mb'] if m else float('nan'):>16.0f}"
+        f"{'peak memory MB':30} {d['peak_mb']:>20.0f} {r['peak_mb']:>16.0f} "
+        f"{m['peak_mb'] if m else float('nan'):>16.0f}"
     )
     ratios, vs_raw = [], []
     for name in PARAMS:

@@ -172,10 +172,10 @@ def test_query_prints_a_table_with_labels_and_short_names(project, capsys, monke
     assert capsys.readouterr().out == (
         "year  period  asOf  value  unit               qualifier  yearInferredFrom  article\n"
         "----  ------  ----  -----  -----------------  ---------  ----------------  " + "-" * 97 + "\n"
-        '2001                49     day  tkr:unit-day                               China\'s "coal capital" Datong diversifies into '
-        "center of culture  tkr:article-datong-coal-capital\n"
-        '2024                314    day  tkr:unit-day             last year         China\'s "coal capital" Datong diversifies into '
-        "center of culture  tkr:article-datong-coal-capital\n"
+        "2001                49     day  tkr:unit-day                               "
+        'China\'s "coal capital" Datong diversifies into center of culture  tkr:article-datong-coal-capital\n'
+        "2024                314    day  tkr:unit-day             last year         "
+        'China\'s "coal capital" Datong diversifies into center of culture  tkr:article-datong-coal-capital\n'
         "(2 rows)\n"
     )
 

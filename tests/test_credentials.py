@@ -10,6 +10,7 @@ import json
 import re
 import threading
 import urllib.parse
+from typing import ClassVar
 
 import pytest
 
@@ -25,8 +26,8 @@ class Store(http.server.BaseHTTPRequestHandler):
 
     scheme = "Digest"
     nonce = "d1c2b3a4"
-    graphs: dict = {}
-    seen: list = []
+    graphs: ClassVar[dict] = {}
+    seen: ClassVar[list] = []
 
     def log_message(self, *args):
         pass
@@ -151,9 +152,9 @@ def test_query_with_credentials_and_a_wrong_password(fake, project, capsys, monk
 def test_a_user_in_the_url_is_refused_with_a_pointer(capsys):
     with pytest.raises(SystemExit):
         main(["sparql", "--endpoint", "http://dba:pw@127.0.0.1:1/sparql", "ASK {}"])
-    assert capsys.readouterr().err.startswith(
+    assert capsys.readouterr().err == (
         "transition-kg: --endpoint http://dba:pw@127.0.0.1:1/sparql: not an "
-        "http(s) URL (a user goes in --user, not in the URL)"
+        "http(s) URL: give the user on its own, not in the URL (pass --user)\n"
     )
 
 

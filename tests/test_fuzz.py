@@ -99,7 +99,10 @@ def test_any_query_gets_an_actionable_status(server, words, post, kind):
             f"Connection: close\r\n\r\n"
         ).encode() + body
     else:
-        raw = f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: {netloc}\r\nConnection: close\r\n\r\n".encode()
+        raw = (
+            f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\n"
+            f"Host: {netloc}\r\nConnection: close\r\n\r\n"
+        ).encode()
     assert send(server.url, raw) in ALLOWED
 
 

@@ -157,7 +157,8 @@ def test_service_is_refused_and_nothing_leaves(server, listener, clause):
             exchange(
                 server.url,
                 (
-                    f"GET /sparql HTTP/1.1\r\nHost: {urllib.parse.urlsplit(server.url).netloc}\r\nConnection: close\r\n\r\n"
+                    f"GET /sparql HTTP/1.1\r\nHost: {urllib.parse.urlsplit(server.url).netloc}\r\n"
+                    "Connection: close\r\n\r\n"
                 ).encode(),
             ),
         )
@@ -326,7 +327,7 @@ def test_one_client_cannot_starve_another(server):
         thread.start()
     time.sleep(0.5)
     start = time.perf_counter()
-    status, body = get(server.url, LABELS, "Accept: text/csv\r\n", source="127.0.0.2")
+    status, _ = get(server.url, LABELS, "Accept: text/csv\r\n", source="127.0.0.2")
     assert status == 200 and time.perf_counter() - start < 2
     for thread in runaways:
         thread.join(30)

@@ -34,7 +34,7 @@ def imports() -> nx.DiGraph:
     graph = nx.DiGraph()
     for name, path in found.items():
         graph.add_node(name)
-        package = name.split(".")[:-1] if not name.endswith("__init__") else name.split(".")[:-1]
+        package = name.split(".")[:-1]
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.ImportFrom):
                 continue

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from transition_kg.ask.queries import bind, parse_params, run, run_named, to_term
-from transition_kg.core.errors import QueryError
+from transition_kg.core.errors import COMMAND_LINE, QueryError, worded
 from transition_kg.core.named import NamedQuery, Param, discover, get, parse_header
 from transition_kg.core.paths import Project
 from transition_kg.core.sparql import FORMATS, QuerySyntaxError, parse_answer, read, serialize
@@ -148,24 +148,30 @@ def test_values_become_rdf_terms(type_, raw, term):
         (
             "IRI",
             "evil:x",
-            "--param p=evil:x: unknown prefix 'evil'; known: tkg, tkr, rdf, rdfs, owl, xsd, skos, dcterms, prov, oa, schema, wd, sh, tkgsh",
+            "--param p=evil:x: unknown prefix 'evil'; "
+            "known: tkg, tkr, rdf, rdfs, owl, xsd, skos, dcterms, prov, oa, schema, wd, sh, tkgsh",
         ),
         ("integer", "1; DROP", "--param p=1; DROP: not an integer"),
         ("year", "last year", "--param p=last year: not a year"),
     ],
 )
 def test_bad_values_are_one_line_errors(type_, raw, message):
+    """One line, worded for the command line here (``--param``); Python says ``params=``."""
     with pytest.raises(QueryError) as error:
         to_term(Param("p", type_, None), raw)
-    assert str(error.value) == message
+    assert worded(error.value, COMMAND_LINE) == message
+    assert str(error.value) == message.replace(f"--param p={raw}", f"params={{'p': {raw!r}}}")
 
 
 def test_missing_and_unknown_parameters(project):
     query = NamedQuery("q", ROOT / "q.rq", "t", "d", [Param("place", "IRI", None)], "SELECT * WHERE { ?s ?p ?place }")
-    with pytest.raises(QueryError, match=r"^--param place: required by q \(IRI\)$"):
+    with pytest.raises(QueryError) as error:
         parse_params(query, {})
-    with pytest.raises(QueryError, match=r"^--param city: q has no such parameter \(its parameters: place\)$"):
+    assert worded(error.value, COMMAND_LINE) == "--param place: required by q (IRI)"
+    assert str(error.value) == "params['place']: required by q (IRI)"
+    with pytest.raises(QueryError) as error:
         parse_params(query, {"place": "tkr:x", "city": "tkr:y"})
+    assert worded(error.value, COMMAND_LINE) == "--param city: q has no such parameter (its parameters: place)"
     with pytest.raises(QueryError, match=r"^unknown query 'nope'; known: cq01-coal-cities, "):
         get(project, "nope")
 
@@ -222,7 +228,7 @@ def test_an_iri_parameter_may_be_a_label(store, project):
         r["place"].rsplit("/", 1)[1] for r in run_named(store, "cq07-places-within", ROOT, within="七台河").records()
     }
     assert within == {"xinxing-korean-autonomous-township", "chengzihe-mine"}
-    with pytest.raises(QueryError, match=r"^--param entity=Atlantis: not an IRI, and no entity has that label"):
+    with pytest.raises(QueryError, match=r"^params=\{'entity': 'Atlantis'\}: not an IRI, and no entity has that label"):
         run_named(store, "cq06-quantitative-facts", ROOT, entity="Atlantis")
 
 

@@ -16,11 +16,12 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
 
-from transition_kg.ask.push import push, replace_graph
+from transition_kg.ask.push import push
 from transition_kg.ask.queries import run
 from transition_kg.cli import run as cli
 from transition_kg.core.errors import TKGError
@@ -71,7 +72,7 @@ class Oxigraph:
                 return
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError("oxigraph server exited at start")
+                    raise RuntimeError("oxigraph server exited at start") from None
                 time.sleep(0.1)
         raise RuntimeError("oxigraph server did not start within 60 s")
 
@@ -109,7 +110,7 @@ def same_rows(a, b, ordered: bool) -> bool:
 
 def test_push_by_graph_store_protocol_then_every_named_query_matches(oxigraph, loaded, local, project):
     pushed = push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
-    assert [p.graph for p in pushed][0] == ONTOLOGY_GRAPH_IRI
+    assert pushed[0].graph == ONTOLOGY_GRAPH_IRI
     assert sum(p.triples for p in pushed) == len(loaded.store)
     remote = RemoteStore(oxigraph.query)
     for name, query in discover(project).items():
@@ -140,13 +141,12 @@ def test_server_killed_mid_push_keeps_the_old_graph(oxigraph, loaded, protocol):
 
     def replace():
         try:
-            replace_graph(
-                article,
-                big_graph(200_000),
-                oxigraph.update,
-                oxigraph.store if protocol == "store" else None,
-                timeout=60,
-            )
+            RemoteStore(
+                oxigraph.query,
+                60,
+                update_endpoint=oxigraph.update,
+                graph_store=oxigraph.store if protocol == "store" else None,
+            ).replace_graph(article, big_graph(200_000))
         except EndpointError as exc:
             errors.append(str(exc))
 
@@ -208,7 +208,8 @@ def test_cli_push_then_query_gives_the_same_json_as_the_embedded_store(oxigraph,
                 oxigraph.query,
                 "--format",
                 "tsv",
-                "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l",
+                "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/transition-kg/id/qitaihe> "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?l",
             ]
         )
         == 0
@@ -243,7 +244,7 @@ def test_push_to_a_dead_server_is_a_clean_error(capsys, project, corpus):
 
 
 class Stub(http.server.BaseHTTPRequestHandler):
-    seen: list = []
+    seen: ClassVar[list] = []
 
     def log_message(self, *args):
         pass
@@ -363,7 +364,10 @@ def test_adhoc_queries_on_an_oxigraph_server_with_a_union_default_graph(tmp_path
 def test_a_remote_view_reads_only_the_projects_graphs_in_pages(oxigraph, loaded):
     """A store's own graphs stay out; a store that caps its answers is read in smaller pages."""
     push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
-    replace_graph("http://example.org/system-graph", b"<http://e/a> <http://e/b> <http://e/c> .\n", oxigraph.update)
+    system = b"<http://e/a> <http://e/b> <http://e/c> .\n"
+    RemoteStore(oxigraph.query, update_endpoint=oxigraph.update).replace_graph(
+        "http://example.org/system-graph", system
+    )
     full = RemoteStore(oxigraph.query).dataset()
     names = {str(g.identifier) for g in full.graphs() if len(g)}
     assert "http://example.org/system-graph" not in names and len(names) == 7
@@ -376,3 +380,62 @@ def test_a_remote_view_reads_only_the_projects_graphs_in_pages(oxigraph, loaded)
 
     paged = Capped(oxigraph.query).dataset(page=1000)
     assert len(list(paged.quads((None, None, None, None)))) == len(list(full.quads((None, None, None, None)))) > 4000
+
+
+def test_the_store_interface_on_a_remote_store(oxigraph, loaded, local):
+    """The same answers as the embedded store, and writing where an update endpoint is given."""
+    push(loaded, oxigraph.query, oxigraph.update, oxigraph.store)
+    remote = RemoteStore(oxigraph.query, update_endpoint=oxigraph.update)
+    shanxi = "SELECT ?c WHERE { GRAPH ?g { ?c a tkg:City } GRAPH ?h { ?c tkg:locatedIn tkr:shanxi } }"
+    assert remote.select(shanxi).records() == local.select(shanxi).records() == [{"c": TKR_IRI + "datong"}]
+    assert remote.ask("ASK { GRAPH ?g { tkr:datong tkg:locatedIn tkr:shanxi } }") is True
+    construct = "CONSTRUCT { tkr:datong tkg:locatedIn ?p } WHERE { GRAPH ?g { tkr:datong tkg:locatedIn ?p } }"
+    assert set(remote.construct(construct)) == set(local.construct(construct))
+    assert remote.graphs() == local.graphs()
+    for text in ("七台", "coal", "Datong"):
+        assert remote.search(text) == local.search(text), text
+    graph = TKR_IRI + "graph-scratch"
+    remote.load(graph, b"<http://e/a> <http://e/b> <http://e/c> .\n")
+    remote.load(graph, b"<http://e/a> <http://e/b> <http://e/d> .\n")
+    assert oxigraph.count(graph) == 2 and graph in remote.graphs()
+    remote.replace_graph(graph, b"<http://e/a> <http://e/b> <http://e/e> .\n")
+    assert oxigraph.count(graph) == 1
+    remote.remove_graph(graph)
+    assert graph not in remote.graphs()
+    with pytest.raises(TKGError, match=r"is read-only: no update endpoint was given \(pass update_endpoint=…\)$"):
+        RemoteStore(oxigraph.query).remove_graph(graph)
+
+
+class Moved(http.server.BaseHTTPRequestHandler):
+    """Sends every request on to the same path under /sparql of another server (``target``)."""
+
+    target = ""
+
+    def log_message(self, *args):
+        pass
+
+    def _moved(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(301)
+        self.send_header("Location", Moved.target + self.path.replace("/moved", "/sparql", 1))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = _moved
+
+
+def test_redirects_are_followed_for_a_query_sent_by_get_only(stub):
+    """A GET goes on to where the server sends it; a request with a body, which a redirect would
+    turn into a GET without it, is refused, naming where to send it."""
+    Moved.target = stub
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Moved)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    moved = f"http://127.0.0.1:{server.server_address[1]}/moved"
+    try:
+        assert RemoteStore(moved).query("SELECT ?x WHERE { ?x ?p ?o }").rows[0][0].value == "ok"
+        assert Stub.seen[-1][0] == "GET" and Stub.seen[-1][1].startswith("/sparql?query=")
+        with pytest.raises(EndpointError) as error:
+            RemoteStore(moved, update_endpoint=moved).remove_graph(TKR_IRI + "graph-x")
+        assert str(error.value) == f"{moved}: the server sends it on to {stub}/sparql (HTTP 301): give that URL"
+    finally:
+        server.shutdown()

@@ -28,7 +28,8 @@ LABELS = (
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
 CONSTRUCT = (
     "CONSTRUCT { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } WHERE { GRAPH "
-    "<https://w3id.org/transition-kg/id/article-datong-coal-capital> { ?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } "
+    "<https://w3id.org/transition-kg/id/article-datong-coal-capital> { "
+    "?c <https://w3id.org/transition-kg/ontology#locatedIn> ?p } "
     "FILTER(?c = <https://w3id.org/transition-kg/id/datong>) }"
 )
 
@@ -294,3 +295,22 @@ def test_named_queries_are_bound_by_the_library_never_pasted(server):
     assert status == 200 and cards["https://w3id.org/transition-kg/id/datong"]["title"] == "Datong"
     status, _, body = raw(server, "/view?focus=" + quote("https://w3id.org/transition-kg/id/nowhere"))
     assert status == 400 and b"not a node of the graph" in body
+
+
+def test_one_error_worded_for_python_the_command_line_and_the_endpoint(server, project, capsys):
+    """A bad parameter is one error with fields: Python says ``params={...}``, the command line
+    ``--param``, the endpoint ``place=``; the same words after that."""
+    from transition_kg.ask.queries import run_named
+    from transition_kg.cli import main
+    from transition_kg.core.errors import QueryError
+    from transition_kg.core.store import open_store
+
+    what = 'not an IRI (spaces and <>"{}|^`\\ are not allowed)'
+    with pytest.raises(QueryError) as error:
+        run_named(open_store(project), "cq05", project, place="Dat<ong")
+    assert str(error.value) == f"params={{'place': 'Dat<ong'}}: {what}"
+    with pytest.raises(SystemExit):
+        main(["--project", str(project.root), "query", "cq05", "--param", "place=Dat<ong"])
+    assert capsys.readouterr().err == f"transition-kg: --param place=Dat<ong: {what}\n"
+    status, _, body = raw(server, "/named/cq05?place=" + urllib.parse.quote("Dat<ong"))
+    assert (status, body.decode()) == (400, f"place=Dat<ong: {what}\n")

@@ -93,7 +93,8 @@ def test_default_store_is_the_embedded_oxigraph_store(project):
 BROKEN = {
     "triples outside a named graph": (
         "articles/stray.trig",
-        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+        "@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
         "tkr:g-x { tkr:a tkg:locatedIn tkr:china . }\n\ntkr:datong tkg:locatedIn tkr:china .\n",
         "graph/articles/stray.trig:5: [files] triples outside a named graph (wrap them in GRAPH-NAME { ... })",
     ),
@@ -173,3 +174,36 @@ def test_the_label_index_sits_beside_the_store_and_follows_its_files(project_cop
     del changed
     (where / FILE).unlink()  # lost: made again from the store, not left out
     assert search(open_store(project_copy, store_dir=where), "ihui gate") == [TKR + "heihe"]
+
+
+def test_the_store_interface_on_the_embedded_store(loaded):
+    """What every store offers, as the embedded store gives it."""
+    import pyoxigraph as ox
+
+    from transition_kg.core.errors import TKGError
+    from transition_kg.core.store import QueryTimeout
+
+    store = EmbeddedStore(loaded)
+    assert store.select("SELECT ?c WHERE { ?c a tkg:City ; tkg:locatedIn tkr:shanxi }").records() == [
+        {"c": TKR + "datong"}
+    ]
+    assert store.ask("ASK { tkr:datong tkg:locatedIn tkr:shanxi }") is True
+    triples = store.construct("CONSTRUCT { tkr:datong tkg:locatedIn ?p } WHERE { tkr:datong tkg:locatedIn ?p }")
+    assert {t.object.value for t in triples} == {TKR + "shanxi", TKR + "china"}
+    described = store.describe("DESCRIBE tkr:datong")
+    by_graph = store.describe("DESCRIBE tkr:datong", by_graph=True)
+    assert described and all(isinstance(t, ox.Triple) for t in described)
+    assert {q.graph_name.value for q in by_graph} >= {TKR + "graph-shared"}
+    graphs = store.graphs()
+    assert graphs == sorted(graphs) and {"https://w3id.org/transition-kg/ontology", TKR + "graph-inferred"} <= set(
+        graphs
+    )
+    assert store.search("七台") == [TKR + "qitaihe"]
+    with pytest.raises(TKGError, match=r"^select\(\) runs a SELECT query, not ASK$"):
+        store.select("ASK {}")
+    with pytest.raises(TKGError, match=r"^the embedded store is read-only$"):
+        store.replace_graph(TKR + "graph-x", b"")
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # a few seconds: its thread ends soon
+    with pytest.raises(QueryTimeout) as error:
+        store.select(runaway, timeout=0.2)
+    assert str(error.value) == "query stopped: it ran past the 0.2 s timeout (timeout=)"

@@ -19,7 +19,7 @@ import pytest
 from transition_kg.ask.push import push
 from transition_kg.ask.queries import run
 from transition_kg.core.named import discover, get
-from transition_kg.core.net import Authorizer, Credentials
+from transition_kg.core.net import Credentials
 from transition_kg.core.store import RemoteStore
 
 SERVER = shutil.which("virtuoso-t")
@@ -122,10 +122,8 @@ def test_the_public_endpoint_is_read_only(virtuoso):
 
 
 def _update_without_credentials(base: str) -> None:
-    from transition_kg.ask.push import replace_graph
-
-    replace_graph(
-        "http://example.org/intruder", b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql", timeout=30
+    RemoteStore(base + "/sparql", 30, update_endpoint=base + "/sparql").replace_graph(
+        "http://example.org/intruder", b"<http://e/a> <http://e/b> <http://e/c> .\n"
     )
 
 
@@ -159,16 +157,13 @@ def local_store(loaded):
 def test_push_by_update_skolemises_blank_nodes_and_prunes(virtuoso, loaded, local_store, project, capsys, monkeypatch):
     """Virtuoso refuses blank nodes in INSERT DATA: they travel as skolem IRIs and come back
     as blank nodes; a graph the project no longer has is said, and removed with --prune."""
-    from transition_kg.ask.push import replace_graph
     from transition_kg.cli import run as cli
 
     base = virtuoso
     monkeypatch.setenv("TKG_ENDPOINT_PASSWORD", "dba")
     stray = "https://w3id.org/transition-kg/id/article-withdrawn"
-    authorizer = Authorizer(base + "/sparql-auth", Credentials("dba", "dba"), 60)
-    replace_graph(
-        stray, b"<http://e/a> <http://e/b> <http://e/c> .\n", base + "/sparql-auth", timeout=60, authorizer=authorizer
-    )
+    writer = RemoteStore(base + "/sparql", 60, Credentials("dba", "dba"), update_endpoint=base + "/sparql-auth")
+    writer.replace_graph(stray, b"<http://e/a> <http://e/b> <http://e/c> .\n")
     args = [
         "--project",
         str(project.root),

@@ -3,7 +3,8 @@ declared beside it. :func:`run` parses, and the command finds the project and ca
 library; nothing else happens here.
 
 Errors meant for the user (:class:`~transition_kg.core.errors.TKGError`) print as one line on
-stderr with a non-zero exit; anything else is a bug and keeps its traceback.
+stderr, worded in flags (:data:`~transition_kg.core.errors.COMMAND_LINE`), with a non-zero exit;
+anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import threading
 from collections import namedtuple
 from pathlib import Path
 
+from . import __version__
+from .core.errors import COMMAND_LINE, TKGError, ValidationFailed, worded
+from .core.sparql import FORMATS
+
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-from . import __version__
-from .core.errors import TKGError, ValidationFailed
-from .core.sparql import FORMATS
 
 
 class Command(namedtuple("Command", "name help description arguments run")):
@@ -398,9 +399,7 @@ def sparql_command(args: argparse.Namespace) -> int:
     try:
         from .core.store import open_store
 
-        store = open_store(
-            None if args.endpoint else _project(args), args.endpoint, args.timeout, args.store_dir, args.user
-        )
+        store = open_store(args.project, args.endpoint, args.timeout, args.store_dir, args.user)
         return _answer(args, store, text, args.labels)
     except QuerySyntaxError as exc:
         raise exc.named(source) from None
@@ -410,13 +409,15 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
     when ``labels``)."""
     from .core.sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
-    from .core.store import bounded, describe_by_graph
 
     if not args.timeout > 0:
-        raise TKGError(f"--timeout {args.timeout:g}: give a number of seconds above 0")
+        raise TKGError("give a number of seconds above 0", option="timeout", value=args.timeout)
 
     def work() -> bytes:
-        raw = store.answer(text)
+        if args.format == "trig" and query_form(text) == "DESCRIBE":
+            raw = store.describe(text, by_graph=True)  # TriG can say which graph states what
+        else:
+            raw = store.answer(text)
         kind = answer_kind(raw)
         if args.format == "table" and kind != "GRAPH":
             import shutil
@@ -430,14 +431,12 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
             )
             return to_table(result, store.labels(result), columns).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
-        if fmt.name == "trig" and not args.endpoint and query_form(text) == "DESCRIBE":
-            raw = describe_by_graph(store.store, text)  # TriG can say which graph states what
         if labels and kind == "SELECT":
             result = read(raw)
             raw = as_answer(with_labels(result, store.labels(result)))
         return serialize(raw, fmt)
 
-    out = work() if args.endpoint else bounded(work, args.timeout)
+    out = store.within(work, args.timeout)
     sys.stdout.flush()
     sys.stdout.buffer.write(out)
     return 0
@@ -504,10 +503,7 @@ def _network(args: argparse.Namespace):
     chosen = [name for name in ("cls", "article", "focus", "query") if getattr(args, name)]
     if len(chosen) > 1:
         raise TKGError("choose one of --class, --article, --focus, --query")
-    if args.endpoint:
-        store = open_store(None, args.endpoint, args.timeout, user=args.user)
-    else:
-        store = open_store(_project(args))
+    store = open_store(args.project, args.endpoint, args.timeout, user=args.user)
     dataset = store.dataset()
     if args.query:
         text = read_text(Path(args.query), f"--query {args.query}")
@@ -588,16 +584,21 @@ def serve_command(args: argparse.Namespace) -> int:
     "graph), and check the counts there.",
 )
 def push_command(args: argparse.Namespace) -> int:
-    from .ask.push import push
+    from .ask.push import push_to, stale_graphs
     from .core.build import validated
+    from .core.store import open_store
 
     try:
         _, loaded = validated(_project(args), _corpus(args))
     except ValidationFailed as failed:
         return _stopped(failed, "push", "nothing sent")
-    from .core.net import credentials
-
-    creds = credentials(args.store or args.update_endpoint, args.user)
+    store = open_store(
+        endpoint=args.endpoint,
+        timeout=args.timeout,
+        user=args.user,
+        update_endpoint=args.update_endpoint,
+        graph_store=args.store,
+    )
 
     def said(graph: str, triples: int) -> None:
         print(
@@ -607,21 +608,10 @@ def push_command(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    pushed = push(
-        loaded,
-        args.endpoint,
-        args.update_endpoint,
-        args.store,
-        args.timeout,
-        progress=said,
-        creds=creds,
-        prune=args.prune,
-    )
+    pushed = push_to(store, loaded, progress=said, prune=args.prune)
     print(f"pushed {len(pushed)} graphs, {sum(p.triples for p in pushed)} triples; counts on the server match")
     if not args.prune:
-        from .ask.push import stale_graphs
-
-        stale = stale_graphs(args.endpoint, [p.graph for p in pushed], args.timeout, creds)
+        stale = stale_graphs(store, [p.graph for p in pushed])
         if stale:
             print(
                 f"note: the server has {len(stale)} graph(s) the project no longer has (first: <{stale[0]}>); "
@@ -704,7 +694,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         code = run(argv)
     except TKGError as error:
-        print(f"transition-kg: {error}", file=sys.stderr)
+        print(f"transition-kg: {worded(error, COMMAND_LINE)}", file=sys.stderr)
         code = error.exit_code
     except KeyboardInterrupt:
         print("transition-kg: interrupted", file=sys.stderr)

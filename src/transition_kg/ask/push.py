@@ -1,29 +1,24 @@
 """Push the project into an existing triplestore.
 
 Each named graph (the ontology, every article, shared, background and inferred) goes in one
-request that replaces it whole, so a store that runs each request as a transaction
-(Oxigraph, Fuseki) never shows a half-written graph: after a failure the graph already there
-stays as it was. Pushing twice leaves the same data.
+request that replaces it whole (:meth:`~transition_kg.core.store.Store.replace_graph`), so a
+store that runs each request as a transaction (Oxigraph, Fuseki) never shows a half-written
+graph: after a failure the graph already there stays as it was. Pushing twice leaves the same
+data. A remote store writes with a Graph Store Protocol ``PUT`` (``--store``) or else SPARQL
+Update (see :mod:`transition_kg.core.stores.remote`).
 
-- with a Graph Store Protocol URL (``--store``): ``PUT STORE?graph=IRI`` with N-Triples;
-- otherwise, to the update endpoint: ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``.
-
-Afterwards every graph's triple count is read back through the query endpoint and compared.
+Afterwards every graph's triple count is read back from the store and compared.
 """
 
 from __future__ import annotations
 
-import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.load import Loaded
-from ..core.net import USER_AGENT, Authorizer, Credentials, EndpointError, network_errors
-from ..core.store import DEFAULT_TIMEOUT, RemoteStore, project_graphs
+from ..core.net import Credentials, EndpointError
+from ..core.store import DEFAULT_TIMEOUT, RemoteStore, Store
 from ..core.vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
-
-UPDATE_CHUNK = 500  # triples per INSERT DATA operation
 
 
 @dataclass(frozen=True)
@@ -32,46 +27,6 @@ class Pushed:
 
     graph: str
     triples: int
-
-
-def _request(
-    url: str, data: bytes, content_type: str, method: str, timeout: float, authorizer: Authorizer | None = None
-) -> None:
-    """Send one request (authorized before it is sent); EndpointError with the server's message
-    on failure."""
-    request = urllib.request.Request(
-        url, data=data, method=method, headers={"Content-Type": content_type, "User-Agent": USER_AGENT}
-    )
-    header = authorizer.header(request) if authorizer else None
-    if header:
-        request.add_unredirected_header("Authorization", header)
-    with network_errors(url, timeout), urllib.request.urlopen(request, timeout=timeout) as response:
-        response.read()
-
-
-def replace_graph(
-    name: str,
-    ntriples: bytes,
-    update_endpoint: str,
-    store: str | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    authorizer: Authorizer | None = None,
-) -> None:
-    """Replace graph ``name`` on the server with ``ntriples``, in one request."""
-    if store:
-        sep = "&" if "?" in store else "?"
-        url = f"{store}{sep}{urllib.parse.urlencode({'graph': name})}"
-        _request(url, ntriples, "application/n-triples", "PUT", timeout, authorizer)
-        return
-    lines = ntriples.decode("utf-8").splitlines(keepends=True)
-    # one request (one transaction where the store gives one), its data in operations of at most
-    # UPDATE_CHUNK triples: Virtuoso compiles each operation to SQL and refuses one too long
-    update = f"DROP SILENT GRAPH <{name}>" + "".join(
-        f" ;\nINSERT DATA {{ GRAPH <{name}> {{\n" + "".join(lines[i : i + UPDATE_CHUNK]) + "}}"
-        for i in range(0, len(lines), UPDATE_CHUNK)
-    )
-    body = urllib.parse.urlencode({"update": update}).encode("ascii")
-    _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout, authorizer)
 
 
 def graphs(loaded: Loaded) -> dict[str, list]:
@@ -92,33 +47,43 @@ def graphs(loaded: Loaded) -> dict[str, list]:
     return dict(sorted(found.items(), key=lambda item: (item[0] != ONTOLOGY_GRAPH_IRI, item[0])))
 
 
-def stale_graphs(query_endpoint: str, pushed: list[str], timeout: float, creds: Credentials | None = None) -> list[str]:
-    """The project's kind of graphs on the server (the ontology's, those under ``tkr:``) that
-    the project no longer has: what ``--prune`` removes."""
-    return [g for g in project_graphs(RemoteStore(query_endpoint, timeout, creds)) if g not in pushed]
+def stale_graphs(store: Store, pushed: list[str]) -> list[str]:
+    """The project's kind of graphs in the store (the ontology's, those under ``tkr:``) that
+    are not among ``pushed``: what ``prune`` removes."""
+    return [g for g in store.graphs() if g not in pushed]
 
 
-def remove_graph(
-    name: str,
-    update_endpoint: str,
-    store: str | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    authorizer: Authorizer | None = None,
-) -> None:
-    """Remove graph ``name`` from the server, in one request."""
-    if store:
-        sep = "&" if "?" in store else "?"
-        _request(
-            f"{store}{sep}{urllib.parse.urlencode({'graph': name})}",
-            b"",
-            "application/n-triples",
-            "DELETE",
-            timeout,
-            authorizer,
-        )
-        return
-    body = urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{name}>"}).encode("ascii")
-    _request(update_endpoint, body, "application/x-www-form-urlencoded", "POST", timeout, authorizer)
+def push_to(
+    store: Store,
+    loaded: Loaded,
+    progress: Callable[[str, int], None] | None = None,
+    prune: bool = False,
+) -> list[Pushed]:
+    """Replace every named graph of the project in ``store``, then check the counts there; with
+    ``prune``, the project's kind of graphs that the project no longer has are removed (each
+    reported to ``progress`` with -1 triples)."""
+    import pyoxigraph as ox
+
+    pushed = []
+    for name, triples in graphs(loaded).items():
+        if progress:
+            progress(name, len(triples))
+        store.replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        pushed.append(Pushed(name, len(triples)))
+    if prune:
+        for name in stale_graphs(store, [p.graph for p in pushed]):
+            if progress:
+                progress(name, -1)
+            store.remove_graph(name)
+    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    there = {g.value: int(n.value) for g, n in counts.rows}
+    for item in pushed:
+        if there.get(item.graph) != item.triples:
+            raise EndpointError(
+                f"{store.name}: graph <{item.graph}> holds {there.get(item.graph, 0)} triples "
+                f"after the push, not {item.triples}"
+            )
+    return pushed
 
 
 def push(
@@ -131,34 +96,9 @@ def push(
     creds: Credentials | None = None,
     prune: bool = False,
 ) -> list[Pushed]:
-    """Replace every named graph of the project on the server, then check the counts there;
-    with ``creds``, every request is authorized as the server asks (Basic or Digest); with
-    ``prune``, the project's kind of graphs that the project no longer has are removed (each
-    reported to ``progress`` with -1 triples)."""
-    import pyoxigraph as ox
-
-    authorizer = Authorizer(store or update_endpoint, creds, timeout) if creds else None
-    pushed = []
-    for name, triples in graphs(loaded).items():
-        if progress:
-            progress(name, len(triples))
-        replace_graph(
-            name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), update_endpoint, store, timeout, authorizer
-        )
-        pushed.append(Pushed(name, len(triples)))
-    if prune:
-        for name in stale_graphs(query_endpoint, [p.graph for p in pushed], timeout, creds):
-            if progress:
-                progress(name, -1)
-            remove_graph(name, update_endpoint, store, timeout, authorizer)
-    counts = RemoteStore(query_endpoint, timeout, creds).query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    )
-    there = {g.value: int(n.value) for g, n in counts.rows}
-    for item in pushed:
-        if there.get(item.graph) != item.triples:
-            raise EndpointError(
-                f"{query_endpoint}: graph <{item.graph}> holds {there.get(item.graph, 0)} triples "
-                f"after the push, not {item.triples}"
-            )
-    return pushed
+    """:func:`push_to` the server at these URLs: replace every named graph of the project there
+    (by the Graph Store Protocol URL ``store`` when given, else by SPARQL Update), then check
+    the counts through the query endpoint; with ``creds``, every request is authorized as the
+    server asks (Basic or Digest)."""
+    remote = RemoteStore(query_endpoint, timeout, creds, update_endpoint=update_endpoint, graph_store=store)
+    return push_to(remote, loaded, progress, prune)

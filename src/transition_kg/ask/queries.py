@@ -20,9 +20,10 @@ difference between a seek and a scan (``benchmarks/scale.py`` measures each quer
 ways; the header records the faster).
 
 A header line ``# text: PARAM VAR`` says that the string parameter PARAM is searched for
-in the labels of ``?VAR``: where the store has a text index (the embedded store), the
-entities whose labels hold the text are bound to ``?VAR`` first, so the query reads only
-them; its own FILTER still decides every row.
+in the labels of ``?VAR``: the entities the store finds with the text
+(:meth:`~transition_kg.core.store.Store.search`: the embedded store's label index, a query
+on a remote store) are bound to ``?VAR`` first, so the query reads only them; its own FILTER
+still decides every row.
 
 >>> import pyoxigraph as ox
 >>> print(bind("SELECT ?v WHERE { ?s ?p ?v }", {"s": ox.NamedNode("https://example.org/a")}))
@@ -56,22 +57,23 @@ def to_term(param: Param, raw: str):
     """Parse a parameter value into a pyoxigraph term of the declared type."""
     import pyoxigraph as ox
 
-    where = f"--param {param.name}={raw}".encode("utf-8", "backslashreplace").decode("utf-8")
+    shown = raw.encode("utf-8", "backslashreplace").decode("utf-8")
+    refused = lambda what, choices=None: QueryError(what, param=param.name, value=shown, choices=choices)
     if any("\udc80" <= c <= "\udcff" for c in raw):
-        raise QueryError(f"{where}: not UTF-8 text")
+        raise refused("not UTF-8 text")
     if param.type == "IRI":
         if IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
-            raise QueryError(f'{where}: not an IRI (spaces and <>"{{}}|^`\\ are not allowed)')
+            raise refused('not an IRI (spaces and <>"{}|^`\\ are not allowed)')
         match = _PREFIXED.match(raw)
         iri = expand(raw)
         if iri is None and match:
-            raise QueryError(f"{where}: unknown prefix {match.group(1)!r}; known: {', '.join(PREFIXES)}")
+            raise refused(f"unknown prefix {match.group(1)!r}", list(PREFIXES))
         if iri is None:
-            raise QueryError(f"{where}: not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
+            raise refused("not an IRI (give a full IRI or a prefixed name such as tkr:datong)")
         try:
             return ox.NamedNode(iri)
         except ValueError as exc:
-            raise QueryError(f"{where}: not an IRI ({exc})") from None
+            raise refused(f"not an IRI ({exc})") from None
     if param.type == "string":
         return ox.Literal(raw)
     patterns = {
@@ -81,7 +83,7 @@ def to_term(param: Param, raw: str):
     }
     pattern, datatype = patterns[param.type]
     if not re.fullmatch(pattern, raw):
-        raise QueryError(f"{where}: not {'an' if param.type == 'integer' else 'a'} {param.type}")
+        raise refused(f"not {'an' if param.type == 'integer' else 'a'} {param.type}")
     return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
 
 
@@ -93,12 +95,12 @@ def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None =
     unknown = sorted(set(given) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
-        raise QueryError(f"--param {unknown[0]}: {query.name} has no such parameter (its parameters: {known})")
+        raise QueryError(f"{query.name} has no such parameter (its parameters: {known})", param=unknown[0])
     values = {}
     for param in query.params:
         raw = given.get(param.name, param.default)
         if raw is None:
-            raise QueryError(f"--param {param.name}: required by {query.name} ({param.type})")
+            raise QueryError(f"required by {query.name} ({param.type})", param=param.name)
         try:
             values[param.name] = to_term(param, raw)
         except QueryError:
@@ -124,16 +126,16 @@ def by_label(store: Store, param: Param, label: str):
         + f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
         f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6"
     )
-    where = f"--param {param.name}={label}"
     if len(found.rows) == 1:
         return found.rows[0][0]
     if found.rows:
         names = ", ".join(curie(row[0].value) for row in found.rows[:5])
-        raise QueryError(f"{where}: {len(found.rows)} entities have that label ({names}); give one of them")
-    raise QueryError(
-        f"{where}: not an IRI, and no entity has that label (give a label, a prefixed name such as "
-        f"tkr:datong, or a full IRI)"
-    )
+        what = f"{len(found.rows)} entities have that label ({names}); give one of them"
+    else:
+        what = (
+            "not an IRI, and no entity has that label (give a label, a prefixed name such as tkr:datong, or a full IRI)"
+        )
+    raise QueryError(what, param=param.name, value=label)
 
 
 def split_assignments(pairs: list[str]) -> dict[str, str]:
@@ -142,7 +144,7 @@ def split_assignments(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise QueryError(f"--param {pair}: expected KEY=VALUE")
+            raise QueryError("expected KEY=VALUE", option="param", value=pair)
         given[key.strip()] = value
     return given
 
@@ -205,12 +207,14 @@ def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Stor
     with a ``store``, IRI parameters may be labels (see :func:`parse_params`)."""
     values = parse_params(query, params or {}, store)
     text = bind(query.text, values, inline=query.inline)
-    if query.text_search and store is not None and hasattr(store, "entities_labelled"):
+    if query.text_search and store is not None:
+        import pyoxigraph as ox
+
         param, variable = query.text_search
         term = values.get(param)
-        hits = store.entities_labelled(term.value) if term is not None and term.value.strip() else None
+        hits = store.search(term.value) if term is not None and term.value.strip() else None
         if hits is not None:
-            text = restrict(text, variable, hits)
+            text = restrict(text, variable, [ox.NamedNode(iri) for iri in hits])
     return text
 
 

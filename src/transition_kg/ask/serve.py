@@ -10,9 +10,9 @@
   other methods with 405; ``GET /sparql`` alone gives the service description.
 - Queries are checked, parsed and run only in worker processes that open the Oxigraph store
   read-only (a query nested too deep for the parser is refused there before parsing); the
-  server process reads no more of a query than its SERVICE clauses. A query past the timeout (waiting for a worker counts), or whose client
-  has gone, is stopped by ending its worker, which is replaced. A crash in a worker costs
-  that request a 500, nothing else.
+  server process reads no more of a query than its SERVICE clauses. A query past the timeout
+  (waiting for a worker counts), or whose client has gone, is stopped by ending its worker,
+  which is replaced. A crash in a worker costs that request a 500, nothing else.
 - Read-only means local-only: SERVICE is refused unless its host is allowed
   (``--allow-service``); bound to this machine, the Host header must name it (no DNS
   rebinding) and a request from another origin (a web page the user visits) is refused.
@@ -37,7 +37,7 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-from ..core.errors import TKGError
+from ..core.errors import HTTP, TKGError, worded
 from ..core.load import load
 from ..core.paths import Project
 from ..core.sparql import DEFAULT, FORMATS, ResultFormat, services
@@ -45,7 +45,7 @@ from ..core.vocab import IRI_FORBIDDEN
 
 MAX_BODY = 1 << 20  # bytes of a POST body
 MAX_RESULT = 64 << 20  # bytes of a serialized answer
-READ_TIMEOUT = 10.0  # seconds a client may stay silent while sending a request
+READ_TIMEOUT = 10  # seconds a client may stay silent while sending a request
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 TEMP_PREFIX = "tkg-store-"
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
@@ -82,7 +82,7 @@ def _work(store_dir: str, conn) -> None:
             else:
                 conn.send(("ok", media_type, body))
         except QuerySyntaxError as exc:
-            conn.send(("bad", "", str(exc)))
+            conn.send(("bad", "", worded(exc, HTTP)))
         except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
             conn.send(("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
         except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
@@ -114,6 +114,7 @@ class Pool:
         self.store_dir = store_dir
         self.workers = [Worker(store_dir) for _ in range(size)]
         self.idle: asyncio.Queue[Worker] | None = None
+        self._replacing: set[asyncio.Future] = set()
 
     async def start(self) -> None:
         self.idle = asyncio.Queue()
@@ -136,7 +137,12 @@ class Pool:
             return ("gone", "", "") if gone in done else ("timeout", "", "")
         worker = taking.result()
         ready = loop.create_future()
-        loop.add_reader(worker.conn.fileno(), lambda: ready.done() or ready.set_result(True))
+
+        def wake() -> None:
+            if not ready.done():
+                ready.set_result(True)
+
+        loop.add_reader(worker.conn.fileno(), wake)
         try:
             worker.conn.send(job)
             done, _ = await asyncio.wait(
@@ -163,7 +169,9 @@ class Pool:
             assert self.idle is not None
             self.idle.put_nowait(fresh)
 
-        asyncio.ensure_future(replace())
+        task = asyncio.ensure_future(replace())
+        self._replacing.add(task)  # held until done: the loop keeps only a weak reference
+        task.add_done_callback(self._replacing.discard)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -265,10 +273,12 @@ class Endpoint:
         return self.turns[client]
 
     def dataset(self):
-        """The rdflib dataset for network views, loaded on first use."""
+        """The rdflib dataset for network views, the embedded store's, loaded on first use."""
+        from ..core.store import open_store
+
         with self._lock:
             if self._dataset is None:
-                self._dataset = load(self.project).dataset
+                self._dataset = open_store(self.project).dataset()
             return self._dataset
 
     def check_origin(self, headers) -> None:
@@ -300,197 +310,231 @@ class Endpoint:
                 )
 
 
-def make_app(endpoint: Endpoint):
-    """The Starlette app: ``/``, ``/sparql`` and ``/view``."""
-    from starlette.applications import Starlette
+# --- the app: module-level handlers; the Endpoint is the app's state ------------------------------
+
+
+def _text(status: int, message: str, headers: dict[str, str] | None = None):
+    """A plain-text answer (an error, mostly), never cached."""
     from starlette.responses import Response
-    from starlette.routing import Route
 
-    def text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-        return Response(
-            message + "\n",
-            status,
-            headers={"Cache-Control": "no-store", **(headers or {})},
-            media_type="text/plain; charset=utf-8",
-        )
+    return Response(
+        message + "\n",
+        status,
+        headers={"Cache-Control": "no-store", **(headers or {})},
+        media_type="text/plain; charset=utf-8",
+    )
 
-    async def read_body(request) -> bytes:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            raise Refused(
-                413 if length.isdigit() else 400,
-                f"request body over {MAX_BODY} bytes" if length.isdigit() else "Content-Length is not a number",
-            )
-        body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BODY:
-                raise Refused(413, f"request body over {MAX_BODY} bytes")
-        return bytes(body)
 
-    async def params_of(request) -> tuple[str | None, dict[str, list[str]]]:
-        """The query and the protocol's parameters of a GET or POST request."""
-        params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-        if request.method in ("GET", "HEAD"):
-            if "update" in params:
-                raise Refused(403, "this endpoint is read-only: updates are refused")
-            return _one(params, "query"), params
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await read_body(request)
-        if kind == "application/sparql-update":
-            raise Refused(403, "this endpoint is read-only: updates are refused")
-        if kind == "application/sparql-query":
-            if "query" in params:
-                raise Refused(400, "the query is in the body: give no query parameter in the URL")
-            return body.decode("utf-8", "replace"), params
-        if kind == "application/x-www-form-urlencoded":
-            form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-            if "update" in form:
-                raise Refused(403, "this endpoint is read-only: updates are refused")
-            for name in ("default-graph-uri", "named-graph-uri"):
-                params[name] = params.get(name, []) + form.get(name, [])
-            if "query" in params:
-                raise Refused(400, "give the query in the form, not in the URL too")
-            query = _one(form, "query")
-            if query is None:
-                raise Refused(400, "no query parameter in the form")
-            return query, params
-        raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
+def _endpoint(request) -> Endpoint:
+    """The Endpoint of the app that serves ``request``, once the request's origin may be answered."""
+    endpoint: Endpoint = request.app.state.endpoint
+    endpoint.check_origin(request.headers)
+    return endpoint
 
-    async def run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes]:
-        endpoint.check_query(sparql)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + endpoint.timeout
-        gone = asyncio.ensure_future(_disconnected(request))
-        turn = endpoint.turn(request.client.host if request.client else "?")
-        try:
-            waiting = asyncio.ensure_future(turn.acquire())
-            done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
-            if waiting not in done:
-                waiting.cancel()
-                raise Refused(
-                    503,
-                    f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
-                    f"client's earlier queries (at most {endpoint.per_client} at once)",
-                )
-            try:
-                job = (
-                    sparql,
-                    accept,
-                    params.get("default-graph-uri", []),
-                    params.get("named-graph-uri", []),
-                    endpoint.url + "/sparql",
-                )
-                status, media_type, body = await endpoint.pool.ask(job, deadline, gone)
-            finally:
-                turn.release()
-        finally:
-            gone.cancel()
-        if status == "ok":
-            return media_type, body
-        if status == "timeout":
-            raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
-        message = {"bad": f"malformed query: {body}", "cannot": f"the query cannot be evaluated: {body}"}
-        # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
+
+async def _read_body(request) -> bytes:
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
         raise Refused(
-            {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500),
-            message.get(status, str(body)),
+            413 if length.isdigit() else 400,
+            f"request body over {MAX_BODY} bytes" if length.isdigit() else "Content-Length is not a number",
         )
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise Refused(413, f"request body over {MAX_BODY} bytes")
+    return bytes(body)
 
-    async def sparql_route(request) -> Response:
+
+async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
+    """The query and the protocol's parameters of a GET or POST request."""
+    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    if request.method in ("GET", "HEAD"):
+        if "update" in params:
+            raise Refused(403, "this endpoint is read-only: updates are refused")
+        return _one(params, "query"), params
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await _read_body(request)
+    if kind == "application/sparql-update":
+        raise Refused(403, "this endpoint is read-only: updates are refused")
+    if kind == "application/sparql-query":
+        if "query" in params:
+            raise Refused(400, "the query is in the body: give no query parameter in the URL")
+        return body.decode("utf-8", "replace"), params
+    if kind == "application/x-www-form-urlencoded":
+        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+        if "update" in form:
+            raise Refused(403, "this endpoint is read-only: updates are refused")
+        for name in ("default-graph-uri", "named-graph-uri"):
+            params[name] = params.get(name, []) + form.get(name, [])
+        if "query" in params:
+            raise Refused(400, "give the query in the form, not in the URL too")
+        query = _one(form, "query")
+        if query is None:
+            raise Refused(400, "no query parameter in the form")
+        return query, params
+    raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
+
+
+async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes]:
+    """The media type and body of the answer a worker gives, in the client's turn and within
+    the endpoint's timeout; Refused with the status that says why not."""
+    endpoint: Endpoint = request.app.state.endpoint
+    endpoint.check_query(sparql)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + endpoint.timeout
+    gone = asyncio.ensure_future(_disconnected(request))
+    turn = endpoint.turn(request.client.host if request.client else "?")
+    try:
+        waiting = asyncio.ensure_future(turn.acquire())
+        done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
+        if waiting not in done:
+            waiting.cancel()
+            raise Refused(
+                503,
+                f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
+                f"client's earlier queries (at most {endpoint.per_client} at once)",
+            )
         try:
-            endpoint.check_origin(request.headers)
-            sparql, params = await params_of(request)
-            if sparql is None:
-                if request.method == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
-                    raise Refused(400, "no query parameter")
-                return Response(
-                    service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
-                    media_type="text/turtle; charset=utf-8",
-                )
-            for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
-                if not iri or IRI_FORBIDDEN.search(iri):
-                    raise Refused(400, f"not a graph IRI: {iri!r}")
-            media_type, body = await run(request, sparql, params, request.headers.get("accept", "*/*"))
-        except Refused as refused:
-            return text(refused.status, str(refused), refused.headers)
-        charset = "; charset=utf-8" if media_type.startswith("text/") else ""
-        return Response(body, 200, headers={"Cache-Control": "no-store"}, media_type=media_type + charset)
+            job = (
+                sparql,
+                accept,
+                params.get("default-graph-uri", []),
+                params.get("named-graph-uri", []),
+                endpoint.url + "/sparql",
+            )
+            status, media_type, body = await endpoint.pool.ask(job, deadline, gone)
+        finally:
+            turn.release()
+    finally:
+        gone.cancel()
+    if status == "ok" and isinstance(body, bytes):
+        return media_type, body
+    if status == "timeout":
+        raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+    said = body if isinstance(body, str) else body.decode("utf-8", "replace")
+    message = {"bad": f"malformed query: {said}", "cannot": f"the query cannot be evaluated: {said}"}
+    # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
+    raise Refused(
+        {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500), message.get(status, said)
+    )
 
-    async def view_route(request) -> Response:
-        from ..core.sparql import parse_answer, read
-        from ..see.view import ViewError, from_result, render_page, select, to_pyvis
 
-        try:
-            endpoint.check_origin(request.headers)
-            params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-            focus = _one(params, "focus")
-            if focus is not None:  # an entity's neighbourhood, its card opened by the page's link
-                network = await asyncio.to_thread(select, endpoint.dataset(), focus=focus, depth=1)
-                page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, f"transition-kg: {focus}")))
-                return Response(page, media_type="text/html; charset=utf-8")
+async def sparql_route(request):
+    """``/sparql``: the SPARQL 1.1 Protocol's query operation; the service description when
+    there is no query."""
+    from starlette.responses import Response
+
+    endpoint = _endpoint(request)
+    sparql, params = await _params_of(request)
+    if sparql is None:
+        if request.method == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
+            raise Refused(400, "no query parameter")
+        return Response(
+            service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
+            media_type="text/turtle; charset=utf-8",
+        )
+    for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
+        if not iri or IRI_FORBIDDEN.search(iri):
+            raise Refused(400, f"not a graph IRI: {iri!r}")
+    media_type, body = await _run(request, sparql, params, request.headers.get("accept", "*/*"))
+    charset = "; charset=utf-8" if media_type.startswith("text/") else ""
+    return Response(body, 200, headers={"Cache-Control": "no-store"}, media_type=media_type + charset)
+
+
+async def view_route(request):
+    """``/view``: a query's result (``query=``), or an entity's neighbourhood (``focus=``), as
+    the network page."""
+    from starlette.responses import Response
+
+    from ..core.sparql import parse_answer, read
+    from ..see.view import ViewError, from_result, render_page, select, to_pyvis
+
+    endpoint = _endpoint(request)
+    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    focus = _one(params, "focus")
+    try:
+        if focus is not None:  # an entity's neighbourhood, its card opened by the page's link
+            network = await asyncio.to_thread(select, endpoint.dataset(), focus=focus, depth=1)
+            title = f"transition-kg: {focus}"
+        else:
             sparql = _one(params, "query") or ""
-            media_type, body = await run(request, sparql, {}, "application/sparql-results+json, application/n-triples")
+            accept = "application/sparql-results+json, application/n-triples"
+            media_type, body = await _run(request, sparql, {}, accept)
             result = read(parse_answer(body, media_type, "the query worker"))
             network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
-            page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, "transition-kg: query result")))
-        except Refused as refused:
-            return text(refused.status, str(refused), refused.headers)
-        except ViewError as exc:  # said as the page's parameter, not the command line's flag
-            return text(400, str(exc).replace("--focus ", "focus=", 1))
-        return Response(page, media_type="text/html; charset=utf-8")
+            title = "transition-kg: query result"
+        page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, title)))
+    except ViewError as exc:
+        raise Refused(400, worded(exc, HTTP)) from None
+    return Response(page, media_type="text/html; charset=utf-8")
 
-    async def named_route(request) -> Response:
-        """A named query's text with the given parameters bound by the library (typed, never
-        pasted), for the page to show in its editor and run."""
-        from ..core.errors import QueryError
-        from ..core.named import get
-        from .queries import prepare
 
-        try:
-            endpoint.check_origin(request.headers)
-            params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-            given = {name: _one(params, name) or "" for name in params}
-            query = get(endpoint.project, request.path_params["name"])
-            bound = prepare(query, {k: v for k, v in given.items() if v != ""})
-        except Refused as refused:
-            return text(refused.status, str(refused), refused.headers)
-        except QueryError as exc:
-            return text(400, str(exc).replace("--param ", ""))
-        return Response(
-            bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"}
-        )
+async def named_route(request):
+    """``/named/NAME``: a named query's text with the given parameters bound by the library
+    (typed, never pasted), for the page to show in its editor and run."""
+    from starlette.responses import Response
 
-    async def page_route(request) -> Response:
-        try:
-            endpoint.check_origin(request.headers)
-        except Refused as refused:
-            return text(refused.status, str(refused))
-        return Response(endpoint.page, media_type="text/html; charset=utf-8")
+    from ..core.errors import QueryError
+    from ..core.named import get
+    from .queries import prepare
 
-    async def not_found(request, exc) -> Response:
-        return text(
-            exc.status_code,
-            f"no such path: {request.url.path} (the endpoint is /sparql)" if exc.status_code == 404 else exc.detail,
-            getattr(exc, "headers", None),
-        )
+    endpoint = _endpoint(request)
+    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    given = {name: _one(params, name) or "" for name in params}
+    try:
+        query = get(endpoint.project, request.path_params["name"])
+        bound = prepare(query, {k: v for k, v in given.items() if v != ""})
+    except QueryError as exc:
+        raise Refused(400, worded(exc, HTTP)) from None
+    return Response(bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"})
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app):
-        await endpoint.pool.start()
-        yield
 
-    methods = ["GET", "HEAD", "POST"]
-    return Starlette(
+async def page_route(request):
+    """``/``: the query workbench."""
+    from starlette.responses import Response
+
+    return Response(_endpoint(request).page, media_type="text/html; charset=utf-8")
+
+
+async def _refused(request, exc: Refused):
+    return _text(exc.status, str(exc), exc.headers)
+
+
+async def _not_found(request, exc):
+    return _text(
+        exc.status_code,
+        f"no such path: {request.url.path} (the endpoint is /sparql)" if exc.status_code == 404 else exc.detail,
+        getattr(exc, "headers", None),
+    )
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app):
+    await app.state.endpoint.pool.start()
+    yield
+
+
+def make_app(endpoint: Endpoint):
+    """The Starlette app: ``/``, ``/sparql``, ``/view`` and ``/named/NAME``, answered by this
+    module's handlers, which find ``endpoint`` in ``request.app.state``."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
+    app = Starlette(
         routes=[
             Route("/", page_route, methods=["GET", "HEAD"]),
-            Route("/sparql", sparql_route, methods=methods),
+            Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
             Route("/view", view_route, methods=["GET"]),
             Route("/named/{name}", named_route, methods=["GET"]),
         ],
-        exception_handlers={404: not_found, 405: not_found},
-        lifespan=lifespan,
+        exception_handlers=handlers,
+        lifespan=_lifespan,
     )
+    app.state.endpoint = endpoint
+    return app
 
 
 async def _disconnected(request) -> None:
@@ -536,20 +580,19 @@ def _terms(project: Project) -> tuple[list[str], list[str]]:
     and its properties' IRIs (a result column of properties is no network)."""
     import pyoxigraph as ox
 
-    from ..core.files import read_bytes
-    from ..core.vocab import PREFIXES, curie
+    from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, curie
 
     found, properties = set(), set()
     kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
     kinds.add(PREFIXES["rdf"] + "Property")
-    for path in project.files().ontology:
-        for triple in ox.parse(read_bytes(path), ox.RdfFormat.TURTLE):
-            if isinstance(triple.subject, ox.NamedNode):
-                name = curie(triple.subject.value)
-                if name != triple.subject.value and ":" in name and not name.startswith("tkgsh:"):
-                    found.add(name)
-                if triple.predicate.value == PREFIXES["rdf"] + "type" and triple.object.value in kinds:
-                    properties.add(triple.subject.value)
+    ontology = load(project, ontology_only=True).store  # the loader's ontology graph, read as every command reads it
+    for quad in ontology.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH_IRI)):
+        if isinstance(quad.subject, ox.NamedNode):
+            name = curie(quad.subject.value)
+            if name != quad.subject.value and ":" in name and not name.startswith("tkgsh:"):
+                found.add(name)
+            if quad.predicate.value == PREFIXES["rdf"] + "type" and quad.object.value in kinds:
+                properties.add(quad.subject.value)
     return sorted(found), sorted(properties)
 
 
@@ -577,7 +620,7 @@ class Server:
         config.bind = [f"fd://{os.dup(self.sock.fileno())}"]  # Hypercorn closes the socket it is given
         config.read_timeout = READ_TIMEOUT
         config.keep_alive_timeout = IDLE_TIMEOUT
-        config.graceful_timeout = 2.0
+        config.graceful_timeout = 2
         config.include_server_header = False
         config.accesslog = None
         config.errorlog = None
@@ -626,7 +669,7 @@ def _listen(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        raise TKGError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+        raise TKGError(f"not an address of this machine ({exc.strerror})", option="host", value=host) from None
     family, kind, proto, _, address = infos[0]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -635,7 +678,7 @@ def _listen(host: str, port: int) -> socket.socket:
         sock.listen(256)
     except OSError as exc:
         sock.close()
-        raise TKGError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror})") from None
+        raise TKGError(f"cannot listen on {host}:{port} ({exc.strerror})", option="port", value=port) from None
     sock.set_inheritable(True)
     return sock
 
@@ -676,9 +719,9 @@ def make_server(
     import gc
 
     if workers < 1:
-        raise TKGError(f"--workers {workers}: give 1 or more")
+        raise TKGError("give 1 or more", option="workers", value=workers)
     if not timeout > 0:
-        raise TKGError(f"--timeout {timeout:g}: give a number of seconds above 0")
+        raise TKGError("give a number of seconds above 0", option="timeout", value=timeout)
     sock = _listen(host, port)
     _remove_stale_stores()
     owned = store_dir is None

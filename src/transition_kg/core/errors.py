@@ -6,7 +6,8 @@ with the ``value`` given, the ``choices`` there are, and the option that would f
 (``fix``). It never names a command-line flag. :func:`worded` turns the fields into one line
 for a caller: the command line says ``--param text=…`` and ``--focus``
 (:data:`COMMAND_LINE`), a page or the endpoint ``text=`` (:data:`HTTP`), and Python (``str()``,
-:data:`PYTHON`) ``params={"text": …}`` and ``focus=``.
+:data:`PYTHON`) ``params={"text": …}`` and ``focus=``. An option without a value is the one the
+error is about, named at the end.
 
 >>> error = QueryError("not an IRI", param="place", value="Dat ong")
 >>> str(error)
@@ -17,6 +18,10 @@ for a caller: the command line says ``--param text=…`` and ``--focus``
 'place=Dat ong: not an IRI'
 >>> worded(ProjectNotFound("no project here", fix="project"), COMMAND_LINE)
 'no project here (pass --project)'
+>>> worded(TKGError("it ran past the 0.5 s timeout", option="timeout"), COMMAND_LINE)
+'it ran past the 0.5 s timeout (--timeout)'
+>>> worded(TKGError("give a number of seconds above 0", option="timeout", value=-1.0), COMMAND_LINE)
+'--timeout -1: give a number of seconds above 0'
 
 :class:`Problem` is one line of what is wrong with a project (``FILE:LINE: [check] message``);
 the loader, ``validate`` and every other command report the same lines.
@@ -28,8 +33,9 @@ from collections import namedtuple
 from collections.abc import Sequence
 
 
-class Wording(namedtuple("Wording", "param option fix")):
-    """How one kind of caller names a parameter, an option (each with its value) and a fix."""
+class Wording(namedtuple("Wording", "param option about fix")):
+    """How one kind of caller names a parameter (its value None when none was given), an
+    option with its value, the option an error is about, and the option that would fix it."""
 
     __slots__ = ()
 
@@ -38,19 +44,27 @@ def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+def _shown(value: object) -> str:
+    """A value as a person typed it (a float without a trailing ``.0``)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 PYTHON = Wording(
-    param=lambda name, value: f"params={{{name!r}: {value!r}}}",
+    param=lambda name, value: f"params[{name!r}]" if value is None else f"params={{{name!r}: {value!r}}}",
     option=lambda name, value: f"{name}={value!r}",
+    about=lambda name: f"({name}=)",
     fix=lambda name: f"pass {name}=…",
 )
 COMMAND_LINE = Wording(
-    param=lambda name, value: f"--param {name}={value}",
-    option=lambda name, value: f"{_flag(name)} {value}",
+    param=lambda name, value: f"--param {name}" if value is None else f"--param {name}={_shown(value)}",
+    option=lambda name, value: f"{_flag(name)} {_shown(value)}",
+    about=lambda name: f"({_flag(name)})",
     fix=lambda name: f"pass {_flag(name)}",
 )
 HTTP = Wording(
-    param=lambda name, value: f"{name}={value}",
-    option=lambda name, value: f"{name}={value}",
+    param=lambda name, value: name if value is None else f"{name}={_shown(value)}",
+    option=lambda name, value: f"{name}={_shown(value)}",
+    about=lambda name: f"({name}=)",
     fix=lambda name: f"give {name}=",
 )
 
@@ -92,12 +106,14 @@ def worded(error: BaseException, wording: Wording) -> str:
         at = [str(error.file), *(str(n) for n in (error.line, error.column) if n is not None)]
         where.append(":".join(at))
     if error.param is not None:
-        where.append(wording.param(error.param, "" if error.value is None else error.value))
+        where.append(wording.param(error.param, error.value))
     elif error.option is not None and error.value is not None:
         where.append(wording.option(error.option, error.value))
     text = ": ".join([*where, error.what]) if error.what else ": ".join(where)
     if error.choices is not None:
         text += f"; known: {', '.join(error.choices) or 'none'}"
+    if error.option is not None and error.value is None and error.param is None:
+        text += f" {wording.about(error.option)}"
     if error.fix is not None:
         text += f" ({wording.fix(error.fix)})"
     return text

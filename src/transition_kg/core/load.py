@@ -129,7 +129,7 @@ class Loaded:
             except ReadError as exc:
                 problems.append(Problem("syntax", shown, str(exc).split(": ", 1)[1]))
                 continue
-            for quad in _parsed(problems, shown, data, lambda: list(ox.parse(data, ox.RdfFormat.TURTLE))):
+            for quad in _parsed(problems, shown, data, lambda data=data: list(ox.parse(data, ox.RdfFormat.TURTLE))):
                 graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
         if problems:
             raise ProjectInvalid(problems)
@@ -147,9 +147,12 @@ def new_dataset():
     return dataset
 
 
-def load(project: Project, store_dir: Path | None = None, *, strict: bool = True) -> Loaded:
+def load(
+    project: Project, store_dir: Path | None = None, *, strict: bool = True, ontology_only: bool = False
+) -> Loaded:
     """Load the project into a pyoxigraph store (in memory, or on disk in ``store_dir``) with
-    the inferred graph; see the module docstring for the rules.
+    the inferred graph; see the module docstring for the rules. With ``ontology_only``, the
+    ontology's graph alone, in memory and without inference (what the ontology's terms need).
 
     Files are read one at a time and parsed straight into the store (no copy of the whole
     project in memory). A store on disk is reused when every file has the size and time it
@@ -158,6 +161,8 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
     import pyoxigraph as ox
 
     files = project.files()
+    if ontology_only:
+        files.graphs, store_dir = [], None
     loaded = Loaded(project, None, Path(store_dir) if store_dir else None)
     loaded.files_read = files.read
     loaded.shapes_files = files.shapes
@@ -169,13 +174,13 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
         stamps = _stamps(project, files.read)
         if not loaded.problems and _unchanged(project, recorded, stamps):
             # opened read-only: it is not written again, and opens in a fraction of the time
-            loaded.store = _open_disk_store(Path(store_dir), read_only=True)
+            loaded.store = _open_disk_store(marker.parent, read_only=True)
             if loaded.store is not None:
                 loaded._recorded = marker.with_name(GRAPHS)
                 if recorded["files"] != stamps:
                     _write_marker(marker, stamps)
                 return loaded
-        loaded.store = _open_disk_store(Path(store_dir))
+        loaded.store = _open_disk_store(marker.parent)
         marker.unlink(missing_ok=True)  # from here on the store is not the marker's: never reuse a half load
         loaded.store.clear()
     else:
@@ -198,14 +203,15 @@ def load(project: Project, store_dir: Path | None = None, *, strict: bool = True
                 loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
         else:
             _add_graph_file(loaded, path, data)
-    infer(loaded.store)
+    if not ontology_only:
+        infer(loaded.store)
     if strict and loaded.problems:
         raise ProjectInvalid(loaded.problems)
     if marker is not None and not loaded.problems:
         from .textindex import FILE, TextIndex
 
         loaded.store.flush()
-        loaded.text_index = TextIndex.build(loaded.store, Path(store_dir) / FILE)
+        loaded.text_index = TextIndex.build(loaded.store, marker.parent / FILE)
         graphs = {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}
         write_atomic(marker.with_name(GRAPHS), json.dumps(graphs).encode())
         _write_marker(marker, digests)  # last: the load is complete
@@ -373,7 +379,7 @@ def _open_disk_store(folder: Path, read_only: bool = False):
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise TKGError(f"--store-dir {folder}: cannot create: {exc.strerror}") from None
+        raise TKGError(f"cannot create: {exc.strerror}", option="store_dir", value=str(folder)) from None
     try:
         return ox.Store(str(folder))
     except OSError:
@@ -382,6 +388,7 @@ def _open_disk_store(folder: Path, read_only: bool = False):
             return ox.Store(str(folder))
         except OSError as exc:
             raise TKGError(
-                f"--store-dir {folder}: cannot open the store; is another process using it? "
-                f"({str(exc).splitlines()[0][:200]})"
+                f"cannot open the store; is another process using it? ({str(exc).splitlines()[0][:200]})",
+                option="store_dir",
+                value=str(folder),
             ) from None

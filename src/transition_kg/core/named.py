@@ -84,7 +84,8 @@ def parse_header(path: Path, name: str | None = None) -> NamedQuery:
             parts = value.split(None, 3)
             if len(parts) < 2 or parts[1] not in PARAM_TYPES:
                 raise QueryError(
-                    f"{path}:{number}: param must be 'NAME TYPE [DEFAULT [DESCRIPTION]]' with TYPE one of {', '.join(PARAM_TYPES)}"
+                    f"{path}:{number}: param must be 'NAME TYPE [DEFAULT [DESCRIPTION]]' "
+                    f"with TYPE one of {', '.join(PARAM_TYPES)}"
                 )
             default = parts[2] if len(parts) > 2 and parts[2] != "-" else None
             query.params.append(Param(parts[0], parts[1], default, parts[3] if len(parts) > 3 else ""))

@@ -1,45 +1,75 @@
-"""Talking HTTP to a remote store: the User-Agent, one-line errors for what the network
-raises, and credentials with the Authorization header the server asks for.
+"""Talking HTTP to a remote store: one client (:class:`Client`) for every request a store
+reads or writes with, so the User-Agent, credentials, redirects, timeouts and the one-line
+errors for what the network raises are handled in one place.
 
-The user is ``--user`` (or the login ``~/.netrc`` gives for the host); the password comes from
-``$TKG_ENDPOINT_PASSWORD``, else ``~/.netrc``, else a prompt when there is a terminal. It is
-never printed. Which scheme the server wants, Basic or Digest, is learnt from its challenge to
-a small request (no body), so a large body (``push``) is sent once, already authorized:
-Virtuoso closes the connection under a client that sends a big body before its challenge.
+The user is given by the caller (or is the login ``~/.netrc`` gives for the host); the
+password comes from ``$TKG_ENDPOINT_PASSWORD``, else ``~/.netrc``, else a prompt when there is
+a terminal. It is never printed. Which scheme the server wants, Basic or Digest, is learnt
+from its challenge to a small request (no body), once per URL, so a large body (``push``) is
+sent once, already authorized: Virtuoso closes the connection under a client that sends a big
+body before its challenge. The Authorization header is never sent on to where a redirect
+leads; a request with a body is not redirected at all (a redirect would send it on as a GET
+without its body): the error names the URL to give instead.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-import re
 import urllib.parse
+from collections import namedtuple
 from contextlib import contextmanager
 
 from .. import __version__
 from .errors import TKGError
 
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    import urllib.request
+    from collections.abc import Iterator
+
 PASSWORD_VARIABLE = "TKG_ENDPOINT_PASSWORD"
 USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
+# what a refused query is called, by HTTP status (SPARQLWrapper's names, which users know)
+QUERY_REFUSALS = {400: "QueryBadFormed", 404: "EndPointNotFound", 414: "URITooLong", 500: "EndPointInternalError"}
 
 
 class EndpointError(TKGError):
     """A remote endpoint could not be reached, timed out, or refused the request."""
 
 
+class Credentials:
+    """A user and password for one server; ``repr`` never shows the password."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.user, self.password = user, password
+
+    def __repr__(self) -> str:
+        return f"<Credentials {self.user}>"
+
+
 @contextmanager
-def network_errors(url: str, timeout: float):
+def network_errors(
+    url: str, timeout: float, creds: Credentials | None = None, refusals: dict[int, str] | None = None
+) -> Iterator[None]:
     """Turn what the network raises (refused, reset, timed out, HTTP errors) into one-line
-    EndpointErrors naming ``url``."""
+    EndpointErrors naming ``url``; a status in ``refusals`` is said by its name there."""
     import socket
     import urllib.error
 
     try:
         yield
     except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise EndpointError(
-            f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")
-        ) from None
+        first = _first_line(exc.read())
+        if exc.code == 401:
+            who = "these credentials" if creds else "a request without credentials"
+            raise EndpointError(
+                f"{url}: HTTP 401 Unauthorized: the server refused {who}",
+                option="user" if creds else None,
+                value=creds.user if creds else None,
+            ) from None
+        said = (refusals or {}).get(exc.code) or f"HTTP {exc.code} {exc.reason}"
+        raise EndpointError(f"{url}: {said}" + (f": {first}" if first else "")) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
             raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
@@ -54,29 +84,75 @@ def _reason(reason: object) -> str:
     return getattr(reason, "strerror", None) or str(reason)
 
 
-def endpoint_message(exc: Exception) -> str:
-    """SPARQLWrapper puts the server's reply in its message; give its first meaningful line."""
-    import ast
-
-    text = str(exc)
-    head = text.split(":", 1)[0]
-    match = re.search(r"Response:\n(b?'.*'|b?\".*\")", text, re.S)
-    if match:
-        body = ast.literal_eval(match.group(1))
-        body = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-        first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        return f"{head}: {first}"[:500]
-    return text.splitlines()[0]
+def _first_line(body: bytes) -> str:
+    """The first line of a server's reply that says something, cut at 300 characters."""
+    text = body.decode("utf-8", "replace")
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
 
 
-class Credentials:
-    """A user and password for one server; ``repr`` never shows the password."""
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    """urllib's opener (proxies from the environment, as ``urlopen``'s), whose redirects are
+    followed for GET and HEAD only."""
+    import urllib.request
 
-    def __init__(self, user: str, password: str) -> None:
-        self.user, self.password = user, password
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if req.get_method() not in ("GET", "HEAD"):
+                fp.close()
+                raise EndpointError(f"{req.full_url}: the server sends it on to {newurl} (HTTP {code}): give that URL")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
 
-    def __repr__(self) -> str:
-        return f"<Credentials {self.user}>"
+    return urllib.request.build_opener(Redirects)
+
+
+class Answer(namedtuple("Answer", "body media_type headers")):
+    """A server's answer: its body, its media type (Content-Type) and all its headers."""
+
+    __slots__ = ()
+
+
+class Client:
+    """HTTP requests to a store's URLs, each with the User-Agent, a timeout, and the
+    credentials (when given) in the scheme each URL asks for (see the module docstring)."""
+
+    def __init__(self, timeout: float, creds: Credentials | None = None) -> None:
+        self.timeout, self.creds = timeout, creds
+        self._authorizers: dict[str, Authorizer] = {}
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        data: bytes | None = None,
+        content_type: str | None = None,
+        accept: str | None = None,
+        *,
+        params: dict[str, str] | None = None,
+        timeout: float | None = None,
+        refusals: dict[int, str] | None = None,
+    ) -> Answer:
+        """Send one request to ``url`` (with ``params`` added to its query string) and read its
+        answer; errors name ``url``, whose challenge authorizes the request."""
+        import urllib.request
+
+        timeout = timeout or self.timeout
+        headers = {"User-Agent": USER_AGENT}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else url
+        request = urllib.request.Request(target, data=data, method=method, headers=headers)
+        with network_errors(url, timeout, self.creds, refusals):
+            if self.creds is not None:
+                if url not in self._authorizers:
+                    self._authorizers[url] = Authorizer(url, self.creds, timeout)
+                header = self._authorizers[url].header(request)
+                if header:
+                    request.add_unredirected_header("Authorization", header)
+            with _opener().open(request, timeout=timeout) as response:
+                return Answer(response.read(), response.headers.get("Content-Type", ""), response.headers)
 
 
 def credentials(url: str, user: str | None) -> Credentials | None:
@@ -92,7 +168,7 @@ def credentials(url: str, user: str | None) -> Credentials | None:
     except (FileNotFoundError, OSError):
         pass
     except netrc.NetrcParseError as exc:
-        raise TKGError(f"~/.netrc:{exc.lineno}: {exc.msg}") from None
+        raise TKGError(exc.msg, file="~/.netrc", line=exc.lineno) from None
     user = user or login
     if not user:
         return None
@@ -106,7 +182,9 @@ def credentials(url: str, user: str | None) -> Credentials | None:
         import getpass
 
         return Credentials(user, getpass.getpass(f"password for {user} at {host}: "))
-    raise TKGError(f"--user {user}: no password: set {PASSWORD_VARIABLE}, or give it in ~/.netrc for {host}")
+    raise TKGError(
+        f"no password: set {PASSWORD_VARIABLE}, or give it in ~/.netrc for {host}", option="user", value=user
+    )
 
 
 class Authorizer:
@@ -130,7 +208,7 @@ class Authorizer:
         probe = urllib.request.Request(url, method="GET", headers={"User-Agent": USER_AGENT})
         with network_errors(url, timeout):  # what is not an HTTP answer: one line naming the URL
             try:
-                with urllib.request.urlopen(probe, timeout=timeout) as response:
+                with _opener().open(probe, timeout=timeout) as response:
                     response.read()
             except urllib.error.HTTPError as exc:
                 if exc.code == 401:
@@ -148,5 +226,5 @@ class Authorizer:
             token = base64.b64encode(f"{self.creds.user}:{self.creds.password}".encode()).decode()
             return f"Basic {token}"
         if self.scheme == "digest":
-            return "Digest " + self._digest.get_authorization(request, self.challenge)
+            return "Digest " + (self._digest.get_authorization(request, self.challenge) or "")
         return None

@@ -145,7 +145,9 @@ def find_project(explicit: str | os.PathLike | None = None) -> Project:
     if explicit is not None:
         path = Path(explicit).expanduser().resolve()
         if not _is_project(path):
-            raise ProjectNotFound(f"--project {explicit}: not a project directory (needs {', '.join(PROJECT_DIRS)}/)")
+            raise ProjectNotFound(
+                f"not a project directory (needs {', '.join(PROJECT_DIRS)}/)", option="project", value=str(explicit)
+            )
         return Project(path)
     env = os.environ.get("TKG_PROJECT")
     if env:
@@ -163,7 +165,7 @@ def find_project(explicit: str | os.PathLike | None = None) -> Project:
     if _is_project(PACKAGED):
         return Project(PACKAGED)
     raise ProjectNotFound(
-        "no project found: pass --project DIR or set TKG_PROJECT (a directory with ontology/, graph/, queries/)"
+        "no project found (a directory with ontology/, graph/, queries/): set TKG_PROJECT, or name one", fix="project"
     )
 
 

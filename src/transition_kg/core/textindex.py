@@ -13,8 +13,9 @@ With ``--store-dir`` the index is a file beside the store (``labels.sqlite``), b
 end of a complete load and so always in step with the store it sits beside (the store's
 marker is written after it); in memory it is built on the first search.
 
->>> from transition_kg.core.store import open_store
->>> index = open_store().loaded.text_index
+>>> from transition_kg.core.load import load
+>>> from transition_kg.core.paths import find_project
+>>> index = load(find_project()).text_index
 >>> [iri.rsplit("/", 1)[1] for iri in index.search("七台")]
 ['qitaihe']
 """
