@@ -164,16 +164,17 @@ MOTION = """async kind => {
   const count = () => { drawn++; };
   net.on('afterDrawing', count);
   const cx = r.left + r.width / 2, cy = r.top + r.height / 2, start = performance.now();
-  const pointer = (x, y) => ({clientX: x, clientY: y, bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse',
-                              isPrimary: true, buttons: 1, button: 0});
+  const pointer = (x, y) => ({clientX: x, clientY: y, bubbles: true, cancelable: true, pointerId: 1,
+                              pointerType: 'mouse', isPrimary: true, buttons: 1, button: 0});
   if (kind === 'pan') canvas.dispatchEvent(new PointerEvent('pointerdown', pointer(cx, cy)));
   let step = 0;
   await new Promise(done => {
     const tick = () => {
       if (performance.now() - start > 2000) return done();
       if (kind === 'zoom') {
-        canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: Math.floor(step / 10) % 2 ? 100 : -100, clientX: cx, clientY: cy,
-                                                      bubbles: true, cancelable: true}));
+        const deltaY = Math.floor(step / 10) % 2 ? 100 : -100;
+        const wheel = {deltaY, clientX: cx, clientY: cy, bubbles: true, cancelable: true};
+        canvas.dispatchEvent(new WheelEvent('wheel', wheel));
       } else {
         const dx = 200 * Math.sin(step / 10);
         canvas.dispatchEvent(new PointerEvent('pointermove', pointer(cx + dx, cy + dx / 2)));
@@ -228,7 +229,8 @@ def main() -> None:
             drawn_at, ready, respond, drawn, zoom, pan = interactive_seconds(path, browser)
             mode = "physics" if n <= threshold else "python"
             print(
-                f"{n:>7,} {graph.number_of_edges():>7,} {drawn:>7,} {mode:>8} {write:>8.2f} {path.stat().st_size / 1e6:>8.1f} "
+                f"{n:>7,} {graph.number_of_edges():>7,} {drawn:>7,} {mode:>8} {write:>8.2f} "
+                f"{path.stat().st_size / 1e6:>8.1f} "
                 f"{drawn_at:>14.2f} {ready:>12.2f} {respond:>15.2f} {zoom:>9} {pan:>8}",
                 flush=True,
             )

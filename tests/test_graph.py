@@ -167,7 +167,8 @@ def test_examples_of_new_quality_productive_forces(loaded):
         """
         SELECT ?what ?by WHERE { GRAPH ?g { ?t tkg:citedAsExampleOf tkr:new-quality-productive-forces }
           GRAPH tkr:graph-shared { ?t rdfs:label ?what }
-          OPTIONAL { GRAPH ?h { ?t tkg:developedBy|tkg:deployedBy ?d } GRAPH tkr:graph-shared { ?d rdfs:label ?by } } }""",
+          OPTIONAL { GRAPH ?h { ?t tkg:developedBy|tkg:deployedBy ?d }
+                     GRAPH tkr:graph-shared { ?d rdfs:label ?by } } }""",
     )
     assert found == {
         ("DeepSeek large-scale models", "DeepSeek"),
@@ -287,7 +288,9 @@ def test_visitors_are_a_january_to_august_figure(loaded):
 def test_idioms_of_age_are_claims_not_measurements(loaded):
     """One rule for idioms of quantity (docs/extending.md): "century-old" and "honed over 1,000
     years" are both claims with their words, and neither is an observation with a number."""
-    assert rows(loaded, "SELECT ?o WHERE { GRAPH ?g { ?o tkg:indicator ?i } FILTER(CONTAINS(STR(?i), '-age')) }") == set()
+    assert (
+        rows(loaded, "SELECT ?o WHERE { GRAPH ?g { ?o tkg:indicator ?i } FILTER(CONTAINS(STR(?i), '-age')) }") == set()
+    )
     claims = rows(
         loaded,
         "SELECT ?words WHERE { GRAPH ?g { ?c a tkg:Claim ; tkg:about tkr:datong ; "
@@ -300,12 +303,20 @@ def test_idioms_of_age_are_claims_not_measurements(loaded):
 def test_the_third_audits_over_reaches_are_gone(loaded):
     """What the graph said that the words do not: each asked as the audit found it."""
     said = "ASK { GRAPH ?g { %s } }"
-    assert not EmbeddedStore(loaded).query(sparql_prefixes() + said % "tkr:photonic-quantum-chips tkg:country ?c").boolean
+    assert (
+        not EmbeddedStore(loaded).query(sparql_prefixes() + said % "tkr:photonic-quantum-chips tkg:country ?c").boolean
+    )
     for area in ("flexible-coal-combustion", "graded-coal-conversion", "carbon-fuel-resource-utilization"):
         assert not EmbeddedStore(loaded).query(sparql_prefixes() + said % f"tkr:{area} tkg:developedBy ?who").boolean
         # still found from the director's quote, whose topics they are
-        assert EmbeddedStore(loaded).query(sparql_prefixes() + said % f"tkr:quote-tian-jilin tkg:topic tkr:{area}").boolean
-    assert not EmbeddedStore(loaded).query(sparql_prefixes() + said % "tkr:ansteel-intelligent-system tkg:developedBy ?w").boolean
+        assert (
+            EmbeddedStore(loaded).query(sparql_prefixes() + said % f"tkr:quote-tian-jilin tkg:topic tkr:{area}").boolean
+        )
+    assert (
+        not EmbeddedStore(loaded)
+        .query(sparql_prefixes() + said % "tkr:ansteel-intelligent-system tkg:developedBy ?w")
+        .boolean
+    )
     assert rows(loaded, "SELECT ?w WHERE { GRAPH ?g { tkr:ansteel-intelligent-system tkg:deployedBy ?w } }") == {
         (TKR + "ansteel",)
     }
@@ -318,11 +329,16 @@ def test_the_third_audits_over_reaches_are_gone(loaded):
 def test_what_rests_on_context_says_so(loaded):
     """Facts and relations read from the passage's context, not its words, are contextual."""
     facts = rows(loaded, "SELECT ?f WHERE { GRAPH ?g { ?f tkg:basis tkg:Contextual ; tkg:evidence ?e } }")
-    for fact in ("status-qitaihe-coal-mining-declining", "status-datong-coal-pillar", "role-liu-chengfang-craft-project"):
+    for fact in (
+        "status-qitaihe-coal-mining-declining",
+        "status-datong-coal-pillar",
+        "role-liu-chengfang-craft-project",
+    ):
         assert (TKR + fact,) in facts
     statements = rows(
         loaded,
-        "SELECT ?s ?o WHERE { GRAPH ?g { [] a rdf:Statement ; rdf:subject ?s ; rdf:predicate tkg:partOf ; rdf:object ?o ; "
+        "SELECT ?s ?o WHERE { GRAPH ?g { [] a rdf:Statement ; rdf:subject ?s ; rdf:predicate tkg:partOf ; rdf:object "
+        "?o ; "
         "tkg:basis tkg:Contextual } }",
     )
     assert (TKR + "yungang-relics-studio", TKR + "yungang-grottoes-academy") in statements
@@ -348,6 +364,7 @@ def test_the_statements_a_reader_looks_up_are_there(loaded):
         "Mining Bureau",
     ):
         assert phrase in words
+
 
 def test_what_the_text_does_not_say_is_not_recorded(loaded):
     # no trade with Russia in hydrogen or soybeans, no handicraft industry for a whole district
@@ -400,7 +417,8 @@ def test_an_inferred_place_keeps_the_basis_of_its_links(loaded):
     derivations = rows(
         loaded,
         """SELECT ?s ?o ?basis WHERE { GRAPH tkr:graph-inferred {
-             ?d a rdf:Statement ; rdf:subject ?s ; rdf:predicate tkg:locatedIn ; rdf:object ?o ; tkg:basis ?basis } }""",
+             ?d a rdf:Statement ; rdf:subject ?s ; rdf:predicate tkg:locatedIn ; rdf:object ?o ;
+                tkg:basis ?basis } }""",
     )
     contextual, stated = PREFIXES["tkg"] + "Contextual", PREFIXES["tkg"] + "Stated"
     assert (TKR + "chengzihe-mine", TKR + "heilongjiang", contextual) in derivations

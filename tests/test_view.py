@@ -44,7 +44,7 @@ ARTICLE_B = 'China\'s "coal capital" Datong diversifies into center of culture'
 
 @pytest.fixture(scope="module")
 def dataset(project):
-    return load(project).dataset
+    return load(project).dataset_with_inferred
 
 
 @pytest.fixture(scope="module")
@@ -366,7 +366,7 @@ def test_the_wheel_carries_the_pages(wheel_env):
 def test_cli_view_and_export(project, tmp_path, capsys):
     page = tmp_path / "datong.html"
     assert cli(["--project", str(project.root), "view", "-o", str(page), "--focus", "tkr:datong", "--depth", "1"]) == 0
-    focus = select(load(project).dataset, focus="tkr:datong", depth=1)
+    focus = select(load(project).dataset_with_inferred, focus="tkr:datong", depth=1)
     assert (
         capsys.readouterr().out == f"wrote {page} ({focus.number_of_nodes()} nodes, {focus.number_of_edges()} edges)\n"
     )
@@ -381,7 +381,7 @@ def test_cli_view_and_export(project, tmp_path, capsys):
         rf"wrote {re.escape(str(tmp_path / 'q.html'))} \((\d+) nodes, (\d+) edges\)\n", capsys.readouterr().out
     )
     assert cli(["--project", str(project.root), "export", "-o", str(tmp_path / "g.gexf"), "--format", "gexf"]) == 0
-    whole = select(load(project).dataset)
+    whole = select(load(project).dataset_with_inferred)
     assert (
         capsys.readouterr().out
         == f"wrote {tmp_path / 'g.gexf'} ({whole.number_of_nodes()} nodes, {whole.number_of_edges()} edges)\n"

@@ -143,7 +143,7 @@ def test_a_view_of_virtuoso_has_the_embedded_nodes_and_edges(virtuoso, loaded):
     from transition_kg.see.view import select
 
     remote = select(RemoteStore(virtuoso + "/sparql").dataset())
-    local = select(loaded.dataset)
+    local = select(loaded.dataset_with_inferred)
     assert set(remote.nodes) == set(local.nodes) and remote.number_of_edges() == local.number_of_edges()
 
 

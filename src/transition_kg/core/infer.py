@@ -4,9 +4,10 @@
 
 - every superclass type (``rdfs:subClassOf``, transitively, from the ontology graph);
 - the transitive closure of ``tkg:locatedIn`` (Yunzhou District lies in China), across graphs,
-  each inferred triple with an ``rdf:Statement`` that says what it rests on: ``prov:wasDerivedFrom``
-  the statements of its links (or the graph of a link no statement gives words to), and ``tkg:basis`` ``tkg:Contextual`` when any of them is
-  contextual (Chengzihe Mine lies in China only by context), else ``tkg:Stated``;
+  each inferred triple with an ``rdf:Statement`` that says what it rests on:
+  ``prov:wasDerivedFrom`` the statements of its links (or the graph of a link no statement gives
+  words to), and ``tkg:basis`` ``tkg:Contextual`` when any of them is contextual (Chengzihe Mine
+  lies in China only by context), else ``tkg:Stated``;
 - ``skos:broaderTransitive`` from ``skos:broader``;
 - the kind of each observation by its ``tkg:measure``, as the ontology's
   ``tkg:observationKind`` of that measure names it (``tkg:LevelObservation``,
@@ -107,7 +108,7 @@ _FACT_LABELS = {
         + _optional("?f tkg:fromPlace ?a", "a")
         + " "
         + _optional("?f tkg:toPlace ?b", "b"),
-        'CONCAT(IF(BOUND(?aL) || BOUND(?bL), '
+        "CONCAT(IF(BOUND(?aL) || BOUND(?bL), "
         'CONCAT(COALESCE(STR(?aL), "?"), " → ", COALESCE(STR(?bL), "?"), " · "), ""), '
         'STR(?cL), " · ", STR(?sL))',
     ),

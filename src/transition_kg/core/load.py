@@ -85,11 +85,20 @@ class Loaded:
     @functools.cached_property
     def dataset(self):
         """An rdflib ``Dataset`` copy of the project's named graphs (the inferred graph left
-        out), for the code that works with rdflib: pySHACL, docs, the view."""
+        out), for the code that works with rdflib and checks what the files say: pySHACL, docs."""
+        return self.copy(inferred=False)
+
+    @functools.cached_property
+    def dataset_with_inferred(self):
+        """The same copy with the inferred graph (what a store answers from), for the view."""
+        return self.copy(inferred=True)
+
+    def copy(self, inferred: bool):
+        """An rdflib ``Dataset`` copy of the store's named graphs, the inferred graph only if asked."""
         import pyoxigraph as ox
 
         dataset = new_dataset()
-        inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
+        skip = None if inferred else ox.NamedNode(INFERRED_GRAPH_IRI)
         graphs: dict = {}
         terms: dict = {}  # each term converted once
 
@@ -102,7 +111,7 @@ class Loaded:
         def quads():
             for quad in self.store.quads_for_pattern(None, None, None, None):
                 name = quad.graph_name
-                if name != inferred and not isinstance(name, ox.DefaultGraph):
+                if name != skip and not isinstance(name, ox.DefaultGraph):
                     graph = graphs.get(name.value)
                     if graph is None:
                         graph = graphs[name.value] = dataset.graph(term(name))

@@ -247,8 +247,15 @@ class Cards:
             and o not in (TKG.Article,)
         ]
         found += [
-            {"dir": "out", "prop": c.label(p), "other": c.label(o), "otherId": str(o), "source": "inferred",
-             "context": context, "ev": []}
+            {
+                "dir": "out",
+                "prop": c.label(p),
+                "other": c.label(o),
+                "otherId": str(o),
+                "source": "inferred",
+                "context": context,
+                "ev": [],
+            }
             for p, o, context in c.inferred.get(node, [])
         ]
         return found + [

@@ -95,5 +95,6 @@ class EmbeddedStore(Store):
         return index.search(text) if index.complete else None
 
     def dataset(self, page: int = PAGE) -> Any:
-        """The project's graphs, as loaded (an rdflib copy, made once)."""
-        return self.loaded.dataset
+        """The project's graphs and the inferred graph, as a remote store gives them (an rdflib
+        copy, made once)."""
+        return self.loaded.dataset_with_inferred
