@@ -253,3 +253,12 @@ def test_hostile_param_is_a_clean_error(project, capsys):
         "transition-kg: --param entity=tkr:qitaihe> } } ; DROP ALL ; #: "
         'not an IRI (spaces and <>"{}|^`\\ are not allowed)\n'
     )
+
+
+def test_an_error_stays_one_line_whatever_its_value():
+    from transition_kg.core.errors import COMMAND_LINE, HTTP, TKGError, worded
+
+    error = TKGError("not a title", option="title", value="Two\nlines 七台河")
+    assert worded(error, COMMAND_LINE) == "--title Two\\nlines 七台河: not a title"
+    assert worded(error, HTTP) == "title=Two\\nlines 七台河: not a title"
+    assert "\n" not in str(error)

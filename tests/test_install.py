@@ -90,11 +90,17 @@ def test_the_packaged_graph_is_read_only_and_init_copies_it(wheel_env):
         capture_output=True,
         text=True,
     )
-    assert refused.returncode == 2
-    assert refused.stderr == (
+    read_only = (
         "transition-kg: the graph the package carries is read-only: start a project of your own "
         "with `transition-kg init DIR`, then work in DIR\n"
     )
+    assert refused.returncode == 2 and refused.stderr == read_only
+    # every command that writes into the project says the same, and writes nothing
+    for command in (["build"], ["anchor"], ["promote", str(article)]):
+        said = subprocess.run([str(exe), *command], cwd=work, env=env, capture_output=True, text=True)
+        assert (said.returncode, said.stderr) == (2, read_only), command
+    assert [p.name for p in work.iterdir()] == ["note.txt"]
+    assert not list(Path(exe).parents[1].glob("lib/python*/site-packages/transition_kg/project/build"))
     made = subprocess.run([str(exe), "init", "mine"], cwd=work, env=env, capture_output=True, text=True)
     assert made.returncode == 0 and sorted(p.name for p in (work / "mine").iterdir()) == [
         "graph",
@@ -109,12 +115,21 @@ def test_the_packaged_graph_is_read_only_and_init_copies_it(wheel_env):
         text=True,
     )
     assert added.returncode == 0
-    corpus = work / "shared" / "seeds"  # the corpus folder by default: ../shared/seeds beside the project
+    corpus = work / "mine" / "texts"  # no ../shared/seeds beside the project: its own texts/ folder
     assert added.stdout == (
         f"copied note.txt into the corpus folder {corpus}\n"
         f"wrote graph/articles/a-town-keeps-its-headframe.trig in the project {work / 'mine'}\n"
     )
     assert (corpus / "note.txt").read_bytes() == article.read_bytes()
+    # the seed texts were not there to copy: their evidence is skipped, each article named once
+    checked = subprocess.run([str(exe), "validate"], cwd=work / "mine", env=env, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    skipped = [line for line in checked.stdout.splitlines() if line.startswith("note: evidence of ")]
+    assert len(skipped) == 3 and all(line.endswith(f"is not in {corpus}: skipped") for line in skipped)
+    strict = subprocess.run(
+        [str(exe), "validate", "--require-texts"], cwd=work / "mine", env=env, capture_output=True, text=True
+    )
+    assert strict.returncode == 1 and strict.stdout.count("[evidence]") == 3
     again = subprocess.run([str(exe), "init", "mine"], cwd=work, env=env, capture_output=True, text=True)
     assert (
         again.returncode == 2 and "already has ontology/, graph/, queries/; give an empty or new folder" in again.stderr

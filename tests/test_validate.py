@@ -153,8 +153,16 @@ def test_hashes_and_article_extent_are_checked(project_copy, corpus):
 def test_missing_corpus_is_said_not_hidden(project, tmp_path):
     report, _ = validate(project, tmp_path / "nowhere")
     assert report.ok
-    assert report.notes == [f"evidence check skipped: no article corpus at {tmp_path / 'nowhere'} (set TKG_CORPUS)"]
+    assert report.notes == [
+        f"evidence check skipped: no article corpus at {tmp_path / 'nowhere'} (set TKG_CORPUS, or put the texts in "
+        "the project's texts/)"
+    ]
     assert "evidence spans" not in report.checked
+    strict, _ = validate(project, tmp_path / "nowhere", require_texts=True)
+    assert [str(p) for p in strict.problems] == [
+        f"corpus: [evidence] no article corpus at {tmp_path / 'nowhere'} (set TKG_CORPUS, or put the texts in the "
+        "project's texts/)"
+    ]
 
 
 def test_quality_check_queries_report_each_row(project_copy, corpus):

@@ -34,6 +34,10 @@ SWEEP = [
     ("cq07-places-within", {"within": "tkr:china"}),
     ("cq12-cross-border-links", {"place": "tkr:qitaihe"}),
     ("entity-card", {"entity": "tkr:qitaihe"}),
+    # evidence and statement nodes are skolem IRIs on a pushed store: the card leaves them out alike
+    ("entity-card", {"entity": "tkr:mention-datong-coal-capital--datong"}),
+    ("entity-card", {"entity": "tkr:article-datong-coal-capital"}),
+    ("entity-card", {"entity": "tkr:chengzihe-mine"}),
     ("search", {"text": "七台河"}),
     ("search", {"text": ""}),
     ("search", {"text": "coal"}),

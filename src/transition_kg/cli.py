@@ -115,13 +115,18 @@ SELECTION = (
 @command(
     "validate",
     "check syntax, vocabulary, SHACL shapes, evidence spans and quality queries",
+    arg(
+        "--require-texts",
+        action="store_true",
+        help="an article whose text is not in the corpus is a problem (default: its evidence is skipped, with a note)",
+    ),
     description="Check syntax and file layout, vocabulary, SHACL shapes, evidence spans and the quality-check "
     "queries; one line per problem.",
 )
 def validate_command(args: argparse.Namespace) -> int:
     from .core.validate import validate
 
-    report, _ = validate(_project(args), _corpus(args))
+    report, _ = validate(_project(args), _corpus(args), args.require_texts)
     for problem in report.problems:
         print(problem)
     for note in report.notes:
@@ -146,13 +151,13 @@ def validate_command(args: argparse.Namespace) -> int:
 def anchor_command(args: argparse.Namespace) -> int:
     from .grow.anchor import anchor, mention_missing
 
-    written, problems = anchor(_project(args), _corpus(args), args.files or None)
+    written, problems = anchor(_writable_project(args), _corpus(args), args.files or None)
     for problem in problems:
         print(problem)
     for path, count in written:
         print(f"anchored {count} span{'s' if count != 1 else ''} in {path}")
     if args.mentions and not problems:
-        added, missing = mention_missing(_project(args), _corpus(args))
+        added, missing = mention_missing(_writable_project(args), _corpus(args))
         for problem in missing:
             print(problem)
         for path, count in added:
@@ -187,7 +192,7 @@ def anchor_command(args: argparse.Namespace) -> int:
 def promote_command(args: argparse.Namespace) -> int:
     from .grow.promote import promote
 
-    written, problems = promote(_project(args), args.draft, args.only, args.reviews)
+    written, problems = promote(_writable_project(args), args.draft, args.only, args.reviews)
     for problem in problems:
         print(problem)
     for name in written:
@@ -205,7 +210,9 @@ def build_command(args: argparse.Namespace) -> int:
     from .core.build import build
 
     try:
-        report, stats, written = build(_project(args), args.out, _corpus(args))
+        report, stats, written = build(
+            _writable_project(args) if args.out is None else _project(args), args.out, _corpus(args)
+        )
     except ValidationFailed as failed:
         return _stopped(failed, "build", "nothing written")
     for note in report.notes:
@@ -248,14 +255,23 @@ def docs_command(args: argparse.Namespace) -> int:
     "start a project of your own: copy the ontology, graph and queries into DIR",
     arg("folder", metavar="DIR", type=Path, help="a new or empty folder"),
     description="Copy ontology/, graph/ and queries/ of the current project (or of the graph the package "
-    "carries) into DIR, to extend them there. The article texts are not copied.",
+    "carries) into DIR, to extend them there, and the registered articles' texts that the corpus holds into "
+    "DIR/texts/ (where validate and new-article then find them).",
 )
 def init_command(args: argparse.Namespace) -> int:
-    from .core.paths import init
+    from .core.load import load
+    from .core.paths import TEXTS, corpus_dir, init
+    from .core.texts import copy_texts
 
     source = _project(args)
     for folder in init(args.folder, source):
         print(f"wrote {folder}/")
+    corpus = _corpus(args) or corpus_dir(source)
+    copied, missing = copy_texts(load(source), corpus, args.folder.resolve() / TEXTS)
+    if copied:
+        print(f"copied {len(copied)} article text(s) into {args.folder.resolve() / TEXTS}/")
+    for name in missing:
+        print(f"note: the text {name} is not in {corpus}: its evidence is skipped until you put it in {TEXTS}/")
     print(
         f"a project of your own is ready in {args.folder.resolve()} (copied from {source.root}); run the commands "
         f"there, or give --project {args.folder}"

@@ -45,8 +45,10 @@ def _flag(name: str) -> str:
 
 
 def _shown(value: object) -> str:
-    """A value as a person typed it (a float without a trailing ``.0``)."""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A value as a person typed it (a float without a trailing ``.0``), its control characters
+    (a line break in a title) escaped so that the error stays one line."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 PYTHON = Wording(

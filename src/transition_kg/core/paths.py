@@ -208,9 +208,15 @@ def init(target: Path, source: Project) -> list[Path]:
     return written
 
 
+TEXTS = "texts"  # a project's own folder of article texts (``init`` and ``new-article`` make it)
+
+
 def corpus_dir(project: Project) -> Path:
-    """The directory of article texts: ``$TKG_CORPUS``, else ``../shared/seeds`` beside the project."""
+    """The directory of article texts: ``$TKG_CORPUS``; else the project's own ``texts/``; else
+    ``../shared/seeds`` beside the project (the checkout's seed texts, which the repository does
+    not hold); else ``texts/``, where ``new-article`` puts the first one."""
     env = os.environ.get("TKG_CORPUS")
     if env:
         return Path(env).expanduser().resolve()
-    return (project.root.parent / "shared" / "seeds").resolve()
+    own, seeds = project.root / TEXTS, project.root.parent / "shared" / "seeds"
+    return (own if own.is_dir() or not seeds.is_dir() else seeds).resolve()

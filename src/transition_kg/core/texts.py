@@ -72,12 +72,17 @@ def read_article(path: Path) -> ArticleText:
 
 
 def read_articles(
-    loaded: Loaded, corpus: Path, where: Callable[[URIRef, str], str] | None = None
+    loaded: Loaded,
+    corpus: Path,
+    where: Callable[[URIRef, str], str] | None = None,
+    absent: list[tuple[URIRef, str]] | None = None,
 ) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
     """Each registered article's text as the corpus holds it (its ``tkg:sourceFile`` in
-    ``corpus``, its ``tkg:extent``), its hashes checked; a problem for a file that is missing,
-    unreadable or not in the corpus folder. ``where(article, property)`` is where a problem
-    is reported (``FILE:LINE`` of that statement; default: the article's graph file)."""
+    ``corpus``, its ``tkg:extent``), its hashes checked; a problem for a file that is
+    unreadable or not in the corpus folder, and for one that is missing, unless ``absent`` is
+    given: then each article whose file is not there is added to it (with the file's name) and
+    left out, as a project without that text reads it. ``where(article, property)`` is where a
+    problem is reported (``FILE:LINE`` of that statement; default: the article's graph file)."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF
 
@@ -101,6 +106,9 @@ def read_articles(
                     f"{shown}: tkg:sourceFile {str(name)!r} must be a file name in the corpus folder, not a path",
                 )
             )
+            continue
+        if not source.is_file() and absent is not None:
+            absent.append((article, str(name)))
             continue
         if not source.is_file():
             problems.append(
@@ -127,6 +135,32 @@ def read_articles(
                     )
                 )
     return texts, problems
+
+
+def source_files(loaded: Loaded) -> list[str]:
+    """The file names (``tkg:sourceFile``) of the registered articles."""
+    from rdflib.namespace import RDF
+
+    from .vocab import TKG
+
+    ds = loaded.dataset
+    return sorted({str(ds.value(a, TKG.sourceFile)) for a in ds.subjects(RDF.type, TKG.Article)} - {"None"})
+
+
+def copy_texts(loaded: Loaded, corpus: Path, target: Path) -> tuple[list[Path], list[str]]:
+    """Copy the registered articles' texts found in ``corpus`` into the folder ``target`` (a
+    project's own ``texts/``); return the files written and the names not found."""
+    from .files import write_atomic
+
+    written, missing = [], []
+    for name in source_files(loaded):
+        source = corpus / name
+        if source.is_file() and source.parent.resolve() == corpus.resolve():
+            write_atomic(target / name, read_bytes(source))
+            written.append(target / name)
+        else:
+            missing.append(name)
+    return written, missing
 
 
 def _graph_file(loaded: Loaded) -> Callable[[URIRef, str], str]:

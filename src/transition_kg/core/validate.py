@@ -73,8 +73,10 @@ class Report:
         return f"{len(self.problems)} problem(s): {detail}"
 
 
-def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Loaded]:
-    """Run the checks; return the report and the loaded project."""
+def validate(project: Project, corpus: Path | None = None, require_texts: bool = False) -> tuple[Report, Loaded]:
+    """Run the checks; return the report and the loaded project. An article whose text is not
+    in the corpus has its evidence skipped, with a note naming it, unless ``require_texts``:
+    then that is a problem."""
     report = Report()
     loaded = load(project, strict=False)
     report.problems += loaded.problems
@@ -90,7 +92,8 @@ def validate(project: Project, corpus: Path | None = None) -> tuple[Report, Load
         return report, loaded
     report.problems += _in_file_order(check_vocabulary(loaded, project))
     report.problems += _in_file_order(check_shacl(loaded, shapes, project))
-    report.problems += _in_file_order(check_evidence(loaded, project, corpus or corpus_dir(project), report))
+    found = check_evidence(loaded, project, corpus or corpus_dir(project), report, require_texts)
+    report.problems += _in_file_order(found)
     report.problems += check_queries(loaded, project, report)
     return report, loaded
 
@@ -351,14 +354,28 @@ def _where_stated(loaded: Loaded, project: Project) -> Callable[[URIRef, str], s
     return where
 
 
-def check_evidence(loaded: Loaded, project: Project, corpus: Path, report: Report) -> list[Problem]:
-    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``."""
+def check_evidence(
+    loaded: Loaded, project: Project, corpus: Path, report: Report, require_texts: bool = False
+) -> list[Problem]:
+    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``;
+    an article whose file is not there is skipped with a note (a problem if ``require_texts``)."""
     ds = loaded.dataset
     if not corpus.is_dir():
-        report.notes.append(f"evidence check skipped: no article corpus at {corpus} (set TKG_CORPUS)")
+        why = f"no article corpus at {corpus} (set TKG_CORPUS, or put the texts in the project's texts/)"
+        if require_texts:
+            return [Problem("evidence", "corpus", why)]
+        report.notes.append(f"evidence check skipped: {why}")
         return []
     locate = _Locator(project)
-    texts, problems = read_articles(loaded, corpus, _where_stated(loaded, project))
+    absent: list[tuple[URIRef, str]] = []
+    stated = _where_stated(loaded, project)
+    texts, problems = read_articles(loaded, corpus, stated, absent)
+    for article, name in absent:
+        why = f"{curie(article)}: its text {name} is not in {corpus}"
+        if require_texts:
+            problems.append(Problem("evidence", stated(article, "tkg:sourceFile"), why))
+        else:
+            report.notes.append(f"evidence of {why}: skipped")
     spans = 0
     exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
     for fact, evidence, ctx in _evidence_quads(loaded):
