@@ -84,6 +84,23 @@ def test_describe_gives_the_resources_statements(loaded, capsys, project):
     assert len(capsys.readouterr().out.splitlines()) == len(triples)
 
 
+def test_describe_says_what_the_graph_says_about_the_thing(loaded, server):
+    """Not only Datong's own statements: the facts about it with their values and words, the
+    statements pointing at it, and the same at the endpoint."""
+    triples = EmbeddedStore(loaded).query("describe tkr:datong").triples
+    values = {t.object.value for t in triples if t.predicate.value.endswith("#value")}
+    assert {"49", "314", "15000000000", "61000000000"} <= values
+    words = {t.object.value for t in triples if t.predicate.value.endswith("#exact")}
+    assert "last year there were 314 days classed as having good air quality" in words
+    speakers = {t.subject.value for t in triples if t.predicate.value.endswith("#roleIn")}
+    assert TKR + "role-datong-tourist" in speakers  # a statement pointing at Datong
+    assert {t.subject.value for t in triples if t.object.value == TKR + "datong"} >= {TKR + "yungang-grottoes"}
+    url = server.url + "/sparql?" + urllib.parse.urlencode({"query": "DESCRIBE tkr:datong"})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/n-triples"})) as answer:
+        body = answer.read().decode()
+    assert '"314"' in body and '"49"' in body
+
+
 def test_select_star_keeps_the_querys_order(loaded):
     result = EmbeddedStore(loaded).query("SELECT * WHERE { ?subject tkg:locatedIn ?place ; a ?kind } LIMIT 1")
     assert result.vars == ["subject", "place", "kind"]

@@ -180,9 +180,22 @@ def test_query_prints_a_table_with_labels_and_short_names(project, capsys, monke
     )
 
 
+def test_long_text_wraps_within_the_terminal_and_a_quote_reads_whole(project, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    assert run(["--project", str(project.root), "query", "cq03-quotes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    from transition_kg.ask.table import width
+
+    assert max(width(line) for line in lines) <= 100
+    words = lines[0].index("words")
+    column = " ".join(line[words:].split("  ")[0].strip() for line in lines[2:40])
+    assert "Our research focuses on three main areas. First, clean, efficient, and flexible coal combustion" in column
+    assert "reported speech" in "\n".join(lines) and lines[-1] == "(14 rows)"
+
+
 def test_a_narrow_terminal_gets_a_cut_table_that_says_so(project, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
-    assert run(["--project", str(project.root), "query", "cq03-quotes"]) == 0
+    assert run(["--project", str(project.root), "query", "cq03-quotes", "--no-wrap"]) == 0
     lines = capsys.readouterr().out.splitlines()
     from transition_kg.ask.table import width
 

@@ -76,6 +76,9 @@ FORMAT = arg(
     help=f"table (default), or the W3C results formats {_ROW_FORMATS}; graph results: {_GRAPH_FORMATS} "
     f"(turtle by default)",
 )
+NO_WRAP = arg(
+    "--no-wrap", action="store_true", help="in a table, cut long cells to one line (default: long text wraps)"
+)
 ENDPOINT = arg("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead of the embedded store")
 USER = arg(
     "--user",
@@ -378,6 +381,7 @@ def prefixes_command(args: argparse.Namespace) -> int:
         help="leave out the label column written after each IRI column (?city ?cityLabel)",
     ),
     FORMAT,
+    NO_WRAP,
     *STORE,
     description="Run a named query; parameters not given take their defaults. Rows have a label column after "
     "each IRI column, so a spreadsheet reads them.",
@@ -405,6 +409,7 @@ def query_command(args: argparse.Namespace) -> int:
     arg("-f", "--file", metavar="FILE", help="read the query from FILE (- for standard input)"),
     arg("--labels", action="store_true", help="add a label column after each IRI column (?city ?cityLabel)"),
     FORMAT,
+    NO_WRAP,
     *STORE,
     description="Run a SPARQL query given as text or in a file (-f FILE, - for stdin).",
 )
@@ -445,7 +450,7 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
             columns = (
                 shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() or "COLUMNS" in os.environ else 10**6
             )
-            return to_table(result, store.labels(result), columns).encode("utf-8")
+            return to_table(result, store.labels(result), columns, wrap=not args.no_wrap).encode("utf-8")
         fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
         if labels and kind == "SELECT":
             result = read(raw)

@@ -8,8 +8,8 @@ configured otherwise. It is read-only: the project's files are where its data is
 from __future__ import annotations
 
 from ..load import Loaded
-from ..sparql import check_shape, names_a_dataset, query_form, star_in_order, syntax_error
-from ..vocab import PREFIXES
+from ..sparql import blank_out, check_shape, names_a_dataset, query_form, star_in_order, syntax_error
+from ..vocab import PREFIXES, expand
 from .base import PAGE, Store, is_project_graph
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
@@ -49,9 +49,44 @@ def run_query(
             ordered = star_in_order(sparql, [v.value for v in raw.variables])
             if ordered:
                 raw = run(ordered)
+        elif query_form(sparql) == "DESCRIBE":
+            raw = _described(sparql, list(raw), run)
         return raw
     except SyntaxError as exc:
         raise syntax_error(exc, sparql) from None
+
+
+# What the graph says about a thing: the statements that point at it, and each fact about it
+# (an observation, a quote, a status… whose entity, speaker, place or subject it is) with its
+# values and the words of its evidence.
+_ABOUT = """CONSTRUCT { ?s ?p ?x . ?f ?q ?v . ?e ?ep ?eo . ?sel ?sp ?so }
+WHERE { VALUES ?x { %s }
+  { ?s ?p ?x FILTER(isIRI(?s) && ?p != rdf:subject && ?p != rdf:object) }
+  UNION
+  { ?f ?r ?x FILTER EXISTS { GRAPH ?h { ?f a tkg:Fact } }
+    { ?f ?q ?v } UNION { ?f tkg:evidence ?e . ?e ?ep ?eo OPTIONAL { ?e oa:hasSelector ?sel . ?sel ?sp ?so } } }
+}"""
+_TARGET = r"<([^<>\s]*)>|((?:[A-Za-z][\w.-]*)?:[\w-][\w.-]*)"
+
+
+def _described(sparql: str, triples: list, run: Any) -> list:
+    """A DESCRIBE's answer that describes: Oxigraph's description of each resource (its own
+    statements), then what :data:`_ABOUT` adds. The resources are the IRIs the DESCRIBE names and
+    the IRIs its description is of."""
+    import re
+
+    import pyoxigraph as ox
+
+    head = re.split(r"(?i)\bWHERE\b|\{", blank_out(sparql), maxsplit=1)[0]
+    clause = re.split(r"(?i)\bDESCRIBE\b", head, maxsplit=1)[-1]
+    named = {m.group(1) or expand(m.group(2)) for m in re.finditer(_TARGET, clause)}
+    targets = {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
+    targets |= {iri for iri in named if iri}
+    if not targets:
+        return triples
+    values = " ".join(f"<{iri}>" for iri in sorted(targets))
+    seen = set(triples)
+    return triples + [t for t in run(_ABOUT % values) if t not in seen and not seen.add(t)]
 
 
 def describe_by_graph(store: Any, sparql: str) -> list:
