@@ -85,8 +85,7 @@ def _described(sparql: str, triples: list, run: Any) -> list:
     if not targets:
         return triples
     values = " ".join(f"<{iri}>" for iri in sorted(targets))
-    seen = set(triples)
-    return triples + [t for t in run(_ABOUT % values) if t not in seen and not seen.add(t)]
+    return list(dict.fromkeys([*triples, *run(_ABOUT % values)]))  # each triple once, in order
 
 
 def describe_by_graph(store: Any, sparql: str) -> list:
