@@ -31,3 +31,6 @@ def test_the_notebook_runs_and_shows_what_it_says():
     assert network.startswith("<iframe srcdoc=") and "height:720px" in network and "vis-network" in network
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "[(2001, 49), (2024, 314)]" in printed
+    assert "tkr:unit-yuan" in tourism  # short names in the DataFrame, not full IRIs
+    plots = [o for o in outputs if o.output_type == "display_data" and "image/png" in o.get("data", {})]
+    assert len(plots) == 1  # the time series is drawn inline, not into a file

@@ -319,16 +319,22 @@ class QueryResult:
         size = {"SELECT": f"{len(self.rows)} rows", "ASK": str(self.boolean), "GRAPH": f"{len(self.triples)} triples"}
         return f"<QueryResult {self.kind} {size.get(self.kind, '')}>"
 
-    def to_dataframe(self):
-        """SELECT rows as a pandas DataFrame of :meth:`records` (pandas: ``pip install
-        'transition-kg[notebook]'``)."""
+    def to_dataframe(self, short: bool = False):
+        """SELECT rows as a pandas DataFrame of :meth:`records`, IRIs by their prefixed names
+        (``tkr:datong``) when ``short`` (pandas: ``pip install 'transition-kg[notebook]'``)."""
         try:
             import pandas
         except ImportError:
             raise TKGError("to_dataframe needs pandas: pip install 'transition-kg[notebook]'") from None
         if self.kind != "SELECT":
             raise TKGError(f"to_dataframe: a {self.kind} result has no rows")
-        return pandas.DataFrame(self.records(), columns=self.vars)
+        records = self.records()
+        if short:
+            import pyoxigraph as ox
+
+            iris = [{v for v, t in zip(self.vars, row) if isinstance(t, ox.NamedNode)} for row in self.rows]
+            records = [{k: curie(str(v)) if k in named else v for k, v in r.items()} for r, named in zip(records, iris)]
+        return pandas.DataFrame(records, columns=self.vars)
 
     def _repr_html_(self, limit: int = 50) -> str:
         """How a notebook shows the result: a table (IRIs by short name), yes/no, or the size of
