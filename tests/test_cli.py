@@ -246,7 +246,10 @@ def test_sparql_ask_and_file_errors(project, tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--project", str(project.root), "sparql", "-f", str(bad)])
     assert exited.value.code == 2
-    assert capsys.readouterr().err == f"transition-kg: {bad}:3:1: syntax error: expected OPTIONAL\n"
+    assert capsys.readouterr().err == (
+        f"transition-kg: {bad}:3:1: syntax error: found the end of the query: a pattern before it is not finished (a "
+        "triple needs a subject, a predicate and an object); check the dots and brackets before it\n"
+    )
 
 
 def test_hostile_param_is_a_clean_error(project, capsys):

@@ -222,7 +222,76 @@ def syntax_error(exc: SyntaxError, sparql: str, source: str = "query") -> QueryS
         names = [m for m in re.finditer(r"(?<![\w:<#?$/.-])(?:[A-Za-z][\w.-]*)?:(?!/)", text) if m.start() < column]
         if names:
             message, column = unknown_prefix_message(names[-1].group(0)[:-1]), names[-1].start() + 1
+    else:
+        line, column, message = _for_people(sparql, line, column, message)
     return QuerySyntaxError(line, column, message if len(message) <= 160 else message[:159] + "…", source)
+
+
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_TERM_STARTS = {'"?"', '"$"', '"<"', '":"'}
+
+
+def _for_people(sparql: str, line: int, column: int, message: str) -> tuple[int, int, str]:
+    r"""A parser's message said in words: what was found where, and what would fit there.
+
+    >>> _for_people("SELEC ?c WHERE { ?c ?p ?o }", 1, 10, "expected CONSTRUCT")[2]
+    "found 'SELEC': a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE (did you mean SELECT?)"
+    >>> _for_people("SELECT ?c WHERE {\n  ?c a tkg:City ", 2, 17, 'expected one of ",", ".", "}"')
+    (2, 17, "found the end of the query: the '{' opened at line 1, column 17 is not closed (add '}')")
+    """
+    import difflib
+
+    if query_form(sparql) is None:
+        first = re.search(r"[A-Za-z]+", blank_out(sparql))
+        if first:
+            before = sparql[: first.start()]
+            line, column = before.count("\n") + 1, first.start() - (before.rfind("\n") + 1) + 1
+            guess = difflib.get_close_matches(first.group(0).upper(), FORMS, n=1)
+            mean = f" (did you mean {guess[0]}?)" if guess else ""
+            return (
+                line,
+                column,
+                f"found '{first.group(0)}': a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE{mean}",
+            )
+    lines = sparql.split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    rest = "\n".join([text[column - 1 :], *lines[line:]]).strip()
+    if not rest:
+        found = "the end of the query"
+    elif not text[column - 1 :].strip():
+        found = f"the end of line {line}"
+    else:
+        found = repr(text[column - 1 :].split()[0][:30])
+    expected = set(re.findall(r'"[^"]*"', message))
+    if not rest and '"}"' in expected:
+        opened = _unclosed(sparql)
+        if opened:
+            return (
+                line,
+                column,
+                f"found {found}: the '{{' opened at line {opened[0]}, column {opened[1]} is not closed (add '}}')",
+            )
+    if expected & _TERM_STARTS:
+        return line, column, f"found {found}: a term would fit here (a ?variable, an IRI, a prefixed name or a literal)"
+    words = message.removeprefix("expected one of ").removeprefix("expected ")
+    if '"' not in words:  # the parser's own grammar names: nothing a person would type
+        why = "a pattern before it is not finished (a triple needs a subject, a predicate and an object)"
+        return line, column, f"found {found}: {why}; check the dots and brackets before it"
+    return line, column, f"found {found}: expected {words}"
+
+
+def _unclosed(sparql: str) -> tuple[int, int] | None:
+    """Where the last '{' that no '}' closes was opened (line, column), outside strings and IRIs."""
+    text, stack = blank_out(sparql), []
+    for i, char in enumerate(text):
+        if char == "{":
+            stack.append(i)
+        elif char == "}" and stack:
+            stack.pop()
+    if not stack:
+        return None
+    before = sparql[: stack[-1]]
+    return before.count("\n") + 1, stack[-1] - (before.rfind("\n") + 1) + 1
 
 
 # --- answers --------------------------------------------------------------------------------------
