@@ -434,12 +434,18 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     if not args.timeout > 0:
         raise TKGError("give a number of seconds above 0", option="timeout", value=args.timeout)
 
+    empty = []  # set when the answer has no rows: then the hints are said
+
     def work() -> bytes:
         if args.format == "trig" and query_form(text) == "DESCRIBE":
             raw = store.describe(text, by_graph=True)  # TriG can say which graph states what
         else:
             raw = store.answer(text)
         kind = answer_kind(raw)
+        if kind != "GRAPH":
+            result = read(raw)
+            empty.extend([True] if not result.rows and not result.boolean else [])
+            raw = as_answer(result)
         if args.format == "table" and kind != "GRAPH":
             import shutil
 
@@ -460,6 +466,10 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     out = store.within(work, args.timeout)
     sys.stdout.flush()
     sys.stdout.buffer.write(out)
+    if empty:
+        sys.stdout.flush()
+        for hint in store.within(lambda: store.hints(text), args.timeout):
+            print(f"hint: {hint}", file=sys.stderr)
     return 0
 
 

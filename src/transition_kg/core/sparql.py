@@ -30,7 +30,7 @@ from .vocab import GENID_IRI, PREFIXES, curie
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 
 class QuerySyntaxError(TKGError):
@@ -383,6 +383,7 @@ class QueryResult:
         self.rows = rows or []
         self.boolean = boolean
         self.triples = triples or []
+        self.why_empty: Callable[[], list[str]] | None = None  # the store's hints, asked when empty
 
     def __repr__(self) -> str:
         size = {"SELECT": f"{len(self.rows)} rows", "ASK": str(self.boolean), "GRAPH": f"{len(self.triples)} triples"}
@@ -405,6 +406,15 @@ class QueryResult:
             records = [{k: curie(str(v)) if k in named else v for k, v in r.items()} for r, named in zip(records, iris)]
         return pandas.DataFrame(records, columns=self.vars)
 
+    @functools.cached_property
+    def hints(self) -> list[str]:
+        """When the answer is empty (no rows, no triples, ``no``), the likely reasons, one line
+        each: a term the ontology does not declare, a plain literal where the graph's are tagged
+        (:mod:`transition_kg.core.hints`); else none."""
+        if self.rows or self.triples or self.boolean or self.why_empty is None:
+            return []
+        return self.why_empty()
+
     def _repr_html_(self, limit: int = 50) -> str:
         """How a notebook shows the result: a table (IRIs by short name), yes/no, or the size of
         a graph and its first triples. Text is escaped."""
@@ -425,6 +435,7 @@ class QueryResult:
             f"<table><caption>{caption}{more}</caption><thead><tr>"
             + "".join(f"<th>{html.escape(h)}</th>" for h in head)
             + f"</tr></thead><tbody>{cells}</tbody></table>"
+            + "".join(f"<p>hint: {html.escape(hint)}</p>" for hint in self.hints)
         )
 
     def dicts(self) -> list[dict]:

@@ -74,8 +74,16 @@ class Store:
         raise NotImplementedError
 
     def query(self, sparql: str) -> QueryResult:
-        """The answer, read."""
-        return read(self.answer(sparql))
+        """The answer, read; when it is empty, its ``hints`` say why it may be (:meth:`hints`)."""
+        result = read(self.answer(sparql))
+        result.why_empty = lambda: self.hints(sparql)
+        return result
+
+    def hints(self, sparql: str) -> list[str]:
+        """Why ``sparql`` may find nothing here, one line each (:mod:`transition_kg.core.hints`)."""
+        from ..hints import hints
+
+        return hints(self, sparql)
 
     def within(self, work: Callable[[], Any], timeout: float | None) -> Any:
         """``work()``, which asks this store, stopped past ``timeout`` seconds (QueryTimeout);

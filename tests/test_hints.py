@@ -1,0 +1,43 @@
+"""A query that silently finds nothing says why it may have: on the command line (hint: lines),
+in Python (result.hints) and in a notebook's table."""
+
+from __future__ import annotations
+
+import pytest
+
+from transition_kg.cli import run
+from transition_kg.core.store import EmbeddedStore
+
+SILENT = {
+    "a misspelt class": (
+        "SELECT ?c WHERE { ?c a tkg:Citty }",
+        "tkg:Citty is not a term of the ontology; did you mean tkg:City?",
+    ),
+    "a label without its language": (
+        'SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate" }',
+        'the graph\'s "youth unemployment rate" is tagged @en: write "youth unemployment rate"@en',
+    ),
+    "a resource no graph has": (
+        "SELECT ?p ?o WHERE { tkr:datnog ?p ?o }",
+        "tkr:datnog is in no graph: the search query finds entities by label",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SILENT))
+def test_a_silent_zero_says_why(loaded, project, capsys, name):
+    query, hint = SILENT[name]
+    result = EmbeddedStore(loaded).query(query)
+    assert result.rows == [] and result.hints == [hint]
+    assert "<p>hint: " in result._repr_html_()
+    assert run(["--project", str(project.root), "sparql", query, "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"hint: {hint}\n" and out.splitlines()[1:] == []
+
+
+def test_a_query_that_finds_something_has_no_hints_and_asks_nothing_more(loaded):
+    store = EmbeddedStore(loaded)
+    result = store.query('SELECT ?c WHERE { ?c a tkg:City ; rdfs:label "Datong"@en }')
+    assert len(result.rows) == 1 and result.hints == []
+    fixed = store.query('SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate"@en }')
+    assert len(fixed.rows) == 1 and fixed.hints == []
