@@ -286,6 +286,12 @@ def test_named_queries_are_bound_by_the_library_never_pasted(server):
     hostile = "tkr:x> } ; DROP ALL ; SELECT * WHERE { <y"
     status, _, body = raw(server, "/named/cq05?place=" + quote(hostile))
     assert status == 400 and body.decode().startswith("place=") and b"DROP" not in body.split(b":", 1)[0]
+    # labels name their entity, as on the command line
+    status, _, body = raw(server, "/named/cq05?place=Datong&indicator=" + quote("tourism revenue"))
+    assert status == 200 and b"<https://w3id.org/transition-kg/id/indicator-tourism-revenue>" in body
+    assert b"<https://w3id.org/transition-kg/id/datong>" in body
+    status, _, body = raw(server, "/named/cq05?place=Atlantis")
+    assert status == 400 and body.decode().startswith("place=Atlantis: ")
     status, _, body = raw(server, "/named/cq05?nope=1")
     assert status == 400 and b"cq05-indicator-time-series has no such parameter" in body
     status, _, body = raw(server, "/named/" + quote("../../etc/passwd"))
