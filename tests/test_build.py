@@ -122,3 +122,16 @@ def test_write_atomic_refuses_to_replace_a_symlink_or_a_special_file(tmp_path, k
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["out.html"] + (["elsewhere.txt"] if kind == "symlink" else [])
     )
+
+
+def test_a_private_file_stays_private_when_rewritten(tmp_path):
+    import stat
+
+    private = tmp_path / "graph.html"
+    private.write_bytes(b"old")
+    private.chmod(0o600)
+    write_atomic(private, b"new")
+    assert private.read_bytes() == b"new" and stat.S_IMODE(private.stat().st_mode) == 0o600
+    fresh = tmp_path / "fresh.html"
+    write_atomic(fresh, b"x")
+    assert stat.S_IMODE(fresh.stat().st_mode) & 0o044  # a new file: readable as the umask allows

@@ -180,6 +180,9 @@ def test_an_allowed_service_host_is_called(project, listener):
     "headers, message",
     [
         ("Host: attacker.example\r\n", "Host 'attacker.example' is not this machine"),
+        # DNS rebinding by names that only look like loopback addresses
+        ("Host: 127.evil.example\r\n", "Host '127.evil.example' is not this machine"),
+        ("Host: 127.0.0.1.nip.io:80\r\n", "Host '127.0.0.1.nip.io:80' is not this machine"),
         ("Origin: http://attacker.example\r\n", "requests from another origin (http://attacker.example) are refused"),
         ("Origin: null\r\n", "requests from an opaque origin are refused"),
     ],

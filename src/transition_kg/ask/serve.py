@@ -52,7 +52,6 @@ MAX_RESULT = 64 << 20  # bytes of a serialized answer
 READ_TIMEOUT = 10  # seconds a client may stay silent while sending a request
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 TEMP_PREFIX = "tkg-store-"
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 # --- workers --------------------------------------------------------------------------------------
@@ -295,7 +294,9 @@ class Endpoint:
         request a page of another origin sends is refused (no CORS)."""
         host = headers.get("host", "")
         name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        if self.loopback and name.lower() not in LOOPBACK_NAMES and not name.startswith("127."):
+        # by exact match: an address of 127.0.0.0/8 or ::1 as written, or localhost; never a
+        # prefix ("127.evil.example" and "127.0.0.1.nip.io" are names another host can answer)
+        if self.loopback and not _is_loopback(name.lower()):
             raise Refused(403, f"Host {host!r} is not this machine: the endpoint answers requests for localhost only")
         origin = headers.get("origin")
         if origin and origin != "null" and urllib.parse.urlsplit(origin).netloc != host:

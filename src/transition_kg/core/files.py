@@ -50,7 +50,9 @@ def remove(path: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
-    Refuses a target that is a symlink or not a regular file (nothing is written then)."""
+    Refuses a target that is a symlink or not a regular file (nothing is written then). A file
+    rewritten keeps its permissions (a private 0600 file stays private); a new one gets the
+    umask's."""
     path = Path(path)
     try:
         mode = os.lstat(path).st_mode
@@ -71,9 +73,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
