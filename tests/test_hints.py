@@ -41,3 +41,18 @@ def test_a_query_that_finds_something_has_no_hints_and_asks_nothing_more(loaded)
     assert len(result.rows) == 1 and result.hints == []
     fixed = store.query('SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate"@en }')
     assert len(fixed.rows) == 1 and fixed.hints == []
+
+
+def test_a_label_of_the_wrong_kind_says_what_it_names_and_what_was_meant(loaded, project, capsys):
+    from transition_kg.ask.queries import run_named
+
+    hint = (
+        "indicator=tourism is an industry (tkr:tourism), not an indicator; did you mean the indicator labelled "
+        "tourism revenue (tkr:indicator-tourism-revenue)?"
+    )
+    result = run_named(EmbeddedStore(loaded), "cq05", project, indicator="tourism")
+    assert result.rows == [] and result.hints == [hint]
+    assert run(["--project", str(project.root), "query", "cq05", "-p", "indicator=tourism"]) == 0
+    assert capsys.readouterr().err == f"hint: {hint}\n"
+    meant = run_named(EmbeddedStore(loaded), "cq05", project, indicator="tourism revenue")
+    assert [r["value"] for r in meant.records()] == [15000000000, 61000000000] and meant.hints == []

@@ -395,9 +395,10 @@ def query_command(args: argparse.Namespace) -> int:
     project = _project(args)
     named = get(project, args.name)
     store = open_store(project, args.endpoint, args.timeout, args.store_dir, args.user)
-    text = prepare(named, split_assignments(args.param), store)
+    notes: list[str] = []
+    text = prepare(named, split_assignments(args.param), store, notes)
     try:
-        return _answer(args, store, text, args.labels)
+        return _answer(args, store, text, args.labels, notes)
     except QuerySyntaxError as exc:
         raise exc.named(str(named.path)) from None
 
@@ -426,9 +427,9 @@ def sparql_command(args: argparse.Namespace) -> int:
         raise exc.named(source) from None
 
 
-def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
+def _answer(args: argparse.Namespace, store, text: str, labels: bool, notes: list[str] | None = None) -> int:
     """Ask the store and print the answer in ``--format`` (SELECT rows with label columns
-    when ``labels``)."""
+    when ``labels``); an empty answer is followed by the hints (``notes``, then the store's)."""
     from .core.sparql import answer_kind, as_answer, query_form, read, result_format, serialize, with_labels
 
     if not args.timeout > 0:
@@ -442,25 +443,25 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
         else:
             raw = store.answer(text)
         kind = answer_kind(raw)
-        if kind != "GRAPH":
-            result = read(raw)
-            empty.extend([True] if not result.rows and not result.boolean else [])
-            raw = as_answer(result)
-        if args.format == "table" and kind != "GRAPH":
+        if kind == "GRAPH":
+            fmt = result_format("turtle" if args.format == "table" else args.format, "graph")
+            return serialize(raw, fmt)
+        result = read(raw)  # rows are read once: a SELECT's raw answer is an iterator
+        if not result.rows and not result.boolean:
+            empty.append(True)
+        if args.format == "table":
             import shutil
 
             from .ask.table import to_table
 
-            result = read(raw)
             # fitted to a terminal (or $COLUMNS); written whole into a pipe or a file
             columns = (
                 shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() or "COLUMNS" in os.environ else 10**6
             )
             return to_table(result, store.labels(result), columns, wrap=not args.no_wrap).encode("utf-8")
-        fmt = result_format("turtle" if args.format == "table" else args.format, "graph" if kind == "GRAPH" else "rows")
-        if labels and kind == "SELECT":
-            result = read(raw)
-            raw = as_answer(with_labels(result, store.labels(result)))
+        fmt = result_format(args.format, "rows")
+        if kind == "SELECT":
+            raw = as_answer(with_labels(result, store.labels(result)) if labels else result)
         return serialize(raw, fmt)
 
     out = store.within(work, args.timeout)
@@ -468,7 +469,7 @@ def _answer(args: argparse.Namespace, store, text: str, labels: bool) -> int:
     sys.stdout.buffer.write(out)
     if empty:
         sys.stdout.flush()
-        for hint in store.within(lambda: store.hints(text), args.timeout):
+        for hint in (notes or []) + store.within(lambda: store.hints(text), args.timeout):
             print(f"hint: {hint}", file=sys.stderr)
     return 0
 

@@ -43,10 +43,12 @@ from ..core.errors import QueryError
 from ..core.named import NamedQuery, Param, get
 from ..core.paths import Project
 from ..core.sparql import QueryResult, QuerySyntaxError, blank_out, query_form
-from ..core.vocab import INFERRED_GRAPH_IRI, IRI_FORBIDDEN, PREFIXES, curie, expand, sparql_prefixes
+from ..core.vocab import INFERRED_GRAPH_IRI, IRI_FORBIDDEN, ONTOLOGY_GRAPH_IRI, PREFIXES, curie, expand, sparql_prefixes
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..core.store import Store
 
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w-][\w.-]*)?$")
@@ -87,10 +89,13 @@ def to_term(param: Param, raw: str):
     return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
 
 
-def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None = None) -> dict:
+def parse_params(
+    query: NamedQuery, given: dict[str, str], store: Store | None = None, notes: list[str] | None = None
+) -> dict:
     """Values for every parameter: the given ones, else the defaults; typed and checked. With
     a ``store``, an IRI parameter may also be given as a label that names one entity there
-    (``place=Datong``)."""
+    (``place=Datong``); when that entity is not of the kind the query asks for there, a line
+    saying so (and naming one that is) goes into ``notes``."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(declared))
     if unknown:
@@ -112,7 +117,48 @@ def parse_params(query: NamedQuery, given: dict[str, str], store: Store | None =
             ):
                 raise  # only plain words (spaces allowed) may be a label
             values[param.name] = by_label(store, param, raw)
+            if notes is not None:
+                notes.extend(_kind_note(store, query, param, raw, values[param.name]))
     return values
+
+
+def _kind_note(store: Store, query: NamedQuery, param: Param, label: str, entity: Any) -> list[str]:
+    """When the query uses ``?param`` as the object of a property whose range the ontology
+    gives, and ``entity`` is not of that range: a line saying what it is, and the entities of
+    that range whose labels hold the label ("tourism is an industry …; the indicator labelled
+    tourism revenue?")."""
+    used = re.search(rf"\btkg:(\w+)\s+[?$]{re.escape(param.name)}\b", blank_out(query.text))
+    if used is None:
+        return []
+    onto, tkg = f"<{ONTOLOGY_GRAPH_IRI}>", PREFIXES["tkg"]
+    english = 'FILTER(lang(?l) = "en")'
+    ranges = store.query(
+        f"SELECT ?r ?l WHERE {{ GRAPH {onto} {{ <{tkg}{used.group(1)}> rdfs:range ?r . ?r rdfs:label ?l {english} }} }}"
+    ).rows
+    if not ranges or store.query(f"ASK {{ GRAPH ?g {{ <{entity.value}> a <{ranges[0][0].value}> }} }}").boolean:
+        return []
+    wanted, wanted_label = ranges[0][0].value, ranges[0][1].value
+    kinds = store.query(
+        f"SELECT ?l WHERE {{ GRAPH ?g {{ <{entity.value}> a ?k }} GRAPH {onto} {{ ?k rdfs:label ?l {english} }} "
+        f"FILTER(?g != <{INFERRED_GRAPH_IRI}>) }} ORDER BY ?l LIMIT 1"  # as stated, not its superclasses
+    ).rows
+    kind = kinds[0][0].value if kinds else "something else"
+    note = f"{param.name}={label} is {_a(kind)} ({curie(entity.value)}), not {_a(wanted_label)}"
+    hits = (store.search(label) or [])[:50]
+    if hits:
+        values = " ".join(f"<{iri}>" for iri in hits)
+        others = store.query(
+            f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a <{wanted}> }} "
+            f"GRAPH ?h {{ ?s rdfs:label ?l {english} }} }} ORDER BY ?l LIMIT 3"
+        ).rows
+        if others:
+            named = " or ".join(f"{row[1].value} ({curie(row[0].value)})" for row in others)
+            note += f"; did you mean the {wanted_label} labelled {named}?"
+    return [note]
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def by_label(store: Store, param: Param, label: str):
@@ -202,10 +248,12 @@ def _inline(sparql: str, scan: str, start: int, values: dict) -> str:
     return sparql[:start] + "".join(pieces) + " " + binds + " " + sparql[end:]
 
 
-def prepare(query: NamedQuery, params: dict[str, str] | None = None, store: Store | None = None) -> str:
+def prepare(
+    query: NamedQuery, params: dict[str, str] | None = None, store: Store | None = None, notes: list[str] | None = None
+) -> str:
     """The query's text with its parameters (given as strings; defaults fill the rest) bound;
-    with a ``store``, IRI parameters may be labels (see :func:`parse_params`)."""
-    values = parse_params(query, params or {}, store)
+    with a ``store``, IRI parameters may be labels (see :func:`parse_params`, and its ``notes``)."""
+    values = parse_params(query, params or {}, store, notes)
     text = bind(query.text, values, inline=query.inline)
     if query.text_search and store is not None:
         import pyoxigraph as ox
@@ -232,11 +280,15 @@ def run(store: Store, query: NamedQuery, params: dict[str, str] | None = None, l
     ``labels``, a label column follows each IRI column (as ``transition-kg query`` writes)."""
     from ..core.sparql import with_labels
 
+    notes: list[str] = []
     try:
-        result = store.query(prepare(query, params, store))
+        result = store.query(prepare(query, params, store, notes))
     except QuerySyntaxError as exc:
         raise exc.named(str(query.path)) from None
-    return with_labels(result, store.labels(result)) if labels else result
+    said = result.why_empty
+    result = with_labels(result, store.labels(result)) if labels else result
+    result.why_empty = lambda: notes + (said() if said else [])
+    return result
 
 
 def run_named(

@@ -104,7 +104,7 @@ def to_table(result: QueryResult, labels: dict[str, str], columns: int = 100, wr
         parts = [_wrap(v, w) for v, w in zip(values, widths)]
         return [
             "  ".join(pad(p[k] if k < len(p) else "", w) for p, w in zip(parts, widths)).rstrip()
-            for k in range(max(len(p) for p in parts))
+            for k in range(max((len(p) for p in parts), default=1))  # a query may select no variable
         ]
 
     out = [*lines(result.vars), "  ".join("-" * w for w in widths)]
