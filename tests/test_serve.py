@@ -223,16 +223,44 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         assert [(r["year"], r["value"]) for r in rows] == [("2001", "49"), ("2024", "314")]
         assert rows[0]["unit"] == "day\ntkr:unit-day"  # the label, and the short IRI under it
         assert rows[0]["article"].startswith('China\'s "coal capital" Datong')
-        assert page.get_attribute("#chart svg", "aria-label") == "value by year: 2001: 49; 2024: 314"
+        assert (
+            page.get_attribute("#chart svg", "aria-label") == "day by year: 2001: 49; 2024: 314"
+        )  # one series, its unit
         page.click("#results th button >> text=value")  # sort: ascending, then descending
         page.click("#results th button >> text=value")
         assert page.locator("#results tbody tr td:nth-child(4)").all_inner_texts() == ["314", "49"]
         with page.expect_download() as download:
             page.click("#csv")
         csv = download.value.path().read_text(encoding="utf-8")
-        assert csv.splitlines()[0] == "year,period,asOf,value,unit,qualifier,yearInferredFrom,article"
-        assert csv.splitlines()[1].startswith("2001,,,49,https://w3id.org/transition-kg/id/unit-day,")
+        # as the command line writes it: a label column after each column of IRIs
+        assert csv.splitlines()[0] == (
+            "year,period,asOf,value,unit,unitLabel,qualifier,yearInferredFrom,article,articleLabel"
+        )
+        assert csv.splitlines()[1].startswith("2001,,,49,https://w3id.org/transition-kg/id/unit-day,day,,,")
+        # labels in the form, as on the command line; Enter runs; numbers as readers write them
+        page.fill("#form input[name=place]", "Datong")
+        page.fill("#form input[name=indicator]", "tourism revenue")
+        page.press("#form input[name=indicator]", "Enter")
+        until(page, "() => document.getElementById('results').innerText.includes('61,000,000,000')")
+        until(page, "() => document.getElementById('status').textContent.startsWith('2 rows in ')")
+        assert "id/indicator-tourism-revenue>" in page.input_value("#query")
+        assert page.locator("#results tbody tr td:nth-child(4)").all_inner_texts() == [
+            "15,000,000,000",
+            "61,000,000,000",
+        ]
+        assert page.url.startswith(server.url + "/")  # Enter ran the query, it did not reload the page
+        assert "61 billion" in page.get_attribute("#chart svg", "aria-label")
         link = page.evaluate("() => location.href")
+        assert "p.place=Datong" in link and "named=cq05" in link
+        # a field that names nothing: said, and nothing runs with the defaults instead
+        page.fill("#form input[name=place]", "Atlantis")
+        page.press("#form input[name=place]", "Enter")
+        until(page, "() => document.getElementById('status').className === 'error'")
+        assert page.inner_text("#status").startswith("place=Atlantis: ")
+        assert page.locator("#results tbody tr td:nth-child(4)").all_inner_texts() == [
+            "15,000,000,000",
+            "61,000,000,000",
+        ]
         # completion of the ontology's terms
         page.fill("#query", "")
         page.focus("#query")
@@ -253,6 +281,8 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         again.goto(link)
         again.wait_for_selector("#results table")
         assert again.locator("#results tbody tr").count() == 2 and "id/datong>" in again.input_value("#query")
+        assert again.input_value("#form input[name=indicator]") == "tourism revenue"  # query, parameters and rows agree
+        assert "tourism-revenue>" in again.input_value("#query") and again.inner_text("#status").endswith(" ms")
         page.click("nav button[data-name='cq01-coal-cities']")
         page.click("#run")
         until(page, "() => !document.getElementById('network').disabled")

@@ -9,6 +9,7 @@ const status = document.getElementById("status"), results = document.getElementB
 const chartBox = document.getElementById("chart"), form = document.getElementById("form");
 const complete = document.getElementById("complete");
 let current = null;   // the named query shown, if any
+let bound = null;     // the text the library bound for it (an edit of the text leaves the named query)
 let last = null;      // the last result: {vars, rows}
 
 // --- highlighting: the text drawn under a transparent textarea, token by token -----------------
@@ -96,30 +97,64 @@ for (const q of DATA.examples || []) {
 }
 function choose(name, values) {
   current = (DATA.examples || []).find(q => q.name === name) || null;
-  for (const b of named.querySelectorAll("button")) b.setAttribute("aria-current", String(b.dataset.name === name));
+  for (const b of named.querySelectorAll("button")) b.setAttribute("aria-current", String(!!current && b.dataset.name === name));
   document.getElementById("title").textContent = current ? `${current.name} — ${current.title}` : "Your query";
   document.getElementById("description").textContent = current ? current.description : "";
   form.replaceChildren();
+  status.className = ""; status.textContent = "";  // an error belongs to the query it came from
+  results.replaceChildren(); chartBox.replaceChildren();
+  bound = null;
   if (!current) return;
   for (const p of current.params) {
     const input = el("input", {name: p.name, value: (values && values[p.name]) || p.default || "", "aria-describedby": "d-" + p.name});
     input.addEventListener("change", () => bindNamed());
+    input.addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); run().catch(fail); } });
+    if (p.type === "IRI") picker(input, p);
     form.appendChild(el("label", {}, `${p.name} (${p.type})`, input, el("small", {id: "d-" + p.name}, p.description || "")));
   }
-  area.value = current.text;
+  area.value = bound = current.text;
   bad = null; paint();
-  if (values) return bindNamed();
+  return bindNamed();
+}
+function given() {
+  const values = {};
+  for (const input of form.querySelectorAll("input")) if (input.value.trim()) values[input.name] = input.value.trim();
+  return values;
 }
 async function bindNamed() {
-  // the library binds the parameters (typed, never pasted into the text); the editor shows what runs
-  const params = new URLSearchParams();
-  for (const input of form.querySelectorAll("input")) if (input.value.trim()) params.set(input.name, input.value.trim());
-  const response = await fetch(`/named/${encodeURIComponent(current.name)}?${params}`);
+  // the library binds the parameters (typed, never pasted into the text; a label names its
+  // entity, as on the command line); the editor shows what runs
+  const response = await fetch(`/named/${encodeURIComponent(current.name)}?${new URLSearchParams(given())}`);
   const text = await response.text();
   if (!response.ok) { status.className = "error"; status.textContent = text.trim(); return false; }
-  area.value = text; bad = null; paint();
+  area.value = bound = text; bad = null; paint();
   return true;
 }
+// an IRI parameter suggests entities by label as you type (the search query, by the label index)
+let searching = 0;
+function picker(input, p) {
+  const list = el("datalist", {id: "dl-" + p.name});
+  input.setAttribute("list", list.id);
+  input.setAttribute("autocomplete", "off");
+  input.addEventListener("input", () => {
+    const text = input.value.trim(), mine = ++searching;
+    if (text.length < 2 || text.includes(":")) return;
+    setTimeout(async () => {
+      if (mine !== searching) return;  // typed on: only the last keystroke asks
+      const prepared = await fetch(`/named/search?${new URLSearchParams({text})}`);
+      if (!prepared.ok || mine !== searching) return;
+      const response = await fetch("/sparql", {method: "POST", body: await prepared.text(),
+        headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
+      if (!response.ok || mine !== searching) return;
+      const rows = (await response.json()).results.bindings.slice(0, 12);
+      list.replaceChildren(...rows.map(r => el("option", {value: shortIri(r.entity.value),
+        label: `${r.label.value} — ${r.kind ? shortIri(r.kind.value) : ""}`})));
+    }, 150);
+  });
+  form.appendChild(list);
+}
+// the text edited by hand is your own query: the named query's title and form leave the screen
+area.addEventListener("input", () => { if (current && area.value !== bound) choose(null); });
 
 // --- running, results, labels ------------------------------------------------------------------
 const PREFIXES = Object.entries(DATA.prefixes || {}).sort((a, b) => b[1].length - a[1].length);
@@ -138,12 +173,17 @@ async function labelsOf(iris) {
   const data = await response.json();
   return new Map(data.results.bindings.map(b => [b.x.value, b.label.value]));
 }
+const NUMBERS = /#(integer|decimal|double|float|long|int|short|nonNegativeInteger|positiveInteger)$/;
 function cell(term, labels) {
   if (!term) return document.createTextNode("");
   if (term.type === "uri") {
     const link = el("a", {href: "/view?focus=" + encodeURIComponent(term.value) + "#node=" + encodeURIComponent(term.value),
                           target: "_blank", title: term.value}, labels.get(term.value) || shortIri(term.value));
     return labels.has(term.value) ? el("span", {}, link, el("small", {}, shortIri(term.value))) : link;
+  }
+  if (NUMBERS.test(term.datatype || "") && /^[+-]?\d+(\.\d+)?$/.test(term.value)) {  // as readers write them: 15,000,000,000
+    const [whole, part] = term.value.replace(/^\+/, "").split(".");
+    return el("span", {class: "number"}, BigInt(whole).toLocaleString("en") + (part ? "." + part : ""));
   }
   return document.createTextNode(term["xml:lang"] ? `${term.value} @${term["xml:lang"]}` : term.value);
 }
@@ -168,19 +208,39 @@ function table(sortBy, descending) {
   const body = el("tbody", {}, ...rows.map(r => el("tr", {}, ...last.vars.map(v => el("td", {}, cell(r[v], labelsNow))))));
   results.replaceChildren(el("table", {}, el("thead", {}, head), body));
 }
+function readable(n) {
+  // a number as an axis says it, whole: 61 billion, 6.3 billion, 700,000
+  for (const [size, word] of [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]]) {
+    if (Math.abs(n) >= size && Number.isInteger(n * 10 / size)) return `${(n / size).toLocaleString("en")} ${word}`;
+  }
+  return n.toLocaleString("en");
+}
 function chart() {
-  // a line chart when the result has a year and a number: one line per other IRI column's value
+  // a line chart when the result has a year and a number: one chart per series (the same
+  // indicator and unit, when the result has those columns), never one line through numbers of
+  // different units; series of fewer than two years are not drawn
   chartBox.replaceChildren();
   const year = last.vars.find(v => /year/i.test(v) && last.rows.some(r => r[v] && /^\d{4}/.test(r[v].value)));
   const number = last.vars.find(v => v !== year && last.rows.some(r => r[v]) &&
                                     last.rows.every(r => !r[v] || typeof value(r[v]) === "number"));
   if (!year || !number) return;
-  const points = last.rows.filter(r => r[year] && r[number] && /^\d{4}/.test(r[year].value))
-    .map(r => [Number(r[year].value.slice(0, 4)), value(r[number])]).sort((a, b) => a[0] - b[0]);
-  if (new Set(points.map(p => p[0])).size < 2) return;
-  chartBox.appendChild(lineChart(points.map(p => ({x: p[0], y: p[1], tick: p[1].toLocaleString("en")})),
-                                 {width: 520, height: 180, left: 70, bottom: 24, nudge: [5, 4],
-                                  label: `${number} by ${year}: ` + points.map(p => `${p[0]}: ${p[1]}`).join("; ")}));
+  const by = ["indicator", "unit", "measure"].filter(v => last.vars.includes(v));
+  const name = r => by.map(v => r[v] ? (labelsNow.get(r[v].value) || shortIri(r[v].value)) : "").filter(Boolean).join(" · ");
+  const series = new Map();
+  for (const r of last.rows) {
+    if (!r[year] || !r[number] || !/^\d{4}/.test(r[year].value)) continue;
+    const key = by.map(v => r[v] ? r[v].value : "").join(" ");
+    if (!series.has(key)) series.set(key, {title: name(r), points: []});
+    series.get(key).points.push([Number(r[year].value.slice(0, 4)), value(r[number])]);
+  }
+  for (const {title, points} of [...series.values()].filter(s => new Set(s.points.map(p => p[0])).size >= 2).slice(0, 6)) {
+    points.sort((a, b) => a[0] - b[0]);
+    const figure = el("figure", {class: "series-chart"}, el("figcaption", {}, title || `${number} by ${year}`));
+    figure.appendChild(lineChart(points.map(p => ({x: p[0], y: p[1], tick: readable(p[1])})),
+                                 {width: 520, height: 180, left: 90, bottom: 24, nudge: [5, 4],
+                                  label: `${title || number} by ${year}: ` + points.map(p => `${p[0]}: ${readable(p[1])}`).join("; ")}));
+    chartBox.appendChild(figure);
+  }
 }
 const PROPERTIES = new Set([...(DATA.properties || []), "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
                             "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"]);
@@ -197,18 +257,27 @@ function download(kind) {
   if (kind === "json") {
     text = JSON.stringify({head: {vars: last.vars}, results: {bindings: last.rows}}, null, 1); type = "application/sparql-results+json";
   } else {
+    // as the command line writes it: a label column after each column of IRIs
     const quote = s => /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-    text = [last.vars.join(","), ...last.rows.map(r => last.vars.map(v => quote(r[v] ? r[v].value : "")).join(","))].join("\r\n") + "\r\n";
+    const columns = last.vars.flatMap(v => last.rows.some(r => r[v] && r[v].type === "uri")
+      ? [[v, r => r[v] ? r[v].value : ""], [v + "Label", r => r[v] && r[v].type === "uri" ? labelsNow.get(r[v].value) || "" : ""]]
+      : [[v, r => r[v] ? r[v].value : ""]]);
+    text = [columns.map(c => c[0]).join(","), ...last.rows.map(r => columns.map(c => quote(c[1](r))).join(","))].join("\r\n") + "\r\n";
     type = "text/csv";
   }
   const a = el("a", {href: URL.createObjectURL(new Blob([text], {type})), download: `${current ? current.name : "query"}.${kind}`});
   document.body.appendChild(a); a.click(); a.remove();
 }
 function writeLink() {
-  history.replaceState(null, "", "#" + new URLSearchParams(current ? {named: current.name, query: area.value} : {query: area.value}));
+  // one state: the named query and its parameters, or your own text; a link reproduces it
+  const state = current ? {named: current.name, ...Object.fromEntries(Object.entries(given()).map(([k, v]) => ["p." + k, v]))}
+                        : {query: area.value};
+  try { history.replaceState(null, "", "#" + new URLSearchParams(state)); } catch (e) { /* a page without an address */ }
 }
 
 async function run() {
+  // a named query runs with its parameters bound first: a field that names nothing stops it
+  if (current && !(await bindNamed())) return;
   status.className = "";
   status.textContent = "running…";
   results.replaceChildren(); chartBox.replaceChildren();
@@ -255,9 +324,16 @@ document.getElementById("link").addEventListener("click", async () => {
   catch (e) { status.textContent = "copy this link: " + location.href; }
 });
 
-// a link reproduces the query (and the named query it came from), and runs it
+form.addEventListener("submit", e => { e.preventDefault(); run().catch(fail); });  // Enter runs, never reloads
+
+// a link reproduces the query (the named query with its parameters, or your own text), and runs it
 const start = new URLSearchParams(location.hash.slice(1));
-if (start.get("named")) choose(start.get("named"));
-if (start.get("query") !== null) area.value = start.get("query");
+if (start.get("named")) {
+  const values = Object.fromEntries([...start].filter(([k]) => k.startsWith("p.")).map(([k, v]) => [k.slice(2), v]));
+  choose(start.get("named"), values).then(ok => ok && run()).catch(fail);
+} else if (start.get("query") !== null) {
+  area.value = start.get("query");
+  paint();
+  run().catch(fail);
+}
 paint();
-if (start.get("query") !== null) run().catch(fail);
