@@ -268,6 +268,17 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         assert page.locator("#complete li").all_inner_texts() == ["tkg:observedEntity"]
         page.keyboard.press("Tab")
         assert page.input_value("#query").endswith("tkg:observedEntity")
+        # entities by label after tkr: (the label index, through the search query)
+        page.keyboard.type(" tkr:dat")
+        until(
+            page,
+            "() => [...document.querySelectorAll('#complete li')].some(li => li.textContent === 'tkr:datong — Datong')",
+        )
+        options = page.locator("#complete li").all_inner_texts()
+        for _ in range(options.index("tkr:datong — Datong")):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+        assert page.input_value("#query").endswith(" tkr:datong")
         # an error: its place marked, its words said
         page.fill("#query", "SELECT ?x WHERE {\n  ?x foo:bar ?y .\n}")
         page.click("#run")

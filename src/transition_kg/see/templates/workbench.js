@@ -59,8 +59,27 @@ function wordBefore() {
 }
 function suggest() {
   const word = wordBefore();
-  choices = word.length >= 2 ? WORDS.filter(w => w.toLowerCase().startsWith(word.toLowerCase()) && w !== word).slice(0, 12) : [];
-  complete.replaceChildren(...choices.map((w, i) => el("li", {role: "option", "aria-selected": String(i === 0)}, w)));
+  if (/^tkr:[^:]{2,}$/.test(word)) return suggestEntities(word.slice(4), word);
+  const found = word.length >= 2 ? WORDS.filter(w => w.toLowerCase().startsWith(word.toLowerCase()) && w !== word) : [];
+  show(found.slice(0, 12).map(w => ({insert: w, shown: w})));
+}
+// entities by label: after "tkr:" as you type, anywhere with Ctrl+Space (the search query, by the label index)
+let asked = 0;
+async function suggestEntities(text, word) {
+  const mine = ++asked;
+  const prepared = await fetch(`/named/search?${new URLSearchParams({text})}`);
+  if (!prepared.ok || mine !== asked) return;
+  const response = await fetch("/sparql", {method: "POST", body: await prepared.text(),
+    headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
+  if (!response.ok || mine !== asked || wordBefore() !== word) return;
+  const rows = (await response.json()).results.bindings;
+  const seen = new Set();
+  show(rows.map(r => ({insert: shortIri(r.entity.value), shown: `${shortIri(r.entity.value)} — ${r.label.value}`}))
+           .filter(c => !seen.has(c.insert) && seen.add(c.insert)).slice(0, 12));
+}
+function show(found) {
+  choices = found;
+  complete.replaceChildren(...choices.map((c, i) => el("li", {role: "option", "aria-selected": String(i === 0)}, c.shown)));
   chosen = 0;
   complete.hidden = choices.length === 0;
   if (!complete.hidden) {
@@ -71,13 +90,19 @@ function suggest() {
 }
 function accept(i) {
   const word = wordBefore(), start = area.selectionStart - word.length;
-  area.setRangeText(choices[i], start, area.selectionStart, "end");
+  area.setRangeText(choices[i].insert, start, area.selectionStart, "end");
   complete.hidden = true; choices = [];
   paint();
 }
 complete.addEventListener("mousedown", e => { const i = [...complete.children].indexOf(e.target); if (i >= 0) { e.preventDefault(); accept(i); } });
 area.addEventListener("keydown", e => {
   if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); return; }
+  if (e.ctrlKey && e.key === " ") {  // entities whose labels hold the word before the cursor
+    e.preventDefault();
+    const word = wordBefore();
+    if (word.replace(/^tkr:/, "").length >= 2) suggestEntities(word.replace(/^tkr:/, ""), word);
+    return;
+  }
   if (complete.hidden) return;
   if (e.key === "ArrowDown" || e.key === "ArrowUp") {
     e.preventDefault();
