@@ -16,9 +16,12 @@ status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never t
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
+import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +100,15 @@ CURRENCIES = {
     "rupiah": "rupiah",
     "dong": "dong",
     "dollars": "US dollar",
+    "R": "rand",
+    "U.S. dollars": "US dollar",
+    "US dollars": "US dollar",
+    "U.S. dollar": "US dollar",
+    "US dollar": "US dollar",
+    "American dollars": "US dollar",
+    "Australian dollars": "Australian dollar",
+    "Canadian dollars": "Canadian dollar",
+    "zlotys": "złoty",
     "£": "pound",
     "pound": "pound",
     "pounds": "pound",
@@ -110,6 +122,7 @@ CURRENCIES = {
 }
 MEASURES = {
     "%": "percent",
+    "pc": "percent",
     "percent": "percent",
     "per cent": "percent",
     "percentage points": "percentage point",
@@ -675,8 +688,24 @@ ABBREVIATIONS = {
     "i.e",
     "etc",
 }
+DOLLARS = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "JMD", "BSD", "FJD", "NAD", "LRD", "ZWL", "BND"}
+PESOS = {"COP", "MXN", "CLP", "ARS", "UYU", "CUP", "DOP", "PHP", "BOB"}
+#: the labels the draft gives currencies a country's "$" or "pesos" resolve to
+CURRENCY_LABELS = {
+    "USD": "US dollar",
+    "AUD": "Australian dollar",
+    "CAD": "Canadian dollar",
+    "NZD": "New Zealand dollar",
+    "HKD": "Hong Kong dollar",
+    "SGD": "Singapore dollar",
+    "COP": "Colombian peso",
+    "MXN": "Mexican peso",
+    "CLP": "Chilean peso",
+    "ARS": "Argentine peso",
+    "PHP": "Philippine peso",
+}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
-_SIGN = rf"({CURRENCY})\s?$"
+_SIGN = rf"({CURRENCY}|(?<![A-Za-z])R)\s?$"  # "R" glued to the number: the rand
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
@@ -815,6 +844,8 @@ def _names(
             glued
             and word.isdigit()
             and len(word) <= 3
+            and not re.match(r"[.,]\d", text[e : e + 2])
+            and run[-1][2] not in ("Rs", "R")
             and run[-1][2].lower() not in MONTHS
             and _is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
@@ -1036,7 +1067,9 @@ _PERIOD = re.compile(
 )
 _MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
 MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
-WEEKDAY_NUMBERS = {d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+WEEKDAY_NUMBERS = {
+    d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
 _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({_MONTH_NAME})|(?:({_MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
@@ -1092,7 +1125,6 @@ FUNCTION_WORDS = {
     "over",
     "under",
     "today",
-    "former",
     "more",
     "than",
     "per",
@@ -1165,7 +1197,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))
         candidates.append(c)
-    candidates += _dates_and_numbers(text, sentences, published, mentions)
+    candidates += _dates_and_numbers(text, sentences, published, mentions, _country(text, names))
     candidates += _quotes(text, names, lower_words, gazetteer)
     return sorted(candidates, key=lambda c: (c.start, c.kind))
 
@@ -1175,19 +1207,23 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
-    """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's words)."""
+def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
+    """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
+    words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
     sign = re.search(_SIGN, text[max(0, start - 5) : start])
     rest = text[end:stop]
     if sign:
-        return CURRENCIES[sign.group(1)], None, end
+        return _currency(sign.group(1), country), None, end
     word = re.match(
-        r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|"
-        r"roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|lira|yen|won|rupiah|dong)(?!\w)",
+        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
+        r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
+        r"lira|yen|won|rupiah|dong)(?!\w)",
         rest,
     )
+    if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
+        return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
     if word:
-        return CURRENCIES[word.group(1)], None, end + word.end()
+        return _currency(word.group(1), country), None, end + word.end()
     measure = re.match(
         r"(?:\s*|-)(%|"
         + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
@@ -1212,6 +1248,74 @@ def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str |
     return None, None, end
 
 
+def _currency(written: str, country: str | None) -> str:
+    """The currency a sign or word means where the article is set: "$" in Australia is the
+    Australian dollar, "pesos" in Colombia the Colombian peso; else as :data:`CURRENCIES` says."""
+    word = written.lower().rstrip("s")
+    if country and (written == "$" or word in ("dollar", "peso")):
+        code = _currency_of(country)
+        if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
+            return CURRENCY_LABELS.get(code) or code
+    return CURRENCIES.get(written) or CURRENCIES.get(word) or written
+
+
+@functools.cache
+def _currency_of(country: str) -> str | None:
+    """A country's currency code (pycountry: ISO 4217's number is its country's ISO 3166 number)."""
+    import pycountry
+
+    place = pycountry.countries.get(alpha_2=country)
+    found = pycountry.currencies.get(numeric=place.numeric) if place else None
+    return found.alpha_3 if found else None
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Country and first-level subdivision names (pycountry), without accents or "Sheng"/"Zizhiqu",
+    → their country's code; a name that two countries share is left out."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        key = _plain(re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur)\b.*$", "", sub.name))
+        if out.get(key, sub.country_code) != sub.country_code:
+            shared.add(key)
+        out[key] = sub.country_code
+    for key in shared:
+        del out[key]
+    for place in pycountry.countries:
+        for name in {place.name, getattr(place, "common_name", place.name)}:
+            out[_plain(name)] = place.alpha_2
+    return out
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _country(text: str, names: list[Name]) -> str | None:
+    """The country an article is set in: the one whose name, or a region's, the text names most
+    (the dateline's region or country counts twice); None when it names none."""
+    places = _places()
+    votes: collections.Counter[str] = collections.Counter()
+    for n in names:
+        words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
+        if _plain(words) in places:
+            votes[places[_plain(words)]] += 1
+    dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
+    if dateline and _plain(dateline.group(1)) in places:
+        votes[places[_plain(dateline.group(1))]] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+#: units of a duration ("for 31 years"): a number in them holds for no year
+DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second"}
+#: units of what a plant can do ("the 800MW Callide B power station"): said of a thing, they hold for no year
+CAPACITIES = {"megawatt", "gigawatt", "kilowatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour"}
+
 #: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
 Time = tuple[int, int, str, "str | None", str]
 
@@ -1226,18 +1330,23 @@ class Quantity:
     end: int
 
 
-def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> list[Candidate]:
+def _dates_and_numbers(
+    text: str, sentences, published: dt.date, mentions, country: str | None = None
+) -> list[Candidate]:
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
     numbers = number_spans(text)
     starts = [s for s, _, _ in mentions]
+    quoted = [(a, b) for a, b, _, _ in _quote_segments(text)]
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         dates, times = _dates(text, s_start, s_end, published)
         out += dates
+        said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
+        times = [t for t in times if not said.search(text[max(s_start, t[0] - 60) : t[0]])]  # "said on Friday"
         found = [n for n in numbers if s_start <= n.start < s_end and not any(t[0] <= n.start < t[1] for t in times)]
-        kept = _quantities(text, s_start, s_end, found)
+        kept = _quantities(text, s_start, s_end, found, country)
         for quantity in kept:
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
             before = text[s_start : number.start]
@@ -1284,13 +1393,28 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             change = bool(
                 re.match(
                     r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
-                    r"compared with|against|versus|higher than|lower than)\s",
+                    r"compared with|against|versus|higher than|lower than|worth|\w+ing)\s",
                     text[clause[0] : number.start],
                 )
-            )
-            when = _when(times, clauses, clause, numbered, number.start, end, change)
-            if when:
+                or (text[clause[0] - 2 : clause[0]] in (", ", "; ") and re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", lead[clause[0] - s_start :]))
+            )  # "…, down 12 percent", "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total"
+            inside = next(((a, b) for a, b in quoted if a <= number.start < b), None)
+            usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == inside]
+            undated = (
+                unit in DURATIONS
+                or unit in CAPACITIES
+                and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+                and re.match(
+                    r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]", text[end:]
+                )
+            )  # "for 31 years", "the 800MW Callide B power station": no year
+            when = None if undated else _when(text, usable, clauses, clause, numbered, number.start, end, change)
+            if when and "-" in when[2]:
+                c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
+                c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
+            elif when:
                 c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
+            if when:
                 if when[3]:
                     c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
@@ -1312,7 +1436,9 @@ def _dates(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[lis
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
-        times.append((s_start + m.start(), s_start + end, m.group(0), None, sentence[max(0, m.start() - 8) : m.start()]))
+        times.append(
+            (s_start + m.start(), s_start + end, m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
+        )
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
@@ -1413,7 +1539,7 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
     return out
 
 
-def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> list[Quantity]:
+def _quantities(text: str, s_start: int, s_end: int, found: list[Number], country: str | None = None) -> list[Quantity]:
     """The sentence's numbers that are quantities, each with its unit (not a year, a part of a
     name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
     the high end ("1,200 to 1,500 workers")."""
@@ -1426,6 +1552,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
         before = text[s_start : number.start]
         if (
             re.search(r"\b[A-Z]\w*[ -]$", before)
+            and not re.search(_SIGN, before)
             and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
             and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
         ):
@@ -1437,9 +1564,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
             and not (opening and s_start + opening.start() == number.start)
         ):
             continue  # "Five-Year Plan"
-        unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
-        if not words[0].isdigit() and number.value < 1:
-            unit = "fraction"  # "one in five young people": a share of them, not a count
+        unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
+        if number.ratio or (not words[0].isdigit() and number.value < 1):
+            unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end:s_end]
         if (
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
@@ -1448,16 +1575,31 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
-        if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
+        if (
+            not words[0].isdigit()
+            and unit in (None, "fraction")
+            and not (fraction or number.ratio)
+            and not re.match(r"-\w", rest)
+        ):
             continue  # "one of", "first", "21st century": a word, not a quantity
         kept.append(Quantity(number, unit, counted, unit_end))
     for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
+        if (
+            later.unit is None
+            and earlier.unit not in (None, "fraction")
+            and re.search(
+                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$", text[s_start : later.number.start]
+            )
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     return kept
 
 
 def _when(
+    text: str,
     times: list[Time],
     clauses: list[tuple[int, int]],
     clause: tuple[int, int],
@@ -1473,6 +1615,7 @@ def _when(
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])
+    inside = [t for t in inside if not re.search(r"\bby\s+$", t[4])]  # "decide by March to build a $1bn plant"
     if inside:
         return max(inside, key=lambda t: t[0])
     if change:  # "fell to 52,000 last year, down 12 percent": the change over that same year
@@ -1482,11 +1625,15 @@ def _when(
     free = [
         t
         for t in times
-        if t[1] <= start
-        and not re.search(r"\b(?:since|until|by)\s+$", t[4])
+        if not re.search(r"\b(?:since|until|by)\s+$", t[4])
+        and not re.match(r"(?:since|until|by)\b", t[3] or "", re.I)
         and next(((a, b) for a, b in clauses if a <= t[0] < b), None) not in numbered
     ]
-    return max(free, key=lambda t: t[0]) if free else None
+    before = [t for t in free if t[1] <= start]
+    if before:
+        return max(before, key=lambda t: t[0])
+    later = [t for t in free if not re.search(r"[,;:]", text[end : t[0]])]
+    return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"
 
 
 def _quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
