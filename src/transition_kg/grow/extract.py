@@ -1393,11 +1393,14 @@ def _dates_and_numbers(
             change = bool(
                 re.match(
                     r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
-                    r"compared with|against|versus|higher than|lower than|worth|\w+ing)\s",
+                    r"compared with|against|versus|higher than|lower than)\s",
                     text[clause[0] : number.start],
                 )
-                or (text[clause[0] - 2 : clause[0]] in (", ", "; ") and re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", lead[clause[0] - s_start :]))
-            )  # "…, down 12 percent", "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total"
+            )  # "…, down 12 percent"
+            continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
+                re.match(r"(?:worth|\w+ing)\s", text[clause[0] : number.start])
+                or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", lead[clause[0] - s_start :])
+            )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
             inside = next(((a, b) for a, b in quoted if a <= number.start < b), None)
             usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == inside]
             undated = (
@@ -1408,6 +1411,10 @@ def _dates_and_numbers(
                     r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]", text[end:]
                 )
             )  # "for 31 years", "the 800MW Callide B power station": no year
+            if continues and not any(clause[0] <= t[0] < clause[1] for t in usable):
+                previous = clauses[clauses.index(clause) - 1] if clause in clauses[1:] else clause
+                usable = [t for t in usable if previous[0] <= t[0] < previous[1]] or usable
+                change = change or any(previous[0] <= t[0] < previous[1] for t in usable)
             when = None if undated else _when(text, usable, clauses, clause, numbered, number.start, end, change)
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
