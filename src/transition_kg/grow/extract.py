@@ -467,6 +467,7 @@ TITLES = {
     "Lady",
     "Mayor-elect",
     "CEO",
+    "Gov",
 }
 ORG_WORDS = {
     "Commission",
@@ -864,10 +865,27 @@ def _names(
     return names
 
 
+def _titled(words: list[str]) -> int | None:
+    """Where the person's name begins after a title that ends a run of capitalised words
+    ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
+    for i in range(len(words) - 3, 0, -1):
+        rest = words[i + 1 :]
+        if (
+            words[i] in TITLES
+            and 2 <= len(rest) <= 4
+            and all(w.isalpha() and _is_capital(w) and not w.isupper() for w in rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
+        ):
+            return i + 1
+    return None
+
+
 def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
-    if "and" in words and words[-1] not in ORG_WORDS:
+    head = words[: words.index("and")] if "and" in words else []
+    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head))
+    if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
         parts: list[list] = []
         part: list = []
         for token in run:
@@ -884,9 +902,13 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     title = []
     run = list(run)
     at_start = run[0][0] in starts
+    cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
+    if cut is not None:
+        title, run = [w for _, _, w in run[:cut]], run[cut:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
-            len(run) > i + 1
+            not title
+            and len(run) > i + 1
             and run[i][2] in TITLES
             and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
             and all(_is_capital(w) for _, _, w in run[i + 1 :])
@@ -894,6 +916,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             title = [w for _, _, w in run[:i]]
             run = run[i:]
             break
+    if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
+        title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
     whole = text[run[0][0] : run[-1][1]]
     if (
         at_start
@@ -966,7 +990,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
     person = (
-        2 <= len(words) <= 3
+        2 <= len(words) <= 5
         and all((_is_capital(w) and not w.isupper() and w.isalpha()) or "-" in w for w in words)
         and not set(words) & (ORG_WORDS | PLACE_WORDS)
     )
@@ -1708,7 +1732,9 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
     segments = _quote_segments(text)
-    people = [n for n in names if n.person]
+    mentions = _people(names)
+    bounds = [a for a, _ in _sentences(text)]
+    sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
     speakers: dict[int, tuple] = {}  # group → (speaker, role, organisation)
     attributed: list[tuple | None] = []
     for k, (start, end, group, closed) in enumerate(segments):
@@ -1736,27 +1762,24 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             nxt = re.match(rf"\s*([^.!?\"“„«]{{1,60}}?)\s+{SPEECH}\b", after)
             if nxt:
                 who = _speaker_in(nxt.group(1), after_start + nxt.start(1), text, names, lower_words)
-        if who is not None and who[0] == "":  # he / she: the last person named before the quote
-            person = next((p for p in reversed(people) if p.end <= start), None)
-            who = (person.text, person.title, None) if person else None
-        if who is not None and " " not in who[0] and who[0][:1].isupper():
-            full = next((p for p in reversed(people) if p.start < start and p.text.split()[-1] == who[0]), None)
+        if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
+            who = _subject_before(text, names, mentions, sentence_of(start), start)
+        if who is None and closed:  # "…" That was the verdict of Anna Weber, …
+            verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) the \w+ of\s+", after)
+            if verdict:
+                who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
+        if who is not None and who[0] == "":  # he / she: the last person named before the sentence
+            who = _last_person(mentions, sentence_of(start), start)
+        if who is not None and " " not in who[0] and who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez
+            full = next((p for at, p in reversed(mentions) if at < start and who[0] in p.split()), None)
             if full:
-                who = (full.text, who[1] or full.title, who[2])
-        if who is not None and who[1] is None and who[0][:1].isupper():  # "José Luis Ariza, a former truck driver,"
-            apposition = re.search(
-                re.escape(who[0]) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)"
-                r"(?:\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?([A-Z][^,.;]*)|(?=[,.;]))",
-                text,
-            )
-            if apposition:
-                who = (who[0], apposition.group(1), apposition.group(2) or who[2])
-        if (
-            who is not None and who[1] and not who[2] and who[0][:1].isupper()
-        ):  # "Professor Wendy Tanaka of the University"
-            held = re.search(re.escape(who[0]) + r"\s+(?:of|at|from)\s+(?:the\s+)?([A-Z][^,.;]*)", text)
-            if held:
-                who = (who[0], who[1], held.group(1))
+                who = (full, who[1], who[2])
+        if who is not None and who[0][:1].isupper():  # the role and organisation the article gives anywhere
+            found = _profile(text, who[0], names)
+            if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
+                who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
+            if who[1] in HONORIFICS - {"Dr", "Prof"}:
+                who = (who[0], None, who[2])
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
@@ -1799,6 +1822,99 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
                 out += _role(text, speaker, role, organisation)
         out.append(c)
     return out
+
+
+COMPANY_WORDS = {"Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
+#: nouns a role ends with ("deputy director", "miners' union head", "real estate agent")
+OCCUPATIONS = (
+    "leader|head|chief|director|manager|secretary|president|chairman|chairwoman|chairperson|chair|spokesman|"
+    "spokeswoman|spokesperson|minister|mayor|governor|premier|senator|official|officer|executive|founder|owner|"
+    "engineer|mechanic|driver|operator|miner|worker|farmer|teacher|researcher|scientist|economist|analyst|professor|"
+    "lecturer|activist|organi[sz]er|coordinator|advi[sz]er|consultant|lawyer|doctor|nurse|pastor|priest|agent|"
+    "collector|commissioner|councillor|delegate|representative|electrician|fitter|welder|technician|supervisor|"
+    "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO"
+)
+_ROLE = (
+    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
+    rf"(?:{OCCUPATIONS})(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
+)
+_ORG = r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&.-]*)*)"
+
+
+def _people(names: list[Name]) -> list[tuple[int, str]]:
+    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai")
+    counted as the last person named in full whose name holds it."""
+    out: list[tuple[int, str]] = []
+    for n in names:
+        if n.person:
+            out.append((n.start, n.text))
+        elif " " not in n.text:
+            full = next((p for _, p in reversed(out) if n.text in p.split()), None)
+            if full:
+                out.append((n.start, full))
+    return out
+
+
+def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
+    """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
+    found = next((p for at, p in reversed(people) if at < sentence), None) or next(
+        (p for at, p in reversed(people) if at < start), None
+    )
+    return (found, None, None) if found else None
+
+
+def _subject_before(text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+    """The speaker of a quote whose verb comes before it in the sentence ("Tom Feeney, …, said the
+    plan offers "…"", "she wrote that "…""): the pronoun right before the verb, else the first
+    person named before it."""
+    lead = text[sentence : max(sentence, start - 1)]
+    verbs = list(re.finditer(rf"\b(?:{SPEECH}|called|calls|described|describes|dubbed)\b", lead))
+    if not verbs or re.search(r'["“”„«»]', lead[verbs[-1].end() :]):
+        return None
+    subject = lead[: verbs[-1].start()]
+    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
+        return _last_person(people, sentence, start)
+    inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
+    return (inside[0], None, None) if inside else None
+
+
+def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None] | None:
+    """The role and organisation the article gives a person anywhere: "X, deputy director of the
+    Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
+    Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
+    who = re.escape(person)
+    after = re.search(
+        rf"{who},\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?({_ROLE})"
+        rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])",
+        text,
+    )
+    if after:
+        return after.group(1), after.group(2)
+    heads = re.search(
+        rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
+    )
+    if heads:
+        return f"head of the {heads.group(1)}", heads.group(2)
+    before = re.search(rf"(?:\b([A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?\b({_ROLE}),\s+{who}\b", text)
+    if before:
+        org = before.group(1)
+        if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
+            earlier = [
+                n for n in names if n.end <= before.start() and set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            ]
+            org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
+        return before.group(2).removeprefix("The ").removeprefix("the "), org
+    titled = re.search(
+        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b", text
+    )
+    if titled and titled.group(1).rstrip(".") not in HONORIFICS:
+        words = titled.group(1)
+        place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
+        if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+            return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
+        return words, None
+    return None
 
 
 def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
