@@ -298,7 +298,11 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     )
 
     fold = lambda names: {n.casefold() for n in names}  # a dateline's "RYBNIK" is "Rybnik"
-    names = fold(first(c, "candidateName") or c.exact for c in candidates if c.kind == "CandidateMention")
+    names = fold(  # names: a known entity met in lower case ("mining", an industry) is not one
+        first(c, "candidateName") or c.exact
+        for c in candidates
+        if c.kind == "CandidateMention" and not c.exact[:1].islower()
+    )
     entities = [(fold(spellings), optional) for spellings, optional in expected.entities]
     listed = set().union(*(spellings for spellings, _ in entities))
     optional = set().union(*(s for s, optional in entities if optional)) - set().union(

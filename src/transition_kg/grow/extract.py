@@ -569,6 +569,12 @@ PLACE_WORDS = {
     "Land",
 }
 DEMONYMS = {
+    "Swiss",
+    "Colombian",
+    "Chilean",
+    "Peruvian",
+    "Argentine",
+    "Venezuelan",
     "German",
     "Polish",
     "Chinese",
@@ -816,14 +822,22 @@ def _names(
     writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
     end = len(text) if end is None else end
     starts = starts if starts is not None else {begin}
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, begin, end)]
+    tokens = []
+    for m in _TOKEN.finditer(text, begin, end):
+        based = re.search(r"-(?:based|owned|run|born|headquartered)$", m.group(0))
+        if based and _is_capital(m.group(0)):  # "Germany-based Heraeus Minerals": Germany is named
+            tokens.append((m.start(), m.start() + based.start(), m.group(0)[: based.start()]))
+            tokens.append((m.start() + based.start(), m.end(), m.group(0)[based.start() :]))
+        else:
+            tokens.append((m.start(), m.end(), m.group(0)))
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
         glued = (
             bool(run)
             and (
-                text[run[-1][1] : s] == " " or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+                text[run[-1][1] : s] in (" ", " & ")
+                or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
             )
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
@@ -839,7 +853,15 @@ def _names(
                 runs.append(run)
                 run = []
             run.append((s, e, word))
-        elif glued and word in CONNECTORS and following and _is_capital(following[2]) and text[e : following[0]] == " ":
+        elif (
+            glued
+            and word in CONNECTORS
+            and following
+            and _is_capital(following[2])
+            and text[e : following[0]] == " "
+            and following[2] not in WEEKDAYS
+            and following[2].lower() not in MONTHS
+        ):  # "Ruhr on Monday": no
             run.append((s, e, word))
         elif (
             glued
@@ -949,6 +971,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         at_start = False
     while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
         run.pop()
+    while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
+        run.pop(0)  # "With 900 people", "Later on Tuesday": no name
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
     if not run:
@@ -969,13 +993,14 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             at_start
             and not acronym
             and "-" not in word
-            and text[e : e + 1] not in (",", "’", "'")
+            and text[e : e + 1] not in (",", "’", "'", "-")
             and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
+            and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
             and not any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
         ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
-        if word in PLACE_WORDS | ORG_WORDS:
-            return []  # "Street", "Commission" alone: a common word, capitalised
+        if word in PLACE_WORDS | ORG_WORDS | NOT_NAMES or re.match(r"[A-Z]{1,2}\d", word) or word[:3].lower() in MONTH_NUMBERS and len(word) <= 4:
+            return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
         dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
         if (
             text[e : e + 1] == "$"
@@ -1000,6 +1025,25 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]
 
 
+NOT_NAMES = {
+    "TV",
+    "VR",
+    "AR",
+    "AI",
+    "GDP",
+    "CEO",
+    "CFO",
+    "PhD",
+    "IT",
+    "PR",
+    "OK",
+    "DIY",
+    "SUV",
+    "EV",
+    "PV",
+    "LED",
+    "ID",
+}
 CONTRACTIONS = {"it's", "he's", "she's", "that's", "there's", "what's", "here's", "who's", "let's", "where's"}
 OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
     "one",
@@ -1181,7 +1225,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         first_token = _TOKEN.search(text, s_start)
         if first_token:
             starts.add(first_token.start())
-    for m in re.finditer(r"(?:[\"“„«»]|[—–:] )\s*(\w)", text):
+    for m in re.finditer(r"(?:[\"“„«»]|[—–:] |-- |\) - )\s*(\w)", text):
         starts.add(m.start(1))
     names = _names(text, lower_words, starts=starts)
     headline = text[: text.find("\n")] if "\n" in text else ""
@@ -1213,10 +1257,16 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     people = [n for n in names if n.person]
     seen_names: set[str] = set(gazetteer.labels)
     for n in names:
+        known = gazetteer.labels.get(n.text)
+        if known is not None and known not in seen_entities and text[n.end : n.end + 1] == "-":
+            seen_entities.add(known)  # "Germany-based": the graph's Germany
+            c = Candidate("CandidateMention", n.start, n.end, n.text)
+            c.add("candidateOf", turtle.iri(known))
+            candidates.append(c)
         if n.text in seen_names or any(m[0] < n.end and n.start < m[1] for m in mentions):
             continue
-        if " " not in n.text and any(p.start < n.start and p.text.split()[-1] == n.text for p in people):
-            continue  # "Blevins" after "Dwayne Blevins": the same person
+        if " " not in n.text and any(p.start < n.start and n.text in p.text.split() for p in people):
+            continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan": the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))
@@ -1839,7 +1889,7 @@ _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
     rf"(?:{OCCUPATIONS})(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
-_ORG = r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&.-]*)*)"
+_ORG = r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*)"
 
 
 def _people(names: list[Name]) -> list[tuple[int, str]]:
@@ -1906,14 +1956,16 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
             org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
         return before.group(2).removeprefix("The ").removeprefix("the "), org
     titled = re.search(
-        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b", text
+        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
+        text,
     )
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
         if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
-        return words, None
+        held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
+        return words, held.group(1) if held else None
     return None
 
 
