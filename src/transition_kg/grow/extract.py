@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -920,6 +921,26 @@ def _split_run(run):
     return [run]
 
 
+@functools.lru_cache(maxsize=4)
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Where each word of the text is written (an index, so that names are checked in linear time)."""
+    out: dict[str, list[int]] = collections.defaultdict(list)
+    for m in _TOKEN.finditer(text):
+        out[m.group(0)].append(m.start())
+    return out
+
+
+def _elsewhere(text: str, words: str, starts: set[int]) -> bool:
+    """Whether ``words`` are written somewhere that does not open a sentence."""
+    first = _TOKEN.match(words)
+    return any(
+        at not in starts
+        and text.startswith(words, at)
+        and not re.match(r"[\w-]", text[at + len(words) : at + len(words) + 1])
+        for at in _occurrences(text).get(first.group(0) if first else words, ())
+    )
+
+
 def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
     title = []
     run = list(run)
@@ -941,11 +962,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
         title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
     whole = text[run[0][0] : run[-1][1]]
-    if (
-        at_start
-        and len(run) > 1
-        and any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(whole)}(?![\w-])", text))
-    ):
+    if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
     while run and (
         (
@@ -996,10 +1013,15 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             and text[e : e + 1] not in (",", "’", "'", "-")
             and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
             and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
-            and not any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            and not _elsewhere(text, word, starts)
         ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
-        if word in PLACE_WORDS | ORG_WORDS | NOT_NAMES or re.match(r"[A-Z]{1,2}\d", word) or word[:3].lower() in MONTH_NUMBERS and len(word) <= 4:
+        if (
+            word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
+            or re.match(r"[A-Z]{1,2}\d", word)
+            or word[:3].lower() in MONTH_NUMBERS
+            and len(word) <= 4
+        ):
             return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
         dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
         if (
@@ -1285,7 +1307,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
     words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
     sign = re.search(_SIGN, text[max(0, start - 5) : start])
-    rest = text[end:stop]
+    rest = text[end : min(stop, end + 200)]
     if sign:
         return _currency(sign.group(1), country), None, end
     word = re.match(
@@ -1413,27 +1435,33 @@ def _dates_and_numbers(
     numbers = number_spans(text)
     starts = [s for s, _, _ in mentions]
     quoted = [(a, b) for a, b, _, _ in _quote_segments(text)]
+    number_starts = [n.start for n in numbers]
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
+        clause_starts = [a for a, _ in clauses]
+        clause_of = lambda at: clauses[max(0, bisect.bisect_right(clause_starts, at) - 1)] if clauses else None
         dates, times = _dates(text, s_start, s_end, published)
         out += dates
         said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
         times = [t for t in times if not said.search(text[max(s_start, t[0] - 60) : t[0]])]  # "said on Friday"
-        found = [n for n in numbers if s_start <= n.start < s_end and not any(t[0] <= n.start < t[1] for t in times)]
+        inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
+        found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in times)]
         kept = _quantities(text, s_start, s_end, found, country)
-        for quantity in kept:
+        numbered = {clause_of(k.number.start) for k in kept}
+        for i, quantity in enumerate(kept):
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
-            before = text[s_start : number.start]
-            partners = [
+            before = text[max(s_start, number.start - 8) : number.start]
+            partners = [  # a range's other end is next to it: "1,200 to 1,500"
                 k
-                for k in kept
+                for k in kept[max(0, i - 1) : i + 2]
                 if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
             ]
             first = min([number] + [k.number for k in partners], key=lambda n: n.start)
-            lead = re.sub(_SIGN, "", text[s_start : first.start])
+            window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
+            lead = re.sub(_SIGN, "", text[window : first.start])
             qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
             start = (
-                s_start + (qualifier.start() if qualifier else len(lead))
+                window + (qualifier.start() if qualifier else len(lead))
                 if partners or qualifier
                 else number.start - (len(before) - len(re.sub(_SIGN, "", before)))
             )
@@ -1452,7 +1480,7 @@ def _dates_and_numbers(
                     "candidateQualifier",
                     turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
                 )
-            clause = next(((a, b) for a, b in clauses if a <= number.start < b), (s_start, s_end))
+            clause = clause_of(number.start) or (s_start, s_end)
             before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
             about = (
                 mentions[before_i][2]
@@ -1463,7 +1491,6 @@ def _dates_and_numbers(
             )
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
-            numbered = {next(((a, b) for a, b in clauses if a <= k.number.start < b), None) for k in kept}
             change = bool(
                 re.match(
                     r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -1473,23 +1500,24 @@ def _dates_and_numbers(
             )  # "…, down 12 percent"
             continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
                 re.match(r"(?:worth|\w+ing)\s", text[clause[0] : number.start])
-                or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", lead[clause[0] - s_start :])
+                or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(_SIGN, "", text[clause[0] : first.start]))
             )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
-            inside = next(((a, b) for a, b in quoted if a <= number.start < b), None)
-            usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == inside]
+            quote_in = next(((a, b) for a, b in quoted if a <= number.start < b), None)
+            usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == quote_in]
             undated = (
                 unit in DURATIONS
                 or unit in CAPACITIES
                 and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
                 and re.match(
-                    r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]", text[end:]
+                    r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+                    text[end : end + 40],
                 )
             )  # "for 31 years", "the 800MW Callide B power station": no year
             if continues and not any(clause[0] <= t[0] < clause[1] for t in usable):
                 previous = clauses[clauses.index(clause) - 1] if clause in clauses[1:] else clause
                 usable = [t for t in usable if previous[0] <= t[0] < previous[1]] or usable
                 change = change or any(previous[0] <= t[0] < previous[1] for t in usable)
-            when = None if undated else _when(text, usable, clauses, clause, numbered, number.start, end, change)
+            when = None if undated else _when(text, usable, clause_of, clause, numbered, number.start, end, change)
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -1565,9 +1593,9 @@ def _dates(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[lis
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
-    before = re.split(rf"\b{SPEECH}\b", sentence[:start])[-1]
+    before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
     if not before.strip(" ,"):
-        before = re.split(rf"\b{SPEECH}\b", sentence[start:])[0]
+        before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
     return bool(re.search(FUTURE, before, re.I))
 
 
@@ -1630,7 +1658,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         words = text[number.start : number.end]
         if _YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
-        before = text[s_start : number.start]
+        before = text[max(s_start, number.start - 200) : number.start]
+        if number.start - s_start > 200:
+            before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
         if (
             re.search(r"\b[A-Z]\w*[ -]$", before)
             and not re.search(_SIGN, before)
@@ -1648,7 +1678,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
-        rest = text[unit_end:s_end]
+        rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
         ) or re.match(r"-year-old", rest):
@@ -1672,17 +1702,27 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             later.unit is None
             and earlier.unit not in (None, "fraction")
             and re.search(
-                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$", text[s_start : later.number.start]
+                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
+                text[max(s_start, later.number.start - 60) : later.number.start],
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
     return kept
 
 
+_PAUSE = re.compile(r"[,;:]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _bounded(words: str | None, before: str) -> bool:
+    """Whether a time is a bound ("since 2019", "by March"), not when a number held."""
+    return bool(re.search(r"\b(?:since|until|by)\s+$", before) or re.match(r"(?:since|until|by)\b", words or "", re.I))
+
+
 def _when(
     text: str,
     times: list[Time],
-    clauses: list[tuple[int, int]],
+    clause_of: Callable[[int], tuple[int, int] | None],
     clause: tuple[int, int],
     numbered: set[tuple[int, int] | None],
     start: int,
@@ -1703,17 +1743,11 @@ def _when(
         previous = [t for t in times if t[1] <= clause[0]]
         if previous:
             return max(previous, key=lambda t: t[0])
-    free = [
-        t
-        for t in times
-        if not re.search(r"\b(?:since|until|by)\s+$", t[4])
-        and not re.match(r"(?:since|until|by)\b", t[3] or "", re.I)
-        and next(((a, b) for a, b in clauses if a <= t[0] < b), None) not in numbered
-    ]
+    free = [t for t in times if not _bounded(t[3], t[4]) and clause_of(t[0]) not in numbered]
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [t for t in free if not re.search(r"[,;:]", text[end : t[0]])]
+    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0])]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"
 
 
