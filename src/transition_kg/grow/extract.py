@@ -1019,8 +1019,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         if (
             word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
             or re.match(r"[A-Z]{1,2}\d", word)
-            or word[:3].lower() in MONTH_NUMBERS
-            and len(word) <= 4
+            or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
         ):
             return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
         dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
@@ -1439,7 +1438,7 @@ def _dates_and_numbers(
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
-        clause_of = lambda at: clauses[max(0, bisect.bisect_right(clause_starts, at) - 1)] if clauses else None
+        clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, times = _dates(text, s_start, s_end, published)
         out += dates
         said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
@@ -1504,9 +1503,8 @@ def _dates_and_numbers(
             )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
             quote_in = next(((a, b) for a, b in quoted if a <= number.start < b), None)
             usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == quote_in]
-            undated = (
-                unit in DURATIONS
-                or unit in CAPACITIES
+            undated = unit in DURATIONS or (
+                unit in CAPACITIES
                 and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
                 and re.match(
                     r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
@@ -1523,9 +1521,8 @@ def _dates_and_numbers(
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
             elif when:
                 c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
-            if when:
-                if when[3]:
-                    c.add("yearInferredFrom", turtle.text(when[3]))
+            if when and when[3]:
+                c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
     return out
 
@@ -1571,20 +1568,20 @@ def _dates(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[lis
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             found.append((m.start(), m.end(), str(base - years), m.group(0)))
     taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
-    for a, b, year, words in found:
+    for a, b, when, words in found:
         if any(x < b and a < y for x, y in taken):
             continue  # the first reading of these words wins
         taken.append((a, b))
         c = Candidate("CandidateDate", s_start + a, s_start + b, sentence[a:b])
-        if "-" in year:
-            first, last = year.split("-")
+        if "-" in when:
+            first, last = when.split("-")
             c.add("startYear", turtle.typed(first, "xsd:gYear"))
             c.add("endYear", turtle.typed(last, "xsd:gYear"))
         else:
-            c.add("candidateYear", turtle.typed(year, "xsd:gYear"))
+            c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
         out.append(c)
-        times.append((s_start + a, s_start + b, year, words, sentence[max(0, a - 8) : a]))
+        times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
     out.sort(key=lambda c: c.start)
     times.sort(key=lambda t: t[0])
     return out, times
@@ -1623,7 +1620,7 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
         ahead = word == "next" or (word not in ("last", "this") and _forward(sentence, m.start()))
         year = published.year
-        if word == "last" or not ahead and word != "this":
+        if word == "last" or (not ahead and word != "this"):
             year -= month > published.month or (word == "last" and month == published.month)
         elif ahead:
             year += month < published.month or (word == "next" and month == published.month)
@@ -1632,10 +1629,10 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         weekday = WEEKDAY_NUMBERS[m.group(2).capitalize()]
         word = (m.group(1) or "").lower()
         if word == "next" or (word != "last" and _forward(sentence, m.start())):
-            day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+            date = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
         else:
-            day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
-        out.append((m.start(), m.end(), str(day.year), m.group(0)))
+            date = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
+        out.append((m.start(), m.end(), str(date.year), m.group(0)))
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":
@@ -1711,6 +1708,11 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 
 
 _PAUSE = re.compile(r"[,;:]")
+
+
+def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The clause that holds offset ``at``."""
+    return clauses[max(0, bisect.bisect_right(starts, at) - 1)] if clauses else None
 
 
 @functools.lru_cache(maxsize=1024)
