@@ -1,23 +1,26 @@
 """Precision and recall of `extract`, per kind of candidate.
 
-1. On the articles written for the measurement (``tests/articles/*.txt``; the four in
-   ``held-out/`` written after the rules and first scored before any rule saw them; the two
-   in ``fresh/`` written once the rules were frozen), against the
-   candidates a careful reader listed in ``*.expected`` before `extract` was run (the format
-   is in ``tests/articles/README.md``): numbers (value and unit), their qualifiers and
-   years, relative dates, quotes, speakers, speaker roles, entity names. Targets are
-   printed beside each total: numbers and entities 85% recall, speakers 80% recall, 80%
-   precision for each.
+1. On the articles written for the measurement, group by group (``tests/articles/*.txt``;
+   the four in ``held-out/`` written after the rules and first scored before any rule saw
+   them; the two in ``fresh/`` written once the rules were frozen; the six in ``news/`` in
+   the styles of published news, worked on; the five in ``news-held-out/`` in those styles,
+   scored once the rules were frozen), against the candidates a careful reader listed in
+   ``*.expected`` before `extract` was run (the format is in ``tests/articles/README.md``):
+   numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
+   speaker roles and organisations, entity names. The targets of issue 30 are printed beside
+   each group's total.
 2. On the three seed articles, against the curated graph: numbers, quotes and mentions of
    the graph's entities (the gazetteer is the graph itself, so mention recall there is
    optimistic; new names count against precision only when no curated mention covers them).
 
-    python benchmarks/extraction.py
+    python benchmarks/extraction.py [GROUP ...]     # groups: written held-out fresh news news-held-out seeds
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -42,9 +45,34 @@ CURRENCIES = {
     "rupee": "INR",
     "tenge": "KZT",
     "koruna": "CZK",
+    "rand": "ZAR",
+    "Colombian peso": "COP",
     "fraction": "-",
 }  # the lists write fractions without unit
-TARGETS = {"numbers": (0.80, 0.85), "entities": (0.80, 0.85), "speakers": (0.80, 0.80)}
+#: issue 30's targets (precision, recall; None: no target), on text the rules were not tuned to
+TARGETS = {
+    "numbers": (0.90, 0.90),
+    "years": (0.85, 0.85),
+    "dates": (0.80, 0.80),
+    "speakers": (None, 0.90),
+    "roles": (0.75, 0.75),
+    "organisations": (0.60, 0.60),
+    "entities": (0.90, None),
+}
+#: what the first groups were held to before issue 30 (tests/test_extract.py keeps them to it)
+FLOORS = {"numbers": (0.80, 0.85), "entities": (0.80, 0.85), "speakers": (0.80, 0.80)}
+#: the groups of articles: name → (folder, title, label of the total)
+GROUPS = {
+    "written": (ARTICLES, "Articles written for the measurement (tests/articles)", "all four"),
+    "held-out": (ARTICLES / "held-out", "Held out (tests/articles/held-out, written after the rules)", "four held out"),
+    "fresh": (ARTICLES / "fresh", "Fresh (tests/articles/fresh, written once the rules were frozen)", "two fresh"),
+    "news": (ARTICLES / "news", "News styles (tests/articles/news, worked on for issue 30)", "six news"),
+    "news-held-out": (
+        ARTICLES / "news-held-out",
+        "News styles held aside (tests/articles/news-held-out, scored once the rules were frozen)",
+        "five held aside",
+    ),
+}
 
 
 @dataclass
@@ -57,7 +85,7 @@ class Expected:
         default_factory=list
     )  # value unit qualifier years optional
     dates: list[tuple[str, str]] = field(default_factory=list)
-    quotes: list[tuple[str, str, str]] = field(default_factory=list)  # first words, speaker, role
+    quotes: list[tuple[str, ...]] = field(default_factory=list)  # first words, speaker, role[, organisation]
 
 
 def read_expected(path: Path) -> Expected:
@@ -70,10 +98,13 @@ def read_expected(path: Path) -> Expected:
         fields = [f.strip() for f in rest.split(" | ")]
         if kind == "published":
             published = dt.date.fromisoformat(rest.strip())
-        elif (
-            kind in ("entity", "entity?", "number", "number?", "date", "quote")
-            and len(fields) == {"entity": 1, "entity?": 1, "number": 4, "number?": 4, "date": 2, "quote": 3}[kind]
-        ):
+        elif kind in ("entity", "entity?", "number", "number?", "date", "quote") and len(fields) in {
+            "entity": (1,),
+            "entity?": (1,),
+            "number": (4,),
+            "number?": (4,),
+            "date": (2,),
+        }.get(kind, (3, 4)):
             items.append((kind, fields))
         else:
             raise ValueError(f"{path}:{number}: not an expected line: {line!r}")
@@ -101,6 +132,17 @@ def first(c: Candidate, name: str) -> str | None:
     return values[0].split("^^")[0].strip('"<>') if values else None
 
 
+def year_of(c: Candidate) -> str | None:
+    """The year a candidate holds for as the lists write it: "2024", or a period "2022-2025"."""
+    start, end = first(c, "startYear"), first(c, "endYear")
+    return f"{start}-{end}" if start and end else first(c, "candidateYear")
+
+
+def bare(words: str) -> str:
+    """A date's words without the preposition before them: "on Friday" is "Friday"."""
+    return re.sub(r"^(?:on|in|since|by|until|from|to|as of)\s+", "", words.strip().lower())
+
+
 def unit_of(c: Candidate) -> str:
     """The unit as the expected files write it: a currency code, "percent", the counted noun, or -."""
     unit = first(c, "candidateCounted") or first(c, "candidateUnit") or "-"
@@ -123,7 +165,7 @@ def plain(text: str | None) -> str:
 class Tally:
     """found / relevant (recall) and correct / proposed (precision) per kind."""
 
-    KINDS = ("numbers", "qualifiers", "years", "dates", "quotes", "speakers", "roles", "entities")
+    KINDS = ("numbers", "qualifiers", "years", "dates", "quotes", "speakers", "roles", "organisations", "entities")
 
     def __init__(self) -> None:
         self.rows = {k: [0, 0, 0, 0] for k in self.KINDS}
@@ -146,11 +188,18 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     tally = Tally()
     numbers = [c for c in candidates if c.kind == "CandidateObservation"]
 
+    taken: set[int] = set()
+
     def match(c: Candidate):
-        """The expected number a candidate is (value and unit), else one with its value, else None."""
+        """The expected number a candidate is (value and unit; one not yet taken by an earlier
+        candidate first), else one with its value, else None."""
         value = Decimal(first(c, "candidateValue"))
         same = [n for n in expected.numbers if close(value, n[0])]
-        return next((n for n in same if same_unit(unit_of(c), n[1])), None), (same[0] if same else None)
+        full = [n for n in same if same_unit(unit_of(c), n[1])]
+        pick = next((n for n in full if id(n) not in taken), full[0] if full else None)
+        if pick is not None:
+            taken.add(id(pick))
+        return pick, (same[0] if same else None)
 
     matched = [(c, *match(c)) for c in numbers]
     counted = [(c, full, loose) for c, full, loose in matched if not ((full or loose) and (full or loose)[4])]
@@ -181,17 +230,17 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
         len(proposed),
     )
     dated = [n for n in required if "-" not in n[3]]
-    proposed = [(c, full or loose) for c, full, loose in counted if (full or loose) and first(c, "candidateYear")]
+    proposed = [(c, full or loose) for c, full, loose in counted if (full or loose) and year_of(c)]
     tally.add(
         "years",
-        sum(1 for n in dated if id(n) in by_expected and first(by_expected[id(n)], "candidateYear") in n[3]),
+        sum(1 for n in dated if id(n) in by_expected and year_of(by_expected[id(n)]) in n[3]),
         len(dated),
-        sum(1 for c, n in proposed if first(c, "candidateYear") in n[3]),
+        sum(1 for c, n in proposed if year_of(c) in n[3]),
         len(proposed),
     )
 
     relative = [c for c in candidates if c.kind == "CandidateDate" and "yearInferredFrom" in c.props]
-    is_date = lambda c, d: c.exact.lower() == d[0].lower() and first(c, "candidateYear") == d[1]
+    is_date = lambda c, d: bare(c.exact) == bare(d[0]) and year_of(c) == d[1]
     tally.add(
         "dates",
         sum(1 for d in expected.dates if any(is_date(c, d) for c in relative)),
@@ -201,12 +250,13 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     )
 
     quotes = [c for c in candidates if c.kind == "CandidateQuote"]
-    starts = []
-    for words, speaker, role in expected.quotes:
+    starts, held = [], []
+    for words, speaker, role, *organisation in expected.quotes:
         at = text.find(words)
         if at < 0:
             raise ValueError(f"quote {words!r} is not in the article's text")
         starts.append((at, speaker, role))
+        held += [(at, organisation[0])] if organisation else []
     covering = lambda c, at: c.start - 2 <= at < c.end
     tally.add(
         "quotes",
@@ -234,9 +284,25 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
         sum(1 for c in with_role if any(has_role(c, at, role) for at, _, role in starts)),
         len(with_role),
     )
+    # organisations: only where the list gives them (a fourth field); "-" among them: none is needed
+    in_org = lambda c, at, org: (
+        covering(c, at) and plain(first(c, "candidateOrganisation")) in map(plain, org.split(" / "))
+    )
+    with_org = [c for c in quotes if first(c, "candidateOrganisation") and any(covering(c, at) for at, _ in held)]
+    tally.add(
+        "organisations",
+        sum(1 for at, org in held if "-" not in org.split(" / ") and any(in_org(c, at, org) for c in quotes)),
+        sum(1 for _, org in held if "-" not in org.split(" / ")),
+        sum(1 for c in with_org if any(in_org(c, at, org) for at, org in held)),
+        len(with_org),
+    )
 
     fold = lambda names: {n.casefold() for n in names}  # a dateline's "RYBNIK" is "Rybnik"
-    names = fold(first(c, "candidateName") or c.exact for c in candidates if c.kind == "CandidateMention")
+    names = fold(  # names: a known entity met in lower case ("mining", an industry) is not one
+        first(c, "candidateName") or c.exact
+        for c in candidates
+        if c.kind == "CandidateMention" and not c.exact[:1].islower()
+    )
     entities = [(fold(spellings), optional) for spellings, optional in expected.entities]
     listed = set().union(*(spellings for spellings, _ in entities))
     optional = set().union(*(s for s, optional in entities if optional)) - set().union(
@@ -267,14 +333,17 @@ def own_articles(gazetteer: Gazetteer, folder: Path = ARTICLES) -> dict[str, tup
 def line(name: str, kind: str, tally: Tally, target: bool = False) -> str:
     found, relevant, correct, proposed = tally.rows[kind]
     precision, recall = tally.ratios(kind)
+    if not (relevant or proposed):
+        return f"{name:22} {kind:13} nothing listed, nothing proposed"
     text = (
-        f"{name:22} {kind:10} precision {precision:6.1%} ({correct}/{proposed})   "
+        f"{name:22} {kind:13} precision {precision:6.1%} ({correct}/{proposed})   "
         f"recall {recall:6.1%} ({found}/{relevant})"
     )
     if target and kind in TARGETS:
         want_p, want_r = TARGETS[kind]
-        met = precision >= want_p and recall >= want_r
-        text += f"   target {want_p:.0%}/{want_r:.0%} {'met' if met else 'MISSED'}"
+        met = precision >= (want_p or 0) and recall >= (want_r or 0)
+        shown = "/".join(f"{w:.0%}" if w else "-" for w in (want_p, want_r))
+        text += f"   target {shown} {'met' if met else 'MISSED'}"
     return text
 
 
@@ -353,15 +422,16 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
     return total
 
 
-def main() -> None:
+def main(groups: list[str]) -> None:
+    """Score the named groups (all when none is named) and the seed articles ("seeds")."""
+    unknown = set(groups) - set(GROUPS) - {"seeds"}
+    if unknown:
+        raise SystemExit(f"no such group: {', '.join(sorted(unknown))} (groups: {' '.join(GROUPS)} seeds)")
+    groups = groups or [*GROUPS, "seeds"]
     project = find_project()
     loaded = load(project)
     gazetteer = Gazetteer.of(loaded)
-    for folder, title, label in (
-        (ARTICLES, "Articles written for the measurement (tests/articles)", "all four"),
-        (ARTICLES / "held-out", "Held out (tests/articles/held-out, written after the rules)", "four held out"),
-        (ARTICLES / "fresh", "Fresh (tests/articles/fresh, written once the rules were frozen)", "two fresh"),
-    ):
+    for folder, title, label in (GROUPS[g] for g in GROUPS if g in groups):
         print(f"{title}, against the readers' lists:")
         total = Tally()
         for name, (tally, _) in own_articles(gazetteer, folder).items():
@@ -371,6 +441,8 @@ def main() -> None:
         for kind in Tally.KINDS:
             print(line(label, kind, total, target=True))
         print()
+    if "seeds" not in groups:
+        return
     print("Seed articles, against the curated graph:")
     total = seeds(loaded, project, gazetteer)
     for kind in ("numbers", "quotes", "entities"):
@@ -378,4 +450,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -527,13 +527,13 @@ def test_extraction_meets_its_targets_on_articles_written_for_it(gazetteer):
     """The articles in tests/articles (and held-out/, written after the rules): precision and
     recall per kind against what a reader listed before extract ran (benchmarks/extraction.py
     prints them all)."""
-    from benchmarks.extraction import ARTICLES, TARGETS, Tally, own_articles
+    from benchmarks.extraction import ARTICLES, FLOORS, Tally, own_articles
 
     for folder in (ARTICLES, ARTICLES / "held-out", ARTICLES / "fresh"):
         total = Tally()
         for tally, _ in own_articles(gazetteer, folder).values():
             total += tally
-        for kind, (want_precision, want_recall) in TARGETS.items():
+        for kind, (want_precision, want_recall) in FLOORS.items():
             precision, recall = total.ratios(kind)
             assert precision >= want_precision and recall >= want_recall, (folder.name, kind, precision, recall)
         assert total.rows["numbers"][1] >= 14 and total.rows["speakers"][1] >= 9 and total.rows["entities"][1] >= 25
@@ -557,3 +557,161 @@ def test_crlf_a_bom_and_decomposed_letters_keep_offsets_exact(tmp_path, gazettee
     usual = extract(read_article(path), dt.date(2025, 3, 12), gazetteer)
     seen = lambda cs: sorted((c.kind, unicodedata.normalize("NFC", c.exact).strip()) for c in cs)
     assert seen(odd) == seen(usual)
+
+
+# --- issue 30: news as newsrooms write it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, kind, exact, props",
+    [
+        ("The 600MW plant opened.", PUBLISHED, "CandidateObservation", "600MW", {"candidateUnit": ['"megawatt"']}),
+        ("Wages make up 60pc of income.", PUBLISHED, "CandidateObservation", "60pc", {"candidateUnit": ['"percent"']}),
+        (
+            "Three in every 10 jobs remain.",
+            PUBLISHED,
+            "CandidateObservation",
+            "Three in every 10",
+            {"candidateValue": ["0.3"]},
+        ),
+        ("The R2.3bn project is done.", PUBLISHED, "CandidateObservation", "R2.3bn", {"candidateUnit": ['"rand"']}),
+        (
+            "It paid Rs 1,240 crore.",
+            PUBLISHED,
+            "CandidateObservation",
+            "Rs 1,240 crore",
+            {"candidateValue": ["12400000000"]},
+        ),
+        (
+            "It paid (about 440 million U.S. dollars) in tax.",
+            PUBLISHED,
+            "CandidateObservation",
+            "about 440 million U.S. dollars",
+            {"candidateUnit": ['"US dollar"']},
+        ),
+        (
+            "They shipped 500,000 pounds of vegetables.",
+            PUBLISHED,
+            "CandidateObservation",
+            "500,000 pounds",
+            {"candidateUnit": ['"pound mass"']},
+        ),
+        (
+            "MACKAY, Queensland — Brisbane will spend $310 million in Queensland.",
+            PUBLISHED,
+            "CandidateObservation",
+            "$310 million",
+            {"candidateUnit": ['"Australian dollar"']},
+        ),
+        (
+            "TAIYUAN, Feb. 12 (Xinhua) -- Work began.",
+            dt.date(2025, 2, 12),
+            "CandidateDate",
+            "Feb. 12",
+            {"candidateYear": ['"2025"^^xsd:gYear']},
+        ),
+        (
+            "Hearings will be held on 9 November.",
+            dt.date(2025, 11, 3),
+            "CandidateDate",
+            "9 November",
+            {"candidateYear": ['"2025"^^xsd:gYear']},
+        ),
+        (
+            "She signed it last October.",
+            dt.date(2025, 2, 12),
+            "CandidateDate",
+            "last October",
+            {"candidateYear": ['"2024"^^xsd:gYear']},
+        ),
+        (
+            "The firm will decide by March.",
+            dt.date(2025, 9, 15),
+            "CandidateDate",
+            "by March",
+            {"candidateYear": ['"2026"^^xsd:gYear']},
+        ),
+        (
+            "He spoke on Friday.",
+            dt.date(2025, 1, 1),
+            "CandidateDate",
+            "on Friday",
+            {"candidateYear": ['"2024"^^xsd:gYear']},
+        ),
+        (
+            "It closed 14 mines in the past three years.",
+            PUBLISHED,
+            "CandidateDate",
+            "in the past three years",
+            {"startYear": ['"2022"^^xsd:gYear'], "endYear": ['"2025"^^xsd:gYear']},
+        ),
+        (
+            "It closed 14 mines in the past three years, cutting about 9,000 jobs.",
+            PUBLISHED,
+            "CandidateObservation",
+            "about 9,000 jobs",
+            {"startYear": ['"2022"^^xsd:gYear'], "endYear": ['"2025"^^xsd:gYear']},
+        ),
+        (
+            "Output fell to 18.2 million tonnes in 2024, down from 26.5 million tonnes two years earlier.",
+            PUBLISHED,
+            "CandidateObservation",
+            "26.5 million tonnes",
+            {"candidateYear": ['"2022"^^xsd:gYear']},
+        ),
+    ],
+)
+def test_numbers_and_dates_as_newsrooms_write_them(text, published, kind, exact, props, gazetteer):
+    found = [c for c in candidates_of(text, gazetteer, published) if c.kind == kind and c.exact == exact]
+    assert found, [(c.kind, c.exact) for c in candidates_of(text, gazetteer, published)]
+    assert text[found[0].start : found[0].end] == exact
+    assert {k: v for k, v in found[0].props.items() if k in props} == props
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Tom Feeney, the resources spokesman, said the plan offers "too little, too late" for workers.',
+            [("too little, too late", "Tom Feeney", "resources spokesman")],
+        ),
+        (
+            'Jaime Andrés Ospina Vélez, president of the Sintracarbón union, spoke. "We want retraining," Ospina said.',
+            [("We want retraining", "Jaime Andrés Ospina Vélez", "president")],
+        ),
+        (
+            'Mines and Energy Minister Camilo Rojas Arango said the fund will open "before the first truck stops".',
+            [("before the first truck stops", "Camilo Rojas Arango", "Mines and Energy Minister")],
+        ),
+        (
+            "Luz Dary Epiayú Pushaina, a Wayuu leader, has spent years in court.\n\n"
+            '"They tell us the water will come back," she told El Heraldo. "We have heard that before.\n\n'
+            '"Nobody has shown us a map."',
+            [
+                ("They tell us the water will come back", "Luz Dary Epiayú Pushaina", "Wayuu leader"),
+                ("We have heard that before.", "Luz Dary Epiayú Pushaina", "Wayuu leader"),
+                ("Nobody has shown us a map.", "Luz Dary Epiayú Pushaina", "Wayuu leader"),
+            ],
+        ),
+    ],
+)
+def test_speakers_and_roles_from_the_whole_article(text, expected, gazetteer):
+    assert speakers(text, gazetteer) == expected
+
+
+def test_names_stop_at_weekdays_and_keep_x_based(gazetteer):
+    got = names(
+        "Later on Tuesday, the Spain-based Ventos Ibéricos met Xinhua on Monday. With 900 people, TV came.", gazetteer
+    )
+    assert "Ventos Ibéricos" in got and "Spain" in got and "Xinhua" in got
+    assert not [n for n in got if "Tuesday" in n or "Monday" in n or n in ("TV", "900")]
+
+
+def test_extract_stays_linear_in_the_text(gazetteer):
+    """8 kB of comma-separated numbers in well under a second (it took 47 s before issue 30)."""
+    import time
+
+    text = ", ".join(str(i) for i in range(3000))[:8000]
+    began = time.perf_counter()
+    candidates_of(text, gazetteer)
+    assert time.perf_counter() - began < 1.5

@@ -1,6 +1,8 @@
 """Numbers as articles write them: ``700,000``, ``30 million``, ``€17.2bn``, ``~60%``,
 ``one-eighth``, ``a third``, ``two dozen``, ``two hundred``, ``fifteen``, ``second-largest``,
-``quadrupled``, ``century-old``, and ranges (``between 8 and 9 million``: both in millions).
+``quadrupled``, ``century-old``, ratios (``three in every 10`` is 0.3), units glued to the number
+(``600MW``, ``60pc``: the number is 600, not 60 or 6), a currency letter (``R2.3bn``, ``Rs 1,240
+crore``), and ranges (``between 8 and 9 million``: both in millions).
 
 :func:`numbers_in` lists every number a span of text states, with scale words applied, so
 that validation can check that an observation's value is written in its evidence.
@@ -11,6 +13,8 @@ that validation can check that an observation's value is written in its evidence
 ['0.125']
 >>> [str(n) for n in numbers_in("€17.2bn, two dozen graduates, between 8 and 9 million tonnes")]
 ['17200000000', '24', '8000000', '9000000']
+>>> [str(n) for n in numbers_in("the 1,340MW plant, R2.3bn and three in every 10 jobs")]
+['1340', '2300000000', '0.3']
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from decimal import Decimal
 SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
-#: a currency written before a number: "€", "US$", "A$", "Rs."
-CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?)"
+#: a currency written before a number: "€", "US$", "A$", "Rs.", and South Africa's "R" glued to it ("R2.3bn")
+CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|R(?=\d))"
+#: units written glued to a number ("600MW", "60pc", "2,000MWh"): the number ends where they begin
+GLUED_UNITS = ("MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "pc", "km", "ha", "kg", "mt", "Mt")
 WORDS = {
     "one": 1,
     "two": 2,
@@ -86,16 +92,17 @@ MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintup
 
 _SCALE = "|".join(SCALES)
 _DIGITS = re.compile(
-    rf"(?<![\w.])(?<![A-Za-z]-)(?<!No\. )(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)",
+    rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)",
     re.I,
 )
 _FRACTION = re.compile(
     rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b(?= of\b| as\b|[,.;]|$)", re.I
 )
 _ONE_IN = re.compile(
-    rf"\b({'|'.join(WORDS)}) in (?:(a|one) )?({'|'.join(WORDS)})\b", re.I
-)  # "one in ten", "one in a hundred"
+    rf"\b({'|'.join(WORDS)}|\d{{1,2}}) in (?:every |each )?(?:(a|one) )?({'|'.join(WORDS)}|\d{{1,3}})\b(?![.,]\d)", re.I
+)  # "one in ten", "one in a hundred", "three in every 10", "2 in every 5"
 _NUMBER_WORD = "|".join(sorted(set(WORDS) - {"century"} | set(MULTIPLIERS), key=len, reverse=True))
 _COMPOUND = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_NUMBER_WORD})(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}))*\b",
@@ -113,6 +120,7 @@ class Number:
     end: int
     value: Decimal
     scale: str | None = None
+    ratio: bool = False  # "three in every 10": a share, whatever the words
 
 
 def words_value(words: str) -> Decimal | None:
@@ -147,10 +155,13 @@ def number_spans(text: str) -> list[Number]:
         found.append(Number(m.start(), m.end(), value))
         taken.append(m.span())
     for m in _ONE_IN.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
-            found.append(Number(m.start(), m.end(), Decimal(WORDS[m.group(1).lower()]) / WORDS[m.group(3).lower()]))
+        part, whole = (int(g) if g.isdigit() else WORDS[g.lower()] for g in (m.group(1), m.group(3)))
+        if not any(a <= m.start() < b for a, b in taken) and 0 < part < whole:
+            found.append(Number(m.start(), m.end(), Decimal(part) / whole, ratio=True))
             taken.append(m.span())
     for m in _DIGITS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
         suffix, end = (m.group(3) or "").lower(), m.end()
         if suffix in ("m", "k") and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(
@@ -163,7 +174,11 @@ def number_spans(text: str) -> list[Number]:
             value = value.to_integral_value() if value == value.to_integral_value() else value
         found.append(Number(m.start(), end, value, scale))
     for m in _COMPOUND.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or m.group(0).lower() in ("thousand", "million", "billion"):
+        if (
+            any(a <= m.start() < b for a, b in taken)
+            or m.group(0).lower() in ("thousand", "million", "billion")
+            or re.search(r"\b(?:a few|few|several|many)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
+        ):  # "a few hundred": no number
             continue
         worded = words_value(m.group(0))
         if worded is not None:

@@ -16,9 +16,13 @@ status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never t
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
+import functools
 import itertools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +101,15 @@ CURRENCIES = {
     "rupiah": "rupiah",
     "dong": "dong",
     "dollars": "US dollar",
+    "R": "rand",
+    "U.S. dollars": "US dollar",
+    "US dollars": "US dollar",
+    "U.S. dollar": "US dollar",
+    "US dollar": "US dollar",
+    "American dollars": "US dollar",
+    "Australian dollars": "Australian dollar",
+    "Canadian dollars": "Canadian dollar",
+    "zlotys": "złoty",
     "£": "pound",
     "pound": "pound",
     "pounds": "pound",
@@ -110,6 +123,7 @@ CURRENCIES = {
 }
 MEASURES = {
     "%": "percent",
+    "pc": "percent",
     "percent": "percent",
     "per cent": "percent",
     "percentage points": "percentage point",
@@ -454,6 +468,7 @@ TITLES = {
     "Lady",
     "Mayor-elect",
     "CEO",
+    "Gov",
 }
 ORG_WORDS = {
     "Commission",
@@ -555,6 +570,12 @@ PLACE_WORDS = {
     "Land",
 }
 DEMONYMS = {
+    "Swiss",
+    "Colombian",
+    "Chilean",
+    "Peruvian",
+    "Argentine",
+    "Venezuelan",
     "German",
     "Polish",
     "Chinese",
@@ -675,8 +696,24 @@ ABBREVIATIONS = {
     "i.e",
     "etc",
 }
+DOLLARS = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "JMD", "BSD", "FJD", "NAD", "LRD", "ZWL", "BND"}
+PESOS = {"COP", "MXN", "CLP", "ARS", "UYU", "CUP", "DOP", "PHP", "BOB"}
+#: the labels the draft gives currencies a country's "$" or "pesos" resolve to
+CURRENCY_LABELS = {
+    "USD": "US dollar",
+    "AUD": "Australian dollar",
+    "CAD": "Canadian dollar",
+    "NZD": "New Zealand dollar",
+    "HKD": "Hong Kong dollar",
+    "SGD": "Singapore dollar",
+    "COP": "Colombian peso",
+    "MXN": "Mexican peso",
+    "CLP": "Chilean peso",
+    "ARS": "Argentine peso",
+    "PHP": "Philippine peso",
+}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
-_SIGN = rf"({CURRENCY})\s?$"
+_SIGN = rf"({CURRENCY}|(?<![A-Za-z])R)\s?$"  # "R" glued to the number: the rand
 _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
@@ -786,14 +823,22 @@ def _names(
     writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
     end = len(text) if end is None else end
     starts = starts if starts is not None else {begin}
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, begin, end)]
+    tokens = []
+    for m in _TOKEN.finditer(text, begin, end):
+        based = re.search(r"-(?:based|owned|run|born|headquartered)$", m.group(0))
+        if based and _is_capital(m.group(0)):  # "Germany-based Heraeus Minerals": Germany is named
+            tokens.append((m.start(), m.start() + based.start(), m.group(0)[: based.start()]))
+            tokens.append((m.start() + based.start(), m.end(), m.group(0)[based.start() :]))
+        else:
+            tokens.append((m.start(), m.end(), m.group(0)))
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
         glued = (
             bool(run)
             and (
-                text[run[-1][1] : s] == " " or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+                text[run[-1][1] : s] in (" ", " & ")
+                or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
             )
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
@@ -809,12 +854,22 @@ def _names(
                 runs.append(run)
                 run = []
             run.append((s, e, word))
-        elif glued and word in CONNECTORS and following and _is_capital(following[2]) and text[e : following[0]] == " ":
+        elif (
+            glued
+            and word in CONNECTORS
+            and following
+            and _is_capital(following[2])
+            and text[e : following[0]] == " "
+            and following[2] not in WEEKDAYS
+            and following[2].lower() not in MONTHS
+        ):  # "Ruhr on Monday": no
             run.append((s, e, word))
         elif (
             glued
             and word.isdigit()
             and len(word) <= 3
+            and not re.match(r"[.,]\d", text[e : e + 2])
+            and run[-1][2] not in ("Rs", "R")
             and run[-1][2].lower() not in MONTHS
             and _is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
@@ -833,10 +888,27 @@ def _names(
     return names
 
 
+def _titled(words: list[str]) -> int | None:
+    """Where the person's name begins after a title that ends a run of capitalised words
+    ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
+    for i in range(len(words) - 3, 0, -1):
+        rest = words[i + 1 :]
+        if (
+            words[i] in TITLES
+            and 2 <= len(rest) <= 4
+            and all(w.isalpha() and _is_capital(w) and not w.isupper() for w in rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
+        ):
+            return i + 1
+    return None
+
+
 def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
-    if "and" in words and words[-1] not in ORG_WORDS:
+    head = words[: words.index("and")] if "and" in words else []
+    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head))
+    if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
         parts: list[list] = []
         part: list = []
         for token in run:
@@ -849,13 +921,37 @@ def _split_run(run):
     return [run]
 
 
+@functools.lru_cache(maxsize=4)
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Where each word of the text is written (an index, so that names are checked in linear time)."""
+    out: dict[str, list[int]] = collections.defaultdict(list)
+    for m in _TOKEN.finditer(text):
+        out[m.group(0)].append(m.start())
+    return out
+
+
+def _elsewhere(text: str, words: str, starts: set[int]) -> bool:
+    """Whether ``words`` are written somewhere that does not open a sentence."""
+    first = _TOKEN.match(words)
+    return any(
+        at not in starts
+        and text.startswith(words, at)
+        and not re.match(r"[\w-]", text[at + len(words) : at + len(words) + 1])
+        for at in _occurrences(text).get(first.group(0) if first else words, ())
+    )
+
+
 def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
     title = []
     run = list(run)
     at_start = run[0][0] in starts
+    cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
+    if cut is not None:
+        title, run = [w for _, _, w in run[:cut]], run[cut:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
-            len(run) > i + 1
+            not title
+            and len(run) > i + 1
             and run[i][2] in TITLES
             and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
             and all(_is_capital(w) for _, _, w in run[i + 1 :])
@@ -863,12 +959,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             title = [w for _, _, w in run[:i]]
             run = run[i:]
             break
+    if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
+        title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
     whole = text[run[0][0] : run[-1][1]]
-    if (
-        at_start
-        and len(run) > 1
-        and any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(whole)}(?![\w-])", text))
-    ):
+    if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
     while run and (
         (
@@ -894,6 +988,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         at_start = False
     while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
         run.pop()
+    while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
+        run.pop(0)  # "With 900 people", "Later on Tuesday": no name
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
     if not run:
@@ -914,13 +1010,18 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             at_start
             and not acronym
             and "-" not in word
-            and text[e : e + 1] not in (",", "’", "'")
+            and text[e : e + 1] not in (",", "’", "'", "-")
             and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
-            and not any(m.start() not in starts for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
+            and not _elsewhere(text, word, starts)
         ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
-        if word in PLACE_WORDS | ORG_WORDS:
-            return []  # "Street", "Commission" alone: a common word, capitalised
+        if (
+            word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
+            or re.match(r"[A-Z]{1,2}\d", word)
+            or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
+        ):
+            return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
         dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
         if (
             text[e : e + 1] == "$"
@@ -935,7 +1036,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
     person = (
-        2 <= len(words) <= 3
+        2 <= len(words) <= 5
         and all((_is_capital(w) and not w.isupper() and w.isalpha()) or "-" in w for w in words)
         and not set(words) & (ORG_WORDS | PLACE_WORDS)
     )
@@ -945,6 +1046,25 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]
 
 
+NOT_NAMES = {
+    "TV",
+    "VR",
+    "AR",
+    "AI",
+    "GDP",
+    "CEO",
+    "CFO",
+    "PhD",
+    "IT",
+    "PR",
+    "OK",
+    "DIY",
+    "SUV",
+    "EV",
+    "PV",
+    "LED",
+    "ID",
+}
 CONTRACTIONS = {"it's", "he's", "she's", "that's", "there's", "what's", "here's", "who's", "let's", "where's"}
 OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
     "one",
@@ -1011,9 +1131,6 @@ def _resolve(expression: str, published: dt.date) -> int | None:
             return published.year if month > published.month else published.year + 1
         if f"last {season}" in words:
             return published.year if month < published.month else published.year - 1
-    for number, name in enumerate(MONTHS, 1):
-        if re.search(rf"\b{name}\b", words):
-            return published.year if number <= published.month else published.year - 1
     return None
 
 
@@ -1021,12 +1138,45 @@ _NUMBER_WORDS = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
 )
 _RELATIVE = re.compile(
-    r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|month|spring|summer|autumn|fall|winter)"
-    rf"|a year earlier|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|(?:in|since|by) (?:" + "|".join(m.capitalize() for m in MONTHS) + r")(?![ ,]*\d))\b",
+    r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
+    r"|this month|(?:since )?last month)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
+_EARLIER = re.compile(
+    r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:earlier|before)\b"
+    r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b)",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:in|over|during|for|within|throughout|across)\s+)?the\s+(past|last|previous|next|coming)\s+"
+    r"(?:(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(years?|decades?)\b",
+    re.I,
+)
+_MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
+MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
+WEEKDAY_NUMBERS = {
+    d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})\s+({_MONTH_NAME})|(?:({_MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+    r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
+)
+_MONTH_WORD = re.compile(
+    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|before|after|through|during)\s+(?:(?:early|late|mid)[- ])?"
+    rf"|(?:early|late|mid)-)({_MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
+#: words before a date that put it ahead of the publication date
+FUTURE = (
+    r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
+    r"intends?|deadline|set to|going to|until|upcoming)\b"
+)
 _YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 _CLAUSE = re.compile(
     r"[,;:]\s+|\s+(?:from|versus|against|compared with|while|whereas|but)\s+|\s+to\s+(?!(?:1[89]|20)\d\d\b)"
@@ -1064,7 +1214,6 @@ FUNCTION_WORDS = {
     "over",
     "under",
     "today",
-    "former",
     "more",
     "than",
     "per",
@@ -1097,7 +1246,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         first_token = _TOKEN.search(text, s_start)
         if first_token:
             starts.add(first_token.start())
-    for m in re.finditer(r"(?:[\"“„«»]|[—–:] )\s*(\w)", text):
+    for m in re.finditer(r"(?:[\"“„«»]|[—–:] |-- |\) - )\s*(\w)", text):
         starts.add(m.start(1))
     names = _names(text, lower_words, starts=starts)
     headline = text[: text.find("\n")] if "\n" in text else ""
@@ -1129,15 +1278,21 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     people = [n for n in names if n.person]
     seen_names: set[str] = set(gazetteer.labels)
     for n in names:
+        known = gazetteer.labels.get(n.text)
+        if known is not None and known not in seen_entities and text[n.end : n.end + 1] == "-":
+            seen_entities.add(known)  # "Germany-based": the graph's Germany
+            c = Candidate("CandidateMention", n.start, n.end, n.text)
+            c.add("candidateOf", turtle.iri(known))
+            candidates.append(c)
         if n.text in seen_names or any(m[0] < n.end and n.start < m[1] for m in mentions):
             continue
-        if " " not in n.text and any(p.start < n.start and p.text.split()[-1] == n.text for p in people):
-            continue  # "Blevins" after "Dwayne Blevins": the same person
+        if " " not in n.text and any(p.start < n.start and n.text in p.text.split() for p in people):
+            continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan": the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))
         candidates.append(c)
-    candidates += _dates_and_numbers(text, sentences, published, mentions)
+    candidates += _dates_and_numbers(text, sentences, published, mentions, _country(text, names))
     candidates += _quotes(text, names, lower_words, gazetteer)
     return sorted(candidates, key=lambda c: (c.start, c.kind))
 
@@ -1147,19 +1302,23 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str | None, int]:
-    """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's words)."""
+def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
+    """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
+    words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
     sign = re.search(_SIGN, text[max(0, start - 5) : start])
-    rest = text[end:stop]
+    rest = text[end : min(stop, end + 200)]
     if sign:
-        return CURRENCIES[sign.group(1)], None, end
+        return _currency(sign.group(1), country), None, end
     word = re.match(
-        r"\s*(euros?|dollars?|yuan|RMB|renminbi|złoty|zloty|zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|"
-        r"roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|lira|yen|won|rupiah|dong)(?!\w)",
+        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
+        r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
+        r"lira|yen|won|rupiah|dong)(?!\w)",
         rest,
     )
+    if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
+        return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
     if word:
-        return CURRENCIES[word.group(1)], None, end + word.end()
+        return _currency(word.group(1), country), None, end + word.end()
     measure = re.match(
         r"(?:\s*|-)(%|"
         + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
@@ -1184,6 +1343,74 @@ def _unit(text: str, start: int, end: int, stop: int) -> tuple[str | None, str |
     return None, None, end
 
 
+def _currency(written: str, country: str | None) -> str:
+    """The currency a sign or word means where the article is set: "$" in Australia is the
+    Australian dollar, "pesos" in Colombia the Colombian peso; else as :data:`CURRENCIES` says."""
+    word = written.lower().rstrip("s")
+    if country and (written == "$" or word in ("dollar", "peso")):
+        code = _currency_of(country)
+        if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
+            return CURRENCY_LABELS.get(code) or code
+    return CURRENCIES.get(written) or CURRENCIES.get(word) or written
+
+
+@functools.cache
+def _currency_of(country: str) -> str | None:
+    """A country's currency code (pycountry: ISO 4217's number is its country's ISO 3166 number)."""
+    import pycountry
+
+    place = pycountry.countries.get(alpha_2=country)
+    found = pycountry.currencies.get(numeric=place.numeric) if place else None
+    return found.alpha_3 if found else None
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Country and first-level subdivision names (pycountry), without accents or "Sheng"/"Zizhiqu",
+    → their country's code; a name that two countries share is left out."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        key = _plain(re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur)\b.*$", "", sub.name))
+        if out.get(key, sub.country_code) != sub.country_code:
+            shared.add(key)
+        out[key] = sub.country_code
+    for key in shared:
+        del out[key]
+    for place in pycountry.countries:
+        for name in {place.name, getattr(place, "common_name", place.name)}:
+            out[_plain(name)] = place.alpha_2
+    return out
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _country(text: str, names: list[Name]) -> str | None:
+    """The country an article is set in: the one whose name, or a region's, the text names most
+    (the dateline's region or country counts twice); None when it names none."""
+    places = _places()
+    votes: collections.Counter[str] = collections.Counter()
+    for n in names:
+        words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
+        if _plain(words) in places:
+            votes[places[_plain(words)]] += 1
+    dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
+    if dateline and _plain(dateline.group(1)) in places:
+        votes[places[_plain(dateline.group(1))]] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+#: units of a duration ("for 31 years"): a number in them holds for no year
+DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second"}
+#: units of what a plant can do ("the 800MW Callide B power station"): said of a thing, they hold for no year
+CAPACITIES = {"megawatt", "gigawatt", "kilowatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour"}
+
 #: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
 Time = tuple[int, int, str, "str | None", str]
 
@@ -1198,31 +1425,42 @@ class Quantity:
     end: int
 
 
-def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> list[Candidate]:
+def _dates_and_numbers(
+    text: str, sentences, published: dt.date, mentions, country: str | None = None
+) -> list[Candidate]:
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
     numbers = number_spans(text)
     starts = [s for s, _, _ in mentions]
+    quoted = [(a, b) for a, b, _, _ in _quote_segments(text)]
+    number_starts = [n.start for n in numbers]
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
+        clause_starts = [a for a, _ in clauses]
+        clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, times = _dates(text, s_start, s_end, published)
         out += dates
-        found = [n for n in numbers if s_start <= n.start < s_end and not any(t[0] <= n.start < t[1] for t in times)]
-        kept = _quantities(text, s_start, s_end, found)
-        for quantity in kept:
+        said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
+        times = [t for t in times if not said.search(text[max(s_start, t[0] - 60) : t[0]])]  # "said on Friday"
+        inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
+        found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in times)]
+        kept = _quantities(text, s_start, s_end, found, country)
+        numbered = {clause_of(k.number.start) for k in kept}
+        for i, quantity in enumerate(kept):
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
-            before = text[s_start : number.start]
-            partners = [
+            before = text[max(s_start, number.start - 8) : number.start]
+            partners = [  # a range's other end is next to it: "1,200 to 1,500"
                 k
-                for k in kept
+                for k in kept[max(0, i - 1) : i + 2]
                 if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
             ]
             first = min([number] + [k.number for k in partners], key=lambda n: n.start)
-            lead = re.sub(_SIGN, "", text[s_start : first.start])
+            window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
+            lead = re.sub(_SIGN, "", text[window : first.start])
             qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
             start = (
-                s_start + (qualifier.start() if qualifier else len(lead))
+                window + (qualifier.start() if qualifier else len(lead))
                 if partners or qualifier
                 else number.start - (len(before) - len(re.sub(_SIGN, "", before)))
             )
@@ -1241,7 +1479,7 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
                     "candidateQualifier",
                     turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
                 )
-            clause = next(((a, b) for a, b in clauses if a <= number.start < b), (s_start, s_end))
+            clause = clause_of(number.start) or (s_start, s_end)
             before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
             about = (
                 mentions[before_i][2]
@@ -1252,60 +1490,162 @@ def _dates_and_numbers(text: str, sentences, published: dt.date, mentions) -> li
             )
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
-            numbered = {next(((a, b) for a, b in clauses if a <= k.number.start < b), None) for k in kept}
             change = bool(
                 re.match(
                     r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
                     r"compared with|against|versus|higher than|lower than)\s",
                     text[clause[0] : number.start],
                 )
-            )
-            when = _when(times, clauses, clause, numbered, number.start, end, change)
-            if when:
+            )  # "…, down 12 percent"
+            continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
+                re.match(r"(?:worth|\w+ing)\s", text[clause[0] : number.start])
+                or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(_SIGN, "", text[clause[0] : first.start]))
+            )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
+            quote_in = next(((a, b) for a, b in quoted if a <= number.start < b), None)
+            usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == quote_in]
+            undated = unit in DURATIONS or (
+                unit in CAPACITIES
+                and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+                and re.match(
+                    r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+                    text[end : end + 40],
+                )
+            )  # "for 31 years", "the 800MW Callide B power station": no year
+            if continues and not any(clause[0] <= t[0] < clause[1] for t in usable):
+                previous = clauses[clauses.index(clause) - 1] if clause in clauses[1:] else clause
+                usable = [t for t in usable if previous[0] <= t[0] < previous[1]] or usable
+                change = change or any(previous[0] <= t[0] < previous[1] for t in usable)
+            when = None if undated else _when(text, usable, clause_of, clause, numbered, number.start, end, change)
+            if when and "-" in when[2]:
+                c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
+                c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
+            elif when:
                 c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
-                if when[3]:
-                    c.add("yearInferredFrom", turtle.text(when[3]))
+            if when and when[3]:
+                c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
     return out
 
 
 def _dates(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[list[Candidate], list[Time]]:
-    """The sentence's dates: years as written, "thirty-five years later" after the year the text
-    last gave, and relative dates ("last year") resolved against the publication date."""
+    """The sentence's dates: years as written ("2024", a financial year "2024-25"), "thirty-five
+    years later" after the year the text last gave, and the dates news writes without a year
+    (weekdays, "9 November", "Feb. 12", "last October", "mid-August", "this week"), periods ("in
+    the past two years") and relative dates ("last year", "two years earlier"), resolved against
+    the publication date: forward when the words before them speak of the future."""
     sentence = text[s_start:s_end]
     out: list[Candidate] = []
     times: list[Time] = []
     for m in _YEAR.finditer(sentence):
-        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
+        end = m.end() + (financial.end() if financial else 0)
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         times.append(
-            (s_start + m.start(), s_start + m.end(), m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
+            (s_start + m.start(), s_start + end, m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
         )
+    found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
         earlier = [int(y.group(0)) for y in _YEAR.finditer(text, 0, s_start + m.start())]
-        if count is None or not earlier:
-            continue
-        later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
-        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-        c.add("candidateYear", turtle.typed(str(later), "xsd:gYear"))
-        c.add("yearInferredFrom", turtle.text(f"{m.group(0)} (after {earlier[-1]})"))
-        out.append(c)
-        times.append((s_start + m.start(), s_start + m.end(), str(later), m.group(0), ""))
+        if count is not None and earlier and not _PERIOD.search(sentence, max(0, m.start() - 40), m.end()):
+            later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier[-1]})"))
+    found += _calendar(sentence, published)
     for m in _RELATIVE.finditer(sentence):
         year = _resolve(m.group(0), published)
-        if year is None:
-            continue
-        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-        c.add("candidateYear", turtle.typed(str(year), "xsd:gYear"))
-        c.add("yearInferredFrom", turtle.text(m.group(0)))
+        if year is not None:
+            found.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
+        count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
+        if m.group(1).isdigit():
+            count = int(m.group(1))
+        given = [t for t in times if t[1] <= s_start + m.start() and "-" not in t[2]]
+        given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
+        base = int(max(given, key=lambda t: t[0])[2]) if given else published.year
+        if count is not None:
+            years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(base - years), m.group(0)))
+    taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
+    for a, b, when, words in found:
+        if any(x < b and a < y for x, y in taken):
+            continue  # the first reading of these words wins
+        taken.append((a, b))
+        c = Candidate("CandidateDate", s_start + a, s_start + b, sentence[a:b])
+        if "-" in when:
+            first, last = when.split("-")
+            c.add("startYear", turtle.typed(first, "xsd:gYear"))
+            c.add("endYear", turtle.typed(last, "xsd:gYear"))
+        else:
+            c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
+        c.add("yearInferredFrom", turtle.text(words))
         out.append(c)
-        times.append((s_start + m.start(), s_start + m.end(), str(year), m.group(0), ""))
+        times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
+    out.sort(key=lambda c: c.start)
+    times.sort(key=lambda t: t[0])
     return out, times
 
 
-def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> list[Quantity]:
+def _forward(sentence: str, start: int) -> bool:
+    """Whether a date at ``start`` is ahead of the publication date: the words since the last
+    speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
+    before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
+    if not before.strip(" ,"):
+        before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
+    return bool(re.search(FUTURE, before, re.I))
+
+
+def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+    """Dates without a year in a sentence: (start, end, year or period "start-end", words)."""
+    out = []
+    for m in _PERIOD.finditer(sentence):  # "in the past two years", "over the next decade"
+        count = 1 if not m.group(2) else int(m.group(2)) if m.group(2).isdigit() else words_value(m.group(2))
+        if count is not None:
+            span = int(count) * (10 if m.group(3).lower().startswith("decade") else 1)
+            ahead = m.group(1).lower() in ("next", "coming")
+            first, last = (published.year, published.year + span) if ahead else (published.year - span, published.year)
+            out.append((m.start(), m.end(), f"{first}-{last}", m.group(0)))
+    for m in _DAY_MONTH.finditer(sentence):  # "9 November", "August 15", "Feb. 12"
+        month = MONTH_NUMBERS[(m.group(2) or m.group(3) or m.group(4)).lower()[:3]]
+        day = int(m.group(1) or m.group(5))
+        if 1 <= day <= 31:
+            year = published.year
+            if _forward(sentence, m.start()) and (month, day) < (published.month, published.day):
+                year += 1
+            elif not _forward(sentence, m.start()) and (month, day) > (published.month, published.day):
+                year -= 1
+            out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
+        month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
+        ahead = word == "next" or (word not in ("last", "this") and _forward(sentence, m.start()))
+        year = published.year
+        if word == "last" or (not ahead and word != "this"):
+            year -= month > published.month or (word == "last" and month == published.month)
+        elif ahead:
+            year += month < published.month or (word == "next" and month == published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _WEEKDAY.finditer(sentence):  # "on Friday", "since Monday", "next Tuesday"
+        weekday = WEEKDAY_NUMBERS[m.group(2).capitalize()]
+        word = (m.group(1) or "").lower()
+        if word == "next" or (word != "last" and _forward(sentence, m.start())):
+            date = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            date = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
+        out.append((m.start(), m.end(), str(date.year), m.group(0)))
+    for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
+        step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
+        if (m.group(2) or "").lower() == "week":
+            year = (published + dt.timedelta(days=7 * step)).year
+        elif (m.group(2) or "").lower() == "month":
+            year = published.year + (published.month + step - 1) // 12
+        else:
+            year = published.year + 1
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    return out
+
+
+def _quantities(text: str, s_start: int, s_end: int, found: list[Number], country: str | None = None) -> list[Quantity]:
     """The sentence's numbers that are quantities, each with its unit (not a year, a part of a
     name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
     the high end ("1,200 to 1,500 workers")."""
@@ -1315,9 +1655,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
         words = text[number.start : number.end]
         if _YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
-        before = text[s_start : number.start]
+        before = text[max(s_start, number.start - 200) : number.start]
+        if number.start - s_start > 200:
+            before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
         if (
             re.search(r"\b[A-Z]\w*[ -]$", before)
+            and not re.search(_SIGN, before)
             and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
             and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
         ):
@@ -1329,10 +1672,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
             and not (opening and s_start + opening.start() == number.start)
         ):
             continue  # "Five-Year Plan"
-        unit, counted, unit_end = _unit(text, number.start, number.end, s_end)
-        if not words[0].isdigit() and number.value < 1:
-            unit = "fraction"  # "one in five young people": a share of them, not a count
-        rest = text[unit_end:s_end]
+        unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
+        if number.ratio or (not words[0].isdigit() and number.value < 1):
+            unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
+        rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
         ) or re.match(r"-year-old", rest):
@@ -1340,18 +1683,48 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number]) -> lis
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
-        if not words[0].isdigit() and unit in (None, "fraction") and not fraction and not re.match(r"-\w", rest):
+        if (
+            not words[0].isdigit()
+            and unit in (None, "fraction")
+            and not (fraction or number.ratio)
+            and not re.match(r"-\w", rest)
+        ):
             continue  # "one of", "first", "21st century": a word, not a quantity
         kept.append(Quantity(number, unit, counted, unit_end))
     for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
+        if (
+            later.unit is None
+            and earlier.unit not in (None, "fraction")
+            and re.search(
+                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
+                text[max(s_start, later.number.start - 60) : later.number.start],
+            )
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     return kept
 
 
+_PAUSE = re.compile(r"[,;:]")
+
+
+def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The clause that holds offset ``at``."""
+    return clauses[max(0, bisect.bisect_right(starts, at) - 1)] if clauses else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _bounded(words: str | None, before: str) -> bool:
+    """Whether a time is a bound ("since 2019", "by March"), not when a number held."""
+    return bool(re.search(r"\b(?:since|until|by)\s+$", before) or re.match(r"(?:since|until|by)\b", words or "", re.I))
+
+
 def _when(
+    text: str,
     times: list[Time],
-    clauses: list[tuple[int, int]],
+    clause_of: Callable[[int], tuple[int, int] | None],
     clause: tuple[int, int],
     numbered: set[tuple[int, int] | None],
     start: int,
@@ -1365,20 +1738,19 @@ def _when(
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])
+    inside = [t for t in inside if not re.search(r"\bby\s+$", t[4])]  # "decide by March to build a $1bn plant"
     if inside:
         return max(inside, key=lambda t: t[0])
     if change:  # "fell to 52,000 last year, down 12 percent": the change over that same year
         previous = [t for t in times if t[1] <= clause[0]]
         if previous:
             return max(previous, key=lambda t: t[0])
-    free = [
-        t
-        for t in times
-        if t[1] <= start
-        and not re.search(r"\b(?:since|until|by)\s+$", t[4])
-        and next(((a, b) for a, b in clauses if a <= t[0] < b), None) not in numbered
-    ]
-    return max(free, key=lambda t: t[0]) if free else None
+    free = [t for t in times if not _bounded(t[3], t[4]) and clause_of(t[0]) not in numbered]
+    before = [t for t in free if t[1] <= start]
+    if before:
+        return max(before, key=lambda t: t[0])
+    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0])]
+    return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"
 
 
 def _quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
@@ -1446,7 +1818,9 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
     segments = _quote_segments(text)
-    people = [n for n in names if n.person]
+    mentions = _people(names)
+    bounds = [a for a, _ in _sentences(text)]
+    sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
     speakers: dict[int, tuple] = {}  # group → (speaker, role, organisation)
     attributed: list[tuple | None] = []
     for k, (start, end, group, closed) in enumerate(segments):
@@ -1474,27 +1848,24 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             nxt = re.match(rf"\s*([^.!?\"“„«]{{1,60}}?)\s+{SPEECH}\b", after)
             if nxt:
                 who = _speaker_in(nxt.group(1), after_start + nxt.start(1), text, names, lower_words)
-        if who is not None and who[0] == "":  # he / she: the last person named before the quote
-            person = next((p for p in reversed(people) if p.end <= start), None)
-            who = (person.text, person.title, None) if person else None
-        if who is not None and " " not in who[0] and who[0][:1].isupper():
-            full = next((p for p in reversed(people) if p.start < start and p.text.split()[-1] == who[0]), None)
+        if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
+            who = _subject_before(text, names, mentions, sentence_of(start), start)
+        if who is None and closed:  # "…" That was the verdict of Anna Weber, …
+            verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) the \w+ of\s+", after)
+            if verdict:
+                who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
+        if who is not None and who[0] == "":  # he / she: the last person named before the sentence
+            who = _last_person(mentions, sentence_of(start), start)
+        if who is not None and " " not in who[0] and who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez
+            full = next((p for at, p in reversed(mentions) if at < start and who[0] in p.split()), None)
             if full:
-                who = (full.text, who[1] or full.title, who[2])
-        if who is not None and who[1] is None and who[0][:1].isupper():  # "José Luis Ariza, a former truck driver,"
-            apposition = re.search(
-                re.escape(who[0]) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)"
-                r"(?:\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?([A-Z][^,.;]*)|(?=[,.;]))",
-                text,
-            )
-            if apposition:
-                who = (who[0], apposition.group(1), apposition.group(2) or who[2])
-        if (
-            who is not None and who[1] and not who[2] and who[0][:1].isupper()
-        ):  # "Professor Wendy Tanaka of the University"
-            held = re.search(re.escape(who[0]) + r"\s+(?:of|at|from)\s+(?:the\s+)?([A-Z][^,.;]*)", text)
-            if held:
-                who = (who[0], who[1], held.group(1))
+                who = (full, who[1], who[2])
+        if who is not None and who[0][:1].isupper():  # the role and organisation the article gives anywhere
+            found = _profile(text, who[0], names)
+            if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
+                who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
+            if who[1] in HONORIFICS - {"Dr", "Prof"}:
+                who = (who[0], None, who[2])
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
@@ -1537,6 +1908,101 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
                 out += _role(text, speaker, role, organisation)
         out.append(c)
     return out
+
+
+COMPANY_WORDS = {"Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
+#: nouns a role ends with ("deputy director", "miners' union head", "real estate agent")
+OCCUPATIONS = (
+    "leader|head|chief|director|manager|secretary|president|chairman|chairwoman|chairperson|chair|spokesman|"
+    "spokeswoman|spokesperson|minister|mayor|governor|premier|senator|official|officer|executive|founder|owner|"
+    "engineer|mechanic|driver|operator|miner|worker|farmer|teacher|researcher|scientist|economist|analyst|professor|"
+    "lecturer|activist|organi[sz]er|coordinator|advi[sz]er|consultant|lawyer|doctor|nurse|pastor|priest|agent|"
+    "collector|commissioner|councillor|delegate|representative|electrician|fitter|welder|technician|supervisor|"
+    "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO"
+)
+_ROLE = (
+    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
+    rf"(?:{OCCUPATIONS})(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
+)
+_ORG = r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*)"
+
+
+def _people(names: list[Name]) -> list[tuple[int, str]]:
+    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai")
+    counted as the last person named in full whose name holds it."""
+    out: list[tuple[int, str]] = []
+    for n in names:
+        if n.person:
+            out.append((n.start, n.text))
+        elif " " not in n.text:
+            full = next((p for _, p in reversed(out) if n.text in p.split()), None)
+            if full:
+                out.append((n.start, full))
+    return out
+
+
+def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
+    """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
+    found = next((p for at, p in reversed(people) if at < sentence), None) or next(
+        (p for at, p in reversed(people) if at < start), None
+    )
+    return (found, None, None) if found else None
+
+
+def _subject_before(text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+    """The speaker of a quote whose verb comes before it in the sentence ("Tom Feeney, …, said the
+    plan offers "…"", "she wrote that "…""): the pronoun right before the verb, else the first
+    person named before it."""
+    lead = text[sentence : max(sentence, start - 1)]
+    verbs = list(re.finditer(rf"\b(?:{SPEECH}|called|calls|described|describes|dubbed)\b", lead))
+    if not verbs or re.search(r'["“”„«»]', lead[verbs[-1].end() :]):
+        return None
+    subject = lead[: verbs[-1].start()]
+    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
+        return _last_person(people, sentence, start)
+    inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
+    return (inside[0], None, None) if inside else None
+
+
+def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None] | None:
+    """The role and organisation the article gives a person anywhere: "X, deputy director of the
+    Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
+    Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
+    who = re.escape(person)
+    after = re.search(
+        rf"{who},\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?({_ROLE})"
+        rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])",
+        text,
+    )
+    if after:
+        return after.group(1), after.group(2)
+    heads = re.search(
+        rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
+    )
+    if heads:
+        return f"head of the {heads.group(1)}", heads.group(2)
+    before = re.search(rf"(?:\b([A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?\b({_ROLE}),\s+{who}\b", text)
+    if before:
+        org = before.group(1)
+        if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
+            earlier = [
+                n for n in names if n.end <= before.start() and set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            ]
+            org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
+        return before.group(2).removeprefix("The ").removeprefix("the "), org
+    titled = re.search(
+        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
+        text,
+    )
+    if titled and titled.group(1).rstrip(".") not in HONORIFICS:
+        words = titled.group(1)
+        place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
+        if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+            return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
+        held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
+        return words, held.group(1) if held else None
+    return None
 
 
 def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
