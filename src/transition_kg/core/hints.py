@@ -21,7 +21,7 @@ from .vocab import ONTOLOGY_GRAPH_IRI, PREFIXES
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from .stores.base import Store
+    from typing import Any as Store  # any store: hints are asked through store.query alone (no import cycle)
 
 TKG, TKR = PREFIXES["tkg"], PREFIXES["tkr"]
 LANGUAGES = ("en", "zh")  # the languages the graph's labels are tagged with
