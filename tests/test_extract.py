@@ -715,3 +715,18 @@ def test_extract_stays_linear_in_the_text(gazetteer):
     began = time.perf_counter()
     candidates_of(text, gazetteer)
     assert time.perf_counter() - began < 1.5
+
+
+def test_extract_time_grows_with_the_text_not_its_square(gazetteer):
+    """Four times the text takes about four times as long (a quadratic extract takes sixteen):
+    50 kB and 200 kB of comma-separated numbers, the worst case of one long sentence."""
+    import time
+
+    def seconds(size: int) -> float:
+        text = ", ".join(str(i * 7) for i in range(size // 4))[:size]
+        began = time.perf_counter()
+        candidates_of(text, gazetteer)
+        return time.perf_counter() - began
+
+    small, large = seconds(50_000), seconds(200_000)
+    assert large < 7 * small, (small, large)

@@ -1302,6 +1302,13 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
+@functools.lru_cache(maxsize=1)
+def _measures() -> re.Pattern[str]:
+    """The units of measure written after a number, longest first (made once)."""
+    names = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
+    return re.compile(rf"(?:\s*|-)(%|{names})(?!\w)")
+
+
 def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
     words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
@@ -1319,12 +1326,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
     if word:
         return _currency(word.group(1), country), None, end + word.end()
-    measure = re.match(
-        r"(?:\s*|-)(%|"
-        + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
-        + r")(?!\w)",
-        rest,
-    )
+    measure = _measures().match(rest)
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
     counted = re.match(
@@ -1433,7 +1435,14 @@ def _dates_and_numbers(
     out: list[Candidate] = []
     numbers = number_spans(text)
     starts = [s for s, _, _ in mentions]
-    quoted = [(a, b) for a, b, _, _ in _quote_segments(text)]
+    quoted = sorted((a, b) for a, b, _, _ in _quote_segments(text))
+    quote_starts = [a for a, _ in quoted]
+
+    def quote_of(at: int) -> tuple[int, int] | None:
+        """The quoted passage that holds offset ``at`` (passages do not overlap), by a seek."""
+        i = bisect.bisect_right(quote_starts, at) - 1
+        return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
+
     number_starts = [n.start for n in numbers]
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
@@ -1446,6 +1455,7 @@ def _dates_and_numbers(
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in times)]
         kept = _quantities(text, s_start, s_end, found, country)
+        time_quotes = [quote_of(t[0]) for t in times]
         numbered = {clause_of(k.number.start) for k in kept}
         for i, quantity in enumerate(kept):
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
@@ -1501,8 +1511,8 @@ def _dates_and_numbers(
                 re.match(r"(?:worth|\w+ing)\s", text[clause[0] : number.start])
                 or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(_SIGN, "", text[clause[0] : first.start]))
             )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
-            quote_in = next(((a, b) for a, b in quoted if a <= number.start < b), None)
-            usable = [t for t in times if next(((a, b) for a, b in quoted if a <= t[0] < b), None) == quote_in]
+            quote_in = quote_of(number.start)
+            usable = [t for t, q in zip(times, time_quotes) if q == quote_in]
             undated = unit in DURATIONS or (
                 unit in CAPACITIES
                 and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
@@ -1512,7 +1522,8 @@ def _dates_and_numbers(
                 )
             )  # "for 31 years", "the 800MW Callide B power station": no year
             if continues and not any(clause[0] <= t[0] < clause[1] for t in usable):
-                previous = clauses[clauses.index(clause) - 1] if clause in clauses[1:] else clause
+                at = bisect.bisect_right(clause_starts, clause[0]) - 1  # (a seek, not a walk: extract stays linear)
+                previous = clauses[at - 1] if 0 < at < len(clauses) and clauses[at] == clause else clause
                 usable = [t for t in usable if previous[0] <= t[0] < previous[1]] or usable
                 change = change or any(previous[0] <= t[0] < previous[1] for t in usable)
             when = None if undated else _when(text, usable, clause_of, clause, numbered, number.start, end, change)
