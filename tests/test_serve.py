@@ -115,6 +115,23 @@ def test_updates_are_refused_and_change_nothing(server):
     assert wrapper(server, COUNT).convert()["results"]["bindings"][0]["n"]["value"] == before
 
 
+def test_an_empty_answer_carries_its_hints(server):
+    import json
+
+    query = urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a tkg:Citty }"})
+    request = urllib.request.Request(
+        server.url + "/sparql?" + query, headers={"Accept": "application/sparql-results+json"}
+    )
+    with urllib.request.urlopen(request) as answer:
+        assert json.loads(answer.headers["X-TKG-Hints"]) == [
+            "tkg:Citty is not a term of the ontology; did you mean tkg:City?"
+        ]
+    found = urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a tkg:City }"})
+    request = urllib.request.Request(server.url + "/sparql?" + found, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request) as answer:
+        assert answer.headers.get("X-TKG-Hints") is None
+
+
 def test_malformed_query_gets_400_with_the_parsers_message(server):
     status, _, body = raw(server, "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE {"}))
     assert status == 400 and body.decode() == (
@@ -279,6 +296,11 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
             page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")
         assert page.input_value("#query").endswith(" tkr:datong")
+        # a query that finds nothing says why it may have
+        page.fill("#query", 'SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate" }')
+        page.click("#run")
+        until(page, "() => !!document.querySelector('#results ul.hints')")
+        assert 'write "youth unemployment rate"@en' in page.inner_text("#results ul.hints")
         # an error: its place marked, its words said
         page.fill("#query", "SELECT ?x WHERE {\n  ?x foo:bar ?y .\n}")
         page.click("#run")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import json
 import multiprocessing
 import os
 import shutil
@@ -52,6 +53,7 @@ MAX_RESULT = 64 << 20  # bytes of a serialized answer
 READ_TIMEOUT = 10  # seconds a client may stay silent while sending a request
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 TEMP_PREFIX = "tkg-store-"
+HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON list
 
 
 # --- workers --------------------------------------------------------------------------------------
@@ -83,13 +85,35 @@ def _work(store_dir: str, conn) -> None:
             if len(body) > MAX_RESULT:
                 conn.send(("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)"))
             else:
-                conn.send(("ok", media_type, body))
+                conn.send(("ok", media_type, body, _hints(store, sparql) if _empty(body) else []))
         except QuerySyntaxError as exc:
             conn.send(("bad", "", worded(exc, HTTP)))
         except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
             conn.send(("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
         except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
             conn.send(("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
+
+
+def _empty(body: bytes) -> bool:
+    """Whether a SPARQL JSON answer has no rows or says no (the workbench's format; the other
+    formats are not read for hints)."""
+    return body.startswith(b"{") and (b'"bindings":[]' in body or b'"boolean":false' in body)
+
+
+def _hints(store, sparql: str) -> list[str]:
+    """Why a query found nothing (:mod:`transition_kg.core.hints`), asked of the worker's store."""
+    from ..core.hints import hints
+    from ..core.sparql import read
+    from ..core.store import run_query
+
+    class Asking:  # what the hints ask through: store.query
+        def query(self, text: str):
+            return read(run_query(store, text))
+
+    try:
+        return hints(Asking(), sparql)
+    except (TKGError, RuntimeError, ValueError):  # what a store raises: the answer goes out without hints
+        return []
 
 
 class Worker:
@@ -124,7 +148,7 @@ class Pool:
         for worker in self.workers:
             self.idle.put_nowait(worker)
 
-    async def ask(self, job: tuple, deadline: float, gone: asyncio.Future) -> tuple[str, str, bytes | str]:
+    async def ask(self, job: tuple, deadline: float, gone: asyncio.Future) -> tuple:
         """The worker's answer, or ``("timeout", …)`` / ``("gone", …)`` when the deadline
         passes or the client leaves first (the worker is then ended)."""
         loop = asyncio.get_running_loop()
@@ -387,9 +411,9 @@ async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
     raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
 
-async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes]:
-    """The media type and body of the answer a worker gives, in the client's turn and within
-    the endpoint's timeout; Refused with the status that says why not."""
+async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes, list[str]]:
+    """The media type and body of the answer a worker gives, and its hints when it is empty, in
+    the client's turn and within the endpoint's timeout; Refused with the status that says why not."""
     endpoint: Endpoint = request.app.state.endpoint
     endpoint.check_query(sparql)
     loop = asyncio.get_running_loop()
@@ -414,13 +438,13 @@ async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) 
                 params.get("named-graph-uri", []),
                 endpoint.url + "/sparql",
             )
-            status, media_type, body = await endpoint.pool.ask(job, deadline, gone)
+            status, media_type, body, *more = await endpoint.pool.ask(job, deadline, gone)
         finally:
             turn.release()
     finally:
         gone.cancel()
     if status == "ok" and isinstance(body, bytes):
-        return media_type, body
+        return media_type, body, more[0] if more else []
     if status == "timeout":
         raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
     said = body if isinstance(body, str) else body.decode("utf-8", "replace")
@@ -448,9 +472,12 @@ async def sparql_route(request):
     for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
         if not iri or IRI_FORBIDDEN.search(iri):
             raise Refused(400, f"not a graph IRI: {iri!r}")
-    media_type, body = await _run(request, sparql, params, request.headers.get("accept", "*/*"))
+    media_type, body, hints = await _run(request, sparql, params, request.headers.get("accept", "*/*"))
     charset = "; charset=utf-8" if media_type.startswith("text/") else ""
-    return Response(body, 200, headers={"Cache-Control": "no-store"}, media_type=media_type + charset)
+    headers = {"Cache-Control": "no-store"}
+    if hints:  # why an empty answer may be empty, as a JSON list in ASCII (a header holds no other text)
+        headers[HINT_HEADER] = json.dumps(hints)
+    return Response(body, 200, headers=headers, media_type=media_type + charset)
 
 
 async def view_route(request):
@@ -471,7 +498,7 @@ async def view_route(request):
         else:
             sparql = _one(params, "query") or ""
             accept = "application/sparql-results+json, application/n-triples"
-            media_type, body = await _run(request, sparql, {}, accept)
+            media_type, body, _ = await _run(request, sparql, {}, accept)
             result = read(parse_answer(body, media_type, "the query worker"))
             network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
             title = "transition-kg: query result"

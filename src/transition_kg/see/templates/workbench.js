@@ -328,11 +328,19 @@ async function run() {
     return;
   }
   const data = JSON.parse(text);
-  if ("boolean" in data) { results.textContent = data.boolean ? "yes" : "no"; status.textContent = "answered in " + ms + " ms"; return; }
+  // an empty answer comes with the endpoint's hints: why it may be empty, and what to write
+  const hints = JSON.parse(response.headers.get("X-TKG-Hints") || "[]");
+  const hinted = () => { if (hints.length) results.appendChild(el("ul", {class: "hints", "aria-label": "Hints"},
+                                                              ...hints.map(h => el("li", {}, "hint: " + h)))); };
+  if ("boolean" in data) {
+    results.textContent = data.boolean ? "yes" : "no"; hinted();
+    status.textContent = "answered in " + ms + " ms"; return;
+  }
   last = {vars: data.head.vars, rows: data.results.bindings};
   const iris = [...new Set(last.rows.flatMap(r => Object.values(r).filter(t => t.type === "uri").map(t => t.value)))];
   labelsNow = await labelsOf(iris);
   table(null, false);
+  hinted();
   chart();
   for (const id of ["csv", "json"]) document.getElementById(id).disabled = false;
   document.getElementById("network").disabled = !graphShaped();
