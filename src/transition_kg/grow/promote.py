@@ -164,7 +164,7 @@ class Review:
         indicator = ox.NamedNode(TKR + "indicator-" + slug(label.value))
         if indicator.value not in self.indicators.values():
             self.new_indicators[indicator.value] = turtle.subject(
-                indicator,
+                turtle.name(indicator.value),  # as the file names its indicators
                 [
                     ("a", "tkg:Indicator"),
                     ("skos:inScheme", "tkr:indicators"),
