@@ -223,7 +223,11 @@ class Proposer(Generic[Candidate]):
         named_in = [
             (at, n) for at, n in names if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.text[max(0, at - 8) : at], re.I)
         ]
-        nearest = [(at, n) for at, n in names if at < c.start]
+        nearest = [  # not an agent set off in an apposition (", operated by the X,")
+            (at, n)
+            for at, n in names
+            if at < c.start and not re.search(r"\bby\s+(?:the\s+)?$", self.text[max(0, at - 8) : at])
+        ]
         about: str | None = None
         if named_in:
             about, why, sure = named_in[0][1], "the place named in its sentence", 0.7
@@ -271,10 +275,16 @@ class Proposer(Generic[Candidate]):
             ((len(_words(label) & near) / len(_words(label) or {""}), label) for label in self.known.indicators),
             reverse=True,
         )
-        if scored and scored[0][0] >= 0.5 and _words(scored[0][1]) & (_words(wanted) or near):
+        if scored and scored[0][0] > 0.5 and _words(scored[0][1]) & (_words(wanted) or near):
             return self.known.indicators[scored[0][1]], scored[0][1], 0.5
+        subject = re.search(  # "the jobless rate fell to 6 percent": what the clause's verb says of its subject
+            r"(?:the|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:fell|rose|dropped|climbed|grew|reached|stood|was|is|hit)\b"
+            r"[^.;]*$",
+            sentence[: c.start - _sentence(self.text, c.start)[0]],
+        )
         after = re.match(r"\s*(?:of\s+|in\s+)?((?:[a-z-]+\s*){1,2})", self.text[c.end : c.end + 40])
-        return None, wanted or (after.group(1).strip() if after else "value"), 0.3
+        label = wanted or (subject.group(1) if subject else after.group(1).strip() if after else "value")
+        return None, label, 0.3
 
     def speech(self, c: Candidate) -> None:
         speaker = _text(c.terms["candidateSpeaker"][0]) if "candidateSpeaker" in c.terms else ""
@@ -289,7 +299,12 @@ class Proposer(Generic[Candidate]):
 
     def relations(self) -> list[Candidate]:
         """Relations between two names that the words between them state."""
-        found = {(m.start(), m.end(), n) for n in self.names for m in re.finditer(rf"\b{re.escape(n)}\b", self.text)}
+        found = {
+            (m.start(), m.end(), n)
+            for n in self.names
+            if n[:1].isupper()  # names, not an industry's label found in the text ("mining")
+            for m in re.finditer(rf"\b{re.escape(n)}\b", self.text)
+        }
         for m in re.finditer(r"\b[Tt]he ([a-z]+)\b", self.text):  # "the bureau": the last name with that head word
             named = [(a, n) for a, _, n in found if a < m.start() and n.split()[-1].lower() == m.group(1)]
             if named:
