@@ -77,6 +77,10 @@ def test_accept_all_through_the_page_api_gives_validated_facts(browser, served, 
     ]
     assert len(run_named(store, "cq06", project, entity="tkr:fenshui").records()) == 2
     assert review_path(draft).exists()
+    assert {i["decision"]["status"] for i in page.evaluate("() => tkgReview.items()")} == {"promoted"}
+    article = (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes()
+    assert page.evaluate("() => tkgReview.save()") != []  # nothing accepted now: nothing promoted twice
+    assert (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes() == article
     assert axe_violations(page, axe_source) == []
 
 

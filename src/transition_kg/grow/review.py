@@ -44,7 +44,7 @@ PROPERTIES = {
 TEXT_FIELDS = {"indicatorLabel", "title"}
 #: where an item's proposal is read from when the draft proposes none (what extract found)
 FOUND = {"mentionOf": "candidateOf", "title": "candidateRole"}
-STATUSES = ("candidate", "accepted", "rejected")
+STATUSES = ("candidate", "accepted", "rejected", "promoted")  # promoted: written by a Save, not promoted again
 
 
 class ReviewError(TKGError):
@@ -199,6 +199,9 @@ class Session:
             shown.append({"id": about if about in ids else None, "message": p.message if about in ids else str(p)})
         if written:
             self.labels = labels(self.project)
+            self.write(
+                {k: {**d, "status": "promoted"} if d.get("status") == "accepted" else d for k, d in decisions.items()}
+            )
         return {"problems": shown, "written": written}
 
 
