@@ -15,7 +15,7 @@ from transition_kg.ask.queries import run_named
 from transition_kg.ask.serve import make_page_server
 from transition_kg.cli import run as cli
 from transition_kg.core.store import open_store
-from transition_kg.grow.review import open_session, review_path, routes
+from transition_kg.grow.review import ReviewError, open_session, review_path, routes
 from transition_kg.see.pages import read_island
 from transition_kg.see.review import Item, ReviewData, render_review
 
@@ -133,6 +133,11 @@ def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served
 
 def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(served):
     project, draft, url = served
+    inside = project.graph_dir / "draft.trig"
+    inside.write_bytes(draft.read_bytes())
+    with pytest.raises(ReviewError, match="reviewed outside graph/"):
+        open_session(project, inside, render_review)
+    inside.unlink()
     first = json.loads(request(url + "/items")[1])[0]["id"]
     assert request(url + "/", headers={"Host": "evil.example"})[0] == 403
     assert request(url + "/save", {"decisions": {}}, {"Origin": "http://evil.example"})[0] == 403

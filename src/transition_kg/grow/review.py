@@ -209,6 +209,9 @@ def open_session(project: Project, draft: Path, render: Callable[[dict], str], c
     """A session on ``draft``: refused when it is no file or does not parse."""
     if not Path(draft).is_file():
         raise ReviewError("no such draft", file=draft)
+    for folder in (project.graph_dir, project.ontology_dir):  # its review file goes beside it
+        if Path(draft).resolve().is_relative_to(folder.resolve()):
+            raise ReviewError(f"a draft is reviewed outside {project.display(folder)}/", file=draft)
     session = Session(project, Path(draft), render, corpus, labels(project))
     session.items()  # a draft that does not parse is refused now, not on the page
     return session

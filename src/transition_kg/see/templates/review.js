@@ -90,8 +90,8 @@ function select(index, focus) {
   for (const node of document.querySelectorAll(".current")) node.classList.remove("current");
   for (const node of document.querySelectorAll("#queue > li")) node.tabIndex = -1;
   const li = $(`item-${item.id}`), mark = document.querySelector(`mark[data-id="${CSS.escape(item.id)}"]`);
-  if (li) { li.classList.add("current"); li.tabIndex = 0; if (focus) { li.focus(); li.scrollIntoView({block: "nearest"}); } }
   if (mark) { mark.classList.add("current"); if (focus) mark.scrollIntoView({block: "nearest"}); }
+  if (li) { li.classList.add("current"); li.tabIndex = 0; if (focus) { li.focus(); li.scrollIntoView({block: "nearest"}); } }
 }
 
 // the field values the reviewer changed, as a decision's fields (a label from the pickers gives its IRI)
