@@ -127,7 +127,9 @@ def test_an_empty_answer_carries_its_hints(server):
             "tkg:Citty is not a term of the ontology; did you mean tkg:City?"
         ]
     found = urllib.parse.urlencode({"query": "SELECT ?c WHERE { ?c a tkg:City }"})
-    request = urllib.request.Request(server.url + "/sparql?" + found, headers={"Accept": "application/sparql-results+json"})
+    request = urllib.request.Request(
+        server.url + "/sparql?" + found, headers={"Accept": "application/sparql-results+json"}
+    )
     with urllib.request.urlopen(request) as answer:
         assert answer.headers.get("X-TKG-Hints") is None
 

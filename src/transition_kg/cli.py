@@ -546,6 +546,33 @@ def _network(args: argparse.Namespace):
     return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
 
 
+@command(
+    "review",
+    "review a draft on a page: its candidates with their proposals, accepted or changed in clicks",
+    arg("draft", type=Path, metavar="DRAFT", help="the draft extract wrote"),
+    arg("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"),
+    arg("--port", type=int, default=7879, help="port (default 7879)"),
+    description="Serve the review page of DRAFT: the article with its candidates marked and the queue "
+    "of their proposals; decisions are kept in DRAFT.review.trig beside it, and Save promotes them "
+    "(then anchors and validates: nothing is written to graph/ unless the result validates).",
+)
+def review_command(args: argparse.Namespace) -> int:
+    from .ask.serve import make_page_server
+    from .grow.review import open_session, routes
+    from .see.review import render_review
+
+    session = open_session(_writable_project(args), args.draft, render_review, _corpus(args))  # type: ignore[arg-type]
+    server = make_page_server(routes(), {"review": session}, args.host, args.port)
+    print(f"reviewing {args.draft} at {server.url}/ (decisions in {session.review}); Ctrl-C stops", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    return 0
+
+
 # --- serving and pushing -------------------------------------------------------------------------
 
 

@@ -314,19 +314,8 @@ class Endpoint:
         return self.store().dataset()
 
     def check_origin(self, headers) -> None:
-        """Bound to this machine, the Host must name it (DNS rebinding); from any address, a
-        request a page of another origin sends is refused (no CORS)."""
-        host = headers.get("host", "")
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        # by exact match: an address of 127.0.0.0/8 or ::1 as written, or localhost; never a
-        # prefix ("127.evil.example" and "127.0.0.1.nip.io" are names another host can answer)
-        if self.loopback and not _is_loopback(name.lower()):
-            raise Refused(403, f"Host {host!r} is not this machine: the endpoint answers requests for localhost only")
-        origin = headers.get("origin")
-        if origin and origin != "null" and urllib.parse.urlsplit(origin).netloc != host:
-            raise Refused(403, f"requests from another origin ({origin}) are refused")
-        if origin == "null":
-            raise Refused(403, "requests from an opaque origin are refused")
+        """:func:`check_origin` for this endpoint."""
+        check_origin(headers, self.loopback)
 
     def check_query(self, sparql: str) -> None:
         """What the server reads of a query before a worker takes it: not empty, no SERVICE it
@@ -342,6 +331,22 @@ class Endpoint:
                     f"SERVICE {('<' + iri + '>') if iri else '(not an IRI)'} is not allowed: this endpoint "
                     f"does not send requests to other hosts (allowed: {allowed})",
                 )
+
+
+def check_origin(headers, loopback: bool) -> None:
+    """Bound to this machine, the Host must name it (DNS rebinding); from any address, a
+    request a page of another origin sends is refused (no CORS)."""
+    host = headers.get("host", "")
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    # by exact match: an address of 127.0.0.0/8 or ::1 as written, or localhost; never a
+    # prefix ("127.evil.example" and "127.0.0.1.nip.io" are names another host can answer)
+    if loopback and not _is_loopback(name.lower()):
+        raise Refused(403, f"Host {host!r} is not this machine: the endpoint answers requests for localhost only")
+    origin = headers.get("origin")
+    if origin and origin != "null" and urllib.parse.urlsplit(origin).netloc != host:
+        raise Refused(403, f"requests from another origin ({origin}) are refused")
+    if origin == "null":
+        raise Refused(403, "requests from an opaque origin are refused")
 
 
 # --- the app: module-level handlers; the Endpoint is the app's state ------------------------------
@@ -646,9 +651,11 @@ class Server:
     and notebooks), then :meth:`close`, which stops serving, ends the workers and removes a
     temporary store."""
 
-    def __init__(self, sock: socket.socket, endpoint: Endpoint, store_dir: str, owned_dir: bool) -> None:
+    def __init__(
+        self, sock: socket.socket, endpoint: Endpoint | None, store_dir: str, owned_dir: bool, app=None, url: str = ""
+    ) -> None:
         self.sock, self.endpoint, self.store_dir, self.owned_dir = sock, endpoint, store_dir, owned_dir
-        self.url = endpoint.url
+        self.app, self.url = app, endpoint.url if endpoint is not None else url
         self._stopping: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -671,7 +678,8 @@ class Server:
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
             self._stopping.set()
-        await serve(make_app(self.endpoint), config, shutdown_trigger=self._stopping.wait)
+        app = self.app if self.endpoint is None else make_app(self.endpoint)
+        await serve(app, config, shutdown_trigger=self._stopping.wait)
 
     def serve_forever(self) -> None:
         """Serve until :meth:`stop` (or SIGTERM, in the main thread; Ctrl-C raises KeyboardInterrupt)."""
@@ -700,7 +708,8 @@ class Server:
         self.stop()
         if self._thread is not None:
             self._thread.join(timeout=10)
-        self.endpoint.pool.close()
+        if self.endpoint is not None:
+            self.endpoint.pool.close()
         self.sock.close()
         if self.owned_dir:
             shutil.rmtree(self.store_dir, ignore_errors=True)
@@ -792,3 +801,41 @@ def make_server(
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return Server(sock, endpoint, folder, owned)
+
+
+class _Checked:
+    """ASGI middleware: the endpoint's Host and Origin checks (:func:`check_origin`) before a
+    page app of its own (the review page) answers."""
+
+    def __init__(self, app, loopback: bool) -> None:
+        self.app, self.loopback = app, loopback
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            from starlette.datastructures import Headers
+
+            try:
+                check_origin(Headers(scope=scope), self.loopback)
+            except Refused as exc:
+                await _text(exc.status, str(exc), exc.headers)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def make_page_server(routes: list, state: dict, host: str = "127.0.0.1", port: int = 7879) -> Server:
+    """A server for a page of its own (the review page's ``routes``, whose handlers find
+    ``state`` in ``request.app.state``), on loopback by default, behind the endpoint's Host and
+    Origin checks; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+
+    handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
+    app = Starlette(
+        routes=routes, middleware=[Middleware(_Checked, loopback=_is_loopback(host))], exception_handlers=handlers
+    )
+    for name, value in state.items():
+        setattr(app.state, name, value)
+    sock = _listen(host, port)
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    return Server(sock, None, "", False, app, f"http://{shown}:{bound_port}")

@@ -2111,7 +2111,10 @@ def extract_file(
     title = one_line(title, "title") if title else None
     article = read_article(path)
     date = parse_date(published)
-    candidates = extract(article, date, Gazetteer.of(loaded))
+    from .propose import propose
+
+    gazetteer = Gazetteer.of(loaded)
+    candidates = propose(article.text, extract(article, date, gazetteer), loaded, gazetteer.labels, TITLES)
     registered = _registration(loaded, article)
     if registered and title is None:
         title = registered[1]

@@ -67,9 +67,31 @@ class Candidate:
     end: int
 
     def one(self, name: str) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
-        """The value of ``tkg:name``, else of the draft's ``tkg:candidateName``."""
-        values = self.props.get(TKG + name) or self.props.get(TKG + "candidate" + name[0].upper() + name[1:])
+        """The value of ``tkg:name`` (the reviewer's), else of the draft's proposal
+        ``tkg:proposedName``, else of what it found as written, ``tkg:candidateName``."""
+        upper = name[0].upper() + name[1:]
+        values = (
+            self.props.get(TKG + name)
+            or self.props.get(TKG + "proposed" + upper)
+            or self.props.get(TKG + "candidate" + upper)
+        )
         return values[0] if values else None
+
+    def entity(self, name: str, review: Review, written: str | None = None) -> ox.NamedNode | None:
+        """The entity ``tkg:name`` gives (as given); else the one proposed, when it is declared
+        (or declared by this promotion); else the entity the name as written (``tkg:candidateName``,
+        or ``written``) is."""
+        import pyoxigraph as ox
+
+        upper = name[0].upper() + name[1:]
+        given = self.props.get(TKG + name)
+        if given:
+            return review.named(given[0])
+        proposed = self.props.get(TKG + "proposed" + upper)
+        if proposed and isinstance(proposed[0], ox.NamedNode) and review.declared(proposed[0]):
+            return proposed[0]
+        found = self.props.get(TKG + "candidate" + upper) or (self.props.get(TKG + written) if written else None)
+        return review.named(found[0]) if found else None
 
     @property
     def number(self) -> str:
@@ -99,6 +121,7 @@ class Review:
     qualifiers: dict[str, str]
     indicators: dict[str, str]
     declarations: dict[str, str] = field(default_factory=dict)
+    new_indicators: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
 
     def declared(self, entity: ox.NamedNode) -> bool:
@@ -123,6 +146,41 @@ class Review:
             entity, [("a", klass), ("rdfs:label", turtle.text(label, "en"))]
         )
         self.written.append(curie(entity.value))
+
+    def indicator(self, c: Candidate) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
+        """The number's indicator: the reviewer's or the proposed one; a new one (named by its
+        label, ``tkg:indicatorLabel`` or the proposed one) is declared in ``ontology/indicators.ttl``."""
+        import pyoxigraph as ox
+
+        indicator, label = c.one("indicator"), c.one("indicatorLabel")
+        if c.props.get(TKG + "indicatorLabel") and not c.props.get(TKG + "indicator"):
+            indicator = None  # the reviewer named a new one: its IRI is made from the label
+        if indicator is not None and (
+            not isinstance(indicator, ox.NamedNode) or indicator.value in self.indicators.values()
+        ):
+            return indicator
+        if not isinstance(label, ox.Literal) or not label.value.strip():
+            return indicator
+        indicator = ox.NamedNode(TKR + "indicator-" + slug(label.value))
+        if indicator.value not in self.indicators.values():
+            self.new_indicators[indicator.value] = turtle.subject(
+                turtle.name(indicator.value),  # as the file names its indicators
+                [
+                    ("a", "tkg:Indicator"),
+                    ("skos:inScheme", "tkr:indicators"),
+                    ("rdfs:label", turtle.text(label.value, "en")),
+                ],
+                [
+                    (
+                        "rdfs:comment",
+                        turtle.text(
+                            f"{label.value[0].upper()}{label.value[1:]}, as the article's words give it.", "en"
+                        ),
+                    )
+                ],
+                indent=0,
+            )
+        return indicator
 
 
 def _choices(store, klass: str) -> dict[str, str]:
@@ -151,7 +209,7 @@ def mention(c: Candidate, review: Review) -> tuple[str, str]:
     """A mention of an entity; a new name with its class (``tkg:candidateType``) is declared."""
     import pyoxigraph as ox
 
-    entity, name, klass = c.one("mentionOf") or c.one("of"), c.one("name"), c.one("type")
+    entity, name, klass = c.one("mentionOf") or c.one("of"), c.one("name"), c.one("candidateType") or c.one("type")
     if entity is None and klass is not None and name is not None:
         entity = ox.NamedNode(TKR + slug(name.value))  # "Wendy Tanaka" is tkr:wendy-tanaka
     if not isinstance(entity, ox.NamedNode) or not (review.declared(entity) or klass is not None):
@@ -182,8 +240,8 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
     import pyoxigraph as ox
 
     entity, indicator, unit, qualifier = (
-        c.one("observedEntity") or c.one("about"),
-        c.one("indicator"),
+        c.entity("observedEntity", review, "candidateAbout"),
+        review.indicator(c),
         c.one("unit"),
         c.one("qualifier"),
     )
@@ -232,9 +290,9 @@ def _speaker(c: Candidate, review: Review) -> ox.NamedNode:
     """The speaker of a quote or role: an IRI, or the name of an entity declared."""
     import pyoxigraph as ox
 
-    speaker = review.named(c.one("speaker"))
+    speaker = c.entity("speaker", review)
     if speaker is None:
-        said = c.one("speaker")
+        said = c.one("candidateSpeaker")
         raise Refused(
             "give tkg:speaker, the person's IRI"
             + (
@@ -261,7 +319,7 @@ def role(c: Candidate, review: Review) -> tuple[str, str]:
     import pyoxigraph as ox
 
     speaker = _speaker(c, review)
-    title, held = c.one("title") or c.one("role"), review.named(c.one("roleIn") or c.one("organisation"))
+    title, held = c.one("title") or c.one("role"), c.entity("roleIn", review, "candidateOrganisation")
     if not isinstance(title, ox.Literal):
         raise Refused("give tkg:title, the role as the text writes it")
     return c.fact(
@@ -269,6 +327,44 @@ def role(c: Candidate, review: Review) -> tuple[str, str]:
         f"{speaker.value.rsplit('/', 1)[-1]}-{c.local}",
         [("a", "tkg:Role"), ("tkg:heldBy", speaker), ("tkg:title", turtle.text(title.value)), ("tkg:roleIn", held)],
     )
+
+
+#: the relations a candidate relation may state
+RELATIONS = {TKG + p for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects")}
+
+
+def relation(c: Candidate, review: Review) -> tuple[str, str]:
+    """A relation between two entities: the plain triple, and beside it its ``rdf:Statement``
+    with its words and basis (``rdf:subject``/``rdf:predicate``/``rdf:object``/``tkg:basis``
+    override the proposed ones)."""
+    import pyoxigraph as ox
+
+    def given(name: str, proposed: str) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
+        values = c.props.get(PREFIXES["rdf"] + name) or c.props.get(TKG + proposed)
+        return values[0] if values else None
+
+    subject, predicate, obj = (
+        given("subject", "proposedSubject"),
+        given("predicate", "proposedPredicate"),
+        given("object", "proposedObject"),
+    )
+    basis = c.one("basis") or ox.NamedNode(TKG + "Stated")
+    for role, entity in (("rdf:subject", subject), ("rdf:object", obj)):
+        if not isinstance(entity, ox.NamedNode) or not review.declared(entity):
+            shown = curie(entity.value) if isinstance(entity, ox.NamedNode) else "none"
+            raise Refused(f"give {role}, a declared entity ({shown} is not: accept the mention of its name)")
+    if not isinstance(predicate, ox.NamedNode) or predicate.value not in RELATIONS:
+        raise Refused(f"give rdf:predicate, one of {', '.join(sorted(curie(p) for p in RELATIONS))}")
+    if basis.value not in (TKG + "Stated", TKG + "Contextual"):
+        raise Refused("give tkg:basis, tkg:Stated or tkg:Contextual")
+    assert isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode)
+    evidence = turtle.evidence(turtle.iri(c.article), c.start, c.end, c.words)
+    statement = turtle.Blank(
+        [("a", "rdf:Statement"), ("rdf:subject", subject), ("rdf:predicate", predicate), ("rdf:object", obj)],
+        [("tkg:basis", basis), ("rdfs:comment", c.one("comment")), ("tkg:evidence", evidence)],
+    )
+    triple = turtle.subject(subject, [(turtle.name(predicate.value), obj)])
+    return f"{subject.value} {predicate.value} {obj.value}", triple + "\n" + turtle.subject(statement)
 
 
 def not_a_fact(c: Candidate, review: Review) -> tuple[str, str]:
@@ -282,6 +378,7 @@ HANDLERS: dict[str, Callable[[Candidate, Review], tuple[str, str]]] = {
     "CandidateObservation": observation,
     "CandidateQuote": quote,
     "CandidateRole": role,
+    "CandidateRelation": relation,
 }
 
 
@@ -381,12 +478,14 @@ def promote(
     for iri in chosen:
         try:
             candidate = _candidate(iri, nodes, loaded.graph_files)
+            if candidate.kind == "CandidateDate" and not only:
+                continue  # accepted with the rest: its year is on the facts it dates
             fact, statements = HANDLERS.get(candidate.kind, not_a_fact)(candidate, review)
         except Refused as refused:
             problems.append(Problem("promote", f"{shown}: {curie(iri)}", str(refused)))
             continue
         facts.setdefault(candidate.article, []).append(statements)
-        review.written.append(curie(fact))
+        review.written.append(" ".join(curie(part) for part in fact.split()))  # a relation: its three terms
     if problems:
         return [], problems
     return _write(project, loaded, Path(draft).name, facts, review)
@@ -404,10 +503,16 @@ def _write(
     files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
     if review.declarations:
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
+    if review.new_indicators:
+        files = {project.ontology_dir / "indicators.ttl": list(review.new_indicators.values()), **files}
     originals: dict[Path, bytes] = {}
     for path, statements in files.items():
         originals[path] = path.read_bytes()
-        body = turtle.append_to_graph(originals[path].decode("utf-8"), f"Promoted from {draft}", statements)
+        note, document = f"Promoted from {draft}", originals[path].decode("utf-8")
+        if path.suffix == ".ttl":  # Turtle: no graph block
+            body = document.rstrip("\n") + "\n\n" + turtle.comment(note) + "\n" + "\n".join(statements) + "\n"
+        else:
+            body = turtle.append_to_graph(document, note, statements)
         write_atomic(path, body.encode("utf-8"))
     mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
     added = [p for p in validate(project)[0].problems if str(p) not in before]

@@ -1,0 +1,376 @@
+"""Proposed decisions for the candidates ``extract`` found, so that a reviewer accepts or
+changes them instead of typing RDF (rules only; no model downloads).
+
+Each proposal is a property of its candidate, named as the house term it proposes with
+``proposed`` before it (``tkg:proposedIndicator``, ``tkg:proposedType``…), beside a confidence
+(``tkg:confidence``, 0–1) and why (``tkg:proposedBecause``, words of the article):
+
+- a new name: an entity of the graph whose label it uniquely starts or ends (``proposedMentionOf``),
+  else a class (``proposedType``): a person when titled or speaking, an organisation by its
+  head word, a place from "X Province", "X, a city in …", "in X";
+- a number: the entity it is about (``proposedObservedEntity``), an indicator whose label is
+  close to the counted noun and its context, else a new one (``proposedIndicatorLabel``), the
+  unit and the measure (level, increase, decrease, multiple);
+- a quote or role: the speaker (``proposedSpeaker``) and where the role is held (``proposedRoleIn``);
+- relations as candidates of their own (``tkg:CandidateRelation``): located in, operated or run
+  by, owned by or part of, each with its words.
+
+New entities are proposed as ``tkr:`` and the name's slug: promote declares them when the
+reviewer accepts the name's mention.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, Protocol, TypeVar
+
+from ..core import turtle
+from ..core.load import Loaded
+from ..core.vocab import PREFIXES, TKR_IRI
+from .articles import slug
+
+
+class Found(Protocol):
+    """A candidate as ``extract`` makes it (this module reads and extends it; it does not import it)."""
+
+    kind: str
+    start: int
+    end: int
+    exact: str
+    terms: dict[str, list[turtle.Term]]
+
+    def add(self, name: str, term: turtle.Term) -> None: ...
+
+
+Candidate = TypeVar("Candidate", bound=Found)
+
+TKG = PREFIXES["tkg"]
+#: a name's head word (its last word) → the class of what it names
+HEADS = {
+    **dict.fromkeys(("Province", "Voivodeship", "Oblast", "State", "Prefecture"), "Province"),
+    **dict.fromkeys(("City", "Municipality", "Town"), "City"),
+    **dict.fromkeys(("District", "County"), "District"),
+    **dict.fromkeys(("Township", "Village"), "Township"),
+    **dict.fromkeys(("Region", "Valley", "Basin", "Mountains", "Land", "Belt"), "Region"),
+    **dict.fromkeys(("Mine", "Colliery", "Pit", "Plant", "Station", "Museum", "Park", "Grottoes", "Zone"), "Site"),
+    **dict.fromkeys(
+        (
+            "Commission",
+            "Committee",
+            "Department",
+            "Ministry",
+            "Bureau",
+            "Government",
+            "Administration",
+            "Office",
+            "Agency",
+            "Authority",
+            "Council",
+            "Court",
+            "Parliament",
+            "Assembly",
+        ),
+        "GovernmentBody",
+    ),
+    **dict.fromkeys(
+        ("University", "Institute", "Academy", "Laboratory", "College", "Centre", "Center"), "ResearchInstitute"
+    ),
+    **dict.fromkeys(
+        ("Company", "Group", "Corporation", "Corp", "Inc", "Ltd", "GmbH", "AG", "Holdings", "Industries", "Energy"),
+        "Company",
+    ),
+    **dict.fromkeys(("Union", "Association", "Society", "Federation", "Alliance", "Foundation"), "Community"),
+}
+PLACES = {"Province", "City", "District", "Township", "Region", "Site", "Place"}
+#: what a counted noun usually measures, where the indicator's label does not say it
+COUNTED = {
+    "residents": "population",
+    "inhabitants": "population",
+    "people": "population",
+    "visitors": "tourist visitors",
+    "tourists": "tourist visitors",
+}
+CHANGE = (
+    (
+        r"\b(?:down|fell by|dropped by|declined by|decreased by|cut by|lower by|shrank by|a drop of|a fall of)\s+$",
+        "Decrease",
+    ),
+    (r"\b(?:up|rose by|grew by|increased by|climbed by|higher by|a rise of|an increase of)\s+$", "Increase"),
+)
+RELATIONS = (  # words between two names → the relation they state, and how sure the rule is
+    (
+        r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:city|town|county|district|village|region|site|mine|museum)\s+in\s+(?:the\s+)?",
+        "locatedIn",
+        0.8,
+    ),
+    (r"\s+in\s+(?:the\s+)?(?=[\w ]+(?:Province|Region|County|District|Oblast|Voivodeship|State)\b)", "locatedIn", 0.7),
+    (r",?\s+(?:operated|run|managed)\s+by\s+(?:the\s+)?", "deployedBy", 0.8),
+    (r"(?:,?\s+(?:is|was)|,)\s+(?:a\s+)?(?:part|unit|subsidiary|branch)\s+of\s+(?:the\s+)?", "partOf", 0.8),
+    (r",?\s+owned\s+by\s+(?:the\s+)?", "partOf", 0.6),
+)
+STOPWORDS = {"of", "the", "in", "a", "an", "and", "from", "to", "by", "for", "on", "at", "per", "share", "number"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the graph already has: entities by label, indicators and units by lower-cased label."""
+
+    entities: dict[str, str]
+    indicators: dict[str, str]
+    units: dict[str, str]
+
+    titles: Collection[str]
+
+    @classmethod
+    def of(cls, loaded: Loaded, labels: Mapping[str, object], titles: Collection[str]) -> Known:
+        def of(klass: str) -> dict[str, str]:
+            rows = loaded.store.query(
+                f"SELECT ?x ?l WHERE {{ GRAPH ?g {{ ?x a <{TKG}{klass}> }} GRAPH ?h {{ ?x <{PREFIXES['rdfs']}label>"
+                f"|<{PREFIXES['skos']}altLabel> ?l }} }} ORDER BY ?x ?l"
+            )
+            return {row[1].value.lower(): row[0].value for row in rows}
+
+        return cls({k: str(v) for k, v in labels.items()}, of("Indicator"), of("Unit"), titles)
+
+
+def _words(text: str) -> set[str]:
+    """Content words, cut to five letters ("visitors" and "visits" meet as "visit")."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+class Proposer(Generic[Candidate]):
+    """Proposals for one article's candidates."""
+
+    def __init__(self, text: str, candidates: list[Candidate], known: Known) -> None:
+        self.text, self.candidates, self.known = text, candidates, known
+        self.names = {_name(c): c for c in candidates if c.kind == "CandidateMention"}
+        self.speakers = {
+            _text(t) for c in candidates for t in c.terms.get("candidateSpeaker", []) if c.kind != "CandidateMention"
+        }
+        self.classes: dict[str, str] = {}
+
+    def entity(self, name: str) -> str:
+        """The IRI a name is, or will be when its mention is accepted."""
+        mention = self.names.get(name)
+        if mention is not None:
+            for key in ("candidateOf", "proposedMentionOf"):
+                if key in mention.terms:
+                    return _iri(mention.terms[key][0])
+        return self.known.entities.get(name) or TKR_IRI + slug(name)
+
+    def propose(self) -> list[Candidate]:
+        for c in self.candidates:
+            if c.kind == "CandidateMention" and "candidateName" in c.terms:
+                self.mention(c)
+        for c in self.candidates:
+            if c.kind == "CandidateObservation":
+                self.observation(c)
+            elif c.kind in ("CandidateQuote", "CandidateRole"):
+                self.speech(c)
+        return self.candidates + self.relations()
+
+    def mention(self, c: Candidate) -> None:
+        name = _name(c)
+        partial = {
+            iri
+            for label, iri in self.known.entities.items()
+            if label.startswith(name + " ") or label.endswith(" " + name)
+        }
+        if len(partial) == 1:
+            _add(c, 0.6, f"the graph's {next(iter(partial)).rsplit('/', 1)[-1]} has this name", mentionOf=partial.pop())
+            return
+        klass, confidence, because = self.klass(name, c.start)
+        self.classes[name] = klass
+        _add(c, confidence, because, type=TKG + klass)
+
+    def klass(self, name: str, at: int) -> tuple[str, float, str]:
+        """The class of a new name, how sure, and why."""
+        before, after = self.text[max(0, at - 40) : at], self.text[at + len(name) : at + len(name) + 60]
+        head = name.split()[-1]
+        title = re.search(r"(\w+)\.?\s+$", before)
+        if (title and title.group(1) in self.known.titles) or name in self.speakers:
+            return "Person", 0.9, "titled or speaking"
+        if re.match(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:city|town)\b", after) or re.search(r"city of\s+$", before):
+            return "City", 0.8, "called a city"
+        if head in HEADS:
+            return HEADS[head], 0.8, f"head word {head}"
+        if re.match(r",\s+(?:a|an|the)\s+(?:former\s+|retired\s+)?[a-z]+(?:\s+[a-z]+)?,", after) or re.match(
+            r",\s+\d{2},", after
+        ):
+            return "Person", 0.7, "described as a person"
+        if re.search(r"\b(?:in|near|from)\s+$", before):
+            return "City", 0.5, "after 'in'"
+        if len(name.split()) in (2, 3) and all(w[:1].isupper() for w in name.split()):
+            return "Person", 0.4, "a name of two or three words"
+        return "Organisation", 0.3, "no clue"
+
+    def observation(self, c: Candidate) -> None:
+        s_start, s_end = _sentence(self.text, c.start)
+        sentence, before = self.text[s_start:s_end], self.text[s_start : c.start]
+        # the entity: "in X" in the sentence, else the nearest name before the number, else the article's first place
+        names = [(m.start() + s_start, n) for n in self.names for m in re.finditer(rf"\b{re.escape(n)}\b", sentence)]
+        named_in = [
+            (at, n) for at, n in names if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.text[max(0, at - 8) : at], re.I)
+        ]
+        nearest = [  # not an agent set off in an apposition (", operated by the X,")
+            (at, n)
+            for at, n in names
+            if at < c.start and not re.search(r"\bby\s+(?:the\s+)?$", self.text[max(0, at - 8) : at])
+        ]
+        about: str | None = None
+        if named_in:
+            about, why, sure = named_in[0][1], "the place named in its sentence", 0.7
+        elif nearest:
+            about, why, sure = max(nearest)[1], "the name nearest before it", 0.6
+        elif "candidateAbout" in c.terms:
+            about, why, sure = None, "the entity nearest before it", 0.5
+        else:
+            places = [n for n, k in self.classes.items() if k in PLACES]
+            about, why, sure = (places[0] if places else None), "the article's first place", 0.3
+        props: dict[str, str] = {}
+        if about is not None:
+            props["observedEntity"] = self.entity(about)
+        elif "candidateAbout" in c.terms:
+            props["observedEntity"] = _iri(c.terms["candidateAbout"][0])
+        measure = next((m for pattern, m in CHANGE if re.search(pattern, before)), None)
+        if measure is None and re.search(r"\b(?:times|fold)\b", self.text[c.start : c.end + 12]):
+            measure = "Multiple"
+        props["measure"] = TKG + (measure or "Level")
+        unit = _text(c.terms["candidateUnit"][0]) if "candidateUnit" in c.terms else "count"
+        if unit.lower() in self.known.units:
+            props["unit"] = self.known.units[unit.lower()]
+        indicator, label, fit = self.indicator(c, sentence, measure is not None)
+        if indicator:
+            props["indicator"] = indicator
+        else:
+            props["indicator"], props["indicatorLabel"] = TKR_IRI + "indicator-" + slug(label), label
+        _add(c, min(sure, fit), f"{why}; indicator {label!r}", **props)
+
+    def indicator(self, c: Candidate, sentence: str, change: bool) -> tuple[str | None, str, float]:
+        """An existing indicator close to the counted noun and the sentence (or, for a change,
+        the one of the number before it in the sentence), else a new one's label."""
+        counted = _text(c.terms["candidateCounted"][0]) if "candidateCounted" in c.terms else ""
+        if change:
+            earlier = [o for o in self.candidates if o.kind == "CandidateObservation" and o.start < c.start]
+            if earlier and _sentence(self.text, earlier[-1].start) == _sentence(self.text, c.start):
+                found = _proposal(earlier[-1], "indicator")
+                if found:
+                    return found, _proposal(earlier[-1], "indicatorLabel") or found.rsplit("-", 1)[-1], 0.6
+        wanted = COUNTED.get(counted, counted)
+        if wanted in self.known.indicators:
+            return self.known.indicators[wanted], wanted, 0.8
+        near = _words(wanted) | _words(sentence)
+        scored = sorted(
+            ((len(_words(label) & near) / len(_words(label) or {""}), label) for label in self.known.indicators),
+            reverse=True,
+        )
+        if scored and scored[0][0] > 0.5 and _words(scored[0][1]) & (_words(wanted) or near):
+            return self.known.indicators[scored[0][1]], scored[0][1], 0.5
+        subject = re.search(  # "the jobless rate fell to 6 percent": what the clause's verb says of its subject
+            r"(?:the|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:fell|rose|dropped|climbed|grew|reached|stood|was|is|hit)\b"
+            r"[^.;]*$",
+            sentence[: c.start - _sentence(self.text, c.start)[0]],
+        )
+        after = re.match(r"\s*(?:of\s+|in\s+)?((?:[a-z-]+\s*){1,2})", self.text[c.end : c.end + 40])
+        label = wanted or (subject.group(1) if subject else after.group(1).strip() if after else "value")
+        return None, label, 0.3
+
+    def speech(self, c: Candidate) -> None:
+        speaker = _text(c.terms["candidateSpeaker"][0]) if "candidateSpeaker" in c.terms else ""
+        if not speaker[:1].isupper():
+            _add(c, 0.2, "no speaker named")
+            return
+        props = {"speaker": self.entity(speaker)}
+        organisation = c.terms.get("candidateOrganisation")
+        if organisation and c.kind == "CandidateRole":
+            props["roleIn"] = self.entity(_text(organisation[0]))
+        _add(c, 0.8, "the speaker the sentence names", **props)
+
+    def relations(self) -> list[Candidate]:
+        """Relations between two names that the words between them state."""
+        found = {
+            (m.start(), m.end(), n)
+            for n in self.names
+            if n[:1].isupper()  # names, not an industry's label found in the text ("mining")
+            for m in re.finditer(rf"\b{re.escape(n)}\b", self.text)
+        }
+        for m in re.finditer(r"\b[Tt]he ([a-z]+)\b", self.text):  # "the bureau": the last name with that head word
+            named = [(a, n) for a, _, n in found if a < m.start() and n.split()[-1].lower() == m.group(1)]
+            if named:
+                found.add((m.start(), m.end(), max(named)[1]))
+        spans = sorted(s for s in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in found))
+        out: list[Candidate] = []
+        seen: set[tuple[str, str, str]] = set()
+        for (a, a_end, subject), (b, b_end, obj) in itertools.pairwise(spans):
+            between = self.text[a_end:b]
+            for pattern, predicate, sure in RELATIONS:
+                if not re.fullmatch(pattern, between) or (subject, predicate, obj) in seen:
+                    continue
+                if predicate == "locatedIn" and self.classes.get(obj, "Place") not in PLACES:
+                    continue
+                seen.add((subject, predicate, obj))
+                c = copy.copy(self.candidates[0])  # a candidate of extract's kind, made anew
+                c.kind, c.start, c.end, c.exact, c.terms = "CandidateRelation", a, b_end, self.text[a:b_end], {}
+                c.add("candidateSubjectName", turtle.text(subject))
+                c.add("candidateObjectName", turtle.text(obj))
+                _add(
+                    c,
+                    sure,
+                    "the words between the two names",
+                    subject=self.entity(subject),
+                    predicate=TKG + predicate,
+                    object=self.entity(obj),
+                    basis=TKG + "Stated",
+                )
+                out.append(c)
+                break
+        return out
+
+
+def _text(term: turtle.Term) -> str:
+    """The text of a literal (or of any term)."""
+    return str(getattr(term, "value", term))
+
+
+def _iri(term: turtle.Term) -> str:
+    """The IRI of a term: a pyoxigraph IRI, or a name as :func:`~transition_kg.core.turtle.name` writes it."""
+    value = _text(term)
+    prefix, _, local = value.partition(":")
+    return value.strip("<>") if value.startswith("<") else PREFIXES[prefix] + local if prefix in PREFIXES else value
+
+
+def _name(c: Found) -> str:
+    return _text(c.terms["candidateName"][0]) if "candidateName" in c.terms else c.exact
+
+
+def _proposal(c: Found, name: str) -> str | None:
+    terms = c.terms.get("proposed" + name[0].upper() + name[1:])
+    return (_text(terms[0]) if name == "indicatorLabel" else _iri(terms[0])) if terms else None
+
+
+def _add(c: Found, confidence: float, because: str, **props: str) -> None:
+    """Add proposals (IRIs, the label of a new indicator as text), a confidence and why."""
+    for name, value in props.items():
+        key = "proposed" + name[0].upper() + name[1:]
+        c.add(key, turtle.text(value) if name == "indicatorLabel" else turtle.name(value))
+    c.add("confidence", turtle.number(Decimal(str(confidence))))
+    c.add("proposedBecause", turtle.text(because))
+
+
+def propose(
+    text: str, candidates: list[Candidate], loaded: Loaded, labels: Mapping[str, object], titles: Collection[str]
+) -> list[Candidate]:
+    """The candidates with their proposals, and the relations found, appended: ``labels`` are the
+    graph's entities by label (the gazetteer's), ``titles`` the words that title a person."""
+    return Proposer(text, candidates, Known.of(loaded, labels, titles)).propose()

@@ -1,0 +1,211 @@
+"use strict";
+// The review page: the article with its candidates marked, the queue with their proposals, and
+// window.tkgReview (items, decide, save). Decisions are kept in the review file beside the draft:
+// each one is written as it is taken, and Save promotes (then anchors and validates).
+
+const DATA = JSON.parse(document.getElementById("data").textContent);
+const ITEMS = DATA.items;
+const BY_ID = new Map(ITEMS.map(item => [item.id, item]));
+const TEXT_FIELDS = new Set(["indicatorLabel", "title"]);
+const PICKER = {mentionOf: "entity", type: "class", observedEntity: "entity", indicator: "indicator", unit: "unit",
+  measure: "measure", speaker: "entity", roleIn: "entity", subject: "entity", object: "entity",
+  predicate: "predicate", basis: "basis"};
+const LABELS = new Map(), IRIS = {};
+for (const [kind, list] of Object.entries(DATA.choices)) {
+  IRIS[kind] = new Map();
+  for (const [iri, label] of list) { IRIS[kind].set(label, iri); LABELS.set(iri, label); }
+}
+for (const item of ITEMS) for (const p of Object.values(item.proposals)) if (!LABELS.has(p.value)) LABELS.set(p.value, p.label);
+const problems = new Map();  // item id → its problems' messages
+let current = 0, writing = Promise.resolve(), pending = null;
+
+const $ = id => document.getElementById(id);
+const shown = (field, value) => TEXT_FIELDS.has(field) ? value : (LABELS.get(value) || value);
+const valueOf = (item, field) => item.decision[field] ?? (item.proposals[field] || {}).value ?? "";
+const KIND = {CandidateMention: "name", CandidateObservation: "number", CandidateQuote: "quote",
+  CandidateRole: "role", CandidateRelation: "relation", CandidateDate: "date"};
+
+function status(text, done) { $("status").textContent = text; $("status").className = done ? "done" : ""; }
+
+function progress() {
+  const decided = ITEMS.filter(i => i.decision.status !== "candidate").length;
+  $("progress").textContent = `${decided} of ${ITEMS.length} decided`;
+}
+
+// the article, each candidate (but relations, which span names) marked where its words are
+function renderArticle() {
+  const article = $("article"), text = DATA.text;
+  article.textContent = "";
+  let at = 0;
+  const marked = ITEMS.filter(i => i.kind !== "CandidateRelation" && i.end > i.start).sort((a, b) => a.start - b.start);
+  for (const item of marked) {
+    if (item.start < at || item.end > text.length) continue;  // overlapping: the queue still has it
+    article.appendChild(document.createTextNode(text.slice(at, item.start)));
+    const mark = el("mark", {"data-id": item.id, class: item.decision.status, title: KIND[item.kind]}, text.slice(item.start, item.end));
+    mark.addEventListener("click", () => select(ITEMS.indexOf(item), true));
+    article.appendChild(mark);
+    at = item.end;
+  }
+  article.appendChild(document.createTextNode(text.slice(at)));
+}
+
+function fieldInput(item, field) {
+  const id = `f-${item.id}-${field}`.replace(/[^\w-]/g, "_");
+  const input = el("input", {id, type: "text", autocomplete: "off", "data-field": field, value: shown(field, valueOf(item, field))});
+  if (PICKER[field]) input.setAttribute("list", `choices-${PICKER[field]}`);
+  return el("label", {for: id}, field, input);
+}
+
+function renderItem(item) {
+  const li = el("li", {id: `item-${item.id}`, tabindex: "-1", class: item.decision.status, "aria-label": `${KIND[item.kind]}: ${item.words}`});
+  li.appendChild(el("div", {class: "head"}, el("span", {class: "kind"}, KIND[item.kind]), el("span", {class: "words"}, item.words),
+    el("span", {class: "sure"}, `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+  if (item.kind === "CandidateRelation") {
+    const p = f => shown(f, valueOf(item, f));
+    li.appendChild(el("p", {class: "relation"}, `${p("subject")} — ${p("predicate")} — ${p("object")}`));
+  }
+  const fields = DATA.fields[item.kind] || [];
+  if (fields.length) li.appendChild(el("div", {class: "fields"}, ...fields.map(f => fieldInput(item, f))));
+  const accept = el("button", {type: "button", class: "act"}, "Accept");
+  const reject = el("button", {type: "button", class: "act"}, "Reject");
+  accept.addEventListener("click", () => acceptEdited(item));
+  reject.addEventListener("click", () => decide(item.id, {status: "rejected"}));
+  li.appendChild(el("div", {class: "actions"}, accept, reject, el("span", {class: "sure"}, item.decision.status)));
+  for (const message of problems.get(item.id) || []) li.appendChild(el("p", {class: "problem"}, message));
+  li.addEventListener("focus", () => select(ITEMS.indexOf(item), false));
+  return li;
+}
+
+function renderQueue() {
+  const queue = $("queue");
+  queue.textContent = "";
+  for (const item of ITEMS) queue.appendChild(renderItem(item));
+  select(current, false);
+}
+
+function select(index, focus) {
+  current = Math.max(0, Math.min(ITEMS.length - 1, index));
+  const item = ITEMS[current];
+  if (!item) return;
+  for (const node of document.querySelectorAll(".current")) node.classList.remove("current");
+  for (const node of document.querySelectorAll("#queue > li")) node.tabIndex = -1;
+  const li = $(`item-${item.id}`), mark = document.querySelector(`mark[data-id="${CSS.escape(item.id)}"]`);
+  if (mark) { mark.classList.add("current"); if (focus) mark.scrollIntoView({block: "nearest"}); }
+  if (li) { li.classList.add("current"); li.tabIndex = 0; if (focus) { li.focus(); li.scrollIntoView({block: "nearest"}); } }
+}
+
+// the field values the reviewer changed, as a decision's fields (a label from the pickers gives its IRI)
+function edits(item) {
+  const out = {};
+  for (const input of document.querySelectorAll(`#${CSS.escape(`item-${item.id}`)} input[data-field]`)) {
+    const field = input.dataset.field, typed = input.value.trim();
+    if (typed === shown(field, valueOf(item, field))) { if (item.decision[field]) out[field] = item.decision[field]; continue; }
+    if (TEXT_FIELDS.has(field)) { out[field] = typed; continue; }
+    const iri = (IRIS[PICKER[field]] || new Map()).get(typed);
+    if (iri) out[field] = iri;
+    else if (field === "indicator" && typed) out.indicatorLabel = typed;  // a new indicator, made in place
+    else if (/^[a-z]+:\S+$/.test(typed)) out[field] = typed;  // an IRI or prefixed name, typed
+  }
+  return out;
+}
+
+function acceptEdited(item) { decide(item.id, {status: "accepted", ...edits(item)}); }
+
+function rerender(item) {
+  const old = $(`item-${item.id}`);
+  if (old) old.replaceWith(renderItem(item));
+  const mark = document.querySelector(`mark[data-id="${CSS.escape(item.id)}"]`);
+  if (mark) mark.className = item.decision.status;
+  select(current, false);
+  progress();
+}
+
+async function post(promote) {
+  const decisions = {};
+  for (const item of ITEMS) if (item.decision.status !== "candidate") decisions[item.id] = item.decision;
+  const answer = await fetch("save", {method: "POST", headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({decisions, promote})});
+  const body = await answer.text();
+  if (!answer.ok) return {problems: [{id: null, message: body.trim()}], written: []};
+  return JSON.parse(body);
+}
+
+// take a decision: {status: "accepted"} (the proposals as they are), {status: "rejected"}, or
+// {status: "accepted", field: value…} overriding proposals; it is written to the review file
+function decide(id, decision) {
+  const item = BY_ID.get(id);
+  if (!item) throw new Error(`no such candidate: ${id}`);
+  if (!decision || !["accepted", "rejected", "candidate"].includes(decision.status)) throw new Error("decision.status: accepted, rejected or candidate");
+  item.decision = {...decision};
+  problems.delete(id);
+  rerender(item);
+  clearTimeout(pending);
+  pending = setTimeout(() => { writing = writing.then(() => post(false)).then(shownProblems); }, 150);
+  return item.decision;
+}
+
+function shownProblems(answer) {
+  problems.clear();
+  const general = [];
+  for (const p of answer.problems) {
+    if (p.id && BY_ID.has(p.id)) problems.set(p.id, [...(problems.get(p.id) || []), p.message]);
+    else general.push(p.message);
+  }
+  renderQueue();
+  return general;
+}
+
+async function save() {
+  clearTimeout(pending);
+  status("Saving…");
+  await writing;
+  const answer = await post(true);
+  const general = shownProblems(answer);
+  if (answer.problems.length) {
+    status(`${answer.problems.length} problem(s), nothing written to the graph${general.length ? ": " + general[0] : ""}`);
+    const first = ITEMS.findIndex(i => problems.has(i.id));
+    if (first >= 0) select(first, true);
+  } else {
+    status(`Saved: ${answer.written.length} facts and entities written, the project validates.`, true);
+    const fresh = await (await fetch("items")).json();  // what was promoted is not promoted again
+    for (const item of fresh) if (BY_ID.has(item.id)) BY_ID.get(item.id).decision = item.decision;
+    renderArticle(); renderQueue(); progress();
+  }
+  return answer.problems;
+}
+
+function items() {
+  return ITEMS.map(i => JSON.parse(JSON.stringify({id: i.id, kind: i.kind, words: i.words, found: i.found,
+    proposals: i.proposals, confidence: i.confidence, decision: i.decision})));
+}
+
+document.addEventListener("keydown", event => {
+  if ((event.ctrlKey || event.metaKey) && event.key === "s") { event.preventDefault(); save(); return; }
+  const item = ITEMS[current];
+  if (event.target.tagName === "INPUT") {
+    if (event.key === "Escape") { event.preventDefault(); select(current, true); }
+    else if (event.key === "Enter" && item) { event.preventDefault(); acceptEdited(item); select(current + 1, true); }
+    return;
+  }
+  if (event.target.tagName === "BUTTON" && (event.key === "Enter" || event.key === " ")) return;
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const keys = {
+    j: () => select(current + 1, true), ArrowDown: () => select(current + 1, true),
+    k: () => select(current - 1, true), ArrowUp: () => select(current - 1, true),
+    a: () => { acceptEdited(item); select(current + 1, true); },
+    r: () => { decide(item.id, {status: "rejected"}); select(current + 1, true); },
+    e: () => { const input = $(`item-${item.id}`).querySelector("input"); if (input) input.focus(); },
+  };
+  if (keys[event.key] && item) { event.preventDefault(); keys[event.key](); }
+});
+$("save").addEventListener("click", save);
+$("accept-all").addEventListener("click", () => {
+  for (const item of ITEMS) if (item.decision.status === "candidate") item.decision = {status: "accepted"};
+  renderArticle(); renderQueue(); progress();
+  writing = writing.then(() => post(false)).then(shownProblems);
+});
+
+window.tkgReview = {items, decide, save};
+renderArticle();
+renderQueue();
+progress();

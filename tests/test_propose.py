@@ -1,0 +1,97 @@
+"""The draft proposes every decision (issue 23, item 1): a reviewer who accepts every candidate
+of a short article they have not typed a line for gets a project that validates and answers
+cq03, cq05 and cq06 for it, relations included as plain triples beside their rdf:Statement."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transition_kg.ask.queries import run_named
+from transition_kg.cli import run as cli
+from transition_kg.core.paths import Project, corpus_dir
+from transition_kg.core.store import open_store
+
+from .conftest import ROOT
+
+ARTICLE = Path(__file__).parent / "fixtures" / "fenshui.txt"
+PREFIXES = (
+    "@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+)
+
+
+@pytest.fixture
+def drafted(tmp_path, monkeypatch) -> tuple[Project, Path]:
+    """A copy of the project with the Fenshui article registered and its draft extracted."""
+    root = tmp_path / "transition-kg"
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(ROOT / part, root / part)
+    shutil.copytree(corpus_dir(Project(ROOT)), tmp_path / "seeds")
+    monkeypatch.setenv("TKG_CORPUS", str(tmp_path / "seeds"))
+    text = tmp_path / "fenshui.txt"
+    shutil.copy(ARTICLE, text)
+    base = ["--project", str(root)]
+    assert cli(base + ["new-article", str(text), "--published", "2025-05-10", "--title", "Fenshui after coal"]) == 0
+    draft = tmp_path / "draft.trig"
+    assert cli(base + ["extract", str(text), "--published", "2025-05-10", "-o", str(draft)]) == 0
+    return Project(root), draft
+
+
+def proposals(draft: Path, words: str) -> str:
+    """The statements of the candidate whose words the draft marks «like this»."""
+    body = draft.read_text(encoding="utf-8")
+    at = body.index(f"«{words}»")
+    return body[at : body.index(" .\n", at)]
+
+
+def test_the_draft_proposes_entities_indicators_classes_speakers_and_relations(drafted):
+    _, draft = drafted
+    visitors = proposals(draft, "85,000 visitors")
+    assert "tkg:proposedObservedEntity tkr:fenshui-mining-museum" in visitors
+    assert "tkg:proposedIndicator tkr:indicator-tourist-visits" in visitors
+    assert "tkg:proposedUnit tkr:unit-count" in visitors and "tkg:proposedMeasure tkg:Level" in visitors
+    assert "tkg:proposedMeasure tkg:Decrease" in proposals(draft, "4 percent")
+    assert "tkg:proposedType tkg:GovernmentBody" in proposals(draft, "Fenshui Tourism Bureau")
+    assert "tkg:proposedType tkg:Province" in proposals(draft, "Heilongjiang Province")
+    assert "tkg:proposedType tkg:Person" in proposals(draft, "Wang Lei")
+    assert "tkg:proposedSpeaker tkr:zhao-hong" in proposals(draft, "We used to count tonnes, now we count tickets")
+    located = proposals(draft, "Fenshui, a coal city in Heilongjiang Province")
+    assert "tkg:proposedPredicate tkg:locatedIn" in located and "tkg:confidence 0.8" in located
+    assert "tkg:proposedPredicate tkg:deployedBy" in proposals(
+        draft, "Xinglong Mine, operated by the Fenshui Coal Group"
+    )
+    assert "tkg:proposedPredicate tkg:partOf" in proposals(
+        draft, "The bureau is part of the Fenshui Municipal Government"
+    )
+
+
+def test_accepting_every_proposal_gives_facts_that_validate_and_answer(drafted):
+    project, draft = drafted
+    review = draft.with_name("draft.review.trig")
+    numbers = re.findall(r"^    (tkr:candidate-[\w-]+) a tkg:Candidate", draft.read_text(encoding="utf-8"), re.M)
+    review.write_text(PREFIXES + "".join(f'{n} tkg:candidateStatus "accepted" .\n' for n in numbers), encoding="utf-8")
+    base = ["--project", str(project.root)]
+    assert cli(base + ["promote", str(draft), str(review)]) == 0
+    assert cli(base + ["validate"]) == 0
+    store = open_store(project)
+    quotes = [
+        (q["speaker"].rsplit("/", 1)[1], q["role"], q["affiliation"])
+        for q in run_named(store, "cq03", project).records()
+        if "fenshui" in q["article"]
+    ]
+    assert quotes == [
+        ("zhao-hong", "director", "https://w3id.org/transition-kg/id/fenshui-tourism-bureau"),
+        ("wang-lei", "former miner", None),
+    ]
+    series = run_named(store, "cq05", project, place="tkr:fenshui", indicator="tkr:indicator-population").records()
+    assert [(r["year"], r["value"]) for r in series] == [("2024", 310000)]
+    facts = run_named(store, "cq06", project, entity="tkr:fenshui").records()
+    assert sorted((f["value"], f["measure"].rsplit("#", 1)[1]) for f in facts) == [(4, "Decrease"), (310000, "Level")]
+    located = store.query(
+        "ASK { GRAPH ?g { tkr:fenshui tkg:locatedIn tkr:heilongjiang-province . ?s a rdf:Statement ; "
+        "rdf:subject tkr:fenshui ; tkg:basis tkg:Stated ; tkg:evidence/oa:hasSelector/oa:exact ?words } }"
+    )
+    assert located.boolean

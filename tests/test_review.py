@@ -1,0 +1,163 @@
+"""The review page (issue 23, items 2–4): a new article's draft taken to validated facts in
+Chromium through ``window.tkgReview`` and by keyboard alone, its state kept in the review file
+across a reload, at desk and phone sizes with no serious axe-core violation; and the server as
+safe as ``serve``: loopback, Host and Origin checked, decisions typed, nothing pasted into Turtle."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from transition_kg.ask.queries import run_named
+from transition_kg.ask.serve import make_page_server
+from transition_kg.cli import run as cli
+from transition_kg.core.store import open_store
+from transition_kg.grow.review import ReviewError, open_session, review_path, routes
+from transition_kg.see.pages import read_island
+from transition_kg.see.review import Item, ReviewData, render_review
+
+from .test_propose import drafted as drafted  # the Fenshui article, registered and extracted
+from .test_view import axe_violations, until
+from .test_view import browser as browser
+
+
+@pytest.fixture
+def served(drafted):
+    project, draft = drafted
+    server = make_page_server(routes(), {"review": open_session(project, draft, render_review)}, port=0).start()
+    yield project, draft, server.url
+    server.close()
+
+
+def request(url: str, body: dict | None = None, headers: dict | None = None) -> tuple[int, str]:
+    data = json.dumps(body).encode() if body is not None else None
+    sent = urllib.request.Request(
+        url,
+        data=data,
+        headers={"Content-Type": "application/json", **(headers or {})},
+        method="POST" if data else "GET",
+    )
+    try:
+        with urllib.request.urlopen(sent, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_the_island_has_the_shape_the_page_reads(served):
+    _, _, url = served
+    status, html = request(url + "/")
+    assert status == 200
+    data = read_island(html)
+    assert set(data) == set(ReviewData.__annotations__)
+    assert all(set(item) == set(Item.__annotations__) for item in data["items"])
+    assert data["text"].startswith("Fenshui, a coal city")
+
+
+def test_accept_all_through_the_page_api_gives_validated_facts(browser, served, axe_source):
+    project, draft, url = served
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    items = page.evaluate("() => tkgReview.items()")
+    assert {i["kind"] for i in items} >= {"CandidateMention", "CandidateObservation", "CandidateRelation"}
+    page.evaluate("() => tkgReview.items().forEach(i => tkgReview.decide(i.id, {status: 'accepted'}))")
+    assert page.evaluate("() => tkgReview.save()") == []
+    assert "the project validates" in page.inner_text("#status")
+    assert cli(["--project", str(project.root), "validate"]) == 0
+    store = open_store(project)
+    assert [
+        q["speaker"].rsplit("/", 1)[1] for q in run_named(store, "cq03", project).records() if "fenshui" in q["article"]
+    ] == [
+        "zhao-hong",
+        "wang-lei",
+    ]
+    assert len(run_named(store, "cq06", project, entity="tkr:fenshui").records()) == 2
+    assert review_path(draft).exists()
+    assert {i["decision"]["status"] for i in page.evaluate("() => tkgReview.items()")} == {"promoted"}
+    article = (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes()
+    assert page.evaluate("() => tkgReview.save()") != []  # nothing accepted now: nothing promoted twice
+    assert (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes() == article
+    assert axe_violations(page, axe_source) == []
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_keyboard_only_review_survives_a_reload_and_fits(browser, served, axe_source, viewport, tmp_path):
+    url = served[2]
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    page.focus("#queue > li")
+    page.keyboard.press("r")  # the first candidate rejected, the next one accepted as proposed
+    page.keyboard.press("a")
+    page.keyboard.press("e")  # edit the third: its first field takes the focus
+    assert page.evaluate("() => document.activeElement.tagName") == "INPUT"
+    page.keyboard.press("Escape")
+    until(
+        page,
+        "() => fetch('items').then(r => r.json())"
+        ".then(i => i.filter(x => x.decision.status !== 'candidate').length === 2)",
+    )
+    page.reload()
+    until(page, "() => !!window.tkgReview")
+    statuses = [i["decision"]["status"] for i in page.evaluate("() => tkgReview.items()")][:3]
+    assert statuses == ["rejected", "accepted", "candidate"]
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    assert axe_violations(page, axe_source) == []
+    page.screenshot(path=str(tmp_path / f"review-{viewport['width']}.png"), full_page=True)
+
+
+def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served):
+    project, draft, url = served
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    number = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "85,000 visitors")
+    page.evaluate(f"() => tkgReview.decide('{number['id']}', {{status: 'accepted'}})")  # its museum is not accepted
+    problems = page.evaluate("() => tkgReview.save()")
+    assert [p["id"] for p in problems] == [number["id"]] and "observedEntity" in problems[0]["message"]
+    assert page.locator(".problem").count() == 1
+    before = (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes()
+    museum = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "Fenshui Mining Museum")
+    page.evaluate(f"() => tkgReview.decide('{museum['id']}', {{status: 'accepted'}})")
+    overridden = "{status: 'accepted', measure: 'tkg:Level', indicatorLabel: 'museum visitors'}"
+    page.evaluate(f"() => tkgReview.decide('{number['id']}', {overridden})")  # a new indicator, made in place
+    assert page.evaluate("() => tkgReview.save()") == []
+    assert (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes() != before
+    assert "tkr:indicator-museum-visitors" in (project.ontology_dir / "indicators.ttl").read_text(encoding="utf-8")
+    assert 'tkg:indicatorLabel "museum visitors"@en' in review_path(draft).read_text(encoding="utf-8")
+
+
+def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(served):
+    project, draft, url = served
+    inside = project.graph_dir / "draft.trig"
+    inside.write_bytes(draft.read_bytes())
+    with pytest.raises(ReviewError, match="reviewed outside graph/"):
+        open_session(project, inside, render_review)
+    inside.unlink()
+    first = json.loads(request(url + "/items")[1])[0]["id"]
+    assert request(url + "/", headers={"Host": "evil.example"})[0] == 403
+    assert request(url + "/save", {"decisions": {}}, {"Origin": "http://evil.example"})[0] == 403
+    refused = [
+        {first: {"status": "accepted", "type": "tkg:City> . <x> <y> <z"}},  # not an IRI
+        {first: {"status": "accepted", "type": "javascript:alert(1)"}},
+        {first: {"status": "accepted", "indicatorLabel": "x"}},  # not a field of a name
+        {first: {"status": "maybe"}},
+        {"tkr:candidate-elsewhere-1": {"status": "accepted"}},
+        [1, 2],
+    ]
+    for decisions in refused:
+        status, message = request(url + "/save", {"decisions": decisions})
+        assert status == 400 and "\n" not in message.strip(), (decisions, message)
+    assert not review_path(draft).exists()
+    status, _ = request(
+        url + "/save",
+        {"decisions": {first: {"status": "accepted", "type": "tkg:City"}}},
+        {"Content-Type": "text/plain"},
+    )
+    assert status == 415
+    graph = {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")}
+    assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == graph
