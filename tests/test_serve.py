@@ -309,6 +309,14 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         until(page, "() => document.getElementById('status').className === 'error'")
         assert page.inner_text("#status").startswith('line 2, column 6: syntax error: unknown prefix "foo:"')
         assert page.inner_text("#highlight .bad") == "foo:bar"
+        # at the end of the query: marked by a space of its own, and said in words
+        page.fill("#query", "SELECT ?x WHERE {\n  ?x ?p ?y")
+        page.click("#run")
+        until(page, "() => document.getElementById('status').textContent.includes('not closed')")
+        assert page.locator("#highlight .bad").count() == 1
+        assert "line 2, column 11: syntax error: found the end of the query: the '{' opened at line 1, column 17" in (
+            page.inner_text("#status")
+        )
         assert axe_violations(page, axe_source) == []
         page.screenshot(path=str(tmp_path / "workbench.png"))
         # the link reproduces the query and its answer

@@ -21,8 +21,13 @@ function paint() {
   let at = 0;
   const kinds = ["com", "str", "iri", "var", "pn", "num", "kw"];
   const badAt = bad ? offsetOf(text, bad[0], bad[1]) : -1;
+  const atEnd = badAt >= 0 && (badAt >= text.length || text[badAt] === "\n");  // the end of a line, or of the query
   const plain = (from, to) => {
-    if (badAt >= from && badAt < to) {
+    if (atEnd && badAt >= from && badAt <= to) {  // marked by a space of its own, where a word is missing
+      out.appendChild(document.createTextNode(text.slice(from, badAt)));
+      out.appendChild(el("span", {class: "bad", title: "here"}, " "));
+      out.appendChild(document.createTextNode(text.slice(badAt, to)));
+    } else if (badAt >= from && badAt < to) {
       out.appendChild(document.createTextNode(text.slice(from, badAt)));
       const end = Math.min(to, text.slice(badAt).search(/\s|$/) + badAt || badAt + 1);
       out.appendChild(el("span", {class: "bad"}, text.slice(badAt, Math.max(end, badAt + 1))));
