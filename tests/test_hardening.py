@@ -99,6 +99,36 @@ def test_a_query_nested_3000_deep_gets_400_and_the_server_lives(server):
     still_serving(server)
 
 
+CHAINS = {
+    "8,000 UNIONs": "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 8000) + " } LIMIT 1",
+    "1+1+… 10,000 long": "ASK { FILTER(" + "+".join(["1"] * 10000) + " > 0) }",
+    "parentheses inside an IRI-like run": "ASK { FILTER(1<" + "(" * 6000 + "2" + ")" * 6000 + "&&3>2) }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHAINS))
+def test_nesting_no_lexical_count_sees_is_answered_not_a_crash(server, project, tmp_path, name):
+    """Recursion the parser and evaluator do on a stack deep enough: the worker answers (or
+    refuses) and lives; the command line exits with its own code, never by a signal."""
+    body = CHAINS[name].encode()
+    request = (
+        f"POST /sparql HTTP/1.1\r\nHost: {urllib.parse.urlsplit(server.url).netloc}\r\n"
+        f"Content-Type: application/sparql-query\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+    status, _ = status_and_body(exchange(server.url, request, wait=60))
+    assert status in (200, 400, 503), status
+    still_serving(server)
+    path = tmp_path / "chain.rq"
+    path.write_text(CHAINS[name])
+    result = subprocess.run(
+        [EXE, "--project", str(project.root), "sparql", "-f", str(path), "--timeout", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr, result.stderr[-300:]
+
+
 def test_a_query_nested_3000_deep_is_a_one_line_error_in_the_cli(project, tmp_path):
     path = tmp_path / "deep.rq"
     path.write_text(DEEP)
@@ -142,6 +172,8 @@ def listener():
         "SERVICE <{url}> {{ ?x ?y ?z }}",
         "SERVICE SILENT <{url}> {{ ?x ?y ?z }}",
         "BIND(<{url}> AS ?e) SERVICE ?e {{ ?x ?y ?z }}",
+        # a prefixed name's escaped '#' is not a comment: it hid the SERVICE after it from the scan
+        "?s tkg:a\\# ?o . SERVICE <{url}> {{ ?x ?y ?z }}",
     ],
 )
 def test_service_is_refused_and_nothing_leaves(server, listener, clause):

@@ -61,37 +61,50 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 
 def _work(store_dir: str, conn) -> None:
     """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
-    from the read-only store, forever, with ``(status, media type, body)``."""
+    from the read-only store, forever, with ``(status, media type, body[, hints])``. Each query
+    runs in a thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so a
+    query nested past any lexical count is answered or refused, never a crash."""
     import pyoxigraph as ox
 
-    from ..core.sparql import QuerySyntaxError, answer_kind, query_form, serialize
-    from ..core.store import describe_by_graph, run_query
+    from ..core.stores.base import deep_thread
 
     store = ox.Store.read_only(store_dir)
     while True:
-        sparql, accept, default_graphs, named_graphs, base = conn.recv()
-        try:
-            raw = run_query(store, sparql, default_graphs, named_graphs, base)
-            kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
-            chosen = negotiate(accept, kind)
-            if chosen is None:
-                offered = ", ".join(f.media_type for f in FORMATS if f.kind == kind)
-                conn.send(("unacceptable", "", f"this result can be sent as: {offered}"))
-                continue
-            fmt, media_type = chosen
-            if fmt.name == "trig" and query_form(sparql) == "DESCRIBE" and not default_graphs and not named_graphs:
-                raw = describe_by_graph(store, sparql)  # TriG can say which graph states what
-            body = serialize(raw, fmt)
-            if len(body) > MAX_RESULT:
-                conn.send(("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)"))
-            else:
-                conn.send(("ok", media_type, body, _hints(store, sparql) if _empty(body) else []))
-        except QuerySyntaxError as exc:
-            conn.send(("bad", "", worded(exc, HTTP)))
-        except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
-            conn.send(("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
-        except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
-            conn.send(("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300]))
+        job = conn.recv()
+        box: list[tuple] = []
+
+        def answer(box: list[tuple] = box, job: tuple = job) -> None:
+            box.append(_answer(store, *job))
+
+        deep_thread(answer, "transition-kg worker query").join()
+        conn.send(box[0] if box else ("error", "", "the query's thread ended without an answer"))
+
+
+def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
+    """One query's message for the server: ``(status, media type, body[, hints])``."""
+    from ..core.sparql import QuerySyntaxError, answer_kind, query_form, serialize
+    from ..core.store import describe_by_graph, run_query
+
+    try:
+        raw = run_query(store, sparql, default_graphs, named_graphs, base)
+        kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
+        chosen = negotiate(accept, kind)
+        if chosen is None:
+            offered = ", ".join(f.media_type for f in FORMATS if f.kind == kind)
+            return ("unacceptable", "", f"this result can be sent as: {offered}")
+        fmt, media_type = chosen
+        if fmt.name == "trig" and query_form(sparql) == "DESCRIBE" and not default_graphs and not named_graphs:
+            raw = describe_by_graph(store, sparql)  # TriG can say which graph states what
+        body = serialize(raw, fmt)
+        if len(body) > MAX_RESULT:
+            return ("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)")
+        return ("ok", media_type, body, _hints(store, sparql) if _empty(body) else [])
+    except QuerySyntaxError as exc:
+        return ("bad", "", worded(exc, HTTP))
+    except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
+        return ("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
+    except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
+        return ("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
 
 
 def _empty(body: bytes) -> bool:

@@ -94,7 +94,10 @@ def by_media_type(media_type: str) -> ResultFormat | None:
 
 _BLANKS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
+    # an escaped character of a prefixed name (PN_LOCAL_ESC, as in ex:a\#) is part of the name,
+    # not a comment's start: a comment hid what followed it from the scans (SERVICE, nesting)
+    r"|\\[_~.\-!$&'()*+,;=/?#@%]|#[^\n]*",
     re.S,
 )
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I)

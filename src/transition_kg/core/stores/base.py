@@ -32,13 +32,31 @@ class QueryTimeout(TKGError):
     """A query ran past its time."""
 
 
+STACK = 1 << 30  # bytes of address space for a query's thread: Oxigraph parses and evaluates by recursion
+
+
+def deep_thread(target: Callable[[], Any], name: str) -> Any:  # started: the size applies when it starts
+    """A daemon thread with a stack deep enough for any query a parser accepts: nesting written
+    so that no lexical count sees it (a chain of 10,000 UNIONs or ``1+1+…``) recurses ten
+    thousand frames deep, past the 8 MB a thread has by default, and a stack overflow is a crash
+    of the whole process. The stack is address space: only the pages a query uses are memory."""
+    import threading
+
+    previous = threading.stack_size(STACK)
+    try:
+        thread = threading.Thread(target=target, daemon=True, name=name)
+        thread.start()
+        return thread
+    finally:
+        threading.stack_size(previous)
+
+
 def bounded(work: Callable[[], Any], timeout: float) -> Any:
     """``work()`` run in a thread; QueryTimeout when it takes longer than ``timeout`` seconds.
 
     pyoxigraph releases the GIL while it evaluates, so the calling thread stays free: Ctrl-C
     interrupts the wait at once. An abandoned query keeps its (daemon) thread until the
     process ends; the CLI ends at once."""
-    import threading
 
     box: dict = {}
 
@@ -48,8 +66,7 @@ def bounded(work: Callable[[], Any], timeout: float) -> Any:
         except BaseException as exc:  # handed to the caller's thread as it is
             box["error"] = exc
 
-    thread = threading.Thread(target=run, daemon=True, name=QUERY_THREAD)
-    thread.start()
+    thread = deep_thread(run, QUERY_THREAD)
     thread.join(timeout)
     if thread.is_alive():
         raise QueryTimeout(f"query stopped: it ran past the {timeout:g} s timeout", option="timeout")
