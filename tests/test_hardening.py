@@ -753,3 +753,15 @@ def test_errors_are_never_a_traceback_for_a_missing_project_file(project_copy):
         from transition_kg.core.named import discover
 
         discover(project_copy)
+
+
+def test_a_query_past_its_memory_is_stopped_with_503_and_the_server_lives(project):
+    """ORDER BY over a cross product grew a worker to 5 GB: past its memory a query is stopped,
+    the client told why, and the next query answered."""
+    server = make_server(project, port=0, timeout=60, workers=1, memory_mb=256).start()
+    try:
+        status, body = get(server.url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d ?c ?f", wait=60)
+        assert status == 503 and body.decode().startswith("query stopped: it took more than 256 MB of memory")
+        still_serving(server)
+    finally:
+        server.close()

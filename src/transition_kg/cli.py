@@ -597,6 +597,13 @@ def review_command(args: argparse.Namespace) -> int:
         type=int,
         help="queries one client may run at once (default: one less than --workers)",
     ),
+    arg(
+        "--memory",
+        metavar="MB",
+        type=int,
+        default=2048,
+        help="memory one query may take in its worker (default 2048); the server takes at most --workers times it",
+    ),
     description="Serve the graph: SPARQL 1.1 Protocol at /sparql (read-only; queries past --timeout are "
     "stopped), a query page at / with 'show as network'.",
 )
@@ -614,6 +621,7 @@ def serve_command(args: argparse.Namespace) -> int:
         args.store_dir,
         tuple(args.allow_service),
         args.per_client,
+        args.memory,
     )
     signal.signal(signal.SIGTERM, lambda *_: server.stop())  # from the moment it says it serves
     print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)

@@ -146,12 +146,25 @@ class Worker:
         self.conn.close()
 
 
+MEMORY = 2 << 30  # bytes of memory a worker may hold while answering (the server's bound: workers × this)
+WATCH = 0.1  # seconds between looks at a working worker's memory
+
+
+def _resident(pid: int | None) -> int:
+    """The resident memory of a process in bytes (Linux's /proc), 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 class Pool:
     """Workers over one store, shared by the requests: waiting for a worker counts in the
     timeout; a worker that is stopped or dies is replaced in the background."""
 
-    def __init__(self, store_dir: str, size: int) -> None:
-        self.store_dir = store_dir
+    def __init__(self, store_dir: str, size: int, memory: int = MEMORY) -> None:
+        self.store_dir, self.memory = store_dir, memory  # bytes a worker may hold while it answers
         self.workers = [Worker(store_dir) for _ in range(size)]
         self.idle: asyncio.Queue[Worker] | None = None
         self._replacing: set[asyncio.Future] = set()
@@ -185,9 +198,17 @@ class Pool:
         loop.add_reader(worker.conn.fileno(), wake)
         try:
             worker.conn.send(job)
-            done, _ = await asyncio.wait(
-                {ready, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
-            )
+            while True:  # its memory watched while it works: a query may take no more than self.memory
+                done, _ = await asyncio.wait(
+                    {ready, gone},
+                    timeout=min(WATCH, max(deadline - loop.time(), 0)),
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                if done or loop.time() >= deadline:
+                    break
+                if _resident(worker.process.pid) > self.memory:
+                    self._replace(worker)
+                    return ("memory", "", f"query stopped: it took more than {self.memory >> 20} MB of memory")
         finally:
             loop.remove_reader(worker.conn.fileno())
         if ready in done:
@@ -467,6 +488,8 @@ async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) 
         raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
     said = body if isinstance(body, str) else body.decode("utf-8", "replace")
     message = {"bad": f"malformed query: {said}", "cannot": f"the query cannot be evaluated: {said}"}
+    if status == "memory":
+        raise Refused(503, said)
     # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
     raise Refused(
         {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500), message.get(status, said)
@@ -777,6 +800,7 @@ def make_server(
     store_dir: Path | None = None,
     allow_service: tuple[str, ...] = (),
     per_client: int | None = None,
+    memory_mb: int = MEMORY >> 20,
 ) -> Server:
     """Bind the address, load the store (on disk, so the workers can open it read-only) and
     start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
@@ -784,6 +808,8 @@ def make_server(
 
     if workers < 1:
         raise TKGError("give 1 or more", option="workers", value=workers)
+    if memory_mb < 64:
+        raise TKGError("give 64 (megabytes) or more", option="memory", value=memory_mb)
     if not timeout > 0:
         raise TKGError("give a number of seconds above 0", option="timeout", value=timeout)
     sock = _listen(host, port)
@@ -801,7 +827,7 @@ def make_server(
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         endpoint = Endpoint(
             project,
-            Pool(str(Path(folder) / "store") if owned else folder, workers),
+            Pool(str(Path(folder) / "store") if owned else folder, workers, memory_mb << 20),
             timeout,
             f"http://{shown}:{bound_port}",
             _is_loopback(host),
