@@ -19,6 +19,7 @@ from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 from transition_kg.see.pages import read_island
+from transition_kg.see.theme import group
 from transition_kg.see.view import (
     HIDDEN_PROPERTIES,
     LAYOUT_THRESHOLD,
@@ -230,7 +231,8 @@ def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
     nodes = read_island(html)["nodes"]
     assert re.fullmatch(r"[A-Za-z0-9+/=]+", nodes)
     assert HOSTILE in {label for node in unpack(nodes) for label in node["labels"]}
-    assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
+    # the class's label is the card's and the tooltip's (the legend names families): packed too
+    assert HOSTILE_CLASS in {node["kind"] for node in unpack(nodes)}
 
 
 def test_large_graphs_get_a_python_layout_and_say_so():
@@ -507,9 +509,9 @@ def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
     assert visit.page.inner_text("#details").startswith("Datong\ncity · also Datong City\nNUMBERS")
     visit.page.fill("#search", "七台河")
     assert visit.page.locator("#results button").all_inner_texts() == ["Qitaihe · 七台河 (city)"]
-    visit.page.uncheck("#legend input[data-kind='observation']")
+    visit.page.uncheck("#legend input[data-group='facts']")
     hidden = visit.page.evaluate("tkg.nodes.get({filter: n => n.hidden}).length")
-    assert hidden == sum(1 for _, d in whole.nodes(data=True) if d["kind"] == "observation")
+    assert hidden == sum(1 for _, d in whole.nodes(data=True) if group(d) == "facts")
     assert visit.requests == [] and visit.errors == [] and visit.dialogs == []
 
 
@@ -534,13 +536,12 @@ def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp
     write_page(to_pyvis(select(hostile_dataset, focus="tkr:evil", depth=1)), path)
     visit = Visit(browser, path)
     page = visit.page
-    assert page.inner_text("#legend").count(HOSTILE_CLASS) == 1
     tip = visit.hover(str(TKR.evil))
     assert tip.splitlines()[:3] == [HOSTILE, f"type: {HOSTILE_CLASS}", f"also: {HOSTILE_ALT}"]
     page.fill("#search", "onerror")
     assert page.locator("#results button").all_inner_texts() == [f"{HOSTILE_ALT} · {HOSTILE} ({HOSTILE_CLASS})"]
     page.click("#results button >> nth=0")
-    assert page.inner_text("#details").splitlines()[0] == HOSTILE
+    assert page.inner_text("#details").splitlines()[:2] == [HOSTILE, f"{HOSTILE_CLASS} · also {HOSTILE_ALT}"]
     page.mouse.move(10, 10)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
@@ -822,12 +823,12 @@ def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, s
 def test_a_link_restores_the_view(browser, start_page):
     page = Visit(browser, start_page).page
     page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2020); }}")
-    page.uncheck("#legend input[data-kind='quote']")
+    page.uncheck("#legend input[data-group='facts']")
     link = page.evaluate("() => location.href")
     assert (
         "node=https%3A%2F%2Fw3id.org%2Ftransition-kg%2Fid%2Fdatong" in link
         and "year=2020" in link
-        and "hide=quote" in link
+        and "hide=facts" in link
     )
     other = browser.new_page(viewport={"width": 1400, "height": 900})
     other.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
@@ -837,7 +838,7 @@ def test_a_link_restores_the_view(browser, start_page):
     assert other.inner_text("#details").startswith("Datong")
     assert other.input_value("#year") == "2020"
     assert other.evaluate("() => tkg.nodes.get({filter: n => n.kind === 'quote'}).every(n => n.hidden)")
-    assert not other.is_checked("#legend input[data-kind='quote']")
+    assert not other.is_checked("#legend input[data-group='facts']")
 
 
 def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_page):
@@ -951,3 +952,33 @@ def test_a_neighbour_s_neighbourhood_is_pulled_into_a_focused_view(browser, data
         set(whole.predecessors(step)) | set(whole.successors(step))
     )
     assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown | beyond[step]
+
+
+def test_the_legend_names_families_and_each_story_can_be_told_alone(browser, start_page, dataset):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    legend = page.evaluate("() => tkg.legend()")
+    families = {e["name"]: e["count"] for e in legend if e["kind"] == "family"}
+    assert len(legend) <= 12 and {"places", "organisations", "people", "facts"} <= set(families)
+    assert len([e for e in legend if e["kind"] == "article"]) == 3
+    # one article's story alone: the picker and tkg.article give the same view, named while it is on
+    iri = str(TKR["article-qitaihe-coal-city"])
+    assert page.evaluate(f"() => tkg.article('{iri}')") == iri
+    story = set(select(dataset, article="article-qitaihe-coal-city"))
+    shown = set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert str(TKR.qitaihe) in shown and shown <= story and DATONG not in shown
+    assert page.input_value("#article") == iri and "the story of" in page.inner_text("#filters")
+    assert "article=article-qitaihe-coal-city" in page.evaluate("() => location.href")
+    assert sum(e["count"] for e in page.evaluate("() => tkg.legend()") if e["kind"] == "family") == len(shown)
+    assert page.evaluate("() => tkg.article(null)") is None and page.inner_text("#filters") == ""
+    page.select_option("#article", iri)
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown
+    page.select_option("#article", "")
+    # the articles' time: published up to 2023 leaves the Qitaihe article's story, named on the card
+    assert page.evaluate("() => tkg.published(2023)") == 2023
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown
+    page.evaluate(f"() => tkg.show('{str(TKR.qitaihe)}')")
+    assert "articles published up to 2023" in page.inner_text("#details .filters")
+    assert page.inner_text("#published-value") == "2023" and "published=2023" in page.evaluate("() => location.href")
+    assert page.evaluate("() => tkg.published(null)") is None
+    assert visit.errors == []

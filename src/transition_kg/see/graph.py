@@ -33,7 +33,8 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
     """The dataset's entities and facts (or only ``nodes``) as a networkx graph.
 
     Node attributes: ``label``, ``kind`` (class label), ``kind_iri``, ``labels`` (every label,
-    English and Chinese), ``tooltip`` (lines of text). Edge attributes: ``label`` (property
+    English and Chinese), ``tooltip`` (lines of text), ``articles`` (the IRIs of the articles
+    whose graphs name it). Edge attributes: ``label`` (property
     label), ``property`` (IRI), ``sources`` (graphs stating it), ``tooltip``.
     """
     catalog = catalog or Catalog.of(dataset)
@@ -56,10 +57,17 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
             year=catalog.year(node) if fact else None,
         )
     stated = defaultdict(list)
+    told: dict[str, set[str]] = defaultdict(set)  # node → the articles whose graphs name it
     for name in catalog.sources:
+        article = catalog.is_a(name, TKG.Article)
         for s, p, o in catalog.dataset.graph(name):
             if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
                 stated[(s, p, o)].append(name)
+            if article:
+                told[str(s)].add(str(name))
+                told[str(o)].add(str(name))
+    for n, data in graph.nodes(data=True):
+        data["articles"] = sorted(told.get(n, ()))
     for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
         label = catalog.label(p)
         sources = [catalog.source_name(n) for n in names]

@@ -27,11 +27,11 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..core.files import write_atomic
-from ..core.vocab import TKG_IRI
+from ..core.vocab import TKG, TKG_IRI
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
-from .theme import COLOURS, styles
+from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
@@ -46,6 +46,8 @@ class _NodeItem(TypedDict):
     label: str  # as drawn: at most 40 characters
     name: str  # whole
     kind: str  # its class's label
+    group: str  # its legend family: places, organisations, …, facts
+    articles: list[int]  # the indices (in NetworkData's articles) of the articles that name it
     labels: list[str]  # every label, English and Chinese, for search
     tip: list[str]  # the tooltip's lines
     color: str
@@ -67,9 +69,20 @@ class NodeItem(_NodeItem, total=False):
 EdgeItem = TypedDict("EdgeItem", {"from": str, "to": str, "label": str, "tip": list[str], "arrows": str})
 
 
+class ArticleItem(TypedDict):
+    """An article whose graph the page draws from: its stories are told one at a time."""
+
+    id: str
+    title: str
+    date: str  # its publication date, as the graph gives it
+    year: int | None  # its publication year
+    count: int  # the nodes it names
+
+
 class NetworkData(TypedDict):
     """The network page's JSON island, as network.js reads it."""
 
+    articles: list[ArticleItem]
     nodes: str  # pack(list[NodeItem]): every node the page holds, the hubs first
     edges: str  # pack(list[EdgeItem])
     cards: list[str]  # pack(dict[str, Card]) of each cardPack nodes, in the order of the nodes
@@ -84,7 +97,8 @@ class NetworkPage:
     title: str
     summary: str
     notice: str
-    legend: list[tuple[str, str, str]]  # (class label, colour, glyph)
+    legend: list[tuple[str, str, str, int]]  # (family, colour, glyph, nodes)
+    articles: list[ArticleItem]
     nodes: int  # the view's
     edges: int
     cards: list[str]  # packed, as NetworkData's
@@ -195,7 +209,8 @@ def to_pyvis(
     full = reserve if any(n not in graph for n in reserve) else graph  # the view, and the ring it can expand into
     large = full.number_of_nodes() > threshold
     net = _page_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.nodes = _node_items(graph, full, large=large, folded=full.number_of_nodes() > fold)
+    articles = articles_of(full)
+    net.nodes = _node_items(graph, full, articles, large=large, folded=full.number_of_nodes() > fold)
     net.edges = [
         {
             "from": a,
@@ -224,7 +239,8 @@ def to_pyvis(
         title=title,
         summary=summary(graph, cards),
         notice=" ".join(notice),
-        legend=sorted((kind, colour, glyph) for kind, (colour, _, glyph) in styles(full).items()),
+        legend=legend(full),
+        articles=articles,
         nodes=graph.number_of_nodes(),
         edges=graph.number_of_edges(),
         cards=[
@@ -235,12 +251,34 @@ def to_pyvis(
     return net
 
 
-def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, folded: bool) -> list[NodeItem]:
+def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
+    """The articles that name the graph's nodes, the earliest published first."""
+    catalog = graph.graph.get("catalog")
+    if catalog is None:
+        return []
+    count: dict[str, int] = defaultdict(int)
+    for _, data in graph.nodes(data=True):
+        for article in data.get("articles", ()):
+            count[article] += 1
+    found: list[ArticleItem] = []
+    for iri, n in count.items():
+        date = str(
+            catalog.value(URIRef(iri), TKG.published) or catalog.value(URIRef(iri), TKG.assumedPublicationYear) or ""
+        )
+        year = int(date[:4]) if date[:4].isdigit() else None
+        found.append({"id": iri, "title": catalog.label(URIRef(iri)), "date": date, "year": year, "count": n})
+    return sorted(found, key=lambda a: (a["date"], a["title"]))
+
+
+def _node_items(
+    graph: nx.MultiDiGraph, full: nx.MultiDiGraph, articles: list[ArticleItem], large: bool, folded: bool
+) -> list[NodeItem]:
     """The nodes of ``full`` as the page holds them, the hubs first: those of ``graph`` drawn,
     the others (and past the fold the facts) held back; placed by :func:`layout` when ``large``."""
     style = styles(full)
     degree = dict(graph.degree())
     positions = layout(full) if large else {}
+    index = {a["id"]: i for i, a in enumerate(articles)}
     # labels by importance: the hubs (the entities with most links) first, then entities, then facts
     order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
     entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
@@ -255,6 +293,8 @@ def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, fold
             "label": shown,
             "name": data["label"],
             "kind": data["kind"],
+            "group": group(data),
+            "articles": [index[a] for a in data.get("articles", ()) if a in index],
             "labels": data.get("labels", [data["label"]]),
             "tip": data.get("tooltip", [data["label"]]),
             "color": colour,
@@ -323,6 +363,7 @@ def unpack(text: str) -> Any:
 def render_page(net: Any) -> str:
     """The page's HTML: its text around the network, and its data in the JSON island."""
     data: NetworkData = {
+        "articles": net.page.articles,
         "nodes": pack(net.nodes),
         "edges": pack(net.edges),
         "cards": net.page.cards,

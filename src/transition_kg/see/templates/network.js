@@ -14,9 +14,11 @@ const NEIGHBOURS = new Map(), EDGES_OF = new Map();  // node → the nodes an ed
 const inVis = new Set();
 const hiddenNow = new Set();  // the drawn nodes vis hides; only changes are sent to vis
 let nodes, edges, network;  // vis's data sets and network
-// the selected node, the year, the hidden classes, the nodes expanded: kept in the URL fragment
-const state = {node: null, year: null, hide: new Set(), expanded: new Set()};
+// the selected node, the facts' year, the articles' year, the story told (an article's index, or
+// null for the overview), the hidden families and articles, the nodes expanded: kept in the link
+const state = {node: null, year: null, published: null, article: null, hide: new Set(), skip: new Set(), expanded: new Set()};
 let years = [], minYear = null, maxYear = null;
+let ARTICLES = [], firstPublished = null, lastPublished = null;  // the articles (ArticleItem), their years
 // the cards, unpacked a pack at a time once the network is drawn
 let PACKS = [], CARD_PACK = 1, PACK_OF = new Map();
 const CARDS = new Map(), unpacking = new Map();
@@ -27,6 +29,9 @@ const ink = {text: "", halo: ""};  // the theme's colours of the labels, read on
 const details = document.getElementById("details");
 const yearInput = document.getElementById("year");
 const yearValue = document.getElementById("year-value");
+const publishedInput = document.getElementById("published");
+const publishedValue = document.getElementById("published-value");
+const picker = document.getElementById("article");
 const search = document.getElementById("search");
 const results = document.getElementById("results");
 const tooltip = el("div", {class: "vis-tooltip", role: "tooltip"});
@@ -39,6 +44,7 @@ async function unpack(text) {
 async function start() {
   performance.mark("tkg-start");
   const data = JSON.parse(document.getElementById("data").textContent);
+  ARTICLES = data.articles || [];
   const [nodesText, edgesText] = await Promise.all([unpack(data.nodes), unpack(data.edges)]);
   NODES = JSON.parse(nodesText);
   EDGES = JSON.parse(edgesText);
@@ -66,7 +72,7 @@ function joinEdges() {
 
 function visNode(n, at) {
   inVis.add(n.id);
-  const item = {id: n.id, name: n.name, kind: n.kind, year: n.year, fact: n.fact, color: n.color, shape: n.shape, value: n.value};
+  const item = {id: n.id, name: n.name, kind: n.kind, group: n.group, year: n.year, fact: n.fact, color: n.color, shape: n.shape, value: n.value};
   const p = at || (n.x !== undefined ? {x: n.x, y: n.y} : null);
   if (p) { item.x = p.x; item.y = p.y; }
   return item;
@@ -263,7 +269,29 @@ function later(year) {
   return state.year !== null && Number.isInteger(year) && year > state.year;
 }
 
+function unpublished(n) {  // every article naming it was published after the articles' year
+  return state.published !== null && n.articles.length > 0 &&
+    n.articles.every(i => Number.isInteger(ARTICLES[i].year) && ARTICLES[i].year > state.published);
+}
+
+function outOfStory(n) {  // not in the story told, or named only by articles filtered out
+  if (state.article !== null) return !n.articles.includes(state.article);
+  return n.articles.length > 0 && n.articles.every(i => state.skip.has(i));
+}
+
+function hiddenByFilters(n) {
+  return state.hide.has(n.group) || later(n.year) || unpublished(n) || outOfStory(n);
+}
+
 function readYears() {
+  const published = ARTICLES.map(a => a.year).filter(y => Number.isInteger(y));
+  firstPublished = published.length ? Math.min(...published) : null;
+  lastPublished = published.length ? Math.max(...published) : null;
+  if (published.length > 1 && firstPublished < lastPublished) {
+    publishedInput.min = firstPublished; publishedInput.max = lastPublished; publishedInput.value = lastPublished;
+  } else {
+    publishedInput.disabled = true;
+  }
   years = NODES.map(n => n.year).filter(y => Number.isInteger(y));
   minYear = years.length ? Math.min(...years) : null;
   maxYear = years.length ? Math.max(...years) : null;
@@ -278,11 +306,36 @@ function yearText() {
   return state.year === null ? (years.length ? "all years" : "no years") : String(state.year);
 }
 
+function publishedText() {
+  return state.published === null ? (ARTICLES.length ? "all articles" : "no dates") : String(state.published);
+}
+
+// the filters on, in words: under the controls, and on the card while it is open
+function filtersText() {
+  const on = [];
+  if (state.article !== null) on.push(`the story of “${ARTICLES[state.article].title}”`);
+  if (state.year !== null) on.push(`facts about years up to ${state.year}`);
+  if (state.published !== null) on.push(`articles published up to ${state.published}`);
+  if (state.hide.size) on.push("hiding " + [...state.hide].sort().join(", "));
+  if (state.skip.size) on.push("leaving out " + [...state.skip].map(i => `“${ARTICLES[i].title}”`).join(", "));
+  return on.length ? "Showing " + on.join("; ") + "." : "";
+}
+
+function articleKey(i) { return ARTICLES[i].id.split("/").pop(); }
+
+function articleAt(key) {  // an article's index from its IRI or the last part of it
+  const i = ARTICLES.findIndex(a => a.id === key || articleKey(ARTICLES.indexOf(a)) === key);
+  return i >= 0 ? i : null;
+}
+
 function writeFragment() {
   const params = new URLSearchParams();
   if (state.node) params.set("node", state.node);
+  if (state.article !== null) params.set("article", articleKey(state.article));
   if (state.year !== null) params.set("year", state.year);
+  if (state.published !== null) params.set("published", state.published);
   if (state.hide.size) params.set("hide", [...state.hide].sort().join(","));
+  if (state.skip.size) params.set("skip", [...state.skip].map(articleKey).sort().join(","));
   if (state.expanded.size) params.set("expand", [...state.expanded].sort().join(" "));
   const text = params.toString();
   try {
@@ -294,6 +347,11 @@ function writeFragment() {
 function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   state.hide = new Set((params.get("hide") || "").split(",").filter(Boolean));
+  state.skip = new Set((params.get("skip") || "").split(",").map(articleAt).filter(i => i !== null));
+  state.article = articleAt(params.get("article") || "");
+  const p = params.get("published");
+  state.published = p !== null && /^\d{4}$/.test(p) && lastPublished !== null && Number(p) < lastPublished ? Number(p) : null;
+  if (lastPublished !== null) publishedInput.value = state.published === null ? lastPublished : Math.max(state.published, firstPublished);
   state.expanded = new Set((params.get("expand") || "").split(" ").filter(id => BY_ID.has(id)));
   const y = params.get("year");
   state.year = y !== null && /^\d{4}$/.test(y) ? Number(y) : null;
@@ -306,7 +364,7 @@ function readFragment() {
 function apply() {
   const updates = [], coming = [];
   for (const n of NODES) {
-    const hidden = state.hide.has(n.kind) || later(n.year) || !inView(n);
+    const hidden = hiddenByFilters(n) || !inView(n);
     if (!inVis.has(n.id)) {
       if (!hidden) coming.push(n);
     } else if (hidden !== hiddenNow.has(n.id)) {
@@ -317,10 +375,52 @@ function apply() {
   if (updates.length) nodes.update(updates);
   if (coming.length) bring(coming);
   yearValue.textContent = yearText();
-  for (const box of document.querySelectorAll("#legend input")) box.checked = !state.hide.has(box.dataset.kind);
+  publishedValue.textContent = publishedText();
+  picker.value = state.article === null ? "" : ARTICLES[state.article].id;
+  document.getElementById("filters").textContent = filtersText();
+  writeLegend();
   if (state.node) renderCard(BY_ID.get(state.node));
   if (document.getElementById("table").open) fillTable();
   writeFragment();
+}
+
+// the legend's counts: the nodes each family and each article has among those the other filters show
+function writeLegend() {
+  const groups = new Map(), articles = new Map();
+  for (const n of NODES) {
+    if (!inView(n) || later(n.year) || unpublished(n)) continue;
+    if (!outOfStory(n)) groups.set(n.group, (groups.get(n.group) || 0) + 1);
+    if (!state.hide.has(n.group)) for (const i of n.articles) articles.set(i, (articles.get(i) || 0) + 1);
+  }
+  for (const box of document.querySelectorAll("#legend input")) {
+    const group = box.dataset.group, i = Number(box.dataset.article);
+    box.checked = group !== undefined ? !state.hide.has(group) : !state.skip.has(i) && (state.article === null || state.article === i);
+    const count = (group !== undefined ? groups.get(group) : articles.get(i)) || 0;
+    box.parentElement.querySelector(".count").textContent = String(count);
+    box.parentElement.hidden = count === 0 && box.checked;  // an entry for what is there, or was filtered out
+  }
+}
+
+function legend() {  // the legend's entries: each family and article with the nodes it has shown
+  return [...document.querySelectorAll("#legend label")].filter(label => !label.hidden).map(label => ({
+    name: label.querySelector(".name").textContent,
+    count: Number(label.querySelector(".count").textContent),
+    kind: label.querySelector("input").dataset.group !== undefined ? "family" : "article",
+  }));
+}
+
+function fitShown() {
+  const ids = NODES.filter(n => shown(n.id)).map(n => n.id);
+  network.fit({nodes: ids.length ? ids : undefined, animation: false});
+}
+
+// one article's story alone (its index), or the overview (null)
+function tell(i) {
+  state.article = i;
+  if (i !== null) state.skip.delete(i);
+  if (state.node && hiddenByFilters(BY_ID.get(state.node))) { state.node = null; network.unselectAll(); details.replaceChildren(); }
+  apply();
+  fitShown();
 }
 
 function bring(list) {
@@ -358,7 +458,8 @@ function show(id) {
     const drawn = [...(NEIGHBOURS.get(id) || [])].find(m => inVis.has(m));
     state.expanded.add(drawn !== undefined ? drawn : id);
   }
-  state.hide.delete(node.kind);
+  state.hide.delete(node.group);
+  if (outOfStory(node)) { state.article = null; for (const i of node.articles) state.skip.delete(i); }
   apply();  // draws what it needs, writes the card and the link
   frame(id);
   details.scrollIntoView({block: "nearest"});  // on a phone the panel is under the graph
@@ -496,6 +597,8 @@ function renderCard(node) {
   const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
                                    facts: [], relations: [], mentions: []};
   cardHead(node, card);
+  const filters = filtersText();
+  if (filters) details.appendChild(el("p", {class: "filters"}, filters));
   if (card.numbers.length) cardNumbers(card.numbers);
   if (card.quotes.length) cardQuotes(card.quotes);
   if (card.facts.length) cardFacts(card.facts);
@@ -562,10 +665,18 @@ function listenToControls() {
   });
   for (const box of document.querySelectorAll("#legend input")) {
     box.addEventListener("change", () => {
-      if (box.checked) state.hide.delete(box.dataset.kind); else state.hide.add(box.dataset.kind);
+      const group = box.dataset.group, i = Number(box.dataset.article);
+      if (group !== undefined) { if (box.checked) state.hide.delete(group); else state.hide.add(group); }
+      else { state.article = null; if (box.checked) state.skip.delete(i); else state.skip.add(i); }
       apply();
     });
   }
+  picker.addEventListener("change", () => tell(picker.value ? articleAt(picker.value) : null));
+  publishedInput.addEventListener("input", () => {
+    const y = Number(publishedInput.value);
+    state.published = y >= lastPublished ? null : y;
+    apply();
+  });
   yearInput.addEventListener("input", () => {
     const y = Number(yearInput.value);
     state.year = y >= maxYear ? null : y;
@@ -577,12 +688,26 @@ function listenToControls() {
   window.addEventListener("hashchange", readFragment);
 }
 
-// the page's API, for tests and notebooks: tkg.show(iri), tkg.year(y or null), the card in #details
+// the page's API, for tests and notebooks: tkg.show(iri), tkg.year(y or null), tkg.published(y or
+// null), tkg.article(iri or null), tkg.legend(), tkg.labels(), the card in #details
 function api() {
   return {
     network, nodes, edges, ready: false, show, clear, expand,
     held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
     labels: () => drawnLabels,  // the labels of the last frame: id, text, box [left, top, right, bottom] in CSS pixels
+    legend,
+    article(iri) {  // show one article's story (its IRI), or the overview (null); its IRI, null, or false if unknown
+      const i = iri === null || iri === undefined || iri === "" ? null : articleAt(iri);
+      if (iri && i === null) return false;
+      tell(i);
+      return i === null ? null : ARTICLES[i].id;
+    },
+    published(y) {  // the articles' time control, as year is the facts'
+      state.published = y === null || y === undefined || lastPublished === null || y >= lastPublished ? null : Number(y);
+      if (lastPublished !== null) publishedInput.value = state.published === null ? lastPublished : Math.max(state.published, firstPublished);
+      apply();
+      return state.published;
+    },
     year(y) {
       state.year = y === null || y === undefined || (maxYear !== null && y >= maxYear) ? null : Number(y);
       if (years.length) yearInput.value = state.year === null ? maxYear : Math.max(state.year, minYear);
