@@ -977,7 +977,7 @@ def test_the_legend_names_families_and_each_story_can_be_told_alone(browser, sta
     # the articles' time: published up to 2023 leaves the Qitaihe article's story, named on the card
     assert page.evaluate("() => tkg.published(2023)") == 2023
     assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown
-    page.evaluate(f"() => tkg.show('{str(TKR.qitaihe)}')")
+    page.evaluate(f"() => tkg.show('{TKR.qitaihe!s}')")
     assert "articles published up to 2023" in page.inner_text("#details .filters")
     assert page.inner_text("#published-value") == "2023" and "published=2023" in page.evaluate("() => location.href")
     assert page.evaluate("() => tkg.published(null)") is None
