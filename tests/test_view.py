@@ -961,6 +961,12 @@ def test_the_legend_names_families_and_each_story_can_be_told_alone(browser, sta
     families = {e["name"]: e["count"] for e in legend if e["kind"] == "family"}
     assert len(legend) <= 12 and {"places", "organisations", "people", "facts"} <= set(families)
     assert len([e for e in legend if e["kind"] == "article"]) == 3
+    # the overview names each story, amid its most connected entities, no label over another
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    labels = page.evaluate("() => tkg.labels()")
+    assert len([label for label in labels if label.get("article")]) == 3
+    assert {"Datong", "Qitaihe", "China", "new quality productive forces"} <= {label["text"] for label in labels}
+    assert_apart(labels, page)
     # one article's story alone: the picker and tkg.article give the same view, named while it is on
     iri = str(TKR["article-qitaihe-coal-city"])
     assert page.evaluate(f"() => tkg.article('{iri}')") == iri

@@ -34,6 +34,7 @@ from .pages import render
 from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
+STORY_HUBS = 4  # and each article's most connected entities
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
 # FOLD_THRESHOLD (from .graph): past it the facts are held until their entity is expanded (vis-network
@@ -278,11 +279,17 @@ def _node_items(
     style = styles(full)
     degree = dict(graph.degree())
     positions = layout(full) if large else {}
-    index = {a["id"]: i for i, a in enumerate(articles)}
     # labels by importance: the hubs (the entities with most links) first, then entities, then facts
     order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
     entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
+    index = {a["id"]: i for i, a in enumerate(articles)}
     hubs = set(entities[: max(HUBS, len(entities) // 12)])
+    stories: dict[str, list[str]] = defaultdict(list)  # and each story's most connected entities
+    for n in entities:
+        for article in full.nodes[n].get("articles", ()):
+            if len(stories[article]) < STORY_HUBS:
+                stories[article].append(n)
+    hubs.update(n for found in stories.values() for n in found)
     items = []
     for n in sorted(order, key=lambda n: n not in hubs):
         data = full.nodes[n]

@@ -158,7 +158,8 @@ function listenToNetwork() {
 // node and the selected node's neighbours, then the hubs, entities by links, facts), each only
 // where it overlaps no label already drawn; a small node's label once zoomed in enough ----------
 // a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
-const LABEL_PX = 12, HUB_PX = 15, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+const TITLE_STEPS = [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10, -12, 12, -15, 15];  // lines away from its middle
+const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
 
 class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
   constructor(ctx, m, first) {
@@ -192,6 +193,26 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
 
   take(box) {
     for (const key of this.cells(box)) { if (!this.grid.has(key)) this.grid.set(key, []); this.grid.get(key).push(box); }
+  }
+
+  // an article's title, at (x, y) in network coordinates or as near as it fits, over no label and no node
+  title(i, x, y, disks) {
+    const r = this.ratio, ctx = this.ctx, m = this.m, px = TITLE_PX * r, lines = titleLines(ARTICLES[i].title);
+    ctx.font = `italic 600 ${px}px system-ui, sans-serif`;
+    this.fontHub = null;
+    const w = Math.max(...lines.map(line => ctx.measureText(line).width)), h = px * 1.25 * lines.length;
+    const sx = m.a * x + m.e, sy = m.d * y + m.f;
+    for (const dy of TITLE_STEPS) {
+      for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75]) {
+        const cx = Math.min(Math.max(sx + dx * w, w / 2 + 2 * r), this.W - w / 2 - 2 * r), top = sy - h / 2 + dy * px * 1.4;
+        const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + h];
+        if (top < 0 || box[3] > this.H || !this.free(box) || disks.some(d => box[0] < d[2] && d[0] < box[2] && box[1] < d[3] && d[1] < box[3])) continue;
+        this.take(box);
+        lines.forEach((line, k) => { ctx.strokeText(line, cx, top + k * px * 1.25); ctx.fillText(line, cx, top + k * px * 1.25); });
+        drawnLabels.push({id: ARTICLES[i].id, text: lines.join(" "), box: box.map(c => Math.round(c / r)), article: true});
+        return;
+      }
+    }
   }
 
   onScreen(id) {  // a drawn node's centre and radius in device pixels, if it is on the screen
@@ -238,6 +259,7 @@ function drawLabels(ctx) {
   // no label over the selected or hovered node, nor (but another hub's) over a hub
   for (const id of first.slice(0, hovered ? 2 : 1)) labels.disk(id);
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
+  storyTitles(labels);
   let hubs = true;  // the hubs come first in NODES
   for (const n of NODES) {
     if (hubs && !n.hub) {
@@ -248,6 +270,28 @@ function drawLabels(ctx) {
     if (!labels.first.has(n.id)) labels.place(n);
   }
   ctx.restore();
+}
+
+function titleLines(title) {  // a title in at most two lines of about TITLE_LINE characters
+  const lines = [""];
+  for (const word of title.split(" ")) {
+    const last = lines.length - 1;
+    if (lines[last] && (lines[last] + " " + word).length > TITLE_LINE) lines.push(word); else lines[last] += (lines[last] ? " " : "") + word;
+  }
+  return lines.length > 2 ? [lines[0], lines.slice(1).join(" ").slice(0, TITLE_LINE - 1).trimEnd() + "…"] : lines;
+}
+
+// the overview names each story: an article's title amid the nodes only it names
+function storyTitles(labels) {
+  if (state.node || state.article !== null || !ARTICLES.length || inVis.size > TITLES_UP_TO) return;
+  const sums = ARTICLES.map(() => [0, 0, 0]), disks = [];
+  for (const id of inVis) {
+    if (hiddenNow.has(id)) continue;
+    const seen = labels.onScreen(id), n = BY_ID.get(id), v = labels.body[id];
+    if (seen) disks.push([seen.x - seen.radius, seen.y - seen.radius, seen.x + seen.radius, seen.y + seen.radius]);
+    if (v && n.articles.length === 1) { const sum = sums[n.articles[0]]; sum[0] += v.x; sum[1] += v.y; sum[2]++; }
+  }
+  sums.forEach(([x, y, count], i) => { if (count >= 3 && !state.skip.has(i)) labels.title(i, x / count, y / count, disks); });
 }
 
 // --- what is shown -----------------------------------------------------------------------------
