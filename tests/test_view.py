@@ -785,13 +785,20 @@ def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_pag
         "314 days (2024)",
         "15 billion yuan (2022)",
         "more than 61 billion yuan (2024)",
-        "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
-        "characters 2372–2436",
+        "From " + ARTICLE_B + " (2025)",  # the article named once, above its numbers
+        "314 days (2024)\n“last year there were 314 days classed as having good air quality”",
         "WHO SAID WHAT",  # quotes and reported speech, each said which
         "Yan said this key approach is not about protecting heritage",
         "Yan Hongbin, head (reported speech, in the article's words)",
     ):
         assert words in card, words
+    # each quote once: its words are not repeated as its evidence; numbers by indicator, fractions in words
+    assert (
+        card.count("We never expected the orders to come in faster") == 1 and card.count(ARTICLE_B) == 5
+    )  # once a section
+    assert "one eighth, 12.5% (as of 2025)" in card and "0.125" not in card
+    assert card.index("Changes and multiples") < card.index("more than 4 times (2024)")
+    assert card.index("49 days (2001)") < card.index("314 days (2024)") < card.index("15 billion yuan (2022)")
     # the two series drawn as what they are
     labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
     assert "series: 2001: 49 days (2001); 2024: 314 days (2024)" in labels

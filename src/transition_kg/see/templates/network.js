@@ -518,14 +518,30 @@ function clear() {
 }
 
 // --- the entity card ---------------------------------------------------------------------------
-function evidence(list) {
+// a fact's evidence: its words (not again when they are the words shown above them, as a quote's
+// are), the article named unless its section named it; where in the article, in the line's title
+function evidence(list, named, shown) {
   const box = el("div", {class: "ev"});
+  const same = text => (text || "").replace(/[“”"\s]+/g, " ").trim();
   for (const e of list || []) {
-    const where = e.start !== null && e.start !== undefined ? `, characters ${e.start}–${e.end}` : "";
-    box.appendChild(el("div", {}, `“${e.words}” — ${e.article}` + (e.date ? ` (${e.date})` : "") + where
-                                  + (e.context ? " (read from the context)" : "")));
+    const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
+    const words = shown !== undefined && same(e.words) === same(shown) ? "" : `“${e.words}”`;
+    const text = [words, source].filter(Boolean).join(" — ") + (e.context ? " (read from the context)" : "");
+    if (!text) continue;
+    const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
+    box.appendChild(el("div", attrs, words || !source ? text : "— " + text));
   }
   return box;
+}
+
+// a section's article, named once under its heading when all its evidence comes from one
+function fromOne(items) {
+  const found = new Map();
+  for (const item of items) for (const e of item.ev || []) found.set(e.article, e.date);
+  if (found.size !== 1) return new Set();
+  const [[article, date]] = found;
+  details.appendChild(el("div", {class: "from"}, `From ${article}` + (date ? ` (${date})` : "")));
+  return new Set([article]);
 }
 
 function nodeLink(id, text) {
@@ -563,8 +579,19 @@ function cardHead(node, card) {
   if (card.ev.length) details.appendChild(evidence(card.ev));
 }
 
+const FOLD_ROWS = 4;  // a group of more numbers is folded, with its count
+const FOLD_ITEMS = 8, SHOW_ITEMS = 5;  // a longer list shows its first items, the rest folded with their count
+
+function folded(list) {
+  if (list.children.length <= FOLD_ITEMS) return list;
+  const rest = el("ul");
+  for (const item of [...list.children].slice(SHOW_ITEMS)) rest.appendChild(item);
+  return el("div", {}, list, el("details", {class: "more"}, el("summary", {}, `${rest.children.length} more`), rest));
+}
+
 function cardNumbers(numbers) {
   details.appendChild(el("h3", {}, "Numbers"));
+  const named = fromOne(numbers);
   const series = new Map();
   for (const n of numbers) {
     if (Number.isInteger(n.year) && n.value !== null && n.measure === "level" && !later(n.year)) {
@@ -582,57 +609,76 @@ function cardNumbers(numbers) {
       details.appendChild(chart(points, unit));
     }
   }
-  const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "What"), el("th", {scope: "col"}, "Value"))));
-  const body = el("tbody");
-  for (const n of numbers) {
-    const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
-    if (later(n.year)) attrs.class = "later";
-    body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.what)),
-                        el("td", {class: "num"}, n.amount + (Number.isInteger(n.year) ? "" : " · no year"))));
-    body.appendChild(el("tr", Object.assign({}, attrs, {class: (attrs.class || "") + " evrow"}),
-                        el("td", {colspan: 2}, evidence(n.ev))));
+  // grouped by indicator, each sorted by year; levels first, then changes and multiples
+  const groups = new Map();
+  const year = n => Number.isInteger(n.year) ? n.year : 9999;
+  const sorted = [...numbers].sort((a, b) => (a.measure === "level" ? 0 : 1) - (b.measure === "level" ? 0 : 1) || year(a) - year(b));
+  for (const n of sorted) {
+    const key = (n.measure === "level" ? "" : "change|") + n.what;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(n);
   }
-  table.appendChild(body);
-  details.appendChild(table);
+  let changes = false;
+  for (const [key, list] of groups) {
+    if (key.startsWith("change|") && !changes) { changes = true; details.appendChild(el("h4", {}, "Changes and multiples")); }
+    const body = el("tbody");
+    for (const n of list) {
+      const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
+      if (later(n.year)) attrs.class = "later";
+      body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.amount + (Number.isInteger(n.year) ? "" : " · no year")),
+                                           evidence(n.ev, named))));
+    }
+    const table = el("table", {}, body);
+    const what = list[0].what;
+    if (list.length > FOLD_ROWS) {
+      details.appendChild(el("details", {class: "group"}, el("summary", {}, `${what} (${list.length})`), table));
+    } else {
+      details.appendChild(el("div", {class: "what"}, what));
+      details.appendChild(table);
+    }
+  }
 }
 
 function cardQuotes(quotes) {
   const reported = quotes.some(q => q.kind === "reported speech");
   details.appendChild(el("h3", {}, reported ? "Who said what" : "Quotes"));
+  const named = fromOne(quotes);
   for (const q of quotes) {
     const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
                    q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
     const words = q.kind === "reported speech" ? q.words : `“${q.words}”`;
-    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev)));
+    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev, named, q.words)));
   }
 }
 
 function cardFacts(facts) {
   details.appendChild(el("h3", {}, "What the articles say"));
+  const named = fromOne(facts);
   const list = el("ul");
   for (const f of facts) {
     list.appendChild(el("li", later(f.year) ? {class: "later"} : {}, nodeLink(f.id, f.text), ` (${f.kind}`
-                        + (Number.isInteger(f.year) ? `, ${f.year})` : ")"), evidence(f.ev)));
+                        + (Number.isInteger(f.year) ? `, ${f.year})` : ")"), evidence(f.ev, named)));
   }
-  details.appendChild(list);
+  details.appendChild(folded(list));
 }
 
 function cardRelations(relations) {
   details.appendChild(el("h3", {}, "Relations"));
+  const named = fromOne(relations);
   const list = el("ul");
   for (const r of relations) {
     const text = r.dir === "out" ? [`${r.prop} `, nodeLink(r.otherId, r.other)] : [nodeLink(r.otherId, r.other), ` ${r.prop} this`];
-    const basis = r.context ? " (from context)" : "";
-    list.appendChild(el("li", {}, ...text, el("span", {class: "ev"}, ` — ${r.source}${basis}`), evidence(r.ev)));
+    const source = (r.ev.length && r.ev.every(e => e.article === r.source) ? "" : ` — ${r.source}`) + (r.context ? " (from context)" : "");
+    list.appendChild(el("li", {}, ...text, source ? el("span", {class: "ev"}, source) : null, evidence(r.ev, named)));
   }
-  details.appendChild(list);
+  details.appendChild(folded(list));
 }
 
 function cardMentions(mentions) {
   details.appendChild(el("h3", {}, "Mentioned in"));
   const list = el("ul");
   for (const m of mentions) list.appendChild(el("li", {}, `${m.article}: “${m.words}”`));
-  details.appendChild(list);
+  details.appendChild(folded(list));
 }
 
 function renderCard(node) {
