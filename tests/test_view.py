@@ -198,7 +198,9 @@ def test_page_loads_nothing_from_the_network(whole):
 
     class Links(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            links.extend((tag, k, v) for k, v in attrs if k in ("src", "href", "srcset", "action", "data"))
+            links.extend(
+                (tag, k, v) for k, v in attrs if k in ("src", "href", "srcset", "action", "data") and v[:1] != "#"
+            )
 
     Links().feed(html)
     assert links == []
@@ -995,3 +997,38 @@ def test_the_legend_names_families_and_each_story_can_be_told_alone(browser, sta
     assert page.inner_text("#published-value") == "2023" and "published=2023" in page.evaluate("() => location.href")
     assert page.evaluate("() => tkg.published(null)") is None
     assert visit.errors == []
+
+
+def test_getting_around_by_buttons_and_keys(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    scale = page.evaluate("() => tkg.network.getScale()")
+    page.click("#zoom-in")
+    assert page.evaluate("() => tkg.network.getScale()") > scale
+    page.click("#fit")
+    assert abs(page.evaluate("() => tkg.network.getScale()") - scale) < scale * 0.2
+    # the graph takes the focus; arrows move between neighbours, Enter opens the card and the focus
+    # moves to it, Escape closes it and the focus goes back to the node
+    page.focus("#graph")
+    page.keyboard.press("ArrowRight")
+    first = page.evaluate("() => tkg.network.getSelectedNodes()")
+    assert len(first) == 1
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("() => tkg.network.getSelectedNodes()")[0]
+    assert second == first[0] or second in page.evaluate(f"() => tkg.network.getConnectedNodes('{first[0]}')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "details" and page.inner_text("#details h2")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.id") == "graph" and page.inner_text("#details") == ""
+    # search results by arrow keys
+    page.fill("#search", "Datong")
+    page.press("#search", "ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert (
+        page.evaluate("() => document.activeElement.textContent") == page.locator("#results button").nth(1).inner_text()
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "details"
+    page.click("#overview")
+    assert page.inner_text("#details") == "" and visit.errors == []

@@ -337,7 +337,7 @@ def _options(large: bool, improved: bool) -> dict[str, Any]:
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
             "navigationButtons": False,
-            "keyboard": {"enabled": True, "bindToWindow": False},
+            "keyboard": {"enabled": False},  # the page's own keys: arrows between neighbours, Enter opens a card
         },
         # no labels drawn by vis: the page draws them by importance, never over each other
         "nodes": {"borderWidth": 0, "scaling": {"min": 8, "max": 34}},

@@ -55,6 +55,7 @@ async function start() {
   listenToNetwork();
   readYears();
   listenToControls();
+  listenForGettingAround();
   window.tkg = api();
   readFragment();
 }
@@ -151,7 +152,7 @@ function listenToNetwork() {
   ink.text = css.getPropertyValue("--ink").trim();
   ink.halo = css.getPropertyValue("--halo").trim();
   network.on("afterDrawing", drawLabels);
-  network.on("click", params => { if (params.nodes.length) show(params.nodes[0]); else clear(); });
+  network.on("click", params => { if (params.nodes.length) show(params.nodes[0], true); else clear(); });
 }
 
 // --- labels: drawn over the canvas in screen pixels, by importance (the selected and hovered
@@ -494,7 +495,7 @@ function expand(id) {
   return [...(NEIGHBOURS.get(id) || [])].filter(shown).length;
 }
 
-function show(id) {
+function show(id, focus) {  // open a node's card; the focus moves to it when a reader asked (a click, Enter)
   const node = BY_ID.get(id);
   if (!node) return false;
   state.node = id;
@@ -507,14 +508,85 @@ function show(id) {
   apply();  // draws what it needs, writes the card and the link
   frame(id);
   details.scrollIntoView({block: "nearest"});  // on a phone the panel is under the graph
+  cursor = id;
+  if (focus) details.focus({preventScroll: true});
   return true;
 }
 
 function clear() {
+  const back = details.contains(document.activeElement) ? state.node : null;
   state.node = null;
   network.unselectAll();
   details.replaceChildren();
   writeFragment();
+  if (back) { cursor = back; network.selectNodes([back]); graph.focus(); }  // focus back to the node
+}
+
+// --- getting around: the buttons, and the keys on the focused graph ---------------------------
+let cursor = null;  // the node the arrow keys are on
+const graph = document.getElementById("graph");
+
+function zoom(factor) {
+  network.moveTo({scale: network.getScale() * factor, position: network.getViewPosition(), animation: false});
+}
+
+// the shown neighbour of the cursor most nearly in the arrow's direction (or, first, the biggest hub)
+function step(key) {
+  const [dx, dy] = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1]}[key];
+  if (!cursor || !shown(cursor)) return NODES.find(n => shown(n.id))?.id || null;
+  const at = network.getPositions([cursor])[cursor];
+  let best = null, score = 0;
+  for (const m of NEIGHBOURS.get(cursor) || []) {
+    if (!shown(m)) continue;
+    const p = network.getPositions([m])[m], x = p.x - at.x, y = p.y - at.y, d = Math.hypot(x, y) || 1;
+    const s = (x * dx + y * dy) / d;
+    if (s > score) { best = m; score = s; }
+  }
+  return best || cursor;
+}
+
+function onKey(event) {
+  if (event.key.startsWith("Arrow")) {
+    cursor = step(event.key);
+    if (cursor) {
+      network.selectNodes([cursor]);
+      hovered = cursor;
+      showTipOf(cursor);
+      network.redraw();
+    }
+  } else if (event.key === "Enter" && cursor) {
+    hideTip();
+    show(cursor, true);
+  } else if (event.key === "+" || event.key === "=") zoom(1.25);
+  else if (event.key === "-") zoom(0.8);
+  else if (event.key === "Escape") { hideTip(); clear(); } else return;
+  event.preventDefault();
+}
+
+function showTipOf(id) {  // the tooltip of a node reached by the keys, beside it
+  const p = network.canvasToDOM(network.getPositions([id])[id]);
+  showTip(BY_ID.get(id).tip, p);
+}
+
+function listenForGettingAround() {
+  document.getElementById("fit").addEventListener("click", fitShown);
+  document.getElementById("zoom-in").addEventListener("click", () => zoom(1.25));
+  document.getElementById("zoom-out").addEventListener("click", () => zoom(0.8));
+  document.getElementById("overview").addEventListener("click", () => { clear(); state.skip.clear(); state.hide.clear(); tell(null); });
+  graph.addEventListener("keydown", onKey);
+  details.addEventListener("keydown", event => { if (event.key === "Escape" && state.node) clear(); });
+  // search results by arrow keys: down from the box into them, up and down between them
+  search.addEventListener("keydown", event => {
+    if (event.key === "ArrowDown" && results.querySelector("button")) { event.preventDefault(); results.querySelector("button").focus(); }
+  });
+  results.addEventListener("keydown", event => {
+    const buttons = [...results.querySelectorAll("button")], i = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && i + 1 < buttons.length) buttons[i + 1].focus();
+    else if (event.key === "ArrowUp") (i > 0 ? buttons[i - 1] : search).focus();
+    else if (event.key === "Escape") search.focus();
+    else return;
+    event.preventDefault();
+  });
 }
 
 // --- the entity card ---------------------------------------------------------------------------
@@ -547,7 +619,7 @@ function fromOne(items) {
 function nodeLink(id, text) {
   if (id && BY_ID.has(id)) {
     const button = el("button", {class: "link", type: "button"}, text);
-    button.addEventListener("click", () => show(id));
+    button.addEventListener("click", () => show(id, true));
     return button;
   }
   return document.createTextNode(text);
@@ -719,7 +791,7 @@ function listResults() {
   results.replaceChildren();
   for (const n of matches(search.value)) {
     const button = el("button", {type: "button"}, n.labels.join(" · ") + " (" + n.kind + ")");
-    button.addEventListener("click", () => show(n.id));
+    button.addEventListener("click", () => show(n.id, true));
     results.appendChild(el("li", {}, button));
   }
 }
@@ -751,7 +823,7 @@ function listenToControls() {
   search.addEventListener("input", listResults);
   search.addEventListener("keydown", event => {
     if (event.key === "Escape") { search.value = ""; results.replaceChildren(); }
-    if (event.key === "Enter") { const first = matches(search.value)[0]; if (first) show(first.id); }
+    if (event.key === "Enter") { const first = matches(search.value)[0]; if (first) show(first.id, true); }
   });
   for (const box of document.querySelectorAll("#legend input")) {
     box.addEventListener("change", () => {
