@@ -1032,3 +1032,17 @@ def test_getting_around_by_buttons_and_keys(browser, start_page):
     assert page.evaluate("() => document.activeElement.id") == "details"
     page.click("#overview")
     assert page.inner_text("#details") == "" and visit.errors == []
+
+
+def test_a_focus_page_is_titled_by_its_entity_with_its_card_open(browser, dataset, tmp_path):
+    tian = select(dataset, focus="Tian Jilin")
+    # a person's page: their quotes and roles, and the organisations and places of those
+    assert {str(TKG.Organisation), str(TKG.Quote), str(TKG.Role)} <= {d["family"] for _, d in tian.nodes(data=True)}
+    path = tmp_path / "tian.html"
+    write_page(to_pyvis(tian, "transition-kg: Tian Jilin"), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    assert page.title() == "Tian Jilin" and page.inner_text("h1") == "Tian Jilin"
+    assert page.inner_text("#details").startswith("Tian Jilin\nperson") and "QUOTES" in page.inner_text("#details")
+    assert page.inner_text("#summary").startswith("1 organisation, 1 person, ")
+    assert visit.errors == []

@@ -186,7 +186,11 @@ def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.Mult
     if depth < 0:
         raise ViewError("must be 0 or more", option="depth", value=depth)
     reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
-    shown = whole.subgraph(n for n, d in reach.items() if d <= depth).copy()
+    keep = {n for n, d in reach.items() if d <= depth}
+    if depth >= 1 and whole.nodes[iri].get("family") == str(TKG.Person):  # a person's quotes and roles, and theirs
+        keep |= {m for n in list(keep) if whole.nodes[n].get("fact") for m in nx.all_neighbors(whole, n)}
+    shown = whole.subgraph(keep).copy()
+    shown.graph["focus"] = (iri, focus)  # the page opens its card and takes its label as its title
     # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
     # pulls a node's in, ring after ring (the whole graph, or past the fold the next ring)
     shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else whole.subgraph(reach).copy()

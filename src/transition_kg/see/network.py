@@ -27,7 +27,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..core.files import write_atomic
-from ..core.vocab import TKG, TKG_IRI
+from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
@@ -40,6 +40,9 @@ CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds 
 # FOLD_THRESHOLD (from .graph): past it the facts are held until their entity is expanded (vis-network
 # spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
 NOTEBOOK_HEIGHT = "720px"
+DEFAULT_TITLE = "transition-kg"
+ONE = {"people": "person", "industries": "industry", "policies and plans": "policy or plan", "other": "other",
+       "technologies and projects": "technology or project"}  # fmt: skip
 
 
 class _NodeItem(TypedDict):
@@ -84,6 +87,7 @@ class NetworkData(TypedDict):
     """The network page's JSON island, as network.js reads it."""
 
     articles: list[ArticleItem]
+    focus: str | None  # the node whose card opens with the page
     nodes: str  # pack(list[NodeItem]): every node the page holds, the hubs first
     edges: str  # pack(list[EdgeItem])
     cards: list[str]  # pack(dict[str, Card]) of each cardPack nodes, in the order of the nodes
@@ -98,6 +102,7 @@ class NetworkPage:
     title: str
     summary: str
     notice: str
+    focus: str | None  # a focus page's entity: its card opens with the page
     legend: list[tuple[str, str, str, int]]  # (family, colour, glyph, nodes)
     articles: list[ArticleItem]
     nodes: int  # the view's
@@ -118,18 +123,13 @@ def cards_of(graph: nx.MultiDiGraph) -> dict[str, Card]:
 
 
 def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str:
-    """One line naming what the page shows."""
+    """One line naming what the page shows: its nodes by family, and the articles they come from."""
     cards = cards_of(graph) if cards is None else cards
-    count: dict[str, int] = defaultdict(int)
-    for _, data in graph.nodes(data=True):
-        count[data.get("family", "")] += 1
-    places, people = count[TKG_IRI + "Place"], count[TKG_IRI + "Person"]
-    facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
+    counts = [f"{count:,} {name if count != 1 else ONE.get(name, name[:-1])}" for name, _, _, count in legend(graph)]
     articles = {ev["article"] for n in graph if n in cards for ev in cards[n].get("ev", [])}
     folded = graph.graph.get("folded", 0)
     text = (
-        f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
-        f"{facts:,} fact{'s' * (facts != 1)}"
+        (", ".join(counts[:-1]) + " and " + counts[-1] if len(counts) > 1 else "".join(counts) or "nothing")
         + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
         + " — click a node, or search, for everything said about it"
     )
@@ -198,7 +198,7 @@ def _page_class() -> Any:
 
 
 def to_pyvis(
-    graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
+    graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE, threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
 ) -> Any:
     """The pyvis Network of ``graph``, which renders as the offline page of :func:`write_page`.
     In a notebook, the network shows inline when it is a cell's value.
@@ -236,8 +236,12 @@ def to_pyvis(
             f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
             f"them, and search finds every node."
         )
+    focus = graph.graph.get("focus")
+    if focus and focus[0] in graph and title in (DEFAULT_TITLE, f"{DEFAULT_TITLE}: {focus[1]}"):
+        title = graph.nodes[focus[0]]["label"]  # a focus page is titled by its entity
     net.page = NetworkPage(
         title=title,
+        focus=focus[0] if focus and focus[0] in graph else None,
         summary=summary(graph, cards),
         notice=" ".join(notice),
         legend=legend(full),
@@ -371,6 +375,7 @@ def render_page(net: Any) -> str:
     """The page's HTML: its text around the network, and its data in the JSON island."""
     data: NetworkData = {
         "articles": net.page.articles,
+        "focus": net.page.focus,
         "nodes": pack(net.nodes),
         "edges": pack(net.edges),
         "cards": net.page.cards,

@@ -18,6 +18,7 @@ let nodes, edges, network;  // vis's data sets and network
 // null for the overview), the hidden families and articles, the nodes expanded: kept in the link
 const state = {node: null, year: null, published: null, article: null, hide: new Set(), skip: new Set(), expanded: new Set()};
 let years = [], minYear = null, maxYear = null;
+let FOCUS = null;  // a focus page's entity
 let ARTICLES = [], firstPublished = null, lastPublished = null;  // the articles (ArticleItem), their years
 // the cards, unpacked a pack at a time once the network is drawn
 let PACKS = [], CARD_PACK = 1, PACK_OF = new Map();
@@ -45,6 +46,7 @@ async function start() {
   performance.mark("tkg-start");
   const data = JSON.parse(document.getElementById("data").textContent);
   ARTICLES = data.articles || [];
+  FOCUS = data.focus || null;
   const [nodesText, edgesText] = await Promise.all([unpack(data.nodes), unpack(data.edges)]);
   NODES = JSON.parse(nodesText);
   EDGES = JSON.parse(edgesText);
@@ -402,7 +404,7 @@ function readFragment() {
   state.year = y !== null && /^\d{4}$/.test(y) ? Number(y) : null;
   if (state.year !== null && years.length) yearInput.value = Math.min(Math.max(state.year, minYear), maxYear);
   apply();
-  const id = params.get("node");
+  const id = params.get("node") || (location.hash ? null : FOCUS);  // a focus page opens its entity's card
   if (id && BY_ID.has(id)) show(id);
 }
 
