@@ -905,7 +905,7 @@ def docs_page(project, tmp_path_factory):
 @pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
 def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_source, viewport, tmp_path):
     page = browser.new_page(viewport=viewport, bypass_csp=True)
-    page.goto(docs_page.as_uri())
+    page.goto(docs_page.as_uri() + "#tkg-City")  # a link into a folded part opens it
     # definitions in a grid: every value sits beside (or, on a phone, under) its own field
     assert page.evaluate(
         "() => [...document.querySelectorAll('dl')].every(d => getComputedStyle(d).display === 'grid')"
@@ -918,11 +918,9 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
     # a contents list; the project's classes first, candidates of drafts next, imported terms last
     assert page.locator("nav a[href='#tkg-City']").count() == 1
-    classes = page.evaluate("""() => { const out = []; let e = document.getElementById('classes').nextElementSibling;
-        for (; e && e.id !== 'properties'; e = e.nextElementSibling) {
-          out.push(e.querySelector('h3').textContent.split(' ')[0]);
-        }
-        return out; }""")
+    classes = page.eval_on_selector_all(
+        "#classes-part > section", "els => els.map(e => e.querySelector('h3').textContent.split(' ')[0])"
+    )
     own = [i for i, n in enumerate(classes) if n.startswith("tkg:") and not n.startswith("tkg:Candidate")]
     candidates = [i for i, n in enumerate(classes) if n.startswith("tkg:Candidate")]
     imported = [i for i, n in enumerate(classes) if not n.startswith("tkg:")]
@@ -931,6 +929,23 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     individuals = page.inner_text("#individuals + p + table")
     assert "tkr:unit-euro" in individuals and "tkg:Approximately" in individuals
     assert 'rdfs:label "Datong"' in page.inner_text("#tkg-City .example")
+    # every property with an example from the graph, or saying why not; the open ends said so
+    properties = page.eval_on_selector_all(
+        "#properties-part > section", "els => els.map(e => e.querySelector('.example').textContent)"
+    )
+    assert len(properties) > 40 and all(properties) and "tkg:value 15" in page.text_content("#tkg-value .example")
+    assert "leaves it open" in page.text_content("#tkg-year")
+    assert page.locator("nav a[href='#tkg-speaker']").count() == 1
+    # the Person and Observation examples at their best: quoted, with value, unit and year
+    assert "^tkg:speaker" in page.text_content("#tkg-Person .example")
+    observation = page.text_content("#tkg-Observation .example")
+    assert "tkg:value " in observation and "tkg:unit tkr:unit-" in observation, observation
+    # folded parts, with counts; a search box finds terms
+    assert re.fullmatch(r"Properties \(\d+\)", page.inner_text("#properties"))
+    page.fill("#find", "speaker")
+    assert page.evaluate("() => document.getElementById('properties-part').open")
+    assert page.locator("#properties-part > section:not([hidden])").count() >= 1
+    page.fill("#find", "")
     assert axe_violations(page, axe_source) == []
     page.screenshot(path=str(tmp_path / f"docs-{viewport['width']}.png"), full_page=False)
 

@@ -103,7 +103,7 @@ class NetworkPage:
     summary: str
     notice: str
     focus: str | None  # a focus page's entity: its card opens with the page
-    legend: list[tuple[str, str, str, int]]  # (family, colour, glyph, nodes)
+    legend: list[tuple[str, str, str, int, list[str]]]  # (family, colour, glyph, nodes, its classes)
     articles: list[ArticleItem]
     nodes: int  # the view's
     edges: int
@@ -125,7 +125,7 @@ def cards_of(graph: nx.MultiDiGraph) -> dict[str, Card]:
 def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str:
     """One line naming what the page shows: its nodes by family, and the articles they come from."""
     cards = cards_of(graph) if cards is None else cards
-    counts = [f"{count:,} {name if count != 1 else ONE.get(name, name[:-1])}" for name, _, _, count in legend(graph)]
+    counts = [f"{count:,} {name if count != 1 else ONE.get(name, name[:-1])}" for name, _, _, count, _ in legend(graph)]
     articles = {ev["article"] for n in graph if n in cards for ev in cards[n].get("ev", [])}
     folded = graph.graph.get("folded", 0)
     text = (

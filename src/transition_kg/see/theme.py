@@ -118,13 +118,16 @@ def group(data: dict[str, Any]) -> str:
     return GROUP_OF.get(data.get("family", ""), OTHER_GROUP)
 
 
-def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, int]]:
-    """The legend's entries for ``graph``: (family, colour, glyph, how many nodes), in the legend's order."""
+def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, int, list[str]]]:
+    """The legend's entries for ``graph``, in the legend's order: (family, colour, glyph, how
+    many nodes, the class labels of those)."""
     counts: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}
     for _, data in graph.nodes(data=True):
         counts[group(data)] = counts.get(group(data), 0) + 1
+        kinds.setdefault(group(data), set()).add(data["kind"])
     looks = [(name, colour, glyph) for name, colour, _, glyph in GROUPS] + [(OTHER_GROUP, OTHER[0], OTHER[2])]
-    return [(name, colour, glyph, counts[name]) for name, colour, glyph in looks if name in counts]
+    return [(name, colour, glyph, counts[name], sorted(kinds[name])) for name, colour, glyph in looks if name in counts]
 
 
 def colours(graph: nx.MultiDiGraph) -> dict[str, str]:

@@ -445,6 +445,8 @@ function writeLegend() {
     const count = (group !== undefined ? groups.get(group) : articles.get(i)) || 0;
     box.parentElement.querySelector(".count").textContent = String(count);
     box.parentElement.hidden = count === 0 && box.checked;  // an entry for what is there, or was filtered out
+    const kinds = box.parentElement.nextElementSibling;
+    if (kinds && kinds.classList.contains("kinds")) kinds.hidden = box.parentElement.hidden;
   }
 }
 
