@@ -253,12 +253,15 @@ function drawLabels(ctx) {
   const first = [];
   if (state.node) first.push(state.node);
   if (hovered) first.push(hovered);
-  if (state.node) first.push(...(NEIGHBOURS.get(state.node) || []));
+  // the neighbours' names before their facts' long labels
+  if (state.node) first.push(...[...(NEIGHBOURS.get(state.node) || [])].sort((a, b) => BY_ID.get(a).fact - BY_ID.get(b).fact));
   drawnLabels = [];
   const m = ctx.getTransform();
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   const labels = new Labels(ctx, m, first);
+  const bar = tools.getBoundingClientRect(), at = graph.getBoundingClientRect(), r = labels.ratio;  // no label under the buttons
+  labels.take([(bar.left - at.left) * r, (bar.top - at.top) * r, (bar.right - at.left) * r, (bar.bottom - at.top) * r]);
   // no label over the selected or hovered node, nor (but another hub's) over a hub
   for (const id of first.slice(0, hovered ? 2 : 1)) labels.disk(id);
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
@@ -528,7 +531,7 @@ function clear() {
 
 // --- getting around: the buttons, and the keys on the focused graph ---------------------------
 let cursor = null;  // the node the arrow keys are on
-const graph = document.getElementById("graph");
+const graph = document.getElementById("graph"), tools = document.getElementById("tools");
 
 function zoom(factor) {
   network.moveTo({scale: network.getScale() * factor, position: network.getViewPosition(), animation: false});
