@@ -1061,3 +1061,18 @@ def test_a_focus_page_is_titled_by_its_entity_with_its_card_open(browser, datase
     assert page.inner_text("#details").startswith("Tian Jilin\nperson") and "QUOTES" in page.inner_text("#details")
     assert page.inner_text("#summary").startswith("1 organisation, 1 person, ")
     assert visit.errors == []
+
+
+def test_the_tour_shows_each_story_its_place_and_its_people(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.click("#tour-start")
+    assert page.inner_text("#tour-text").startswith("1/") and page.input_value("#article").endswith("qitaihe-coal-city")
+    page.click("#tour-next")
+    assert "Its place: Qitaihe" in page.inner_text("#tour-text")
+    assert page.inner_text("#details").startswith("Qitaihe\ncity")
+    for _ in range(3):
+        page.click("#tour-next")
+    assert page.inner_text("#tour-text").startswith("5/") and page.input_value("#article").endswith("coal-capital")
+    page.click("#tour-end")
+    assert page.input_value("#article") == "" and page.is_hidden("#tour") and visit.errors == []

@@ -575,7 +575,48 @@ function showTipOf(id) {  // the tooltip of a node reached by the keys, beside i
   showTip(BY_ID.get(id).tip, p);
 }
 
+// --- the tour: a few steps a story, made from the graph: the story, its place, its people ------
+let tourSteps = [], tourAt = 0;
+
+function tourOf() {
+  const steps = [];
+  const most = (i, group) => NODES.filter(n => n.group === group && n.articles.includes(i) && !n.reserve)
+                                  .sort((a, b) => (a.articles.length > 1) - (b.articles.length > 1) || b.value - a.value);  // its own first
+  ARTICLES.forEach((a, i) => {
+    const places = most(i, "places"), people = most(i, "people");
+    steps.push({article: i, node: null, text: `Story ${i + 1} of ${ARTICLES.length}: “${a.title}”` + (a.date ? ` (${a.date})` : "")
+                + `, ${a.count} nodes. Its places, people, numbers and claims are shown alone.`});
+    if (places.length) steps.push({article: i, node: places[0].id, text: `Its place: ${places[0].name}, with its numbers and what was said of it.`});
+    for (const person of people.slice(0, 2)) steps.push({article: i, node: person.id, text: `Who is in it: ${person.name}, their roles and what they said.`});
+  });
+  return steps;
+}
+
+function tourGo(k) {
+  tourAt = Math.max(0, Math.min(k, tourSteps.length - 1));
+  const step = tourSteps[tourAt];
+  document.getElementById("tour").hidden = false;
+  document.getElementById("tour-text").textContent = `${tourAt + 1}/${tourSteps.length}. ${step.text}`;
+  tell(step.article);
+  if (step.node) show(step.node);
+  document.getElementById("tour-back").disabled = tourAt === 0;
+  document.getElementById("tour-next").disabled = tourAt === tourSteps.length - 1;
+}
+
+function tourEnd() {
+  document.getElementById("tour").hidden = true;
+  clear();
+  tell(null);
+}
+
 function listenForGettingAround() {
+  const start = document.getElementById("tour-start");
+  tourSteps = tourOf();
+  start.hidden = tourSteps.length === 0;
+  start.addEventListener("click", () => { tourGo(0); document.getElementById("tour-next").focus(); });
+  document.getElementById("tour-back").addEventListener("click", () => tourGo(tourAt - 1));
+  document.getElementById("tour-next").addEventListener("click", () => tourGo(tourAt + 1));
+  document.getElementById("tour-end").addEventListener("click", tourEnd);
   document.getElementById("fit").addEventListener("click", fitShown);
   document.getElementById("zoom-in").addEventListener("click", () => zoom(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoom(0.8));
