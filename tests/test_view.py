@@ -822,8 +822,11 @@ def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, s
     )
     assert later and all(later) and undated and not any(undated)
     assert page.input_value("#year") == "2010" and page.inner_text("#year-value") == "2010"
-    # the card's chart shows only the series up to 2010: one point, so no chart; the later rows are faded
-    assert page.locator("#details svg.chart").count() == 0
+    # the card's charts mark the points after 2010 (hollow, and said so); the later rows are faded
+    labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert "series: 2001: 49 days (2001); 2024: 314 days (2024) (after the years shown)" in labels
+    assert page.locator("#details svg.chart .point.faded").count() >= 3
+    assert "facts about years up to 2010" in page.inner_text("#details .filters")
     assert page.locator("#details tr.later[data-year='2024']").count() >= 2
     page.evaluate("() => tkg.year(null)")
     assert page.evaluate("() => tkg.nodes.get({filter: n => n.hidden}).length") == 0

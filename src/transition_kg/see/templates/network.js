@@ -674,16 +674,17 @@ function nodeLink(id, text) {
 }
 
 function chart(points, unit) {
-  // a series' chart: points [year, value, amount]; beside the axis the number of each amount
-  // ("more than …" stays in its point's title), without the unit the heading names
+  // a series' chart: points [year, value, amount, filtered]; beside the axis the number of each
+  // amount ("more than …" stays in its point's title), without the unit the heading names; the
+  // points after the facts' year shown hollow, and said so
   const tick = amount => {
     const short = amount.replace(/ \(.*\)$/, "").replace(/^\D+(?=\d)/, "");
     return unit && short.endsWith(" " + unit + "s") ? short.slice(0, -unit.length - 2)
       : unit && short.endsWith(" " + unit) ? short.slice(0, -unit.length - 1) : short;
   };
-  return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: `${p[0]}: ${p[2]}`})),
-                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3],
-                    label: "series: " + points.map(p => `${p[0]}: ${p[2]}`).join("; ")});
+  const said = p => `${p[0]}: ${p[2]}` + (p[3] ? " (after the years shown)" : "");
+  return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: said(p), faded: p[3]})),
+                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
 }
 
 function cardHead(node, card) {
@@ -714,10 +715,10 @@ function cardNumbers(numbers) {
   const named = fromOne(numbers);
   const series = new Map();
   for (const n of numbers) {
-    if (Number.isInteger(n.year) && n.value !== null && n.measure === "level" && !later(n.year)) {
+    if (Number.isInteger(n.year) && n.value !== null && n.measure === "level") {
       const key = n.what + "|" + n.unit;
       if (!series.has(key)) series.set(key, []);
-      series.get(key).push([n.year, n.value, n.amount]);
+      series.get(key).push([n.year, n.value, n.amount, later(n.year)]);
     }
   }
   for (const [key, points] of series) {
