@@ -1079,3 +1079,14 @@ def test_the_tour_shows_each_story_its_place_and_its_people(browser, start_page)
     assert page.inner_text("#tour-text").startswith("5/") and page.input_value("#article").endswith("coal-capital")
     page.click("#tour-end")
     assert page.input_value("#article") == "" and page.is_hidden("#tour") and visit.errors == []
+
+
+def test_a_fact_s_card_names_the_other_facts_of_its_passage(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    assert page.evaluate(f"() => tkg.show('{TKR['obs-datong-good-air-days-2024']!s}')") is True
+    card = page.inner_text("#details")
+    assert card.startswith("days of good air quality: 314 days (2024)\nobservation · 2024\n")
+    assert card.count("last year there were 314 days") == 1 and "NUMBERS" not in card
+    assert "SAID IN THE SAME PASSAGE" in card and "days of good air quality: 49 days (2001)" in card
+    assert "observed entity Datong" in card and visit.errors == []

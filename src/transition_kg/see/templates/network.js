@@ -795,6 +795,13 @@ function cardRelations(relations) {
   details.appendChild(folded(list));
 }
 
+function cardNearby(facts) {  // a fact's card: the other facts of the same passage
+  details.appendChild(el("h3", {}, "Said in the same passage"));
+  const list = el("ul");
+  for (const f of facts) list.appendChild(el("li", later(f.year) ? {class: "later"} : {}, nodeLink(f.id, f.text), ` (${f.kind})`));
+  details.appendChild(folded(list));
+}
+
 function cardMentions(mentions) {
   details.appendChild(el("h3", {}, "Mentioned in"));
   const list = el("ul");
@@ -810,10 +817,12 @@ function renderCard(node) {
   cardHead(node, card);
   const filters = filtersText();
   if (filters) details.appendChild(el("p", {class: "filters"}, filters));
-  if (card.numbers.length) cardNumbers(card.numbers);
+  const numbers = card.numbers.filter(n => n.id !== node.id);  // a number's own card says it in its title and words
+  if (numbers.length) cardNumbers(numbers);
   if (card.quotes.length) cardQuotes(card.quotes);
   if (card.facts.length) cardFacts(card.facts);
   if (card.relations.length) cardRelations(card.relations);
+  if (card.nearby && card.nearby.length) cardNearby(card.nearby);
   if (card.mentions.length) cardMentions(card.mentions);
 }
 
