@@ -19,6 +19,7 @@ from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
 from transition_kg.see.pages import read_island
+from transition_kg.see.theme import group
 from transition_kg.see.view import (
     HIDDEN_PROPERTIES,
     LAYOUT_THRESHOLD,
@@ -197,7 +198,9 @@ def test_page_loads_nothing_from_the_network(whole):
 
     class Links(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            links.extend((tag, k, v) for k, v in attrs if k in ("src", "href", "srcset", "action", "data"))
+            links.extend(
+                (tag, k, v) for k, v in attrs if k in ("src", "href", "srcset", "action", "data") and v[:1] != "#"
+            )
 
     Links().feed(html)
     assert links == []
@@ -230,7 +233,8 @@ def test_hostile_text_is_escaped_in_the_html(hostile_dataset):
     nodes = read_island(html)["nodes"]
     assert re.fullmatch(r"[A-Za-z0-9+/=]+", nodes)
     assert HOSTILE in {label for node in unpack(nodes) for label in node["labels"]}
-    assert "&lt;b onmouseover=&#34;window.__xss=3&#34;&gt;bold&lt;/b&gt;" in body
+    # the class's label is the card's and the tooltip's (the legend names families): packed too
+    assert HOSTILE_CLASS in {node["kind"] for node in unpack(nodes)}
 
 
 def test_large_graphs_get_a_python_layout_and_say_so():
@@ -507,9 +511,9 @@ def test_whole_graph_page_in_chromium(browser, whole, tmp_path):
     assert visit.page.inner_text("#details").startswith("Datong\ncity · also Datong City\nNUMBERS")
     visit.page.fill("#search", "七台河")
     assert visit.page.locator("#results button").all_inner_texts() == ["Qitaihe · 七台河 (city)"]
-    visit.page.uncheck("#legend input[data-kind='observation']")
+    visit.page.uncheck("#legend input[data-group='facts']")
     hidden = visit.page.evaluate("tkg.nodes.get({filter: n => n.hidden}).length")
-    assert hidden == sum(1 for _, d in whole.nodes(data=True) if d["kind"] == "observation")
+    assert hidden == sum(1 for _, d in whole.nodes(data=True) if group(d) == "facts")
     assert visit.requests == [] and visit.errors == [] and visit.dialogs == []
 
 
@@ -534,13 +538,12 @@ def test_hostile_labels_show_as_text_and_never_run(browser, hostile_dataset, tmp
     write_page(to_pyvis(select(hostile_dataset, focus="tkr:evil", depth=1)), path)
     visit = Visit(browser, path)
     page = visit.page
-    assert page.inner_text("#legend").count(HOSTILE_CLASS) == 1
     tip = visit.hover(str(TKR.evil))
     assert tip.splitlines()[:3] == [HOSTILE, f"type: {HOSTILE_CLASS}", f"also: {HOSTILE_ALT}"]
     page.fill("#search", "onerror")
     assert page.locator("#results button").all_inner_texts() == [f"{HOSTILE_ALT} · {HOSTILE} ({HOSTILE_CLASS})"]
     page.click("#results button >> nth=0")
-    assert page.inner_text("#details").splitlines()[0] == HOSTILE
+    assert page.inner_text("#details").splitlines()[:2] == [HOSTILE, f"{HOSTILE_CLASS} · also {HOSTILE_ALT}"]
     page.mouse.move(10, 10)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
@@ -784,13 +787,20 @@ def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_pag
         "314 days (2024)",
         "15 billion yuan (2022)",
         "more than 61 billion yuan (2024)",
-        "“last year there were 314 days classed as having good air quality” — " + ARTICLE_B + " (2025), "
-        "characters 2372–2436",
+        "From " + ARTICLE_B + " (2025)",  # the article named once, above its numbers
+        "314 days (2024)\n“last year there were 314 days classed as having good air quality”",
         "WHO SAID WHAT",  # quotes and reported speech, each said which
         "Yan said this key approach is not about protecting heritage",
         "Yan Hongbin, head (reported speech, in the article's words)",
     ):
         assert words in card, words
+    # each quote once: its words are not repeated as its evidence; numbers by indicator, fractions in words
+    assert (
+        card.count("We never expected the orders to come in faster") == 1 and card.count(ARTICLE_B) == 5
+    )  # once a section
+    assert "one eighth, 12.5% (as of 2025)" in card and "0.125" not in card
+    assert card.index("Changes and multiples") < card.index("more than 4 times (2024)")
+    assert card.index("49 days (2001)") < card.index("314 days (2024)") < card.index("15 billion yuan (2022)")
     # the two series drawn as what they are
     labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
     assert "series: 2001: 49 days (2001); 2024: 314 days (2024)" in labels
@@ -812,8 +822,11 @@ def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, s
     )
     assert later and all(later) and undated and not any(undated)
     assert page.input_value("#year") == "2010" and page.inner_text("#year-value") == "2010"
-    # the card's chart shows only the series up to 2010: one point, so no chart; the later rows are faded
-    assert page.locator("#details svg.chart").count() == 0
+    # the card's charts mark the points after 2010 (hollow, and said so); the later rows are faded
+    labels = page.eval_on_selector_all("#details svg.chart", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert "series: 2001: 49 days (2001); 2024: 314 days (2024) (after the years shown)" in labels
+    assert page.locator("#details svg.chart .point.faded").count() >= 3
+    assert "facts about years up to 2010" in page.inner_text("#details .filters")
     assert page.locator("#details tr.later[data-year='2024']").count() >= 2
     page.evaluate("() => tkg.year(null)")
     assert page.evaluate("() => tkg.nodes.get({filter: n => n.hidden}).length") == 0
@@ -822,12 +835,12 @@ def test_the_year_hides_what_was_reported_later_and_keeps_the_undated(browser, s
 def test_a_link_restores_the_view(browser, start_page):
     page = Visit(browser, start_page).page
     page.evaluate(f"() => {{ tkg.show('{DATONG}'); tkg.year(2020); }}")
-    page.uncheck("#legend input[data-kind='quote']")
+    page.uncheck("#legend input[data-group='facts']")
     link = page.evaluate("() => location.href")
     assert (
         "node=https%3A%2F%2Fw3id.org%2Ftransition-kg%2Fid%2Fdatong" in link
         and "year=2020" in link
-        and "hide=quote" in link
+        and "hide=facts" in link
     )
     other = browser.new_page(viewport={"width": 1400, "height": 900})
     other.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
@@ -837,7 +850,7 @@ def test_a_link_restores_the_view(browser, start_page):
     assert other.inner_text("#details").startswith("Datong")
     assert other.input_value("#year") == "2020"
     assert other.evaluate("() => tkg.nodes.get({filter: n => n.kind === 'quote'}).every(n => n.hidden)")
-    assert not other.is_checked("#legend input[data-kind='quote']")
+    assert not other.is_checked("#legend input[data-group='facts']")
 
 
 def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_page):
@@ -895,7 +908,7 @@ def docs_page(project, tmp_path_factory):
 @pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
 def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_source, viewport, tmp_path):
     page = browser.new_page(viewport=viewport, bypass_csp=True)
-    page.goto(docs_page.as_uri())
+    page.goto(docs_page.as_uri() + "#tkg-City")  # a link into a folded part opens it
     # definitions in a grid: every value sits beside (or, on a phone, under) its own field
     assert page.evaluate(
         "() => [...document.querySelectorAll('dl')].every(d => getComputedStyle(d).display === 'grid')"
@@ -908,11 +921,9 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
     # a contents list; the project's classes first, candidates of drafts next, imported terms last
     assert page.locator("nav a[href='#tkg-City']").count() == 1
-    classes = page.evaluate("""() => { const out = []; let e = document.getElementById('classes').nextElementSibling;
-        for (; e && e.id !== 'properties'; e = e.nextElementSibling) {
-          out.push(e.querySelector('h3').textContent.split(' ')[0]);
-        }
-        return out; }""")
+    classes = page.eval_on_selector_all(
+        "#classes-part > section", "els => els.map(e => e.querySelector('h3').textContent.split(' ')[0])"
+    )
     own = [i for i, n in enumerate(classes) if n.startswith("tkg:") and not n.startswith("tkg:Candidate")]
     candidates = [i for i, n in enumerate(classes) if n.startswith("tkg:Candidate")]
     imported = [i for i, n in enumerate(classes) if not n.startswith("tkg:")]
@@ -921,6 +932,23 @@ def test_the_docs_page_reads_in_order_and_fits_a_phone(browser, docs_page, axe_s
     individuals = page.inner_text("#individuals + p + table")
     assert "tkr:unit-euro" in individuals and "tkg:Approximately" in individuals
     assert 'rdfs:label "Datong"' in page.inner_text("#tkg-City .example")
+    # every property with an example from the graph, or saying why not; the open ends said so
+    properties = page.eval_on_selector_all(
+        "#properties-part > section", "els => els.map(e => e.querySelector('.example').textContent)"
+    )
+    assert len(properties) > 40 and all(properties) and "tkg:value 15" in page.text_content("#tkg-value .example")
+    assert "leaves it open" in page.text_content("#tkg-year")
+    assert page.locator("nav a[href='#tkg-speaker']").count() == 1
+    # the Person and Observation examples at their best: quoted, with value, unit and year
+    assert "^tkg:speaker" in page.text_content("#tkg-Person .example")
+    observation = page.text_content("#tkg-Observation .example")
+    assert "tkg:value " in observation and "tkg:unit tkr:unit-" in observation, observation
+    # folded parts, with counts; a search box finds terms
+    assert re.fullmatch(r"Properties \(\d+\)", page.inner_text("#properties"))
+    page.fill("#find", "speaker")
+    assert page.evaluate("() => document.getElementById('properties-part').open")
+    assert page.locator("#properties-part > section:not([hidden])").count() >= 1
+    page.fill("#find", "")
     assert axe_violations(page, axe_source) == []
     page.screenshot(path=str(tmp_path / f"docs-{viewport['width']}.png"), full_page=False)
 
@@ -951,3 +979,114 @@ def test_a_neighbour_s_neighbourhood_is_pulled_into_a_focused_view(browser, data
         set(whole.predecessors(step)) | set(whole.successors(step))
     )
     assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown | beyond[step]
+
+
+def test_the_legend_names_families_and_each_story_can_be_told_alone(browser, start_page, dataset):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    legend = page.evaluate("() => tkg.legend()")
+    families = {e["name"]: e["count"] for e in legend if e["kind"] == "family"}
+    assert len(legend) <= 12 and {"places", "organisations", "people", "facts"} <= set(families)
+    assert len([e for e in legend if e["kind"] == "article"]) == 3
+    # the overview names each story, amid its most connected entities, no label over another
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    labels = page.evaluate("() => tkg.labels()")
+    assert len([label for label in labels if label.get("article")]) == 3
+    assert {"Datong", "Qitaihe", "China", "new quality productive forces"} <= {label["text"] for label in labels}
+    assert_apart(labels, page)
+    # one article's story alone: the picker and tkg.article give the same view, named while it is on
+    iri = str(TKR["article-qitaihe-coal-city"])
+    assert page.evaluate(f"() => tkg.article('{iri}')") == iri
+    story = set(select(dataset, article="article-qitaihe-coal-city"))
+    shown = set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    assert str(TKR.qitaihe) in shown and shown <= story and DATONG not in shown
+    assert page.input_value("#article") == iri and "the story of" in page.inner_text("#filters")
+    assert "article=article-qitaihe-coal-city" in page.evaluate("() => location.href")
+    assert sum(e["count"] for e in page.evaluate("() => tkg.legend()") if e["kind"] == "family") == len(shown)
+    assert page.evaluate("() => tkg.article(null)") is None and page.inner_text("#filters") == ""
+    page.select_option("#article", iri)
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown
+    page.select_option("#article", "")
+    # the articles' time: published up to 2023 leaves the Qitaihe article's story, named on the card
+    assert page.evaluate("() => tkg.published(2023)") == 2023
+    assert set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == shown
+    page.evaluate(f"() => tkg.show('{TKR.qitaihe!s}')")
+    assert "articles published up to 2023" in page.inner_text("#details .filters")
+    assert page.inner_text("#published-value") == "2023" and "published=2023" in page.evaluate("() => location.href")
+    assert page.evaluate("() => tkg.published(null)") is None
+    assert visit.errors == []
+
+
+def test_getting_around_by_buttons_and_keys(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    scale = page.evaluate("() => tkg.network.getScale()")
+    page.click("#zoom-in")
+    assert page.evaluate("() => tkg.network.getScale()") > scale
+    page.click("#fit")
+    assert abs(page.evaluate("() => tkg.network.getScale()") - scale) < scale * 0.2
+    # the graph takes the focus; arrows move between neighbours, Enter opens the card and the focus
+    # moves to it, Escape closes it and the focus goes back to the node
+    page.focus("#graph")
+    page.keyboard.press("ArrowRight")
+    first = page.evaluate("() => tkg.network.getSelectedNodes()")
+    assert len(first) == 1
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("() => tkg.network.getSelectedNodes()")[0]
+    assert second == first[0] or second in page.evaluate(f"() => tkg.network.getConnectedNodes('{first[0]}')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "details" and page.inner_text("#details h2")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.id") == "graph" and page.inner_text("#details") == ""
+    # search results by arrow keys
+    page.fill("#search", "Datong")
+    page.press("#search", "ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert (
+        page.evaluate("() => document.activeElement.textContent") == page.locator("#results button").nth(1).inner_text()
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "details"
+    page.click("#overview")
+    assert page.inner_text("#details") == "" and visit.errors == []
+
+
+def test_a_focus_page_is_titled_by_its_entity_with_its_card_open(browser, dataset, tmp_path):
+    tian = select(dataset, focus="Tian Jilin")
+    # a person's page: their quotes and roles, and the organisations and places of those
+    assert {str(TKG.Organisation), str(TKG.Quote), str(TKG.Role)} <= {d["family"] for _, d in tian.nodes(data=True)}
+    path = tmp_path / "tian.html"
+    write_page(to_pyvis(tian, "transition-kg: Tian Jilin"), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    assert page.title() == "Tian Jilin" and page.inner_text("h1") == "Tian Jilin"
+    assert page.inner_text("#details").startswith("Tian Jilin\nperson") and "QUOTES" in page.inner_text("#details")
+    assert page.inner_text("#summary").startswith("1 organisation, 1 person, ")
+    assert visit.errors == []
+
+
+def test_the_tour_shows_each_story_its_place_and_its_people(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.click("#tour-start")
+    assert page.inner_text("#tour-text").startswith("1/") and page.input_value("#article").endswith("qitaihe-coal-city")
+    page.click("#tour-next")
+    assert "Its place: Qitaihe" in page.inner_text("#tour-text")
+    assert page.inner_text("#details").startswith("Qitaihe\ncity")
+    for _ in range(3):
+        page.click("#tour-next")
+    assert page.inner_text("#tour-text").startswith("5/") and page.input_value("#article").endswith("coal-capital")
+    page.click("#tour-end")
+    assert page.input_value("#article") == "" and page.is_hidden("#tour") and visit.errors == []
+
+
+def test_a_fact_s_card_names_the_other_facts_of_its_passage(browser, start_page):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    assert page.evaluate(f"() => tkg.show('{TKR['obs-datong-good-air-days-2024']!s}')") is True
+    card = page.inner_text("#details")
+    assert card.startswith("days of good air quality: 314 days (2024)\nobservation · 2024\n")
+    assert card.count("last year there were 314 days") == 1 and "NUMBERS" not in card
+    assert "SAID IN THE SAME PASSAGE" in card and "days of good air quality: 49 days (2001)" in card
+    assert "observed entity Datong" in card and visit.errors == []

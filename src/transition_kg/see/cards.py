@@ -3,6 +3,7 @@ the articles that say it. Plain data (:class:`Card`), rendered by the network pa
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import TypedDict
 
@@ -14,6 +15,8 @@ from ..core.vocab import OA, ONTOLOGY_GRAPH, TKG
 from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
 
 MAX_TIP_LINES = 30
+PASSAGE = 120  # characters: facts whose words lie this close are "said in the same passage"
+NEARBY = 8
 
 
 class Evidence(TypedDict):
@@ -89,6 +92,7 @@ class Card(_Card, total=False):
     """A node's card, as the page's script reads it."""
 
     year: int | None  # a fact's
+    nearby: list[Fact]  # a fact's: the other facts whose words lie in the same passage
 
 
 class Cards:
@@ -203,6 +207,7 @@ class Cards:
         if c.is_a(node, TKG.Fact):
             card["year"] = c.year(node)
             card["ev"] = self.evidence(node)
+            card["nearby"] = [self.fact(f) for f in self.nearby(node)]
             self._file(card, node)
         facts = dict.fromkeys(s for s, _, _ in self.incoming.get(node, []) if c.is_a(s, TKG.Fact) and s != node)
         for fact in sorted(facts, key=lambda f: (c.year(f) or 0, c.label(f))):
@@ -212,6 +217,35 @@ class Cards:
         card["relations"] = self._relations(node)
         card["mentions"] = [{"article": c.label(a), "words": w} for a, w in self.mentions.get(node, [])]
         return card
+
+    def _evidenced(self, fact: Node) -> set[URIRef]:
+        """The graphs that give ``fact`` its evidence."""
+        return {g for p, _, g in self.catalog.statements.get(fact, ()) if p == TKG.evidence}
+
+    @functools.cached_property
+    def _spans(self) -> dict[URIRef, list[tuple[int, int, Node]]]:
+        """Each graph's evidence spans (start, end, fact): read once, when a fact's card first asks."""
+        c = self.catalog
+        spans: dict[URIRef, list[tuple[int, int, Node]]] = defaultdict(list)
+        for fact in c.statements:
+            if c.is_a(fact, TKG.Fact):
+                for g in self._evidenced(fact):
+                    spans[g] += [(s, e, fact) for _, s, e in c.evidence(fact, g) if s is not None and e is not None]
+        return spans
+
+    def nearby(self, fact: Node) -> list[Node]:
+        """The other facts whose words lie within :data:`PASSAGE` characters of ``fact``'s, in the same article."""
+        found: dict[Node, None] = {}
+        for g in sorted(self._evidenced(fact), key=str):
+            for _, start, end in self.catalog.evidence(fact, g):
+                if start is not None and end is not None:
+                    close = [
+                        (s, str(o), o)
+                        for s, e, o in self._spans.get(g, [])
+                        if s < end + PASSAGE and start - PASSAGE < e
+                    ]
+                    found.update((o, None) for _, _, o in sorted(close) if o != fact)
+        return list(found)[:NEARBY]
 
     def _file(self, card: Card, fact: Node, other: bool = False) -> None:
         """Put ``fact`` under the card's numbers, quotes or (when about another node) facts."""

@@ -7,6 +7,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -188,7 +189,9 @@ class Catalog:
         text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
         if qualifier is not None:
             text = f"{self.label(qualifier)} {text}"
-        if unit is not None and unit != TKR["unit-count"]:
+        if unit is not None and self.label(unit) == "fraction" and isinstance(number, (int, float, Decimal)):
+            text = text.replace(str(value), fraction(number))  # "one eighth, 12.5%": its words, its percentage
+        elif unit is not None and unit != TKR["unit-count"]:
             name = self.label(unit)
             plural = isinstance(number, (int, float)) and number != 1 and name in PLURAL_UNITS
             text += f" {name}s" if plural else f" {name}"
@@ -250,6 +253,31 @@ class Catalog:
                 v = {p: o for p, o, _ in stated}
                 found[(v.get(RDF.subject), v.get(RDF.predicate), v.get(RDF.object))].append((node, stated[0][2]))
         return found
+
+
+FRACTIONS = {
+    (1, 2): "one half",
+    (1, 3): "one third",
+    (2, 3): "two thirds",
+    (1, 4): "one quarter",
+    (3, 4): "three quarters",
+    (1, 5): "one fifth",
+    (1, 8): "one eighth",
+    (1, 10): "one tenth",
+}
+
+
+def fraction(value: float | Decimal) -> str:
+    """A fraction as readers write it: its words where it has them, and its percentage.
+
+    >>> fraction(0.125), fraction(0.4)
+    ('one eighth, 12.5%', '40%')
+    """
+    percent = f"{float(value) * 100:.4g}%"
+    for (top, bottom), words in FRACTIONS.items():
+        if abs(float(value) - top / bottom) < 1e-6:
+            return f"{words}, {percent}"
+    return percent
 
 
 def readable(number: int) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
@@ -55,6 +56,8 @@ class Term:
     kinds: str = ""  # a property's types
     count: int = 0  # a class's instances, a property's uses
     example: tuple[str, list[str]] | None = None  # a class's: an instance, a few of its statements
+    use: str | None = None  # a property's: one statement of the graph that uses it
+    notes: dict[str, str] = field(default_factory=dict)  # why a row names no term (a property's open domain)
 
 
 @dataclass
@@ -151,23 +154,45 @@ def _tree(onto: _Ontology, classes: list[URIRef]) -> list[TreeRow]:
     return rows
 
 
-def _instances(loaded: Loaded) -> tuple[dict[Node, set[Node]], dict[Node, int]]:
+def _instances(loaded: Loaded) -> tuple[dict[Node, set[Node]], dict[Node, int], dict[Node, str]]:
     """Each class's direct instances (in the articles' graphs, and the ontology's individuals),
-    and how many times the articles' graphs use each property."""
+    how many times the articles' graphs use each property, and one such use (the first whose
+    ends are named, in IRI order), written as Turtle."""
     ds, ontology = loaded.dataset, loaded.dataset.graph(ONTOLOGY_GRAPH)
     direct: dict[Node, set[Node]] = defaultdict(set)
     uses: dict[Node, int] = defaultdict(int)
+    first: dict[Node, tuple[Node, Node]] = {}
     for name in loaded.graph_files:
         if name != str(ONTOLOGY_GRAPH):
             graph = ds.graph(URIRef(name))
             for thing, klass in graph.subject_objects(RDF.type):
                 direct[klass].add(thing)
-            for _, p, _ in graph:
+            for s, p, o in graph:
                 uses[p] += 1
+                if p not in first or _use_order(s, o) < _use_order(*first[p]):
+                    first[p] = (s, o)
     for thing, klass in ontology.subject_objects(RDF.type):
         if str(klass).startswith(str(TKG)):
             direct[klass].add(thing)
-    return direct, uses
+    return direct, uses, {p: f"{_written(s)} {_name(p)} {_written(o)}" for p, (s, o) in first.items()}
+
+
+def _use_order(s: Node, o: Node) -> tuple[bool, str, str]:
+    """Uses whose ends are named first, then in IRI order."""
+    return (isinstance(s, BNode) or isinstance(o, BNode), str(s), str(o))
+
+
+def _written(term: Node) -> str:
+    """A term as an example writes it: a prefixed name, a quoted literal, ``[ … ]`` for a blank node."""
+    if isinstance(term, BNode):
+        return "[ … ]"
+    if isinstance(term, URIRef):
+        return _name(term)
+    return (
+        str(term)
+        if isinstance(term, Literal) and isinstance(term.toPython(), (int, float, Decimal))
+        else _quoted(str(term))
+    )
 
 
 def _class_term(onto: _Ontology, klass: URIRef, members: set[Node], rules: list[str], ds: Dataset) -> Term:
@@ -192,7 +217,13 @@ def _class_term(onto: _Ontology, klass: URIRef, members: set[Node], rules: list[
     )
 
 
-def _property_term(onto: _Ontology, prop: URIRef, rules: list[str], uses: int) -> Term:
+OPEN_END = {  # why a property's domain or range names no class
+    "domain": "any subject: the ontology leaves it open (SHACL shapes say where it is required)",
+    "range": "any value: the ontology leaves it open (SHACL shapes say what it must be)",
+}
+
+
+def _property_term(onto: _Ontology, prop: URIRef, rules: list[str], uses: int, use: str | None) -> Term:
     g = onto.graph
     ends = [("domain", g.value(prop, RDFS.domain)), ("range", g.value(prop, RDFS.range))]
     return Term(
@@ -211,6 +242,8 @@ def _property_term(onto: _Ontology, prop: URIRef, rules: list[str], uses: int) -
         constraints=rules,
         kinds=", ".join(_name(t) for t in sorted(g.objects(prop, RDF.type), key=str)),
         count=uses,
+        use=use,
+        notes={field: OPEN_END[field] for field, end in ends if end is None or isinstance(end, BNode)},
     )
 
 
@@ -233,13 +266,14 @@ def document(loaded: Loaded) -> dict[str, Any]:
         superclass_map(ontology),
     )
     own = [c for c in onto.classes if str(c).startswith(str(TKG))]
-    direct, uses = _instances(loaded)
+    direct, uses, examples = _instances(loaded)
     by_class, by_property = _constraints(loaded.shapes_graph())
     prefixes = {_name(t).split(":")[0] for t in onto.classes + onto.properties} | NAMESPACES_SHOWN
     return {
         "comment": str(ontology.value(ONTOLOGY_GRAPH, RDFS.comment) or ""),
         "counts": (len(onto.classes), len(onto.properties)),
         "contents": onto.links(own),
+        "property_contents": onto.links(p for p in onto.properties if str(p).startswith(str(TKG))),
         "namespaces": [(prefix, str(ns)) for prefix, ns in sorted(ontology.namespaces()) if prefix in prefixes],
         "tree": _tree(onto, own),
         "classes": [
@@ -257,7 +291,9 @@ def document(loaded: Loaded) -> dict[str, Any]:
             )
             for klass in onto.classes
         ],
-        "properties": [_property_term(onto, p, by_property.get(p, []), uses[p]) for p in onto.properties],
+        "properties": [
+            _property_term(onto, p, by_property.get(p, []), uses[p], examples.get(p)) for p in onto.properties
+        ],
         "individuals": [
             (onto.link(klass), _name(thing), onto.text(thing, RDFS.label), onto.text(thing, RDFS.comment))
             for klass, thing in sorted(
@@ -277,19 +313,35 @@ def render(loaded: Loaded) -> str:
     return render_template("docs.html", **document(loaded))
 
 
+EXAMPLE_ROWS = 6
+
+
 def _example(ds: Dataset, members: set[Node]) -> tuple[str, list[str]] | None:
-    """One instance of the class from the graph (the first by IRI), with a few of its statements."""
-    thing = min((m for m in members if isinstance(m, URIRef)), key=str, default=None)
+    """The class at its best: the instance the graph says most of (a person who is quoted, an
+    observation with value, unit and year), with its label first, then what it says and what
+    is said of it (``^tkg:speaker``)."""
+    said = {
+        m: len(set(ds.predicates(m))) + len(set(ds.subject_predicates(m))) for m in members if isinstance(m, URIRef)
+    }
+    thing = min(said, key=lambda m: (-said[m], str(m)), default=None)
     if thing is None:
         return None
     rows = []
-    for p, o in sorted(ds.predicate_objects(thing), key=lambda po: (str(po[0]), str(po[1]))):
-        if isinstance(o, BNode) or p == RDF.type:
-            continue
-        rows.append(f"{_name(p)} {_name(o) if isinstance(o, URIRef) else _quoted(str(o))}")
-        if len(rows) == 4:
-            break
-    return _name(thing), rows
+    for p, o in sorted(ds.predicate_objects(thing), key=lambda po: (_label_first(po[0]), str(po[0]), str(po[1]))):
+        if not isinstance(o, BNode) and p != RDF.type:
+            rows.append(f"{_name(p)} {_written(o)}")
+    for s, p in sorted(ds.subject_predicates(thing), key=lambda sp: (str(sp[1]), str(sp[0]))):
+        if isinstance(s, URIRef) and p != RDF.type:
+            rows.append(f"^{_name(p)} {_name(s)}")
+    return _name(thing), list(dict.fromkeys(rows))[:EXAMPLE_ROWS]
+
+
+FIRST_SAID = [RDFS.label, TKG.value, TKG.unit, TKG.year, TKG.indicator, TKG.observedEntity, TKG.speaker, TKG.quoteText]
+
+
+def _label_first(p: Node) -> int:
+    """An example's statements: its label, what makes it what it is (value, unit, year, …), then the rest."""
+    return FIRST_SAID.index(p) if p in FIRST_SAID else len(FIRST_SAID)
 
 
 def write_docs(loaded: Loaded, out_dir: Path) -> Path:

@@ -33,7 +33,8 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
     """The dataset's entities and facts (or only ``nodes``) as a networkx graph.
 
     Node attributes: ``label``, ``kind`` (class label), ``kind_iri``, ``labels`` (every label,
-    English and Chinese), ``tooltip`` (lines of text). Edge attributes: ``label`` (property
+    English and Chinese), ``tooltip`` (lines of text), ``articles`` (the IRIs of the articles
+    whose graphs name it). Edge attributes: ``label`` (property
     label), ``property`` (IRI), ``sources`` (graphs stating it), ``tooltip``.
     """
     catalog = catalog or Catalog.of(dataset)
@@ -56,10 +57,17 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
             year=catalog.year(node) if fact else None,
         )
     stated = defaultdict(list)
+    told: dict[str, set[str]] = defaultdict(set)  # node → the articles whose graphs name it
     for name in catalog.sources:
+        article = catalog.is_a(name, TKG.Article)
         for s, p, o in catalog.dataset.graph(name):
             if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
                 stated[(s, p, o)].append(name)
+            if article:
+                told[str(s)].add(str(name))
+                told[str(o)].add(str(name))
+    for n, data in graph.nodes(data=True):
+        data["articles"] = sorted(told.get(n, ()))
     for (s, p, o), names in sorted(stated.items(), key=lambda item: tuple(map(str, item[0]))):
         label = catalog.label(p)
         sources = [catalog.source_name(n) for n in names]
@@ -178,7 +186,11 @@ def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.Mult
     if depth < 0:
         raise ViewError("must be 0 or more", option="depth", value=depth)
     reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
-    shown = whole.subgraph(n for n, d in reach.items() if d <= depth).copy()
+    keep = {n for n, d in reach.items() if d <= depth}
+    if depth >= 1 and whole.nodes[iri].get("family") == str(TKG.Person):  # a person's quotes and roles, and theirs
+        keep |= {m for n in list(keep) if whole.nodes[n].get("fact") for m in nx.all_neighbors(whole, n)}
+    shown = whole.subgraph(keep).copy()
+    shown.graph["focus"] = (iri, focus)  # the page opens its card and takes its label as its title
     # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
     # pulls a node's in, ring after ring (the whole graph, or past the fold the next ring)
     shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else whole.subgraph(reach).copy()

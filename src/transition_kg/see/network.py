@@ -27,18 +27,22 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..core.files import write_atomic
-from ..core.vocab import TKG_IRI
+from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
-from .theme import COLOURS, styles
+from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
+STORY_HUBS = 4  # and each article's most connected entities
 LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here (benchmarks/view.py)
 CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
 # FOLD_THRESHOLD (from .graph): past it the facts are held until their entity is expanded (vis-network
 # spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
 NOTEBOOK_HEIGHT = "720px"
+DEFAULT_TITLE = "transition-kg"
+ONE = {"people": "person", "industries": "industry", "policies and plans": "policy or plan", "other": "other",
+       "technologies and projects": "technology or project"}  # fmt: skip
 
 
 class _NodeItem(TypedDict):
@@ -46,6 +50,8 @@ class _NodeItem(TypedDict):
     label: str  # as drawn: at most 40 characters
     name: str  # whole
     kind: str  # its class's label
+    group: str  # its legend family: places, organisations, …, facts
+    articles: list[int]  # the indices (in NetworkData's articles) of the articles that name it
     labels: list[str]  # every label, English and Chinese, for search
     tip: list[str]  # the tooltip's lines
     color: str
@@ -67,9 +73,21 @@ class NodeItem(_NodeItem, total=False):
 EdgeItem = TypedDict("EdgeItem", {"from": str, "to": str, "label": str, "tip": list[str], "arrows": str})
 
 
+class ArticleItem(TypedDict):
+    """An article whose graph the page draws from: its stories are told one at a time."""
+
+    id: str
+    title: str
+    date: str  # its publication date, as the graph gives it
+    year: int | None  # its publication year
+    count: int  # the nodes it names
+
+
 class NetworkData(TypedDict):
     """The network page's JSON island, as network.js reads it."""
 
+    articles: list[ArticleItem]
+    focus: str | None  # the node whose card opens with the page
     nodes: str  # pack(list[NodeItem]): every node the page holds, the hubs first
     edges: str  # pack(list[EdgeItem])
     cards: list[str]  # pack(dict[str, Card]) of each cardPack nodes, in the order of the nodes
@@ -84,7 +102,9 @@ class NetworkPage:
     title: str
     summary: str
     notice: str
-    legend: list[tuple[str, str, str]]  # (class label, colour, glyph)
+    focus: str | None  # a focus page's entity: its card opens with the page
+    legend: list[tuple[str, str, str, int, list[str]]]  # (family, colour, glyph, nodes, its classes)
+    articles: list[ArticleItem]
     nodes: int  # the view's
     edges: int
     cards: list[str]  # packed, as NetworkData's
@@ -103,18 +123,13 @@ def cards_of(graph: nx.MultiDiGraph) -> dict[str, Card]:
 
 
 def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str:
-    """One line naming what the page shows."""
+    """One line naming what the page shows: its nodes by family, and the articles they come from."""
     cards = cards_of(graph) if cards is None else cards
-    count: dict[str, int] = defaultdict(int)
-    for _, data in graph.nodes(data=True):
-        count[data.get("family", "")] += 1
-    places, people = count[TKG_IRI + "Place"], count[TKG_IRI + "Person"]
-    facts = sum(1 for _, data in graph.nodes(data=True) if data.get("fact"))
+    counts = [f"{count:,} {name if count != 1 else ONE.get(name, name[:-1])}" for name, _, _, count, _ in legend(graph)]
     articles = {ev["article"] for n in graph if n in cards for ev in cards[n].get("ev", [])}
     folded = graph.graph.get("folded", 0)
     text = (
-        f"{places:,} place{'s' * (places != 1)}, {people:,} {'people' if people != 1 else 'person'} and "
-        f"{facts:,} fact{'s' * (facts != 1)}"
+        (", ".join(counts[:-1]) + " and " + counts[-1] if len(counts) > 1 else "".join(counts) or "nothing")
         + (f" from {len(articles):,} article{'s' * (len(articles) != 1)}" if articles else "")
         + " — click a node, or search, for everything said about it"
     )
@@ -183,7 +198,7 @@ def _page_class() -> Any:
 
 
 def to_pyvis(
-    graph: nx.MultiDiGraph, title: str = "transition-kg", threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
+    graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE, threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
 ) -> Any:
     """The pyvis Network of ``graph``, which renders as the offline page of :func:`write_page`.
     In a notebook, the network shows inline when it is a cell's value.
@@ -195,7 +210,8 @@ def to_pyvis(
     full = reserve if any(n not in graph for n in reserve) else graph  # the view, and the ring it can expand into
     large = full.number_of_nodes() > threshold
     net = _page_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.nodes = _node_items(graph, full, large=large, folded=full.number_of_nodes() > fold)
+    articles = articles_of(full)
+    net.nodes = _node_items(graph, full, articles, large=large, folded=full.number_of_nodes() > fold)
     net.edges = [
         {
             "from": a,
@@ -220,11 +236,16 @@ def to_pyvis(
             f"The {held:,} facts are folded into their entities: a card's “Show its other neighbours” draws "
             f"them, and search finds every node."
         )
+    focus = graph.graph.get("focus")
+    if focus and focus[0] in graph and title in (DEFAULT_TITLE, f"{DEFAULT_TITLE}: {focus[1]}"):
+        title = graph.nodes[focus[0]]["label"]  # a focus page is titled by its entity
     net.page = NetworkPage(
         title=title,
+        focus=focus[0] if focus and focus[0] in graph else None,
         summary=summary(graph, cards),
         notice=" ".join(notice),
-        legend=sorted((kind, colour, glyph) for kind, (colour, _, glyph) in styles(full).items()),
+        legend=legend(full),
+        articles=articles,
         nodes=graph.number_of_nodes(),
         edges=graph.number_of_edges(),
         cards=[
@@ -235,7 +256,28 @@ def to_pyvis(
     return net
 
 
-def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, folded: bool) -> list[NodeItem]:
+def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
+    """The articles that name the graph's nodes, the earliest published first."""
+    catalog = graph.graph.get("catalog")
+    if catalog is None:
+        return []
+    count: dict[str, int] = defaultdict(int)
+    for _, data in graph.nodes(data=True):
+        for article in data.get("articles", ()):
+            count[article] += 1
+    found: list[ArticleItem] = []
+    for iri, n in count.items():
+        date = str(
+            catalog.value(URIRef(iri), TKG.published) or catalog.value(URIRef(iri), TKG.assumedPublicationYear) or ""
+        )
+        year = int(date[:4]) if date[:4].isdigit() else None
+        found.append({"id": iri, "title": catalog.label(URIRef(iri)), "date": date, "year": year, "count": n})
+    return sorted(found, key=lambda a: (a["date"], a["title"]))
+
+
+def _node_items(
+    graph: nx.MultiDiGraph, full: nx.MultiDiGraph, articles: list[ArticleItem], large: bool, folded: bool
+) -> list[NodeItem]:
     """The nodes of ``full`` as the page holds them, the hubs first: those of ``graph`` drawn,
     the others (and past the fold the facts) held back; placed by :func:`layout` when ``large``."""
     style = styles(full)
@@ -244,7 +286,14 @@ def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, fold
     # labels by importance: the hubs (the entities with most links) first, then entities, then facts
     order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
     entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
+    index = {a["id"]: i for i, a in enumerate(articles)}
     hubs = set(entities[: max(HUBS, len(entities) // 12)])
+    stories: dict[str, list[str]] = defaultdict(list)  # and each story's most connected entities
+    for n in entities:
+        for article in full.nodes[n].get("articles", ()):
+            if len(stories[article]) < STORY_HUBS:
+                stories[article].append(n)
+    hubs.update(n for found in stories.values() for n in found)
     items = []
     for n in sorted(order, key=lambda n: n not in hubs):
         data = full.nodes[n]
@@ -255,6 +304,8 @@ def _node_items(graph: nx.MultiDiGraph, full: nx.MultiDiGraph, large: bool, fold
             "label": shown,
             "name": data["label"],
             "kind": data["kind"],
+            "group": group(data),
+            "articles": [index[a] for a in data.get("articles", ()) if a in index],
             "labels": data.get("labels", [data["label"]]),
             "tip": data.get("tooltip", [data["label"]]),
             "color": colour,
@@ -290,7 +341,7 @@ def _options(large: bool, improved: bool) -> dict[str, Any]:
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
             "navigationButtons": False,
-            "keyboard": {"enabled": True, "bindToWindow": False},
+            "keyboard": {"enabled": False},  # the page's own keys: arrows between neighbours, Enter opens a card
         },
         # no labels drawn by vis: the page draws them by importance, never over each other
         "nodes": {"borderWidth": 0, "scaling": {"min": 8, "max": 34}},
@@ -323,6 +374,8 @@ def unpack(text: str) -> Any:
 def render_page(net: Any) -> str:
     """The page's HTML: its text around the network, and its data in the JSON island."""
     data: NetworkData = {
+        "articles": net.page.articles,
+        "focus": net.page.focus,
         "nodes": pack(net.nodes),
         "edges": pack(net.edges),
         "cards": net.page.cards,

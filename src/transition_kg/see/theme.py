@@ -1,7 +1,9 @@
 """The one theme of every page.
 
 A class takes the colour, vis-network shape and legend glyph of the first family it belongs
-to (:data:`THEME`), so a class looks the same on every page. Twelve hues, each at least 3:1
+to (:data:`THEME`), so a class looks the same on every page; the families are drawn as the
+legend's eight (:data:`GROUPS`: places, organisations, …, facts), the finer class named in the
+card and tooltip. At most twelve hues, each at least 3:1
 against white; two families with the same shape stay apart under deutan, protan and tritan
 vision (tests/test_view.py checks both). The pages' own colours are named by role
 (:data:`COLOURS`); :func:`variables` gives both as CSS custom properties, which the base
@@ -10,36 +12,56 @@ template writes into every page's ``:root`` and the pages' style sheets and scri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.vocab import TKG_IRI
 
 if TYPE_CHECKING:
     import networkx as nx
 
-THEME: list[tuple[str, str, str, str]] = [  # (family IRI, colour, vis-network shape, legend glyph)
-    (TKG_IRI + "Place", "#2e7d32", "dot", "●"),
-    (TKG_IRI + "Organisation", "#1565c0", "square", "■"),
-    (TKG_IRI + "Person", "#c62828", "triangle", "▲"),
-    (TKG_IRI + "Policy", "#6a1b9a", "diamond", "◆"),
-    (TKG_IRI + "CreativeWork", "#795548", "hexagon", "⬢"),
-    (TKG_IRI + "Technology", "#795548", "hexagon", "⬢"),
-    (TKG_IRI + "Project", "#795548", "hexagon", "⬢"),
-    (TKG_IRI + "Industry", "#00796b", "star", "★"),
-    (TKG_IRI + "Commodity", "#00796b", "star", "★"),
-    (TKG_IRI + "Concept", "#6a1b9a", "diamond", "◆"),
-    (TKG_IRI + "Conference", "#b45309", "star", "★"),
-    (TKG_IRI + "Observation", "#546e7a", "dot", "●"),
-    (TKG_IRI + "Quote", "#ad1457", "triangleDown", "▼"),
-    (TKG_IRI + "ReportedSpeech", "#ad1457", "triangleDown", "▼"),
-    (TKG_IRI + "Claim", "#ad1457", "triangleDown", "▼"),
-    (TKG_IRI + "Event", "#b45309", "star", "★"),
-    (TKG_IRI + "IndustryStatus", "#827717", "square", "■"),
-    (TKG_IRI + "TradeLink", "#3949ab", "hexagon", "⬢"),
-    (TKG_IRI + "Comparison", "#3949ab", "hexagon", "⬢"),
-    (TKG_IRI + "Role", "#616161", "triangle", "▲"),
+#: the legend's families, in its order: (name, colour, vis-network shape, legend glyph)
+GROUPS: list[tuple[str, str, str, str]] = [
+    ("places", "#2e7d32", "dot", "●"),
+    ("organisations", "#1565c0", "square", "■"),
+    ("people", "#c62828", "triangle", "▲"),
+    ("industries", "#00796b", "star", "★"),
+    ("policies and plans", "#6a1b9a", "diamond", "◆"),
+    ("technologies and projects", "#795548", "hexagon", "⬢"),
+    ("events", "#b45309", "star", "★"),
+    ("facts", "#546e7a", "dot", "●"),
 ]
-OTHER = ("#616161", "triangle", "▲")  # as a role: classes outside every family are rare
+_LOOK = {name: (colour, shape, glyph) for name, colour, shape, glyph in GROUPS}
+#: each ontology family's legend family, in the order a class is matched against them
+GROUP_OF: dict[str, str] = {
+    TKG_IRI + family: group
+    for family, group in [
+        ("Place", "places"),
+        ("Organisation", "organisations"),
+        ("Person", "people"),
+        ("Policy", "policies and plans"),
+        ("CreativeWork", "technologies and projects"),
+        ("Technology", "technologies and projects"),
+        ("Project", "technologies and projects"),
+        ("Industry", "industries"),
+        ("Commodity", "industries"),
+        ("Concept", "policies and plans"),
+        ("Conference", "events"),
+        ("Observation", "facts"),
+        ("Quote", "facts"),
+        ("ReportedSpeech", "facts"),
+        ("Claim", "facts"),
+        ("Event", "events"),
+        ("IndustryStatus", "facts"),
+        ("TradeLink", "facts"),
+        ("Comparison", "facts"),
+        ("Role", "facts"),
+    ]
+}
+THEME: list[tuple[str, str, str, str]] = [  # (family IRI, colour, vis-network shape, legend glyph)
+    (family, *_LOOK[group]) for family, group in GROUP_OF.items()
+]
+OTHER = ("#616161", "triangle", "▲")  # classes outside every family are rare
+OTHER_GROUP = "other"
 FAMILIES = [family for family, *_ in THEME]
 
 COLOURS = {  # the pages' own colours, by what they are for
@@ -89,6 +111,23 @@ def styles(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str, str]]:
     """Each class label's (colour, shape, glyph): its family's, the same on every page."""
     theme = {family: (colour, shape, glyph) for family, colour, shape, glyph in THEME}
     return {data["kind"]: theme.get(data.get("family", ""), OTHER) for _, data in graph.nodes(data=True)}
+
+
+def group(data: dict[str, Any]) -> str:
+    """A node's legend family (``places``, …, ``facts``; ``other``), from its ontology family."""
+    return GROUP_OF.get(data.get("family", ""), OTHER_GROUP)
+
+
+def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, int, list[str]]]:
+    """The legend's entries for ``graph``, in the legend's order: (family, colour, glyph, how
+    many nodes, the class labels of those)."""
+    counts: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}
+    for _, data in graph.nodes(data=True):
+        counts[group(data)] = counts.get(group(data), 0) + 1
+        kinds.setdefault(group(data), set()).add(data["kind"])
+    looks = [(name, colour, glyph) for name, colour, _, glyph in GROUPS] + [(OTHER_GROUP, OTHER[0], OTHER[2])]
+    return [(name, colour, glyph, counts[name], sorted(kinds[name])) for name, colour, glyph in looks if name in counts]
 
 
 def colours(graph: nx.MultiDiGraph) -> dict[str, str]:

@@ -13,7 +13,7 @@ function el(tag, attrs, ...children) {
 }
 
 // a small line chart of a series: points {x (a year), y, tick (the value as written beside the y
-// axis), title (optional, the point's tooltip)}, years across, values up from 0 (or below it);
+// axis), title (optional, the point's tooltip), faded (optional: drawn hollow)}, years across, values up from 0 (or below it);
 // nudge is [dx, dy] of a tick from the axis and the point. The page's style colours the .axis,
 // .series and .point and sizes the text.
 function lineChart(points, {width: W, height: H, left: L, bottom: B, nudge: [dx, dy], label}) {
@@ -34,7 +34,7 @@ function lineChart(points, {width: W, height: H, left: L, bottom: B, nudge: [dx,
   add("line", {x1: L, y1: T, x2: L, y2: H - B, class: "axis"});
   add("polyline", {points: points.map(p => `${X(p.x)},${Y(p.y)}`).join(" "), class: "series"});
   for (const p of points) {
-    const point = add("circle", {cx: X(p.x), cy: Y(p.y), r: 4, class: "point"});
+    const point = add("circle", {cx: X(p.x), cy: Y(p.y), r: 4, class: p.faded ? "point faded" : "point"});
     if (p.title !== undefined) point.appendChild(make("title", {}, p.title));
     add("text", {x: X(p.x), y: H - 6, "text-anchor": "middle"}, String(p.x));
     add("text", {x: L - dx, y: Y(p.y) + dy, "text-anchor": "end"}, p.tick);

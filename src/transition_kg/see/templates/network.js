@@ -14,9 +14,12 @@ const NEIGHBOURS = new Map(), EDGES_OF = new Map();  // node → the nodes an ed
 const inVis = new Set();
 const hiddenNow = new Set();  // the drawn nodes vis hides; only changes are sent to vis
 let nodes, edges, network;  // vis's data sets and network
-// the selected node, the year, the hidden classes, the nodes expanded: kept in the URL fragment
-const state = {node: null, year: null, hide: new Set(), expanded: new Set()};
+// the selected node, the facts' year, the articles' year, the story told (an article's index, or
+// null for the overview), the hidden families and articles, the nodes expanded: kept in the link
+const state = {node: null, year: null, published: null, article: null, hide: new Set(), skip: new Set(), expanded: new Set()};
 let years = [], minYear = null, maxYear = null;
+let FOCUS = null;  // a focus page's entity
+let ARTICLES = [], firstPublished = null, lastPublished = null;  // the articles (ArticleItem), their years
 // the cards, unpacked a pack at a time once the network is drawn
 let PACKS = [], CARD_PACK = 1, PACK_OF = new Map();
 const CARDS = new Map(), unpacking = new Map();
@@ -27,6 +30,9 @@ const ink = {text: "", halo: ""};  // the theme's colours of the labels, read on
 const details = document.getElementById("details");
 const yearInput = document.getElementById("year");
 const yearValue = document.getElementById("year-value");
+const publishedInput = document.getElementById("published");
+const publishedValue = document.getElementById("published-value");
+const picker = document.getElementById("article");
 const search = document.getElementById("search");
 const results = document.getElementById("results");
 const tooltip = el("div", {class: "vis-tooltip", role: "tooltip"});
@@ -39,6 +45,8 @@ async function unpack(text) {
 async function start() {
   performance.mark("tkg-start");
   const data = JSON.parse(document.getElementById("data").textContent);
+  ARTICLES = data.articles || [];
+  FOCUS = data.focus || null;
   const [nodesText, edgesText] = await Promise.all([unpack(data.nodes), unpack(data.edges)]);
   NODES = JSON.parse(nodesText);
   EDGES = JSON.parse(edgesText);
@@ -49,6 +57,7 @@ async function start() {
   listenToNetwork();
   readYears();
   listenToControls();
+  listenForGettingAround();
   window.tkg = api();
   readFragment();
 }
@@ -66,7 +75,7 @@ function joinEdges() {
 
 function visNode(n, at) {
   inVis.add(n.id);
-  const item = {id: n.id, name: n.name, kind: n.kind, year: n.year, fact: n.fact, color: n.color, shape: n.shape, value: n.value};
+  const item = {id: n.id, name: n.name, kind: n.kind, group: n.group, year: n.year, fact: n.fact, color: n.color, shape: n.shape, value: n.value};
   const p = at || (n.x !== undefined ? {x: n.x, y: n.y} : null);
   if (p) { item.x = p.x; item.y = p.y; }
   return item;
@@ -145,14 +154,15 @@ function listenToNetwork() {
   ink.text = css.getPropertyValue("--ink").trim();
   ink.halo = css.getPropertyValue("--halo").trim();
   network.on("afterDrawing", drawLabels);
-  network.on("click", params => { if (params.nodes.length) show(params.nodes[0]); else clear(); });
+  network.on("click", params => { if (params.nodes.length) show(params.nodes[0], true); else clear(); });
 }
 
 // --- labels: drawn over the canvas in screen pixels, by importance (the selected and hovered
 // node and the selected node's neighbours, then the hubs, entities by links, facts), each only
 // where it overlaps no label already drawn; a small node's label once zoomed in enough ----------
 // a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
-const LABEL_PX = 12, HUB_PX = 15, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+const TITLE_STEPS = [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10, -12, 12, -15, 15];  // lines away from its middle
+const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
 
 class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
   constructor(ctx, m, first) {
@@ -186,6 +196,26 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
 
   take(box) {
     for (const key of this.cells(box)) { if (!this.grid.has(key)) this.grid.set(key, []); this.grid.get(key).push(box); }
+  }
+
+  // an article's title, at (x, y) in network coordinates or as near as it fits, over no label and no node
+  title(i, x, y, disks) {
+    const r = this.ratio, ctx = this.ctx, m = this.m, px = TITLE_PX * r, lines = titleLines(ARTICLES[i].title);
+    ctx.font = `italic 600 ${px}px system-ui, sans-serif`;
+    this.fontHub = null;
+    const w = Math.max(...lines.map(line => ctx.measureText(line).width)), h = px * 1.25 * lines.length;
+    const sx = m.a * x + m.e, sy = m.d * y + m.f;
+    for (const dy of TITLE_STEPS) {
+      for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75]) {
+        const cx = Math.min(Math.max(sx + dx * w, w / 2 + 2 * r), this.W - w / 2 - 2 * r), top = sy - h / 2 + dy * px * 1.4;
+        const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + h];
+        if (top < 0 || box[3] > this.H || !this.free(box) || disks.some(d => box[0] < d[2] && d[0] < box[2] && box[1] < d[3] && d[1] < box[3])) continue;
+        this.take(box);
+        lines.forEach((line, k) => { ctx.strokeText(line, cx, top + k * px * 1.25); ctx.fillText(line, cx, top + k * px * 1.25); });
+        drawnLabels.push({id: ARTICLES[i].id, text: lines.join(" "), box: box.map(c => Math.round(c / r)), article: true});
+        return;
+      }
+    }
   }
 
   onScreen(id) {  // a drawn node's centre and radius in device pixels, if it is on the screen
@@ -223,15 +253,19 @@ function drawLabels(ctx) {
   const first = [];
   if (state.node) first.push(state.node);
   if (hovered) first.push(hovered);
-  if (state.node) first.push(...(NEIGHBOURS.get(state.node) || []));
+  // the neighbours' names before their facts' long labels
+  if (state.node) first.push(...[...(NEIGHBOURS.get(state.node) || [])].sort((a, b) => BY_ID.get(a).fact - BY_ID.get(b).fact));
   drawnLabels = [];
   const m = ctx.getTransform();
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   const labels = new Labels(ctx, m, first);
+  const bar = tools.getBoundingClientRect(), at = graph.getBoundingClientRect(), r = labels.ratio;  // no label under the buttons
+  labels.take([(bar.left - at.left) * r, (bar.top - at.top) * r, (bar.right - at.left) * r, (bar.bottom - at.top) * r]);
   // no label over the selected or hovered node, nor (but another hub's) over a hub
   for (const id of first.slice(0, hovered ? 2 : 1)) labels.disk(id);
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
+  storyTitles(labels);
   let hubs = true;  // the hubs come first in NODES
   for (const n of NODES) {
     if (hubs && !n.hub) {
@@ -242,6 +276,28 @@ function drawLabels(ctx) {
     if (!labels.first.has(n.id)) labels.place(n);
   }
   ctx.restore();
+}
+
+function titleLines(title) {  // a title in at most two lines of about TITLE_LINE characters
+  const lines = [""];
+  for (const word of title.split(" ")) {
+    const last = lines.length - 1;
+    if (lines[last] && (lines[last] + " " + word).length > TITLE_LINE) lines.push(word); else lines[last] += (lines[last] ? " " : "") + word;
+  }
+  return lines.length > 2 ? [lines[0], lines.slice(1).join(" ").slice(0, TITLE_LINE - 1).trimEnd() + "…"] : lines;
+}
+
+// the overview names each story: an article's title amid the nodes only it names
+function storyTitles(labels) {
+  if (state.node || state.article !== null || !ARTICLES.length || inVis.size > TITLES_UP_TO) return;
+  const sums = ARTICLES.map(() => [0, 0, 0]), disks = [];
+  for (const id of inVis) {
+    if (hiddenNow.has(id)) continue;
+    const seen = labels.onScreen(id), n = BY_ID.get(id), v = labels.body[id];
+    if (seen) disks.push([seen.x - seen.radius, seen.y - seen.radius, seen.x + seen.radius, seen.y + seen.radius]);
+    if (v && n.articles.length === 1) { const sum = sums[n.articles[0]]; sum[0] += v.x; sum[1] += v.y; sum[2]++; }
+  }
+  sums.forEach(([x, y, count], i) => { if (count >= 3 && !state.skip.has(i)) labels.title(i, x / count, y / count, disks); });
 }
 
 // --- what is shown -----------------------------------------------------------------------------
@@ -263,7 +319,29 @@ function later(year) {
   return state.year !== null && Number.isInteger(year) && year > state.year;
 }
 
+function unpublished(n) {  // every article naming it was published after the articles' year
+  return state.published !== null && n.articles.length > 0 &&
+    n.articles.every(i => Number.isInteger(ARTICLES[i].year) && ARTICLES[i].year > state.published);
+}
+
+function outOfStory(n) {  // not in the story told, or named only by articles filtered out
+  if (state.article !== null) return !n.articles.includes(state.article);
+  return n.articles.length > 0 && n.articles.every(i => state.skip.has(i));
+}
+
+function hiddenByFilters(n) {
+  return state.hide.has(n.group) || later(n.year) || unpublished(n) || outOfStory(n);
+}
+
 function readYears() {
+  const published = ARTICLES.map(a => a.year).filter(y => Number.isInteger(y));
+  firstPublished = published.length ? Math.min(...published) : null;
+  lastPublished = published.length ? Math.max(...published) : null;
+  if (published.length > 1 && firstPublished < lastPublished) {
+    publishedInput.min = firstPublished; publishedInput.max = lastPublished; publishedInput.value = lastPublished;
+  } else {
+    publishedInput.disabled = true;
+  }
   years = NODES.map(n => n.year).filter(y => Number.isInteger(y));
   minYear = years.length ? Math.min(...years) : null;
   maxYear = years.length ? Math.max(...years) : null;
@@ -278,11 +356,36 @@ function yearText() {
   return state.year === null ? (years.length ? "all years" : "no years") : String(state.year);
 }
 
+function publishedText() {
+  return state.published === null ? (ARTICLES.length ? "all articles" : "no dates") : String(state.published);
+}
+
+// the filters on, in words: under the controls, and on the card while it is open
+function filtersText() {
+  const on = [];
+  if (state.article !== null) on.push(`the story of “${ARTICLES[state.article].title}”`);
+  if (state.year !== null) on.push(`facts about years up to ${state.year}`);
+  if (state.published !== null) on.push(`articles published up to ${state.published}`);
+  if (state.hide.size) on.push("hiding " + [...state.hide].sort().join(", "));
+  if (state.skip.size) on.push("leaving out " + [...state.skip].map(i => `“${ARTICLES[i].title}”`).join(", "));
+  return on.length ? "Showing " + on.join("; ") + "." : "";
+}
+
+function articleKey(i) { return ARTICLES[i].id.split("/").pop(); }
+
+function articleAt(key) {  // an article's index from its IRI or the last part of it
+  const i = ARTICLES.findIndex(a => a.id === key || articleKey(ARTICLES.indexOf(a)) === key);
+  return i >= 0 ? i : null;
+}
+
 function writeFragment() {
   const params = new URLSearchParams();
   if (state.node) params.set("node", state.node);
+  if (state.article !== null) params.set("article", articleKey(state.article));
   if (state.year !== null) params.set("year", state.year);
+  if (state.published !== null) params.set("published", state.published);
   if (state.hide.size) params.set("hide", [...state.hide].sort().join(","));
+  if (state.skip.size) params.set("skip", [...state.skip].map(articleKey).sort().join(","));
   if (state.expanded.size) params.set("expand", [...state.expanded].sort().join(" "));
   const text = params.toString();
   try {
@@ -294,19 +397,24 @@ function writeFragment() {
 function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   state.hide = new Set((params.get("hide") || "").split(",").filter(Boolean));
+  state.skip = new Set((params.get("skip") || "").split(",").map(articleAt).filter(i => i !== null));
+  state.article = articleAt(params.get("article") || "");
+  const p = params.get("published");
+  state.published = p !== null && /^\d{4}$/.test(p) && lastPublished !== null && Number(p) < lastPublished ? Number(p) : null;
+  if (lastPublished !== null) publishedInput.value = state.published === null ? lastPublished : Math.max(state.published, firstPublished);
   state.expanded = new Set((params.get("expand") || "").split(" ").filter(id => BY_ID.has(id)));
   const y = params.get("year");
   state.year = y !== null && /^\d{4}$/.test(y) ? Number(y) : null;
   if (state.year !== null && years.length) yearInput.value = Math.min(Math.max(state.year, minYear), maxYear);
   apply();
-  const id = params.get("node");
+  const id = params.get("node") || (location.hash ? null : FOCUS);  // a focus page opens its entity's card
   if (id && BY_ID.has(id)) show(id);
 }
 
 function apply() {
   const updates = [], coming = [];
   for (const n of NODES) {
-    const hidden = state.hide.has(n.kind) || later(n.year) || !inView(n);
+    const hidden = hiddenByFilters(n) || !inView(n);
     if (!inVis.has(n.id)) {
       if (!hidden) coming.push(n);
     } else if (hidden !== hiddenNow.has(n.id)) {
@@ -317,10 +425,54 @@ function apply() {
   if (updates.length) nodes.update(updates);
   if (coming.length) bring(coming);
   yearValue.textContent = yearText();
-  for (const box of document.querySelectorAll("#legend input")) box.checked = !state.hide.has(box.dataset.kind);
+  publishedValue.textContent = publishedText();
+  picker.value = state.article === null ? "" : ARTICLES[state.article].id;
+  document.getElementById("filters").textContent = filtersText();
+  writeLegend();
   if (state.node) renderCard(BY_ID.get(state.node));
   if (document.getElementById("table").open) fillTable();
   writeFragment();
+}
+
+// the legend's counts: the nodes each family and each article has among those the other filters show
+function writeLegend() {
+  const groups = new Map(), articles = new Map();
+  for (const n of NODES) {
+    if (!inView(n) || later(n.year) || unpublished(n)) continue;
+    if (!outOfStory(n)) groups.set(n.group, (groups.get(n.group) || 0) + 1);
+    if (!state.hide.has(n.group)) for (const i of n.articles) articles.set(i, (articles.get(i) || 0) + 1);
+  }
+  for (const box of document.querySelectorAll("#legend input")) {
+    const group = box.dataset.group, i = Number(box.dataset.article);
+    box.checked = group !== undefined ? !state.hide.has(group) : !state.skip.has(i) && (state.article === null || state.article === i);
+    const count = (group !== undefined ? groups.get(group) : articles.get(i)) || 0;
+    box.parentElement.querySelector(".count").textContent = String(count);
+    box.parentElement.hidden = count === 0 && box.checked;  // an entry for what is there, or was filtered out
+    const kinds = box.parentElement.nextElementSibling;
+    if (kinds && kinds.classList.contains("kinds")) kinds.hidden = box.parentElement.hidden;
+  }
+}
+
+function legend() {  // the legend's entries: each family and article with the nodes it has shown
+  return [...document.querySelectorAll("#legend label")].filter(label => !label.hidden).map(label => ({
+    name: label.querySelector(".name").textContent,
+    count: Number(label.querySelector(".count").textContent),
+    kind: label.querySelector("input").dataset.group !== undefined ? "family" : "article",
+  }));
+}
+
+function fitShown() {
+  const ids = NODES.filter(n => shown(n.id)).map(n => n.id);
+  network.fit({nodes: ids.length ? ids : undefined, animation: false});
+}
+
+// one article's story alone (its index), or the overview (null)
+function tell(i) {
+  state.article = i;
+  if (i !== null) state.skip.delete(i);
+  if (state.node && hiddenByFilters(BY_ID.get(state.node))) { state.node = null; network.unselectAll(); details.replaceChildren(); }
+  apply();
+  fitShown();
 }
 
 function bring(list) {
@@ -350,7 +502,7 @@ function expand(id) {
   return [...(NEIGHBOURS.get(id) || [])].filter(shown).length;
 }
 
-function show(id) {
+function show(id, focus) {  // open a node's card; the focus moves to it when a reader asked (a click, Enter)
   const node = BY_ID.get(id);
   if (!node) return false;
   state.node = id;
@@ -358,51 +510,181 @@ function show(id) {
     const drawn = [...(NEIGHBOURS.get(id) || [])].find(m => inVis.has(m));
     state.expanded.add(drawn !== undefined ? drawn : id);
   }
-  state.hide.delete(node.kind);
+  state.hide.delete(node.group);
+  if (outOfStory(node)) { state.article = null; for (const i of node.articles) state.skip.delete(i); }
   apply();  // draws what it needs, writes the card and the link
   frame(id);
   details.scrollIntoView({block: "nearest"});  // on a phone the panel is under the graph
+  cursor = id;
+  if (focus) details.focus({preventScroll: true});
   return true;
 }
 
 function clear() {
+  const back = details.contains(document.activeElement) ? state.node : null;
   state.node = null;
   network.unselectAll();
   details.replaceChildren();
   writeFragment();
+  if (back) { cursor = back; network.selectNodes([back]); graph.focus(); }  // focus back to the node
+}
+
+// --- getting around: the buttons, and the keys on the focused graph ---------------------------
+let cursor = null;  // the node the arrow keys are on
+const graph = document.getElementById("graph"), tools = document.getElementById("tools");
+
+function zoom(factor) {
+  network.moveTo({scale: network.getScale() * factor, position: network.getViewPosition(), animation: false});
+}
+
+// the shown neighbour of the cursor most nearly in the arrow's direction (or, first, the biggest hub)
+function step(key) {
+  const [dx, dy] = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1]}[key];
+  if (!cursor || !shown(cursor)) return NODES.find(n => shown(n.id))?.id || null;
+  const at = network.getPositions([cursor])[cursor];
+  let best = null, score = 0;
+  for (const m of NEIGHBOURS.get(cursor) || []) {
+    if (!shown(m)) continue;
+    const p = network.getPositions([m])[m], x = p.x - at.x, y = p.y - at.y, d = Math.hypot(x, y) || 1;
+    const s = (x * dx + y * dy) / d;
+    if (s > score) { best = m; score = s; }
+  }
+  return best || cursor;
+}
+
+function onKey(event) {
+  if (event.key.startsWith("Arrow")) {
+    cursor = step(event.key);
+    if (cursor) {
+      network.selectNodes([cursor]);
+      hovered = cursor;
+      showTipOf(cursor);
+      network.redraw();
+    }
+  } else if (event.key === "Enter" && cursor) {
+    hideTip();
+    show(cursor, true);
+  } else if (event.key === "+" || event.key === "=") zoom(1.25);
+  else if (event.key === "-") zoom(0.8);
+  else if (event.key === "Escape") { hideTip(); clear(); } else return;
+  event.preventDefault();
+}
+
+function showTipOf(id) {  // the tooltip of a node reached by the keys, beside it
+  const p = network.canvasToDOM(network.getPositions([id])[id]);
+  showTip(BY_ID.get(id).tip, p);
+}
+
+// --- the tour: a few steps a story, made from the graph: the story, its place, its people ------
+let tourSteps = [], tourAt = 0;
+
+function tourOf() {
+  const steps = [];
+  const most = (i, group) => NODES.filter(n => n.group === group && n.articles.includes(i) && !n.reserve)
+                                  .sort((a, b) => (a.articles.length > 1) - (b.articles.length > 1) || b.value - a.value);  // its own first
+  ARTICLES.forEach((a, i) => {
+    const places = most(i, "places"), people = most(i, "people");
+    steps.push({article: i, node: null, text: `Story ${i + 1} of ${ARTICLES.length}: “${a.title}”` + (a.date ? ` (${a.date})` : "")
+                + `, ${a.count} nodes. Its places, people, numbers and claims are shown alone.`});
+    if (places.length) steps.push({article: i, node: places[0].id, text: `Its place: ${places[0].name}, with its numbers and what was said of it.`});
+    for (const person of people.slice(0, 2)) steps.push({article: i, node: person.id, text: `Who is in it: ${person.name}, their roles and what they said.`});
+  });
+  return steps;
+}
+
+function tourGo(k) {
+  tourAt = Math.max(0, Math.min(k, tourSteps.length - 1));
+  const step = tourSteps[tourAt];
+  document.getElementById("tour").hidden = false;
+  document.getElementById("tour-text").textContent = `${tourAt + 1}/${tourSteps.length}. ${step.text}`;
+  tell(step.article);
+  if (step.node) show(step.node);
+  document.getElementById("tour-back").disabled = tourAt === 0;
+  document.getElementById("tour-next").disabled = tourAt === tourSteps.length - 1;
+}
+
+function tourEnd() {
+  document.getElementById("tour").hidden = true;
+  clear();
+  tell(null);
+}
+
+function listenForGettingAround() {
+  const start = document.getElementById("tour-start");
+  tourSteps = tourOf();
+  start.hidden = tourSteps.length === 0;
+  start.addEventListener("click", () => { tourGo(0); document.getElementById("tour-next").focus(); });
+  document.getElementById("tour-back").addEventListener("click", () => tourGo(tourAt - 1));
+  document.getElementById("tour-next").addEventListener("click", () => tourGo(tourAt + 1));
+  document.getElementById("tour-end").addEventListener("click", tourEnd);
+  document.getElementById("fit").addEventListener("click", fitShown);
+  document.getElementById("zoom-in").addEventListener("click", () => zoom(1.25));
+  document.getElementById("zoom-out").addEventListener("click", () => zoom(0.8));
+  document.getElementById("overview").addEventListener("click", () => { clear(); state.skip.clear(); state.hide.clear(); tell(null); });
+  graph.addEventListener("keydown", onKey);
+  details.addEventListener("keydown", event => { if (event.key === "Escape" && state.node) clear(); });
+  // search results by arrow keys: down from the box into them, up and down between them
+  search.addEventListener("keydown", event => {
+    if (event.key === "ArrowDown" && results.querySelector("button")) { event.preventDefault(); results.querySelector("button").focus(); }
+  });
+  results.addEventListener("keydown", event => {
+    const buttons = [...results.querySelectorAll("button")], i = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && i + 1 < buttons.length) buttons[i + 1].focus();
+    else if (event.key === "ArrowUp") (i > 0 ? buttons[i - 1] : search).focus();
+    else if (event.key === "Escape") search.focus();
+    else return;
+    event.preventDefault();
+  });
 }
 
 // --- the entity card ---------------------------------------------------------------------------
-function evidence(list) {
+// a fact's evidence: its words (not again when they are the words shown above them, as a quote's
+// are), the article named unless its section named it; where in the article, in the line's title
+function evidence(list, named, shown) {
   const box = el("div", {class: "ev"});
+  const same = text => (text || "").replace(/[“”"\s]+/g, " ").trim();
   for (const e of list || []) {
-    const where = e.start !== null && e.start !== undefined ? `, characters ${e.start}–${e.end}` : "";
-    box.appendChild(el("div", {}, `“${e.words}” — ${e.article}` + (e.date ? ` (${e.date})` : "") + where
-                                  + (e.context ? " (read from the context)" : "")));
+    const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
+    const words = shown !== undefined && same(e.words) === same(shown) ? "" : `“${e.words}”`;
+    const text = [words, source].filter(Boolean).join(" — ") + (e.context ? " (read from the context)" : "");
+    if (!text) continue;
+    const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
+    box.appendChild(el("div", attrs, words || !source ? text : "— " + text));
   }
   return box;
+}
+
+// a section's article, named once under its heading when all its evidence comes from one
+function fromOne(items) {
+  const found = new Map();
+  for (const item of items) for (const e of item.ev || []) found.set(e.article, e.date);
+  if (found.size !== 1) return new Set();
+  const [[article, date]] = found;
+  details.appendChild(el("div", {class: "from"}, `From ${article}` + (date ? ` (${date})` : "")));
+  return new Set([article]);
 }
 
 function nodeLink(id, text) {
   if (id && BY_ID.has(id)) {
     const button = el("button", {class: "link", type: "button"}, text);
-    button.addEventListener("click", () => show(id));
+    button.addEventListener("click", () => show(id, true));
     return button;
   }
   return document.createTextNode(text);
 }
 
 function chart(points, unit) {
-  // a series' chart: points [year, value, amount]; beside the axis the number of each amount
-  // ("more than …" stays in its point's title), without the unit the heading names
+  // a series' chart: points [year, value, amount, filtered]; beside the axis the number of each
+  // amount ("more than …" stays in its point's title), without the unit the heading names; the
+  // points after the facts' year shown hollow, and said so
   const tick = amount => {
     const short = amount.replace(/ \(.*\)$/, "").replace(/^\D+(?=\d)/, "");
     return unit && short.endsWith(" " + unit + "s") ? short.slice(0, -unit.length - 2)
       : unit && short.endsWith(" " + unit) ? short.slice(0, -unit.length - 1) : short;
   };
-  return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: `${p[0]}: ${p[2]}`})),
-                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3],
-                    label: "series: " + points.map(p => `${p[0]}: ${p[2]}`).join("; ")});
+  const said = p => `${p[0]}: ${p[2]}` + (p[3] ? " (after the years shown)" : "");
+  return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: said(p), faded: p[3]})),
+                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
 }
 
 function cardHead(node, card) {
@@ -418,14 +700,25 @@ function cardHead(node, card) {
   if (card.ev.length) details.appendChild(evidence(card.ev));
 }
 
+const FOLD_ROWS = 4;  // a group of more numbers is folded, with its count
+const FOLD_ITEMS = 8, SHOW_ITEMS = 5;  // a longer list shows its first items, the rest folded with their count
+
+function folded(list) {
+  if (list.children.length <= FOLD_ITEMS) return list;
+  const rest = el("ul");
+  for (const item of [...list.children].slice(SHOW_ITEMS)) rest.appendChild(item);
+  return el("div", {}, list, el("details", {class: "more"}, el("summary", {}, `${rest.children.length} more`), rest));
+}
+
 function cardNumbers(numbers) {
   details.appendChild(el("h3", {}, "Numbers"));
+  const named = fromOne(numbers);
   const series = new Map();
   for (const n of numbers) {
-    if (Number.isInteger(n.year) && n.value !== null && n.measure === "level" && !later(n.year)) {
+    if (Number.isInteger(n.year) && n.value !== null && n.measure === "level") {
       const key = n.what + "|" + n.unit;
       if (!series.has(key)) series.set(key, []);
-      series.get(key).push([n.year, n.value, n.amount]);
+      series.get(key).push([n.year, n.value, n.amount, later(n.year)]);
     }
   }
   for (const [key, points] of series) {
@@ -437,57 +730,83 @@ function cardNumbers(numbers) {
       details.appendChild(chart(points, unit));
     }
   }
-  const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "What"), el("th", {scope: "col"}, "Value"))));
-  const body = el("tbody");
-  for (const n of numbers) {
-    const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
-    if (later(n.year)) attrs.class = "later";
-    body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.what)),
-                        el("td", {class: "num"}, n.amount + (Number.isInteger(n.year) ? "" : " · no year"))));
-    body.appendChild(el("tr", Object.assign({}, attrs, {class: (attrs.class || "") + " evrow"}),
-                        el("td", {colspan: 2}, evidence(n.ev))));
+  // grouped by indicator, each sorted by year; levels first, then changes and multiples
+  const groups = new Map();
+  const year = n => Number.isInteger(n.year) ? n.year : 9999;
+  const sorted = [...numbers].sort((a, b) => (a.measure === "level" ? 0 : 1) - (b.measure === "level" ? 0 : 1) || year(a) - year(b));
+  for (const n of sorted) {
+    const key = (n.measure === "level" ? "" : "change|") + n.what;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(n);
   }
-  table.appendChild(body);
-  details.appendChild(table);
+  let changes = false;
+  for (const [key, list] of groups) {
+    if (key.startsWith("change|") && !changes) { changes = true; details.appendChild(el("h4", {}, "Changes and multiples")); }
+    const body = el("tbody");
+    for (const n of list) {
+      const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
+      if (later(n.year)) attrs.class = "later";
+      body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.amount + (Number.isInteger(n.year) ? "" : " · no year")),
+                                           evidence(n.ev, named))));
+    }
+    const table = el("table", {}, body);
+    const what = list[0].what;
+    if (list.length > FOLD_ROWS) {
+      details.appendChild(el("details", {class: "group"}, el("summary", {}, `${what} (${list.length})`), table));
+    } else {
+      details.appendChild(el("div", {class: "what"}, what));
+      details.appendChild(table);
+    }
+  }
 }
 
 function cardQuotes(quotes) {
   const reported = quotes.some(q => q.kind === "reported speech");
   details.appendChild(el("h3", {}, reported ? "Who said what" : "Quotes"));
+  const named = fromOne(quotes);
   for (const q of quotes) {
     const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
                    q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
     const words = q.kind === "reported speech" ? q.words : `“${q.words}”`;
-    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev)));
+    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev, named, q.words)));
   }
 }
 
 function cardFacts(facts) {
   details.appendChild(el("h3", {}, "What the articles say"));
+  const named = fromOne(facts);
   const list = el("ul");
   for (const f of facts) {
     list.appendChild(el("li", later(f.year) ? {class: "later"} : {}, nodeLink(f.id, f.text), ` (${f.kind}`
-                        + (Number.isInteger(f.year) ? `, ${f.year})` : ")"), evidence(f.ev)));
+                        + (Number.isInteger(f.year) ? `, ${f.year})` : ")"), evidence(f.ev, named)));
   }
-  details.appendChild(list);
+  details.appendChild(folded(list));
 }
 
 function cardRelations(relations) {
   details.appendChild(el("h3", {}, "Relations"));
+  const named = fromOne(relations);
   const list = el("ul");
   for (const r of relations) {
     const text = r.dir === "out" ? [`${r.prop} `, nodeLink(r.otherId, r.other)] : [nodeLink(r.otherId, r.other), ` ${r.prop} this`];
-    const basis = r.context ? " (from context)" : "";
-    list.appendChild(el("li", {}, ...text, el("span", {class: "ev"}, ` — ${r.source}${basis}`), evidence(r.ev)));
+    const source = (r.ev.length && r.ev.every(e => e.article === r.source) ? "" : ` — ${r.source}`) + (r.context ? " (from context)" : "");
+    list.appendChild(el("li", {}, ...text, source ? el("span", {class: "ev"}, source) : null, evidence(r.ev, named)));
   }
-  details.appendChild(list);
+  details.appendChild(folded(list));
+}
+
+function cardNearby(facts) {  // a fact's card: the other facts of the same passage
+  details.appendChild(el("h3", {}, "Said in the same passage"));
+  const list = el("ul");
+  for (const f of facts) list.appendChild(el("li", later(f.year) ? {class: "later"} : {}, nodeLink(f.id, f.text), ` (${f.kind})`));
+  details.appendChild(folded(list));
 }
 
 function cardMentions(mentions) {
   details.appendChild(el("h3", {}, "Mentioned in"));
   const list = el("ul");
   for (const m of mentions) list.appendChild(el("li", {}, `${m.article}: “${m.words}”`));
-  details.appendChild(list);
+  details.appendChild(folded(list));
 }
 
 function renderCard(node) {
@@ -496,10 +815,14 @@ function renderCard(node) {
   const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
                                    facts: [], relations: [], mentions: []};
   cardHead(node, card);
-  if (card.numbers.length) cardNumbers(card.numbers);
+  const filters = filtersText();
+  if (filters) details.appendChild(el("p", {class: "filters"}, filters));
+  const numbers = card.numbers.filter(n => n.id !== node.id);  // a number's own card says it in its title and words
+  if (numbers.length) cardNumbers(numbers);
   if (card.quotes.length) cardQuotes(card.quotes);
   if (card.facts.length) cardFacts(card.facts);
   if (card.relations.length) cardRelations(card.relations);
+  if (card.nearby && card.nearby.length) cardNearby(card.nearby);
   if (card.mentions.length) cardMentions(card.mentions);
 }
 
@@ -526,7 +849,7 @@ function listResults() {
   results.replaceChildren();
   for (const n of matches(search.value)) {
     const button = el("button", {type: "button"}, n.labels.join(" · ") + " (" + n.kind + ")");
-    button.addEventListener("click", () => show(n.id));
+    button.addEventListener("click", () => show(n.id, true));
     results.appendChild(el("li", {}, button));
   }
 }
@@ -558,14 +881,22 @@ function listenToControls() {
   search.addEventListener("input", listResults);
   search.addEventListener("keydown", event => {
     if (event.key === "Escape") { search.value = ""; results.replaceChildren(); }
-    if (event.key === "Enter") { const first = matches(search.value)[0]; if (first) show(first.id); }
+    if (event.key === "Enter") { const first = matches(search.value)[0]; if (first) show(first.id, true); }
   });
   for (const box of document.querySelectorAll("#legend input")) {
     box.addEventListener("change", () => {
-      if (box.checked) state.hide.delete(box.dataset.kind); else state.hide.add(box.dataset.kind);
+      const group = box.dataset.group, i = Number(box.dataset.article);
+      if (group !== undefined) { if (box.checked) state.hide.delete(group); else state.hide.add(group); }
+      else { state.article = null; if (box.checked) state.skip.delete(i); else state.skip.add(i); }
       apply();
     });
   }
+  picker.addEventListener("change", () => tell(picker.value ? articleAt(picker.value) : null));
+  publishedInput.addEventListener("input", () => {
+    const y = Number(publishedInput.value);
+    state.published = y >= lastPublished ? null : y;
+    apply();
+  });
   yearInput.addEventListener("input", () => {
     const y = Number(yearInput.value);
     state.year = y >= maxYear ? null : y;
@@ -577,12 +908,26 @@ function listenToControls() {
   window.addEventListener("hashchange", readFragment);
 }
 
-// the page's API, for tests and notebooks: tkg.show(iri), tkg.year(y or null), the card in #details
+// the page's API, for tests and notebooks: tkg.show(iri), tkg.year(y or null), tkg.published(y or
+// null), tkg.article(iri or null), tkg.legend(), tkg.labels(), the card in #details
 function api() {
   return {
     network, nodes, edges, ready: false, show, clear, expand,
     held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
     labels: () => drawnLabels,  // the labels of the last frame: id, text, box [left, top, right, bottom] in CSS pixels
+    legend,
+    article(iri) {  // show one article's story (its IRI), or the overview (null); its IRI, null, or false if unknown
+      const i = iri === null || iri === undefined || iri === "" ? null : articleAt(iri);
+      if (iri && i === null) return false;
+      tell(i);
+      return i === null ? null : ARTICLES[i].id;
+    },
+    published(y) {  // the articles' time control, as year is the facts'
+      state.published = y === null || y === undefined || lastPublished === null || y >= lastPublished ? null : Number(y);
+      if (lastPublished !== null) publishedInput.value = state.published === null ? lastPublished : Math.max(state.published, firstPublished);
+      apply();
+      return state.published;
+    },
     year(y) {
       state.year = y === null || y === undefined || (maxYear !== null && y >= maxYear) ? null : Number(y);
       if (years.length) yearInput.value = state.year === null ? maxYear : Math.max(state.year, minYear);
