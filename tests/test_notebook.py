@@ -32,5 +32,7 @@ def test_the_notebook_runs_and_shows_what_it_says():
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "[(2001, 49), (2024, 314)]" in printed
     assert "tkr:unit-yuan" in tourism  # short names in the DataFrame, not full IRIs
+    plain = [o["data"].get("text/plain", "") for o in outputs if o.output_type == "execute_result"]
+    assert plain[-1].startswith("<network page: ") and " 0 nodes" not in plain[-1]  # counts what it shows
     plots = [o for o in outputs if o.output_type == "display_data" and "image/png" in o.get("data", {})]
     assert len(plots) == 1  # the time series is drawn inline, not into a file

@@ -256,6 +256,12 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
             "year,period,asOf,value,unit,unitLabel,qualifier,yearInferredFrom,article,articleLabel"
         )
         assert csv.splitlines()[1].startswith("2001,,,49,https://w3id.org/transition-kg/id/unit-day,day,,,")
+        # a parameter suggests entities of its kind by label as you type: indicators for indicator=
+        page.fill("#form input[name=indicator]", "")
+        page.type("#form input[name=indicator]", "touris")
+        until(page, "() => document.querySelectorAll('#dl-indicator option').length > 0")
+        suggested = page.eval_on_selector_all("#dl-indicator option", "os => os.map(o => o.value)")
+        assert "tkr:indicator-tourism-revenue" in suggested and "tkr:tourism" not in suggested
         # labels in the form, as on the command line; Enter runs; numbers as readers write them
         page.fill("#form input[name=place]", "Datong")
         page.fill("#form input[name=indicator]", "tourism revenue")

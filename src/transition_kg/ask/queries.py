@@ -122,18 +122,25 @@ def parse_params(
     return values
 
 
+def param_property(query: NamedQuery, param: Param) -> str | None:
+    """The ``tkg:`` property the query asks ``?param`` to be the object of (``?o tkg:indicator
+    ?indicator``), whose range says what kind of thing the parameter names; None when none."""
+    used = re.search(rf"\btkg:(\w+)\s+[?$]{re.escape(param.name)}\b", blank_out(query.text))
+    return PREFIXES["tkg"] + used.group(1) if used else None
+
+
 def _kind_note(store: Store, query: NamedQuery, param: Param, label: str, entity: Any) -> list[str]:
     """When the query uses ``?param`` as the object of a property whose range the ontology
     gives, and ``entity`` is not of that range: a line saying what it is, and the entities of
     that range whose labels hold the label ("tourism is an industry …; the indicator labelled
     tourism revenue?")."""
-    used = re.search(rf"\btkg:(\w+)\s+[?$]{re.escape(param.name)}\b", blank_out(query.text))
+    used = param_property(query, param)
     if used is None:
         return []
-    onto, tkg = f"<{ONTOLOGY_GRAPH_IRI}>", PREFIXES["tkg"]
+    onto = f"<{ONTOLOGY_GRAPH_IRI}>"
     english = 'FILTER(lang(?l) = "en")'
     ranges = store.query(
-        f"SELECT ?r ?l WHERE {{ GRAPH {onto} {{ <{tkg}{used.group(1)}> rdfs:range ?r . ?r rdfs:label ?l {english} }} }}"
+        f"SELECT ?r ?l WHERE {{ GRAPH {onto} {{ <{used}> rdfs:range ?r . ?r rdfs:label ?l {english} }} }}"
     ).rows
     if not ranges or store.query(f"ASK {{ GRAPH ?g {{ <{entity.value}> a <{ranges[0][0].value}> }} }}").boolean:
         return []

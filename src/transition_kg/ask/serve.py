@@ -634,9 +634,9 @@ def query_page(project: Project) -> bytes:
     from ..core.named import discover
     from ..core.vocab import PREFIXES
     from ..see.workbench import WorkbenchData, render_workbench
-    from .queries import prepare
+    from .queries import param_property, prepare
 
-    terms, properties = _terms(project)
+    terms, properties, ranges = _terms(project)
     data: WorkbenchData = {
         "examples": [
             {
@@ -645,7 +645,13 @@ def query_page(project: Project) -> bytes:
                 "description": query.description,
                 "text": prepare(query),
                 "params": [
-                    {"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "default": p.default,
+                        "description": p.description,
+                        "kind": ranges.get(param_property(query, p) or "") if p.type == "IRI" else None,
+                    }
                     for p in query.params
                 ],
             }
@@ -658,14 +664,15 @@ def query_page(project: Project) -> bytes:
     return render_workbench(data).encode("utf-8")
 
 
-def _terms(project: Project) -> tuple[list[str], list[str]]:
+def _terms(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
     """The ontology's classes, properties and individuals as prefixed names, for completion;
-    and its properties' IRIs (a result column of properties is no network)."""
+    its properties' IRIs (a result column of properties is no network); and each property's
+    range, by the property's IRI."""
     import pyoxigraph as ox
 
     from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, curie
 
-    found, properties = set(), set()
+    found, properties, ranges = set(), set(), {}
     kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
     kinds.add(PREFIXES["rdf"] + "Property")
     ontology = load(project, ontology_only=True).store  # the loader's ontology graph, read as every command reads it
@@ -676,7 +683,9 @@ def _terms(project: Project) -> tuple[list[str], list[str]]:
                 found.add(name)
             if quad.predicate.value == PREFIXES["rdf"] + "type" and quad.object.value in kinds:
                 properties.add(quad.subject.value)
-    return sorted(found), sorted(properties)
+            if quad.predicate.value == PREFIXES["rdfs"] + "range" and isinstance(quad.object, ox.NamedNode):
+                ranges[quad.subject.value] = quad.object.value
+    return sorted(found), sorted(properties), ranges
 
 
 # --- the server -----------------------------------------------------------------------------------

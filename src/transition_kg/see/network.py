@@ -183,6 +183,16 @@ def _page_class() -> Any:
         def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
             return render_page(self)
 
+        def __repr__(self) -> str:
+            """What the page shows: its nodes and edges (pyvis's own summary counts nodes it
+            added itself, none here), and what it holds back for "Show its other neighbours"."""
+            shown = [n for n in self.nodes if not n.get("reserve")]
+            ids = {n["id"] for n in shown}
+            edges = sum(1 for e in self.edges if e["from"] in ids and e["to"] in ids)
+            held = len(self.nodes) - len(shown)
+            more = f", {held:,} more held for their neighbours" if held else ""
+            return f"<network page: {len(shown):,} nodes, {edges:,} edges shown{more}>"
+
         def _repr_html_(self) -> str:
             return render("frame.html", page=render_page(self), height=NOTEBOOK_HEIGHT, border=COLOURS["rule"])
 

@@ -13,6 +13,7 @@ class Param(TypedDict):
     type: str  # IRI, string, integer, decimal or year
     default: str | None
     description: str
+    kind: str | None  # for an IRI parameter, the class the query asks for (the range of its property)
 
 
 class Example(TypedDict):

@@ -176,7 +176,17 @@ function picker(input, p) {
       const response = await fetch("/sparql", {method: "POST", body: await prepared.text(),
         headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
       if (!response.ok || mine !== searching) return;
-      const rows = (await response.json()).results.bindings.slice(0, 12);
+      let rows = (await response.json()).results.bindings;
+      if (p.kind && rows.length) {  // the entities of the kind the query asks for (subclasses too), when there are some
+        const values = [...new Set(rows.map(r => r.entity.value))].slice(0, 200).map(i => `<${i}>`).join(" ");
+        const kinds = await fetch("/sparql", {method: "POST",
+          body: `SELECT DISTINCT ?e WHERE { VALUES ?e { ${values} } GRAPH ?g { ?e a <${p.kind}> } }`,
+          headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
+        if (!kinds.ok || mine !== searching) return;
+        const fitting = new Set((await kinds.json()).results.bindings.map(b => b.e.value));
+        if (fitting.size) rows = rows.filter(r => fitting.has(r.entity.value));
+      }
+      rows = rows.slice(0, 12);
       list.replaceChildren(...rows.map(r => el("option", {value: shortIri(r.entity.value),
         label: `${r.label.value} — ${r.kind ? shortIri(r.kind.value) : ""}`})));
     }, 150);
