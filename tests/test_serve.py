@@ -277,6 +277,18 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         assert "61 billion" in page.get_attribute("#chart svg", "aria-label")
         link = page.evaluate("() => location.href")
         assert "p.place=Datong" in link and "named=cq05" in link
+        # cq06 for Datong: one chart per series, never one line through days and yuan
+        page.click("nav button[data-name='cq06-quantitative-facts']")
+        page.fill("#form input[name=entity]", "Datong")
+        page.press("#form input[name=entity]", "Enter")
+        until(page, "() => document.querySelectorAll('#chart figure').length > 0")
+        captions = page.locator("#chart figcaption").all_inner_texts()
+        assert captions == ["days of good air quality · day · level", "tourism revenue · yuan · level"], captions
+        page.click("nav button[data-name='cq05-indicator-time-series']")
+        page.fill("#form input[name=place]", "Datong")
+        page.fill("#form input[name=indicator]", "tourism revenue")
+        page.press("#form input[name=indicator]", "Enter")
+        until(page, "() => document.getElementById('results').innerText.includes('61,000,000,000')")
         # a field that names nothing: said, and nothing runs with the defaults instead
         page.fill("#form input[name=place]", "Atlantis")
         page.press("#form input[name=place]", "Enter")
