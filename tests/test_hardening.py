@@ -765,3 +765,30 @@ def test_a_query_past_its_memory_is_stopped_with_503_and_the_server_lives(projec
         still_serving(server)
     finally:
         server.close()
+
+
+def test_links_that_loop_or_lead_to_folders_are_said_not_a_traceback(project_copy):
+    from transition_kg.core.validate import validate
+
+    (project_copy.graph_dir / "loop").symlink_to("loop")
+    (project_copy.graph_dir / "articles" / "self").symlink_to(project_copy.graph_dir)
+    report, _ = validate(project_copy)
+    assert sorted(str(p) for p in report.problems if p.check == "files") == [
+        "graph/articles/self: [files] not read: a link to a folder (links to folders are not followed)",
+        "graph/loop: [files] not read: a link that leads nowhere (broken, or a loop)",
+    ]
+
+
+def test_a_literal_of_many_megabytes_is_one_line(project_copy):
+    from transition_kg.core.validate import validate
+
+    (project_copy.graph_dir / "big.trig").write_text(
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+        '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\ntkr:graph-big { tkr:x rdfs:label "'
+        + "x" * (20 << 20)
+        + '"@en . }\n'
+    )
+    report, _ = validate(project_copy)
+    assert [str(p) for p in report.problems] == [
+        "graph/big.trig: [syntax] a term (a literal or an IRI) longer than the parser's 16 MB"
+    ]

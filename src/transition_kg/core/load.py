@@ -298,6 +298,8 @@ def _parsed(problems: list[Problem], shown: str, data: bytes, work) -> list:
     except SyntaxError as exc:
         message = " ".join(_POSITION.sub("", exc.msg or str(exc)).split())
         problems.append(Problem("syntax", f"{shown}:{exc.lineno}" if exc.lineno else shown, message[:300]))
+    except MemoryError:  # what the parser raises past its buffer: a literal or IRI of many megabytes
+        problems.append(Problem("syntax", shown, "a term (a literal or an IRI) longer than the parser's 16 MB"))
     return []
 
 

@@ -101,15 +101,24 @@ def _walk(folder: Path, found: ProjectFiles) -> list[Path]:
 
     inside = folder.resolve()
     for root, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked = sorted(d for d in dirs if not d.startswith(".") and (Path(root) / d).is_symlink())
+        for name in linked:  # said, never skipped without a word (a link may loop, or leave the project)
+            found.unread.append((Path(root) / name, "not read: a link to a folder (links to folders are not followed)"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
         for name in names:
             path = Path(root) / name
             if name.startswith("."):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(inside):
-                found.unread.append((path, "not read: a link to a file outside the project"))
-            else:
-                files.append(path)
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+                    found.unread.append((path, "not read: a link that leads nowhere (broken, or a loop)"))
+                    continue
+                if not target.is_relative_to(inside):
+                    found.unread.append((path, "not read: a link to a file outside the project"))
+                    continue
+            files.append(path)
     return sorted(files)
 
 
