@@ -758,6 +758,7 @@ def _command_named(argv: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
+    running = set(threading.enumerate())  # (a caller's own threads are not this run's to end)
     try:
         code = run(argv)
     except TKGError as error:
@@ -770,7 +771,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.close()
         code = 141
     store = sys.modules.get(f"{__package__}.core.store")  # imported only by commands that query
-    if store and any(t.name == store.QUERY_THREAD and t.is_alive() for t in threading.enumerate()):
+    if store and any(t.name == store.QUERY_THREAD and t.is_alive() and t not in running for t in threading.enumerate()):
         # a query stopped by --timeout or Ctrl-C still runs in its thread: end the process now
         sys.stdout.flush()
         sys.stderr.flush()
