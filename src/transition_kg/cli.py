@@ -563,7 +563,15 @@ def review_command(args: argparse.Namespace) -> int:
 
     session = open_session(_writable_project(args), args.draft, render_review, _corpus(args))  # type: ignore[arg-type]
     server = make_page_server(routes(), {"review": session}, args.host, args.port)
-    print(f"reviewing {args.draft} at {server.url}/ (decisions in {session.review}); Ctrl-C stops", flush=True)
+    return _serve(server, f"reviewing {args.draft} at {server.url}/ (decisions in {session.review}); Ctrl-C stops")
+
+
+def _serve(server, said: str) -> int:
+    """Serve until Ctrl-C or SIGTERM (from the moment it says it serves), then close."""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: server.stop())
+    print(said, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -608,8 +616,6 @@ def review_command(args: argparse.Namespace) -> int:
     "stopped), a query page at / with 'show as network'.",
 )
 def serve_command(args: argparse.Namespace) -> int:
-    import signal
-
     from .ask.serve import make_server
 
     server = make_server(
@@ -623,15 +629,7 @@ def serve_command(args: argparse.Namespace) -> int:
         args.per_client,
         args.memory,
     )
-    signal.signal(signal.SIGTERM, lambda *_: server.stop())  # from the moment it says it serves
-    print(f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-    return 0
+    return _serve(server, f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops")
 
 
 @command(
