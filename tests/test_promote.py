@@ -69,7 +69,7 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     draft.write_text("".join(line for line in lines if "tkg:proposedIndicator" not in line), encoding="utf-8")
     accept(draft, "nearly 52,000 residents", " tkg:observedEntity tkr:qitaihe ;")  # the number: no indicator
     accept(draft, "We have no choice")  # the quote: the speaker only as text
-    written, problems = promote(project, draft)
+    written, problems, _ = promote(project, draft)
     assert written == []
     assert [p.message.split(",")[0] for p in problems] == ["give tkg:indicator", "give tkg:speaker"]
     assert problems[1].message == (
@@ -100,7 +100,7 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     )
     quote = accept(draft, "We have no choice", " tkg:speaker tkr:li-ming ;")
     # the entities the facts use are mentioned where the text first writes their labels
-    written, problems = promote(project, draft)
+    written, problems, _ = promote(project, draft)
     assert problems == [] and written == [
         "tkr:mention-beishan-counts-its-people--shanxi",
         f"tkr:obs-beishan-counts-its-people-{number}",
@@ -125,6 +125,10 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     assert [q["words"] for q in quotes] == ["We have no choice"]
     facts = run_named(store, "cq06", project, entity="tkr:beishan").records()
     assert [(f["value"], f["evidence"]) for f in facts] == [(52000, "nearly 52,000 residents")]
+    # the same candidates promoted again: said, and nothing written twice
+    again, problems, already = promote(project, draft)
+    assert (again, problems, sorted(already)) == ([], [], sorted(written))
+    assert (project.graph_dir / "articles" / "beishan-counts-its-people.trig").read_text(encoding="utf-8") == body
 
 
 def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
@@ -141,7 +145,7 @@ def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
         "nearly 52,000 residents",
         "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:qitaihe ;",
     )
-    written, problems = promote(project, draft)
+    written, problems, _ = promote(project, draft)
     assert written == [] and [p.message for p in problems] == [
         "its value is not a number (tkg:candidateValue, an integer or decimal)"
     ]
@@ -149,7 +153,7 @@ def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
         text.replace("oa:start 30 ;", 'oa:start "30 ] ] . tkr:x tkg:pseudonym true . [ " ;', 1), encoding="utf-8"
     )
     accept(draft, "Shanxi Province")
-    written, problems = promote(project, draft)
+    written, problems, _ = promote(project, draft)
     assert written == [] and [p.message.split(":")[0] for p in problems] == ["its evidence needs its words (oa"]
     assert article.read_bytes() == before
 

@@ -195,11 +195,13 @@ def anchor_command(args: argparse.Namespace) -> int:
 def promote_command(args: argparse.Namespace) -> int:
     from .grow.promote import promote
 
-    written, problems = promote(_writable_project(args), args.draft, args.only, args.reviews)
+    written, problems, already = promote(_writable_project(args), args.draft, args.only, args.reviews)
     for problem in problems:
         print(problem)
     for name in written:
         print(f"promoted {name}")
+    for name in already:
+        print(f"{name} is in the graph already: not written again")
     return 1 if problems else 0
 
 

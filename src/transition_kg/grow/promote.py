@@ -123,6 +123,7 @@ class Review:
     declarations: dict[str, str] = field(default_factory=dict)
     new_indicators: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # facts a promotion before this one wrote
 
     def declared(self, entity: ox.NamedNode) -> bool:
         return entity.value in self.declarations or bool(
@@ -458,11 +459,12 @@ def _candidate(iri: str, nodes: dict, graph_files: dict) -> Candidate:
 
 def promote(
     project: Project, draft: Path, only: list[str] | None = None, reviews: list[Path] | None = None
-) -> tuple[list[str], list[Problem]]:
+) -> tuple[list[str], list[Problem], list[str]]:
     """Promote the accepted (or ``only`` the named) candidates of ``draft``; ``reviews`` are
     files of statements about its candidates (a reviewer's decisions kept apart from the
-    draft), read as if written in it. Return the facts written (prefixed names) and the
-    problems (nothing is written when there is one)."""
+    draft), read as if written in it. Return the facts written (prefixed names), the problems
+    (nothing is written when there is one), and the facts a promotion before this one wrote
+    (said, never written twice)."""
     from ..core.load import load
 
     shown = str(draft)
@@ -484,11 +486,24 @@ def promote(
         except Refused as refused:
             problems.append(Problem("promote", f"{shown}: {curie(iri)}", str(refused)))
             continue
+        if _in_graph(store, fact):  # promoted before: said, never written twice
+            review.already.append(" ".join(curie(part) for part in fact.split()))
+            continue
         facts.setdefault(candidate.article, []).append(statements)
         review.written.append(" ".join(curie(part) for part in fact.split()))  # a relation: its three terms
     if problems:
-        return [], problems
-    return _write(project, loaded, Path(draft).name, facts, review)
+        return [], problems, review.already
+    if not facts:
+        return [], [], review.already
+    written, failed = _write(project, loaded, Path(draft).name, facts, review)
+    return written, failed, review.already
+
+
+def _in_graph(store: ox.Store, fact: str) -> bool:
+    """Whether a fact (its IRI, or a relation's three IRIs) is in the project's graphs already."""
+    parts = fact.split()
+    pattern = f"<{parts[0]}> ?p ?o" if len(parts) == 1 else " ".join(f"<{p}>" for p in parts)
+    return bool(store.query(f"ASK {{ GRAPH ?g {{ {pattern} }} }}"))
 
 
 def _write(

@@ -189,7 +189,7 @@ class Session:
         if not promote:
             return {"problems": [], "written": []}
         try:
-            written, problems = promote_draft(self.project, self.draft, reviews=[self.review])
+            written, problems, _ = promote_draft(self.project, self.draft, reviews=[self.review])
         except PromoteError as exc:
             return {"problems": [{"id": None, "message": exc.what}], "written": []}
         ids = {item["id"] for item in self.items()}
