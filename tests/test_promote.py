@@ -231,3 +231,32 @@ def test_a_new_article_reaches_the_queries_with_new_article_extract_promote_only
     ]
     facts = run_named(store, "cq06", project, entity="tkr:hunter-valley").records()
     assert [(f["value"], f["evidence"]) for f in facts] == [(150000000, "about 150 million tonnes")]
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("tkg:candidateValue 52000", 'tkg:candidateValue "٥٢٠٠٠"'),  # Unicode digits, as text
+        ("tkg:candidateValue 52000", 'tkg:candidateValue "NaN"^^xsd:double'),
+        ("tkg:candidateValue 52000", 'tkg:candidateValue "52000x"^^xsd:integer'),  # ill-typed
+        ("oa:start ", "oa:start 99999999999999999999 ; tkg:x "),  # an offset past any text
+    ],
+    ids=["unicode-digits", "nan", "ill-typed", "huge-offset"],
+)
+def test_hostile_values_in_a_draft_are_refused_in_one_line(reviewed, capsys, old, new):
+    project, draft = reviewed
+    accept(
+        draft,
+        "nearly 52,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:beishan ;",
+    )
+    text = draft.read_text(encoding="utf-8")
+    block = text[text.index("«nearly 52,000 residents»") :]
+    assert old in block
+    at = text.index(old, text.index("«nearly 52,000 residents»"))
+    draft.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    before = {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")}
+    code = cli(["--project", str(project.root), "promote", str(draft)])
+    out = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out.err
+    assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == before  # nothing written
