@@ -195,16 +195,8 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does it)")
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
+    from .test_view import ARGS as args  # one way to start Chromium for every page test
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         context = browser.new_context(
