@@ -217,6 +217,10 @@ def test_an_allowed_service_host_is_called(project, listener):
         ("Host: 127.0.0.1.nip.io:80\r\n", "Host '127.0.0.1.nip.io:80' is not this machine"),
         ("Origin: http://attacker.example\r\n", "requests from another origin (http://attacker.example) are refused"),
         ("Origin: null\r\n", "requests from an opaque origin are refused"),
+        # a page elsewhere sends a GET with no Origin (<img src=…>): the browser says so otherwise
+        ("Sec-Fetch-Site: cross-site\r\n", "refused (Sec-Fetch-Site: cross-site)"),
+        ("Sec-Fetch-Site: same-site\r\n", "refused (Sec-Fetch-Site: same-site)"),
+        ("Referer: http://attacker.example/page.html\r\n", "requests from a page of another origin (attacker.example)"),
     ],
 )
 def test_other_hosts_and_origins_are_refused(server, headers, message):
@@ -227,6 +231,16 @@ def test_other_hosts_and_origins_are_refused(server, headers, message):
     ).encode()
     status, body = status_and_body(exchange(server.url, request))
     assert status == 403 and message in body.decode()
+
+
+def test_a_person_following_a_shared_link_from_another_site_gets_the_page(server):
+    netloc = urllib.parse.urlsplit(server.url).netloc
+    request = (
+        f"GET / HTTP/1.1\r\nHost: {netloc}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\n"
+        "Referer: https://chat.example/\r\nConnection: close\r\n\r\n"
+    ).encode()
+    status, body = status_and_body(exchange(server.url, request))
+    assert status == 200 and b"SPARQL" in body
 
 
 def test_the_service_description_names_the_server_not_the_host_header(server):

@@ -381,6 +381,17 @@ def check_origin(headers, loopback: bool) -> None:
         raise Refused(403, f"requests from another origin ({origin}) are refused")
     if origin == "null":
         raise Refused(403, "requests from an opaque origin are refused")
+    # a page elsewhere may make the browser send a GET with no Origin (an <img>, a script): the
+    # browser still says where it comes from, in Sec-Fetch-Site and the Referer. A person who
+    # follows a shared link navigates: that stays open (the page is what links are for)
+    if headers.get("sec-fetch-mode") == "navigate":
+        return
+    site = headers.get("sec-fetch-site")
+    if site in ("cross-site", "same-site"):
+        raise Refused(403, f"requests a page of another origin sends are refused (Sec-Fetch-Site: {site})")
+    referer = urllib.parse.urlsplit(headers.get("referer") or "").netloc
+    if referer and referer != host:
+        raise Refused(403, f"requests from a page of another origin ({referer}) are refused")
 
 
 # --- the app: module-level handlers; the Endpoint is the app's state ------------------------------
