@@ -198,6 +198,13 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
             f" (did you mean {', '.join(_short(ds, URIRef(by_lower[n])) for n in near)}?)" if near else " (misspelt?)"
         )
 
+    def undeclared(files: list[Path], term: URIRef, message: str) -> None:
+        """A problem at the line of a graph's files that first uses ``term``."""
+        name = _short(ds, term)
+        problems.append(
+            Problem("vocabulary", locate.where(_where_used(files, name, str(term)), name, str(term)), message)
+        )
+
     for graph_name, files in loaded.graph_files.items():
         graph = ds.graph(URIRef(graph_name))
         seen: set[tuple[str, URIRef]] = set()
@@ -211,16 +218,8 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                 if (kind, term) in seen or is_core(term) or term in declared:
                     continue
                 seen.add((kind, term))
-                name = _short(ds, term)
-                path = _where_used(files, name, str(term))
-                problems.append(
-                    Problem(
-                        "vocabulary",
-                        locate.where(path, name, str(term)),
-                        f"{kind} {name} is not declared in ontology/"
-                        + (hint(term, kind=kind) if str(term).startswith(str(TKG)) else ""),
-                    )
-                )
+                tip = hint(term, kind=kind) if str(term).startswith(str(TKG)) else ""
+                undeclared(files, term, f"{kind} {_short(ds, term)} is not declared in ontology/{tip}")
             for term in (s, o):
                 if (
                     isinstance(term, URIRef)
@@ -232,15 +231,8 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
                     and ("property", term) not in seen
                 ):
                     seen.add(("term", term))
-                    name = _short(ds, term)
-                    path = _where_used(files, name, str(term))
-                    problems.append(
-                        Problem(
-                            "vocabulary",
-                            locate.where(path, name, str(term)),
-                            f"{name} is not declared in ontology/" + hint(term, p if term is o else None),
-                        )
-                    )
+                    tip = hint(term, p if term is o else None)
+                    undeclared(files, term, f"{_short(ds, term)} is not declared in ontology/{tip}")
 
     onto_files = loaded.files_for(str(ONTOLOGY_GRAPH))
     for term in sorted(declared):
