@@ -562,6 +562,72 @@ def test_crlf_a_bom_and_decomposed_letters_keep_offsets_exact(tmp_path, gazettee
 # --- issue 30: news as newsrooms write it -------------------------------------------------------
 
 
+def year_of(c) -> str:
+    """A candidate's year as "2024", its period as "2020-2025", or "-"."""
+    plain = lambda name: c.props[name][0].split("^")[0].strip('"')
+    if "startYear" in c.props:
+        return f"{plain('startYear')}-{plain('endYear')}"
+    return plain("candidateYear") if "candidateYear" in c.props else "-"
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # a time after the number, reached without a pause, even a target ("by 2030")
+            "Officials want the city to earn 40 percent of its output from wind and solar by 2030.",
+            PUBLISHED,
+            {"40 percent": "2030"},
+        ),
+        (  # across a pause into a clause that describes the number
+            "He said a payment of 180,000 yuan per household, set last December, was too low.",
+            dt.date(2025, 9, 29),
+            {"180,000 yuan": "2024"},
+        ),
+        (  # a dateline's date is when the story was filed, not when its numbers held
+            "ORDOS, Inner Mongolia, Sept. 29 (Xinhua) -- Excavators load 30 million tonnes of coal a year.",
+            dt.date(2025, 9, 29),
+            {"30 million tonnes": "-"},
+        ),
+        (  # "…, and earned": the clause goes on from the time the sentence gave
+            "Exports reached 56 million tonnes in 2023, the ministry said, and earned about $9 billion.",
+            PUBLISHED,
+            {"56 million tonnes": "2023", "about $9 billion": "2023"},
+        ),
+        (  # "over the same period": from the earliest time the sentence gave until now
+            "Staff fell to 21,000 from 24,000 five years ago, while output grew by more than 40 per cent "
+            "over the same period.",
+            PUBLISHED,
+            {"24,000": "2020", "more than 40 per cent": "2020-2025"},
+        ),
+        (
+            "House prices fell 4pc in the 12 months to April. The fund held Rs 3,400 crore as of March.",
+            dt.date(2025, 12, 5),
+            {"4pc": "2025", "Rs 3,400 crore": "2025"},
+        ),
+    ],
+)
+def test_the_year_of_a_number_from_its_clause_its_sentence_or_a_period(text, published, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [
+        ("A fund would open in the spring.", dt.date(2025, 1, 20), "in the spring", "2025"),
+        ("The mill closed in the autumn.", dt.date(2025, 1, 20), "in the autumn", "2024"),
+        ("PRETORIA, South Africa, Feb 26 (Reuters) - Work began.", dt.date(2025, 2, 26), "Feb 26", "2025"),
+        ("Prices fell in the year to June.", dt.date(2025, 8, 1), "to June", "2025"),
+        ("It had money as of March.", dt.date(2025, 12, 5), "as of March", "2025"),
+    ],
+)
+def test_seasons_month_abbreviations_and_as_of(text, published, exact, year, gazetteer):
+    found = [
+        year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate" and c.exact == exact
+    ]
+    assert found == [year]
+
+
 @pytest.mark.parametrize(
     "text, published, kind, exact, props",
     [

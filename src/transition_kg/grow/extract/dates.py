@@ -74,17 +74,20 @@ WEEKDAY_NUMBERS = {
     d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 }
 _DAY_MONTH = re.compile(
-    rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+    rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
 _MONTH_WORD = re.compile(
-    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|before|after|through|during)\s+(?:(?:early|late|mid)[- ])?"
+    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+_SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+_SAME = re.compile(r"\b(?:over|in|during|for|across)\s+the\s+same\s+period\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -138,6 +141,11 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         if count is not None:
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             found.append((m.start(), m.end(), str(base - years), m.group(0)))
+    for m in _SAME.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
+        given = [(s_start + a, y) for a, _, y, _ in found if a < m.start()] + [(t[0], t[2]) for t in times]
+        earlier = [y.split("-")[0] for at, y in given if at < s_start + m.start()]
+        if earlier:
+            found.append((m.start(), m.end(), f"{min(earlier)}-{published.year}", m.group(0)))
     taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
     for a, b, when, words in found:
         if any(x < b and a < y for x, y in taken):
@@ -204,6 +212,13 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         else:
             date = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
         out.append((m.start(), m.end(), str(date.year), m.group(0)))
+    for m in _SEASON.finditer(sentence):  # "in the spring": the next one ahead, else the last one
+        month = SEASONS[m.group(1).lower()]
+        if _forward(sentence, m.start()):
+            year = published.year + (month < published.month)
+        else:
+            year = published.year - (month > published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":

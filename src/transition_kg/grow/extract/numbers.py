@@ -188,12 +188,16 @@ def dates_and_numbers(
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
-        dates, times = dates_in(text, s_start, s_end, published)
+        dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
         said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
-        times = [t for t in times if not said.search(text[max(s_start, t[0] - 60) : t[0]])]  # "said on Friday"
+        times = [  # "said on Friday", and a dateline's date (when the story was filed): no number's time
+            t
+            for t in every_time
+            if not said.search(text[max(s_start, t[0] - 60) : t[0]]) and not _in_dateline(text, t[0])
+        ]
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
-        found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in times)]
+        found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
         time_quotes = [quote_of(t[0]) for t in times]
         numbered = {clause_of(k.number.start) for k in kept}
@@ -240,33 +244,9 @@ def dates_and_numbers(
             )
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
-            change = bool(
-                re.match(
-                    r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
-                    r"compared with|against|versus|higher than|lower than)\s",
-                    text[clause[0] : number.start],
-                )
-            )  # "…, down 12 percent"
-            continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
-                re.match(r"(?:worth|\w+ing)\s", text[clause[0] : number.start])
-                or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first.start]))
-            )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
             quote_in = quote_of(number.start)
             usable = [t for t, q in zip(times, time_quotes) if q == quote_in]
-            undated = unit in DURATIONS or (
-                unit in CAPACITIES
-                and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
-                and re.match(
-                    r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
-                    text[end : end + 40],
-                )
-            )  # "for 31 years", "the 800MW Callide B power station": no year
-            if continues and not any(clause[0] <= t[0] < clause[1] for t in usable):
-                at = bisect.bisect_right(clause_starts, clause[0]) - 1  # (a seek, not a walk: extract stays linear)
-                previous = clauses[at - 1] if 0 < at < len(clauses) and clauses[at] == clause else clause
-                usable = [t for t in usable if previous[0] <= t[0] < previous[1]] or usable
-                change = change or any(previous[0] <= t[0] < previous[1] for t in usable)
-            when = None if undated else _when(text, usable, clause_of, clause, numbered, number.start, end, change)
+            when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -276,6 +256,51 @@ def dates_and_numbers(
                 c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
     return out
+
+
+def _time_of(
+    text: str,
+    quantity: Quantity,
+    first: int,
+    lead: str,
+    times: list[Time],
+    clause_of: Callable[[int], tuple[int, int] | None],
+    numbered: set[tuple[int, int] | None],
+) -> Time | None:
+    """The time a quantity holds for (None for a duration, or a capacity said of a thing): a
+    change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
+    about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
+    number, unit, end = quantity.number, quantity.unit, quantity.end
+    clause = clause_of(number.start) or (0, len(text))
+    undated = unit in DURATIONS or (
+        unit in CAPACITIES
+        and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+        and re.match(
+            r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+            text[end : end + 40],
+        )
+    )  # "for 31 years", "the 800MW Callide B power station": no year
+    if undated:
+        return None
+    change = bool(
+        re.match(
+            r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
+            r"compared with|against|versus|higher than|lower than)\s",
+            text[clause[0] : number.start],
+        )
+    )  # "…, down 12 percent"
+    opening = text[clause[0] : number.start]
+    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
+    continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
+        re.match(r"(?:worth|\w+ing)\s", opening)
+        or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
+    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
+        previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
+        in_previous = [t for t in times if previous[0] <= t[0] < previous[1]]
+        change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
+        times = in_previous or times
+    return _when(text, times, clause_of, clause, numbered, number.start, end, change)
 
 
 def _quantities(text: str, s_start: int, s_end: int, found: list[Number], country: str | None = None) -> list[Quantity]:
@@ -348,6 +373,34 @@ def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tu
     return clauses[max(0, bisect.bisect_right(starts, at) - 1)] if clauses else None
 
 
+def _in_dateline(text: str, at: int) -> bool:
+    """Whether offset ``at`` follows a dateline's place at a line's start ("ORDOS, Inner Mongolia, ")."""
+    line = text[max(text.rfind("\n", 0, at) + 1, at - 80) : at].split(",")
+    return 2 <= len(line) <= 3 and line[0].isupper() and not line[-1].strip()
+
+
+#: a clause that goes on describing what came before it: ", set last December", ", signed in 2019"
+_PARTICIPLE = re.compile(r"[,;]\s+(?:\w+ed|set|paid|made|built|held|won|cut|sold|bought|given|taken)\s")
+
+
+def _following(
+    text: str, times: list[Time], clause_of: Callable[[int], tuple[int, int] | None], numbered, end: int
+) -> Time | None:
+    """A time after a number whose own clause gave none: the first one reached without a pause
+    ("40 percent of its output from new energy by 2030"), or across one into a clause that
+    describes it ("180,000 yuan per household, set last December"), in a clause with no number
+    of its own; never a bound that opens from it ("since", "until")."""
+    for t in times:
+        if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
+            continue
+        between = text[end : t[0]]
+        pauses = len(_PAUSE.findall(between))
+        if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
+            return t
+        return None
+    return None
+
+
 @functools.lru_cache(maxsize=1024)
 def _bounded(words: str | None, before: str) -> bool:
     """Whether a time is a bound ("since 2019", "by March"), not when a number held."""
@@ -378,6 +431,9 @@ def _when(
         previous = [t for t in times if t[1] <= clause[0]]
         if previous:
             return max(previous, key=lambda t: t[0])
+    following = _following(text, times, clause_of, numbered, end)
+    if following:
+        return following
     free = [t for t in times if not _bounded(t[3], t[4]) and clause_of(t[0]) not in numbered]
     before = [t for t in free if t[1] <= start]
     if before:
