@@ -759,6 +759,34 @@ def test_numbers_and_dates_as_newsrooms_write_them(text, published, kind, exact,
                 ("Nobody has shown us a map.", "Luz Dary Epiayú Pushaina", "Wayuu leader"),
             ],
         ),
+        (  # one name and an age is a person, and "he" is the last person named
+            "Gao Jun, a vice mayor, spoke first. Tsetseg, 67, who uses one name, said the payment was low. "
+            '"The grass is gone," he said.',
+            [("The grass is gone", "Tsetseg", "-")],
+        ),
+        (  # a surname is the full name written before it, even after a preposition
+            'For Rajesh Kumar Nayak, the choice was simple.\n\n"I stayed because of my father," said Nayak, 27.',
+            [("I stayed because of my father", "Rajesh Kumar Nayak", "-")],
+        ),
+        (  # a surname with a particle, and a role in lower case before the name
+            "Vostok Coal shut a pit. Vostok Coal chief executive Pieter de Villiers spoke on Monday. "
+            'De Villiers said the plan offers "a bridge for our people".',
+            [("a bridge for our people", "Pieter de Villiers", "chief executive")],
+        ),
+        (  # an organisation that opens the sentence speaks
+            "The Swiss-owned Glencore, which runs the pit, said in a statement it would keep digging "
+            '"while anyone still buys coal".',
+            [("while anyone still buys coal", "Glencore", "-")],
+        ),
+        (  # "the prime minister wrote": the person given that title
+            "Prime Minister Adam Nowak visited in May. Protests followed. "
+            'The prime minister wrote that the closure "must be fair to every family".',
+            [("must be fair to every family", "Adam Nowak", "Prime Minister")],
+        ),
+        (
+            'Local estate agent Jo Baxter said buyers were back. "Nobody looked at a house here," she said.',
+            [("Nobody looked at a house here", "Jo Baxter", "Local estate agent")],
+        ),
     ],
 )
 def test_speakers_and_roles_from_the_whole_article(text, expected, gazetteer):

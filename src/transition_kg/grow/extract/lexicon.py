@@ -582,6 +582,8 @@ DEMONYMS = {
     "Muslim",
     "Buddhist",
 }
+#: the small words inside a person's name ("Pieter de Villiers", "Ursula von der Leyen")
+PARTICLES = {"de", "van", "von", "der", "den", "du", "le", "bin"}
 CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on"}
 PREPOSITIONS = {
     "of",

@@ -21,6 +21,7 @@ from .lexicon import (
     OCCUPATIONS,
     OPENING_WORDS,
     ORG_WORDS,
+    PARTICLES,
     PLACE_WORDS,
     PREPOSITIONS,
     STOP,
@@ -268,9 +269,22 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
     person = (
-        2 <= len(words) <= 5
-        and all((is_capital(w) and not w.isupper() and w.isalpha()) or "-" in w for w in words)
-        and not set(words) & (ORG_WORDS | PLACE_WORDS)
+        (
+            2 <= len(words) <= 5
+            and all(
+                (is_capital(w) and not w.isupper() and w.isalpha())
+                or "-" in w
+                or (0 < i < len(words) - 1 and w in PARTICLES)
+                for i, w in enumerate(words)
+            )
+            and not set(words) & (ORG_WORDS | PLACE_WORDS)
+        )
+        or (  # one name and an age: "Wurigen, 67, who goes by one name"
+            len(words) == 1
+            and words[0].isalpha()
+            and not words[0].isupper()
+            and bool(re.match(r",\s+\d{1,3},", text[e:]))
+        )
     )
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title:

@@ -24,12 +24,19 @@ _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
     rf"(?:{OCCUPATIONS})(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
-_ORG = r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*)"
+_ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
+    r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
+    r"steelworks|smelter)\b)?)"
+)
 
 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
+    titled = _titled_person(phrase, names, offset)
+    if titled:
+        return titled  # "the prime minister wrote": the person the article gave that title
     unnamed = re.match(
         r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
         phrase,
@@ -107,18 +114,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
-        if who is not None and who[0] == "":  # he / she: the last person named before the sentence
-            who = _last_person(mentions, sentence_of(start), start)
-        if who is not None and " " not in who[0] and who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez
-            full = next((p for at, p in reversed(mentions) if at < start and who[0] in p.split()), None)
-            if full:
-                who = (full, who[1], who[2])
-        if who is not None and who[0][:1].isupper():  # the role and organisation the article gives anywhere
-            found = _profile(text, who[0], names)
-            if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
-                who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
-            if who[1] in HONORIFICS - {"Dr", "Prof"}:
-                who = (who[0], None, who[2])
+        if who is not None:
+            who = _complete(who, text, names, mentions, sentence_of(start), start)
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
@@ -177,6 +174,67 @@ def _people(names: list[Name]) -> list[tuple[int, str]]:
     return out
 
 
+def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+    """A speaker made whole: "he" or "she" as the last person named, a surname ("Ospina", "Van der
+    Merwe") as the full name written before it, with the role and organisation the article
+    gives that person anywhere."""
+    if who[0] == "":  # he / she: the last person named before the sentence
+        found = _last_person(people, sentence, start)
+        if found is None:
+            return None
+        who = found
+    if who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
+        short = who[0].casefold()
+        written = [(at, p) for at, p in people] + [(n.start, n.text) for n in names if 2 <= len(n.text.split()) <= 5]
+        full = next(
+            (
+                p
+                for at, p in sorted(written, reverse=True)
+                if at < start
+                and p != who[0]
+                and ((" " not in who[0] and who[0] in p.split()) or p.casefold().endswith(" " + short))
+            ),
+            None,
+        )
+        if full:
+            who = (full, who[1], who[2])
+    if who[0][:1].isupper():  # the role and organisation the article gives anywhere
+        found = _profile(text, who[0], names)
+        if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
+            who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
+        if who[1] in HONORIFICS - {"Dr", "Prof"}:
+            who = (who[0], None, who[2])
+    return who
+
+
+def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
+    """The last person named before ``before`` with the title a phrase gives ("the prime minister
+    (also)": Prime Minister Adam Wrona), with it as their role."""
+    words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
+    if not words:
+        return None
+    title = words.group(1)
+    found = next(
+        (
+            n
+            for n in reversed(names)
+            if n.start < before and n.person and (n.title or "").casefold() == title.casefold()
+        ),
+        None,
+    )
+    return (found.text, found.title, None) if found else None
+
+
+def _surname(phrase: str, people, before: int) -> tuple | None:
+    """The person a short capitalised phrase names by the end of their name ("De Villiers":
+    Pieter de Villiers), among those named before ``before``."""
+    if not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}", phrase):
+        return None
+    end = " " + phrase.casefold()
+    found = next((p for at, p in reversed(people) if at < before and p.casefold().endswith(end)), None)
+    return (found, None, None) if found else None
+
+
 def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
     """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
     found = next((p for at, p in reversed(people) if at < sentence), None) or next(
@@ -197,7 +255,19 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
         return _last_person(people, sentence, start)
     inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
-    return (inside[0], None, None) if inside else None
+    if inside:
+        return (inside[0], None, None)
+    named = _titled_person(subject, names, sentence) or _surname(subject.strip(), people, sentence)
+    if named:
+        return named
+    opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
+    if (
+        opening
+        and re.fullmatch(r"\s*(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start])
+        and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
+    ):
+        return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
+    return None
 
 
 def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None] | None:
@@ -237,7 +307,25 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         return words, held.group(1) if held else None
-    return None
+    return _role_before(text, who, names)
+
+
+def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | None] | None:
+    """A role in lower case before the name, after the organisation's name when one is written
+    ("Exxaro chief executive X", "Mining and Energy Union district president X"), or after an
+    adjective ("Local real estate agent X")."""
+    found = re.search(
+        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
+        rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
+        rf"(?:{OCCUPATIONS}))\s+{who}\b",
+        text,
+    )
+    if not found:
+        return None
+    head, role = found.group(1).strip(), found.group(2)
+    if head and any(n.text == head for n in names):
+        return role, head
+    return (f"{head} {role}" if head else role), None
 
 
 def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
