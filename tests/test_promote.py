@@ -23,31 +23,25 @@ TEXT = (
 DRAFT_ID = "tkr:candidate-beishan-counts-its-people-"
 
 
+def registered(project_copy, tmp_path, monkeypatch, text: str = TEXT):
+    """The project with the article ``text`` registered and its draft extracted: (project, draft)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
+    (corpus / "beishan.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TKG_CORPUS", str(corpus))
+    base = ["--project", str(project_copy.root)]
+    article = str(corpus / "beishan.txt")
+    title = "Beishan counts its people"
+    assert cli(base + ["new-article", article, "--published", "2025-03-01", "--title", title]) == 0
+    draft = tmp_path / "draft.trig"
+    assert cli(base + ["extract", article, "--published", "2025-03-01", "-o", str(draft)]) == 0
+    return project_copy, draft
+
+
 @pytest.fixture
 def reviewed(project_copy, tmp_path, monkeypatch):
     """A project with the article registered, its draft extracted and partly reviewed."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
-    (corpus / "beishan.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.setenv("TKG_CORPUS", str(corpus))
-    base = ["--project", str(project_copy.root)]
-    assert (
-        cli(
-            base
-            + [
-                "new-article",
-                str(corpus / "beishan.txt"),
-                "--published",
-                "2025-03-01",
-                "--title",
-                "Beishan counts its people",
-            ]
-        )
-        == 0
-    )
-    draft = tmp_path / "draft.trig"
-    assert cli(base + ["extract", str(corpus / "beishan.txt"), "--published", "2025-03-01", "-o", str(draft)]) == 0
-    return project_copy, draft
+    return registered(project_copy, tmp_path, monkeypatch)
 
 
 def accept(draft, words: str, extra: str = "") -> int:
@@ -129,6 +123,40 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     again, problems, already = promote(project, draft)
     assert (again, problems, sorted(already)) == ([], [], sorted(written))
     assert (project.graph_dir / "articles" / "beishan-counts-its-people.trig").read_text(encoding="utf-8") == body
+
+
+def test_a_number_over_a_period_is_promoted_with_the_period(project_copy, tmp_path, monkeypatch):
+    """ "In the past three years" (published 2025): the observation holds from 2022 to 2025, as the
+    ontology models a period (tkg:startYear, tkg:endYear), and validates; a period out of order
+    is refused in one line, and nothing is written."""
+    text = "Beishan, a small coal town in Shanxi Province, lost about 9,000 residents in the past three years.\n"
+    project, draft = registered(project_copy, tmp_path, monkeypatch, text)
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    registration = article.read_bytes()
+    assert 'tkg:startYear "2022"^^xsd:gYear' in draft.read_text(encoding="utf-8")
+    mention = accept(draft, "Shanxi Province")
+    number = accept(
+        draft,
+        "about 9,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:shanxi ; tkg:measure tkg:Decrease ;",
+    )
+    chosen = [f"{DRAFT_ID}{mention}", f"{DRAFT_ID}{number}"]
+    accepted = draft.read_text(encoding="utf-8")
+    draft.write_text(accepted.replace('"2022"^^xsd:gYear', '"2027"^^xsd:gYear'), encoding="utf-8")
+    written, problems, _ = promote(project, draft, chosen)
+    assert written == [] and [p.message for p in problems] == [
+        "its period is not two years: give tkg:startYear and tkg:endYear, each an xsd:gYear, in order"
+    ]
+    assert article.read_bytes() == registration
+    draft.write_text(accepted, encoding="utf-8")
+    written, problems, _ = promote(project, draft, chosen)
+    assert problems == [] and written[-1] == f"tkr:obs-beishan-counts-its-people-{number}"
+    body = article.read_text(encoding="utf-8")
+    fact = body[body.index(f"obs-beishan-counts-its-people-{number}>") :]
+    assert 'tkg:startYear "2022"^^xsd:gYear' in fact and 'tkg:endYear "2025"^^xsd:gYear' in fact
+    assert "tkg:yearNotStated" not in fact and "tkg:year " not in fact
+    assert 'tkg:yearInferredFrom "in the past three years"' in fact
+    assert cli(["--project", str(project.root), "validate"]) == 0
 
 
 def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):

@@ -277,6 +277,8 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
     when: list[turtle.Pair] = [("tkg:yearNotStated", True)]
     if year is not None:
         when = [("tkg:year", year), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
+    elif c.one("startYear") is not None or c.one("endYear") is not None:  # a period ("in the past three years")
+        when = [*_period(c), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
     return c.fact(
         "obs",
         f"{c.local}-{c.number}",
@@ -285,6 +287,17 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
         [("tkg:value", value), ("tkg:unit", unit), ("tkg:qualifier", qualifier)],
         when,
     )
+
+
+def _period(c: Candidate) -> list[turtle.Pair]:
+    """A candidate's period as the ontology models one: its first and last year (``tkg:startYear``,
+    ``tkg:endYear``, each an ``xsd:gYear``, the first not after the last)."""
+    start, end = c.one("startYear"), c.one("endYear")
+    years = [getattr(y, "value", "") for y in (start, end)]
+    typed = all(getattr(getattr(y, "datatype", None), "value", "") == XSD + "gYear" for y in (start, end))
+    if not (typed and all(re.fullmatch(r"\d{4}", y) for y in years) and years[0] <= years[1]):
+        raise Refused("its period is not two years: give tkg:startYear and tkg:endYear, each an xsd:gYear, in order")
+    return [("tkg:startYear", start), ("tkg:endYear", end)]
 
 
 def _speaker(c: Candidate, review: Review) -> ox.NamedNode:
