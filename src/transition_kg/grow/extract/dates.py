@@ -142,10 +142,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             found.append((m.start(), m.end(), str(base - years), m.group(0)))
     for m in _SAME.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
-        given = [(s_start + a, y) for a, _, y, _ in found if a < m.start()] + [(t[0], t[2]) for t in times]
-        earlier = [y.split("-")[0] for at, y in given if at < s_start + m.start()]
-        if earlier:
-            found.append((m.start(), m.end(), f"{min(earlier)}-{published.year}", m.group(0)))
+        stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
+        firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
+        if firsts:
+            found.append((m.start(), m.end(), f"{min(firsts)}-{published.year}", m.group(0)))
     taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
     for a, b, when, words in found:
         if any(x < b and a < y for x, y in taken):
