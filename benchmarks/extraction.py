@@ -5,7 +5,8 @@
    them; the two in ``fresh/`` written once the rules were frozen; the six in ``news/`` in
    the styles of published news, worked on; the five in ``news-held-out/`` in those styles,
    scored once the rules were frozen; the four in ``news-held-out-2/`` written before the
-   second round of rules, scored once as written and once with those rules frozen), against
+   second round of rules, and the three in ``news-held-out-3/`` written before the third, each
+   scored once as written and once with those rules frozen), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -17,7 +18,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out news-held-out-2 seeds.
+Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 seeds.
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ GROUPS = {
         ARTICLES / "news-held-out-2",
         "News styles held aside, second set (tests/articles/news-held-out-2, scored as written and once frozen)",
         "four held aside (2)",
+    ),
+    "news-held-out-3": (
+        ARTICLES / "news-held-out-3",
+        "News styles held aside, third set (tests/articles/news-held-out-3, scored as written and once frozen)",
+        "three held aside (3)",
     ),
 }
 
