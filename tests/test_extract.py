@@ -599,6 +599,18 @@ def year_of(c) -> str:
             PUBLISHED,
             {"24,000": "2020", "more than 40 per cent": "2020-2025"},
         ),
+        (  # a quarter: the last one ended; ", to …" goes on from the time before it
+            "Unemployment stood at 32.6% in the fourth quarter. Shipments dropped 5pc in the year to January, "
+            "to 90 million tonnes.",
+            dt.date(2025, 2, 26),
+            {"32.6%": "2024", "5pc": "2025", "90 million tonnes": "2025"},
+        ),
+        (  # a span of decades holds for no year; ", to about …" after "since" is not that year
+            "The pit has fed the plant for almost five decades and will close by 2030. The population has fallen "
+            "by roughly one in ten since 1981, to about 67,000.",
+            PUBLISHED,
+            {"almost five decades": "-", "about 67,000": "-"},
+        ),
         (
             "House prices fell 4pc in the 12 months to April. The fund held Rs 3,400 crore as of March.",
             dt.date(2025, 12, 5),
@@ -787,10 +799,29 @@ def test_numbers_and_dates_as_newsrooms_write_them(text, published, kind, exact,
             'Local estate agent Jo Baxter said buyers were back. "Nobody looked at a house here," she said.',
             [("Nobody looked at a house here", "Jo Baxter", "Local estate agent")],
         ),
+        (  # a name with an apostrophe is a person's, and "she" is her
+            "Mayor Tom Reid opened the hall in Bathurst. Kate O'Brien, a shift nurse at the clinic, stayed behind."
+            '\n\n"We need the beds more than the hall," she said.',
+            [("We need the beds more than the hall", "Kate O'Brien", "shift nurse")],
+        ),
+        (  # "van der" inside a name; a role of two occupations' words
+            'Acme Mining chief executive Johan van der Berg called the plan "a fair start for everyone here". '
+            'Anna Lis, deputy mayor of Konin, said the town "cannot wait for Warsaw".',
+            [
+                ("a fair start for everyone here", "Johan van der Berg", "chief executive"),
+                ("cannot wait for Warsaw", "Anna Lis", "deputy mayor"),
+            ],
+        ),
     ],
 )
 def test_speakers_and_roles_from_the_whole_article(text, expected, gazetteer):
     assert speakers(text, gazetteer) == expected
+
+
+def test_an_organisation_stops_before_how_long(gazetteer):
+    text = 'Piet Vos, a welder at Kriel for 30 years, said: "The work is still here, for now."'
+    found = [c for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote"]
+    assert [c.props.get("candidateOrganisation") for c in found] == [['"Kriel"']]
 
 
 def test_names_stop_at_weekdays_and_keep_x_based(gazetteer):

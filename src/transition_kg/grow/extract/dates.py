@@ -87,6 +87,7 @@ _WEEKDAY = re.compile(
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+_QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
 _SAME = re.compile(r"\b(?:over|in|during|for|across)\s+the\s+same\s+period\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
@@ -218,6 +219,13 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
             year = published.year + (month < published.month)
         else:
             year = published.year - (month > published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
+        last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
+        if _forward(sentence, m.start()):
+            year = published.year + (last - 2 < published.month)
+        else:
+            year = published.year - (last > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)

@@ -91,7 +91,15 @@ def find_names(
             glued
             and word in CONNECTORS
             and following
-            and is_capital(following[2])
+            and (
+                is_capital(following[2])
+                or (  # "Johan van der Merwe"
+                    word in PARTICLES
+                    and following[2] in PARTICLES
+                    and i + 2 < len(tokens)
+                    and is_capital(tokens[i + 2][2])
+                )
+            )
             and text[e : following[0]] == " "
             and following[2] not in WEEKDAYS
             and following[2].lower() not in MONTHS
@@ -272,7 +280,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         (
             2 <= len(words) <= 5
             and all(
-                (is_capital(w) and not w.isupper() and w.isalpha())
+                (is_capital(w) and not w.isupper() and w.replace("'", "").replace("’", "").isalpha())
                 or "-" in w
                 or (0 < i < len(words) - 1 and w in PARTICLES)
                 for i, w in enumerate(words)

@@ -272,12 +272,16 @@ def _time_of(
     about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
     number, unit, end = quantity.number, quantity.unit, quantity.end
     clause = clause_of(number.start) or (0, len(text))
-    undated = unit in DURATIONS or (
-        unit in CAPACITIES
-        and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
-        and re.match(
-            r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
-            text[end : end + 40],
+    undated = (
+        unit in DURATIONS
+        or quantity.counted in ("decades", "centuries")
+        or (
+            unit in CAPACITIES
+            and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+            and re.match(
+                r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+                text[end : end + 40],
+            )
         )
     )  # "for 31 years", "the 800MW Callide B power station": no year
     if undated:
@@ -293,11 +297,15 @@ def _time_of(
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
     continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
         re.match(r"(?:worth|\w+ing)\s", opening)
-        or re.fullmatch(rf"(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
-    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent of the total": the clause before's time
+        or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
-        in_previous = [t for t in times if previous[0] <= t[0] < previous[1]]
+        bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
+        known = [t for t in times if not (bound and _bounded(t[3], t[4]))]
+        in_previous = [t for t in known if previous[0] <= t[0] < previous[1]]
+        if not in_previous and previous not in numbered:  # the last time before it, over a clause with no number
+            in_previous = [t for t in known if t[1] <= clause[0]][-1:]  # "fell 7pc in the year to June, to 148m"
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     return _when(text, times, clause_of, clause, numbered, number.start, end, change)

@@ -22,7 +22,7 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
-    rf"(?:{OCCUPATIONS})(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
+    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
@@ -66,6 +66,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
+        if organisation:  # "a fitter at Matimba for 22 years": Matimba
+            organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
