@@ -207,6 +207,16 @@ def services(sparql: str) -> list[str | None]:
     return found
 
 
+def scanners() -> dict[str, tuple[str, str]]:
+    """The patterns that read a query's text here (blanking, its form, FROM, SERVICE, PREFIX), as
+    ``(source, flags)`` for JavaScript, so a page's store reads a query as the library does."""
+    found = {"blanks": _BLANKS, "form": _FORM, "dataset": _DATASET, "service": _SERVICE, "declared": _DECLARED}
+    return {
+        name: (p.pattern, ("i" if p.flags & re.I else "") + ("s" if p.flags & re.S else ""))
+        for name, p in found.items()
+    }
+
+
 def unknown_prefix_message(prefix: str) -> str:
     """``unknown prefix "foo:" (known: tkg, tkr, …)``."""
     return f'unknown prefix "{prefix}:" (known: {", ".join(PREFIXES)}; or declare it: PREFIX {prefix}: <...>)'
