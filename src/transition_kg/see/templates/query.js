@@ -144,7 +144,7 @@
     for (const id of ["side", "view"]) document.getElementById(id).inert = open;
     (open ? frame : document.getElementById("graph")).focus();
   }
-  const queryButton = el("button", {type: "button", id: "query-open"}, "Query");
+  const queryButton = Object.assign(document.createElement("button"), {type: "button", id: "query-open", textContent: "Query"});
   queryButton.addEventListener("click", () => openTab(true));
   document.getElementById("tools").appendChild(queryButton);
   document.getElementById("network-open").addEventListener("click", () => openTab(false));
@@ -157,6 +157,7 @@
     ask: query => answer(query).then(({value, graph}) => ({ok: true, text: value, graph}), error => ({ok: false, text: error.message})),
     bind: (name, values) => bound(name, values).then(text => ({ok: true, text}), error => ({ok: false, text: error.message})),
     card: iri => { openTab(false); if (window.tkg.show) window.tkg.show(iri); },
+    fragment: location.hash,  // the link's question, read before the network writes its view there
   };
   window.tkg = Object.assign(window.tkg || {}, api);
 
@@ -173,6 +174,6 @@
   }, error => { storeStatus.className = "error"; storeStatus.textContent = `the store could not load: ${error.message}`; });
 
   frame.srcdoc = STORE.workbench;  // after tkg has what the frame asks for
-  const wanted = new URLSearchParams(location.hash.slice(1));
+  const wanted = new URLSearchParams(api.fragment.slice(1));
   if (wanted.has("named") || wanted.has("query")) openTab(true);  // a link to a question: the workbench runs it
 })();

@@ -14,7 +14,7 @@ const ASK = DATA.inPage ? {
   stop: () => parent.tkg.stop(),
   open: iri => ({href: "#node=" + encodeURIComponent(iri), click: () => parent.tkg.card(iri)}),
   network: null,  // drawing a result as a network needs the library: serve
-  hash: () => parent.location.hash,
+  hash: () => parent.tkg.fragment,
   keep: hash => parent.history.replaceState(null, "", hash),
 } : {
   running: new Set(),  // the requests under way: Stop aborts them, and the server ends their workers
