@@ -117,11 +117,10 @@ def classic(module: str) -> str:
 
 
 def _npm(*args: str, cwd: Path) -> str:
-    npm = shutil.which("npm")
-    if npm is None:
-        raise TKGError(f"the page's SPARQL store is fetched from the npm registry once: {_NPM_HELP}")
     try:
-        done = subprocess.run([npm, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [shutil.which("npm") or "npm", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        )
     except subprocess.TimeoutExpired:
         raise TKGError("npm did not answer within 300 s (is the registry reachable?)") from None
     if done.returncode != 0:
@@ -132,6 +131,8 @@ def _npm(*args: str, cwd: Path) -> str:
 
 def _fetch(folder: Path) -> None:
     """``npm pack`` the pinned version into ``folder``, after the registry confirms its integrity."""
+    if shutil.which("npm") is None:
+        raise TKGError(f"the page's SPARQL store is fetched from the npm registry once: {_NPM_HELP}")
     folder.mkdir(parents=True, exist_ok=True)
     said = json.loads(_npm("view", f"oxigraph@{OXIGRAPH_NPM}", "dist.integrity", "--json", cwd=folder) or "null")
     if said != OXIGRAPH_INTEGRITY:
