@@ -35,7 +35,11 @@ from transition_kg.see.view import select, to_pyvis, write_page
 
 TIMED = """async ([name, params]) => {
   const times = [];
-  for (let i = 0; i < 5; i++) { const t = performance.now(); await tkg.named(name, params); times.push(performance.now() - t); }
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await tkg.named(name, params);
+    times.push(performance.now() - t);
+  }
   return times.sort((a, b) => a - b)[2];
 }"""
 
