@@ -28,8 +28,9 @@ from ..core.errors import TKGError
 
 OXIGRAPH_NPM = "0.5.11"
 OXIGRAPH_INTEGRITY = "sha512-zKdgmp1tsrutGzC1lCCywwZRPpLJKaJnKSDWoY2hIhMiwiCRRXNN1DU7WUyTInBvgPKT8Y5N+RgwTL8qKXpLng=="
-#: quads past which the page's store is too slow to load or too big to send (see the module's text)
-PAGE_STORE_LIMIT = 300_000
+#: quads past which the page's store is too slow to load or too big to send: benchmarks/pagestore.py
+#: measured it ready in 3.7 s at 124,000 quads and 7.9 s at 370,000 (about 1 s for the 6,451 of today)
+PAGE_STORE_LIMIT = 100_000
 #: seconds a query in the page may run before its worker is ended
 PAGE_TIMEOUT = 30
 _NPM_HELP = "install Node.js and npm (apt-get install npm, or https://nodejs.org)"
