@@ -17,9 +17,11 @@ from transition_kg.core.sparql import FORMATS, serialize
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.stores.embedded import run_query
 from transition_kg.see import pagestore
+from transition_kg.see.pages import read_island
 from transition_kg.see.view import select, to_pyvis, write_page
+from transition_kg.see.workbench import WorkbenchData
 
-from .test_view import Visit, until
+from .test_view import Visit, axe_violations, conforms, until
 from .test_view import browser as browser  # the module's Chromium
 
 JSON = next(f for f in FORMATS if f.name == "json")
@@ -268,3 +270,22 @@ def test_hostile_literals_show_as_text(visit):
     frame.locator("#results tbody td").first.wait_for()
     assert frame.locator("#results tbody td").first.inner_text() == "<img src=x onerror=alert(1)>"
     assert frame.locator("#results img").count() == 0 and visit.dialogs == []
+
+
+def test_the_query_tab_has_no_serious_accessibility_violation(browser, page_path, axe_source):
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    page.goto(page_path.as_uri() + "#named=cq05-indicator-time-series")
+    frame = page.frame_locator("#workbench")
+    frame.locator("#results tbody tr").first.wait_for()
+    assert axe_violations(page, axe_source) == []
+    assert axe_violations(page.frame(name="workbench"), axe_source) == []
+    page.close()
+
+
+def test_the_store_island_has_the_documented_shape(page_path):
+    html = page_path.read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/json" id="store-data">', 1)[1].split("</script>", 1)[0])
+    assert conforms(data, pagestore.StoreData, "store-data") == []
+    workbench = read_island(data["workbench"])
+    assert conforms(workbench, WorkbenchData) == [] and workbench["inPage"] is True

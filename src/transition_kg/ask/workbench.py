@@ -103,8 +103,8 @@ def page_store(project: Project, store: Store) -> PageStore:
     )
 
 
-def _patterns() -> dict[str, tuple[str, str]]:
-    """The library's patterns the page reads text with, ``(source, flags)``: a query's
+def _patterns() -> dict[str, list[str]]:
+    """The library's patterns the page reads text with, ``[source, flags]``: a query's
     (:func:`~transition_kg.core.sparql.scanners`) and a parameter's (IRI, prefixed name, literals)."""
     import re
 
@@ -113,8 +113,10 @@ def _patterns() -> dict[str, tuple[str, str]]:
     from .queries import LITERALS, PREFIXED
 
     found = {"name": PREFIXED_NAME, "absolute": ABSOLUTE_IRI, "forbidden": IRI_FORBIDDEN, "prefixed": PREFIXED}
-    literals = {kind: (f"^(?:{pattern})$", "") for kind, (pattern, _) in LITERALS.items()}
-    return {**scanners(), **{name: (p.pattern, "i" if p.flags & re.I else "") for name, p in found.items()}, **literals}
+    patterns = {name: list(pattern) for name, pattern in scanners().items()}
+    patterns.update({name: [p.pattern, "i" if p.flags & re.I else ""] for name, p in found.items()})
+    patterns.update({kind: [f"^(?:{pattern})$", ""] for kind, (pattern, _) in LITERALS.items()})
+    return patterns
 
 
 def _terms(project: Project) -> tuple[list[str], list[str], dict[str, str]]:

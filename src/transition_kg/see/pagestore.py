@@ -60,7 +60,7 @@ class StoreData(TypedDict):
     prefixes: dict[str, str]
     named: dict[str, Template]
     labelQuery: str  # the one entity a label names: the literal goes at <urn:tkg:param:label>
-    patterns: dict[str, tuple[str, str]]  # the library's patterns (source, flags) the page reads text with
+    patterns: dict[str, list[str]]  # the library's patterns, [source, flags], the page reads text with
     datatypes: dict[str, str]  # a literal parameter's type → its datatype's IRI
     workbench: str  # the workbench's page (see/workbench.py), the Query tab's frame
 
