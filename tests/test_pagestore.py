@@ -171,6 +171,7 @@ def test_ad_hoc_queries_need_no_prefix_and_no_graph(visit, embedded):
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
         "PREFIX tkg: <https://example.org/other#> SELECT ?c WHERE { ?c a tkg:City }",  # its own PREFIX wins
         "SELECT ?s WHERE { ?s tkg:yearInferredFrom ?y }",  # the inferred graph is there
+        "SELECT * WHERE { ?s a tkg:City ; rdfs:label ?label }",  # columns in the order they appear
     ):
         assert rows(visit.page.evaluate("text => tkg.sparql(text)", text)) == embedded_rows(embedded, text), text
     assert visit.page.evaluate("() => tkg.sparql('ASK { tkr:datong a tkg:City }')")["boolean"] is True

@@ -61,7 +61,24 @@
     // the house prefixes a query does not declare, on its first line (its own PREFIX wins)
     const head = Object.entries(STORE.prefixes).filter(([p]) => !declared.has(p)).map(([p, ns]) => `PREFIX ${p}: <${ns}> `).join("");
     const form = (scan.match(P.form) || [])[1] || "";
-    return {text: head + query, shift: head.length, graph: /^(CONSTRUCT|DESCRIBE)$/i.test(form), union: !P.dataset.test(scan)};
+    return {text: head + query, shift: head.length, graph: /^(CONSTRUCT|DESCRIBE)$/i.test(form), union: !P.dataset.test(scan),
+            star: starOrder(scan)};
+  }
+  function starOrder(scan) {  // for SELECT *, where each variable first appears (as core/sparql.py's star_in_order)
+    let end = 0;
+    for (const m of scan.matchAll(every("prologue"))) {
+      if (scan.slice(end, m.index).trim()) break;
+      end = m.index + m[0].length;
+    }
+    if (!P.star.test(scan.slice(end))) return null;
+    const first = new Map();
+    for (const m of scan.matchAll(every("variable"))) if (!first.has(m[1])) first.set(m[1], m.index);
+    return first;
+  }
+  function inOrder(json, first) {  // SELECT *'s columns in the order they appear, not Oxigraph's (alphabetical)
+    const answer = JSON.parse(json), at = v => (first.has(v) ? first.get(v) : Infinity);
+    answer.head.vars.sort((a, b) => at(a) - at(b));
+    return JSON.stringify(answer);
   }
   function located(message, shift) {  // Oxigraph's "error at LINE:COLUMN: …", as the endpoint words it
     const at = message.match(/error at (\d+):(\d+): ([\s\S]*)/);
@@ -74,7 +91,8 @@
     await window.tkg.storeReady;
     await opened;
     try {
-      return {value: await post({op: "query", text: read_.text, graph: read_.graph, union: read_.union}, STORE.timeout), graph: read_.graph};
+      const value = await post({op: "query", text: read_.text, graph: read_.graph, union: read_.union}, STORE.timeout);
+      return {value: read_.star && !read_.graph ? inOrder(value, read_.star) : value, graph: read_.graph};
     } catch (error) {
       throw new Error(located(error.message, read_.shift));
     }
