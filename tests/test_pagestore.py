@@ -77,6 +77,13 @@ def rows(document: dict) -> tuple[list[str], list[str]]:
     return document["head"]["vars"], sorted(bindings)
 
 
+def query_tab(page):
+    """The Query tab opened (as the shared page's last test left it, or by its button), its frame."""
+    if page.evaluate("document.getElementById('query-tab').hidden"):
+        page.click("#query-open")
+    return page.frame_locator("#workbench")
+
+
 def embedded_rows(embedded, text: str):
     return rows(json.loads(serialize(run_query(embedded.store, text), JSON)))
 
@@ -97,6 +104,15 @@ def test_each_template_binds_as_the_library_binds(project):
             text = text.replace(f"<{SLOT}{p.name}>", str(to_term(p, given[p.name])))
         assert text == prepare(query, given), name
     assert any(query.params for query in discover(project).values())
+
+
+def test_the_npm_package_is_pinned_beside_pyoxigraph():
+    """The page's Oxigraph and the embedded store's are the same minor version (0.5), and the
+    pinned integrity is a sha512 npm gives."""
+    import pyoxigraph
+
+    assert pagestore.OXIGRAPH_NPM.split(".")[:2] == pyoxigraph.__version__.split(".")[:2]
+    assert pagestore.OXIGRAPH_INTEGRITY.startswith("sha512-") and pagestore.sri(b"") != pagestore.OXIGRAPH_INTEGRITY
 
 
 def test_the_glue_becomes_a_classic_script():
@@ -194,8 +210,7 @@ def test_bad_input_is_a_rejected_promise_with_one_line(visit):
 
 def test_the_query_tab_answers_cq01_and_cq05_and_keeps_the_question_in_the_link(visit):
     page = visit.page
-    page.click("#query-open")
-    frame = page.frame_locator("#workbench")
+    frame = query_tab(page)
     frame.locator("button[data-name=cq01-coal-cities]").click()
     frame.locator("#run").click()
     frame.locator("#results tbody tr").first.wait_for()
@@ -236,8 +251,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 def test_a_runaway_query_stops_with_the_stop_button_and_the_store_answers_again(visit):
     page = visit.page
-    page.click("#query-open")
-    frame = page.frame_locator("#workbench")
+    frame = query_tab(page)
     frame.locator("#query").fill(RUNAWAY)
     frame.locator("#run").click()
     page.wait_for_timeout(500)
@@ -264,8 +278,7 @@ def test_a_runaway_query_is_ended_at_the_timeout(browser, project, embedded, tmp
 
 def test_hostile_literals_show_as_text(visit):
     page = visit.page
-    page.click("#query-open")
-    frame = page.frame_locator("#workbench")
+    frame = query_tab(page)
     frame.locator("#query").fill('SELECT ?x WHERE { VALUES ?x { "<img src=x onerror=alert(1)>" } }')
     frame.locator("#run").click()
     frame.locator("#results tbody td").first.wait_for()
