@@ -497,16 +497,28 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
     "write the interactive network page (offline HTML)",
     arg("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write"),
     arg("--title", default="transition-kg", help="the page's title"),
+    arg(
+        "--with-sparql",
+        action="store_true",
+        help="add a Query tab answered by a SPARQL store inside the page (Oxigraph's WebAssembly build, "
+        "fetched once from the npm registry: needs npm)",
+    ),
     *SELECTION,
     description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
-    "from the network.",
+    "from the network. With --with-sparql it also holds every quad of the project and answers SPARQL itself.",
 )
 def view_command(args: argparse.Namespace) -> int:
     from .see.view import to_pyvis, write_page
 
-    network = _network(args)
-    write_page(to_pyvis(network, args.title), args.output)
-    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
+    network, store = _network(args)
+    page_store = None
+    if args.with_sparql:
+        from .ask.workbench import page_store as made
+
+        page_store = made(_project(args), store)
+    write_page(to_pyvis(network, args.title), args.output, page_store)
+    asks = f", {page_store.data['quads']:,} quads to query" if page_store else ""
+    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges{asks})")
     return 0
 
 
@@ -521,14 +533,14 @@ def view_command(args: argparse.Namespace) -> int:
 def export_command(args: argparse.Namespace) -> int:
     from .see.view import export
 
-    network = _network(args)
+    network, _ = _network(args)
     export(network, args.output, args.format)
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
     return 0
 
 
 def _network(args: argparse.Namespace):
-    """The networkx graph that ``view`` and ``export`` show."""
+    """The networkx graph that ``view`` and ``export`` show, and the store it is of."""
     from .core.files import read_text
     from .core.sparql import QuerySyntaxError
     from .core.store import open_store
@@ -542,10 +554,10 @@ def _network(args: argparse.Namespace):
     if args.query:
         text = read_text(Path(args.query), f"--query {args.query}")
         try:
-            return from_result(dataset, store.query(text))
+            return from_result(dataset, store.query(text)), store
         except QuerySyntaxError as exc:
             raise exc.named(args.query) from None
-    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
+    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth), store
 
 
 @command(

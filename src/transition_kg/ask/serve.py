@@ -642,61 +642,10 @@ async def _disconnected(request) -> None:
 def query_page(project: Project) -> bytes:
     """The offline query workbench, with the named queries (their parameters, defaults bound),
     the prefixes, and the ontology's terms for completion."""
-    from ..core.named import discover
-    from ..core.vocab import PREFIXES
-    from ..see.workbench import WorkbenchData, render_workbench
-    from .queries import param_property, prepare
+    from ..see.workbench import render_workbench
+    from .workbench import workbench_data
 
-    terms, properties, ranges = _terms(project)
-    data: WorkbenchData = {
-        "examples": [
-            {
-                "name": name,
-                "title": query.title,
-                "description": query.description,
-                "text": prepare(query),
-                "params": [
-                    {
-                        "name": p.name,
-                        "type": p.type,
-                        "default": p.default,
-                        "description": p.description,
-                        "kind": ranges.get(param_property(query, p) or "") if p.type == "IRI" else None,
-                    }
-                    for p in query.params
-                ],
-            }
-            for name, query in discover(project).items()
-        ],
-        "prefixes": PREFIXES,
-        "terms": terms,
-        "properties": properties,
-    }
-    return render_workbench(data).encode("utf-8")
-
-
-def _terms(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
-    """The ontology's classes, properties and individuals as prefixed names, for completion;
-    its properties' IRIs (a result column of properties is no network); and each property's
-    range, by the property's IRI."""
-    import pyoxigraph as ox
-
-    from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, curie
-
-    found, properties, ranges = set(), set(), {}
-    kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
-    kinds.add(PREFIXES["rdf"] + "Property")
-    ontology = load(project, ontology_only=True).store  # the loader's ontology graph, read as every command reads it
-    for quad in ontology.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH_IRI)):
-        if isinstance(quad.subject, ox.NamedNode):
-            name = curie(quad.subject.value)
-            if name != quad.subject.value and ":" in name and not name.startswith("tkgsh:"):
-                found.add(name)
-            if quad.predicate.value == PREFIXES["rdf"] + "type" and quad.object.value in kinds:
-                properties.add(quad.subject.value)
-            if quad.predicate.value == PREFIXES["rdfs"] + "range" and isinstance(quad.object, ox.NamedNode):
-                ranges[quad.subject.value] = quad.object.value
-    return sorted(found), sorted(properties), ranges
+    return render_workbench(workbench_data(project)).encode("utf-8")
 
 
 # --- the server -----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
+from .pagestore import PageStore
 from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
@@ -381,8 +382,9 @@ def unpack(text: str) -> Any:
     return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
 
 
-def render_page(net: Any) -> str:
-    """The page's HTML: its text around the network, and its data in the JSON island."""
+def render_page(net: Any, store: PageStore | None = None) -> str:
+    """The page's HTML: its text around the network, and its data in the JSON island; with a
+    ``store`` (:mod:`.pagestore`), a Query tab that asks it."""
     data: NetworkData = {
         "articles": net.page.articles,
         "focus": net.page.focus,
@@ -392,9 +394,11 @@ def render_page(net: Any) -> str:
         "cardPack": CARD_PACK,
         "options": net.options,
     }
+    if store is not None:
+        return render("query.html", page=net.page, data=data, store=store)
     return render("network.html", page=net.page, data=data)
 
 
-def write_page(net: Any, path: Path) -> None:
+def write_page(net: Any, path: Path, store: PageStore | None = None) -> None:
     """Write the page atomically."""
-    write_atomic(Path(path), render_page(net).encode("utf-8"))
+    write_atomic(Path(path), render_page(net, store).encode("utf-8"))

@@ -128,6 +128,16 @@ class EmbeddedStore(Store):
         index = self.loaded.text_index
         return index.search(text) if index.complete else None
 
+    def nquads(self) -> bytes:
+        """The project's graphs and the inferred graph as N-Quads, as Oxigraph holds them."""
+        import pyoxigraph as ox
+
+        return b"".join(
+            ox.serialize(self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)), format=ox.RdfFormat.N_QUADS)
+            or b""
+            for g in self.graphs()
+        )
+
     def dataset(self, page: int = PAGE) -> Any:
         """The project's graphs and the inferred graph, as a remote store gives them (an rdflib
         copy, made once)."""

@@ -58,7 +58,7 @@ async function start() {
   readYears();
   listenToControls();
   listenForGettingAround();
-  window.tkg = api();
+  window.tkg = Object.assign(window.tkg || {}, api());  // beside what another script put there (the page's store)
   readFragment();
 }
 
