@@ -102,7 +102,12 @@ STORE_DIR = arg(
 STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (
     arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
-    arg("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city"),
+    arg(
+        "--article",
+        metavar="IRI_OR_TITLE",
+        help="one article's story (the page opens on it, the others a click away; export writes it alone), "
+        "e.g. article-qitaihe-coal-city",
+    ),
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
     arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
@@ -502,10 +507,11 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
     "from the network.",
 )
 def view_command(args: argparse.Namespace) -> int:
+    from .core.paths import corpus_dir
     from .see.view import to_pyvis, write_page
 
     network = _network(args)
-    write_page(to_pyvis(network, args.title), args.output)
+    write_page(to_pyvis(network, args.title, corpus=_corpus(args) or corpus_dir(_project(args))), args.output)
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
     return 0
 
