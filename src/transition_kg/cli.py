@@ -525,9 +525,10 @@ def view_command(args: argparse.Namespace) -> int:
     description="Write the same graph as the view, as GraphML or GEXF.",
 )
 def export_command(args: argparse.Namespace) -> int:
+    from .see.graph import alone
     from .see.view import export
 
-    network = _network(args)
+    network = alone(_network(args))  # a story alone
     export(network, args.output, args.format)
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
     return 0

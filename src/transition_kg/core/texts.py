@@ -110,8 +110,8 @@ def _read(
 
     problems: list[Problem] = []
     texts: dict[URIRef, ArticleText] = {}
-    for article in sorted(set(ds.subjects(RDF.type, TKG.Article))):
-        shown = curie(article) if isinstance(article, URIRef) else str(article)
+    for article in sorted({a for a in ds.subjects(RDF.type, TKG.Article) if isinstance(a, URIRef)}):
+        shown = curie(article)
         name = ds.value(article, TKG.sourceFile)
         if name is None:
             continue  # the shapes report it

@@ -339,9 +339,10 @@ def _node_items(
         for article in full.nodes[n].get("articles", ()):
             if len(stories[article]) < STORY_HUBS:
                 stories[article].append(n)
-    hubs.update(n for found in stories.values() for n in found)
+    told = {n for found in stories.values() for n in found}  # labelled first: the stories' own hubs
+    hubs |= told
     items = []
-    for n in sorted(order, key=lambda n: n not in hubs):
+    for n in sorted(order, key=lambda n: (n not in hubs, n not in told, -degree.get(n, 0) if n in told else 0)):
         data = full.nodes[n]
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card

@@ -165,8 +165,14 @@ function listenToNetwork() {
 // a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
 const TITLE_STEPS = [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10, -12, 12, -15, 15];  // lines away from its middle
 const LABEL_SIDES = [[0, 1], [0, -1], [1, 0], [-1, 0], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]], LABEL_STEPS = [0, 0.6, 1.3, 2, 3];  // where a label may go: the side, how many lines further
+// a label's places: [side x, side y, lines further, slid by this much of its width]
+const NEAR_SPOTS = LABEL_SIDES.slice(0, 4).map(([ux, uy]) => [ux, uy, 0, 0]);
+const FAR_SPOTS = [...NEAR_SPOTS.slice(0, 2), [0, 0, 0, 0], ...NEAR_SPOTS.slice(2),
+                   ...LABEL_STEPS.flatMap(k => LABEL_SIDES.map(([ux, uy]) => [ux, uy, k, 0])).slice(4)]
+  .flatMap(([ux, uy, k]) => [[ux, uy, k, 0], [ux, uy, k, -0.3], [ux, uy, k, 0.3]]);
 const NODE_REACH = 1.2;  // a node's shape reaches this many times its size from its centre (a triangle's tip 1.16)
 const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+const LABEL_AREA = 24000;  // CSS pixels² of the graph a label: the view stays readable (39 at a desk, 7 on a phone)
 
 class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
   constructor(ctx, m, first) {
@@ -193,8 +199,8 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     return keys;
   }
 
-  free(box) {
-    return this.cells(box).every(key => (this.grid.get(key) || []).every(b =>
+  free(box, own) {  // clear of every box taken (but the node's own, when given)
+    return this.cells(box).every(key => (this.grid.get(key) || []).every(b => b === own ||
       !(box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])));
   }
 
@@ -233,10 +239,14 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     return x > -radius && y > -radius && x < this.W + radius && y < this.H + radius ? {x, y, radius} : null;
   }
 
-  disks() {  // no label over any node drawn on the screen (the square around its shape)
+  disks() {  // no label over any node drawn on the screen (the square around its shape) but its own
+    this.own = new Map();
     for (const id of inVis) {
       const seen = this.onScreen(id);
-      if (seen) { const d = seen.radius * NODE_REACH + this.ratio; this.take([seen.x - d, seen.y - d, seen.x + d, seen.y + d]); }
+      if (!seen) continue;
+      const d = seen.radius * NODE_REACH + this.ratio, box = [seen.x - d, seen.y - d, seen.x + d, seen.y + d];
+      this.own.set(id, box);
+      this.take(box);
     }
   }
 
@@ -249,14 +259,13 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     if (!!n.hub !== this.fontHub) { this.fontHub = !!n.hub; ctx.font = this.fonts[this.fontHub ? 1 : 0]; }  // setting a font parses it: only on a change
     if (!labelWidths.has(n.id)) labelWidths.set(n.id, ctx.measureText(n.label).width / r);
     const w = labelWidths.get(n.id) * r, h = px * 1.2, pad = 2 * r, reach = radius * NODE_REACH + 3 * r;
-    // below its node, above it, to its right, to its left (a hub's or a chosen node's also aslant
-    // and a little further off): the first place clear of labels and nodes
-    const far = n.hub || this.first.has(n.id);
-    for (const k of far ? LABEL_STEPS : [0]) for (const [ux, uy] of far ? LABEL_SIDES : LABEL_SIDES.slice(0, 4)) {
+    // below its node, above it, to its right, to its left (a hub's or a chosen node's also over
+    // itself, aslant and a little further off): the first place clear of labels and other nodes
+    for (const [ux, uy, k, slide] of n.hub || this.first.has(n.id) ? FAR_SPOTS : NEAR_SPOTS) {
       const d = reach + k * h, top = y + uy * d - (uy > 0 ? 0 : uy < 0 ? h : h / 2);
-      const cx = Math.min(Math.max(x + ux * d + Math.sign(ux) * (w / 2 + pad), w / 2 + pad), this.W - w / 2 - pad);  // whole on the screen
+      const cx = Math.min(Math.max(x + ux * d + Math.sign(ux) * (w / 2 + pad) + slide * w, w / 2 + pad), this.W - w / 2 - pad);  // whole on the screen
       const box = [cx - w / 2 - pad, top, cx + w / 2 + pad, top + h];
-      if (top < 0 || box[3] > this.H || !this.free(box)) continue;
+      if (top < 0 || box[3] > this.H || !this.free(box, this.own.get(n.id))) continue;
       this.take(box);
       ctx.strokeText(n.label, cx, top);
       ctx.fillText(n.label, cx, top);
@@ -280,10 +289,12 @@ function drawLabels(ctx) {
   const bar = tools.getBoundingClientRect(), at = graph.getBoundingClientRect(), r = labels.ratio;  // no label under the buttons
   labels.take([(bar.left - at.left) * r, (bar.top - at.top) * r, (bar.right - at.left) * r, (bar.bottom - at.top) * r]);
   labels.disks();  // no label over a node
+  const most = Math.min(MAX_LABELS, Math.round(labels.W * labels.H / (r * r * LABEL_AREA)));
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
-  storyTitles(labels);
-  for (const n of NODES) {  // the hubs first
-    if (drawnLabels.length >= MAX_LABELS) break;
+  let titled = false;
+  for (const n of NODES) {  // the hubs first, then the stories' titles, then the others
+    if (!n.hub && !titled) { titled = true; storyTitles(labels); }
+    if (drawnLabels.length >= most) break;
     if (!labels.first.has(n.id)) labels.place(n);
   }
   ctx.restore();
