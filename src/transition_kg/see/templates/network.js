@@ -661,20 +661,34 @@ function listenForGettingAround() {
 // --- the entity card ---------------------------------------------------------------------------
 const same = text => (text || "").replace(/[“”"\s]+/g, " ").trim();
 
-// evidence words in their sentence, highlighted; the words alone when the article's text is not at
-// hand (the page's notice says why, once)
-function passage(e) {
-  return typeof e.before === "string" ? [e.before, el("mark", {}, e.words), e.after] : [e.words];
+// the sentence an evidence's words lie in, as a key: null when the article's text is not at hand
+function sentence(e) {
+  return typeof e.before === "string" ? `${e.article}|${e.start - e.before.length}|${e.before}${e.words}${e.after}` : null;
+}
+
+// evidence words in their sentence, marked, with the words of the others in the same sentence; the
+// words alone when the article's text is not at hand (the page's notice says why, once)
+function passage(e, others) {
+  if (sentence(e) === null) return [e.words];
+  const start = e.start - e.before.length, text = e.before + e.words + e.after, parts = [];
+  const spans = [e, ...(others || []).filter(o => sentence(o) === sentence(e))].map(o => [o.start - start, o.end - start]);
+  let at = 0;
+  for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;  // overlapping words stay in the mark before
+    parts.push(text.slice(at, a), el("mark", {}, text.slice(a, b)));
+    at = b;
+  }
+  return [...parts, text.slice(at)];
 }
 
 // a fact's evidence: its words in their passage (not again when they are the words shown above
 // them, as a quote's are), the article named unless its section named it; where in the article,
 // in the line's title
-function evidence(list, named, shown) {
+function evidence(list, named, shown, others) {
   const box = el("div", {class: "ev"});
   for (const e of list || []) {
     const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
-    const words = shown !== undefined && same(e.words) === same(shown) ? null : ["“", ...passage(e), "”"];
+    const words = shown !== undefined && same(e.words) === same(shown) ? null : ["“", ...passage(e, others), "”"];
     const note = (source ? " — " + source : "") + (e.context ? " (read from the context)" : "");
     if (!words && !note) continue;
     const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
@@ -772,12 +786,15 @@ function cardNumbers(numbers) {
   for (const [key, list] of groups) {
     if (key.startsWith("change|") && !changes) { changes = true; details.appendChild(el("h4", {}, "Changes and multiples")); }
     const body = el("tbody");
-    for (const n of list) {
+    let run = [];  // rows whose one evidence lies in the next row's sentence: it is shown once, under the last
+    list.forEach((n, k) => {
       const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
       if (later(n.year)) attrs.class = "later";
+      const one = ev => ev.length === 1 ? sentence(ev[0]) : null, joined = k + 1 < list.length && one(n.ev) !== null && one(n.ev) === one(list[k + 1].ev);
       body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.amount + (Number.isInteger(n.year) ? "" : " · no year")),
-                                           evidence(n.ev, named))));
-    }
+                                           joined ? null : evidence(n.ev, named, undefined, run))));
+      run = joined ? [...run, n.ev[0]] : [];
+    });
     const table = el("table", {}, body);
     const what = list[0].what;
     if (list.length > FOLD_ROWS) {
