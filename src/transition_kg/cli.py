@@ -102,7 +102,12 @@ STORE_DIR = arg(
 STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (
     arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
-    arg("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city"),
+    arg(
+        "--article",
+        metavar="IRI_OR_TITLE",
+        help="one article's story (the page opens on it, the others a click away; export writes it alone), "
+        "e.g. article-qitaihe-coal-city",
+    ),
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
     arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
@@ -508,6 +513,7 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
     "from the network. With --with-sparql it also holds every quad of the project and answers SPARQL itself.",
 )
 def view_command(args: argparse.Namespace) -> int:
+    from .core.paths import corpus_dir
     from .see.view import to_pyvis, write_page
 
     network, store = _network(args)
@@ -516,7 +522,8 @@ def view_command(args: argparse.Namespace) -> int:
         from .ask.workbench import page_store as made
 
         page_store = made(_project(args), store)
-    write_page(to_pyvis(network, args.title), args.output, page_store)
+    page = to_pyvis(network, args.title, corpus=_corpus(args) or corpus_dir(_project(args)))
+    write_page(page, args.output, page_store)
     asks = f", {page_store.data['quads']:,} quads to query" if page_store else ""
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges{asks})")
     return 0
@@ -531,9 +538,11 @@ def view_command(args: argparse.Namespace) -> int:
     description="Write the same graph as the view, as GraphML or GEXF.",
 )
 def export_command(args: argparse.Namespace) -> int:
+    from .see.graph import alone
     from .see.view import export
 
     network, _ = _network(args)
+    network = alone(network)  # a story alone
     export(network, args.output, args.format)
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
     return 0

@@ -537,6 +537,7 @@ async def view_route(request):
     the network page."""
     from starlette.responses import Response
 
+    from ..core.paths import corpus_dir
     from ..core.sparql import parse_answer, read
     from ..see.view import ViewError, from_result, render_page, select, to_pyvis
 
@@ -554,7 +555,8 @@ async def view_route(request):
             result = read(parse_answer(body, media_type, "the query worker"))
             network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
             title = "transition-kg: query result"
-        page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, title)))
+        corpus = corpus_dir(endpoint.project)  # the cards' passages
+        page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, title, corpus=corpus)))
     except ViewError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(page, media_type="text/html; charset=utf-8")
