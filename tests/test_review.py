@@ -161,3 +161,36 @@ def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(serve
     assert status == 415
     graph = {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")}
     assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == graph
+
+
+def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(browser, drafted):
+    from transition_kg.ask.serve import make_server
+    from transition_kg.cli import review_pages
+
+    project, draft = drafted
+    (project.root / "drafts").mkdir()
+    inside = project.root / "drafts" / "fenshui.trig"
+    inside.write_bytes(draft.read_bytes())
+    (project.root / "notes.trig").write_text("# not a draft\n", encoding="utf-8")
+    server = make_server(project, port=0, workers=1, pages=review_pages(project, None)).start()
+    try:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(server.url + "/")
+        page.click("text=Review a draft")
+        assert page.locator("#drafts a").all_inner_texts() == ["drafts/fenshui.trig"]
+        page.click("text=drafts/fenshui.trig")
+        until(page, "() => !!window.tkgReview")
+        assert page.url == server.url + "/review/drafts/fenshui.trig/"
+        first = page.evaluate("() => tkgReview.items()[0].id")
+        page.evaluate(f"() => tkgReview.decide('{first}', {{status: 'rejected'}})")
+        until(page, "() => fetch('items').then(r => r.json()).then(i => i[0].decision.status === 'rejected')")
+        assert review_path(inside).exists() and not review_path(draft).exists()
+        for path in ("/review/notes.trig/", "/review/../pyproject.toml/", "/review/graph/shared.trig/items"):
+            assert request(server.url + path)[0] == 404, path
+        assert request(server.url + "/review/", headers={"Host": "evil.example"})[0] == 403
+        status, _ = request(
+            server.url + "/review/drafts/fenshui.trig/save", {"decisions": {}}, {"Origin": "http://evil.example"}
+        )
+        assert status == 403
+    finally:
+        server.close()

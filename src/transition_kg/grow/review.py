@@ -217,6 +217,64 @@ def open_session(project: Project, draft: Path, render: Callable[[dict], str], c
     return session
 
 
+#: folders of a project where drafts are never looked for (its data, and tools' own)
+NOT_DRAFTS = {"graph", "ontology", "queries", "build", "node_modules", "site-packages", "__pycache__"}
+
+
+def find_drafts(project: Project, depth: int = 3) -> list[Path]:
+    """The drafts in a project (``*.trig`` files that carry candidates, outside ``graph/`` and
+    ``ontology/``, not review files), found at most ``depth`` folders down, by relative path."""
+    found: list[Path] = []
+
+    def walk(folder: Path, left: int) -> None:
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink():
+                continue
+            if entry.is_dir() and left > 0 and entry.name not in NOT_DRAFTS:
+                walk(entry, left - 1)
+            elif entry.suffix == ".trig" and not entry.name.endswith(".review.trig") and _is_draft(entry):
+                found.append(entry.relative_to(project.root))
+
+    walk(project.root, depth)
+    return found
+
+
+def _is_draft(path: Path) -> bool:
+    """Whether a file holds candidates (read only as far as its first 64 kB)."""
+    try:
+        with path.open("rb") as handle:
+            return b"candidateStatus" in handle.read(1 << 16)
+    except OSError:
+        return False
+
+
+@dataclass
+class Drafts:
+    """The drafts of a project, each reviewed in a session opened on first use (the workbench's
+    "Review a draft"); a draft is named by its path in the project, and only a draft
+    :func:`find_drafts` finds is opened."""
+
+    project: Project
+    render: Callable[[dict], str]  # a draft's review page
+    render_list: Callable[[dict], str]  # the list of drafts
+    corpus: Path | None = None
+    sessions: dict[str, Session] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return [p.as_posix() for p in find_drafts(self.project)]
+
+    def session(self, name: str) -> Session:
+        if name not in self.sessions:
+            if name not in self.names():
+                raise ReviewError("no such draft in the project", value=name, option="draft")
+            self.sessions[name] = open_session(self.project, self.project.root / name, self.render, self.corpus)
+        return self.sessions[name]
+
+
 def _typed(name: str, value: str) -> turtle.Term:
     """A decision's value as an RDF term: text as a literal, else an IRI (a prefixed house name
     or an absolute http(s) IRI), refused when it is neither."""
@@ -281,7 +339,16 @@ def choices(project: Project) -> dict[str, list[list[str]]]:
 
 
 def _session(request) -> Session:
-    return request.app.state.review
+    """The page's session: the one draft ``review`` serves, or the draft a path names among the
+    project's (``serve``'s ``/review/DRAFT/``)."""
+    from starlette.exceptions import HTTPException
+
+    if "draft" not in request.path_params:
+        return request.app.state.review
+    try:
+        return request.app.state.drafts.session(request.path_params["draft"])
+    except ReviewError as exc:
+        raise HTTPException(404, f"{exc.what}: {request.path_params['draft']}") from None
 
 
 async def page_route(request):
@@ -326,14 +393,26 @@ async def save_route(request):
     return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
 
-def routes() -> list:
-    """The review page's routes, for the server to mount."""
+async def drafts_route(request):
+    """``/``: the project's drafts, each a link to its review page."""
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import HTMLResponse
+
+    drafts: Drafts = request.app.state.drafts
+    names = await run_in_threadpool(drafts.names)
+    return HTMLResponse(drafts.render_list({"drafts": names}), headers={"Cache-Control": "no-store"})
+
+
+def routes(prefix: str = "") -> list:
+    """The review page's routes, for the server to mount: one draft's at ``/``, or with
+    ``prefix`` ``"/{draft:path}"`` any draft of the project's at ``/DRAFT/`` and their list at ``/``."""
     from starlette.routing import Route
 
-    return [
-        Route("/", page_route, methods=["GET", "HEAD"]),
-        Route("/items", items_route, methods=["GET"]),
-        Route("/save", save_route, methods=["POST"]),
+    listed = [Route("/", drafts_route, methods=["GET", "HEAD"])] if prefix else []
+    return listed + [
+        Route(prefix + "/", page_route, methods=["GET", "HEAD"]),
+        Route(prefix + "/items", items_route, methods=["GET"]),
+        Route(prefix + "/save", save_route, methods=["POST"]),
     ]
 
 

@@ -39,6 +39,17 @@ class ReviewData(TypedDict):
     choices: dict[str, list[list[str]]]  # entity, class, indicator, unit, measure, predicate, basis → [IRI, label]
 
 
+class DraftsData(TypedDict):
+    """The list of a project's drafts (``serve``'s ``/review/``)."""
+
+    drafts: list[str]  # each draft's path in the project
+
+
+def render_drafts(data: DraftsData) -> str:
+    """The list of drafts, each a link to its review page."""
+    return render("drafts.html", data=data)
+
+
 def render_review(data: ReviewData) -> str:
     """The review page's HTML."""
     return render("review.html", data=data)

@@ -35,6 +35,7 @@ class WorkbenchData(TypedDict):
     properties: list[str]  # the ontology's properties' IRIs (a result column of these is no network)
 
 
-def render_workbench(data: WorkbenchData) -> str:
-    """The workbench's HTML."""
-    return render("workbench.html", data=data)
+def render_workbench(data: WorkbenchData, review: str | None = None) -> str:
+    """The workbench's HTML; with a link to ``review`` (where the server lists the project's
+    drafts to review) when given."""
+    return render("workbench.html", data=data, review=review)
