@@ -194,3 +194,38 @@ def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(brow
         assert status == 403
     finally:
         server.close()
+
+
+def test_a_new_entity_made_in_place_for_a_number_and_a_speaker(browser, served):
+    project, draft, url = served
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    items = page.evaluate("() => tkgReview.items()")
+    number = next(i for i in items if i["words"] == "85,000 visitors")
+    quote = next(i for i in items if i["kind"] == "CandidateQuote" and i["words"].startswith("The dark"))
+    for item in items:  # the names, as proposed (the museum among them, not used by the number)
+        if item["kind"] == "CandidateMention":
+            page.evaluate(f"() => tkgReview.decide('{item['id']}', {{status: 'accepted'}})")
+    # by hand: the number's entity typed as a name no picker knows, its class picked
+    item = page.locator(f"[id='item-{number['id']}']")
+    item.locator("input[data-field=observedEntity]").fill("old pithead")
+    item.locator("input[data-field=newEntityType]").fill("site")
+    item.locator("input[data-field=newEntityType]").press("Enter")
+    decided = page.evaluate(f"() => tkgReview.items().find(i => i.id === '{number['id']}').decision")
+    assert decided["newEntityLabel"] == "old pithead" and decided["newEntityType"].endswith("#Site")
+    # through the page API: the quote's speaker, a new person
+    page.evaluate(
+        f"() => tkgReview.decide('{quote['id']}', {{status: 'accepted', newEntityLabel: 'former miner', "
+        "newEntityType: 'tkg:Person'})"
+    )
+    assert page.evaluate("() => tkgReview.save()") == []
+    kept = review_path(draft).read_text(encoding="utf-8")
+    assert 'tkg:newEntityLabel "old pithead"' in kept and "tkg:observedEntity <https://w3id.org/transition-kg/id/old-pithead>" in kept
+    shared = (project.graph_dir / "shared.trig").read_text(encoding="utf-8")
+    assert '/id/old-pithead> a <https://w3id.org/transition-kg/ontology#Site> ; rdfs:label "old pithead"@en' in shared
+    assert '/id/former-miner> a <https://w3id.org/transition-kg/ontology#Person> ; rdfs:label "former miner"@en' in shared
+    store = open_store(project)
+    assert [r["value"] for r in run_named(store, "cq06", project, entity="tkr:old-pithead").records()] == [85000]
+    speakers = {q["speaker"].rsplit("/", 1)[1] for q in run_named(store, "cq03", project).records()}
+    assert "former-miner" in speakers

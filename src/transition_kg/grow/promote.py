@@ -368,6 +368,23 @@ def relation(c: Candidate, review: Review) -> tuple[str, str]:
     return f"{subject.value} {predicate.value} {obj.value}", triple + "\n" + turtle.subject(statement)
 
 
+def _declare_new(c: Candidate, review: Review) -> None:
+    """A new entity a reviewer made in place (``tkg:newEntityLabel`` and ``tkg:newEntityType``;
+    the candidate names it by the label's slug): declared, unless it is already."""
+    import pyoxigraph as ox
+
+    label, klass = c.props.get(TKG + "newEntityLabel"), c.props.get(TKG + "newEntityType")
+    if not label and not klass:
+        return
+    if not (label and isinstance(label[0], ox.Literal) and label[0].value.strip()):
+        raise Refused("a new entity needs tkg:newEntityLabel, its name")
+    if not (klass and isinstance(klass[0], ox.NamedNode)):
+        raise Refused(f"the new entity {label[0].value!r} needs tkg:newEntityType, its class (tkg:Person, tkg:Site, …)")
+    entity = ox.NamedNode(TKR + slug(label[0].value))
+    if not review.declared(entity):
+        review.declare(entity, klass[0], label[0].value)
+
+
 def not_a_fact(c: Candidate, review: Review) -> tuple[str, str]:
     """A date (or any other kind): not a fact of its own."""
     raise Refused("a date is not a fact: give its year to the fact it dates (tkg:year), and drop the candidate")
@@ -480,6 +497,7 @@ def promote(
     for iri in chosen:
         try:
             candidate = _candidate(iri, nodes, loaded.graph_files)
+            _declare_new(candidate, review)
             if candidate.kind == "CandidateDate" and not only:
                 continue  # accepted with the rest: its year is on the facts it dates
             fact, statements = HANDLERS.get(candidate.kind, not_a_fact)(candidate, review)

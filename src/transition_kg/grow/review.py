@@ -25,12 +25,16 @@ from ..core.vocab import PREFIXES, TKR_IRI, curie
 
 TKG, RDF = PREFIXES["tkg"], PREFIXES["rdf"]
 MAX_BODY = 1 << 20
+#: a new entity made in place: its label and class (the kind's entity field names it, see NEW_FOR)
+NEW = ("newEntityLabel", "newEntityType")
+#: the field a new entity made in place fills, by kind of candidate
+NEW_FOR = {"CandidateObservation": "observedEntity", "CandidateQuote": "speaker", "CandidateRole": "speaker"}
 #: the fields a reviewer may set, by kind of candidate (the names the items show)
 FIELDS = {
     "CandidateMention": ("mentionOf", "type"),
-    "CandidateObservation": ("observedEntity", "indicator", "indicatorLabel", "unit", "measure"),
-    "CandidateQuote": ("speaker",),
-    "CandidateRole": ("speaker", "roleIn", "title"),
+    "CandidateObservation": ("observedEntity", "indicator", "indicatorLabel", "unit", "measure", *NEW),
+    "CandidateQuote": ("speaker", *NEW),
+    "CandidateRole": ("speaker", "roleIn", "title", *NEW),
     "CandidateRelation": ("subject", "predicate", "object", "basis"),
     "CandidateDate": (),
 }
@@ -41,7 +45,7 @@ PROPERTIES = {
     "predicate": RDF + "predicate",
     "object": RDF + "object",
 }
-TEXT_FIELDS = {"indicatorLabel", "title"}
+TEXT_FIELDS = {"indicatorLabel", "title", "newEntityLabel"}
 #: where an item's proposal is read from when the draft proposes none (what extract found)
 FOUND = {"mentionOf": "candidateOf", "title": "candidateRole"}
 STATUSES = ("candidate", "accepted", "rejected", "promoted")  # promoted: written by a Save, not promoted again
@@ -174,6 +178,7 @@ class Session:
                         choices=FIELDS[kinds[id_]],
                     )
                 pairs.append((turtle.name(PROPERTIES.get(name, TKG + name)), _typed(name, value)))
+            pairs = _new_entity(id_, kinds[id_], decision, pairs)
             lines.append(turtle.subject(turtle.iri(TKR_IRI + id_.removeprefix("tkr:")), pairs, indent=0))
         header = turtle.comment(f"Decisions on {self.draft.name}, written by the review page (promote reads them).")
         body = header + "\n" + turtle.header(("tkg", "tkr", "rdf")) + "\n" + "\n".join(lines) + "\n"
@@ -203,6 +208,21 @@ class Session:
                 {k: {**d, "status": "promoted"} if d.get("status") == "accepted" else d for k, d in decisions.items()}
             )
         return {"problems": shown, "written": written}
+
+
+def _new_entity(id_: str, kind: str, decision: dict, pairs: list[turtle.Pair]) -> list[turtle.Pair]:
+    """A decision that makes a new entity in place: its label and class both given, and the
+    kind's entity field (a number's observed entity, a quote's speaker) set to the label's slug."""
+    from .articles import slug
+
+    label, klass = decision.get("newEntityLabel"), decision.get("newEntityType")
+    if not label and not klass:
+        return pairs
+    if not (isinstance(label, str) and label.strip() and klass):
+        raise ReviewError("a new entity needs its label and its class", value=f"{id_} newEntityLabel", option="field")
+    field_name = NEW_FOR[kind]
+    prop = turtle.name(PROPERTIES.get(field_name, TKG + field_name))
+    return [p for p in pairs if p[0] != prop] + [(prop, turtle.iri(TKR_IRI + slug(label)))]
 
 
 def open_session(project: Project, draft: Path, render: Callable[[dict], str], corpus: Path | None = None) -> Session:
@@ -432,5 +452,20 @@ def page_data(session: Session) -> dict:
         "text": text,
         "items": items,
         "fields": {k: list(v) for k, v in FIELDS.items()},
-        "choices": choices(session.project),
+        "choices": _with_new_names(choices(session.project), items),
     }
+
+
+def _with_new_names(offered: dict[str, list[list[str]]], items: list[dict]) -> dict[str, list[list[str]]]:
+    """The pickers' choices, the draft's new names among the entities (each an entity once its
+    mention is accepted)."""
+    from .articles import slug
+
+    known = {iri for iri, _ in offered["entity"]}
+    new = {
+        TKR_IRI + slug(item["found"]["Name"]): item["found"]["Name"]
+        for item in items
+        if item["kind"] == "CandidateMention" and "Name" in item["found"]
+    }
+    new = {iri: label for iri, label in new.items() if iri not in known}
+    return {**offered, "entity": offered["entity"] + [[iri, label] for iri, label in sorted(new.items())]}
