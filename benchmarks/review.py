@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -62,6 +63,11 @@ def score(items: list[dict], rows: list[list[str]]) -> tuple[dict[str, list[int]
         item = names.get(words) if field == "class" else by_words.get(words)
         if item is None and field != "class":  # the reader's words inside the candidate's ("about 2,300 workers")
             item = next((i for w, i in by_words.items() if words in w and i["kind"] != "CandidateRelation"), None)
+        if field == "role":  # a role of the person named, held where the reader says
+            item = next(
+                (i for i in items if i["kind"] == "CandidateRole" and i["found"].get("Speaker") == words),
+                None,
+            )
         if field == "relation":
             item = next(
                 (
@@ -74,7 +80,7 @@ def score(items: list[dict], rows: list[list[str]]) -> tuple[dict[str, list[int]
                 None,
             )
         proposals = item["proposals"] if item else {}
-        key = {"class": "type", "entity": "observedEntity", "relation": "predicate"}.get(field, field)
+        key = {"class": "type", "entity": "observedEntity", "relation": "predicate", "role": "roleIn"}.get(field, field)
         proposed = proposals.get(key, {}).get("value")
         if field == "class" and "mentionOf" in proposals:  # a name the graph has: no class to give
             right = True
@@ -156,6 +162,8 @@ def main() -> None:
     corpus = corpus_dir(Project(project_root))
     totals: dict[str, list[int]] = {}
     for article in sorted(HERE.glob("*.txt")):
+        if sys.argv[1:] and article.stem not in sys.argv[1:]:
+            continue
         with tempfile.TemporaryDirectory() as work:
             result = review(article, project_root, corpus, Path(work))
         print(f"\n{article.name}: {result['candidates']} candidates")

@@ -23,6 +23,8 @@ from .test_propose import drafted as drafted  # the Fenshui article, registered 
 from .test_view import axe_violations, until
 from .test_view import browser as browser
 
+TKR, TKG = "https://w3id.org/transition-kg/id/", "https://w3id.org/transition-kg/ontology#"
+
 
 @pytest.fixture
 def served(drafted):
@@ -221,10 +223,10 @@ def test_a_new_entity_made_in_place_for_a_number_and_a_speaker(browser, served):
     )
     assert page.evaluate("() => tkgReview.save()") == []
     kept = review_path(draft).read_text(encoding="utf-8")
-    assert 'tkg:newEntityLabel "old pithead"' in kept and "tkg:observedEntity <https://w3id.org/transition-kg/id/old-pithead>" in kept
+    assert 'tkg:newEntityLabel "old pithead"' in kept and f"tkg:observedEntity <{TKR}old-pithead>" in kept
     shared = (project.graph_dir / "shared.trig").read_text(encoding="utf-8")
-    assert '/id/old-pithead> a <https://w3id.org/transition-kg/ontology#Site> ; rdfs:label "old pithead"@en' in shared
-    assert '/id/former-miner> a <https://w3id.org/transition-kg/ontology#Person> ; rdfs:label "former miner"@en' in shared
+    assert f'<{TKR}old-pithead> a <{TKG}Site> ; rdfs:label "old pithead"@en' in shared
+    assert f'<{TKR}former-miner> a <{TKG}Person> ; rdfs:label "former miner"@en' in shared
     store = open_store(project)
     assert [r["value"] for r in run_named(store, "cq06", project, entity="tkr:old-pithead").records()] == [85000]
     speakers = {q["speaker"].rsplit("/", 1)[1] for q in run_named(store, "cq03", project).records()}

@@ -627,9 +627,7 @@ def make_app(endpoint: Endpoint):
     """The Starlette app: ``/``, ``/sparql``, ``/view`` and ``/named/NAME``, answered by this
     module's handlers, which find ``endpoint`` in ``request.app.state``."""
     from starlette.applications import Starlette
-    from starlette.routing import Route
-
-    from starlette.routing import Mount, Router
+    from starlette.routing import Mount, Route, Router
 
     handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
     routes = [

@@ -331,7 +331,10 @@ def role(c: Candidate, review: Review) -> tuple[str, str]:
 
 
 #: the relations a candidate relation may state
-RELATIONS = {TKG + p for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects")}
+RELATIONS = {
+    TKG + p
+    for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects", "hasIndustry")
+}
 
 
 def relation(c: Candidate, review: Review) -> tuple[str, str]:
