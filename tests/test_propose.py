@@ -53,6 +53,10 @@ def test_the_draft_proposes_entities_indicators_classes_speakers_and_relations(d
     assert "tkg:proposedObservedEntity tkr:fenshui-mining-museum" in visitors
     assert "tkg:proposedIndicator tkr:indicator-tourist-visits" in visitors
     assert "tkg:proposedUnit tkr:unit-count" in visitors and "tkg:proposedMeasure tkg:Level" in visitors
+    # each proposal with its own confidence, the candidate's the least of them
+    assert "[ tkg:proposalOf tkg:proposedObservedEntity ; tkg:confidence 0.6 ]" in visitors
+    assert "[ tkg:proposalOf tkg:proposedIndicator ; tkg:confidence 0.8 ]" in visitors
+    assert "tkg:confidence 0.6 ;\n" in visitors
     assert "tkg:proposedMeasure tkg:Decrease" in proposals(draft, "4 percent")
     assert "tkg:proposedType tkg:GovernmentBody" in proposals(draft, "Fenshui Tourism Bureau")
     assert "tkg:proposedType tkg:Province" in proposals(draft, "Heilongjiang Province")

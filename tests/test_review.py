@@ -118,6 +118,10 @@ def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served
     page.goto(url + "/")
     until(page, "() => !!window.tkgReview")
     number = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "85,000 visitors")
+    sure = {field: p["confidence"] for field, p in number["proposals"].items()}
+    assert sure["observedEntity"] == 0.6 and sure["indicator"] == 0.8 and number["confidence"] == 0.6
+    shown = [" ".join(t.split()) for t in page.locator(f"[id='item-{number['id']}'] label").all_inner_texts()]
+    assert shown[:2] == ["observedEntity 60%", "indicator 80%"]
     page.evaluate(f"() => tkgReview.decide('{number['id']}', {{status: 'accepted'}})")  # its museum is not accepted
     problems = page.evaluate("() => tkgReview.save()")
     assert [p["id"] for p in problems] == [number["id"]] and "observedEntity" in problems[0]["message"]

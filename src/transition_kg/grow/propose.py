@@ -2,8 +2,9 @@
 changes them instead of typing RDF (rules only; no model downloads).
 
 Each proposal is a property of its candidate, named as the house term it proposes with
-``proposed`` before it (``tkg:proposedIndicator``, ``tkg:proposedType``…), beside a confidence
-(``tkg:confidence``, 0–1) and why (``tkg:proposedBecause``, words of the article):
+``proposed`` before it (``tkg:proposedIndicator``, ``tkg:proposedType``…), each with a confidence (0–1, on a
+``tkg:proposalConfidence`` node naming it), the least of them as the candidate's
+``tkg:confidence``, and why (``tkg:proposedBecause``, words of the article):
 
 - a new name: an entity of the graph whose label it uniquely starts or ends (``proposedMentionOf``),
   else a class (``proposedType``): a person when titled or speaking, an organisation by its
@@ -279,7 +280,13 @@ class Proposer(Generic[Candidate]):
             props["indicator"] = indicator
         else:
             props["indicator"], props["indicatorLabel"] = TKR_IRI + "indicator-" + slug(label), label
-        _add(c, min(sure, fit), f"{why}; indicator {label!r}", **props)
+        scores = {
+            "observedEntity": sure,
+            "indicator": fit,
+            "unit": 0.9 if "candidateUnit" in c.terms else 0.7,  # written, or a count of what is counted
+            "measure": {None: 0.7, "Target": 0.7}.get(measure, 0.8),
+        }
+        _add(c, min(sure, fit), f"{why}; indicator {label!r}", scores, **props)
 
     def indicator(self, c: Candidate, sentence: str, change: bool) -> tuple[str | None, str, float]:
         """An existing indicator close to the counted noun and the sentence (or, for a change,
@@ -334,7 +341,7 @@ class Proposer(Generic[Candidate]):
         organisation = c.terms.get("candidateOrganisation")
         if organisation and c.kind == "CandidateRole":
             props["roleIn"] = self.entity(_text(organisation[0]))
-        _add(c, 0.8, "the speaker the sentence names", **props)
+        _add(c, 0.8, "the speaker the sentence names", {"roleIn": 0.7}, **props)
 
     def people(self) -> set[str]:
         """The names of persons: new ones proposed as persons, and the speakers named."""
@@ -383,7 +390,7 @@ class Proposer(Generic[Candidate]):
             held.add(person)
             c = self.made("CandidateRole", a, b_end, Speaker=person, Role=m.group(1), Organisation=where)
             why = "the title and place the apposition gives"
-            _add(c, 0.7, why, speaker=self.entity(person), roleIn=self.entity(where))
+            _add(c, 0.7, why, {"speaker": 0.8}, speaker=self.entity(person), roleIn=self.entity(where))
             out.append(c)
         return out
 
@@ -406,6 +413,7 @@ class Proposer(Generic[Candidate]):
                     c,
                     0.7,
                     "a place's industry, named with it",
+                    {"subject": 0.9, "object": 0.8, "basis": 0.9},
                     subject=self.entity(name),
                     predicate=TKG + "hasIndustry",
                     object=industry,
@@ -442,6 +450,7 @@ class Proposer(Generic[Candidate]):
                     c,
                     sure,
                     "the words between the two names",
+                    {"subject": 0.9, "object": 0.9, "basis": 0.9},
                     subject=self.entity(subject),
                     predicate=TKG + predicate,
                     object=self.entity(obj),
@@ -473,12 +482,23 @@ def _proposal(c: Found, name: str) -> str | None:
     return (_text(terms[0]) if name == "indicatorLabel" else _iri(terms[0])) if terms else None
 
 
-def _add(c: Found, confidence: float, because: str, **props: str) -> None:
-    """Add proposals (IRIs, the label of a new indicator as text), a confidence and why."""
+def _add(c: Found, confidence: float, because: str, sure: Mapping[str, float] | None = None, **props: str) -> None:
+    """Add proposals (IRIs, the label of a new indicator as text), each with how sure it is
+    (``sure`` by field, else ``confidence``: a ``tkg:proposalConfidence`` node), the least of
+    them as the candidate's confidence, and why."""
+    scores = []
     for name, value in props.items():
         key = "proposed" + name[0].upper() + name[1:]
         c.add(key, turtle.text(value) if name == "indicatorLabel" else turtle.name(value))
-    c.add("confidence", turtle.number(Decimal(str(confidence))))
+        if name == "indicatorLabel":  # sure as its indicator is
+            continue
+        score = (sure or {}).get(name, confidence)
+        scores.append(score)
+        c.add(
+            "proposalConfidence",
+            turtle.Blank([("tkg:proposalOf", f"tkg:{key}"), ("tkg:confidence", turtle.number(Decimal(str(score))))]),
+        )
+    c.add("confidence", turtle.number(Decimal(str(min(scores, default=confidence)))))
     c.add("proposedBecause", turtle.text(because))
 
 

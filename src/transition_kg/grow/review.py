@@ -111,13 +111,23 @@ class Session:
                 for p, o in props.items()
                 if p.startswith(TKG + "candidate") and p != TKG + "candidateStatus"
             }
+            confidence = props.get(TKG + "confidence")
+            overall = float(confidence[0].value) if confidence else 0.0
+            sure = {  # each proposal's own confidence, by the property proposing it
+                nodes[b][TKG + "proposalOf"][0].value: float(nodes[b][TKG + "confidence"][0].value)
+                for b in props.get(TKG + "proposalConfidence", [])
+                if {TKG + "proposalOf", TKG + "confidence"} <= set(nodes.get(b, {}))
+            }
             proposals = {}
             for name in FIELDS[kind]:
                 upper = name[0].upper() + name[1:]
                 value = props.get(TKG + "proposed" + upper) or props.get(TKG + FOUND.get(name, "-"))
                 if value:
-                    proposals[name] = {"value": value[0].value, "label": self.label(value[0].value)}
-            confidence = props.get(TKG + "confidence")
+                    proposals[name] = {
+                        "value": value[0].value,
+                        "label": self.label(value[0].value),
+                        "confidence": sure.get(TKG + "proposed" + upper, overall),
+                    }
             because = props.get(TKG + "proposedBecause")
             out.append(
                 {
@@ -128,7 +138,7 @@ class Session:
                     "end": int(at.get("end", 0)),
                     "found": found,
                     "proposals": proposals,
-                    "confidence": float(confidence[0].value) if confidence else 0.0,
+                    "confidence": overall,
                     "because": because[0].value if because else "",
                     "decision": decisions.get(curie(iri), {"status": "candidate"}),
                 }

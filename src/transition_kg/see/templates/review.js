@@ -57,7 +57,10 @@ function fieldInput(item, field) {
   const id = `f-${item.id}-${field}`.replace(/[^\w-]/g, "_");
   const input = el("input", {id, type: "text", autocomplete: "off", "data-field": field, value: shown(field, valueOf(item, field))});
   if (PICKER[field]) input.setAttribute("list", `choices-${PICKER[field]}`);
-  return el("label", {for: id}, SHOWN_AS[field] || field, input);
+  const proposal = item.proposals[field];
+  const sure = proposal && !item.decision[field] ? el("span", {class: proposal.confidence < 0.5 ? "sure unsure" : "sure"},
+    ` ${Math.round(proposal.confidence * 100)}%`) : "";
+  return el("label", {for: id}, SHOWN_AS[field] || field, sure, input);
 }
 
 function renderItem(item) {
