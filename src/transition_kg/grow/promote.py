@@ -535,7 +535,8 @@ def _write(
     was when the project then has a problem it did not have before."""
     from ..core.validate import validate
 
-    before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
+    scope = set(facts)  # the articles written (with the ontology and shared entities they rest on)
+    before = {str(p) for p in validate(project, graphs=scope)[0].problems}  # only what the promotion adds counts
     files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
     if review.declarations:
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
@@ -551,7 +552,7 @@ def _write(
             body = turtle.append_to_graph(document, note, statements)
         write_atomic(path, body.encode("utf-8"))
     mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
-    added = [p for p in validate(project)[0].problems if str(p) not in before]
+    added = [p for p in validate(project, graphs=scope)[0].problems if str(p) not in before]
     if added:
         for path, data in originals.items():
             write_atomic(path, data)

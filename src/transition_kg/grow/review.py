@@ -212,8 +212,7 @@ class Session:
         for p in problems:
             about = p.where.rsplit(": ", 1)[-1]
             shown.append({"id": about if about in ids else None, "message": p.message if about in ids else str(p)})
-        if written:
-            self.labels = labels(self.project)
+        if written:  # the new entities are labelled by their names already (see items)
             self.write(
                 {k: {**d, "status": "promoted"} if d.get("status") == "accepted" else d for k, d in decisions.items()}
             )
