@@ -141,12 +141,9 @@ def plan(items: list[dict], rows: list[list[str]], decisions: dict[str, dict]) -
     out = {}
     for item in items:
         found = item["found"]
-        keep = (
-            item["kind"] == "CandidateMention"
-            and (found.get("Name") in classed or "Of" in found)
-            or item["kind"] == "CandidateRole"
-            and found.get("Speaker") in classed
-        )
+        name = item["kind"] == "CandidateMention" and (found.get("Name") in classed or "Of" in found)
+        role = item["kind"] == "CandidateRole" and found.get("Speaker") in classed
+        keep = name or role
         out[item["id"]] = decisions.get(item["id"]) or {"status": "accepted" if keep else "rejected"}
     return out
 
