@@ -40,6 +40,7 @@ from transition_kg.ask.serve import make_page_server
 from transition_kg.cli import run as cli
 from transition_kg.core.paths import Project, corpus_dir, find_project
 from transition_kg.core.store import open_store
+from transition_kg.core.validate import validate
 from transition_kg.grow.review import choices, open_session, routes
 from transition_kg.see.review import render_review
 
@@ -245,8 +246,13 @@ def review(article: Path, project_root: Path, corpus: Path, work: Path, browser)
     finally:
         server.close()
     valid = cli(base + ["validate"]) == 0
-    store = open_store(project)
     local = TKR + "article-" + article.stem
+    timings = {}  # what Save validates (the article written, and what it rests on) beside the whole project
+    for name, graphs in (("whole project", None), ("the article's graph", {local})):
+        started = time.perf_counter()
+        validate(project, graphs=graphs)
+        timings[name] = time.perf_counter() - started
+    store = open_store(project)
     quotes = [r for r in run_named(store, "cq03", project).records() if local in r["article"]]
     series = {(expand(v[0]), w) for f, w, *v in rows if f == "entity"}
     indicator = {w: expand(v[0]) for f, w, *v in rows if f == "indicator" and v[0] != "new"}
@@ -270,6 +276,7 @@ def review(article: Path, project_root: Path, corpus: Path, work: Path, browser)
         "said": said,
         "not promoted": wrong,
         "valid": valid,
+        "validation": timings,
         "answers": answers,
     }
 
@@ -314,6 +321,11 @@ def main() -> None:
                 f"ratio {result['actions'] / max(result['lines'], 1):.2f}"
             )
             print(f"  Save: {result['seconds']:.2f} s (target: under 3 s): {result['said']}")
+            whole, scoped = result["validation"].values()
+            print(
+                f"  validation: whole project {whole:.2f} s, the article's graph (as Save) {scoped:.2f} s; "
+                f"ratio {scoped / whole:.2f}"
+            )
             print(
                 f"  validate: {'ok' if result['valid'] else 'PROBLEMS'}; accepted but not promoted: "
                 f"{len(result['not promoted'])}; answers {result['answers']}"

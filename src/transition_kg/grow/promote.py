@@ -532,11 +532,11 @@ def _write(
 ) -> tuple[list[str], list[Problem]]:
     """Write the facts into their articles' graph files (and the new entities into
     ``graph/shared.trig``) with a mention of each entity they use; put every file back as it
-    was when the project then has a problem it did not have before."""
+    was when the project then has a problem it did not have before (the project as it was is
+    validated only then: a clean result needs one validation)."""
     from ..core.validate import validate
 
     scope = set(facts)  # the articles written (with the ontology and shared entities they rest on)
-    before = {str(p) for p in validate(project, graphs=scope)[0].problems}  # only what the promotion adds counts
     files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
     if review.declarations:
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
@@ -552,9 +552,15 @@ def _write(
             body = turtle.append_to_graph(document, note, statements)
         write_atomic(path, body.encode("utf-8"))
     mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
-    added = [p for p in validate(project, graphs=scope)[0].problems if str(p) not in before]
-    if added:
+    after = validate(project, graphs=scope)[0].problems
+    if after:  # only what the promotion adds counts: the project as it was, validated the same way
+        promoted = {path: path.read_bytes() for path in originals}
         for path, data in originals.items():
             write_atomic(path, data)
-        return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+        before = {str(p) for p in validate(project, graphs=scope)[0].problems}
+        added = [p for p in after if str(p) not in before]
+        if added:
+            return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+        for path, data in promoted.items():
+            write_atomic(path, data)
     return review.written, []

@@ -241,8 +241,13 @@ def open_session(project: Project, draft: Path, render: Callable[[dict], str], c
     for folder in (project.graph_dir, project.ontology_dir):  # its review file goes beside it
         if Path(draft).resolve().is_relative_to(folder.resolve()):
             raise ReviewError(f"a draft is reviewed outside {project.display(folder)}/", file=draft)
+    import importlib
+    import threading
+
     session = Session(project, Path(draft), render, corpus, labels(project))
     session.items()  # a draft that does not parse is refused now, not on the page
+    # the validator Save runs, imported while the reviewer reads (once per process, not per Save)
+    threading.Thread(target=importlib.import_module, args=("pyshacl",), daemon=True).start()
     return session
 
 
