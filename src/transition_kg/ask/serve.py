@@ -630,7 +630,7 @@ def make_app(endpoint: Endpoint):
     from starlette.routing import Mount, Route, Router
 
     handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
-    routes = [
+    routes: list = [
         Route("/", page_route, methods=["GET", "HEAD"]),
         Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
         Route("/view", view_route, methods=["GET"]),
