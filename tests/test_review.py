@@ -144,7 +144,9 @@ def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(serve
     with pytest.raises(ReviewError, match="reviewed outside graph/"):
         open_session(project, inside, render_review)
     inside.unlink()
-    first = json.loads(request(url + "/items")[1])[0]["id"]
+    listed = json.loads(request(url + "/items")[1])
+    first = listed[0]["id"]
+    number = next(i["id"] for i in listed if i["kind"] == "CandidateObservation")
     assert request(url + "/", headers={"Host": "evil.example"})[0] == 403
     assert request(url + "/save", {"decisions": {}}, {"Origin": "http://evil.example"})[0] == 403
     refused = [
@@ -152,6 +154,9 @@ def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(serve
         {first: {"status": "accepted", "type": "javascript:alert(1)"}},
         {first: {"status": "accepted", "indicatorLabel": "x"}},  # not a field of a name
         {first: {"status": "maybe"}},
+        {number: {"status": "accepted", "newEntityLabel": "the old pithead"}},  # a new entity needs its class
+        {number: {"status": "accepted", "newEntityType": "tkg:Site"}},  # and its name
+        {number: {"status": "accepted", "newEntityLabel": "x\n<y> <z> .", "newEntityType": "tkg:Site"}},
         {"tkr:candidate-elsewhere-1": {"status": "accepted"}},
         [1, 2],
     ]
@@ -169,7 +174,7 @@ def test_hostile_requests_and_decisions_are_refused_and_nothing_is_written(serve
     assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == graph
 
 
-def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(browser, drafted):
+def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(browser, drafted, axe_source):
     from transition_kg.ask.serve import make_server
     from transition_kg.cli import review_pages
 
@@ -180,10 +185,11 @@ def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(brow
     (project.root / "notes.trig").write_text("# not a draft\n", encoding="utf-8")
     server = make_server(project, port=0, workers=1, pages=review_pages(project, None)).start()
     try:
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)  # for axe-core
         page.goto(server.url + "/")
         page.click("text=Review a draft")
         assert page.locator("#drafts a").all_inner_texts() == ["drafts/fenshui.trig"]
+        assert axe_violations(page, axe_source) == []
         page.click("text=drafts/fenshui.trig")
         until(page, "() => !!window.tkgReview")
         assert page.url == server.url + "/review/drafts/fenshui.trig/"
