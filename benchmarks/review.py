@@ -154,7 +154,7 @@ class Reviewer:
 
     def __init__(self, page, labels: dict[str, str], fields: dict[str, list[str]]) -> None:
         self.page, self.labels, self.fields = page, labels, fields
-        self.actions = self.characters = 0
+        self.actions = self.characters = self.values = 0
 
     def key(self, key: str) -> None:
         self.page.keyboard.press(key)
@@ -163,6 +163,7 @@ class Reviewer:
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
         self.actions += 1  # a value typed (or picked from its list) is one action
+        self.values += 1
         self.characters += len(text)
 
     def review(self, items: list[dict], decisions: dict[str, dict]) -> None:
@@ -271,6 +272,7 @@ def review(article: Path, project_root: Path, corpus: Path, work: Path, browser)
         "candidates": len(items),
         "actions": reviewer.actions,
         "characters": reviewer.characters,
+        "keystrokes": reviewer.actions - reviewer.values + reviewer.characters,
         "lines": hand_lines(items, accepted),
         "seconds": seconds,
         "said": said,
@@ -317,7 +319,8 @@ def main() -> None:
                 print(f"  {kind:<10} {right}/{total} right as proposed")
             print(
                 f"  actions in Chromium: {result['actions']} (target: at most {2 * result['candidates']}; "
-                f"{result['characters']} characters typed); TriG by hand: {result['lines']} lines; "
+                f"{result['characters']} characters typed, {result['keystrokes']} keys and clicks counting each); "
+                f"TriG by hand: {result['lines']} lines; "
                 f"ratio {result['actions'] / max(result['lines'], 1):.2f}"
             )
             print(f"  Save: {result['seconds']:.2f} s (target: under 3 s): {result['said']}")

@@ -241,3 +241,23 @@ def test_a_new_entity_made_in_place_for_a_number_and_a_speaker(browser, served):
     assert [r["value"] for r in run_named(store, "cq06", project, entity="tkr:old-pithead").records()] == [85000]
     speakers = {q["speaker"].rsplit("/", 1)[1] for q in run_named(store, "cq03", project).records()}
     assert "former-miner" in speakers
+
+
+def test_a_held_aside_article_reviewed_in_chromium_meets_the_targets(browser, tmp_path, monkeypatch):
+    """benchmarks/review.py on Hengling, written after the rules and kept aside: at least 80% of
+    proposals right as proposed, at most two actions per candidate by keyboard, and Save gives a
+    project that validates and answers cq03, cq05 and cq06."""
+    from benchmarks.review import HERE
+    from benchmarks.review import review as reviewed
+    from transition_kg.core.paths import Project, corpus_dir
+
+    from .conftest import ROOT
+
+    monkeypatch.setenv("TKG_CORPUS", str(corpus_dir(Project(ROOT))))
+    result = reviewed(HERE / "hengling.txt", ROOT, corpus_dir(Project(ROOT)), tmp_path, browser)
+    right, total = (sum(t[i] for t in result["tally"].values()) for i in (0, 1))
+    assert total >= 40 and right / total >= 0.8, result["tally"]
+    assert result["candidates"] >= 40 and result["actions"] <= 2 * result["candidates"]
+    assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
+    assert result["answers"]["cq03 quotes (with a role)"] == "3 (2)"
+    assert result["answers"]["cq05 series"] >= 5 and result["answers"]["cq06 entities"] == 2
