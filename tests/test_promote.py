@@ -60,7 +60,8 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
     before = article.read_bytes()
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)  # the number's proposed indicator struck out
-    draft.write_text("".join(line for line in lines if "tkg:proposedIndicator" not in line), encoding="utf-8")
+    struck = "".join(line for line in lines if not line.lstrip().startswith("tkg:proposedIndicator "))
+    draft.write_text(struck, encoding="utf-8")
     accept(draft, "nearly 52,000 residents", " tkg:observedEntity tkr:qitaihe ;")  # the number: no indicator
     accept(draft, "We have no choice")  # the quote: the speaker only as text
     written, problems, _ = promote(project, draft)

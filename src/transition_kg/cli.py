@@ -641,8 +641,9 @@ def _serve(server, said: str) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     from .ask.serve import make_server
 
+    project = _project(args)
     server = make_server(
-        _project(args),
+        project,
         args.host,
         args.port,
         args.timeout,
@@ -651,8 +652,26 @@ def serve_command(args: argparse.Namespace) -> int:
         tuple(args.allow_service),
         args.per_client,
         args.memory,
+        review_pages(project, _corpus(args)),
     )
     return _serve(server, f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops")
+
+
+def review_pages(project, corpus: Path | None):
+    """The review pages of a project's drafts, for ``serve`` to mount at ``/review`` (none for
+    the read-only graph the package carries)."""
+    from .ask.serve import Pages
+    from .core.errors import ProjectNotFound
+    from .core.paths import writable
+    from .grow.review import Drafts, routes
+    from .see.review import render_drafts, render_review
+
+    try:
+        writable(project)
+    except ProjectNotFound:
+        return None
+    drafts = Drafts(project, render_review, render_drafts, corpus)  # type: ignore[arg-type]
+    return Pages("/review", routes("/{draft:path}"), {"drafts": drafts})
 
 
 @command(

@@ -36,6 +36,7 @@ import socket
 import tempfile
 import threading
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import HTTP, TKGError, worded
@@ -304,6 +305,16 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
+@dataclass(frozen=True)
+class Pages:
+    """Routes another room serves beside the endpoint (the review pages): mounted at ``path``,
+    their handlers find ``state`` in ``request.app.state``."""
+
+    path: str
+    routes: list
+    state: dict
+
+
 class Endpoint:
     """The state the app's handlers share."""
 
@@ -316,11 +327,13 @@ class Endpoint:
         loopback: bool,
         allow_service: tuple[str, ...],
         per_client: int,
+        pages: Pages | None = None,
     ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
         self.turns: dict[str, asyncio.Semaphore] = {}
-        self.page = query_page(project)
+        self.pages = pages
+        self.page = query_page(project, pages.path if pages else None)
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -616,20 +629,22 @@ def make_app(endpoint: Endpoint):
     """The Starlette app: ``/``, ``/sparql``, ``/view`` and ``/named/NAME``, answered by this
     module's handlers, which find ``endpoint`` in ``request.app.state``."""
     from starlette.applications import Starlette
-    from starlette.routing import Route
+    from starlette.routing import Mount, Route, Router
 
     handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
-    app = Starlette(
-        routes=[
-            Route("/", page_route, methods=["GET", "HEAD"]),
-            Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
-            Route("/view", view_route, methods=["GET"]),
-            Route("/named/{name}", named_route, methods=["GET"]),
-        ],
-        exception_handlers=handlers,
-        lifespan=_lifespan,
-    )
+    routes: list = [
+        Route("/", page_route, methods=["GET", "HEAD"]),
+        Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
+        Route("/view", view_route, methods=["GET"]),
+        Route("/named/{name}", named_route, methods=["GET"]),
+    ]
+    pages = endpoint.pages
+    if pages is not None:  # another room's pages (the review pages), behind the same checks
+        routes.append(Mount(pages.path, app=_Checked(Router(pages.routes), endpoint.loopback)))
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.endpoint = endpoint
+    for name, value in (pages.state if pages else {}).items():
+        setattr(app.state, name, value)
     return app
 
 
@@ -641,13 +656,14 @@ async def _disconnected(request) -> None:
             return
 
 
-def query_page(project: Project) -> bytes:
+def query_page(project: Project, review: str | None = None) -> bytes:
     """The offline query workbench, with the named queries (their parameters, defaults bound),
-    the prefixes, and the ontology's terms for completion."""
+    the prefixes, and the ontology's terms for completion; a link to ``review`` (the path of
+    the drafts' review pages) when the server has them."""
     from ..see.workbench import render_workbench
     from .workbench import workbench_data
 
-    return render_workbench(workbench_data(project)).encode("utf-8")
+    return render_workbench(workbench_data(project), review).encode("utf-8")
 
 
 # --- the server -----------------------------------------------------------------------------------
@@ -772,9 +788,12 @@ def make_server(
     allow_service: tuple[str, ...] = (),
     per_client: int | None = None,
     memory_mb: int = MEMORY >> 20,
+    pages: Pages | None = None,
 ) -> Server:
     """Bind the address, load the store (on disk, so the workers can open it read-only) and
-    start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
+    start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`.
+    ``pages`` are another room's routes (the review pages), mounted at their path and linked
+    from the workbench."""
     import gc
 
     if workers < 1:
@@ -804,6 +823,7 @@ def make_server(
             _is_loopback(host),
             tuple(allow_service),
             per_client or max(1, workers - 1),
+            pages,
         )
     except BaseException:
         sock.close()

@@ -344,7 +344,10 @@ def role(c: Candidate, review: Review) -> tuple[str, str]:
 
 
 #: the relations a candidate relation may state
-RELATIONS = {TKG + p for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects")}
+RELATIONS = {
+    TKG + p
+    for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects", "hasIndustry")
+}
 
 
 def relation(c: Candidate, review: Review) -> tuple[str, str]:
@@ -379,6 +382,23 @@ def relation(c: Candidate, review: Review) -> tuple[str, str]:
     )
     triple = turtle.subject(subject, [(turtle.name(predicate.value), obj)])
     return f"{subject.value} {predicate.value} {obj.value}", triple + "\n" + turtle.subject(statement)
+
+
+def _declare_new(c: Candidate, review: Review) -> None:
+    """A new entity a reviewer made in place (``tkg:newEntityLabel`` and ``tkg:newEntityType``;
+    the candidate names it by the label's slug): declared, unless it is already."""
+    import pyoxigraph as ox
+
+    label, klass = c.props.get(TKG + "newEntityLabel"), c.props.get(TKG + "newEntityType")
+    if not label and not klass:
+        return
+    if not (label and isinstance(label[0], ox.Literal) and label[0].value.strip()):
+        raise Refused("a new entity needs tkg:newEntityLabel, its name")
+    if not (klass and isinstance(klass[0], ox.NamedNode)):
+        raise Refused(f"the new entity {label[0].value!r} needs tkg:newEntityType, its class (tkg:Person, tkg:Site, …)")
+    entity = ox.NamedNode(TKR + slug(label[0].value))
+    if not review.declared(entity):
+        review.declare(entity, klass[0], label[0].value)
 
 
 def not_a_fact(c: Candidate, review: Review) -> tuple[str, str]:
@@ -493,6 +513,7 @@ def promote(
     for iri in chosen:
         try:
             candidate = _candidate(iri, nodes, loaded.graph_files)
+            _declare_new(candidate, review)
             if candidate.kind == "CandidateDate" and not only:
                 continue  # accepted with the rest: its year is on the facts it dates
             fact, statements = HANDLERS.get(candidate.kind, not_a_fact)(candidate, review)
@@ -524,10 +545,11 @@ def _write(
 ) -> tuple[list[str], list[Problem]]:
     """Write the facts into their articles' graph files (and the new entities into
     ``graph/shared.trig``) with a mention of each entity they use; put every file back as it
-    was when the project then has a problem it did not have before."""
+    was when the project then has a problem it did not have before (the project as it was is
+    validated only then: a clean result needs one validation)."""
     from ..core.validate import validate
 
-    before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
+    scope = set(facts)  # the articles written (with the ontology and shared entities they rest on)
     files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
     if review.declarations:
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
@@ -543,9 +565,15 @@ def _write(
             body = turtle.append_to_graph(document, note, statements)
         write_atomic(path, body.encode("utf-8"))
     mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
-    added = [p for p in validate(project)[0].problems if str(p) not in before]
-    if added:
+    after = validate(project, graphs=scope)[0].problems
+    if after:  # only what the promotion adds counts: the project as it was, validated the same way
+        promoted = {path: path.read_bytes() for path in originals}
         for path, data in originals.items():
             write_atomic(path, data)
-        return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+        before = {str(p) for p in validate(project, graphs=scope)[0].problems}
+        added = [p for p in after if str(p) not in before]
+        if added:
+            return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+        for path, data in promoted.items():
+            write_atomic(path, data)
     return review.written, []

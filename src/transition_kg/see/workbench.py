@@ -37,6 +37,7 @@ class WorkbenchData(TypedDict):
     inPage: bool  # a frame of the network page, asking the page's store (parent.tkg), not /sparql
 
 
-def render_workbench(data: WorkbenchData) -> str:
-    """The workbench's HTML."""
-    return render("workbench.html", data=data)
+def render_workbench(data: WorkbenchData, review: str | None = None) -> str:
+    """The workbench's HTML; with a link to ``review`` (where the server lists the project's
+    drafts to review) when given."""
+    return render("workbench.html", data=data, review=review)
