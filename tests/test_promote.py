@@ -331,3 +331,36 @@ def test_ctrl_c_while_promote_validates_a_refused_promotion_leaves_the_graph_unc
     _, err = running.communicate(timeout=120)
     assert (running.returncode, err) == (130, "transition-kg: interrupted\n")
     assert _files(project) == before and not (project.root / ".tkg-journal").exists()
+
+
+def test_a_second_writer_waits_for_a_change_under_way_and_never_undoes_it(reviewed):
+    """While one promote is stopped halfway (SIGSTOP after its first file), another writing
+    command is refused in one line and touches nothing; the first then finishes whole."""
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    project, draft = reviewed
+    accept(draft, "Beishan")
+    paused = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL="3:STOP")
+    journal = project.root / ".tkg-journal"
+    stat = Path(f"/proc/{paused.pid}/stat")
+    try:
+        while stat.read_text().rsplit(") ", 1)[1][0] != "T":  # stopped by its own SIGSTOP, its first file written
+            assert paused.poll() is None
+            time.sleep(0.01)
+        half = _files(project)
+        other = _transition_kg(project, "anchor")
+        _, err = other.communicate(timeout=120)
+        assert other.returncode == 2 and err == (
+            f"transition-kg: {os.path.abspath(project.root)}: another command (process {paused.pid}) "
+            "is changing the project; wait for it to end\n"
+        )
+        assert _files(project) == half
+    finally:
+        paused.send_signal(signal.SIGCONT)
+    out, err = paused.communicate(timeout=120)
+    assert paused.returncode == 0, err
+    assert out.splitlines() == ["promoted tkr:beishan", "promoted tkr:mention-beishan-counts-its-people--beishan"]
+    assert not journal.exists() and cli(["--project", str(project.root), "validate"]) == 0

@@ -93,6 +93,22 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 JOURNAL = ".tkg-journal"  # beside graph/ and ontology/: the old bytes of a change under way
 _LIST = "files.json"  # its list of files: the change is under way while it is there
+_OWNER = "pid"  # the process making the change
+
+
+def _owner(path: Path) -> int | None:
+    """The process making a change, while it runs (None when the change was left by a process
+    that is gone: killed, or on a machine that went down)."""
+    try:
+        pid = int(path.read_text())
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:  # running, as another user
+        return pid
+    except (OSError, ValueError):
+        return None
+    return pid
 
 
 _steps = 0  # the steps of changes this process made (for TKG_TEST_SIGNAL)
@@ -130,6 +146,13 @@ class Journal:
 
     def __enter__(self) -> Journal:
         recover(self.root)
+        try:
+            self.folder.mkdir()  # one change at a time: a second writer meets it here
+        except FileExistsError:
+            raise OutputError(f"{self.root}: another command began changing the project just now; run again") from None
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write: {exc.strerror}") from None
+        write_atomic(self.folder / _OWNER, str(os.getpid()).encode())
         return self
 
     def __exit__(self, kind, error, trace) -> None:
@@ -183,6 +206,9 @@ def recover(root: Path) -> list[str]:
     listed = root / JOURNAL / _LIST
     if not (root / JOURNAL).is_dir():
         return []
+    owner = _owner(root / JOURNAL / _OWNER)
+    if owner is not None:
+        raise OutputError(f"{root}: another command (process {owner}) is changing the project; wait for it to end")
     saved: dict[str, str | None] = {}
     if listed.exists():
         try:
