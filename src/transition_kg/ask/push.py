@@ -88,7 +88,11 @@ def push_to(
                 left = ", ".join(curie(g) for g in stale[i:])
                 error.what += f"; the remote holds all {len(pushed)} graphs new; not yet removed: {left}"
                 raise
-    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    try:
+        counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    except EndpointError as error:
+        error.what += f"; the remote holds all {len(pushed)} graphs new, their counts not checked"
+        raise
     there = {g.value: int(n.value) for g, n in counts.rows}
     for item in pushed:
         if there.get(item.graph) != item.triples:
