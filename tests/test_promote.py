@@ -298,7 +298,7 @@ def test_a_promotion_killed_at_any_step_is_undone_by_the_next_command_that_write
     before = _files(project)
     killed = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL=f"{step}:KILL")
     assert killed.wait(120) == -9
-    assert (project.root / ".tkg-journal").is_dir()
+    assert (project.root / ".tkg-journal").stat().st_mode & 0o777 == 0o700  # the old bytes, kept private
     changed = [name for name, data in _files(project).items() if before.get(name) != data]
     assert bool(changed) == (step >= 3)  # from the first file written on, the project is half changed
     after = _transition_kg(project, "anchor")

@@ -147,7 +147,8 @@ class Journal:
     def __enter__(self) -> Journal:
         recover(self.root)
         try:
-            self.folder.mkdir()  # one change at a time: a second writer meets it here
+            # one change at a time: a second writer meets it here; private, as the files it keeps may be
+            self.folder.mkdir(0o700)
         except FileExistsError:
             raise OutputError(f"{self.root}: another command began changing the project just now; run again") from None
         except OSError as exc:
