@@ -289,3 +289,107 @@ def test_hostile_values_in_a_draft_are_refused_in_one_line(reviewed, capsys, old
     out = capsys.readouterr()
     assert code != 0 and "Traceback" not in out.err
     assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == before  # nothing written
+
+
+def _files(project) -> dict[str, bytes]:
+    """Every file of the project's graph and ontology (hidden ones too: a temporary file a
+    kill left is a difference), by path."""
+    return {
+        str(p.relative_to(project.root)): p.read_bytes()
+        for folder in (project.graph_dir, project.ontology_dir)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _transition_kg(project, *args: str, **env: str):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("transition-kg"))
+    return subprocess.Popen(
+        [exe, "--project", str(project.root), *args],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("step", [2, 3, 4, 6])  # 6 steps: save, list, write; twice
+def test_a_promotion_killed_at_any_step_is_undone_by_the_next_command_that_writes(reviewed, step):
+    """kill -9 while promote writes two files (the new city's declaration, its mention): the
+    next writing command puts both back as they were, and the promotion can be run again."""
+    project, draft = reviewed
+    accept(draft, "Beishan")  # a new city: declared in graph/shared.trig, mentioned in the article's file
+    before = _files(project)
+    killed = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL=f"{step}:KILL")
+    assert killed.wait(120) == -9
+    assert (project.root / ".tkg-journal").stat().st_mode & 0o777 == 0o700  # the old bytes, kept private
+    changed = [name for name, data in _files(project).items() if before.get(name) != data]
+    assert bool(changed) == (step >= 3)  # from the first file written on, the project is half changed
+    after = _transition_kg(project, "anchor")
+    _, err = after.communicate(timeout=120)
+    assert after.returncode == 0, err
+    assert ("graph/shared.trig put back as it was before a change that was interrupted" in err) == (step >= 2)
+    assert _files(project) == before and not (project.root / ".tkg-journal").exists()
+    assert cli(["--project", str(project.root), "validate"]) == 0
+    written, problems, _ = promote(project, draft)
+    assert problems == [] and written == ["tkr:beishan", "tkr:mention-beishan-counts-its-people--beishan"]
+
+
+def test_ctrl_c_while_promote_validates_a_refused_promotion_leaves_the_graph_unchanged(reviewed):
+    import signal
+    import time
+
+    project, draft = reviewed
+    accept(  # about a city the article never names: validate refuses it (entity not mentioned)
+        draft,
+        "nearly 52,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:qitaihe ;",
+    )
+    before = _files(project)
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    running = _transition_kg(project, "promote", str(draft))
+    while article.read_bytes() == before[str(article.relative_to(project.root))]:  # written: now it validates
+        assert running.poll() is None, running.communicate()
+        time.sleep(0.005)
+    running.send_signal(signal.SIGINT)
+    _, err = running.communicate(timeout=120)
+    assert (running.returncode, err) == (130, "transition-kg: interrupted\n")
+    assert _files(project) == before and not (project.root / ".tkg-journal").exists()
+
+
+def test_a_second_writer_waits_for_a_change_under_way_and_never_undoes_it(reviewed):
+    """While one promote is stopped halfway (SIGSTOP after its first file), another writing
+    command is refused in one line and touches nothing; the first then finishes whole."""
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    project, draft = reviewed
+    accept(draft, "Beishan")
+    paused = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL="3:STOP")
+    journal = project.root / ".tkg-journal"
+    stat = Path(f"/proc/{paused.pid}/stat")
+    try:
+        while stat.read_text().rsplit(") ", 1)[1][0] != "T":  # stopped by its own SIGSTOP, its first file written
+            assert paused.poll() is None
+            time.sleep(0.01)
+        half = _files(project)
+        other = _transition_kg(project, "anchor")
+        _, err = other.communicate(timeout=120)
+        assert other.returncode == 2 and err == (
+            f"transition-kg: {os.path.abspath(project.root)}: another command (process {paused.pid}) "
+            "is changing the project; wait for it to end\n"
+        )
+        assert _files(project) == half
+    finally:
+        paused.send_signal(signal.SIGCONT)
+    out, err = paused.communicate(timeout=120)
+    assert paused.returncode == 0, err
+    assert out.splitlines() == ["promoted tkr:beishan", "promoted tkr:mention-beishan-counts-its-people--beishan"]
+    assert not journal.exists() and cli(["--project", str(project.root), "validate"]) == 0

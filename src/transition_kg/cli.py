@@ -57,9 +57,13 @@ def _project(args: argparse.Namespace):
 
 def _writable_project(args: argparse.Namespace):
     """The project a command writes into: never the read-only copy the package carries."""
+    from .core.files import recover
     from .core.paths import writable
 
-    return writable(_project(args))
+    project = writable(_project(args))
+    for name in recover(project.root):  # a change a kill interrupted: undone before anything else
+        print(f"note: {name} put back as it was before a change that was interrupted", file=sys.stderr)
+    return project
 
 
 def _corpus(args: argparse.Namespace) -> Path | None:

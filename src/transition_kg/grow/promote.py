@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..core import turtle
 from ..core.errors import Problem, TKGError
-from ..core.files import read_bytes, write_atomic
+from ..core.files import Journal, read_bytes
 from ..core.paths import Project
 from ..core.vocab import PREFIXES, curie
 from .anchor import mention_missing
@@ -498,8 +498,10 @@ def promote(
     draft), read as if written in it. Return the facts written (prefixed names), the problems
     (nothing is written when there is one), and the facts a promotion before this one wrote
     (said, never written twice)."""
+    from ..core.files import recover
     from ..core.load import load
 
+    recover(project.root)  # a promotion a kill interrupted is undone first
     shown = str(draft)
     nodes = _read([draft, *(reviews or [])])
     chosen = _chosen(nodes, shown, only)
@@ -555,25 +557,27 @@ def _write(
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
     if review.new_indicators:
         files = {project.ontology_dir / "indicators.ttl": list(review.new_indicators.values()), **files}
-    originals: dict[Path, bytes] = {}
-    for path, statements in files.items():
-        originals[path] = path.read_bytes()
-        note, document = f"Promoted from {draft}", originals[path].decode("utf-8")
-        if path.suffix == ".ttl":  # Turtle: no graph block
-            body = document.rstrip("\n") + "\n\n" + turtle.comment(note) + "\n" + "\n".join(statements) + "\n"
-        else:
-            body = turtle.append_to_graph(document, note, statements)
-        write_atomic(path, body.encode("utf-8"))
-    mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
-    after = validate(project, graphs=scope)[0].problems
-    if after:  # only what the promotion adds counts: the project as it was, validated the same way
-        promoted = {path: path.read_bytes() for path in originals}
-        for path, data in originals.items():
-            write_atomic(path, data)
-        before = {str(p) for p in validate(project, graphs=scope)[0].problems}
-        added = [p for p in after if str(p) not in before]
-        if added:
-            return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+    with Journal(project.root) as change:  # a kill or Ctrl-C before the end leaves graph/ as it was
+        for path, statements in files.items():
+            note, document = f"Promoted from {draft}", path.read_text(encoding="utf-8")
+            if path.suffix == ".ttl":  # Turtle: no graph block
+                body = document.rstrip("\n") + "\n\n" + turtle.comment(note) + "\n" + "\n".join(statements) + "\n"
+            else:
+                body = turtle.append_to_graph(document, note, statements)
+            change.write(path, body.encode("utf-8"))
+        # the entities the facts use, found by their labels
+        mention_missing(project, articles=set(facts), journal=change)
+        after = validate(project, graphs=scope)[0].problems
+        if not after:
+            return review.written, []
+        promoted = {project.root / name: read_bytes(project.root / name) for name in change.saved}
+        change.rollback()
+    # only what the promotion adds counts: the project as it was, validated the same way
+    before = {str(p) for p in validate(project, graphs=scope)[0].problems}
+    added = [p for p in after if str(p) not in before]
+    if added:
+        return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+    with Journal(project.root) as change:
         for path, data in promoted.items():
-            write_atomic(path, data)
+            change.write(path, data)
     return review.written, []

@@ -373,10 +373,13 @@ def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRe
     others = [label for label in catalog.all_labels(node) if label != lines[0]]
     if others:
         lines.append("also: " + ", ".join(others))
-    stated = catalog.statements.get(node, [])
-    for name in dict.fromkeys(g for _, _, g in stated if g != ONTOLOGY_GRAPH):  # the graphs stating it, in order
-        for p, o, g in stated:
-            if g == name and p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
+    by_graph: dict[URIRef, list[tuple[URIRef, Node]]] = {}  # the graphs stating it, in order (one pass)
+    for p, o, g in catalog.statements.get(node, []):
+        if g != ONTOLOGY_GRAPH:
+            by_graph.setdefault(g, []).append((p, o))
+    for name, stated in by_graph.items():
+        for p, o in stated:
+            if p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
                 lines.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
         if catalog.is_a(node, TKG.Fact):
             lines.extend(catalog.evidence_lines(node, name))

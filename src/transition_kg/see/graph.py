@@ -58,12 +58,17 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
         )
     stated = defaultdict(list)
     told: dict[str, set[str]] = defaultdict(set)  # node → the articles whose graphs name it
-    for name in catalog.sources:
-        article = catalog.is_a(name, TKG.Article)
-        for s, p, o in catalog.dataset.graph(name):
+    articles = {name for name in catalog.sources if catalog.is_a(name, TKG.Article)}
+    read = set(catalog.sources)
+    # from the catalogue's index, each subject's statements in the order of their graphs (a
+    # triple that 10,000 graphs state costs 10,000 steps, not 10,000 each)
+    for s, found in catalog.statements.items():
+        for p, o, name in found:
+            if name not in read:
+                continue
             if p not in HIDDEN_PROPERTIES and s in keep and o in keep and s != o:
                 stated[(s, p, o)].append(name)
-            if article:
+            if name in articles:
                 told[str(s)].add(str(name))
                 told[str(o)].add(str(name))
     for n, data in graph.nodes(data=True):
