@@ -855,3 +855,94 @@ def test_extract_time_grows_with_the_text_not_its_square(gazetteer):
 
     small, large = seconds(50_000), seconds(200_000)
     assert large < 7 * small, (small, large)
+
+
+# --- issue 30, round 4: "since" periods, clauses, "the view of", roles without a title -----------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "since 2020": the number holds for the period from then until publication
+            "The town has spent R90 million on clinics since 2020.",
+            {"R90 million": "2020-2025"},
+        ),
+        (  # "…and that…" opens a clause of its own: the "since" of the one before does not reach it
+            "She said 2,400 homes had been rebuilt since 2016 and that fewer than one in ten were occupied.",
+            {"2,400 homes": "2016-2025", "fewer than one in ten": "-"},
+        ),
+        (  # "sent to", "came from": not a clause's end, so the number keeps the year after it
+            "The office wrote in a report sent to Parliament in March that 35% of jobs still came from mining in 2022.",
+            {"35%": "2022"},
+        ),
+        (  # "up from …" is a change over the time of the clause before
+            "Hiring rose 4% in the second quarter, up from 3.1 percent in the first.",
+            {"4%": "2025", "3.1 percent": "2025"},
+        ),
+    ],
+)
+def test_since_periods_and_clauses_that_do_not_end_at_to_or_from(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def organised(text, gazetteer):
+    return [
+        (
+            c.exact,
+            *(
+                c.props.get(p, ["-"])[0].strip('"')
+                for p in ("candidateSpeaker", "candidateRole", "candidateOrganisation")
+            ),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "That was also the view of X, a …, who said …": X is a person, and the "she" after it
+            'Jan Novak, a miner, spoke first. "We need work," he said.\n\n'
+            "That was also the view of Marta Kos, a teacher at the Brzeszcze school, who said classes had shrunk. "
+            '"I see fewer children each year," she said.',
+            [
+                ("We need work", "Jan Novak", "miner", "-"),
+                ("I see fewer children each year", "Marta Kos", "teacher", "Brzeszcze"),
+            ],
+        ),
+        (  # "Y's <role> for <what>, X,": the whole role, and Y the organisation
+            "Vostok's senior vice president for mining operations, Lerato Dube, called the deal "
+            '"a fair bargain for the town".',
+            [("a fair bargain for the town", "Lerato Dube", "senior vice president for mining operations", "Vostok")],
+        ),
+        (  # a former role, with an article and no title
+            'Sunita Devi, a former loader at the Kusunda colliery, runs a shop. "The shop pays less," she said.\n\n'
+            'Rosa Díaz, a former lamp-room attendant, now runs a café. "Nobody comes up here," she said.',
+            [
+                ("The shop pays less", "Sunita Devi", "former loader", "Kusunda colliery"),
+                ("Nobody comes up here", "Rosa Díaz", "former lamp-room attendant", "-"),
+            ],
+        ),
+    ],
+)
+def test_the_view_of_and_roles_from_appositions(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        (
+            "LITHGOW, NSW, Nov 3 (AAP) - The Embalenhle Residents' Forum met Hennie de Klerk. Mr De Klerk left.",
+            ["Embalenhle Residents' Forum", "Hennie de Klerk"],
+            ["Nov 3", "De Klerk", "Forum", "Embalenhle Residents"],
+        ),
+        ("The state plans to add 20,000 MW of solar and 3 GW of wind.", [], ["MW", "GW"]),
+    ],
+)
+def test_names_without_month_days_units_or_a_surname_said_again(text, wanted, unwanted, gazetteer):
+    got = names(text, gazetteer)
+    assert all(n in got for n in wanted), got
+    assert not [n for n in got if n in unwanted], got

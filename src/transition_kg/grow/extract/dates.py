@@ -117,9 +117,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
-        times.append(
-            (s_start + m.start(), s_start + end, m.group(0), None, sentence[max(0, m.start() - 8) : m.start()])
-        )
+        before = sentence[max(0, m.start() - 8) : m.start()]
+        since = re.search(r"\bsince\s+$", before, re.I) and int(m.group(0)) < published.year and not financial
+        when, words = (f"{m.group(0)}-{published.year}", f"since {m.group(0)}") if since else (m.group(0), None)
+        times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))

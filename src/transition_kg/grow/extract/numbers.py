@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core import turtle
-from ...core.numerals import Number, number_spans, ranged
+from ...core.numerals import CURRENCY, Number, number_spans, ranged
 from .dates import YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
@@ -35,8 +35,9 @@ from .lexicon import (
 from .names import Name
 from .text import Candidate, quote_segments
 
-_CLAUSE = re.compile(
-    r"[,;:]\s+|\s+(?:from|versus|against|compared with|while|whereas|but)\s+|\s+to\s+(?!(?:1[89]|20)\d\d\b)"
+_CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
+    r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
+    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|Rs\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
 )
 
 
@@ -432,7 +433,9 @@ def _when(
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])
-    inside = [t for t in inside if not re.search(r"\bby\s+$", t[4])]  # "decide by March to build a $1bn plant"
+    inside = [  # "decide by March to build a $1bn plant": not the plant's time
+        t for t in inside if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I))
+    ]
     if inside:
         return max(inside, key=lambda t: t[0])
     if change:  # "fell to 52,000 last year, down 12 percent": the change over that same year
