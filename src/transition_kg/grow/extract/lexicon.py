@@ -799,5 +799,6 @@ OCCUPATIONS = (
     "engineer|mechanic|driver|operator|miner|worker|farmer|teacher|researcher|scientist|economist|analyst|professor|"
     "lecturer|activist|organi[sz]er|coordinator|advi[sz]er|consultant|lawyer|doctor|nurse|pastor|priest|agent|"
     "collector|commissioner|councillor|delegate|representative|electrician|fitter|welder|technician|supervisor|"
-    "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO"
+    "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO|"
+    "loader|attendant"
 )

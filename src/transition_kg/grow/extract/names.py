@@ -182,6 +182,11 @@ def _elsewhere(text: str, words: str, starts: set[int]) -> bool:
     )
 
 
+def _described(text: str, end: int) -> bool:
+    """Whether a name is followed by what describes a person: ", who", ", a nurse", ", an analyst"."""
+    return bool(re.match(rf",\s+(?:who\s|(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{OCCUPATIONS})\b)", text[end : end + 80]))
+
+
 def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
     title = []
     run = list(run)
@@ -295,6 +300,6 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         )
     )
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
-    if before and before.group(1).lower() in PREPOSITIONS and not title:
-        person = False
+    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
+        person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
     return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]

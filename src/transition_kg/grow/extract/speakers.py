@@ -22,7 +22,9 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
-    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
+    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
+    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}(?=,))?"
+    r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
@@ -113,7 +115,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
             who = _subject_before(text, names, mentions, sentence_of(start), start)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
-            verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) the \w+ of\s+", after)
+            verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
         if who is not None:
@@ -289,7 +291,11 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     )
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
-    before = re.search(rf"(?:\b([A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?\b({_ROLE}),\s+{who}\b", text)
+    before = re.search(
+        rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?"
+        rf"\b({_ROLE}),\s+{who}\b",
+        text,
+    )
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
