@@ -86,8 +86,14 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             candidates.append(c)
         if n.text in seen_names or any(m[0] < n.end and n.start < m[1] for m in mentions):
             continue
-        if " " not in n.text and any(p.start < n.start and n.text in p.text.split() for p in people):
-            continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan": the same person
+        if any(
+            p.start < n.start
+            and (
+                (" " not in n.text and n.text in p.text.split()) or p.text.casefold().endswith(" " + n.text.casefold())
+            )
+            for p in people
+        ):
+            continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))

@@ -698,6 +698,12 @@ NOT_NAMES = {
     "PV",
     "LED",
     "ID",
+    "MW",
+    "GW",
+    "kW",
+    "MWh",
+    "GWh",
+    "TWh",
 }
 CONTRACTIONS = {"it's", "he's", "she's", "that's", "there's", "what's", "here's", "who's", "let's", "where's"}
 OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {

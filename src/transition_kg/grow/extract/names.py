@@ -71,6 +71,7 @@ def find_names(
             bool(run)
             and (
                 text[run[-1][1] : s] in (" ", " & ")
+                or (text[run[-1][1] : s] in ("' ", "’ ") and run[-1][2].endswith("s") and is_capital(word))
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
             )
             and not re.search(r"['’]s$", run[-1][2])
@@ -112,6 +113,7 @@ def find_names(
             and not re.match(r"[.,]\d", text[e : e + 2])
             and run[-1][2] not in ("Rs", "R")
             and run[-1][2].lower() not in MONTHS
+            and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
         ):
