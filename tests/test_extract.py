@@ -925,6 +925,14 @@ def organised(text, gazetteer):
                 ("Nobody comes up here", "Rosa Díaz", "former lamp-room attendant", "-"),
             ],
         ),
+        (  # any role written with an article ("a shot-firer"), but not what a person is to others ("a mother")
+            'Dmitri Orlov, a former shot-firer at the Lenin colliery, retired early. "The pit was our life," he said.'
+            '\n\nOlga Petrova, a mother of three, stayed. "We had nowhere to go," she said.',
+            [
+                ("The pit was our life", "Dmitri Orlov", "former shot-firer", "Lenin colliery"),
+                ("We had nowhere to go", "Olga Petrova", "-", "-"),
+            ],
+        ),
     ],
 )
 def test_the_view_of_and_roles_from_appositions(text, expected, gazetteer):

@@ -8,6 +8,7 @@ import re
 
 from ...core import turtle
 from .lexicon import (
+    FUNCTION_WORDS,
     OCCUPATIONS,
     ORG_WORDS,
     SPEECH,
@@ -315,7 +316,27 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         return words, held.group(1) if held else None
-    return _role_before(text, who, names)
+    return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: nouns that describe a person but are no role they speak in
+NOT_ROLES = {
+    "mother", "father", "son", "daughter", "grandmother", "grandfather", "widow", "wife", "husband", "man", "woman",
+    "friend", "neighbour", "neighbor", "resident", "native", "member", "veteran", "local",
+}  # fmt: skip
+
+
+def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
+    """A role with an article and no title: "X, a former lamp-room attendant at Y," (not "a mother of three")."""
+    found = re.search(
+        rf"{who},\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
+        rf"(?:,|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
+        text,
+    )
+    words = found.group(1).split() if found else []
+    if not words or words[-1] in NOT_ROLES or set(words) & FUNCTION_WORDS:
+        return None
+    return found.group(1), found.group(2)
 
 
 def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | None] | None:
