@@ -808,3 +808,8 @@ OCCUPATIONS = (
     "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO|"
     "loader|attendant"
 )
+#: nouns that describe a person but are no role they speak in
+NOT_ROLES = {
+    "mother", "father", "son", "daughter", "grandmother", "grandfather", "widow", "wife", "husband", "man", "woman",
+    "friend", "neighbour", "neighbor", "resident", "native", "member", "veteran", "local",
+}  # fmt: skip

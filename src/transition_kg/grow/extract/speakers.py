@@ -9,6 +9,7 @@ import re
 from ...core import turtle
 from .lexicon import (
     FUNCTION_WORDS,
+    NOT_ROLES,
     OCCUPATIONS,
     ORG_WORDS,
     SPEECH,
@@ -317,13 +318,6 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         return words, held.group(1) if held else None
     return _role_before(text, who, names) or _described_as(text, who)
-
-
-#: nouns that describe a person but are no role they speak in
-NOT_ROLES = {
-    "mother", "father", "son", "daughter", "grandmother", "grandfather", "widow", "wife", "husband", "man", "woman",
-    "friend", "neighbour", "neighbor", "resident", "native", "member", "veteran", "local",
-}  # fmt: skip
 
 
 def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
