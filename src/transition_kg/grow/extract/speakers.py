@@ -327,8 +327,7 @@ def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
         rf"(?:,|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
         text,
     )
-    words = found.group(1).split() if found else []
-    if not words or words[-1] in NOT_ROLES or set(words) & FUNCTION_WORDS:
+    if found is None or found.group(1).split()[-1] in NOT_ROLES or set(found.group(1).split()) & FUNCTION_WORDS:
         return None
     return found.group(1), found.group(2)
 
