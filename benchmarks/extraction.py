@@ -6,7 +6,8 @@
    the styles of published news, worked on; the five in ``news-held-out/`` in those styles,
    scored once the rules were frozen; the four in ``news-held-out-2/`` written before the
    second round of rules, and the three in ``news-held-out-3/`` written before the third, each
-   scored once as written and once with those rules frozen), against
+   scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
+   written before the fourth round and scored once, with its rules frozen), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -18,7 +19,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 seeds.
+Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 seeds.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ GROUPS = {
         ARTICLES / "news-held-out-3",
         "News styles held aside, third set (tests/articles/news-held-out-3, scored as written and once frozen)",
         "three held aside (3)",
+    ),
+    "news-held-out-4": (
+        ARTICLES / "news-held-out-4",
+        "News styles held aside, fourth set (tests/articles/news-held-out-4, scored once with the rules frozen)",
+        "three held aside (4)",
     ),
 }
 
