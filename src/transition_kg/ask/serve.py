@@ -1,8 +1,9 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the project's graph, with an offline query page.
 
-- HTTP is Hypercorn's (request parsing, chunked bodies, header size limit, read and idle
-  timeouts, graceful shutdown) with a small Starlette app; this module adds what is
-  particular to a SPARQL endpoint anyone on the network may send anything to.
+- HTTP is uvicorn's over httptools (request parsing, chunked bodies, idle timeout, graceful
+  shutdown; :func:`_guarded_protocol` adds a deadline for a whole request, a head size limit
+  and a cap on connections) with a small Starlette app; this module adds what is particular
+  to a SPARQL endpoint anyone on the network may send anything to.
 - ``/sparql``: the query operation of the SPARQL 1.1 Protocol: GET, POST form-encoded or POST
   ``application/sparql-query``; exactly one ``query``; ``default-graph-uri`` and
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
@@ -50,8 +51,11 @@ if TYPE_CHECKING:
 
 MAX_BODY = 1 << 20  # bytes of a POST body
 MAX_RESULT = 64 << 20  # bytes of a serialized answer
-READ_TIMEOUT = 10  # seconds a client may stay silent while sending a request
+READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
+MAX_HEAD = 64 << 10  # bytes of a request's line and headers
+MAX_CONNECTIONS: int | None = None  # connections served at once; None: below the descriptor limit
+RESERVED_FDS = 256  # descriptors kept for the workers' pipes, the store's files and the log
 TEMP_PREFIX = "tkg-store-"
 HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON list
 
@@ -61,23 +65,21 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 
 def _work(store_dir: str, conn) -> None:
     """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
-    from the read-only store, forever, with ``(status, media type, body[, hints])``. Each query
-    runs in a thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so a
-    query nested past any lexical count is answered or refused, never a crash."""
+    from the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
+    run in one thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so
+    a query nested past any lexical count is answered or refused, never a crash."""
     import pyoxigraph as ox
 
     from ..core.stores.base import deep_thread
 
     store = ox.Store.read_only(store_dir)
-    while True:
-        job = conn.recv()
-        box: list[tuple] = []
 
-        def answer(box: list[tuple] = box, job: tuple = job) -> None:
-            box.append(_answer(store, *job))
+    def serve() -> None:
+        with contextlib.suppress(EOFError, OSError):  # the server has gone: so does the worker
+            while True:
+                conn.send(_answer(store, *conn.recv()))
 
-        deep_thread(answer, "transition-kg worker query").join()
-        conn.send(box[0] if box else ("error", "", "the query's thread ended without an answer"))
+    deep_thread(serve, "transition-kg worker").join()
 
 
 def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
@@ -179,16 +181,19 @@ class Pool:
         passes or the client leaves first (the worker is then ended)."""
         loop = asyncio.get_running_loop()
         assert self.idle is not None
-        taking = asyncio.ensure_future(self.idle.get())
-        done, _ = await asyncio.wait(
-            {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
-        )
-        if taking not in done:
-            taking.cancel()
-            if taking.done() and not taking.cancelled():
-                self.idle.put_nowait(taking.result())
-            return ("gone", "", "") if gone in done else ("timeout", "", "")
-        worker = taking.result()
+        if self.idle.qsize():  # a worker is free: no task, no wait
+            worker = self.idle.get_nowait()
+        else:
+            taking = asyncio.ensure_future(self.idle.get())
+            done, _ = await asyncio.wait(
+                {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
+            )
+            if taking not in done:
+                taking.cancel()
+                if taking.done() and not taking.cancelled():
+                    self.idle.put_nowait(taking.result())
+                return ("gone", "", "") if gone in done else ("timeout", "", "")
+            worker = taking.result()
         ready = loop.create_future()
 
         def wake() -> None:
@@ -461,6 +466,25 @@ async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
     raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
 
+async def _take_turn(turn: asyncio.Semaphore, deadline: float, gone: asyncio.Future, endpoint: Endpoint) -> None:
+    """Wait for one of the client's turns, until ``deadline`` (Refused 503 past it)."""
+    if not turn.locked():  # a turn is free: taken at once
+        await turn.acquire()
+        return
+    waiting = asyncio.ensure_future(turn.acquire())
+    left = max(deadline - asyncio.get_running_loop().time(), 0)
+    done, _ = await asyncio.wait({waiting, gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+    if waiting not in done:
+        waiting.cancel()
+        if waiting.done() and not waiting.cancelled():
+            turn.release()
+        raise Refused(
+            503,
+            f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
+            f"client's earlier queries (at most {endpoint.per_client} at once)",
+        )
+
+
 async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes, list[str]]:
     """The media type and body of the answer a worker gives, and its hints when it is empty, in
     the client's turn and within the endpoint's timeout; Refused with the status that says why not."""
@@ -471,15 +495,7 @@ async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) 
     gone = asyncio.ensure_future(_disconnected(request))
     turn = endpoint.turn(request.client.host if request.client else "?")
     try:
-        waiting = asyncio.ensure_future(turn.acquire())
-        done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
-        if waiting not in done:
-            waiting.cancel()
-            raise Refused(
-                503,
-                f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
-                f"client's earlier queries (at most {endpoint.per_client} at once)",
-            )
+        await _take_turn(turn, deadline, gone, endpoint)
         try:
             job = (
                 sparql,
@@ -712,30 +728,32 @@ class Server:
     ) -> None:
         self.sock, self.endpoint, self.store_dir, self.owned_dir = sock, endpoint, store_dir, owned_dir
         self.app, self.url = app, endpoint.url if endpoint is not None else url
-        self._stopping: asyncio.Event | None = None
+        self._server = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stop_asked = threading.Event()
 
     async def _serve(self) -> None:
-        from hypercorn.asyncio import serve
-        from hypercorn.config import Config
+        import uvicorn
 
-        config = Config()
-        config.bind = [f"fd://{os.dup(self.sock.fileno())}"]  # Hypercorn closes the socket it is given
-        config.read_timeout = READ_TIMEOUT
-        config.keep_alive_timeout = IDLE_TIMEOUT
-        config.graceful_timeout = 2
-        config.include_server_header = False
-        config.accesslog = None
-        config.errorlog = None
-        config.backlog = 256
-        self._stopping = asyncio.Event()
+        app = self.app if self.endpoint is None else make_app(self.endpoint)
+        config = uvicorn.Config(
+            app,
+            http=_guarded_protocol(connection_cap()),
+            loop="none",
+            lifespan="on",
+            timeout_keep_alive=IDLE_TIMEOUT,  # type: ignore[arg-type]
+            timeout_graceful_shutdown=2,
+            server_header=False,
+            log_config=None,
+            log_level="critical",  # a bad request is its client's answer, not the server's log
+            access_log=False,
+        )
+        self._server = uvicorn.Server(config)
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
-            self._stopping.set()
-        app = self.app if self.endpoint is None else make_app(self.endpoint)
-        await serve(app, config, shutdown_trigger=self._stopping.wait)
+            self._server.should_exit = True
+        await self._server.serve(sockets=[self.sock.dup()])  # uvicorn closes the socket it is given
 
     def serve_forever(self) -> None:
         """Serve until :meth:`stop` (or SIGTERM, in the main thread; Ctrl-C raises KeyboardInterrupt)."""
@@ -754,11 +772,8 @@ class Server:
     def stop(self) -> None:
         """Ask the server to stop (from any thread or a signal handler)."""
         self._stop_asked.set()
-        if self._loop is not None and self._stopping is not None:
-            try:
-                self._loop.call_soon_threadsafe(self._stopping.set)
-            except RuntimeError:  # the loop has already closed: it has stopped
-                pass
+        if self._server is not None:
+            self._server.should_exit = True
 
     def close(self) -> None:
         self.stop()
@@ -769,6 +784,112 @@ class Server:
         self.sock.close()
         if self.owned_dir:
             shutil.rmtree(self.store_dir, ignore_errors=True)
+
+
+def connection_cap() -> int:
+    """How many connections are served at once (:data:`MAX_CONNECTIONS`, or the descriptor
+    limit, raised to its hard limit, less :data:`RESERVED_FDS`); one more is answered 503."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+    return MAX_CONNECTIONS or max(16, min(soft, 65536) - RESERVED_FDS)
+
+
+def _status(status: int, message: str) -> bytes:
+    """A whole HTTP/1.1 answer that closes its connection, for what is refused before the app."""
+    from http import HTTPStatus
+
+    body = (message + "\n").encode()
+    return (
+        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\ncontent-type: text/plain; charset=utf-8\r\n"
+        f"content-length: {len(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n"
+    ).encode() + body
+
+
+def _guarded_protocol(cap: int) -> type:
+    """uvicorn's HTTP/1.1 over httptools, with what a server anyone may reach needs: at most
+    ``cap`` connections (the next is answered 503 and closed), a request's head of at most
+    :data:`MAX_HEAD` bytes (431), and a whole request, head and body, sent within
+    :data:`READ_TIMEOUT` seconds of its first byte, or of the connection (408, closed): a client
+    that trickles cannot hold a connection."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class Guarded(HttpToolsProtocol):
+        _cut: asyncio.TimerHandle | None = None
+        _head = -1  # bytes of reads wholly inside the request's head; -1 outside a head
+        _named = 0  # bytes of the request's target and headers, as parsed
+
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            if len(self.connections) > cap:
+                self._refuse(503, f"the server has {cap} connections open: try again shortly")
+                return
+            self._cut = self.loop.call_later(READ_TIMEOUT, self._too_slow)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._cut is not None:
+                self._cut.cancel()
+            super().connection_lost(exc)
+
+        def data_received(self, data: bytes) -> None:
+            if self.transport.is_closing():
+                return
+            if self._cut is None:  # a new request begins: its deadline runs
+                self._cut = self.loop.call_later(READ_TIMEOUT, self._too_slow)
+            inside = self._head >= 0  # the read began inside a request's head
+            super().data_received(data)
+            if inside and self._head >= 0:  # and ended there: the whole read is head
+                self._head += len(data)
+            if self._head > MAX_HEAD:
+                self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
+
+        def on_message_begin(self) -> None:
+            self._head = self._named = 0
+            super().on_message_begin()
+
+        def on_url(self, url: bytes) -> None:
+            self._named += len(url)
+            super().on_url(url)
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            self._named += len(name) + len(value) + 4
+            super().on_header(name, value)
+
+        def on_headers_complete(self) -> None:
+            self._head = -1
+            if self._named > MAX_HEAD:
+                self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
+                return
+            super().on_headers_complete()
+
+        def send_400_response(self, msg: str) -> None:
+            if not self.transport.is_closing():  # a refused request says why; nothing is added
+                super().send_400_response(msg)
+
+        def on_message_complete(self) -> None:
+            if self._cut is not None:
+                self._cut.cancel()
+                self._cut = None
+            super().on_message_complete()
+
+        def _too_slow(self) -> None:
+            self._cut = None
+            if self.cycle is None or not self.cycle.response_started:
+                self._refuse(408, f"the request was not sent within {READ_TIMEOUT:g} s")
+            else:
+                self.transport.close()
+
+        def _refuse(self, status: int, message: str) -> None:
+            if not self.transport.is_closing():
+                self.transport.write(_status(status, message))
+                self.transport.close()
+
+    return Guarded
 
 
 def _listen(host: str, port: int) -> socket.socket:
