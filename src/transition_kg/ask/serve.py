@@ -64,15 +64,23 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 
 
 def _work(store_dir: str, conn) -> None:
-    """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
-    from the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
+    """A worker process: say ``("ready",)``, or ``("incomplete",)`` and end when the store's
+    marker does not say it is complete before and after it is opened (another command is
+    loading it); then answer ``(query, accept, default graphs, named graphs, base IRI)`` from
+    the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
     run in one thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so
     a query nested past any lexical count is answered or refused, never a crash."""
     import pyoxigraph as ox
 
     from ..core.stores.base import deep_thread
 
-    store = ox.Store.read_only(store_dir)
+    before = _marker_stamp(store_dir)
+    store = ox.Store.read_only(store_dir) if before is not None else None
+    if store is None or _marker_stamp(store_dir) != before:  # a reload began: not a store to serve
+        conn.send(("incomplete",))
+        return
+    conn.send(("ready",))
+    _settle_heap()
 
     def serve() -> None:
         with contextlib.suppress(EOFError, OSError):  # the server has gone: so does the worker
@@ -80,6 +88,29 @@ def _work(store_dir: str, conn) -> None:
                 conn.send(_answer(store, *conn.recv()))
 
     deep_thread(serve, "transition-kg worker").join()
+
+
+def _marker_stamp(store_dir: str) -> tuple | None:
+    """The identity of a complete store's marker (a reload removes it, then writes a new
+    file), or None when the store is not complete."""
+    from ..core.load import MARKER
+    from ..core.stores.embedded import store_is_complete
+
+    try:
+        stat = os.stat(Path(store_dir) / MARKER)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(store_dir) else None
+
+
+def _settle_heap() -> None:
+    """Collect once, then keep what a server holds from its start (modules, the page, the
+    store's handle) out of the collector's sight: a full collection over a large heap stalls
+    every request in flight, and a server makes garbage at every request."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
@@ -132,7 +163,7 @@ def _hints(store, sparql: str) -> list[str]:
 
 
 class Worker:
-    """One worker process and the pipe to it."""
+    """One worker process and the pipe to it; :meth:`ready` says whether it serves."""
 
     def __init__(self, store_dir: str) -> None:
         context = multiprocessing.get_context("spawn")
@@ -140,6 +171,17 @@ class Worker:
         self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
         self.process.start()
         child.close()
+
+    def ready(self) -> bool:
+        """Wait for the worker to open its store: True when it serves, False (and ended) when
+        the store is not complete or the worker died."""
+        try:
+            if self.conn.recv() == ("ready",):
+                return True
+        except (EOFError, OSError):
+            pass
+        self.stop()
+        return False
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -150,6 +192,7 @@ class Worker:
 
 MEMORY = 2 << 30  # bytes of memory a worker may hold while answering (the server's bound: workers × this)
 WATCH = 0.1  # seconds between looks at a working worker's memory
+RETRY = 1.0  # seconds between tries to replace a worker while the store is not complete
 
 
 def _resident(pid: int | None) -> int:
@@ -168,6 +211,10 @@ class Pool:
     def __init__(self, store_dir: str, size: int, memory: int = MEMORY) -> None:
         self.store_dir, self.memory = store_dir, memory  # bytes a worker may hold while it answers
         self.workers = [Worker(store_dir) for _ in range(size)]
+        ready = [worker.ready() for worker in self.workers]  # each one's first word read
+        if not all(ready):
+            self.close()
+            raise TKGError("the store is being loaded by another command, or its worker could not open it")
         self.idle: asyncio.Queue[Worker] | None = None
         self._replacing: set[asyncio.Future] = set()
 
@@ -228,10 +275,21 @@ class Pool:
         return ("gone", "", "") if gone in done else ("timeout", "", "")
 
     def _replace(self, worker: Worker) -> None:
+        """End ``worker`` and start another in the background. The other opens the store only
+        when its marker says it is complete: while another command reloads it (or was killed
+        reloading it), the workers that remain serve the copy they opened, and the replacement
+        is tried again every :data:`RETRY` seconds."""
+
         async def replace() -> None:
             await asyncio.to_thread(worker.stop)
-            fresh = await asyncio.to_thread(Worker, self.store_dir)
-            self.workers = [w for w in self.workers if w is not worker] + [fresh]
+            self.workers = [w for w in self.workers if w is not worker]
+            while True:
+                if _marker_stamp(self.store_dir) is not None:
+                    fresh = await asyncio.to_thread(Worker, self.store_dir)
+                    if await asyncio.to_thread(fresh.ready):
+                        break
+                await asyncio.sleep(RETRY)
+            self.workers.append(fresh)
             assert self.idle is not None
             self.idle.put_nowait(fresh)
 
@@ -485,42 +543,93 @@ async def _take_turn(turn: asyncio.Semaphore, deadline: float, gone: asyncio.Fut
         )
 
 
-async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes, list[str]]:
-    """The media type and body of the answer a worker gives, and its hints when it is empty, in
-    the client's turn and within the endpoint's timeout; Refused with the status that says why not."""
+class Turn:
+    """A request's turn among its client's requests: its ``deadline`` (the loop's time), ``gone``
+    (done when the client leaves), and ``left_running``: work in a thread past the deadline,
+    which keeps the turn until it ends (a client cannot pile up work it stopped waiting for)."""
+
+    def __init__(self, deadline: float, gone: asyncio.Future) -> None:
+        self.deadline, self.gone = deadline, gone
+        self.left_running: asyncio.Future | None = None
+
+
+@contextlib.asynccontextmanager
+async def _turn(request):
+    """One of the client's turns (:meth:`Endpoint.turn`), within the endpoint's timeout (its
+    wait counts): every route that does work answers inside one."""
     endpoint: Endpoint = request.app.state.endpoint
-    endpoint.check_query(sparql)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + endpoint.timeout
+    deadline = asyncio.get_running_loop().time() + endpoint.timeout
     gone = asyncio.ensure_future(_disconnected(request))
-    turn = endpoint.turn(request.client.host if request.client else "?")
+    turns = endpoint.turn(request.client.host if request.client else "?")
     try:
-        await _take_turn(turn, deadline, gone, endpoint)
+        await _take_turn(turns, deadline, gone, endpoint)
+        turn = Turn(deadline, gone)
         try:
-            job = (
-                sparql,
-                accept,
-                params.get("default-graph-uri", []),
-                params.get("named-graph-uri", []),
-                endpoint.url + "/sparql",
-            )
-            status, media_type, body, *more = await endpoint.pool.ask(job, deadline, gone)
+            yield turn
         finally:
-            turn.release()
+            if turn.left_running is not None:
+                turn.left_running.add_done_callback(lambda _: turns.release())
+            else:
+                turns.release()
     finally:
         gone.cancel()
+
+
+def _stopped(endpoint: Endpoint, gone: bool) -> Refused:
+    if gone:  # the client left, nobody reads the answer; nginx's 499 says so in a log
+        return Refused(499, "the client has gone")
+    return Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+
+
+async def _in_thread(endpoint: Endpoint, turn: Turn, work):
+    """``work()`` in a thread of its own (not the loop's pool, which replacing workers needs),
+    answered within the turn: Refused 503 past its deadline, 499 when its client leaves (the
+    thread then keeps the turn until it ends)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future = loop.create_future()
+
+    def settle(result, error) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(result)
+
+    def run() -> None:
+        try:
+            result, error = work(), None
+        except Exception as exc:  # the request's answer, raised where it is awaited
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the server has stopped
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, daemon=True, name="transition-kg request").start()
+    left = max(turn.deadline - loop.time(), 0)
+    done, _ = await asyncio.wait({future, turn.gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+    if future in done:
+        return future.result()
+    future.add_done_callback(lambda f: f.exception())  # what it raises later is nobody's answer
+    turn.left_running = future
+    raise _stopped(endpoint, turn.gone in done)
+
+
+async def _ask(endpoint: Endpoint, turn: Turn, sparql: str, params: dict[str, list[str]], accept: str):
+    """The media type and body of the answer a worker gives, and its hints when it is empty,
+    within the turn; Refused with the status that says why not."""
+    job = (
+        sparql,
+        accept,
+        params.get("default-graph-uri", []),
+        params.get("named-graph-uri", []),
+        endpoint.url + "/sparql",
+    )
+    status, media_type, body, *more = await endpoint.pool.ask(job, turn.deadline, turn.gone)
     if status == "ok" and isinstance(body, bytes):
         return media_type, body, more[0] if more else []
-    if status == "timeout":
-        raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+    if status in ("timeout", "gone"):
+        raise _stopped(endpoint, status == "gone")
     said = body if isinstance(body, str) else body.decode("utf-8", "replace")
     message = {"bad": f"malformed query: {said}", "cannot": f"the query cannot be evaluated: {said}"}
     if status == "memory":
         raise Refused(503, said)
-    # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
-    raise Refused(
-        {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500), message.get(status, said)
-    )
+    raise Refused({"bad": 400, "cannot": 400, "unacceptable": 406}.get(status, 500), message.get(status, said))
 
 
 async def sparql_route(request):
@@ -540,7 +649,9 @@ async def sparql_route(request):
     for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
         if not iri or IRI_FORBIDDEN.search(iri):
             raise Refused(400, f"not a graph IRI: {iri!r}")
-    media_type, body, hints = await _run(request, sparql, params, request.headers.get("accept", "*/*"))
+    endpoint.check_query(sparql)
+    async with _turn(request) as turn:
+        media_type, body, hints = await _ask(endpoint, turn, sparql, params, request.headers.get("accept", "*/*"))
     charset = "; charset=utf-8" if media_type.startswith("text/") else ""
     headers = {"Cache-Control": "no-store"}
     if hints:  # why an empty answer may be empty, as a JSON list in ASCII (a header holds no other text)
@@ -559,18 +670,23 @@ async def view_route(request):
     endpoint = _endpoint(request)
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
     focus = _one(params, "focus")
+    sparql = _one(params, "query") or ""
+    if focus is None:
+        endpoint.check_query(sparql)
+
+    def network_of(answer: tuple[str, bytes, list[str]] | None):
+        if answer is None:  # an entity's neighbourhood, its card opened by the page's link
+            return select(endpoint.dataset(), focus=focus, depth=1), f"transition-kg: {focus}"
+        result = read(parse_answer(answer[1], answer[0], "the query worker"))
+        return from_result(endpoint.dataset(), result), "transition-kg: query result"
+
     try:
-        if focus is not None:  # an entity's neighbourhood, its card opened by the page's link
-            network = await asyncio.to_thread(select, endpoint.dataset(), focus=focus, depth=1)
-            title = f"transition-kg: {focus}"
-        else:
-            sparql = _one(params, "query") or ""
-            accept = "application/sparql-results+json, application/n-triples"
-            media_type, body, _ = await _run(request, sparql, {}, accept)
-            result = read(parse_answer(body, media_type, "the query worker"))
-            network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
-            title = "transition-kg: query result"
-        page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, title)))
+        async with _turn(request) as turn:
+            answer = None
+            if focus is None:
+                accept = "application/sparql-results+json, application/n-triples"
+                answer = await _ask(endpoint, turn, sparql, {}, accept)
+            page = await _in_thread(endpoint, turn, lambda: render_page(to_pyvis(*network_of(answer))))
     except ViewError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(page, media_type="text/html; charset=utf-8")
@@ -588,14 +704,18 @@ async def named_route(request):
     endpoint = _endpoint(request)
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
     given = {name: _one(params, name) or "" for name in params}
-    try:
+
+    def bind() -> str:
         query = get(endpoint.project, request.path_params["name"])
         values = {k: v for k, v in given.items() if v != ""}
         # a label names its entity as on the command line (Datong, "tourism revenue"): the store
         # is asked only when a value is not an IRI or a prefixed name
         plain = all(":" in v for v in values.values())
-        store = None if plain else await asyncio.to_thread(endpoint.store)
-        bound = await asyncio.to_thread(prepare, query, values, store)
+        return prepare(query, values, None if plain else endpoint.store())
+
+    try:
+        async with _turn(request) as turn:
+            bound = await _in_thread(endpoint, turn, bind)
     except QueryError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"})
@@ -750,6 +870,7 @@ class Server:
             access_log=False,
         )
         self._server = uvicorn.Server(config)
+        _settle_heap()
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
             self._server.should_exit = True
