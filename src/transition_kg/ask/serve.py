@@ -47,6 +47,8 @@ from ..core.vocab import IRI_FORBIDDEN
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
+    import uvicorn
+
     from ..core.stores.base import Store
 
 MAX_BODY = 1 << 20  # bytes of a POST body
@@ -848,7 +850,7 @@ class Server:
     ) -> None:
         self.sock, self.endpoint, self.store_dir, self.owned_dir = sock, endpoint, store_dir, owned_dir
         self.app, self.url = app, endpoint.url if endpoint is not None else url
-        self._server = None
+        self._server: uvicorn.Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stop_asked = threading.Event()
@@ -869,12 +871,12 @@ class Server:
             log_level="critical",  # a bad request is its client's answer, not the server's log
             access_log=False,
         )
-        self._server = uvicorn.Server(config)
+        server = self._server = uvicorn.Server(config)
         _settle_heap()
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
-            self._server.should_exit = True
-        await self._server.serve(sockets=[self.sock.dup()])  # uvicorn closes the socket it is given
+            server.should_exit = True
+        await server.serve(sockets=[self.sock.dup()])  # uvicorn closes the socket it is given
 
     def serve_forever(self) -> None:
         """Serve until :meth:`stop` (or SIGTERM, in the main thread; Ctrl-C raises KeyboardInterrupt)."""
@@ -945,7 +947,7 @@ def _guarded_protocol(cap: int) -> type:
         _head = -1  # bytes of reads wholly inside the request's head; -1 outside a head
         _named = 0  # bytes of the request's target and headers, as parsed
 
-        def connection_made(self, transport) -> None:  # type: ignore[override]
+        def connection_made(self, transport) -> None:
             super().connection_made(transport)
             if len(self.connections) > cap:
                 self._refuse(503, f"the server has {cap} connections open: try again shortly")
