@@ -83,11 +83,6 @@ def test_query_dataset_named_graphs(server):
     assert (status, body.decode().split()) == (200, ["g", ARTICLE, TKR + "graph-background"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for ask.protocol's protocol_dataset and DATASET in serve.py, and run_query telling [] from None "
-    "(issue 29, item 19: the lines are in the harden branch's report; remove this mark with them)",
-)
 def test_a_form_naming_only_default_graphs_has_no_named_graph_and_the_description_says_so(server):
     """The Protocol's dataset is the graphs the request names: default-graph-uri alone leaves
     GRAPH ?g nothing to match (a query's FROM without FROM NAMED has the same dataset)."""
