@@ -691,14 +691,17 @@ async def view_route(request):
         result = read(parse_answer(answer[1], answer[0], "the query worker"))
         return from_result(endpoint.dataset(), result), "transition-kg: query result"
 
+    def page_of(answer: tuple[str, bytes, list[str]] | None) -> str:
+        network, title = network_of(answer)
+        return render_page(to_pyvis(network, title, corpus=corpus_dir(endpoint.project)))  # passages in the cards
+
     try:
-        corpus = corpus_dir(endpoint.project)  # the cards' passages
         async with _turn(request) as turn:
             answer = None
             if focus is None:
                 accept = "application/sparql-results+json, application/n-triples"
                 answer = await _ask(endpoint, turn, sparql, {}, accept)
-            page = await _in_thread(endpoint, turn, lambda: render_page(to_pyvis(*network_of(answer), corpus=corpus)))
+            page = await _in_thread(endpoint, turn, lambda: page_of(answer))
     except ViewError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(page, media_type="text/html; charset=utf-8")
