@@ -1153,6 +1153,45 @@ def test_the_card_shows_evidence_as_its_passage_with_the_words_marked(browser, s
     assert "words alone" not in page.inner_text("#notice") and visit.errors == []
 
 
+PASSAGES = """() => [...document.querySelectorAll('#details .ev > div, #details blockquote > div:first-child')]
+  .map(d => ({text: d.textContent, marks: [...d.querySelectorAll('mark')].map(m => m.textContent),
+              cut: d.querySelectorAll('button.more-text').length}))"""
+
+
+def repeated(texts: list[str], run: int = 40) -> list[str]:
+    """The runs of ``run`` characters that two of the texts share."""
+    seen: dict[str, int] = {}
+    found = []
+    for i, text in enumerate(texts):
+        for k in range(len(text) - run + 1):
+            if seen.setdefault(text[k : k + run], i) != i:
+                found.append(text[k : k + run])
+    return found
+
+
+def test_the_card_shows_each_passage_once_and_no_taller_than_before(browser, start_page, corpus):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    # Datong's card was 2,474 px tall before the passages: with them it is no taller
+    assert page.evaluate("() => document.getElementById('details').scrollHeight") <= 2474
+    # no sentence twice: the tourism sentence (four numbers of three groups) is written out once, a
+    # later place names it as above, with its own words marked
+    passages = page.evaluate(PASSAGES)
+    written = [p["text"] for p in passages if not p["text"].startswith("(same sentence as above")]
+    assert len(written) > 20 and repeated(written) == []
+    tourism = [p for p in passages if "15 million visitors" in "".join(p["marks"])]
+    assert [p["text"].startswith("(same sentence as above") for p in tourism] == [True]
+    assert sum("soaring from" in p["text"] for p in passages) == 1
+    # each number's words stay whole and marked; the context around them cut, opened by its ellipsis
+    reserves = page.locator("#details tr", has_text="one eighth, 12.5%").locator(".ev > div")
+    assert "make up one-eighth of the nation's total" in reserves.locator("mark").inner_text()
+    assert not reserves.inner_text().rstrip("”").endswith("economic rise.")
+    reserves.locator("button.more-text").click()
+    assert reserves.inner_text().endswith("fueling China's economic rise.”")
+    assert page.locator("#details button.more-text").count() > 3 and visit.errors == []
+
+
 def test_without_an_article_s_text_the_card_shows_its_words_and_says_why_once(browser, dataset, tmp_path):
     path = tmp_path / "no-texts.html"
     (tmp_path / "empty").mkdir()

@@ -711,8 +711,24 @@ function sentence(e) {
   return typeof e.before === "string" ? `${e.article}|${e.start - e.before.length}|${e.before}${e.words}${e.after}` : null;
 }
 
-// evidence words in their sentence, marked, with the words of the others in the same sentence; the
-// words alone when the article's text is not at hand (the page's notice says why, once)
+// the text around the marked words, kept to about CONTEXT characters on each side (cut at a word),
+// the rest behind an ellipsis a reader can open
+// (marked words themselves past LONG_WORDS, as a long quote's, to their first LONG_WORDS)
+const CONTEXT = 40, LONG_WORDS = 260, REFERENCE = 80;  // characters; the words a repeated sentence names, at most
+
+function cut(text, before, keep = CONTEXT) {
+  if (text.length <= keep + 10) return [text];
+  const at = before ? text.indexOf(" ", text.length - keep) + 1 : text.lastIndexOf(" ", keep);
+  if (at <= 0) return [text];
+  const [hidden, kept] = before ? [text.slice(0, at), text.slice(at)] : [text.slice(at), text.slice(0, at)];
+  const more = el("button", {type: "button", class: "more-text", title: "Show the whole sentence", "aria-label": "Show the whole sentence"}, "…");
+  more.addEventListener("click", () => more.replaceWith(hidden));
+  return before ? [more, kept] : [kept, more];
+}
+
+// evidence words in their sentence, marked, with the words of the others in the same sentence, the
+// context around them cut; the words alone when the article's text is not at hand (the page's
+// notice says why, once)
 function passage(e, others) {
   if (sentence(e) === null) return [e.words];
   const start = e.start - e.before.length, text = e.before + e.words + e.after, parts = [];
@@ -720,20 +736,40 @@ function passage(e, others) {
   let at = 0;
   for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
     if (a < at) continue;  // overlapping words stay in the mark before
-    parts.push(text.slice(at, a), el("mark", {}, text.slice(a, b)));
+    const gap = text.slice(at, a);
+    parts.push(...(at > 0 ? [gap] : cut(gap, true)), el("mark", {}, ...cut(text.slice(a, b), false, LONG_WORDS)));
     at = b;
   }
-  return [...parts, text.slice(at)];
+  return [...parts, ...cut(text.slice(at), false)];
+}
+
+// the passages the open card has shown, each once: a later place within one refers to it by its words
+const shownPassages = [];  // {article, from, to, marked: the words marked there}
+
+function passageOf(e, others) {  // where a passage lies and the words marked in it
+  const from = e.start - e.before.length, to = e.end + e.after.length;
+  return {article: e.article, from, to, marked: [e, ...(others || [])].filter(o => sentence(o) === sentence(e)).map(o => same(o.words))};
+}
+
+function once(e, others) {
+  if (sentence(e) === null) return ["“", ...passage(e, others), "”"];
+  const here = passageOf(e, others), seen = shownPassages.find(p => p.article === here.article && p.from <= here.from && here.to <= p.to);
+  if (!seen) {
+    shownPassages.push(here);
+    return ["“", ...passage(e, others), "”"];
+  }
+  const words = here.marked.find(w => !seen.marked.includes(w));
+  return words ? ["(same sentence as above: “", el("mark", {}, ...cut(words, false, REFERENCE)), "”)"] : ["(same sentence as above)"];
 }
 
 // a fact's evidence: its words in their passage (not again when they are the words shown above
-// them, as a quote's are), the article named unless its section named it; where in the article,
-// in the line's title
+// them, as a quote's are, nor a sentence the card has shown), the article named unless its section
+// named it; where in the article, in the line's title
 function evidence(list, named, shown, others) {
   const box = el("div", {class: "ev"});
   for (const e of list || []) {
     const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
-    const words = shown !== undefined && same(e.words) === same(shown) ? null : ["“", ...passage(e, others), "”"];
+    const words = shown !== undefined && same(e.words) === same(shown) ? null : once(e, others);
     const note = (source ? " — " + source : "") + (e.context ? " (read from the context)" : "");
     if (!words && !note) continue;
     const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
@@ -772,7 +808,7 @@ function chart(points, unit) {
   };
   const said = p => `${p[0]}: ${p[2]}` + (p[3] ? " (after the years shown)" : "");
   return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: said(p), faded: p[3]})),
-                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
+                   {width: 340, height: 96, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
 }
 
 function cardHead(node, card) {
@@ -859,6 +895,7 @@ function cardQuotes(quotes) {
     const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
                    q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
     const e = (q.ev || []).find(e => same(e.words) === same(q.words) && typeof e.before === "string");  // its passage
+    if (e) shownPassages.push(passageOf(e));
     const words = e ? passage(e) : [q.kind === "reported speech" ? q.words : `“${q.words}”`];
     details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, el("div", {}, ...words), who, evidence(q.ev, named, q.words)));
   }
@@ -903,6 +940,7 @@ function cardMentions(mentions) {
 
 function renderCard(node) {
   details.replaceChildren();
+  shownPassages.length = 0;
   if (!node) return;
   const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
                                    facts: [], relations: [], mentions: []};
