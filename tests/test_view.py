@@ -877,9 +877,18 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     until(page, "() => tkg.network.physics.options.enabled === false")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     labels = page.evaluate("() => tkg.labels()")
-    # (Qitaihe's ring is too close around it there for its name: no label goes over another node)
-    assert "Datong" in {label["text"] for label in labels} and sum(1 for label in labels if label.get("article")) == 3
+    assert sum(1 for label in labels if label.get("article")) == 3
     assert_apart(labels, page)
+    # each story's own place and the bridge between them named, each beside its node: its box no
+    # further from the node's circle than half a line (the fact dots around it yield their room)
+    gaps = page.evaluate(
+        """() => Object.fromEntries(tkg.labels().filter(l => !l.article).map(l => {
+             const v = tkg.network.body.nodes[l.id], p = tkg.network.canvasToDOM({x: v.x, y: v.y}), b = l.box;
+             const dx = Math.max(b[0] - p.x, 0, p.x - b[2]), dy = Math.max(b[1] - p.y, 0, p.y - b[3]);
+             return [l.text, Math.hypot(dx, dy) - v.options.size * tkg.network.getScale()]; }))"""
+    )
+    assert {"Qitaihe", "Datong", "China"} <= set(gaps), gaps
+    assert all(gaps[name] <= 8 for name in ("Qitaihe", "Datong", "China")), gaps
     # the panel is below it, scrolls, and the card is reached by search and keyboard alone
     page.focus("#search")
     page.keyboard.type("Qitaihe")
@@ -1144,6 +1153,45 @@ def test_the_card_shows_evidence_as_its_passage_with_the_words_marked(browser, s
     assert "words alone" not in page.inner_text("#notice") and visit.errors == []
 
 
+PASSAGES = """() => [...document.querySelectorAll('#details .ev > div, #details blockquote > div:first-child')]
+  .map(d => ({text: d.textContent, marks: [...d.querySelectorAll('mark')].map(m => m.textContent),
+              cut: d.querySelectorAll('button.more-text').length}))"""
+
+
+def repeated(texts: list[str], run: int = 40) -> list[str]:
+    """The runs of ``run`` characters that two of the texts share."""
+    seen: dict[str, int] = {}
+    found = []
+    for i, text in enumerate(texts):
+        for k in range(len(text) - run + 1):
+            if seen.setdefault(text[k : k + run], i) != i:
+                found.append(text[k : k + run])
+    return found
+
+
+def test_the_card_shows_each_passage_once_and_no_taller_than_before(browser, start_page, corpus):
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    # Datong's card was 2,474 px tall before the passages: with them it is no taller
+    assert page.evaluate("() => document.getElementById('details').scrollHeight") <= 2474
+    # no sentence twice: the tourism sentence (four numbers of three groups) is written out once, a
+    # later place names it as above, with its own words marked
+    passages = page.evaluate(PASSAGES)
+    written = [p["text"] for p in passages if not p["text"].startswith("(same sentence as above")]
+    assert len(written) > 20 and repeated(written) == []
+    tourism = [p for p in passages if "15 million visitors" in "".join(p["marks"])]
+    assert [p["text"].startswith("(same sentence as above") for p in tourism] == [True]
+    assert sum("soaring from" in p["text"] for p in passages) == 1
+    # each number's words stay whole and marked; the context around them cut, opened by its ellipsis
+    reserves = page.locator("#details tr", has_text="one eighth, 12.5%").locator(".ev > div")
+    assert "make up one-eighth of the nation's total" in reserves.locator("mark").inner_text()
+    assert not reserves.inner_text().rstrip("”").endswith("economic rise.")
+    reserves.locator("button.more-text").click()
+    assert reserves.inner_text().endswith("fueling China's economic rise.”")
+    assert page.locator("#details button.more-text").count() > 3 and visit.errors == []
+
+
 def test_without_an_article_s_text_the_card_shows_its_words_and_says_why_once(browser, dataset, tmp_path):
     path = tmp_path / "no-texts.html"
     (tmp_path / "empty").mkdir()
@@ -1191,17 +1239,29 @@ LABELS_AND_DISKS = """() => {
     return {...l, width: Math.max(...l.lines.map(line => ctx.measureText(line).width))}; });
   const disks = tkg.nodes.get({filter: n => !n.hidden}).map(n => { const v = tkg.network.body.nodes[n.id];
     const p = tkg.network.canvasToDOM({x: v.x, y: v.y});
-    return {id: n.id, x: p.x, y: p.y, r: v.options.size * scale}; });
+    return {id: n.id, x: p.x, y: p.y, r: v.options.size * scale, fact: n.fact}; });
   const canvas = document.querySelector('#graph canvas').getBoundingClientRect();
   return {labels, disks, width: canvas.width, height: canvas.height};
 }"""
 
 
+# px: a fact, an entity drawn smaller has no label of its own at that zoom (network.js's FACT_MIN_RADIUS,
+# ENTITY_MIN_RADIUS): its dot yields its room, a fact's to a name, an entity's to a story's title
+FACT_DOT, ENTITY_DOT = 7, 3
+
+
 def assert_clear(found: dict) -> None:
-    """No two labels overlap, none covers a node's circle (but its own), each whole on the canvas
-    and as wide as its text."""
-    labels, disks = found["labels"], found["disks"]
+    """No two labels overlap, none covers a node's circle (but its own, and the dots too small to be
+    labelled), each whole on the canvas and as wide as its text."""
+    labels = found["labels"]
+    named = {label["id"] for label in labels}
+
+    def yields(d: dict, label: dict) -> bool:  # a dot this label may cover
+        small = d["r"] < (FACT_DOT if d["fact"] else ENTITY_DOT) and d["id"] not in named
+        return small and (d["fact"] or bool(label.get("article")))
+
     for i, a in enumerate(labels):
+        disks = [d for d in found["disks"] if not yields(d, a)]
         box = a["box"]
         assert box[2] - box[0] >= a["width"] and box[0] >= 0 and box[2] <= found["width"] + 0.5, a
         for b in labels[i + 1 :]:

@@ -149,6 +149,7 @@ function listenToNetwork() {
   // once laid out, stop the simulation: nodes stay where they settled and the page stays quick
   network.once("stabilizationIterationsDone", () => {
     network.setOptions({physics: {enabled: false}});
+    upright();
     if (state.node) frame(state.node); else fitShown();
   });
   const css = getComputedStyle(document.documentElement);
@@ -164,14 +165,20 @@ function listenToNetwork() {
 // node; a small node's label once zoomed in enough ------------------------------------------------
 // a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
 const TITLE_STEPS = [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10, -12, 12, -15, 15];  // lines away from its middle
-const LABEL_SIDES = [[0, 1], [0, -1], [1, 0], [-1, 0], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]], LABEL_STEPS = [0, 0.6, 1.3, 2, 3];  // where a label may go: the side, how many lines further
+const LABEL_SIDES = [[0, 1], [0, -1], [1, 0], [-1, 0], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]];  // where a label may go
 // a label's places: [side x, side y, lines further, slid by this much of its width]
 const NEAR_SPOTS = LABEL_SIDES.slice(0, 4).map(([ux, uy]) => [ux, uy, 0, 0]);
-const FAR_SPOTS = [...NEAR_SPOTS.slice(0, 2), [0, 0, 0, 0], ...NEAR_SPOTS.slice(2),
-                   ...LABEL_STEPS.flatMap(k => LABEL_SIDES.map(([ux, uy]) => [ux, uy, k, 0])).slice(4)]
-  .flatMap(([ux, uy, k]) => [[ux, uy, k, 0], [ux, uy, k, -0.3], [ux, uy, k, 0.3]]);
+const spots = steps => [...NEAR_SPOTS.slice(0, 2), [0, 0, 0, 0], ...NEAR_SPOTS.slice(2),
+                        ...steps.flatMap(k => LABEL_SIDES.map(([ux, uy]) => [ux, uy, k, 0])).slice(4)]
+  .flatMap(([ux, uy, k]) => ux ? [[ux, uy, k, 0]] : [[ux, uy, k, 0], [ux, uy, k, -0.3], [ux, uy, k, 0.3]]);  // above or below: slid aside too
+// a hub's or a chosen node's: close to it, clear of every node; then as close, over the fact dots
+// too small to be labelled (they yield their room to a name); then a little further off
+const CLOSE_SPOTS = spots([0, 0.6]), FAR_SPOTS = spots([0, 0.6, 1.3, 2]).filter(([, , k]) => k > 0.6);
 const NODE_REACH = 1.2;  // a node's shape reaches this many times its size from its centre (a triangle's tip 1.16)
 const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+// the dots too small for their labels a label may cover: a node's label the facts', a story's title the entities' too
+const FACT_DOT = 1, ENTITY_DOT = 2;
+const NARROW = 600, TITLE_LINE_NARROW = 26;  // a graph narrower than this many CSS pixels (a phone) has titles in shorter lines
 const LABEL_AREA = 24000;  // CSS pixels² of the graph a label: the view stays readable (39 at a desk, 7 on a phone)
 
 class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
@@ -185,6 +192,7 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     this.grid = new Map();  // cell → the boxes taken that touch it
     this.first = new Set(first);
     this.fontHub = null;
+    this.titles = 0;  // the stories' titles drawn
     const r = this.ratio;
     this.fonts = [`${LABEL_PX * r}px system-ui, sans-serif`, `600 ${HUB_PX * r}px system-ui, sans-serif`];
     ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
@@ -199,8 +207,8 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     return keys;
   }
 
-  free(box, own) {  // clear of every box taken (but the node's own, when given)
-    return this.cells(box).every(key => (this.grid.get(key) || []).every(b => b === own ||
+  free(box, own, over = 0) {  // clear of every box taken (but the node's own, and the minor dots' up to `over`)
+    return this.cells(box).every(key => (this.grid.get(key) || []).every(b => b === own || b.dot <= over ||
       !(box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])));
   }
 
@@ -212,21 +220,25 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
 
   css(box) { return box.map(c => c / this.ratio); }  // a box in CSS pixels
 
-  // an article's title, at (x, y) in network coordinates or as near as it fits, over no label and no node
-  title(i, x, y) {
-    const r = this.ratio, ctx = this.ctx, m = this.m, px = TITLE_PX * r, lines = titleLines(ARTICLES[i].title);
+  // an article's title, at (x, y) in network coordinates or as near as it fits, over no label and no
+  // node (but the minor dots, if it must), nearer its own story's middle than any other story's (others)
+  title(i, x, y, others) {
+    const r = this.ratio, ctx = this.ctx, m = this.m, px = TITLE_PX * r;
+    const lines = titleLines(ARTICLES[i].title, this.W / r < NARROW ? TITLE_LINE_NARROW : TITLE_LINE);
     ctx.font = `italic 600 ${px}px system-ui, sans-serif`;
     this.fontHub = null;
     const w = Math.max(...lines.map(line => ctx.measureText(line).width)), h = px * 1.25 * lines.length;
-    const sx = m.a * x + m.e, sy = m.d * y + m.f;
-    for (const dy of TITLE_STEPS) {
+    const screen = ([a, b]) => [m.a * a + m.e, m.d * b + m.f], [sx, sy] = screen([x, y]), away = others.map(screen);
+    for (const [dy, over] of [0, ENTITY_DOT].flatMap(over => TITLE_STEPS.map(dy => [dy, over]))) {  // clear of the dots, or over them
       for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1, -1.25, 1.25]) {
         const cx = Math.min(Math.max(sx + dx * w, w / 2 + 2 * r), this.W - w / 2 - 2 * r), top = sy - h / 2 + dy * px * 1.4;
-        const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + h];
-        if (top < 0 || box[3] > this.H || !this.free(box)) continue;
+        const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + h], near = Math.hypot(cx - sx, top + h / 2 - sy);
+        if (away.some(([ax, ay]) => Math.hypot(cx - ax, top + h / 2 - ay) < near)) continue;
+        if (top < 0 || box[3] > this.H || !this.free(box, null, over)) continue;
         this.take(box);
         lines.forEach((line, k) => { ctx.strokeText(line, cx, top + k * px * 1.25); ctx.fillText(line, cx, top + k * px * 1.25); });
         drawnLabels.push({id: ARTICLES[i].id, text: lines.join(" "), lines, font: this.cssFont(), box: this.css(box), article: true});
+        this.titles++;
         return;
       }
     }
@@ -245,32 +257,40 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
       const seen = this.onScreen(id);
       if (!seen) continue;
       const d = seen.radius * NODE_REACH + this.ratio, box = [seen.x - d, seen.y - d, seen.x + d, seen.y + d];
+      const n = BY_ID.get(id);
+      if (this.minor(n, seen.radius)) box.dot = n.fact ? FACT_DOT : ENTITY_DOT;  // a dot too small for its label yields its room
       this.own.set(id, box);
       this.take(box);
     }
   }
 
+  minor(n, radius) {  // a dot drawn too small for its label
+    return !this.first.has(n.id) && !n.hub && radius < (n.fact ? FACT_MIN_RADIUS : ENTITY_MIN_RADIUS) * this.ratio;
+  }
+
   place(n) {
     const seen = this.onScreen(n.id), r = this.ratio, ctx = this.ctx;
-    if (!seen) return;
+    if (!seen || this.minor(n, seen.radius)) return;
     const {x, y, radius} = seen;
-    if (!this.first.has(n.id) && !n.hub && radius < (n.fact ? FACT_MIN_RADIUS : ENTITY_MIN_RADIUS) * r) return;
     const px = (n.hub ? HUB_PX : LABEL_PX) * r;
     if (!!n.hub !== this.fontHub) { this.fontHub = !!n.hub; ctx.font = this.fonts[this.fontHub ? 1 : 0]; }  // setting a font parses it: only on a change
     if (!labelWidths.has(n.id)) labelWidths.set(n.id, ctx.measureText(n.label).width / r);
     const w = labelWidths.get(n.id) * r, h = px * 1.2, pad = 2 * r, reach = radius * NODE_REACH + 3 * r;
     // below its node, above it, to its right, to its left (a hub's or a chosen node's also over
-    // itself, aslant and a little further off): the first place clear of labels and other nodes
-    for (const [ux, uy, k, slide] of n.hub || this.first.has(n.id) ? FAR_SPOTS : NEAR_SPOTS) {
-      const d = reach + k * h, top = y + uy * d - (uy > 0 ? 0 : uy < 0 ? h : h / 2);
-      const cx = Math.min(Math.max(x + ux * d + Math.sign(ux) * (w / 2 + pad) + slide * w, w / 2 + pad), this.W - w / 2 - pad);  // whole on the screen
-      const box = [cx - w / 2 - pad, top, cx + w / 2 + pad, top + h];
-      if (top < 0 || box[3] > this.H || !this.free(box, this.own.get(n.id))) continue;
-      this.take(box);
-      ctx.strokeText(n.label, cx, top);
-      ctx.fillText(n.label, cx, top);
-      drawnLabels.push({id: n.id, text: n.label, lines: [n.label], font: this.cssFont(), box: this.css(box)});
-      return;
+    // itself, aslant, over the minor dots, a little further off): the first place clear of labels and other nodes
+    const tries = n.hub || this.first.has(n.id) ? [[CLOSE_SPOTS, 0], [CLOSE_SPOTS, FACT_DOT], [FAR_SPOTS, 0], [FAR_SPOTS, FACT_DOT]] : [[NEAR_SPOTS, 0]];
+    for (const [where, over] of tries) {
+      for (const [ux, uy, k, slide] of where) {
+        const d = reach + k * h, top = y + uy * d - (uy > 0 ? 0 : uy < 0 ? h : h / 2);
+        const cx = Math.min(Math.max(x + ux * d + Math.sign(ux) * (w / 2 + pad) + slide * w, w / 2 + pad), this.W - w / 2 - pad);  // whole on the screen
+        const box = [cx - w / 2 - pad, top, cx + w / 2 + pad, top + h];
+        if (top < 0 || box[3] > this.H || !this.free(box, this.own.get(n.id), over)) continue;
+        this.take(box);
+        ctx.strokeText(n.label, cx, top);
+        ctx.fillText(n.label, cx, top);
+        drawnLabels.push({id: n.id, text: n.label, lines: [n.label], font: this.cssFont(), box: this.css(box)});
+        return;
+      }
     }
   }
 }
@@ -292,21 +312,22 @@ function drawLabels(ctx) {
   const most = Math.min(MAX_LABELS, Math.round(labels.W * labels.H / (r * r * LABEL_AREA)));
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
   let titled = false;
-  for (const n of NODES) {  // the hubs first, then the stories' titles, then the others
+  for (const n of NODES) {  // the hubs first, then the stories' titles (more than the most), then the others
     if (!n.hub && !titled) { titled = true; storyTitles(labels); }
-    if (drawnLabels.length >= most) break;
+    if (drawnLabels.length - labels.titles >= most) { if (titled) break; continue; }
     if (!labels.first.has(n.id)) labels.place(n);
   }
+  if (!titled) storyTitles(labels);
   ctx.restore();
 }
 
-function titleLines(title) {  // a title in at most two lines of about TITLE_LINE characters
+function titleLines(title, most) {  // a title in at most two lines of about `most` characters
   const lines = [""];
   for (const word of title.split(" ")) {
     const last = lines.length - 1;
-    if (lines[last] && (lines[last] + " " + word).length > TITLE_LINE) lines.push(word); else lines[last] += (lines[last] ? " " : "") + word;
+    if (lines[last] && (lines[last] + " " + word).length > most) lines.push(word); else lines[last] += (lines[last] ? " " : "") + word;
   }
-  return lines.length > 2 ? [lines[0], lines.slice(1).join(" ").slice(0, TITLE_LINE - 1).trimEnd() + "…"] : lines;
+  return lines.length > 2 ? [lines[0], lines.slice(1).join(" ").slice(0, most - 1).trimEnd() + "…"] : lines;
 }
 
 // the overview names each story: an article's title amid the nodes only it names
@@ -318,7 +339,10 @@ function storyTitles(labels) {
     const n = BY_ID.get(id), v = labels.body[id];
     if (v && n.articles.length === 1) { const sum = sums[n.articles[0]]; sum[0] += v.x; sum[1] += v.y; sum[2]++; }
   }
-  sums.forEach(([x, y, count], i) => { if (count >= 3 && !state.skip.has(i)) labels.title(i, x / count, y / count); });
+  const middles = sums.map(([x, y, count]) => count >= 3 ? [x / count, y / count] : null);
+  middles.forEach((at, i) => {
+    if (at && !state.skip.has(i)) labels.title(i, at[0], at[1], middles.filter((other, k) => other && k !== i && !state.skip.has(k)));
+  });
 }
 
 // --- what is shown -----------------------------------------------------------------------------
@@ -480,6 +504,27 @@ function legend() {  // the legend's entries: each family and article with the n
     count: Number(label.querySelector(".count").textContent),
     kind: label.querySelector("input").dataset.group !== undefined ? "family" : "article",
   }));
+}
+
+// on a screen taller than wide (a phone), the laid-out graph turned upright and its stories set
+// further apart: each node moved away from the middle by its articles' pull, the shared ones between
+const SPREAD = 0.6;
+function upright() {
+  const screen = graph.getBoundingClientRect(), ids = [...inVis], at = network.getPositions(ids);
+  if (screen.height <= screen.width || !ids.length) return;
+  const xs = ids.map(id => at[id].x), ys = ids.map(id => at[id].y);
+  const turn = Math.max(...xs) - Math.min(...xs) > Math.max(...ys) - Math.min(...ys);
+  const p = id => turn ? {x: -at[id].y, y: at[id].x} : at[id];
+  const mean = list => list.length ? list.reduce((a, q) => ({x: a.x + q.x / list.length, y: a.y + q.y / list.length}), {x: 0, y: 0}) : null;
+  const middle = mean(ids.map(p));
+  const pulls = ARTICLES.map((_, i) => {
+    const own = mean(ids.filter(id => BY_ID.get(id).articles.length === 1 && BY_ID.get(id).articles[0] === i).map(p));
+    return own ? {x: SPREAD * (own.x - middle.x), y: SPREAD * (own.y - middle.y)} : {x: 0, y: 0};
+  });
+  for (const id of ids) {
+    const q = p(id), pull = mean(BY_ID.get(id).articles.map(i => pulls[i])) || {x: 0, y: 0};
+    network.moveNode(id, q.x + pull.x, q.y + pull.y);
+  }
 }
 
 function fitShown() {
@@ -666,8 +711,24 @@ function sentence(e) {
   return typeof e.before === "string" ? `${e.article}|${e.start - e.before.length}|${e.before}${e.words}${e.after}` : null;
 }
 
-// evidence words in their sentence, marked, with the words of the others in the same sentence; the
-// words alone when the article's text is not at hand (the page's notice says why, once)
+// the text around the marked words, kept to about CONTEXT characters on each side (cut at a word),
+// the rest behind an ellipsis a reader can open
+// (marked words themselves past LONG_WORDS, as a long quote's, to their first LONG_WORDS)
+const CONTEXT = 40, LONG_WORDS = 260, REFERENCE = 80;  // characters; the words a repeated sentence names, at most
+
+function cut(text, before, keep = CONTEXT) {
+  if (text.length <= keep + 10) return [text];
+  const at = before ? text.indexOf(" ", text.length - keep) + 1 : text.lastIndexOf(" ", keep);
+  if (at <= 0) return [text];
+  const [hidden, kept] = before ? [text.slice(0, at), text.slice(at)] : [text.slice(at), text.slice(0, at)];
+  const more = el("button", {type: "button", class: "more-text", title: "Show the whole sentence", "aria-label": "Show the whole sentence"}, "…");
+  more.addEventListener("click", () => more.replaceWith(hidden));
+  return before ? [more, kept] : [kept, more];
+}
+
+// evidence words in their sentence, marked, with the words of the others in the same sentence, the
+// context around them cut; the words alone when the article's text is not at hand (the page's
+// notice says why, once)
 function passage(e, others) {
   if (sentence(e) === null) return [e.words];
   const start = e.start - e.before.length, text = e.before + e.words + e.after, parts = [];
@@ -675,20 +736,40 @@ function passage(e, others) {
   let at = 0;
   for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
     if (a < at) continue;  // overlapping words stay in the mark before
-    parts.push(text.slice(at, a), el("mark", {}, text.slice(a, b)));
+    const gap = text.slice(at, a);
+    parts.push(...(at > 0 ? [gap] : cut(gap, true)), el("mark", {}, ...cut(text.slice(a, b), false, LONG_WORDS)));
     at = b;
   }
-  return [...parts, text.slice(at)];
+  return [...parts, ...cut(text.slice(at), false)];
+}
+
+// the passages the open card has shown, each once: a later place within one refers to it by its words
+const shownPassages = [];  // {article, from, to, marked: the words marked there}
+
+function passageOf(e, others) {  // where a passage lies and the words marked in it
+  const from = e.start - e.before.length, to = e.end + e.after.length;
+  return {article: e.article, from, to, marked: [e, ...(others || [])].filter(o => sentence(o) === sentence(e)).map(o => same(o.words))};
+}
+
+function once(e, others) {
+  if (sentence(e) === null) return ["“", ...passage(e, others), "”"];
+  const here = passageOf(e, others), seen = shownPassages.find(p => p.article === here.article && p.from <= here.from && here.to <= p.to);
+  if (!seen) {
+    shownPassages.push(here);
+    return ["“", ...passage(e, others), "”"];
+  }
+  const words = here.marked.find(w => !seen.marked.includes(w));
+  return words ? ["(same sentence as above: “", el("mark", {}, ...cut(words, false, REFERENCE)), "”)"] : ["(same sentence as above)"];
 }
 
 // a fact's evidence: its words in their passage (not again when they are the words shown above
-// them, as a quote's are), the article named unless its section named it; where in the article,
-// in the line's title
+// them, as a quote's are, nor a sentence the card has shown), the article named unless its section
+// named it; where in the article, in the line's title
 function evidence(list, named, shown, others) {
   const box = el("div", {class: "ev"});
   for (const e of list || []) {
     const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
-    const words = shown !== undefined && same(e.words) === same(shown) ? null : ["“", ...passage(e, others), "”"];
+    const words = shown !== undefined && same(e.words) === same(shown) ? null : once(e, others);
     const note = (source ? " — " + source : "") + (e.context ? " (read from the context)" : "");
     if (!words && !note) continue;
     const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
@@ -727,7 +808,7 @@ function chart(points, unit) {
   };
   const said = p => `${p[0]}: ${p[2]}` + (p[3] ? " (after the years shown)" : "");
   return lineChart(points.map(p => ({x: p[0], y: p[1], tick: tick(p[2]), title: said(p), faded: p[3]})),
-                   {width: 340, height: 130, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
+                   {width: 340, height: 96, left: 78, bottom: 22, nudge: [4, 3], label: "series: " + points.map(said).join("; ")});
 }
 
 function cardHead(node, card) {
@@ -814,6 +895,7 @@ function cardQuotes(quotes) {
     const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
                    q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
     const e = (q.ev || []).find(e => same(e.words) === same(q.words) && typeof e.before === "string");  // its passage
+    if (e) shownPassages.push(passageOf(e));
     const words = e ? passage(e) : [q.kind === "reported speech" ? q.words : `“${q.words}”`];
     details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, el("div", {}, ...words), who, evidence(q.ev, named, q.words)));
   }
@@ -858,6 +940,7 @@ function cardMentions(mentions) {
 
 function renderCard(node) {
   details.replaceChildren();
+  shownPassages.length = 0;
   if (!node) return;
   const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
                                    facts: [], relations: [], mentions: []};
