@@ -1382,3 +1382,12 @@ def test_a_node_that_many_graphs_state_costs_linear_time(project):
 
     small, large = seconds(2_500), seconds(10_000)
     assert large / small < 8, f"2,500 graphs {small:.2f} s, 10,000 graphs {large:.2f} s"
+
+
+def test_a_quote_names_every_role_its_speaker_holds_in_one_order(dataset):
+    """Liu Chengfang holds two roles (head of the community, leading the craft project): the
+    quote's card names both, the same on every build (it once named one of them at random)."""
+    data = read_island(render_page(to_pyvis(select(dataset, focus="tkr:liu-chengfang", depth=1), threshold=0)))
+    cards = {iri: card for pack in data["cards"] for iri, card in unpack(pack).items()}
+    roles = {q["role"] for card in cards.values() for q in card["quotes"] if q["speaker"] == "Liu Chengfang"}
+    assert roles == {"head; leading the craft project"}

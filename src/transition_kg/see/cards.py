@@ -170,7 +170,8 @@ class Cards:
         c = self.catalog
         speaker = c.value(fact, TKG.speaker)
         roles = [s for s, p, _ in self.incoming.get(speaker, []) if p == TKG.heldBy] if speaker is not None else []
-        role = next((str(c.value(r, TKG.title)) for r in roles if c.value(r, TKG.title) is not None), None)
+        titles = sorted({str(t) for t in (c.value(r, TKG.title) for r in roles) if t is not None})
+        role = "; ".join(titles) or None  # every role the person holds, in one order on every build
         evidence = self.evidence(fact)
         quoted = c.value(fact, TKG.quoteText)
         return {
