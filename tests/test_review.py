@@ -57,6 +57,7 @@ def test_the_island_has_the_shape_the_page_reads(served):
     assert set(data) == set(ReviewData.__annotations__)
     assert all(set(item) == set(Item.__annotations__) for item in data["items"])
     assert data["text"].startswith("Fenshui, a coal city")
+    assert data["back"] is None and 'id="back"' not in html  # review DRAFT: no list of drafts to go back to
 
 
 def test_accept_all_through_the_page_api_gives_validated_facts(browser, served, axe_source):
@@ -199,6 +200,11 @@ def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(brow
         assert review_path(inside).exists() and not review_path(draft).exists()
         for path in ("/review/notes.trig/", "/review/../pyproject.toml/", "/review/graph/shared.trig/items"):
             assert request(server.url + path)[0] == 404, path
+        page.focus("#back")
+        assert page.evaluate("() => document.activeElement.textContent") == "← All drafts"
+        page.keyboard.press("Enter")
+        page.wait_for_url(server.url + "/review/")
+        assert page.locator("#drafts a").all_inner_texts() == ["drafts/fenshui.trig"]
         assert request(server.url + "/review/", headers={"Host": "evil.example"})[0] == 403
         status, _ = request(
             server.url + "/review/drafts/fenshui.trig/save", {"decisions": {}}, {"Origin": "http://evil.example"}
