@@ -122,11 +122,13 @@ def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served
     sure = {field: p["confidence"] for field, p in number["proposals"].items()}
     assert sure["observedEntity"] == 0.6 and sure["indicator"] == 0.8 and number["confidence"] == 0.6
     shown = [" ".join(t.split()) for t in page.locator(f"[id='item-{number['id']}'] label").all_inner_texts()]
-    assert shown[:2] == ["observedEntity 60%", "indicator 80%"]
+    assert shown[:2] == ["about 60%", "what is counted 80%"]  # the fields in words, not RDF names
     page.evaluate(f"() => tkgReview.decide('{number['id']}', {{status: 'accepted'}})")  # its museum is not accepted
     problems = page.evaluate("() => tkgReview.save()")
     assert [p["id"] for p in problems] == [number["id"]] and "observedEntity" in problems[0]["message"]
     assert page.locator(".problem").count() == 1
+    said = page.inner_text(".problem")  # on the page, in its words: the field by its name there
+    assert '"about"' in said and "tkg:" not in said, said
     before = (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes()
     museum = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "Fenshui Mining Museum")
     page.evaluate(f"() => tkgReview.decide('{museum['id']}', {{status: 'accepted'}})")
@@ -267,3 +269,49 @@ def test_a_held_aside_article_reviewed_in_chromium_meets_the_targets(browser, tm
     assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
     assert result["answers"]["cq03 quotes (with a role)"] == "3 (2)"
     assert result["answers"]["cq05 series"] >= 5 and result["answers"]["cq06 entities"] == 2
+
+
+def test_a_value_no_list_knows_is_said_beside_its_field_and_nothing_is_accepted(browser, served):
+    """A journalist types a unit the graph does not have: the candidate stays undecided, the field
+    says why and keeps the focus (it was silently dropped before); a listed value then accepts."""
+    _, _, url = served
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    items = page.evaluate("() => tkgReview.items()")
+    number = next(i for i in items if i["words"] == "85,000 visitors")
+    page.focus(f"[id='item-{number['id']}']")
+    page.keyboard.press("e")
+    for _ in range(3):  # about, what is counted, name of a new indicator, unit
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.field") == "unit"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("gigawatt")
+    page.keyboard.press("Enter")
+    note = page.locator(f"[id='item-{number['id']}'] .typed")
+    assert note.count() == 1 and note.inner_text().startswith('unit: "gigawatt" is not in the list')
+    assert "megawatt" in note.inner_text()  # the units there are, by name
+    focused = "() => [document.activeElement.dataset.field, document.activeElement.getAttribute('aria-invalid')]"
+    assert page.evaluate(focused) == ["unit", "true"]
+    decision = f"() => tkgReview.items().find(i => i.id === '{number['id']}').decision"
+    assert page.evaluate(decision) == {"status": "candidate"}
+    page.keyboard.press("Control+a")
+    page.keyboard.type("count")
+    page.keyboard.press("Enter")
+    assert page.evaluate(decision) == {"status": "accepted"}  # count is the proposed unit: nothing to override
+    assert page.locator(".typed").count() == 0
+
+
+def test_relations_are_named_in_words(served):
+    _, _, url = served
+    data = read_island(request(url + "/")[1])
+    assert dict((label, iri.rsplit("#", 1)[1]) for iri, label in data["choices"]["predicate"]) == {
+        "connects": "connects",
+        "country": "country",
+        "deployed by": "deployedBy",
+        "developed by": "developedBy",
+        "has industry": "hasIndustry",
+        "issued by": "issuedBy",
+        "located in": "locatedIn",
+        "part of": "partOf",
+    }

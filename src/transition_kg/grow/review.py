@@ -364,7 +364,7 @@ def choices(project: Project) -> dict[str, list[list[str]]]:
         "indicator": of(f"?x a <{TKG}Indicator>"),
         "unit": of(f"?x a <{TKG}Unit>"),
         "measure": of(f"?x a <{TKG}Measure>"),
-        "predicate": [[p, curie(p).split(":")[1]] for p in sorted(RELATIONS)],
+        "predicate": [[p, label] for p, label in of(f"?x a <{owl}ObjectProperty>") if p in RELATIONS],
         "basis": [[TKG + "Stated", "stated"], [TKG + "Contextual", "contextual"]],
     }
 
