@@ -272,7 +272,7 @@ def test_a_held_aside_article_reviewed_in_chromium_meets_the_targets(browser, tm
 
 
 def test_a_value_no_list_knows_is_said_beside_its_field_and_nothing_is_accepted(browser, served):
-    """A journalist types a unit the graph does not have: the candidate stays undecided, the field
+    """A journalist types a unit the graph does not have ("terawatt"): the candidate stays undecided, the field
     says why and keeps the focus (it was silently dropped before); a listed value then accepts."""
     _, _, url = served
     page = browser.new_page(viewport={"width": 1440, "height": 900})
@@ -280,16 +280,18 @@ def test_a_value_no_list_knows_is_said_beside_its_field_and_nothing_is_accepted(
     until(page, "() => !!window.tkgReview")
     items = page.evaluate("() => tkgReview.items()")
     number = next(i for i in items if i["words"] == "85,000 visitors")
+    date = page.locator(f"[id='item-{next(i for i in items if i['kind'] == 'CandidateDate')['id']}']")
+    assert "Accept or reject, it is the same" in date.inner_text() and "%" not in date.inner_text()
     page.focus(f"[id='item-{number['id']}']")
     page.keyboard.press("e")
     for _ in range(3):  # about, what is counted, name of a new indicator, unit
         page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.dataset.field") == "unit"
     page.keyboard.press("Control+a")
-    page.keyboard.type("gigawatt")
+    page.keyboard.type("terawatt")
     page.keyboard.press("Enter")
     note = page.locator(f"[id='item-{number['id']}'] .typed")
-    assert note.count() == 1 and note.inner_text().startswith('unit: "gigawatt" is not in the list')
+    assert note.count() == 1 and note.inner_text().startswith('unit: "terawatt" is not in the list')
     assert "megawatt" in note.inner_text()  # the units there are, by name
     focused = "() => [document.activeElement.dataset.field, document.activeElement.getAttribute('aria-invalid')]"
     assert page.evaluate(focused) == ["unit", "true"]

@@ -72,8 +72,10 @@ function fieldInput(item, field) {
 
 function renderItem(item) {
   const li = el("li", {id: `item-${item.id}`, tabindex: "-1", class: item.decision.status, "aria-label": `${KIND[item.kind]}: ${item.words}`});
+  const date = item.kind === "CandidateDate";  // no fact of its own, so no confidence to show
   li.appendChild(el("div", {class: "head"}, el("span", {class: "kind"}, KIND[item.kind]), el("span", {class: "words"}, item.words),
-    el("span", {class: "sure"}, `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+    el("span", {class: "sure"}, date ? item.because : `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+  if (date) li.appendChild(el("p", {class: "note"}, "Not a fact of its own: its year goes on the numbers it dates. Accept or reject, it is the same."));
   if (item.kind === "CandidateRelation") {
     const p = f => shown(f, valueOf(item, f));
     li.appendChild(el("p", {class: "relation"}, `${p("subject")} — ${p("predicate")} — ${p("object")}`));
