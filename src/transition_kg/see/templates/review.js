@@ -222,10 +222,10 @@ async function save() {
     const first = ITEMS.findIndex(i => problems.has(i.id));
     if (first >= 0) select(first, true);
   } else {
-    status(`Saved: ${answer.written.length} facts and entities written, the project validates.`, true);
     const fresh = await (await fetch("items")).json();  // what was promoted is not promoted again
     for (const item of fresh) if (BY_ID.has(item.id)) BY_ID.get(item.id).decision = item.decision;
     renderArticle(); renderQueue(); progress();
+    status(`Saved: ${answer.written.length} facts and entities written, the project validates.`, true);  // once shown
   }
   return answer.problems;
 }
