@@ -285,10 +285,13 @@ def test_an_industry_named_as_a_places_own_answers_cq01_and_cq02(project_copy):
     """``tkg:hasIndustry`` with its statement, as promote writes it from "Heihe's coal industry":
     Heihe becomes a coal city (cq01) and its industry a row of cq02 with its words and no status."""
     (project_copy.graph_dir / "articles" / "heihe-test.trig").write_text(
-        "@prefix tkg: <https://w3id.org/transition-kg/ontology#> . @prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
-        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix oa: <http://www.w3.org/ns/oa#> .\n"
+        "@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
         "tkr:article-heihe-test { tkr:heihe tkg:hasIndustry tkr:coal-industry .\n"
-        "  [] a rdf:Statement ; rdf:subject tkr:heihe ; rdf:predicate tkg:hasIndustry ; rdf:object tkr:coal-industry ;\n"
+        "  [] a rdf:Statement ; rdf:subject tkr:heihe ; rdf:predicate tkg:hasIndustry ;\n"
+        "    rdf:object tkr:coal-industry ;\n"
         '    tkg:basis tkg:Stated ; tkg:evidence [ oa:hasSelector [ oa:exact "Heihe\'s coal industry" ] ] . }\n',
         encoding="utf-8",
     )

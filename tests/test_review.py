@@ -307,7 +307,7 @@ def test_a_value_no_list_knows_is_said_beside_its_field_and_nothing_is_accepted(
 def test_relations_are_named_in_words(served):
     _, _, url = served
     data = read_island(request(url + "/")[1])
-    assert dict((label, iri.rsplit("#", 1)[1]) for iri, label in data["choices"]["predicate"]) == {
+    assert {label: iri.rsplit("#", 1)[1] for iri, label in data["choices"]["predicate"]} == {
         "connects": "connects",
         "country": "country",
         "deployed by": "deployedBy",
