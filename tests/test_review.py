@@ -202,6 +202,7 @@ def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(brow
         assert review_path(inside).exists() and not review_path(draft).exists()
         for path in ("/review/notes.trig/", "/review/../pyproject.toml/", "/review/graph/shared.trig/items"):
             assert request(server.url + path)[0] == 404, path
+        assert axe_violations(page, axe_source) == []  # the page with its link back
         page.focus("#back")
         assert page.evaluate("() => document.activeElement.textContent") == "← All drafts"
         page.keyboard.press("Enter")
@@ -317,3 +318,22 @@ def test_relations_are_named_in_words(served):
         "located in": "locatedIn",
         "part of": "partOf",
     }
+
+
+def test_the_journalist_s_article_reviewed_in_chromium_validates_and_answers(browser, tmp_path, monkeypatch):
+    """benchmarks/review.py on Baiyan (issue 23's walk-through): Save writes its facts (its "2
+    gigawatts" needs the gigawatt unit), the project validates, and cq03 has both speakers with
+    their roles, cq06 the mine's, the city's and the college's numbers."""
+    from benchmarks.review import HERE
+    from benchmarks.review import review as reviewed
+    from transition_kg.core.paths import Project, corpus_dir
+
+    from .conftest import ROOT
+
+    monkeypatch.setenv("TKG_CORPUS", str(corpus_dir(Project(ROOT))))
+    result = reviewed(HERE / "baiyan.txt", ROOT, corpus_dir(Project(ROOT)), tmp_path, browser)
+    right, total = (sum(t[i] for t in result["tally"].values()) for i in (0, 1))
+    assert right / total >= 0.8, result["tally"]
+    assert result["actions"] <= 2 * result["candidates"]
+    assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
+    assert result["answers"]["cq03 quotes (with a role)"] == "2 (2)" and result["answers"]["cq06 entities"] == 3
