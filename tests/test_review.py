@@ -334,6 +334,7 @@ def test_the_journalist_s_article_reviewed_in_chromium_validates_and_answers(bro
     result = reviewed(HERE / "baiyan.txt", ROOT, corpus_dir(Project(ROOT)), tmp_path, browser)
     right, total = (sum(t[i] for t in result["tally"].values()) for i in (0, 1))
     assert right / total >= 0.8, result["tally"]
+    assert result["tally"]["measure"] == [4, 4]  # "fell 30 percent" is a decrease, "aims to install … by 2030" a target
     assert result["actions"] <= 2 * result["candidates"]
     assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
     assert result["answers"]["cq03 quotes (with a role)"] == "2 (2)" and result["answers"]["cq06 entities"] == 3
