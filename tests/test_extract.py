@@ -954,3 +954,26 @@ def test_names_without_month_days_units_or_a_surname_said_again(text, wanted, un
     got = names(text, gazetteer)
     assert all(n in got for n in wanted), got
     assert not [n for n in got if n in unwanted], got
+
+
+def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
+    """A journalist who registered the article need not give its date again; one not registered
+    is refused in one line, nothing written."""
+    base = ["--project", str(project_copy.root)]
+    text = tmp_path / "fenshui.txt"
+    text.write_bytes(fenshui.read_bytes())
+    (tmp_path / "seeds").mkdir()
+    corpus = ["--corpus", str(tmp_path / "seeds")]
+    draft = tmp_path / "draft.trig"
+    with pytest.raises(SystemExit) as exited:
+        main(base + corpus + ["extract", str(text), "-o", str(draft)])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "transition-kg: the article is not registered with a date: give its publication date (--published)\n"
+    )
+    assert not draft.exists()
+    assert cli(base + corpus + ["new-article", str(text), "--published", "2024-03-02", "--title", "Fenshui"]) == 0
+    assert cli(base + corpus + ["extract", str(text), "-o", str(draft)]) == 0
+    written = draft.read_text(encoding="utf-8")
+    assert 'tkg:published "2024-03-02"^^xsd:date' in written
+    assert 'tkg:candidateYear "2023"^^xsd:gYear' in written and '"2024"^^xsd:gYear' not in written  # "last year"

@@ -138,6 +138,10 @@ def test_industries_targets_silent_roles_and_pronoun_speakers_are_proposed_and_p
     assert cli(base + ["validate"]) == 0
     store = open_store(Project(root))
     assert store.query("ASK { GRAPH ?g { tkr:lumeng tkg:hasIndustry tkr:tourism } }").boolean
+    industries = run_named(store, "cq02", Project(root), place="tkr:lumeng").records()
+    assert [(r["what"], r.get("status"), r["evidence"]) for r in industries] == [
+        ("https://w3id.org/transition-kg/id/tourism", None, "Lumeng's tourism industry")
+    ]
     roles = store.query("SELECT ?t WHERE { GRAPH ?g { ?r tkg:heldBy tkr:gao-ping ; tkg:title ?t ; tkg:roleIn ?o } }")
     assert [r["t"] for r in roles.records()] == ["head"]
     target = run_named(store, "cq06", Project(root), entity="tkr:lumeng").records()

@@ -21,6 +21,7 @@ from .conftest import ROOT
 
 NAMES = sorted(discover(Project(ROOT)))
 XSD = "http://www.w3.org/2001/XMLSchema#"
+TKG = "https://w3id.org/transition-kg/ontology#"
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +279,33 @@ def test_a_query_may_be_named_by_its_number_or_a_unique_start(project):
     assert get(project, "entity").name == "entity-card"
     with pytest.raises(QueryError, match="unknown query 'cq'"):
         get(project, "cq")  # every cq query starts so: not one
+
+
+def test_an_industry_named_as_a_places_own_answers_cq01_and_cq02(project_copy):
+    """``tkg:hasIndustry`` with its statement, as promote writes it from "Heihe's coal industry":
+    Heihe becomes a coal city (cq01) and its industry a row of cq02 with its words and no status."""
+    (project_copy.graph_dir / "articles" / "heihe-test.trig").write_text(
+        "@prefix tkg: <https://w3id.org/transition-kg/ontology#> .\n"
+        "@prefix tkr: <https://w3id.org/transition-kg/id/> .\n"
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
+        "tkr:article-heihe-test { tkr:heihe tkg:hasIndustry tkr:coal-industry .\n"
+        "  [] a rdf:Statement ; rdf:subject tkr:heihe ; rdf:predicate tkg:hasIndustry ;\n"
+        "    rdf:object tkr:coal-industry ;\n"
+        '    tkg:basis tkg:Stated ; tkg:evidence [ oa:hasSelector [ oa:exact "Heihe\'s coal industry" ] ] . }\n',
+        encoding="utf-8",
+    )
+    store = open_store(project_copy)
+    cities = run_named(store, "cq01-coal-cities", project_copy).records()
+    assert [(r["city"].rsplit("/", 1)[1], r["article"].rsplit("/", 1)[1]) for r in cities] == [
+        ("datong", "article-datong-coal-capital"),
+        ("heihe", "article-heihe-test"),
+        ("qitaihe", "article-qitaihe-coal-city"),
+    ]
+    rows = run_named(store, "cq02-industry-change", project_copy, place="tkr:heihe").records()
+    assert [(r["what"].rsplit("/", 1)[1], r.get("status"), r["evidence"]) for r in rows] == [
+        ("coal-industry", None, "Heihe's coal industry"),
+        ("qitaihe-heihe-vladivostok-corridor", TKG + "Proposed", "Qitaihe-Heihe-Vladivostok economic corridor"),
+    ]
+    within = run_named(store, "cq02-industry-change", project_copy, place="tkr:heilongjiang").records()
+    assert ("coal-industry", "Heihe's coal industry") in [(r["what"].rsplit("/", 1)[1], r["evidence"]) for r in within]

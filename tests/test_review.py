@@ -57,6 +57,7 @@ def test_the_island_has_the_shape_the_page_reads(served):
     assert set(data) == set(ReviewData.__annotations__)
     assert all(set(item) == set(Item.__annotations__) for item in data["items"])
     assert data["text"].startswith("Fenshui, a coal city")
+    assert data["back"] is None and 'id="back"' not in html  # review DRAFT: no list of drafts to go back to
 
 
 def test_accept_all_through_the_page_api_gives_validated_facts(browser, served, axe_source):
@@ -121,11 +122,13 @@ def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served
     sure = {field: p["confidence"] for field, p in number["proposals"].items()}
     assert sure["observedEntity"] == 0.6 and sure["indicator"] == 0.8 and number["confidence"] == 0.6
     shown = [" ".join(t.split()) for t in page.locator(f"[id='item-{number['id']}'] label").all_inner_texts()]
-    assert shown[:2] == ["observedEntity 60%", "indicator 80%"]
+    assert shown[:2] == ["about 60%", "what is counted 80%"]  # the fields in words, not RDF names
     page.evaluate(f"() => tkgReview.decide('{number['id']}', {{status: 'accepted'}})")  # its museum is not accepted
     problems = page.evaluate("() => tkgReview.save()")
     assert [p["id"] for p in problems] == [number["id"]] and "observedEntity" in problems[0]["message"]
     assert page.locator(".problem").count() == 1
+    said = page.inner_text(".problem")  # on the page, in its words: the field by its name there
+    assert '"about"' in said and "tkg:" not in said, said
     before = (project.graph_dir / "articles" / "fenshui-after-coal.trig").read_bytes()
     museum = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "Fenshui Mining Museum")
     page.evaluate(f"() => tkgReview.decide('{museum['id']}', {{status: 'accepted'}})")
@@ -199,6 +202,12 @@ def test_the_workbench_links_to_the_project_s_drafts_and_their_review_pages(brow
         assert review_path(inside).exists() and not review_path(draft).exists()
         for path in ("/review/notes.trig/", "/review/../pyproject.toml/", "/review/graph/shared.trig/items"):
             assert request(server.url + path)[0] == 404, path
+        assert axe_violations(page, axe_source) == []  # the page with its link back
+        page.focus("#back")
+        assert page.evaluate("() => document.activeElement.textContent") == "← All drafts"
+        page.keyboard.press("Enter")
+        page.wait_for_url(server.url + "/review/")
+        assert page.locator("#drafts a").all_inner_texts() == ["drafts/fenshui.trig"]
         assert request(server.url + "/review/", headers={"Host": "evil.example"})[0] == 403
         status, _ = request(
             server.url + "/review/drafts/fenshui.trig/save", {"decisions": {}}, {"Origin": "http://evil.example"}
@@ -261,3 +270,71 @@ def test_a_held_aside_article_reviewed_in_chromium_meets_the_targets(browser, tm
     assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
     assert result["answers"]["cq03 quotes (with a role)"] == "3 (2)"
     assert result["answers"]["cq05 series"] >= 5 and result["answers"]["cq06 entities"] == 2
+
+
+def test_a_value_no_list_knows_is_said_beside_its_field_and_nothing_is_accepted(browser, served):
+    """A journalist types a unit the graph does not have ("terawatt"): the candidate stays undecided, the field
+    says why and keeps the focus (it was silently dropped before); a listed value then accepts."""
+    _, _, url = served
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url + "/")
+    until(page, "() => !!window.tkgReview")
+    items = page.evaluate("() => tkgReview.items()")
+    number = next(i for i in items if i["words"] == "85,000 visitors")
+    date = page.locator(f"[id='item-{next(i for i in items if i['kind'] == 'CandidateDate')['id']}']")
+    assert "Accept or reject, it is the same" in date.inner_text() and "%" not in date.inner_text()
+    page.focus(f"[id='item-{number['id']}']")
+    page.keyboard.press("e")
+    for _ in range(3):  # about, what is counted, name of a new indicator, unit
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.field") == "unit"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("terawatt")
+    page.keyboard.press("Enter")
+    note = page.locator(f"[id='item-{number['id']}'] .typed")
+    assert note.count() == 1 and note.inner_text().startswith('unit: "terawatt" is not in the list')
+    assert "megawatt" in note.inner_text()  # the units there are, by name
+    focused = "() => [document.activeElement.dataset.field, document.activeElement.getAttribute('aria-invalid')]"
+    assert page.evaluate(focused) == ["unit", "true"]
+    decision = f"() => tkgReview.items().find(i => i.id === '{number['id']}').decision"
+    assert page.evaluate(decision) == {"status": "candidate"}
+    page.keyboard.press("Control+a")
+    page.keyboard.type("count")
+    page.keyboard.press("Enter")
+    assert page.evaluate(decision) == {"status": "accepted"}  # count is the proposed unit: nothing to override
+    assert page.locator(".typed").count() == 0
+
+
+def test_relations_are_named_in_words(served):
+    _, _, url = served
+    data = read_island(request(url + "/")[1])
+    assert {label: iri.rsplit("#", 1)[1] for iri, label in data["choices"]["predicate"]} == {
+        "connects": "connects",
+        "country": "country",
+        "deployed by": "deployedBy",
+        "developed by": "developedBy",
+        "has industry": "hasIndustry",
+        "issued by": "issuedBy",
+        "located in": "locatedIn",
+        "part of": "partOf",
+    }
+
+
+def test_the_journalist_s_article_reviewed_in_chromium_validates_and_answers(browser, tmp_path, monkeypatch):
+    """benchmarks/review.py on Baiyan (issue 23's walk-through): Save writes its facts (its "2
+    gigawatts" needs the gigawatt unit), the project validates, and cq03 has both speakers with
+    their roles, cq06 the mine's, the city's and the college's numbers."""
+    from benchmarks.review import HERE
+    from benchmarks.review import review as reviewed
+    from transition_kg.core.paths import Project, corpus_dir
+
+    from .conftest import ROOT
+
+    monkeypatch.setenv("TKG_CORPUS", str(corpus_dir(Project(ROOT))))
+    result = reviewed(HERE / "baiyan.txt", ROOT, corpus_dir(Project(ROOT)), tmp_path, browser)
+    right, total = (sum(t[i] for t in result["tally"].values()) for i in (0, 1))
+    assert right / total >= 0.8, result["tally"]
+    assert result["tally"]["measure"] == [4, 4]  # "fell 30 percent" is a decrease, "aims to install … by 2030" a target
+    assert result["actions"] <= 2 * result["candidates"]
+    assert result["said"].startswith("Saved") and result["valid"] and result["not promoted"] == []
+    assert result["answers"]["cq03 quotes (with a role)"] == "2 (2)" and result["answers"]["cq06 entities"] == 3

@@ -322,7 +322,11 @@ def new_article_command(args: argparse.Namespace) -> int:
     "extract",
     "propose candidate facts from article text, as a draft to review",
     ARTICLE_FILE,
-    arg("--published", metavar="YYYY-MM-DD", required=True, help="the date relative dates are resolved against"),
+    arg(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="the date relative dates are resolved against (default: the date new-article registered it with)",
+    ),
     arg("-o", "--output", metavar="DRAFT.trig", required=True, type=Path, help="the draft to write"),
     arg("--title", help="the article's title (default: the file name)"),
     arg("--force", action="store_true", help="replace DRAFT.trig if it exists"),

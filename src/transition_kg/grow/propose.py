@@ -96,12 +96,12 @@ COUNTED = {
     "visitors": "tourist visitors",
     "tourists": "tourist visitors",
 }
-CHANGE = (
+CHANGE = (  # the verb right before the number, "by" or not ("fell 30 percent"; "fell to 30 percent" is a level)
     (
-        r"\b(?:down|fell by|dropped by|declined by|decreased by|cut by|lower by|shrank by|a drop of|a fall of)\s+$",
+        r"\b(?:down|(?:fell|dropped|declined|decreased|shrank)(?:\s+by)?|cut by|lower by|a drop of|a fall of)\s+$",
         "Decrease",
     ),
-    (r"\b(?:up|rose by|grew by|increased by|climbed by|higher by|a rise of|an increase of)\s+$", "Increase"),
+    (r"\b(?:up|(?:rose|grew|increased|climbed)(?:\s+by)?|higher by|a rise of|an increase of)\s+$", "Increase"),
 )
 RELATIONS = (  # words between two names → the relation they state, and how sure the rule is
     (

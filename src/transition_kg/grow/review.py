@@ -364,7 +364,7 @@ def choices(project: Project) -> dict[str, list[list[str]]]:
         "indicator": of(f"?x a <{TKG}Indicator>"),
         "unit": of(f"?x a <{TKG}Unit>"),
         "measure": of(f"?x a <{TKG}Measure>"),
-        "predicate": [[p, curie(p).split(":")[1]] for p in sorted(RELATIONS)],
+        "predicate": [[p, label] for p, label in of(f"?x a <{owl}ObjectProperty>") if p in RELATIONS],
         "basis": [[TKG + "Stated", "stated"], [TKG + "Contextual", "contextual"]],
     }
 
@@ -391,7 +391,10 @@ async def page_route(request):
     from starlette.responses import HTMLResponse
 
     session = _session(request)
-    html = session.render(await run_in_threadpool(page_data, session))
+    data = await run_in_threadpool(page_data, session)
+    if "draft" in request.path_params:  # one of serve's /review/DRAFT/: a link back to the list
+        data["back"] = "../" * (request.path_params["draft"].count("/") + 1)
+    html = session.render(data)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
 
@@ -467,6 +470,7 @@ def page_data(session: Session) -> dict:
         "items": items,
         "fields": {k: list(v) for k, v in FIELDS.items()},
         "choices": _with_new_names(choices(session.project), items),
+        "back": None,
     }
 
 

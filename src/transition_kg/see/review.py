@@ -38,6 +38,7 @@ class ReviewData(TypedDict):
     items: list[Item]
     fields: dict[str, list[str]]  # kind → the fields a reviewer may set
     choices: dict[str, list[list[str]]]  # entity, class, indicator, unit, measure, predicate, basis → [IRI, label]
+    back: str | None  # the drafts' list, relative, when served under serve's /review/ (None from review DRAFT)
 
 
 class DraftsData(TypedDict):

@@ -174,18 +174,22 @@ def check_output(loaded: Loaded, path: Path, output: Path, force: bool = False) 
 
 
 def extract_file(
-    loaded: Loaded, path: Path, published: str, output: Path, title: str | None = None, force: bool = False
+    loaded: Loaded, path: Path, published: str | None, output: Path, title: str | None = None, force: bool = False
 ) -> list[Candidate]:
-    """Extract candidates from ``path`` and write the draft to ``output`` atomically."""
+    """Extract candidates from ``path`` and write the draft to ``output`` atomically; without
+    ``published``, the date the project registered the article with."""
     check_output(loaded, path, output, force)
     title = one_line(title, "title") if title else None
     article = read_article(path)
-    date = parse_date(published)
+    registered = _registration(loaded, article)
+    when = published if published is not None else registered[2] if registered else None
+    if when is None:
+        raise ArticleError("the article is not registered with a date: give its publication date", option="published")
+    date = parse_date(when)
     from ..propose import propose
 
     gazetteer = Gazetteer.of(loaded)
     candidates = propose(article.text, extract(article, date, gazetteer), loaded, gazetteer.labels, TITLES)
-    registered = _registration(loaded, article)
     if registered and title is None:
         title = registered[1]
     draft = render_draft(article, date, candidates, title, registered[0] if registered else None)
@@ -193,22 +197,27 @@ def extract_file(
     return candidates
 
 
-def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None] | None:
-    """The identifier and title under which the project registered this file (same name and
-    bytes), if it did: the draft's evidence then cites the article the facts will go into."""
+def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None, str | None] | None:
+    """The identifier, title and publication date under which the project registered this file
+    (same name and bytes), if it did: the draft's evidence then cites the article the facts will go into."""
     import pyoxigraph as ox
 
     from ...core.vocab import sparql_prefixes
 
     found = loaded.store.query(
-        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title ?file ?sha256 WHERE { GRAPH ?g { ?a a tkg:Article ; "
-        "tkg:sourceFile ?file ; tkg:fileSha256 ?sha256 . OPTIONAL { ?a dcterms:title ?title } } } ORDER BY ?a",
+        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title ?published ?file ?sha256 WHERE { GRAPH ?g { "
+        "?a a tkg:Article ; tkg:sourceFile ?file ; tkg:fileSha256 ?sha256 . OPTIONAL { ?a dcterms:title ?title } "
+        "OPTIONAL { ?a tkg:published ?published } } } ORDER BY ?a",
         substitutions={
             ox.Variable("file"): turtle.text(article.path.name),
             ox.Variable("sha256"): turtle.text(article.file_sha256),
         },
     )
-    for iri, title, *_ in found:
+    for iri, title, published, *_ in found:
         if iri.value.startswith(TKR_IRI):
-            return iri.value[len(TKR_IRI) :], title.value if title is not None else None
+            return (
+                iri.value[len(TKR_IRI) :],
+                title.value if title is not None else None,
+                published.value if published is not None else None,
+            )
     return None

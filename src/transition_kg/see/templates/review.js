@@ -12,7 +12,14 @@ const PICKER = {mentionOf: "entity", type: "class", observedEntity: "entity", in
   predicate: "predicate", basis: "basis", newEntityType: "class"};
 // the field a new entity made in place fills (a name no picker knows, typed there, is a new entity's label)
 const NEW_FOR = {CandidateObservation: "observedEntity", CandidateQuote: "speaker", CandidateRole: "speaker"};
-const SHOWN_AS = {newEntityType: "class, if new"};
+// each field in words, not its RDF name (its data-field keeps the name the page API uses)
+const SHOWN_AS = {mentionOf: "already in the graph as", type: "kind of thing, if new", observedEntity: "about",
+  indicator: "what is counted", indicatorLabel: "name of a new indicator", unit: "unit",
+  measure: "measure (level, increase, target…)", speaker: "said by", roleIn: "in (organisation)",
+  title: "role, as written", subject: "from", predicate: "relation", object: "to",
+  basis: "basis (stated or contextual)", newEntityType: "kind, if new"};
+const SHOWN_FOR = {CandidateRole: {speaker: "person"}};
+const STATUS = {candidate: "not decided yet", accepted: "accepted", rejected: "rejected", promoted: "written to the graph"};
 const LABELS = new Map(), IRIS = {};
 for (const [kind, list] of Object.entries(DATA.choices)) {
   IRIS[kind] = new Map();
@@ -60,13 +67,15 @@ function fieldInput(item, field) {
   const proposal = item.proposals[field];
   const sure = proposal && !item.decision[field] ? el("span", {class: proposal.confidence < 0.5 ? "sure unsure" : "sure"},
     ` ${Math.round(proposal.confidence * 100)}%`) : "";
-  return el("label", {for: id}, SHOWN_AS[field] || field, sure, input);
+  return el("label", {for: id}, (SHOWN_FOR[item.kind] || {})[field] || SHOWN_AS[field] || field, sure, input);
 }
 
 function renderItem(item) {
   const li = el("li", {id: `item-${item.id}`, tabindex: "-1", class: item.decision.status, "aria-label": `${KIND[item.kind]}: ${item.words}`});
+  const date = item.kind === "CandidateDate";  // no fact of its own, so no confidence to show
   li.appendChild(el("div", {class: "head"}, el("span", {class: "kind"}, KIND[item.kind]), el("span", {class: "words"}, item.words),
-    el("span", {class: "sure"}, `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+    el("span", {class: "sure"}, date ? item.because : `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+  if (date) li.appendChild(el("p", {class: "note"}, "Not a fact of its own: its year goes on the numbers it dates. Accept or reject, it is the same."));
   if (item.kind === "CandidateRelation") {
     const p = f => shown(f, valueOf(item, f));
     li.appendChild(el("p", {class: "relation"}, `${p("subject")} — ${p("predicate")} — ${p("object")}`));
@@ -77,8 +86,8 @@ function renderItem(item) {
   const reject = el("button", {type: "button", class: "act"}, "Reject");
   accept.addEventListener("click", () => acceptEdited(item));
   reject.addEventListener("click", () => decide(item.id, {status: "rejected"}));
-  li.appendChild(el("div", {class: "actions"}, accept, reject, el("span", {class: "sure"}, item.decision.status)));
-  for (const message of problems.get(item.id) || []) li.appendChild(el("p", {class: "problem"}, message));
+  li.appendChild(el("div", {class: "actions"}, accept, reject, el("span", {class: "sure"}, STATUS[item.decision.status] || item.decision.status)));
+  for (const message of problems.get(item.id) || []) li.appendChild(el("p", {class: "problem"}, plain(message)));
   li.addEventListener("focusin", () => select(ITEMS.indexOf(item), false));  // its fields too
   return li;
 }
@@ -101,9 +110,10 @@ function select(index, focus) {
   if (li) { li.classList.add("current"); li.tabIndex = 0; if (focus) { li.focus(); li.scrollIntoView({block: "nearest"}); } }
 }
 
-// the field values the reviewer changed, as a decision's fields (a label from the pickers gives its IRI)
+// the field values the reviewer changed, as a decision's fields (a label from the pickers gives its
+// IRI), and the fields whose typed value no list knows (nothing is taken from those)
 function edits(item) {
-  const out = {};
+  const out = {}, unknown = [];
   for (const input of document.querySelectorAll(`#${CSS.escape(`item-${item.id}`)} input[data-field]`)) {
     const field = input.dataset.field, typed = input.value.trim();
     if (typed === shown(field, valueOf(item, field))) {
@@ -118,12 +128,39 @@ function edits(item) {
     else if (field === "indicator" && typed) out.indicatorLabel = typed;  // a new indicator, made in place
     else if (field === NEW_FOR[item.kind] && typed && !/^[a-z]+:\S+$/.test(typed)) out.newEntityLabel = typed;  // a new entity
     else if (/^[a-z]+:\S+$/.test(typed)) out[field] = typed;  // an IRI or prefixed name, typed
+    else if (typed) unknown.push(input);
   }
   if (!out.newEntityLabel) delete out.newEntityType;  // a class only for a new entity
-  return out;
+  return {out, unknown};
 }
 
-function acceptEdited(item) { decide(item.id, {status: "accepted", ...edits(item)}); }
+// accept the candidate with the fields as changed; false (and said beside the field) when a typed
+// value is in no list
+function acceptEdited(item) {
+  const {out, unknown} = edits(item);
+  const li = $(`item-${item.id}`);
+  for (const old of li.querySelectorAll(".typed")) old.remove();
+  for (const input of li.querySelectorAll("[aria-invalid]")) { input.removeAttribute("aria-invalid"); input.removeAttribute("aria-describedby"); }
+  if (!unknown.length) { decide(item.id, {status: "accepted", ...out}); return true; }
+  for (const input of unknown) {
+    const field = input.dataset.field, list = DATA.choices[PICKER[field]] || [];
+    const some = list.length <= 30 ? `: ${list.map(([, label]) => label).join(", ")}` : " (it shows them as you type)";
+    const note = el("p", {class: "problem typed", id: `${input.id}-problem`},
+      `${SHOWN_AS[field] || field}: "${input.value.trim()}" is not in the list, so nothing was accepted; pick one from the list${some}`);
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", note.id);
+    li.appendChild(note);
+  }
+  unknown[0].focus();
+  status(`Not accepted: ${item.words} has a value that is not in its list`);
+  return false;
+}
+
+// a problem in the page's words: the fields by their names on the page, the graph's things by their labels
+function plain(message) {
+  return message.replace(/\b(?:tkg|rdf):(\w+)/g, (whole, name) => SHOWN_AS[name] ? `"${SHOWN_AS[name]}"` : whole)
+    .replace(/\btkr:([\w-]+)/g, (whole, local) => LABELS.get(`https://w3id.org/transition-kg/id/${local}`) || whole);
+}
 
 function rerender(item) {
   const old = $(`item-${item.id}`);
@@ -181,14 +218,14 @@ async function save() {
   const answer = await post(true);
   const general = shownProblems(answer);
   if (answer.problems.length) {
-    status(`${answer.problems.length} problem(s), nothing written to the graph${general.length ? ": " + general[0] : ""}`);
+    status(`${answer.problems.length} problem(s), nothing written to the graph${general.length ? ": " + plain(general[0]) : ": each is in red beside its candidate"}`);
     const first = ITEMS.findIndex(i => problems.has(i.id));
     if (first >= 0) select(first, true);
   } else {
-    status(`Saved: ${answer.written.length} facts and entities written, the project validates.`, true);
     const fresh = await (await fetch("items")).json();  // what was promoted is not promoted again
     for (const item of fresh) if (BY_ID.has(item.id)) BY_ID.get(item.id).decision = item.decision;
     renderArticle(); renderQueue(); progress();
+    status(`Saved: ${answer.written.length} facts and entities written, the project validates.`, true);  // once shown
   }
   return answer.problems;
 }
@@ -203,7 +240,7 @@ document.addEventListener("keydown", event => {
   const item = ITEMS[current];
   if (event.target.tagName === "INPUT") {
     if (event.key === "Escape") { event.preventDefault(); select(current, true); }
-    else if (event.key === "Enter" && item) { event.preventDefault(); acceptEdited(item); select(current + 1, true); }
+    else if (event.key === "Enter" && item) { event.preventDefault(); if (acceptEdited(item)) select(current + 1, true); }
     return;
   }
   if (event.target.tagName === "BUTTON" && (event.key === "Enter" || event.key === " ")) return;
@@ -211,7 +248,7 @@ document.addEventListener("keydown", event => {
   const keys = {
     j: () => select(current + 1, true), ArrowDown: () => select(current + 1, true),
     k: () => select(current - 1, true), ArrowUp: () => select(current - 1, true),
-    a: () => { acceptEdited(item); select(current + 1, true); },
+    a: () => { if (acceptEdited(item)) select(current + 1, true); },
     r: () => { decide(item.id, {status: "rejected"}); select(current + 1, true); },
     e: () => { const input = $(`item-${item.id}`).querySelector("input"); if (input) input.focus(); },
   };
