@@ -97,7 +97,8 @@ STORE_DIR = arg(
     "--store-dir",
     metavar="DIR",
     type=Path,
-    help="keep the embedded store on disk in DIR, reused while the project is unchanged",
+    help="keep the embedded store on disk in DIR (a new or empty folder, or one it made), reused while the "
+    "project is unchanged",
 )
 STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (

@@ -19,7 +19,10 @@ the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
 rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
 
 With ``store_dir`` the store lives on disk and is reused while the project's files are
-unchanged (a marker written after a complete load records each file's size, time and hash;
+unchanged (a folder is a store's from birth: :data:`BIRTH` is written into it before
+anything else, and a non-empty folder without it is refused, nothing touched; a marker
+written after a complete load records each file's size, time and hash, see
+:func:`store_is_complete`;
 a command checks sizes and times, and hashes only a file whose stamp changed). The graph
 files go in through Oxigraph's bulk loader, so memory stays bounded whatever the graph's
 size; the label index (:mod:`transition_kg.core.textindex`) is written beside the store before
@@ -40,6 +43,7 @@ from .paths import Project
 from .sparql import rdflib_term
 from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
+BIRTH = "transition-kg.store"  # written first into a folder the loader makes a store in: the folder is ours
 MARKER = "transition-kg.fingerprint"
 GRAPHS = "transition-kg.graphs.json"  # which file each graph came from, beside the marker (read when asked)
 _POSITION = re.compile(r"^Parser error (?:at|between) line [\w ]*?: ", re.S)
@@ -375,9 +379,43 @@ def _read_marker(marker: Path) -> dict:
         return {}
 
 
+def store_is_complete(folder: Path) -> bool:
+    """Whether ``folder`` holds a store of ours whose last load ended (its birth file and its
+    marker both there): what a process opening a store another one loads may trust."""
+    folder = Path(folder)
+    return (folder / BIRTH).is_file() and bool(_read_marker(folder / MARKER))
+
+
+def _claim(folder: Path) -> None:
+    """Make ``folder`` a store's (created, with :data:`BIRTH` in it) unless it is one already;
+    a folder that is neither new, nor empty, nor ours is refused and left as it was (a store of
+    an earlier version, with a marker but no birth file, is ours)."""
+    if (folder / BIRTH).is_file():
+        return
+    try:
+        held = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    except NotADirectoryError:
+        raise TKGError("not a folder; give a new or empty folder", option="store_dir", value=str(folder)) from None
+    except OSError as exc:
+        raise TKGError(f"cannot read: {exc.strerror}", option="store_dir", value=str(folder)) from None
+    if held and MARKER not in held:
+        shown = ", ".join(held[:3]) + (", …" if len(held) > 3 else "")
+        raise TKGError(
+            f"not a store of transition-kg, and not empty (it holds {shown}): give a new or empty folder",
+            option="store_dir",
+            value=str(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / BIRTH, b"a store of transition-kg (this file marks the folder as one)\n")
+    except (OSError, TKGError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc).rsplit(": ", 1)[-1]
+        raise TKGError(f"cannot create: {reason}", option="store_dir", value=str(folder)) from None
+
+
 def _open_disk_store(folder: Path, read_only: bool = False):
-    """The store in ``folder``, opened for writing (created if need be); with ``read_only``,
-    opened for reading, or None when it cannot be."""
+    """The store in ``folder``, opened for writing (created if need be, see :func:`_claim`);
+    with ``read_only``, opened for reading, or None when it cannot be."""
     import gc
 
     import pyoxigraph as ox
@@ -387,10 +425,7 @@ def _open_disk_store(folder: Path, read_only: bool = False):
             return ox.Store.read_only(str(folder))
         except OSError:
             return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TKGError(f"cannot create: {exc.strerror}", option="store_dir", value=str(folder)) from None
+    _claim(folder)
     try:
         return ox.Store(str(folder))
     except OSError:

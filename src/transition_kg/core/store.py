@@ -10,6 +10,7 @@ where the store is writable :meth:`~Store.load`, :meth:`~Store.replace_graph` an
 :meth:`~Store.remove_graph`. Each kind of store is a module of :mod:`transition_kg.core.stores`:
 the embedded store (:class:`EmbeddedStore`: its default graph is the union of the project's
 graphs and the house prefixes are built in) and a remote one (:class:`RemoteStore`).
+:func:`store_is_complete` says whether a folder holds a store on disk whose load ended.
 
 >>> store = open_store()
 >>> store.select("SELECT ?city WHERE { ?city a tkg:City ; tkg:locatedIn tkr:shanxi }").records()
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load
+from .load import load, store_is_complete
 from .net import USER_AGENT, EndpointError
 from .paths import Project, find_project
 from .stores.base import DEFAULT_TIMEOUT, PAGE, QUERY_THREAD, QueryTimeout, Store, bounded, is_project_graph
@@ -47,6 +48,7 @@ __all__ = [
     "is_project_graph",
     "open_store",
     "run_query",
+    "store_is_complete",
 ]
 
 
