@@ -32,7 +32,6 @@ the marker.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from pathlib import Path
 
@@ -68,6 +67,8 @@ class Loaded:
         """Which files each named graph came from (made from the marker when first asked, for
         a reused store: a query that never asks pays nothing)."""
         if self._recorded is not None:
+            import json
+
             recorded = json.loads(self._recorded.read_text(encoding="utf-8"))
             self._graph_files = {g: [self.project.root / p for p in ps] for g, ps in recorded.items()}
             self._recorded = None
@@ -225,6 +226,8 @@ def load(
 
         loaded.store.flush()
         loaded.text_index = TextIndex.build(loaded.store, marker.parent / FILE)
+        import json
+
         graphs = {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}
         write_atomic(marker.with_name(GRAPHS), json.dumps(graphs).encode())
         _write_marker(marker, digests)  # last: the load is complete
@@ -272,8 +275,13 @@ def _unchanged(project: Project, recorded: dict, stamps: dict[str, list]) -> boo
     return True
 
 
+_MARKER_HEAD = "transition-kg store marker 4\n"  # then a line per file: size, time (ns), sha256, name
+
+
 def _write_marker(marker: Path, files: dict[str, list]) -> None:
-    write_atomic(marker, json.dumps({"version": 3, "files": files}).encode())
+    """The marker: plain lines, read at every reuse without importing a JSON parser."""
+    lines = [f"{size} {time} {digest} {name}\n" for name, (size, time, digest) in files.items() if "\n" not in name]
+    write_atomic(marker, (_MARKER_HEAD + "".join(lines)).encode("utf-8"))
 
 
 def _parse(loaded: Loaded, path: Path, data: bytes, fmt, into=None) -> list:
@@ -371,10 +379,17 @@ def _line_of(path: Path, subject, shown: str) -> str:
 
 
 def _read_marker(marker: Path) -> dict:
+    """``{"files": {name: [size, time, sha256]}}`` from a complete load's marker, else ``{}``
+    (none, another version's, or not whole)."""
     try:
-        recorded = json.loads(marker.read_text(encoding="utf-8"))
-        good = isinstance(recorded, dict) and recorded.get("version") == 3 and marker.with_name(GRAPHS).is_file()
-        return recorded if good and isinstance(recorded.get("files"), dict) else {}
+        head, *lines = marker.read_text(encoding="utf-8").splitlines(keepends=True)
+        if head != _MARKER_HEAD or not marker.with_name(GRAPHS).is_file():
+            return {}
+        files = {}
+        for line in lines:
+            size, time, digest, name = line[:-1].split(" ", 3)
+            files[name] = [int(size), int(time), digest]
+        return {"files": files}
     except (OSError, ValueError):
         return {}
 

@@ -26,11 +26,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import load, store_is_complete
-from .net import USER_AGENT, EndpointError
 from .paths import Project, find_project
 from .stores.base import DEFAULT_TIMEOUT, PAGE, QUERY_THREAD, QueryTimeout, Store, bounded, is_project_graph
 from .stores.embedded import EmbeddedStore, describe_by_graph, run_query
-from .stores.remote import POST_ABOVE, RemoteStore
+
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from .net import USER_AGENT, EndpointError
+    from .stores.remote import POST_ABOVE, RemoteStore
+_REMOTE = {"USER_AGENT": "net", "EndpointError": "net", "POST_ABOVE": "stores.remote", "RemoteStore": "stores.remote"}
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -52,6 +56,16 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str):
+    """The remote store's names, imported when first asked for: a command on the embedded store
+    does not pay for the HTTP client's import."""
+    if name in _REMOTE:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__package__}.{_REMOTE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_store(
     project: Project | str | Path | None = None,
     endpoint: str | None = None,
@@ -69,6 +83,7 @@ def open_store(
     in ``store_dir``."""
     if endpoint:
         from .net import credentials
+        from .stores.remote import RemoteStore
 
         creds = credentials(graph_store or update_endpoint or endpoint, user)
         return RemoteStore(endpoint, timeout, creds, update_endpoint=update_endpoint, graph_store=graph_store)
