@@ -196,7 +196,10 @@ def load(
                 return loaded
         loaded.store = _open_disk_store(marker.parent)
         marker.unlink(missing_ok=True)  # from here on the store is not the marker's: never reuse a half load
-        loaded.store.clear()
+        store = loaded.store
+        if next(store.quads_for_pattern(None, None, None, None), None) or next(store.named_graphs(), None):
+            # a reload (a new store is not cleared: the deletions clear() writes slow every read after)
+            loaded.store.clear()
     else:
         loaded.store = ox.Store()
     digests: dict[str, list] = {}
@@ -217,6 +220,10 @@ def load(
                 loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
         else:
             _add_graph_file(loaded, path, data)
+    if marker is not None:
+        # the bulk loader writes a file per call: compacted into one sorted run before the
+        # inference's many lookups (which then read one file, not one per graph file)
+        loaded.store.optimize()
     if not ontology_only:
         infer(loaded.store)
     if strict and loaded.problems:
