@@ -390,7 +390,11 @@ def check_evidence(
     for fact, evidence, ctx in _evidence_quads(loaded):
         file = _file_of(loaded, ctx, project)
         fact_name = _short(ds, fact) if isinstance(fact, URIRef) else "a fact"
-        where = locate.where(file, fact_name) if file else "graph"
+
+        def where(file: Path | None = file, fact_name: str = fact_name) -> str:
+            """Where the fact is written: looked up only for a problem (a search of its file)."""
+            return locate.where(file, fact_name) if file else "graph"
+
         article = ds.value(evidence, OA.hasSource)
         position = exact = None
         for selector in ds.objects(evidence, OA.hasSelector):
@@ -404,7 +408,7 @@ def check_evidence(
             problems.append(
                 Problem(
                     "evidence",
-                    where,
+                    where(),
                     f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}",
                 )
             )
@@ -415,7 +419,7 @@ def check_evidence(
             problems.append(
                 Problem(
                     "evidence",
-                    where,
+                    where(),
                     f"{fact_name}: span {start}-{end} lies outside the article (0-{text.end - text.start})",
                 )
             )
@@ -423,7 +427,7 @@ def check_evidence(
         found = text.file_text[text.start + start : text.start + end]  # offsets count the article's characters
         if found != str(exact):
             problems.append(
-                Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
+                Problem("evidence", where(), f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
             )
             continue
         exacts_of[fact].append((start, str(exact)))
