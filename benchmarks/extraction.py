@@ -4,8 +4,12 @@
    the four in ``held-out/`` written after the rules and first scored before any rule saw
    them; the two in ``fresh/`` written once the rules were frozen; the six in ``news/`` in
    the styles of published news, worked on; the five in ``news-held-out/`` in those styles,
-   scored once the rules were frozen), against the candidates a careful reader listed in
-   ``*.expected`` before `extract` was run (the format is in ``tests/articles/README.md``):
+   scored once the rules were frozen; the four in ``news-held-out-2/`` written before the
+   second round of rules, and the three in ``news-held-out-3/`` written before the third, each
+   scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
+   written before the fourth round and scored once, with its rules frozen), against
+   the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
+   format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
    speaker roles and organisations, entity names. The targets of issue 30 are printed beside
    each group's total.
@@ -13,7 +17,9 @@
    the graph's entities (the gazetteer is the graph itself, so mention recall there is
    optimistic; new names count against precision only when no curated mention covers them).
 
-    python benchmarks/extraction.py [GROUP ...]     # groups: written held-out fresh news news-held-out seeds
+    python benchmarks/extraction.py [GROUP ...]
+
+Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 seeds.
 """
 
 from __future__ import annotations
@@ -71,6 +77,21 @@ GROUPS = {
         ARTICLES / "news-held-out",
         "News styles held aside (tests/articles/news-held-out, scored once the rules were frozen)",
         "five held aside",
+    ),
+    "news-held-out-2": (
+        ARTICLES / "news-held-out-2",
+        "News styles held aside, second set (tests/articles/news-held-out-2, scored as written and once frozen)",
+        "four held aside (2)",
+    ),
+    "news-held-out-3": (
+        ARTICLES / "news-held-out-3",
+        "News styles held aside, third set (tests/articles/news-held-out-3, scored as written and once frozen)",
+        "three held aside (3)",
+    ),
+    "news-held-out-4": (
+        ARTICLES / "news-held-out-4",
+        "News styles held aside, fourth set (tests/articles/news-held-out-4, scored once with the rules frozen)",
+        "three held aside (4)",
     ),
 }
 

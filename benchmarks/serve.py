@@ -9,6 +9,8 @@ process per server-and-concurrency keeps N keep-alive connections busy for --sec
 records each request's latency. Printed per query and concurrency: requests/s, p50 and p99
 latency for each server, and the ratio of throughputs. Queries: "light" is cq05 with its
 defaults (two rows), "heavy" is cq06 for Qitaihe (a few dozen rows, several joins).
+Then the memory of each server after the load (RSS and PSS of every process, from
+/proc/PID/smaps_rollup: PSS shares a page among the processes that map it) and their ratios.
 Last line: ``worst_throughput_ratio=R`` (oxigraph serve's requests/s over ours, the largest).
 """
 
@@ -53,6 +55,39 @@ def wait_until_up(url: str, process: subprocess.Popen) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not start")
+
+
+def tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux's /proc)."""
+    found = [pid]
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as children:
+            for child in children.read().split():
+                found += tree(int(child))
+    return found
+
+
+def memory(pid: int) -> tuple[str, int, int]:
+    """A process's name, RSS and PSS in bytes (``/proc/PID/smaps_rollup``)."""
+    with open(f"/proc/{pid}/comm") as comm:
+        name = comm.read().strip()
+    sizes = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            key, _, value = line.partition(":")
+            if key in ("Rss", "Pss"):
+                sizes[key] = int(value.split()[0]) * 1024
+    return name, sizes["Rss"], sizes["Pss"]
+
+
+def print_memory(label: str, pid: int) -> tuple[int, int]:
+    """Print the RSS and PSS of every process of a server; return their sums."""
+    rows = [(p, *memory(p)) for p in tree(pid)]
+    rss, pss = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    each = ", ".join(f"{name} {r / 2**20:.0f}/{p / 2**20:.0f}" for _, name, r, p in rows)
+    total = f"RSS {rss / 2**20:.1f} MB, PSS {pss / 2**20:.1f} MB"
+    print(f"memory {label}: {len(rows)} processes, {total}  (each RSS/PSS MB: {each})")
+    return rss, pss
 
 
 def load_client(url: str, query: str, concurrency: int, seconds: float) -> dict:
@@ -204,6 +239,9 @@ def main() -> None:
                     f"{b['rps']:>14.0f} {b['p50'] * 1000:>7.2f} {b['p99'] * 1000:>7.2f}   {ratio:>5.2f}"
                     + (f"  (errors: {a['errors']} / {b['errors']})" if a["errors"] or b["errors"] else "")
                 )
+        ours_rss, ours_pss = print_memory("transition-kg", ours.pid)
+        ox_rss, ox_pss = print_memory("oxigraph serve", theirs.pid)
+        print(f"memory_ratio rss={ours_rss / ox_rss:.2f} pss={ours_pss / ox_pss:.2f}")
         print(f"worst_throughput_ratio={worst:.2f}")
     finally:
         for process in processes:

@@ -147,3 +147,62 @@ def test_mentions_are_written_where_the_text_first_writes_a_label(project_copy, 
         "tkr:lusatia-test: [anchor] not mentioned in tkr:article-qitaihe-coal-city and none of its labels ('Lausitz', "
         "'Lusatia') is in the text: write its mention with the words the article uses, and run anchor\n"
     )
+
+
+def test_a_selector_written_inside_a_string_or_a_comment_is_text_and_left_alone(project_copy, corpus):
+    """Only the parsed graph's selectors are anchored: the same words inside a literal (a
+    curator's note on how to write evidence) or a comment are text, kept byte for byte."""
+    path = project_copy.root / QITAIHE
+    note = (
+        '"""Write evidence by its words: oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Vladivostok" ] '
+        'and run anchor; a word such as "Russia" in # a note is fine."""@en'
+    )
+    text = path.read_text(encoding="utf-8").replace(
+        "    # Claims:",
+        f"""    tkr:claim-corridor a tkg:Claim ; tkg:about tkr:russia ; rdfs:label "test"@en ;
+        rdfs:comment {note} ;
+        tkg:evidence [ a oa:SpecificResource ; oa:hasSource tkr:article-qitaihe-coal-city ;
+            oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Vladivostok" ] ] .
+    # see oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Moscow" ] for the form
+    # Claims:""",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    written, problems = anchor(project_copy, corpus)
+    assert problems == [] and written == [(QITAIHE, 1)]
+    after = path.read_text(encoding="utf-8")
+    assert note in after and '# see oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "Moscow" ] for' in after
+    start = after.index("tkr:claim-corridor")
+    assert after.count("oa:TextPositionSelector", start, after.index("# Claims:", start)) == 1
+    assert cli(["--project", str(project_copy.root), "--corpus", str(corpus), "validate"]) == 0
+
+
+@pytest.mark.parametrize("step", [3, 6])  # killed after the first file is written, and after the second
+def test_an_anchor_killed_midway_is_undone_and_finished_by_the_next_run(project_copy, corpus, step):
+    """kill -9 while anchor rewrites two files: the next run puts the one written back, then
+    anchors both, exactly as a run never interrupted would."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    anchored = {}
+    datong = "graph/articles/datong-coal-capital.trig"  # written first (the files in order)
+    for name in (datong, QITAIHE):
+        path = project_copy.root / name
+        anchored[name] = path.read_bytes()
+        stripped, count = POSITION.subn(lambda m: "oa:hasSelector " + m.group(1), anchored[name].decode(), count=1)
+        assert count == 1  # its first evidence's offsets taken away: anchor writes them back
+        path.write_text(stripped, encoding="utf-8")
+    exe = str(Path(sys.executable).with_name("transition-kg"))
+    command = [exe, "--project", str(project_copy.root), "--corpus", str(corpus), "anchor"]
+    killed = subprocess.run(command, env={**os.environ, "TKG_TEST_SIGNAL": f"{step}:KILL"}, capture_output=True)
+    assert killed.returncode == -9
+    assert [(project_copy.root / n).read_bytes() == data for n, data in anchored.items()] == [True, step == 6]
+    again = subprocess.run(command, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert f"{datong} put back as it was before a change that was interrupted" in again.stderr
+    assert again.stdout.count("anchored 1 span in") == 2
+    assert {n: (project_copy.root / n).read_bytes() for n in anchored} == anchored
+    assert not (project_copy.root / ".tkg-journal").exists()
+    assert not [p for p in (project_copy.root / "graph").rglob(".*") if p.name != ".gitkeep"]  # no temporary file

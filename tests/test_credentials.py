@@ -24,7 +24,8 @@ class Store(http.server.BaseHTTPRequestHandler):
     """A fake store: GSP PUT keeps each graph's triple count, a query answers the counts; every
     request must carry valid credentials in the scheme of the class."""
 
-    scheme = "Digest"
+    scheme = "Digest"  # "" for a store that wants no credentials
+    algorithm = "MD5"  # the Digest challenge's (RFC 7616: MD5, SHA-256, SHA-512-256)
     nonce = "d1c2b3a4"
     graphs: ClassVar[dict] = {}
     seen: ClassVar[list] = []
@@ -34,16 +35,16 @@ class Store(http.server.BaseHTTPRequestHandler):
 
     def authorized(self) -> bool:
         header = self.headers.get("Authorization", "")
+        if not self.scheme:
+            return True
         if self.scheme == "Basic":
             return header == "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
         if not header.startswith("Digest "):
             return False
         fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[7:]))
-        ha1 = hashlib.md5(f"{USER}:fake:{PASSWORD}".encode()).hexdigest()
-        ha2 = hashlib.md5(f"{self.command}:{fields.get('uri')}".encode()).hexdigest()
-        expected = hashlib.md5(
-            f"{ha1}:{self.nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}".encode()
-        ).hexdigest()
+        h = lambda text: hashlib.new(self.algorithm.replace("-", "").lower(), text.encode()).hexdigest()
+        ha1, ha2 = h(f"{USER}:fake:{PASSWORD}"), h(f"{self.command}:{fields.get('uri')}")
+        expected = h(f"{ha1}:{self.nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
         return fields.get("username") == USER and fields.get("uri") == self.path and fields.get("response") == expected
 
     def answer(self):
@@ -53,7 +54,7 @@ class Store(http.server.BaseHTTPRequestHandler):
         if not ok:
             self.send_response(401)
             challenge = (
-                f'Digest realm="fake", nonce="{self.nonce}", qop="auth", algorithm=MD5'
+                f'Digest realm="fake", nonce="{self.nonce}", qop="auth", algorithm={self.algorithm}'
                 if self.scheme == "Digest"
                 else 'Basic realm="fake"'
             )

@@ -23,31 +23,25 @@ TEXT = (
 DRAFT_ID = "tkr:candidate-beishan-counts-its-people-"
 
 
+def registered(project_copy, tmp_path, monkeypatch, text: str = TEXT):
+    """The project with the article ``text`` registered and its draft extracted: (project, draft)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
+    (corpus / "beishan.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TKG_CORPUS", str(corpus))
+    base = ["--project", str(project_copy.root)]
+    article = str(corpus / "beishan.txt")
+    title = "Beishan counts its people"
+    assert cli(base + ["new-article", article, "--published", "2025-03-01", "--title", title]) == 0
+    draft = tmp_path / "draft.trig"
+    assert cli(base + ["extract", article, "--published", "2025-03-01", "-o", str(draft)]) == 0
+    return project_copy, draft
+
+
 @pytest.fixture
 def reviewed(project_copy, tmp_path, monkeypatch):
     """A project with the article registered, its draft extracted and partly reviewed."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(corpus_dir(Project(ROOT)), corpus)
-    (corpus / "beishan.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.setenv("TKG_CORPUS", str(corpus))
-    base = ["--project", str(project_copy.root)]
-    assert (
-        cli(
-            base
-            + [
-                "new-article",
-                str(corpus / "beishan.txt"),
-                "--published",
-                "2025-03-01",
-                "--title",
-                "Beishan counts its people",
-            ]
-        )
-        == 0
-    )
-    draft = tmp_path / "draft.trig"
-    assert cli(base + ["extract", str(corpus / "beishan.txt"), "--published", "2025-03-01", "-o", str(draft)]) == 0
-    return project_copy, draft
+    return registered(project_copy, tmp_path, monkeypatch)
 
 
 def accept(draft, words: str, extra: str = "") -> int:
@@ -66,7 +60,8 @@ def test_unresolved_candidates_say_what_to_add_and_nothing_is_written(reviewed):
     article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
     before = article.read_bytes()
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)  # the number's proposed indicator struck out
-    draft.write_text("".join(line for line in lines if "tkg:proposedIndicator" not in line), encoding="utf-8")
+    struck = "".join(line for line in lines if not line.lstrip().startswith("tkg:proposedIndicator "))
+    draft.write_text(struck, encoding="utf-8")
     accept(draft, "nearly 52,000 residents", " tkg:observedEntity tkr:qitaihe ;")  # the number: no indicator
     accept(draft, "We have no choice")  # the quote: the speaker only as text
     written, problems, _ = promote(project, draft)
@@ -129,6 +124,40 @@ def test_reviewed_candidates_become_facts_the_queries_answer(reviewed):
     again, problems, already = promote(project, draft)
     assert (again, problems, sorted(already)) == ([], [], sorted(written))
     assert (project.graph_dir / "articles" / "beishan-counts-its-people.trig").read_text(encoding="utf-8") == body
+
+
+def test_a_number_over_a_period_is_promoted_with_the_period(project_copy, tmp_path, monkeypatch):
+    """ "In the past three years" (published 2025): the observation holds from 2022 to 2025, as the
+    ontology models a period (tkg:startYear, tkg:endYear), and validates; a period out of order
+    is refused in one line, and nothing is written."""
+    text = "Beishan, a small coal town in Shanxi Province, lost about 9,000 residents in the past three years.\n"
+    project, draft = registered(project_copy, tmp_path, monkeypatch, text)
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    registration = article.read_bytes()
+    assert 'tkg:startYear "2022"^^xsd:gYear' in draft.read_text(encoding="utf-8")
+    mention = accept(draft, "Shanxi Province")
+    number = accept(
+        draft,
+        "about 9,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:shanxi ; tkg:measure tkg:Decrease ;",
+    )
+    chosen = [f"{DRAFT_ID}{mention}", f"{DRAFT_ID}{number}"]
+    accepted = draft.read_text(encoding="utf-8")
+    draft.write_text(accepted.replace('"2022"^^xsd:gYear', '"2027"^^xsd:gYear'), encoding="utf-8")
+    written, problems, _ = promote(project, draft, chosen)
+    assert written == [] and [p.message for p in problems] == [
+        "its period is not two years: give tkg:startYear and tkg:endYear, each an xsd:gYear, in order"
+    ]
+    assert article.read_bytes() == registration
+    draft.write_text(accepted, encoding="utf-8")
+    written, problems, _ = promote(project, draft, chosen)
+    assert problems == [] and written[-1] == f"tkr:obs-beishan-counts-its-people-{number}"
+    body = article.read_text(encoding="utf-8")
+    fact = body[body.index(f"obs-beishan-counts-its-people-{number}>") :]
+    assert 'tkg:startYear "2022"^^xsd:gYear' in fact and 'tkg:endYear "2025"^^xsd:gYear' in fact
+    assert "tkg:yearNotStated" not in fact and "tkg:year " not in fact
+    assert 'tkg:yearInferredFrom "in the past three years"' in fact
+    assert cli(["--project", str(project.root), "validate"]) == 0
 
 
 def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
@@ -260,3 +289,107 @@ def test_hostile_values_in_a_draft_are_refused_in_one_line(reviewed, capsys, old
     out = capsys.readouterr()
     assert code != 0 and "Traceback" not in out.err
     assert {p: p.read_bytes() for p in project.graph_dir.rglob("*.trig")} == before  # nothing written
+
+
+def _files(project) -> dict[str, bytes]:
+    """Every file of the project's graph and ontology (hidden ones too: a temporary file a
+    kill left is a difference), by path."""
+    return {
+        str(p.relative_to(project.root)): p.read_bytes()
+        for folder in (project.graph_dir, project.ontology_dir)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _transition_kg(project, *args: str, **env: str):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("transition-kg"))
+    return subprocess.Popen(
+        [exe, "--project", str(project.root), *args],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("step", [2, 3, 4, 6])  # 6 steps: save, list, write; twice
+def test_a_promotion_killed_at_any_step_is_undone_by_the_next_command_that_writes(reviewed, step):
+    """kill -9 while promote writes two files (the new city's declaration, its mention): the
+    next writing command puts both back as they were, and the promotion can be run again."""
+    project, draft = reviewed
+    accept(draft, "Beishan")  # a new city: declared in graph/shared.trig, mentioned in the article's file
+    before = _files(project)
+    killed = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL=f"{step}:KILL")
+    assert killed.wait(120) == -9
+    assert (project.root / ".tkg-journal").stat().st_mode & 0o777 == 0o700  # the old bytes, kept private
+    changed = [name for name, data in _files(project).items() if before.get(name) != data]
+    assert bool(changed) == (step >= 3)  # from the first file written on, the project is half changed
+    after = _transition_kg(project, "anchor")
+    _, err = after.communicate(timeout=120)
+    assert after.returncode == 0, err
+    assert ("graph/shared.trig put back as it was before a change that was interrupted" in err) == (step >= 2)
+    assert _files(project) == before and not (project.root / ".tkg-journal").exists()
+    assert cli(["--project", str(project.root), "validate"]) == 0
+    written, problems, _ = promote(project, draft)
+    assert problems == [] and written == ["tkr:beishan", "tkr:mention-beishan-counts-its-people--beishan"]
+
+
+def test_ctrl_c_while_promote_validates_a_refused_promotion_leaves_the_graph_unchanged(reviewed):
+    import signal
+    import time
+
+    project, draft = reviewed
+    accept(  # about a city the article never names: validate refuses it (entity not mentioned)
+        draft,
+        "nearly 52,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:qitaihe ;",
+    )
+    before = _files(project)
+    article = project.graph_dir / "articles" / "beishan-counts-its-people.trig"
+    running = _transition_kg(project, "promote", str(draft))
+    while article.read_bytes() == before[str(article.relative_to(project.root))]:  # written: now it validates
+        assert running.poll() is None, running.communicate()
+        time.sleep(0.005)
+    running.send_signal(signal.SIGINT)
+    _, err = running.communicate(timeout=120)
+    assert (running.returncode, err) == (130, "transition-kg: interrupted\n")
+    assert _files(project) == before and not (project.root / ".tkg-journal").exists()
+
+
+def test_a_second_writer_waits_for_a_change_under_way_and_never_undoes_it(reviewed):
+    """While one promote is stopped halfway (SIGSTOP after its first file), another writing
+    command is refused in one line and touches nothing; the first then finishes whole."""
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    project, draft = reviewed
+    accept(draft, "Beishan")
+    paused = _transition_kg(project, "promote", str(draft), TKG_TEST_SIGNAL="3:STOP")
+    journal = project.root / ".tkg-journal"
+    stat = Path(f"/proc/{paused.pid}/stat")
+    try:
+        while stat.read_text().rsplit(") ", 1)[1][0] != "T":  # stopped by its own SIGSTOP, its first file written
+            assert paused.poll() is None
+            time.sleep(0.01)
+        half = _files(project)
+        other = _transition_kg(project, "anchor")
+        _, err = other.communicate(timeout=120)
+        assert other.returncode == 2 and err == (
+            f"transition-kg: {os.path.abspath(project.root)}: another command (process {paused.pid}) "
+            "is changing the project; wait for it to end\n"
+        )
+        assert _files(project) == half
+    finally:
+        paused.send_signal(signal.SIGCONT)
+    out, err = paused.communicate(timeout=120)
+    assert paused.returncode == 0, err
+    assert out.splitlines() == ["promoted tkr:beishan", "promoted tkr:mention-beishan-counts-its-people--beishan"]
+    assert not journal.exists() and cli(["--project", str(project.root), "validate"]) == 0

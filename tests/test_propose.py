@@ -53,6 +53,10 @@ def test_the_draft_proposes_entities_indicators_classes_speakers_and_relations(d
     assert "tkg:proposedObservedEntity tkr:fenshui-mining-museum" in visitors
     assert "tkg:proposedIndicator tkr:indicator-tourist-visits" in visitors
     assert "tkg:proposedUnit tkr:unit-count" in visitors and "tkg:proposedMeasure tkg:Level" in visitors
+    # each proposal with its own confidence, the candidate's the least of them
+    assert "[ tkg:proposalOf tkg:proposedObservedEntity ; tkg:confidence 0.6 ]" in visitors
+    assert "[ tkg:proposalOf tkg:proposedIndicator ; tkg:confidence 0.8 ]" in visitors
+    assert "tkg:confidence 0.6 ;\n" in visitors
     assert "tkg:proposedMeasure tkg:Decrease" in proposals(draft, "4 percent")
     assert "tkg:proposedType tkg:GovernmentBody" in proposals(draft, "Fenshui Tourism Bureau")
     assert "tkg:proposedType tkg:Province" in proposals(draft, "Heilongjiang Province")
@@ -95,3 +99,47 @@ def test_accepting_every_proposal_gives_facts_that_validate_and_answer(drafted):
         "rdf:subject tkr:fenshui ; tkg:basis tkg:Stated ; tkg:evidence/oa:hasSelector/oa:exact ?words } }"
     )
     assert located.boolean
+
+
+LUMENG = """Lumeng, a mining town in Gansu Province, wants a second life.
+
+Lumeng's tourism industry is still small. Gao Ping, head of the Lumeng Planning Office, keeps the old maps.
+
+Ma Li, a teacher, runs the pit museum. Her brother, Ma Jun, says he moved away years ago.
+
+"We are staying, and the museum stays with us," she said.
+
+The town aims to attract 200,000 visitors by 2030.
+"""
+
+
+def test_industries_targets_silent_roles_and_pronoun_speakers_are_proposed_and_promoted(tmp_path, monkeypatch):
+    root = tmp_path / "transition-kg"
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(ROOT / part, root / part)
+    shutil.copytree(corpus_dir(Project(ROOT)), tmp_path / "seeds")
+    monkeypatch.setenv("TKG_CORPUS", str(tmp_path / "seeds"))
+    text = tmp_path / "lumeng.txt"
+    text.write_text(LUMENG, encoding="utf-8")
+    base = ["--project", str(root)]
+    assert cli(base + ["new-article", str(text), "--published", "2025-06-01", "--title", "Lumeng"]) == 0
+    draft = tmp_path / "draft.trig"
+    assert cli(base + ["extract", str(text), "--published", "2025-06-01", "-o", str(draft)]) == 0
+    industry = proposals(draft, "Lumeng's tourism industry")
+    assert "tkg:proposedPredicate tkg:hasIndustry" in industry and "tkg:proposedObject tkr:tourism" in industry
+    role = proposals(draft, "Gao Ping, head of the Lumeng Planning Office")
+    assert "a tkg:CandidateRole" in role and "tkg:proposedRoleIn tkr:lumeng-planning-office" in role
+    assert "tkg:proposedSpeaker tkr:ma-li" in proposals(draft, "We are staying, and the museum stays with us")
+    assert "tkg:proposedMeasure tkg:Target" in proposals(draft, "200,000 visitors")
+    review = draft.with_name("draft.review.trig")
+    numbers = re.findall(r"^    (tkr:candidate-[\w-]+) a tkg:Candidate", draft.read_text(encoding="utf-8"), re.M)
+    review.write_text(PREFIXES + "".join(f'{n} tkg:candidateStatus "accepted" .\n' for n in numbers), encoding="utf-8")
+    assert cli(base + ["promote", str(draft), str(review)]) == 0
+    assert cli(base + ["validate"]) == 0
+    store = open_store(Project(root))
+    assert store.query("ASK { GRAPH ?g { tkr:lumeng tkg:hasIndustry tkr:tourism } }").boolean
+    roles = store.query("SELECT ?t WHERE { GRAPH ?g { ?r tkg:heldBy tkr:gao-ping ; tkg:title ?t ; tkg:roleIn ?o } }")
+    assert [r["t"] for r in roles.records()] == ["head"]
+    target = run_named(store, "cq06", Project(root), entity="tkr:lumeng").records()
+    assert [(f["value"], f["measure"].rsplit("#", 1)[1]) for f in target] == [(200000, "Target")]
+    assert store.query("ASK { GRAPH ?g { ?o a tkg:TargetObservation } GRAPH ?h { ?o tkg:value 200000 } }").boolean

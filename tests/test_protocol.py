@@ -83,6 +83,34 @@ def test_query_dataset_named_graphs(server):
     assert (status, body.decode().split()) == (200, ["g", ARTICLE, TKR + "graph-background"])
 
 
+def test_a_form_naming_only_default_graphs_has_no_named_graph_and_the_description_says_so(server):
+    """The Protocol's dataset is the graphs the request names: default-graph-uri alone leaves
+    GRAPH ?g nothing to match (a query's FROM without FROM NAMED has the same dataset)."""
+    import pyoxigraph as ox
+
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    csv = {"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"}
+    for fields in (
+        [("query", graphs), ("default-graph-uri", ARTICLE)],
+        [("query", f"{graphs[:19]} FROM <{ARTICLE}> {graphs[19:]}")],
+    ):
+        status, _, body = call(server, data=urllib.parse.urlencode(fields).encode(), headers=csv)
+        assert (status, body.decode().split()) == (200, ["g"]), fields
+    data, headers = form([("query", f"ASK {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }}"), ("named-graph-uri", ARTICLE)])
+    assert boolean(call(server, data=data, headers=headers)[2]) is True
+    data, headers = form([("query", LOCATED), ("named-graph-uri", ARTICLE)])  # the default graph: empty
+    assert boolean(call(server, data=data, headers=headers)[2]) is False
+    status, _, body = call(server, headers={"Accept": "text/turtle"})
+    described = ox.Store()
+    described.load(body, ox.RdfFormat.TURTLE)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert described.query(f"ASK {{ ?service <{sd}feature> <{sd}UnionDefaultGraph> }}")
+    said = [
+        row[0].value for row in described.query("SELECT ?c { ?s <http://www.w3.org/2000/01/rdf-schema#comment> ?c }")
+    ]
+    assert len(said) == 1 and "default-graph-uri alone leaves no named graph" in said[0]
+
+
 def test_query_multiple_dataset_the_protocol_wins(server):
     query = f"ASK FROM <{TKR}graph-shared> {{ <{TKR}datong> <https://w3id.org/transition-kg/ontology#locatedIn> ?p }}"
     assert boolean(call(server, params={"query": query})[2]) is False  # FROM chooses the dataset: not the union

@@ -50,7 +50,7 @@ def violated(fixture: Path, ontology: Graph, shapes: Graph) -> dict[str, list[st
 
 
 def test_shapes_are_discovered():
-    assert len(SHAPE_NAMES) == 23
+    assert len(SHAPE_NAMES) == 24
     assert {"ObservationShape", "QuoteShape", "ArticleShape", "EvidenceShape"} <= set(SHAPE_NAMES)
 
 

@@ -9,6 +9,7 @@ from transition_kg.core.validate import validate
 from .conftest import edit, line_of
 
 QITAIHE = Path("graph/articles/qitaihe-coal-city.trig")
+TKR = "https://w3id.org/transition-kg/id/"
 DATONG = Path("graph/articles/datong-coal-capital.trig")
 
 
@@ -179,3 +180,20 @@ def test_quality_check_queries_report_each_row(project_copy, corpus):
         "it: "
         "entity=tkr:heilongjiang article=tkr:article-qitaihe-coal-city",
     ]
+
+
+def test_a_scoped_validation_checks_only_the_graphs_given_and_what_they_rest_on(project_copy, corpus):
+    """What promote runs after writing one article: that article's shapes, words and terms, over
+    the ontology and shared entities; another article's problems are not its own."""
+    path = project_copy.root / QITAIHE
+    edit(path, "tkr:qitaihe tkg:locatedIn tkr:heilongjiang", "tkr:qitaihe tkg:locatedIn tkr:heilongjang")
+    edit(path, "oa:start 159 ; oa:end 183", "oa:start 160 ; oa:end 183")
+    qitaihe, datong = (TKR + "article-qitaihe-coal-city", TKR + "article-datong-coal-capital")
+    scoped = {line.split(" [")[1].split("]")[0] for line in lines(validate(project_copy, corpus, graphs={qitaihe})[0])}
+    assert scoped == {"shacl", "evidence", "queries"}  # the quality checks read the whole graph
+    elsewhere = lines(validate(project_copy, corpus, graphs={datong})[0])
+    assert [line for line in elsewhere if "[queries]" not in line] == []
+    edit(project_copy.root / "graph" / "shared.trig", "tkr:datong a tkg:City ;", "tkr:datong a tkg:Cty ;")
+    assert any(
+        "[vocabulary] class tkg:Cty" in line for line in lines(validate(project_copy, corpus, graphs={qitaihe})[0])
+    )

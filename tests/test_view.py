@@ -129,9 +129,18 @@ def test_focus_depth_one_is_the_neighbourhood(dataset, whole):
     assert set(select(dataset, focus="tkr:datong", depth=0).nodes) == {DATONG}
 
 
-def test_article_and_class_views(dataset):
+def test_article_and_class_views(dataset, tmp_path):
+    """An article's view is the whole page opened on its story (named by IRI, prefixed name, the
+    last part of its IRI or its title); exported, it is that story alone."""
     article = select(dataset, article="article-qitaihe-coal-city")
-    assert str(TKR.qitaihe) in article and DATONG not in article
+    iri = str(TKR["article-qitaihe-coal-city"])
+    assert article.graph["article"] == iri and set(article) == set(select(dataset))
+    for name in (iri, "tkr:article-qitaihe-coal-city", "qitaihe, heilongjiang: a coal city facing decarbonisation"):
+        assert select(dataset, article=name).graph["article"] == iri
+    export(article, tmp_path / "story.graphml", "graphml")
+    alone = nx.read_graphml(tmp_path / "story.graphml")
+    assert str(TKR.qitaihe) in alone and DATONG not in alone
+    assert set(alone) == {n for n, d in article.nodes(data=True) if iri in d["articles"]}
     cities = select(dataset, cls="City")
     assert {n for n, d in cities.nodes(data=True) if d["kind"] == "city"} == {
         str(TKR[c]) for c in ("qitaihe", "datong", "harbin", "shenzhen", "heihe", "vladivostok")
@@ -142,7 +151,7 @@ def test_article_and_class_views(dataset):
     "kwargs, message",
     [
         ({"cls": "Town"}, "--class Town: not a class of the ontology"),
-        ({"article": "article-nope"}, "--article article-nope: no such article graph; known: article-"),
+        ({"article": "article-nope"}, "--article article-nope: no such article (give its IRI, the last part of it"),
         ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
         (
             {"focus": "Atlantis"},
@@ -713,9 +722,12 @@ def test_start_view_names_what_it_shows_and_folds_orphans(dataset, whole):
 
 
 @pytest.fixture(scope="module")
-def start_page(dataset, tmp_path_factory):
+def start_page(project, dataset, tmp_path_factory):
+    """The start page, its cards' passages read from the corpus (where it is)."""
+    from transition_kg.core.paths import corpus_dir
+
     path = tmp_path_factory.mktemp("start") / "start.html"
-    write_page(to_pyvis(select(dataset), "Coal cities in transition"), path)
+    write_page(to_pyvis(select(dataset), "Coal cities in transition", corpus=corpus_dir(project)), path)
     return path
 
 
@@ -788,7 +800,7 @@ def test_the_card_shows_every_number_and_quote_with_its_words(browser, start_pag
         "15 billion yuan (2022)",
         "more than 61 billion yuan (2024)",
         "From " + ARTICLE_B + " (2025)",  # the article named once, above its numbers
-        "314 days (2024)\n“last year there were 314 days classed as having good air quality”",
+        "last year there were 314 days classed as having good air quality",
         "WHO SAID WHAT",  # quotes and reported speech, each said which
         "Yan said this key approach is not about protecting heritage",
         "Yan Hongbin, head (reported speech, in the article's words)",
@@ -865,7 +877,8 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     until(page, "() => tkg.network.physics.options.enabled === false")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     labels = page.evaluate("() => tkg.labels()")
-    assert {"Datong", "Qitaihe"} <= {label["text"] for label in labels}
+    # (Qitaihe's ring is too close around it there for its name: no label goes over another node)
+    assert "Datong" in {label["text"] for label in labels} and sum(1 for label in labels if label.get("article")) == 3
     assert_apart(labels, page)
     # the panel is below it, scrolls, and the card is reached by search and keyboard alone
     page.focus("#search")
@@ -1090,3 +1103,221 @@ def test_a_fact_s_card_names_the_other_facts_of_its_passage(browser, start_page)
     assert card.count("last year there were 314 days") == 1 and "NUMBERS" not in card
     assert "SAID IN THE SAME PASSAGE" in card and "days of good air quality: 49 days (2001)" in card
     assert "observed entity Datong" in card and visit.errors == []
+
+
+# --- evidence as its passage, labels apart at every zoom, a story opened from the command line ---
+
+GOOD_AIR = "last year there were 314 days classed as having good air quality"
+
+
+def marked(page, amount: str) -> list[dict]:
+    """The evidence lines of a number's row in the open card: the line's text and its <mark>s."""
+    return page.evaluate(
+        """id => [...document.querySelectorAll('#details tr')].filter(tr => tr.querySelector('button.link') &&
+             tr.textContent.includes(id)).flatMap(tr => [...tr.querySelectorAll('.ev > div')]).map(d =>
+             ({text: d.textContent, marks: [...d.querySelectorAll('mark')].map(m => m.textContent)}))""",
+        amount,
+    )
+
+
+def test_the_card_shows_evidence_as_its_passage_with_the_words_marked(browser, start_page, corpus, loaded):
+    from transition_kg.core.texts import read_articles
+
+    visit = Visit(browser, start_page)
+    page = visit.page
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    # the words in their sentence, shown once for the two numbers it gives, each one's words marked
+    assert marked(page, "49 days (2001)") == []
+    lines = marked(page, "314 days (2024)")
+    assert [line["marks"] for line in lines] == [["a mere 49 days of good air in 2001", GOOD_AIR]]
+    # what the article says just before them, as the corpus holds it
+    text = read_articles(loaded, corpus)[0][TKR["article-datong-coal-capital"]].text
+    before = lines[0]["text"].split(GOOD_AIR)[0].lstrip("“")
+    assert "a mere 49 days of good air in 2001" in before and text[2372 - len(before) : 2372] == before
+    assert text[2372:2436] == GOOD_AIR and lines[0]["text"].endswith(GOOD_AIR + ".”")
+    # every evidence line of the card holds its words marked in their passage (a quote's in its blockquote)
+    lines = page.evaluate(
+        "() => [...document.querySelectorAll('#details .ev > div, #details blockquote > div:first-child')]"
+        ".map(d => [d.textContent, d.querySelectorAll('mark').length])"
+    )
+    assert len(lines) > 20 and [line for line in lines if line[1] < 1 and line[0].startswith("“")] == []
+    assert "words alone" not in page.inner_text("#notice") and visit.errors == []
+
+
+def test_without_an_article_s_text_the_card_shows_its_words_and_says_why_once(browser, dataset, tmp_path):
+    path = tmp_path / "no-texts.html"
+    (tmp_path / "empty").mkdir()
+    write_page(to_pyvis(select(dataset), corpus=tmp_path / "empty"), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    assert [line["marks"] for line in marked(page, "314 days (2024)")] == [[]]
+    assert f"“{GOOD_AIR}”" in page.inner_text("#details") and page.locator("#details mark").count() == 0
+    notice = page.inner_text("#notice")
+    assert "words alone" in notice and f"is not in {tmp_path / 'empty'}" in notice
+    assert page.inner_text("body").count("words alone") == 1
+
+
+def test_hostile_text_around_the_words_stays_text(browser, project, corpus, tmp_path):
+    """An article whose text holds markup just before the words: the passage shows it as text."""
+    from transition_kg.core.texts import read_articles
+
+    loaded = load(project)
+    datong_text = read_articles(loaded, corpus)[0][TKR["article-datong-coal-capital"]]
+    evil = '<img src=x onerror="window.__xss=9">'
+    at = datong_text.start + datong_text.text.index("a mere 49 days")  # in the sentence, before the words
+    changed = datong_text.file_text[:at] + evil + datong_text.file_text[at + len(evil) :]
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / datong_text.path.name).write_text(changed, encoding="utf-8")
+    dataset = loaded.dataset_with_inferred
+    for prop in (TKG.sha256, TKG.fileSha256):  # the changed file is not the registered one
+        dataset.remove((None, prop, None, None))
+    path = tmp_path / "hostile.html"
+    write_page(to_pyvis(select(dataset), corpus=tmp_path / "texts"), path)
+    visit = Visit(browser, path)
+    page = visit.page
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    [line] = marked(page, "314 days (2024)")
+    assert evil in line["text"] and line["marks"] == [GOOD_AIR]
+    assert page.evaluate("() => window.__xss") is None and page.locator("#details img").count() == 0
+    assert visit.errors == []
+
+
+LABELS_AND_DISKS = """() => {
+  // the drawn labels, each with the width its text takes in its font (a canvas of the test's own),
+  // and every shown node's circle in CSS pixels (its centre and size from the network, times the scale)
+  const ctx = document.createElement('canvas').getContext('2d'), scale = tkg.network.getScale();
+  const labels = tkg.labels().map(l => { ctx.font = l.font;
+    return {...l, width: Math.max(...l.lines.map(line => ctx.measureText(line).width))}; });
+  const disks = tkg.nodes.get({filter: n => !n.hidden}).map(n => { const v = tkg.network.body.nodes[n.id];
+    const p = tkg.network.canvasToDOM({x: v.x, y: v.y});
+    return {id: n.id, x: p.x, y: p.y, r: v.options.size * scale}; });
+  const canvas = document.querySelector('#graph canvas').getBoundingClientRect();
+  return {labels, disks, width: canvas.width, height: canvas.height};
+}"""
+
+
+def assert_clear(found: dict) -> None:
+    """No two labels overlap, none covers a node's circle (but its own), each whole on the canvas
+    and as wide as its text."""
+    labels, disks = found["labels"], found["disks"]
+    for i, a in enumerate(labels):
+        box = a["box"]
+        assert box[2] - box[0] >= a["width"] and box[0] >= 0 and box[2] <= found["width"] + 0.5, a
+        for b in labels[i + 1 :]:
+            other = b["box"]
+            assert box[2] <= other[0] or other[2] <= box[0] or box[3] <= other[1] or other[3] <= box[1], (a, b)
+        for d in disks:
+            dx, dy = max(box[0] - d["x"], 0, d["x"] - box[2]), max(box[1] - d["y"], 0, d["y"] - box[3])
+            assert d["id"] == a["id"] or dx * dx + dy * dy >= d["r"] ** 2, (a["text"], d)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_labels_never_cover_a_label_or_a_node_at_any_zoom(browser, start_page, viewport):
+    page = browser.new_page(viewport=viewport)
+    page.goto(start_page.as_uri())
+    until(page, "() => !!(window.tkg && window.tkg.ready) && tkg.network.physics.options.enabled === false")
+    fit = page.evaluate("() => tkg.network.getScale()")
+    names = set()
+    for zoom in (1, 1.5, 3):  # fitted, and zoomed in on the middle
+        page.evaluate(f"() => tkg.network.moveTo({{scale: {fit * zoom}, animation: false}})")
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        found = page.evaluate(LABELS_AND_DISKS)
+        assert found["labels"] and len(found["disks"]) > 100
+        assert_clear(found)
+        names |= {label["text"] for label in found["labels"]}
+    assert "Datong" in names
+    if viewport["width"] > 1000:  # at desk size the opening names each article and the big places
+        labels = page.evaluate("() => (tkg.network.fit({animation: false}), tkg.network.redraw(), tkg.labels())")
+        assert {"Datong", "Qitaihe", "China"} <= {label["text"] for label in labels}
+        assert sum(1 for label in labels if label.get("article")) == 3
+    # then selected and zoomed close: the neighbours' names first, still apart
+    page.evaluate(f"() => tkg.show('{DATONG}')")
+    page.evaluate(f"() => tkg.network.moveTo({{scale: {fit * 4}, animation: false}})")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert_clear(page.evaluate(LABELS_AND_DISKS))
+    page.close()
+
+
+def test_labels_name_places_people_and_organisations_before_facts(browser, start_page):
+    page = Visit(browser, start_page).page
+    until(page, "() => tkg.network.physics.options.enabled === false")
+    page.evaluate("() => tkg.network.moveTo({scale: tkg.network.getScale() * 3, animation: false})")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    groups = page.evaluate("() => tkg.labels().filter(l => !l.article).map(l => tkg.nodes.get(l.id).group)")
+    named = [g in ("places", "people", "organisations") for g in groups]
+    assert named[0] and "facts" in groups  # drawn in order of meaning: names first, facts last
+    assert groups.index("facts") > max(i for i, g in enumerate(named) if g)
+
+
+def test_view_article_opens_the_whole_page_on_that_story(browser, project, dataset, tmp_path, capsys):
+    """``view --article TITLE`` writes the whole page opened on that story: the same view as the
+    picker gives on the overview, the other stories a click away; ``export --article`` that story."""
+    root, iri = str(project.root), str(TKR["article-qitaihe-coal-city"])
+    title = "Qitaihe, Heilongjiang: a coal city facing decarbonisation"
+    story, overview = tmp_path / "story.html", tmp_path / "overview.html"
+    assert cli(["--project", root, "view", "-o", str(story), "--article", title]) == 0
+    assert cli(["--project", root, "view", "-o", str(overview)]) == 0
+    whole = select(dataset)
+    told = {n for n, d in whole.nodes(data=True) if iri in d["articles"]}
+    shown = "() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    page = Visit(browser, story).page
+    assert page.input_value("#article") == iri and set(page.evaluate(shown)) == told
+    assert page.evaluate("() => tkg.held.nodes") == whole.number_of_nodes()
+    assert title in page.inner_text("#filters")
+    picked = Visit(browser, overview).page
+    picked.select_option("#article", iri)
+    assert picked.evaluate(shown) == page.evaluate(shown)
+    page.select_option("#article", "")  # the other stories, one click away
+    assert set(page.evaluate(shown)) == set(whole) and page.evaluate("() => location.hash") == ""
+    page.select_option("#article", str(TKR["article-datong-coal-capital"]))
+    assert DATONG in page.evaluate(shown) and str(TKR.qitaihe) not in page.evaluate(shown)
+    capsys.readouterr()
+    assert cli(["--project", root, "export", "-o", str(tmp_path / "s.graphml"), "--article", iri]) == 0
+    assert set(nx.read_graphml(tmp_path / "s.graphml")) == told
+    assert capsys.readouterr().out.startswith(f"wrote {tmp_path / 's.graphml'} ({len(told)} nodes")
+    with pytest.raises(ViewError) as error:
+        cli(["--project", root, "view", "-o", str(tmp_path / "x.html"), "--article", "nowhere"])
+    assert worded(error.value, COMMAND_LINE).startswith("--article nowhere: no such article")
+    assert not (tmp_path / "x.html").exists()
+
+
+def graphs_stating_one_node(project, n: int):
+    """The project's ontology and ``n`` article graphs, each stating the one city ``tkr:hub``
+    (its type and label) and a place of its own located in it."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    for path in sorted((project.root / "ontology").glob("*.ttl")):
+        ontology.parse(path, format="turtle")
+    for i in range(n):
+        name = TKR[f"article-{i}"]
+        graph = dataset.graph(name)
+        graph.add((name, RDF.type, TKG.Article))
+        graph.add((TKR.hub, RDF.type, TKG.City))
+        graph.add((TKR.hub, RDFS.label, Literal("Hub", lang="en")))
+        graph.add((TKR[f"place-{i}"], RDF.type, TKG.City))
+        graph.add((TKR[f"place-{i}"], RDFS.label, Literal(f"Place {i}", lang="en")))
+        graph.add((TKR[f"place-{i}"], TKG.locatedIn, TKR.hub))
+    return dataset
+
+
+def test_a_node_that_many_graphs_state_costs_linear_time(project):
+    """A view's time grows with the number of graphs that state one node as the graphs do
+    (before: 2,500 graphs 1.8 s, 10,000 graphs 20.4 s, a quadratic in the per-node lists)."""
+    import time
+
+    def seconds(n: int) -> float:
+        dataset = graphs_stating_one_node(project, n)
+        began = time.perf_counter()
+        network = select(dataset)
+        html = render_page(to_pyvis(network))
+        took = time.perf_counter() - began
+        hub = network.nodes[str(TKR.hub)]
+        assert len(hub["articles"]) == n and network.in_degree(str(TKR.hub)) == n  # every graph listed
+        assert hub["tooltip"][0] == "Hub" and html.startswith("<!DOCTYPE html>")
+        return took
+
+    small, large = seconds(2_500), seconds(10_000)
+    assert large / small < 8, f"2,500 graphs {small:.2f} s, 10,000 graphs {large:.2f} s"

@@ -57,9 +57,13 @@ def _project(args: argparse.Namespace):
 
 def _writable_project(args: argparse.Namespace):
     """The project a command writes into: never the read-only copy the package carries."""
+    from .core.files import recover
     from .core.paths import writable
 
-    return writable(_project(args))
+    project = writable(_project(args))
+    for name in recover(project.root):  # a change a kill interrupted: undone before anything else
+        print(f"note: {name} put back as it was before a change that was interrupted", file=sys.stderr)
+    return project
 
 
 def _corpus(args: argparse.Namespace) -> Path | None:
@@ -103,7 +107,12 @@ STORE_DIR = arg(
 STORE = (ENDPOINT, USER, TIMEOUT, STORE_DIR)
 SELECTION = (
     arg("--class", dest="cls", metavar="CLASS", help="one class (with its neighbours), e.g. City or tkg:Observation"),
-    arg("--article", metavar="ID", help="one article's named graph, e.g. article-qitaihe-coal-city"),
+    arg(
+        "--article",
+        metavar="IRI_OR_TITLE",
+        help="one article's story (the page opens on it, the others a click away; export writes it alone), "
+        "e.g. article-qitaihe-coal-city",
+    ),
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),
     arg("--query", metavar="FILE.rq", help="a CONSTRUCT query's graph, or a SELECT whose IRI columns become nodes"),
@@ -498,16 +507,30 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
     "write the interactive network page (offline HTML)",
     arg("-o", "--output", metavar="FILE.html", required=True, type=Path, help="the page to write"),
     arg("--title", default="transition-kg", help="the page's title"),
+    arg(
+        "--with-sparql",
+        action="store_true",
+        help="add a Query tab answered by a SPARQL store inside the page (Oxigraph's WebAssembly build, "
+        "fetched once from the npm registry: needs npm)",
+    ),
     *SELECTION,
     description="Write the network page of the whole graph or a part of it: one HTML file that loads nothing "
-    "from the network.",
+    "from the network. With --with-sparql it also holds every quad of the project and answers SPARQL itself.",
 )
 def view_command(args: argparse.Namespace) -> int:
+    from .core.paths import corpus_dir
     from .see.view import to_pyvis, write_page
 
-    network = _network(args)
-    write_page(to_pyvis(network, args.title), args.output)
-    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
+    network, store = _network(args)
+    page_store = None
+    if args.with_sparql:
+        from .ask.workbench import page_store as made
+
+        page_store = made(_project(args), store)
+    page = to_pyvis(network, args.title, corpus=_corpus(args) or corpus_dir(_project(args)))
+    write_page(page, args.output, page_store)
+    asks = f", {page_store.data['quads']:,} quads to query" if page_store else ""
+    print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges{asks})")
     return 0
 
 
@@ -520,16 +543,18 @@ def view_command(args: argparse.Namespace) -> int:
     description="Write the same graph as the view, as GraphML or GEXF.",
 )
 def export_command(args: argparse.Namespace) -> int:
+    from .see.graph import alone
     from .see.view import export
 
-    network = _network(args)
+    network, _ = _network(args)
+    network = alone(network)  # a story alone
     export(network, args.output, args.format)
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges)")
     return 0
 
 
 def _network(args: argparse.Namespace):
-    """The networkx graph that ``view`` and ``export`` show."""
+    """The networkx graph that ``view`` and ``export`` show, and the store it is of."""
     from .core.files import read_text
     from .core.sparql import QuerySyntaxError
     from .core.store import open_store
@@ -543,10 +568,10 @@ def _network(args: argparse.Namespace):
     if args.query:
         text = read_text(Path(args.query), f"--query {args.query}")
         try:
-            return from_result(dataset, store.query(text))
+            return from_result(dataset, store.query(text)), store
         except QuerySyntaxError as exc:
             raise exc.named(args.query) from None
-    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth)
+    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth), store
 
 
 @command(
@@ -621,8 +646,9 @@ def _serve(server, said: str) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     from .ask.serve import make_server
 
+    project = _project(args)
     server = make_server(
-        _project(args),
+        project,
         args.host,
         args.port,
         args.timeout,
@@ -631,8 +657,26 @@ def serve_command(args: argparse.Namespace) -> int:
         tuple(args.allow_service),
         args.per_client,
         args.memory,
+        review_pages(project, _corpus(args)),
     )
     return _serve(server, f"serving {server.url}/sparql (query page: {server.url}/); Ctrl-C stops")
+
+
+def review_pages(project, corpus: Path | None):
+    """The review pages of a project's drafts, for ``serve`` to mount at ``/review`` (none for
+    the read-only graph the package carries)."""
+    from .ask.serve import Pages
+    from .core.errors import ProjectNotFound
+    from .core.paths import writable
+    from .grow.review import Drafts, routes
+    from .see.review import render_drafts, render_review
+
+    try:
+        writable(project)
+    except ProjectNotFound:
+        return None
+    drafts = Drafts(project, render_review, render_drafts, corpus)  # type: ignore[arg-type]
+    return Pages("/review", routes("/{draft:path}"), {"drafts": drafts})
 
 
 @command(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..core.load import Loaded
 from ..core.net import Credentials, EndpointError
 from ..core.store import DEFAULT_TIMEOUT, RemoteStore, Store
-from ..core.vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI
+from ..core.vocab import GENID_IRI, ONTOLOGY_GRAPH_IRI, curie
 
 
 @dataclass(frozen=True)
@@ -64,18 +64,35 @@ def push_to(
     reported to ``progress`` with -1 triples)."""
     import pyoxigraph as ox
 
-    pushed = []
-    for name, triples in graphs(loaded).items():
+    pushed: list[Pushed] = []
+    ours = graphs(loaded)
+    for name, triples in ours.items():
         if progress:
             progress(name, len(triples))
-        store.replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        try:
+            store.replace_graph(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        except EndpointError as error:  # what the remote holds now, graph by graph
+            if pushed or not error.unchanged:  # (else the remote is as it was: the error says it all)
+                rest = [curie(g) for g in ours if g != name and g not in {p.graph for p in pushed}]
+                error.what += "; " + _held([curie(p.graph) for p in pushed], curie(name), error.unchanged, rest)
+            raise
         pushed.append(Pushed(name, len(triples)))
     if prune:
-        for name in stale_graphs(store, [p.graph for p in pushed]):
+        stale = stale_graphs(store, [p.graph for p in pushed])
+        for i, name in enumerate(stale):
             if progress:
                 progress(name, -1)
-            store.remove_graph(name)
-    counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+            try:
+                store.remove_graph(name)
+            except EndpointError as error:
+                left = ", ".join(curie(g) for g in stale[i:])
+                error.what += f"; the remote holds all {len(pushed)} graphs new; not yet removed: {left}"
+                raise
+    try:
+        counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    except EndpointError as error:
+        error.what += f"; the remote holds all {len(pushed)} graphs new, their counts not checked"
+        raise
     there = {g.value: int(n.value) for g, n in counts.rows}
     for item in pushed:
         if there.get(item.graph) != item.triples:
@@ -84,6 +101,20 @@ def push_to(
                 f"after the push, not {item.triples}"
             )
     return pushed
+
+
+def _held(new: list[str], failed: str, unchanged: bool, old: list[str]) -> str:
+    """What a remote holds after a push stopped at ``failed``: the graphs new, the one that
+    failed (as it was when its request surely changed nothing; else unknown, as the store may
+    have finished it before the answer was lost), and those still as they were."""
+    said = [f"the remote now holds {len(new)} graph{'s' if len(new) != 1 else ''} new" + (": " if new else "")]
+    said[0] += ", ".join(new)
+    said.append(
+        f"{failed} as it was (not written)" if unchanged else f"{failed} new or as it was (no answer came to say which)"
+    )
+    if old:
+        said.append(f"{len(old)} as they were: {', '.join(old)}")
+    return "; ".join(said) + "; push again to make them all new"
 
 
 def push(

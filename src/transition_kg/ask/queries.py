@@ -51,8 +51,15 @@ if TYPE_CHECKING:
 
     from ..core.store import Store
 
-_PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w-][\w.-]*)?$")
+#: a parameter's value written as a prefixed name (never a label)
+PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w-][\w.-]*)?$")
 _XSD = PREFIXES["xsd"]
+#: the typed parameters other than IRI and string: the pattern a value must match, its XSD datatype
+LITERALS = {
+    "integer": (r"[+-]?\d+", "integer"),
+    "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "decimal"),
+    "year": (r"-?\d{4,}", "gYear"),
+}
 
 
 def to_term(param: Param, raw: str):
@@ -66,7 +73,7 @@ def to_term(param: Param, raw: str):
     if param.type == "IRI":
         if IRI_FORBIDDEN.search(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw):
             raise refused('not an IRI (spaces and <>"{}|^`\\ are not allowed)')
-        match = _PREFIXED.match(raw)
+        match = PREFIXED.match(raw)
         iri = expand(raw)
         if iri is None and match:
             raise refused(f"unknown prefix {match.group(1)!r}", list(PREFIXES))
@@ -78,12 +85,7 @@ def to_term(param: Param, raw: str):
             raise refused(f"not an IRI ({exc})") from None
     if param.type == "string":
         return ox.Literal(raw)
-    patterns = {
-        "integer": (r"[+-]?\d+", "integer"),
-        "decimal": (r"[+-]?(\d+(\.\d*)?|\.\d+)", "decimal"),
-        "year": (r"-?\d{4,}", "gYear"),
-    }
-    pattern, datatype = patterns[param.type]
+    pattern, datatype = LITERALS[param.type]
     if not re.fullmatch(pattern, raw):
         raise refused(f"not {'an' if param.type == 'integer' else 'a'} {param.type}")
     return ox.Literal(raw, datatype=ox.NamedNode(_XSD + datatype))
@@ -112,7 +114,7 @@ def parse_params(
             if (
                 store is None
                 or param.type != "IRI"
-                or _PREFIXED.match(raw)
+                or PREFIXED.match(raw)
                 or IRI_FORBIDDEN.search(raw.replace(" ", ""))
             ):
                 raise  # only plain words (spaces allowed) may be a label
@@ -173,12 +175,7 @@ def by_label(store: Store, param: Param, label: str):
     error naming the candidates when there are several, or none."""
     import pyoxigraph as ox
 
-    text = str(ox.Literal(label.casefold()))
-    found = store.query(
-        sparql_prefixes(("rdfs", "skos"))
-        + f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
-        f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {text}) }} ORDER BY ?s LIMIT 6"
-    )
+    found = store.query(label_query(str(ox.Literal(label.casefold()))))
     if len(found.rows) == 1:
         return found.rows[0][0]
     if found.rows:
@@ -189,6 +186,16 @@ def by_label(store: Store, param: Param, label: str):
             "not an IRI, and no entity has that label (give a label, a prefixed name such as tkr:datong, or a full IRI)"
         )
     raise QueryError(what, param=param.name, value=label)
+
+
+def label_query(literal: str) -> str:
+    """The query of :func:`by_label` for a label already casefolded and written as a literal
+    (the page's store asks the same)."""
+    return (
+        sparql_prefixes(("rdfs", "skos"))
+        + f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s rdfs:label|skos:altLabel ?l }} "
+        f"FILTER(?g != <{INFERRED_GRAPH_IRI}> && LCASE(STR(?l)) = {literal}) }} ORDER BY ?s LIMIT 6"
+    )
 
 
 def split_assignments(pairs: list[str]) -> dict[str, str]:

@@ -1,8 +1,9 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the project's graph, with an offline query page.
 
-- HTTP is Hypercorn's (request parsing, chunked bodies, header size limit, read and idle
-  timeouts, graceful shutdown) with a small Starlette app; this module adds what is
-  particular to a SPARQL endpoint anyone on the network may send anything to.
+- HTTP is uvicorn's over httptools (request parsing, chunked bodies, idle timeout, graceful
+  shutdown; :func:`_guarded_protocol` adds a deadline for a whole request, a head size limit
+  and a cap on connections) with a small Starlette app; this module adds what is particular
+  to a SPARQL endpoint anyone on the network may send anything to.
 - ``/sparql``: the query operation of the SPARQL 1.1 Protocol: GET, POST form-encoded or POST
   ``application/sparql-query``; exactly one ``query``; ``default-graph-uri`` and
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
@@ -36,6 +37,7 @@ import socket
 import tempfile
 import threading
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import HTTP, TKGError, worded
@@ -43,15 +45,21 @@ from ..core.load import load
 from ..core.paths import Project
 from ..core.sparql import DEFAULT, FORMATS, ResultFormat, services
 from ..core.vocab import IRI_FORBIDDEN
+from .protocol import DATASET, protocol_dataset
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
+    import uvicorn
+
     from ..core.stores.base import Store
 
 MAX_BODY = 1 << 20  # bytes of a POST body
 MAX_RESULT = 64 << 20  # bytes of a serialized answer
-READ_TIMEOUT = 10  # seconds a client may stay silent while sending a request
+READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
+MAX_HEAD = 64 << 10  # bytes of a request's line and headers
+MAX_CONNECTIONS: int | None = None  # connections served at once; None: below the descriptor limit
+RESERVED_FDS = 256  # descriptors kept for the workers' pipes, the store's files and the log
 TEMP_PREFIX = "tkg-store-"
 HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON list
 
@@ -60,24 +68,53 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 
 
 def _work(store_dir: str, conn) -> None:
-    """A worker process: answer ``(query, accept, default graphs, named graphs, base IRI)``
-    from the read-only store, forever, with ``(status, media type, body[, hints])``. Each query
-    runs in a thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so a
-    query nested past any lexical count is answered or refused, never a crash."""
+    """A worker process: say ``("ready",)``, or ``("incomplete",)`` and end when the store's
+    marker does not say it is complete before and after it is opened (another command is
+    loading it); then answer ``(query, accept, default graphs, named graphs, base IRI)`` from
+    the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
+    run in one thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so
+    a query nested past any lexical count is answered or refused, never a crash."""
     import pyoxigraph as ox
 
     from ..core.stores.base import deep_thread
 
-    store = ox.Store.read_only(store_dir)
-    while True:
-        job = conn.recv()
-        box: list[tuple] = []
+    before = _marker_stamp(store_dir)
+    store = ox.Store.read_only(store_dir) if before is not None else None
+    if store is None or _marker_stamp(store_dir) != before:  # a reload began: not a store to serve
+        conn.send(("incomplete",))
+        return
+    conn.send(("ready",))
+    _settle_heap()
 
-        def answer(box: list[tuple] = box, job: tuple = job) -> None:
-            box.append(_answer(store, *job))
+    def serve() -> None:
+        with contextlib.suppress(EOFError, OSError):  # the server has gone: so does the worker
+            while True:
+                conn.send(_answer(store, *conn.recv()))
 
-        deep_thread(answer, "transition-kg worker query").join()
-        conn.send(box[0] if box else ("error", "", "the query's thread ended without an answer"))
+    deep_thread(serve, "transition-kg worker").join()
+
+
+def _marker_stamp(store_dir: str) -> tuple | None:
+    """The identity of a complete store's marker (a reload removes it, then writes a new
+    file), or None when the store is not complete."""
+    from ..core.load import MARKER
+    from ..core.stores.embedded import store_is_complete
+
+    try:
+        stat = os.stat(Path(store_dir) / MARKER)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(store_dir) else None
+
+
+def _settle_heap() -> None:
+    """Collect once, then keep what a server holds from its start (modules, the page, the
+    store's handle) out of the collector's sight: a full collection over a large heap stalls
+    every request in flight, and a server makes garbage at every request."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
@@ -130,7 +167,7 @@ def _hints(store, sparql: str) -> list[str]:
 
 
 class Worker:
-    """One worker process and the pipe to it."""
+    """One worker process and the pipe to it; :meth:`ready` says whether it serves."""
 
     def __init__(self, store_dir: str) -> None:
         context = multiprocessing.get_context("spawn")
@@ -138,6 +175,17 @@ class Worker:
         self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
         self.process.start()
         child.close()
+
+    def ready(self) -> bool:
+        """Wait for the worker to open its store: True when it serves, False (and ended) when
+        the store is not complete or the worker died."""
+        try:
+            if self.conn.recv() == ("ready",):
+                return True
+        except (EOFError, OSError):
+            pass
+        self.stop()
+        return False
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -148,6 +196,7 @@ class Worker:
 
 MEMORY = 2 << 30  # bytes of memory a worker may hold while answering (the server's bound: workers × this)
 WATCH = 0.1  # seconds between looks at a working worker's memory
+RETRY = 1.0  # seconds between tries to replace a worker while the store is not complete
 
 
 def _resident(pid: int | None) -> int:
@@ -166,6 +215,10 @@ class Pool:
     def __init__(self, store_dir: str, size: int, memory: int = MEMORY) -> None:
         self.store_dir, self.memory = store_dir, memory  # bytes a worker may hold while it answers
         self.workers = [Worker(store_dir) for _ in range(size)]
+        ready = [worker.ready() for worker in self.workers]  # each one's first word read
+        if not all(ready):
+            self.close()
+            raise TKGError("the store is being loaded by another command, or its worker could not open it")
         self.idle: asyncio.Queue[Worker] | None = None
         self._replacing: set[asyncio.Future] = set()
 
@@ -179,16 +232,19 @@ class Pool:
         passes or the client leaves first (the worker is then ended)."""
         loop = asyncio.get_running_loop()
         assert self.idle is not None
-        taking = asyncio.ensure_future(self.idle.get())
-        done, _ = await asyncio.wait(
-            {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
-        )
-        if taking not in done:
-            taking.cancel()
-            if taking.done() and not taking.cancelled():
-                self.idle.put_nowait(taking.result())
-            return ("gone", "", "") if gone in done else ("timeout", "", "")
-        worker = taking.result()
+        if self.idle.qsize():  # a worker is free: no task, no wait
+            worker = self.idle.get_nowait()
+        else:
+            taking = asyncio.ensure_future(self.idle.get())
+            done, _ = await asyncio.wait(
+                {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
+            )
+            if taking not in done:
+                taking.cancel()
+                if taking.done() and not taking.cancelled():
+                    self.idle.put_nowait(taking.result())
+                return ("gone", "", "") if gone in done else ("timeout", "", "")
+            worker = taking.result()
         ready = loop.create_future()
 
         def wake() -> None:
@@ -223,10 +279,21 @@ class Pool:
         return ("gone", "", "") if gone in done else ("timeout", "", "")
 
     def _replace(self, worker: Worker) -> None:
+        """End ``worker`` and start another in the background. The other opens the store only
+        when its marker says it is complete: while another command reloads it (or was killed
+        reloading it), the workers that remain serve the copy they opened, and the replacement
+        is tried again every :data:`RETRY` seconds."""
+
         async def replace() -> None:
             await asyncio.to_thread(worker.stop)
-            fresh = await asyncio.to_thread(Worker, self.store_dir)
-            self.workers = [w for w in self.workers if w is not worker] + [fresh]
+            self.workers = [w for w in self.workers if w is not worker]
+            while True:
+                if _marker_stamp(self.store_dir) is not None:
+                    fresh = await asyncio.to_thread(Worker, self.store_dir)
+                    if await asyncio.to_thread(fresh.ready):
+                        break
+                await asyncio.sleep(RETRY)
+            self.workers.append(fresh)
             assert self.idle is not None
             self.idle.put_nowait(fresh)
 
@@ -285,7 +352,7 @@ def service_description(endpoint: str, federated: bool) -> bytes:
         f"<{endpoint}> a sd:Service ;\n    sd:endpoint <{endpoint}> ;\n"
         f"    sd:supportedLanguage sd:SPARQL11Query ;\n{feature}"
         f"    sd:resultFormat {formats} ;\n"
-        f"    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n"
+        f"{DATASET}"
     ).encode()
 
 
@@ -304,6 +371,16 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
+@dataclass(frozen=True)
+class Pages:
+    """Routes another room serves beside the endpoint (the review pages): mounted at ``path``,
+    their handlers find ``state`` in ``request.app.state``."""
+
+    path: str
+    routes: list
+    state: dict
+
+
 class Endpoint:
     """The state the app's handlers share."""
 
@@ -316,11 +393,13 @@ class Endpoint:
         loopback: bool,
         allow_service: tuple[str, ...],
         per_client: int,
+        pages: Pages | None = None,
     ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
         self.turns: dict[str, asyncio.Semaphore] = {}
-        self.page = query_page(project)
+        self.pages = pages
+        self.page = query_page(project, pages.path if pages else None)
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -461,50 +540,106 @@ async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
     raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
 
-async def _run(request, sparql: str, params: dict[str, list[str]], accept: str) -> tuple[str, bytes, list[str]]:
-    """The media type and body of the answer a worker gives, and its hints when it is empty, in
-    the client's turn and within the endpoint's timeout; Refused with the status that says why not."""
-    endpoint: Endpoint = request.app.state.endpoint
-    endpoint.check_query(sparql)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + endpoint.timeout
-    gone = asyncio.ensure_future(_disconnected(request))
-    turn = endpoint.turn(request.client.host if request.client else "?")
-    try:
-        waiting = asyncio.ensure_future(turn.acquire())
-        done, _ = await asyncio.wait({waiting, gone}, timeout=endpoint.timeout, return_when=asyncio.FIRST_COMPLETED)
-        if waiting not in done:
-            waiting.cancel()
-            raise Refused(
-                503,
-                f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
-                f"client's earlier queries (at most {endpoint.per_client} at once)",
-            )
-        try:
-            job = (
-                sparql,
-                accept,
-                params.get("default-graph-uri", []),
-                params.get("named-graph-uri", []),
-                endpoint.url + "/sparql",
-            )
-            status, media_type, body, *more = await endpoint.pool.ask(job, deadline, gone)
-        finally:
+async def _take_turn(turn: asyncio.Semaphore, deadline: float, gone: asyncio.Future, endpoint: Endpoint) -> None:
+    """Wait for one of the client's turns, until ``deadline`` (Refused 503 past it)."""
+    if not turn.locked():  # a turn is free: taken at once
+        await turn.acquire()
+        return
+    waiting = asyncio.ensure_future(turn.acquire())
+    left = max(deadline - asyncio.get_running_loop().time(), 0)
+    done, _ = await asyncio.wait({waiting, gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+    if waiting not in done:
+        waiting.cancel()
+        if waiting.done() and not waiting.cancelled():
             turn.release()
+        raise Refused(
+            503,
+            f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
+            f"client's earlier queries (at most {endpoint.per_client} at once)",
+        )
+
+
+class Turn:
+    """A request's turn among its client's requests: its ``deadline`` (the loop's time), ``gone``
+    (done when the client leaves), and ``left_running``: work in a thread past the deadline,
+    which keeps the turn until it ends (a client cannot pile up work it stopped waiting for)."""
+
+    def __init__(self, deadline: float, gone: asyncio.Future) -> None:
+        self.deadline, self.gone = deadline, gone
+        self.left_running: asyncio.Future | None = None
+
+
+@contextlib.asynccontextmanager
+async def _turn(request):
+    """One of the client's turns (:meth:`Endpoint.turn`), within the endpoint's timeout (its
+    wait counts): every route that does work answers inside one."""
+    endpoint: Endpoint = request.app.state.endpoint
+    deadline = asyncio.get_running_loop().time() + endpoint.timeout
+    gone = asyncio.ensure_future(_disconnected(request))
+    turns = endpoint.turn(request.client.host if request.client else "?")
+    try:
+        await _take_turn(turns, deadline, gone, endpoint)
+        turn = Turn(deadline, gone)
+        try:
+            yield turn
+        finally:
+            if turn.left_running is not None:
+                turn.left_running.add_done_callback(lambda _: turns.release())
+            else:
+                turns.release()
     finally:
         gone.cancel()
+
+
+def _stopped(endpoint: Endpoint, gone: bool) -> Refused:
+    if gone:  # the client left, nobody reads the answer; nginx's 499 says so in a log
+        return Refused(499, "the client has gone")
+    return Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+
+
+async def _in_thread(endpoint: Endpoint, turn: Turn, work):
+    """``work()`` in a thread of its own (not the loop's pool, which replacing workers needs),
+    answered within the turn: Refused 503 past its deadline, 499 when its client leaves (the
+    thread then keeps the turn until it ends)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future = loop.create_future()
+
+    def settle(result, error) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(result)
+
+    def run() -> None:
+        try:
+            result, error = work(), None
+        except Exception as exc:  # the request's answer, raised where it is awaited
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the server has stopped
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, daemon=True, name="transition-kg request").start()
+    left = max(turn.deadline - loop.time(), 0)
+    done, _ = await asyncio.wait({future, turn.gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+    if future in done:
+        return future.result()
+    future.add_done_callback(lambda f: f.exception())  # what it raises later is nobody's answer
+    turn.left_running = future
+    raise _stopped(endpoint, turn.gone in done)
+
+
+async def _ask(endpoint: Endpoint, turn: Turn, sparql: str, params: dict[str, list[str]], accept: str):
+    """The media type and body of the answer a worker gives, and its hints when it is empty,
+    within the turn; Refused with the status that says why not."""
+    job = (sparql, accept, *protocol_dataset(params), endpoint.url + "/sparql")
+    status, media_type, body, *more = await endpoint.pool.ask(job, turn.deadline, turn.gone)
     if status == "ok" and isinstance(body, bytes):
         return media_type, body, more[0] if more else []
-    if status == "timeout":
-        raise Refused(503, f"query stopped: it ran past the {endpoint.timeout:g} s timeout")
+    if status in ("timeout", "gone"):
+        raise _stopped(endpoint, status == "gone")
     said = body if isinstance(body, str) else body.decode("utf-8", "replace")
     message = {"bad": f"malformed query: {said}", "cannot": f"the query cannot be evaluated: {said}"}
     if status == "memory":
         raise Refused(503, said)
-    # "gone": the client left, nobody reads the answer; nginx's 499 says so in a log
-    raise Refused(
-        {"bad": 400, "cannot": 400, "unacceptable": 406, "gone": 499}.get(status, 500), message.get(status, said)
-    )
+    raise Refused({"bad": 400, "cannot": 400, "unacceptable": 406}.get(status, 500), message.get(status, said))
 
 
 async def sparql_route(request):
@@ -524,7 +659,9 @@ async def sparql_route(request):
     for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
         if not iri or IRI_FORBIDDEN.search(iri):
             raise Refused(400, f"not a graph IRI: {iri!r}")
-    media_type, body, hints = await _run(request, sparql, params, request.headers.get("accept", "*/*"))
+    endpoint.check_query(sparql)
+    async with _turn(request) as turn:
+        media_type, body, hints = await _ask(endpoint, turn, sparql, params, request.headers.get("accept", "*/*"))
     charset = "; charset=utf-8" if media_type.startswith("text/") else ""
     headers = {"Cache-Control": "no-store"}
     if hints:  # why an empty answer may be empty, as a JSON list in ASCII (a header holds no other text)
@@ -537,24 +674,34 @@ async def view_route(request):
     the network page."""
     from starlette.responses import Response
 
+    from ..core.paths import corpus_dir
     from ..core.sparql import parse_answer, read
     from ..see.view import ViewError, from_result, render_page, select, to_pyvis
 
     endpoint = _endpoint(request)
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
     focus = _one(params, "focus")
+    sparql = _one(params, "query") or ""
+    if focus is None:
+        endpoint.check_query(sparql)
+
+    def network_of(answer: tuple[str, bytes, list[str]] | None):
+        if answer is None:  # an entity's neighbourhood, its card opened by the page's link
+            return select(endpoint.dataset(), focus=focus, depth=1), f"transition-kg: {focus}"
+        result = read(parse_answer(answer[1], answer[0], "the query worker"))
+        return from_result(endpoint.dataset(), result), "transition-kg: query result"
+
+    def page_of(answer: tuple[str, bytes, list[str]] | None) -> str:
+        network, title = network_of(answer)
+        return render_page(to_pyvis(network, title, corpus=corpus_dir(endpoint.project)))  # passages in the cards
+
     try:
-        if focus is not None:  # an entity's neighbourhood, its card opened by the page's link
-            network = await asyncio.to_thread(select, endpoint.dataset(), focus=focus, depth=1)
-            title = f"transition-kg: {focus}"
-        else:
-            sparql = _one(params, "query") or ""
-            accept = "application/sparql-results+json, application/n-triples"
-            media_type, body, _ = await _run(request, sparql, {}, accept)
-            result = read(parse_answer(body, media_type, "the query worker"))
-            network = await asyncio.to_thread(from_result, endpoint.dataset(), result)
-            title = "transition-kg: query result"
-        page = await asyncio.to_thread(lambda: render_page(to_pyvis(network, title)))
+        async with _turn(request) as turn:
+            answer = None
+            if focus is None:
+                accept = "application/sparql-results+json, application/n-triples"
+                answer = await _ask(endpoint, turn, sparql, {}, accept)
+            page = await _in_thread(endpoint, turn, lambda: page_of(answer))
     except ViewError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(page, media_type="text/html; charset=utf-8")
@@ -572,14 +719,18 @@ async def named_route(request):
     endpoint = _endpoint(request)
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
     given = {name: _one(params, name) or "" for name in params}
-    try:
+
+    def bind() -> str:
         query = get(endpoint.project, request.path_params["name"])
         values = {k: v for k, v in given.items() if v != ""}
         # a label names its entity as on the command line (Datong, "tourism revenue"): the store
         # is asked only when a value is not an IRI or a prefixed name
         plain = all(":" in v for v in values.values())
-        store = None if plain else await asyncio.to_thread(endpoint.store)
-        bound = await asyncio.to_thread(prepare, query, values, store)
+        return prepare(query, values, None if plain else endpoint.store())
+
+    try:
+        async with _turn(request) as turn:
+            bound = await _in_thread(endpoint, turn, bind)
     except QueryError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(bound, media_type="application/sparql-query; charset=utf-8", headers={"Cache-Control": "no-store"})
@@ -614,20 +765,22 @@ def make_app(endpoint: Endpoint):
     """The Starlette app: ``/``, ``/sparql``, ``/view`` and ``/named/NAME``, answered by this
     module's handlers, which find ``endpoint`` in ``request.app.state``."""
     from starlette.applications import Starlette
-    from starlette.routing import Route
+    from starlette.routing import Mount, Route, Router
 
     handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
-    app = Starlette(
-        routes=[
-            Route("/", page_route, methods=["GET", "HEAD"]),
-            Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
-            Route("/view", view_route, methods=["GET"]),
-            Route("/named/{name}", named_route, methods=["GET"]),
-        ],
-        exception_handlers=handlers,
-        lifespan=_lifespan,
-    )
+    routes: list = [
+        Route("/", page_route, methods=["GET", "HEAD"]),
+        Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
+        Route("/view", view_route, methods=["GET"]),
+        Route("/named/{name}", named_route, methods=["GET"]),
+    ]
+    pages = endpoint.pages
+    if pages is not None:  # another room's pages (the review pages), behind the same checks
+        routes.append(Mount(pages.path, app=_Checked(Router(pages.routes), endpoint.loopback)))
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.endpoint = endpoint
+    for name, value in (pages.state if pages else {}).items():
+        setattr(app.state, name, value)
     return app
 
 
@@ -639,64 +792,14 @@ async def _disconnected(request) -> None:
             return
 
 
-def query_page(project: Project) -> bytes:
+def query_page(project: Project, review: str | None = None) -> bytes:
     """The offline query workbench, with the named queries (their parameters, defaults bound),
-    the prefixes, and the ontology's terms for completion."""
-    from ..core.named import discover
-    from ..core.vocab import PREFIXES
-    from ..see.workbench import WorkbenchData, render_workbench
-    from .queries import param_property, prepare
+    the prefixes, and the ontology's terms for completion; a link to ``review`` (the path of
+    the drafts' review pages) when the server has them."""
+    from ..see.workbench import render_workbench
+    from .workbench import workbench_data
 
-    terms, properties, ranges = _terms(project)
-    data: WorkbenchData = {
-        "examples": [
-            {
-                "name": name,
-                "title": query.title,
-                "description": query.description,
-                "text": prepare(query),
-                "params": [
-                    {
-                        "name": p.name,
-                        "type": p.type,
-                        "default": p.default,
-                        "description": p.description,
-                        "kind": ranges.get(param_property(query, p) or "") if p.type == "IRI" else None,
-                    }
-                    for p in query.params
-                ],
-            }
-            for name, query in discover(project).items()
-        ],
-        "prefixes": PREFIXES,
-        "terms": terms,
-        "properties": properties,
-    }
-    return render_workbench(data).encode("utf-8")
-
-
-def _terms(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
-    """The ontology's classes, properties and individuals as prefixed names, for completion;
-    its properties' IRIs (a result column of properties is no network); and each property's
-    range, by the property's IRI."""
-    import pyoxigraph as ox
-
-    from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES, curie
-
-    found, properties, ranges = set(), set(), {}
-    kinds = {PREFIXES["owl"] + k for k in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
-    kinds.add(PREFIXES["rdf"] + "Property")
-    ontology = load(project, ontology_only=True).store  # the loader's ontology graph, read as every command reads it
-    for quad in ontology.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH_IRI)):
-        if isinstance(quad.subject, ox.NamedNode):
-            name = curie(quad.subject.value)
-            if name != quad.subject.value and ":" in name and not name.startswith("tkgsh:"):
-                found.add(name)
-            if quad.predicate.value == PREFIXES["rdf"] + "type" and quad.object.value in kinds:
-                properties.add(quad.subject.value)
-            if quad.predicate.value == PREFIXES["rdfs"] + "range" and isinstance(quad.object, ox.NamedNode):
-                ranges[quad.subject.value] = quad.object.value
-    return sorted(found), sorted(properties), ranges
+    return render_workbench(workbench_data(project), review).encode("utf-8")
 
 
 # --- the server -----------------------------------------------------------------------------------
@@ -712,30 +815,33 @@ class Server:
     ) -> None:
         self.sock, self.endpoint, self.store_dir, self.owned_dir = sock, endpoint, store_dir, owned_dir
         self.app, self.url = app, endpoint.url if endpoint is not None else url
-        self._stopping: asyncio.Event | None = None
+        self._server: uvicorn.Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stop_asked = threading.Event()
 
     async def _serve(self) -> None:
-        from hypercorn.asyncio import serve
-        from hypercorn.config import Config
+        import uvicorn
 
-        config = Config()
-        config.bind = [f"fd://{os.dup(self.sock.fileno())}"]  # Hypercorn closes the socket it is given
-        config.read_timeout = READ_TIMEOUT
-        config.keep_alive_timeout = IDLE_TIMEOUT
-        config.graceful_timeout = 2
-        config.include_server_header = False
-        config.accesslog = None
-        config.errorlog = None
-        config.backlog = 256
-        self._stopping = asyncio.Event()
+        app = self.app if self.endpoint is None else make_app(self.endpoint)
+        config = uvicorn.Config(
+            app,
+            http=_guarded_protocol(connection_cap()),
+            loop="none",
+            lifespan="on",
+            timeout_keep_alive=IDLE_TIMEOUT,  # type: ignore[arg-type]
+            timeout_graceful_shutdown=2,
+            server_header=False,
+            log_config=None,
+            log_level="critical",  # a bad request is its client's answer, not the server's log
+            access_log=False,
+        )
+        server = self._server = uvicorn.Server(config)
+        _settle_heap()
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
-            self._stopping.set()
-        app = self.app if self.endpoint is None else make_app(self.endpoint)
-        await serve(app, config, shutdown_trigger=self._stopping.wait)
+            server.should_exit = True
+        await server.serve(sockets=[self.sock.dup()])  # uvicorn closes the socket it is given
 
     def serve_forever(self) -> None:
         """Serve until :meth:`stop` (or SIGTERM, in the main thread; Ctrl-C raises KeyboardInterrupt)."""
@@ -754,11 +860,8 @@ class Server:
     def stop(self) -> None:
         """Ask the server to stop (from any thread or a signal handler)."""
         self._stop_asked.set()
-        if self._loop is not None and self._stopping is not None:
-            try:
-                self._loop.call_soon_threadsafe(self._stopping.set)
-            except RuntimeError:  # the loop has already closed: it has stopped
-                pass
+        if self._server is not None:
+            self._server.should_exit = True
 
     def close(self) -> None:
         self.stop()
@@ -769,6 +872,112 @@ class Server:
         self.sock.close()
         if self.owned_dir:
             shutil.rmtree(self.store_dir, ignore_errors=True)
+
+
+def connection_cap() -> int:
+    """How many connections are served at once (:data:`MAX_CONNECTIONS`, or the descriptor
+    limit, raised to its hard limit, less :data:`RESERVED_FDS`); one more is answered 503."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 65536 if hard == resource.RLIM_INFINITY else min(hard, 65536)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+    return MAX_CONNECTIONS or max(16, min(soft, 65536) - RESERVED_FDS)
+
+
+def _status(status: int, message: str) -> bytes:
+    """A whole HTTP/1.1 answer that closes its connection, for what is refused before the app."""
+    from http import HTTPStatus
+
+    body = (message + "\n").encode()
+    return (
+        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\ncontent-type: text/plain; charset=utf-8\r\n"
+        f"content-length: {len(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n"
+    ).encode() + body
+
+
+def _guarded_protocol(cap: int) -> type:
+    """uvicorn's HTTP/1.1 over httptools, with what a server anyone may reach needs: at most
+    ``cap`` connections (the next is answered 503 and closed), a request's head of at most
+    :data:`MAX_HEAD` bytes (431), and a whole request, head and body, sent within
+    :data:`READ_TIMEOUT` seconds of its first byte, or of the connection (408, closed): a client
+    that trickles cannot hold a connection."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class Guarded(HttpToolsProtocol):
+        _cut: asyncio.TimerHandle | None = None
+        _head = -1  # bytes of reads wholly inside the request's head; -1 outside a head
+        _named = 0  # bytes of the request's target and headers, as parsed
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            if len(self.connections) > cap:
+                self._refuse(503, f"the server has {cap} connections open: try again shortly")
+                return
+            self._cut = self.loop.call_later(READ_TIMEOUT, self._too_slow)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._cut is not None:
+                self._cut.cancel()
+            super().connection_lost(exc)
+
+        def data_received(self, data: bytes) -> None:
+            if self.transport.is_closing():
+                return
+            if self._cut is None:  # a new request begins: its deadline runs
+                self._cut = self.loop.call_later(READ_TIMEOUT, self._too_slow)
+            inside = self._head >= 0  # the read began inside a request's head
+            super().data_received(data)
+            if inside and self._head >= 0:  # and ended there: the whole read is head
+                self._head += len(data)
+            if self._head > MAX_HEAD:
+                self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
+
+        def on_message_begin(self) -> None:
+            self._head = self._named = 0
+            super().on_message_begin()
+
+        def on_url(self, url: bytes) -> None:
+            self._named += len(url)
+            super().on_url(url)
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            self._named += len(name) + len(value) + 4
+            super().on_header(name, value)
+
+        def on_headers_complete(self) -> None:
+            self._head = -1
+            if self._named > MAX_HEAD:
+                self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
+                return
+            super().on_headers_complete()
+
+        def send_400_response(self, msg: str) -> None:
+            if not self.transport.is_closing():  # a refused request says why; nothing is added
+                super().send_400_response(msg)
+
+        def on_message_complete(self) -> None:
+            if self._cut is not None:
+                self._cut.cancel()
+                self._cut = None
+            super().on_message_complete()
+
+        def _too_slow(self) -> None:
+            self._cut = None
+            if self.cycle is None or not self.cycle.response_started:
+                self._refuse(408, f"the request was not sent within {READ_TIMEOUT:g} s")
+            else:
+                self.transport.close()
+
+        def _refuse(self, status: int, message: str) -> None:
+            if not self.transport.is_closing():
+                self.transport.write(_status(status, message))
+                self.transport.close()
+
+    return Guarded
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -821,9 +1030,12 @@ def make_server(
     allow_service: tuple[str, ...] = (),
     per_client: int | None = None,
     memory_mb: int = MEMORY >> 20,
+    pages: Pages | None = None,
 ) -> Server:
     """Bind the address, load the store (on disk, so the workers can open it read-only) and
-    start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`."""
+    start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`.
+    ``pages`` are another room's routes (the review pages), mounted at their path and linked
+    from the workbench."""
     import gc
 
     if workers < 1:
@@ -853,6 +1065,7 @@ def make_server(
             _is_loopback(host),
             tuple(allow_service),
             per_client or max(1, workers - 1),
+            pages,
         )
     except BaseException:
         sock.close()

@@ -26,7 +26,7 @@ from .errors import TKGError
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
     import urllib.request
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 PASSWORD_VARIABLE = "TKG_ENDPOINT_PASSWORD"
 USER_AGENT = f"transition-kg/{__version__} (+https://w3id.org/transition-kg)"
@@ -36,6 +36,11 @@ QUERY_REFUSALS = {400: "QueryBadFormed", 404: "EndPointNotFound", 414: "URITooLo
 
 class EndpointError(TKGError):
     """A remote endpoint could not be reached, timed out, or refused the request."""
+
+    #: whether the request surely changed nothing: the server answered it with a refusal (an
+    #: HTTP status), or it was never sent (no connection, a challenge not spoken); a timeout or
+    #: a connection lost under it leaves that unknown
+    unchanged = False
 
 
 class Credentials:
@@ -54,6 +59,7 @@ def network_errors(
 ) -> Iterator[None]:
     """Turn what the network raises (refused, reset, timed out, HTTP errors) into one-line
     EndpointErrors naming ``url``; a status in ``refusals`` is said by its name there."""
+    import http.client
     import socket
     import urllib.error
 
@@ -63,17 +69,26 @@ def network_errors(
         first = _first_line(exc.read())
         if exc.code == 401:
             who = "these credentials" if creds else "a request without credentials"
-            raise EndpointError(
+            refused = EndpointError(
                 f"{url}: HTTP 401 Unauthorized: the server refused {who}",
                 option="user" if creds else None,
                 value=creds.user if creds else None,
-            ) from None
-        said = (refusals or {}).get(exc.code) or f"HTTP {exc.code} {exc.reason}"
-        raise EndpointError(f"{url}: {said}" + (f": {first}" if first else "")) from None
+            )
+        else:
+            said = (refusals or {}).get(exc.code) or f"HTTP {exc.code} {exc.reason}"
+            refused = EndpointError(f"{url}: {said}" + (f": {first}" if first else ""))
+        refused.unchanged = True
+        raise refused from None
+    except http.client.IncompleteRead as exc:
+        raise EndpointError(f"{url}: the answer was cut short ({len(exc.partial)} bytes, then the end)") from None
+    except http.client.HTTPException as exc:
+        raise EndpointError(f"{url}: not an HTTP answer ({type(exc).__name__})") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
             raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
-        raise EndpointError(f"{url}: cannot connect ({_reason(exc.reason)})") from None
+        unreachable = EndpointError(f"{url}: cannot connect ({_reason(exc.reason)})")
+        unreachable.unchanged = True
+        raise unreachable from None
     except TimeoutError:
         raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)") from None
     except OSError as exc:
@@ -144,15 +159,44 @@ class Client:
             headers["Accept"] = accept
         target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else url
         request = urllib.request.Request(target, data=data, method=method, headers=headers)
-        with network_errors(url, timeout, self.creds, refusals):
-            if self.creds is not None:
-                if url not in self._authorizers:
-                    self._authorizers[url] = Authorizer(url, self.creds, timeout)
-                header = self._authorizers[url].header(request)
-                if header:
-                    request.add_unredirected_header("Authorization", header)
-            with _opener().open(request, timeout=timeout) as response:
-                return Answer(response.read(), response.headers.get("Content-Type", ""), response.headers)
+
+        def exchange() -> Answer:
+            with network_errors(url, timeout, self.creds, refusals):
+                if self.creds is not None:
+                    if url not in self._authorizers:
+                        self._authorizers[url] = Authorizer(url, self.creds, timeout)
+                    header = self._authorizers[url].header(request)
+                    if header:
+                        request.add_unredirected_header("Authorization", header)
+                with _opener().open(request, timeout=timeout) as response:
+                    return Answer(response.read(), response.headers.get("Content-Type", ""), response.headers)
+
+        return _within(timeout, url, exchange)
+
+
+def _within(timeout: float, url: str, exchange: Callable[[], Answer]) -> Answer:
+    """``exchange()``'s answer, or a timeout EndpointError when the whole of it (challenge,
+    request, headers, body) takes longer than ``timeout``: a socket's timeout is per read, so
+    a server that trickles its answer a byte at a time would never meet it. The exchange runs
+    in a thread of its own, which is left to end with its connection."""
+    import threading
+
+    done: dict = {}
+
+    def run() -> None:
+        try:
+            done["answer"] = exchange()
+        except BaseException as exc:  # handed to the caller, whatever it is
+            done["error"] = exc
+
+    worker = threading.Thread(target=run, name="transition-kg request", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise EndpointError(f"{url}: no answer within {timeout:g} s (timeout)")
+    if "error" in done:
+        raise done["error"]
+    return done["answer"]
 
 
 def credentials(url: str, user: str | None) -> Credentials | None:
@@ -197,7 +241,7 @@ class Authorizer:
         self.scheme, self.challenge = self._ask(url, timeout)
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         manager.add_password(None, url, creds.user, creds.password)
-        self._digest = urllib.request.HTTPDigestAuthHandler(manager)
+        self._digest = _digest_handler()(manager)
 
     @staticmethod
     def _ask(url: str, timeout: float) -> tuple[str, dict]:
@@ -212,9 +256,7 @@ class Authorizer:
                     response.read()
             except urllib.error.HTTPError as exc:
                 if exc.code == 401:
-                    scheme, _, rest = exc.headers.get("WWW-Authenticate", "").partition(" ")
-                    values = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest)) if rest else {}
-                    return scheme.lower(), values
+                    return _best(url, exc.headers.get_all("WWW-Authenticate") or [])
                 # any other answer (405, 400…): no challenge to learn
         return "none", {}
 
@@ -228,3 +270,51 @@ class Authorizer:
         if self.scheme == "digest":
             return "Digest " + (self._digest.get_authorization(request, self.challenge) or "")
         return None
+
+
+def _digest_handler() -> type:
+    """urllib's Digest handler, with SHA-256 (RFC 7616) beside its MD5 and SHA."""
+    import hashlib
+    import urllib.request
+
+    class Digest(urllib.request.HTTPDigestAuthHandler):
+        def get_algorithm_impls(self, algorithm: str):
+            if algorithm.upper() != "SHA-256":
+                return super().get_algorithm_impls(algorithm)
+            h = lambda x: hashlib.sha256(x.encode("utf-8")).hexdigest()
+            return h, lambda secret, data: h(f"{secret}:{data}")
+
+    return Digest
+
+
+#: the Digest algorithms spoken, best first
+DIGESTS = ("SHA-256", "MD5", "SHA")
+
+
+def _best(url: str, challenges: list[str]) -> tuple[str, dict]:
+    """The scheme and parameters of the best challenge a server offers (RFC 7616 lets it offer
+    one per algorithm): Digest with SHA-256, MD5 or SHA, else Basic; an algorithm not spoken
+    is refused in one line."""
+    import urllib.request
+
+    offered = []
+    for challenge in challenges:
+        scheme, _, rest = challenge.strip().partition(" ")
+        values = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest)) if rest else {}
+        offered.append((scheme.lower(), values))
+    digests = [values for scheme, values in offered if scheme == "digest"]
+    for algorithm in DIGESTS:
+        for values in digests:
+            if values.get("algorithm", "MD5").upper() == algorithm:
+                return "digest", values
+    basic = [values for scheme, values in offered if scheme == "basic"]
+    if basic:
+        return "basic", basic[0]
+    if not digests:
+        return offered[0] if offered else ("none", {})
+    asked = ", ".join(sorted({values.get("algorithm", "MD5") for values in digests}))
+    refused = EndpointError(
+        f"{url}: the server asks for Digest with algorithm {asked}; transition-kg speaks {', '.join(DIGESTS)}"
+    )
+    refused.unchanged = True
+    raise refused

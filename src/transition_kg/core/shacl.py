@@ -4,8 +4,9 @@ into rdflib and walk it with pySHACL (two thirds of its time).
 :func:`compile_shapes` turns the shapes the project writes (node shapes targeting classes,
 subjects or objects of a property; property shapes with a plain property path and ``minCount``,
 ``maxCount``, ``class``, ``datatype``, ``or``, ``minInclusive``, ``lessThan``, ``minLength``,
-``pattern``, ``in``, a qualified value shape with ``class``; node-level ``or`` of shapes made of
-``class``, ``datatype``, ``not`` and property shapes with ``minCount`` or ``hasValue``) into one
+``pattern``, ``in``, a qualified value shape with ``class``; on the focus node itself ``class``,
+``datatype``, and ``or`` of shapes made of ``class``, ``datatype``, ``not`` and property shapes
+with ``minCount`` or ``hasValue``) into one
 SELECT query per constraint, each row a validation result as pySHACL gives it (one per focus
 node, or per focus node and value). A shape with anything else is :class:`Unsupported`: the
 caller then runs pySHACL (:func:`transition_kg.core.validate.shacl_results`), which stays the
@@ -37,7 +38,7 @@ LEXICAL = {
     XSD + "date": f"^-?[0-9]{{4,}}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]){_TZ}$",
     XSD + "boolean": r"^(true|false|1|0)$",
 }
-_NODE_KEYS = {"targetClass", "targetSubjectsOf", "targetObjectsOf", "property", "or", "message"}
+_NODE_KEYS = {"targetClass", "targetSubjectsOf", "targetObjectsOf", "property", "or", "class", "datatype", "message"}
 _PROPERTY_KEYS = {
     "path",
     "message",
@@ -237,8 +238,12 @@ def compile_shapes(graph: Any) -> list[Check]:
                 checks.append(Check(query.replace("FOCUS", focus), path_term, message, node))
             for test in _value_tests(shapes, inner, path):
                 checks.append(Check(f"SELECT DISTINCT ?f ?v ?w WHERE {{ {focus} {test} }}", path_term, message, node))
-        for members in keys.get("or", []):
-            condition = " || ".join(f"({_conforms(shapes, m, '?f')})" for m in shapes.items(members))
+        node_tests = [
+            " || ".join(f"({_conforms(shapes, m, '?f')})" for m in shapes.items(o)) for o in keys.get("or", [])
+        ]
+        node_tests += [_instance("?f", _sparql(c)) for c in keys.get("class", [])]
+        node_tests += [_datatype("?f", d) for d in keys.get("datatype", [])]
+        for condition in node_tests:  # constraints on the focus node itself
             message = str(shapes.one(keys, "message"))
             checks.append(Check(f"SELECT ?f WHERE {{ {focus} FILTER(!({condition})) }}", None, message, node))
     return checks

@@ -140,6 +140,8 @@ _PREFIXED_NAME = re.compile(r"(?<![\w?$:#/.<@-])((?:[A-Za-z][\w.-]*)?):(?=[\w%\\
 _DECLARED = re.compile(r"(?<![\w:])PREFIX\s+((?:[A-Za-z][\w.-]*)?):", re.I)
 _DATASET = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.I)
 _STAR = re.compile(r"^\s*SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(\*)", re.I)
+_PROLOGUE = re.compile(r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", re.I)
+_VARIABLE = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)")
 
 
 def prefixes_used(sparql: str) -> tuple[set[str], set[str]]:
@@ -174,9 +176,11 @@ def names_a_dataset(sparql: str) -> bool:
 def star_in_order(sparql: str, variables: list[str]) -> str | None:
     """For ``SELECT *``, the query with the star replaced by ``variables`` in the order they
     first appear in the query (None when it is not a SELECT * or the order is already that)."""
+    if "*" not in sparql:  # no star, no SELECT *: the common case, read at no cost
+        return None
     text = blank_out(sparql)
     prologue_end = 0
-    for match in re.finditer(r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", text, re.I):
+    for match in _PROLOGUE.finditer(text):
         if text[prologue_end : match.start()].strip():
             break
         prologue_end = match.end()
@@ -184,7 +188,7 @@ def star_in_order(sparql: str, variables: list[str]) -> str | None:
     if not star:
         return None
     first: dict[str, int] = {}
-    for match in re.finditer(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)", text):
+    for match in _VARIABLE.finditer(text):
         first.setdefault(match.group(1), match.start())
     ordered = sorted(variables, key=lambda v: first.get(v, len(text)))
     if ordered == variables:
@@ -205,6 +209,25 @@ def services(sparql: str) -> list[str | None]:
         iri = re.match(r"<([^<>\s]*)>", rest)
         found.append(iri.group(1) if iri else None)
     return found
+
+
+def scanners() -> dict[str, tuple[str, str]]:
+    """The patterns that read a query's text here (blanking, its form, FROM, SERVICE, PREFIX), as
+    ``(source, flags)`` for JavaScript, so a page's store reads a query as the library does."""
+    found = {
+        "blanks": _BLANKS,
+        "form": _FORM,
+        "dataset": _DATASET,
+        "service": _SERVICE,
+        "declared": _DECLARED,
+        "star": _STAR,
+        "prologue": _PROLOGUE,
+        "variable": _VARIABLE,
+    }
+    return {
+        name: (p.pattern, ("i" if p.flags & re.I else "") + ("s" if p.flags & re.S else ""))
+        for name, p in found.items()
+    }
 
 
 def unknown_prefix_message(prefix: str) -> str:

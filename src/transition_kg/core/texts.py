@@ -18,7 +18,7 @@ from .vocab import curie
 
 TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from rdflib import URIRef
+    from rdflib import Dataset, URIRef
 
     from .load import Loaded
 
@@ -83,17 +83,35 @@ def read_articles(
     given: then each article whose file is not there is added to it (with the file's name) and
     left out, as a project without that text reads it. ``where(article, property)`` is where a
     problem is reported (``FILE:LINE`` of that statement; default: the article's graph file)."""
+    return _read(loaded.dataset, corpus, where or _graph_file(loaded), absent)
+
+
+def article_texts(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
+    """Each registered article's own characters as ``corpus`` holds them (by the article's
+    IRI), and a line for each article whose text is not there or not the one its evidence
+    counts in (a hash that differs), saying why."""
+    absent: list[tuple[URIRef, str]] = []
+    texts, problems = _read(dataset, corpus, lambda article, prop: "graph", absent)
+    why = [f"{curie(article)}: its text {name} is not in {corpus}" for article, name in absent]
+    why += [problem.message for problem in problems]
+    # a text with a problem (a hash that differs) is not the one the offsets count in
+    return {
+        str(a): t.text for a, t in texts.items() if not any(p.message.startswith(f"{curie(a)}: ") for p in problems)
+    }, why
+
+
+def _read(
+    ds: Dataset, corpus: Path, where: Callable[[URIRef, str], str], absent: list[tuple[URIRef, str]] | None
+) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF
 
     from .vocab import OA, TKG
 
-    where = where or _graph_file(loaded)
-    ds = loaded.dataset
     problems: list[Problem] = []
     texts: dict[URIRef, ArticleText] = {}
-    for article in sorted(set(ds.subjects(RDF.type, TKG.Article))):
-        shown = curie(article) if isinstance(article, URIRef) else str(article)
+    for article in sorted({a for a in ds.subjects(RDF.type, TKG.Article) if isinstance(a, URIRef)}):
+        shown = curie(article)
         name = ds.value(article, TKG.sourceFile)
         if name is None:
             continue  # the shapes report it

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +34,7 @@ from .load import Loaded, load
 from .numerals import numbers_in
 from .paths import Project, corpus_dir
 from .texts import read_articles
-from .vocab import OA, ONTOLOGY_GRAPH, SH, TKG, curie
+from .vocab import INFERRED_GRAPH_IRI, OA, ONTOLOGY_GRAPH, SH, TKG, curie
 
 CHECKS = ("syntax", "files", "vocabulary", "shacl", "evidence", "queries")
 CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
@@ -75,10 +75,14 @@ class Report:
         return f"{len(self.problems)} problem(s): {detail}"
 
 
-def validate(project: Project, corpus: Path | None = None, require_texts: bool = False) -> tuple[Report, Loaded]:
+def validate(
+    project: Project, corpus: Path | None = None, require_texts: bool = False, graphs: Collection[str] | None = None
+) -> tuple[Report, Loaded]:
     """Run the checks; return the report and the loaded project. An article whose text is not
     in the corpus has its evidence skipped, with a note naming it, unless ``require_texts``:
-    then that is a problem."""
+    then that is a problem. ``graphs`` (IRIs of named graphs) limits the vocabulary, SHACL and
+    evidence checks to those graphs and what they rest on (the ontology, the shared entities,
+    the background): for a change that wrote only them, as ``promote`` does."""
     report = Report()
     loaded = load(project, strict=False)
     report.problems += loaded.problems
@@ -92,12 +96,21 @@ def validate(project: Project, corpus: Path | None = None, require_texts: bool =
         report.problems += broken.problems
         report.notes.append("vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first")
         return report, loaded
-    report.problems += _in_file_order(check_vocabulary(loaded, project))
-    report.problems += _in_file_order(check_shacl(loaded, shapes, project))
-    found = check_evidence(loaded, project, corpus or corpus_dir(project), report, require_texts)
+    scope = None if graphs is None else _scope(loaded, graphs)
+    report.problems += _in_file_order(check_vocabulary(loaded, project, scope))
+    report.problems += _in_file_order(check_shacl(loaded, shapes, project, scope))
+    found = check_evidence(loaded, project, corpus or corpus_dir(project), report, require_texts, scope)
     report.problems += _in_file_order(found)
     report.problems += check_queries(loaded, project, report)
     return report, loaded
+
+
+def _scope(loaded: Loaded, graphs: Collection[str]) -> set[str]:
+    """The graphs a scoped check reads: those given, and every graph that is no article's (the
+    ontology, shared entities, background), but not the inferred graph (drawn from them all)."""
+    articles = {str(a) for a in loaded.dataset.subjects(RDF.type, TKG.Article)}
+    named = {str(ctx.identifier if isinstance(ctx, Graph) else ctx) for ctx in loaded.dataset.contexts()}
+    return {g for g in named if g in graphs or (g not in articles and g != INFERRED_GRAPH_IRI)}
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -161,8 +174,9 @@ def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | N
 # --- 2. vocabulary ------------------------------------------------------------------------
 
 
-def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
-    """Undeclared classes, properties and ``tkg:`` terms; declared terms without label or comment."""
+def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
+    """Undeclared classes, properties and ``tkg:`` terms (in the ``scope`` graphs only, when
+    given); declared terms without label or comment."""
     ds = loaded.dataset
     ontology = ds.graph(ONTOLOGY_GRAPH)
     declared = {s for s, o in ontology.subject_objects(RDF.type) if o in DECLARATION_TYPES}
@@ -208,6 +222,8 @@ def check_vocabulary(loaded: Loaded, project: Project) -> list[Problem]:
         )
 
     for graph_name, files in loaded.graph_files.items():
+        if scope is not None and graph_name not in scope:
+            continue
         graph = ds.graph(URIRef(graph_name))
         seen: set[tuple[str, URIRef]] = set()
         for s, p, o in graph:
@@ -305,20 +321,22 @@ def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
     return found
 
 
-def union_graph(loaded: Loaded) -> Graph:
-    """All triples of every named graph in one graph (for SHACL), with the dataset's prefixes."""
+def union_graph(loaded: Loaded, scope: Collection[str] | None = None) -> Graph:
+    """All triples of every named graph (or of the ``scope`` graphs) in one graph (for SHACL),
+    with the dataset's prefixes."""
     data = Graph()
     for prefix, ns in loaded.dataset.namespaces():
         data.bind(prefix, ns)
-    for s, p, o, _ in loaded.dataset.quads((None, None, None, None)):
-        data.add((s, p, o))
+    for s, p, o, ctx in loaded.dataset.quads((None, None, None, None)):
+        if scope is None or str(ctx.identifier if isinstance(ctx, Graph) else ctx) in scope:
+            data.add((s, p, o))
     return data
 
 
-def store_shacl_results(loaded: Loaded, shapes: Graph) -> list[ShaclResult]:
-    """The shapes' results over ontology + graph, run as SPARQL inside the store
-    (:mod:`transition_kg.core.shacl`); by pySHACL over an rdflib copy when a shape uses what
-    those queries do not translate."""
+def store_shacl_results(loaded: Loaded, shapes: Graph, scope: Collection[str] | None = None) -> list[ShaclResult]:
+    """The shapes' results over ontology + graph (the ``scope`` graphs, when given), run as
+    SPARQL inside the store (:mod:`transition_kg.core.shacl`); by pySHACL over an rdflib copy
+    when a shape uses what those queries do not translate."""
     from .shacl import Unsupported, compile_shapes, run_checks
     from .sparql import rdflib_term
     from .vocab import INFERRED_GRAPH_IRI
@@ -326,18 +344,23 @@ def store_shacl_results(loaded: Loaded, shapes: Graph) -> list[ShaclResult]:
     try:
         checks = compile_shapes(shapes)
     except Unsupported:
-        return shacl_results(union_graph(loaded), shapes)
-    graphs = [g.value for g in loaded.store.named_graphs() if g.value != INFERRED_GRAPH_IRI]
+        return shacl_results(union_graph(loaded, scope), shapes)
+    graphs = [
+        g.value
+        for g in loaded.store.named_graphs()
+        if g.value != INFERRED_GRAPH_IRI and (scope is None or g.value in scope)
+    ]
     return [ShaclResult(rdflib_term(f), p, m, s) for f, p, m, s in run_checks(loaded.store, checks, graphs)]
 
 
-def check_shacl(loaded: Loaded, shapes: Graph, project: Project) -> list[Problem]:
-    """Run the shapes over ontology + graph; one problem per validation result."""
+def check_shacl(loaded: Loaded, shapes: Graph, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
+    """Run the shapes over ontology + graph (the ``scope`` graphs, when given); one problem per
+    validation result."""
     if len(shapes) == 0:
         return []
     locate = _Locator(project)
     problems = []
-    for result in store_shacl_results(loaded, shapes):
+    for result in store_shacl_results(loaded, shapes, scope):
         file = _file_of(loaded, _graph_of_subject(loaded, result.focus, result.path), project)
         named = isinstance(result.focus, URIRef)
         focus_name = _short(shapes, result.focus) if named else "a blank node"
@@ -364,10 +387,16 @@ def _where_stated(loaded: Loaded, project: Project) -> Callable[[URIRef, str], s
 
 
 def check_evidence(
-    loaded: Loaded, project: Project, corpus: Path, report: Report, require_texts: bool = False
+    loaded: Loaded,
+    project: Project,
+    corpus: Path,
+    report: Report,
+    require_texts: bool = False,
+    scope: Collection[str] | None = None,
 ) -> list[Problem]:
-    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``;
-    an article whose file is not there is skipped with a note (a problem if ``require_texts``)."""
+    """Check hashes, spans, numbers and quote texts against the article files in ``corpus``
+    (the evidence of the ``scope`` graphs, when given); an article whose file is not there is
+    skipped with a note (a problem if ``require_texts``)."""
     ds = loaded.dataset
     if not corpus.is_dir():
         why = f"no article corpus at {corpus} (set TKG_CORPUS, or put the texts in the project's texts/)"
@@ -388,6 +417,8 @@ def check_evidence(
     spans = 0
     exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
     for fact, evidence, ctx in _evidence_quads(loaded):
+        if scope is not None and str(ctx) not in scope:
+            continue
         file = _file_of(loaded, ctx, project)
         fact_name = _short(ds, fact) if isinstance(fact, URIRef) else "a fact"
 

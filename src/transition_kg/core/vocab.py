@@ -53,7 +53,10 @@ BACKGROUND_GRAPH_IRI = TKR_IRI + "graph-background"
 #: characters an IRI may not hold (RFC 3987's excluded ones, spaces and controls)
 IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LOCAL = re.compile(r"^[A-Za-z0-9_][\w.-]*(?<!\.)$|^$")
-_PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([^\s<>\"{}|^`\\]*)$")
+#: a prefixed name (its prefix, its local part), as :func:`expand` reads one
+PREFIXED_NAME = re.compile(r"^([A-Za-z][\w.-]*)?:([^\s<>\"{}|^`\\]*)$")
+#: an absolute IRI written as it is (not ``<…>`` nor a prefixed name)
+ABSOLUTE_IRI = re.compile(r"^(https?|urn|mailto|file):\S", re.I)
 
 
 def curie(iri: str) -> str:
@@ -77,10 +80,10 @@ def expand(name: str) -> str | None:
     name = name.strip()
     if name.startswith("<") and name.endswith(">"):
         return name[1:-1]
-    match = _PREFIXED.match(name)
+    match = PREFIXED_NAME.match(name)
     if match and (match.group(1) or "") in PREFIXES and not match.group(2).startswith("//"):
         return PREFIXES[match.group(1) or ""] + match.group(2)
-    if re.match(r"^(https?|urn|mailto|file):\S", name, re.I):
+    if ABSOLUTE_IRI.match(name):
         return name
     return None
 

@@ -22,12 +22,14 @@ is a problem saying so: its mention is written by hand with the words the articl
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..core import turtle
 from ..core.errors import Problem, ReadError, TKGError
-from ..core.files import decode, read_bytes, write_atomic
+from ..core.files import Journal, decode, read_bytes
 from ..core.paths import Project
 
 TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
@@ -37,6 +39,13 @@ if TYPE_CHECKING:
 # a quote selector written as the house style writes it, with no position selector before it
 _QUOTE = re.compile(
     r'(?P<head>oa:hasSelector\s+)(?P<sel>\[\s*a\s+oa:TextQuoteSelector\s*;(?P<body>(?:[^"\]]|"(?:[^"\\]|\\.)*")*)\])'
+)
+# what is text, not statements: strings (long and short, either quote), IRIs, comments; and
+# an escape in a name (``\#``), which is neither
+_LEXEMES = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>|#[^\n]*|\\.',
+    re.S,
 )
 _FIELD = re.compile(r'oa:(exact|prefix|suffix)\s+"((?:[^"\\]|\\.)*)"')
 _SOURCE = re.compile(r"oa:hasSource\s+(\S+?)\s*;")
@@ -95,11 +104,14 @@ def first_label(text: str, labels: list[str]) -> tuple[int, str] | None:
 
 
 def mention_missing(
-    project: Project, corpus: Path | None = None, articles: set[str] | None = None
+    project: Project, corpus: Path | None = None, articles: set[str] | None = None, journal: Journal | None = None
 ) -> tuple[list[tuple[str, int]], list[Problem]]:
     """Write a mention for every entity an article (of ``articles``, default all) uses but does
-    not mention, found by its labels in the article's text. Returns (file, mentions written)
-    and the entities whose labels the text does not write."""
+    not mention, found by its labels in the article's text (through ``journal``, a change
+    under way, else a journal of its own). Returns (file, mentions written) and the entities
+    whose labels the text does not write."""
+    from contextlib import nullcontext
+
     import pyoxigraph as ox
 
     from ..core.load import load
@@ -154,12 +166,28 @@ def mention_missing(
             )
         )
     written = []
-    for path, lines in blocks.items():
-        body = path.read_text(encoding="utf-8")
-        note = "Mentions found by their labels (transition-kg anchor --mentions)"
-        write_atomic(path, turtle.append_to_graph(body, note, lines).encode("utf-8"))
-        written.append((project.display(path), len(lines)))
+    with Journal(project.root) if journal is None else nullcontext(journal) as change:
+        for path, lines in blocks.items():
+            body = path.read_text(encoding="utf-8")
+            note = "Mentions found by their labels (transition-kg anchor --mentions)"
+            change.write(path, turtle.append_to_graph(body, note, lines).encode("utf-8"))
+            written.append((project.display(path), len(lines)))
     return written, problems
+
+
+def _selectors(source: str) -> Iterator[re.Match]:
+    """The quote-only selectors of a Turtle text: the matches of the house style's pattern that
+    start among its statements, never inside a string (a note quoting the pattern) or a comment."""
+    text = [(m.start(), m.end()) for m in _LEXEMES.finditer(source) if m.group()[0] != "\\"]
+    starts = [start for start, _ in text]
+    at = 0
+    while match := _QUOTE.search(source, at):
+        inside = bisect.bisect_right(starts, match.start()) - 1
+        if inside >= 0 and text[inside][1] > match.start():
+            at = text[inside][1]  # in a string or a comment: look again after it
+            continue
+        yield match
+        at = match.end()
 
 
 def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[str | None, int, list[Problem]]:
@@ -167,7 +195,7 @@ def anchor_file(path: Path, shown: str, texts: dict[str, str], expand) -> tuple[
     how many were anchored, and the problems."""
     source = decode(read_bytes(path, shown), shown)
     problems, pieces, last, count = [], [], 0, 0
-    for match in _QUOTE.finditer(source):
+    for match in _selectors(source):
         if re.match(r"\s*,\s*\[\s*a\s+oa:TextPositionSelector", source[match.end() :]):
             continue  # anchored already, its position selector written second
         fields = {k: _unescape(v) for k, v in _FIELD.findall(match.group("body"))}
@@ -220,15 +248,16 @@ def anchor(
     texts = article_texts(project, corpus)
     files = paths or project.files().graphs
     written, problems = [], []
-    for path in files:
-        shown = project.display(Path(path).resolve())
-        try:
-            text, count, found = anchor_file(Path(path), shown, texts, expand)
-        except ReadError as exc:
-            problems.append(Problem("anchor", shown, str(exc).split(": ", 1)[-1]))
-            continue
-        problems += found
-        if text is not None and not found:
-            write_atomic(Path(path), text.encode("utf-8"))
-            written.append((shown, count))
+    with Journal(project.root) as change:  # every file written, or (killed, interrupted) none
+        for path in files:
+            shown = project.display(Path(path).resolve())
+            try:
+                text, count, found = anchor_file(Path(path), shown, texts, expand)
+            except ReadError as exc:
+                problems.append(Problem("anchor", shown, str(exc).split(": ", 1)[-1]))
+                continue
+            problems += found
+            if text is not None and not found:
+                change.write(Path(path), text.encode("utf-8"))
+                written.append((shown, count))
     return written, problems

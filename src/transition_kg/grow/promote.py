@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..core import turtle
 from ..core.errors import Problem, TKGError
-from ..core.files import read_bytes, write_atomic
+from ..core.files import Journal, read_bytes
 from ..core.paths import Project
 from ..core.vocab import PREFIXES, curie
 from .anchor import mention_missing
@@ -277,6 +277,8 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
     when: list[turtle.Pair] = [("tkg:yearNotStated", True)]
     if year is not None:
         when = [("tkg:year", year), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
+    elif c.one("startYear") is not None or c.one("endYear") is not None:  # a period ("in the past three years")
+        when = [*_period(c), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
     return c.fact(
         "obs",
         f"{c.local}-{c.number}",
@@ -285,6 +287,17 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
         [("tkg:value", value), ("tkg:unit", unit), ("tkg:qualifier", qualifier)],
         when,
     )
+
+
+def _period(c: Candidate) -> list[turtle.Pair]:
+    """A candidate's period as the ontology models one: its first and last year (``tkg:startYear``,
+    ``tkg:endYear``, each an ``xsd:gYear``, the first not after the last)."""
+    start, end = c.one("startYear"), c.one("endYear")
+    years = [getattr(y, "value", "") for y in (start, end)]
+    typed = all(getattr(getattr(y, "datatype", None), "value", "") == XSD + "gYear" for y in (start, end))
+    if not (typed and all(re.fullmatch(r"\d{4}", y) for y in years) and years[0] <= years[1]):
+        raise Refused("its period is not two years: give tkg:startYear and tkg:endYear, each an xsd:gYear, in order")
+    return [("tkg:startYear", start), ("tkg:endYear", end)]
 
 
 def _speaker(c: Candidate, review: Review) -> ox.NamedNode:
@@ -331,7 +344,10 @@ def role(c: Candidate, review: Review) -> tuple[str, str]:
 
 
 #: the relations a candidate relation may state
-RELATIONS = {TKG + p for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects")}
+RELATIONS = {
+    TKG + p
+    for p in ("locatedIn", "partOf", "deployedBy", "developedBy", "issuedBy", "country", "connects", "hasIndustry")
+}
 
 
 def relation(c: Candidate, review: Review) -> tuple[str, str]:
@@ -366,6 +382,23 @@ def relation(c: Candidate, review: Review) -> tuple[str, str]:
     )
     triple = turtle.subject(subject, [(turtle.name(predicate.value), obj)])
     return f"{subject.value} {predicate.value} {obj.value}", triple + "\n" + turtle.subject(statement)
+
+
+def _declare_new(c: Candidate, review: Review) -> None:
+    """A new entity a reviewer made in place (``tkg:newEntityLabel`` and ``tkg:newEntityType``;
+    the candidate names it by the label's slug): declared, unless it is already."""
+    import pyoxigraph as ox
+
+    label, klass = c.props.get(TKG + "newEntityLabel"), c.props.get(TKG + "newEntityType")
+    if not label and not klass:
+        return
+    if not (label and isinstance(label[0], ox.Literal) and label[0].value.strip()):
+        raise Refused("a new entity needs tkg:newEntityLabel, its name")
+    if not (klass and isinstance(klass[0], ox.NamedNode)):
+        raise Refused(f"the new entity {label[0].value!r} needs tkg:newEntityType, its class (tkg:Person, tkg:Site, …)")
+    entity = ox.NamedNode(TKR + slug(label[0].value))
+    if not review.declared(entity):
+        review.declare(entity, klass[0], label[0].value)
 
 
 def not_a_fact(c: Candidate, review: Review) -> tuple[str, str]:
@@ -465,8 +498,10 @@ def promote(
     draft), read as if written in it. Return the facts written (prefixed names), the problems
     (nothing is written when there is one), and the facts a promotion before this one wrote
     (said, never written twice)."""
+    from ..core.files import recover
     from ..core.load import load
 
+    recover(project.root)  # a promotion a kill interrupted is undone first
     shown = str(draft)
     nodes = _read([draft, *(reviews or [])])
     chosen = _chosen(nodes, shown, only)
@@ -480,6 +515,7 @@ def promote(
     for iri in chosen:
         try:
             candidate = _candidate(iri, nodes, loaded.graph_files)
+            _declare_new(candidate, review)
             if candidate.kind == "CandidateDate" and not only:
                 continue  # accepted with the rest: its year is on the facts it dates
             fact, statements = HANDLERS.get(candidate.kind, not_a_fact)(candidate, review)
@@ -511,28 +547,37 @@ def _write(
 ) -> tuple[list[str], list[Problem]]:
     """Write the facts into their articles' graph files (and the new entities into
     ``graph/shared.trig``) with a mention of each entity they use; put every file back as it
-    was when the project then has a problem it did not have before."""
+    was when the project then has a problem it did not have before (the project as it was is
+    validated only then: a clean result needs one validation)."""
     from ..core.validate import validate
 
-    before = {str(p) for p in validate(project)[0].problems}  # only what the promotion adds counts
+    scope = set(facts)  # the articles written (with the ontology and shared entities they rest on)
     files = {loaded.graph_files[article][0]: statements for article, statements in facts.items()}
     if review.declarations:
         files = {project.graph_dir / "shared.trig": list(review.declarations.values()), **files}
     if review.new_indicators:
         files = {project.ontology_dir / "indicators.ttl": list(review.new_indicators.values()), **files}
-    originals: dict[Path, bytes] = {}
-    for path, statements in files.items():
-        originals[path] = path.read_bytes()
-        note, document = f"Promoted from {draft}", originals[path].decode("utf-8")
-        if path.suffix == ".ttl":  # Turtle: no graph block
-            body = document.rstrip("\n") + "\n\n" + turtle.comment(note) + "\n" + "\n".join(statements) + "\n"
-        else:
-            body = turtle.append_to_graph(document, note, statements)
-        write_atomic(path, body.encode("utf-8"))
-    mention_missing(project, articles=set(facts))  # the entities the facts use, found by their labels
-    added = [p for p in validate(project)[0].problems if str(p) not in before]
+    with Journal(project.root) as change:  # a kill or Ctrl-C before the end leaves graph/ as it was
+        for path, statements in files.items():
+            note, document = f"Promoted from {draft}", path.read_text(encoding="utf-8")
+            if path.suffix == ".ttl":  # Turtle: no graph block
+                body = document.rstrip("\n") + "\n\n" + turtle.comment(note) + "\n" + "\n".join(statements) + "\n"
+            else:
+                body = turtle.append_to_graph(document, note, statements)
+            change.write(path, body.encode("utf-8"))
+        # the entities the facts use, found by their labels
+        mention_missing(project, articles=set(facts), journal=change)
+        after = validate(project, graphs=scope)[0].problems
+        if not after:
+            return review.written, []
+        promoted = {project.root / name: read_bytes(project.root / name) for name in change.saved}
+        change.rollback()
+    # only what the promotion adds counts: the project as it was, validated the same way
+    before = {str(p) for p in validate(project, graphs=scope)[0].problems}
+    added = [p for p in after if str(p) not in before]
     if added:
-        for path, data in originals.items():
-            write_atomic(path, data)
         return [], [Problem("promote", p.where, f"would not validate, nothing written: {p.message}") for p in added]
+    with Journal(project.root) as change:
+        for path, data in promoted.items():
+            change.write(path, data)
     return review.written, []

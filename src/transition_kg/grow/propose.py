@@ -2,8 +2,9 @@
 changes them instead of typing RDF (rules only; no model downloads).
 
 Each proposal is a property of its candidate, named as the house term it proposes with
-``proposed`` before it (``tkg:proposedIndicator``, ``tkg:proposedType``…), beside a confidence
-(``tkg:confidence``, 0–1) and why (``tkg:proposedBecause``, words of the article):
+``proposed`` before it (``tkg:proposedIndicator``, ``tkg:proposedType``…), each with a confidence (0–1, on a
+``tkg:proposalConfidence`` node naming it), the least of them as the candidate's
+``tkg:confidence``, and why (``tkg:proposedBecause``, words of the article):
 
 - a new name: an entity of the graph whose label it uniquely starts or ends (``proposedMentionOf``),
   else a class (``proposedType``): a person when titled or speaking, an organisation by its
@@ -113,6 +114,27 @@ RELATIONS = (  # words between two names → the relation they state, and how su
     (r"(?:,?\s+(?:is|was)|,)\s+(?:a\s+)?(?:part|unit|subsidiary|branch)\s+of\s+(?:the\s+)?", "partOf", 0.8),
     (r",?\s+owned\s+by\s+(?:the\s+)?", "partOf", 0.6),
 )
+#: a role's title in an apposition ("X, director of Y", "X, a professor at Y"): a person's role held in Y
+ROLE = (
+    r",\s+(?:an?\s+|the\s+)?((?:[a-z-]+\s+){0,2}?(?:director|head|chairman|chairwoman|chair|mayor|secretary|president"
+    r"|manager|engineer|professor|researcher|spokesperson|spokesman|spokeswoman|founder|economist|official|governor"
+    r"|minister|lecturer|dean|leader|analyst|chief|executive|general\s+manager))\s+(?:of|at)\s+(?:the\s+)?"
+)
+#: the words after a place's possessive that may name an industry ("coal industry", "tourism sector", "tourism")
+INDUSTRY = r"(?:[a-z-]+\s+(?:industry|industries|sector)|[a-z-]+)"
+#: words before a number that make it a value aimed for ("aims to raise jobs to 15,000 by 2030")
+TARGET = (
+    r"\b(?:aims?|aiming|aimed|targets?|targeting|goal|plans?|planning|planned|pledges?|pledged|seeks?|wants?"
+    r"|hopes?|intends?|is\s+to|are\s+to)\b[^.;:]{0,60}$"
+)
+#: a pronoun that says who spoke, after or before the quote ("…," she said / she said: "…")
+PRONOUN_AFTER = r"^[,.!?]?[\"”»“]?\s*(he|she)\s+(?:said|says|added|adds|explained|recalled|noted|told|went on)\b"
+PRONOUN_BEFORE = r"\b(he|she)\s+(?:said|says|added|adds|explained|recalled|noted|told\s+\w+)[:,]?\s*[\"“„«]?$"
+#: words that tell a person's gender, right before the name (Mr, Ms) or after it (he, her)
+GENDER = {
+    **dict.fromkeys(("mr", "mister", "sir", "he", "his", "him"), "m"),
+    **dict.fromkeys(("ms", "mrs", "miss", "madam", "madame", "lady", "she", "her", "hers"), "f"),
+}
 STOPWORDS = {"of", "the", "in", "a", "an", "and", "from", "to", "by", "for", "on", "at", "per", "share", "number"}
 
 
@@ -123,6 +145,7 @@ class Known:
     entities: dict[str, str]
     indicators: dict[str, str]
     units: dict[str, str]
+    industries: dict[str, str]
 
     titles: Collection[str]
 
@@ -135,7 +158,7 @@ class Known:
             )
             return {row[1].value.lower(): row[0].value for row in rows}
 
-        return cls({k: str(v) for k, v in labels.items()}, of("Indicator"), of("Unit"), titles)
+        return cls({k: str(v) for k, v in labels.items()}, of("Indicator"), of("Unit"), of("Industry"), titles)
 
 
 def _words(text: str) -> set[str]:
@@ -246,16 +269,24 @@ class Proposer(Generic[Candidate]):
         measure = next((m for pattern, m in CHANGE if re.search(pattern, before)), None)
         if measure is None and re.search(r"\b(?:times|fold)\b", self.text[c.start : c.end + 12]):
             measure = "Multiple"
+        if measure is None and re.search(TARGET, before):
+            measure = "Target"
         props["measure"] = TKG + (measure or "Level")
         unit = _text(c.terms["candidateUnit"][0]) if "candidateUnit" in c.terms else "count"
         if unit.lower() in self.known.units:
             props["unit"] = self.known.units[unit.lower()]
-        indicator, label, fit = self.indicator(c, sentence, measure is not None)
+        indicator, label, fit = self.indicator(c, sentence, measure not in (None, "Target"))
         if indicator:
             props["indicator"] = indicator
         else:
             props["indicator"], props["indicatorLabel"] = TKR_IRI + "indicator-" + slug(label), label
-        _add(c, min(sure, fit), f"{why}; indicator {label!r}", **props)
+        scores = {
+            "observedEntity": sure,
+            "indicator": fit,
+            "unit": 0.9 if "candidateUnit" in c.terms else 0.7,  # written, or a count of what is counted
+            "measure": {None: 0.7, "Target": 0.7}.get(measure, 0.8),
+        }
+        _add(c, min(sure, fit), f"{why}; indicator {label!r}", scores, **props)
 
     def indicator(self, c: Candidate, sentence: str, change: bool) -> tuple[str | None, str, float]:
         """An existing indicator close to the counted noun and the sentence (or, for a change,
@@ -282,12 +313,27 @@ class Proposer(Generic[Candidate]):
             r"[^.;]*$",
             sentence[: c.start - _sentence(self.text, c.start)[0]],
         )
+        aimed = re.search(  # "raise jobs in battery making to 15,000": what is raised or cut
+            r"\b(?:raise|cut|increase|lift|bring|reduce|grow|boost|expand|double|lower)\s+(?:the\s+|its\s+|their\s+)?"
+            r"((?:[a-z-]+\s+){0,4}?[a-z-]+)\s+to\s+$",
+            sentence[: c.start - _sentence(self.text, c.start)[0]],
+        )
         after = re.match(r"\s*(?:of\s+|in\s+)?((?:[a-z-]+\s*){1,2})", self.text[c.end : c.end + 40])
-        label = wanted or (subject.group(1) if subject else after.group(1).strip() if after else "value")
+        written = after.group(1).strip() if after and after.group(1).split()[0] not in STOPWORDS else "value"
+        label = wanted or (aimed.group(1) if aimed else subject.group(1) if subject else written)
         return None, label, 0.3
 
     def speech(self, c: Candidate) -> None:
         speaker = _text(c.terms["candidateSpeaker"][0]) if "candidateSpeaker" in c.terms else ""
+        pronoun = re.match(PRONOUN_AFTER, self.text[c.end : c.end + 30]) or re.search(
+            PRONOUN_BEFORE, self.text[max(0, c.start - 30) : c.start]
+        )
+        if pronoun and c.kind == "CandidateQuote":  # "she said": the last person named she can be
+            person = self.last_person(c.start, GENDER[pronoun.group(1).lower()])
+            if person:
+                why = f"{pronoun.group(1)!r}: the last person named before who can be"
+                _add(c, 0.6, why, speaker=self.entity(person))
+                return
         if not speaker[:1].isupper():
             _add(c, 0.2, "no speaker named")
             return
@@ -295,7 +341,86 @@ class Proposer(Generic[Candidate]):
         organisation = c.terms.get("candidateOrganisation")
         if organisation and c.kind == "CandidateRole":
             props["roleIn"] = self.entity(_text(organisation[0]))
-        _add(c, 0.8, "the speaker the sentence names", **props)
+        _add(c, 0.8, "the speaker the sentence names", {"roleIn": 0.7}, **props)
+
+    def people(self) -> set[str]:
+        """The names of persons: new ones proposed as persons, and the speakers named."""
+        return {n for n, k in self.classes.items() if k == "Person"} | {n for n in self.speakers if n in self.names}
+
+    def gender(self, name: str) -> str | None:
+        """A person's gender as the text tells it: a title before the name (Mr, Ms), else the
+        first pronoun after it (he, her) before any other person is named."""
+        others = [n for n in self.people() if n != name]
+        for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+            title = re.search(r"\b(\w+)\.?\s+$", self.text[max(0, m.start() - 10) : m.start()])
+            if title and title.group(1).lower() in GENDER:
+                return GENDER[title.group(1).lower()]
+            after = self.text[m.end() : m.end() + 200]
+            cut = min([after.find(o) for o in others if o in after] + [len(after)])
+            said = re.search(r"\b(he|his|him|she|her|hers)\b", after[:cut], re.I)
+            if said:
+                return GENDER[said.group(1).lower()]
+        return None
+
+    def last_person(self, before: int, gender: str) -> str | None:
+        """The last person named before ``before`` whose gender the text does not contradict."""
+        named = sorted(
+            (m.start(), n) for n in self.people() for m in re.finditer(rf"\b{re.escape(n)}\b", self.text[:before])
+        )
+        return next((n for _, n in reversed(named) if self.gender(n) in (None, gender)), None)
+
+    def made(self, kind: str, start: int, end: int, **found: str) -> Candidate:
+        """A candidate of extract's kind, made anew, with what it found as written."""
+        c = copy.copy(self.candidates[0])
+        c.kind, c.start, c.end, c.exact, c.terms = kind, start, end, self.text[start:end], {}
+        for name, value in found.items():
+            c.add("candidate" + name, turtle.text(value))
+        return c
+
+    def roles(self, spans: list[tuple[int, int, str]]) -> list[Candidate]:
+        """Roles of people named with their title and where they hold it, who need not speak
+        ("Zhou Bin, director of the Hengling Energy Bureau, …")."""
+        roles = [c for c in self.candidates if c.kind == "CandidateRole"]
+        held = {_text(t) for c in roles for t in c.terms.get("candidateSpeaker", [])}
+        out = []
+        for (a, a_end, person), (b, b_end, where) in itertools.pairwise(spans):
+            m = re.fullmatch(ROLE, self.text[a_end:b])
+            if not m or person in held or person not in self.people():
+                continue
+            held.add(person)
+            c = self.made("CandidateRole", a, b_end, Speaker=person, Role=m.group(1), Organisation=where)
+            why = "the title and place the apposition gives"
+            _add(c, 0.7, why, {"speaker": 0.8}, speaker=self.entity(person), roleIn=self.entity(where))
+            out.append(c)
+        return out
+
+    def industries(self) -> list[Candidate]:
+        """A place's industry in "Y's coal industry" (an industry of the ontology's, by label)."""
+        out, seen = [], set()
+        for name in self.names:
+            if self.classes.get(name, "Place") not in PLACES or not name[:1].isupper():
+                continue
+            pattern = rf"\b{re.escape(name)}['’]s\s+((?:[a-z-]+\s+){{0,3}}?{INDUSTRY})\b"
+            for m in re.finditer(pattern, self.text):
+                words = m.group(1)
+                bare = re.sub(r"\s+(?:industry|industries|sector)$", "", words)
+                industry = self.known.industries.get(words) or self.known.industries.get(bare)
+                if industry is None or (name, industry) in seen:
+                    continue
+                seen.add((name, industry))
+                c = self.made("CandidateRelation", m.start(), m.end(), SubjectName=name, ObjectName=words)
+                _add(
+                    c,
+                    0.7,
+                    "a place's industry, named with it",
+                    {"subject": 0.9, "object": 0.8, "basis": 0.9},
+                    subject=self.entity(name),
+                    predicate=TKG + "hasIndustry",
+                    object=industry,
+                    basis=TKG + "Stated",
+                )
+                out.append(c)
+        return out
 
     def relations(self) -> list[Candidate]:
         """Relations between two names that the words between them state."""
@@ -320,14 +445,12 @@ class Proposer(Generic[Candidate]):
                 if predicate == "locatedIn" and self.classes.get(obj, "Place") not in PLACES:
                     continue
                 seen.add((subject, predicate, obj))
-                c = copy.copy(self.candidates[0])  # a candidate of extract's kind, made anew
-                c.kind, c.start, c.end, c.exact, c.terms = "CandidateRelation", a, b_end, self.text[a:b_end], {}
-                c.add("candidateSubjectName", turtle.text(subject))
-                c.add("candidateObjectName", turtle.text(obj))
+                c = self.made("CandidateRelation", a, b_end, SubjectName=subject, ObjectName=obj)
                 _add(
                     c,
                     sure,
                     "the words between the two names",
+                    {"subject": 0.9, "object": 0.9, "basis": 0.9},
                     subject=self.entity(subject),
                     predicate=TKG + predicate,
                     object=self.entity(obj),
@@ -335,7 +458,7 @@ class Proposer(Generic[Candidate]):
                 )
                 out.append(c)
                 break
-        return out
+        return out + self.roles(spans) + self.industries()
 
 
 def _text(term: turtle.Term) -> str:
@@ -359,12 +482,23 @@ def _proposal(c: Found, name: str) -> str | None:
     return (_text(terms[0]) if name == "indicatorLabel" else _iri(terms[0])) if terms else None
 
 
-def _add(c: Found, confidence: float, because: str, **props: str) -> None:
-    """Add proposals (IRIs, the label of a new indicator as text), a confidence and why."""
+def _add(c: Found, confidence: float, because: str, sure: Mapping[str, float] | None = None, **props: str) -> None:
+    """Add proposals (IRIs, the label of a new indicator as text), each with how sure it is
+    (``sure`` by field, else ``confidence``: a ``tkg:proposalConfidence`` node), the least of
+    them as the candidate's confidence, and why."""
+    scores = []
     for name, value in props.items():
         key = "proposed" + name[0].upper() + name[1:]
         c.add(key, turtle.text(value) if name == "indicatorLabel" else turtle.name(value))
-    c.add("confidence", turtle.number(Decimal(str(confidence))))
+        if name == "indicatorLabel":  # sure as its indicator is
+            continue
+        score = (sure or {}).get(name, confidence)
+        scores.append(score)
+        c.add(
+            "proposalConfidence",
+            turtle.Blank([("tkg:proposalOf", f"tkg:{key}"), ("tkg:confidence", turtle.number(Decimal(str(score))))]),
+        )
+    c.add("confidence", turtle.number(Decimal(str(min(scores, default=confidence)))))
     c.add("proposedBecause", turtle.text(because))
 
 

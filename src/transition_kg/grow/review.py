@@ -25,12 +25,16 @@ from ..core.vocab import PREFIXES, TKR_IRI, curie
 
 TKG, RDF = PREFIXES["tkg"], PREFIXES["rdf"]
 MAX_BODY = 1 << 20
+#: a new entity made in place: its label and class (the kind's entity field names it, see NEW_FOR)
+NEW = ("newEntityLabel", "newEntityType")
+#: the field a new entity made in place fills, by kind of candidate
+NEW_FOR = {"CandidateObservation": "observedEntity", "CandidateQuote": "speaker", "CandidateRole": "speaker"}
 #: the fields a reviewer may set, by kind of candidate (the names the items show)
 FIELDS = {
     "CandidateMention": ("mentionOf", "type"),
-    "CandidateObservation": ("observedEntity", "indicator", "indicatorLabel", "unit", "measure"),
-    "CandidateQuote": ("speaker",),
-    "CandidateRole": ("speaker", "roleIn", "title"),
+    "CandidateObservation": ("observedEntity", "indicator", "indicatorLabel", "unit", "measure", *NEW),
+    "CandidateQuote": ("speaker", *NEW),
+    "CandidateRole": ("speaker", "roleIn", "title", *NEW),
     "CandidateRelation": ("subject", "predicate", "object", "basis"),
     "CandidateDate": (),
 }
@@ -41,7 +45,7 @@ PROPERTIES = {
     "predicate": RDF + "predicate",
     "object": RDF + "object",
 }
-TEXT_FIELDS = {"indicatorLabel", "title"}
+TEXT_FIELDS = {"indicatorLabel", "title", "newEntityLabel"}
 #: where an item's proposal is read from when the draft proposes none (what extract found)
 FOUND = {"mentionOf": "candidateOf", "title": "candidateRole"}
 STATUSES = ("candidate", "accepted", "rejected", "promoted")  # promoted: written by a Save, not promoted again
@@ -107,13 +111,23 @@ class Session:
                 for p, o in props.items()
                 if p.startswith(TKG + "candidate") and p != TKG + "candidateStatus"
             }
+            confidence = props.get(TKG + "confidence")
+            overall = float(confidence[0].value) if confidence else 0.0
+            sure = {  # each proposal's own confidence, by the property proposing it
+                nodes[b][TKG + "proposalOf"][0].value: float(nodes[b][TKG + "confidence"][0].value)
+                for b in props.get(TKG + "proposalConfidence", [])
+                if {TKG + "proposalOf", TKG + "confidence"} <= set(nodes.get(b, {}))
+            }
             proposals = {}
             for name in FIELDS[kind]:
                 upper = name[0].upper() + name[1:]
                 value = props.get(TKG + "proposed" + upper) or props.get(TKG + FOUND.get(name, "-"))
                 if value:
-                    proposals[name] = {"value": value[0].value, "label": self.label(value[0].value)}
-            confidence = props.get(TKG + "confidence")
+                    proposals[name] = {
+                        "value": value[0].value,
+                        "label": self.label(value[0].value),
+                        "confidence": sure.get(TKG + "proposed" + upper, overall),
+                    }
             because = props.get(TKG + "proposedBecause")
             out.append(
                 {
@@ -124,7 +138,7 @@ class Session:
                     "end": int(at.get("end", 0)),
                     "found": found,
                     "proposals": proposals,
-                    "confidence": float(confidence[0].value) if confidence else 0.0,
+                    "confidence": overall,
                     "because": because[0].value if because else "",
                     "decision": decisions.get(curie(iri), {"status": "candidate"}),
                 }
@@ -174,6 +188,7 @@ class Session:
                         choices=FIELDS[kinds[id_]],
                     )
                 pairs.append((turtle.name(PROPERTIES.get(name, TKG + name)), _typed(name, value)))
+            pairs = _new_entity(id_, kinds[id_], decision, pairs)
             lines.append(turtle.subject(turtle.iri(TKR_IRI + id_.removeprefix("tkr:")), pairs, indent=0))
         header = turtle.comment(f"Decisions on {self.draft.name}, written by the review page (promote reads them).")
         body = header + "\n" + turtle.header(("tkg", "tkr", "rdf")) + "\n" + "\n".join(lines) + "\n"
@@ -197,12 +212,26 @@ class Session:
         for p in problems:
             about = p.where.rsplit(": ", 1)[-1]
             shown.append({"id": about if about in ids else None, "message": p.message if about in ids else str(p)})
-        if written:
-            self.labels = labels(self.project)
+        if written:  # the new entities are labelled by their names already (see items)
             self.write(
                 {k: {**d, "status": "promoted"} if d.get("status") == "accepted" else d for k, d in decisions.items()}
             )
         return {"problems": shown, "written": written}
+
+
+def _new_entity(id_: str, kind: str, decision: dict, pairs: list[turtle.Pair]) -> list[turtle.Pair]:
+    """A decision that makes a new entity in place: its label and class both given, and the
+    kind's entity field (a number's observed entity, a quote's speaker) set to the label's slug."""
+    from .articles import slug
+
+    label, klass = decision.get("newEntityLabel"), decision.get("newEntityType")
+    if not label and not klass:
+        return pairs
+    if not (isinstance(label, str) and label.strip() and klass):
+        raise ReviewError("a new entity needs its label and its class", value=f"{id_} newEntityLabel", option="field")
+    field_name = NEW_FOR[kind]
+    prop = turtle.name(PROPERTIES.get(field_name, TKG + field_name))
+    return [p for p in pairs if p[0] != prop] + [(prop, turtle.iri(TKR_IRI + slug(label)))]
 
 
 def open_session(project: Project, draft: Path, render: Callable[[dict], str], corpus: Path | None = None) -> Session:
@@ -212,9 +241,72 @@ def open_session(project: Project, draft: Path, render: Callable[[dict], str], c
     for folder in (project.graph_dir, project.ontology_dir):  # its review file goes beside it
         if Path(draft).resolve().is_relative_to(folder.resolve()):
             raise ReviewError(f"a draft is reviewed outside {project.display(folder)}/", file=draft)
+    import importlib
+    import threading
+
     session = Session(project, Path(draft), render, corpus, labels(project))
     session.items()  # a draft that does not parse is refused now, not on the page
+    # the validator Save runs, imported while the reviewer reads (once per process, not per Save)
+    threading.Thread(target=importlib.import_module, args=("pyshacl",), daemon=True).start()
     return session
+
+
+#: folders of a project where drafts are never looked for (its data, and tools' own)
+NOT_DRAFTS = {"graph", "ontology", "queries", "build", "node_modules", "site-packages", "__pycache__"}
+
+
+def find_drafts(project: Project, depth: int = 3) -> list[Path]:
+    """The drafts in a project (``*.trig`` files that carry candidates, outside ``graph/`` and
+    ``ontology/``, not review files), found at most ``depth`` folders down, by relative path."""
+    found: list[Path] = []
+
+    def walk(folder: Path, left: int) -> None:
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink():
+                continue
+            if entry.is_dir() and left > 0 and entry.name not in NOT_DRAFTS:
+                walk(entry, left - 1)
+            elif entry.suffix == ".trig" and not entry.name.endswith(".review.trig") and _is_draft(entry):
+                found.append(entry.relative_to(project.root))
+
+    walk(project.root, depth)
+    return found
+
+
+def _is_draft(path: Path) -> bool:
+    """Whether a file holds candidates (read only as far as its first 64 kB)."""
+    try:
+        with path.open("rb") as handle:
+            return b"candidateStatus" in handle.read(1 << 16)
+    except OSError:
+        return False
+
+
+@dataclass
+class Drafts:
+    """The drafts of a project, each reviewed in a session opened on first use (the workbench's
+    "Review a draft"); a draft is named by its path in the project, and only a draft
+    :func:`find_drafts` finds is opened."""
+
+    project: Project
+    render: Callable[[dict], str]  # a draft's review page
+    render_list: Callable[[dict], str]  # the list of drafts
+    corpus: Path | None = None
+    sessions: dict[str, Session] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return [p.as_posix() for p in find_drafts(self.project)]
+
+    def session(self, name: str) -> Session:
+        if name not in self.sessions:
+            if name not in self.names():
+                raise ReviewError("no such draft in the project", value=name, option="draft")
+            self.sessions[name] = open_session(self.project, self.project.root / name, self.render, self.corpus)
+        return self.sessions[name]
 
 
 def _typed(name: str, value: str) -> turtle.Term:
@@ -281,7 +373,16 @@ def choices(project: Project) -> dict[str, list[list[str]]]:
 
 
 def _session(request) -> Session:
-    return request.app.state.review
+    """The page's session: the one draft ``review`` serves, or the draft a path names among the
+    project's (``serve``'s ``/review/DRAFT/``)."""
+    from starlette.exceptions import HTTPException
+
+    if "draft" not in request.path_params:
+        return request.app.state.review
+    try:
+        return request.app.state.drafts.session(request.path_params["draft"])
+    except ReviewError as exc:
+        raise HTTPException(404, f"{exc.what}: {request.path_params['draft']}") from None
 
 
 async def page_route(request):
@@ -326,14 +427,26 @@ async def save_route(request):
     return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
 
-def routes() -> list:
-    """The review page's routes, for the server to mount."""
+async def drafts_route(request):
+    """``/``: the project's drafts, each a link to its review page."""
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import HTMLResponse
+
+    drafts: Drafts = request.app.state.drafts
+    names = await run_in_threadpool(drafts.names)
+    return HTMLResponse(drafts.render_list({"drafts": names}), headers={"Cache-Control": "no-store"})
+
+
+def routes(prefix: str = "") -> list:
+    """The review page's routes, for the server to mount: one draft's at ``/``, or with
+    ``prefix`` ``"/{draft:path}"`` any draft of the project's at ``/DRAFT/`` and their list at ``/``."""
     from starlette.routing import Route
 
-    return [
-        Route("/", page_route, methods=["GET", "HEAD"]),
-        Route("/items", items_route, methods=["GET"]),
-        Route("/save", save_route, methods=["POST"]),
+    listed = [Route("/", drafts_route, methods=["GET", "HEAD"])] if prefix else []
+    return listed + [
+        Route(prefix + "/", page_route, methods=["GET", "HEAD"]),
+        Route(prefix + "/items", items_route, methods=["GET"]),
+        Route(prefix + "/save", save_route, methods=["POST"]),
     ]
 
 
@@ -353,5 +466,20 @@ def page_data(session: Session) -> dict:
         "text": text,
         "items": items,
         "fields": {k: list(v) for k, v in FIELDS.items()},
-        "choices": choices(session.project),
+        "choices": _with_new_names(choices(session.project), items),
     }
+
+
+def _with_new_names(offered: dict[str, list[list[str]]], items: list[dict]) -> dict[str, list[list[str]]]:
+    """The pickers' choices, the draft's new names among the entities (each an entity once its
+    mention is accepted)."""
+    from .articles import slug
+
+    known = {iri for iri, _ in offered["entity"]}
+    new = {
+        TKR_IRI + slug(item["found"]["Name"]): item["found"]["Name"]
+        for item in items
+        if item["kind"] == "CandidateMention" and "Name" in item["found"]
+    }
+    new = {iri: label for iri, label in new.items() if iri not in known}
+    return {**offered, "entity": offered["entity"] + [[iri, label] for iri, label in sorted(new.items())]}

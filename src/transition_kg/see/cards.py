@@ -4,7 +4,9 @@ the articles that say it. Plain data (:class:`Card`), rendered by the network pa
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TypedDict
 
 from rdflib import BNode, Literal, URIRef
@@ -17,6 +19,8 @@ from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
 MAX_TIP_LINES = 30
 PASSAGE = 120  # characters: facts whose words lie this close are "said in the same passage"
 NEARBY = 8
+CONTEXT = 240  # characters at most on each side of evidence words: its sentence, or as much of it
+SENTENCE_END = re.compile(r"[.!?。！？][\"”’')\]]*(?:\s+|$)|\n\s*")
 
 
 class Evidence(TypedDict):
@@ -28,6 +32,8 @@ class Evidence(TypedDict):
     start: int | None
     end: int | None
     context: bool  # the words only set the statement's context
+    before: str | None  # the words' sentence up to them, and after them: None when the article's text
+    after: str | None  # is not at hand (the words are shown alone)
 
 
 class Number(TypedDict):
@@ -100,8 +106,9 @@ class Cards:
     quotes, other facts, relations both ways, mentions), each with its evidence words,
     article, publication date and offsets."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, texts: Mapping[str, str] | None = None):
         self.catalog = catalog
+        self.texts = texts or {}  # article IRI → its text: each evidence is shown in its sentence
         self.incoming: dict[Node, list[tuple[Node, URIRef, URIRef]]] = defaultdict(list)
         self.quotes_in: dict[URIRef, list[Node]] = defaultdict(list)  # article graph → its quotes
         for subject, found in catalog.statements.items():
@@ -131,6 +138,7 @@ class Cards:
                 "start": start,
                 "end": end,
                 "context": context,
+                **passage(self.texts.get(str(name)), words, start, end),
             }
             for name in graphs
             for words, start, end in c.evidence(fact, name)
@@ -324,6 +332,40 @@ class Cards:
         }
 
 
+class Passage(TypedDict):
+    before: str | None
+    after: str | None
+
+
+def passage(text: str | None, words: str, start: int | None, end: int | None) -> Passage:
+    """The sentence around ``words`` (at ``start``–``end`` of ``text``): the text before them
+    from the sentence's start, and after them to its end, each at most :data:`CONTEXT`
+    characters (cut at a word, with "…"); None when the text or the offsets do not give the words.
+
+    >>> passage("It rained. Last year there were 314 days of good air. Then", "314 days", 32, 40)
+    {'before': 'Last year there were ', 'after': ' of good air.'}
+    """
+    if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
+        return {"before": None, "after": None}
+    if " ".join(text[start:end].split()) != " ".join(words.split()):
+        return {"before": None, "after": None}
+    head = text[max(0, start - CONTEXT) : start]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    if ends:
+        head = head[ends[-1] :]
+    elif start > CONTEXT:
+        head = "…" + head[head.find(" ") + 1 :]
+    tail = text[end : end + CONTEXT]
+    found = SENTENCE_END.search(tail)
+    if end > start and SENTENCE_END.match(text, end - 1):  # the words end their sentence
+        tail = ""
+    elif found:
+        tail = tail[: found.end()].rstrip()
+    elif end + CONTEXT < len(text):
+        tail = tail[: tail.rfind(" ")] + "…"
+    return {"before": head, "after": tail}
+
+
 def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRef, str]]]) -> list[str]:
     """Plain-text lines: the node's type, its facts with sources and words, its mentions."""
     kind = catalog.kinds.get(node)
@@ -331,10 +373,13 @@ def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRe
     others = [label for label in catalog.all_labels(node) if label != lines[0]]
     if others:
         lines.append("also: " + ", ".join(others))
-    stated = catalog.statements.get(node, [])
-    for name in dict.fromkeys(g for _, _, g in stated if g != ONTOLOGY_GRAPH):  # the graphs stating it, in order
-        for p, o, g in stated:
-            if g == name and p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
+    by_graph: dict[URIRef, list[tuple[URIRef, Node]]] = {}  # the graphs stating it, in order (one pass)
+    for p, o, g in catalog.statements.get(node, []):
+        if g != ONTOLOGY_GRAPH:
+            by_graph.setdefault(g, []).append((p, o))
+    for name, stated in by_graph.items():
+        for p, o in stated:
+            if p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
                 lines.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
         if catalog.is_a(node, TKG.Fact):
             lines.extend(catalog.evidence_lines(node, name))

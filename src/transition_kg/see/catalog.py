@@ -128,26 +128,38 @@ class Catalog:
         )
 
     @functools.cached_property
-    def _labels(self) -> dict[Node, list[Node]]:
-        return {s: [o for p, o, _ in found if p == RDFS.label] for s, found in self.statements.items()}
+    def _index(self) -> dict[tuple[Node, Node], list[tuple[Node, URIRef]]]:
+        """(subject, property) → [(object, graph)]: a lookup costs what it finds, not what else
+        the subject has (a node that 10,000 graphs state is looked up as fast as any other)."""
+        index: dict[tuple[Node, Node], list[tuple[Node, URIRef]]] = defaultdict(list)
+        for s, found in self.statements.items():
+            for p, o, g in found:
+                index[(s, p)].append((o, g))
+        return dict(index)
+
+    @functools.cached_property
+    def _labels(self) -> dict[Node, str]:
+        """Each term's label, once found (the view asks for a hub's label once per neighbour)."""
+        return {}
 
     def label(self, term: Node) -> str:
         """The English label, title, or a short name for the term."""
         if isinstance(term, Literal):
             return str(term)
-        found = _first(self._labels.get(term, [])) or _first(self.values(term, DCTERMS.title))
-        if found:
-            return found
-        if isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
-            return self.fact_label(term)
-        return short(str(term))
+        if term in self._labels:
+            return self._labels[term]
+        found = _first(self.values(term, RDFS.label)) or _first(self.values(term, DCTERMS.title))
+        if not found and isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
+            found = self.fact_label(term)
+        self._labels[term] = found or short(str(term))
+        return self._labels[term]
 
     def all_labels(self, term: Node) -> list[str]:
-        return sorted({str(v) for v in self._labels.get(term, []) + self.values(term, SKOS.altLabel)})
+        return sorted({str(v) for v in self.values(term, RDFS.label) + self.values(term, SKOS.altLabel)})
 
     def values(self, subject: Node, prop: URIRef, graph: URIRef | None = None) -> list[Node]:
         """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``)."""
-        return sorted({o for p, o, g in self.statements.get(subject, ()) if p == prop and graph in (None, g)}, key=str)
+        return sorted({o for o, g in self._index.get((subject, prop), ()) if graph in (None, g)}, key=str)
 
     def value(self, subject: Node, prop: URIRef) -> Node | None:
         found = self.values(subject, prop)

@@ -10,6 +10,7 @@ import networkx as nx
 
 from ..core.files import write_atomic
 from .catalog import ViewError
+from .graph import alone
 
 FORMATS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
 
@@ -22,7 +23,9 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
 def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     """Write the graph as GraphML or GEXF (lists joined with newlines), atomically. Every edge
     has an id of its own (``e0``, ``e1``, …; the property is an attribute): Gephi keeps only
-    the first edge of an id it has seen."""
+    the first edge of an id it has seen. A view opened on an article's story exports that story
+    alone."""
+    graph = alone(graph)
     if fmt not in FORMATS:
         raise ViewError("no such format", option="format", value=fmt, choices=list(FORMATS))
     flat = nx.MultiDiGraph()

@@ -19,6 +19,7 @@ import json
 import math
 import zlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
@@ -27,10 +28,12 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..core.files import write_atomic
+from ..core.texts import article_texts
 from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
+from .pagestore import PageStore
 from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
@@ -39,6 +42,7 @@ LAYOUT_THRESHOLD = 500  # nodes: physics draws 500 in 1.4 s, 1,000 in 2.8 s here
 CARD_PACK = 256  # cards packed together: one is unpacked in a few milliseconds when a card is opened
 # FOLD_THRESHOLD (from .graph): past it the facts are held until their entity is expanded (vis-network
 # spends ~0.1 ms a node and edge on setup, and redraws every node each frame: benchmarks/view.py)
+MEANING = {"places": 0, "people": 1, "organisations": 2}  # the families whose labels are names: labelled first
 NOTEBOOK_HEIGHT = "720px"
 DEFAULT_TITLE = "transition-kg"
 ONE = {"people": "person", "industries": "industry", "policies and plans": "policy or plan", "other": "other",
@@ -88,6 +92,7 @@ class NetworkData(TypedDict):
 
     articles: list[ArticleItem]
     focus: str | None  # the node whose card opens with the page
+    article: str | None  # the article whose story the page opens on (None: the overview)
     nodes: str  # pack(list[NodeItem]): every node the page holds, the hubs first
     edges: str  # pack(list[EdgeItem])
     cards: list[str]  # pack(dict[str, Card]) of each cardPack nodes, in the order of the nodes
@@ -103,6 +108,7 @@ class NetworkPage:
     summary: str
     notice: str
     focus: str | None  # a focus page's entity: its card opens with the page
+    article: str | None  # the story the page opens on
     legend: list[tuple[str, str, str, int, list[str]]]  # (family, colour, glyph, nodes, its classes)
     articles: list[ArticleItem]
     nodes: int  # the view's
@@ -110,10 +116,11 @@ class NetworkPage:
     cards: list[str]  # packed, as NetworkData's
 
 
-def cards_of(graph: nx.MultiDiGraph) -> dict[str, Card]:
-    """The card of every node: given with the node (``card``), or made from the graph's catalog."""
+def cards_of(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) -> dict[str, Card]:
+    """The card of every node: given with the node (``card``), or made from the graph's catalog
+    (with each evidence in its passage, from the articles' ``texts`` by IRI)."""
     catalog = graph.graph.get("catalog")
-    cards = Cards(catalog) if catalog is not None else None
+    cards = Cards(catalog, texts) if catalog is not None else None
     found = {}
     for n, data in graph.nodes(data=True):
         card = data.get("card") or (cards.of(URIRef(n)) if cards is not None else None)
@@ -208,10 +215,16 @@ def _page_class() -> Any:
 
 
 def to_pyvis(
-    graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE, threshold: int = LAYOUT_THRESHOLD, fold: int = FOLD_THRESHOLD
+    graph: nx.MultiDiGraph,
+    title: str = DEFAULT_TITLE,
+    threshold: int = LAYOUT_THRESHOLD,
+    fold: int = FOLD_THRESHOLD,
+    corpus: Path | None = None,
 ) -> Any:
     """The pyvis Network of ``graph``, which renders as the offline page of :func:`write_page`.
-    In a notebook, the network shows inline when it is a cell's value.
+    In a notebook, the network shows inline when it is a cell's value. The cards show each
+    evidence in its sentence, read from the article texts in ``corpus`` (the words alone, and
+    the page says why, for an article whose text is not there).
 
     The page holds every node; it draws the view's and holds back the ring a focused view can
     expand into and, past ``fold`` nodes, the facts (observations, quotes, roles, …): those come
@@ -233,9 +246,10 @@ def to_pyvis(
         for a, b, data in full.edges(data=True)
     ]
     net.options = _options(large, improved=not large and graph.number_of_nodes() <= 150)
-    cards = cards_of(full)  # read by the page only when a card is opened
+    texts, absent = _texts(full, articles, corpus)
+    cards = cards_of(full, texts)  # read by the page only when a card is opened
     held = sum(1 for n in net.nodes if n.get("reserve") and n["id"] in graph)
-    notice = []
+    notice = absent
     if large:
         notice.append(
             f"{graph.number_of_nodes():,} nodes: the layout was computed in Python and physics is off, so the "
@@ -252,6 +266,7 @@ def to_pyvis(
     net.page = NetworkPage(
         title=title,
         focus=focus[0] if focus and focus[0] in graph else None,
+        article=graph.graph.get("article") if any(a["id"] == graph.graph.get("article") for a in articles) else None,
         summary=summary(graph, cards),
         notice=" ".join(notice),
         legend=legend(full),
@@ -264,6 +279,22 @@ def to_pyvis(
         ],
     )
     return net
+
+
+def _texts(
+    graph: nx.MultiDiGraph, articles: list[ArticleItem], corpus: Path | None
+) -> tuple[dict[str, str], list[str]]:
+    """The texts of the graph's articles in ``corpus``, and a sentence saying whose words are
+    shown alone, and why (none when every text is there)."""
+    catalog = graph.graph.get("catalog")
+    if catalog is None or not articles:
+        return {}, []
+    if corpus is None:
+        return {}, ["Evidence is shown as its words alone: no folder of article texts was given for its passages."]
+    texts, why = article_texts(catalog.dataset, corpus)
+    if not any(a["id"] not in texts for a in articles):
+        return texts, []
+    return texts, [f"Evidence is shown as its words alone where its article's text is absent ({'; '.join(why)})."]
 
 
 def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
@@ -293,9 +324,15 @@ def _node_items(
     style = styles(full)
     degree = dict(graph.degree())
     positions = layout(full) if large else {}
-    # labels by importance: the hubs (the entities with most links) first, then entities, then facts
-    order = sorted(full.nodes, key=lambda n: (bool(full.nodes[n].get("fact")), -degree.get(n, 0), n))
-    entities = [n for n in order if n in graph and not full.nodes[n].get("fact")]
+    # labels by importance: the hubs (the entities with most links) first, then entities (places,
+    # people and organisations first: names before long labels), then facts
+    order = sorted(
+        full.nodes,
+        key=lambda n: (bool(full.nodes[n].get("fact")), MEANING.get(group(full.nodes[n]), 3), -degree.get(n, 0), n),
+    )
+    entities = sorted(
+        (n for n in order if n in graph and not full.nodes[n].get("fact")), key=lambda n: -degree.get(n, 0)
+    )
     index = {a["id"]: i for i, a in enumerate(articles)}
     hubs = set(entities[: max(HUBS, len(entities) // 12)])
     stories: dict[str, list[str]] = defaultdict(list)  # and each story's most connected entities
@@ -303,9 +340,10 @@ def _node_items(
         for article in full.nodes[n].get("articles", ()):
             if len(stories[article]) < STORY_HUBS:
                 stories[article].append(n)
-    hubs.update(n for found in stories.values() for n in found)
+    told = {n for found in stories.values() for n in found}  # labelled first: the stories' own hubs
+    hubs |= told
     items = []
-    for n in sorted(order, key=lambda n: n not in hubs):
+    for n in sorted(order, key=lambda n: (n not in hubs, n not in told, -degree.get(n, 0) if n in told else 0)):
         data = full.nodes[n]
         colour, shape, _ = style[data["kind"]]
         shown = data["label"] if len(data["label"]) <= 40 else data["label"][:38].rstrip() + "…"  # whole in the card
@@ -381,20 +419,24 @@ def unpack(text: str) -> Any:
     return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
 
 
-def render_page(net: Any) -> str:
-    """The page's HTML: its text around the network, and its data in the JSON island."""
+def render_page(net: Any, store: PageStore | None = None) -> str:
+    """The page's HTML: its text around the network, and its data in the JSON island; with a
+    ``store`` (:mod:`.pagestore`), a Query tab that asks it."""
     data: NetworkData = {
         "articles": net.page.articles,
         "focus": net.page.focus,
+        "article": net.page.article,
         "nodes": pack(net.nodes),
         "edges": pack(net.edges),
         "cards": net.page.cards,
         "cardPack": CARD_PACK,
         "options": net.options,
     }
+    if store is not None:
+        return render("query.html", page=net.page, data=data, store=store)
     return render("network.html", page=net.page, data=data)
 
 
-def write_page(net: Any, path: Path) -> None:
+def write_page(net: Any, path: Path, store: PageStore | None = None) -> None:
     """Write the page atomically."""
-    write_atomic(Path(path), render_page(net).encode("utf-8"))
+    write_atomic(Path(path), render_page(net, store).encode("utf-8"))

@@ -45,7 +45,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(inline=_inline, vendor=vendor, theme=variables())
+    env.globals.update(inline=_inline, vendor=vendor, script=_asset, theme=variables())
     env.filters.update(island=island, thousands=lambda n: f"{n:,}")
     return env
 

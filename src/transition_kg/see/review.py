@@ -12,6 +12,7 @@ from .pages import render
 class Proposal(TypedDict):
     value: str  # an IRI, or text (a new indicator's label, a role's title)
     label: str
+    confidence: float  # how sure the rules are of this proposal, 0–1 (what extract found as written: the candidate's)
 
 
 class Item(TypedDict):
@@ -24,7 +25,7 @@ class Item(TypedDict):
     end: int
     found: dict[str, str]  # what extract found, as written (Name, Value, Unit, Speaker…)
     proposals: dict[str, Proposal]  # field → proposal
-    confidence: float
+    confidence: float  # the least of its proposals' confidences
     because: str
     decision: dict[str, str]  # {"status": candidate | accepted | rejected, field: value…}
 
@@ -37,6 +38,17 @@ class ReviewData(TypedDict):
     items: list[Item]
     fields: dict[str, list[str]]  # kind → the fields a reviewer may set
     choices: dict[str, list[list[str]]]  # entity, class, indicator, unit, measure, predicate, basis → [IRI, label]
+
+
+class DraftsData(TypedDict):
+    """The list of a project's drafts (``serve``'s ``/review/``)."""
+
+    drafts: list[str]  # each draft's path in the project
+
+
+def render_drafts(data: DraftsData) -> str:
+    """The list of drafts, each a link to its review page."""
+    return render("drafts.html", data=data)
 
 
 def render_review(data: ReviewData) -> str:

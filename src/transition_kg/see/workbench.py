@@ -1,5 +1,6 @@
-"""The SPARQL workbench page (``serve``'s ``/``): the editor, the named queries and the results,
-run by workbench.js against the endpoint. The server gathers its data (:class:`WorkbenchData`)."""
+"""The SPARQL workbench page (``serve``'s ``/``, and the Query tab of ``view --with-sparql``): the
+editor, the named queries and the results, run by workbench.js against the endpoint or the
+page's store. :mod:`transition_kg.ask.workbench` gathers its data (:class:`WorkbenchData`)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,10 @@ class WorkbenchData(TypedDict):
     prefixes: dict[str, str]  # prefix → namespace
     terms: list[str]  # the ontology's terms as prefixed names, for completion
     properties: list[str]  # the ontology's properties' IRIs (a result column of these is no network)
+    inPage: bool  # a frame of the network page, asking the page's store (parent.tkg), not /sparql
 
 
-def render_workbench(data: WorkbenchData) -> str:
-    """The workbench's HTML."""
-    return render("workbench.html", data=data)
+def render_workbench(data: WorkbenchData, review: str | None = None) -> str:
+    """The workbench's HTML; with a link to ``review`` (where the server lists the project's
+    drafts to review) when given."""
+    return render("workbench.html", data=data, review=review)

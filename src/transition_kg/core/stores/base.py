@@ -133,6 +133,10 @@ class Store:
         states each, where the store can tell (the embedded store)."""
         return self._of_form(sparql, "DESCRIBE", timeout).triples
 
+    def nquads(self) -> bytes:
+        """The project's graphs and the inferred graph (:meth:`dataset`) as N-Quads."""
+        return self.dataset().serialize(format="nquads", encoding="utf-8")
+
     def graphs(self) -> list[str]:
         """The store's graphs of a project's kind (:func:`is_project_graph`), sorted."""
         found = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

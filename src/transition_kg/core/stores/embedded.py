@@ -7,6 +7,8 @@ configured otherwise. It is read-only: the project's files are where its data is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..load import Loaded
 from ..sparql import blank_out, check_shape, names_a_dataset, query_form, star_in_order, syntax_error
 from ..vocab import PREFIXES, expand
@@ -31,7 +33,7 @@ def run_query(
     import pyoxigraph as ox
 
     check_shape(sparql)
-    union = not default_graphs and not named_graphs and not names_a_dataset(sparql)
+    union = default_graphs is None and named_graphs is None and not names_a_dataset(sparql)
 
     def run(text: str) -> Any:
         return store.query(
@@ -39,8 +41,8 @@ def run_query(
             prefixes=PREFIXES,
             base_iri=base_iri,
             use_default_graph_as_union=union,
-            default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs else None,
-            named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs else None,
+            default_graph=[ox.NamedNode(g) for g in default_graphs] if default_graphs is not None else None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None,
         )
 
     try:
@@ -128,7 +130,26 @@ class EmbeddedStore(Store):
         index = self.loaded.text_index
         return index.search(text) if index.complete else None
 
+    def nquads(self) -> bytes:
+        """The project's graphs and the inferred graph as N-Quads, as Oxigraph holds them."""
+        import pyoxigraph as ox
+
+        return b"".join(
+            ox.serialize(self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)), format=ox.RdfFormat.N_QUADS)
+            or b""
+            for g in self.graphs()
+        )
+
     def dataset(self, page: int = PAGE) -> Any:
         """The project's graphs and the inferred graph, as a remote store gives them (an rdflib
         copy, made once)."""
         return self.loaded.dataset_with_inferred
+
+
+def store_is_complete(folder: str | Path) -> bool:
+    """Whether the store on disk in ``folder`` was loaded to the end: its marker (written last
+    by :func:`transition_kg.core.load.load`, removed first by a reload) says so. A server's
+    replacement worker opens only such a store."""
+    from ..load import MARKER, _read_marker
+
+    return bool(_read_marker(Path(folder) / MARKER))

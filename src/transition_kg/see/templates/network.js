@@ -18,7 +18,7 @@ let nodes, edges, network;  // vis's data sets and network
 // null for the overview), the hidden families and articles, the nodes expanded: kept in the link
 const state = {node: null, year: null, published: null, article: null, hide: new Set(), skip: new Set(), expanded: new Set()};
 let years = [], minYear = null, maxYear = null;
-let FOCUS = null;  // a focus page's entity
+let FOCUS = null, STORY = null;  // a focus page's entity; the story the page opens on (view --article)
 let ARTICLES = [], firstPublished = null, lastPublished = null;  // the articles (ArticleItem), their years
 // the cards, unpacked a pack at a time once the network is drawn
 let PACKS = [], CARD_PACK = 1, PACK_OF = new Map();
@@ -47,6 +47,7 @@ async function start() {
   const data = JSON.parse(document.getElementById("data").textContent);
   ARTICLES = data.articles || [];
   FOCUS = data.focus || null;
+  STORY = data.article || null;
   const [nodesText, edgesText] = await Promise.all([unpack(data.nodes), unpack(data.edges)]);
   NODES = JSON.parse(nodesText);
   EDGES = JSON.parse(edgesText);
@@ -58,7 +59,7 @@ async function start() {
   readYears();
   listenToControls();
   listenForGettingAround();
-  window.tkg = api();
+  window.tkg = Object.assign(window.tkg || {}, api());  // beside what another script put there (the page's store)
   readFragment();
 }
 
@@ -148,7 +149,7 @@ function listenToNetwork() {
   // once laid out, stop the simulation: nodes stay where they settled and the page stays quick
   network.once("stabilizationIterationsDone", () => {
     network.setOptions({physics: {enabled: false}});
-    if (state.node) frame(state.node); else network.fit();
+    if (state.node) frame(state.node); else fitShown();
   });
   const css = getComputedStyle(document.documentElement);
   ink.text = css.getPropertyValue("--ink").trim();
@@ -158,11 +159,20 @@ function listenToNetwork() {
 }
 
 // --- labels: drawn over the canvas in screen pixels, by importance (the selected and hovered
-// node and the selected node's neighbours, then the hubs, entities by links, facts), each only
-// where it overlaps no label already drawn; a small node's label once zoomed in enough ----------
+// node and the selected node's neighbours, then the hubs, entities by meaning and links, facts),
+// each below, above, right or left of its node where it overlaps no label already drawn and no
+// node; a small node's label once zoomed in enough ------------------------------------------------
 // a label once its node is drawn this many pixels wide (an entity's sooner than a fact's)
 const TITLE_STEPS = [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -8, 8, -10, 10, -12, 12, -15, 15];  // lines away from its middle
+const LABEL_SIDES = [[0, 1], [0, -1], [1, 0], [-1, 0], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]], LABEL_STEPS = [0, 0.6, 1.3, 2, 3];  // where a label may go: the side, how many lines further
+// a label's places: [side x, side y, lines further, slid by this much of its width]
+const NEAR_SPOTS = LABEL_SIDES.slice(0, 4).map(([ux, uy]) => [ux, uy, 0, 0]);
+const FAR_SPOTS = [...NEAR_SPOTS.slice(0, 2), [0, 0, 0, 0], ...NEAR_SPOTS.slice(2),
+                   ...LABEL_STEPS.flatMap(k => LABEL_SIDES.map(([ux, uy]) => [ux, uy, k, 0])).slice(4)]
+  .flatMap(([ux, uy, k]) => [[ux, uy, k, 0], [ux, uy, k, -0.3], [ux, uy, k, 0.3]]);
+const NODE_REACH = 1.2;  // a node's shape reaches this many times its size from its centre (a triangle's tip 1.16)
 const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
+const LABEL_AREA = 24000;  // CSS pixels² of the graph a label: the view stays readable (39 at a desk, 7 on a phone)
 
 class Labels {  // one frame's labels, and the boxes they and the nodes kept clear take
   constructor(ctx, m, first) {
@@ -189,8 +199,8 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     return keys;
   }
 
-  free(box) {
-    return this.cells(box).every(key => (this.grid.get(key) || []).every(b =>
+  free(box, own) {  // clear of every box taken (but the node's own, when given)
+    return this.cells(box).every(key => (this.grid.get(key) || []).every(b => b === own ||
       !(box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])));
   }
 
@@ -198,21 +208,25 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     for (const key of this.cells(box)) { if (!this.grid.has(key)) this.grid.set(key, []); this.grid.get(key).push(box); }
   }
 
+  cssFont() { return this.ctx.font.replace(/[\d.]+px/, size => parseFloat(size) / this.ratio + "px"); }
+
+  css(box) { return box.map(c => c / this.ratio); }  // a box in CSS pixels
+
   // an article's title, at (x, y) in network coordinates or as near as it fits, over no label and no node
-  title(i, x, y, disks) {
+  title(i, x, y) {
     const r = this.ratio, ctx = this.ctx, m = this.m, px = TITLE_PX * r, lines = titleLines(ARTICLES[i].title);
     ctx.font = `italic 600 ${px}px system-ui, sans-serif`;
     this.fontHub = null;
     const w = Math.max(...lines.map(line => ctx.measureText(line).width)), h = px * 1.25 * lines.length;
     const sx = m.a * x + m.e, sy = m.d * y + m.f;
     for (const dy of TITLE_STEPS) {
-      for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75]) {
+      for (const dx of [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1, -1.25, 1.25]) {
         const cx = Math.min(Math.max(sx + dx * w, w / 2 + 2 * r), this.W - w / 2 - 2 * r), top = sy - h / 2 + dy * px * 1.4;
         const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + h];
-        if (top < 0 || box[3] > this.H || !this.free(box) || disks.some(d => box[0] < d[2] && d[0] < box[2] && box[1] < d[3] && d[1] < box[3])) continue;
+        if (top < 0 || box[3] > this.H || !this.free(box)) continue;
         this.take(box);
         lines.forEach((line, k) => { ctx.strokeText(line, cx, top + k * px * 1.25); ctx.fillText(line, cx, top + k * px * 1.25); });
-        drawnLabels.push({id: ARTICLES[i].id, text: lines.join(" "), box: box.map(c => Math.round(c / r)), article: true});
+        drawnLabels.push({id: ARTICLES[i].id, text: lines.join(" "), lines, font: this.cssFont(), box: this.css(box), article: true});
         return;
       }
     }
@@ -225,9 +239,15 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     return x > -radius && y > -radius && x < this.W + radius && y < this.H + radius ? {x, y, radius} : null;
   }
 
-  disk(id) {  // no label over this node
-    const seen = this.onScreen(id);
-    if (seen) this.take([seen.x - seen.radius, seen.y - seen.radius, seen.x + seen.radius, seen.y + seen.radius]);
+  disks() {  // no label over any node drawn on the screen (the square around its shape) but its own
+    this.own = new Map();
+    for (const id of inVis) {
+      const seen = this.onScreen(id);
+      if (!seen) continue;
+      const d = seen.radius * NODE_REACH + this.ratio, box = [seen.x - d, seen.y - d, seen.x + d, seen.y + d];
+      this.own.set(id, box);
+      this.take(box);
+    }
   }
 
   place(n) {
@@ -238,14 +258,20 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     const px = (n.hub ? HUB_PX : LABEL_PX) * r;
     if (!!n.hub !== this.fontHub) { this.fontHub = !!n.hub; ctx.font = this.fonts[this.fontHub ? 1 : 0]; }  // setting a font parses it: only on a change
     if (!labelWidths.has(n.id)) labelWidths.set(n.id, ctx.measureText(n.label).width / r);
-    const w = labelWidths.get(n.id) * r, top = y + radius + 2 * r;
-    const cx = Math.min(Math.max(x, w / 2 + 2 * r), this.W - w / 2 - 2 * r);  // whole on the screen
-    const box = [cx - w / 2 - 2 * r, top, cx + w / 2 + 2 * r, top + px * 1.2];
-    if (!this.free(box)) return;
-    this.take(box);
-    ctx.strokeText(n.label, cx, top);
-    ctx.fillText(n.label, cx, top);
-    drawnLabels.push({id: n.id, text: n.label, box: box.map(c => Math.round(c / r))});
+    const w = labelWidths.get(n.id) * r, h = px * 1.2, pad = 2 * r, reach = radius * NODE_REACH + 3 * r;
+    // below its node, above it, to its right, to its left (a hub's or a chosen node's also over
+    // itself, aslant and a little further off): the first place clear of labels and other nodes
+    for (const [ux, uy, k, slide] of n.hub || this.first.has(n.id) ? FAR_SPOTS : NEAR_SPOTS) {
+      const d = reach + k * h, top = y + uy * d - (uy > 0 ? 0 : uy < 0 ? h : h / 2);
+      const cx = Math.min(Math.max(x + ux * d + Math.sign(ux) * (w / 2 + pad) + slide * w, w / 2 + pad), this.W - w / 2 - pad);  // whole on the screen
+      const box = [cx - w / 2 - pad, top, cx + w / 2 + pad, top + h];
+      if (top < 0 || box[3] > this.H || !this.free(box, this.own.get(n.id))) continue;
+      this.take(box);
+      ctx.strokeText(n.label, cx, top);
+      ctx.fillText(n.label, cx, top);
+      drawnLabels.push({id: n.id, text: n.label, lines: [n.label], font: this.cssFont(), box: this.css(box)});
+      return;
+    }
   }
 }
 
@@ -262,17 +288,13 @@ function drawLabels(ctx) {
   const labels = new Labels(ctx, m, first);
   const bar = tools.getBoundingClientRect(), at = graph.getBoundingClientRect(), r = labels.ratio;  // no label under the buttons
   labels.take([(bar.left - at.left) * r, (bar.top - at.top) * r, (bar.right - at.left) * r, (bar.bottom - at.top) * r]);
-  // no label over the selected or hovered node, nor (but another hub's) over a hub
-  for (const id of first.slice(0, hovered ? 2 : 1)) labels.disk(id);
+  labels.disks();  // no label over a node
+  const most = Math.min(MAX_LABELS, Math.round(labels.W * labels.H / (r * r * LABEL_AREA)));
   for (const id of first) if (BY_ID.has(id)) labels.place(BY_ID.get(id));
-  storyTitles(labels);
-  let hubs = true;  // the hubs come first in NODES
-  for (const n of NODES) {
-    if (hubs && !n.hub) {
-      hubs = false;
-      for (const h of NODES) { if (!h.hub) break; labels.disk(h.id); }
-    }
-    if (drawnLabels.length >= MAX_LABELS) break;
+  let titled = false;
+  for (const n of NODES) {  // the hubs first, then the stories' titles, then the others
+    if (!n.hub && !titled) { titled = true; storyTitles(labels); }
+    if (drawnLabels.length >= most) break;
     if (!labels.first.has(n.id)) labels.place(n);
   }
   ctx.restore();
@@ -290,14 +312,13 @@ function titleLines(title) {  // a title in at most two lines of about TITLE_LIN
 // the overview names each story: an article's title amid the nodes only it names
 function storyTitles(labels) {
   if (state.node || state.article !== null || !ARTICLES.length || inVis.size > TITLES_UP_TO) return;
-  const sums = ARTICLES.map(() => [0, 0, 0]), disks = [];
+  const sums = ARTICLES.map(() => [0, 0, 0]);
   for (const id of inVis) {
     if (hiddenNow.has(id)) continue;
-    const seen = labels.onScreen(id), n = BY_ID.get(id), v = labels.body[id];
-    if (seen) disks.push([seen.x - seen.radius, seen.y - seen.radius, seen.x + seen.radius, seen.y + seen.radius]);
+    const n = BY_ID.get(id), v = labels.body[id];
     if (v && n.articles.length === 1) { const sum = sums[n.articles[0]]; sum[0] += v.x; sum[1] += v.y; sum[2]++; }
   }
-  sums.forEach(([x, y, count], i) => { if (count >= 3 && !state.skip.has(i)) labels.title(i, x / count, y / count, disks); });
+  sums.forEach(([x, y, count], i) => { if (count >= 3 && !state.skip.has(i)) labels.title(i, x / count, y / count); });
 }
 
 // --- what is shown -----------------------------------------------------------------------------
@@ -398,7 +419,7 @@ function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   state.hide = new Set((params.get("hide") || "").split(",").filter(Boolean));
   state.skip = new Set((params.get("skip") || "").split(",").map(articleAt).filter(i => i !== null));
-  state.article = articleAt(params.get("article") || "");
+  state.article = articleAt(params.get("article") || (location.hash ? "" : STORY || ""));  // a link's, or the page's own
   const p = params.get("published");
   state.published = p !== null && /^\d{4}$/.test(p) && lastPublished !== null && Number(p) < lastPublished ? Number(p) : null;
   if (lastPublished !== null) publishedInput.value = state.published === null ? lastPublished : Math.max(state.published, firstPublished);
@@ -638,18 +659,40 @@ function listenForGettingAround() {
 }
 
 // --- the entity card ---------------------------------------------------------------------------
-// a fact's evidence: its words (not again when they are the words shown above them, as a quote's
-// are), the article named unless its section named it; where in the article, in the line's title
-function evidence(list, named, shown) {
+const same = text => (text || "").replace(/[“”"\s]+/g, " ").trim();
+
+// the sentence an evidence's words lie in, as a key: null when the article's text is not at hand
+function sentence(e) {
+  return typeof e.before === "string" ? `${e.article}|${e.start - e.before.length}|${e.before}${e.words}${e.after}` : null;
+}
+
+// evidence words in their sentence, marked, with the words of the others in the same sentence; the
+// words alone when the article's text is not at hand (the page's notice says why, once)
+function passage(e, others) {
+  if (sentence(e) === null) return [e.words];
+  const start = e.start - e.before.length, text = e.before + e.words + e.after, parts = [];
+  const spans = [e, ...(others || []).filter(o => sentence(o) === sentence(e))].map(o => [o.start - start, o.end - start]);
+  let at = 0;
+  for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
+    if (a < at) continue;  // overlapping words stay in the mark before
+    parts.push(text.slice(at, a), el("mark", {}, text.slice(a, b)));
+    at = b;
+  }
+  return [...parts, text.slice(at)];
+}
+
+// a fact's evidence: its words in their passage (not again when they are the words shown above
+// them, as a quote's are), the article named unless its section named it; where in the article,
+// in the line's title
+function evidence(list, named, shown, others) {
   const box = el("div", {class: "ev"});
-  const same = text => (text || "").replace(/[“”"\s]+/g, " ").trim();
   for (const e of list || []) {
     const source = named && named.has(e.article) ? "" : `${e.article}` + (e.date ? ` (${e.date})` : "");
-    const words = shown !== undefined && same(e.words) === same(shown) ? "" : `“${e.words}”`;
-    const text = [words, source].filter(Boolean).join(" — ") + (e.context ? " (read from the context)" : "");
-    if (!text) continue;
+    const words = shown !== undefined && same(e.words) === same(shown) ? null : ["“", ...passage(e, others), "”"];
+    const note = (source ? " — " + source : "") + (e.context ? " (read from the context)" : "");
+    if (!words && !note) continue;
     const attrs = e.start !== null && e.start !== undefined ? {title: `characters ${e.start}–${e.end} of the article`} : {};
-    box.appendChild(el("div", attrs, words || !source ? text : "— " + text));
+    box.appendChild(el("div", attrs, ...(words || []), words ? note : note.trimStart()));
   }
   return box;
 }
@@ -743,12 +786,15 @@ function cardNumbers(numbers) {
   for (const [key, list] of groups) {
     if (key.startsWith("change|") && !changes) { changes = true; details.appendChild(el("h4", {}, "Changes and multiples")); }
     const body = el("tbody");
-    for (const n of list) {
+    let run = [];  // rows whose one evidence lies in the next row's sentence: it is shown once, under the last
+    list.forEach((n, k) => {
       const attrs = {"data-year": Number.isInteger(n.year) ? n.year : ""};
       if (later(n.year)) attrs.class = "later";
+      const one = ev => ev.length === 1 ? sentence(ev[0]) : null, joined = k + 1 < list.length && one(n.ev) !== null && one(n.ev) === one(list[k + 1].ev);
       body.appendChild(el("tr", attrs, el("td", {}, nodeLink(n.id, n.amount + (Number.isInteger(n.year) ? "" : " · no year")),
-                                           evidence(n.ev, named))));
-    }
+                                           joined ? null : evidence(n.ev, named, undefined, run))));
+      run = joined ? [...run, n.ev[0]] : [];
+    });
     const table = el("table", {}, body);
     const what = list[0].what;
     if (list.length > FOLD_ROWS) {
@@ -767,8 +813,9 @@ function cardQuotes(quotes) {
   for (const q of quotes) {
     const who = el("div", {}, "— ", nodeLink(q.speakerId, q.speaker), q.role ? `, ${q.role}` : "",
                    q.kind === "reported speech" ? " (reported speech, in the article's words)" : "");
-    const words = q.kind === "reported speech" ? q.words : `“${q.words}”`;
-    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, words, who, evidence(q.ev, named, q.words)));
+    const e = (q.ev || []).find(e => same(e.words) === same(q.words) && typeof e.before === "string");  // its passage
+    const words = e ? passage(e) : [q.kind === "reported speech" ? q.words : `“${q.words}”`];
+    details.appendChild(el("blockquote", later(q.year) ? {class: "later"} : {}, el("div", {}, ...words), who, evidence(q.ev, named, q.words)));
   }
 }
 
@@ -914,7 +961,7 @@ function api() {
   return {
     network, nodes, edges, ready: false, show, clear, expand,
     held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
-    labels: () => drawnLabels,  // the labels of the last frame: id, text, box [left, top, right, bottom] in CSS pixels
+    labels: () => drawnLabels,  // the labels of the last frame: id, text, lines, font, box [left, top, right, bottom] in CSS pixels
     legend,
     article(iri) {  // show one article's story (its IRI), or the overview (null); its IRI, null, or false if unknown
       const i = iri === null || iri === undefined || iri === "" ? null : articleAt(iri);

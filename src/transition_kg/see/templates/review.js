@@ -6,10 +6,13 @@
 const DATA = JSON.parse(document.getElementById("data").textContent);
 const ITEMS = DATA.items;
 const BY_ID = new Map(ITEMS.map(item => [item.id, item]));
-const TEXT_FIELDS = new Set(["indicatorLabel", "title"]);
+const TEXT_FIELDS = new Set(["indicatorLabel", "title", "newEntityLabel"]);
 const PICKER = {mentionOf: "entity", type: "class", observedEntity: "entity", indicator: "indicator", unit: "unit",
   measure: "measure", speaker: "entity", roleIn: "entity", subject: "entity", object: "entity",
-  predicate: "predicate", basis: "basis"};
+  predicate: "predicate", basis: "basis", newEntityType: "class"};
+// the field a new entity made in place fills (a name no picker knows, typed there, is a new entity's label)
+const NEW_FOR = {CandidateObservation: "observedEntity", CandidateQuote: "speaker", CandidateRole: "speaker"};
+const SHOWN_AS = {newEntityType: "class, if new"};
 const LABELS = new Map(), IRIS = {};
 for (const [kind, list] of Object.entries(DATA.choices)) {
   IRIS[kind] = new Map();
@@ -21,7 +24,8 @@ let current = 0, writing = Promise.resolve(), pending = null;
 
 const $ = id => document.getElementById(id);
 const shown = (field, value) => TEXT_FIELDS.has(field) ? value : (LABELS.get(value) || value);
-const valueOf = (item, field) => item.decision[field] ?? (item.proposals[field] || {}).value ?? "";
+const valueOf = (item, field) => (field === NEW_FOR[item.kind] && item.decision.newEntityLabel) ||
+  item.decision[field] || (item.proposals[field] || {}).value || (field === "newEntityType" && NEW_FOR[item.kind] === "speaker" ? IRIS.class.get("person") || "" : "");
 const KIND = {CandidateMention: "name", CandidateObservation: "number", CandidateQuote: "quote",
   CandidateRole: "role", CandidateRelation: "relation", CandidateDate: "date"};
 
@@ -53,7 +57,10 @@ function fieldInput(item, field) {
   const id = `f-${item.id}-${field}`.replace(/[^\w-]/g, "_");
   const input = el("input", {id, type: "text", autocomplete: "off", "data-field": field, value: shown(field, valueOf(item, field))});
   if (PICKER[field]) input.setAttribute("list", `choices-${PICKER[field]}`);
-  return el("label", {for: id}, field, input);
+  const proposal = item.proposals[field];
+  const sure = proposal && !item.decision[field] ? el("span", {class: proposal.confidence < 0.5 ? "sure unsure" : "sure"},
+    ` ${Math.round(proposal.confidence * 100)}%`) : "";
+  return el("label", {for: id}, SHOWN_AS[field] || field, sure, input);
 }
 
 function renderItem(item) {
@@ -64,7 +71,7 @@ function renderItem(item) {
     const p = f => shown(f, valueOf(item, f));
     li.appendChild(el("p", {class: "relation"}, `${p("subject")} — ${p("predicate")} — ${p("object")}`));
   }
-  const fields = DATA.fields[item.kind] || [];
+  const fields = (DATA.fields[item.kind] || []).filter(f => f !== "newEntityLabel");  // typed in the entity's field
   if (fields.length) li.appendChild(el("div", {class: "fields"}, ...fields.map(f => fieldInput(item, f))));
   const accept = el("button", {type: "button", class: "act"}, "Accept");
   const reject = el("button", {type: "button", class: "act"}, "Reject");
@@ -72,7 +79,7 @@ function renderItem(item) {
   reject.addEventListener("click", () => decide(item.id, {status: "rejected"}));
   li.appendChild(el("div", {class: "actions"}, accept, reject, el("span", {class: "sure"}, item.decision.status)));
   for (const message of problems.get(item.id) || []) li.appendChild(el("p", {class: "problem"}, message));
-  li.addEventListener("focus", () => select(ITEMS.indexOf(item), false));
+  li.addEventListener("focusin", () => select(ITEMS.indexOf(item), false));  // its fields too
   return li;
 }
 
@@ -99,13 +106,20 @@ function edits(item) {
   const out = {};
   for (const input of document.querySelectorAll(`#${CSS.escape(`item-${item.id}`)} input[data-field]`)) {
     const field = input.dataset.field, typed = input.value.trim();
-    if (typed === shown(field, valueOf(item, field))) { if (item.decision[field]) out[field] = item.decision[field]; continue; }
+    if (typed === shown(field, valueOf(item, field))) {
+      if (field === NEW_FOR[item.kind] && item.decision.newEntityLabel) out.newEntityLabel = item.decision.newEntityLabel;
+      else if (item.decision[field]) out[field] = item.decision[field];
+      else if (field === "newEntityType" && typed) out[field] = IRIS.class.get(typed) || typed;
+      continue;
+    }
     if (TEXT_FIELDS.has(field)) { out[field] = typed; continue; }
     const iri = (IRIS[PICKER[field]] || new Map()).get(typed);
     if (iri) out[field] = iri;
     else if (field === "indicator" && typed) out.indicatorLabel = typed;  // a new indicator, made in place
+    else if (field === NEW_FOR[item.kind] && typed && !/^[a-z]+:\S+$/.test(typed)) out.newEntityLabel = typed;  // a new entity
     else if (/^[a-z]+:\S+$/.test(typed)) out[field] = typed;  // an IRI or prefixed name, typed
   }
+  if (!out.newEntityLabel) delete out.newEntityType;  // a class only for a new entity
   return out;
 }
 
@@ -144,14 +158,19 @@ function decide(id, decision) {
   return item.decision;
 }
 
+// each problem beside its candidate; only the candidates whose problems changed are drawn again
+// (a field being typed in elsewhere keeps its text)
 function shownProblems(answer) {
+  const before = new Map(problems);
   problems.clear();
   const general = [];
   for (const p of answer.problems) {
     if (p.id && BY_ID.has(p.id)) problems.set(p.id, [...(problems.get(p.id) || []), p.message]);
     else general.push(p.message);
   }
-  renderQueue();
+  for (const id of new Set([...before.keys(), ...problems.keys()])) {
+    if (JSON.stringify(before.get(id)) !== JSON.stringify(problems.get(id))) rerender(BY_ID.get(id));
+  }
   return general;
 }
 

@@ -3,7 +3,53 @@
 // with their parameters (bound by the server's library), results as a table with labels, a
 // chart, CSV and JSON, and a link that reproduces the query. Its data is the JSON island #data
 // (WorkbenchData, see/workbench.py): the named queries, the prefixes and the ontology's terms.
+// It asks through ASK: serve's /sparql and /named, or, as the Query tab of a network page with
+// its own store (view --with-sparql; this page is then a frame of it), the page's store.
 const DATA = JSON.parse(document.getElementById("data").textContent);
+const JSON_RESULTS = "application/sparql-results+json";
+const ASK = DATA.inPage ? {
+  // the page's store (query.js), found when asked: the frame's parent
+  sparql: text => parent.tkg.ask(text),
+  bind: (name, values) => parent.tkg.bind(name, values),
+  stop: () => parent.tkg.stop(),
+  open: iri => ({href: "#node=" + encodeURIComponent(iri), click: () => parent.tkg.card(iri)}),
+  network: null,  // drawing a result as a network needs the library: serve
+  hash: () => parent.tkg.fragment,
+  keep: hash => parent.history.replaceState(null, "", hash),
+} : {
+  running: new Set(),  // the requests under way: Stop aborts them, and the server ends their workers
+  async sparql(text) {  // {ok, graph (a CONSTRUCT's Turtle), text, hints}
+    const controller = new AbortController();
+    this.running.add(controller);
+    let response;
+    try {
+      response = await fetch("/sparql", {method: "POST", body: text, signal: controller.signal,
+        headers: {"Content-Type": "application/sparql-query", "Accept": JSON_RESULTS + ", text/turtle;q=0.9"}});
+    } catch (e) {
+      return {ok: false, text: controller.signal.aborted ? "stopped" : String(e)};
+    } finally { this.running.delete(controller); }
+    return {ok: response.ok, status: response.status, text: await response.text(),
+            graph: (response.headers.get("Content-Type") || "").startsWith("text/turtle"),
+            hints: JSON.parse(response.headers.get("X-TKG-Hints") || "[]")};
+  },
+  stop() { for (const c of this.running) c.abort(); },
+  async bind(name, values) {  // the library binds the parameters: {ok, text}
+    const response = await fetch(`/named/${encodeURIComponent(name)}?${new URLSearchParams(values)}`);
+    return {ok: response.ok, text: await response.text()};
+  },
+  open: iri => ({href: "/view?focus=" + encodeURIComponent(iri) + "#node=" + encodeURIComponent(iri), target: "_blank"}),
+  network: text => window.open("/view?query=" + encodeURIComponent(text), "_blank"),
+  hash: () => location.hash,
+  keep: hash => history.replaceState(null, "", hash),
+};
+async function rowsOf(text) {  // a SELECT's bindings, or null when it was refused
+  const answer = await ASK.sparql(text);
+  return answer.ok ? JSON.parse(answer.text).results.bindings : null;
+}
+async function searched(text) {  // the entities whose labels hold the text: the search query, bound by the library
+  const prepared = await ASK.bind("search", {text});
+  return prepared.ok ? rowsOf(prepared.text) : null;
+}
 const area = document.getElementById("query"), highlight = document.getElementById("highlight");
 const status = document.getElementById("status"), results = document.getElementById("results");
 const chartBox = document.getElementById("chart"), form = document.getElementById("form");
@@ -72,12 +118,8 @@ function suggest() {
 let asked = 0;
 async function suggestEntities(text, word) {
   const mine = ++asked;
-  const prepared = await fetch(`/named/search?${new URLSearchParams({text})}`);
-  if (!prepared.ok || mine !== asked) return;
-  const response = await fetch("/sparql", {method: "POST", body: await prepared.text(),
-    headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
-  if (!response.ok || mine !== asked || wordBefore() !== word) return;
-  const rows = (await response.json()).results.bindings;
+  const rows = await searched(text);
+  if (!rows || mine !== asked || wordBefore() !== word) return;
   const seen = new Set();
   show(rows.map(r => ({insert: shortIri(r.entity.value), shown: `${shortIri(r.entity.value)} — ${r.label.value}`}))
            .filter(c => !seen.has(c.insert) && seen.add(c.insert)).slice(0, 12));
@@ -154,9 +196,8 @@ function given() {
 async function bindNamed() {
   // the library binds the parameters (typed, never pasted into the text; a label names its
   // entity, as on the command line); the editor shows what runs
-  const response = await fetch(`/named/${encodeURIComponent(current.name)}?${new URLSearchParams(given())}`);
-  const text = await response.text();
-  if (!response.ok) { status.className = "error"; status.textContent = text.trim(); return false; }
+  const {ok, text} = await ASK.bind(current.name, given());
+  if (!ok) { status.className = "error"; status.textContent = text.trim(); return false; }
   area.value = bound = text; bad = null; paint();
   return true;
 }
@@ -171,19 +212,13 @@ function picker(input, p) {
     if (text.length < 2 || text.includes(":")) return;
     setTimeout(async () => {
       if (mine !== searching) return;  // typed on: only the last keystroke asks
-      const prepared = await fetch(`/named/search?${new URLSearchParams({text})}`);
-      if (!prepared.ok || mine !== searching) return;
-      const response = await fetch("/sparql", {method: "POST", body: await prepared.text(),
-        headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
-      if (!response.ok || mine !== searching) return;
-      let rows = (await response.json()).results.bindings;
+      let rows = await searched(text);
+      if (!rows || mine !== searching) return;
       if (p.kind && rows.length) {  // the entities of the kind the query asks for (subclasses too), when there are some
         const values = [...new Set(rows.map(r => r.entity.value))].slice(0, 200).map(i => `<${i}>`).join(" ");
-        const kinds = await fetch("/sparql", {method: "POST",
-          body: `SELECT DISTINCT ?e WHERE { VALUES ?e { ${values} } GRAPH ?g { ?e a <${p.kind}> } }`,
-          headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
-        if (!kinds.ok || mine !== searching) return;
-        const fitting = new Set((await kinds.json()).results.bindings.map(b => b.e.value));
+        const kinds = await rowsOf(`SELECT DISTINCT ?e WHERE { VALUES ?e { ${values} } GRAPH ?g { ?e a <${p.kind}> } }`);
+        if (!kinds || mine !== searching) return;
+        const fitting = new Set(kinds.map(b => b.e.value));
         if (fitting.size) rows = rows.filter(r => fitting.has(r.entity.value));
       }
       rows = rows.slice(0, 12);
@@ -207,18 +242,16 @@ async function labelsOf(iris) {
   const values = iris.slice(0, 500).map(i => `<${i}>`).join(" ");
   const q = `SELECT ?x (SAMPLE(?l) AS ?label) WHERE { VALUES ?x { ${values} } GRAPH ?g { { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }
     UNION { ?x <http://purl.org/dc/terms/title> ?l } } FILTER(lang(?l) IN ("en", "")) } GROUP BY ?x`;
-  const response = await fetch("/sparql", {method: "POST", body: q,
-    headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
-  if (!response.ok) return new Map();
-  const data = await response.json();
-  return new Map(data.results.bindings.map(b => [b.x.value, b.label.value]));
+  const rows = await rowsOf(q);
+  return new Map((rows || []).map(b => [b.x.value, b.label.value]));
 }
 const NUMBERS = /#(integer|decimal|double|float|long|int|short|nonNegativeInteger|positiveInteger)$/;
 function cell(term, labels) {
   if (!term) return document.createTextNode("");
   if (term.type === "uri") {
-    const link = el("a", {href: "/view?focus=" + encodeURIComponent(term.value) + "#node=" + encodeURIComponent(term.value),
-                          target: "_blank", title: term.value}, labels.get(term.value) || shortIri(term.value));
+    const {click, ...attrs} = ASK.open(term.value);
+    const link = el("a", {...attrs, title: term.value}, labels.get(term.value) || shortIri(term.value));
+    if (click) link.addEventListener("click", e => { e.preventDefault(); click(); });
     return labels.has(term.value) ? el("span", {}, link, el("small", {}, shortIri(term.value))) : link;
   }
   if (NUMBERS.test(term.datatype || "") && /^[+-]?\d+(\.\d+)?$/.test(term.value)) {  // as readers write them: 15,000,000,000
@@ -312,7 +345,7 @@ function writeLink() {
   // one state: the named query and its parameters, or your own text; a link reproduces it
   const state = current ? {named: current.name, ...Object.fromEntries(Object.entries(given()).map(([k, v]) => ["p." + k, v]))}
                         : {query: area.value};
-  try { history.replaceState(null, "", "#" + new URLSearchParams(state)); } catch (e) { /* a page without an address */ }
+  try { ASK.keep("#" + new URLSearchParams(state)); } catch (e) { /* a page without an address */ }
 }
 
 async function run() {
@@ -323,28 +356,28 @@ async function run() {
   results.replaceChildren(); chartBox.replaceChildren();
   for (const id of ["csv", "json", "network"]) document.getElementById(id).disabled = true;
   writeLink();
-  const started = performance.now();
-  const response = await fetch("/sparql", {method: "POST", body: area.value,
-    headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json, text/turtle;q=0.9"}});
-  const text = await response.text();
+  const started = performance.now(), stop = document.getElementById("stop");
+  stop.hidden = false;
+  const answer = await ASK.sparql(area.value).finally(() => { stop.hidden = true; });
+  const text = answer.text;
   const ms = Math.round(performance.now() - started);
-  if (!response.ok) {
+  if (!answer.ok) {
     status.className = "error";
     const where = text.match(/query:(\d+):(\d+):/);
     bad = where ? [Number(where[1]), Number(where[2])] : null;
     paint();
-    status.textContent = (where ? `line ${where[1]}, column ${where[2]}: ` : `${response.status}: `) + text.trim().replace(/^malformed query: query:\d+:\d+: /, "");
+    status.textContent = (where ? `line ${where[1]}, column ${where[2]}: ` : answer.status ? `${answer.status}: ` : "") + text.trim().replace(/^malformed query: query:\d+:\d+: /, "");
     return;
   }
-  if ((response.headers.get("Content-Type") || "").startsWith("text/turtle")) {
+  if (answer.graph) {
     results.replaceChildren(el("pre", {class: "graph"}, text));
-    document.getElementById("network").disabled = false;
+    document.getElementById("network").disabled = !ASK.network;
     status.textContent = "a graph, in " + ms + " ms";
     return;
   }
   const data = JSON.parse(text);
   // an empty answer comes with the endpoint's hints: why it may be empty, and what to write
-  const hints = JSON.parse(response.headers.get("X-TKG-Hints") || "[]");
+  const hints = answer.hints || [];
   const hinted = () => { if (hints.length) results.appendChild(el("ul", {class: "hints", "aria-label": "Hints"},
                                                               ...hints.map(h => el("li", {}, "hint: " + h)))); };
   if ("boolean" in data) {
@@ -358,24 +391,27 @@ async function run() {
   hinted();
   chart();
   for (const id of ["csv", "json"]) document.getElementById(id).disabled = false;
-  document.getElementById("network").disabled = !graphShaped();
+  document.getElementById("network").disabled = !ASK.network || !graphShaped();
   status.textContent = last.rows.length + " rows in " + ms + " ms";
 }
 const fail = e => { status.className = "error"; status.textContent = String(e); };
 document.getElementById("run").addEventListener("click", () => run().catch(fail));
+document.getElementById("stop").addEventListener("click", () => ASK.stop());
 document.getElementById("csv").addEventListener("click", () => download("csv"));
 document.getElementById("json").addEventListener("click", () => download("json"));
-document.getElementById("network").addEventListener("click", () => window.open("/view?query=" + encodeURIComponent(area.value), "_blank"));
+document.getElementById("network").addEventListener("click", () => ASK.network(area.value));
+if (!ASK.network) document.getElementById("network").title = "drawing a result as a network needs transition-kg serve";
 document.getElementById("link").addEventListener("click", async () => {
   writeLink();
-  try { await navigator.clipboard.writeText(location.href); status.textContent = "link copied"; }
-  catch (e) { status.textContent = "copy this link: " + location.href; }
+  const href = DATA.inPage ? parent.location.href : location.href;
+  try { await navigator.clipboard.writeText(href); status.textContent = "link copied"; }
+  catch (e) { status.textContent = "copy this link: " + href; }
 });
 
 form.addEventListener("submit", e => { e.preventDefault(); run().catch(fail); });  // Enter runs, never reloads
 
 // a link reproduces the query (the named query with its parameters, or your own text), and runs it
-const start = new URLSearchParams(location.hash.slice(1));
+const start = new URLSearchParams(ASK.hash().slice(1));
 if (start.get("named")) {
   const values = Object.fromEntries([...start].filter(([k]) => k.startsWith("p.")).map(([k, v]) => [k.slice(2), v]));
   choose(start.get("named"), values).then(ok => ok && run()).catch(fail);

@@ -1,0 +1,214 @@
+"""Candidate facts from new article text, for a person to review (no model downloads: rules,
+and a gazetteer of the graph's own labels in English and Chinese).
+
+- mentions of entities already in the graph, and new capitalised names;
+- numbers with their qualifier ("over", "nearly"), scale ("million") and unit as written,
+  the entity named nearest before them in the sentence, and the sentence's year;
+- years, and relative dates ("last year", "this year", "next spring", "in May") resolved
+  against the publication date and marked as inferred;
+- direct quotes with the speaker, role and organisation the text gives, and each speaker's
+  role as a candidate of its own, on the words that state it.
+
+Every candidate carries evidence (offsets into the file and the exact words) and the
+status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from rdflib import URIRef
+
+from ...core import turtle
+from ...core.files import write_atomic
+from ...core.load import Loaded
+from ...core.texts import ArticleError, ArticleText, read_article
+from ...core.vocab import TKR_IRI
+from ..articles import HEADER, identity, one_line, parse_date, registration
+from .lexicon import TITLES, TOKEN
+from .names import Name, find_names, is_capital
+from .numbers import country_of, dates_and_numbers
+from .speakers import quotes
+from .text import Candidate, Gazetteer, sentence_spans
+
+__all__ = ["Candidate", "Gazetteer", "check_output", "extract", "extract_file", "in_context", "render_draft"]
+
+
+def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every candidate in the article's text, in order of position."""
+    text = article.text
+    sentences = sentence_spans(text)
+    lower_words = {w for w in re.findall(r"\b[^\W\d_A-Z][\w-]*", text) if w == w.lower()}
+    starts = set()
+    for s_start, _ in sentences:
+        first_token = TOKEN.search(text, s_start)
+        if first_token:
+            starts.add(first_token.start())
+    for m in re.finditer(r"(?:[\"“„«»]|[—–:] |-- |\) - )\s*(\w)", text):
+        starts.add(m.start(1))
+    names = find_names(text, lower_words, starts=starts)
+    headline = text[: text.find("\n")] if "\n" in text else ""
+    long_words = re.findall(r"\w{4,}", headline)
+    if (
+        long_words
+        and not headline.rstrip().endswith((".", "!", "?"))
+        and sum(is_capital(w) for w in long_words) >= 0.6 * len(long_words)
+    ):
+        names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
+    for m in re.finditer(r"(?m)^([A-Z][A-Z'’ -]{2,})(?=,\s)", text):  # a dateline: "WILLIAMSON, W.Va. —"
+        title = " ".join(w.capitalize() for w in m.group(1).split())
+        if not any(n.text.upper() == m.group(1) for n in names):
+            names.append(Name(m.start(1), m.end(1), title))
+    names.sort(key=lambda n: n.start)
+    found = gazetteer.find(text)
+    mentions = []
+    for start, end, entity in found:  # a longer new name wins: "Harbin Institute of Technology", not "Harbin"
+        if not any(n.start <= start and end <= n.end and (n.end - n.start) > (end - start) for n in names):
+            mentions.append((start, end, entity))
+    candidates: list[Candidate] = []
+    seen_entities: set[URIRef] = set()
+    for start, end, entity in mentions:
+        if entity not in seen_entities:
+            seen_entities.add(entity)
+            c = Candidate("CandidateMention", start, end, text[start:end])
+            c.add("candidateOf", turtle.iri(entity))
+            candidates.append(c)
+    people = [n for n in names if n.person]
+    seen_names: set[str] = set(gazetteer.labels)
+    for n in names:
+        known = gazetteer.labels.get(n.text)
+        if known is not None and known not in seen_entities and text[n.end : n.end + 1] == "-":
+            seen_entities.add(known)  # "Germany-based": the graph's Germany
+            c = Candidate("CandidateMention", n.start, n.end, n.text)
+            c.add("candidateOf", turtle.iri(known))
+            candidates.append(c)
+        if n.text in seen_names or any(m[0] < n.end and n.start < m[1] for m in mentions):
+            continue
+        if any(
+            p.start < n.start
+            and (
+                (" " not in n.text and n.text in p.text.split()) or p.text.casefold().endswith(" " + n.text.casefold())
+            )
+            for p in people
+        ):
+            continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
+        seen_names.add(n.text)
+        c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
+        c.add("candidateName", turtle.text(n.text))
+        candidates.append(c)
+    candidates += dates_and_numbers(text, sentences, published, mentions, country_of(text, names))
+    candidates += quotes(text, names, lower_words, gazetteer)
+    return sorted(candidates, key=lambda c: (c.start, c.kind))
+
+
+def in_context(text: str, start: int, end: int, width: int = 160) -> str:
+    """The sentence around a span, on one line, the span marked «like this» (cut to ``width``
+    characters around it when long)."""
+    s_start, s_end = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    before, words, after = (
+        text[max(s_start, start - width // 2) : start],
+        text[start:end],
+        text[end : min(s_end, end + width // 2)],
+    )
+    cut_before, cut_after = start - width // 2 > s_start, end + width // 2 < s_end
+    line = f"{'…' if cut_before else ''}{before}«{words}»{after}{'…' if cut_after else ''}"
+    return " ".join(line.split())
+
+
+def render_draft(
+    article: ArticleText,
+    published: dt.date,
+    candidates: list[Candidate],
+    title: str | None = None,
+    identifier: str | None = None,
+) -> str:
+    """The draft TriG: the article's registration, then one node per candidate, each after a
+    comment with its sentence and the candidate's words marked. ``identifier`` is the article's
+    registered one when it has one; else it is made as ``new-article`` makes it."""
+    title, made = identity(article, title)
+    identifier = identifier or made
+    name = identifier.removeprefix("article-")
+    source = turtle.name(TKR_IRI + identifier)
+    nodes = [registration(article, identifier, published, title)]
+    for i, c in enumerate(candidates, 1):
+        node = turtle.subject(
+            turtle.name(f"{TKR_IRI}candidate-{name}-{i}"),
+            [("a", f"tkg:{c.kind}"), ("tkg:candidateStatus", turtle.text("candidate"))],
+            *([(f"tkg:{p}", terms)] for p, terms in c.terms.items()),
+            [("tkg:evidence", turtle.evidence(source, c.start, c.end, c.exact))],
+        )
+        nodes.append(turtle.comment(in_context(article.text, c.start, c.end), 4) + "\n" + node + "\n")
+    return (
+        turtle.comment(
+            f"Candidate facts extracted from {one_line(article.path.name)} (published {published.isoformat()})."
+        )
+        + "\n"
+        + turtle.comment("Review each one: rewrite what is right as facts in graph/articles/, drop the rest.")
+        + "\n"
+        + HEADER
+        + "\n"
+        + turtle.graph(turtle.name(f"{TKR_IRI}draft-{name}"), "\n" + "\n".join(nodes) + "\n")
+    )
+
+
+def check_output(loaded: Loaded, path: Path, output: Path, force: bool = False) -> None:
+    """Refuse a draft that would replace the article, anything under ``graph/`` or ``ontology/``,
+    or (without ``force``) any existing file."""
+    target = Path(output).resolve()
+    if target == Path(path).resolve():
+        raise ArticleError(
+            "that is the article itself; write the draft to another file", option="output", value=str(output)
+        )
+    for folder in (loaded.project.graph_dir, loaded.project.ontology_dir):
+        if target.is_relative_to(folder.resolve()):
+            raise ArticleError(
+                f"drafts never go into {loaded.project.display(folder)}/; write it elsewhere "
+                f"and move the reviewed facts into graph/articles/",
+                option="output",
+                value=str(output),
+            )
+    if target.exists() and not force:
+        raise ArticleError("already exists and is not replaced", option="output", value=str(output), fix="force")
+
+
+def extract_file(
+    loaded: Loaded, path: Path, published: str, output: Path, title: str | None = None, force: bool = False
+) -> list[Candidate]:
+    """Extract candidates from ``path`` and write the draft to ``output`` atomically."""
+    check_output(loaded, path, output, force)
+    title = one_line(title, "title") if title else None
+    article = read_article(path)
+    date = parse_date(published)
+    from ..propose import propose
+
+    gazetteer = Gazetteer.of(loaded)
+    candidates = propose(article.text, extract(article, date, gazetteer), loaded, gazetteer.labels, TITLES)
+    registered = _registration(loaded, article)
+    if registered and title is None:
+        title = registered[1]
+    draft = render_draft(article, date, candidates, title, registered[0] if registered else None)
+    write_atomic(Path(output), draft.encode("utf-8"))
+    return candidates
+
+
+def _registration(loaded: Loaded, article: ArticleText) -> tuple[str, str | None] | None:
+    """The identifier and title under which the project registered this file (same name and
+    bytes), if it did: the draft's evidence then cites the article the facts will go into."""
+    import pyoxigraph as ox
+
+    from ...core.vocab import sparql_prefixes
+
+    found = loaded.store.query(
+        sparql_prefixes(("tkg", "dcterms")) + "SELECT ?a ?title ?file ?sha256 WHERE { GRAPH ?g { ?a a tkg:Article ; "
+        "tkg:sourceFile ?file ; tkg:fileSha256 ?sha256 . OPTIONAL { ?a dcterms:title ?title } } } ORDER BY ?a",
+        substitutions={
+            ox.Variable("file"): turtle.text(article.path.name),
+            ox.Variable("sha256"): turtle.text(article.file_sha256),
+        },
+    )
+    for iri, title, *_ in found:
+        if iri.value.startswith(TKR_IRI):
+            return iri.value[len(TKR_IRI) :], title.value if title is not None else None
+    return None

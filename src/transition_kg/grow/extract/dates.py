@@ -1,0 +1,240 @@
+"""Dates in a sentence: years as written, and the dates news writes without a year (weekdays,
+"9 November", "last October", "in the past two years", "two years earlier"), resolved against the
+publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...core import turtle
+from ...core.numerals import words_value
+from .lexicon import (
+    MONTH_NUMBERS,
+    MONTHS,
+    SEASONS,
+    SPEECH,
+)
+from .text import Candidate
+
+
+def _resolve(expression: str, published: dt.date) -> int | None:
+    """The year a relative expression refers to, seen from the publication date."""
+    words = expression.lower()
+    ago = re.match(r"(\w+(?: \w+)?) (year|decade)s? ago", words)
+    if ago:
+        count = (
+            int(ago.group(1))
+            if ago.group(1).isdigit()
+            else (1 if ago.group(1) in ("a", "one") else words_value(ago.group(1)))
+        )
+        return None if count is None else published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
+    if "last year" in words or "a year earlier" in words or "previous year" in words:
+        return published.year - 1
+    if "next year" in words:
+        return published.year + 1
+    if (
+        "this year" in words
+        or "last month" in words
+        or "earlier this" in words
+        or words == "today"
+        or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
+    ):
+        return published.year
+    for season, month in SEASONS.items():
+        if f"next {season}" in words:
+            return published.year if month > published.month else published.year + 1
+        if f"last {season}" in words:
+            return published.year if month < published.month else published.year - 1
+    return None
+
+
+_NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
+    r"|this month|(?:since )?last month)\b",
+    re.I,
+)
+_LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
+_EARLIER = re.compile(
+    r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:earlier|before)\b"
+    r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b)",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:in|over|during|for|within|throughout|across)\s+)?the\s+(past|last|previous|next|coming)\s+"
+    r"(?:(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(years?|decades?)\b",
+    re.I,
+)
+MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
+WEEKDAY_NUMBERS = {
+    d: i for i, d in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
+)
+_MONTH_WORD = re.compile(
+    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    r"(?:(?:early|late|mid)[- ])?"
+    rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+_QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
+_SAME = re.compile(r"\b(?:over|in|during|for|across)\s+the\s+same\s+period\b")
+_NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
+#: words before a date that put it ahead of the publication date
+FUTURE = (
+    r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
+    r"intends?|deadline|set to|going to|until|upcoming)\b"
+)
+YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+
+
+#: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
+Time = tuple[int, int, str, "str | None", str]
+
+
+def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[list[Candidate], list[Time]]:
+    """The sentence's dates: years as written ("2024", a financial year "2024-25"), "thirty-five
+    years later" after the year the text last gave, and the dates news writes without a year
+    (weekdays, "9 November", "Feb. 12", "last October", "mid-August", "this week"), periods ("in
+    the past two years") and relative dates ("last year", "two years earlier"), resolved against
+    the publication date: forward when the words before them speak of the future."""
+    sentence = text[s_start:s_end]
+    out: list[Candidate] = []
+    times: list[Time] = []
+    for m in YEAR.finditer(sentence):
+        financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
+        end = m.end() + (financial.end() if financial else 0)
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
+        c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
+        out.append(c)
+        before = sentence[max(0, m.start() - 8) : m.start()]
+        since = re.search(r"\bsince\s+$", before, re.I) and int(m.group(0)) < published.year and not financial
+        when, words = (f"{m.group(0)}-{published.year}", f"since {m.group(0)}") if since else (m.group(0), None)
+        times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
+    found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
+    for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
+        count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
+        earlier = [int(y.group(0)) for y in YEAR.finditer(text, 0, s_start + m.start())]
+        if count is not None and earlier and not _PERIOD.search(sentence, max(0, m.start() - 40), m.end()):
+            later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier[-1]})"))
+    found += _calendar(sentence, published)
+    for m in _RELATIVE.finditer(sentence):
+        year = _resolve(m.group(0), published)
+        if year is not None:
+            found.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
+        count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
+        if m.group(1).isdigit():
+            count = int(m.group(1))
+        given = [t for t in times if t[1] <= s_start + m.start() and "-" not in t[2]]
+        given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
+        base = int(max(given, key=lambda t: t[0])[2]) if given else published.year
+        if count is not None:
+            years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(base - years), m.group(0)))
+    for m in _SAME.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
+        stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
+        firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
+        if firsts:
+            found.append((m.start(), m.end(), f"{min(firsts)}-{published.year}", m.group(0)))
+    taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
+    for a, b, when, words in found:
+        if any(x < b and a < y for x, y in taken):
+            continue  # the first reading of these words wins
+        taken.append((a, b))
+        c = Candidate("CandidateDate", s_start + a, s_start + b, sentence[a:b])
+        if "-" in when:
+            first, last = when.split("-")
+            c.add("startYear", turtle.typed(first, "xsd:gYear"))
+            c.add("endYear", turtle.typed(last, "xsd:gYear"))
+        else:
+            c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
+        c.add("yearInferredFrom", turtle.text(words))
+        out.append(c)
+        times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
+    out.sort(key=lambda c: c.start)
+    times.sort(key=lambda t: t[0])
+    return out, times
+
+
+def _forward(sentence: str, start: int) -> bool:
+    """Whether a date at ``start`` is ahead of the publication date: the words since the last
+    speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
+    before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
+    if not before.strip(" ,"):
+        before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
+    return bool(re.search(FUTURE, before, re.I))
+
+
+def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+    """Dates without a year in a sentence: (start, end, year or period "start-end", words)."""
+    out = []
+    for m in _PERIOD.finditer(sentence):  # "in the past two years", "over the next decade"
+        count = 1 if not m.group(2) else int(m.group(2)) if m.group(2).isdigit() else words_value(m.group(2))
+        if count is not None:
+            span = int(count) * (10 if m.group(3).lower().startswith("decade") else 1)
+            ahead = m.group(1).lower() in ("next", "coming")
+            first, last = (published.year, published.year + span) if ahead else (published.year - span, published.year)
+            out.append((m.start(), m.end(), f"{first}-{last}", m.group(0)))
+    for m in _DAY_MONTH.finditer(sentence):  # "9 November", "August 15", "Feb. 12"
+        month = MONTH_NUMBERS[(m.group(2) or m.group(3) or m.group(4)).lower()[:3]]
+        day = int(m.group(1) or m.group(5))
+        if 1 <= day <= 31:
+            year = published.year
+            if _forward(sentence, m.start()) and (month, day) < (published.month, published.day):
+                year += 1
+            elif not _forward(sentence, m.start()) and (month, day) > (published.month, published.day):
+                year -= 1
+            out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
+        month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
+        ahead = word == "next" or (word not in ("last", "this") and _forward(sentence, m.start()))
+        year = published.year
+        if word == "last" or (not ahead and word != "this"):
+            year -= month > published.month or (word == "last" and month == published.month)
+        elif ahead:
+            year += month < published.month or (word == "next" and month == published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _WEEKDAY.finditer(sentence):  # "on Friday", "since Monday", "next Tuesday"
+        weekday = WEEKDAY_NUMBERS[m.group(2).capitalize()]
+        word = (m.group(1) or "").lower()
+        if word == "next" or (word != "last" and _forward(sentence, m.start())):
+            date = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            date = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
+        out.append((m.start(), m.end(), str(date.year), m.group(0)))
+    for m in _SEASON.finditer(sentence):  # "in the spring": the next one ahead, else the last one
+        month = SEASONS[m.group(1).lower()]
+        if _forward(sentence, m.start()):
+            year = published.year + (month < published.month)
+        else:
+            year = published.year - (month > published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
+        last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
+        if _forward(sentence, m.start()):
+            year = published.year + (last - 2 < published.month)
+        else:
+            year = published.year - (last > published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
+        step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
+        if (m.group(2) or "").lower() == "week":
+            year = (published + dt.timedelta(days=7 * step)).year
+        elif (m.group(2) or "").lower() == "month":
+            year = published.year + (published.month + step - 1) // 12
+        else:
+            year = published.year + 1
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    return out

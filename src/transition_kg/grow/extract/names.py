@@ -1,0 +1,307 @@
+"""Names: runs of capitalised words, with titles split off and sentence openers, datelines,
+months, demonyms and abbreviations that are not names dropped; whether a name looks like a person."""
+
+from __future__ import annotations
+
+import collections
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from ...core.numerals import WORDS as WORD_NUMBERS
+from .lexicon import (
+    ACRONYM,
+    CONNECTORS,
+    CONTRACTIONS,
+    DEMONYMS,
+    MONTH_NUMBERS,
+    MONTHS,
+    NOT_NAMES,
+    OCCUPATIONS,
+    OPENING_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_WORDS,
+    PREPOSITIONS,
+    STOP,
+    TITLES,
+    TOKEN,
+    UPPER_SET,
+    WEEKDAYS,
+)
+
+
+@dataclass
+class Name:
+    """A capitalised name in the text: where, its words, a title before it, and whether it looks like a person."""
+
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    person: bool = False
+
+
+def is_capital(token: str) -> bool:
+    return token[0] in UPPER_SET
+
+
+def find_names(
+    text: str, lower_words: set[str], begin: int = 0, end: int | None = None, starts: set[int] | None = None
+) -> list[Name]:
+    """Runs of capitalised words between ``begin`` and ``end``: titles split off ("Mayor Katrin
+    Möller"), lists split ("Dresden and Berlin", but not "Development and Reform Commission"),
+    possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
+    writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
+    end = len(text) if end is None else end
+    starts = starts if starts is not None else {begin}
+    tokens = []
+    for m in TOKEN.finditer(text, begin, end):
+        based = re.search(r"-(?:based|owned|run|born|headquartered)$", m.group(0))
+        if based and is_capital(m.group(0)):  # "Germany-based Heraeus Minerals": Germany is named
+            tokens.append((m.start(), m.start() + based.start(), m.group(0)[: based.start()]))
+            tokens.append((m.start() + based.start(), m.end(), m.group(0)[based.start() :]))
+        else:
+            tokens.append((m.start(), m.end(), m.group(0)))
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    for i, (s, e, word) in enumerate(tokens):
+        glued = (
+            bool(run)
+            and (
+                text[run[-1][1] : s] in (" ", " & ")
+                or (text[run[-1][1] : s] in ("' ", "’ ") and run[-1][2].endswith("s") and is_capital(word))
+                or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+            )
+            and not re.search(r"['’]s$", run[-1][2])
+        )  # "Fenshui No. 3 Mine"
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (is_capital(word) and not re.search(r"-[a-z]+$", word)) or (
+            word[0].isdigit()
+            and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
+            and following
+            and is_capital(following[2])
+            and text[e : following[0]] == " "
+        ):
+            if run and not glued:
+                runs.append(run)
+                run = []
+            run.append((s, e, word))
+        elif (
+            glued
+            and word in CONNECTORS
+            and following
+            and (
+                is_capital(following[2])
+                or (  # "Johan van der Merwe"
+                    word in PARTICLES
+                    and following[2] in PARTICLES
+                    and i + 2 < len(tokens)
+                    and is_capital(tokens[i + 2][2])
+                )
+            )
+            and text[e : following[0]] == " "
+            and following[2] not in WEEKDAYS
+            and following[2].lower() not in MONTHS
+        ):  # "Ruhr on Monday": no
+            run.append((s, e, word))
+        elif (
+            glued
+            and word.isdigit()
+            and len(word) <= 3
+            and not re.match(r"[.,]\d", text[e : e + 2])
+            and run[-1][2] not in ("Rs", "R")
+            and run[-1][2].lower() not in MONTHS
+            and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
+            and is_capital(run[-1][2])
+            and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
+        ):
+            run.append((s, e, word))  # "Route 52", "Sierpień 80"
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    names: list[Name] = []
+    for run in runs:
+        for part in _split_run(run):
+            names += _clean(text, part, lower_words, starts)
+    return names
+
+
+def _titled(words: list[str]) -> int | None:
+    """Where the person's name begins after a title that ends a run of capitalised words
+    ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
+    for i in range(len(words) - 3, 0, -1):
+        rest = words[i + 1 :]
+        if (
+            words[i] in TITLES
+            and 2 <= len(rest) <= 4
+            and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
+        ):
+            return i + 1
+    return None
+
+
+def _split_run(run):
+    """A list of names is split at "and" unless the whole ends like an organisation's name."""
+    words = [w for _, _, w in run]
+    head = words[: words.index("and")] if "and" in words else []
+    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head))
+    if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
+        parts: list[list] = []
+        part: list = []
+        for token in run:
+            if token[2] == "and":
+                parts.append(part)
+                part = []
+            else:
+                part.append(token)
+        return [p for p in [*parts, part] if p]
+    return [run]
+
+
+@functools.lru_cache(maxsize=4)
+def _occurrences(text: str) -> dict[str, list[int]]:
+    """Where each word of the text is written (an index, so that names are checked in linear time)."""
+    out: dict[str, list[int]] = collections.defaultdict(list)
+    for m in TOKEN.finditer(text):
+        out[m.group(0)].append(m.start())
+    return out
+
+
+def _elsewhere(text: str, words: str, starts: set[int]) -> bool:
+    """Whether ``words`` are written somewhere that does not open a sentence."""
+    first = TOKEN.match(words)
+    return any(
+        at not in starts
+        and text.startswith(words, at)
+        and not re.match(r"[\w-]", text[at + len(words) : at + len(words) + 1])
+        for at in _occurrences(text).get(first.group(0) if first else words, ())
+    )
+
+
+def _described(text: str, end: int) -> bool:
+    """Whether a name is followed by what describes a person: ", who", ", a nurse", ", an analyst"."""
+    return bool(re.match(rf",\s+(?:who\s|(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{OCCUPATIONS})\b)", text[end : end + 80]))
+
+
+def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
+    title = []
+    run = list(run)
+    at_start = run[0][0] in starts
+    cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
+    if cut is not None:
+        title, run = [w for _, _, w in run[:cut]], run[cut:]
+    for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
+        if (
+            not title
+            and len(run) > i + 1
+            and run[i][2] in TITLES
+            and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
+            and all(is_capital(w) for _, _, w in run[i + 1 :])
+        ):
+            title = [w for _, _, w in run[:i]]
+            run = run[i:]
+            break
+    if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
+        title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
+    whole = text[run[0][0] : run[-1][1]]
+    if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
+        at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
+    while run and (
+        (
+            at_start
+            and (
+                run[0][2] in STOP
+                or run[0][2].lower() in OPENING_WORDS
+                or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
+            )
+        )
+        or run[0][2] in TITLES
+        or (
+            len(run) == 1
+            and (
+                re.search(r"['’](?:d|re|m|ve|ll)$|n['’]t$", run[0][2])
+                or run[0][2].lower().replace("’", "'") in CONTRACTIONS
+            )
+        )
+    ):
+        if run[0][2] in TITLES:
+            title.append(run[0][2])
+        run.pop(0)
+        at_start = False
+    while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
+        run.pop()
+    while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
+        run.pop(0)  # "With 900 people", "Later on Tuesday": no name
+    if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
+        run.pop(0)  # "Thirty-five years later"
+    if not run:
+        return []
+    s, e = run[0][0], run[-1][1]
+    words = [w for _, _, w in run]
+    if re.search(r"['’]s$", words[-1]):
+        e -= 2
+        words[-1] = words[-1][:-2]
+    name = text[s:e]
+    if len(words) == 1:
+        word = words[0]
+        acronym = ACRONYM.fullmatch(word)
+        line_start = text.rfind("\n", 0, s) + 1
+        if at_start and (word.endswith("ly") or word.lower() in OPENING_WORDS | {w.lower() for w in STOP}):
+            return []  # "Locally", "Nobody's"
+        if (
+            at_start
+            and not acronym
+            and "-" not in word
+            and text[e : e + 1] not in (",", "’", "'", "-")
+            and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
+            and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
+            and not _elsewhere(text, word, starts)
+        ):
+            return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
+        if (
+            word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
+            or re.match(r"[A-Z]{1,2}\d", word)
+            or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
+        ):
+            return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
+        dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
+        if (
+            text[e : e + 1] == "$"
+            or dateline
+            or (len(word) < 3 and not acronym)
+            or word.lower() in MONTHS
+            or word in WEEKDAYS
+            or word in DEMONYMS
+            or (word.lower() in lower_words and not acronym)
+        ):
+            return []
+    elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
+        return []  # a dateline
+    person = (
+        (
+            2 <= len(words) <= 5
+            and all(
+                (is_capital(w) and not w.isupper() and w.replace("'", "").replace("’", "").isalpha())
+                or "-" in w
+                or (0 < i < len(words) - 1 and w in PARTICLES)
+                for i, w in enumerate(words)
+            )
+            and not set(words) & (ORG_WORDS | PLACE_WORDS)
+        )
+        or (  # one name and an age: "Wurigen, 67, who goes by one name"
+            len(words) == 1
+            and words[0].isalpha()
+            and not words[0].isupper()
+            and bool(re.match(r",\s+\d{1,3},", text[e:]))
+        )
+    )
+    before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
+    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
+        person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
+    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]

@@ -1,0 +1,453 @@
+"""Numbers as quantities: value, qualifier, scale and unit (currencies by the article's country),
+the entity they are about, and their year from their clause, their sentence or a period."""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import datetime as dt
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...core import turtle
+from ...core.numerals import CURRENCY, Number, number_spans, ranged
+from .dates import YEAR, Time, dates_in
+from .lexicon import (
+    COUNT_NOUNS,
+    CURRENCIES,
+    CURRENCY_LABELS,
+    DOLLARS,
+    FUNCTION_WORDS,
+    MEASURES,
+    MONTHS,
+    NOT_COUNTED,
+    PESOS,
+    PLACE_WORDS,
+    QUALIFIERS,
+    SIGN,
+    SPEECH,
+    TOKEN,
+)
+from .names import Name
+from .text import Candidate, quote_segments
+
+_CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
+    r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
+    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|Rs\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
+)
+
+
+def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+@functools.lru_cache(maxsize=1)
+def _measures() -> re.Pattern[str]:
+    """The units of measure written after a number, longest first (made once)."""
+    names = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
+    return re.compile(rf"(?:\s*|-)(%|{names})(?!\w)")
+
+
+def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
+    """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
+    words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
+    sign = re.search(SIGN, text[max(0, start - 5) : start])
+    rest = text[end : min(stop, end + 200)]
+    if sign:
+        return _currency(sign.group(1), country), None, end
+    word = re.match(
+        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
+        r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
+        r"lira|yen|won|rupiah|dong)(?!\w)",
+        rest,
+    )
+    if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
+        return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
+    if word:
+        return _currency(word.group(1), country), None, end + word.end()
+    measure = _measures().match(rest)
+    if measure:
+        return MEASURES[measure.group(1)], None, end + measure.end()
+    counted = re.match(
+        r"\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\b", rest
+    )
+    if counted and not set(counted.group(1).split()) & FUNCTION_WORDS:
+        return "count", counted.group(2), end + counted.end()
+    plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
+    if (
+        plural
+        and plural.group(1) not in NOT_COUNTED
+        and plural.group(1) not in FUNCTION_WORDS
+        and not plural.group(1).endswith(("ss", "us", "ous"))
+    ):
+        return "count", plural.group(1), end + plural.end()
+    return None, None, end
+
+
+def _currency(written: str, country: str | None) -> str:
+    """The currency a sign or word means where the article is set: "$" in Australia is the
+    Australian dollar, "pesos" in Colombia the Colombian peso; else as :data:`CURRENCIES` says."""
+    word = written.lower().rstrip("s")
+    if country and (written == "$" or word in ("dollar", "peso")):
+        code = _currency_of(country)
+        if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
+            return CURRENCY_LABELS.get(code) or code
+    return CURRENCIES.get(written) or CURRENCIES.get(word) or written
+
+
+@functools.cache
+def _currency_of(country: str) -> str | None:
+    """A country's currency code (pycountry: ISO 4217's number is its country's ISO 3166 number)."""
+    import pycountry
+
+    place = pycountry.countries.get(alpha_2=country)
+    found = pycountry.currencies.get(numeric=place.numeric) if place else None
+    return found.alpha_3 if found else None
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Country and first-level subdivision names (pycountry), without accents or "Sheng"/"Zizhiqu",
+    → their country's code; a name that two countries share is left out."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        key = _plain(re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur)\b.*$", "", sub.name))
+        if out.get(key, sub.country_code) != sub.country_code:
+            shared.add(key)
+        out[key] = sub.country_code
+    for key in shared:
+        del out[key]
+    for place in pycountry.countries:
+        for name in {place.name, getattr(place, "common_name", place.name)}:
+            out[_plain(name)] = place.alpha_2
+    return out
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def country_of(text: str, names: list[Name]) -> str | None:
+    """The country an article is set in: the one whose name, or a region's, the text names most
+    (the dateline's region or country counts twice); None when it names none."""
+    places = _places()
+    votes: collections.Counter[str] = collections.Counter()
+    for n in names:
+        words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
+        if _plain(words) in places:
+            votes[places[_plain(words)]] += 1
+    dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
+    if dateline and _plain(dateline.group(1)) in places:
+        votes[places[_plain(dateline.group(1))]] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+#: units of a duration ("for 31 years"): a number in them holds for no year
+DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second"}
+#: units of what a plant can do ("the 800MW Callide B power station"): said of a thing, they hold for no year
+CAPACITIES = {"megawatt", "gigawatt", "kilowatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour"}
+
+
+@dataclass
+class Quantity:
+    """A number kept as a quantity: its unit, the noun it counts, and where its unit's words end."""
+
+    number: Number
+    unit: str | None
+    counted: str | None
+    end: int
+
+
+def dates_and_numbers(
+    text: str, sentences, published: dt.date, mentions, country: str | None = None
+) -> list[Candidate]:
+    """Sentence by sentence: its dates, then its quantities as observations, each with its
+    qualifier, the entity named nearest in its clause and its year."""
+    out: list[Candidate] = []
+    numbers = number_spans(text)
+    starts = [s for s, _, _ in mentions]
+    quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
+    quote_starts = [a for a, _ in quoted]
+
+    def quote_of(at: int) -> tuple[int, int] | None:
+        """The quoted passage that holds offset ``at`` (passages do not overlap), by a seek."""
+        i = bisect.bisect_right(quote_starts, at) - 1
+        return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
+
+    number_starts = [n.start for n in numbers]
+    for s_start, s_end in sentences:
+        clauses = _clauses(text[s_start:s_end], s_start)
+        clause_starts = [a for a, _ in clauses]
+        clause_of = functools.partial(_clause_at, clauses, clause_starts)
+        dates, every_time = dates_in(text, s_start, s_end, published)
+        out += dates
+        said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
+        times = [  # "said on Friday", and a dateline's date (when the story was filed): no number's time
+            t
+            for t in every_time
+            if not said.search(text[max(s_start, t[0] - 60) : t[0]]) and not _in_dateline(text, t[0])
+        ]
+        inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
+        found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
+        kept = _quantities(text, s_start, s_end, found, country)
+        time_quotes = [quote_of(t[0]) for t in times]
+        numbered = {clause_of(k.number.start) for k in kept}
+        for i, quantity in enumerate(kept):
+            number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
+            before = text[max(s_start, number.start - 8) : number.start]
+            partners = [  # a range's other end is next to it: "1,200 to 1,500"
+                k
+                for k in kept[max(0, i - 1) : i + 2]
+                if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
+            ]
+            first = min([number] + [k.number for k in partners], key=lambda n: n.start)
+            window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
+            lead = re.sub(SIGN, "", text[window : first.start])
+            qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
+            start = (
+                window + (qualifier.start() if qualifier else len(lead))
+                if partners or qualifier
+                else number.start - (len(before) - len(re.sub(SIGN, "", before)))
+            )
+            end = max([unit_end] + [k.end for k in partners])
+            c = Candidate("CandidateObservation", start, end, text[start:end])
+            c.add("candidateValue", turtle.number(number.value))
+            for name, value in (
+                ("candidateScale", number.scale),
+                ("candidateUnit", unit),
+                ("candidateCounted", counted),
+            ):
+                if value:
+                    c.add(name, turtle.text(value))
+            if qualifier:
+                c.add(
+                    "candidateQualifier",
+                    turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
+                )
+            clause = clause_of(number.start) or (s_start, s_end)
+            before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
+            about = (
+                mentions[before_i][2]
+                if before_i >= 0 and starts[before_i] >= clause[0]
+                else mentions[after_i][2]
+                if after_i < len(starts) and starts[after_i] < clause[1]
+                else None
+            )
+            if about is not None:
+                c.add("candidateAbout", turtle.iri(about))
+            quote_in = quote_of(number.start)
+            usable = [t for t, q in zip(times, time_quotes) if q == quote_in]
+            when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when and "-" in when[2]:
+                c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
+                c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
+            elif when:
+                c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
+            if when and when[3]:
+                c.add("yearInferredFrom", turtle.text(when[3]))
+            out.append(c)
+    return out
+
+
+def _time_of(
+    text: str,
+    quantity: Quantity,
+    first: int,
+    lead: str,
+    times: list[Time],
+    clause_of: Callable[[int], tuple[int, int] | None],
+    numbered: set[tuple[int, int] | None],
+) -> Time | None:
+    """The time a quantity holds for (None for a duration, or a capacity said of a thing): a
+    change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
+    about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
+    number, unit, end = quantity.number, quantity.unit, quantity.end
+    clause = clause_of(number.start) or (0, len(text))
+    undated = (
+        unit in DURATIONS
+        or quantity.counted in ("decades", "centuries")
+        or (
+            unit in CAPACITIES
+            and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+            and re.match(
+                r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+                text[end : end + 40],
+            )
+        )
+    )  # "for 31 years", "the 800MW Callide B power station": no year
+    if undated:
+        return None
+    change = bool(
+        re.match(
+            r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
+            r"compared with|against|versus|higher than|lower than)\s",
+            text[clause[0] : number.start],
+        )
+    )  # "…, down 12 percent"
+    opening = text[clause[0] : number.start]
+    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
+    continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
+        re.match(r"(?:worth|\w+ing)\s", opening)
+        or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
+    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
+        previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
+        bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
+        known = [t for t in times if not (bound and _bounded(t[3], t[4]))]
+        in_previous = [t for t in known if previous[0] <= t[0] < previous[1]]
+        if not in_previous and previous not in numbered:  # the last time before it, over a clause with no number
+            in_previous = [t for t in known if t[1] <= clause[0]][-1:]  # "fell 7pc in the year to June, to 148m"
+        change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
+        times = in_previous or times
+    return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+
+
+def _quantities(text: str, s_start: int, s_end: int, found: list[Number], country: str | None = None) -> list[Quantity]:
+    """The sentence's numbers that are quantities, each with its unit (not a year, a part of a
+    name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
+    the high end ("1,200 to 1,500 workers")."""
+    sentence = text[s_start:s_end]
+    kept = []
+    for number in found:
+        words = text[number.start : number.end]
+        if YEAR.fullmatch(words) and number.scale is None:
+            continue  # a year, recorded as a date
+        before = text[max(s_start, number.start - 200) : number.start]
+        if number.start - s_start > 200:
+            before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
+        if (
+            re.search(r"\b[A-Z]\w*[ -]$", before)
+            and not re.search(SIGN, before)
+            and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
+            and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
+        ):
+            continue  # part of a name: "Route 52", "Sierpień 80"
+        opening = TOKEN.search(sentence)
+        if (
+            not words[0].isdigit()
+            and words[0].isupper()
+            and not (opening and s_start + opening.start() == number.start)
+        ):
+            continue  # "Five-Year Plan"
+        unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
+        if number.ratio or (not words[0].isdigit() and number.value < 1):
+            unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
+        rest = text[unit_end : min(s_end, unit_end + 200)]
+        if (
+            unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+        ) or re.match(r"-year-old", rest):
+            continue  # a date or an age
+        fraction = number.value < 1 and (
+            re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
+        )
+        if (
+            not words[0].isdigit()
+            and unit in (None, "fraction")
+            and not (fraction or number.ratio)
+            and not re.match(r"-\w", rest)
+        ):
+            continue  # "one of", "first", "21st century": a word, not a quantity
+        kept.append(Quantity(number, unit, counted, unit_end))
+    for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
+        if ranged(text, low.number, high.number) and low.unit is None:
+            low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
+        if (
+            later.unit is None
+            and earlier.unit not in (None, "fraction")
+            and re.search(
+                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
+                text[max(s_start, later.number.start - 60) : later.number.start],
+            )
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
+    return kept
+
+
+_PAUSE = re.compile(r"[,;:]")
+
+
+def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The clause that holds offset ``at``."""
+    return clauses[max(0, bisect.bisect_right(starts, at) - 1)] if clauses else None
+
+
+def _in_dateline(text: str, at: int) -> bool:
+    """Whether offset ``at`` follows a dateline's place at a line's start ("ORDOS, Inner Mongolia, ")."""
+    line = text[max(text.rfind("\n", 0, at) + 1, at - 80) : at].split(",")
+    return 2 <= len(line) <= 3 and line[0].isupper() and not line[-1].strip()
+
+
+#: a clause that goes on describing what came before it: ", set last December", ", signed in 2019"
+_PARTICIPLE = re.compile(r"[,;]\s+(?:\w+ed|set|paid|made|built|held|won|cut|sold|bought|given|taken)\s")
+
+
+def _following(
+    text: str, times: list[Time], clause_of: Callable[[int], tuple[int, int] | None], numbered, end: int
+) -> Time | None:
+    """A time after a number whose own clause gave none: the first one reached without a pause
+    ("40 percent of its output from new energy by 2030"), or across one into a clause that
+    describes it ("180,000 yuan per household, set last December"), in a clause with no number
+    of its own; never a bound that opens from it ("since", "until")."""
+    for t in times:
+        if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
+            continue
+        between = text[end : t[0]]
+        pauses = len(_PAUSE.findall(between))
+        if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
+            return t
+        return None
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _bounded(words: str | None, before: str) -> bool:
+    """Whether a time is a bound ("since 2019", "by March"), not when a number held."""
+    return bool(re.search(r"\b(?:since|until|by)\s+$", before) or re.match(r"(?:since|until|by)\b", words or "", re.I))
+
+
+def _when(
+    text: str,
+    times: list[Time],
+    clause_of: Callable[[int], tuple[int, int] | None],
+    clause: tuple[int, int],
+    numbered: set[tuple[int, int] | None],
+    start: int,
+    end: int,
+    change: bool = False,
+) -> Time | None:
+    """The time of a number: one in its own clause (after it first), else the nearest before it
+    in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
+    about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
+    inside = [t for t in times if clause[0] <= t[0] < clause[1]]
+    after = [t for t in inside if t[0] >= end]
+    if after:
+        return min(after, key=lambda t: t[0])
+    inside = [  # "decide by March to build a $1bn plant": not the plant's time
+        t for t in inside if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I))
+    ]
+    if inside:
+        return max(inside, key=lambda t: t[0])
+    if change:  # "fell to 52,000 last year, down 12 percent": the change over that same year
+        previous = [t for t in times if t[1] <= clause[0]]
+        if previous:
+            return max(previous, key=lambda t: t[0])
+    following = _following(text, times, clause_of, numbered, end)
+    if following:
+        return following
+    free = [t for t in times if not _bounded(t[3], t[4]) and clause_of(t[0]) not in numbered]
+    before = [t for t in free if t[1] <= start]
+    if before:
+        return max(before, key=lambda t: t[0])
+    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0])]
+    return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"

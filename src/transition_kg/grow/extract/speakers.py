@@ -1,0 +1,367 @@
+"""Quotes and their speakers: the speaker named after, before or around a quote, pronouns and
+surnames resolved to the last person named, and the role and organisation the article gives them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...core import turtle
+from .lexicon import (
+    FUNCTION_WORDS,
+    NOT_ROLES,
+    OCCUPATIONS,
+    ORG_WORDS,
+    SPEECH,
+    TITLES,
+)
+from .names import Name, find_names
+from .text import Candidate, Gazetteer, quote_segments, sentence_spans
+
+COMPANY_WORDS = {"Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
+
+
+_ROLE = (
+    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
+    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
+    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}(?=,))?"
+    r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
+)
+_ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
+    r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
+    r"steelworks|smelter)\b)?)"
+)
+
+
+def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
+    """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
+    phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
+    titled = _titled_person(phrase, names, offset)
+    if titled:
+        return titled  # "the prime minister wrote": the person the article gave that title
+    unnamed = re.match(
+        r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
+        phrase,
+    )
+    if unnamed and not re.match(r"\s*the\s+(?:[A-Z])", phrase):
+        words = unnamed.group(1)
+        tail = phrase[unnamed.end() :]
+        org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
+        return words, None, (org.group(1).strip() if org else None)
+    found = [
+        n for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set()) if not n.text.isdigit()
+    ]
+    if not found:
+        pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
+        return ("", None, None) if pronoun else None
+    name = found[0]
+    role = organisation = None
+    tail = text[name.end : offset + len(phrase)]
+    apposition = re.match(r",\s+(.*)", tail)
+    lead = text[offset : name.start].strip(" ,")
+    lead = re.sub(rf"^{SPEECH}\s*", "", lead).strip()
+    role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
+    if role_text:
+        role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
+        parts = re.split(r"\s+at (?:the )?", role_text, maxsplit=1)  # "director of the office at the Bureau"
+        if len(parts) == 1:
+            parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
+        role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
+        organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
+        if organisation:  # "a fitter at Matimba for 22 years": Matimba
+            organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
+        if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
+            role = None  # "Piotr Nowak, 54,": an age
+    if role is None and name.title:
+        role = name.title
+    return name.text, role, organisation
+
+
+def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
+    """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
+    Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
+    a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
+    segments = quote_segments(text)
+    mentions = _people(names)
+    bounds = [a for a, _ in sentence_spans(text)]
+    sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
+    speakers: dict[int, tuple] = {}  # group → (speaker, role, organisation)
+    attributed: list[tuple | None] = []
+    for k, (start, end, group, closed) in enumerate(segments):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        after_start = end + 1 if closed else end
+        after = text[after_start:line_end]
+        line_start = text.rfind("\n", 0, start) + 1
+        previous_end = max([line_start] + [s[1] + 1 for s in segments[:k] if s[1] < start and s[1] >= line_start])
+        before = text[previous_end : start - 1]
+        who = None
+        said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
+        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{SPEECH}\b", after)
+        said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
+        if said:
+            who = _speaker_in(after[said.end() :], after_start + said.end(), text, names, lower_words)
+        if who is None and named_then_said and not re.search(r"[.!?]\s", named_then_said.group(1)):
+            who = _speaker_in(
+                named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
+            )
+        if who is None and said_before:
+            phrase = said_before.group(1)
+            who = _speaker_in(phrase, previous_end + said_before.start(1), text, names, lower_words)
+        if who is None and closed:  # the next sentence: "…," Krüger said later. / "…." He said…
+            nxt = re.match(rf"\s*([^.!?\"“„«]{{1,60}}?)\s+{SPEECH}\b", after)
+            if nxt:
+                who = _speaker_in(nxt.group(1), after_start + nxt.start(1), text, names, lower_words)
+        if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
+            who = _subject_before(text, names, mentions, sentence_of(start), start)
+        if who is None and closed:  # "…" That was the verdict of Anna Weber, …
+            verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
+            if verdict:
+                who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
+        if who is not None:
+            who = _complete(who, text, names, mentions, sentence_of(start), start)
+        if who is not None and group not in speakers:
+            speakers[group] = who
+        attributed.append(who)
+    out = []
+    roles: set[tuple[str, str]] = set()
+    previous: tuple[tuple, int] | None = None
+    for (start, end, group, _), who in zip(segments, attributed):
+        words = text[start:end].rstrip().rstrip(",").rstrip()
+        lead = len(words) - len(words.lstrip())
+        words = words.strip()
+        start += lead
+        if not words:
+            continue
+        who = who or speakers.get(group)
+        if (
+            who is None
+            and previous
+            and text[previous[1] : start].count("\n") == 0
+            and len(text[previous[1] : start]) < 200
+        ):
+            who = previous[0]
+        if who:
+            speakers.setdefault(group, who)  # the quote's next paragraph is the same speaker's
+        if not (len(words.split()) >= 6 or who):
+            continue  # a quoted term ("coal capital"), not speech
+        c = Candidate("CandidateQuote", start, start + len(words), words)
+        if who:
+            speaker, role, organisation = who
+            c.add("candidateSpeaker", turtle.text(speaker))
+            entity = gazetteer.labels.get(speaker)
+            if entity is not None:
+                c.add("candidateAbout", turtle.iri(entity))
+            if role:
+                c.add("candidateRole", turtle.text(role))
+            if organisation:
+                c.add("candidateOrganisation", turtle.text(organisation))
+            previous = (who, start + len(words))
+            if role and (speaker, role) not in roles:
+                roles.add((speaker, role))
+                out += _role(text, speaker, role, organisation)
+        out.append(c)
+    return out
+
+
+def _people(names: list[Name]) -> list[tuple[int, str]]:
+    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai")
+    counted as the last person named in full whose name holds it."""
+    out: list[tuple[int, str]] = []
+    for n in names:
+        if n.person:
+            out.append((n.start, n.text))
+        elif " " not in n.text:
+            full = next((p for _, p in reversed(out) if n.text in p.split()), None)
+            if full:
+                out.append((n.start, full))
+    return out
+
+
+def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+    """A speaker made whole: "he" or "she" as the last person named, a surname ("Ospina", "Van der
+    Merwe") as the full name written before it, with the role and organisation the article
+    gives that person anywhere."""
+    if who[0] == "":  # he / she: the last person named before the sentence
+        found = _last_person(people, sentence, start)
+        if found is None:
+            return None
+        who = found
+    if who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
+        short = who[0].casefold()
+        written = [(at, p) for at, p in people] + [(n.start, n.text) for n in names if 2 <= len(n.text.split()) <= 5]
+        full = next(
+            (
+                p
+                for at, p in sorted(written, reverse=True)
+                if at < start
+                and p != who[0]
+                and ((" " not in who[0] and who[0] in p.split()) or p.casefold().endswith(" " + short))
+            ),
+            None,
+        )
+        if full:
+            who = (full, who[1], who[2])
+    if who[0][:1].isupper():  # the role and organisation the article gives anywhere
+        found = _profile(text, who[0], names)
+        if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
+            who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
+        if who[1] in HONORIFICS - {"Dr", "Prof"}:
+            who = (who[0], None, who[2])
+    return who
+
+
+def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
+    """The last person named before ``before`` with the title a phrase gives ("the prime minister
+    (also)": Prime Minister Adam Wrona), with it as their role."""
+    words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
+    if not words:
+        return None
+    title = words.group(1)
+    found = next(
+        (
+            n
+            for n in reversed(names)
+            if n.start < before and n.person and (n.title or "").casefold() == title.casefold()
+        ),
+        None,
+    )
+    return (found.text, found.title, None) if found else None
+
+
+def _surname(phrase: str, people, before: int) -> tuple | None:
+    """The person a short capitalised phrase names by the end of their name ("De Villiers":
+    Pieter de Villiers), among those named before ``before``."""
+    if not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}", phrase):
+        return None
+    end = " " + phrase.casefold()
+    found = next((p for at, p in reversed(people) if at < before and p.casefold().endswith(end)), None)
+    return (found, None, None) if found else None
+
+
+def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
+    """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
+    found = next((p for at, p in reversed(people) if at < sentence), None) or next(
+        (p for at, p in reversed(people) if at < start), None
+    )
+    return (found, None, None) if found else None
+
+
+def _subject_before(text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+    """The speaker of a quote whose verb comes before it in the sentence ("Tom Feeney, …, said the
+    plan offers "…"", "she wrote that "…""): the pronoun right before the verb, else the first
+    person named before it."""
+    lead = text[sentence : max(sentence, start - 1)]
+    verbs = list(re.finditer(rf"\b(?:{SPEECH}|called|calls|described|describes|dubbed)\b", lead))
+    if not verbs or re.search(r'["“”„«»]', lead[verbs[-1].end() :]):
+        return None
+    subject = lead[: verbs[-1].start()]
+    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
+        return _last_person(people, sentence, start)
+    inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
+    if inside:
+        return (inside[0], None, None)
+    named = _titled_person(subject, names, sentence) or _surname(subject.strip(), people, sentence)
+    if named:
+        return named
+    opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
+    if (
+        opening
+        and re.fullmatch(r"\s*(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start])
+        and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
+    ):
+        return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
+    return None
+
+
+def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None] | None:
+    """The role and organisation the article gives a person anywhere: "X, deputy director of the
+    Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
+    Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
+    who = re.escape(person)
+    after = re.search(
+        rf"{who},\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?({_ROLE})"
+        rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])",
+        text,
+    )
+    if after:
+        return after.group(1), after.group(2)
+    heads = re.search(
+        rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
+    )
+    if heads:
+        return f"head of the {heads.group(1)}", heads.group(2)
+    before = re.search(
+        rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?"
+        rf"\b({_ROLE}),\s+{who}\b",
+        text,
+    )
+    if before:
+        org = before.group(1)
+        if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
+            earlier = [
+                n for n in names if n.end <= before.start() and set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            ]
+            org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
+        return before.group(2).removeprefix("The ").removeprefix("the "), org
+    titled = re.search(
+        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
+        text,
+    )
+    if titled and titled.group(1).rstrip(".") not in HONORIFICS:
+        words = titled.group(1)
+        place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
+        if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+            return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
+        held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
+        return words, held.group(1) if held else None
+    return _role_before(text, who, names) or _described_as(text, who)
+
+
+def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
+    """A role with an article and no title: "X, a former lamp-room attendant at Y," (not "a mother of three")."""
+    found = re.search(
+        rf"{who},\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
+        rf"(?:,|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
+        text,
+    )
+    if found is None or found.group(1).split()[-1] in NOT_ROLES or set(found.group(1).split()) & FUNCTION_WORDS:
+        return None
+    return found.group(1), found.group(2)
+
+
+def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | None] | None:
+    """A role in lower case before the name, after the organisation's name when one is written
+    ("Exxaro chief executive X", "Mining and Energy Union district president X"), or after an
+    adjective ("Local real estate agent X")."""
+    found = re.search(
+        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
+        rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
+        rf"(?:{OCCUPATIONS}))\s+{who}\b",
+        text,
+    )
+    if not found:
+        return None
+    head, role = found.group(1).strip(), found.group(2)
+    if head and any(n.text == head for n in names):
+        return role, head
+    return (f"{head} {role}" if head else role), None
+
+
+def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
+    """The role a quote's speaker holds, as a candidate of its own resting on the words that
+    state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
+    held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
+    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or re.search(
+        re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text
+    )
+    if not found:
+        return []
+    c = Candidate("CandidateRole", found.start(), found.end(), found.group(0))
+    c.add("candidateSpeaker", turtle.text(speaker))
+    c.add("candidateRole", turtle.text(role))
+    if organisation:
+        c.add("candidateOrganisation", turtle.text(organisation))
+    return [c]

@@ -1,0 +1,130 @@
+"""What every finder shares: a candidate, the gazetteer of the graph's labels, and the text's
+sentences and quoted passages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from ...core import turtle
+from ...core.load import Loaded
+from ...core.vocab import ONTOLOGY_GRAPH, TKG
+from .lexicon import ABBREVIATIONS, OPENERS
+
+ENTITY_ROOTS = (
+    TKG.Place,
+    TKG.Organisation,
+    TKG.Person,
+    TKG.Policy,
+    TKG.CreativeWork,
+    TKG.Technology,
+    TKG.Project,
+    TKG.Industry,
+)
+
+
+@dataclass
+class Candidate:
+    """One candidate: its kind, the span it rests on, and its properties (name → RDF terms)."""
+
+    kind: str
+    start: int
+    end: int
+    exact: str
+    terms: dict[str, list[turtle.Term]] = field(default_factory=dict)
+
+    def add(self, name: str, term: turtle.Term) -> None:
+        self.terms.setdefault(name, []).append(term)
+
+    @property
+    def props(self) -> dict[str, list[str]]:
+        """Its properties as the draft writes them (name → Turtle terms)."""
+        return {name: [turtle.term(t) for t in terms] for name, terms in self.terms.items()}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Labels of the graph's entities: label → IRI, with one regex matching the longest first."""
+
+    labels: dict[str, URIRef]
+    pattern: re.Pattern | None
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> Gazetteer:
+        ds = loaded.dataset
+        ontology = ds.graph(ONTOLOGY_GRAPH)
+        classes = set(ontology.subjects(RDF.type, None)) | set(ENTITY_ROOTS)
+        entity_classes = {
+            c for c in classes if set(ontology.transitive_objects(c, RDFS.subClassOf)) & set(ENTITY_ROOTS)
+        }
+        entities = {s for c in entity_classes for s in ds.subjects(RDF.type, c)}
+        labels: dict[str, URIRef] = {}
+        for entity in entities:
+            for prop in (RDFS.label, SKOS.altLabel):
+                for label in ds.objects(entity, prop):
+                    text = str(label).strip()
+                    if len(text) >= 2 and not text.startswith(("unnamed ", "document ")):
+                        labels.setdefault(text, entity)
+        if not labels:
+            return cls({}, None)
+        alternatives = []
+        for text in sorted(labels, key=len, reverse=True):
+            body = re.escape(text)
+            if re.match(r"\w", text, re.ASCII):
+                body = r"(?<![\w-])" + body + r"(?![\w-])"
+            alternatives.append(body)  # case-sensitive: "mining" must not match inside "Fenshui Mining Bureau"
+        return cls(labels, re.compile("|".join(alternatives)))
+
+    def find(self, text: str) -> list[tuple[int, int, URIRef]]:
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.labels[m.group(0)]) for m in self.pattern.finditer(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ends at . ! ? (and a closing quote) followed by space, or a line break;
+    not after an abbreviation ("No. 3", "Dr. Li", "W.Va.") or an initial ("J. Smith")."""
+    spans, start = [], 0
+    for m in re.finditer(r'[.!?]["”’»“]?(?=\s)|\n', text):
+        if m.group(0).startswith("."):
+            word = re.search(r"(\w+)$", text[start : m.start()])
+            if (
+                word
+                and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+                and not text[m.end() : m.end() + 2].startswith(("\n", " \n"))
+                and not (word.group(1) == "Va" and text[m.end() : m.end() + 3].strip()[:1] in ("—", "–", "-"))
+            ):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
+    """Quoted passages: (start, end, group, closed). A quote left open at a paragraph's end and
+    reopened at the start of the next paragraph continues there: both segments share a group."""
+    out: list[tuple[int, int, int, bool]] = []
+    i, group = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPENERS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            j = i + 1
+            while j < len(text) and text[j] not in OPENERS[ch] and text[j] != "\n":
+                j += 1
+            closed = j < len(text) and text[j] != "\n"
+            continues = bool(out) and not out[-1][3] and not text[out[-1][1] : i].strip(" \t\r\n")
+            if not continues:
+                group += 1
+            if j > i + 1:
+                out.append((i + 1, j, group, closed))
+            i = j + 1 if closed else j
+            continue
+        i += 1
+    return out

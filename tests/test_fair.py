@@ -1,0 +1,184 @@
+"""Fair to everyone (issue 29, items 5 and 6), tried with raw sockets as a slow or greedy
+client would: a request trickled byte by byte is cut, connections past the cap are told 503,
+``/view`` and ``/named`` wait their client's turn and stop at the timeout, and a worker
+replaced while another command reloads the store never serves the half-loaded store."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from transition_kg.ask import serve
+from transition_kg.ask.serve import make_server
+
+from .test_hardening import LABELS, RUNAWAY, exchange, get, status_and_body
+
+
+def _get_path(url: str, path: str, source: str = "127.0.0.1", wait: float = 30.0) -> tuple[int, bytes]:
+    netloc = urllib.parse.urlsplit(url).netloc
+    request = f"GET {path} HTTP/1.1\r\nHost: {netloc}\r\nConnection: close\r\n\r\n".encode()
+    return status_and_body(exchange(url, request, source, wait))
+
+
+def _trickle(url: str, head: bytes, drip: bytes, seconds: float) -> tuple[bytes, float]:
+    """Send ``head``, then ``drip`` a byte every 0.2 s; what the server answered, and when it
+    closed (seconds after the first byte)."""
+    parts = urllib.parse.urlsplit(url)
+    sock = socket.create_connection((parts.hostname, parts.port))
+    start = time.perf_counter()
+    sock.sendall(head)
+    sock.settimeout(0.2)
+    answer = b""
+    try:
+        for byte in drip * int(seconds / 0.2):
+            try:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+            except TimeoutError:
+                sock.sendall(bytes([byte]))
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    finally:
+        sock.close()
+    return answer, time.perf_counter() - start
+
+
+@pytest.fixture
+def quick(project, monkeypatch):
+    monkeypatch.setattr(serve, "READ_TIMEOUT", 1.5)
+    server = make_server(project, port=0, timeout=3, workers=2, per_client=1).start()
+    yield server
+    server.close()
+
+
+def test_a_head_sent_a_byte_at_a_time_is_cut(quick):
+    """Each byte came well within any read timeout: only a deadline for the whole head cuts it."""
+    head = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+    answer, took = _trickle(quick.url, head, b"a", 10)
+    assert answer.startswith(b"HTTP/1.1 408 ") and b"not sent within 1.5 s" in answer
+    assert took < 4
+
+
+def test_a_body_sent_a_byte_at_a_time_is_cut(quick):
+    netloc = urllib.parse.urlsplit(quick.url).netloc
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: {netloc}\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: 1000\r\n\r\nASK"
+    ).encode()
+    answer, took = _trickle(quick.url, head, b" ", 10)
+    assert answer.startswith(b"HTTP/1.1 408 ")
+    assert took < 4
+
+
+def test_connections_past_the_cap_are_told_503_and_the_server_recovers(project, monkeypatch):
+    monkeypatch.setattr(serve, "MAX_CONNECTIONS", 20)
+    server = make_server(project, port=0, timeout=3, workers=1).start()
+    parts = urllib.parse.urlsplit(server.url)
+    held = [socket.create_connection((parts.hostname, parts.port)) for _ in range(20)]
+    try:
+        time.sleep(0.3)
+        status, body = get(server.url, LABELS, "Accept: text/csv\r\n", wait=5)
+        assert (status, body) == (503, b"the server has 20 connections open: try again shortly\n")
+        for sock in held:
+            sock.close()
+        time.sleep(0.3)
+        assert get(server.url, LABELS, "Accept: text/csv\r\n") == (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
+    finally:
+        for sock in held:
+            sock.close()
+        server.close()
+
+
+def test_view_and_named_wait_their_clients_turn(project):
+    """While a client's one turn is held by a runaway query, its /view and /named wait for the
+    runaway to be stopped (6 s after it began, 4 s after they did); another client's are
+    answered meanwhile."""
+    quick = make_server(project, port=0, timeout=6, workers=2, per_client=1).start()
+    assert _get_path(quick.url, "/view?focus=tkr:qitaihe", source="127.0.0.3")[0] == 200  # the graph loaded once
+    paths = ["/view?focus=tkr:qitaihe", "/named/cq05-indicator-time-series"]
+    runaway = threading.Thread(target=get, args=(quick.url, RUNAWAY), daemon=True)
+    runaway.start()
+    time.sleep(2)
+    began = time.perf_counter()
+    waited: dict[str, tuple[int, float]] = {}
+
+    def wait_turn(path: str) -> None:
+        status, _ = _get_path(quick.url, path)
+        waited[path] = (status, time.perf_counter() - began)
+
+    same = [threading.Thread(target=wait_turn, args=(path,)) for path in paths]
+    for thread in same:
+        thread.start()
+        time.sleep(0.05)
+    for path in paths:
+        start = time.perf_counter()
+        status, body = _get_path(quick.url, path, source="127.0.0.2")
+        assert status == 200 and time.perf_counter() - start < 3, (path, body[:200])
+    for thread in same:
+        thread.join(30)
+    runaway.join(30)
+    quick.close()
+    assert all(status == 200 and took > 3 for status, took in waited.values()), waited
+
+
+def test_a_view_stops_at_the_timeout_and_keeps_its_turn_while_it_runs(quick, monkeypatch):
+    import transition_kg.see.view as view
+
+    slow = threading.Event()
+
+    def select(*args, **kwargs):
+        slow.wait(30)  # a neighbourhood that takes long to gather
+        raise view.ViewError("gathered too late")
+
+    monkeypatch.setattr(view, "select", select)
+    start = time.perf_counter()
+    status, body = _get_path(quick.url, "/view?focus=tkr:qitaihe")
+    assert (status, body) == (503, b"query stopped: it ran past the 3 s timeout\n")
+    assert 2.5 < time.perf_counter() - start < 4.5
+    # its work still runs: the client's one turn is still taken; another client is served
+    assert get(quick.url, LABELS, "Accept: text/csv\r\n", source="127.0.0.2")[0] == 200
+    status, body = get(quick.url, LABELS, "Accept: text/csv\r\n")
+    assert status == 503 and b"waiting for this client's earlier queries" in body
+    slow.set()
+    time.sleep(0.2)
+    assert get(quick.url, LABELS, "Accept: text/csv\r\n")[0] == 200
+
+
+def test_a_replaced_worker_never_serves_a_half_loaded_store(project, tmp_path):
+    """Another command reloading the store (its marker removed first, then the data rewritten)
+    is killed midway; a worker ended by a timeout meanwhile is not replaced by one that opens
+    that store: the worker left serves its copy, every answer whole."""
+    import pyoxigraph as ox
+
+    from transition_kg.core.load import MARKER
+
+    folder = tmp_path / "store"
+    server = make_server(project, port=0, timeout=2, workers=2, store_dir=folder).start()
+    try:
+        labels = (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
+        assert get(server.url, LABELS, "Accept: text/csv\r\n") == labels
+        marker = Path(folder) / MARKER
+        kept = marker.read_bytes()
+        marker.unlink()  # the reload begins (as core.load does) …
+        half = ox.Store(str(folder))
+        half.clear()  # … empties the store, and is killed before it writes it again
+        half.flush()
+        del half
+        assert get(server.url, RUNAWAY)[0] == 503  # its worker ended, to be replaced
+        time.sleep(2)
+        assert [get(server.url, LABELS, "Accept: text/csv\r\n") for _ in range(6)] == [labels] * 6
+        assert len(server.endpoint.pool.workers) == 1
+        marker.write_bytes(kept)  # a store said complete again is opened
+        deadline = time.time() + 20
+        while len(server.endpoint.pool.workers) < 2 and time.time() < deadline:
+            time.sleep(0.2)
+        assert len(server.endpoint.pool.workers) == 2
+    finally:
+        server.close()
