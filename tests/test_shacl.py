@@ -27,10 +27,12 @@ SHAPES = LOADED.shapes_graph()
 CHECKS = compile_shapes(SHAPES)
 
 
-def both(store: ox.Store) -> tuple[Counter, Counter]:
+def both(store: ox.Store, scope: set[str] | None = None) -> tuple[Counter, Counter]:
     """The results of the SPARQL checks and of pySHACL over the union of the store's graphs
-    (the inferred graph left out, as validate does)."""
-    graphs = [g.value for g in store.named_graphs() if g.value != INFERRED_GRAPH_IRI]
+    (the inferred graph left out, as validate does; only those of ``scope`` when given)."""
+    graphs = [
+        g.value for g in store.named_graphs() if g.value != INFERRED_GRAPH_IRI and (not scope or g.value in scope)
+    ]
     ours = Counter((rdflib_term(f), p, m, s) for f, p, m, s in run_checks(store, CHECKS, graphs))
     data = Graph()
     for graph in graphs:
@@ -51,6 +53,20 @@ def test_every_shape_translates():
 def test_the_real_graph_gives_pyshacls_results():
     ours, theirs = both(LOADED.store)
     assert ours == theirs
+
+
+def test_a_scoped_validation_gives_pyshacls_results():
+    """Validation scoped to one article's graph (as promote asks): its graph and the graphs no
+    article owns, and no other article's."""
+    from rdflib.namespace import RDF
+
+    from transition_kg.core.validate import _scope
+    from transition_kg.core.vocab import TKG
+
+    articles = sorted(str(a) for a in LOADED.dataset.subjects(RDF.type, TKG.Article))
+    scope = _scope(LOADED, articles[:1])
+    ours, theirs = both(LOADED.store, scope)
+    assert ours == theirs and articles[0] in scope and articles[1] not in scope
 
 
 def fixture_store(fixture: Path) -> ox.Store:
