@@ -19,7 +19,10 @@ the problems, each one line (``FILE:LINE: [check] message``). ``load`` raises
 rdflib ``Dataset`` copied from the store: ``Loaded.dataset``.
 
 With ``store_dir`` the store lives on disk and is reused while the project's files are
-unchanged (a marker written after a complete load records each file's size, time and hash;
+unchanged (a folder is a store's from birth: :data:`BIRTH` is written into it before
+anything else, and a non-empty folder without it is refused, nothing touched; a marker
+written after a complete load records each file's size, time and hash, see
+:func:`store_is_complete`;
 a command checks sizes and times, and hashes only a file whose stamp changed). The graph
 files go in through Oxigraph's bulk loader, so memory stays bounded whatever the graph's
 size; the label index (:mod:`transition_kg.core.textindex`) is written beside the store before
@@ -29,7 +32,6 @@ the marker.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from pathlib import Path
 
@@ -40,6 +42,7 @@ from .paths import Project
 from .sparql import rdflib_term
 from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
+BIRTH = "transition-kg.store"  # written first into a folder the loader makes a store in: the folder is ours
 MARKER = "transition-kg.fingerprint"
 GRAPHS = "transition-kg.graphs.json"  # which file each graph came from, beside the marker (read when asked)
 _POSITION = re.compile(r"^Parser error (?:at|between) line [\w ]*?: ", re.S)
@@ -64,6 +67,8 @@ class Loaded:
         """Which files each named graph came from (made from the marker when first asked, for
         a reused store: a query that never asks pays nothing)."""
         if self._recorded is not None:
+            import json
+
             recorded = json.loads(self._recorded.read_text(encoding="utf-8"))
             self._graph_files = {g: [self.project.root / p for p in ps] for g, ps in recorded.items()}
             self._recorded = None
@@ -191,7 +196,10 @@ def load(
                 return loaded
         loaded.store = _open_disk_store(marker.parent)
         marker.unlink(missing_ok=True)  # from here on the store is not the marker's: never reuse a half load
-        loaded.store.clear()
+        store = loaded.store
+        if next(store.quads_for_pattern(None, None, None, None), None) or next(store.named_graphs(), None):
+            # a reload (a new store is not cleared: the deletions clear() writes slow every read after)
+            loaded.store.clear()
     else:
         loaded.store = ox.Store()
     digests: dict[str, list] = {}
@@ -212,6 +220,10 @@ def load(
                 loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)
         else:
             _add_graph_file(loaded, path, data)
+    if marker is not None:
+        # the bulk loader writes a file per call: compacted into one sorted run before the
+        # inference's many lookups (which then read one file, not one per graph file)
+        loaded.store.optimize()
     if not ontology_only:
         infer(loaded.store)
     if strict and loaded.problems:
@@ -221,6 +233,8 @@ def load(
 
         loaded.store.flush()
         loaded.text_index = TextIndex.build(loaded.store, marker.parent / FILE)
+        import json
+
         graphs = {g: [project.display(p) for p in ps] for g, ps in loaded.graph_files.items()}
         write_atomic(marker.with_name(GRAPHS), json.dumps(graphs).encode())
         _write_marker(marker, digests)  # last: the load is complete
@@ -268,8 +282,13 @@ def _unchanged(project: Project, recorded: dict, stamps: dict[str, list]) -> boo
     return True
 
 
+_MARKER_HEAD = "transition-kg store marker 4\n"  # then a line per file: size, time (ns), sha256, name
+
+
 def _write_marker(marker: Path, files: dict[str, list]) -> None:
-    write_atomic(marker, json.dumps({"version": 3, "files": files}).encode())
+    """The marker: plain lines, read at every reuse without importing a JSON parser."""
+    lines = [f"{size} {time} {digest} {name}\n" for name, (size, time, digest) in files.items() if "\n" not in name]
+    write_atomic(marker, (_MARKER_HEAD + "".join(lines)).encode("utf-8"))
 
 
 def _parse(loaded: Loaded, path: Path, data: bytes, fmt, into=None) -> list:
@@ -367,17 +386,58 @@ def _line_of(path: Path, subject, shown: str) -> str:
 
 
 def _read_marker(marker: Path) -> dict:
+    """``{"files": {name: [size, time, sha256]}}`` from a complete load's marker, else ``{}``
+    (none, another version's, or not whole)."""
     try:
-        recorded = json.loads(marker.read_text(encoding="utf-8"))
-        good = isinstance(recorded, dict) and recorded.get("version") == 3 and marker.with_name(GRAPHS).is_file()
-        return recorded if good and isinstance(recorded.get("files"), dict) else {}
+        head, *lines = marker.read_text(encoding="utf-8").splitlines(keepends=True)
+        if head != _MARKER_HEAD or not marker.with_name(GRAPHS).is_file():
+            return {}
+        files = {}
+        for line in lines:
+            size, time, digest, name = line[:-1].split(" ", 3)
+            files[name] = [int(size), int(time), digest]
+        return {"files": files}
     except (OSError, ValueError):
         return {}
 
 
+def store_is_complete(folder: Path) -> bool:
+    """Whether ``folder`` holds a store of ours whose last load ended (its birth file and its
+    marker both there): what a process opening a store another one loads may trust."""
+    folder = Path(folder)
+    return (folder / BIRTH).is_file() and bool(_read_marker(folder / MARKER))
+
+
+def _claim(folder: Path) -> None:
+    """Make ``folder`` a store's (created, with :data:`BIRTH` in it) unless it is one already;
+    a folder that is neither new, nor empty, nor ours is refused and left as it was (a store of
+    an earlier version, with a marker but no birth file, is ours)."""
+    if (folder / BIRTH).is_file():
+        return
+    try:
+        held = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    except NotADirectoryError:
+        raise TKGError("not a folder; give a new or empty folder", option="store_dir", value=str(folder)) from None
+    except OSError as exc:
+        raise TKGError(f"cannot read: {exc.strerror}", option="store_dir", value=str(folder)) from None
+    if held and MARKER not in held:
+        shown = ", ".join(held[:3]) + (", …" if len(held) > 3 else "")
+        raise TKGError(
+            f"not a store of transition-kg, and not empty (it holds {shown}): give a new or empty folder",
+            option="store_dir",
+            value=str(folder),
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / BIRTH, b"a store of transition-kg (this file marks the folder as one)\n")
+    except (OSError, TKGError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc).rsplit(": ", 1)[-1]
+        raise TKGError(f"cannot create: {reason}", option="store_dir", value=str(folder)) from None
+
+
 def _open_disk_store(folder: Path, read_only: bool = False):
-    """The store in ``folder``, opened for writing (created if need be); with ``read_only``,
-    opened for reading, or None when it cannot be."""
+    """The store in ``folder``, opened for writing (created if need be, see :func:`_claim`);
+    with ``read_only``, opened for reading, or None when it cannot be."""
     import gc
 
     import pyoxigraph as ox
@@ -387,10 +447,7 @@ def _open_disk_store(folder: Path, read_only: bool = False):
             return ox.Store.read_only(str(folder))
         except OSError:
             return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TKGError(f"cannot create: {exc.strerror}", option="store_dir", value=str(folder)) from None
+    _claim(folder)
     try:
         return ox.Store(str(folder))
     except OSError:

@@ -10,6 +10,7 @@ where the store is writable :meth:`~Store.load`, :meth:`~Store.replace_graph` an
 :meth:`~Store.remove_graph`. Each kind of store is a module of :mod:`transition_kg.core.stores`:
 the embedded store (:class:`EmbeddedStore`: its default graph is the union of the project's
 graphs and the house prefixes are built in) and a remote one (:class:`RemoteStore`).
+:func:`store_is_complete` says whether a folder holds a store on disk whose load ended.
 
 >>> store = open_store()
 >>> store.select("SELECT ?city WHERE { ?city a tkg:City ; tkg:locatedIn tkr:shanxi }").records()
@@ -24,12 +25,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load
-from .net import USER_AGENT, EndpointError
+from .load import load, store_is_complete
 from .paths import Project, find_project
 from .stores.base import DEFAULT_TIMEOUT, PAGE, QUERY_THREAD, QueryTimeout, Store, bounded, is_project_graph
 from .stores.embedded import EmbeddedStore, describe_by_graph, run_query
-from .stores.remote import POST_ABOVE, RemoteStore
+
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from .net import USER_AGENT, EndpointError
+    from .stores.remote import POST_ABOVE, RemoteStore
+_REMOTE = {"USER_AGENT": "net", "EndpointError": "net", "POST_ABOVE": "stores.remote", "RemoteStore": "stores.remote"}
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -47,7 +52,18 @@ __all__ = [
     "is_project_graph",
     "open_store",
     "run_query",
+    "store_is_complete",
 ]
+
+
+def __getattr__(name: str):
+    """The remote store's names, imported when first asked for: a command on the embedded store
+    does not pay for the HTTP client's import."""
+    if name in _REMOTE:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__package__}.{_REMOTE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_store(
@@ -67,6 +83,7 @@ def open_store(
     in ``store_dir``."""
     if endpoint:
         from .net import credentials
+        from .stores.remote import RemoteStore
 
         creds = credentials(graph_store or update_endpoint or endpoint, user)
         return RemoteStore(endpoint, timeout, creds, update_endpoint=update_endpoint, graph_store=graph_store)

@@ -7,7 +7,9 @@
 2. **vocabulary** — every class and property used is declared in ``ontology/`` (terms of
    RDF, RDFS and OWL excepted), every ``tkg:`` IRI used is declared, and every declared
    class and property has an ``rdfs:label`` and an ``rdfs:comment``;
-3. **shacl** — the shapes of ``ontology/*shapes*.ttl`` (pySHACL) over ontology + graph;
+3. **shacl** — the shapes of ``ontology/*shapes*.ttl`` over ontology + graph, run as SPARQL
+   inside the store (:mod:`transition_kg.core.shacl`; pySHACL, the reference, where a shape
+   does not translate);
 4. **evidence** — against the article texts: each article's file and text hashes, each
    span's words at its offsets, each observation's number written in its evidence, each
    quote's text equal to its segments. Skipped, with a note, when the corpus is absent;
@@ -331,20 +333,39 @@ def union_graph(loaded: Loaded, scope: Collection[str] | None = None) -> Graph:
     return data
 
 
+def store_shacl_results(loaded: Loaded, shapes: Graph, scope: Collection[str] | None = None) -> list[ShaclResult]:
+    """The shapes' results over ontology + graph (the ``scope`` graphs, when given), run as
+    SPARQL inside the store (:mod:`transition_kg.core.shacl`); by pySHACL over an rdflib copy
+    when a shape uses what those queries do not translate."""
+    from .shacl import Unsupported, compile_shapes, run_checks
+    from .sparql import rdflib_term
+    from .vocab import INFERRED_GRAPH_IRI
+
+    try:
+        checks = compile_shapes(shapes)
+    except Unsupported:
+        return shacl_results(union_graph(loaded, scope), shapes)
+    graphs = [
+        g.value
+        for g in loaded.store.named_graphs()
+        if g.value != INFERRED_GRAPH_IRI and (scope is None or g.value in scope)
+    ]
+    return [ShaclResult(rdflib_term(f), p, m, s) for f, p, m, s in run_checks(loaded.store, checks, graphs)]
+
+
 def check_shacl(loaded: Loaded, shapes: Graph, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
     """Run the shapes over ontology + graph (the ``scope`` graphs, when given); one problem per
     validation result."""
     if len(shapes) == 0:
         return []
-    data = union_graph(loaded, scope)
     locate = _Locator(project)
     problems = []
-    for result in shacl_results(data, shapes):
+    for result in store_shacl_results(loaded, shapes, scope):
         file = _file_of(loaded, _graph_of_subject(loaded, result.focus, result.path), project)
         named = isinstance(result.focus, URIRef)
-        focus_name = _short(data, result.focus) if named else "a blank node"
+        focus_name = _short(shapes, result.focus) if named else "a blank node"
         where = locate.where(file, focus_name) if file and named else (project.display(file) if file else "graph")
-        on = f" {_short(data, result.path)}" if isinstance(result.path, URIRef) else ""
+        on = f" {_short(shapes, result.path)}" if isinstance(result.path, URIRef) else ""
         shape = f" ({_short(shapes, result.shape)})" if isinstance(result.shape, URIRef) else ""
         problems.append(Problem("shacl", where, f"{focus_name}{on}: {result.message}{shape}"))
     return problems
@@ -400,7 +421,11 @@ def check_evidence(
             continue
         file = _file_of(loaded, ctx, project)
         fact_name = _short(ds, fact) if isinstance(fact, URIRef) else "a fact"
-        where = locate.where(file, fact_name) if file else "graph"
+
+        def where(file: Path | None = file, fact_name: str = fact_name) -> str:
+            """Where the fact is written: looked up only for a problem (a search of its file)."""
+            return locate.where(file, fact_name) if file else "graph"
+
         article = ds.value(evidence, OA.hasSource)
         position = exact = None
         for selector in ds.objects(evidence, OA.hasSelector):
@@ -414,7 +439,7 @@ def check_evidence(
             problems.append(
                 Problem(
                     "evidence",
-                    where,
+                    where(),
                     f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}",
                 )
             )
@@ -425,7 +450,7 @@ def check_evidence(
             problems.append(
                 Problem(
                     "evidence",
-                    where,
+                    where(),
                     f"{fact_name}: span {start}-{end} lies outside the article (0-{text.end - text.start})",
                 )
             )
@@ -433,7 +458,7 @@ def check_evidence(
         found = text.file_text[text.start + start : text.start + end]  # offsets count the article's characters
         if found != str(exact):
             problems.append(
-                Problem("evidence", where, f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
+                Problem("evidence", where(), f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
             )
             continue
         exacts_of[fact].append((start, str(exact)))

@@ -16,6 +16,7 @@ module: those names are made on first use (importing rdflib then), from the stri
 
 from __future__ import annotations
 
+import functools
 import re
 
 TKG_IRI = "https://w3id.org/transition-kg/ontology#"
@@ -116,13 +117,26 @@ _RDFLIB_IRIS = {
 }
 
 
+@functools.cache
+def _terms_class() -> type:
+    """rdflib's ``Namespace``, each term made once: it makes a new ``URIRef`` at every
+    ``TKG.value``, and the pages read such names tens of thousands of times."""
+    from rdflib import Namespace
+
+    class Terms(Namespace):
+        def __getattr__(self, name: str):
+            value = super().__getattr__(name)
+            self.__dict__[name] = value
+            return value
+
+    return Terms
+
+
 def __getattr__(name: str):
     """The rdflib forms (see the module docstring), made on first use."""
     value: object
     if name in _RDFLIB_NAMESPACES:
-        from rdflib import Namespace
-
-        value = Namespace(_RDFLIB_NAMESPACES[name])
+        value = _terms_class()(_RDFLIB_NAMESPACES[name])
     elif name in _RDFLIB_IRIS:
         from rdflib import URIRef
 

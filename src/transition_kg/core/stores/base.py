@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 from ..errors import TKGError
-from ..net import EndpointError
 from ..sparql import QueryResult, query_form, read
 from ..vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, TKR_IRI, sparql_prefixes
 
@@ -195,6 +194,7 @@ class Store:
         from rdflib import URIRef
 
         from ..load import new_dataset
+        from ..net import EndpointError
         from ..sparql import rdflib_term
 
         dataset = new_dataset()
