@@ -97,14 +97,13 @@ def _work(store_dir: str, conn) -> None:
 def _marker_stamp(store_dir: str) -> tuple | None:
     """The identity of a complete store's marker (a reload removes it, then writes a new
     file), or None when the store is not complete."""
-    from ..core.load import MARKER
-    from ..core.stores.embedded import store_is_complete
+    from ..core.load import MARKER, store_is_complete
 
     try:
         stat = os.stat(Path(store_dir) / MARKER)
     except OSError:
         return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(store_dir) else None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(Path(store_dir)) else None
 
 
 def _settle_heap() -> None:

@@ -7,8 +7,6 @@ configured otherwise. It is read-only: the project's files are where its data is
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..load import Loaded
 from ..sparql import blank_out, check_shape, names_a_dataset, query_form, star_in_order, syntax_error
 from ..vocab import PREFIXES, expand
@@ -144,12 +142,3 @@ class EmbeddedStore(Store):
         """The project's graphs and the inferred graph, as a remote store gives them (an rdflib
         copy, made once)."""
         return self.loaded.dataset_with_inferred
-
-
-def store_is_complete(folder: str | Path) -> bool:
-    """Whether the store on disk in ``folder`` was loaded to the end: its marker (written last
-    by :func:`transition_kg.core.load.load`, removed first by a reload) says so. A server's
-    replacement worker opens only such a store."""
-    from ..load import MARKER, _read_marker
-
-    return bool(_read_marker(Path(folder) / MARKER))
