@@ -44,8 +44,8 @@ self.onmessage = async ({data}) => {
       self.postMessage({id: data.id, ok: true, value: await load()});
       return;
     }
-    // SELECT and ASK as SPARQL JSON results, CONSTRUCT and DESCRIBE as Turtle
-    const value = store.query(data.text, {results_format: data.graph ? "text/turtle" : "application/sparql-results+json",
+    // SELECT and ASK as SPARQL JSON results, CONSTRUCT and DESCRIBE as the page asks (Turtle, N-Triples)
+    const value = store.query(data.text, {results_format: data.format || "application/sparql-results+json",
                                           use_default_graph_as_union: data.union});
     self.postMessage({id: data.id, ok: true, value});
   } catch (error) {
