@@ -1,6 +1,6 @@
 "use strict";
 // The network page's own SPARQL store (view --with-sparql; see/pagestore.py): Oxigraph's
-// WebAssembly build in a worker (started at once, loaded once the network is drawn) from the quads the page holds
+// WebAssembly build in a worker, loaded once the network is drawn from the quads the page holds
 // (the project's graphs and the inferred graph). A query is read as the embedded store reads it,
 // with the library's own patterns (#store-data): the house prefixes built in, the union of the
 // graphs as the default graph unless the query names its dataset (FROM); SERVICE is refused (the
@@ -33,13 +33,10 @@
       if (data.ok) asking.resolve(data.value); else asking.reject(new Error(data.value));
     };
     worker.onerror = event => end(`the store stopped: ${event.message || "the worker failed"}`);
-    // inflated and compiled at once on the worker's thread, loaded once the network is drawn
-    post({op: "open", wasm: text("oxigraph-wasm"), quads: text("quads")}, 0)
-      .catch(() => {}).finally(() => URL.revokeObjectURL(url));  // its failure is the load's
-    opened = drawn.then(() => post({op: "load"}, 0)).then(({quads, times}) => {
+    opened = post({op: "open", wasm: text("oxigraph-wasm"), quads: text("quads")}, 0).then(({quads, times}) => {
       window.tkg.storeTimes = times;  // the worker's steps, in ms (benchmarks/pagestore.py)
       return quads;
-    });
+    }).finally(() => URL.revokeObjectURL(url));
     return opened;
   }
   function post(message, seconds) {
@@ -275,13 +272,14 @@
   };
   window.tkg = Object.assign(window.tkg || {}, api);
 
-  // the network first drawn (or 3 s passed, whatever the network does): the store loads then
+  // loaded once the network is first drawn (or after 3 s, whatever the network does): compiling and
+  // loading while it is drawn delays the drawing as much on a busy machine (benchmarks/pagestore.py)
   const started = performance.now();
-  const drawn = new Promise(resolve => {
-    const wait = () => (performance.getEntriesByName("tkg-drawn").length || performance.now() - started > 3000 ? resolve() : setTimeout(wait, 10));
+  window.tkg.storeReady = new Promise(resolve => {
+    const drawn = () => performance.getEntriesByName("tkg-drawn").length || performance.now() - started > 3000;
+    const wait = () => (drawn() ? resolve() : setTimeout(wait, 10));
     wait();
-  });
-  window.tkg.storeReady = startWorker();
+  }).then(startWorker);
   window.tkg.storeReady.then(quads => {
     performance.mark("tkg-store-ready");
     storeStatus.textContent = `the store holds ${quads.toLocaleString("en")} quads (the project's graphs and the inferred graph)`;
