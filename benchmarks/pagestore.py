@@ -99,8 +99,7 @@ def measure(browser, project: Project, network: nx.MultiDiGraph, name: str, para
         f"{quads:>9,} quads: file {size / 1e6:.2f} MB ({size / plain_size:.1f}x the page without the store), "
         f"written in {written:.1f} s; first draw {drawn:.2f} s ({drawn / drawn_plain:.2f}x without the store), "
         f"store ready {ready:.2f} s; {name} {in_page:.1f} ms in the page ({in_page / reference:.1f}x pyoxigraph's "
-        f"{reference:.1f} ms); in the worker: "
-        + ", ".join(f"{step} {ms:.0f} ms" for step, ms in steps.items())
+        f"{reference:.1f} ms); in the worker: " + ", ".join(f"{step} {ms:.0f} ms" for step, ms in steps.items())
     )
 
 

@@ -328,9 +328,13 @@ def test_a_result_shown_as_network_shows_the_nodes_it_names_and_its_link_shows_t
     assert shown_nodes(page) == expected and named - network  # the articles' graphs are no nodes of the network
     names = set(page.evaluate("ids => ids.map(id => tkg.nodes.get(id).name)", sorted(expected)))
     assert {"Datong", "Qitaihe", "Shanxi", "Heilongjiang"} <= names
-    links = page.evaluate("() => tkg.edges.get({filter: e => String(e.id).startsWith('q')}).map(e => [e.from, e.to, e.label])")
+    links = page.evaluate(
+        "() => tkg.edges.get({filter: e => String(e.id).startsWith('q')}).map(e => [e.from, e.to, e.label])"
+    )
     tkr = "https://w3id.org/transition-kg/id/"
-    assert [tkr + "datong", tkr + "shanxi", "province"] in links and all(a in expected and b in expected for a, b, _ in links)
+    assert [tkr + "datong", tkr + "shanxi", "province"] in links and all(
+        a in expected and b in expected for a, b, _ in links
+    )
     assert f"{len(named - network)} more of its IRIs are not nodes" in page.inner_text("#filters")
     fragment = page.evaluate("location.hash")
     assert "named=cq01-coal-cities" in fragment and "show=network" in fragment
