@@ -343,6 +343,14 @@ def test_a_result_shown_as_network_shows_the_nodes_it_names_and_its_link_shows_t
     assert shown_nodes(again.page) == expected and again.page.evaluate("document.getElementById('query-tab').hidden")
     assert again.requests == [] and again.errors == []
     again.page.close()
+    construct = "CONSTRUCT { ?c tkg:locatedIn ?p } WHERE { ?c a tkg:City ; tkg:locatedIn ?p }"
+    assert page.evaluate("text => tkg.asNetwork(text, 'query=' + text)", construct) == {"ok": True}
+    ends = {term.value for triple in run_query(embedded.store, construct) for term in (triple.subject, triple.object)}
+    assert shown_nodes(page) == ends & network and len(ends & network) > len(expected)
+    assert page.evaluate("() => tkg.asNetwork('ASK { ?s ?p ?o }', '')") == {
+        "ok": False,
+        "text": "an ASK query has no graph to show",
+    }
     page.click("#overview")  # the whole network again
     assert len(shown_nodes(page)) > len(expected) and "show=network" not in page.evaluate("location.hash")
 
