@@ -6,7 +6,8 @@
 // graphs as the default graph unless the query names its dataset (FROM); SERVICE is refused (the
 // page asks nothing of the network). A query runs until it answers, is stopped (its worker ended,
 // and another loaded) or passes the timeout. The Query tab is serve's workbench, in a frame that
-// asks through tkg. The page's API: tkg.sparql(text) and tkg.named(name, params), promises of
+// asks through tkg: an empty answer comes with the endpoint's hints, and a result is shown as a
+// network in the page's own network (tkg.result), its link asking again. The page's API: tkg.sparql(text) and tkg.named(name, params), promises of
 // SPARQL JSON results (a graph's Turtle for CONSTRUCT and DESCRIBE), rejected with a one-line
 // message; tkg.storeReady (settles when the store is loaded: its number of quads); tkg.stop().
 (() => {
