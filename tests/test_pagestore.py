@@ -303,3 +303,85 @@ def test_the_store_island_has_the_documented_shape(page_path):
     assert conforms(data, pagestore.StoreData, "store-data") == []
     workbench = read_island(data["workbench"])
     assert conforms(workbench, WorkbenchData) == [] and workbench["inPage"] is True
+
+
+def shown_nodes(page) -> set[str]:
+    return set(page.evaluate("() => tkg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+
+def test_a_result_shown_as_network_shows_the_nodes_it_names_and_its_link_shows_them_again(
+    visit, browser, page_path, project, embedded
+):
+    """cq01 shown as a network: Datong, Qitaihe, their provinces and country alone (the nodes the
+    result names that the network has), each row's links dashed; the link keeps the question."""
+    page = visit.page
+    frame = query_tab(page)
+    frame.locator("button[data-name=cq01-coal-cities]").click()
+    frame.locator("#run").click()
+    frame.locator("#results tbody tr").first.wait_for()
+    frame.locator("#network").click()
+    until(page, "() => document.getElementById('query-tab').hidden")
+    answer = embedded_rows(embedded, prepare(discover(project)["cq01-coal-cities"], {}, embedded))[1]
+    named = {t["value"] for row in map(json.loads, answer) for t in row.values() if t["type"] == "uri"}
+    network = set(select(embedded.dataset()).nodes)
+    expected = named & network
+    assert shown_nodes(page) == expected and named - network  # the articles' graphs are no nodes of the network
+    names = set(page.evaluate("ids => ids.map(id => tkg.nodes.get(id).name)", sorted(expected)))
+    assert {"Datong", "Qitaihe", "Shanxi", "Heilongjiang"} <= names
+    links = page.evaluate(
+        "() => tkg.edges.get({filter: e => String(e.id).startsWith('q')}).map(e => [e.from, e.to, e.label])"
+    )
+    tkr = "https://w3id.org/transition-kg/id/"
+    assert [tkr + "datong", tkr + "shanxi", "province"] in links and all(
+        a in expected and b in expected for a, b, _ in links
+    )
+    assert f"{len(named - network)} more of its IRIs are not nodes" in page.inner_text("#filters")
+    fragment = page.evaluate("location.hash")
+    assert "named=cq01-coal-cities" in fragment and "show=network" in fragment
+    again = Visit(browser, page_path, fragment[1:])
+    until(again.page, "() => tkg.edges.get({filter: e => String(e.id).startsWith('q')}).length > 0")
+    assert shown_nodes(again.page) == expected and again.page.evaluate("document.getElementById('query-tab').hidden")
+    assert again.requests == [] and again.errors == []
+    again.page.close()
+    construct = "CONSTRUCT { ?c tkg:locatedIn ?p } WHERE { ?c a tkg:City ; tkg:locatedIn ?p }"
+    assert page.evaluate("text => tkg.asNetwork(text, 'query=' + text)", construct) == {"ok": True}
+    ends = {term.value for triple in run_query(embedded.store, construct) for term in (triple.subject, triple.object)}
+    assert shown_nodes(page) == ends & network and len(ends & network) > len(expected)
+    assert page.evaluate("() => tkg.asNetwork('ASK { ?s ?p ?o }', '')") == {
+        "ok": False,
+        "text": "an ASK query has no graph to show",
+    }
+    page.click("#overview")  # the whole network again
+    assert len(shown_nodes(page)) > len(expected) and "show=network" not in page.evaluate("location.hash")
+
+
+HINTED = [
+    "SELECT ?c WHERE { ?c a tkg:Citty }",
+    "ASK { tkr:datong tkg:locatedInn ?p }",
+    "SELECT ?c WHERE { ?c a tkg:Zqxv }",
+    "SELECT ?p WHERE { tkr:atlantis ?p ?o . ?o a tkg:City }",
+    'SELECT ?s WHERE { ?s rdfs:label "Datong" }',
+    "SELECT ?s WHERE { ?s rdfs:label 'Qitaihe' ; a tkg:Citty }",
+]
+
+
+def test_an_empty_answer_in_the_page_gives_the_endpoints_hints(visit, embedded):
+    """The hints core/hints.py gives an empty answer, given by the page's store: an undeclared
+    tkg: term with the closest declared one, a tkr: resource no graph has, a plain literal where
+    the graph's are tagged."""
+    from transition_kg.core.hints import hints
+
+    for text in HINTED:
+        page = visit.page.evaluate("text => tkg.ask(text)", text)
+        assert page["ok"] and page["hints"] == hints(embedded, text) != [], text
+    assert visit.page.evaluate("() => tkg.ask('SELECT ?c WHERE { ?c a tkg:City }').then(a => a.hints)") == []
+
+
+def test_the_query_tab_shows_a_hint_under_an_empty_answer(visit):
+    frame = query_tab(visit.page)
+    frame.locator("#query").fill("SELECT ?c WHERE { ?c a tkg:Citty }")
+    frame.locator("#run").click()
+    frame.locator("#results .hints li").first.wait_for()
+    assert frame.locator("#results .hints li").all_inner_texts() == [
+        "hint: tkg:Citty is not a term of the ontology; did you mean tkg:City?"
+    ]

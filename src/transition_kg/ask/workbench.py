@@ -73,7 +73,8 @@ def page_store(project: Project, store: Store) -> PageStore:
     Oxigraph package (fetched once by npm), and the workbench that asks it."""
 
     from ..core.errors import TKGError
-    from ..core.vocab import PREFIXES
+    from ..core.hints import LANGUAGES
+    from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES
     from ..see.pagestore import PAGE_STORE_LIMIT, PAGE_TIMEOUT, PageStore, oxigraph, packed
     from ..see.workbench import render_workbench
     from .queries import LITERALS, label_query
@@ -93,6 +94,8 @@ def page_store(project: Project, store: Store) -> PageStore:
             "prefixes": PREFIXES,
             "named": templates(project),
             "labelQuery": label_query(f"<{SLOT}label>"),
+            "languages": list(LANGUAGES),
+            "ontologyGraph": ONTOLOGY_GRAPH_IRI,
             "patterns": _patterns(),
             "datatypes": {kind: PREFIXES["xsd"] + datatype for kind, (_, datatype) in LITERALS.items()},
             "workbench": render_workbench(workbench_data(project, in_page=True)),
@@ -105,14 +108,17 @@ def page_store(project: Project, store: Store) -> PageStore:
 
 def _patterns() -> dict[str, list[str]]:
     """The library's patterns the page reads text with, ``[source, flags]``: a query's
-    (:func:`~transition_kg.core.sparql.scanners`) and a parameter's (IRI, prefixed name, literals)."""
+    (:func:`~transition_kg.core.sparql.scanners`, and the names and plain literals an empty
+    answer's hints read), and a parameter's (IRI, prefixed name, literals)."""
     import re
 
+    from ..core.hints import PATTERNS
     from ..core.sparql import scanners
     from ..core.vocab import ABSOLUTE_IRI, IRI_FORBIDDEN, PREFIXED_NAME
     from .queries import LITERALS, PREFIXED
 
     found = {"name": PREFIXED_NAME, "absolute": ABSOLUTE_IRI, "forbidden": IRI_FORBIDDEN, "prefixed": PREFIXED}
+    found.update(PATTERNS)
     patterns = {name: list(pattern) for name, pattern in scanners().items()}
     patterns.update({name: [p.pattern, "i" if p.flags & re.I else ""] for name, p in found.items()})
     patterns.update({kind: [f"^(?:{pattern})$", ""] for kind, (pattern, _) in LITERALS.items()})

@@ -27,6 +27,8 @@ TKG, TKR = PREFIXES["tkg"], PREFIXES["tkr"]
 LANGUAGES = ("en", "zh")  # the languages the graph's labels are tagged with
 _NAME = re.compile(r"(?<![\w:?$#/.-])(tkg|tkr):([A-Za-z_][\w.-]*[\w-]|[A-Za-z_])")
 _PLAIN = re.compile(r"\"((?:[^\"\\\n]|\\.){1,200})\"(?!@|\^\^|\")|'((?:[^'\\\n]|\\.){1,200})'(?!@|\^\^|')")
+#: the patterns a page with its own store reads a query with to give these hints (see/templates/query.js)
+PATTERNS = {"mentioned": _NAME, "plain": _PLAIN}
 
 
 def hints(store: Store, sparql: str, limit: int = 5) -> list[str]:

@@ -60,6 +60,8 @@ class StoreData(TypedDict):
     prefixes: dict[str, str]
     named: dict[str, Template]
     labelQuery: str  # the one entity a label names: the literal goes at <urn:tkg:param:label>
+    languages: list[str]  # the languages the graph's labels are tagged with (core/hints.py)
+    ontologyGraph: str  # the ontology's graph, whose tkg: terms are declared
     patterns: dict[str, list[str]]  # the library's patterns, [source, flags], the page reads text with
     datatypes: dict[str, str]  # a literal parameter's type → its datatype's IRI
     workbench: str  # the workbench's page (see/workbench.py), the Query tab's frame

@@ -17,6 +17,10 @@ let nodes, edges, network;  // vis's data sets and network
 // the selected node, the facts' year, the articles' year, the story told (an article's index, or
 // null for the overview), the hidden families and articles, the nodes expanded: kept in the link
 const state = {node: null, year: null, published: null, article: null, hide: new Set(), skip: new Set(), expanded: new Set()};
+// a query's result shown alone (the page's own store, query.js): {ids: the nodes it names, links:
+// [from, to, label] drawn as its rows link them, missing: how many of its IRIs are not nodes here,
+// question: the query as a link gives it}; null when none
+let RESULT = null;
 let years = [], minYear = null, maxYear = null;
 let FOCUS = null, STORY = null;  // a focus page's entity; the story the page opens on (view --article)
 let ARTICLES = [], firstPublished = null, lastPublished = null;  // the articles (ArticleItem), their years
@@ -82,6 +86,12 @@ function visNode(n, at) {
   return item;
 }
 
+function edgeTip(id) {  // "e3": the graph's edge 3; "q3": the result's link 3
+  if (id.startsWith("e")) return EDGES[Number(id.slice(1))].tip;
+  const [from, to, label] = RESULT.links[Number(id.slice(1))];
+  return [`${BY_ID.get(from).name} → ${label} → ${BY_ID.get(to).name}`, "from the query"];
+}
+
 function visEdge(i) {  // edge i, if both its ends are drawn
   const e = EDGES[i];
   return inVis.has(e.from) && inVis.has(e.to) ? [{id: "e" + i, from: e.from, to: e.to, arrows: e.arrows}] : [];
@@ -135,7 +145,7 @@ function listenToNetwork() {
   hideTip();
   document.getElementById("graph").appendChild(tooltip);
   network.on("hoverNode", params => { hovered = params.node; showTip(BY_ID.get(params.node).tip, params.pointer.DOM); });
-  network.on("hoverEdge", params => showTip(EDGES[Number(String(params.edge).slice(1))].tip, params.pointer.DOM));
+  network.on("hoverEdge", params => showTip(edgeTip(String(params.edge)), params.pointer.DOM));
   network.on("blurNode", () => { hovered = null; hideTip(); });
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
@@ -355,8 +365,8 @@ function frame(id) {
   network.selectNodes([id]);
 }
 
-function inView(n) {  // a node of the view, or one pulled in: expanded, or around a node expanded
-  return !n.reserve || (state.expanded.size > 0 && (state.expanded.has(n.id) ||
+function inView(n) {  // a node of the view, or one pulled in: expanded, around a node expanded, or in a result shown
+  return !n.reserve || (RESULT !== null && RESULT.ids.has(n.id)) || (state.expanded.size > 0 && (state.expanded.has(n.id) ||
                                                     [...(NEIGHBOURS.get(n.id) || [])].some(m => state.expanded.has(m))));
 }
 
@@ -374,8 +384,35 @@ function outOfStory(n) {  // not in the story told, or named only by articles fi
   return n.articles.length > 0 && n.articles.every(i => state.skip.has(i));
 }
 
+function outOfResult(n) { return RESULT !== null && !RESULT.ids.has(n.id); }
+
 function hiddenByFilters(n) {
-  return state.hide.has(n.group) || later(n.year) || unpublished(n) || outOfStory(n);
+  return state.hide.has(n.group) || later(n.year) || unpublished(n) || outOfStory(n) || outOfResult(n);
+}
+
+// a query's result alone: the nodes it names (the filters cleared) and its rows' links, dashed
+function showResult({links, question}) {
+  dropResult();
+  const named = new Set(links.flatMap(([from, to]) => (to === null ? [from] : [from, to])));
+  const ids = new Set([...named].filter(id => BY_ID.has(id)));
+  if (!ids.size) return 0;
+  const drawn = links.filter(([from, to]) => ids.has(from) && ids.has(to));
+  RESULT = {ids, links: drawn, missing: named.size - ids.size, question};
+  state.node = null; state.article = null; state.year = null; state.published = null;
+  state.hide.clear(); state.skip.clear();
+  if (years.length) yearInput.value = maxYear;
+  if (lastPublished !== null) publishedInput.value = lastPublished;
+  network.unselectAll(); details.replaceChildren();
+  apply();
+  edges.add(drawn.map(([from, to, label], i) => ({id: "q" + i, from, to, label, arrows: "to", dashes: true})));
+  fitShown();
+  return ids.size;
+}
+
+function dropResult() {
+  if (RESULT === null) return;
+  edges.remove(RESULT.links.map((_, i) => "q" + i));
+  RESULT = null;
 }
 
 function readYears() {
@@ -413,6 +450,7 @@ function filtersText() {
   if (state.published !== null) on.push(`articles published up to ${state.published}`);
   if (state.hide.size) on.push("hiding " + [...state.hide].sort().join(", "));
   if (state.skip.size) on.push("leaving out " + [...state.skip].map(i => `“${ARTICLES[i].title}”`).join(", "));
+  if (RESULT !== null) on.push(`the ${RESULT.ids.size} nodes a query's result names` + (RESULT.missing ? ` (${RESULT.missing} more of its IRIs are not nodes of this network)` : ""));
   return on.length ? "Showing " + on.join("; ") + "." : "";
 }
 
@@ -432,6 +470,10 @@ function writeFragment() {
   if (state.hide.size) params.set("hide", [...state.hide].sort().join(","));
   if (state.skip.size) params.set("skip", [...state.skip].map(articleKey).sort().join(","));
   if (state.expanded.size) params.set("expand", [...state.expanded].sort().join(" "));
+  if (RESULT !== null) {  // the question, asked again when the link is opened
+    for (const [k, v] of new URLSearchParams(RESULT.question)) params.set(k, v);
+    params.set("show", "network");
+  }
   const text = params.toString();
   try {
     history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
@@ -441,6 +483,7 @@ function writeFragment() {
 
 function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
+  if (params.get("show") !== "network") dropResult();  // a result's link is read by query.js, which asks the store
   state.hide = new Set((params.get("hide") || "").split(",").filter(Boolean));
   state.skip = new Set((params.get("skip") || "").split(",").map(articleAt).filter(i => i !== null));
   state.article = articleAt(params.get("article") || (location.hash ? "" : STORY || ""));  // a link's, or the page's own
@@ -483,7 +526,7 @@ function apply() {
 function writeLegend() {
   const groups = new Map(), articles = new Map();
   for (const n of NODES) {
-    if (!inView(n) || later(n.year) || unpublished(n)) continue;
+    if (!inView(n) || later(n.year) || unpublished(n) || outOfResult(n)) continue;
     if (!outOfStory(n)) groups.set(n.group, (groups.get(n.group) || 0) + 1);
     if (!state.hide.has(n.group)) for (const i of n.articles) articles.set(i, (articles.get(i) || 0) + 1);
   }
@@ -534,6 +577,7 @@ function fitShown() {
 
 // one article's story alone (its index), or the overview (null)
 function tell(i) {
+  if (i !== null) dropResult();
   state.article = i;
   if (i !== null) state.skip.delete(i);
   if (state.node && hiddenByFilters(BY_ID.get(state.node))) { state.node = null; network.unselectAll(); details.replaceChildren(); }
@@ -571,6 +615,7 @@ function expand(id) {
 function show(id, focus) {  // open a node's card; the focus moves to it when a reader asked (a click, Enter)
   const node = BY_ID.get(id);
   if (!node) return false;
+  if (outOfResult(node)) dropResult();
   state.node = id;
   if (!inView(node)) {  // brought in with a drawn neighbour's ring, or else with its own
     const drawn = [...(NEIGHBOURS.get(id) || [])].find(m => inVis.has(m));
@@ -686,7 +731,7 @@ function listenForGettingAround() {
   document.getElementById("fit").addEventListener("click", fitShown);
   document.getElementById("zoom-in").addEventListener("click", () => zoom(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoom(0.8));
-  document.getElementById("overview").addEventListener("click", () => { clear(); state.skip.clear(); state.hide.clear(); tell(null); });
+  document.getElementById("overview").addEventListener("click", () => { clear(); dropResult(); state.skip.clear(); state.hide.clear(); tell(null); });
   graph.addEventListener("keydown", onKey);
   details.addEventListener("keydown", event => { if (event.key === "Escape" && state.node) clear(); });
   // search results by arrow keys: down from the box into them, up and down between them
@@ -1043,6 +1088,7 @@ function listenToControls() {
 function api() {
   return {
     network, nodes, edges, ready: false, show, clear, expand,
+    result: showResult,  // a query's result alone: {links: [[from, to or null, label]], question}; the nodes shown
     held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
     labels: () => drawnLabels,  // the labels of the last frame: id, text, lines, font, box [left, top, right, bottom] in CSS pixels
     legend,

@@ -6,7 +6,8 @@
 // graphs as the default graph unless the query names its dataset (FROM); SERVICE is refused (the
 // page asks nothing of the network). A query runs until it answers, is stopped (its worker ended,
 // and another loaded) or passes the timeout. The Query tab is serve's workbench, in a frame that
-// asks through tkg. The page's API: tkg.sparql(text) and tkg.named(name, params), promises of
+// asks through tkg: an empty answer comes with the endpoint's hints, and a result is shown as a
+// network in the page's own network (tkg.result), its link asking again. The page's API: tkg.sparql(text) and tkg.named(name, params), promises of
 // SPARQL JSON results (a graph's Turtle for CONSTRUCT and DESCRIBE), rejected with a one-line
 // message; tkg.storeReady (settles when the store is loaded: its number of quads); tkg.stop().
 (() => {
@@ -33,7 +34,10 @@
       if (data.ok) asking.resolve(data.value); else asking.reject(new Error(data.value));
     };
     worker.onerror = event => end(`the store stopped: ${event.message || "the worker failed"}`);
-    opened = post({op: "open", wasm: text("oxigraph-wasm"), quads: text("quads")}, 0).finally(() => URL.revokeObjectURL(url));
+    opened = post({op: "open", wasm: text("oxigraph-wasm"), quads: text("quads")}, 0).then(({quads, times}) => {
+      window.tkg.storeTimes = times;  // the worker's steps, in ms (benchmarks/pagestore.py)
+      return quads;
+    }).finally(() => URL.revokeObjectURL(url));
     return opened;
   }
   function post(message, seconds) {
@@ -86,12 +90,13 @@
     const line = Number(at[1]), column = Number(at[2]) - (line === 1 ? shift : 0);
     return `malformed query: query:${line}:${Math.max(column, 1)}: syntax error: ${at[3].split(/\s+/).join(" ")}`;
   }
-  async function answer(query) {  // {value: the answer's text, graph}
+  async function answer(query, triples = false) {  // {value: the answer's text (a graph's Turtle, or N-Triples), graph}
     const read_ = read(query);
     await window.tkg.storeReady;
     await opened;
     try {
-      const value = await post({op: "query", text: read_.text, graph: read_.graph, union: read_.union}, STORE.timeout);
+      const format = read_.graph ? (triples ? "application/n-triples" : "text/turtle") : undefined;
+      const value = await post({op: "query", text: read_.text, format, union: read_.union}, STORE.timeout);
       return {value: read_.star && !read_.graph ? inOrder(value, read_.star) : value, graph: read_.graph};
     } catch (error) {
       throw new Error(located(error.message, read_.shift));
@@ -100,6 +105,64 @@
   async function sparql(query) {
     const {value, graph} = await answer(query);
     return graph ? value : JSON.parse(value);
+  }
+
+  // --- an empty answer's hints, as core/hints.py gives them, asked of the page's store ---------
+  const TKG = STORE.prefixes.tkg, TKR = STORE.prefixes.tkr;
+  const rowsOf = async query => JSON.parse(await post({op: "query", text: query, union: true}, STORE.timeout)).results.bindings;
+  let declared = null;  // the local names of the tkg: terms the ontology's graph says anything of
+  const declaredTerms = () => declared || (declared = rowsOf(`SELECT DISTINCT ?t WHERE { GRAPH <${STORE.ontologyGraph}> { ?t ?p ?o } `
+    + `FILTER(isIRI(?t) && STRSTARTS(STR(?t), "${TKG}")) }`).then(rows => rows.map(r => r.t.value.slice(TKG.length)).sort()));
+  function matching(a, b, alo = 0, ahi = a.length, blo = 0, bhi = b.length) {  // difflib's matching characters of a and b
+    let besti = alo, bestj = blo, best = 0, before = new Map();
+    for (let i = alo; i < ahi; i++) {
+      const now = new Map();
+      for (let j = blo; j < bhi; j++) {
+        if (a[i] !== b[j]) continue;
+        const k = (before.get(j - 1) || 0) + 1;
+        now.set(j, k);
+        if (k > best) { besti = i - k + 1; bestj = j - k + 1; best = k; }
+      }
+      before = now;
+    }
+    return best && best + matching(a, b, alo, besti, blo, bestj) + matching(a, b, besti + best, ahi, bestj + best, bhi);
+  }
+  function closest(word, words) {  // difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+    let found = null;
+    for (const w of words) {
+      const ratio = 2 * matching(w, word) / (w.length + word.length);
+      if (ratio >= 0.6 && (!found || ratio > found[0] || (ratio === found[0] && w > found[1]))) found = [ratio, w];
+    }
+    return found && found[1];
+  }
+  async function hints(query, limit = 5) {  // why an answer may be empty, a line each
+    const found = [], scan = query.replace(every("blanks"), m => " ".repeat(m.length));
+    const names = [...new Map([...scan.matchAll(every("mentioned"))].map(m => [m[0], m])).values()];
+    const terms = names.filter(m => m[1] === "tkg").map(m => m[2]);
+    if (terms.length) {
+      const known = await declaredTerms();
+      for (const local of terms.slice(0, limit).filter(local => !known.includes(local))) {
+        const close = closest(local, known);
+        found.push(`tkg:${local} is not a term of the ontology` + (close ? `; did you mean tkg:${close}?` : ": tkg: terms are listed by transition-kg docs"));
+      }
+    }
+    for (const local of names.filter(m => m[1] === "tkr").map(m => m[2]).slice(0, limit)) {
+      const ask = `ASK { GRAPH ?g { { <${TKR}${local}> ?p ?o } UNION { ?s ?p <${TKR}${local}> } } }`;
+      if (!JSON.parse(await post({op: "query", text: ask, union: true}, STORE.timeout)).boolean) {
+        found.push(`tkr:${local} is in no graph: the search query finds entities by label`);
+      }
+    }
+    for (const m of [...query.matchAll(every("plain"))].slice(0, limit)) {
+      const text = m[1] !== undefined ? m[1] : m[2], escaped = text.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+      const values = STORE.languages.map(language => `"${escaped}"@${language}`).join(" ");
+      const tagged = await rowsOf(`SELECT ?l WHERE { VALUES ?l { ${values} } GRAPH ?g { ?s ?p ?l } } LIMIT 1`);
+      if (tagged.length) found.push(`the graph's "${text}" is tagged @${tagged[0].l["xml:lang"]}: write "${text}"@${tagged[0].l["xml:lang"]}`);
+    }
+    return found;
+  }
+  function empty(value) {  // no rows, or no (an answer the endpoint gives hints with)
+    const answer = JSON.parse(value);
+    return answer.boolean === false || (answer.results !== undefined && answer.results.bindings.length === 0);
   }
 
   // --- named queries: the library bound each parameter to <urn:tkg:param:NAME>; the page writes its term there
@@ -156,6 +219,31 @@
     return bound;
   }
 
+  // --- a result as a network, as serve's /view?query= draws it (see/graph.py's from_result): the
+  // nodes it names, a SELECT's rows linking their first IRI to the others (labelled by column), a
+  // CONSTRUCT's triples between IRIs but rdf:type; shown alone in the page's network ----------------
+  const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  async function links(query) {  // [[from, to or null, label]]
+    const {value, graph} = await answer(query, true);
+    if (graph) {
+      return [...value.matchAll(/^<([^>]*)> <([^>]*)> <([^>]*)> \.$/gm)].filter(m => m[2] !== RDF_TYPE).map(m => [m[1], m[3], shortIri(m[2])]);
+    }
+    const {head, results} = JSON.parse(value);
+    if (!results) throw new Error("an ASK query has no graph to show");
+    return results.bindings.flatMap(row => {
+      const iris = head.vars.filter(v => row[v] && row[v].type === "uri").map(v => [v, row[v].value]);
+      return iris.length === 1 ? [[iris[0][1], null, ""]] : iris.slice(1).map(([v, iri]) => [iris[0][1], iri, v]);
+    });
+  }
+  async function asNetwork(query, question) {  // the result shown alone in the network, the question kept in the link
+    const found = await links(query);
+    if (!window.tkg.result) throw new Error("the network is not drawn yet");
+    const shown = window.tkg.result({links: found, question});
+    if (!shown) throw new Error("none of the result's IRIs is a node of this page's network");
+    openTab(false);
+    return shown;
+  }
+
   // --- the Query tab: the workbench in a frame, asking through tkg -----------------------------
   function openTab(open) {
     tab.hidden = !open;
@@ -167,23 +255,30 @@
   document.getElementById("tools").appendChild(queryButton);
   document.getElementById("network-open").addEventListener("click", () => openTab(false));
 
+  const linked = new URLSearchParams(location.hash.slice(1));
   const api = {
     sparql,
     named: async (name, params) => sparql(await bound(name, params)),
     stop: () => end("the query was stopped"),
     // for the workbench's frame: {ok, text, graph} as the endpoint answers, a named query bound, a card opened
-    ask: query => answer(query).then(({value, graph}) => ({ok: true, text: value, graph}), error => ({ok: false, text: error.message})),
+    ask: query => answer(query).then(async ({value, graph}) => ({ok: true, text: value, graph,
+                                                                 hints: !graph && empty(value) ? await hints(query).catch(() => []) : []}),
+                                      error => ({ok: false, text: error.message})),
     bind: (name, values) => bound(name, values).then(text => ({ok: true, text}), error => ({ok: false, text: error.message})),
     card: iri => { openTab(false); if (window.tkg.show) window.tkg.show(iri); },
-    fragment: location.hash,  // the link's question, read before the network writes its view there
+    asNetwork: (query, question) => asNetwork(query, question).then(() => ({ok: true}), error => ({ok: false, text: error.message})),
+    // the link's question for the workbench, read before the network writes its view there (a
+    // result shown as a network is the network's: the workbench does not run it)
+    fragment: linked.get("show") === "network" ? "" : location.hash,
   };
   window.tkg = Object.assign(window.tkg || {}, api);
 
-  // loaded once the network is first drawn (or after 3 s, whatever the network does)
+  // loaded once the network is first drawn (or after 3 s, whatever the network does): compiling and
+  // loading while it is drawn delays the drawing as much on a busy machine (benchmarks/pagestore.py)
   const started = performance.now();
   window.tkg.storeReady = new Promise(resolve => {
     const drawn = () => performance.getEntriesByName("tkg-drawn").length || performance.now() - started > 3000;
-    const wait = () => (drawn() ? resolve() : setTimeout(wait, 20));
+    const wait = () => (drawn() ? resolve() : setTimeout(wait, 10));
     wait();
   }).then(startWorker);
   window.tkg.storeReady.then(quads => {
@@ -192,6 +287,11 @@
   }, error => { storeStatus.className = "error"; storeStatus.textContent = `the store could not load: ${error.message}`; });
 
   frame.srcdoc = STORE.workbench;  // after tkg has what the frame asks for
-  const wanted = new URLSearchParams(api.fragment.slice(1));
-  if (wanted.has("named") || wanted.has("query")) openTab(true);  // a link to a question: the workbench runs it
+  if (linked.get("show") === "network" && (linked.has("named") || linked.has("query"))) {  // a result shown as a network
+    const params = Object.fromEntries([...linked].filter(([k]) => k.startsWith("p.")).map(([k, v]) => [k.slice(2), v]));
+    const question = new URLSearchParams([...linked].filter(([k]) => k === "named" || k === "query" || k.startsWith("p."))).toString();
+    (linked.get("named") ? bound(linked.get("named"), params) : Promise.resolve(linked.get("query")))
+      .then(query => asNetwork(query, question))
+      .catch(error => { openTab(true); storeStatus.className = "error"; storeStatus.textContent = `the link's result: ${error.message}`; });
+  } else if (linked.has("named") || linked.has("query")) openTab(true);  // a link to a question: the workbench runs it
 })();

@@ -13,7 +13,7 @@ const ASK = DATA.inPage ? {
   bind: (name, values) => parent.tkg.bind(name, values),
   stop: () => parent.tkg.stop(),
   open: iri => ({href: "#node=" + encodeURIComponent(iri), click: () => parent.tkg.card(iri)}),
-  network: null,  // drawing a result as a network needs the library: serve
+  network: text => parent.tkg.asNetwork(text, question()),  // the result's nodes, shown alone in the page's network
   hash: () => parent.tkg.fragment,
   keep: hash => parent.history.replaceState(null, "", hash),
 } : {
@@ -38,7 +38,7 @@ const ASK = DATA.inPage ? {
     return {ok: response.ok, text: await response.text()};
   },
   open: iri => ({href: "/view?focus=" + encodeURIComponent(iri) + "#node=" + encodeURIComponent(iri), target: "_blank"}),
-  network: text => window.open("/view?query=" + encodeURIComponent(text), "_blank"),
+  network: text => { window.open("/view?query=" + encodeURIComponent(text), "_blank"); },
   hash: () => location.hash,
   keep: hash => history.replaceState(null, "", hash),
 };
@@ -341,11 +341,13 @@ function download(kind) {
   const a = el("a", {href: URL.createObjectURL(new Blob([text], {type})), download: `${current ? current.name : "query"}.${kind}`});
   document.body.appendChild(a); a.click(); a.remove();
 }
-function writeLink() {
+function question() {
   // one state: the named query and its parameters, or your own text; a link reproduces it
-  const state = current ? {named: current.name, ...Object.fromEntries(Object.entries(given()).map(([k, v]) => ["p." + k, v]))}
-                        : {query: area.value};
-  try { ASK.keep("#" + new URLSearchParams(state)); } catch (e) { /* a page without an address */ }
+  return new URLSearchParams(current ? {named: current.name, ...Object.fromEntries(Object.entries(given()).map(([k, v]) => ["p." + k, v]))}
+                                     : {query: area.value}).toString();
+}
+function writeLink() {
+  try { ASK.keep("#" + question()); } catch (e) { /* a page without an address */ }
 }
 
 async function run() {
@@ -371,7 +373,7 @@ async function run() {
   }
   if (answer.graph) {
     results.replaceChildren(el("pre", {class: "graph"}, text));
-    document.getElementById("network").disabled = !ASK.network;
+    document.getElementById("network").disabled = false;
     status.textContent = "a graph, in " + ms + " ms";
     return;
   }
@@ -391,7 +393,7 @@ async function run() {
   hinted();
   chart();
   for (const id of ["csv", "json"]) document.getElementById(id).disabled = false;
-  document.getElementById("network").disabled = !ASK.network || !graphShaped();
+  document.getElementById("network").disabled = !graphShaped();
   status.textContent = last.rows.length + " rows in " + ms + " ms";
 }
 const fail = e => { status.className = "error"; status.textContent = String(e); };
@@ -399,8 +401,10 @@ document.getElementById("run").addEventListener("click", () => run().catch(fail)
 document.getElementById("stop").addEventListener("click", () => ASK.stop());
 document.getElementById("csv").addEventListener("click", () => download("csv"));
 document.getElementById("json").addEventListener("click", () => download("json"));
-document.getElementById("network").addEventListener("click", () => ASK.network(area.value));
-if (!ASK.network) document.getElementById("network").title = "drawing a result as a network needs transition-kg serve";
+document.getElementById("network").addEventListener("click", async () => {
+  const shown = await ASK.network(area.value);  // the page's network answers {ok, text}; serve's opens a tab
+  if (shown && !shown.ok) { status.className = "error"; status.textContent = shown.text; }
+});
 document.getElementById("link").addEventListener("click", async () => {
   writeLink();
   const href = DATA.inPage ? parent.location.href : location.href;
