@@ -81,6 +81,8 @@ def network_errors(
         raise refused from None
     except http.client.IncompleteRead as exc:
         raise EndpointError(f"{url}: the answer was cut short ({len(exc.partial)} bytes, then the end)") from None
+    except http.client.RemoteDisconnected:
+        raise EndpointError(f"{url}: the server closed the connection without an answer") from None
     except http.client.HTTPException as exc:
         raise EndpointError(f"{url}: not an HTTP answer ({type(exc).__name__})") from None
     except urllib.error.URLError as exc:
