@@ -13,6 +13,7 @@ from .lexicon import (
     OCCUPATIONS,
     ORG_WORDS,
     SPEECH,
+    TITLE_WORDS,
     TITLES,
 )
 from .names import Name, find_names
@@ -23,13 +24,15 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 
 _ROLE = (
-    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
+    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}"
     rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
-    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}(?=,))?"
+    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
+    r"(?=,|\s+at\s))?"
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
-    r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+)?"  # "at the wind developer Vientos del Nalón"
+    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
 )
@@ -313,7 +316,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
-        if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+        if place and place.group(1) not in TITLE_WORDS and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         return words, held.group(1) if held else None
