@@ -185,13 +185,21 @@ def dates_and_numbers(
         return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
 
     number_starts = [n.start for n in numbers]
+    periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
-        said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
+        same = _SAME_PERIOD.search(text, s_start, s_end)
+        stated = [t for t in every_time if "-" in t[2] and (same is None or t[1] <= same.start())]
+        if same and not stated and periods and "\n" not in text[periods[-1][1] : s_start]:
+            stated = periods[-1:]  # "… since 2015. Receipts fell 18 percent over the same period"
+        if same and stated:
+            every_time = sorted([*every_time, (same.start(), same.end(), stated[-1][2], same.group(0), "")])
+        periods = stated
+        said = _SAID_WHEN
         times = [  # "said on Friday", and a dateline's date (when the story was filed): no number's time
             t
             for t in every_time
@@ -293,8 +301,13 @@ def _time_of(
             r"compared with|against|versus|higher than|lower than)\s",
             text[clause[0] : number.start],
         )
-    )  # "…, down 12 percent"
+        or re.search(r"\b(?:compared (?:with|to)|versus|against)\s+$", text[max(0, clause[0] - 16) : clause[0]])
+    )  # "…, down 12 percent", "5.8% in September compared with a national average of 3.6%"
     opening = text[clause[0] : number.start]
+    since = [t for t in times if t[3] and t[3].startswith("since ") and t[1] <= clause[0]]
+    if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
+        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
+        return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
     continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
         re.match(r"(?:worth|\w+ing)\s", opening)
@@ -317,9 +330,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
     the high end ("1,200 to 1,500 workers")."""
     sentence = text[s_start:s_end]
+    scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
     kept = []
     for number in found:
         words = text[number.start : number.end]
+        if any(a <= number.start < b for a, b in scores):
+            continue  # "voted 4-1": a vote, not a quantity
         if YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
         before = text[max(s_start, number.start - 200) : number.start]
@@ -361,6 +377,11 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    for part, whole in itertools.pairwise(kept):  # "40 of his 55 students": students
+        if part.unit is None and whole.counted and re.fullmatch(
+            r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start]
+        ):
+            part.unit, part.counted = whole.unit, whole.counted
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
         if (
             later.unit is None
@@ -375,6 +396,15 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 
 
 _PAUSE = re.compile(r"[,;:]")
+#: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
+#: not one of a number said ("said 40 of his 55 students this year"), nor an act ("agreed in 2018 to")
+_SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
+#: a vote or a score ("voted 3-0", "won 2-1"): no quantity
+_SCORE = re.compile(
+    r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
+)
+#: a period the sentence takes from the one before it ("… since 2015. … over the same period")
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) (?:the same period|that (?:time|period)|this period)\b")
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
@@ -403,6 +433,8 @@ def _following(
         if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
+        if re.search(r"\b(?:compared (?:with|to)|versus|against)\b", between):
+            return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
         if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
             return t
