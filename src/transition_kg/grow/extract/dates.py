@@ -79,6 +79,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    rf"(?:the\s+(?:{MONTH_NAME})[–-])?"  # "in the April–September half": by its last month
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
@@ -88,7 +89,8 @@ _WEEKDAY = re.compile(
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
 _QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
-_SAME = re.compile(r"\b(?:over|in|during|for|across)\s+the\s+same\s+period\b")
+#: a period said again ("over the same period", "over that time")
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -143,7 +145,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         if count is not None:
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             found.append((m.start(), m.end(), str(base - years), m.group(0)))
-    for m in _SAME.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
+    for m in SAME_PERIOD.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
         stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
         firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
         if firsts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged
-from .dates import YEAR, Time, dates_in
+from .dates import SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
@@ -192,19 +192,13 @@ def dates_and_numbers(
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
-        same = _SAME_PERIOD.search(text, s_start, s_end)
-        stated = [t for t in every_time if "-" in t[2] and (same is None or t[1] <= same.start())]
-        if same and not stated and periods and "\n" not in text[periods[-1][1] : s_start]:
-            stated = periods[-1:]  # "… since 2015. Receipts fell 18 percent over the same period"
-        if same and stated:
-            every_time = sorted([*every_time, (same.start(), same.end(), stated[-1][2], same.group(0), "")])
-        periods = stated
-        said = _SAID_WHEN
-        times = [  # "said on Friday", and a dateline's date (when the story was filed): no number's time
-            t
-            for t in every_time
-            if not said.search(text[max(s_start, t[0] - 60) : t[0]]) and not _in_dateline(text, t[0])
-        ]
+        same = SAME_PERIOD.search(text, s_start, s_end)
+        if same and periods and not any(t[0] == same.start() for t in every_time):
+            if "\n" not in text[periods[-1][1] : s_start]:  # "… since 2015. Receipts fell 18% over the same period"
+                every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
+        periods = [t for t in every_time if "-" in t[2]]
+        times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
+        spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
@@ -254,7 +248,12 @@ def dates_and_numbers(
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
             quote_in = quote_of(number.start)
-            usable = [t for t, q in zip(times, time_quotes) if q == quote_in]
+            usable = [  # "…, it said on Friday", "said on Friday that …": not the number's time; "wrote … last month
+                t  # asking for talks covering 3,100 workers": the time of the act
+                for t, q in zip(times, time_quotes)
+                if q == quote_in
+                and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
+            ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
@@ -399,12 +398,13 @@ _PAUSE = re.compile(r"[,;:]")
 #: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
 #: not one of a number said ("said 40 of his 55 students this year"), nor an act ("agreed in 2018 to")
 _SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
+#: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
+_REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a vote or a score ("voted 3-0", "won 2-1"): no quantity
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
 )
-#: a period the sentence takes from the one before it ("… since 2015. … over the same period")
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) (?:the same period|that (?:time|period)|this period)\b")
+
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
