@@ -10,6 +10,7 @@ from ...core import turtle
 from .lexicon import (
     FUNCTION_WORDS,
     NOT_ROLES,
+    NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_WORDS,
     SPEECH,
@@ -75,6 +76,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
             organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
+        local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
+        organisation = local.group(0) if local else organisation  # "Local 1197 of the United Mine Workers": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
