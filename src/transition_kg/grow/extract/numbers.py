@@ -193,9 +193,11 @@ def dates_and_numbers(
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
         same = SAME_PERIOD.search(text, s_start, s_end)
-        if same and periods and not any(t[0] == same.start() for t in every_time):
-            if "\n" not in text[periods[-1][1] : s_start]:  # "… since 2015. Receipts fell 18% over the same period"
-                every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
+        carried = bool(periods) and "\n" not in text[periods[-1][1] : s_start]
+        if (
+            same and carried and not any(t[0] == same.start() for t in every_time)
+        ):  # "… since 2015. … over the same period"
+            every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
         periods = [t for t in every_time if "-" in t[2]]
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
@@ -377,8 +379,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
     for part, whole in itertools.pairwise(kept):  # "40 of his 55 students": students
-        if part.unit is None and whole.counted and re.fullmatch(
-            r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start]
+        if (
+            part.unit is None
+            and whole.counted
+            and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
         ):
             part.unit, part.counted = whole.unit, whole.counted
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
@@ -404,7 +408,6 @@ _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
 )
-
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:

@@ -319,7 +319,11 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
-        if place and place.group(1) not in TITLE_WORDS and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+        if (
+            place
+            and place.group(1) not in TITLE_WORDS
+            and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
+        ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         return words, held.group(1) if held else None
