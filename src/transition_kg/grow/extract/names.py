@@ -150,9 +150,11 @@ def _titled(words: list[str]) -> int | None:
 
 def _title_words(words: list[str]) -> int | None:
     """Where a person's name begins after two or more title words ending in a title or an
-    occupation ("Chief Executive Officer Tomáš Hrubý", "President Director Hendra Wijaya")."""
+    occupation ("Chief Executive Officer Tomáš Hrubý", "Head Coach Bill Ames")."""
     k = 0
-    while k < len(words) and (words[k] in TITLE_WORDS or words[k] in TITLES):
+    while k < len(words) and (
+        words[k] in TITLE_WORDS or words[k] in TITLES or re.fullmatch(OCCUPATIONS, words[k].lower())
+    ):
         k += 1
     while k and not (words[k - 1] in TITLES or re.fullmatch(OCCUPATIONS, words[k - 1].lower())):
         k -= 1
