@@ -1061,6 +1061,48 @@ def test_n_of_m_takes_the_unit(gazetteer):
     assert found == {"30": "pupils", "45 pupils": "pupils"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a role never starts inside the speech verb before it
+            'The school will close, said board member Carl Voss. "We cannot heat empty rooms," Voss said.',
+            [("We cannot heat empty rooms", "Carl Voss", "board member", "-")],
+        ),
+        (  # "Y, whose <title> X": Y is the organisation; "Y's" is Y
+            "The mill would be run by Bremen-based Nordstahl AG, whose Managing Director Uwe Kranz spoke. "
+            '"The port is ready," Kranz said.\n\n'
+            "Irena Wolak, chairwoman of Sierpień's miners' section, said: \"We will wait.\"",
+            [
+                ("The port is ready", "Uwe Kranz", "Managing Director", "Nordstahl AG"),
+                ("We will wait.", "Irena Wolak", "chairwoman", "Sierpień"),
+            ],
+        ),
+        (  # "she" is the last person named: not a paper's name whose first word is a city said later,
+            # nor a name that goes on "pit" (a place)
+            "(Borneo Post) Prices fell, according to Sari Dewi, an analyst at Lestari Capital in Borneo. "
+            '"It will last," she said.\n\n'
+            "Agus Salim, a driver at the firm's Muara Jawa pit, said he was retraining. "
+            '"I can learn another machine," he said.',
+            [
+                ("It will last", "Sari Dewi", "analyst", "Lestari Capital"),
+                ("I can learn another machine", "Agus Salim", "driver", "-"),
+            ],
+        ),
+    ],
+)
+def test_roles_organisations_and_people_after_the_fifth_set(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+def test_rupiah_written_rp(gazetteer):
+    found = [
+        (c.exact, c.props["candidateValue"][0].split("^")[0].strip('"'), c.props["candidateUnit"][0].strip('"'))
+        for c in candidates_of("The firm will spend Rp 6.5 trillion on a smelter.", gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("Rp 6.5 trillion", "6500000000000", "rupiah")]
+
+
 def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
     """A journalist who registered the article need not give its date again; one not registered
     is refused in one line, nothing written."""

@@ -58,6 +58,8 @@ CURRENCIES = {
     "yen": "yen",
     "won": "won",
     "rupiah": "rupiah",
+    "Rp": "rupiah",
+    "Rp.": "rupiah",
     "dong": "dong",
     "dollars": "US dollar",
     "R": "rand",
@@ -803,6 +805,8 @@ TITLE_WORDS = {
     "Chief", "Executive", "Operating", "Financial", "Technical", "Commercial", "Officer", "Vice", "Managing",
     "Senior", "Acting", "Interim", "Assistant", "Associate", "Deputy", "General", "Principal", "Head", "Manager",
 }  # fmt: skip
+#: kinds of site a name can go on with in lower case ("the Loa Janan pit"): a place, not a person
+SITES = "pit|mine|colliery|plant|power station|smelter|steelworks|refinery|field|basin|district|region|valley"
 #: the words before a union local's or a lodge's number ("Local 1197", "Lodge 12")
 NUMBERED_UNITS = {"Local", "Lodge", "Branch", "Chapter"}
 #: nouns a role ends with ("deputy director", "miners' union head", "real estate agent")

@@ -25,6 +25,7 @@ from .lexicon import (
     PARTICLES,
     PLACE_WORDS,
     PREPOSITIONS,
+    SITES,
     STOP,
     TITLE_WORDS,
     TITLES,
@@ -113,7 +114,7 @@ def find_names(
             and word.isdigit()
             and (len(word) <= 3 or (len(word) <= 5 and run[-1][2] in NUMBERED_UNITS))
             and not re.match(r"[.,]\d", text[e : e + 2])
-            and run[-1][2] not in ("Rs", "R")
+            and run[-1][2] not in ("Rs", "R", "Rp")
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])
@@ -313,6 +314,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
                 for i, w in enumerate(words)
             )
             and not set(words) & (ORG_WORDS | PLACE_WORDS)
+            and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
             len(words) == 1

@@ -37,7 +37,7 @@ from .text import Candidate, quote_segments
 
 _CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
     r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
-    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|Rs\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
+    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|R[sp]\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
 )
 
 

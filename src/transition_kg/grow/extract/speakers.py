@@ -77,7 +77,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
             organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
-        organisation = local.group(0) if local else organisation  # "Local 1197 of the United Mine Workers": the local
+        organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
@@ -180,7 +180,7 @@ def _people(names: list[Name]) -> list[tuple[int, str]]:
         if n.person:
             out.append((n.start, n.text))
         elif " " not in n.text:
-            full = next((p for _, p in reversed(out) if n.text in p.split()), None)
+            full = next((p for _, p in reversed(out) if n.text in p.split()[1:]), None)  # a surname, not "Jakarta"
             if full:
                 out.append((n.start, full))
     return out
@@ -293,7 +293,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         text,
     )
     if after:
-        return after.group(1), after.group(2)
+        return after.group(1), _owner(after.group(2))
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
@@ -326,8 +326,14 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
-        return words, held.group(1) if held else None
+        whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
+        return words, held.group(1) if held else whose.group(1) if whose else None  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+def _owner(organisation: str | None) -> str | None:
+    """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity)."""
+    return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
 
 
 def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
@@ -346,8 +352,8 @@ def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | Non
     """A role in lower case before the name, after the organisation's name when one is written
     ("Exxaro chief executive X", "Mining and Energy Union district president X"), or after an
     adjective ("Local real estate agent X")."""
-    found = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
+    found = re.search(  # never from inside a word ("said board member X": not "aid board member")
+        rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
         rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
         rf"(?:{OCCUPATIONS}))\s+{who}\b",
         text,
