@@ -1103,6 +1103,21 @@ def test_rupiah_written_rp(gazetteer):
     assert found == [("Rp 6.5 trillion", "6500000000000", "rupiah")]
 
 
+def test_owned_counts_distances_and_the_end_of_a_month(gazetteer):
+    text = (
+        "The union said 120 of its members had left since 2020. The new school is 14 miles away. "
+        "The ministry will decide by the end of July."
+    )
+    found = {
+        c.exact: (c.props.get("candidateCounted", ["-"])[0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer)
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert found["120"] == ("members", "2020-2025"), found
+    assert found["14 miles"] == ("miles", "-"), found
+    assert found["by the end of July"] == ("-", "2025"), found
+
+
 def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
     """A journalist who registered the article need not give its date again; one not registered
     is refused in one line, nothing written."""

@@ -79,7 +79,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
-    rf"(?:the\s+(?:{MONTH_NAME})[–-])?"  # "in the April–September half": by its last month
+    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "the April–September half"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )

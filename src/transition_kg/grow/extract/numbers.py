@@ -86,6 +86,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my)\s+([a-z]{3,}s)\b", rest)
+    if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
+        return "count", owned.group(1), end  # "310 of his members": members
     return None, None, end
 
 
@@ -293,7 +296,8 @@ def _time_of(
                 text[end : end + 40],
             )
         )
-    )  # "for 31 years", "the 800MW Callide B power station": no year
+        or re.match(r"\s+(?:away|north|south|east|west|outside|upstream|downstream)\b", text[end : end + 12])
+    )  # "for 31 years", "the 800MW Callide B power station", "9 miles away": no year
     if undated:
         return None
     change = bool(
