@@ -1118,6 +1118,21 @@ def test_owned_counts_distances_and_the_end_of_a_month(gazetteer):
     assert found["by the end of July"] == ("-", "2025"), found
 
 
+def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
+    text = (
+        "Baltyk Energia will close its last pit in 2027, the firm said. "
+        '"We have no buyers," Chief Financial Officer Ola Nowak said.\n\n'
+        "Jan Wrona, a fitter at the company's Adamów pit, said he would retrain. "
+        '"I am fifty," he said.\n\n'
+        'Deputy Energy Minister Piotr Lis said: "The state will help."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We have no buyers", "Ola Nowak", "Chief Financial Officer", "Baltyk Energia"),
+        ("I am fifty", "Jan Wrona", "fitter", "Baltyk Energia"),
+        ("The state will help.", "Piotr Lis", "Deputy Energy Minister", "-"),
+    ]
+
+
 def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
     """A journalist who registered the article need not give its date again; one not registered
     is refused in one line, nothing written."""

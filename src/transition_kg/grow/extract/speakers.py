@@ -20,7 +20,12 @@ from .lexicon import (
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
-COMPANY_WORDS = {"Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric"}
+COMPANY_WORDS = {
+    "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
+    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk",
+}  # fmt: skip
+#: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
+CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 
@@ -216,7 +221,19 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
+        if not who[2] and _of_the_company(text, who[0], who[1]):
+            company = next(
+                (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
+            )
+            who = (who[0], who[1], company)
     return who
+
+
+def _of_the_company(text: str, person: str, role: str | None) -> bool:
+    """Whether a person holds a role in the company the article is about: a company's title
+    ("President Director X") or "X, an operator at the company's pit"."""
+    said = re.search(rf"{re.escape(person)}[^.\"“”]{{0,120}}?\bthe company['’]s\b", text)
+    return bool((role and CORPORATE.search(role)) or said)
 
 
 def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
