@@ -1133,6 +1133,28 @@ def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the time after "compared with" is the other side's
+            "Profit fell 30 percent compared with the same months of 2024.",
+            {"30 percent": "-"},
+        ),
+        (  # "to N from M since YEAR": M is what it was in that year
+            "Staff has fallen to 900 from 1,500 since 2018.",
+            {"1,500": "2018"},
+        ),
+        (  # a part of this year
+            "The mine sold 2.1 million tons in the first six months of the year.",
+            {"2.1 million tons": "2025"},
+        ),
+    ],
+)
+def test_years_of_comparisons_starting_points_and_parts_of_the_year(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
 def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
     """A journalist who registered the article need not give its date again; one not registered
     is refused in one line, nothing written."""

@@ -88,6 +88,10 @@ _WEEKDAY = re.compile(
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+#: a part of this year ("in the first six months of the year")
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
+)
 _QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
 #: a period said again ("over the same period", "over that time")
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b")
@@ -223,6 +227,8 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         else:
             year = published.year - (month > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year
+        out.append((m.start(), m.end(), str(published.year), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
         last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
         if _forward(sentence, m.start()):

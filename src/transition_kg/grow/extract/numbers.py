@@ -260,6 +260,8 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when and when[3] and when[3].startswith("since ") and re.search(r"\bfrom\s+$", lead):
+                when = (when[0], when[1], when[2].split("-")[0], None, when[4])  # "to 2,300 from 4,150 since 2019"
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -408,6 +410,8 @@ _PAUSE = re.compile(r"[,;:]")
 _SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
+#: a comparison: what follows it is the other side's, its time too
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|against)\b")
 #: a vote or a score ("voted 3-0", "won 2-1"): no quantity
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
@@ -440,7 +444,7 @@ def _following(
         if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
-        if re.search(r"\b(?:compared (?:with|to)|versus|against)\b", between):
+        if _COMPARED.search(between):
             return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
         if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
@@ -488,5 +492,7 @@ def _when(
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0])]
+    later = [
+        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _COMPARED.search(text, end, t[0])
+    ]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"
