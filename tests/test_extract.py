@@ -956,6 +956,205 @@ def test_names_without_month_days_units_or_a_surname_said_again(text, wanted, un
     assert not [n for n in got if n in unwanted], got
 
 
+# --- issue 30, round 5: titles of title words, union locals, occupations, votes, years carried -----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a title of several title words before the name: all of it is the role, none of it the name
+            '"We will keep the boilers lit," Chief Operating Officer Jana Kovářová said in Ostrava.',
+            [("We will keep the boilers lit", "Jana Kovářová", "Chief Operating Officer", "-")],
+        ),
+        (  # a union local with its number is the organisation
+            'Mike Sorensen, president of Local 2350 of the United Steelworkers, said: "We want the mill back."',
+            [("We want the mill back.", "Mike Sorensen", "president", "Local 2350")],
+        ),
+        (  # an occupation known by its head noun, after "Y's"
+            "Mercy Hospital's head pharmacist, Ellen Shaw, said supplies ran short. "
+            '"We ration inhalers now," she said.',
+            [("We ration inhalers now", "Ellen Shaw", "head pharmacist", "Mercy Hospital")],
+        ),
+        (  # a role that goes on "for X" and an organisation after "at the <kind of firm>"
+            "Omar Haddad, the senior director for hydrogen at the utility Nordvolt Energie, said the site was "
+            '"the best we have seen in Europe".',
+            [("the best we have seen in Europe", "Omar Haddad", "senior director for hydrogen", "Nordvolt Energie")],
+        ),
+    ],
+)
+def test_titles_locals_and_occupations(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+def test_a_title_of_title_words_is_no_part_of_a_name(gazetteer):
+    got = names("Senior Vice President Karl Braun met Local 4401 in Gary.", gazetteer)
+    assert "Karl Braun" in got and "Local 4401" in got, got
+    assert not [n for n in got if "Vice" in n or n == "Local"], got
+
+
+def test_a_vote_is_no_quantity(gazetteer):
+    found = [c.exact for c in candidates_of("The council voted 5-2 on Monday to buy 40 acres.", gazetteer)]
+    assert [e for e in found if e[0].isdigit()] == ["40 acres"], found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # "compared with …": the other side of the comparison holds for the same time
+            "Unemployment reached 7.1% in March compared with a regional rate of 4.9%.",
+            PUBLISHED,
+            {"7.1%": "2025", "4.9%": "2025"},
+        ),
+        (  # "over the same period" in the next sentence of the paragraph: the period stated before
+            "The district has lost 800 teaching jobs since 2016. Enrolment fell 22 percent over the same period.",
+            PUBLISHED,
+            {"800 teaching jobs": "2016-2025", "22 percent": "2016-2025"},
+        ),
+        (  # but not in the next paragraph
+            "The district has lost 800 teaching jobs since 2016.\n\nEnrolment fell 22 percent over the same period.",
+            PUBLISHED,
+            {"22 percent": "-"},
+        ),
+        (  # "agreed in 2019 to …": an act, not a time of saying
+            "The unions agreed in 2019 to a €90m package of early retirements.",
+            PUBLISHED,
+            {"€90m": "2019"},
+        ),
+        (  # "since 1975, when …": the clause holds for 1975
+            "The valley has lost a quarter of its people since 1975, when 40,000 people lived there.",
+            PUBLISHED,
+            {"40,000 people": "1975"},
+        ),
+        (  # a number said, and the time after it; "N of her M pupils" counts pupils
+            "She said 30 of her 45 pupils this year have a parent out of work.",
+            PUBLISHED,
+            {"30": "2025", "45 pupils": "2025"},
+        ),
+        (  # a letter's time is that of what it asks for; what is said after "that" is not the saying's
+            "Dolan wrote to the governor last month asking for a fund covering 2,000 workers. The firm said on "
+            "Friday that 500 jobs would go.",
+            PUBLISHED,
+            {"2,000 workers": "2025", "500 jobs": "-"},
+        ),
+        (  # a span of months as a date: by its last month
+            "Sales rose 4 per cent in the April–September half.",
+            dt.date(2025, 10, 9),
+            {"4 per cent": "2025", "in the April–September": "2025"},
+        ),
+    ],
+)
+def test_years_across_comparisons_acts_and_sentences(text, published, expected, gazetteer):
+    found = {
+        c.exact: year_of(c)
+        for c in candidates_of(text, gazetteer, published)
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_n_of_m_takes_the_unit(gazetteer):
+    found = {
+        c.exact: c.props.get("candidateCounted", ["-"])[0].strip('"')
+        for c in candidates_of("He said 30 of his 45 pupils stay.", gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"30": "pupils", "45 pupils": "pupils"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a role never starts inside the speech verb before it
+            'The school will close, said board member Carl Voss. "We cannot heat empty rooms," Voss said.',
+            [("We cannot heat empty rooms", "Carl Voss", "board member", "-")],
+        ),
+        (  # "Y, whose <title> X": Y is the organisation; "Y's" is Y
+            "The mill would be run by Bremen-based Nordstahl AG, whose Managing Director Uwe Kranz spoke. "
+            '"The port is ready," Kranz said.\n\n'
+            "Irena Wolak, chairwoman of Sierpień's miners' section, said: \"We will wait.\"",
+            [
+                ("The port is ready", "Uwe Kranz", "Managing Director", "Nordstahl AG"),
+                ("We will wait.", "Irena Wolak", "chairwoman", "Sierpień"),
+            ],
+        ),
+        (  # "she" is the last person named: not a paper's name whose first word is a city said later,
+            # nor a name that goes on "pit" (a place)
+            "(Borneo Post) Prices fell, according to Sari Dewi, an analyst at Lestari Capital in Borneo. "
+            '"It will last," she said.\n\n'
+            "Agus Salim, a driver at the firm's Muara Jawa pit, said he was retraining. "
+            '"I can learn another machine," he said.',
+            [
+                ("It will last", "Sari Dewi", "analyst", "Lestari Capital"),
+                ("I can learn another machine", "Agus Salim", "driver", "-"),
+            ],
+        ),
+    ],
+)
+def test_roles_organisations_and_people_after_the_fifth_set(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+def test_rupiah_written_rp(gazetteer):
+    found = [
+        (c.exact, c.props["candidateValue"][0].split("^")[0].strip('"'), c.props["candidateUnit"][0].strip('"'))
+        for c in candidates_of("The firm will spend Rp 6.5 trillion on a smelter.", gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("Rp 6.5 trillion", "6500000000000", "rupiah")]
+
+
+def test_owned_counts_distances_and_the_end_of_a_month(gazetteer):
+    text = (
+        "The union said 120 of its members had left since 2020. The new school is 14 miles away. "
+        "The ministry will decide by the end of July."
+    )
+    found = {
+        c.exact: (c.props.get("candidateCounted", ["-"])[0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer)
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert found["120"] == ("members", "2020-2025"), found
+    assert found["14 miles"] == ("miles", "-"), found
+    assert found["by the end of July"] == ("-", "2025"), found
+
+
+def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
+    text = (
+        "Baltyk Energia will close its last pit in 2027, the firm said. "
+        '"We have no buyers," Chief Financial Officer Ola Nowak said.\n\n'
+        "Jan Wrona, a fitter at the company's Adamów pit, said he would retrain. "
+        '"I am fifty," he said.\n\n'
+        'Deputy Energy Minister Piotr Lis said: "The state will help."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We have no buyers", "Ola Nowak", "Chief Financial Officer", "Baltyk Energia"),
+        ("I am fifty", "Jan Wrona", "fitter", "Baltyk Energia"),
+        ("The state will help.", "Piotr Lis", "Deputy Energy Minister", "-"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the time after "compared with" is the other side's
+            "Profit fell 30 percent compared with the same months of 2024.",
+            {"30 percent": "-"},
+        ),
+        (  # "to N from M since YEAR": M is what it was in that year
+            "Staff has fallen to 900 from 1,500 since 2018.",
+            {"1,500": "2018"},
+        ),
+        (  # a part of this year
+            "The mine sold 2.1 million tons in the first six months of the year.",
+            {"2.1 million tons": "2025"},
+        ),
+    ],
+)
+def test_years_of_comparisons_starting_points_and_parts_of_the_year(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
 def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, project_copy, tmp_path, capsys):
     """A journalist who registered the article need not give its date again; one not registered
     is refused in one line, nothing written."""

@@ -26,8 +26,8 @@ from decimal import Decimal
 SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
-#: a currency written before a number: "€", "US$", "A$", "Rs.", and South Africa's "R" glued to it ("R2.3bn")
-CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|R(?=\d))"
+#: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", and South Africa's "R" glued to it ("R2.3bn")
+CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d))"
 #: units written glued to a number ("600MW", "60pc", "2,000MWh"): the number ends where they begin
 GLUED_UNITS = ("MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "pc", "km", "ha", "kg", "mt", "Mt")
 WORDS = {
@@ -92,7 +92,7 @@ MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintup
 
 _SCALE = "|".join(SCALES)
 _DIGITS = re.compile(
-    rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
+    rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rp))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
     rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
     rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)",
     re.I,

@@ -79,6 +79,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "the April–September half"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
@@ -87,8 +88,13 @@ _WEEKDAY = re.compile(
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+#: a part of this year ("in the first six months of the year")
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
+)
 _QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
-_SAME = re.compile(r"\b(?:over|in|during|for|across)\s+the\s+same\s+period\b")
+#: a period said again ("over the same period", "over that time")
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -143,7 +149,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         if count is not None:
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             found.append((m.start(), m.end(), str(base - years), m.group(0)))
-    for m in _SAME.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
+    for m in SAME_PERIOD.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
         stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
         firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
         if firsts:
@@ -221,6 +227,8 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         else:
             year = published.year - (month > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year
+        out.append((m.start(), m.end(), str(published.year), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
         last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
         if _forward(sentence, m.start()):

@@ -58,6 +58,8 @@ CURRENCIES = {
     "yen": "yen",
     "won": "won",
     "rupiah": "rupiah",
+    "Rp": "rupiah",
+    "Rp.": "rupiah",
     "dong": "dong",
     "dollars": "US dollar",
     "R": "rand",
@@ -798,6 +800,15 @@ FUNCTION_WORDS = {
 }
 
 
+#: capitalised words a title is made of before a name ("Chief Executive Officer", "President Director")
+TITLE_WORDS = {
+    "Chief", "Executive", "Operating", "Financial", "Technical", "Commercial", "Officer", "Vice", "Managing",
+    "Senior", "Acting", "Interim", "Assistant", "Associate", "Deputy", "General", "Principal", "Head", "Manager",
+}  # fmt: skip
+#: kinds of site a name can go on with in lower case ("the Loa Janan pit"): a place, not a person
+SITES = "pit|mine|colliery|plant|power station|smelter|steelworks|refinery|field|basin|district|region|valley"
+#: the words before a union local's or a lodge's number ("Local 1197", "Lodge 12")
+NUMBERED_UNITS = {"Local", "Lodge", "Branch", "Chapter"}
 #: nouns a role ends with ("deputy director", "miners' union head", "real estate agent")
 OCCUPATIONS = (
     "leader|head|chief|director|manager|secretary|president|chairman|chairwoman|chairperson|chair|spokesman|"
@@ -806,7 +817,10 @@ OCCUPATIONS = (
     "lecturer|activist|organi[sz]er|coordinator|advi[sz]er|consultant|lawyer|doctor|nurse|pastor|priest|agent|"
     "collector|commissioner|councillor|delegate|representative|electrician|fitter|welder|technician|supervisor|"
     "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO|"
-    "loader|attendant"
+    "loader|attendant|therapist|instructor|coach|clerk|cook|chef|cashier|librarian|pharmacist|paramedic|"
+    "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
+    "superintendent|principal|board member|council member|committee member|trustee|treasurer|steward|"
+    "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman"
 )
 #: nouns that describe a person but are no role they speak in
 NOT_ROLES = {

@@ -18,13 +18,16 @@ from .lexicon import (
     MONTH_NUMBERS,
     MONTHS,
     NOT_NAMES,
+    NUMBERED_UNITS,
     OCCUPATIONS,
     OPENING_WORDS,
     ORG_WORDS,
     PARTICLES,
     PLACE_WORDS,
     PREPOSITIONS,
+    SITES,
     STOP,
+    TITLE_WORDS,
     TITLES,
     TOKEN,
     UPPER_SET,
@@ -109,9 +112,9 @@ def find_names(
         elif (
             glued
             and word.isdigit()
-            and len(word) <= 3
+            and (len(word) <= 3 or (len(word) <= 5 and run[-1][2] in NUMBERED_UNITS))
             and not re.match(r"[.,]\d", text[e : e + 2])
-            and run[-1][2] not in ("Rs", "R")
+            and run[-1][2] not in ("Rs", "R", "Rp")
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])
@@ -143,6 +146,22 @@ def _titled(words: list[str]) -> int | None:
             and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
         ):
             return i + 1
+    return None
+
+
+def _title_words(words: list[str]) -> int | None:
+    """Where a person's name begins after two or more title words ending in a title or an
+    occupation ("Chief Executive Officer Tomáš Hrubý", "Head Coach Bill Ames")."""
+    k = 0
+    while k < len(words) and (
+        words[k] in TITLE_WORDS or words[k] in TITLES or re.fullmatch(OCCUPATIONS, words[k].lower())
+    ):
+        k += 1
+    while k and not (words[k - 1] in TITLES or re.fullmatch(OCCUPATIONS, words[k - 1].lower())):
+        k -= 1
+    rest = words[k:]
+    if k >= 2 and 2 <= len(rest) <= 4 and all(w.isalpha() and not w.isupper() for w in rest):
+        return k if not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS) else None
     return None
 
 
@@ -194,6 +213,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     run = list(run)
     at_start = run[0][0] in starts
     cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
+    if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words
+        cut = _title_words([w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
@@ -293,6 +314,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
                 for i, w in enumerate(words)
             )
             and not set(words) & (ORG_WORDS | PLACE_WORDS)
+            and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
             len(words) == 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged
-from .dates import YEAR, Time, dates_in
+from .dates import SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
@@ -37,7 +37,7 @@ from .text import Candidate, quote_segments
 
 _CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
     r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
-    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|Rs\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
+    rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|R[sp]\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
 )
 
 
@@ -86,6 +86,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my)\s+([a-z]{3,}s)\b", rest)
+    if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
+        return "count", owned.group(1), end  # "310 of his members": members
     return None, None, end
 
 
@@ -185,18 +188,22 @@ def dates_and_numbers(
         return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
 
     number_starts = [n.start for n in numbers]
+    periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
-        said = re.compile(rf"\b{SPEECH}(?:\s+[\w'’-]+){{0,5}}\s+$")
-        times = [  # "said on Friday", and a dateline's date (when the story was filed): no number's time
-            t
-            for t in every_time
-            if not said.search(text[max(s_start, t[0] - 60) : t[0]]) and not _in_dateline(text, t[0])
-        ]
+        same = SAME_PERIOD.search(text, s_start, s_end)
+        carried = bool(periods) and "\n" not in text[periods[-1][1] : s_start]
+        if (
+            same and carried and not any(t[0] == same.start() for t in every_time)
+        ):  # "… since 2015. … over the same period"
+            every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
+        periods = [t for t in every_time if "-" in t[2]]
+        times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
+        spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
@@ -246,8 +253,15 @@ def dates_and_numbers(
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
             quote_in = quote_of(number.start)
-            usable = [t for t, q in zip(times, time_quotes) if q == quote_in]
+            usable = [  # "…, it said on Friday", "said on Friday that …": not the number's time; "wrote … last month
+                t  # asking for talks covering 3,100 workers": the time of the act
+                for t, q in zip(times, time_quotes)
+                if q == quote_in
+                and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
+            ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when and when[3] and when[3].startswith("since ") and re.search(r"\bfrom\s+$", lead):
+                when = (when[0], when[1], when[2].split("-")[0], None, when[4])  # "to 2,300 from 4,150 since 2019"
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -284,7 +298,8 @@ def _time_of(
                 text[end : end + 40],
             )
         )
-    )  # "for 31 years", "the 800MW Callide B power station": no year
+        or re.match(r"\s+(?:away|north|south|east|west|outside|upstream|downstream)\b", text[end : end + 12])
+    )  # "for 31 years", "the 800MW Callide B power station", "9 miles away": no year
     if undated:
         return None
     change = bool(
@@ -293,8 +308,13 @@ def _time_of(
             r"compared with|against|versus|higher than|lower than)\s",
             text[clause[0] : number.start],
         )
-    )  # "…, down 12 percent"
+        or re.search(r"\b(?:compared (?:with|to)|versus|against)\s+$", text[max(0, clause[0] - 16) : clause[0]])
+    )  # "…, down 12 percent", "5.8% in September compared with a national average of 3.6%"
     opening = text[clause[0] : number.start]
+    since = [t for t in times if t[3] and t[3].startswith("since ") and t[1] <= clause[0]]
+    if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
+        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
+        return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
     continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
         re.match(r"(?:worth|\w+ing)\s", opening)
@@ -317,9 +337,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     name, a date or an age, or a word like "one of"); the low end of a range takes the unit of
     the high end ("1,200 to 1,500 workers")."""
     sentence = text[s_start:s_end]
+    scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
     kept = []
     for number in found:
         words = text[number.start : number.end]
+        if any(a <= number.start < b for a, b in scores):
+            continue  # "voted 4-1": a vote, not a quantity
         if YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
         before = text[max(s_start, number.start - 200) : number.start]
@@ -361,6 +384,13 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
+    for part, whole in itertools.pairwise(kept):  # "40 of his 55 students": students
+        if (
+            part.unit is None
+            and whole.counted
+            and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
+        ):
+            part.unit, part.counted = whole.unit, whole.counted
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
         if (
             later.unit is None
@@ -375,6 +405,17 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 
 
 _PAUSE = re.compile(r"[,;:]")
+#: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
+#: not one of a number said ("said 40 of his 55 students this year"), nor an act ("agreed in 2018 to")
+_SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
+#: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
+_REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
+#: a comparison: what follows it is the other side's, its time too
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|against)\b")
+#: a vote or a score ("voted 3-0", "won 2-1"): no quantity
+_SCORE = re.compile(
+    r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
+)
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
@@ -403,6 +444,8 @@ def _following(
         if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
+        if _COMPARED.search(between):
+            return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
         if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
             return t
@@ -449,5 +492,7 @@ def _when(
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0])]
+    later = [
+        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _COMPARED.search(text, end, t[0])
+    ]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"

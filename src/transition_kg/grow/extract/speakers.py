@@ -10,26 +10,35 @@ from ...core import turtle
 from .lexicon import (
     FUNCTION_WORDS,
     NOT_ROLES,
+    NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_WORDS,
     SPEECH,
+    TITLE_WORDS,
     TITLES,
 )
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
-COMPANY_WORDS = {"Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric"}
+COMPANY_WORDS = {
+    "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
+    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk",
+}  # fmt: skip
+#: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
+CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 
 _ROLE = (
-    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}?"
+    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}"
     rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
-    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}(?=,))?"
+    r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
+    r"(?=,|\s+at\s))?"
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
-    r"(?:[A-Z][\w-]*-based\s+)?([A-Z][\w'’&-]*(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+)?"  # "at the wind developer Vientos del Nalón"
+    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
 )
@@ -72,6 +81,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
             organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
+        local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
+        organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
@@ -174,7 +185,7 @@ def _people(names: list[Name]) -> list[tuple[int, str]]:
         if n.person:
             out.append((n.start, n.text))
         elif " " not in n.text:
-            full = next((p for _, p in reversed(out) if n.text in p.split()), None)
+            full = next((p for _, p in reversed(out) if n.text in p.split()[1:]), None)  # a surname, not "Jakarta"
             if full:
                 out.append((n.start, full))
     return out
@@ -210,7 +221,19 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
+        if not who[2] and _of_the_company(text, who[0], who[1]):
+            company = next(
+                (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
+            )
+            who = (who[0], who[1], company)
     return who
+
+
+def _of_the_company(text: str, person: str, role: str | None) -> bool:
+    """Whether a person holds a role in the company the article is about: a company's title
+    ("President Director X") or "X, an operator at the company's pit"."""
+    said = re.search(rf"{re.escape(person)}[^.\"“”]{{0,120}}?\bthe company['’]s\b", text)
+    return bool((role and CORPORATE.search(role)) or said)
 
 
 def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
@@ -287,7 +310,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         text,
     )
     if after:
-        return after.group(1), after.group(2)
+        return after.group(1), _owner(after.group(2))
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
@@ -313,11 +336,21 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
-        if place and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text):
+        if (
+            place
+            and place.group(1) not in TITLE_WORDS
+            and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
+        ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
-        return words, held.group(1) if held else None
+        whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
+        return words, held.group(1) if held else whose.group(1) if whose else None  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+def _owner(organisation: str | None) -> str | None:
+    """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity)."""
+    return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
 
 
 def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
@@ -336,8 +369,8 @@ def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | Non
     """A role in lower case before the name, after the organisation's name when one is written
     ("Exxaro chief executive X", "Mining and Energy Union district president X"), or after an
     adjective ("Local real estate agent X")."""
-    found = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
+    found = re.search(  # never from inside a word ("said board member X": not "aid board member")
+        rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
         rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
         rf"(?:{OCCUPATIONS}))\s+{who}\b",
         text,
