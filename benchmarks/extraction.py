@@ -77,27 +77,32 @@ GROUPS = {
     "news": (ARTICLES / "news", "News styles (tests/articles/news, worked on for issue 30)", "six news"),
     "news-held-out": (
         ARTICLES / "news-held-out",
-        "News styles held aside (tests/articles/news-held-out, scored once the rules were frozen)",
+        "News styles held aside (tests/articles/news-held-out; its first, blind run is in tests/articles/README.md, "
+        "the rules were worked on it since)",
         "five held aside",
     ),
     "news-held-out-2": (
         ARTICLES / "news-held-out-2",
-        "News styles held aside, second set (tests/articles/news-held-out-2, scored as written and once frozen)",
+        "News styles held aside, second set (tests/articles/news-held-out-2; its first, blind run is in "
+        "tests/articles/README.md, the rules were worked on it since)",
         "four held aside (2)",
     ),
     "news-held-out-3": (
         ARTICLES / "news-held-out-3",
-        "News styles held aside, third set (tests/articles/news-held-out-3, scored as written and once frozen)",
+        "News styles held aside, third set (tests/articles/news-held-out-3; its first, blind run is in "
+        "tests/articles/README.md, the rules were worked on it since)",
         "three held aside (3)",
     ),
     "news-held-out-4": (
         ARTICLES / "news-held-out-4",
-        "News styles held aside, fourth set (tests/articles/news-held-out-4, scored once with the rules frozen)",
+        "News styles held aside, fourth set (tests/articles/news-held-out-4; its first, blind run is in "
+        "tests/articles/README.md, the rules were worked on it since)",
         "three held aside (4)",
     ),
     "news-held-out-5": (
         ARTICLES / "news-held-out-5",
-        "News styles held aside, fifth set (tests/articles/news-held-out-5, scored once with the rules frozen)",
+        "News styles held aside, fifth set (tests/articles/news-held-out-5; its first, blind run is in "
+        "tests/articles/README.md, the rules were worked on it since)",
         "three held aside (5)",
     ),
 }
