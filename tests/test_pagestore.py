@@ -225,6 +225,15 @@ def test_the_query_tab_answers_cq01_and_cq05_and_keeps_the_question_in_the_link(
     )
     values = [r.split("\t")[3] for r in frame.locator("#results tbody tr").all_inner_texts()]
     assert values == ["49", "314"]
+    # the chart names the place and the indicator asked about (the indicator's field holds tkr:…)
+    assert frame.locator("#chart figcaption").all_inner_texts() == ["Datong · days of good air quality · day"]
+    frame.locator("#network").click()  # its rows name a unit and an article, neither of them a node: said so
+    until(
+        page,
+        "() => document.getElementById('workbench').contentDocument.getElementById('status').className === 'error'",
+    )
+    said = frame.locator("#status").inner_text()
+    assert said.startswith("none of the result's 2 IRIs is drawn") and "units, indicators and articles" in said, said
     assert "named=cq05-indicator-time-series" in page.evaluate("location.hash") and "p.place=Datong" in page.evaluate(
         "location.hash"
     )

@@ -113,6 +113,31 @@ def test_keyboard_only_review_survives_a_reload_and_fits(browser, served, axe_so
     page.screenshot(path=str(tmp_path / f"review-{viewport['width']}.png"), full_page=True)
 
 
+def test_a_name_found_in_the_graph_shows_no_zero_percent(browser, drafted, tmp_path):
+    """A name the draft finds by the graph's own label (Shanxi Province, Shanxi's) carries no
+    confidence: the page says where it was found, never "0%" in red as if the rules were unsure."""
+    project, _ = drafted
+    text = tmp_path / "baiyang.txt"
+    text.write_text("The coal town of Baiyang in Shanxi Province closed its last mine in 2019.\n", encoding="utf-8")
+    base = ["--project", str(project.root)]
+    assert cli(base + ["new-article", str(text), "--published", "2025-05-10", "--title", "Baiyang"]) == 0
+    draft = tmp_path / "baiyang-draft.trig"
+    assert cli(base + ["extract", str(text), "--published", "2025-05-10", "-o", str(draft)]) == 0
+    server = make_page_server(routes(), {"review": open_session(project, draft, render_review)}, port=0).start()
+    try:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(server.url + "/")
+        until(page, "() => !!window.tkgReview")
+        known = next(i for i in page.evaluate("() => tkgReview.items()") if i["words"] == "Shanxi Province")
+        assert known["proposals"]["mentionOf"]["value"] == TKR + "shanxi"
+        assert known["confidence"] is None and known["proposals"]["mentionOf"]["confidence"] is None
+        card = " ".join(page.inner_text(f"[id='item-{known['id']}']").split())
+        assert "%" not in card and "its label in the graph" in card, card
+        assert page.locator(f"[id='item-{known['id']}'] .unsure").count() == 0
+    finally:
+        server.close()
+
+
 def test_a_changed_proposal_and_its_problem_beside_the_candidate(browser, served):
     project, draft, url = served
     page = browser.new_page(viewport={"width": 1440, "height": 900})

@@ -234,9 +234,10 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         assert [(r["year"], r["value"]) for r in rows] == [("2001", "49"), ("2024", "314")]
         assert rows[0]["unit"] == "day\ntkr:unit-day"  # the label, and the short IRI under it
         assert rows[0]["article"].startswith('China\'s "coal capital" Datong')
-        assert (
-            page.get_attribute("#chart svg", "aria-label") == "day by year: 2001: 49; 2024: 314"
-        )  # one series, its unit
+        assert (  # one series: what it is about (the query's fields), its unit
+            page.get_attribute("#chart svg", "aria-label")
+            == "Datong · days of good air quality · day by year: 2001: 49; 2024: 314"
+        )
         page.click("#results th button >> text=value")  # sort: ascending, then descending
         page.click("#results th button >> text=value")
         assert page.locator("#results tbody tr td:nth-child(4)").all_inner_texts() == ["314", "49"]
@@ -267,6 +268,8 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         ]
         assert page.url.startswith(server.url + "/")  # Enter ran the query, it did not reload the page
         assert "61 billion" in page.get_attribute("#chart svg", "aria-label")
+        # the chart says what it is about, which cq05's columns do not (the unit alone said "yuan")
+        assert page.locator("#chart figcaption").all_inner_texts() == ["Datong · tourism revenue · yuan"]
         link = page.evaluate("() => location.href")
         assert "p.place=Datong" in link and "named=cq05" in link
         # cq06 for Datong: one chart per series, never one line through days and yuan
@@ -275,7 +278,10 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         page.press("#form input[name=entity]", "Enter")
         until(page, "() => document.querySelectorAll('#chart figure').length > 0")
         captions = page.locator("#chart figcaption").all_inner_texts()
-        assert captions == ["days of good air quality · day · level", "tourism revenue · yuan · level"], captions
+        assert captions == [
+            "Datong · days of good air quality · day · level",
+            "Datong · tourism revenue · yuan · level",
+        ], captions
         page.click("nav button[data-name='cq05-indicator-time-series']")
         page.fill("#form input[name=place]", "Datong")
         page.fill("#form input[name=indicator]", "tourism revenue")

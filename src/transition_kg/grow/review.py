@@ -112,7 +112,7 @@ class Session:
                 if p.startswith(TKG + "candidate") and p != TKG + "candidateStatus"
             }
             confidence = props.get(TKG + "confidence")
-            overall = float(confidence[0].value) if confidence else 0.0
+            overall = float(confidence[0].value) if confidence else None  # a name found by its label: none
             sure = {  # each proposal's own confidence, by the property proposing it
                 nodes[b][TKG + "proposalOf"][0].value: float(nodes[b][TKG + "confidence"][0].value)
                 for b in props.get(TKG + "proposalConfidence", [])
@@ -129,6 +129,7 @@ class Session:
                         "confidence": sure.get(TKG + "proposed" + upper, overall),
                     }
             because = props.get(TKG + "proposedBecause")
+            found_by = "its label in the graph" if TKG + "candidateOf" in props else ""
             out.append(
                 {
                     "id": curie(iri),
@@ -139,7 +140,7 @@ class Session:
                     "found": found,
                     "proposals": proposals,
                     "confidence": overall,
-                    "because": because[0].value if because else "",
+                    "because": because[0].value if because else found_by,
                     "decision": decisions.get(curie(iri), {"status": "candidate"}),
                 }
             )

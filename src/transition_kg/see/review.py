@@ -12,7 +12,7 @@ from .pages import render
 class Proposal(TypedDict):
     value: str  # an IRI, or text (a new indicator's label, a role's title)
     label: str
-    confidence: float  # how sure the rules are of this proposal, 0–1 (what extract found as written: the candidate's)
+    confidence: float | None  # how sure the rules are, 0–1 (found as written: the candidate's; by a label: None)
 
 
 class Item(TypedDict):
@@ -25,7 +25,7 @@ class Item(TypedDict):
     end: int
     found: dict[str, str]  # what extract found, as written (Name, Value, Unit, Speaker…)
     proposals: dict[str, Proposal]  # field → proposal
-    confidence: float  # the least of its proposals' confidences
+    confidence: float | None  # the least of its proposals' confidences (None: a name found by its label)
     because: str
     decision: dict[str, str]  # {"status": candidate | accepted | rejected, field: value…}
 

@@ -239,7 +239,11 @@
     const found = await links(query);
     if (!window.tkg.result) throw new Error("the network is not drawn yet");
     const shown = window.tkg.result({links: found, question});
-    if (!shown) throw new Error("none of the result's IRIs is a node of this page's network");
+    if (!shown) {  // cq05's rows name a unit and an article: say what is never drawn, and what is
+      const iris = new Set(found.flatMap(([from, to]) => to ? [from, to] : [from])).size;
+      throw new Error(`none of the result's ${iris} IRIs is drawn in the network (units, indicators and articles ` +
+                      "are not nodes): select the places, people, organisations or facts themselves to show them");
+    }
     openTab(false);
     return shown;
   }

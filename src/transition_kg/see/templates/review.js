@@ -65,7 +65,7 @@ function fieldInput(item, field) {
   const input = el("input", {id, type: "text", autocomplete: "off", "data-field": field, value: shown(field, valueOf(item, field))});
   if (PICKER[field]) input.setAttribute("list", `choices-${PICKER[field]}`);
   const proposal = item.proposals[field];
-  const sure = proposal && !item.decision[field] ? el("span", {class: proposal.confidence < 0.5 ? "sure unsure" : "sure"},
+  const sure = proposal && proposal.confidence != null && !item.decision[field] ? el("span", {class: proposal.confidence < 0.5 ? "sure unsure" : "sure"},
     ` ${Math.round(proposal.confidence * 100)}%`) : "";
   return el("label", {for: id}, (SHOWN_FOR[item.kind] || {})[field] || SHOWN_AS[field] || field, sure, input);
 }
@@ -74,7 +74,8 @@ function renderItem(item) {
   const li = el("li", {id: `item-${item.id}`, tabindex: "-1", class: item.decision.status, "aria-label": `${KIND[item.kind]}: ${item.words}`});
   const date = item.kind === "CandidateDate";  // no fact of its own, so no confidence to show
   li.appendChild(el("div", {class: "head"}, el("span", {class: "kind"}, KIND[item.kind]), el("span", {class: "words"}, item.words),
-    el("span", {class: "sure"}, date ? item.because : `${Math.round(item.confidence * 100)}% · ${item.because}`)));
+    el("span", {class: "sure"}, [date || item.confidence == null ? "" : `${Math.round(item.confidence * 100)}%`, item.because]
+      .filter(Boolean).join(" · "))));
   if (date) li.appendChild(el("p", {class: "note"}, "Not a fact of its own: its year goes on the numbers it dates. Accept or reject, it is the same."));
   if (item.kind === "CandidateRelation") {
     const p = f => shown(f, valueOf(item, f));

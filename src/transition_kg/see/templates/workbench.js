@@ -288,17 +288,30 @@ function readable(n) {
   }
   return n.toLocaleString("en");
 }
-function chart() {
+function askedAbout() {
+  // the entities a named query's fields name (Datong, tkr:indicator-…), as IRIs where written as
+  // one: what its charts are about, which the result's columns may not say
+  if (!current) return [];
+  return current.params.filter(p => p.type === "IRI").map(p => (form.querySelector(`input[name="${p.name}"]`) || {}).value)
+    .filter(Boolean).map(v => {
+      const m = v.trim().match(/^([\w-]*):([\w.-]*)$/), ns = m && PREFIXES.find(([p]) => p === m[1]);
+      return ns ? ns[1] + m[2] : v.trim();
+    });
+}
+function chart(about = []) {
   // a line chart when the result has a year and a number: one chart per series (the same
   // indicator and unit, when the result has those columns), never one line through numbers of
-  // different units; series of fewer than two years are not drawn
+  // different units; series of fewer than two years are not drawn; the caption starts with
+  // what the named query was asked about ("Datong · days of good air quality · day")
   chartBox.replaceChildren();
   const year = last.vars.find(v => /year/i.test(v) && last.rows.some(r => r[v] && /^\d{4}/.test(r[v].value)));
   const number = last.vars.find(v => v !== year && last.rows.some(r => r[v]) &&
                                     last.rows.every(r => !r[v] || typeof value(r[v]) === "number"));
   if (!year || !number) return;
   const by = ["indicator", "unit", "measure"].filter(v => last.vars.includes(v));
-  const name = r => by.map(v => r[v] ? (labelsNow.get(r[v].value) || shortIri(r[v].value)) : "").filter(Boolean).join(" · ");
+  const asked = about.map(v => labelsNow.get(v) || shortIri(v));
+  const name = r => [...asked.filter(a => !by.some(v => r[v] && (labelsNow.get(r[v].value) || shortIri(r[v].value)) === a)),
+                     ...by.map(v => r[v] ? (labelsNow.get(r[v].value) || shortIri(r[v].value)) : "")].filter(Boolean).join(" · ");
   const series = new Map();
   for (const r of last.rows) {
     if (!r[year] || !r[number] || !/^\d{4}/.test(r[year].value)) continue;
@@ -388,10 +401,11 @@ async function run() {
   }
   last = {vars: data.head.vars, rows: data.results.bindings};
   const iris = [...new Set(last.rows.flatMap(r => Object.values(r).filter(t => t.type === "uri").map(t => t.value)))];
-  labelsNow = await labelsOf(iris);
+  const about = askedAbout();
+  labelsNow = await labelsOf([...iris, ...about.filter(v => /^https?:\/\//.test(v))]);
   table(null, false);
   hinted();
-  chart();
+  chart(about);
   for (const id of ["csv", "json"]) document.getElementById(id).disabled = false;
   document.getElementById("network").disabled = !graphShaped();
   status.textContent = last.rows.length + " rows in " + ms + " ms";
