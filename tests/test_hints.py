@@ -56,3 +56,19 @@ def test_a_label_of_the_wrong_kind_says_what_it_names_and_what_was_meant(loaded,
     assert capsys.readouterr().err == f"hint: {hint}\n"
     meant = run_named(EmbeddedStore(loaded), "cq05", project, indicator="tourism revenue")
     assert [r["value"] for r in meant.records()] == [15000000000, 61000000000] and meant.hints == []
+
+
+def test_an_empty_answer_says_which_parameters_took_their_defaults(loaded, project, capsys):
+    """Qitaihe has no good-air days: cq05 for Qitaihe alone finds nothing, and says the indicator
+    was its default (a newcomer took the empty table for "no numbers about Qitaihe")."""
+    from transition_kg.ask.queries import run_named
+
+    hint = (
+        "indicator was not given, so it was its default (tkr:indicator-good-air-quality-days): "
+        "name the indicator you mean"
+    )
+    result = run_named(EmbeddedStore(loaded), "cq05", project, place="Qitaihe")
+    assert result.rows == [] and result.hints == [hint]
+    assert run(["--project", str(project.root), "query", "cq05", "-p", "place=Qitaihe"]) == 0
+    assert capsys.readouterr().err == f"hint: {hint}\n"
+    assert run_named(EmbeddedStore(loaded), "cq05", project).hints == []  # Datong's good-air days: rows, no hint

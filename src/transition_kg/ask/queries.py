@@ -104,10 +104,14 @@ def parse_params(
         known = ", ".join(declared) or "none"
         raise QueryError(f"{query.name} has no such parameter (its parameters: {known})", param=unknown[0])
     values = {}
+    defaulted: list[str] = []  # said when the answer is empty and nothing better explains it
     for param in query.params:
         raw = given.get(param.name, param.default)
         if raw is None:
             raise QueryError(f"required by {query.name} ({param.type})", param=param.name)
+        if param.name not in given:
+            name = param.name
+            defaulted.append(f"{name} was not given, so it was its default ({raw}): name the {name} you mean")
         try:
             values[param.name] = to_term(param, raw)
         except QueryError:
@@ -121,6 +125,8 @@ def parse_params(
             values[param.name] = by_label(store, param, raw)
             if notes is not None:
                 notes.extend(_kind_note(store, query, param, raw, values[param.name]))
+    if notes is not None and not notes:
+        notes.extend(defaulted)
     return values
 
 
