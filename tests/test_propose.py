@@ -99,7 +99,9 @@ def test_accepting_every_proposal_gives_facts_that_validate_and_answer(drafted):
         "rdf:subject tkr:fenshui ; tkg:basis tkg:Stated ; tkg:evidence/oa:hasSelector/oa:exact ?words } }"
     )
     assert located.boolean
-    heilongjiang = store.query('SELECT ?x WHERE { GRAPH ?g { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "Heilongjiang")) } }')
+    heilongjiang = store.query(
+        'SELECT ?x WHERE { GRAPH ?g { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "Heilongjiang")) } }'
+    )
     assert [r["x"] for r in heilongjiang.records()] == ["https://w3id.org/transition-kg/id/heilongjiang"]
 
 

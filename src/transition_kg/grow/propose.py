@@ -242,7 +242,12 @@ class Proposer(Generic[Candidate]):
             return
         place = self.designated(name)
         if place is not None:
-            _add(c, 0.8, f"the graph's {place[1]} {place[0].rsplit('/', 1)[-1]} is labelled {place[2]!r}", mentionOf=place[0])
+            _add(
+                c,
+                0.8,
+                f"the graph's {place[1]} {place[0].rsplit('/', 1)[-1]} is labelled {place[2]!r}",
+                mentionOf=place[0],
+            )
             return
         klass, confidence, because = self.klass(name, c.start)
         self.classes[name] = klass
