@@ -59,14 +59,14 @@ def test_the_draft_proposes_entities_indicators_classes_speakers_and_relations(d
     assert "tkg:confidence 0.6 ;\n" in visitors
     assert "tkg:proposedMeasure tkg:Decrease" in proposals(draft, "4 percent")
     assert "tkg:proposedType tkg:GovernmentBody" in proposals(draft, "Fenshui Tourism Bureau")
-    assert "tkg:proposedType tkg:Province" in proposals(draft, "Heilongjiang Province")
+    assert "tkg:proposedMentionOf tkr:heilongjiang ;" in proposals(draft, "Heilongjiang Province")
     assert "tkg:proposedType tkg:Person" in proposals(draft, "Wang Lei")
     assert "tkg:proposedSpeaker tkr:zhao-hong" in proposals(draft, "We used to count tonnes, now we count tickets")
     located = proposals(draft, "Fenshui, a coal city in Heilongjiang Province")
     assert "tkg:proposedPredicate tkg:locatedIn" in located and "tkg:confidence 0.8" in located
-    assert "tkg:proposedPredicate tkg:deployedBy" in proposals(
-        draft, "Xinglong Mine, operated by the Fenshui Coal Group"
-    )
+    operated = proposals(draft, "Xinglong Mine, operated by the Fenshui Coal Group")
+    assert "tkg:proposedPredicate tkg:deployedBy" in operated
+    assert "the ontology has no tkg:operatedBy; tkg:deployedBy is who runs a thing" in operated
     assert "tkg:proposedPredicate tkg:partOf" in proposals(
         draft, "The bureau is part of the Fenshui Municipal Government"
     )
@@ -95,10 +95,14 @@ def test_accepting_every_proposal_gives_facts_that_validate_and_answer(drafted):
     facts = run_named(store, "cq06", project, entity="tkr:fenshui").records()
     assert sorted((f["value"], f["measure"].rsplit("#", 1)[1]) for f in facts) == [(4, "Decrease"), (310000, "Level")]
     located = store.query(
-        "ASK { GRAPH ?g { tkr:fenshui tkg:locatedIn tkr:heilongjiang-province . ?s a rdf:Statement ; "
+        "ASK { GRAPH ?g { tkr:fenshui tkg:locatedIn tkr:heilongjiang . ?s a rdf:Statement ; "
         "rdf:subject tkr:fenshui ; tkg:basis tkg:Stated ; tkg:evidence/oa:hasSelector/oa:exact ?words } }"
     )
     assert located.boolean
+    heilongjiang = store.query(
+        'SELECT ?x WHERE { GRAPH ?g { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "Heilongjiang")) } }'
+    )
+    assert [r["x"] for r in heilongjiang.records()] == ["https://w3id.org/transition-kg/id/heilongjiang"]
 
 
 LUMENG = """Lumeng, a mining town in Gansu Province, wants a second life.
@@ -113,18 +117,67 @@ The town aims to attract 200,000 visitors by 2030.
 """
 
 
-def test_industries_targets_silent_roles_and_pronoun_speakers_are_proposed_and_promoted(tmp_path, monkeypatch):
+def draft_of(tmp_path: Path, monkeypatch, article: str, ontology: str = "") -> tuple[Path, Path]:
+    """A copy of the project (``ontology`` added to its tkg.ttl) with ``article`` registered and
+    extracted: the project's root and the draft."""
     root = tmp_path / "transition-kg"
     for part in ("ontology", "graph", "queries"):
         shutil.copytree(ROOT / part, root / part)
+    with (root / "ontology" / "tkg.ttl").open("a", encoding="utf-8") as tkg:
+        tkg.write(ontology)
     shutil.copytree(corpus_dir(Project(ROOT)), tmp_path / "seeds")
     monkeypatch.setenv("TKG_CORPUS", str(tmp_path / "seeds"))
-    text = tmp_path / "lumeng.txt"
-    text.write_text(LUMENG, encoding="utf-8")
+    text = tmp_path / "article.txt"
+    text.write_text(article, encoding="utf-8")
     base = ["--project", str(root)]
-    assert cli(base + ["new-article", str(text), "--published", "2025-06-01", "--title", "Lumeng"]) == 0
+    assert cli(base + ["new-article", str(text), "--published", "2025-06-01", "--title", "Trial"]) == 0
     draft = tmp_path / "draft.trig"
     assert cli(base + ["extract", str(text), "--published", "2025-06-01", "-o", str(draft)]) == 0
+    return root, draft
+
+
+def test_a_name_with_its_kind_is_the_graphs_place_of_that_kind(tmp_path, monkeypatch):
+    article = (
+        "Hegang lies in Heilongjiang Province and mines coal.\n\n"
+        "Qitaihe City and Qitaihe Province are not the same kind of place.\n"
+    )
+    _, draft = draft_of(tmp_path, monkeypatch, article)
+    assert "tkg:proposedMentionOf tkr:heilongjiang ;" in proposals(draft, "Heilongjiang Province")
+    assert "tkg:proposedMentionOf tkr:qitaihe ;" in proposals(draft, "Qitaihe City")
+    province = proposals(draft, "Qitaihe Province")  # tkr:qitaihe is a city: a province so named is another place
+    assert "tkg:proposedMentionOf" not in province and "tkg:proposedType tkg:Province" in province
+
+
+def test_a_place_called_a_town_city_or_village_is_a_place(tmp_path, monkeypatch):
+    article = (
+        "The coal town of Fenshui closed its last mine. Near the mining village of Luoping, Baishan, a town in the "
+        "hills, keeps a pit. Officials in the county of Yangdi said so.\n"
+    )
+    _, draft = draft_of(tmp_path, monkeypatch, article)
+    fenshui = proposals(draft, "Fenshui")
+    assert "tkg:proposedType tkg:City" in fenshui and 'tkg:proposedBecause "called a town"' in fenshui
+    assert "tkg:proposedType tkg:Township" in proposals(draft, "Luoping")
+    assert "tkg:proposedType tkg:City" in proposals(draft, "Baishan")
+    assert "tkg:proposedType tkg:District" in proposals(draft, "Yangdi")
+
+
+OPERATED_BY = """
+tkg:operatedBy a owl:ObjectProperty ;
+    rdfs:label "operated by"@en ; rdfs:comment "The organisation that runs a site or facility."@en .
+"""
+
+
+def test_run_by_is_operated_by_where_the_ontology_has_it(tmp_path, monkeypatch):
+    article = "The Xinglong Mine, run by the Fenshui Coal Group, closed in 2021.\n"
+    _, draft = draft_of(tmp_path, monkeypatch, article, OPERATED_BY)
+    run = proposals(draft, "Xinglong Mine, run by the Fenshui Coal Group")
+    assert "tkg:proposedPredicate tkg:operatedBy" in run
+    assert 'tkg:proposedBecause "the words between the two names"' in run
+
+
+def test_industries_targets_silent_roles_and_pronoun_speakers_are_proposed_and_promoted(tmp_path, monkeypatch):
+    root, draft = draft_of(tmp_path, monkeypatch, LUMENG)
+    base = ["--project", str(root)]
     industry = proposals(draft, "Lumeng's tourism industry")
     assert "tkg:proposedPredicate tkg:hasIndustry" in industry and "tkg:proposedObject tkr:tourism" in industry
     role = proposals(draft, "Gao Ping, head of the Lumeng Planning Office")

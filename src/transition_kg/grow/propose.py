@@ -6,15 +6,17 @@ Each proposal is a property of its candidate, named as the house term it propose
 ``tkg:proposalConfidence`` node naming it), the least of them as the candidate's
 ``tkg:confidence``, and why (``tkg:proposedBecause``, words of the article):
 
-- a new name: an entity of the graph whose label it uniquely starts or ends (``proposedMentionOf``),
+- a new name: an entity of the graph whose label it uniquely starts or ends, or the place of
+  a fitting class labelled X for "X Province", "X City", "X County" (``proposedMentionOf``),
   else a class (``proposedType``): a person when titled or speaking, an organisation by its
-  head word, a place from "X Province", "X, a city in …", "in X";
+  head word, a place from "X Province", "X, a town in …", "the coal town of X", "in X";
 - a number: the entity it is about (``proposedObservedEntity``), an indicator whose label is
   close to the counted noun and its context, else a new one (``proposedIndicatorLabel``), the
   unit and the measure (level, increase, decrease, multiple);
 - a quote or role: the speaker (``proposedSpeaker``) and where the role is held (``proposedRoleIn``);
 - relations as candidates of their own (``tkg:CandidateRelation``): located in, operated or run
-  by, owned by or part of, each with its words.
+  by (tkg:operatedBy if the ontology has it, else tkg:deployedBy, saying so), owned by or part
+  of, each with its words.
 
 New entities are proposed as ``tkr:`` and the name's slug: promote declares them when the
 reviewer accepts the name's mention.
@@ -110,10 +112,16 @@ RELATIONS = (  # words between two names → the relation they state, and how su
         0.8,
     ),
     (r"\s+in\s+(?:the\s+)?(?=[\w ]+(?:Province|Region|County|District|Oblast|Voivodeship|State)\b)", "locatedIn", 0.7),
-    (r",?\s+(?:operated|run|managed)\s+by\s+(?:the\s+)?", "deployedBy", 0.8),
+    (r",?\s+(?:operated|run|managed)\s+by\s+(?:the\s+)?", "operatedBy", 0.8),
     (r"(?:,?\s+(?:is|was)|,)\s+(?:a\s+)?(?:part|unit|subsidiary|branch)\s+of\s+(?:the\s+)?", "partOf", 0.8),
     (r",?\s+owned\s+by\s+(?:the\s+)?", "partOf", 0.6),
 )
+#: a relation the ontology may lack → the one it offers whose meaning comes closest, and why it is said
+FALLBACK = {"operatedBy": ("deployedBy", "the ontology has no tkg:operatedBy; tkg:deployedBy is who runs a thing")}
+#: the word a place is called by ("the coal town of X", "X, a mining village in …") → its class
+CALLED = {"city": "City", "town": "City", "village": "Township", "township": "Township", "county": "District"}
+#: a name's head word that only says what kind of place the rest names ("Heilongjiang Province")
+DESIGNATORS = {"Province", "City", "Town", "County", "District", "Township", "Village", "Prefecture", "Oblast"}
 #: a role's title in an apposition ("X, director of Y", "X, a professor at Y"): a person's role held in Y
 ROLE = (
     r",\s+(?:an?\s+|the\s+)?((?:[a-z-]+\s+){0,2}?(?:director|head|chairman|chairwoman|chair|mayor|secretary|president"
@@ -148,6 +156,9 @@ class Known:
     industries: dict[str, str]
 
     titles: Collection[str]
+    #: each entity's classes (local names), and the properties the ontology declares
+    classes: Mapping[str, Collection[str]]
+    properties: Collection[str]
 
     @classmethod
     def of(cls, loaded: Loaded, labels: Mapping[str, object], titles: Collection[str]) -> Known:
@@ -158,7 +169,23 @@ class Known:
             )
             return {row[1].value.lower(): row[0].value for row in rows}
 
-        return cls({k: str(v) for k, v in labels.items()}, of("Indicator"), of("Unit"), of("Industry"), titles)
+        classes: dict[str, set[str]] = {}
+        for row in loaded.store.query("SELECT DISTINCT ?x ?c WHERE { GRAPH ?g { ?x a ?c } }"):
+            classes.setdefault(row[0].value, set()).add(row[1].value.removeprefix(TKG))
+        owl = "http://www.w3.org/2002/07/owl#"
+        properties = {
+            row[0].value
+            for row in loaded.store.query(f"SELECT ?p WHERE {{ GRAPH ?g {{ ?p a <{owl}ObjectProperty> }} }}")
+        }
+        return cls(
+            {k: str(v) for k, v in labels.items()},
+            of("Indicator"),
+            of("Unit"),
+            of("Industry"),
+            titles,
+            classes,
+            properties,
+        )
 
 
 def _words(text: str) -> set[str]:
@@ -213,9 +240,28 @@ class Proposer(Generic[Candidate]):
         if len(partial) == 1:
             _add(c, 0.6, f"the graph's {next(iter(partial)).rsplit('/', 1)[-1]} has this name", mentionOf=partial.pop())
             return
+        place = self.designated(name)
+        if place is not None:
+            _add(
+                c,
+                0.8,
+                f"the graph's {place[1]} {place[0].rsplit('/', 1)[-1]} is labelled {place[2]!r}",
+                mentionOf=place[0],
+            )
+            return
         klass, confidence, because = self.klass(name, c.start)
         self.classes[name] = klass
         _add(c, confidence, because, type=TKG + klass)
+
+    def designated(self, name: str) -> tuple[str, str, str] | None:
+        """The graph's place a name designates with its kind ("Heilongjiang Province" → the
+        province labelled "Heilongjiang"), if it is of the kind's class: its IRI, class and label."""
+        *rest, head = name.split()
+        if head not in DESIGNATORS or not rest:
+            return None
+        bare, kind = " ".join(rest), HEADS[head]
+        iri = self.known.entities.get(bare)
+        return (iri, kind.lower(), bare) if iri and kind in self.known.classes.get(iri, ()) else None
 
     def klass(self, name: str, at: int) -> tuple[str, float, str]:
         """The class of a new name, how sure, and why."""
@@ -224,8 +270,11 @@ class Proposer(Generic[Candidate]):
         title = re.search(r"(\w+)\.?\s+$", before)
         if (title and title.group(1) in self.known.titles) or name in self.speakers:
             return "Person", 0.9, "titled or speaking"
-        if re.match(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:city|town)\b", after) or re.search(r"city of\s+$", before):
-            return "City", 0.8, "called a city"
+        called = re.match(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(city|town|village|township|county)\b", after) or re.search(
+            r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(city|town|village|township|county)\s+of\s+$", before, re.I
+        )
+        if called:
+            return CALLED[called.group(1).lower()], 0.8, f"called a {called.group(1).lower()}"
         if head in HEADS:
             return HEADS[head], 0.8, f"head word {head}"
         if re.match(r",\s+(?:a|an|the)\s+(?:former\s+|retired\s+)?[a-z]+(?:\s+[a-z]+)?,", after) or re.match(
@@ -422,6 +471,14 @@ class Proposer(Generic[Candidate]):
                 out.append(c)
         return out
 
+    def predicate(self, wanted: str) -> tuple[str, str]:
+        """The ontology's property for a relation (or the closest it offers), and why it is proposed."""
+        because = "the words between the two names"
+        if TKG + wanted in self.known.properties or wanted not in FALLBACK:
+            return wanted, because
+        closest, note = FALLBACK[wanted]
+        return closest, f"{because}; {note}"
+
     def relations(self) -> list[Candidate]:
         """Relations between two names that the words between them state."""
         found = {
@@ -439,7 +496,8 @@ class Proposer(Generic[Candidate]):
         seen: set[tuple[str, str, str]] = set()
         for (a, a_end, subject), (b, b_end, obj) in itertools.pairwise(spans):
             between = self.text[a_end:b]
-            for pattern, predicate, sure in RELATIONS:
+            for pattern, wanted, sure in RELATIONS:
+                predicate, because = self.predicate(wanted)
                 if not re.fullmatch(pattern, between) or (subject, predicate, obj) in seen:
                     continue
                 if predicate == "locatedIn" and self.classes.get(obj, "Place") not in PLACES:
@@ -449,7 +507,7 @@ class Proposer(Generic[Candidate]):
                 _add(
                     c,
                     sure,
-                    "the words between the two names",
+                    because,
                     {"subject": 0.9, "object": 0.9, "basis": 0.9},
                     subject=self.entity(subject),
                     predicate=TKG + predicate,
