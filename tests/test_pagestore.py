@@ -255,7 +255,6 @@ def test_a_link_with_a_question_runs_it_on_opening(browser, page_path):
     seen.page.close()
 
 
-
 def test_the_query_tab_says_what_it_holds_for_a_reader(visit, embedded):
     """The figure kept, said in words: statements, the articles they come from, no server."""
     quads = embedded.nquads().count(b"\n")
@@ -295,10 +294,13 @@ def test_on_a_phone_the_query_tab_folds_its_list_keeps_run_in_sight_and_brings_t
     assert bottom("#run") <= 844
     frame.locator("#run").click()
     frame.locator("#results tbody tr").first.wait_for()
-    until(page, "() => document.getElementById('workbench').contentDocument.getElementById('status')"
-                ".textContent.startsWith('2 rows in ')")
+    until(
+        page,
+        "() => document.getElementById('workbench').contentDocument.getElementById('status')"
+        ".textContent.startsWith('2 rows in ')",
+    )
     first = frame.locator("#results tbody tr").first.bounding_box()
-    assert 0 <= first["y"] and first["y"] + 20 <= 844, first
+    assert first["y"] >= 0 and first["y"] + 20 <= 844, first
     assert frame.locator("#status").bounding_box()["y"] >= 0
     page.close()
 
@@ -343,8 +345,9 @@ def test_hostile_literals_show_as_text(visit):
     assert frame.locator("#results img").count() == 0 and visit.dialogs == []
 
 
-def test_the_query_tab_has_no_serious_accessibility_violation(browser, page_path, axe_source):
-    page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_the_query_tab_has_no_serious_accessibility_violation(browser, page_path, axe_source, viewport):
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     page.goto(page_path.as_uri() + "#named=cq05-indicator-time-series")
     frame = page.frame_locator("#workbench")

@@ -219,7 +219,8 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
             "place — a name or an IRI",
             "indicator — a name or an IRI",
         ]
-        assert page.get_by_role("combobox", name="place — a name or an IRI", exact=True).get_attribute("name") == "place"
+        place = page.get_by_role("combobox", name="place — a name or an IRI", exact=True)
+        assert place.get_attribute("name") == "place"
         page.fill("#form input[name=place]", "tkr:qitaihe")  # bound by the server's library, shown in the editor
         page.dispatch_event("#form input[name=place]", "change")
         page.wait_for_function("() => document.getElementById('query').value.includes('id/qitaihe>')")

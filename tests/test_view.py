@@ -900,7 +900,6 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     assert page.evaluate("() => document.activeElement.closest('#results, #details, #controls') !== null")
 
 
-
 def test_on_a_phone_a_card_opens_in_sight_with_its_heading_focused(browser, start_page):
     """On a phone the card is under the graph: opened from the page's API, a tap on a node or
     after the panel was scrolled away, its heading comes into the panel's view and takes the focus."""
