@@ -255,6 +255,56 @@ def test_a_link_with_a_question_runs_it_on_opening(browser, page_path):
     seen.page.close()
 
 
+def test_the_query_tab_says_what_it_holds_for_a_reader(visit, embedded):
+    """The figure kept, said in words: statements, the articles they come from, no server."""
+    quads = embedded.nquads().count(b"\n")
+    article = "https://w3id.org/transition-kg/ontology#Article"
+    found = run_query(embedded.store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{article}> }} }}")
+    articles = int(next(iter(found))["n"].value)
+    assert articles > 1
+    until(visit.page, "() => document.getElementById('store-status').textContent.startsWith('Ask ')")
+    assert visit.page.evaluate("document.getElementById('store-status').textContent") == (
+        f"Ask the graph in SPARQL, here in this file: {quads:,} statements from {articles} articles, no server needed"
+    )
+
+
+def test_on_a_phone_the_query_tab_folds_its_list_keeps_run_in_sight_and_brings_the_answer_up(
+    browser, page_path, project
+):
+    """At 390x844 the named queries are a picker, folded: the editor and Run on the first screen,
+    the chosen query named on it; the fields say in words what they take; after a run the answer
+    is in sight."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    page.goto(page_path.as_uri())
+    until(page, "() => !!(window.tkg && window.tkg.ready)")
+    page.click("#query-open")
+    frame = page.frame_locator("#workbench")
+    bottom = lambda selector: (lambda b: b["y"] + b["height"])(frame.locator(selector).bounding_box())
+    picker = frame.locator("#named-toggle")
+    assert picker.inner_text() == f"Named queries: {len(discover(project))} to choose from"
+    assert picker.get_attribute("aria-expanded") == "false" and frame.locator("#named").is_hidden()
+    assert bottom(".editor") <= 844 and bottom("#run") <= 844
+    picker.click()
+    assert frame.locator("button[data-name=cq05-indicator-time-series]").is_visible()
+    frame.locator("button[data-name=cq05-indicator-time-series]").click()
+    assert picker.inner_text() == "Named query: cq05-indicator-time-series" and frame.locator("#named").is_hidden()
+    frame.get_by_role("combobox", name="place — a name or an IRI", exact=True).fill("Datong")
+    assert frame.get_by_role("combobox", name="indicator — a name or an IRI", exact=True).count() == 1
+    assert bottom("#run") <= 844
+    frame.locator("#run").click()
+    frame.locator("#results tbody tr").first.wait_for()
+    until(
+        page,
+        "() => document.getElementById('workbench').contentDocument.getElementById('status')"
+        ".textContent.startsWith('2 rows in ')",
+    )
+    first = frame.locator("#results tbody tr").first.bounding_box()
+    assert first["y"] >= 0 and first["y"] + 20 <= 844, first
+    assert frame.locator("#status").bounding_box()["y"] >= 0
+    page.close()
+
+
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
@@ -295,8 +345,9 @@ def test_hostile_literals_show_as_text(visit):
     assert frame.locator("#results img").count() == 0 and visit.dialogs == []
 
 
-def test_the_query_tab_has_no_serious_accessibility_violation(browser, page_path, axe_source):
-    page = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_the_query_tab_has_no_serious_accessibility_violation(browser, page_path, axe_source, viewport):
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     page.goto(page_path.as_uri() + "#named=cq05-indicator-time-series")
     frame = page.frame_locator("#workbench")

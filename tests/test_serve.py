@@ -214,6 +214,13 @@ def test_query_page_runs_a_named_query_and_shows_the_network(server, axe_source,
         page.goto(server.url + "/")
         page.click("nav button[data-name='cq05-indicator-time-series']")
         assert page.locator("#form input").evaluate_all("els => els.map(e => e.name)") == ["place", "indicator"]
+        # each field says in words what it takes (a name or an IRI), and is named so
+        assert page.locator("#form label > span").all_inner_texts() == [
+            "place — a name or an IRI",
+            "indicator — a name or an IRI",
+        ]
+        place = page.get_by_role("combobox", name="place — a name or an IRI", exact=True)
+        assert place.get_attribute("name") == "place"
         page.fill("#form input[name=place]", "tkr:qitaihe")  # bound by the server's library, shown in the editor
         page.dispatch_event("#form input[name=place]", "change")
         page.wait_for_function("() => document.getElementById('query').value.includes('id/qitaihe>')")

@@ -900,6 +900,31 @@ def test_on_a_phone_the_graph_keeps_more_than_half_the_screen(browser, start_pag
     assert page.evaluate("() => document.activeElement.closest('#results, #details, #controls') !== null")
 
 
+def test_on_a_phone_a_card_opens_in_sight_with_its_heading_focused(browser, start_page):
+    """On a phone the card is under the graph: opened from the page's API, a tap on a node or
+    after the panel was scrolled away, its heading comes into the panel's view and takes the focus."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(start_page.as_uri())
+    until(page, "() => !!(window.tkg && window.tkg.ready) && tkg.network.physics.options.enabled === false")
+    in_sight = """() => { const h = document.querySelector('#details h2'), r = h.getBoundingClientRect();
+        const side = document.getElementById('side').getBoundingClientRect();
+        return [document.activeElement === h, r.top >= side.top && r.bottom <= Math.min(side.bottom, innerHeight),
+                h.textContent]; }"""
+    page.evaluate(f"tkg.show('{DATONG}')")
+    assert page.evaluate(in_sight) == [True, True, "Datong"]
+    # the panel scrolled to its end (the legend), then a tap on a node: its card in sight, focused
+    page.evaluate("() => { const side = document.getElementById('side'); side.scrollTop = side.scrollHeight; }")
+    x, y = page.evaluate(
+        """id => { const p = tkg.network.getPositions([id])[id];
+        tkg.network.moveTo({position: p, scale: 1.5, animation: false}); const d = tkg.network.canvasToDOM(p);
+        const r = document.getElementById('graph').getBoundingClientRect(); return [d.x + r.left, d.y + r.top]; }""",
+        "https://w3id.org/transition-kg/id/qitaihe",
+    )
+    page.mouse.click(x, y)
+    assert page.evaluate(in_sight) == [True, True, "Qitaihe"]
+    page.close()
+
+
 def axe_violations(page, axe_source: str) -> list[tuple[str, str, int]]:
     """axe-core's serious and critical violations on the page as it is (injected past the CSP,
     as a browser extension would be)."""

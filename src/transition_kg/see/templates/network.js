@@ -612,7 +612,10 @@ function expand(id) {
   return [...(NEIGHBOURS.get(id) || [])].filter(shown).length;
 }
 
-function show(id, focus) {  // open a node's card; the focus moves to it when a reader asked (a click, Enter)
+// a phone's layout (network.css): the side panel, and the card in it, under the graph
+const PHONE = matchMedia("(max-width: 760px)");
+
+function show(id, focus) {  // open a node's card; the focus moves to it when a reader asked (a click, Enter), on a phone unless false
   const node = BY_ID.get(id);
   if (!node) return false;
   if (outOfResult(node)) dropResult();
@@ -625,8 +628,13 @@ function show(id, focus) {  // open a node's card; the focus moves to it when a 
   if (outOfStory(node)) { state.article = null; for (const i of node.articles) state.skip.delete(i); }
   apply();  // draws what it needs, writes the card and the link
   frame(id);
-  details.scrollIntoView({block: "nearest"});  // on a phone the panel is under the graph
   cursor = id;
+  if (PHONE.matches && focus !== false) {  // on a phone the card is under the graph: brought up, its heading focused
+    details.scrollIntoView({block: "start"});
+    details.querySelector("h2").focus({preventScroll: true});
+    return true;
+  }
+  details.scrollIntoView({block: "nearest"});
   if (focus) details.focus({preventScroll: true});
   return true;
 }
@@ -709,7 +717,7 @@ function tourGo(k) {
   document.getElementById("tour").hidden = false;
   document.getElementById("tour-text").textContent = `${tourAt + 1}/${tourSteps.length}. ${step.text}`;
   tell(step.article);
-  if (step.node) show(step.node);
+  if (step.node) show(step.node, false);  // the focus stays on the tour's buttons
   document.getElementById("tour-back").disabled = tourAt === 0;
   document.getElementById("tour-next").disabled = tourAt === tourSteps.length - 1;
 }
@@ -857,7 +865,7 @@ function chart(points, unit) {
 }
 
 function cardHead(node, card) {
-  details.appendChild(el("h2", {}, card.title));
+  details.appendChild(el("h2", {tabindex: "-1"}, card.title));
   details.appendChild(el("div", {class: "kind"}, card.kind + (card.also.length ? " · also " + card.also.join(", ") : "")
                                  + (node.fact ? (Number.isInteger(node.year) ? ` · ${node.year}` : " · no year given") : "")));
   const outside = [...(NEIGHBOURS.get(node.id) || [])].filter(m => BY_ID.get(m).reserve && !inView(BY_ID.get(m)));
@@ -984,12 +992,14 @@ function cardMentions(mentions) {
 }
 
 function renderCard(node) {
+  const headed = !!document.activeElement && document.activeElement === details.querySelector("h2");  // kept when the card is written again
   details.replaceChildren();
   shownPassages.length = 0;
   if (!node) return;
   const card = cardOf(node.id) || {title: node.name || node.label, kind: node.kind, also: [], ev: [], numbers: [], quotes: [],
                                    facts: [], relations: [], mentions: []};
   cardHead(node, card);
+  if (headed) details.querySelector("h2").focus({preventScroll: true});
   const filters = filtersText();
   if (filters) details.appendChild(el("p", {class: "filters"}, filters));
   const numbers = card.numbers.filter(n => n.id !== node.id);  // a number's own card says it in its title and words

@@ -285,9 +285,13 @@
     const wait = () => (drawn() ? resolve() : setTimeout(wait, 10));
     wait();
   }).then(startWorker);
-  window.tkg.storeReady.then(quads => {
+  window.tkg.storeReady.then(async quads => {
     performance.mark("tkg-store-ready");
-    storeStatus.textContent = `the store holds ${quads.toLocaleString("en")} quads (the project's graphs and the inferred graph)`;
+    // said for a reader: the statements (the project's graphs and the inferred one) and the articles they come from
+    const counted = await sparql("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a tkg:Article }").catch(() => null);
+    const articles = counted ? Number(counted.results.bindings[0].n.value) : 0;
+    const from = articles ? ` from ${articles.toLocaleString("en")} article${articles === 1 ? "" : "s"}` : "";
+    storeStatus.textContent = `Ask the graph in SPARQL, here in this file: ${quads.toLocaleString("en")} statements${from}, no server needed`;
   }, error => { storeStatus.className = "error"; storeStatus.textContent = `the store could not load: ${error.message}`; });
 
   frame.srcdoc = STORE.workbench;  // after tkg has what the frame asks for

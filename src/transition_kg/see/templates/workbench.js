@@ -162,14 +162,22 @@ area.addEventListener("blur", () => { complete.hidden = true; });
 
 // --- named queries and their parameters ----------------------------------------------------------
 const named = document.getElementById("named");
+// on a phone the list is a picker, folded (workbench.css): this button opens it, a choice folds it
+const namedToggle = document.getElementById("named-toggle");
+namedToggle.addEventListener("click", () => namedToggle.setAttribute("aria-expanded", String(namedToggle.getAttribute("aria-expanded") !== "true")));
 for (const q of DATA.examples || []) {
   const button = el("button", {type: "button", "data-name": q.name}, q.name, el("small", {}, q.title));
-  button.addEventListener("click", () => choose(q.name));
+  button.addEventListener("click", () => { namedToggle.setAttribute("aria-expanded", "false"); choose(q.name); });
   named.appendChild(el("li", {}, button));
 }
+const pickerSays = () => { namedToggle.textContent = current ? `Named query: ${current.name}` : `Named queries: ${named.children.length} to choose from`; };
+pickerSays();
+// a parameter's type in words, for its field's label
+const TYPE_WORDS = {IRI: "a name or an IRI", string: "words", integer: "a whole number", decimal: "a number", year: "a year"};
 function choose(name, values) {
   current = (DATA.examples || []).find(q => q.name === name) || null;
   for (const b of named.querySelectorAll("button")) b.setAttribute("aria-current", String(!!current && b.dataset.name === name));
+  pickerSays();
   document.getElementById("title").textContent = current ? `${current.name} — ${current.title}` : "Your query";
   document.getElementById("description").textContent = current ? current.description : "";
   form.replaceChildren();
@@ -178,11 +186,13 @@ function choose(name, values) {
   bound = null;
   if (!current) return;
   for (const p of current.params) {
-    const input = el("input", {name: p.name, value: (values && values[p.name]) || p.default || "", "aria-describedby": "d-" + p.name});
+    const input = el("input", {name: p.name, value: (values && values[p.name]) || p.default || "",
+                               "aria-labelledby": "l-" + p.name, "aria-describedby": "d-" + p.name});
     input.addEventListener("change", () => bindNamed());
     input.addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); run().catch(fail); } });
     if (p.type === "IRI") picker(input, p);
-    form.appendChild(el("label", {}, `${p.name} (${p.type})`, input, el("small", {id: "d-" + p.name}, p.description || "")));
+    form.appendChild(el("label", {}, el("span", {id: "l-" + p.name}, `${p.name} — ${TYPE_WORDS[p.type] || p.type}`),
+                        input, el("small", {id: "d-" + p.name}, p.description || "")));
   }
   area.value = bound = current.text;
   bad = null; paint();
@@ -388,6 +398,7 @@ async function run() {
     results.replaceChildren(el("pre", {class: "graph"}, text));
     document.getElementById("network").disabled = false;
     status.textContent = "a graph, in " + ms + " ms";
+    reveal();
     return;
   }
   const data = JSON.parse(text);
@@ -397,7 +408,7 @@ async function run() {
                                                               ...hints.map(h => el("li", {}, "hint: " + h)))); };
   if ("boolean" in data) {
     results.textContent = data.boolean ? "yes" : "no"; hinted();
-    status.textContent = "answered in " + ms + " ms"; return;
+    status.textContent = "answered in " + ms + " ms"; reveal(); return;
   }
   last = {vars: data.head.vars, rows: data.results.bindings};
   const iris = [...new Set(last.rows.flatMap(r => Object.values(r).filter(t => t.type === "uri").map(t => t.value)))];
@@ -409,6 +420,11 @@ async function run() {
   for (const id of ["csv", "json"]) document.getElementById(id).disabled = false;
   document.getElementById("network").disabled = !graphShaped();
   status.textContent = last.rows.length + " rows in " + ms + " ms";
+  reveal();
+}
+function reveal() {
+  // an answer below the screen (on a phone, under the editor) is brought up, the bar's status above it
+  if (results.getBoundingClientRect().top > innerHeight - 48) document.querySelector(".bar").scrollIntoView({block: "start"});
 }
 const fail = e => { status.className = "error"; status.textContent = String(e); };
 document.getElementById("run").addEventListener("click", () => run().catch(fail));
