@@ -1136,9 +1136,13 @@ def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (  # the time after "compared with" is the other side's
+        (  # the time after "compared with" is the other side's; "the same months of 2024": a year after
             "Profit fell 30 percent compared with the same months of 2024.",
-            {"30 percent": "-"},
+            {"30 percent": "2025"},
+        ),
+        (
+            "Sales rose 8 percent compared with the same quarter of 2022.",
+            {"8 percent": "2023"},
         ),
         (  # "to N from M since YEAR": M is what it was in that year
             "Staff has fallen to 900 from 1,500 since 2018.",
@@ -1176,3 +1180,36 @@ def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, pro
     written = draft.read_text(encoding="utf-8")
     assert 'tkg:published "2024-03-02"^^xsd:date' in written
     assert 'tkg:candidateYear "2023"^^xsd:gYear' in written and '"2024"^^xsd:gYear' not in written  # "last year"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a sentence with no time of its own: the time of the sentence before; "from" its other side
+            "The plant burned 3.1 million tons of coal in 2023, compared with 3.6 million tons a year earlier. "
+            "Revenue fell to $410 million from $455 million.",
+            {"$410 million": "2023", "$455 million": "2022"},
+        ),
+        (  # "year-on-year": "from" is the year before
+            "Output rose 5% year-on-year to 12 million tonnes in 2024. Net profit climbed to 9 billion yuan from "
+            "7 billion yuan.",
+            {"9 billion yuan": "2024", "7 billion yuan": "2023"},
+        ),
+        (  # a period from "since" is carried as well
+            "The town has lost 2,000 jobs since 2019. Its tax income fell by €4 million.",
+            {"€4 million": "2019-2025"},
+        ),
+        (  # a state is no flow of that time; a new paragraph starts afresh; "has risen" is up to now
+            "The mine sold 4 million tons in 2022. It employs 450 people.\n\nRevenue dropped to $90 million. "
+            "The fund paid out $2 million in 2021. Prices have risen 15 percent.",
+            {"450 people": "-", "$90 million": "-", "15 percent": "-"},
+        ),
+        (  # a span such as "in the past two years" is not carried to the next sentence's event
+            "Output fell 18 percent in the past two years. Shares rose 2.3% after the announcement.",
+            {"2.3%": "-"},
+        ),
+    ],
+)
+def test_years_carried_from_the_sentence_before_in_the_paragraph(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
