@@ -1213,3 +1213,24 @@ def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, pro
 def test_years_carried_from_the_sentence_before_in_the_paragraph(text, expected, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_its_title_gives_the_organisation_named_last_and_a_family_name_written_first(gazetteer):
+    text = (
+        "About 900 people work at the pit, according to Minerunion, the miners' union in the valley. "
+        'Its president, Jan Kos, wants a fund. "We will not wait another year for it," Kos said.\n\n'
+        "Nordkraft AB will shut its last pit in 2027. Its chief executive, Anna Berg, said the firm would "
+        'retrain staff. "We owe them that much and more," Berg said.\n\n'
+        "Li Ming, deputy director of the Datong Municipal Bureau of Commerce, said the fund would grow. "
+        '"We are ready to help every family that asks us," Li said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We will not wait another year for it", "Jan Kos", "president", "Minerunion"),
+        ("We owe them that much and more", "Anna Berg", "chief executive", "Nordkraft AB"),
+        (
+            "We are ready to help every family that asks us",
+            "Li Ming",
+            "deputy director",
+            "Datong Municipal Bureau of Commerce",
+        ),
+    ]

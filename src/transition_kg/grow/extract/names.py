@@ -134,6 +134,12 @@ def find_names(
     return names
 
 
+def _first_name_word(text: str, word: str, at: int) -> bool:
+    """Whether a short word is what a person named before ``at`` is called by, a family name
+    written first ("Li" after "Li Ming, deputy director …"): looked for in a bounded window."""
+    return word.isalpha() and bool(re.search(rf"\b{word} [A-Z][a-z]+(?:-[a-z]+)?,", text[max(0, at - 3000) : at]))
+
+
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
     ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
@@ -295,7 +301,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         if (
             text[e : e + 1] == "$"
             or dateline
-            or (len(word) < 3 and not acronym)
+            or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
             or word.lower() in MONTHS
             or word in WEEKDAYS
             or word in DEMONYMS

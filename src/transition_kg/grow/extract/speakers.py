@@ -22,7 +22,8 @@ from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
-    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk",
+    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
+    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
 }  # fmt: skip
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -324,10 +325,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
-            earlier = [
-                n for n in names if n.end <= before.start() and set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
-            ]
-            org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
+            org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
     titled = re.search(
         rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
@@ -346,6 +344,32 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, held.group(1) if held else whose.group(1) if whose else None  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
+_ORG_NOUNS = (
+    r"union|company|firm|group|miner|producer|utility|operator|owner|association|co-?operative|agency|bank|fund|"
+    r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
+    r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
+)
+
+
+def _referent(text: str, names: list[Name], at: int) -> str | None:
+    """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
+    most 300 characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
+    an apposition ("Sintracarbón, the mine workers' union"); never a person."""
+    for n in reversed(names):
+        if n.end > at:
+            continue
+        if at - n.end >= 300:
+            return None
+        if n.person:
+            continue
+        if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
+            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ORG_NOUNS})\b", text[n.end : n.end + 80]
+        ):
+            return n.text
+    return None
 
 
 def _owner(organisation: str | None) -> str | None:
