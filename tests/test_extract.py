@@ -1234,3 +1234,15 @@ def test_its_title_gives_the_organisation_named_last_and_a_family_name_written_f
             "Datong Municipal Bureau of Commerce",
         ),
     ]
+
+
+def test_where_a_titled_person_holds_the_title_after_the_name(gazetteer):
+    text = (
+        '"We need roads before we need speeches," Governor Ana Ruiz of Cesar told reporters.\n\n'
+        'Union leader Mark Dolan of the CFMEU said: "This is a start, not a settlement."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We need roads before we need speeches", "Ana Ruiz", "Governor", "Cesar"),
+        ("This is a start, not a settlement.", "Mark Dolan", "Union leader", "CFMEU"),
+    ]
+    assert {"Ana Ruiz", "Cesar"} <= set(names(text, gazetteer)), names(text, gazetteer)

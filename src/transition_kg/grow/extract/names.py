@@ -269,8 +269,14 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         run.pop(0)  # "Thirty-five years later"
     if not run:
         return []
-    s, e = run[0][0], run[-1][1]
     words = [w for _, _, w in run]
+    held: list[Name] = []  # "Governor Ana Ruiz of Cesar": a person, then where they hold the title
+    if title and "of" in words[2:] and not set(words) & ORG_WORDS:
+        k = words.index("of", 2)
+        rest = run[k + 2 :] if run[k + 1 :][:1] and run[k + 1][2] == "the" else run[k + 1 :]
+        held = _clean(text, rest, lower_words, set()) if rest else []
+        run, words = run[:k], words[:k]
+    s, e = run[0][0], run[-1][1]
     if re.search(r"['’]s$", words[-1]):
         e -= 2
         words[-1] = words[-1][:-2]
@@ -332,4 +338,4 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
-    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]
+    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

@@ -340,9 +340,8 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
             and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
-        held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
-        return words, held.group(1) if held else whose.group(1) if whose else None  # "Y, whose Managing Director X"
+        return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
 
 
@@ -404,7 +403,13 @@ def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | Non
     head, role = found.group(1).strip(), found.group(2)
     if head and any(n.text == head for n in names):
         return role, head
-    return (f"{head} {role}" if head else role), None
+    return (f"{head} {role}" if head else role), _held(text, who)  # "Union leader X of the CFMEU"
+
+
+def _held(text: str, who: str) -> str | None:
+    """The organisation written after a titled person's name ("Professor X of the University")."""
+    held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)
+    return held.group(1) if held else None
 
 
 def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
