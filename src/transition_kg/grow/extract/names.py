@@ -140,6 +140,16 @@ def _first_name_word(text: str, word: str, at: int) -> bool:
     return word.isalpha() and bool(re.search(rf"\b{word} [A-Z][a-z]+(?:-[a-z]+)?,", text[max(0, at - 3000) : at]))
 
 
+def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[list, list[Name]]:
+    """A titled person's run cut at "of": the name, and the names of where they hold the title."""
+    words = [w for _, _, w in run]
+    if not (title and "of" in words[2:] and not set(words) & ORG_WORDS):
+        return run, []
+    k = words.index("of", 2)
+    rest = run[k + 2 :] if run[k + 1 :][:1] and run[k + 1][2] == "the" else run[k + 1 :]
+    return run[:k], (_clean(text, rest, lower_words, set()) if rest else [])
+
+
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
     ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
@@ -269,14 +279,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         run.pop(0)  # "Thirty-five years later"
     if not run:
         return []
-    words = [w for _, _, w in run]
-    held: list[Name] = []  # "Governor Ana Ruiz of Cesar": a person, then where they hold the title
-    if title and "of" in words[2:] and not set(words) & ORG_WORDS:
-        k = words.index("of", 2)
-        rest = run[k + 2 :] if run[k + 1 :][:1] and run[k + 1][2] == "the" else run[k + 1 :]
-        held = _clean(text, rest, lower_words, set()) if rest else []
-        run, words = run[:k], words[:k]
-    s, e = run[0][0], run[-1][1]
+    run, held = _held_at(text, run, title, lower_words)  # "Governor Ana Ruiz of Cesar": the person, then Cesar
+    s, e, words = run[0][0], run[-1][1], [w for _, _, w in run]
     if re.search(r"['’]s$", words[-1]):
         e -= 2
         words[-1] = words[-1][:-2]
