@@ -1246,3 +1246,15 @@ def test_where_a_titled_person_holds_the_title_after_the_name(gazetteer):
         ("This is a start, not a settlement.", "Mark Dolan", "Union leader", "CFMEU"),
     ]
     assert {"Ana Ruiz", "Cesar"} <= set(names(text, gazetteer)), names(text, gazetteer)
+
+
+def test_a_site_of_an_owner_gives_the_owner(gazetteer):
+    text = (
+        "Zhao Dengke, a former shearer operator at the Yima mine of Henan Energy Group, now repairs pumps. "
+        '"My wage fell at first, but it is steady now," he told reporters.\n\n'
+        'Jan Kral, a fitter at the Turow mine, said: "It is over for us here."'
+    )
+    assert organised(text, gazetteer) == [
+        ("My wage fell at first, but it is steady now", "Zhao Dengke", "former shearer operator", "Henan Energy Group"),
+        ("It is over for us here.", "Jan Kral", "fitter", "Turow mine"),
+    ]

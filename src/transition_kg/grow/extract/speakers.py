@@ -13,6 +13,7 @@ from .lexicon import (
     NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_WORDS,
+    SITES,
     SPEECH,
     TITLE_WORDS,
     TITLES,
@@ -311,7 +312,10 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         text,
     )
     if after:
-        return after.group(1), _owner(after.group(2))
+        org = _owner(after.group(2))
+        site = org and re.search(rf"\b(?:{SITES})$", org)
+        owner = re.match(rf"\s+of\s+(?:the\s+)?{_ORG}", text[after.end() :]) if site else None
+        return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
