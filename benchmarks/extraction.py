@@ -20,7 +20,8 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5 news-held-out-6 seeds.
+Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5
+news-held-out-6 seeds.
 """
 
 from __future__ import annotations
