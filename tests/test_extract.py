@@ -1258,3 +1258,33 @@ def test_a_site_of_an_owner_gives_the_owner(gazetteer):
         ("My wage fell at first, but it is steady now", "Zhao Dengke", "former shearer operator", "Henan Energy Group"),
         ("It is over for us here.", "Jan Kral", "fitter", "Turow mine"),
     ]
+
+
+def test_a_time_opening_the_sentence_and_a_month_ahead(gazetteer):
+    text = (
+        "In the first three months of this year, wind capacity in the county rose 12 percent to 4 gigawatts. "
+        "The first class starts in November."
+    )
+    found = {
+        c.exact: year_of(c)
+        for c in candidates_of(text, gazetteer, dt.date(2025, 7, 1))
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert {e: found.get(e) for e in ("12 percent", "4 gigawatts", "in November")} == {
+        "12 percent": "2025",
+        "4 gigawatts": "2025",
+        "in November": "2025",
+    }
+
+
+def test_a_company_title_after_an_apposition_and_a_role_without_the_age(gazetteer):
+    text = (
+        "Output at Karaganda Komir, the biggest miner in the region, fell last year. The firm will cut 500 jobs, "
+        'its Chief Financial Officer Daniyar Sadykov said. "Nobody will be fired," he said.\n\n'
+        "Wu Hong, a 51-year-old former winch operator at the Pingdingshan mine, now sells tea. "
+        '"It is quieter work and I sleep at night," he said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("Nobody will be fired", "Daniyar Sadykov", "Chief Financial Officer", "Karaganda Komir"),
+        ("It is quieter work and I sleep at night", "Wu Hong", "former winch operator", "Pingdingshan mine"),
+    ]

@@ -99,7 +99,7 @@ _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (ne
 #: words before a date that put it ahead of the publication date
 FUTURE = (
     r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
-    r"intends?|deadline|set to|going to|until|upcoming)\b"
+    r"intends?|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
 )
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 

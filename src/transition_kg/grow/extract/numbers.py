@@ -211,7 +211,9 @@ def dates_and_numbers(
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
         time_quotes = [quote_of(t[0]) for t in times]
-        numbered = {clause_of(k.number.start) for k in kept}
+        numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
+            clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
+        }
         for i, quantity in enumerate(kept):
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
             before = text[max(s_start, number.start - 8) : number.start]

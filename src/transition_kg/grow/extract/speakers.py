@@ -223,10 +223,12 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
+        if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
+            who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(text, who[0], who[1]):
             company = next(
                 (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
-            )
+            ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
     return who
 
@@ -357,14 +359,14 @@ _ORG_NOUNS = (
 )
 
 
-def _referent(text: str, names: list[Name], at: int) -> str | None:
+def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
     """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
-    most 300 characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
+    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
     an apposition ("Sintracarbón, the mine workers' union"); never a person."""
     for n in reversed(names):
         if n.end > at:
             continue
-        if at - n.end >= 300:
+        if at - n.end >= reach:
             return None
         if n.person:
             continue
