@@ -1288,3 +1288,10 @@ def test_a_company_title_after_an_apposition_and_a_role_without_the_age(gazettee
         ("Nobody will be fired", "Daniyar Sadykov", "Chief Financial Officer", "Karaganda Komir"),
         ("It is quieter work and I sleep at night", "Wu Hong", "former winch operator", "Pingdingshan mine"),
     ]
+
+
+def test_a_change_to_a_level_takes_the_levels_time_and_the_first_half_is_no_fraction(gazetteer):
+    text = "Output fell 7% year-on-year to 21.5 million tonnes in the first half of 2024, and half of it went abroad."
+    found = [(c.exact, year_of(c)) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert found[:2] == [("7%", "2024"), ("21.5 million tonnes", "2024")], found
+    assert [e for e, _ in found[2:]] == ["half"], found  # the share, not the part of the year

@@ -410,6 +410,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
         ) or re.match(r"-year-old", rest):
             continue  # a date or an age
+        if re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before):
+            continue  # "in the first half of 2025": a part of the year
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
@@ -462,6 +464,8 @@ _FLOW = re.compile(
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
     r"amounted)\b"
 )
+#: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
+_TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
 #: a time that is the other side of a comparison
 _AGO = re.compile(r"\b(?:earlier|ago|before)$", re.I)
 #: a vote or a score ("voted 3-0", "won 2-1"): no quantity
@@ -493,7 +497,8 @@ def _following(
     describes it ("180,000 yuan per household, set last December"), in a clause with no number
     of its own; never a bound that opens from it ("since", "until")."""
     for t in times:
-        if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
+        to_level = _TO_LEVEL.match(text, end, t[0]) is not None  # "fell 6% to 19.4 million tonnes in 2025"
+        if t[0] < end or (clause_of(t[0]) in numbered and not to_level) or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
         if _COMPARED.search(between):
