@@ -1295,3 +1295,9 @@ def test_a_change_to_a_level_takes_the_levels_time_and_the_first_half_is_no_frac
     found = [(c.exact, year_of(c)) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
     assert found[:2] == [("7%", "2024"), ("21.5 million tonnes", "2024")], found
     assert [e for e, _ in found[2:]] == ["half"], found  # the share, not the part of the year
+
+
+def test_the_end_of_the_year_is_a_date(gazetteer):
+    text = "The district will open a training centre by the end of the year, the mayor said."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    assert found == {"by the end of the year": "2025"}, found

@@ -38,6 +38,7 @@ def _resolve(expression: str, published: dt.date) -> int | None:
         or "last month" in words
         or "earlier this" in words
         or words == "today"
+        or re.search(r"of (?:the|this) year$", words)  # "by the end of the year"
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
@@ -55,7 +56,7 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|this month|(?:since )?last month)\b",
+    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this) year)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
