@@ -8,7 +8,7 @@
    second round of rules, and the three in ``news-held-out-3/`` written before the third, each
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
-   in ``news-held-out-5/`` for the fifth round), against
+   in ``news-held-out-5/`` for the fifth round and in ``news-held-out-6/`` for the sixth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -20,7 +20,8 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5 seeds.
+Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5
+news-held-out-6 seeds.
 """
 
 from __future__ import annotations
@@ -104,6 +105,12 @@ GROUPS = {
         "News styles held aside, fifth set (tests/articles/news-held-out-5; its first, blind run is in "
         "tests/articles/README.md, the rules were worked on it since)",
         "three held aside (5)",
+    ),
+    "news-held-out-6": (
+        ARTICLES / "news-held-out-6",
+        "News styles held aside, sixth set (tests/articles/news-held-out-6; its first run with the sixth "
+        "round's rules frozen is in tests/articles/README.md)",
+        "three held aside (6)",
     ),
 }
 

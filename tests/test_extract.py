@@ -1136,9 +1136,13 @@ def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (  # the time after "compared with" is the other side's
+        (  # the time after "compared with" is the other side's; "the same months of 2024": a year after
             "Profit fell 30 percent compared with the same months of 2024.",
-            {"30 percent": "-"},
+            {"30 percent": "2025"},
+        ),
+        (
+            "Sales rose 8 percent compared with the same quarter of 2022.",
+            {"8 percent": "2023"},
         ),
         (  # "to N from M since YEAR": M is what it was in that year
             "Staff has fallen to 900 from 1,500 since 2018.",
@@ -1176,3 +1180,124 @@ def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, pro
     written = draft.read_text(encoding="utf-8")
     assert 'tkg:published "2024-03-02"^^xsd:date' in written
     assert 'tkg:candidateYear "2023"^^xsd:gYear' in written and '"2024"^^xsd:gYear' not in written  # "last year"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a sentence with no time of its own: the time of the sentence before; "from" its other side
+            "The plant burned 3.1 million tons of coal in 2023, compared with 3.6 million tons a year earlier. "
+            "Revenue fell to $410 million from $455 million.",
+            {"$410 million": "2023", "$455 million": "2022"},
+        ),
+        (  # "year-on-year": "from" is the year before
+            "Output rose 5% year-on-year to 12 million tonnes in 2024. Net profit climbed to 9 billion yuan from "
+            "7 billion yuan.",
+            {"9 billion yuan": "2024", "7 billion yuan": "2023"},
+        ),
+        (  # a period from "since" is carried as well
+            "The town has lost 2,000 jobs since 2019. Its tax income fell by €4 million.",
+            {"€4 million": "2019-2025"},
+        ),
+        (  # a state is no flow of that time; a new paragraph starts afresh; "has risen" is up to now
+            "The mine sold 4 million tons in 2022. It employs 450 people.\n\nRevenue dropped to $90 million. "
+            "The fund paid out $2 million in 2021. Prices have risen 15 percent.",
+            {"450 people": "-", "$90 million": "-", "15 percent": "-"},
+        ),
+        (  # a span such as "in the past two years" is not carried to the next sentence's event
+            "Output fell 18 percent in the past two years. Shares rose 2.3% after the announcement.",
+            {"2.3%": "-"},
+        ),
+    ],
+)
+def test_years_carried_from_the_sentence_before_in_the_paragraph(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_its_title_gives_the_organisation_named_last_and_a_family_name_written_first(gazetteer):
+    text = (
+        "About 900 people work at the pit, according to Minerunion, the miners' union in the valley. "
+        'Its president, Jan Kos, wants a fund. "We will not wait another year for it," Kos said.\n\n'
+        "Nordkraft AB will shut its last pit in 2027. Its chief executive, Anna Berg, said the firm would "
+        'retrain staff. "We owe them that much and more," Berg said.\n\n'
+        "Li Ming, deputy director of the Datong Municipal Bureau of Commerce, said the fund would grow. "
+        '"We are ready to help every family that asks us," Li said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We will not wait another year for it", "Jan Kos", "president", "Minerunion"),
+        ("We owe them that much and more", "Anna Berg", "chief executive", "Nordkraft AB"),
+        (
+            "We are ready to help every family that asks us",
+            "Li Ming",
+            "deputy director",
+            "Datong Municipal Bureau of Commerce",
+        ),
+    ]
+
+
+def test_where_a_titled_person_holds_the_title_after_the_name(gazetteer):
+    text = (
+        '"We need roads before we need speeches," Governor Ana Ruiz of Cesar told reporters.\n\n'
+        'Union leader Mark Dolan of the CFMEU said: "This is a start, not a settlement."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We need roads before we need speeches", "Ana Ruiz", "Governor", "Cesar"),
+        ("This is a start, not a settlement.", "Mark Dolan", "Union leader", "CFMEU"),
+    ]
+    assert {"Ana Ruiz", "Cesar"} <= set(names(text, gazetteer)), names(text, gazetteer)
+
+
+def test_a_site_of_an_owner_gives_the_owner(gazetteer):
+    text = (
+        "Zhao Dengke, a former shearer operator at the Yima mine of Henan Energy Group, now repairs pumps. "
+        '"My wage fell at first, but it is steady now," he told reporters.\n\n'
+        'Jan Kral, a fitter at the Turow mine, said: "It is over for us here."'
+    )
+    assert organised(text, gazetteer) == [
+        ("My wage fell at first, but it is steady now", "Zhao Dengke", "former shearer operator", "Henan Energy Group"),
+        ("It is over for us here.", "Jan Kral", "fitter", "Turow mine"),
+    ]
+
+
+def test_a_time_opening_the_sentence_and_a_month_ahead(gazetteer):
+    text = (
+        "In the first three months of this year, wind capacity in the county rose 12 percent to 4 gigawatts. "
+        "The first class starts in November."
+    )
+    found = {
+        c.exact: year_of(c)
+        for c in candidates_of(text, gazetteer, dt.date(2025, 7, 1))
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert {e: found.get(e) for e in ("12 percent", "4 gigawatts", "in November")} == {
+        "12 percent": "2025",
+        "4 gigawatts": "2025",
+        "in November": "2025",
+    }
+
+
+def test_a_company_title_after_an_apposition_and_a_role_without_the_age(gazetteer):
+    text = (
+        "Output at Karaganda Komir, the biggest miner in the region, fell last year. The firm will cut 500 jobs, "
+        'its Chief Financial Officer Daniyar Sadykov said. "Nobody will be fired," he said.\n\n'
+        "Wu Hong, a 51-year-old former winch operator at the Pingdingshan mine, now sells tea. "
+        '"It is quieter work and I sleep at night," he said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("Nobody will be fired", "Daniyar Sadykov", "Chief Financial Officer", "Karaganda Komir"),
+        ("It is quieter work and I sleep at night", "Wu Hong", "former winch operator", "Pingdingshan mine"),
+    ]
+
+
+def test_a_change_to_a_level_takes_the_levels_time_and_the_first_half_is_no_fraction(gazetteer):
+    text = "Output fell 7% year-on-year to 21.5 million tonnes in the first half of 2024, and half of it went abroad."
+    found = [(c.exact, year_of(c)) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert found[:2] == [("7%", "2024"), ("21.5 million tonnes", "2024")], found
+    assert [e for e, _ in found[2:]] == ["half"], found  # the share, not the part of the year
+
+
+def test_the_end_of_the_year_is_a_date(gazetteer):
+    text = "The district will open a training centre by the end of the year, the mayor said."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    assert found == {"by the end of the year": "2025"}, found

@@ -38,6 +38,7 @@ def _resolve(expression: str, published: dt.date) -> int | None:
         or "last month" in words
         or "earlier this" in words
         or words == "today"
+        or re.search(r"of (?:the|this) year$", words)  # "by the end of the year"
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
@@ -55,7 +56,7 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|this month|(?:since )?last month)\b",
+    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this) year)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
@@ -99,7 +100,7 @@ _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (ne
 #: words before a date that put it ahead of the publication date
 FUTURE = (
     r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
-    r"intends?|deadline|set to|going to|until|upcoming)\b"
+    r"intends?|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
 )
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 

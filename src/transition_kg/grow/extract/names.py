@@ -134,6 +134,22 @@ def find_names(
     return names
 
 
+def _first_name_word(text: str, word: str, at: int) -> bool:
+    """Whether a short word is what a person named before ``at`` is called by, a family name
+    written first ("Li" after "Li Ming, deputy director …"): looked for in a bounded window."""
+    return word.isalpha() and bool(re.search(rf"\b{word} [A-Z][a-z]+(?:-[a-z]+)?,", text[max(0, at - 3000) : at]))
+
+
+def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[list, list[Name]]:
+    """A titled person's run cut at "of": the name, and the names of where they hold the title."""
+    words = [w for _, _, w in run]
+    if not (title and "of" in words[2:] and not set(words) & ORG_WORDS):
+        return run, []
+    k = words.index("of", 2)
+    rest = run[k + 2 :] if run[k + 1 :][:1] and run[k + 1][2] == "the" else run[k + 1 :]
+    return run[:k], (_clean(text, rest, lower_words, set()) if rest else [])
+
+
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
     ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
@@ -263,8 +279,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         run.pop(0)  # "Thirty-five years later"
     if not run:
         return []
-    s, e = run[0][0], run[-1][1]
-    words = [w for _, _, w in run]
+    run, held = _held_at(text, run, title, lower_words)  # "Governor Ana Ruiz of Cesar": the person, then Cesar
+    s, e, words = run[0][0], run[-1][1], [w for _, _, w in run]
     if re.search(r"['’]s$", words[-1]):
         e -= 2
         words[-1] = words[-1][:-2]
@@ -295,7 +311,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         if (
             text[e : e + 1] == "$"
             or dateline
-            or (len(word) < 3 and not acronym)
+            or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
             or word.lower() in MONTHS
             or word in WEEKDAYS
             or word in DEMONYMS
@@ -326,4 +342,4 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
-    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2))]
+    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

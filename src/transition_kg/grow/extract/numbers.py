@@ -189,6 +189,8 @@ def dates_and_numbers(
 
     number_starts = [n.start for n in numbers]
     periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
+    previous_end, year_apart = 0, False  # the sentence before: where it ended, whether it compared a year apart
+    previous_times: list[Time] = []  # and its times
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
@@ -202,13 +204,16 @@ def dates_and_numbers(
         ):  # "… since 2015. … over the same period"
             every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
         periods = [t for t in every_time if "-" in t[2]]
+        stated = (previous_end, previous_times, year_apart)  # the sentence before: its times
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
         time_quotes = [quote_of(t[0]) for t in times]
-        numbered = {clause_of(k.number.start) for k in kept}
+        numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
+            clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
+        }
         for i, quantity in enumerate(kept):
             number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
             before = text[max(s_start, number.start - 8) : number.start]
@@ -260,6 +265,8 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when is None and not times and quote_in is None and not _undated(text, quantity, lead):
+                when = _carried(text, stated, s_start, first.start, lead)
             if when and when[3] and when[3].startswith("since ") and re.search(r"\bfrom\s+$", lead):
                 when = (when[0], when[1], when[2].split("-")[0], None, when[4])  # "to 2,300 from 4,150 since 2019"
             if when and "-" in when[2]:
@@ -270,7 +277,34 @@ def dates_and_numbers(
             if when and when[3]:
                 c.add("yearInferredFrom", turtle.text(when[3]))
             out.append(c)
+        previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
+        previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
     return out
+
+
+def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
+    """The time of a number in a sentence that gives none, from the sentence before it in the same
+    paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
+    dropped to 48.2 billion"), or for what follows "from" the time it compared with ("… compared
+    with 10.2 million tons a year earlier. Revenue dropped to Rp 9.1 trillion from Rp 12.4 trillion");
+    only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people")."""
+    end, times, year_apart = stated
+    if not times or "\n" in text[end:at] or not _FLOW.search(text, at, start):
+        return None
+    other = [t for t in times if _COMPARED.search(text, max(end - 400, t[0] - 60), t[0]) or _AGO.search(t[3] or "")]
+    main = [t for t in times if t not in other]
+    if not main:
+        return None
+    t = main[0]
+    if "-" in t[2] and not (t[3] or "").startswith("since "):
+        return None  # "fell 18 percent in the past two years. Shares rose 2.3% after the announcement": not its time
+    if not re.search(r"\bfrom\s+\S{0,4}\s*$", lead):
+        return t
+    if other:
+        return other[0]
+    if year_apart and "-" not in t[2]:
+        return (t[0], t[1], str(int(t[2]) - 1), f"a year before {t[3] or text[t[0] : t[1]]}", t[4])
+    return None
 
 
 def _time_of(
@@ -285,22 +319,9 @@ def _time_of(
     """The time a quantity holds for (None for a duration, or a capacity said of a thing): a
     change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
     about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
-    number, unit, end = quantity.number, quantity.unit, quantity.end
+    number, end = quantity.number, quantity.end
     clause = clause_of(number.start) or (0, len(text))
-    undated = (
-        unit in DURATIONS
-        or quantity.counted in ("decades", "centuries")
-        or (
-            unit in CAPACITIES
-            and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
-            and re.match(
-                r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
-                text[end : end + 40],
-            )
-        )
-        or re.match(r"\s+(?:away|north|south|east|west|outside|upstream|downstream)\b", text[end : end + 12])
-    )  # "for 31 years", "the 800MW Callide B power station", "9 miles away": no year
-    if undated:
+    if _undated(text, quantity, lead):
         return None
     change = bool(
         re.match(
@@ -330,6 +351,25 @@ def _time_of(
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+
+
+def _undated(text: str, quantity: Quantity, lead: str) -> bool:
+    """Whether a quantity holds for no year: a duration, or a capacity said of a thing ("for 31
+    years", "the 800MW Callide B power station", "9 miles away")."""
+    unit, end = quantity.unit, quantity.end
+    return bool(
+        unit in DURATIONS
+        or quantity.counted in ("decades", "centuries")
+        or (
+            unit in CAPACITIES
+            and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+            and re.match(
+                r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
+                text[end : end + 40],
+            )
+        )
+        or re.match(r"\s+(?:away|north|south|east|west|outside|upstream|downstream)\b", text[end : end + 12])
+    )
 
 
 def _quantities(text: str, s_start: int, s_end: int, found: list[Number], country: str | None = None) -> list[Quantity]:
@@ -370,6 +410,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
         ) or re.match(r"-year-old", rest):
             continue  # a date or an age
+        if re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before):
+            continue  # "in the first half of 2025": a part of the year
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
@@ -412,6 +454,20 @@ _SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|against)\b")
+#: the other side of a comparison a year apart: "compared with the same period of 2024"
+_SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")
+#: a comparison a year apart stated in a sentence ("year-on-year", "a year earlier")
+_YEAR_APART = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\bfrom a year (?:earlier|ago|before)\b", re.I)
+#: a past flow or change, whose figure holds for a period ("Revenue dropped to", "it sold"), not "has risen"
+_FLOW = re.compile(
+    r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
+    r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
+    r"amounted)\b"
+)
+#: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
+_TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
+#: a time that is the other side of a comparison
+_AGO = re.compile(r"\b(?:earlier|ago|before)$", re.I)
 #: a vote or a score ("voted 3-0", "won 2-1"): no quantity
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
@@ -441,10 +497,13 @@ def _following(
     describes it ("180,000 yuan per household, set last December"), in a clause with no number
     of its own; never a bound that opens from it ("since", "until")."""
     for t in times:
-        if t[0] < end or clause_of(t[0]) in numbered or re.search(r"\b(?:since|until)\s+$", t[4]):
+        to_level = _TO_LEVEL.match(text, end, t[0]) is not None  # "fell 6% to 19.4 million tonnes in 2025"
+        if t[0] < end or (clause_of(t[0]) in numbered and not to_level) or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
         if _COMPARED.search(between):
+            if "-" not in t[2] and _SAME_AS.search(text, max(0, t[0] - 40), t[0]):  # "the same period of 2024"
+                return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
             return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
         if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):

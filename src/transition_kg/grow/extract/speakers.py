@@ -13,6 +13,7 @@ from .lexicon import (
     NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_WORDS,
+    SITES,
     SPEECH,
     TITLE_WORDS,
     TITLES,
@@ -22,7 +23,8 @@ from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
-    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk",
+    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
+    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
 }  # fmt: skip
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -221,10 +223,12 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
+        if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
+            who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(text, who[0], who[1]):
             company = next(
                 (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
-            )
+            ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
     return who
 
@@ -310,7 +314,10 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         text,
     )
     if after:
-        return after.group(1), _owner(after.group(2))
+        org = _owner(after.group(2))
+        site = org and re.search(rf"\b(?:{SITES})$", org)
+        owner = re.match(rf"\s+of\s+(?:the\s+)?{_ORG}", text[after.end() :]) if site else None
+        return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
@@ -324,10 +331,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
-            earlier = [
-                n for n in names if n.end <= before.start() and set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
-            ]
-            org = earlier[-1].text if earlier and before.start() - earlier[-1].end < 300 else None
+            org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
     titled = re.search(
         rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
@@ -342,10 +346,35 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
             and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
-        held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)  # "Professor X of the University"
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
-        return words, held.group(1) if held else whose.group(1) if whose else None  # "Y, whose Managing Director X"
+        return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
+_ORG_NOUNS = (
+    r"union|company|firm|group|miner|producer|utility|operator|owner|association|co-?operative|agency|bank|fund|"
+    r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
+    r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
+)
+
+
+def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
+    """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
+    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
+    an apposition ("Sintracarbón, the mine workers' union"); never a person."""
+    for n in reversed(names):
+        if n.end > at:
+            continue
+        if at - n.end >= reach:
+            return None
+        if n.person:
+            continue
+        if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
+            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ORG_NOUNS})\b", text[n.end : n.end + 80]
+        ):
+            return n.text
+    return None
 
 
 def _owner(organisation: str | None) -> str | None:
@@ -380,7 +409,13 @@ def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | Non
     head, role = found.group(1).strip(), found.group(2)
     if head and any(n.text == head for n in names):
         return role, head
-    return (f"{head} {role}" if head else role), None
+    return (f"{head} {role}" if head else role), _held(text, who)  # "Union leader X of the CFMEU"
+
+
+def _held(text: str, who: str) -> str | None:
+    """The organisation written after a titled person's name ("Professor X of the University")."""
+    held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)
+    return held.group(1) if held else None
 
 
 def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
