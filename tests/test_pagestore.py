@@ -301,6 +301,7 @@ def test_on_a_phone_the_query_tab_folds_its_list_keeps_run_in_sight_and_brings_t
     )
     first = frame.locator("#results tbody tr").first.bounding_box()
     assert first["y"] >= 0 and first["y"] + 20 <= 844, first
+    assert first["height"] <= 100, first  # a row reads across (the table scrolls sideways), not down a narrow column
     assert frame.locator("#status").bounding_box()["y"] >= 0
     page.close()
 
