@@ -86,7 +86,7 @@ def read_articles(
     return _read(loaded.dataset, corpus, where or _graph_file(loaded), absent)
 
 
-def article_texts(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
+def texts_to_show(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
     """Each registered article's own characters as ``corpus`` holds them (by the article's
     IRI), and a line for each article whose text is not there or not the one its evidence
     counts in (a hash that differs), saying why."""

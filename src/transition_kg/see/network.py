@@ -28,7 +28,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..core.files import write_atomic
-from ..core.texts import article_texts
+from ..core.texts import texts_to_show
 from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
@@ -291,7 +291,7 @@ def _texts(
         return {}, []
     if corpus is None:
         return {}, ["Evidence is shown as its words alone: no folder of article texts was given for its passages."]
-    texts, why = article_texts(catalog.dataset, corpus)
+    texts, why = texts_to_show(catalog.dataset, corpus)
     if not any(a["id"] not in texts for a in articles):
         return texts, []
     return texts, [f"Evidence is shown as its words alone where its article's text is absent ({'; '.join(why)})."]
