@@ -182,3 +182,74 @@ def test_a_replaced_worker_never_serves_a_half_loaded_store(project, tmp_path):
         assert len(server.endpoint.pool.workers) == 2
     finally:
         server.close()
+
+
+def test_two_greedy_clients_cannot_starve_a_third(project):
+    """Two clients each send three runaway queries to a server of four workers (each client
+    may run three at once): before, they held all four workers and a third client's light
+    query waited 9-10 s for a 503. Now a client already running one starts another only while
+    a worker stays free for a client running none."""
+    greedy = make_server(project, port=0, timeout=8, workers=4).start()
+    try:
+        runaways = [
+            threading.Thread(target=get, args=(greedy.url, RUNAWAY, "", source), daemon=True)
+            for source in ("127.0.0.2", "127.0.0.3") * 3
+        ]
+        for thread in runaways:
+            thread.start()
+            time.sleep(0.05)
+        time.sleep(1)
+        answered = []
+        for _ in range(3):
+            start = time.perf_counter()
+            status, body = get(greedy.url, LABELS, "Accept: text/csv\r\n", source="127.0.0.4")
+            answered.append((status, body, time.perf_counter() - start))
+        assert all(status == 200 and body == "l\r\nQitaihe\r\n七台河\r\n".encode() for status, body, _ in answered)
+        assert max(took for *_, took in answered) < 2, answered
+        # the greedy clients still get their share: the second of each waited, it was not refused at once
+        assert greedy.endpoint.turns.total == 3 and sorted(greedy.endpoint.turns.held.values()) == [1, 2]
+        for thread in runaways:
+            thread.join(30)
+    finally:
+        greedy.close()
+
+
+def test_turns_let_in_the_client_running_fewest_first():
+    """Four workers, three each at most, all held (A two, B one, D one); A's third, B's second
+    and C's first wait. D ends: C, running none, comes first. C ends: nobody, since one worker
+    stays free for clients running none. A ends one: A and B run one each, A came first."""
+    import asyncio
+
+    async def scenario() -> list[str]:
+        loop = asyncio.get_running_loop()
+        turns, never = serve.Turns(4, 3), loop.create_future()
+        deadline = loop.time() + 5
+        for client in "AAB":
+            await turns.take(client, deadline, never, 5)
+        turns._grant("D")  # a fourth client holds the last worker
+        order: list[str] = []
+
+        async def wait(client: str) -> None:
+            await turns.take(client, deadline, never, 5)
+            order.append(client)
+
+        tasks = [asyncio.ensure_future(wait(client)) for client in "ABC"]
+        await asyncio.sleep(0.01)
+        assert order == [] and turns.total == 4
+        turns.release("D")  # one worker free: C, running none, before B and A
+        await asyncio.sleep(0.01)
+        assert order == ["C"]
+        turns.release("C")  # three held (A A B): one free is kept for those running none
+        await asyncio.sleep(0.01)
+        assert order == ["C"]
+        turns.release("A")  # two held (A B), both running one: A came first
+        await asyncio.sleep(0.01)
+        assert order == ["C", "A"]
+        turns.release("B")
+        await asyncio.sleep(0.01)
+        assert order == ["C", "A", "B"]
+        for task in tasks:
+            await task
+        return order
+
+    asyncio.run(scenario())

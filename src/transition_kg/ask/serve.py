@@ -17,8 +17,9 @@
 - Read-only means local-only: SERVICE is refused unless its host is allowed
   (``--allow-service``); bound to this machine, the Host header must name it (no DNS
   rebinding) and a request from another origin (a web page the user visits) is refused.
-- Fair: a client runs at most ``per_client`` queries at once; its others wait their turn
-  (within their timeout), so one client cannot hold every worker.
+- Fair: a client runs at most ``per_client`` queries at once, and a second only while a
+  worker stays free for clients running none (:class:`Turns`); the others wait their turn
+  (within their timeout), so neither one client nor two can hold every worker.
 - ``/``: a page to write queries (the named queries as examples), and ``/view``, which
   renders a result with the same view as ``transition-kg view``.
 """
@@ -380,6 +381,61 @@ class Pages:
     state: dict
 
 
+class Turns:
+    """Who runs now, fairly: a client runs at most ``per_client`` queries at once, and one that
+    already runs one starts another only while a worker stays free for clients running none,
+    so no two greedy clients can starve a third. Those that must wait are let in by fewest
+    running, then first come; their wait counts in their timeout."""
+
+    def __init__(self, capacity: int, per_client: int) -> None:
+        self.capacity, self.per_client = capacity, per_client
+        self.held: dict[str, int] = {}
+        self.total = 0
+        self.waiting: list[tuple[str, asyncio.Future]] = []
+
+    def _may(self, client: str) -> bool:
+        held = self.held.get(client, 0)
+        if held >= self.per_client:
+            return False
+        return self.total < self.capacity if held == 0 else self.total + 1 < self.capacity
+
+    def _grant(self, client: str) -> None:
+        self.held[client] = self.held.get(client, 0) + 1
+        self.total += 1
+
+    def release(self, client: str) -> None:
+        """End one of the client's turns and let in whoever may now run."""
+        self.total -= 1
+        self.held[client] -= 1
+        if not self.held[client]:
+            del self.held[client]
+        self.waiting = [(c, f) for c, f in self.waiting if not f.done()]
+        for client, future in sorted(self.waiting, key=lambda w: self.held.get(w[0], 0)):  # stable: first come
+            if self._may(client):
+                self._grant(client)
+                future.set_result(None)
+
+    async def take(self, client: str, deadline: float, gone: asyncio.Future, timeout: float) -> None:
+        """One of the client's turns, waiting for it until ``deadline`` (Refused 503 past it)."""
+        if self._may(client) and not any(c == client for c, f in self.waiting if not f.done()):
+            self._grant(client)
+            return
+        loop = asyncio.get_running_loop()
+        waiting = loop.create_future()
+        self.waiting.append((client, waiting))
+        left = max(deadline - loop.time(), 0)
+        await asyncio.wait({waiting, gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        if waiting.done():
+            return
+        waiting.cancel()
+        self.waiting.remove((client, waiting))
+        if self.held.get(client, 0) >= self.per_client:
+            why = f"this client's earlier queries (at most {self.per_client} at once)"
+        else:
+            why = "a worker: other clients' queries hold them, one is kept for clients running none"
+        raise Refused(503, f"query stopped: it ran past the {timeout:g} s timeout waiting for {why}")
+
+
 class Endpoint:
     """The state the app's handlers share."""
 
@@ -396,20 +452,11 @@ class Endpoint:
     ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
-        self.turns: dict[str, asyncio.Semaphore] = {}
+        self.turns = Turns(len(pool.workers), per_client)
         self.pages = pages
         self.page = query_page(project, pages.path if pages else None)
         self._store: Store | None = None
         self._lock = threading.Lock()
-
-    def turn(self, client: str) -> asyncio.Semaphore:
-        """The client's turns: at most ``per_client`` of its queries run at once; the others
-        wait (their wait counts in their timeout), so no client can hold every worker."""
-        if client not in self.turns:
-            if len(self.turns) > 10_000:  # forget idle clients
-                self.turns = {c: s for c, s in self.turns.items() if s.locked()}
-            self.turns[client] = asyncio.Semaphore(self.per_client)
-        return self.turns[client]
 
     def store(self):
         """The embedded store in this process, for what the workers do not answer (network
@@ -539,25 +586,6 @@ async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
     raise Refused(415, "send application/sparql-query or application/x-www-form-urlencoded")
 
 
-async def _take_turn(turn: asyncio.Semaphore, deadline: float, gone: asyncio.Future, endpoint: Endpoint) -> None:
-    """Wait for one of the client's turns, until ``deadline`` (Refused 503 past it)."""
-    if not turn.locked():  # a turn is free: taken at once
-        await turn.acquire()
-        return
-    waiting = asyncio.ensure_future(turn.acquire())
-    left = max(deadline - asyncio.get_running_loop().time(), 0)
-    done, _ = await asyncio.wait({waiting, gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
-    if waiting not in done:
-        waiting.cancel()
-        if waiting.done() and not waiting.cancelled():
-            turn.release()
-        raise Refused(
-            503,
-            f"query stopped: it ran past the {endpoint.timeout:g} s timeout waiting for this "
-            f"client's earlier queries (at most {endpoint.per_client} at once)",
-        )
-
-
 class Turn:
     """A request's turn among its client's requests: its ``deadline`` (the loop's time), ``gone``
     (done when the client leaves), and ``left_running``: work in a thread past the deadline,
@@ -575,17 +603,17 @@ async def _turn(request):
     endpoint: Endpoint = request.app.state.endpoint
     deadline = asyncio.get_running_loop().time() + endpoint.timeout
     gone = asyncio.ensure_future(_disconnected(request))
-    turns = endpoint.turn(request.client.host if request.client else "?")
+    client = request.client.host if request.client else "?"
     try:
-        await _take_turn(turns, deadline, gone, endpoint)
+        await endpoint.turns.take(client, deadline, gone, endpoint.timeout)
         turn = Turn(deadline, gone)
         try:
             yield turn
         finally:
             if turn.left_running is not None:
-                turn.left_running.add_done_callback(lambda _: turns.release())
+                turn.left_running.add_done_callback(lambda _: endpoint.turns.release(client))
             else:
-                turns.release()
+                endpoint.turns.release(client)
     finally:
         gone.cancel()
 
