@@ -1274,7 +1274,7 @@ LABELS_AND_DISKS = """() => {
 
 
 # px: a fact, an entity drawn smaller has no label of its own at that zoom (network.js's FACT_MIN_RADIUS,
-# ENTITY_MIN_RADIUS): its dot yields its room, a fact's to a name, an entity's to a story's title
+# ENTITY_MIN_RADIUS): its dot yields its room, a fact's to a name, an entity's to a hub's name or a story's title
 FACT_DOT, ENTITY_DOT = 7, 3
 
 
@@ -1286,7 +1286,7 @@ def assert_clear(found: dict) -> None:
 
     def yields(d: dict, label: dict) -> bool:  # a dot this label may cover
         small = d["r"] < (FACT_DOT if d["fact"] else ENTITY_DOT) and d["id"] not in named
-        return small and (d["fact"] or bool(label.get("article")))
+        return small and (d["fact"] or bool(label.get("article") or label.get("hub")))
 
     for i, a in enumerate(labels):
         disks = [d for d in found["disks"] if not yields(d, a)]

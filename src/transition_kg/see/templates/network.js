@@ -181,12 +181,13 @@ const NEAR_SPOTS = LABEL_SIDES.slice(0, 4).map(([ux, uy]) => [ux, uy, 0, 0]);
 const spots = steps => [...NEAR_SPOTS.slice(0, 2), [0, 0, 0, 0], ...NEAR_SPOTS.slice(2),
                         ...steps.flatMap(k => LABEL_SIDES.map(([ux, uy]) => [ux, uy, k, 0])).slice(4)]
   .flatMap(([ux, uy, k]) => ux ? [[ux, uy, k, 0]] : [[ux, uy, k, 0], [ux, uy, k, -0.3], [ux, uy, k, 0.3]]);  // above or below: slid aside too
-// a hub's or a chosen node's: close to it, clear of every node; then as close, over the fact dots
-// too small to be labelled (they yield their room to a name); then a little further off
-const CLOSE_SPOTS = spots([0, 0.6]), FAR_SPOTS = spots([0, 0.6, 1.3, 2]).filter(([, , k]) => k > 0.6);
+// a hub's or a chosen node's: touching it, clear of every node; then as close, over the dots too
+// small to be labelled (they yield their room to a name: the facts', and a hub's the entities' too);
+// then a little further off
+const CLOSE_SPOTS = spots([0]), NEXT_SPOTS = spots([0, 0.6]).filter(([, , k]) => k > 0), FAR_SPOTS = spots([0, 0.6, 1.3, 2]).filter(([, , k]) => k > 0.6);
 const NODE_REACH = 1.2;  // a node's shape reaches this many times its size from its centre (a triangle's tip 1.16)
 const LABEL_PX = 12, HUB_PX = 15, TITLE_PX = 14, TITLE_LINE = 34, TITLES_UP_TO = 3000, ENTITY_MIN_RADIUS = 3, FACT_MIN_RADIUS = 7, MAX_LABELS = 100, CELL = 64;
-// the dots too small for their labels a label may cover: a node's label the facts', a story's title the entities' too
+// the dots too small for their labels a label may cover: a node's label the facts', a hub's or a story's title the entities' too
 const FACT_DOT = 1, ENTITY_DOT = 2;
 const NARROW = 600, TITLE_LINE_NARROW = 26;  // a graph narrower than this many CSS pixels (a phone) has titles in shorter lines
 const LABEL_AREA = 24000;  // CSS pixels² of the graph a label: the view stays readable (39 at a desk, 7 on a phone)
@@ -288,7 +289,8 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
     const w = labelWidths.get(n.id) * r, h = px * 1.2, pad = 2 * r, reach = radius * NODE_REACH + 3 * r;
     // below its node, above it, to its right, to its left (a hub's or a chosen node's also over
     // itself, aslant, over the minor dots, a little further off): the first place clear of labels and other nodes
-    const tries = n.hub || this.first.has(n.id) ? [[CLOSE_SPOTS, 0], [CLOSE_SPOTS, FACT_DOT], [FAR_SPOTS, 0], [FAR_SPOTS, FACT_DOT]] : [[NEAR_SPOTS, 0]];
+    const tries = n.hub || this.first.has(n.id) ? [[CLOSE_SPOTS, 0], [CLOSE_SPOTS, FACT_DOT], ...(n.hub ? [[CLOSE_SPOTS, ENTITY_DOT]] : []),
+      [NEXT_SPOTS, 0], [NEXT_SPOTS, FACT_DOT], [FAR_SPOTS, 0], [FAR_SPOTS, FACT_DOT]] : [[NEAR_SPOTS, 0]];
     for (const [where, over] of tries) {
       for (const [ux, uy, k, slide] of where) {
         const d = reach + k * h, top = y + uy * d - (uy > 0 ? 0 : uy < 0 ? h : h / 2);
@@ -298,7 +300,7 @@ class Labels {  // one frame's labels, and the boxes they and the nodes kept cle
         this.take(box);
         ctx.strokeText(n.label, cx, top);
         ctx.fillText(n.label, cx, top);
-        drawnLabels.push({id: n.id, text: n.label, lines: [n.label], font: this.cssFont(), box: this.css(box)});
+        drawnLabels.push({id: n.id, text: n.label, lines: [n.label], font: this.cssFont(), box: this.css(box), hub: !!n.hub});
         return;
       }
     }
@@ -1100,7 +1102,7 @@ function api() {
     network, nodes, edges, ready: false, show, clear, expand,
     result: showResult,  // a query's result alone: {links: [[from, to or null, label]], question}; the nodes shown
     held: {nodes: NODES.length, edges: EDGES.length},  // what the page holds; nodes and edges are what it draws
-    labels: () => drawnLabels,  // the labels of the last frame: id, text, lines, font, box [left, top, right, bottom] in CSS pixels
+    labels: () => drawnLabels,  // the labels of the last frame: id, text, lines, font, box [left, top, right, bottom] in CSS pixels, hub or article
     legend,
     article(iri) {  // show one article's story (its IRI), or the overview (null); its IRI, null, or false if unknown
       const i = iri === null || iri === undefined || iri === "" ? null : articleAt(iri);
