@@ -1010,8 +1010,14 @@ def test_a_vote_is_no_quantity(gazetteer):
             PUBLISHED,
             {"800 teaching jobs": "2016-2025", "22 percent": "2016-2025"},
         ),
-        (  # but not in the next paragraph
+        (  # and in the next paragraph (the seventh round: it names a period stated before)
             "The district has lost 800 teaching jobs since 2016.\n\nEnrolment fell 22 percent over the same period.",
+            PUBLISHED,
+            {"22 percent": "2016-2025"},
+        ),
+        (  # but not three paragraphs on
+            "The district has lost 800 teaching jobs since 2016.\n\nIt has six schools.\n\nIt has a new head."
+            "\n\nEnrolment fell 22 percent over the same period.",
             PUBLISHED,
             {"22 percent": "-"},
         ),
@@ -1301,3 +1307,83 @@ def test_the_end_of_the_year_is_a_date(gazetteer):
     text = "The district will open a training centre by the end of the year, the mayor said."
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
     assert found == {"by the end of the year": "2025"}, found
+
+
+# --- the seventh round: periods across paragraphs, headlines, unknown titles ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a period carried into the next paragraph's first sentence, a past change with no time of its own
+            "Output fell 6% to 19 million tonnes in the first half of 2025.\n\nExports to Russia dropped 9%. "
+            "Imports fell 4%.\n\nWages fell 2%.",
+            {"6%": "2025", "9%": "2025", "4%": "-", "2%": "-"},
+        ),
+        (  # "since 2019" as well; a paragraph that sets its own time is not passed over
+            "The town has lost 2,000 jobs since 2019.\n\nTax income fell by €4 million.\n\n"
+            "The firm will cut 300 jobs by 2027.\n\nRents dropped 5%.",
+            {"€4 million": "2019-2025", "300 jobs": "2027", "5%": "-"},
+        ),
+        (  # a point in time is no period: a new paragraph starts afresh
+            "The mine sold 4 million tons in 2022.\n\nRevenue dropped to $90 million.",
+            {"$90 million": "-"},
+        ),
+        (  # "over the same period" names the period stated last, over a paragraph that states none
+            "Output fell 6% to 19 million tonnes in the first half of 2025.\n\n"
+            "The firm plans to cut 1,100 jobs by 2027.\n\nExports fell 11% over the same period.",
+            {"11%": "2025", "1,100 jobs": "2027"},
+        ),
+        (  # "from" a figure over the same period: the period's start
+            "Output has fallen by half since 2021.\n\nThe workforce shrank to 2,150 from 3,400 over the same period.",
+            {"3,400": "2021"},
+        ),
+        (  # a headline's figure takes the time the body gives the same number
+            "Coal output falls 6% as plants turn to gas\n\nOutput fell 6% year-on-year to 19 million tonnes in "
+            "the first half of 2025. Prices rose 3%.",
+            {"6%": "2025"},
+        ),
+    ],
+)
+def test_periods_across_paragraphs_and_the_headlines_figure(text, expected, gazetteer):
+    found = {}
+    for c in candidates_of(text, gazetteer):
+        if c.kind == "CandidateObservation":
+            found.setdefault(c.exact, year_of(c))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_a_headlines_figure_with_no_match_in_the_body_stays_undated(gazetteer):
+    text = "Coal output falls 7% as plants turn to gas\n\nOutput fell 6% in the first half of 2025."
+    found = [(c.exact, year_of(c)) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert found == [("7%", "-"), ("6%", "2025")], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '"The first group starts in September," Deputy Akim Nurlan Bekov told reporters.',
+            ("Nurlan Bekov", "Deputy Akim", "-"),
+        ),
+        (
+            '"We have waited long enough," Vice Rector Anna Maria Lis said.',
+            ("Anna Maria Lis", "Vice Rector", "-"),
+        ),
+        (
+            '"The fund will not wait," Deputy Mayor of Tychy Jan Nowak said.',
+            ("Jan Nowak", "Deputy Mayor", "Tychy"),
+        ),
+        ('"It is our town," Starosta Ewa Malec said.', ("Ewa Malec", "Starosta", "-")),
+        ('"We need the money now," Voivode Adam Rak said.', ("Adam Rak", "Voivode", "-")),
+        ('"Students will come," Vice-Chancellor Mary Dunn said.', ("Mary Dunn", "Vice-Chancellor", "-")),
+        ('"We will vote," Councillor Tom Hale said.', ("Tom Hale", "Councillor", "-")),
+    ],
+)
+def test_unknown_titles_before_names(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+    speaker = expected[0]
+    assert speaker in names(text, gazetteer) and not any(
+        n != speaker and n.endswith(speaker) for n in names(text, gazetteer)
+    ), names(text, gazetteer)

@@ -191,20 +191,33 @@ def dates_and_numbers(
     periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
     previous_end, year_apart = 0, False  # the sentence before: where it ended, whether it compared a year apart
     previous_times: list[Time] = []  # and its times
+    paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
+    last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
+        opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
+        opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
+        paragraph, last_time = (paragraph + 1, None) if opening else (paragraph, last_time)
         same = SAME_PERIOD.search(text, s_start, s_end)
-        carried = bool(periods) and "\n" not in text[periods[-1][1] : s_start]
-        if (
-            same and carried and not any(t[0] == same.start() for t in every_time)
-        ):  # "… since 2015. … over the same period"
-            every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
+        named = (  # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
+            periods[-1]
+            if periods and "\n" not in text[periods[-1][1] : s_start]
+            else last_period[1]
+            if last_period and paragraph - last_period[0] <= 2
+            else None
+        )
+        if same and named and not any(t[0] == same.start() for t in every_time):
+            every_time = sorted([*every_time, (same.start(), same.end(), named[2], same.group(0), "")])
         periods = [t for t in every_time if "-" in t[2]]
-        stated = (previous_end, previous_times, year_apart)  # the sentence before: its times
+        stated = (  # the sentence before: its times; a paragraph's first sentence: the period the one before ended on
+            (previous_end, previous_times, year_apart)
+            if not opening
+            else (s_start, [opening_period] if opening_period else [], year_apart)
+        )
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
@@ -267,8 +280,14 @@ def dates_and_numbers(
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
             if when is None and not times and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(text, stated, s_start, first.start, lead)
-            if when and when[3] and when[3].startswith("since ") and re.search(r"\bfrom\s+$", lead):
-                when = (when[0], when[1], when[2].split("-")[0], None, when[4])  # "to 2,300 from 4,150 since 2019"
+            if (
+                when
+                and when[3]
+                and "-" in when[2]
+                and (when[3].startswith("since ") or SAME_PERIOD.fullmatch(when[3]))
+                and re.search(r"\bfrom\s+$", lead)
+            ):  # "to 2,300 from 4,150 since 2019", "to 2,150 from 3,400 over the same period": its start
+                when = (when[0], when[1], when[2].split("-")[0], None, when[4])
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -279,7 +298,44 @@ def dates_and_numbers(
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
+        last_time = previous_times[-1] if previous_times else last_time
+        stated_periods = [t for t in previous_times if _is_period(text, t)]
+        last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
+    _headline_times(text, out)
     return out
+
+
+def _is_period(text: str, t: Time) -> bool:
+    """Whether a time is a stretch of time rather than a point: "since 2019", "2020-2025", "in the
+    first half of 2025", "in the first six months of the year", "in the second quarter"."""
+    return (
+        "-" in t[2]
+        or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
+        or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+    )
+
+
+_TIME_PROPS = ("candidateYear", "startYear", "endYear", "yearInferredFrom")
+
+
+def _headline_times(text: str, out: list[Candidate]) -> None:
+    """A headline's figures with no time of their own take the time the body gives the same
+    number (same value, scale and unit): "… falls 6% in first half" as "fell 6% … in the first half of 2025"."""
+    end = text.find("\n")
+    if end < 0 or text[:end].rstrip().endswith((".", "!", "?")):
+        return  # no headline: the first line is a paragraph
+    key = lambda c: tuple(tuple(c.props.get(p, ())) for p in ("candidateValue", "candidateScale", "candidateUnit"))
+    timed = lambda c: "candidateYear" in c.terms or "startYear" in c.terms
+    undated = [c for c in out if c.kind == "CandidateObservation" and c.end <= end and not timed(c)]
+    wanted = {key(c) for c in undated}
+    dated: dict[tuple, Candidate] = {}
+    for c in out:  # the body's first figure of each value and unit that has a time
+        if c.kind == "CandidateObservation" and c.start > end and timed(c) and key(c) in wanted:
+            dated.setdefault(key(c), c)
+    for c in undated:
+        body = dated.get(key(c))
+        if body is not None:
+            c.terms.update({p: list(body.terms[p]) for p in _TIME_PROPS if p in body.terms})
 
 
 def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
