@@ -431,7 +431,12 @@ TITLES = {
     "Mayor-elect",
     "CEO",
     "Gov",
+    "Starosta",
+    "Voivode",
+    "Vice-Chancellor",
 }
+#: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
+TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 ORG_WORDS = {
     "Commission",
     "Committee",

@@ -27,6 +27,7 @@ from .lexicon import (
     PREPOSITIONS,
     SITES,
     STOP,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
     TOKEN,
@@ -181,6 +182,22 @@ def _title_words(words: list[str]) -> int | None:
     return None
 
 
+def _modified_title(words: list[str]) -> int | None:
+    """Where a person's name begins after a title word and a capitalised word the lexicon does not
+    know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
+    it form a full name of two or three words."""
+    rest = words[2:]
+    if (
+        words[:1]
+        and words[0] in TITLE_MODIFIERS
+        and 2 <= len(rest) <= 3
+        and all(w.isalpha() and is_capital(w) and not w.isupper() for w in words[1:])
+        and not set(words[1:]) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS)
+    ):
+        return 2
+    return None
+
+
 def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
@@ -231,8 +248,14 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
     if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words
         cut = _title_words([w for _, _, w in run])
+    if cut is None:  # "Deputy Akim Nurlan Bekov": a title word and a title the lexicon does not know
+        cut = _modified_title([w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
+    places: list[Name] = []
+    if title and run[0][2] == "of" and 4 <= len(run) <= 5 and all(is_capital(w) for _, _, w in run[1:]):
+        places = _clean(text, run[1:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, then who
+        run = run[-2:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
             not title
@@ -342,4 +365,4 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
-    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
+    return [*places, Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

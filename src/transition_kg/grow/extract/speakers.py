@@ -15,6 +15,7 @@ from .lexicon import (
     ORG_WORDS,
     SITES,
     SPEECH,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
 )
@@ -67,7 +68,15 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
         return ("", None, None) if pronoun else None
-    name = found[0]
+    name, held_at = found[0], None
+    if (
+        len(found) > 1
+        and not name.person
+        and found[1].person
+        and found[1].title
+        and not text[name.end : found[1].start].strip()
+    ):
+        name, held_at = found[1], found[0].text  # "Deputy Mayor of Tychy Jan Nowak": the person, and where
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
@@ -89,7 +98,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
         role = name.title
-    return name.text, role, organisation
+    return name.text, role, organisation or held_at
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -333,8 +342,14 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
             org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
-    titled = re.search(
-        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
+    held_at = re.search(  # "Deputy Mayor of Tychy Jan Nowak"
+        rf"\b((?:[A-Z][\w'’-]*\s+){{0,2}}?(?:{'|'.join(TITLES)}))\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?){who}\b", text
+    )
+    if held_at:
+        return held_at.group(1), held_at.group(2).strip()
+    titled = re.search(  # "Deputy Akim X": a title word and a title the lexicon does not know
+        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+        rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)\s+{who}\b",
         text,
     )
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
@@ -342,7 +357,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
         if (
             place
-            and place.group(1) not in TITLE_WORDS
+            and place.group(1) not in TITLE_WORDS | TITLE_MODIFIERS
             and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
@@ -422,8 +437,14 @@ def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[
     """The role a quote's speaker holds, as a candidate of its own resting on the words that
     state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
     held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
-    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or re.search(
-        re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text
+    found = (
+        re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text)
+        or re.search(re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text)
+        or (  # "Deputy Mayor of Tychy Jan Nowak"
+            re.search(rf"{re.escape(role)}\s+of\s+{re.escape(organisation)}\s+{re.escape(speaker)}", text)
+            if organisation
+            else None
+        )
     )
     if not found:
         return []
