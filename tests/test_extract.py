@@ -1387,3 +1387,16 @@ def test_unknown_titles_before_names(text, expected, gazetteer):
     assert speaker in names(text, gazetteer) and not any(
         n != speaker and n.endswith(speaker) for n in names(text, gazetteer)
     ), names(text, gazetteer)
+
+
+def test_a_datelines_region_code_gives_the_country(gazetteer):
+    text = "MOREE, NSW, Nov 3 (AAP) - The council will get $125 million. The QLD plan costs $3 billion."
+    units = [
+        (c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props
+    ]
+    assert units == [("$125 million", '"Australian dollar"'), ("$3 billion", '"Australian dollar"')], units
+    text = "MOREE, Ill., Nov 3 (AP) - The council will get $125 million."
+    units = [
+        (c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props
+    ]
+    assert units == [("$125 million", '"US dollar"')], units

@@ -136,13 +136,27 @@ def _places() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _region_codes() -> dict[str, str]:
+    """Regions' codes of three letters or more as datelines write them ("NSW", "QLD", "KZN": the part
+    of the ISO 3166-2 code after the country) → their country's code; a code two countries share is left out."""
+    import pycountry
+
+    found: dict[str, set[str]] = collections.defaultdict(set)
+    for sub in pycountry.subdivisions:
+        code = sub.code.split("-", 1)[1]
+        if not getattr(sub, "parent_code", None) and len(code) >= 3 and code.isalpha():
+            found[code].add(sub.country_code)
+    return {code: next(iter(countries)) for code, countries in found.items() if len(countries) == 1}
+
+
 def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
-    (the dateline's region or country counts twice); None when it names none."""
+    (the dateline's region, its code or its country counts twice); None when it names none."""
     places = _places()
     votes: collections.Counter[str] = collections.Counter()
     for n in names:
@@ -150,8 +164,10 @@ def country_of(text: str, names: list[Name]) -> str | None:
         if _plain(words) in places:
             votes[places[_plain(words)]] += 1
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
-    if dateline and _plain(dateline.group(1)) in places:
-        votes[places[_plain(dateline.group(1))]] += 2
+    region = dateline.group(1) if dateline else ""
+    country = places.get(_plain(region)) or (_region_codes().get(region) if region.isupper() else None)
+    if country:  # "MUSWELLBROOK, NSW, Aug. 14": New South Wales
+        votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
 
 
