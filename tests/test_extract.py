@@ -1400,3 +1400,26 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
         (c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props
     ]
     assert units == [("$125 million", '"US dollar"')], units
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        ("LITHGOW, NSW, Nov 3 (AAP) - EnergyAustralia will keep its plant.", {"EnergyAustralia"}, set()),
+        ("(Bloomberg) -- Output at the last mine has fallen.", {"Bloomberg"}, set()),
+        ("WAYNESBURG — County commissioners voted on Thursday.", {"Waynesburg"}, set()),
+        (  # a family name said again after a full name that a preposition hid as a person
+            "The office, led by Andrea Carolina Vega Ortiz, wrote to us. Vega wrote that the region needed time.",
+            {"Andrea Carolina Vega Ortiz"},
+            {"Vega"},
+        ),
+        (
+            "For Pradeep Behera, the choice was simple. “I will stay,” said Behera, 27.",
+            {"Pradeep Behera"},
+            {"Behera"},
+        ),
+    ],
+)
+def test_inner_capitals_agencies_datelines_and_family_names_said_again(text, wanted, unwanted, gazetteer):
+    found = set(names(text, gazetteer))
+    assert wanted <= found and not unwanted & found, found

@@ -27,7 +27,7 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import TITLES, TOKEN
+from .lexicon import SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
@@ -57,7 +57,9 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         and sum(is_capital(w) for w in long_words) >= 0.6 * len(long_words)
     ):
         names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
-    for m in re.finditer(r"(?m)^([A-Z][A-Z'’ -]{2,})(?=,\s)", text):  # a dateline: "WILLIAMSON, W.Va. —"
+    for m in re.finditer(
+        r"(?m)^([A-Z][A-Z'’ -]{2,}?)(?=,\s|\s+(?:—|–|--?)\s)", text
+    ):  # "WILLIAMSON, W.Va. —", "WAYNESBURG —"
         title = " ".join(w.capitalize() for w in m.group(1).split())
         if not any(n.text.upper() == m.group(1) for n in names):
             names.append(Name(m.start(1), m.end(1), title))
@@ -76,6 +78,10 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             c.add("candidateOf", turtle.iri(entity))
             candidates.append(c)
     people = [n for n in names if n.person]
+    inner: dict[str, int] = {}  # a word of a longer name, not its first: where the first such name starts
+    for n in names:
+        for word in n.text.split()[1:]:
+            inner.setdefault(word, n.start)
     seen_names: set[str] = set(gazetteer.labels)
     for n in names:
         known = gazetteer.labels.get(n.text)
@@ -94,6 +100,11 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             for p in people
         ):
             continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
+        if inner.get(n.text, n.start) < n.start and (
+            re.match(rf"\s+{SPEECH}\b", text[n.end : n.end + 20])
+            or re.search(rf"\b{SPEECH}\s+$", text[max(0, n.start - 20) : n.start])
+        ):
+            continue  # "Vega wrote" after "led by Andrea Carolina Vega Ortiz": a speaker, the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))

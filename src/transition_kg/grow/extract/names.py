@@ -322,6 +322,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
             and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
             and not _elsewhere(text, word, starts)
+            and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
+            and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
         ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
         if (
