@@ -1423,3 +1423,22 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
 def test_inner_capitals_agencies_datelines_and_family_names_said_again(text, wanted, unwanted, gazetteer):
     found = set(names(text, gazetteer))
     assert wanted <= found and not unwanted & found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Output has fallen by almost half since 2021.", [("almost half", "0.5", "fraction", "almost")]),
+        (
+            "The cooperative employs 340 women and 25 men.",
+            [("340 women", "340", "count", "-"), ("25 men", "25", "count", "-")],
+        ),
+        (
+            "It runs some 1,100 small and medium mines.",
+            [("some 1,100 small and medium mines", "1100", "count", "some")],
+        ),
+        ("The firm will hire 120 of the centre's graduates.", [("120", "120", "count", "-")]),
+    ],
+)
+def test_half_by_irregular_plurals_paired_adjectives_and_the_whole_of_the_owner(text, expected, gazetteer):
+    assert numbers(text, gazetteer) == expected

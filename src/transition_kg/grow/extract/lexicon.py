@@ -197,6 +197,8 @@ COUNT_NOUNS = {
     "parks",
     "farms",
     "farmers",
+    "women",
+    "men",
 }
 NOT_COUNTED = {
     "this",

@@ -73,10 +73,13 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     measure = _measures().match(rest)
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = re.match(
-        r"\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\b", rest
+    counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
+        r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
+        + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+        + r")\b",
+        rest,
     )
-    if counted and not set(counted.group(1).split()) & FUNCTION_WORDS:
+    if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
         return "count", counted.group(2), end + counted.end()
     plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
     if (
@@ -86,9 +89,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my)\s+([a-z]{3,}s)\b", rest)
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)\s+([a-z]{3,}s)\b", rest)
     if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", owned.group(1), end  # "310 of his members": members
+        return "count", owned.group(1), end  # "310 of his members", "120 of the centre's graduates"
     return None, None, end
 
 
