@@ -1442,3 +1442,19 @@ def test_inner_capitals_agencies_datelines_and_family_names_said_again(text, wan
 )
 def test_half_by_irregular_plurals_paired_adjectives_and_the_whole_of_the_owner(text, expected, gazetteer):
     assert numbers(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # an organisation's name joined by "and" opening a sentence keeps its first word
+            "Mining and Energy Union district president Greg Halloran spoke. The mining town waits.",
+            {"Mining and Energy Union", "Greg Halloran"},
+        ),
+        ("Waynesburg General Hospital hired 12 nurses.", {"Waynesburg General Hospital"}),  # no title "General"
+        ("Waynesburg General Hospital's chief nurse spoke.", {"Waynesburg General Hospital"}),
+    ],
+)
+def test_organisations_opening_a_sentence(text, wanted, gazetteer):
+    found = set(names(text, gazetteer))
+    assert wanted <= found, found

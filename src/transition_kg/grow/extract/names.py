@@ -262,7 +262,9 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             and len(run) > i + 1
             and run[i][2] in TITLES
             and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
-            and all(is_capital(w) for _, _, w in run[i + 1 :])
+            and all(  # "Waynesburg General Hospital's": no title "General"
+                is_capital(w) and re.sub(r"['’]s$", "", w) not in ORG_WORDS | PLACE_WORDS for _, _, w in run[i + 1 :]
+            )
         ):
             title = [w for _, _, w in run[:i]]
             run = run[i:]
@@ -272,6 +274,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     whole = text[run[0][0] : run[-1][1]]
     if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
+    if at_start and len(run) >= 3 and run[1][2] in ("and", "of", "for") and run[-1][2] in ORG_WORDS:
+        at_start = False  # "Mining and Energy Union district president …": an organisation's name from its first word
     while run and (
         (
             at_start
