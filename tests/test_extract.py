@@ -1458,3 +1458,20 @@ def test_half_by_irregular_plurals_paired_adjectives_and_the_whole_of_the_owner(
 def test_organisations_opening_a_sentence(text, wanted, gazetteer):
     found = set(names(text, gazetteer))
     assert wanted <= found, found
+
+
+def test_years_later_with_no_year_before_said_in_the_present_is_now(gazetteer):
+    text = (
+        "When the firm left, 1,600 jobs went. Four years later, the office says fewer than half of those workers "
+        "have found work.\n\nTen years later, the town was empty."
+    )
+    found = {
+        c.exact: year_of(c)
+        for c in candidates_of(text, gazetteer)
+        if c.kind in ("CandidateObservation", "CandidateDate")
+    }
+    assert {e: found.get(e) for e in ("Four years later", "fewer than half", "Ten years later")} == {
+        "Four years later": "2025",
+        "fewer than half": "2025",
+        "Ten years later": None,
+    }, found
