@@ -1438,6 +1438,7 @@ def test_inner_capitals_agencies_datelines_and_family_names_said_again(text, wan
             [("some 1,100 small and medium mines", "1100", "count", "some")],
         ),
         ("The firm will hire 120 of the centre's graduates.", [("120", "120", "count", "-")]),
+        ("We have maybe twenty good years left.", [("twenty good years", "20", "year", "-")]),
     ],
 )
 def test_half_by_irregular_plurals_paired_adjectives_and_the_whole_of_the_owner(text, expected, gazetteer):

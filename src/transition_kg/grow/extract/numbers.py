@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, Number, number_spans, ranged
+from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from .dates import SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
@@ -72,6 +72,11 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         return _currency(word.group(1), country), None, end + word.end()
     measure = _measures().match(rest)
     if measure:
+        return MEASURES[measure.group(1)], None, end + measure.end()
+    described = re.match(r"\s+([a-z]{3,})(?=\s)", rest)  # "twenty good years": a duration with a word before it
+    adjective = described and described.group(1) not in FUNCTION_WORDS and words_value(described.group(1)) is None
+    measure = _measures().match(rest, described.end()) if adjective else None  # not "24,000 five years ago"
+    if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
     counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
         r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
