@@ -1476,3 +1476,8 @@ def test_years_later_with_no_year_before_said_in_the_present_is_now(gazetteer):
         "fewer than half": "2025",
         "Ten years later": None,
     }, found
+
+
+def test_an_agency_after_a_dateline_is_no_person(gazetteer):
+    text = "SAMARINDA, East Kalimantan (Jakarta Globe) - Output fell, said an analyst at Mandiri Sekuritas in Jakarta."
+    assert {"Jakarta Globe", "Jakarta"} <= set(names(text, gazetteer)), names(text, gazetteer)

@@ -360,6 +360,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             )
             and not set(words) & (ORG_WORDS | PLACE_WORDS)
             and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
+            and not (text[s - 1 : s] == "(" and re.match(r"\)\s*(?:-|—|–)", text[e : e + 4]))  # "(Jakarta Globe) -"
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
             len(words) == 1
