@@ -1481,3 +1481,9 @@ def test_years_later_with_no_year_before_said_in_the_present_is_now(gazetteer):
 def test_an_agency_after_a_dateline_is_no_person(gazetteer):
     text = "SAMARINDA, East Kalimantan (Jakarta Globe) - Output fell, said an analyst at Mandiri Sekuritas in Jakarta."
     assert {"Jakarta Globe", "Jakarta"} <= set(names(text, gazetteer)), names(text, gazetteer)
+
+
+def test_a_title_word_naming_a_site_is_a_name(gazetteer):
+    text = "Yancoal, which runs the Premier coal mine near Collie, met Premier Simone Carr."
+    found = names(text, gazetteer)
+    assert "Premier" in found and "Simone Carr" in found, found

@@ -198,6 +198,13 @@ def _modified_title(words: list[str]) -> int | None:
     return None
 
 
+def _site_named(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``–``end`` names a site: "the Premier coal mine", "the Governor power station"."""
+    return text[max(0, start - 4) : start] == "the " and bool(
+        re.match(rf"\s+(?:[a-z-]+\s+)?(?:{SITES})\b", text[end : end + 30])
+    )
+
+
 def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
@@ -285,7 +292,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
             )
         )
-        or run[0][2] in TITLES
+        or (run[0][2] in TITLES and not (len(run) == 1 and _site_named(text, run[0][0], run[0][1])))
         or (
             len(run) == 1
             and (
@@ -298,7 +305,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             title.append(run[0][2])
         run.pop(0)
         at_start = False
-    while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
+    while run and (
+        run[-1][2] in CONNECTORS
+        or (run[-1][2] in TITLES and len(run) == 1 and not _site_named(text, run[0][0], run[0][1]))
+    ):
         run.pop()
     while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
