@@ -36,6 +36,11 @@ from .text import Candidate, Gazetteer, sentence_spans
 __all__ = ["Candidate", "Gazetteer", "check_output", "extract", "extract_file", "in_context", "render_draft"]
 
 
+#: a speech verb right after a name, or right before it ("Vega wrote", "said Behera")
+_SAID_AFTER = re.compile(rf"\s+{SPEECH}\b")
+_SAID_BEFORE = re.compile(rf"\b{SPEECH}\s+$")
+
+
 def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> list[Candidate]:
     """Every candidate in the article's text, in order of position."""
     text = article.text
@@ -101,8 +106,7 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         ):
             continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
         if inner.get(n.text, n.start) < n.start and (
-            re.match(rf"\s+{SPEECH}\b", text[n.end : n.end + 20])
-            or re.search(rf"\b{SPEECH}\s+$", text[max(0, n.start - 20) : n.start])
+            _SAID_AFTER.match(text, n.end, n.end + 20) or _SAID_BEFORE.search(text, max(0, n.start - 20), n.start)
         ):
             continue  # "Vega wrote" after "led by Andrea Carolina Vega Ortiz": a speaker, the same person
         seen_names.add(n.text)

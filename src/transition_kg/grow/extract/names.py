@@ -198,11 +198,13 @@ def _modified_title(words: list[str]) -> int | None:
     return None
 
 
+#: a kind of site after a name, in lower case and perhaps after one word ("coal mine", "open-pit mine")
+_SITE_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{SITES})\b")
+
+
 def _site_named(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start``–``end`` names a site: "the Premier coal mine", "the Governor power station"."""
-    return text[max(0, start - 4) : start] == "the " and bool(
-        re.match(rf"\s+(?:[a-z-]+\s+)?(?:{SITES})\b", text[end : end + 30])
-    )
+    return text[max(0, start - 4) : start] == "the " and bool(_SITE_AFTER.match(text, end, end + 30))
 
 
 def _split_run(run):

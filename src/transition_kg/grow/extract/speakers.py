@@ -342,16 +342,13 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
             org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
-    held_at = re.search(  # "Deputy Mayor of Tychy Jan Nowak"
-        rf"\b((?:[A-Z][\w'’-]*\s+){{0,2}}?(?:{'|'.join(TITLES)}))\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?){who}\b", text
-    )
-    if held_at:
-        return held_at.group(1), held_at.group(2).strip()
-    titled = re.search(  # "Deputy Akim X": a title word and a title the lexicon does not know
+    titled = re.search(  # "Deputy Akim X": a title word and a title the lexicon does not know; "Deputy Mayor of Y X"
         rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
-        rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)\s+{who}\b",
+        rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+){who}\b",
         text,
     )
+    if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
+        return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
