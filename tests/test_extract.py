@@ -1487,3 +1487,10 @@ def test_a_title_word_naming_a_site_is_a_name(gazetteer):
     text = "Yancoal, which runs the Premier coal mine near Collie, met Premier Simone Carr."
     found = names(text, gazetteer)
     assert "Premier" in found and "Simone Carr" in found, found
+
+
+def test_the_same_period_is_no_date_of_its_own(gazetteer):
+    text = "Staff fell to 21,000 from 24,000 five years ago, while output grew by 40 per cent over the same period."
+    found = candidates_of(text, gazetteer)
+    assert [c.exact for c in found if c.kind == "CandidateDate"] == ["five years ago"], found
+    assert [year_of(c) for c in found if c.exact == "40 per cent"] == ["2020-2025"]

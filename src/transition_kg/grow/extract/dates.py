@@ -172,7 +172,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         else:
             c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
-        out.append(c)
+        if not SAME_PERIOD.fullmatch(words):  # "over the same period" names a period given before: no date of its own
+            out.append(c)
         times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
     out.sort(key=lambda c: c.start)
     times.sort(key=lambda t: t[0])
