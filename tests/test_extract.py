@@ -1407,6 +1407,7 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
     [
         ("LITHGOW, NSW, Nov 3 (AAP) - EnergyAustralia will keep its plant.", {"EnergyAustralia"}, set()),
         ("(Bloomberg) -- Output at the last mine has fallen.", {"Bloomberg"}, set()),
+        ("A study by the Delhi-based think tank iForest found it.", {"iForest"}, set()),  # a small letter first
         ("WAYNESBURG — County commissioners voted on Thursday.", {"Waynesburg"}, set()),
         (  # a family name said again after a full name that a preposition hid as a person
             "The office, led by Andrea Carolina Vega Ortiz, wrote to us. Vega wrote that the region needed time.",

@@ -81,12 +81,16 @@ def find_names(
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (is_capital(word) and not re.search(r"-[a-z]+$", word)) or (
-            word[0].isdigit()
-            and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
-            and following
-            and is_capital(following[2])
-            and text[e : following[0]] == " "
+        if (
+            (is_capital(word) and not re.search(r"-[a-z]+$", word))
+            or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
+            or (
+                word[0].isdigit()
+                and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
+                and following
+                and is_capital(following[2])
+                and text[e : following[0]] == " "
+            )
         ):
             if run and not glued:
                 runs.append(run)
