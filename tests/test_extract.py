@@ -1495,3 +1495,9 @@ def test_the_same_period_is_no_date_of_its_own(gazetteer):
     found = candidates_of(text, gazetteer)
     assert [c.exact for c in found if c.kind == "CandidateDate"] == ["five years ago"], found
     assert [year_of(c) for c in found if c.exact == "40 per cent"] == ["2020-2025"]
+
+
+def test_a_possessive_name_opening_a_sentence_keeps_its_first_word(gazetteer):
+    text = "KORBA, Chhattisgarh — Coal India's unit runs the coal mines. Yesterday Poland's miners left."
+    found = names(text, gazetteer)
+    assert "Coal India" in found and "India" not in found and "Yesterday Poland" not in found, found

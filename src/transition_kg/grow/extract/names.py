@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
+    COMPANY_WORDS,
     CONNECTORS,
     CONTRACTIONS,
     DEMONYMS,
@@ -289,6 +290,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
     if at_start and len(run) >= 3 and run[1][2] in ("and", "of", "for") and run[-1][2] in ORG_WORDS:
         at_start = False  # "Mining and Energy Union district president …": an organisation's name from its first word
+    if at_start and len(run) == 2 and run[0][2] in COMPANY_WORDS:
+        at_start = False  # "Coal India's unit": a company's name from its first word
     while run and (
         (
             at_start

@@ -8,6 +8,7 @@ import re
 
 from ...core import turtle
 from .lexicon import (
+    COMPANY_WORDS,
     FUNCTION_WORDS,
     NOT_ROLES,
     NUMBERED_UNITS,
@@ -22,11 +23,6 @@ from .lexicon import (
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
-COMPANY_WORDS = {
-    "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
-    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
-    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
-}  # fmt: skip
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
