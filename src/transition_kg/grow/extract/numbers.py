@@ -74,8 +74,8 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
     described = re.match(r"\s+([a-z]{3,})(?=\s)", rest)  # "twenty good years": a duration with a word before it
-    adjective = described and described.group(1) not in FUNCTION_WORDS and words_value(described.group(1)) is None
-    measure = _measures().match(rest, described.end()) if adjective else None  # not "24,000 five years ago"
+    if described and described.group(1) not in FUNCTION_WORDS and words_value(described.group(1)) is None:
+        measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
     counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
