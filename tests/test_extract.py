@@ -1501,3 +1501,9 @@ def test_a_possessive_name_opening_a_sentence_keeps_its_first_word(gazetteer):
     text = "KORBA, Chhattisgarh — Coal India's unit runs the coal mines. Yesterday Poland's miners left."
     found = names(text, gazetteer)
     assert "Coal India" in found and "India" not in found and "Yesterday Poland" not in found, found
+
+
+def test_a_name_the_text_writes_longer_as_an_organisation_is_no_person(gazetteer):
+    text = "Board votes to close Man Elementary\n\nThe board will close Man Elementary School. Mines near Man shut."
+    found = names(text, gazetteer)
+    assert "Man" in found, found

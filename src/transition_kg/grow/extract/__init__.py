@@ -27,7 +27,7 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import SPEECH, TITLES, TOKEN
+from .lexicon import ORG_WORDS, SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
@@ -82,7 +82,13 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             c = Candidate("CandidateMention", start, end, text[start:end])
             c.add("candidateOf", turtle.iri(entity))
             candidates.append(c)
-    people = [n for n in names if n.person]
+    organised = {  # the first words of organisations' names: "Man Elementary" of "Man Elementary School"
+        " ".join(words[:k])
+        for words in (n.text.split() for n in names)
+        if ORG_WORDS & set(words)
+        for k in range(1, len(words))
+    }
+    people = [n for n in names if n.person and n.text not in organised]
     inner: dict[str, int] = {}  # a word of a longer name, not its first: where the first such name starts
     for n in names:
         for word in n.text.split()[1:]:
