@@ -1381,6 +1381,7 @@ def test_a_headlines_figure_with_no_match_in_the_body_stays_undated(gazetteer):
     ],
 )
 def test_unknown_titles_before_names(text, expected, gazetteer):
+    """(A company's name after "First" is no title: see test_a_company_after_first_is_no_title.)"""
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
     speaker = expected[0]
@@ -1507,3 +1508,8 @@ def test_a_name_the_text_writes_longer_as_an_organisation_is_no_person(gazetteer
     text = "Board votes to close Man Elementary\n\nThe board will close Man Elementary School. Mines near Man shut."
     found = names(text, gazetteer)
     assert "Man" in found, found
+
+
+def test_a_company_after_first_is_no_title(gazetteer):
+    text = "The coal came from First Pacific Coal Resources."
+    assert names(text, gazetteer) == ["First Pacific Coal Resources"], names(text, gazetteer)

@@ -197,7 +197,7 @@ def _modified_title(words: list[str]) -> int | None:
         and words[0] in TITLE_MODIFIERS
         and 2 <= len(rest) <= 3
         and all(w.isalpha() and is_capital(w) and not w.isupper() for w in words[1:])
-        and not set(words[1:]) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS)
+        and not set(words[1:]) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
     ):
         return 2
     return None
