@@ -338,11 +338,7 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
             org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
-    titled = re.search(  # "Deputy Akim X": a title word and a title the lexicon does not know; "Deputy Mayor of Y X"
-        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
-        rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+){who}\b",
-        text,
-    )
+    titled = _titled_before(text, person)
     if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
         return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
@@ -357,6 +353,28 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
+#: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
+_TITLED = re.compile(
+    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
+)
+
+
+def _titled_before(text: str, person: str) -> re.Match[str] | None:
+    """The title written just before the first mention of ``person`` that has one (read in a window
+    before each mention, so that the pattern is compiled once, not once per person)."""
+    at = text.find(person)
+    while at >= 0:
+        after = text[at + len(person) : at + len(person) + 1]
+        if not (after and (after[0].isalnum() or after == "_") and (person[-1:].isalnum() or person[-1:] == "_")):
+            found = _TITLED.search(text, max(0, at - 200), at)
+            if found:
+                return found
+        at = text.find(person, at + 1)
+    return None
 
 
 #: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
