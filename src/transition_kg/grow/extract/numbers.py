@@ -348,7 +348,9 @@ def _headline_times(text: str, out: list[Candidate]) -> None:
     end = text.find("\n")
     if end < 0 or text[:end].rstrip().endswith((".", "!", "?")):
         return  # no headline: the first line is a paragraph
-    key = lambda c: tuple(tuple(c.props.get(p, ())) for p in ("candidateValue", "candidateScale", "candidateUnit"))
+    key = lambda c: tuple(
+        tuple(map(turtle.term, c.terms.get(p, ()))) for p in ("candidateValue", "candidateScale", "candidateUnit")
+    )
     timed = lambda c: "candidateYear" in c.terms or "startYear" in c.terms
     undated = [c for c in out if c.kind == "CandidateObservation" and c.end <= end and not timed(c)]
     wanted = {key(c) for c in undated}
