@@ -338,10 +338,10 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     )
 
     fold = lambda names: {n.casefold() for n in names}  # a dateline's "RYBNIK" is "Rybnik"
-    names = fold(  # names: a known entity met in lower case ("mining", an industry) is not one
-        first(c, "candidateName") or c.exact
+    names = fold(  # names: a known entity met in lower case ("mining", an industry) is not one; a new name
+        first(c, "candidateName") or c.exact  # written with a small letter first ("iForest") is
         for c in candidates
-        if c.kind == "CandidateMention" and not c.exact[:1].islower()
+        if c.kind == "CandidateMention" and (not c.exact[:1].islower() or "candidateName" in c.props)
     )
     entities = [(fold(spellings), optional) for spellings, optional in expected.entities]
     listed = set().union(*(spellings for spellings, _ in entities))

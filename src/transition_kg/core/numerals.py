@@ -98,7 +98,9 @@ _DIGITS = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b(?= of\b| as\b|[,.;]|$)", re.I
+    rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b"
+    r"(?:(?= of\b| as\b|[,.;]|$)|(?<=by half)|(?<=by almost half)|(?<=by nearly half)|(?<=by more than half))",
+    re.I,
 )
 _ONE_IN = re.compile(
     rf"\b({'|'.join(WORDS)}|\d{{1,2}}) in (?:every |each )?(?:(a|one) )?({'|'.join(WORDS)}|\d{{1,3}})\b(?![.,]\d)", re.I

@@ -27,13 +27,18 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import TITLES, TOKEN
+from .lexicon import ORG_WORDS, SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
 from .text import Candidate, Gazetteer, sentence_spans
 
 __all__ = ["Candidate", "Gazetteer", "check_output", "extract", "extract_file", "in_context", "render_draft"]
+
+
+#: a speech verb right after a name, or right before it ("Vega wrote", "said Behera")
+_SAID_AFTER = re.compile(rf"\s+{SPEECH}\b")
+_SAID_BEFORE = re.compile(rf"\b{SPEECH}\s+$")
 
 
 def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> list[Candidate]:
@@ -57,7 +62,9 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         and sum(is_capital(w) for w in long_words) >= 0.6 * len(long_words)
     ):
         names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
-    for m in re.finditer(r"(?m)^([A-Z][A-Z'’ -]{2,})(?=,\s)", text):  # a dateline: "WILLIAMSON, W.Va. —"
+    for m in re.finditer(
+        r"(?m)^([A-Z][A-Z'’ -]{2,}?)(?=,\s|\s+(?:—|–|--?)\s)", text
+    ):  # "WILLIAMSON, W.Va. —", "WAYNESBURG —"
         title = " ".join(w.capitalize() for w in m.group(1).split())
         if not any(n.text.upper() == m.group(1) for n in names):
             names.append(Name(m.start(1), m.end(1), title))
@@ -75,7 +82,17 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             c = Candidate("CandidateMention", start, end, text[start:end])
             c.add("candidateOf", turtle.iri(entity))
             candidates.append(c)
-    people = [n for n in names if n.person]
+    organised = {  # the first words of organisations' names: "Man Elementary" of "Man Elementary School"
+        " ".join(words[:k])
+        for words in (n.text.split() for n in names)
+        if ORG_WORDS & set(words)
+        for k in range(1, len(words))
+    }
+    people = [n for n in names if n.person and n.text not in organised]
+    inner: dict[str, int] = {}  # a word of a longer name, not its first: where the first such name starts
+    for n in names:
+        for word in n.text.split()[1:]:
+            inner.setdefault(word, n.start)
     seen_names: set[str] = set(gazetteer.labels)
     for n in names:
         known = gazetteer.labels.get(n.text)
@@ -94,6 +111,10 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             for p in people
         ):
             continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
+        if inner.get(n.text, n.start) < n.start and (
+            _SAID_AFTER.match(text, n.end, n.end + 20) or _SAID_BEFORE.search(text, max(0, n.start - 20), n.start)
+        ):
+            continue  # "Vega wrote" after "led by Andrea Carolina Vega Ortiz": a speaker, the same person
         seen_names.add(n.text)
         c = Candidate("CandidateMention", n.start, n.end, text[n.start : n.end])
         c.add("candidateName", turtle.text(n.text))

@@ -94,6 +94,8 @@ _PART_OF_YEAR = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
 )
 _QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
+#: a verb in the present tense: what "N years later" says of now when the text gave no year before it
+_PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
@@ -135,6 +137,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         if count is not None and earlier and not _PERIOD.search(sentence, max(0, m.start() - 40), m.end()):
             later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
             found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier[-1]})"))
+        elif count is not None and not earlier and _PRESENT.search(sentence, m.end()):
+            found.append((m.start(), m.end(), str(published.year), f"{m.group(0)} (now)"))  # "…, the office says"
     found += _calendar(sentence, published)
     for m in _RELATIVE.finditer(sentence):
         year = _resolve(m.group(0), published)
@@ -168,7 +172,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         else:
             c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
-        out.append(c)
+        if not SAME_PERIOD.fullmatch(words):  # "over the same period" names a period given before: no date of its own
+            out.append(c)
         times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
     out.sort(key=lambda c: c.start)
     times.sort(key=lambda t: t[0])

@@ -197,6 +197,8 @@ COUNT_NOUNS = {
     "parks",
     "farms",
     "farmers",
+    "women",
+    "men",
 }
 NOT_COUNTED = {
     "this",
@@ -431,7 +433,18 @@ TITLES = {
     "Mayor-elect",
     "CEO",
     "Gov",
+    "Starosta",
+    "Voivode",
+    "Vice-Chancellor",
 }
+#: words of a company's name ("Coal India", "Krušné Energie a.s.", "PT Borneo Bara Sejahtera Tbk")
+COMPANY_WORDS = {
+    "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
+    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
+    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
+}  # fmt: skip
+#: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
+TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 ORG_WORDS = {
     "Commission",
     "Committee",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
+    COMPANY_WORDS,
     CONNECTORS,
     CONTRACTIONS,
     DEMONYMS,
@@ -27,6 +28,7 @@ from .lexicon import (
     PREPOSITIONS,
     SITES,
     STOP,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
     TOKEN,
@@ -80,12 +82,16 @@ def find_names(
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (is_capital(word) and not re.search(r"-[a-z]+$", word)) or (
-            word[0].isdigit()
-            and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
-            and following
-            and is_capital(following[2])
-            and text[e : following[0]] == " "
+        if (
+            (is_capital(word) and not re.search(r"-[a-z]+$", word))
+            or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
+            or (
+                word[0].isdigit()
+                and re.fullmatch(r"\d+(?:st|nd|rd|th)", word)
+                and following
+                and is_capital(following[2])
+                and text[e : following[0]] == " "
+            )
         ):
             if run and not glued:
                 runs.append(run)
@@ -181,6 +187,31 @@ def _title_words(words: list[str]) -> int | None:
     return None
 
 
+def _modified_title(words: list[str]) -> int | None:
+    """Where a person's name begins after a title word and a capitalised word the lexicon does not
+    know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
+    it form a full name of two or three words."""
+    rest = words[2:]
+    if (
+        words[:1]
+        and words[0] in TITLE_MODIFIERS
+        and 2 <= len(rest) <= 3
+        and all(w.isalpha() and is_capital(w) and not w.isupper() for w in words[1:])
+        and not set(words[1:]) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+    ):
+        return 2
+    return None
+
+
+#: a kind of site after a name, in lower case and perhaps after one word ("coal mine", "open-pit mine")
+_SITE_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{SITES})\b")
+
+
+def _site_named(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start``–``end`` names a site: "the Premier coal mine", "the Governor power station"."""
+    return text[max(0, start - 4) : start] == "the " and bool(_SITE_AFTER.match(text, end, end + 30))
+
+
 def _split_run(run):
     """A list of names is split at "and" unless the whole ends like an organisation's name."""
     words = [w for _, _, w in run]
@@ -231,15 +262,23 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
     if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words
         cut = _title_words([w for _, _, w in run])
+    if cut is None:  # "Deputy Akim Nurlan Bekov": a title word and a title the lexicon does not know
+        cut = _modified_title([w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
+    places: list[Name] = []
+    if title and run[0][2] == "of" and 4 <= len(run) <= 5 and all(is_capital(w) for _, _, w in run[1:]):
+        places = _clean(text, run[1:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, then who
+        run = run[-2:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
             not title
             and len(run) > i + 1
             and run[i][2] in TITLES
             and run[i - 1][2] not in ORG_WORDS | PLACE_WORDS
-            and all(is_capital(w) for _, _, w in run[i + 1 :])
+            and all(  # "Waynesburg General Hospital's": no title "General"
+                is_capital(w) and re.sub(r"['’]s$", "", w) not in ORG_WORDS | PLACE_WORDS for _, _, w in run[i + 1 :]
+            )
         ):
             title = [w for _, _, w in run[:i]]
             run = run[i:]
@@ -249,6 +288,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     whole = text[run[0][0] : run[-1][1]]
     if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
+    if at_start and len(run) >= 3 and run[1][2] in ("and", "of", "for") and run[-1][2] in ORG_WORDS:
+        at_start = False  # "Mining and Energy Union district president …": an organisation's name from its first word
+    if at_start and len(run) == 2 and run[0][2] in COMPANY_WORDS:
+        at_start = False  # "Coal India's unit": a company's name from its first word
     while run and (
         (
             at_start
@@ -258,7 +301,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
             )
         )
-        or run[0][2] in TITLES
+        or (run[0][2] in TITLES and not (len(run) == 1 and _site_named(text, run[0][0], run[0][1])))
         or (
             len(run) == 1
             and (
@@ -271,7 +314,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             title.append(run[0][2])
         run.pop(0)
         at_start = False
-    while run and (run[-1][2] in CONNECTORS or (run[-1][2] in TITLES and len(run) == 1)):
+    while run and (
+        run[-1][2] in CONNECTORS
+        or (run[-1][2] in TITLES and len(run) == 1 and not _site_named(text, run[0][0], run[0][1]))
+    ):
         run.pop()
     while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
@@ -299,6 +345,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
             and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
             and not _elsewhere(text, word, starts)
+            and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
+            and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
         ):
             return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
         if (
@@ -331,6 +379,7 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             )
             and not set(words) & (ORG_WORDS | PLACE_WORDS)
             and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
+            and not (text[s - 1 : s] == "(" and re.match(r"\)\s*(?:-|—|–)", text[e : e + 4]))  # "(Jakarta Globe) -"
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
             len(words) == 1
@@ -342,4 +391,4 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
-    return [Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
+    return [*places, Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

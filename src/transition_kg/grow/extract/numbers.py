@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, Number, number_spans, ranged
+from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from .dates import SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
@@ -73,10 +73,18 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     measure = _measures().match(rest)
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = re.match(
-        r"\s+((?:[a-z][\w-]*\s+){0,2}?)(" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + r")\b", rest
+    described = re.match(r"\s+([a-z]{3,})(?=\s)", rest)  # "twenty good years": a duration with a word before it
+    if described and described.group(1) not in FUNCTION_WORDS and words_value(described.group(1)) is None:
+        measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
+    if measure and MEASURES[measure.group(1)] in DURATIONS:
+        return MEASURES[measure.group(1)], None, end + measure.end()
+    counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
+        r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
+        + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+        + r")\b",
+        rest,
     )
-    if counted and not set(counted.group(1).split()) & FUNCTION_WORDS:
+    if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
         return "count", counted.group(2), end + counted.end()
     plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
     if (
@@ -86,9 +94,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my)\s+([a-z]{3,}s)\b", rest)
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)\s+([a-z]{3,}s)\b", rest)
     if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", owned.group(1), end  # "310 of his members": members
+        return "count", owned.group(1), end  # "310 of his members", "120 of the centre's graduates"
     return None, None, end
 
 
@@ -136,13 +144,27 @@ def _places() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _region_codes() -> dict[str, str]:
+    """Regions' codes of three letters or more as datelines write them ("NSW", "QLD", "KZN": the part
+    of the ISO 3166-2 code after the country) → their country's code; a code two countries share is left out."""
+    import pycountry
+
+    found: dict[str, set[str]] = collections.defaultdict(set)
+    for sub in pycountry.subdivisions:
+        code = sub.code.split("-", 1)[1]
+        if not getattr(sub, "parent_code", None) and len(code) >= 3 and code.isalpha():
+            found[code].add(sub.country_code)
+    return {code: next(iter(countries)) for code, countries in found.items() if len(countries) == 1}
+
+
 def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
-    (the dateline's region or country counts twice); None when it names none."""
+    (the dateline's region, its code or its country counts twice); None when it names none."""
     places = _places()
     votes: collections.Counter[str] = collections.Counter()
     for n in names:
@@ -150,8 +172,10 @@ def country_of(text: str, names: list[Name]) -> str | None:
         if _plain(words) in places:
             votes[places[_plain(words)]] += 1
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
-    if dateline and _plain(dateline.group(1)) in places:
-        votes[places[_plain(dateline.group(1))]] += 2
+    region = dateline.group(1) if dateline else ""
+    country = places.get(_plain(region)) or (_region_codes().get(region) if region.isupper() else None)
+    if country:  # "MUSWELLBROOK, NSW, Aug. 14": New South Wales
+        votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -191,20 +215,33 @@ def dates_and_numbers(
     periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
     previous_end, year_apart = 0, False  # the sentence before: where it ended, whether it compared a year apart
     previous_times: list[Time] = []  # and its times
+    paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
+    last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published)
         out += dates
+        opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
+        opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
+        paragraph, last_time = (paragraph + 1, None) if opening else (paragraph, last_time)
         same = SAME_PERIOD.search(text, s_start, s_end)
-        carried = bool(periods) and "\n" not in text[periods[-1][1] : s_start]
-        if (
-            same and carried and not any(t[0] == same.start() for t in every_time)
-        ):  # "… since 2015. … over the same period"
-            every_time = sorted([*every_time, (same.start(), same.end(), periods[-1][2], same.group(0), "")])
+        named = (  # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
+            periods[-1]
+            if periods and "\n" not in text[periods[-1][1] : s_start]
+            else last_period[1]
+            if last_period and paragraph - last_period[0] <= 2
+            else None
+        )
+        if same and named and not any(t[0] == same.start() for t in every_time):
+            every_time = sorted([*every_time, (same.start(), same.end(), named[2], same.group(0), "")])
         periods = [t for t in every_time if "-" in t[2]]
-        stated = (previous_end, previous_times, year_apart)  # the sentence before: its times
+        stated = (  # the sentence before: its times; a paragraph's first sentence: the period the one before ended on
+            (previous_end, previous_times, year_apart)
+            if not opening
+            else (s_start, [opening_period] if opening_period else [], year_apart)
+        )
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
@@ -267,8 +304,14 @@ def dates_and_numbers(
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
             if when is None and not times and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(text, stated, s_start, first.start, lead)
-            if when and when[3] and when[3].startswith("since ") and re.search(r"\bfrom\s+$", lead):
-                when = (when[0], when[1], when[2].split("-")[0], None, when[4])  # "to 2,300 from 4,150 since 2019"
+            if (
+                when
+                and when[3]
+                and "-" in when[2]
+                and (when[3].startswith("since ") or SAME_PERIOD.fullmatch(when[3]))
+                and re.search(r"\bfrom\s+$", lead)
+            ):  # "to 2,300 from 4,150 since 2019", "to 2,150 from 3,400 over the same period": its start
+                when = (when[0], when[1], when[2].split("-")[0], None, when[4])
             if when and "-" in when[2]:
                 c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
                 c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
@@ -279,7 +322,46 @@ def dates_and_numbers(
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
+        last_time = previous_times[-1] if previous_times else last_time
+        stated_periods = [t for t in previous_times if _is_period(text, t)]
+        last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
+    _headline_times(text, out)
     return out
+
+
+def _is_period(text: str, t: Time) -> bool:
+    """Whether a time is a stretch of time rather than a point: "since 2019", "2020-2025", "in the
+    first half of 2025", "in the first six months of the year", "in the second quarter"."""
+    return (
+        "-" in t[2]
+        or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
+        or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+    )
+
+
+_TIME_PROPS = ("candidateYear", "startYear", "endYear", "yearInferredFrom")
+
+
+def _headline_times(text: str, out: list[Candidate]) -> None:
+    """A headline's figures with no time of their own take the time the body gives the same
+    number (same value, scale and unit): "… falls 6% in first half" as "fell 6% … in the first half of 2025"."""
+    end = text.find("\n")
+    if end < 0 or text[:end].rstrip().endswith((".", "!", "?")):
+        return  # no headline: the first line is a paragraph
+    key = lambda c: tuple(
+        tuple(map(turtle.term, c.terms.get(p, ()))) for p in ("candidateValue", "candidateScale", "candidateUnit")
+    )
+    timed = lambda c: "candidateYear" in c.terms or "startYear" in c.terms
+    undated = [c for c in out if c.kind == "CandidateObservation" and c.end <= end and not timed(c)]
+    wanted = {key(c) for c in undated}
+    dated: dict[tuple, Candidate] = {}
+    for c in out:  # the body's first figure of each value and unit that has a time
+        if c.kind == "CandidateObservation" and c.start > end and timed(c) and key(c) in wanted:
+            dated.setdefault(key(c), c)
+    for c in undated:
+        body = dated.get(key(c))
+        if body is not None:
+            c.terms.update({p: list(body.terms[p]) for p in _TIME_PROPS if p in body.terms})
 
 
 def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:

@@ -8,6 +8,7 @@ import re
 
 from ...core import turtle
 from .lexicon import (
+    COMPANY_WORDS,
     FUNCTION_WORDS,
     NOT_ROLES,
     NUMBERED_UNITS,
@@ -15,17 +16,13 @@ from .lexicon import (
     ORG_WORDS,
     SITES,
     SPEECH,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
 )
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, quote_segments, sentence_spans
 
-COMPANY_WORDS = {
-    "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
-    "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
-    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
-}  # fmt: skip
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
@@ -67,7 +64,15 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
         return ("", None, None) if pronoun else None
-    name = found[0]
+    name, held_at = found[0], None
+    if (
+        len(found) > 1
+        and not name.person
+        and found[1].person
+        and found[1].title
+        and not text[name.end : found[1].start].strip()
+    ):
+        name, held_at = found[1], found[0].text  # "Deputy Mayor of Tychy Jan Nowak": the person, and where
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
@@ -89,7 +94,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             role = None  # "Piotr Nowak, 54,": an age
     if role is None and name.title:
         role = name.title
-    return name.text, role, organisation
+    return name.text, role, organisation or held_at
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -333,22 +338,43 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
             org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
-    titled = re.search(
-        rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()})\.?)\s+{who}\b",
-        text,
-    )
+    titled = _titled_before(text, person)
+    if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
+        return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
         if (
             place
-            and place.group(1) not in TITLE_WORDS
+            and place.group(1) not in TITLE_WORDS | TITLE_MODIFIERS
             and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
+#: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
+_TITLED = re.compile(
+    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
+)
+
+
+def _titled_before(text: str, person: str) -> re.Match[str] | None:
+    """The title written just before the first mention of ``person`` that has one (read in a window
+    before each mention, so that the pattern is compiled once, not once per person)."""
+    at = text.find(person)
+    while at >= 0:
+        after = text[at + len(person) : at + len(person) + 1]
+        if not (after and (after[0].isalnum() or after == "_") and (person[-1:].isalnum() or person[-1:] == "_")):
+            found = _TITLED.search(text, max(0, at - 200), at)
+            if found:
+                return found
+        at = text.find(person, at + 1)
+    return None
 
 
 #: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
@@ -422,8 +448,14 @@ def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[
     """The role a quote's speaker holds, as a candidate of its own resting on the words that
     state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
     held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
-    found = re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text) or re.search(
-        re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text
+    found = (
+        re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text)
+        or re.search(re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text)
+        or (  # "Deputy Mayor of Tychy Jan Nowak"
+            re.search(rf"{re.escape(role)}\s+of\s+{re.escape(organisation)}\s+{re.escape(speaker)}", text)
+            if organisation
+            else None
+        )
     )
     if not found:
         return []
