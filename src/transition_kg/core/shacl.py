@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SH = PREFIXES["sh"]
 XSD = PREFIXES["xsd"]
+UNION_GRAPH = "urn:transition-kg:shacl-union"  # the graphs checked, together, while run_checks runs
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 # lexical forms rdflib takes as well-typed, where pySHACL's sh:datatype refuses an ill-typed
@@ -254,9 +255,16 @@ def run_checks(store: Any, checks: list[Check], graphs: list[str]) -> list[tuple
     of the pyoxigraph ``store`` (focus a pyoxigraph term; the rest as the check gives them)."""
     import pyoxigraph as ox
 
-    default = [ox.NamedNode(g) for g in graphs]
+    # the checks run in half the time on one graph as on a list of default graphs: the graphs'
+    # union is written into a graph of its own (by Oxigraph, blank nodes kept), removed after
+    union = ox.NamedNode(UNION_GRAPH)
+    if graphs:
+        store.update(" ; ".join(f"ADD GRAPH <{g}> TO GRAPH <{UNION_GRAPH}>" for g in graphs))
     found = []
-    for check in checks:
-        for row in store.query(check.query, default_graph=default):
-            found.append((row["f"], check.path, check.message, check.shape))
+    try:
+        for check in checks:
+            for row in store.query(check.query, default_graph=union):
+                found.append((row["f"], check.path, check.message, check.shape))
+    finally:
+        store.remove_graph(union)
     return found
