@@ -179,7 +179,7 @@ def _igraph() -> Any:
 @functools.lru_cache(maxsize=1)
 def _page_class() -> Any:
     """pyvis's Network, made to render and show the network page (imported when first needed)."""
-    Network = _pyvis_network()
+    Network: Any = _pyvis_network()
 
     class Page(Network):
         """The network page: in a notebook it shows inline at a usable height (the page itself
