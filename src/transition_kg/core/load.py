@@ -77,6 +77,18 @@ class Loaded:
     def files_for(self, graph: str) -> list[Path]:
         return self.graph_files.get(str(graph), [])
 
+    def stated(self, s=None, p=None, o=None, graph=None):
+        """The store's quads matching the pattern (pyoxigraph terms, None for any) as the files
+        state them: in named graphs, the inferred graph left out (a literal subject: none)."""
+        import pyoxigraph as ox
+
+        if isinstance(s, ox.Literal):
+            return
+        inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
+        for quad in self.store.quads_for_pattern(s, p, o, graph):
+            if quad.graph_name != inferred and not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
     @functools.cached_property
     def text_index(self):
         """The :class:`~transition_kg.core.textindex.TextIndex` of the store's labels: the file

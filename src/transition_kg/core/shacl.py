@@ -82,7 +82,7 @@ def _sparql(term: Any) -> str:
 
 
 class _Shapes:
-    """Reads the shapes (a pyoxigraph store, see :meth:`~transition_kg.core.load.Loaded.shapes`):
+    """Reads the shapes (a pyoxigraph store, see :attr:`~transition_kg.core.load.Loaded.shapes`):
     a shape's SHACL keys, each key's values, and RDF lists."""
 
     def __init__(self, store: Any) -> None:

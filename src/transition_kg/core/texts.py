@@ -82,30 +82,19 @@ class Registration(namedtuple("Registration", "iri source_file start end file_sh
     __slots__ = ()
 
 
-def registrations(store: Any) -> list[Registration]:
-    """The registered articles (``a tkg:Article``, IRIs) of a pyoxigraph store, as its files
-    state them (the inferred graph left out), by IRI."""
+def registrations(loaded: Loaded) -> list[Registration]:
+    """The registered articles (``a tkg:Article``, IRIs) of the loaded project, as its files
+    state them (:meth:`~transition_kg.core.load.Loaded.stated`), by IRI."""
     import pyoxigraph as ox
 
-    from .vocab import INFERRED_GRAPH_IRI, PREFIXES, TKG_IRI
-
-    inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
+    from .vocab import PREFIXES, TKG_IRI
 
     def value(subject: Any, prop: str) -> Any:
-        for quad in store.quads_for_pattern(subject, ox.NamedNode(prop), None, None):
-            if quad.graph_name != inferred and not isinstance(quad.graph_name, ox.DefaultGraph):
-                return quad.object
-        return None
+        return next((q.object for q in loaded.stated(subject, ox.NamedNode(prop))), None)
 
     kind = (ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(TKG_IRI + "Article"))
     found = []
-    for article in sorted(
-        {
-            q.subject.value
-            for q in store.quads_for_pattern(None, *kind, None)
-            if isinstance(q.subject, ox.NamedNode) and q.graph_name != inferred
-        }
-    ):
+    for article in sorted({q.subject.value for q in loaded.stated(None, *kind) if isinstance(q.subject, ox.NamedNode)}):
         node = ox.NamedNode(article)
         extent = value(node, TKG_IRI + "extent")
         bounds = [value(extent, PREFIXES["oa"] + e) if extent is not None else None for e in ("start", "end")]
@@ -147,7 +136,7 @@ def read_articles(
     file's name) and left out, as a project without that text reads it. ``where(article,
     property)`` is where a problem is reported (``FILE:LINE`` of that statement; default: the
     article's graph file)."""
-    return _read(registrations(loaded.store), corpus, where or _graph_file(loaded), absent)
+    return _read(registrations(loaded), corpus, where or _graph_file(loaded), absent)
 
 
 def texts_to_show(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -57,7 +57,6 @@ DECLARATION_TYPES = {
 QUOTE_JOINER = " … "
 TYPE = ox.NamedNode(RDF + "type")
 ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
-_INFERRED = ox.NamedNode(INFERRED_GRAPH_IRI)
 
 
 @dataclass
@@ -116,7 +115,7 @@ def validate(
 def _scope(loaded: Loaded, graphs: Collection[str]) -> set[str]:
     """The graphs a scoped check reads: those given, and every graph that is no article's (the
     ontology, shared entities, background), but not the inferred graph (drawn from them all)."""
-    articles = {q.subject.value for q in _stated(loaded, None, TYPE, ox.NamedNode(TKG_IRI + "Article"))}
+    articles = {q.subject.value for q in loaded.stated(None, TYPE, ox.NamedNode(TKG_IRI + "Article"))}
     named = {g.value for g in loaded.store.named_graphs() if g.value != INFERRED_GRAPH_IRI}
     return {g for g in named if g in graphs or g not in articles}
 
@@ -134,19 +133,9 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _stated(loaded: Loaded, s: Any = None, p: Any = None, o: Any = None, graph: Any = None) -> Iterator[Any]:
-    """The store's quads matching the pattern, as the files state them (in named graphs, the
-    inferred graph left out)."""
-    if isinstance(s, ox.Literal):
-        return
-    for quad in loaded.store.quads_for_pattern(s, p, o, graph):
-        if quad.graph_name != _INFERRED and not isinstance(quad.graph_name, ox.DefaultGraph):
-            yield quad
-
-
 def _value(loaded: Loaded, s: Any, p: Any) -> Any:
     """An object the files state for ``s`` and ``p``, else None."""
-    return next((q.object for q in _stated(loaded, s, p)), None)
+    return next((q.object for q in loaded.stated(s, p)), None)
 
 
 def _short(term: Any) -> str:
@@ -183,7 +172,7 @@ def _graph_of_subject(loaded: Loaded, node: Any, prop: Any = None) -> str | None
     """The graph stating something of ``node`` (with ``prop`` when given), else naming it."""
     patterns = [(node, prop, None)] if isinstance(prop, ox.NamedNode) else []
     for pattern in [*patterns, (node, None, None), (None, None, node)]:
-        for quad in _stated(loaded, *pattern):
+        for quad in loaded.stated(*pattern):
             name = quad.graph_name
             return name.value if isinstance(name, ox.NamedNode) else None
     return None
@@ -200,9 +189,9 @@ def _file_of(loaded: Loaded, graph: str | None, project: Project) -> Path | None
 def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
     """Undeclared classes, properties and ``tkg:`` terms (in the ``scope`` graphs only, when
     given); declared terms without label or comment."""
-    ontology = list(_stated(loaded, None, None, None, ONTOLOGY))
-    declared = {q.subject for q in _stated(loaded, None, TYPE, None, ONTOLOGY) if q.object.value in DECLARATION_TYPES}
-    typed = {q.subject for q in _stated(loaded, None, TYPE)}
+    ontology = list(loaded.stated(None, None, None, ONTOLOGY))
+    declared = {q.subject for q in loaded.stated(None, TYPE, None, ONTOLOGY) if q.object.value in DECLARATION_TYPES}
+    typed = {q.subject for q in loaded.stated(None, TYPE)}
     locate = _Locator(project)
     problems: list[Problem] = []
 
@@ -227,7 +216,7 @@ def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | 
         from difflib import get_close_matches
 
         ranges = (
-            [q.object for q in _stated(loaded, predicate, ox.NamedNode(RDFS + "range"), None, ONTOLOGY)]
+            [q.object for q in loaded.stated(predicate, ox.NamedNode(RDFS + "range"), None, ONTOLOGY)]
             if predicate is not None
             else []
         )
@@ -236,7 +225,7 @@ def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | 
                 _short(q.subject)
                 for r in ranges
                 if not isinstance(r, ox.Literal)
-                for q in _stated(loaded, None, TYPE, r)
+                for q in loaded.stated(None, TYPE, r)
                 if q.subject.value.startswith(TKG_IRI)
             }
         )
@@ -477,7 +466,7 @@ def check_evidence(
     exacts_of: dict[Any, list[tuple[int, str]]] = defaultdict(list)
     has_source, has_selector = ox.NamedNode(OA + "hasSource"), ox.NamedNode(OA + "hasSelector")
     kinds = {k: ox.NamedNode(OA + k) for k in ("TextPositionSelector", "TextQuoteSelector", "start", "end", "exact")}
-    for quad in _stated(loaded, None, ox.NamedNode(TKG_IRI + "evidence")):
+    for quad in loaded.stated(None, ox.NamedNode(TKG_IRI + "evidence")):
         fact, evidence, ctx = quad.subject, quad.object, quad.graph_name
         if scope is not None and ctx.value not in scope:
             continue
@@ -490,10 +479,10 @@ def check_evidence(
 
         article = _value(loaded, evidence, has_source)
         position = exact = None
-        for selector in [q.object for q in _stated(loaded, evidence, has_selector)]:
-            if next(_stated(loaded, selector, TYPE, kinds["TextPositionSelector"]), None):
+        for selector in [q.object for q in loaded.stated(evidence, has_selector)]:
+            if next(loaded.stated(selector, TYPE, kinds["TextPositionSelector"]), None):
                 position = (_value(loaded, selector, kinds["start"]), _value(loaded, selector, kinds["end"]))
-            if next(_stated(loaded, selector, TYPE, kinds["TextQuoteSelector"]), None):
+            if next(loaded.stated(selector, TYPE, kinds["TextQuoteSelector"]), None):
                 exact = _value(loaded, selector, kinds["exact"])
         if article is None or article.value not in texts or position is None or None in position or exact is None:
             continue  # missing parts are reported by the shapes; a missing file above
@@ -564,7 +553,7 @@ def check_evidence(
 
 def _instances(loaded: Loaded, cls: str) -> list:
     """The nodes the files type ``tkg:CLS``, each once."""
-    return list(dict.fromkeys(q.subject for q in _stated(loaded, None, TYPE, ox.NamedNode(TKG_IRI + cls))))
+    return list(dict.fromkeys(q.subject for q in loaded.stated(None, TYPE, ox.NamedNode(TKG_IRI + cls))))
 
 
 def _decimal(value: Any) -> Decimal | None:
