@@ -15,4 +15,4 @@ def test_synthetic_scale_graph_passes_the_shapes(tmp_path):
     loaded = load(project)
     assert len(loaded.store) > 3000
     assert check_vocabulary(loaded, project) == []
-    assert check_shacl(loaded, loaded.shapes_graph(), project) == []
+    assert check_shacl(loaded, loaded.shapes, project) == []

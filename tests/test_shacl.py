@@ -24,7 +24,7 @@ from .conftest import ROOT
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 LOADED = load(Project(ROOT))
 SHAPES = LOADED.shapes_graph()
-CHECKS = compile_shapes(SHAPES)
+CHECKS = compile_shapes(LOADED.shapes)
 
 
 def both(store: ox.Store, scope: set[str] | None = None) -> tuple[Counter, Counter]:
@@ -33,7 +33,9 @@ def both(store: ox.Store, scope: set[str] | None = None) -> tuple[Counter, Count
     graphs = [
         g.value for g in store.named_graphs() if g.value != INFERRED_GRAPH_IRI and (not scope or g.value in scope)
     ]
-    ours = Counter((rdflib_term(f), p, m, s) for f, p, m, s in run_checks(store, CHECKS, graphs))
+    ours = Counter(
+        (rdflib_term(f), rdflib_term(p), m, rdflib_term(s)) for f, p, m, s in run_checks(store, CHECKS, graphs)
+    )
     data = Graph()
     for graph in graphs:
         for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
@@ -47,7 +49,7 @@ def test_every_shape_translates():
 
     from transition_kg.core.vocab import SH
 
-    assert {check.shape for check in CHECKS} == set(SHAPES.subjects(RDF.type, SH.NodeShape))
+    assert {rdflib_term(check.shape) for check in CHECKS} == set(SHAPES.subjects(RDF.type, SH.NodeShape))
 
 
 def test_the_real_graph_gives_pyshacls_results():
@@ -116,12 +118,12 @@ tkr:fixture {
 
 
 def test_a_shape_they_do_not_translate_is_said():
-    shapes = Graph()
-    shapes.parse(
-        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+    shapes = ox.Store()
+    shapes.load(
+        """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
         ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ;
         sh:message "m" ] .""",
-        format="turtle",
+        ox.RdfFormat.TURTLE,
     )
     with pytest.raises(Unsupported):
         compile_shapes(shapes)

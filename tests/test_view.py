@@ -1167,7 +1167,7 @@ def test_the_card_shows_evidence_as_its_passage_with_the_words_marked(browser, s
     lines = marked(page, "314 days (2024)")
     assert [line["marks"] for line in lines] == [["a mere 49 days of good air in 2001", GOOD_AIR]]
     # what the article says just before them, as the corpus holds it
-    text = read_articles(loaded, corpus)[0][TKR["article-datong-coal-capital"]].text
+    text = read_articles(loaded, corpus)[0][str(TKR["article-datong-coal-capital"])].text
     before = lines[0]["text"].split(GOOD_AIR)[0].lstrip("“")
     assert "a mere 49 days of good air in 2001" in before and text[2372 - len(before) : 2372] == before
     assert text[2372:2436] == GOOD_AIR and lines[0]["text"].endswith(GOOD_AIR + ".”")
@@ -1239,7 +1239,7 @@ def test_hostile_text_around_the_words_stays_text(browser, project, corpus, tmp_
     from transition_kg.core.texts import read_articles
 
     loaded = load(project)
-    datong_text = read_articles(loaded, corpus)[0][TKR["article-datong-coal-capital"]]
+    datong_text = read_articles(loaded, corpus)[0][str(TKR["article-datong-coal-capital"])]
     evil = '<img src=x onerror="window.__xss=9">'
     at = datong_text.start + datong_text.text.index("a mere 49 days")  # in the sentence, before the words
     changed = datong_text.file_text[:at] + evil + datong_text.file_text[at + len(evil) :]

@@ -14,9 +14,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -173,6 +171,8 @@ class Journal:
                 write_atomic(self.folder / copy, read_bytes(path))
                 _test_step()
             self.saved[name] = copy
+            import json  # (json and shutil only where a file is journalled: a query imports neither)
+
             write_atomic(self.folder / _LIST, json.dumps(self.saved).encode())
             _test_step()
         write_atomic(path, data)
@@ -186,6 +186,8 @@ class Journal:
     def _forget(self) -> None:
         remove(self.folder / _LIST)  # from here the change is kept
         self.saved = {}
+        import shutil
+
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -210,6 +212,9 @@ def recover(root: Path) -> list[str]:
     owner = _owner(root / JOURNAL / _OWNER)
     if owner is not None:
         raise OutputError(f"{root}: another command (process {owner}) is changing the project; wait for it to end")
+    import json
+    import shutil
+
     saved: dict[str, str | None] = {}
     if listed.exists():
         try:

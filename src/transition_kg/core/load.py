@@ -4,7 +4,7 @@ Every command reads the project through :func:`load`, with one set of rules:
 
 - every ``ontology/*.ttl`` (shapes files excepted) goes into the ontology's named graph;
   ``ontology/*shapes*.ttl`` are the SHACL shapes: not data, so parsed only when ``validate``
-  or ``docs`` asks for them (:meth:`Loaded.shapes_graph`);
+  or ``docs`` asks for them (:attr:`Loaded.shapes`);
 - every ``graph/**/*.trig`` contributes named graphs; a triple outside a named graph is a
   problem, and so is a graph defined in two files;
 - every other file under ``ontology/`` or ``graph/`` is a problem that says what to do
@@ -77,6 +77,18 @@ class Loaded:
     def files_for(self, graph: str) -> list[Path]:
         return self.graph_files.get(str(graph), [])
 
+    def stated(self, s=None, p=None, o=None, graph=None):
+        """The store's quads matching the pattern (pyoxigraph terms, None for any) as the files
+        state them: in named graphs, the inferred graph left out (a literal subject: none)."""
+        import pyoxigraph as ox
+
+        if isinstance(s, ox.Literal):
+            return
+        inferred = ox.NamedNode(INFERRED_GRAPH_IRI)
+        for quad in self.store.quads_for_pattern(s, p, o, graph):
+            if quad.graph_name != inferred and not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
     @functools.cached_property
     def text_index(self):
         """The :class:`~transition_kg.core.textindex.TextIndex` of the store's labels: the file
@@ -125,16 +137,14 @@ class Loaded:
         dataset.addN(quads())
         return dataset
 
-    def shapes_graph(self):
-        """The SHACL shapes (``ontology/*shapes*.ttl``) as an rdflib ``Graph``, parsed when
-        asked for: they are not data, so only ``validate`` and ``docs`` read them.
-        A broken shapes file raises ProjectInvalid."""
+    @functools.cached_property
+    def shapes(self):
+        """The SHACL shapes (``ontology/*shapes*.ttl``) in a pyoxigraph store of their own (its
+        default graph), parsed when first asked for: they are not data, so only ``validate`` and
+        ``docs`` read them. A broken shapes file raises ProjectInvalid."""
         import pyoxigraph as ox
-        from rdflib import Graph
 
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
+        store = ox.Store()
         problems: list[Problem] = []
         for path in self.shapes_files:
             shown = self.project.display(path)
@@ -143,10 +153,20 @@ class Loaded:
             except ReadError as exc:
                 problems.append(Problem("syntax", shown, str(exc).split(": ", 1)[1]))
                 continue
-            for quad in _parsed(problems, shown, data, lambda data=data: list(ox.parse(data, ox.RdfFormat.TURTLE))):
-                graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+            store.extend(_parsed(problems, shown, data, lambda data=data: list(ox.parse(data, ox.RdfFormat.TURTLE))))
         if problems:
             raise ProjectInvalid(problems)
+        return store
+
+    def shapes_graph(self):
+        """The shapes (:attr:`shapes`) as an rdflib ``Graph``, for pySHACL and docs."""
+        from rdflib import Graph
+
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for quad in self.shapes:
+            graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
         return graph
 
 
@@ -214,7 +234,7 @@ def load(
         if marker is not None:
             digests[shown] = _stamp(path) + [_sha256(data)]
         if path in files.shapes:
-            continue  # not data: parsed when validate or docs ask (Loaded.shapes_graph)
+            continue  # not data: parsed when validate or docs ask (Loaded.shapes)
         if path in files.ontology:
             if _parse(loaded, path, data, ox.RdfFormat.TURTLE, into=ontology):
                 loaded.graph_files.setdefault(ONTOLOGY_GRAPH_IRI, []).append(path)

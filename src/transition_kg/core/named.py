@@ -107,6 +107,9 @@ def checks(project: Project) -> dict[str, NamedQuery]:
 def get(project: Project, name: str) -> NamedQuery:
     """The named query ``name`` (or the one query whose name starts with it, as ``cq05``), or a
     QueryError listing the names there are."""
+    path = project.queries_dir / f"{name}.rq"
+    if name and "/" not in name and "\\" not in name and path.is_file():  # named in full: that file alone is read
+        return parse_header(path)
     found = discover(project)
     if name not in found:  # a query's number or any unique start of its name: cq05, cq05-indicator
         starting = [n for n in found if n.startswith(name + "-")] or [n for n in found if n.startswith(name)]

@@ -1,7 +1,8 @@
 """SHACL shapes run as SPARQL inside the Oxigraph store, so ``validate`` need not copy the graph
 into rdflib and walk it with pySHACL (two thirds of its time).
 
-:func:`compile_shapes` turns the shapes the project writes (node shapes targeting classes,
+:func:`compile_shapes` reads the shapes from a pyoxigraph store (no rdflib) and turns those the
+project writes (node shapes targeting classes,
 subjects or objects of a property; property shapes with a plain property path and ``minCount``,
 ``maxCount``, ``class``, ``datatype``, ``or``, ``minInclusive``, ``lessThan``, ``minLength``,
 ``pattern``, ``in``, a qualified value shape with ``class``; on the focus node itself ``class``,
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 SH = PREFIXES["sh"]
 XSD = PREFIXES["xsd"]
+RDF = PREFIXES["rdf"]
+UNION_GRAPH = "urn:transition-kg:shacl-union"  # the graphs checked, together, while run_checks runs
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 # lexical forms rdflib takes as well-typed, where pySHACL's sh:datatype refuses an ill-typed
@@ -70,31 +73,26 @@ class Check(namedtuple("Check", "query path message shape")):
 
 
 def _sparql(term: Any) -> str:
-    """A term of the rdflib shapes graph written as SPARQL (an IRI or a literal)."""
-    from rdflib import Literal, URIRef
+    """A term of the shapes (pyoxigraph's) written as SPARQL (an IRI or a literal)."""
+    import pyoxigraph as ox
 
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        import pyoxigraph as ox
-
-        if term.language:
-            return str(ox.Literal(str(term), language=term.language))
-        return str(ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD + "string"))))
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return str(term)
     raise Unsupported(f"a term of kind {type(term).__name__}")
 
 
 class _Shapes:
-    """Reads the rdflib shapes graph: a shape's SHACL keys, each key's values, and RDF lists."""
+    """Reads the shapes (a pyoxigraph store, see :attr:`~transition_kg.core.load.Loaded.shapes`):
+    a shape's SHACL keys, each key's values, and RDF lists."""
 
-    def __init__(self, graph: Any) -> None:
-        self.graph = graph
+    def __init__(self, store: Any) -> None:
+        self.store = store
 
     def keys(self, shape: Any) -> dict[str, list]:
         found: dict[str, list] = {}
-        for p, o in self.graph.predicate_objects(shape):
-            if str(p).startswith(SH):
-                found.setdefault(str(p)[len(SH) :], []).append(o)
+        for quad in self.store.quads_for_pattern(shape, None, None):
+            if quad.predicate.value.startswith(SH):
+                found.setdefault(quad.predicate.value[len(SH) :], []).append(quad.object)
         return found
 
     def one(self, keys: dict[str, list], key: str) -> Any:
@@ -104,9 +102,21 @@ class _Shapes:
         return values[0]
 
     def items(self, head: Any) -> list:
-        from rdflib.collection import Collection
+        """The members of the RDF list at ``head``."""
+        import pyoxigraph as ox
 
-        return list(Collection(self.graph, head))
+        first, rest = ox.NamedNode(RDF + "first"), ox.NamedNode(RDF + "rest")
+        found, seen = [], set()
+        while head is not None and head != ox.NamedNode(RDF + "nil") and head not in seen:
+            seen.add(head)
+            found += [q.object for q in self.store.quads_for_pattern(head, first, None)][:1]
+            head = next((q.object for q in self.store.quads_for_pattern(head, rest, None)), None)
+        return found
+
+
+def _number(term: Any) -> int:
+    """The integer a literal of the shapes holds."""
+    return int(term.value)
 
 
 def _instance(var: str, klass: str) -> str:
@@ -114,8 +124,8 @@ def _instance(var: str, klass: str) -> str:
 
 
 def _datatype(var: str, datatype: Any) -> str:
-    test = f"(isLITERAL({var}) && DATATYPE({var}) = <{datatype}>"
-    lexical = LEXICAL.get(str(datatype))
+    test = f"(isLITERAL({var}) && DATATYPE({var}) = {_sparql(datatype)}"
+    lexical = LEXICAL.get(datatype.value)
     return test + (f' && REGEX(STR({var}), "{lexical}"))' if lexical else ")")
 
 
@@ -131,7 +141,7 @@ def _conforms(shapes: _Shapes, shape: Any, var: str, depth: int = 0) -> str:
         if "hasValue" in keys:
             parts.append(f"EXISTS {{ {var} {path} {_sparql(shapes.one(keys, 'hasValue'))} }}")
         if "minCount" in keys:
-            n = int(shapes.one(keys, "minCount"))
+            n = _number(shapes.one(keys, "minCount"))
             if not 0 < n <= 4:
                 raise Unsupported(f"sh:minCount {n} in a logical constraint")
             values = [f"?m{depth}_{i}" for i in range(n)]
@@ -168,6 +178,8 @@ def _focus(shapes: _Shapes, keys: dict[str, list]) -> str:
 
 def _value_tests(shapes: _Shapes, keys: dict[str, list], path: str) -> list[str]:
     """One query body per constraint on each value ``?v``: true where the value breaks it."""
+    import pyoxigraph as ox
+
     tests = []
     for key in ("class", "datatype", "or", "minInclusive", "minLength", "pattern", "in"):
         for value in keys.get(key, []):
@@ -181,9 +193,9 @@ def _value_tests(shapes: _Shapes, keys: dict[str, list], path: str) -> list[str]
             elif key == "minInclusive":
                 test = f"!COALESCE(?v >= {_sparql(value)}, false)"
             elif key == "minLength":
-                test = f"(isBLANK(?v) || STRLEN(STR(?v)) < {int(value)})"
+                test = f"(isBLANK(?v) || STRLEN(STR(?v)) < {_number(value)})"
             elif key == "pattern":
-                pattern = _sparql(value.__class__(str(value)))
+                pattern = _sparql(ox.Literal(value.value))
                 test = f"(isBLANK(?v) || !REGEX(STR(?v), {pattern}))"
             else:
                 allowed = [_sparql(m) for m in shapes.items(value)]
@@ -198,31 +210,31 @@ def _counts(shapes: _Shapes, keys: dict[str, list], path: str) -> list[str]:
     """``HAVING`` tests on the number of values (and of values of a qualified shape)."""
     having = []
     if "minCount" in keys:
-        having.append(("", f"COUNT(DISTINCT ?v) < {int(shapes.one(keys, 'minCount'))}"))
+        having.append(("", f"COUNT(DISTINCT ?v) < {_number(shapes.one(keys, 'minCount'))}"))
     if "maxCount" in keys:
-        having.append(("", f"COUNT(DISTINCT ?v) > {int(shapes.one(keys, 'maxCount'))}"))
+        having.append(("", f"COUNT(DISTINCT ?v) > {_number(shapes.one(keys, 'maxCount'))}"))
     if "qualifiedValueShape" in keys:
         condition = _conforms(shapes, shapes.one(keys, "qualifiedValueShape"), "?v")
         only = f"FILTER({condition})"
         if "qualifiedMinCount" in keys:
-            having.append((only, f"COUNT(DISTINCT ?v) < {int(shapes.one(keys, 'qualifiedMinCount'))}"))
+            having.append((only, f"COUNT(DISTINCT ?v) < {_number(shapes.one(keys, 'qualifiedMinCount'))}"))
         if "qualifiedMaxCount" in keys:
-            having.append((only, f"COUNT(DISTINCT ?v) > {int(shapes.one(keys, 'qualifiedMaxCount'))}"))
+            having.append((only, f"COUNT(DISTINCT ?v) > {_number(shapes.one(keys, 'qualifiedMaxCount'))}"))
     return [
         f"SELECT ?f WHERE {{ FOCUS OPTIONAL {{ ?f {path} ?v {only} }} }} GROUP BY ?f HAVING ({test})"
         for only, test in having
     ]
 
 
-def compile_shapes(graph: Any) -> list[Check]:
-    """The checks of every node shape in the rdflib shapes ``graph``; Unsupported when a shape
-    uses what these queries do not translate."""
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
+def compile_shapes(store: Any) -> list[Check]:
+    """The checks of every node shape in the shapes ``store`` (pyoxigraph's; its terms are
+    those of the checks); Unsupported when a shape uses what these queries do not translate."""
+    import pyoxigraph as ox
 
-    shapes = _Shapes(graph)
+    shapes = _Shapes(store)
     checks = []
-    for node in sorted(set(graph.subjects(RDF.type, URIRef(SH + "NodeShape"))), key=str):
+    declared = store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(SH + "NodeShape"))
+    for node in sorted({q.subject for q in declared}, key=lambda n: n.value):
         keys = shapes.keys(node)
         if set(keys) - _NODE_KEYS:
             raise Unsupported(f"{node}: {sorted(set(keys) - _NODE_KEYS)}")
@@ -233,7 +245,7 @@ def compile_shapes(graph: Any) -> list[Check]:
                 raise Unsupported(f"{node}: {sorted(set(inner) - _PROPERTY_KEYS)}")
             path_term = shapes.one(inner, "path")
             path = _sparql(path_term)
-            message = str(shapes.one(inner, "message"))
+            message = shapes.one(inner, "message").value
             for query in _counts(shapes, inner, path):
                 checks.append(Check(query.replace("FOCUS", focus), path_term, message, node))
             for test in _value_tests(shapes, inner, path):
@@ -244,7 +256,7 @@ def compile_shapes(graph: Any) -> list[Check]:
         node_tests += [_instance("?f", _sparql(c)) for c in keys.get("class", [])]
         node_tests += [_datatype("?f", d) for d in keys.get("datatype", [])]
         for condition in node_tests:  # constraints on the focus node itself
-            message = str(shapes.one(keys, "message"))
+            message = shapes.one(keys, "message").value
             checks.append(Check(f"SELECT ?f WHERE {{ {focus} FILTER(!({condition})) }}", None, message, node))
     return checks
 
@@ -254,9 +266,16 @@ def run_checks(store: Any, checks: list[Check], graphs: list[str]) -> list[tuple
     of the pyoxigraph ``store`` (focus a pyoxigraph term; the rest as the check gives them)."""
     import pyoxigraph as ox
 
-    default = [ox.NamedNode(g) for g in graphs]
+    # the checks run in half the time on one graph as on a list of default graphs: the graphs'
+    # union is written into a graph of its own (by Oxigraph, blank nodes kept), removed after
+    union = ox.NamedNode(UNION_GRAPH)
+    if graphs:
+        store.update(" ; ".join(f"ADD GRAPH <{g}> TO GRAPH <{UNION_GRAPH}>" for g in graphs))
     found = []
-    for check in checks:
-        for row in store.query(check.query, default_graph=default):
-            found.append((row["f"], check.path, check.message, check.shape))
+    try:
+        for check in checks:
+            for row in store.query(check.query, default_graph=union):
+                found.append((row["f"], check.path, check.message, check.shape))
+    finally:
+        store.remove_graph(union)
     return found

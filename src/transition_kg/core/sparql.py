@@ -92,28 +92,46 @@ def by_media_type(media_type: str) -> ResultFormat | None:
 
 # --- the query form ------------------------------------------------------------------------------
 
-_BLANKS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
-    # an escaped character of a prefixed name (PN_LOCAL_ESC, as in ex:a\#) is part of the name,
-    # not a comment's start: a comment hid what followed it from the scans (SERVICE, nesting)
-    r"|\\[_~.\-!$&'()*+,;=/?#@%]|#[^\n]*",
-    re.S,
-)
-_FORM = re.compile(r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I)
+# the patterns that read a query's text, by name: (source, flags), each compiled when first used
+# (a command compiles only those it reads: all of them cost a cold start 3 ms)
+_SCANNERS: dict[str, tuple[str, int]] = {
+    "blanks": (
+        r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+        r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
+        # an escaped character of a prefixed name (PN_LOCAL_ESC, as in ex:a\#) is part of the name,
+        # not a comment's start: a comment hid what followed it from the scans (SERVICE, nesting)
+        r"|\\[_~.\-!$&'()*+,;=/?#@%]|#[^\n]*",
+        re.S,
+    ),
+    "form": (r"(?<![\w:?$])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w:])", re.I),
+    "prefixed": (r"(?<![\w?$:#/.<@-])((?:[A-Za-z][\w.-]*)?):(?=[\w%\\]|\s|[;,.)\]}]|$)", 0),
+    "declared": (r"(?<![\w:])PREFIX\s+((?:[A-Za-z][\w.-]*)?):", re.I),
+    "dataset": (r"(?<![\w:?$])FROM(?![\w:])", re.I),
+    "star": (r"^\s*SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(\*)", re.I),
+    "prologue": (r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", re.I),
+    "variable": (r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)", 0),
+    "service": (r"(?<![\w:?$])SERVICE(?![\w:])(\s+SILENT(?![\w:]))?", re.I),
+}
+
+
+@functools.cache
+def scanner(name: str) -> re.Pattern[str]:
+    """The pattern :data:`_SCANNERS` names, compiled (once)."""
+    source, flags = _SCANNERS[name]
+    return re.compile(source, flags)
 
 
 @functools.lru_cache(maxsize=16)
 def blank_out(text: str) -> str:
     """The query with comments, strings and IRIs blanked out (same length), for scanning.
     (Cached: running one query reads its text several ways.)"""
-    return _BLANKS.sub(lambda m: " " * len(m.group(0)), text)
+    return scanner("blanks").sub(lambda m: " " * len(m.group(0)), text)
 
 
 def query_form(sparql: str) -> str | None:
     """SELECT, CONSTRUCT, DESCRIBE or ASK: the query's first form keyword, read without
     parsing or running anything (None when there is none: not a query)."""
-    match = _FORM.search(blank_out(sparql))
+    match = scanner("form").search(blank_out(sparql))
     return match.group(1).upper() if match else None
 
 
@@ -136,19 +154,11 @@ def check_shape(sparql: str) -> None:
             depth -= 1
 
 
-_PREFIXED_NAME = re.compile(r"(?<![\w?$:#/.<@-])((?:[A-Za-z][\w.-]*)?):(?=[\w%\\]|\s|[;,.)\]}]|$)")
-_DECLARED = re.compile(r"(?<![\w:])PREFIX\s+((?:[A-Za-z][\w.-]*)?):", re.I)
-_DATASET = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.I)
-_STAR = re.compile(r"^\s*SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?(\*)", re.I)
-_PROLOGUE = re.compile(r"(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*", re.I)
-_VARIABLE = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)")
-
-
 def prefixes_used(sparql: str) -> tuple[set[str], set[str]]:
     """The prefixes a query uses and those it declares, read from its text."""
     text = blank_out(sparql)
-    declared = set(_DECLARED.findall(text))
-    return set(_PREFIXED_NAME.findall(text)) - {""} | (
+    declared = set(scanner("declared").findall(text))
+    return set(scanner("prefixed").findall(text)) - {""} | (
         {""} if re.search(r"(?<![\w?$:#/.<@-]):\w", text) else set()
     ), declared
 
@@ -170,7 +180,7 @@ def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
 
 def names_a_dataset(sparql: str) -> bool:
     """Whether the query chooses its own dataset (FROM or FROM NAMED)."""
-    return _DATASET.search(blank_out(sparql)) is not None
+    return scanner("dataset").search(blank_out(sparql)) is not None
 
 
 def star_in_order(sparql: str, variables: list[str]) -> str | None:
@@ -180,15 +190,15 @@ def star_in_order(sparql: str, variables: list[str]) -> str | None:
         return None
     text = blank_out(sparql)
     prologue_end = 0
-    for match in _PROLOGUE.finditer(text):
+    for match in scanner("prologue").finditer(text):
         if text[prologue_end : match.start()].strip():
             break
         prologue_end = match.end()
-    star = _STAR.match(text[prologue_end:])
+    star = scanner("star").match(text[prologue_end:])
     if not star:
         return None
     first: dict[str, int] = {}
-    for match in _VARIABLE.finditer(text):
+    for match in scanner("variable").finditer(text):
         first.setdefault(match.group(1), match.start())
     ordered = sorted(variables, key=lambda v: first.get(v, len(text)))
     if ordered == variables:
@@ -197,14 +207,11 @@ def star_in_order(sparql: str, variables: list[str]) -> str | None:
     return sparql[:at] + " ".join(f"?{v}" for v in ordered) + sparql[at + 1 :]
 
 
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])(\s+SILENT(?![\w:]))?", re.I)
-
-
 def services(sparql: str) -> list[str | None]:
     """The endpoints a query's SERVICE clauses name: an IRI, or None where it is not written
     as ``<IRI>`` (a variable or a prefixed name)."""
     found: list[str | None] = []
-    for match in _SERVICE.finditer(blank_out(sparql)):
+    for match in scanner("service").finditer(blank_out(sparql)):
         rest = sparql[match.end() :].lstrip()
         iri = re.match(r"<([^<>\s]*)>", rest)
         found.append(iri.group(1) if iri else None)
@@ -214,19 +221,13 @@ def services(sparql: str) -> list[str | None]:
 def scanners() -> dict[str, tuple[str, str]]:
     """The patterns that read a query's text here (blanking, its form, FROM, SERVICE, PREFIX), as
     ``(source, flags)`` for JavaScript, so a page's store reads a query as the library does."""
-    found = {
-        "blanks": _BLANKS,
-        "form": _FORM,
-        "dataset": _DATASET,
-        "service": _SERVICE,
-        "declared": _DECLARED,
-        "star": _STAR,
-        "prologue": _PROLOGUE,
-        "variable": _VARIABLE,
-    }
+    names = ("blanks", "form", "dataset", "service", "declared", "star", "prologue", "variable")
     return {
-        name: (p.pattern, ("i" if p.flags & re.I else "") + ("s" if p.flags & re.S else ""))
-        for name, p in found.items()
+        name: (
+            _SCANNERS[name][0],
+            ("i" if _SCANNERS[name][1] & re.I else "") + ("s" if _SCANNERS[name][1] & re.S else ""),
+        )
+        for name in names
     }
 
 

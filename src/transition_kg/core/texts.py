@@ -8,6 +8,7 @@ and ``anchor`` read the corpus here.
 from __future__ import annotations
 
 import hashlib
+from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,7 +19,9 @@ from .vocab import curie
 
 TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from rdflib import Dataset, URIRef
+    from typing import Any
+
+    from rdflib import Dataset
 
     from .load import Loaded
 
@@ -71,62 +74,109 @@ def read_article(path: Path) -> ArticleText:
         raise ArticleError(exc.what, file=exc.file, line=exc.line) from None
 
 
-def read_articles(
-    loaded: Loaded,
-    corpus: Path,
-    where: Callable[[URIRef, str], str] | None = None,
-    absent: list[tuple[URIRef, str]] | None = None,
-) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
-    """Each registered article's text as the corpus holds it (its ``tkg:sourceFile`` in
-    ``corpus``, its ``tkg:extent``), its hashes checked; a problem for a file that is
-    unreadable or not in the corpus folder, and for one that is missing, unless ``absent`` is
-    given: then each article whose file is not there is added to it (with the file's name) and
-    left out, as a project without that text reads it. ``where(article, property)`` is where a
-    problem is reported (``FILE:LINE`` of that statement; default: the article's graph file)."""
-    return _read(loaded.dataset, corpus, where or _graph_file(loaded), absent)
+class Registration(namedtuple("Registration", "iri source_file start end file_sha256 sha256")):
+    """What the graph says of an article's text: its IRI, ``tkg:sourceFile``, the extent's
+    ``oa:start`` and ``oa:end`` (None: the file's start, its end), ``tkg:fileSha256`` and
+    ``tkg:sha256`` (each None when not said)."""
+
+    __slots__ = ()
 
 
-def texts_to_show(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
-    """Each registered article's own characters as ``corpus`` holds them (by the article's
-    IRI), and a line for each article whose text is not there or not the one its evidence
-    counts in (a hash that differs), saying why."""
-    absent: list[tuple[URIRef, str]] = []
-    texts, problems = _read(dataset, corpus, lambda article, prop: "graph", absent)
-    why = [f"{curie(article)}: its text {name} is not in {corpus}" for article, name in absent]
-    why += [problem.message for problem in problems]
-    # a text with a problem (a hash that differs) is not the one the offsets count in
-    return {
-        str(a): t.text for a, t in texts.items() if not any(p.message.startswith(f"{curie(a)}: ") for p in problems)
-    }, why
+def registrations(loaded: Loaded) -> list[Registration]:
+    """The registered articles (``a tkg:Article``, IRIs) of the loaded project, as its files
+    state them (:meth:`~transition_kg.core.load.Loaded.stated`), by IRI."""
+    import pyoxigraph as ox
+
+    from .vocab import PREFIXES, TKG_IRI
+
+    def value(subject: Any, prop: str) -> Any:
+        return next((q.object for q in loaded.stated(subject, ox.NamedNode(prop))), None)
+
+    kind = (ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(TKG_IRI + "Article"))
+    found = []
+    for article in sorted({q.subject.value for q in loaded.stated(None, *kind) if isinstance(q.subject, ox.NamedNode)}):
+        node = ox.NamedNode(article)
+        extent = value(node, TKG_IRI + "extent")
+        bounds = [value(extent, PREFIXES["oa"] + e) if extent is not None else None for e in ("start", "end")]
+        said = [value(node, TKG_IRI + p) for p in ("sourceFile", "fileSha256", "sha256")]
+        file, file_sha, sha = (t.value if t is not None else None for t in said)
+        start, end = (int(b.value) if b is not None else None for b in bounds)
+        found.append(Registration(article, file, start, end, file_sha, sha))
+    return found
 
 
-def _read(
-    ds: Dataset, corpus: Path, where: Callable[[URIRef, str], str], absent: list[tuple[URIRef, str]] | None
-) -> tuple[dict[URIRef, ArticleText], list[Problem]]:
-    from rdflib import Literal, URIRef
+def _registered(ds: Dataset) -> list[Registration]:
+    """The registered articles of an rdflib dataset (what a view holds), as :func:`registrations`."""
+    from rdflib import URIRef
     from rdflib.namespace import RDF
 
     from .vocab import OA, TKG
 
-    problems: list[Problem] = []
-    texts: dict[URIRef, ArticleText] = {}
+    found = []
     for article in sorted({a for a in ds.subjects(RDF.type, TKG.Article) if isinstance(a, URIRef)}):
+        extent = ds.value(article, TKG.extent)
+        bounds = [ds.value(extent, p) if extent is not None else None for p in (OA.start, OA.end)]
+        said = [ds.value(article, p) for p in (TKG.sourceFile, TKG.fileSha256, TKG.sha256)]
+        file, file_sha, sha = (str(t) if t is not None else None for t in said)
+        start, end = (int(b) if b is not None else None for b in bounds)
+        found.append(Registration(str(article), file, start, end, file_sha, sha))
+    return found
+
+
+def read_articles(
+    loaded: Loaded,
+    corpus: Path,
+    where: Callable[[str, str], str] | None = None,
+    absent: list[tuple[str, str]] | None = None,
+) -> tuple[dict[str, ArticleText], list[Problem]]:
+    """Each registered article's text as the corpus holds it (its ``tkg:sourceFile`` in
+    ``corpus``, its ``tkg:extent``), its hashes checked, by the article's IRI; a problem for a
+    file that is unreadable or not in the corpus folder, and for one that is missing, unless
+    ``absent`` is given: then each article whose file is not there is added to it (with the
+    file's name) and left out, as a project without that text reads it. ``where(article,
+    property)`` is where a problem is reported (``FILE:LINE`` of that statement; default: the
+    article's graph file)."""
+    return _read(registrations(loaded), corpus, where or _graph_file(loaded), absent)
+
+
+def texts_to_show(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
+    """Each registered article's own characters as ``corpus`` holds it (by the article's
+    IRI), and a line for each article whose text is not there or not the one its evidence
+    counts in (a hash that differs), saying why."""
+    absent: list[tuple[str, str]] = []
+    texts, problems = _read(_registered(dataset), corpus, lambda article, prop: "graph", absent)
+    why = [f"{curie(article)}: its text {name} is not in {corpus}" for article, name in absent]
+    why += [problem.message for problem in problems]
+    # a text with a problem (a hash that differs) is not the one the offsets count in
+    return {
+        a: t.text for a, t in texts.items() if not any(p.message.startswith(f"{curie(a)}: ") for p in problems)
+    }, why
+
+
+def _read(
+    registered: list[Registration],
+    corpus: Path,
+    where: Callable[[str, str], str],
+    absent: list[tuple[str, str]] | None,
+) -> tuple[dict[str, ArticleText], list[Problem]]:
+    problems: list[Problem] = []
+    texts: dict[str, ArticleText] = {}
+    for article, name, start, end, file_sha256, sha256 in registered:
         shown = curie(article)
-        name = ds.value(article, TKG.sourceFile)
         if name is None:
             continue  # the shapes report it
-        source = (corpus / str(name)).resolve()
+        source = (corpus / name).resolve()
         if source.parent != corpus.resolve():
             problems.append(
                 Problem(
                     "evidence",
                     where(article, "tkg:sourceFile"),
-                    f"{shown}: tkg:sourceFile {str(name)!r} must be a file name in the corpus folder, not a path",
+                    f"{shown}: tkg:sourceFile {name!r} must be a file name in the corpus folder, not a path",
                 )
             )
             continue
         if not source.is_file() and absent is not None:
-            absent.append((article, str(name)))
+            absent.append((article, name))
             continue
         if not source.is_file():
             problems.append(
@@ -138,18 +188,16 @@ def _read(
         except ReadError as exc:
             problems.append(Problem("evidence", where(article, "tkg:sourceFile"), f"{shown}: {exc}"))
             continue
-        extent = ds.value(article, TKG.extent)
-        start = int(ds.value(extent, OA.start, default=Literal(0)))
-        end = int(ds.value(extent, OA.end, default=Literal(len(read.file_text))))
-        texts[article] = text = replace(read, start=start, end=end)
-        for prop, digest in ((TKG.fileSha256, text.file_sha256), (TKG.sha256, text.sha256)):
-            recorded = ds.value(article, prop)
-            if recorded is not None and str(recorded) != digest:
+        bounds = (0 if start is None else start, len(read.file_text) if end is None else end)
+        texts[article] = text = replace(read, start=bounds[0], end=bounds[1])
+        for prop, recorded, digest in (
+            ("tkg:fileSha256", file_sha256, text.file_sha256),
+            ("tkg:sha256", sha256, text.sha256),
+        ):
+            if recorded is not None and recorded != digest:
                 problems.append(
                     Problem(
-                        "evidence",
-                        where(article, curie(prop)),
-                        f"{shown}: {curie(prop)} is {recorded}, the corpus gives {digest}",
+                        "evidence", where(article, prop), f"{shown}: {prop} is {recorded}, the corpus gives {digest}"
                     )
                 )
     return texts, problems
@@ -181,12 +229,12 @@ def copy_texts(loaded: Loaded, corpus: Path, target: Path) -> tuple[list[Path], 
     return written, missing
 
 
-def _graph_file(loaded: Loaded) -> Callable[[URIRef, str], str]:
+def _graph_file(loaded: Loaded) -> Callable[[str, str], str]:
     """Where a problem of an article is: the file of its graph (of the same name, as the house
     writes it), else ``graph``."""
 
-    def where(article: URIRef, prop: str) -> str:
-        files = loaded.files_for(str(article))
+    def where(article: str, prop: str) -> str:
+        files = loaded.files_for(article)
         return loaded.project.display(files[0]) if files else "graph"
 
     return where

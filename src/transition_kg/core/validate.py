@@ -25,31 +25,38 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from .errors import Problem, ProjectInvalid
 from .load import Loaded, load
 from .numerals import numbers_in
 from .paths import Project, corpus_dir
 from .texts import read_articles
-from .vocab import INFERRED_GRAPH_IRI, OA, ONTOLOGY_GRAPH, SH, TKG, curie
+from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES, TKG_IRI, curie
 
+TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
+if TYPE_CHECKING:
+    from typing import Any
+
+# The checks read the pyoxigraph store, not an rdflib copy: validate imports no rdflib unless a
+# shape needs pySHACL (rdflib's import and the copy were more than half of its time).
+RDF, RDFS, OWL, XSD, OA = (PREFIXES[p] for p in ("rdf", "rdfs", "owl", "xsd", "oa"))
 CHECKS = ("syntax", "files", "vocabulary", "shacl", "evidence", "queries")
-CORE_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
+CORE_NAMESPACES = (RDF, RDFS, OWL, XSD)
 DECLARATION_TYPES = {
-    OWL.Class,
-    RDFS.Class,
-    OWL.ObjectProperty,
-    OWL.DatatypeProperty,
-    OWL.AnnotationProperty,
-    RDF.Property,
-    OWL.TransitiveProperty,
-    OWL.SymmetricProperty,
-    OWL.FunctionalProperty,
+    OWL + "Class",
+    RDFS + "Class",
+    OWL + "ObjectProperty",
+    OWL + "DatatypeProperty",
+    OWL + "AnnotationProperty",
+    RDF + "Property",
+    OWL + "TransitiveProperty",
+    OWL + "SymmetricProperty",
+    OWL + "FunctionalProperty",
 }
 QUOTE_JOINER = " … "
+TYPE = ox.NamedNode(RDF + "type")
+ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
 
 
 @dataclass
@@ -91,7 +98,7 @@ def validate(
         return report, loaded
     report.checked["files"] = len(loaded.files_read)
     try:
-        shapes = loaded.shapes_graph()
+        shapes = loaded.shapes
     except ProjectInvalid as broken:
         report.problems += broken.problems
         report.notes.append("vocabulary, SHACL, evidence and query checks not run: fix the syntax errors first")
@@ -108,9 +115,9 @@ def validate(
 def _scope(loaded: Loaded, graphs: Collection[str]) -> set[str]:
     """The graphs a scoped check reads: those given, and every graph that is no article's (the
     ontology, shared entities, background), but not the inferred graph (drawn from them all)."""
-    articles = {str(a) for a in loaded.dataset.subjects(RDF.type, TKG.Article)}
-    named = {str(ctx.identifier if isinstance(ctx, Graph) else ctx) for ctx in loaded.dataset.contexts()}
-    return {g for g in named if g in graphs or (g not in articles and g != INFERRED_GRAPH_IRI)}
+    articles = {q.subject.value for q in loaded.stated(None, TYPE, ox.NamedNode(TKG_IRI + "Article"))}
+    named = {g.value for g in loaded.store.named_graphs() if g.value != INFERRED_GRAPH_IRI}
+    return {g for g in named if g in graphs or g not in articles}
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -126,8 +133,13 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _short(graph: Graph, term: Node) -> str:
-    return curie(term) if isinstance(term, URIRef) else str(term)
+def _value(loaded: Loaded, s: Any, p: Any) -> Any:
+    """An object the files state for ``s`` and ``p``, else None."""
+    return next((q.object for q in loaded.stated(s, p)), None)
+
+
+def _short(term: Any) -> str:
+    return curie(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
 class _Locator:
@@ -156,18 +168,18 @@ def _mentions(text: str, needle: str) -> bool:
     return re.search(before + re.escape(needle) + after, text) is not None
 
 
-def _graph_of_subject(loaded: Loaded, node: Node, prop: Node | None = None) -> URIRef | None:
+def _graph_of_subject(loaded: Loaded, node: Any, prop: Any = None) -> str | None:
     """The graph stating something of ``node`` (with ``prop`` when given), else naming it."""
-    patterns = [(node, prop, None, None)] if isinstance(prop, URIRef) else []
-    for pattern in [*patterns, (node, None, None, None), (None, None, node, None)]:
-        for _, _, _, ctx in loaded.dataset.quads(pattern):
-            name = ctx.identifier if isinstance(ctx, Graph) else ctx
-            return name if isinstance(name, URIRef) else None
+    patterns = [(node, prop, None)] if isinstance(prop, ox.NamedNode) else []
+    for pattern in [*patterns, (node, None, None), (None, None, node)]:
+        for quad in loaded.stated(*pattern):
+            name = quad.graph_name
+            return name.value if isinstance(name, ox.NamedNode) else None
     return None
 
 
-def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | None:
-    files = loaded.files_for(str(graph)) if graph is not None else []
+def _file_of(loaded: Loaded, graph: str | None, project: Project) -> Path | None:
+    files = loaded.files_for(graph) if graph is not None else []
     return files[0] if files else None
 
 
@@ -177,71 +189,81 @@ def _file_of(loaded: Loaded, graph: URIRef | None, project: Project) -> Path | N
 def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
     """Undeclared classes, properties and ``tkg:`` terms (in the ``scope`` graphs only, when
     given); declared terms without label or comment."""
-    ds = loaded.dataset
-    ontology = ds.graph(ONTOLOGY_GRAPH)
-    declared = {s for s, o in ontology.subject_objects(RDF.type) if o in DECLARATION_TYPES}
-    typed = set(ds.subjects(RDF.type, None))
+    ontology = list(loaded.stated(None, None, None, ONTOLOGY))
+    declared = {q.subject for q in loaded.stated(None, TYPE, None, ONTOLOGY) if q.object.value in DECLARATION_TYPES}
+    typed = {q.subject for q in loaded.stated(None, TYPE)}
     locate = _Locator(project)
     problems: list[Problem] = []
 
-    def is_core(term: Node) -> bool:
-        return isinstance(term, URIRef) and str(term).startswith(CORE_NAMESPACES)
+    def is_core(term: Any) -> bool:
+        return isinstance(term, ox.NamedNode) and term.value.startswith(CORE_NAMESPACES)
 
-    from rdflib.namespace import OWL
-
-    def of_kind(*types: URIRef) -> set[str]:
-        return {str(t) for k in types for t in ontology.subjects(RDF.type, k) if str(t).startswith(str(TKG))}
+    def of_kind(*types: str) -> set[str]:
+        return {
+            q.subject.value
+            for q in ontology
+            if q.predicate == TYPE and q.object.value in types and q.subject.value.startswith(TKG_IRI)
+        }
 
     known_by_kind = {
-        "property": of_kind(OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty),
-        "class": of_kind(OWL.Class),
-        "term": {str(t) for t in declared | typed if str(t).startswith(str(TKG))},
+        "property": of_kind(OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty"),
+        "class": of_kind(OWL + "Class"),
+        "term": {t.value for t in declared | typed if t.value.startswith(TKG_IRI)},
     }
 
-    def hint(term: URIRef, predicate: URIRef | None = None, kind: str = "term") -> str:
+    def hint(term: Any, predicate: Any = None, kind: str = "term") -> str:
         """The valid values where the property's range has a closed list, else the near spellings."""
         from difflib import get_close_matches
 
-        ranges = list(ontology.objects(predicate, RDFS.range)) if predicate is not None else []
+        ranges = (
+            [q.object for q in loaded.stated(predicate, ox.NamedNode(RDFS + "range"), None, ONTOLOGY)]
+            if predicate is not None
+            else []
+        )
         members = sorted(
-            {_short(ds, m) for r in ranges for m in ds.subjects(RDF.type, r) if str(m).startswith(str(TKG))}
+            {
+                _short(q.subject)
+                for r in ranges
+                if not isinstance(r, ox.Literal)
+                for q in loaded.stated(None, TYPE, r)
+                if q.subject.value.startswith(TKG_IRI)
+            }
         )
         if members and len(members) <= 20:
             return f": one of {', '.join(members)}"
         by_lower = {k.lower(): k for k in known_by_kind[kind]}
-        near = get_close_matches(str(term).lower(), list(by_lower), n=3, cutoff=0.75)
-        return (
-            f" (did you mean {', '.join(_short(ds, URIRef(by_lower[n])) for n in near)}?)" if near else " (misspelt?)"
-        )
+        near = get_close_matches(term.value.lower(), list(by_lower), n=3, cutoff=0.75)
+        return f" (did you mean {', '.join(curie(by_lower[n]) for n in near)}?)" if near else " (misspelt?)"
 
-    def undeclared(files: list[Path], term: URIRef, message: str) -> None:
+    def undeclared(files: list[Path], term: Any, message: str) -> None:
         """A problem at the line of a graph's files that first uses ``term``."""
-        name = _short(ds, term)
+        name = _short(term)
         problems.append(
-            Problem("vocabulary", locate.where(_where_used(files, name, str(term)), name, str(term)), message)
+            Problem("vocabulary", locate.where(_where_used(files, name, term.value), name, term.value), message)
         )
 
+    classes = {ox.NamedNode(RDFS + p) for p in ("subClassOf", "domain", "range")}
     for graph_name, files in loaded.graph_files.items():
         if scope is not None and graph_name not in scope:
             continue
-        graph = ds.graph(URIRef(graph_name))
-        seen: set[tuple[str, URIRef]] = set()
-        for s, p, o in graph:
+        seen: set[tuple[str, Any]] = set()
+        for quad in loaded.store.quads_for_pattern(None, None, None, ox.NamedNode(graph_name)):
+            s, p, o = quad.subject, quad.predicate, quad.object
             candidates = [("property", p)]
-            if p == RDF.type:
+            if p == TYPE:
                 candidates.append(("class", o))
-            if p in (RDFS.subClassOf, RDFS.domain, RDFS.range) and not str(o).startswith(str(XSD)):
+            if p in classes and not o.value.startswith(XSD):
                 candidates.append(("class", o))
             for kind, term in candidates:
                 if (kind, term) in seen or is_core(term) or term in declared:
                     continue
                 seen.add((kind, term))
-                tip = hint(term, kind=kind) if str(term).startswith(str(TKG)) else ""
-                undeclared(files, term, f"{kind} {_short(ds, term)} is not declared in ontology/{tip}")
-            for term in (s, o):
+                tip = hint(term, kind=kind) if term.value.startswith(TKG_IRI) else ""
+                undeclared(files, term, f"{kind} {_short(term)} is not declared in ontology/{tip}")
+            for term, said_by in ((s, None), (o, p)):
                 if (
-                    isinstance(term, URIRef)
-                    and str(term).startswith(str(TKG))
+                    isinstance(term, ox.NamedNode)
+                    and term.value.startswith(TKG_IRI)
                     and term not in declared
                     and term not in typed
                     and ("term", term) not in seen
@@ -249,21 +271,22 @@ def check_vocabulary(loaded: Loaded, project: Project, scope: Collection[str] | 
                     and ("property", term) not in seen
                 ):
                     seen.add(("term", term))
-                    tip = hint(term, p if term is o else None)
-                    undeclared(files, term, f"{_short(ds, term)} is not declared in ontology/{tip}")
+                    tip = hint(term, said_by)
+                    undeclared(files, term, f"{_short(term)} is not declared in ontology/{tip}")
 
-    onto_files = loaded.files_for(str(ONTOLOGY_GRAPH))
-    for term in sorted(declared):
+    onto_files = loaded.files_for(ONTOLOGY_GRAPH_IRI)
+    described = {(q.subject, q.predicate) for q in ontology}
+    for term in sorted(declared, key=lambda t: t.value):
         if is_core(term):
             continue
-        name = _short(ds, term)
+        name = _short(term)
         missing = [
             a
-            for a, pred in (("rdfs:label", RDFS.label), ("rdfs:comment", RDFS.comment))
-            if (term, pred, None) not in ontology
+            for a, pred in (("rdfs:label", RDFS + "label"), ("rdfs:comment", RDFS + "comment"))
+            if (term, ox.NamedNode(pred)) not in described
         ]
         if missing:
-            path = _where_used(onto_files, name + " a ", str(term))
+            path = _where_used(onto_files, name + " a ", term.value)
             problems.append(
                 Problem(
                     "vocabulary", locate.where(path, name + " a ", name), f"{name} has no {' and no '.join(missing)}"
@@ -285,17 +308,22 @@ def _where_used(files: list[Path], *needles: str) -> Path:
 
 @dataclass(frozen=True)
 class ShaclResult:
-    """One SHACL validation result, with the node shape it belongs to."""
+    """One SHACL validation result, with the node shape it belongs to (rdflib terms from
+    pySHACL, :func:`shacl_results`; pyoxigraph terms from :func:`store_shacl_results`)."""
 
-    focus: Node
-    path: Node | None
+    focus: Any
+    path: Any
     message: str
-    shape: Node | None
+    shape: Any
 
 
-def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
-    """Run pySHACL over ``data``; return every validation result (empty when it conforms)."""
-    import pyshacl  # heavy: imported only when validating
+def shacl_results(data: Any, shapes: Any) -> list[ShaclResult]:
+    """Run pySHACL over the rdflib graph ``data`` with the rdflib ``shapes``; return every
+    validation result (empty when it conforms)."""
+    import pyshacl  # heavy: imported only when a shape needs it
+    from rdflib.namespace import RDF as rdf
+
+    from .vocab import SH
 
     conforms, results, _ = pyshacl.validate(
         data,
@@ -307,7 +335,7 @@ def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
     if conforms:
         return []
     found = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    for result in results.subjects(rdf.type, SH.ValidationResult):
         source = results.value(result, SH.sourceShape)
         owner = shapes.value(None, SH.property, source) if source is not None else None
         found.append(
@@ -321,9 +349,11 @@ def shacl_results(data: Graph, shapes: Graph) -> list[ShaclResult]:
     return found
 
 
-def union_graph(loaded: Loaded, scope: Collection[str] | None = None) -> Graph:
-    """All triples of every named graph (or of the ``scope`` graphs) in one graph (for SHACL),
-    with the dataset's prefixes."""
+def union_graph(loaded: Loaded, scope: Collection[str] | None = None) -> Any:
+    """All triples of every named graph (or of the ``scope`` graphs) in one rdflib graph (for
+    pySHACL), with the dataset's prefixes."""
+    from rdflib import Graph
+
     data = Graph()
     for prefix, ns in loaded.dataset.namespaces():
         data.bind(prefix, ns)
@@ -333,40 +363,57 @@ def union_graph(loaded: Loaded, scope: Collection[str] | None = None) -> Graph:
     return data
 
 
-def store_shacl_results(loaded: Loaded, shapes: Graph, scope: Collection[str] | None = None) -> list[ShaclResult]:
-    """The shapes' results over ontology + graph (the ``scope`` graphs, when given), run as
-    SPARQL inside the store (:mod:`transition_kg.core.shacl`); by pySHACL over an rdflib copy
-    when a shape uses what those queries do not translate."""
+def store_shacl_results(loaded: Loaded, shapes: Any, scope: Collection[str] | None = None) -> list[ShaclResult]:
+    """The results of the ``shapes`` (:attr:`~transition_kg.core.load.Loaded.shapes`) over
+    ontology + graph (the ``scope`` graphs, when given), run as SPARQL inside the store
+    (:mod:`transition_kg.core.shacl`); by pySHACL over an rdflib copy when a shape uses what
+    those queries do not translate. Terms are pyoxigraph's."""
     from .shacl import Unsupported, compile_shapes, run_checks
-    from .sparql import rdflib_term
-    from .vocab import INFERRED_GRAPH_IRI
 
     try:
         checks = compile_shapes(shapes)
     except Unsupported:
-        return shacl_results(union_graph(loaded, scope), shapes)
+        return [
+            ShaclResult(_ox(r.focus), _ox(r.path), r.message, _ox(r.shape))
+            for r in shacl_results(union_graph(loaded, scope), loaded.shapes_graph())
+        ]
     graphs = [
         g.value
         for g in loaded.store.named_graphs()
         if g.value != INFERRED_GRAPH_IRI and (scope is None or g.value in scope)
     ]
-    return [ShaclResult(rdflib_term(f), p, m, s) for f, p, m, s in run_checks(loaded.store, checks, graphs)]
+    return [ShaclResult(f, p, m, s) for f, p, m, s in run_checks(loaded.store, checks, graphs)]
 
 
-def check_shacl(loaded: Loaded, shapes: Graph, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
-    """Run the shapes over ontology + graph (the ``scope`` graphs, when given); one problem per
-    validation result."""
+def _ox(term: Any) -> Any:
+    """The pyoxigraph form of an rdflib term (None stays None)."""
+    from rdflib import BNode, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD + "string")))
+
+
+def check_shacl(loaded: Loaded, shapes: Any, project: Project, scope: Collection[str] | None = None) -> list[Problem]:
+    """Run the ``shapes`` (:attr:`~transition_kg.core.load.Loaded.shapes`) over ontology +
+    graph (the ``scope`` graphs, when given); one problem per validation result."""
     if len(shapes) == 0:
         return []
     locate = _Locator(project)
     problems = []
     for result in store_shacl_results(loaded, shapes, scope):
         file = _file_of(loaded, _graph_of_subject(loaded, result.focus, result.path), project)
-        named = isinstance(result.focus, URIRef)
-        focus_name = _short(shapes, result.focus) if named else "a blank node"
+        named = isinstance(result.focus, ox.NamedNode)
+        focus_name = _short(result.focus) if named else "a blank node"
         where = locate.where(file, focus_name) if file and named else (project.display(file) if file else "graph")
-        on = f" {_short(shapes, result.path)}" if isinstance(result.path, URIRef) else ""
-        shape = f" ({_short(shapes, result.shape)})" if isinstance(result.shape, URIRef) else ""
+        on = f" {_short(result.path)}" if isinstance(result.path, ox.NamedNode) else ""
+        shape = f" ({_short(result.shape)})" if isinstance(result.shape, ox.NamedNode) else ""
         problems.append(Problem("shacl", where, f"{focus_name}{on}: {result.message}{shape}"))
     return problems
 
@@ -374,13 +421,15 @@ def check_shacl(loaded: Loaded, shapes: Graph, project: Project, scope: Collecti
 # --- 4. evidence ---------------------------------------------------------------------------
 
 
-def _where_stated(loaded: Loaded, project: Project) -> Callable[[URIRef, str], str]:
+def _where_stated(loaded: Loaded, project: Project) -> Callable[[str, str], str]:
     """``where(subject, property)``: ``FILE:LINE`` where the subject's property is written (for
     :func:`~transition_kg.core.texts.read_articles`)."""
     locate = _Locator(project)
 
-    def where(subject: URIRef, prop: str) -> str:
-        file = _file_of(loaded, subject, project) or _file_of(loaded, _graph_of_subject(loaded, subject), project)
+    def where(subject: str, prop: str) -> str:
+        file = _file_of(loaded, subject, project) or _file_of(
+            loaded, _graph_of_subject(loaded, ox.NamedNode(subject)), project
+        )
         return locate.where(file, prop) if file else "graph"
 
     return where
@@ -397,7 +446,6 @@ def check_evidence(
     """Check hashes, spans, numbers and quote texts against the article files in ``corpus``
     (the evidence of the ``scope`` graphs, when given); an article whose file is not there is
     skipped with a note (a problem if ``require_texts``)."""
-    ds = loaded.dataset
     if not corpus.is_dir():
         why = f"no article corpus at {corpus} (set TKG_CORPUS, or put the texts in the project's texts/)"
         if require_texts:
@@ -405,7 +453,7 @@ def check_evidence(
         report.notes.append(f"evidence check skipped: {why}")
         return []
     locate = _Locator(project)
-    absent: list[tuple[URIRef, str]] = []
+    absent: list[tuple[str, str]] = []
     stated = _where_stated(loaded, project)
     texts, problems = read_articles(loaded, corpus, stated, absent)
     for article, name in absent:
@@ -415,36 +463,39 @@ def check_evidence(
         else:
             report.notes.append(f"evidence of {why}: skipped")
     spans = 0
-    exacts_of: dict[Node, list[tuple[int, str]]] = defaultdict(list)
-    for fact, evidence, ctx in _evidence_quads(loaded):
-        if scope is not None and str(ctx) not in scope:
+    exacts_of: dict[Any, list[tuple[int, str]]] = defaultdict(list)
+    has_source, has_selector = ox.NamedNode(OA + "hasSource"), ox.NamedNode(OA + "hasSelector")
+    kinds = {k: ox.NamedNode(OA + k) for k in ("TextPositionSelector", "TextQuoteSelector", "start", "end", "exact")}
+    for quad in loaded.stated(None, ox.NamedNode(TKG_IRI + "evidence")):
+        fact, evidence, ctx = quad.subject, quad.object, quad.graph_name
+        if scope is not None and ctx.value not in scope:
             continue
-        file = _file_of(loaded, ctx, project)
-        fact_name = _short(ds, fact) if isinstance(fact, URIRef) else "a fact"
+        file = _file_of(loaded, ctx.value, project)
+        fact_name = _short(fact) if isinstance(fact, ox.NamedNode) else "a fact"
 
         def where(file: Path | None = file, fact_name: str = fact_name) -> str:
             """Where the fact is written: looked up only for a problem (a search of its file)."""
             return locate.where(file, fact_name) if file else "graph"
 
-        article = ds.value(evidence, OA.hasSource)
+        article = _value(loaded, evidence, has_source)
         position = exact = None
-        for selector in ds.objects(evidence, OA.hasSelector):
-            if (selector, RDF.type, OA.TextPositionSelector) in ds:
-                position = (ds.value(selector, OA.start), ds.value(selector, OA.end))
-            if (selector, RDF.type, OA.TextQuoteSelector) in ds:
-                exact = ds.value(selector, OA.exact)
-        if article not in texts or position is None or None in position or exact is None:
+        for selector in [q.object for q in loaded.stated(evidence, has_selector)]:
+            if next(loaded.stated(selector, TYPE, kinds["TextPositionSelector"]), None):
+                position = (_value(loaded, selector, kinds["start"]), _value(loaded, selector, kinds["end"]))
+            if next(loaded.stated(selector, TYPE, kinds["TextQuoteSelector"]), None):
+                exact = _value(loaded, selector, kinds["exact"])
+        if article is None or article.value not in texts or position is None or None in position or exact is None:
             continue  # missing parts are reported by the shapes; a missing file above
-        if ctx != article and article is not None:
+        if ctx != article:
             problems.append(
                 Problem(
                     "evidence",
                     where(),
-                    f"{fact_name}: evidence cites {_short(ds, article)} but the fact is in graph {_short(ds, ctx)}",
+                    f"{fact_name}: evidence cites {_short(article)} but the fact is in graph {_short(ctx)}",
                 )
             )
-        text = texts[article]
-        start, end = int(position[0]), int(position[1])
+        text = texts[article.value]
+        start, end = int(position[0].value), int(position[1].value)
         spans += 1
         if not (0 <= start < end <= text.end - text.start):
             problems.append(
@@ -456,38 +507,38 @@ def check_evidence(
             )
             continue
         found = text.file_text[text.start + start : text.start + end]  # offsets count the article's characters
-        if found != str(exact):
+        if found != exact.value:
             problems.append(
-                Problem("evidence", where(), f"{fact_name}: text at {start}-{end} is {found!r}, not {str(exact)!r}")
+                Problem("evidence", where(), f"{fact_name}: text at {start}-{end} is {found!r}, not {exact.value!r}")
             )
             continue
-        exacts_of[fact].append((start, str(exact)))
+        exacts_of[fact].append((start, exact.value))
 
-    for obs in ds.subjects(RDF.type, TKG.Observation):
+    for obs in _instances(loaded, "Observation"):
         if obs not in exacts_of:
             continue
         written = [n for _, e in exacts_of[obs] for n in numbers_in(e)]
-        for prop in (TKG.value, TKG.previousValue):
-            value = ds.value(obs, prop)
+        for prop in ("value", "previousValue"):
+            value = _value(loaded, obs, ox.NamedNode(TKG_IRI + prop))
             if value is not None and _decimal(value) not in written:
                 file = _file_of(loaded, _graph_of_subject(loaded, obs), project)
-                name = _short(ds, obs)
+                name = _short(obs)
                 problems.append(
                     Problem(
                         "evidence",
                         locate.where(file, name) if file else "graph",
-                        f"{name}: {_short(ds, prop)} {value} is not written in its evidence "
+                        f"{name}: tkg:{prop} {value.value} is not written in its evidence "
                         f"(numbers there: {', '.join(map(str, written)) or 'none'})",
                     )
                 )
-    for quote in ds.subjects(RDF.type, TKG.Quote):
+    for quote in _instances(loaded, "Quote"):
         if quote not in exacts_of:
             continue
         joined = QUOTE_JOINER.join(e for _, e in sorted(exacts_of[quote]))
-        recorded = ds.value(quote, TKG.quoteText)
-        if recorded is not None and str(recorded) != joined:
+        recorded = _value(loaded, quote, ox.NamedNode(TKG_IRI + "quoteText"))
+        if recorded is not None and recorded.value != joined:
             file = _file_of(loaded, _graph_of_subject(loaded, quote), project)
-            name = _short(ds, quote)
+            name = _short(quote)
             problems.append(
                 Problem(
                     "evidence",
@@ -500,18 +551,17 @@ def check_evidence(
     return problems
 
 
-def _decimal(value: Node) -> Decimal | None:
+def _instances(loaded: Loaded, cls: str) -> list:
+    """The nodes the files type ``tkg:CLS``, each once."""
+    return list(dict.fromkeys(q.subject for q in loaded.stated(None, TYPE, ox.NamedNode(TKG_IRI + cls))))
+
+
+def _decimal(value: Any) -> Decimal | None:
     """The number a literal holds (None for text that is no number; the shapes report its type)."""
     try:
-        return Decimal(str(value))
+        return Decimal(value.value)
     except ArithmeticError:
         return None
-
-
-def _evidence_quads(loaded: Loaded):
-    """(fact, evidence node, graph name) for every tkg:evidence triple."""
-    for fact, _, evidence, ctx in loaded.dataset.quads((None, TKG.evidence, None, None)):
-        yield fact, evidence, (ctx.identifier if isinstance(ctx, Graph) else ctx)
 
 
 # --- 5. quality-check queries ------------------------------------------------------------
@@ -519,8 +569,6 @@ def _evidence_quads(loaded: Loaded):
 
 def check_queries(loaded: Loaded, project: Project, report: Report) -> list[Problem]:
     """Run every ``queries/checks/*-violation.rq``; each row it returns is a problem."""
-    import pyoxigraph as ox
-
     from .named import checks
     from .store import EmbeddedStore
 

@@ -179,7 +179,7 @@ def _igraph() -> Any:
 @functools.lru_cache(maxsize=1)
 def _page_class() -> Any:
     """pyvis's Network, made to render and show the network page (imported when first needed)."""
-    from pyvis.network import Network
+    Network: Any = _pyvis_network()
 
     class Page(Network):
         """The network page: in a notebook it shows inline at a usable height (the page itself
@@ -212,6 +212,33 @@ def _page_class() -> Any:
             return None
 
     return Page
+
+
+def _pyvis_network() -> Any:
+    """pyvis's ``Network`` class, imported without IPython where no notebook runs: pyvis imports
+    IPython's ``IFrame`` (for its ``show`` in a notebook) and IPython is half of pyvis's import
+    time; a stand-in module gives it an ``IFrame`` that imports IPython's when first called."""
+    import sys
+
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        from pyvis.network import Network
+
+        return Network
+    import types
+
+    def iframe(*args: Any, **kwargs: Any) -> Any:
+        from IPython.display import IFrame
+
+        return IFrame(*args, **kwargs)
+
+    stand_in = types.ModuleType("IPython.display")
+    stand_in.IFrame = iframe  # type: ignore[attr-defined]
+    sys.modules["IPython.display"] = stand_in
+    try:
+        from pyvis.network import Network
+    finally:
+        del sys.modules["IPython.display"]
+    return Network
 
 
 def to_pyvis(
