@@ -1418,3 +1418,20 @@ def test_a_quote_names_every_role_its_speaker_holds_in_one_order(dataset):
     cards = {iri: card for pack in data["cards"] for iri, card in unpack(pack).items()}
     roles = {q["role"] for card in cards.values() for q in card["quotes"] if q["speaker"] == "Liu Chengfang"}
     assert roles == {"head; leading the craft project"}
+
+
+def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path):
+    """Two runs of ``view -o`` (string hashing seeded apart, as every new process is) write the
+    same bytes: a page shared or kept in version control changes only when the graph does
+    (cards listed a node's relations, facts of one label and evidence in set order)."""
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"page-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [str(Path(sys.executable).with_name("transition-kg")), "view", "-o", str(out)]
+        subprocess.run(command, cwd=project.root, env=env, check=True, capture_output=True)
+        pages.append(out.read_bytes())
+    assert len(pages[0]) > 100_000 and pages[0] == pages[1]

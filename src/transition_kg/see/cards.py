@@ -101,6 +101,11 @@ class Card(_Card, total=False):
     nearby: list[Fact]  # a fact's: the other facts whose words lie in the same passage
 
 
+def _reading_order(relation: Relation) -> tuple[str, str, str, str]:
+    """Relations read by property, then the other end's name (its IRI apart two of one name)."""
+    return relation["prop"], relation["other"], relation["otherId"], relation["source"]
+
+
 class Cards:
     """The entity card of every node: what is said of it and what it says, grouped (numbers,
     quotes, other facts, relations both ways, mentions), each with its evidence words,
@@ -219,7 +224,7 @@ class Cards:
             card["nearby"] = [self.fact(f) for f in self.nearby(node)]
             self._file(card, node)
         facts = dict.fromkeys(s for s, _, _ in self.incoming.get(node, []) if c.is_a(s, TKG.Fact) and s != node)
-        for fact in sorted(facts, key=lambda f: (c.year(f) or 0, c.label(f))):
+        for fact in sorted(facts, key=lambda f: (c.year(f) or 0, c.label(f), str(f))):
             self._file(card, fact, other=True)
         if c.is_a(node, TKG.Place):
             card["quotes"] += self._voices(facts, {q["id"] for q in card["quotes"]})
@@ -277,7 +282,8 @@ class Cards:
         ]
 
     def _relations(self, node: URIRef) -> list[Relation]:
-        """The node's relations to other entities, outgoing then incoming, with their words."""
+        """The node's relations to other entities, outgoing then incoming, each by property and
+        other end's name (the same page from the same graph, byte for byte), with their words."""
         c = self.catalog
         found = [
             self._relation("out", node, p, o, g)
@@ -301,16 +307,19 @@ class Cards:
             }
             for p, o, context in c.inferred.get(node, [])
         ]
-        return found + [
-            self._relation("in", s, p, node, g)
-            for s, p, g in self.incoming.get(node, [])
-            if isinstance(s, URIRef)
-            and c.kinds.get(s)
-            and not c.is_a(s, TKG.Fact)
-            and s != node
-            and not c.is_a(s, TKG.Mention)
-            and not c.is_a(s, TKG.Article)
-        ]
+        return sorted(found, key=_reading_order) + sorted(
+            (
+                self._relation("in", s, p, node, g)
+                for s, p, g in self.incoming.get(node, [])
+                if isinstance(s, URIRef)
+                and c.kinds.get(s)
+                and not c.is_a(s, TKG.Fact)
+                and s != node
+                and not c.is_a(s, TKG.Mention)
+                and not c.is_a(s, TKG.Article)
+            ),
+            key=_reading_order,
+        )
 
     def _relation(self, direction: str, s: Node, p: URIRef, o: Node, g: URIRef) -> Relation:
         c = self.catalog

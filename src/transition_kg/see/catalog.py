@@ -236,7 +236,8 @@ class Catalog:
         }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
 
     def evidence(self, fact: Node, graph: URIRef) -> list[tuple[str, int | None, int | None]]:
-        """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given)."""
+        """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given),
+        in the article's order (the same page from the same graph, byte for byte)."""
         out = []
         first = lambda node, prop: next(iter(self.values(node, prop, graph)), None)
         number = lambda term: int(str(term)) if term is not None else None
@@ -247,7 +248,7 @@ class Catalog:
                 start = start if start is not None else first(selector, OA.start)
                 end = end if end is not None else first(selector, OA.end)
             out.append((str(exact), number(start), number(end)))
-        return out
+        return sorted(out, key=lambda e: (e[1] is None, e[1] or 0, e[2] or 0, e[0]))
 
     def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
         return [
