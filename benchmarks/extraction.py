@@ -57,6 +57,9 @@ CURRENCIES = {
     "rand": "ZAR",
     "Colombian peso": "COP",
     "rupiah": "IDR",
+    "lira": "TRY",
+    "leu": "RON",
+    "Canadian dollar": "CAD",
     "fraction": "-",
 }  # the lists write fractions without unit
 #: issue 30's targets (precision, recall; None: no target), on text the rules were not tuned to
