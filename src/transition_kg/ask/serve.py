@@ -9,9 +9,11 @@
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
   negotiation (wildcards included) from the one format registry; updates refused with 403,
   other methods with 405; ``GET /sparql`` alone gives the service description.
-- Queries are checked, parsed and run only in worker processes that open the Oxigraph store
-  read-only (a query nested too deep for the parser is refused there before parsing); the
-  server process reads no more of a query than its SERVICE clauses. A query past the timeout
+- Queries are checked, parsed and run only in worker processes (:mod:`transition_kg.ask.worker`:
+  started by exec, importing pyoxigraph and what a query needs, not this module's HTTP stack)
+  that open the Oxigraph store read-only and answer over a socket (a query nested too deep for
+  the parser is refused there before parsing); the server process reads no more of a query
+  than its SERVICE clauses. A query past the timeout
   (waiting for a worker counts), or whose client has gone, is stopped by ending its worker,
   which is replaced. A crash in a worker costs that request a 500, nothing else.
 - Read-only means local-only: SERVICE is refused unless its host is allowed
@@ -30,7 +32,6 @@ import asyncio
 import contextlib
 import ipaddress
 import json
-import multiprocessing
 import os
 import shutil
 import signal
@@ -44,9 +45,10 @@ from pathlib import Path
 from ..core.errors import HTTP, TKGError, worded
 from ..core.load import load
 from ..core.paths import Project
-from ..core.sparql import DEFAULT, FORMATS, ResultFormat, services
+from ..core.sparql import FORMATS, services
 from ..core.vocab import IRI_FORBIDDEN
 from .protocol import DATASET, protocol_dataset
+from .worker import marker_stamp, receive, send, settle_heap
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
@@ -55,7 +57,6 @@ if TYPE_CHECKING:
     from ..core.stores.base import Store
 
 MAX_BODY = 1 << 20  # bytes of a POST body
-MAX_RESULT = 64 << 20  # bytes of a serialized answer
 READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 MAX_HEAD = 64 << 10  # bytes of a request's line and headers
@@ -68,129 +69,45 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 # --- workers --------------------------------------------------------------------------------------
 
 
-def _work(store_dir: str, conn) -> None:
-    """A worker process: say ``("ready",)``, or ``("incomplete",)`` and end when the store's
-    marker does not say it is complete before and after it is opened (another command is
-    loading it); then answer ``(query, accept, default graphs, named graphs, base IRI)`` from
-    the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
-    run in one thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so
-    a query nested past any lexical count is answered or refused, never a crash."""
-    import pyoxigraph as ox
-
-    from ..core.stores.base import deep_thread
-
-    before = _marker_stamp(store_dir)
-    store = ox.Store.read_only(store_dir) if before is not None else None
-    if store is None or _marker_stamp(store_dir) != before:  # a reload began: not a store to serve
-        conn.send(("incomplete",))
-        return
-    conn.send(("ready",))
-    _settle_heap()
-
-    def serve() -> None:
-        with contextlib.suppress(EOFError, OSError):  # the server has gone: so does the worker
-            while True:
-                conn.send(_answer(store, *conn.recv()))
-
-    deep_thread(serve, "transition-kg worker").join()
-
-
-def _marker_stamp(store_dir: str) -> tuple | None:
-    """The identity of a complete store's marker (a reload removes it, then writes a new
-    file), or None when the store is not complete."""
-    from ..core.load import MARKER, store_is_complete
-
-    try:
-        stat = os.stat(Path(store_dir) / MARKER)
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(Path(store_dir)) else None
-
-
-def _settle_heap() -> None:
-    """Collect once, then keep what a server holds from its start (modules, the page, the
-    store's handle) out of the collector's sight: a full collection over a large heap stalls
-    every request in flight, and a server makes garbage at every request."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-
-
-def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
-    """One query's message for the server: ``(status, media type, body[, hints])``."""
-    from ..core.sparql import QuerySyntaxError, answer_kind, query_form, serialize
-    from ..core.store import describe_by_graph, run_query
-
-    try:
-        raw = run_query(store, sparql, default_graphs, named_graphs, base)
-        kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
-        chosen = negotiate(accept, kind)
-        if chosen is None:
-            offered = ", ".join(f.media_type for f in FORMATS if f.kind == kind)
-            return ("unacceptable", "", f"this result can be sent as: {offered}")
-        fmt, media_type = chosen
-        if fmt.name == "trig" and query_form(sparql) == "DESCRIBE" and not default_graphs and not named_graphs:
-            raw = describe_by_graph(store, sparql)  # TriG can say which graph states what
-        body = serialize(raw, fmt)
-        if len(body) > MAX_RESULT:
-            return ("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)")
-        return ("ok", media_type, body, _hints(store, sparql) if _empty(body) else [])
-    except QuerySyntaxError as exc:
-        return ("bad", "", worded(exc, HTTP))
-    except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
-        return ("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
-    except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
-        return ("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
-
-
-def _empty(body: bytes) -> bool:
-    """Whether a SPARQL JSON answer has no rows or says no (the workbench's format; the other
-    formats are not read for hints)."""
-    return body.startswith(b"{") and (b'"bindings":[]' in body or b'"boolean":false' in body)
-
-
-def _hints(store, sparql: str) -> list[str]:
-    """Why a query found nothing (:mod:`transition_kg.core.hints`), asked of the worker's store."""
-    from ..core.hints import hints
-    from ..core.sparql import read
-    from ..core.store import run_query
-
-    class Asking:  # what the hints ask through: store.query
-        def query(self, text: str):
-            return read(run_query(store, text))
-
-    try:
-        return hints(Asking(), sparql)
-    except (TKGError, RuntimeError, ValueError):  # what a store raises: the answer goes out without hints
-        return []
-
-
 class Worker:
-    """One worker process and the pipe to it; :meth:`ready` says whether it serves."""
+    """One worker process (:mod:`transition_kg.ask.worker`) and the socket to it; :meth:`ready`
+    says whether it serves."""
 
     def __init__(self, store_dir: str) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
-        self.process.start()
-        child.close()
+        import subprocess
+
+        from .worker import command
+
+        self.conn, child = socket.socketpair()
+        with child:
+            self.process = subprocess.Popen(
+                command(child.fileno(), store_dir), pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL
+            )
+
+    def send(self, job: tuple) -> None:
+        """Give the worker a query: ``(query, accept, default graphs, named graphs, base IRI)``."""
+        send(self.conn.fileno(), job)
+
+    def receive(self) -> tuple:
+        """The worker's next message (blocking); EOFError or OSError when it has died."""
+        return receive(self.conn.fileno())
 
     def ready(self) -> bool:
         """Wait for the worker to open its store: True when it serves, False (and ended) when
         the store is not complete or the worker died."""
         try:
-            if self.conn.recv() == ("ready",):
+            if self.receive() == ("ready",):
                 return True
-        except (EOFError, OSError):
+        except (EOFError, OSError, ValueError):
             pass
         self.stop()
         return False
 
     def stop(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(timeout=5)
+        with contextlib.suppress(Exception):
+            self.process.wait(timeout=5)
         self.conn.close()
 
 
@@ -253,7 +170,7 @@ class Pool:
 
         loop.add_reader(worker.conn.fileno(), wake)
         try:
-            worker.conn.send(job)
+            worker.send(job)
             while True:  # its memory watched while it works: a query may take no more than self.memory
                 done, _ = await asyncio.wait(
                     {ready, gone},
@@ -269,8 +186,8 @@ class Pool:
             loop.remove_reader(worker.conn.fileno())
         if ready in done:
             try:  # the worker writes its whole answer at once: reading it takes as long as copying it
-                answer = worker.conn.recv()
-            except (EOFError, OSError):
+                answer = worker.receive()
+            except (EOFError, OSError, ValueError):
                 self._replace(worker)
                 return "error", "", "the query worker stopped unexpectedly (the query crashed it)"
             self.idle.put_nowait(worker)
@@ -288,7 +205,7 @@ class Pool:
             await asyncio.to_thread(worker.stop)
             self.workers = [w for w in self.workers if w is not worker]
             while True:
-                if _marker_stamp(self.store_dir) is not None:
+                if marker_stamp(self.store_dir) is not None:
                     fresh = await asyncio.to_thread(Worker, self.store_dir)
                     if await asyncio.to_thread(fresh.ready):
                         break
@@ -307,40 +224,6 @@ class Pool:
 
 
 # --- the protocol ---------------------------------------------------------------------------------
-
-
-def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
-    """The format to answer with and the media type to name it by, from the Accept header
-    and the kind of result ("rows" or "graph"); None when nothing offered fits."""
-    offered = {t: f for f in FORMATS if f.kind == kind for t in (f.media_type, *f.also)}
-    default = next(f for f in FORMATS if f.name == DEFAULT[kind])
-    choices = []
-    for i, part in enumerate((accept or "*/*").split(",")):
-        media, *options = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for option in options:
-            name, _, value = option.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            choices.append((-quality, i, media.lower()))
-    for _, _, media in sorted(choices):
-        if media in offered:
-            return offered[media], media
-        if media == "*/*":
-            return default, default.media_type
-        if media.endswith("/*"):
-            match = (
-                default
-                if default.media_type.startswith(media[:-1])
-                else next((f for f in FORMATS if f.kind == kind and f.media_type.startswith(media[:-1])), None)
-            )
-            if match:
-                return match, match.media_type
-    return None
 
 
 def service_description(endpoint: str, federated: bool) -> bytes:
@@ -864,7 +747,7 @@ class Server:
             access_log=False,
         )
         server = self._server = uvicorn.Server(config)
-        _settle_heap()
+        settle_heap()
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
             server.should_exit = True
