@@ -81,7 +81,9 @@ class Worker:
         self.conn, child = socket.socketpair()
         with child:
             self.process = subprocess.Popen(
-                command(child.fileno(), store_dir), pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL
+                command("ask.worker:main", str(child.fileno()), store_dir),
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
             )
 
     def send(self, job: tuple) -> None:
@@ -946,8 +948,6 @@ def make_server(
     start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`.
     ``pages`` are another room's routes (the review pages), mounted at their path and linked
     from the workbench."""
-    import gc
-
     if workers < 1:
         raise TKGError("give 1 or more", option="workers", value=workers)
     if memory_mb < 64:
@@ -961,10 +961,7 @@ def make_server(
     try:
         if owned:
             (Path(folder) / "owner.pid").write_text(str(os.getpid()))
-        loaded = load(project, Path(folder) / "store" if owned else Path(folder))
-        loaded.store.flush()
-        del loaded
-        gc.collect()  # close the read-write handle before the workers open it read-only
+        _load_apart(project, Path(folder) / "store" if owned else Path(folder))
         bound_host, bound_port = sock.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         endpoint = Endpoint(
@@ -983,6 +980,38 @@ def make_server(
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return Server(sock, endpoint, folder, owned)
+
+
+def _load_apart(project: Project, store_dir: Path) -> None:
+    """Load the project into the store on disk in ``store_dir`` in a process of its own, so the
+    server never holds what loading takes (pyoxigraph, the store's write buffers: 30 MB); the
+    load's error, as :func:`~transition_kg.core.load.load` raises it."""
+    import pickle
+    import subprocess
+
+    from .worker import command
+
+    done = subprocess.run(
+        command("ask.serve:_load_here"), input=pickle.dumps((project, store_dir)), capture_output=True, check=False
+    )
+    if done.returncode:
+        if done.stdout:
+            raise pickle.loads(done.stdout)
+        said = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["it ended with no message"])[-1]
+        raise TKGError(f"the store could not be loaded: {said}")
+
+
+def _load_here() -> None:
+    """The process :func:`_load_apart` starts: load what stdin names; a TKGError pickled to stdout."""
+    import pickle
+    import sys
+
+    project, store_dir = pickle.loads(sys.stdin.buffer.read())
+    try:
+        load(project, store_dir).store.flush()
+    except TKGError as exc:
+        sys.stdout.buffer.write(pickle.dumps(exc))
+        sys.exit(1)
 
 
 class _Checked:

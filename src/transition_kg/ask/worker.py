@@ -1,5 +1,5 @@
 """The endpoint's query worker: a process of its own that opens the store read-only and answers
-queries over a socket (:mod:`transition_kg.ask.serve` starts it, :func:`command`).
+queries over a socket (:mod:`transition_kg.ask.serve` starts it with :func:`command`).
 
 It imports pyoxigraph and what a query needs (the dataset, the nesting check, result formats,
 the hints), never the server's HTTP stack, Starlette or rdflib: each worker costs an interpreter
@@ -25,12 +25,14 @@ MAX_RESULT = 64 << 20  # bytes of a serialized answer
 _LENGTH = 8  # bytes of a message's length, before the message
 
 
-def command(fd: int, store_dir: str) -> list[str]:
-    """The command that starts a worker answering on the socket ``fd`` (inherited) from the
-    store in ``store_dir``: this interpreter, finding this package where it was found here."""
+def command(target: str, *args: str) -> list[str]:
+    """The command that runs ``target`` (``module:function`` of this package, called with no
+    arguments; ``args`` are its ``sys.argv[1:]``) in a process of its own: this interpreter,
+    finding this package where it was found here."""
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    code = f"import sys; sys.path.insert(0, {root!r}); from transition_kg.ask.worker import main; main()"
-    return [sys.executable, "-c", code, str(fd), store_dir]
+    module, function = target.split(":")
+    code = f"import sys; sys.path.insert(0, {root!r}); from transition_kg.{module} import {function}; {function}()"
+    return [sys.executable, "-c", code, *args]
 
 
 def send(fd: int, message: tuple) -> None:
@@ -75,7 +77,7 @@ def receive(fd: int) -> tuple:
 
 
 def main() -> None:
-    """The worker process: ``sys.argv`` is ``[-c, FD, STORE_DIR]`` (:func:`command`)."""
+    """The worker process: ``sys.argv`` is ``[-c, FD, STORE_DIR]``."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C at the server's terminal ends it, with no traceback
