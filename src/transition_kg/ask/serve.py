@@ -334,12 +334,13 @@ class Endpoint:
         allow_service: tuple[str, ...],
         per_client: int,
         pages: Pages | None = None,
+        page: bytes | None = None,
     ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
         self.turns = Turns(len(pool.workers), per_client)
         self.pages = pages
-        self.page = query_page(project, pages.path if pages else None)
+        self.page = page if page is not None else query_page(project, pages.path if pages else None)
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -961,7 +962,7 @@ def make_server(
     try:
         if owned:
             (Path(folder) / "owner.pid").write_text(str(os.getpid()))
-        _load_apart(project, Path(folder) / "store" if owned else Path(folder))
+        page = _load_apart(project, Path(folder) / "store" if owned else Path(folder), pages.path if pages else None)
         bound_host, bound_port = sock.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         endpoint = Endpoint(
@@ -973,6 +974,7 @@ def make_server(
             tuple(allow_service),
             per_client or max(1, workers - 1),
             pages,
+            page,
         )
     except BaseException:
         sock.close()
@@ -982,33 +984,40 @@ def make_server(
     return Server(sock, endpoint, folder, owned)
 
 
-def _load_apart(project: Project, store_dir: Path) -> None:
-    """Load the project into the store on disk in ``store_dir`` in a process of its own, so the
-    server never holds what loading takes (pyoxigraph, the store's write buffers: 30 MB); the
-    load's error, as :func:`~transition_kg.core.load.load` raises it."""
+def _load_apart(project: Project, store_dir: Path, review: str | None) -> bytes:
+    """Load the project into the store on disk in ``store_dir`` and render the workbench page
+    (:func:`query_page`) in a process of its own, so the server never holds what they take
+    (pyoxigraph, the store's write buffers, the templates); the page, or the load's error as
+    :func:`~transition_kg.core.load.load` raises it."""
     import pickle
     import subprocess
 
     from .worker import command
 
     done = subprocess.run(
-        command("ask.serve:_load_here"), input=pickle.dumps((project, store_dir)), capture_output=True, check=False
+        command("ask.serve:_load_here"),
+        input=pickle.dumps((project, store_dir, review)),
+        capture_output=True,
+        check=False,
     )
     if done.returncode:
         if done.stdout:
             raise pickle.loads(done.stdout)
         said = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["it ended with no message"])[-1]
         raise TKGError(f"the store could not be loaded: {said}")
+    return done.stdout
 
 
 def _load_here() -> None:
-    """The process :func:`_load_apart` starts: load what stdin names; a TKGError pickled to stdout."""
+    """The process :func:`_load_apart` starts: load and render what stdin names, the page to
+    stdout; a TKGError pickled to stdout, exit status 1."""
     import pickle
     import sys
 
-    project, store_dir = pickle.loads(sys.stdin.buffer.read())
+    project, store_dir, review = pickle.loads(sys.stdin.buffer.read())
     try:
         load(project, store_dir).store.flush()
+        sys.stdout.buffer.write(query_page(project, review))
     except TKGError as exc:
         sys.stdout.buffer.write(pickle.dumps(exc))
         sys.exit(1)
