@@ -69,22 +69,62 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 # --- workers --------------------------------------------------------------------------------------
 
 
-class Worker:
-    """One worker process (:mod:`transition_kg.ask.worker`) and the socket to it; :meth:`ready`
-    says whether it serves."""
+class Forker:
+    """The process that forks the workers (:func:`transition_kg.ask.worker.forker`), started
+    again when it has died; :meth:`start` is safe from any thread."""
 
-    def __init__(self, store_dir: str) -> None:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._start()
+
+    def _start(self) -> None:
         import subprocess
 
         from .worker import command
 
-        self.conn, child = socket.socketpair()
+        self.conn, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         with child:
             self.process = subprocess.Popen(
-                command("ask.worker:main", str(child.fileno()), store_dir),
-                pass_fds=(child.fileno(),),
-                stdin=subprocess.DEVNULL,
+                command("ask.worker:forker", str(child.fileno())), pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL
             )
+
+    def start(self, store_dir: str) -> tuple[int, socket.socket]:
+        """A new worker serving ``store_dir``: its pid and the socket to it."""
+        with self._lock:
+            for attempt in (1, 2):
+                conn, child = socket.socketpair()
+                with child:
+                    try:
+                        socket.send_fds(self.conn, [os.fsencode(store_dir)], [child.fileno()])
+                        pid = int.from_bytes(self.conn.recv(8), "big")
+                    except OSError:
+                        pid = 0
+                if pid:
+                    return pid, conn
+                conn.close()
+                if attempt == 1:  # the forker has died: a new one
+                    self.close()
+                    self._start()
+            raise TKGError("the process that starts the query workers could not be started")
+
+    def close(self) -> None:
+        """Close its socket: it reaps the workers (ended first) and ends; killed past 5 s."""
+        import subprocess
+
+        self.conn.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class Worker:
+    """One worker process (:mod:`transition_kg.ask.worker`), forked by ``forker``, and the
+    socket to it; :meth:`ready` says whether it serves."""
+
+    def __init__(self, forker: Forker, store_dir: str) -> None:
+        self.pid, self.conn = forker.start(store_dir)
 
     def send(self, job: tuple) -> None:
         """Give the worker a query: ``(query, accept, default graphs, named graphs, base IRI)``."""
@@ -106,10 +146,9 @@ class Worker:
         return False
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(Exception):
-            self.process.wait(timeout=5)
+        """End the worker (its forker reaps it when it next forks: until then its pid is its own)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
         self.conn.close()
 
 
@@ -133,7 +172,13 @@ class Pool:
 
     def __init__(self, store_dir: str, size: int, memory: int = MEMORY) -> None:
         self.store_dir, self.memory = store_dir, memory  # bytes a worker may hold while it answers
-        self.workers = [Worker(store_dir) for _ in range(size)]
+        self.forker = Forker()
+        self.workers: list[Worker] = []
+        try:
+            self.workers = [Worker(self.forker, store_dir) for _ in range(size)]
+        except TKGError:
+            self.close()
+            raise
         ready = [worker.ready() for worker in self.workers]  # each one's first word read
         if not all(ready):
             self.close()
@@ -164,6 +209,11 @@ class Pool:
                     self.idle.put_nowait(taking.result())
                 return ("gone", "", "") if gone in done else ("timeout", "", "")
             worker = taking.result()
+        try:
+            worker.send(job)
+        except OSError:  # it died while it waited (killed from outside): replaced, not lost
+            self._replace(worker)
+            return "error", "", "the query worker had stopped unexpectedly"
         ready = loop.create_future()
 
         def wake() -> None:
@@ -172,7 +222,6 @@ class Pool:
 
         loop.add_reader(worker.conn.fileno(), wake)
         try:
-            worker.send(job)
             while True:  # its memory watched while it works: a query may take no more than self.memory
                 done, _ = await asyncio.wait(
                     {ready, gone},
@@ -181,7 +230,7 @@ class Pool:
                 )
                 if done or loop.time() >= deadline:
                     break
-                if _resident(worker.process.pid) > self.memory:
+                if _resident(worker.pid) > self.memory:
                     self._replace(worker)
                     return ("memory", "", f"query stopped: it took more than {self.memory >> 20} MB of memory")
         finally:
@@ -208,9 +257,10 @@ class Pool:
             self.workers = [w for w in self.workers if w is not worker]
             while True:
                 if marker_stamp(self.store_dir) is not None:
-                    fresh = await asyncio.to_thread(Worker, self.store_dir)
-                    if await asyncio.to_thread(fresh.ready):
-                        break
+                    with contextlib.suppress(TKGError):  # no forker could be started: tried again
+                        fresh = await asyncio.to_thread(Worker, self.forker, self.store_dir)
+                        if await asyncio.to_thread(fresh.ready):
+                            break
                 await asyncio.sleep(RETRY)
             self.workers.append(fresh)
             assert self.idle is not None
@@ -223,6 +273,7 @@ class Pool:
     def close(self) -> None:
         for worker in self.workers:
             worker.stop()
+        self.forker.close()
 
 
 # --- the protocol ---------------------------------------------------------------------------------
