@@ -9,11 +9,13 @@
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
   negotiation (wildcards included) from the one format registry; updates refused with 403,
   other methods with 405; ``GET /sparql`` alone gives the service description.
-- Queries are checked, parsed and run only in worker processes (:mod:`transition_kg.ask.worker`:
-  started by exec, importing pyoxigraph and what a query needs, not this module's HTTP stack)
+- Queries are checked, parsed and run only in worker processes (:mod:`transition_kg.ask.worker`)
   that open the Oxigraph store read-only and answer over a socket (a query nested too deep for
   the parser is refused there before parsing); the server process reads no more of a query
-  than its SERVICE clauses. A query past the timeout
+  than its SERVICE clauses. The workers are forked by one process (:class:`Forker`, started by
+  exec) that imported pyoxigraph and what a query needs, not this module's HTTP stack, so they
+  share its pages; the store is loaded and the query page rendered in a process of their own
+  (:func:`_load_apart`), so this one never imports pyoxigraph. A query past the timeout
   (waiting for a worker counts), or whose client has gone, is stopped by ending its worker,
   which is replaced. A crash in a worker costs that request a 500, nothing else.
 - Read-only means local-only: SERVICE is refused unless its host is allowed
