@@ -9,9 +9,13 @@
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
   negotiation (wildcards included) from the one format registry; updates refused with 403,
   other methods with 405; ``GET /sparql`` alone gives the service description.
-- Queries are checked, parsed and run only in worker processes that open the Oxigraph store
-  read-only (a query nested too deep for the parser is refused there before parsing); the
-  server process reads no more of a query than its SERVICE clauses. A query past the timeout
+- Queries are checked, parsed and run only in worker processes (:mod:`transition_kg.ask.worker`)
+  that open the Oxigraph store read-only and answer over a socket (a query nested too deep for
+  the parser is refused there before parsing); the server process reads no more of a query
+  than its SERVICE clauses. The workers are forked by one process (:class:`Forker`, started by
+  exec) that imported pyoxigraph and what a query needs, not this module's HTTP stack, so they
+  share its pages; the store is loaded and the query page rendered in a process of their own
+  (:func:`_load_apart`), so this one never imports pyoxigraph. A query past the timeout
   (waiting for a worker counts), or whose client has gone, is stopped by ending its worker,
   which is replaced. A crash in a worker costs that request a 500, nothing else.
 - Read-only means local-only: SERVICE is refused unless its host is allowed
@@ -30,7 +34,6 @@ import asyncio
 import contextlib
 import ipaddress
 import json
-import multiprocessing
 import os
 import shutil
 import signal
@@ -44,9 +47,10 @@ from pathlib import Path
 from ..core.errors import HTTP, TKGError, worded
 from ..core.load import load
 from ..core.paths import Project
-from ..core.sparql import DEFAULT, FORMATS, ResultFormat, services
+from ..core.sparql import FORMATS, services
 from ..core.vocab import IRI_FORBIDDEN
 from .protocol import DATASET, protocol_dataset
+from .worker import marker_stamp, receive, send, settle_heap
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
@@ -55,7 +59,6 @@ if TYPE_CHECKING:
     from ..core.stores.base import Store
 
 MAX_BODY = 1 << 20  # bytes of a POST body
-MAX_RESULT = 64 << 20  # bytes of a serialized answer
 READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 MAX_HEAD = 64 << 10  # bytes of a request's line and headers
@@ -68,129 +71,86 @@ HINT_HEADER = "X-TKG-Hints"  # an empty answer's hints (core/hints.py), a JSON l
 # --- workers --------------------------------------------------------------------------------------
 
 
-def _work(store_dir: str, conn) -> None:
-    """A worker process: say ``("ready",)``, or ``("incomplete",)`` and end when the store's
-    marker does not say it is complete before and after it is opened (another command is
-    loading it); then answer ``(query, accept, default graphs, named graphs, base IRI)`` from
-    the read-only store, forever, with ``(status, media type, body[, hints])``. The queries
-    run in one thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so
-    a query nested past any lexical count is answered or refused, never a crash."""
-    import pyoxigraph as ox
+class Forker:
+    """The process that forks the workers (:func:`transition_kg.ask.worker.forker`), started
+    again when it has died; :meth:`start` is safe from any thread."""
 
-    from ..core.stores.base import deep_thread
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._start()
 
-    before = _marker_stamp(store_dir)
-    store = ox.Store.read_only(store_dir) if before is not None else None
-    if store is None or _marker_stamp(store_dir) != before:  # a reload began: not a store to serve
-        conn.send(("incomplete",))
-        return
-    conn.send(("ready",))
-    _settle_heap()
+    def _start(self) -> None:
+        import subprocess
 
-    def serve() -> None:
-        with contextlib.suppress(EOFError, OSError):  # the server has gone: so does the worker
-            while True:
-                conn.send(_answer(store, *conn.recv()))
+        from .worker import command
 
-    deep_thread(serve, "transition-kg worker").join()
+        self.conn, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        with child:
+            self.process = subprocess.Popen(
+                command("ask.worker:forker", str(child.fileno())), pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL
+            )
 
+    def start(self, store_dir: str) -> tuple[int, socket.socket]:
+        """A new worker serving ``store_dir``: its pid and the socket to it."""
+        with self._lock:
+            for attempt in (1, 2):
+                conn, child = socket.socketpair()
+                with child:
+                    try:
+                        socket.send_fds(self.conn, [os.fsencode(store_dir)], [child.fileno()])
+                        pid = int.from_bytes(self.conn.recv(8), "big")
+                    except OSError:
+                        pid = 0
+                if pid:
+                    return pid, conn
+                conn.close()
+                if attempt == 1:  # the forker has died: a new one
+                    self.close()
+                    self._start()
+            raise TKGError("the process that starts the query workers could not be started")
 
-def _marker_stamp(store_dir: str) -> tuple | None:
-    """The identity of a complete store's marker (a reload removes it, then writes a new
-    file), or None when the store is not complete."""
-    from ..core.load import MARKER, store_is_complete
+    def close(self) -> None:
+        """Close its socket: it reaps the workers (ended first) and ends; killed past 5 s."""
+        import subprocess
 
-    try:
-        stat = os.stat(Path(store_dir) / MARKER)
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size) if store_is_complete(Path(store_dir)) else None
-
-
-def _settle_heap() -> None:
-    """Collect once, then keep what a server holds from its start (modules, the page, the
-    store's handle) out of the collector's sight: a full collection over a large heap stalls
-    every request in flight, and a server makes garbage at every request."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-
-
-def _answer(store, sparql: str, accept: str, default_graphs: list, named_graphs: list, base: str) -> tuple:
-    """One query's message for the server: ``(status, media type, body[, hints])``."""
-    from ..core.sparql import QuerySyntaxError, answer_kind, query_form, serialize
-    from ..core.store import describe_by_graph, run_query
-
-    try:
-        raw = run_query(store, sparql, default_graphs, named_graphs, base)
-        kind = "graph" if answer_kind(raw) == "GRAPH" else "rows"
-        chosen = negotiate(accept, kind)
-        if chosen is None:
-            offered = ", ".join(f.media_type for f in FORMATS if f.kind == kind)
-            return ("unacceptable", "", f"this result can be sent as: {offered}")
-        fmt, media_type = chosen
-        if fmt.name == "trig" and query_form(sparql) == "DESCRIBE" and not default_graphs and not named_graphs:
-            raw = describe_by_graph(store, sparql)  # TriG can say which graph states what
-        body = serialize(raw, fmt)
-        if len(body) > MAX_RESULT:
-            return ("too large", "", f"the answer is over {MAX_RESULT >> 20} MB: ask for less (LIMIT)")
-        return ("ok", media_type, body, _hints(store, sparql) if _empty(body) else [])
-    except QuerySyntaxError as exc:
-        return ("bad", "", worded(exc, HTTP))
-    except (RuntimeError, ValueError) as exc:  # what Oxigraph raises for what it cannot evaluate
-        return ("cannot", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
-    except Exception as exc:  # a process boundary: every failure becomes an answer, never a dead worker
-        return ("error", "", (str(exc).splitlines() or [type(exc).__name__])[0][:300])
-
-
-def _empty(body: bytes) -> bool:
-    """Whether a SPARQL JSON answer has no rows or says no (the workbench's format; the other
-    formats are not read for hints)."""
-    return body.startswith(b"{") and (b'"bindings":[]' in body or b'"boolean":false' in body)
-
-
-def _hints(store, sparql: str) -> list[str]:
-    """Why a query found nothing (:mod:`transition_kg.core.hints`), asked of the worker's store."""
-    from ..core.hints import hints
-    from ..core.sparql import read
-    from ..core.store import run_query
-
-    class Asking:  # what the hints ask through: store.query
-        def query(self, text: str):
-            return read(run_query(store, text))
-
-    try:
-        return hints(Asking(), sparql)
-    except (TKGError, RuntimeError, ValueError):  # what a store raises: the answer goes out without hints
-        return []
+        self.conn.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 class Worker:
-    """One worker process and the pipe to it; :meth:`ready` says whether it serves."""
+    """One worker process (:mod:`transition_kg.ask.worker`), forked by ``forker``, and the
+    socket to it; :meth:`ready` says whether it serves."""
 
-    def __init__(self, store_dir: str) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(store_dir, child), daemon=True)
-        self.process.start()
-        child.close()
+    def __init__(self, forker: Forker, store_dir: str) -> None:
+        self.pid, self.conn = forker.start(store_dir)
+
+    def send(self, job: tuple) -> None:
+        """Give the worker a query: ``(query, accept, default graphs, named graphs, base IRI)``."""
+        send(self.conn.fileno(), job)
+
+    def receive(self) -> tuple:
+        """The worker's next message (blocking); EOFError or OSError when it has died."""
+        return receive(self.conn.fileno())
 
     def ready(self) -> bool:
         """Wait for the worker to open its store: True when it serves, False (and ended) when
         the store is not complete or the worker died."""
         try:
-            if self.conn.recv() == ("ready",):
+            if self.receive() == ("ready",):
                 return True
-        except (EOFError, OSError):
+        except (EOFError, OSError, ValueError):
             pass
         self.stop()
         return False
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
+        """End the worker (its forker reaps it when it next forks: until then its pid is its own)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
         self.conn.close()
 
 
@@ -214,7 +174,13 @@ class Pool:
 
     def __init__(self, store_dir: str, size: int, memory: int = MEMORY) -> None:
         self.store_dir, self.memory = store_dir, memory  # bytes a worker may hold while it answers
-        self.workers = [Worker(store_dir) for _ in range(size)]
+        self.forker = Forker()
+        self.workers: list[Worker] = []
+        try:
+            self.workers = [Worker(self.forker, store_dir) for _ in range(size)]
+        except TKGError:
+            self.close()
+            raise
         ready = [worker.ready() for worker in self.workers]  # each one's first word read
         if not all(ready):
             self.close()
@@ -245,6 +211,11 @@ class Pool:
                     self.idle.put_nowait(taking.result())
                 return ("gone", "", "") if gone in done else ("timeout", "", "")
             worker = taking.result()
+        try:
+            worker.send(job)
+        except OSError:  # it died while it waited (killed from outside): replaced, not lost
+            self._replace(worker)
+            return "error", "", "the query worker had stopped unexpectedly"
         ready = loop.create_future()
 
         def wake() -> None:
@@ -253,7 +224,6 @@ class Pool:
 
         loop.add_reader(worker.conn.fileno(), wake)
         try:
-            worker.conn.send(job)
             while True:  # its memory watched while it works: a query may take no more than self.memory
                 done, _ = await asyncio.wait(
                     {ready, gone},
@@ -262,15 +232,15 @@ class Pool:
                 )
                 if done or loop.time() >= deadline:
                     break
-                if _resident(worker.process.pid) > self.memory:
+                if _resident(worker.pid) > self.memory:
                     self._replace(worker)
                     return ("memory", "", f"query stopped: it took more than {self.memory >> 20} MB of memory")
         finally:
             loop.remove_reader(worker.conn.fileno())
         if ready in done:
             try:  # the worker writes its whole answer at once: reading it takes as long as copying it
-                answer = worker.conn.recv()
-            except (EOFError, OSError):
+                answer = worker.receive()
+            except (EOFError, OSError, ValueError):
                 self._replace(worker)
                 return "error", "", "the query worker stopped unexpectedly (the query crashed it)"
             self.idle.put_nowait(worker)
@@ -288,10 +258,11 @@ class Pool:
             await asyncio.to_thread(worker.stop)
             self.workers = [w for w in self.workers if w is not worker]
             while True:
-                if _marker_stamp(self.store_dir) is not None:
-                    fresh = await asyncio.to_thread(Worker, self.store_dir)
-                    if await asyncio.to_thread(fresh.ready):
-                        break
+                if marker_stamp(self.store_dir) is not None:
+                    with contextlib.suppress(TKGError):  # no forker could be started: tried again
+                        fresh = await asyncio.to_thread(Worker, self.forker, self.store_dir)
+                        if await asyncio.to_thread(fresh.ready):
+                            break
                 await asyncio.sleep(RETRY)
             self.workers.append(fresh)
             assert self.idle is not None
@@ -304,43 +275,10 @@ class Pool:
     def close(self) -> None:
         for worker in self.workers:
             worker.stop()
+        self.forker.close()
 
 
 # --- the protocol ---------------------------------------------------------------------------------
-
-
-def negotiate(accept: str, kind: str) -> tuple[ResultFormat, str] | None:
-    """The format to answer with and the media type to name it by, from the Accept header
-    and the kind of result ("rows" or "graph"); None when nothing offered fits."""
-    offered = {t: f for f in FORMATS if f.kind == kind for t in (f.media_type, *f.also)}
-    default = next(f for f in FORMATS if f.name == DEFAULT[kind])
-    choices = []
-    for i, part in enumerate((accept or "*/*").split(",")):
-        media, *options = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for option in options:
-            name, _, value = option.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            choices.append((-quality, i, media.lower()))
-    for _, _, media in sorted(choices):
-        if media in offered:
-            return offered[media], media
-        if media == "*/*":
-            return default, default.media_type
-        if media.endswith("/*"):
-            match = (
-                default
-                if default.media_type.startswith(media[:-1])
-                else next((f for f in FORMATS if f.kind == kind and f.media_type.startswith(media[:-1])), None)
-            )
-            if match:
-                return match, match.media_type
-    return None
 
 
 def service_description(endpoint: str, federated: bool) -> bytes:
@@ -449,12 +387,13 @@ class Endpoint:
         allow_service: tuple[str, ...],
         per_client: int,
         pages: Pages | None = None,
+        page: bytes | None = None,
     ) -> None:
         self.project, self.pool, self.timeout, self.url = project, pool, timeout, url
         self.loopback, self.allow_service, self.per_client = loopback, allow_service, per_client
         self.turns = Turns(len(pool.workers), per_client)
         self.pages = pages
-        self.page = query_page(project, pages.path if pages else None)
+        self.page = page if page is not None else query_page(project, pages.path if pages else None)
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -864,7 +803,7 @@ class Server:
             access_log=False,
         )
         server = self._server = uvicorn.Server(config)
-        _settle_heap()
+        settle_heap()
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
             server.should_exit = True
@@ -1063,8 +1002,6 @@ def make_server(
     start the workers; serving starts with :meth:`Server.serve_forever` or :meth:`Server.start`.
     ``pages`` are another room's routes (the review pages), mounted at their path and linked
     from the workbench."""
-    import gc
-
     if workers < 1:
         raise TKGError("give 1 or more", option="workers", value=workers)
     if memory_mb < 64:
@@ -1078,10 +1015,7 @@ def make_server(
     try:
         if owned:
             (Path(folder) / "owner.pid").write_text(str(os.getpid()))
-        loaded = load(project, Path(folder) / "store" if owned else Path(folder))
-        loaded.store.flush()
-        del loaded
-        gc.collect()  # close the read-write handle before the workers open it read-only
+        page = _load_apart(project, Path(folder) / "store" if owned else Path(folder), pages.path if pages else None)
         bound_host, bound_port = sock.getsockname()[:2]
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
         endpoint = Endpoint(
@@ -1093,6 +1027,7 @@ def make_server(
             tuple(allow_service),
             per_client or max(1, workers - 1),
             pages,
+            page,
         )
     except BaseException:
         sock.close()
@@ -1100,6 +1035,45 @@ def make_server(
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return Server(sock, endpoint, folder, owned)
+
+
+def _load_apart(project: Project, store_dir: Path, review: str | None) -> bytes:
+    """Load the project into the store on disk in ``store_dir`` and render the workbench page
+    (:func:`query_page`) in a process of its own, so the server never holds what they take
+    (pyoxigraph, the store's write buffers, the templates); the page, or the load's error as
+    :func:`~transition_kg.core.load.load` raises it."""
+    import pickle
+    import subprocess
+
+    from .worker import command
+
+    done = subprocess.run(
+        command("ask.serve:_load_here"),
+        input=pickle.dumps((project, store_dir, review)),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode:
+        if done.stdout:
+            raise pickle.loads(done.stdout)
+        said = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["it ended with no message"])[-1]
+        raise TKGError(f"the store could not be loaded: {said}")
+    return done.stdout
+
+
+def _load_here() -> None:
+    """The process :func:`_load_apart` starts: load and render what stdin names, the page to
+    stdout; a TKGError pickled to stdout, exit status 1."""
+    import pickle
+    import sys
+
+    project, store_dir, review = pickle.loads(sys.stdin.buffer.read())
+    try:
+        load(project, store_dir).store.flush()
+        sys.stdout.buffer.write(query_page(project, review))
+    except TKGError as exc:
+        sys.stdout.buffer.write(pickle.dumps(exc))
+        sys.exit(1)
 
 
 class _Checked:

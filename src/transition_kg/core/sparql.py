@@ -30,7 +30,7 @@ from .vocab import GENID_IRI, PREFIXES, curie
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
 
 class QuerySyntaxError(TKGError):
@@ -141,8 +141,11 @@ _OPENING = "{(["
 
 def check_shape(sparql: str) -> None:
     """Refuse, before any parser sees it, a query nested deeper than :data:`MAX_NESTING`."""
+    text = blank_out(sparql)
+    if sum(map(text.count, _OPENING)) <= MAX_NESTING:  # never deeper than the brackets it opens: no walk
+        return
     depth = 0
-    for bracket in re.finditer(r"[{}()\[\]]", blank_out(sparql)):
+    for bracket in re.finditer(r"[{}()\[\]]", text):
         i, char = bracket.start(), bracket.group(0)
         if char in _OPENING:
             depth += 1
@@ -178,9 +181,27 @@ def with_prefixes(sparql: str, prefixes: dict[str, str]) -> str:
     return "".join(f"PREFIX {p}: <{prefixes[p]}> " for p in wanted) + sparql
 
 
+def _keywords(pattern: re.Pattern, sparql: str, word: str) -> Iterator[re.Match]:
+    """The matches of ``pattern`` (a keyword, case-insensitive, beginning with ``word`` in lower
+    case) in the blanked query. In ASCII text the pattern is tried only where the word begins
+    (found by ``str.find``): a case-insensitive pattern searched tries every character, 60 µs
+    on a named query, each request."""
+    text = blank_out(sparql)
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    lowered = text.lower()
+    at = lowered.find(word)
+    while at >= 0:
+        match = pattern.match(text, at)
+        if match:
+            yield match
+        at = lowered.find(word, match.end() if match else at + 1)
+
+
 def names_a_dataset(sparql: str) -> bool:
     """Whether the query chooses its own dataset (FROM or FROM NAMED)."""
-    return scanner("dataset").search(blank_out(sparql)) is not None
+    return next(_keywords(scanner("dataset"), sparql, "from"), None) is not None
 
 
 def star_in_order(sparql: str, variables: list[str]) -> str | None:
@@ -211,7 +232,7 @@ def services(sparql: str) -> list[str | None]:
     """The endpoints a query's SERVICE clauses name: an IRI, or None where it is not written
     as ``<IRI>`` (a variable or a prefixed name)."""
     found: list[str | None] = []
-    for match in scanner("service").finditer(blank_out(sparql)):
+    for match in _keywords(scanner("service"), sparql, "service"):
         rest = sparql[match.end() :].lstrip()
         iri = re.match(r"<([^<>\s]*)>", rest)
         found.append(iri.group(1) if iri else None)
