@@ -103,7 +103,7 @@ class Card(_Card, total=False):
 
 def _reading_order(relation: Relation) -> tuple[str, str, str, str]:
     """Relations read by property, then the other end's name (its IRI apart two of one name)."""
-    return relation["prop"], relation["other"], relation["otherId"], relation["source"]
+    return relation["prop"], relation["other"], relation["otherId"] or "", relation["source"]
 
 
 class Cards:
