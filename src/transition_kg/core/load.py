@@ -39,7 +39,7 @@ from .errors import Problem, ProjectInvalid, ReadError, TKGError
 from .files import decode, read_bytes, write_atomic
 from .infer import infer
 from .paths import Project
-from .sparql import rdflib_term
+from .sparql import rdflib_graph, rdflib_term
 from .vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, PREFIXES
 
 BIRTH = "transition-kg.store"  # written first into a folder the loader makes a store in: the folder is ours
@@ -160,14 +160,7 @@ class Loaded:
 
     def shapes_graph(self):
         """The shapes (:attr:`shapes`) as an rdflib ``Graph``, for pySHACL and docs."""
-        from rdflib import Graph
-
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for quad in self.shapes:
-            graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
-        return graph
+        return rdflib_graph(self.shapes)
 
 
 def new_dataset():

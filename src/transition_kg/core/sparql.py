@@ -499,14 +499,7 @@ class QueryResult:
     @property
     def graph(self):
         """CONSTRUCT / DESCRIBE triples as an rdflib ``Graph`` (imports rdflib)."""
-        from rdflib import Graph
-
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for t in self.triples:
-            graph.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
-        return graph
+        return rdflib_graph(self.triples)
 
 
 def with_labels(result: QueryResult, labels: dict[str, str]) -> QueryResult:
@@ -632,6 +625,19 @@ def plain(term) -> object:
     if datatype == _XSD + "boolean":
         return term.value in ("true", "1")
     return term.value
+
+
+def rdflib_graph(triples):
+    """pyoxigraph triples (or quads, their graph left out) as an rdflib ``Graph`` with the
+    project's prefixes bound (imports rdflib)."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for t in triples:
+        graph.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+    return graph
 
 
 def rdflib_term(term):
