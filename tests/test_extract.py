@@ -1513,3 +1513,18 @@ def test_a_name_the_text_writes_longer_as_an_organisation_is_no_person(gazetteer
 def test_a_company_after_first_is_no_title(gazetteer):
     text = "The coal came from First Pacific Coal Resources."
     assert names(text, gazetteer) == ["First Pacific Coal Resources"], names(text, gazetteer)
+
+
+def test_roles_in_an_apposition_carried_to_later_quotes(gazetteer):
+    text = (
+        "Olga Mazur, a former lamp-house cleaner who ran the pit shop, kept the keys. "
+        '"The shop was the heart of the street," she told reporters.\n\n'
+        "Jerzy Kral, the Deputy Voivode of Lesser Poland and a former fitter, wrote to the miners last week. "
+        '"Every family will get an offer of work," Kral said.\n\n'
+        '"A grant is not a plan for the valley," said Ian Bell, the regional vice-president of the Coal Union.'
+    )
+    assert organised(text, gazetteer) == [
+        ("The shop was the heart of the street", "Olga Mazur", "former lamp-house cleaner", "-"),
+        ("Every family will get an offer of work", "Jerzy Kral", "Deputy Voivode", "Lesser Poland"),
+        ("A grant is not a plan for the valley", "Ian Bell", "regional vice-president", "Coal Union"),
+    ]

@@ -30,7 +30,7 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}"
-    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
+    rf"(?:(?:vice|co|sub|assistant|deputy)-)?(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
     r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
     r"(?=,|\s+at\s))?"
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
@@ -323,6 +323,9 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = re.match(rf"\s+of\s+(?:the\s+)?{_ORG}", text[after.end() :]) if site else None
         return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
+    titled = _TITLE_AFTER.match(text, *_after_name(text, person))
+    if titled and titled.group(1) not in HONORIFICS:
+        return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
@@ -353,6 +356,21 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
+#: "X, the Starosta of Tarnowskie Góry county"), made once
+_TITLE_AFTER = re.compile(
+    rf",\s+(?:the\s+)?((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
+    r"(?:\s+(?:of|for)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|county|district|province|region))*))?(?=[\s,.;])"
+)
+
+
+def _after_name(text: str, person: str) -> tuple[int, int]:
+    """Where the words right after the first mention of ``person`` start, and a window's end (the text's
+    end when the person is not named)."""
+    at = text.find(person)
+    return (at + len(person), at + len(person) + 200) if at >= 0 else (len(text), len(text))
 
 
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
@@ -409,10 +427,11 @@ def _owner(organisation: str | None) -> str | None:
 
 
 def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
-    """A role with an article and no title: "X, a former lamp-room attendant at Y," (not "a mother of three")."""
+    """A role with an article and no title: "X, a former lamp-room attendant at Y," or "X, a former picking-belt
+    sorter who …" (not "a mother of three")."""
     found = re.search(
         rf"{who},\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
-        rf"(?:,|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
+        rf"(?:,|\s+who\b|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
         text,
     )
     if found is None or found.group(1).split()[-1] in NOT_ROLES or set(found.group(1).split()) & FUNCTION_WORDS:
