@@ -1528,3 +1528,30 @@ def test_roles_in_an_apposition_carried_to_later_quotes(gazetteer):
         ("Every family will get an offer of work", "Jerzy Kral", "Deputy Voivode", "Lesser Poland"),
         ("A grant is not a plan for the valley", "Ian Bell", "regional vice-president", "Coal Union"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a half named by its months, said "on Tuesday its …": the figures' time, carried to the next paragraph
+            "The miner said on Tuesday its profit for the January-June half fell 12% to 900 million rand "
+            "($50 million) from 1,020 million rand a year earlier.\n\nSales slipped 3% to 4.1 million tonnes.",
+            {
+                "12%": "2025",
+                "900 million rand": "2025",
+                "$50 million": "2025",
+                "1,020 million rand": "2024",
+                "3%": "2025",
+                "4.1 million tonnes": "2025",
+            },
+        ),
+        (  # a conversion in parentheses holds for the time of what it converts; the last financial year
+            "The plant will cost 2.1 billion yuan (about 290 million U.S. dollars) by 2028. It burned 3.2 million "
+            "tonnes in the last financial year.",
+            {"2.1 billion yuan": "2028", "about 290 million U.S. dollars": "2028", "3.2 million tonnes": "2024-2025"},
+        ),
+    ],
+)
+def test_years_of_a_named_half_its_level_its_conversion_and_the_last_financial_year(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -67,7 +67,7 @@ _EARLIER = re.compile(
 )
 _PERIOD = re.compile(
     r"\b(?:(?:in|over|during|for|within|throughout|across)\s+)?the\s+(past|last|previous|next|coming)\s+"
-    r"(?:(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(years?|decades?)\b",
+    r"(?:(?!financial|fiscal)(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:financial\s+|fiscal\s+)?(years?|decades?)\b",
     re.I,
 )
 MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
@@ -80,9 +80,9 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
-    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "the April–September half"
+    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "in/for the April–September half"
     r"(?:(?:early|late|mid)[- ])?"
-    rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+    rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-])({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"

@@ -322,20 +322,40 @@ def dates_and_numbers(
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
-        last_time = previous_times[-1] if previous_times else last_time
+        own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
+        last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
         last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
     _headline_times(text, out)
+    _converted_times(text, out)
     return out
+
+
+def _converted_times(text: str, out: list[Candidate]) -> None:
+    """An amount converted in parentheses right after another ("1,840 crore rupees ($219 million)", "6.8 billion
+    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts."""
+    before: Candidate | None = None
+    for c in out:
+        if c.kind != "CandidateObservation":
+            continue
+        if (
+            before is not None
+            and re.fullmatch(r"\s*\(\s*", text[before.end : c.start])
+            and not any(p in c.terms for p in _TIME_PROPS)
+        ):
+            c.terms.update({p: list(before.terms[p]) for p in _TIME_PROPS if p in before.terms})
+        before = c
 
 
 def _is_period(text: str, t: Time) -> bool:
     """Whether a time is a stretch of time rather than a point: "since 2019", "2020-2025", "in the
-    first half of 2025", "in the first six months of the year", "in the second quarter"."""
+    first half of 2025", "in the first six months of the year", "in the second quarter", "the April–September
+    half"."""
     return (
         "-" in t[2]
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+        or bool(re.match(r"\s+(?:half|quarter)\b", text[t[1] : t[1] + 10]))  # "for the April–September half"
     )
 
 
@@ -419,7 +439,8 @@ def _time_of(
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
-    continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
+    to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
+    continues = to_level or text[clause[0] - 2 : clause[0]] == ", " and bool(
         re.match(r"(?:worth|\w+ing)\s", opening)
         or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
     )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
@@ -530,8 +551,11 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 
 _PAUSE = re.compile(r"[,;:]")
 #: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
-#: not one of a number said ("said 40 of his 55 students this year"), nor an act ("agreed in 2018 to")
-_SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
+#: not one of a number said ("said 40 of his 55 students this year", "said on Thursday its profit for the half"),
+#: nor an act ("agreed in 2018 to")
+_SAID_WHEN = re.compile(
+    rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)(?!(?:its|their|our)\b)[\w'’-]+){{0,5}}\s+$"
+)
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too
