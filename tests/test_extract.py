@@ -1555,3 +1555,20 @@ def test_roles_in_an_apposition_carried_to_later_quotes(gazetteer):
 def test_years_of_a_named_half_its_level_its_conversion_and_the_last_financial_year(text, expected, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_speakers_by_a_family_name_that_is_a_word_a_title_given_after_the_name_and_a_quote_paragraph(gazetteer):
+    text = (
+        "Farms now cover the old pits, said Sun Wei, deputy director of the Fuxin Bureau of Land. "
+        '"The land is coming back to the people," Sun said. Panels face the sun.\n\n'
+        "Anna Lis, the Starosta of Pszczyna county, asked for a fund. "
+        '"We never had a mine, but we had the miners," the Starosta wrote.\n\n'
+        '"Most of the men here have worked underground for twenty years," Ewa Nowak said.\n\n'
+        '"Half of them keep six people at home on one wage."'
+    )
+    assert [quote[:2] for quote in organised(text, gazetteer)] == [
+        ("The land is coming back to the people", "Sun Wei"),
+        ("We never had a mine, but we had the miners", "Anna Lis"),
+        ("Most of the men here have worked underground for twenty years", "Ewa Nowak"),
+        ("Half of them keep six people at home on one wage.", "Ewa Nowak"),
+    ]

@@ -320,6 +320,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     ):
         run.pop()
     while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
+        if title and run[0][2] in ("of", "for"):
+            title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
@@ -363,9 +365,9 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             or word.lower() in MONTHS
             or word in WEEKDAYS
             or word in DEMONYMS
-            or (word.lower() in lower_words and not acronym)
+            or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
         ):
-            return []
+            return []  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
     elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
     person = (

@@ -46,7 +46,7 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
-    titled = _titled_person(phrase, names, offset)
+    titled = _titled_person(phrase, text, names, offset)
     if titled:
         return titled  # "the prime minister wrote": the person the article gave that title
     unnamed = re.match(
@@ -154,11 +154,9 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if not words:
             continue
         who = who or speakers.get(group)
-        if (
-            who is None
-            and previous
-            and text[previous[1] : start].count("\n") == 0
-            and len(text[previous[1] : start]) < 200
+        if who is None and previous and (
+            (text[previous[1] : start].count("\n") == 0 and len(text[previous[1] : start]) < 200)
+            or _paragraph_after(text, previous[1], start, end)
         ):
             who = previous[0]
         if who:
@@ -182,6 +180,19 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(text, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
+    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote, right after the
+    paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph, quoted anew)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[line_start:start].strip(" \"“„«")
+        and not text[end:line_end].strip(" \"”».,!?")
+        and "\n" not in text[previous:line_start].strip()
+    )
 
 
 def _people(names: list[Name]) -> list[tuple[int, str]]:
@@ -245,22 +256,22 @@ def _of_the_company(text: str, person: str, role: str | None) -> bool:
     return bool((role and CORPORATE.search(role)) or said)
 
 
-def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
+def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tuple | None:
     """The last person named before ``before`` with the title a phrase gives ("the prime minister
-    (also)": Prime Minister Adam Wrona), with it as their role."""
+    (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their role."""
     words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
     if not words:
         return None
-    title = words.group(1)
-    found = next(
-        (
-            n
-            for n in reversed(names)
-            if n.start < before and n.person and (n.title or "").casefold() == title.casefold()
-        ),
-        None,
-    )
-    return (found.text, found.title, None) if found else None
+    title = words.group(1).casefold()
+    for n in reversed(names):
+        if n.start >= before or not n.person:
+            continue
+        if (n.title or "").casefold() == title:
+            return (n.text, n.title, None)
+        after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
+        if after and after.group(1).casefold() == title:
+            return (n.text, after.group(1), None)
+    return None
 
 
 def _surname(phrase: str, people, before: int) -> tuple | None:
@@ -295,7 +306,7 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
     if inside:
         return (inside[0], None, None)
-    named = _titled_person(subject, names, sentence) or _surname(subject.strip(), people, sentence)
+    named = _titled_person(subject, text, names, sentence) or _surname(subject.strip(), people, sentence)
     if named:
         return named
     opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
