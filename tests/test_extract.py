@@ -1572,3 +1572,29 @@ def test_speakers_by_a_family_name_that_is_a_word_a_title_given_after_the_name_a
         ("Most of the men here have worked underground for twenty years", "Ewa Nowak"),
         ("Half of them keep six people at home on one wage.", "Ewa Nowak"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        (
+            "A South African miner will ask the Labour Court on Oct. 23 to act, said Cr Dale Webb of Tamworth.",
+            {"Labour Court", "Dale Webb", "Tamworth"},
+            {"South African", "Labour Court on Oct", "Cr Dale Webb"},
+        ),
+        (
+            "Profit for the April-September half fell. Shares of Rand Coal Ltd closed lower.",
+            {"Rand Coal Ltd"},
+            {"April-September", "Shares of Rand Coal Ltd"},
+        ),
+        (
+            "The Development and Reform Commission of Datong agreed, said Deputy Minister of Electricity Sipho Dube "
+            "and the Vice-Chancellor for Research, Prof Ann Holt.",
+            {"Development and Reform Commission of Datong", "Sipho Dube", "Ann Holt"},
+            {"Development", "Electricity", "Research", "Reform Commission of Datong"},
+        ),
+    ],
+)
+def test_names_stop_at_short_months_and_skip_demonyms_portfolios_and_month_spans(text, wanted, unwanted, gazetteer):
+    found = set(names(text, gazetteer))
+    assert wanted <= found and not unwanted & found, found
