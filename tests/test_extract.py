@@ -1598,3 +1598,23 @@ def test_speakers_by_a_family_name_that_is_a_word_a_title_given_after_the_name_a
 def test_names_stop_at_short_months_and_skip_demonyms_portfolios_and_month_spans(text, wanted, unwanted, gazetteer):
     found = set(names(text, gazetteer))
     assert wanted <= found and not unwanted & found, found
+
+
+def test_parts_of_a_whole_money_with_a_compact_million_and_no_first_half_number(gazetteer):
+    text = (
+        "KRIEL, South Africa (AP) — Three of the eight shafts stood idle. Twelve of the union's shop stewards left. "
+        "The first-half loss grew, and the province set aside 240m złoty for training until 2031."
+    )
+    found = {
+        c.exact: (
+            c.props["candidateValue"][0].split("^")[0].strip('"'),
+            ((c.props.get("candidateCounted") or c.props.get("candidateUnit")) or ['"-"'])[0].strip('"'),
+            year_of(c),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found.get("Three") == ("3", "shafts", "-"), found
+    assert found.get("Twelve") == ("12", "shop stewards", "-"), found
+    assert found.get("240m złoty") == ("240000000", "złoty", "2025-2031"), found
+    assert not any(value == "1" for value, _, _ in found.values()), found

@@ -128,7 +128,14 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
         since = re.search(r"\bsince\s+$", before, re.I) and int(m.group(0)) < published.year and not financial
-        when, words = (f"{m.group(0)}-{published.year}", f"since {m.group(0)}") if since else (m.group(0), None)
+        until = re.search(r"\buntil\s+$", before, re.I) and int(m.group(0)) > published.year and not financial
+        when, words = (
+            (f"{m.group(0)}-{published.year}", f"since {m.group(0)}")
+            if since
+            else (f"{published.year}-{m.group(0)}", f"until {m.group(0)}")  # "until 2030": from now until 2030
+            if until
+            else (m.group(0), None)
+        )
         times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave

@@ -199,6 +199,11 @@ COUNT_NOUNS = {
     "farmers",
     "women",
     "men",
+    "places",
+    "shafts",
+    "colleges",
+    "stewards",
+    "shop stewards",
 }
 NOT_COUNTED = {
     "this",

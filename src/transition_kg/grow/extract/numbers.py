@@ -53,6 +53,14 @@ def _measures() -> re.Pattern[str]:
     return re.compile(rf"(?:\s*|-)(%|{names})(?!\w)")
 
 
+#: a counted noun after a number, after up to two words ("1,100 small and medium mines"), made once
+_COUNTED = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
+    + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
+
+
 def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
     words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
@@ -78,12 +86,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
-        r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
-        + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
-        + r")\b",
-        rest,
-    )
+    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one
     if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
         return "count", counted.group(2), end + counted.end()
     plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
@@ -94,9 +97,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)\s+([a-z]{3,}s)\b", rest)
-    if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", owned.group(1), end  # "310 of his members", "120 of the centre's graduates"
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)(?=\s)", rest)
+    noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
+    if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
+        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards"
     return None, None, end
 
 
@@ -503,8 +507,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             not words[0].isdigit()
             and words[0].isupper()
             and not (opening and s_start + opening.start() == number.start)
+            and not re.search(r"(?:[—–]|--?)\s+$", text[max(0, number.start - 4) : number.start])
         ):
-            continue  # "Five-Year Plan"
+            continue  # "Five-Year Plan" (not "(AP) — Four of the nine shafts")
         unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
@@ -513,8 +518,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
         ) or re.match(r"-year-old", rest):
             continue  # a date or an age
-        if re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before):
-            continue  # "in the first half of 2025": a part of the year
+        if (
+            re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before)
+        ) or (re.fullmatch(r"first|second|third|fourth", words.lower()) and re.match(r"-(?:half|quarter)\b", rest)):
+            continue  # "in the first half of 2025", "first-half profit": a part of the year
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
@@ -523,6 +530,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and unit in (None, "fraction")
             and not (fraction or number.ratio)
             and not re.match(r"-\w", rest)
+            and not (number.value > 1 and _PART_OF.match(rest))
         ):
             continue  # "one of", "first", "21st century": a word, not a quantity
         kept.append(Quantity(number, unit, counted, unit_end))
@@ -549,6 +557,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     return kept
 
 
+#: a part of a counted whole after a number word: "Four of the nine shafts"
+_PART_OF = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 _PAUSE = re.compile(r"[,;:]")
 #: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
 #: not one of a number said ("said 40 of his 55 students this year", "said on Thursday its profit for the half"),
