@@ -1618,3 +1618,12 @@ def test_parts_of_a_whole_money_with_a_compact_million_and_no_first_half_number(
     assert found.get("Twelve") == ("12", "shop stewards", "-"), found
     assert found.get("240m złoty") == ("240000000", "złoty", "2025-2031"), found
     assert not any(value == "1" for value, _, _ in found.values()), found
+
+
+def test_a_list_inside_a_clause_does_not_end_it(gazetteer):
+    text = (
+        "The county has turned 2,300 hectares of old workings into ponds, meadows and woodland since 2017. "
+        "The fund found work for 900 miners at wind, solar and storage projects in the past two years."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert (found.get("2,300 hectares"), found.get("900 miners")) == ("2017-2025", "2023-2025"), found

@@ -35,8 +35,10 @@ from .lexicon import (
 from .names import Name
 from .text import Candidate, quote_segments
 
-_CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
-    r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
+#: where a clause ends: "to" and "from" only before a number ("from 31pc", not "sent to Congress"), a comma not in
+#: a list ("lakes, wetlands and farmland since 2016" is one clause)
+_CLAUSE = re.compile(
+    r",\s+(?![a-z]+\s+(?:and|or)\s)|[;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
     rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|R[sp]\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
 )
 
