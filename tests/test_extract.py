@@ -1627,3 +1627,12 @@ def test_a_list_inside_a_clause_does_not_end_it(gazetteer):
     )
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert (found.get("2,300 hectares"), found.get("900 miners")) == ("2017-2025", "2023-2025"), found
+
+
+def test_the_end_of_next_year_a_month_after_at_least_and_a_months_meeting(gazetteer):
+    text = (
+        "The plant will close by the end of next year. Stocks will stay high until at least March, and the "
+        "council will vote at the December meeting."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    assert found == {"by the end of next year": "2026", "March": "2026", "December": "2025"}, found

@@ -56,7 +56,7 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this) year)\b",
+    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
@@ -78,11 +78,15 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
+#: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
+#: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
-    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "in/for the April–September half"
+    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
-    rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-])({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+    rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
+    rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
+    rf"({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
