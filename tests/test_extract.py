@@ -1636,3 +1636,19 @@ def test_the_end_of_next_year_a_month_after_at_least_and_a_months_meeting(gazett
     )
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
     assert found == {"by the end of next year": "2026", "March": "2026", "December": "2025"}, found
+
+
+def test_organisations_cut_before_a_town_past_a_parent_company_and_from_a_sentence_opening_at_it(gazetteer):
+    text = (
+        "Nordcoal Ltd, a state-run miner, cut output. The company, a subsidiary of Coal Poland Holdings, runs six "
+        'pits. "Orders will pick up next year," said Chief Executive Officer Jan Wolny.\n\n'
+        '"Stocks will stay high for months," said Eva Ruiz, an analyst at Baltic Securities in Gdansk.\n\n'
+        "At the Kraków University of Mining, which trains miners, the Dean of Retraining, Prof Ola Sikora, a former "
+        "mine surveyor, said "
+        'more came each term. "They arrive tired and suspicious of us," she said.'
+    )
+    assert [(q[1], q[3]) for q in organised(text, gazetteer)] == [
+        ("Jan Wolny", "Nordcoal Ltd"),
+        ("Eva Ruiz", "Baltic Securities"),
+        ("Ola Sikora", "Kraków University of Mining"),
+    ]

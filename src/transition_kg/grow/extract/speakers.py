@@ -87,7 +87,10 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
-            organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
+            organisation = (  # "an analyst at Sahyadri Securities in Mumbai": Sahyadri Securities
+                re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)|\s+in\s+(?=[A-Z])", organisation)[0]
+                or None
+            )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
         organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
@@ -243,10 +246,37 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(text, who[0], who[1]):
             company = next(
-                (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
+                (
+                    n.text
+                    for n in reversed(names)
+                    if n.end <= start and set(n.text.split()) & COMPANY_WORDS and not _PARENT.search(text, max(0, n.start - 40), n.start)
+                ),
+                None,
             ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
+        if who[1] and not who[2]:
+            who = (who[0], who[1], _at_the(text, who[0]))
     return who
+
+
+#: a sentence opening on where it happens: "At the Silesian University of Technology in Gliwice, …"
+_AT_ORG = re.compile(rf"At\s+(?:the\s+)?{_ORG}")
+
+
+def _at_the(text: str, person: str) -> str | None:
+    """The organisation a sentence opens on when it names a person with a role in it ("At the Silesian
+    University of Technology, …, the Vice-Chancellor for Development, Prof X, said"): one by its words."""
+    at = text.find(person)
+    window = max(0, at - 400)
+    dot, line = text.rfind(". ", window, at), text.rfind("\n", window, at)
+    opening = max(dot + 2 if dot >= 0 else window, line + 1 if line >= 0 else window)
+    found = _AT_ORG.match(text, opening, at) if at > 0 else None
+    words = set(found.group(1).split()) if found else set()
+    return found.group(1) if found and words & (ORG_WORDS | COMPANY_WORDS) else None
+
+
+#: a company named as the owner of the one the article is about ("a subsidiary of Coal India"), right before its name
+_PARENT = re.compile(r"\b(?:subsidiary|unit|arm|division|part)\s+of\s+(?:the\s+)?$|\bowned\s+by\s+(?:the\s+)?$")
 
 
 def _of_the_company(text: str, person: str, role: str | None) -> bool:
