@@ -1652,3 +1652,16 @@ def test_organisations_cut_before_a_town_past_a_parent_company_and_from_a_senten
         ("Eva Ruiz", "Baltic Securities"),
         ("Ola Sikora", "Kraków University of Mining"),
     ]
+
+
+def test_a_bare_number_after_but_only_counts_the_same_and_the_months_to_june_are_a_period(gazetteer):
+    text = (
+        "The plant would employ up to 300 workers while it is built, but only 20 once it runs. "
+        "Unemployment rose to 6pc in the three months to June."
+    )
+    found = {
+        c.exact: (c.props.get("candidateCounted") or ['"-"'])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"up to 300 workers": "workers", "only 20": "workers", "6pc": "-"}, found

@@ -517,9 +517,15 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
-            unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
-        ) or re.match(r"-year-old", rest):
-            continue  # a date or an age
+            (unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest))
+            or re.match(r"-year-old", rest)
+            or (
+                unit in ("month", "week")
+                and re.search(r"\bthe\s+$", before)
+                and re.match(rf"\s+(?:to|ending|ended)\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b", rest)
+            )
+        ):
+            continue  # a date, an age, or a period ("in the three months to June")
         if (
             re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before)
         ) or (re.fullmatch(r"first|second|third|fourth", words.lower()) and re.match(r"-(?:half|quarter)\b", rest)):
@@ -546,6 +552,15 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
         ):
             part.unit, part.counted = whole.unit, whole.counted
+    for earlier, later in itertools.pairwise(kept):  # "up to 260 workers …, but only 14 once it is running": workers
+        if (
+            later.unit is None
+            and earlier.counted
+            and text[later.number.start : later.number.end].isdigit()
+            and re.search(r"\b(?:but|only|just)\s+$", text[max(s_start, later.number.start - 12) : later.number.start])
+            and not re.match(r"\s+[a-z]+s\b", text[later.end : later.end + 20])
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
         if (
             later.unit is None
