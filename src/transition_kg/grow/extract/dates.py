@@ -56,7 +56,8 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
+    r"|this month|(?:since )?last month"
+    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")

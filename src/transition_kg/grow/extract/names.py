@@ -114,7 +114,9 @@ def find_names(
             and text[e : following[0]] == " "
             and following[2] not in WEEKDAYS
             and following[2].lower() not in MONTHS
-            and not (_MONTH_SHORT.fullmatch(following[2]) and re.match(r"\.?\s*\d", text[following[1] : following[1] + 3]))
+            and not (
+                _MONTH_SHORT.fullmatch(following[2]) and re.match(r"\.?\s*\d", text[following[1] : following[1] + 3])
+            )
         ):  # "Ruhr on Monday", "Labour Court on Oct. 23": no
             run.append((s, e, word))
         elif (
@@ -227,7 +229,8 @@ def _split_run(run):
     head = words[: words.index("and")] if "and" in words else []
     tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
     named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head)) or (
-        len([w for w in head if w not in STOP]) == 1 and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
+        len([w for w in head if w not in STOP]) == 1
+        and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
     )
     if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
         parts: list[list] = []

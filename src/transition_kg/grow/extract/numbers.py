@@ -446,9 +446,12 @@ def _time_of(
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
     to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
-    continues = to_level or text[clause[0] - 2 : clause[0]] == ", " and bool(
-        re.match(r"(?:worth|\w+ing)\s", opening)
-        or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+    continues = to_level or (
+        text[clause[0] - 2 : clause[0]] == ", "
+        and bool(
+            re.match(r"(?:worth|\w+ing)\s", opening)
+            or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+        )
     )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
@@ -517,7 +520,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
-            (unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest))
+            (
+                unit in ("year", "month", "week", "day")
+                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+            )
             or re.match(r"-year-old", rest)
             or (
                 unit in ("month", "week")
@@ -575,7 +581,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
-_PART_OF = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
+_PART_OF = re.compile(
+    r"\s+of\s+(?:the|his|her|its|their|our|my)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 _PAUSE = re.compile(r"[,;:]")
 #: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
 #: not one of a number said ("said 40 of his 55 students this year", "said on Thursday its profit for the half"),

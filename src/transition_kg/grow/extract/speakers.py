@@ -157,9 +157,13 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if not words:
             continue
         who = who or speakers.get(group)
-        if who is None and previous and (
-            (text[previous[1] : start].count("\n") == 0 and len(text[previous[1] : start]) < 200)
-            or _paragraph_after(text, previous[1], start, end)
+        if (
+            who is None
+            and previous
+            and (
+                (text[previous[1] : start].count("\n") == 0 and len(text[previous[1] : start]) < 200)
+                or _paragraph_after(text, previous[1], start, end)
+            )
         ):
             who = previous[0]
         if who:
@@ -192,8 +196,8 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return (
-        not text[line_start:start].strip(" \"“„«")
-        and not text[end:line_end].strip(" \"”».,!?")
+        not text[line_start:start].strip(' "“„«')
+        and not text[end:line_end].strip(' "”».,!?')
         and "\n" not in text[previous:line_start].strip()
     )
 
@@ -249,7 +253,9 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
                 (
                     n.text
                     for n in reversed(names)
-                    if n.end <= start and set(n.text.split()) & COMPANY_WORDS and not _PARENT.search(text, max(0, n.start - 40), n.start)
+                    if n.end <= start
+                    and set(n.text.split()) & COMPANY_WORDS
+                    and not _PARENT.search(text, max(0, n.start - 40), n.start)
                 ),
                 None,
             ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
