@@ -1513,3 +1513,155 @@ def test_a_name_the_text_writes_longer_as_an_organisation_is_no_person(gazetteer
 def test_a_company_after_first_is_no_title(gazetteer):
     text = "The coal came from First Pacific Coal Resources."
     assert names(text, gazetteer) == ["First Pacific Coal Resources"], names(text, gazetteer)
+
+
+def test_roles_in_an_apposition_carried_to_later_quotes(gazetteer):
+    text = (
+        "Olga Mazur, a former lamp-house cleaner who ran the pit shop, kept the keys. "
+        '"The shop was the heart of the street," she told reporters.\n\n'
+        "Jerzy Kral, the Deputy Voivode of Lesser Poland and a former fitter, wrote to the miners last week. "
+        '"Every family will get an offer of work," Kral said.\n\n'
+        '"A grant is not a plan for the valley," said Ian Bell, the regional vice-president of the Coal Union.'
+    )
+    assert organised(text, gazetteer) == [
+        ("The shop was the heart of the street", "Olga Mazur", "former lamp-house cleaner", "-"),
+        ("Every family will get an offer of work", "Jerzy Kral", "Deputy Voivode", "Lesser Poland"),
+        ("A grant is not a plan for the valley", "Ian Bell", "regional vice-president", "Coal Union"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a half named by its months, said "on Tuesday its …": the figures' time, carried to the next paragraph
+            "The miner said on Tuesday its profit for the January-June half fell 12% to 900 million rand "
+            "($50 million) from 1,020 million rand a year earlier.\n\nSales slipped 3% to 4.1 million tonnes.",
+            {
+                "12%": "2025",
+                "900 million rand": "2025",
+                "$50 million": "2025",
+                "1,020 million rand": "2024",
+                "3%": "2025",
+                "4.1 million tonnes": "2025",
+            },
+        ),
+        (  # a conversion in parentheses holds for the time of what it converts; the last financial year
+            "The plant will cost 2.1 billion yuan (about 290 million U.S. dollars) by 2028. It burned 3.2 million "
+            "tonnes in the last financial year.",
+            {"2.1 billion yuan": "2028", "about 290 million U.S. dollars": "2028", "3.2 million tonnes": "2024-2025"},
+        ),
+    ],
+)
+def test_years_of_a_named_half_its_level_its_conversion_and_the_last_financial_year(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_speakers_by_a_family_name_that_is_a_word_a_title_given_after_the_name_and_a_quote_paragraph(gazetteer):
+    text = (
+        "Farms now cover the old pits, said Sun Wei, deputy director of the Fuxin Bureau of Land. "
+        '"The land is coming back to the people," Sun said. Panels face the sun.\n\n'
+        "Anna Lis, the Starosta of Pszczyna county, asked for a fund. "
+        '"We never had a mine, but we had the miners," the Starosta wrote.\n\n'
+        '"Most of the men here have worked underground for twenty years," Ewa Nowak said.\n\n'
+        '"Half of them keep six people at home on one wage."'
+    )
+    assert [quote[:2] for quote in organised(text, gazetteer)] == [
+        ("The land is coming back to the people", "Sun Wei"),
+        ("We never had a mine, but we had the miners", "Anna Lis"),
+        ("Most of the men here have worked underground for twenty years", "Ewa Nowak"),
+        ("Half of them keep six people at home on one wage.", "Ewa Nowak"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        (
+            "A South African miner will ask the Labour Court on Oct. 23 to act, said Cr Dale Webb of Tamworth.",
+            {"Labour Court", "Dale Webb", "Tamworth"},
+            {"South African", "Labour Court on Oct", "Cr Dale Webb"},
+        ),
+        (
+            "Profit for the April-September half fell. Shares of Rand Coal Ltd closed lower.",
+            {"Rand Coal Ltd"},
+            {"April-September", "Shares of Rand Coal Ltd"},
+        ),
+        (
+            "The Development and Reform Commission of Datong agreed, said Deputy Minister of Electricity Sipho Dube "
+            "and the Vice-Chancellor for Research, Prof Ann Holt.",
+            {"Development and Reform Commission of Datong", "Sipho Dube", "Ann Holt"},
+            {"Development", "Electricity", "Research", "Reform Commission of Datong"},
+        ),
+    ],
+)
+def test_names_stop_at_short_months_and_skip_demonyms_portfolios_and_month_spans(text, wanted, unwanted, gazetteer):
+    found = set(names(text, gazetteer))
+    assert wanted <= found and not unwanted & found, found
+
+
+def test_parts_of_a_whole_money_with_a_compact_million_and_no_first_half_number(gazetteer):
+    text = (
+        "KRIEL, South Africa (AP) — Three of the eight shafts stood idle. Twelve of the union's shop stewards left. "
+        "The first-half loss grew, and the province set aside 240m złoty for training until 2031."
+    )
+    found = {
+        c.exact: (
+            c.props["candidateValue"][0].split("^")[0].strip('"'),
+            ((c.props.get("candidateCounted") or c.props.get("candidateUnit")) or ['"-"'])[0].strip('"'),
+            year_of(c),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found.get("Three") == ("3", "shafts", "-"), found
+    assert found.get("Twelve") == ("12", "shop stewards", "-"), found
+    assert found.get("240m złoty") == ("240000000", "złoty", "2025-2031"), found
+    assert not any(value == "1" for value, _, _ in found.values()), found
+
+
+def test_a_list_inside_a_clause_does_not_end_it(gazetteer):
+    text = (
+        "The county has turned 2,300 hectares of old workings into ponds, meadows and woodland since 2017. "
+        "The fund found work for 900 miners at wind, solar and storage projects in the past two years."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert (found.get("2,300 hectares"), found.get("900 miners")) == ("2017-2025", "2023-2025"), found
+
+
+def test_the_end_of_next_year_a_month_after_at_least_and_a_months_meeting(gazetteer):
+    text = (
+        "The plant will close by the end of next year. Stocks will stay high until at least March, and the "
+        "council will vote at the December meeting."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    assert found == {"by the end of next year": "2026", "March": "2026", "December": "2025"}, found
+
+
+def test_organisations_cut_before_a_town_past_a_parent_company_and_from_a_sentence_opening_at_it(gazetteer):
+    text = (
+        "Nordcoal Ltd, a state-run miner, cut output. The company, a subsidiary of Coal Poland Holdings, runs six "
+        'pits. "Orders will pick up next year," said Chief Executive Officer Jan Wolny.\n\n'
+        '"Stocks will stay high for months," said Eva Ruiz, an analyst at Baltic Securities in Gdansk.\n\n'
+        "At the Kraków University of Mining, which trains miners, the Dean of Retraining, Prof Ola Sikora, a former "
+        "mine surveyor, said "
+        'more came each term. "They arrive tired and suspicious of us," she said.'
+    )
+    assert [(q[1], q[3]) for q in organised(text, gazetteer)] == [
+        ("Jan Wolny", "Nordcoal Ltd"),
+        ("Eva Ruiz", "Baltic Securities"),
+        ("Ola Sikora", "Kraków University of Mining"),
+    ]
+
+
+def test_a_bare_number_after_but_only_counts_the_same_and_the_months_to_june_are_a_period(gazetteer):
+    text = (
+        "The plant would employ up to 300 workers while it is built, but only 20 once it runs. "
+        "Unemployment rose to 6pc in the three months to June."
+    )
+    found = {
+        c.exact: (c.props.get("candidateCounted") or ['"-"'])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"up to 300 workers": "workers", "only 20": "workers", "6pc": "-"}, found

@@ -144,6 +144,10 @@ def words_value(words: str) -> Decimal | None:
     return Decimal(total + current)
 
 
+#: a currency's name after a number ("380m złoty", "5m euros"): its "m" is a million
+_MONEY_AFTER = re.compile(r"\s+(?:złoty|zloty|zł|euros?|dollars?|yuan|rupees?|rand|pesos?|tenge|korun[ay]|rupiah)\b")
+
+
 def number_spans(text: str) -> list[Number]:
     """Every number stated in ``text`` with its position, in order of appearance."""
     found: list[Number] = []
@@ -166,8 +170,10 @@ def number_spans(text: str) -> list[Number]:
             continue
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
         suffix, end = (m.group(3) or "").lower(), m.end()
-        if suffix in ("m", "k") and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(
-            tuple(CURRENCY_SIGNS)
+        if (
+            suffix in ("m", "k")
+            and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(tuple(CURRENCY_SIGNS))
+            and not _MONEY_AFTER.match(text, m.end(), m.end() + 12)
         ):
             suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million
         scale = SUFFIXES[suffix] if suffix else m.group(4).lower() if m.group(4) else None

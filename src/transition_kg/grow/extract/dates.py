@@ -56,7 +56,8 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
-    r"|this month|(?:since )?last month|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this) year)\b",
+    r"|this month|(?:since )?last month"
+    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
 )
 _LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
@@ -67,7 +68,7 @@ _EARLIER = re.compile(
 )
 _PERIOD = re.compile(
     r"\b(?:(?:in|over|during|for|within|throughout|across)\s+)?the\s+(past|last|previous|next|coming)\s+"
-    r"(?:(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(years?|decades?)\b",
+    r"(?:(?!financial|fiscal)(\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:financial\s+|fiscal\s+)?(years?|decades?)\b",
     re.I,
 )
 MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
@@ -78,11 +79,15 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
+#: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
+#: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
     r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
-    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"  # "the April–September half"
+    rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
-    rf"|(?:early|late|mid)-)({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+    rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
+    rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
+    rf"({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
@@ -128,7 +133,14 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
         since = re.search(r"\bsince\s+$", before, re.I) and int(m.group(0)) < published.year and not financial
-        when, words = (f"{m.group(0)}-{published.year}", f"since {m.group(0)}") if since else (m.group(0), None)
+        until = re.search(r"\buntil\s+$", before, re.I) and int(m.group(0)) > published.year and not financial
+        when, words = (
+            (f"{m.group(0)}-{published.year}", f"since {m.group(0)}")
+            if since
+            else (f"{published.year}-{m.group(0)}", f"until {m.group(0)}")  # "until 2030": from now until 2030
+            if until
+            else (m.group(0), None)
+        )
         times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave

@@ -199,6 +199,11 @@ COUNT_NOUNS = {
     "farmers",
     "women",
     "men",
+    "places",
+    "shafts",
+    "colleges",
+    "stewards",
+    "shop stewards",
 }
 NOT_COUNTED = {
     "this",
@@ -436,7 +441,11 @@ TITLES = {
     "Starosta",
     "Voivode",
     "Vice-Chancellor",
+    "Cr",  # a councillor, in Australia ("Cr McCreadie")
+    "Cllr",
 }
+#: titles whose "of …" names a portfolio, not a place ("Minister of Electricity", "Secretary of Energy")
+PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 #: words of a company's name ("Coal India", "Krušné Energie a.s.", "PT Borneo Bara Sejahtera Tbk")
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
@@ -755,6 +764,13 @@ OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
     "life",
     "nobody",
     "everybody",
+    "shares",  # "Shares of Karanpura Collieries closed …", and the like in business news
+    "sales",
+    "prices",
+    "output",
+    "revenue",
+    "profit",
+    "exports",
 }
 
 

@@ -25,6 +25,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTICLES,
     PLACE_WORDS,
+    PORTFOLIO_TITLES,
     PREPOSITIONS,
     SITES,
     STOP,
@@ -113,7 +114,10 @@ def find_names(
             and text[e : following[0]] == " "
             and following[2] not in WEEKDAYS
             and following[2].lower() not in MONTHS
-        ):  # "Ruhr on Monday": no
+            and not (
+                _MONTH_SHORT.fullmatch(following[2]) and re.match(r"\.?\s*\d", text[following[1] : following[1] + 3])
+            )
+        ):  # "Ruhr on Monday", "Labour Court on Oct. 23": no
             run.append((s, e, word))
         elif (
             glued
@@ -203,6 +207,12 @@ def _modified_title(words: list[str]) -> int | None:
     return None
 
 
+#: a month's short name ("Oct", "Sept")
+_MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+#: a direction before a demonym ("South African", "West Virginian" is no demonym of the lexicon)
+_COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
+
+
 #: a kind of site after a name, in lower case and perhaps after one word ("coal mine", "open-pit mine")
 _SITE_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{SITES})\b")
 
@@ -213,10 +223,15 @@ def _site_named(text: str, start: int, end: int) -> bool:
 
 
 def _split_run(run):
-    """A list of names is split at "and" unless the whole ends like an organisation's name."""
+    """A list of names is split at "and" unless the whole ends like an organisation's name, or one word and
+    an organisation's name of a place ("Development and Reform Commission of Huaibei") make it."""
     words = [w for _, _, w in run]
     head = words[: words.index("and")] if "and" in words else []
-    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head))
+    tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
+    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head)) or (
+        len([w for w in head if w not in STOP]) == 1
+        and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
+    )
     if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
         parts: list[list] = []
         part: list = []
@@ -268,7 +283,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
     if title and run[0][2] == "of" and 4 <= len(run) <= 5 and all(is_capital(w) for _, _, w in run[1:]):
-        places = _clean(text, run[1:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, then who
+        if title[-1] not in PORTFOLIO_TITLES:  # "Minister of Electricity Lindiwe Sokhela": a portfolio, not a place
+            places = _clean(text, run[1:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
         run = run[-2:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
@@ -288,7 +304,13 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     whole = text[run[0][0] : run[-1][1]]
     if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
-    if at_start and len(run) >= 3 and run[1][2] in ("and", "of", "for") and run[-1][2] in ORG_WORDS:
+    if (
+        at_start
+        and len(run) >= 3
+        and run[1][2] in ("and", "of", "for")
+        and run[-1][2] in ORG_WORDS
+        and run[0][2].lower() not in OPENING_WORDS  # "Shares of Rand Coal Ltd": no name's first word
+    ):
         at_start = False  # "Mining and Energy Union district president …": an organisation's name from its first word
     if at_start and len(run) == 2 and run[0][2] in COMPANY_WORDS:
         at_start = False  # "Coal India's unit": a company's name from its first word
@@ -320,6 +342,12 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     ):
         run.pop()
     while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
+        if title and run[0][2] == "for" and len(run) == 2:
+            return []  # "Vice-Chancellor for Development", "Minister for Resources": a portfolio
+        if title and run[0][2] == "of" and title[-1] in PORTFOLIO_TITLES and len(run) == 2:
+            return []  # "Minister of Electricity": a portfolio
+        if title and run[0][2] in ("of", "for"):
+            title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
@@ -361,13 +389,16 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             or dateline
             or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
             or word.lower() in MONTHS
+            or all(part.lower() in MONTHS for part in re.split(r"[-–]", word))  # "April-September"
             or word in WEEKDAYS
             or word in DEMONYMS
-            or (word.lower() in lower_words and not acronym)
+            or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
         ):
-            return []
+            return []  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
     elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
         return []  # a dateline
+    elif len(words) == 2 and words[0] in _COMPASS and words[1] in DEMONYMS:
+        return []  # "South African coal town": a demonym
     person = (
         (
             2 <= len(words) <= 5

@@ -35,8 +35,10 @@ from .lexicon import (
 from .names import Name
 from .text import Candidate, quote_segments
 
-_CLAUSE = re.compile(  # "to" and "from" end a clause only before a number: "from 31pc", not "sent to Congress"
-    r"[,;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
+#: where a clause ends: "to" and "from" only before a number ("from 31pc", not "sent to Congress"), a comma not in
+#: a list ("lakes, wetlands and farmland since 2016" is one clause)
+_CLAUSE = re.compile(
+    r",\s+(?![a-z]+\s+(?:and|or)\s)|[;:]\s+|\s+(?:versus|against|compared with|while|whereas|but|and that)\s+"
     rf"|(?<!\bup)(?<!\bdown)\s+(?:from|to)\s+(?=(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}|R|R[sp]\.?\s?)?(?!(?:1[89]|20)\d\d\b)\d)"
 )
 
@@ -51,6 +53,14 @@ def _measures() -> re.Pattern[str]:
     """The units of measure written after a number, longest first (made once)."""
     names = "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True) if m != "%")
     return re.compile(rf"(?:\s*|-)(%|{names})(?!\w)")
+
+
+#: a counted noun after a number, after up to two words ("1,100 small and medium mines"), made once
+_COUNTED = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
+    + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
@@ -78,12 +88,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = re.match(  # "1,100 small and medium mines": two words joined by "and" are one
-        r"\s+((?:[a-z][\w-]*\s+(?:(?:and|or)\s+[a-z][\w-]*\s+)?){0,2}?)("
-        + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
-        + r")\b",
-        rest,
-    )
+    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one
     if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
         return "count", counted.group(2), end + counted.end()
     plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
@@ -94,9 +99,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)\s+([a-z]{3,}s)\b", rest)
-    if owned and owned.group(1) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", owned.group(1), end  # "310 of his members", "120 of the centre's graduates"
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)(?=\s)", rest)
+    noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
+    if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
+        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards"
     return None, None, end
 
 
@@ -322,20 +328,40 @@ def dates_and_numbers(
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
-        last_time = previous_times[-1] if previous_times else last_time
+        own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
+        last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
         last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
     _headline_times(text, out)
+    _converted_times(text, out)
     return out
+
+
+def _converted_times(text: str, out: list[Candidate]) -> None:
+    """An amount converted in parentheses right after another ("1,840 crore rupees ($219 million)", "6.8 billion
+    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts."""
+    before: Candidate | None = None
+    for c in out:
+        if c.kind != "CandidateObservation":
+            continue
+        if (
+            before is not None
+            and re.fullmatch(r"\s*\(\s*", text[before.end : c.start])
+            and not any(p in c.terms for p in _TIME_PROPS)
+        ):
+            c.terms.update({p: list(before.terms[p]) for p in _TIME_PROPS if p in before.terms})
+        before = c
 
 
 def _is_period(text: str, t: Time) -> bool:
     """Whether a time is a stretch of time rather than a point: "since 2019", "2020-2025", "in the
-    first half of 2025", "in the first six months of the year", "in the second quarter"."""
+    first half of 2025", "in the first six months of the year", "in the second quarter", "the April–September
+    half"."""
     return (
         "-" in t[2]
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+        or bool(re.match(r"\s+(?:half|quarter)\b", text[t[1] : t[1] + 10]))  # "for the April–September half"
     )
 
 
@@ -419,9 +445,13 @@ def _time_of(
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
-    continues = text[clause[0] - 2 : clause[0]] == ", " and bool(
-        re.match(r"(?:worth|\w+ing)\s", opening)
-        or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+    to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
+    continues = to_level or (
+        text[clause[0] - 2 : clause[0]] == ", "
+        and bool(
+            re.match(r"(?:worth|\w+ing)\s", opening)
+            or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+        )
     )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
@@ -482,18 +512,30 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             not words[0].isdigit()
             and words[0].isupper()
             and not (opening and s_start + opening.start() == number.start)
+            and not re.search(r"(?:[—–]|--?)\s+$", text[max(0, number.start - 4) : number.start])
         ):
-            continue  # "Five-Year Plan"
+            continue  # "Five-Year Plan" (not "(AP) — Four of the nine shafts")
         unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
-            unit in ("year", "month", "week", "day") and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
-        ) or re.match(r"-year-old", rest):
-            continue  # a date or an age
-        if re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before):
-            continue  # "in the first half of 2025": a part of the year
+            (
+                unit in ("year", "month", "week", "day")
+                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+            )
+            or re.match(r"-year-old", rest)
+            or (
+                unit in ("month", "week")
+                and re.search(r"\bthe\s+$", before)
+                and re.match(rf"\s+(?:to|ending|ended)\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b", rest)
+            )
+        ):
+            continue  # a date, an age, or a period ("in the three months to June")
+        if (
+            re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before)
+        ) or (re.fullmatch(r"first|second|third|fourth", words.lower()) and re.match(r"-(?:half|quarter)\b", rest)):
+            continue  # "in the first half of 2025", "first-half profit": a part of the year
         fraction = number.value < 1 and (
             re.match(r"\s+(?:of|as (?:many|much))\b", rest) or re.search(rf"\b(?:{QUALIFIERS}|by)\s+$", before, re.I)
         )
@@ -502,6 +544,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and unit in (None, "fraction")
             and not (fraction or number.ratio)
             and not re.match(r"-\w", rest)
+            and not (number.value > 1 and _PART_OF.match(rest))
         ):
             continue  # "one of", "first", "21st century": a word, not a quantity
         kept.append(Quantity(number, unit, counted, unit_end))
@@ -515,6 +558,15 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
         ):
             part.unit, part.counted = whole.unit, whole.counted
+    for earlier, later in itertools.pairwise(kept):  # "up to 260 workers …, but only 14 once it is running": workers
+        if (
+            later.unit is None
+            and earlier.counted
+            and text[later.number.start : later.number.end].isdigit()
+            and re.search(r"\b(?:but|only|just)\s+$", text[max(s_start, later.number.start - 12) : later.number.start])
+            and not re.match(r"\s+[a-z]+s\b", text[later.end : later.end + 20])
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
         if (
             later.unit is None
@@ -528,10 +580,17 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     return kept
 
 
+#: a part of a counted whole after a number word: "Four of the nine shafts"
+_PART_OF = re.compile(
+    r"\s+of\s+(?:the|his|her|its|their|our|my)\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 _PAUSE = re.compile(r"[,;:]")
 #: a time that is when something was said ("said on Friday", "told reporters in Warsaw on Monday"),
-#: not one of a number said ("said 40 of his 55 students this year"), nor an act ("agreed in 2018 to")
-_SAID_WHEN = re.compile(rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)[\w'’-]+){{0,5}}\s+$")
+#: not one of a number said ("said 40 of his 55 students this year", "said on Thursday its profit for the half"),
+#: nor an act ("agreed in 2018 to")
+_SAID_WHEN = re.compile(
+    rf"\b{SPEECH.replace('agreed|agrees|', '')}(?:\s+(?!\d)(?!(?:its|their|our)\b)[\w'’-]+){{0,5}}\s+$"
+)
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too

@@ -30,7 +30,7 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}"
-    rf"(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
+    rf"(?:(?:vice|co|sub|assistant|deputy)-)?(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
     r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
     r"(?=,|\s+at\s))?"
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
@@ -46,7 +46,7 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
-    titled = _titled_person(phrase, names, offset)
+    titled = _titled_person(phrase, text, names, offset)
     if titled:
         return titled  # "the prime minister wrote": the person the article gave that title
     unnamed = re.match(
@@ -87,7 +87,10 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
-            organisation = re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)", organisation)[0] or None
+            organisation = (  # "an analyst at Sahyadri Securities in Mumbai": Sahyadri Securities
+                re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)|\s+in\s+(?=[A-Z])", organisation)[0]
+                or None
+            )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
         organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
@@ -157,8 +160,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if (
             who is None
             and previous
-            and text[previous[1] : start].count("\n") == 0
-            and len(text[previous[1] : start]) < 200
+            and (
+                (text[previous[1] : start].count("\n") == 0 and len(text[previous[1] : start]) < 200)
+                or _paragraph_after(text, previous[1], start, end)
+            )
         ):
             who = previous[0]
         if who:
@@ -182,6 +187,19 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(text, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
+    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote, right after the
+    paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph, quoted anew)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[line_start:start].strip(' "“„«')
+        and not text[end:line_end].strip(' "”».,!?')
+        and "\n" not in text[previous:line_start].strip()
+    )
 
 
 def _people(names: list[Name]) -> list[tuple[int, str]]:
@@ -232,10 +250,39 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(text, who[0], who[1]):
             company = next(
-                (n.text for n in reversed(names) if n.end <= start and set(n.text.split()) & COMPANY_WORDS), None
+                (
+                    n.text
+                    for n in reversed(names)
+                    if n.end <= start
+                    and set(n.text.split()) & COMPANY_WORDS
+                    and not _PARENT.search(text, max(0, n.start - 40), n.start)
+                ),
+                None,
             ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
+        if who[1] and not who[2]:
+            who = (who[0], who[1], _at_the(text, who[0]))
     return who
+
+
+#: a sentence opening on where it happens: "At the Silesian University of Technology in Gliwice, …"
+_AT_ORG = re.compile(rf"At\s+(?:the\s+)?{_ORG}")
+
+
+def _at_the(text: str, person: str) -> str | None:
+    """The organisation a sentence opens on when it names a person with a role in it ("At the Silesian
+    University of Technology, …, the Vice-Chancellor for Development, Prof X, said"): one by its words."""
+    at = text.find(person)
+    window = max(0, at - 400)
+    dot, line = text.rfind(". ", window, at), text.rfind("\n", window, at)
+    opening = max(dot + 2 if dot >= 0 else window, line + 1 if line >= 0 else window)
+    found = _AT_ORG.match(text, opening, at) if at > 0 else None
+    words = set(found.group(1).split()) if found else set()
+    return found.group(1) if found and words & (ORG_WORDS | COMPANY_WORDS) else None
+
+
+#: a company named as the owner of the one the article is about ("a subsidiary of Coal India"), right before its name
+_PARENT = re.compile(r"\b(?:subsidiary|unit|arm|division|part)\s+of\s+(?:the\s+)?$|\bowned\s+by\s+(?:the\s+)?$")
 
 
 def _of_the_company(text: str, person: str, role: str | None) -> bool:
@@ -245,22 +292,22 @@ def _of_the_company(text: str, person: str, role: str | None) -> bool:
     return bool((role and CORPORATE.search(role)) or said)
 
 
-def _titled_person(phrase: str, names: list[Name], before: int) -> tuple | None:
+def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tuple | None:
     """The last person named before ``before`` with the title a phrase gives ("the prime minister
-    (also)": Prime Minister Adam Wrona), with it as their role."""
+    (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their role."""
     words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
     if not words:
         return None
-    title = words.group(1)
-    found = next(
-        (
-            n
-            for n in reversed(names)
-            if n.start < before and n.person and (n.title or "").casefold() == title.casefold()
-        ),
-        None,
-    )
-    return (found.text, found.title, None) if found else None
+    title = words.group(1).casefold()
+    for n in reversed(names):
+        if n.start >= before or not n.person:
+            continue
+        if (n.title or "").casefold() == title:
+            return (n.text, n.title, None)
+        after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
+        if after and after.group(1).casefold() == title:
+            return (n.text, after.group(1), None)
+    return None
 
 
 def _surname(phrase: str, people, before: int) -> tuple | None:
@@ -295,7 +342,7 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
     if inside:
         return (inside[0], None, None)
-    named = _titled_person(subject, names, sentence) or _surname(subject.strip(), people, sentence)
+    named = _titled_person(subject, text, names, sentence) or _surname(subject.strip(), people, sentence)
     if named:
         return named
     opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
@@ -323,6 +370,9 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = re.match(rf"\s+of\s+(?:the\s+)?{_ORG}", text[after.end() :]) if site else None
         return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
+    titled = _TITLE_AFTER.match(text, *_after_name(text, person))
+    if titled and titled.group(1) not in HONORIFICS:
+        return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
     heads = re.search(
         rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
     )
@@ -353,6 +403,21 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     return _role_before(text, who, names) or _described_as(text, who)
+
+
+#: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
+#: "X, the Starosta of Tarnowskie Góry county"), made once
+_TITLE_AFTER = re.compile(
+    rf",\s+(?:the\s+)?((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
+    r"(?:\s+(?:of|for)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|county|district|province|region))*))?(?=[\s,.;])"
+)
+
+
+def _after_name(text: str, person: str) -> tuple[int, int]:
+    """Where the words right after the first mention of ``person`` start, and a window's end (the text's
+    end when the person is not named)."""
+    at = text.find(person)
+    return (at + len(person), at + len(person) + 200) if at >= 0 else (len(text), len(text))
 
 
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
@@ -409,10 +474,11 @@ def _owner(organisation: str | None) -> str | None:
 
 
 def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
-    """A role with an article and no title: "X, a former lamp-room attendant at Y," (not "a mother of three")."""
+    """A role with an article and no title: "X, a former lamp-room attendant at Y," or "X, a former picking-belt
+    sorter who …" (not "a mother of three")."""
     found = re.search(
         rf"{who},\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
-        rf"(?:,|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
+        rf"(?:,|\s+who\b|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
         text,
     )
     if found is None or found.group(1).split()[-1] in NOT_ROLES or set(found.group(1).split()) & FUNCTION_WORDS:
