@@ -806,3 +806,29 @@ def test_a_literal_of_many_megabytes_is_one_line(project_copy):
     assert [str(p) for p in report.problems] == [
         "graph/big.trig: [syntax] a term (a literal or an IRI) longer than the parser's 16 MB"
     ]
+
+
+def test_workers_killed_from_outside_cost_no_request(project):
+    """The unlucky machine: the OOM killer (or a user's kill -9) ends idle workers, then the
+    process that forks them. Every query after is answered, none with a 500, and the pool is
+    whole again."""
+    server = make_server(project, port=0, timeout=5, workers=2).start()
+    try:
+        pool = server.endpoint.pool
+        for worker in list(pool.workers):
+            os.kill(worker.pid, signal.SIGKILL)
+        time.sleep(0.3)
+        for _ in range(4):
+            still_serving(server)
+        os.kill(pool.forker.process.pid, signal.SIGKILL)
+        pool.forker.process.wait()
+        os.kill(pool.workers[0].pid, signal.SIGKILL)
+        time.sleep(0.3)
+        for _ in range(4):
+            still_serving(server)
+        deadline = time.monotonic() + 10
+        while len(pool.workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(pool.workers) == 2
+    finally:
+        server.close()

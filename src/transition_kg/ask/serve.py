@@ -198,24 +198,15 @@ class Pool:
         passes or the client leaves first (the worker is then ended)."""
         loop = asyncio.get_running_loop()
         assert self.idle is not None
-        if self.idle.qsize():  # a worker is free: no task, no wait
-            worker = self.idle.get_nowait()
-        else:
-            taking = asyncio.ensure_future(self.idle.get())
-            done, _ = await asyncio.wait(
-                {taking, gone}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED
-            )
-            if taking not in done:
-                taking.cancel()
-                if taking.done() and not taking.cancelled():
-                    self.idle.put_nowait(taking.result())
-                return ("gone", "", "") if gone in done else ("timeout", "", "")
-            worker = taking.result()
-        try:
-            worker.send(job)
-        except OSError:  # it died while it waited (killed from outside): replaced, not lost
-            self._replace(worker)
-            return "error", "", "the query worker had stopped unexpectedly"
+        while True:
+            worker = await self._idle(deadline, gone)
+            if not isinstance(worker, Worker):
+                return worker
+            try:
+                worker.send(job)
+                break
+            except OSError:  # it died while it waited (killed from outside): replaced, the next one asked
+                self._replace(worker)
         ready = loop.create_future()
 
         def wake() -> None:
@@ -247,6 +238,22 @@ class Pool:
             return answer
         self._replace(worker)
         return ("gone", "", "") if gone in done else ("timeout", "", "")
+
+    async def _idle(self, deadline: float, gone: asyncio.Future) -> Worker | tuple:
+        """A free worker, or ``("timeout", …)`` / ``("gone", …)`` when the deadline passes or
+        the client leaves first."""
+        assert self.idle is not None
+        if self.idle.qsize():  # a worker is free: no task, no wait
+            return self.idle.get_nowait()
+        taking = asyncio.ensure_future(self.idle.get())
+        left = max(deadline - asyncio.get_running_loop().time(), 0)
+        done, _ = await asyncio.wait({taking, gone}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        if taking not in done:
+            taking.cancel()
+            if taking.done() and not taking.cancelled():
+                self.idle.put_nowait(taking.result())
+            return ("gone", "", "") if gone in done else ("timeout", "", "")
+        return taking.result()
 
     def _replace(self, worker: Worker) -> None:
         """End ``worker`` and start another in the background. The other opens the store only
