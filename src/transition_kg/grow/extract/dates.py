@@ -112,6 +112,16 @@ FUTURE = (
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 
 
+def last_year(text: str, end: int) -> int | None:
+    """The last year written before ``end`` (read back in widening windows, not from the text's start)."""
+    reach = 2000
+    while True:
+        found = YEAR.findall(text, max(0, end - reach), end)
+        if found or end - reach <= 0:
+            return int(found[-1]) if found else None
+        reach *= 4
+
+
 #: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
 Time = tuple[int, int, str, "str | None", str]
 
@@ -145,10 +155,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
-        earlier = [int(y.group(0)) for y in YEAR.finditer(text, 0, s_start + m.start())]
+        earlier = last_year(text, s_start + m.start())
         if count is not None and earlier and not _PERIOD.search(sentence, max(0, m.start() - 40), m.end()):
-            later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
-            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier[-1]})"))
+            later = earlier + int(count) * (10 if m.group(2).startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier})"))
         elif count is not None and not earlier and _PRESENT.search(sentence, m.end()):
             found.append((m.start(), m.end(), str(published.year), f"{m.group(0)} (now)"))  # "…, the office says"
     found += _calendar(sentence, published)
