@@ -1688,3 +1688,73 @@ def test_a_bare_number_after_but_only_counts_the_same_and_the_months_to_june_are
         if c.kind == "CandidateObservation"
     }
     assert found == {"up to 300 workers": "workers", "only 20": "workers", "6pc": "-"}, found
+
+
+# --- issue 30, round 9: organisations that read like people, possessive roles, fronted roles -----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "owner Kestrel Coal": a company (its name holds a company's word), never the "he" of a later quote
+            "Tom Baker, a fitter, spoke to the crowd. The strike began after owner Kestrel Coal stopped paying wages."
+            '\n\n"We will stay here until they pay," he said.',
+            [("We will stay here until they pay", "Tom Baker", "fitter", "-")],
+        ),
+        (  # "the union's regional secretary": the role without the possessive, held at the union named before
+            "The Federation of Rail and Port Workers Union said the yard would close. "
+            '"We were told nothing," said Lerato Dube, the union\'s regional secretary for Limpopo.',
+            [
+                (
+                    "We were told nothing",
+                    "Lerato Dube",
+                    "regional secretary",
+                    "Federation of Rail and Port Workers Union",
+                )
+            ],
+        ),
+        (  # "van der Berg told": the particles are the surname's, not a role
+            "Harrow Minerals' chief executive, Johan van der Berg, said the sale was close.\n\n"
+            '"We did not want this," van der Berg told reporters.',
+            [("We did not want this", "Johan van der Berg", "chief executive", "Harrow Minerals")],
+        ),
+        (  # "Its mayor, X" after "Y Local Municipality, which …": the municipality
+            "Ndaba Local Municipality, which covers three towns, is short of money. Its mayor, Zanele Khumalo, "
+            'said so.\n\n"We cannot pay the nurses," Khumalo said.',
+            [("We cannot pay the nurses", "Zanele Khumalo", "mayor", "Ndaba Local Municipality")],
+        ),
+        (  # "X, the union that …": an organisation, so "Its chairman" is its chairman, not the one before
+            "The figures came from the National Statistics Institute. Demir Maden-İş, the union that represents "
+            'the pit, called a rally. Its chairman, Ali Demir, said: "We will not accept cuts."',
+            [("We will not accept cuts.", "Ali Demir", "chairman", "Demir Maden-İş")],
+        ),
+        (  # a company's officer: the company, not a ministry named in between ("AŞ": a company's word)
+            "Mavi Kömür AŞ said its loss widened. Imports rose, according to Energy Ministry data, Chief Financial "
+            'Officer Ayşe Tan said.\n\n"Every ton costs us more," Tan said.',
+            [("Every ton costs us more", "Ayşe Tan", "Chief Financial Officer", "Mavi Kömür AŞ")],
+        ),
+        (  # "X, the Subprefect of Y, …" and "the Subprefect told": a title, held in Y
+            "Elena Popa, the Subprefect of Gorj, wrote to the mayors. "
+            '"We have one chance," the Subprefect told the paper.',
+            [("We have one chance", "Elena Popa", "Subprefect", "Gorj")],
+        ),
+        (  # "A former shift foreman who …, he …": the role of the person named just before
+            "Radu Ilie still knows every hook in the lamp room. A former shift foreman who spent 31 years "
+            'underground, he comes back most mornings.\n\n"It was a timetable and a bank," Ilie said.',
+            [("It was a timetable and a bank", "Radu Ilie", "former shift foreman", "-")],
+        ),
+    ],
+)
+def test_organisations_that_read_like_people_and_roles_given_apart(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+def test_a_headline_quote_is_said_by_whoever_says_it_below(gazetteer):
+    text = (
+        '"A timetable and a bank": a valley counts down to its last shift\n\n'
+        'Radu Ilie, a former foreman, waits in the lamp room. "It is a timetable and a bank, and more," he said.'
+    )
+    assert [q[:2] for q in organised(text, gazetteer)] == [
+        ("A timetable and a bank", "Radu Ilie"),
+        ("It is a timetable and a bank, and more", "Radu Ilie"),
+    ]

@@ -16,6 +16,7 @@ status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never t
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -28,7 +29,7 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import ORG_WORDS, SPEECH, TITLES, TOKEN
+from .lexicon import COMPANY_WORDS, ORG_WORDS, SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
@@ -91,10 +92,11 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     organised = {  # the first words of organisations' names: "Man Elementary" of "Man Elementary School"
         " ".join(words[:k])
         for words in (n.text.split() for n in names)
-        if ORG_WORDS & set(words)
+        if (ORG_WORDS | COMPANY_WORDS) & set(words)
         for k in range(1, len(words))
-    }
-    people = [n for n in names if n.person and n.text not in organised]
+    }  # and "Karadeniz Kömür" of "Karadeniz Kömür AŞ": an organisation, never a speaker
+    names = [dataclasses.replace(n, person=False) if n.person and n.text in organised else n for n in names]
+    people = [n for n in names if n.person]
     first_word: dict[str, int] = {}  # a word of a person's name → where the first such person is named
     first_ending: dict[str, int] = {}  # " " + the end of a person's name, casefolded → likewise
     for p in people:

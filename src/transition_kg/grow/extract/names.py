@@ -431,6 +431,12 @@ def _no_name(
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
 
 
+#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …")
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:union|company|firm|group|association|co-?operative|agency|bank|"
+    r"fund|charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|"
+    r"consultancy|chain|retailer)(?=\s+(?:that|which|whose)\b|[,.;])"
+)
 #: a one-word name's age after it ("Wurigen, 67, who goes by one name")
 _AGE = re.compile(r",\s+\d{1,3},")
 
@@ -447,8 +453,9 @@ def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
                 or (0 < i < len(words) - 1 and w in PARTICLES)
                 for i, w in enumerate(words)
             )
-            and not set(words) & (ORG_WORDS | PLACE_WORDS)
+            and not set(words) & (ORG_WORDS | PLACE_WORDS | COMPANY_WORDS)  # "owner Umzinyathi Coal": a company
             and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
+            and not _ORG_APPOSITION.match(text, e)
             and not (text[s - 1 : s] == "(" and re.match(r"\)\s*(?:-|—|–)", text[e : e + 4]))  # "(Jakarta Globe) -"
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"

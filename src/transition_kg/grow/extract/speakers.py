@@ -13,9 +13,13 @@ from .lexicon import (
     NOT_ROLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
+    ORG_NOUNS,
     ORG_WORDS,
+    PARTICLES,
+    PUBLIC_WORDS,
     SITES,
     SPEECH,
+    STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
@@ -43,6 +47,10 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 )
 
 
+#: a sentence's end inside a phrase (not after an initial or "No.")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
+
+
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
@@ -59,7 +67,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
         return words, None, (org.group(1).strip() if org else None)
     found = [
-        n for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set()) if not n.text.isdigit()
+        n
+        for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set())
+        if not n.text.isdigit() and n.text not in STOP  # "Its chairman, X, said": X
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
@@ -78,6 +88,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     apposition = re.match(r",\s+(.*)", tail)
     lead = text[offset : name.start].strip(" ,")
     lead = re.sub(rf"^{SPEECH}\s*", "", lead).strip()
+    speaker = name.text
+    if lead and all(word in PARTICLES for word in lead.split()):
+        speaker, lead = f"{lead} {name.text}", ""  # "van der Walt told": the particles are the surname's
     role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
     if role_text:
         role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
@@ -95,9 +108,31 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
+        role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
     if role is None and name.title:
         role = name.title
-    return name.text, role, organisation or held_at
+    return speaker, role, organisation or held_at
+
+
+def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tuple[str, str] | None:
+    """A role an organisation's possessive gives ("the union's regional chairman"): the role, and the organisation
+    of that kind named last before ``at`` (by a word of its name, "… Union", or an apposition, "X, the union …")."""
+    owned = re.fullmatch(rf"({ORG_NOUNS})['’]s\s+(.+)", role or "")
+    if not owned:
+        return None
+    noun = owned.group(1)
+    called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
+    for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
+        if at - n.end > 1500:
+            break
+        words = set(n.text.split())
+        if not n.person and (
+            noun.capitalize() in words
+            or (noun == "company" and words & COMPANY_WORDS)
+            or called.match(text, n.end, n.end + 80)
+        ):
+            return owned.group(2), n.text
+    return None
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -133,8 +168,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
             )
         if who is None and said_before:
-            phrase = said_before.group(1)
-            who = _speaker_in(phrase, previous_end + said_before.start(1), text, names, lower_words)
+            phrase, at = said_before.group(1), previous_end + said_before.start(1)
+            ends = list(_SENTENCE_END.finditer(phrase))  # the sentence of the verb: "… a rally. Its chairman, X, said:"
+            phrase, at = (phrase[ends[-1].end() :], at + ends[-1].end()) if ends else (phrase, at)
+            who = _speaker_in(phrase, at, text, names, lower_words)
         if who is None and closed:  # the next sentence: "…," Krüger said later. / "…." He said…
             nxt = re.match(rf"\s*([^.!?\"“„«]{{1,60}}?)\s+{SPEECH}\b", after)
             if nxt:
@@ -150,8 +187,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
-    out = []
-    roles: set[tuple[str, str]] = set()
+    heard: list[tuple[int, str, tuple | None]] = []  # each quote's start, words and speaker
     previous: tuple[tuple, int] | None = None
     for (start, end, group, _), who in zip(segments, attributed):
         words = text[start:end].rstrip().rstrip(",").rstrip()
@@ -172,6 +208,12 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             who = previous[0]
         if who:
             speakers.setdefault(group, who)  # the quote's next paragraph is the same speaker's
+            previous = (who, start + len(words))
+        heard.append((start, words, who))
+    _headline_speakers(text, heard)
+    out = []
+    roles: set[tuple[str, str]] = set()
+    for start, words, who in heard:
         if not (len(words.split()) >= 6 or who):
             continue  # a quoted term ("coal capital"), not speech
         c = Candidate("CandidateQuote", start, start + len(words), words)
@@ -185,12 +227,24 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 c.add("candidateRole", turtle.text(role))
             if organisation:
                 c.add("candidateOrganisation", turtle.text(organisation))
-            previous = (who, start + len(words))
             if role and (speaker, role) not in roles:
                 roles.add((speaker, role))
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
+    """A quote in the headline (the first line) that no one is said to say, which a quote below holds word for word,
+    is that quote's speaker's (``said``: each quote's start, words and speaker, changed in place)."""
+    headline_end = text.find("\n")
+    for k, (start, words, who) in enumerate(said):
+        if headline_end < 0 or start >= headline_end:
+            break
+        held = words.strip(" ,.").casefold()
+        if who is None and held:
+            found = next((w for s, body, w in said if s > headline_end and w and held in body.casefold()), None)
+            said[k] = (start, words, found)
 
 
 def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
@@ -260,7 +314,8 @@ def _complete(
         if found is None:
             return None
         who = found
-    if who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
+    named = who[0][:1].isupper() or who[0].split()[0] in PARTICLES  # a name, not "a local pastor"
+    if named:  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
         listed, holding = written
         before = bisect.bisect_left(listed, (start,))
         keys = ["s " + who[0].casefold()] + (["w" + who[0]] if " " not in who[0] else [])
@@ -268,7 +323,7 @@ def _complete(
         full = listed[last][1] if last >= 0 else None
         if full:
             who = (full, who[1], who[2])
-    if who[0][:1].isupper():  # the role and organisation the article gives anywhere
+    if named:  # the role and organisation the article gives anywhere
         found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
         if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
@@ -283,6 +338,7 @@ def _complete(
                     for n in reversed(names)
                     if n.end <= start
                     and set(n.text.split()) & COMPANY_WORDS
+                    and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
                     and not _PARENT.search(text, max(0, n.start - 40), n.start)
                 ),
                 None,
@@ -389,11 +445,15 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
     text = seen.text
     after = seen.after(person, _APPOSITION)
+    owned = _owned_role(text, names, after.group(1), after.start()) if after else None
+    if owned:
+        return owned  # "X, the union's regional chairman for Y": the union
     if after:
         org = _owner(after.group(2))
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
-        return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
+        role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
+        return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
@@ -420,18 +480,19 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
-    return _role_before(seen, person, names) or _described_as(seen, person)
+    return _role_before(seen, person, names) or _described_as(seen, person) or _fronted(seen, person, names)
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
 _APPOSITION = re.compile(  # "X, deputy director of the Y"
-    rf",\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?({_ROLE})"
+    rf",\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
-    rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?"
+    rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
+    rf"|\b(?:Its|its|The company['’]s)\s+)?"
     rf"\b({_ROLE}),\s+\Z"
 )
 _EDGE = re.compile(r"\b")
@@ -481,14 +542,6 @@ def _titled_before(seen: Occurrences, person: str) -> re.Match[str] | None:
     return None
 
 
-#: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
-_ORG_NOUNS = (
-    r"union|company|firm|group|miner|producer|utility|operator|owner|association|co-?operative|agency|bank|fund|"
-    r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
-    r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
-)
-
-
 def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
     """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
     most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
@@ -501,7 +554,7 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if n.person:
             continue
         if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ORG_NOUNS})\b", text[n.end : n.end + 80]
+            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", text[n.end : n.end + 80]
         ):
             return n.text
     return None
@@ -530,6 +583,23 @@ _OCCUPATION_BEFORE = re.compile(  # never from inside a word ("said board member
     rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:{OCCUPATIONS}))\s+\Z"
 )
+
+
+#: the sentence after a person's first mention opening on their role, the pronoun after it ("… Radu Ilie still
+#: knows every hook. A former shift foreman who spent 31 years underground, he comes back …")
+_FRONTED = re.compile(
+    rf"[^.!?\n]*[.!?]\s+(?:A|An)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))"
+    r"\s+(?:who|whose)\b[^.!?\"“”\n]*?,\s+(?:he|she)\b"
+)
+
+
+def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them."""
+    at = seen.first(person)
+    found = _FRONTED.match(seen.text, at + len(person)) if at >= 0 else None
+    if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
+        return None  # another person named between: the pronoun may be theirs
+    return found.group(1), None
 
 
 def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
