@@ -1758,3 +1758,28 @@ def test_a_headline_quote_is_said_by_whoever_says_it_below(gazetteer):
         ("A timetable and a bank", "Radu Ilie"),
         ("It is a timetable and a bank, and more", "Radu Ilie"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "in the six months through June" governs the next paragraph, over a time of saying ("said on Thursday"),
+            # and a sentence that took it passes it on; "from" after "year-on-year" is a year before
+            "Acme Coal said its loss widened to 2 billion liras in the six months through June.\n\n"
+            "Revenue fell 14% year-on-year to 8.3 billion liras, the company said in a filing on Thursday. "
+            "Output dropped to 1.12 million tons from 1.41 million tons.\n\n"
+            "Imports rose 11% to 21.6 million tons over the same period.",
+            {
+                "14%": "2025",
+                "8.3 billion liras": "2025",
+                "1.12 million tons": "2025",
+                "1.41 million tons": "2024",
+                "11%": "2025",
+                "21.6 million tons": "2025",
+            },
+        ),
+    ],
+)
+def test_a_half_year_through_a_month_governs_what_follows(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected

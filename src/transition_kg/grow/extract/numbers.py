@@ -255,6 +255,7 @@ def dates_and_numbers(
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
+        passed_on: Time | None = None  # the time the sentence before carried to this one's figures
         time_quotes = [quote_of(t[0]) for t in times]
         numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
             clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
@@ -287,13 +288,17 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
-            if when is None and not times and quote_in is None and not _undated(text, quantity, lead):
-                when = _carried(text, stated, s_start, first.start, lead)
+            if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
+                when = _carried(
+                    text, stated, s_start, first.start, lead
+                )  # "…, it said on Thursday": no time of its own
+                passed_on = passed_on or when
             if when:
                 _add_when(c, when, lead)
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
+        previous_times = previous_times or ([passed_on] if passed_on else [])  # carried on: "Output dropped to …"
         own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
         last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
@@ -378,6 +383,10 @@ def _is_period(text: str, t: Time) -> bool:
         "-" in t[2]
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+        or bool(  # "in the six months through June"
+            (t[3] or "").startswith("through ")
+            and re.search(r"\b(?:half|quarter|months|weeks)\s+$", text[max(0, t[0] - 30) : t[0]])
+        )
         or bool(re.match(r"\s+(?:half|quarter)\b", text[t[1] : t[1] + 10]))  # "for the April–September half"
     )
 
