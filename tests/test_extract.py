@@ -1764,7 +1764,8 @@ def test_a_headline_quote_is_said_by_whoever_says_it_below(gazetteer):
     "text, expected",
     [
         (  # "in the six months through June" governs the next paragraph, over a time of saying ("said on Thursday"),
-            # and a sentence that took it passes it on; "from" after "year-on-year" is a year before
+            # and a year-on-year sentence that took it passes it on (a results paragraph; test_periods_across_paragraphs
+            # keeps "Imports fell 4%" after a plain one without); "from" after "year-on-year" is a year before
             "Acme Coal said its loss widened to 2 billion liras in the six months through June.\n\n"
             "Revenue fell 14% year-on-year to 8.3 billion liras, the company said in a filing on Thursday. "
             "Output dropped to 1.12 million tons from 1.41 million tons.\n\n"

@@ -298,7 +298,8 @@ def dates_and_numbers(
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
-        previous_times = previous_times or ([passed_on] if passed_on else [])  # carried on: "Output dropped to …"
+        if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
+            previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
         own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
         last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
