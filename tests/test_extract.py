@@ -1784,3 +1784,11 @@ def test_a_headline_quote_is_said_by_whoever_says_it_below(gazetteer):
 def test_a_half_year_through_a_month_governs_what_follows(text, expected, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_liras_as_wire_copy_writes_them(gazetteer):
+    """The English plural of lira is a currency, as its singular is (a count of "liras" it was before)."""
+    assert numbers("The loss widened to 1.9 billion liras from 610m liras.", gazetteer) == [
+        ("1.9 billion liras", "1900000000", "lira", "-"),
+        ("610m liras", "610000000", "lira", "-"),
+    ]

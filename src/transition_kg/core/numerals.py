@@ -145,7 +145,9 @@ def words_value(words: str) -> Decimal | None:
 
 
 #: a currency's name after a number ("380m złoty", "5m euros"): its "m" is a million
-_MONEY_AFTER = re.compile(r"\s+(?:złoty|zloty|zł|euros?|dollars?|yuan|rupees?|rand|pesos?|tenge|korun[ay]|rupiah)\b")
+_MONEY_AFTER = re.compile(
+    r"\s+(?:złoty|zloty|zł|euros?|dollars?|yuan|rupees?|rand|pesos?|tenge|korun[ay]|rupiah|liras?)\b"
+)
 
 
 class _Taken:

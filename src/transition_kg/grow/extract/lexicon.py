@@ -55,6 +55,7 @@ CURRENCIES = {
     "pesos": "peso",
     "peso": "peso",
     "lira": "lira",
+    "liras": "lira",
     "yen": "yen",
     "won": "won",
     "rupiah": "rupiah",

@@ -75,7 +75,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     word = re.match(
         r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
-        r"lira|yen|won|rupiah|dong)(?!\w)",
+        r"liras?|yen|won|rupiah|dong)(?!\w)",
         rest,
     )
     if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
