@@ -1743,6 +1743,16 @@ def test_a_bare_number_after_but_only_counts_the_same_and_the_months_to_june_are
             'underground, he comes back most mornings.\n\n"It was a timetable and a bank," Ilie said.',
             [("It was a timetable and a bank", "Radu Ilie", "former shift foreman", "-")],
         ),
+        (  # "X, who heads the <organisation>, said": its head
+            "Chen Yu, who heads the Datong Municipal Bureau of Natural Resources, said the pits would close. "
+            '"Most of them never used a computer," Chen said.',
+            [("Most of them never used a computer", "Chen Yu", "head", "Datong Municipal Bureau of Natural Resources")],
+        ),
+        (  # "the chair of the council's finance committee": the council named before
+            "Murray Shire Council voted on Tuesday. "
+            '"We should have it in writing," said Ann Reid, the chair of the council\'s finance committee.',
+            [("We should have it in writing", "Ann Reid", "chair", "Murray Shire Council")],
+        ),
     ],
 )
 def test_organisations_that_read_like_people_and_roles_given_apart(text, expected, gazetteer):

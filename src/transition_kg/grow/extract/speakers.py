@@ -106,6 +106,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
         organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
+        if organisation and re.fullmatch(ORG_NOUNS, organisation):  # "the council's finance committee": the council
+            organisation = _named_as(text, names, organisation, offset) or organisation
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
@@ -118,9 +120,14 @@ def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tupl
     """A role an organisation's possessive gives ("the union's regional chairman"): the role, and the organisation
     of that kind named last before ``at`` (by a word of its name, "… Union", or an apposition, "X, the union …")."""
     owned = re.fullmatch(rf"({ORG_NOUNS})['’]s\s+(.+)", role or "")
-    if not owned:
-        return None
-    noun = owned.group(1)
+    named = _named_as(text, names, owned.group(1), at) if owned else None
+    return (owned.group(2), named) if owned and named else None
+
+
+def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
+    """The organisation "the union", "the council" or "the company" at ``at`` is: the last one named before it
+    (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word) or by an
+    apposition ("X, the union that …")."""
     called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
@@ -131,7 +138,7 @@ def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tupl
             or (noun == "company" and words & COMPANY_WORDS)
             or called.match(text, n.end, n.end + 80)
         ):
-            return owned.group(2), n.text
+            return n.text
     return None
 
 
@@ -480,7 +487,13 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
-    return _role_before(seen, person, names) or _described_as(seen, person) or _fronted(seen, person, names)
+    heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
+    return (
+        _role_before(seen, person, names)
+        or _described_as(seen, person)
+        or ((_HEAD_OF[heads.group(1)], heads.group(2)) if heads else None)
+        or _fronted(seen, person, names)
+    )
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
@@ -490,6 +503,8 @@ _APPOSITION = re.compile(  # "X, deputy director of the Y"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
+_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])")
+_HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
     rf"|\b(?:Its|its|The company['’]s)\s+)?"
