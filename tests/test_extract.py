@@ -1802,3 +1802,20 @@ def test_liras_as_wire_copy_writes_them(gazetteer):
         ("1.9 billion liras", "1900000000", "lira", "-"),
         ("610m liras", "610000000", "lira", "-"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, exact, year",
+    [  # published 15 June 2025
+        (  # a month after an act done ("a plan issued … in March") is past, though the sentence speaks of 2027
+            "By 2027, the city aims to double its solar capacity under a plan issued by the government in March.",
+            "in March",
+            "2025",
+        ),
+        ("The union has called a rally in the town for Sept. 4.", "Sept. 4", "2025"),  # "for" a day: the one ahead
+        ("The union held a rally on Sept. 4.", "Sept. 4", "2024"),  # a day past otherwise
+    ],
+)
+def test_months_after_an_act_and_days_an_event_is_for(text, exact, year, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    assert found.get(exact) == year, found

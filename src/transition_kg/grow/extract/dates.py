@@ -202,6 +202,15 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     return out, times
 
 
+#: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
+_FOR = re.compile(r"\bfor\s+$")
+#: an act done, a few words before a month ("a plan issued by the government in March"): the month is past
+_DONE = re.compile(
+    r"(?<!\bwill be )(?<!\bto be )\b(?:issued|announced|published|approved|signed|adopted|released|passed|unveiled)"
+    r"(?:\s+[\w'’-]+){0,5}\s+$"
+)
+
+
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
@@ -226,14 +235,17 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         day = int(m.group(1) or m.group(5))
         if 1 <= day <= 31:
             year = published.year
-            if _forward(sentence, m.start()) and (month, day) < (published.month, published.day):
+            ahead = _forward(sentence, m.start()) or bool(_FOR.search(sentence, 0, m.start()))
+            if ahead and (month, day) < (published.month, published.day):
                 year += 1
-            elif not _forward(sentence, m.start()) and (month, day) > (published.month, published.day):
+            elif not ahead and (month, day) > (published.month, published.day):
                 year -= 1
             out.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
-        ahead = word == "next" or (word not in ("last", "this") and _forward(sentence, m.start()))
+        ahead = word == "next" or (
+            word not in ("last", "this") and _forward(sentence, m.start()) and not _DONE.search(sentence, 0, m.start())
+        )
         year = published.year
         if word == "last" or (not ahead and word != "this"):
             year -= month > published.month or (word == "last" and month == published.month)
