@@ -145,13 +145,28 @@ def words_value(words: str) -> Decimal | None:
 
 
 #: a currency's name after a number ("380m złoty", "5m euros"): its "m" is a million
-_MONEY_AFTER = re.compile(r"\s+(?:złoty|zloty|zł|euros?|dollars?|yuan|rupees?|rand|pesos?|tenge|korun[ay]|rupiah)\b")
+_MONEY_AFTER = re.compile(
+    r"\s+(?:złoty|zloty|zł|euros?|dollars?|yuan|rupees?|rand|pesos?|tenge|korun[ay]|rupiah|liras?)\b"
+)
+
+
+class _Taken:
+    """The offsets of a text that numbers found already cover (a look-up, not a search, per new number)."""
+
+    def __init__(self, size: int) -> None:
+        self._covered = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, at: int) -> bool:
+        return bool(self._covered[at])
 
 
 def number_spans(text: str) -> list[Number]:
     """Every number stated in ``text`` with its position, in order of appearance."""
     found: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     for m in _FRACTION.finditer(text):
         if m.group(4):
             value = Decimal(1) / 2
@@ -159,14 +174,14 @@ def number_spans(text: str) -> list[Number]:
             top = WORDS[m.group(1).lower()] if m.group(1) else 1
             value = Decimal(top) / DENOMINATORS[m.group(3).lower()]
         found.append(Number(m.start(), m.end(), value))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in _ONE_IN.finditer(text):
         part, whole = (int(g) if g.isdigit() else WORDS[g.lower()] for g in (m.group(1), m.group(3)))
-        if not any(a <= m.start() < b for a, b in taken) and 0 < part < whole:
+        if m.start() not in taken and 0 < part < whole:
             found.append(Number(m.start(), m.end(), Decimal(part) / whole, ratio=True))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in _DIGITS.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
         suffix, end = (m.group(3) or "").lower(), m.end()
@@ -183,7 +198,7 @@ def number_spans(text: str) -> list[Number]:
         found.append(Number(m.start(), end, value, scale))
     for m in _COMPOUND.finditer(text):
         if (
-            any(a <= m.start() < b for a, b in taken)
+            m.start() in taken
             or m.group(0).lower() in ("thousand", "million", "billion")
             or re.search(r"\b(?:a few|few|several|many)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
         ):  # "a few hundred": no number
@@ -191,9 +206,9 @@ def number_spans(text: str) -> list[Number]:
         worded = words_value(m.group(0))
         if worded is not None:
             found.append(Number(m.start(), m.end(), worded))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in _WORD.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         word = m.group(1).lower()
         found.append(Number(m.start(), m.end(), Decimal(WORDS.get(word) or ORDINALS.get(word) or MULTIPLES[word])))

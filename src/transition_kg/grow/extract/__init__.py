@@ -15,6 +15,8 @@ status ``candidate``. The draft is a TriG file of its own; ``graph/`` is never t
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -27,7 +29,7 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import ORG_WORDS, SPEECH, TITLES, TOKEN
+from .lexicon import COMPANY_WORDS, ORG_WORDS, SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
@@ -62,17 +64,22 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         and sum(is_capital(w) for w in long_words) >= 0.6 * len(long_words)
     ):
         names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
+    written = {n.text.upper() for n in names}
     for m in re.finditer(
         r"(?m)^([A-Z][A-Z'’ -]{2,}?)(?=,\s|\s+(?:—|–|--?)\s)", text
     ):  # "WILLIAMSON, W.Va. —", "WAYNESBURG —"
         title = " ".join(w.capitalize() for w in m.group(1).split())
-        if not any(n.text.upper() == m.group(1) for n in names):
+        if m.group(1) not in written:
             names.append(Name(m.start(1), m.end(1), title))
+            written.add(title.upper())
     names.sort(key=lambda n: n.start)
     found = gazetteer.find(text)
     mentions = []
+    name_starts = [n.start for n in names]
+    longest = max((n.end - n.start for n in names), default=0)
     for start, end, entity in found:  # a longer new name wins: "Harbin Institute of Technology", not "Harbin"
-        if not any(n.start <= start and end <= n.end and (n.end - n.start) > (end - start) for n in names):
+        near = names[bisect.bisect_left(name_starts, start - longest) : bisect.bisect_right(name_starts, start)]
+        if not any(n.start <= start and end <= n.end and (n.end - n.start) > (end - start) for n in near):
             mentions.append((start, end, entity))
     candidates: list[Candidate] = []
     seen_entities: set[URIRef] = set()
@@ -85,10 +92,21 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     organised = {  # the first words of organisations' names: "Man Elementary" of "Man Elementary School"
         " ".join(words[:k])
         for words in (n.text.split() for n in names)
-        if ORG_WORDS & set(words)
+        if (ORG_WORDS | COMPANY_WORDS) & set(words)
         for k in range(1, len(words))
-    }
-    people = [n for n in names if n.person and n.text not in organised]
+    }  # and "Karadeniz Kömür" of "Karadeniz Kömür AŞ": an organisation, never a speaker
+    names = [dataclasses.replace(n, person=False) if n.person and n.text in organised else n for n in names]
+    people = [n for n in names if n.person]
+    first_word: dict[str, int] = {}  # a word of a person's name → where the first such person is named
+    first_ending: dict[str, int] = {}  # " " + the end of a person's name, casefolded → likewise
+    for p in people:
+        for word in p.text.split():
+            first_word.setdefault(word, p.start)
+        folded = p.text.casefold()
+        for i, ch in enumerate(folded):
+            if ch == " ":
+                first_ending.setdefault(folded[i:], p.start)
+    mention_starts = [m[0] for m in mentions]  # in order, not overlapping: their ends are in order too
     inner: dict[str, int] = {}  # a word of a longer name, not its first: where the first such name starts
     for n in names:
         for word in n.text.split()[1:]:
@@ -101,15 +119,12 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             c = Candidate("CandidateMention", n.start, n.end, n.text)
             c.add("candidateOf", turtle.iri(known))
             candidates.append(c)
-        if n.text in seen_names or any(m[0] < n.end and n.start < m[1] for m in mentions):
+        last_mention = bisect.bisect_left(mention_starts, n.end) - 1
+        if n.text in seen_names or (last_mention >= 0 and n.start < mentions[last_mention][1]):
             continue
-        if any(
-            p.start < n.start
-            and (
-                (" " not in n.text and n.text in p.text.split()) or p.text.casefold().endswith(" " + n.text.casefold())
-            )
-            for p in people
-        ):
+        if (" " not in n.text and first_word.get(n.text, n.start) < n.start) or first_ending.get(
+            " " + n.text.casefold(), n.start
+        ) < n.start:
             continue  # "Blevins" after "Dwayne Blevins", "Wang" after "Wang Haiyan", "De Klerk": the same person
         if inner.get(n.text, n.start) < n.start and (
             _SAID_AFTER.match(text, n.end, n.end + 20) or _SAID_BEFORE.search(text, max(0, n.start - 20), n.start)

@@ -112,6 +112,16 @@ FUTURE = (
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 
 
+def last_year(text: str, end: int) -> int | None:
+    """The last year written before ``end`` (read back in widening windows, not from the text's start)."""
+    reach = 2000
+    while True:
+        found = YEAR.findall(text, max(0, end - reach), end)
+        if found or end - reach <= 0:
+            return int(found[-1]) if found else None
+        reach *= 4
+
+
 #: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
 Time = tuple[int, int, str, "str | None", str]
 
@@ -145,10 +155,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
-        earlier = [int(y.group(0)) for y in YEAR.finditer(text, 0, s_start + m.start())]
+        earlier = last_year(text, s_start + m.start())
         if count is not None and earlier and not _PERIOD.search(sentence, max(0, m.start() - 40), m.end()):
-            later = earlier[-1] + int(count) * (10 if m.group(2).startswith("decade") else 1)
-            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier[-1]})"))
+            later = earlier + int(count) * (10 if m.group(2).startswith("decade") else 1)
+            found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier})"))
         elif count is not None and not earlier and _PRESENT.search(sentence, m.end()):
             found.append((m.start(), m.end(), str(published.year), f"{m.group(0)} (now)"))  # "…, the office says"
     found += _calendar(sentence, published)
@@ -192,6 +202,15 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     return out, times
 
 
+#: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
+_FOR = re.compile(r"\bfor\s+$")
+#: an act done, a few words before a month ("a plan issued by the government in March"): the month is past
+_DONE = re.compile(
+    r"(?<!\bwill be )(?<!\bto be )\b(?:issued|announced|published|approved|signed|adopted|released|passed|unveiled)"
+    r"(?:\s+[\w'’-]+){0,5}\s+$"
+)
+
+
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
@@ -216,14 +235,17 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         day = int(m.group(1) or m.group(5))
         if 1 <= day <= 31:
             year = published.year
-            if _forward(sentence, m.start()) and (month, day) < (published.month, published.day):
+            ahead = _forward(sentence, m.start()) or bool(_FOR.search(sentence, 0, m.start()))
+            if ahead and (month, day) < (published.month, published.day):
                 year += 1
-            elif not _forward(sentence, m.start()) and (month, day) > (published.month, published.day):
+            elif not ahead and (month, day) > (published.month, published.day):
                 year -= 1
             out.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
-        ahead = word == "next" or (word not in ("last", "this") and _forward(sentence, m.start()))
+        ahead = word == "next" or (
+            word not in ("last", "this") and _forward(sentence, m.start()) and not _DONE.search(sentence, 0, m.start())
+        )
         year = published.year
         if word == "last" or (not ahead and word != "this"):
             year -= month > published.month or (word == "last" and month == published.month)

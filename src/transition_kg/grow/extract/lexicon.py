@@ -55,6 +55,7 @@ CURRENCIES = {
     "pesos": "peso",
     "peso": "peso",
     "lira": "lira",
+    "liras": "lira",
     "yen": "yen",
     "won": "won",
     "rupiah": "rupiah",
@@ -439,6 +440,8 @@ TITLES = {
     "CEO",
     "Gov",
     "Starosta",
+    "Subprefect",
+    "Prefect",
     "Voivode",
     "Vice-Chancellor",
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
@@ -450,8 +453,20 @@ PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
     "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
-    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC",
+    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC", "AŞ",
 }  # fmt: skip
+#: the words of a public body's name: never the company a corporate officer works for ("Energy Ministry")
+PUBLIC_WORDS = {
+    "Ministry", "Commission", "Committee", "Department", "Council", "Agency", "Administration", "Authority",
+    "Government", "Court", "Parliament", "Assembly", "Congress", "Institute", "University", "Office",
+}  # fmt: skip
+#: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union") or a possessive
+#: ("the union's regional chairman")
+ORG_NOUNS = (
+    r"union|company|firm|group|miner|producer|utility|operator|owner|association|co-?operative|agency|bank|fund|"
+    r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
+    r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
+)
 #: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
 TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 ORG_WORDS = {
@@ -459,6 +474,7 @@ ORG_WORDS = {
     "Committee",
     "Department",
     "Ministry",
+    "Municipality",
     "Bureau",
     "Institute",
     "University",

@@ -271,8 +271,31 @@ def _described(text: str, end: int) -> bool:
 
 
 def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
-    title = []
-    run = list(run)
+    """The name a run of capitalised tokens holds (and the places and organisations it names beside it),
+    its title apart and the words that open a sentence or join names dropped; none when it is no name."""
+    title, run, places = _title_apart(text, list(run), lower_words, starts)
+    kept = _trimmed(text, run, title, run[0][0] in starts if run else False, lower_words, starts)
+    if kept is None:
+        return []
+    run, title, at_start = kept
+    run, held = _held_at(text, run, title, lower_words)  # "Governor Ana Ruiz of Cesar": the person, then Cesar
+    s, e, words = run[0][0], run[-1][1], [w for _, _, w in run]
+    if re.search(r"['’]s$", words[-1]):
+        e -= 2
+        words[-1] = words[-1][:-2]
+    if _no_name(text, s, e, words, at_start, lower_words, starts):
+        return []
+    person = _looks_like_a_person(text, s, e, words)
+    before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
+    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
+        person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
+    return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
+
+
+def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) -> tuple[list[str], list, list[Name]]:
+    """The title a run opens with, the rest of the run, and the place a title is held in ("Deputy Mayor of Tychy
+    Jan Nowak": Tychy)."""
+    title: list[str] = []
     at_start = run[0][0] in starts
     cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
     if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words
@@ -301,6 +324,15 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
             break
     if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
         title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
+    return title, run, places
+
+
+def _trimmed(
+    text: str, run: list, title: list[str], at_start: bool, lower_words: set[str], starts: set[int]
+) -> tuple[list, list[str], bool] | None:
+    """The run without the words that open a sentence, titles, contractions, joining words and numbers at its
+    ends (the titles dropped added to ``title``), and whether it still opens a sentence; None for a portfolio
+    ("Minister for Resources") or nothing left."""
     whole = text[run[0][0] : run[-1][1]]
     if at_start and len(run) > 1 and _elsewhere(text, whole, starts):
         at_start = False  # "Coal India employs…": written so mid-sentence too, so a name from its first word
@@ -343,63 +375,76 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         run.pop()
     while run and (run[0][2] in CONNECTORS or run[0][2].isdigit()):
         if title and run[0][2] == "for" and len(run) == 2:
-            return []  # "Vice-Chancellor for Development", "Minister for Resources": a portfolio
+            return None  # "Vice-Chancellor for Development", "Minister for Resources": a portfolio
         if title and run[0][2] == "of" and title[-1] in PORTFOLIO_TITLES and len(run) == 2:
-            return []  # "Minister of Electricity": a portfolio
+            return None  # "Minister of Electricity": a portfolio
         if title and run[0][2] in ("of", "for"):
             title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
     if run and all(part.lower() in WORD_NUMBERS for part in run[0][2].split("-")) and not run[0][2].isdigit():
         run.pop(0)  # "Thirty-five years later"
-    if not run:
-        return []
-    run, held = _held_at(text, run, title, lower_words)  # "Governor Ana Ruiz of Cesar": the person, then Cesar
-    s, e, words = run[0][0], run[-1][1], [w for _, _, w in run]
-    if re.search(r"['’]s$", words[-1]):
-        e -= 2
-        words[-1] = words[-1][:-2]
-    name = text[s:e]
-    if len(words) == 1:
-        word = words[0]
-        acronym = ACRONYM.fullmatch(word)
-        line_start = text.rfind("\n", 0, s) + 1
-        if at_start and (word.endswith("ly") or word.lower() in OPENING_WORDS | {w.lower() for w in STOP}):
-            return []  # "Locally", "Nobody's"
-        if (
-            at_start
-            and not acronym
-            and "-" not in word
-            and text[e : e + 1] not in (",", "’", "'", "-")
-            and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
-            and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
-            and not _elsewhere(text, word, starts)
-            and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
-            and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
-        ):
-            return []  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
-        if (
-            word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
-            or re.match(r"[A-Z]{1,2}\d", word)
-            or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
-        ):
-            return []  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
-        dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
-        if (
-            text[e : e + 1] == "$"
-            or dateline
-            or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
-            or word.lower() in MONTHS
-            or all(part.lower() in MONTHS for part in re.split(r"[-–]", word))  # "April-September"
-            or word in WEEKDAYS
-            or word in DEMONYMS
-            or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
-        ):
-            return []  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
-    elif all(w.isupper() for w in words) and text[e : e + 1] == ",":
-        return []  # a dateline
-    elif len(words) == 2 and words[0] in _COMPASS and words[1] in DEMONYMS:
-        return []  # "South African coal town": a demonym
-    person = (
+    return (run, title, at_start) if run else None
+
+
+def _no_name(
+    text: str, s: int, e: int, words: list[str], at_start: bool, lower_words: set[str], starts: set[int]
+) -> bool:
+    """Whether the words at ``s``–``e`` are no name: a common word that opens a sentence, a month, a weekday, a
+    demonym, a dateline, a code ("R14", "TV")."""
+    if len(words) > 1:
+        return (all(w.isupper() for w in words) and text[e : e + 1] == ",") or (  # a dateline
+            len(words) == 2 and words[0] in _COMPASS and words[1] in DEMONYMS  # "South African coal town"
+        )
+    word = words[0]
+    acronym = ACRONYM.fullmatch(word)
+    line_start = text.rfind("\n", 0, s) + 1
+    if at_start and (word.endswith("ly") or word.lower() in OPENING_WORDS | {w.lower() for w in STOP}):
+        return True  # "Locally", "Nobody's"
+    if (
+        at_start
+        and not acronym
+        and "-" not in word
+        and text[e : e + 1] not in (",", "’", "'", "-")
+        and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
+        and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
+        and not _elsewhere(text, word, starts)
+        and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
+        and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
+    ):
+        return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
+    if (
+        word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
+        or re.match(r"[A-Z]{1,2}\d", word)
+        or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
+    ):
+        return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
+    dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
+    return bool(
+        text[e : e + 1] == "$"
+        or dateline
+        or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
+        or word.lower() in MONTHS
+        or all(part.lower() in MONTHS for part in re.split(r"[-–]", word))  # "April-September"
+        or word in WEEKDAYS
+        or word in DEMONYMS
+        or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
+    )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …")
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:union|company|firm|group|association|co-?operative|agency|bank|"
+    r"fund|charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|"
+    r"consultancy|chain|retailer)(?=\s+(?:that|which|whose)\b|[,.;])"
+)
+#: a one-word name's age after it ("Wurigen, 67, who goes by one name")
+_AGE = re.compile(r",\s+\d{1,3},")
+
+
+def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
+    """Whether a name at ``s``–``e`` is a person's by its words: two to five capitalised words (particles inside),
+    no organisation's or place's word, no site after it; or one name and an age."""
+    return bool(
         (
             2 <= len(words) <= 5
             and all(
@@ -408,18 +453,12 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
                 or (0 < i < len(words) - 1 and w in PARTICLES)
                 for i, w in enumerate(words)
             )
-            and not set(words) & (ORG_WORDS | PLACE_WORDS)
+            and not set(words) & (ORG_WORDS | PLACE_WORDS | COMPANY_WORDS)  # "owner Umzinyathi Coal": a company
             and not re.match(rf"\s+(?:{SITES})\b", text[e : e + 20])  # "the Loa Janan pit": a place
+            and not _ORG_APPOSITION.match(text, e)
             and not (text[s - 1 : s] == "(" and re.match(r"\)\s*(?:-|—|–)", text[e : e + 4]))  # "(Jakarta Globe) -"
         )
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
-            len(words) == 1
-            and words[0].isalpha()
-            and not words[0].isupper()
-            and bool(re.match(r",\s+\d{1,3},", text[e:]))
+            len(words) == 1 and words[0].isalpha() and not words[0].isupper() and _AGE.match(text, e)
         )
     )
-    before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
-    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
-        person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
-    return [*places, Name(s, e, name, " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

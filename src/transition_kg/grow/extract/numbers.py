@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from .dates import SAME_PERIOD, YEAR, Time, dates_in
@@ -73,7 +75,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     word = re.match(
         r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
-        r"lira|yen|won|rupiah|dong)(?!\w)",
+        r"liras?|yen|won|rupiah|dong)(?!\w)",
         rest,
     )
     if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
@@ -253,28 +255,14 @@ def dates_and_numbers(
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
+        passed_on: Time | None = None  # the time the sentence before carried to this one's figures
         time_quotes = [quote_of(t[0]) for t in times]
         numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
             clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
         }
         for i, quantity in enumerate(kept):
-            number, unit, counted, unit_end = quantity.number, quantity.unit, quantity.counted, quantity.end
-            before = text[max(s_start, number.start - 8) : number.start]
-            partners = [  # a range's other end is next to it: "1,200 to 1,500"
-                k
-                for k in kept[max(0, i - 1) : i + 2]
-                if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
-            ]
-            first = min([number] + [k.number for k in partners], key=lambda n: n.start)
-            window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
-            lead = re.sub(SIGN, "", text[window : first.start])
-            qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
-            start = (
-                window + (qualifier.start() if qualifier else len(lead))
-                if partners or qualifier
-                else number.start - (len(before) - len(re.sub(SIGN, "", before)))
-            )
-            end = max([unit_end] + [k.end for k in partners])
+            number, unit, counted = quantity.number, quantity.unit, quantity.counted
+            start, end, first, lead, qualifier = _observation_span(text, s_start, kept, i)
             c = Candidate("CandidateObservation", start, end, text[start:end])
             c.add("candidateValue", turtle.number(number.value))
             for name, value in (
@@ -289,15 +277,7 @@ def dates_and_numbers(
                     "candidateQualifier",
                     turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
                 )
-            clause = clause_of(number.start) or (s_start, s_end)
-            before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
-            about = (
-                mentions[before_i][2]
-                if before_i >= 0 and starts[before_i] >= clause[0]
-                else mentions[after_i][2]
-                if after_i < len(starts) and starts[after_i] < clause[1]
-                else None
-            )
+            about = _nearest_mention(mentions, starts, number, clause_of(number.start) or (s_start, s_end))
             if about is not None:
                 c.add("candidateAbout", turtle.iri(about))
             quote_in = quote_of(number.start)
@@ -308,26 +288,18 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
-            if when is None and not times and quote_in is None and not _undated(text, quantity, lead):
-                when = _carried(text, stated, s_start, first.start, lead)
-            if (
-                when
-                and when[3]
-                and "-" in when[2]
-                and (when[3].startswith("since ") or SAME_PERIOD.fullmatch(when[3]))
-                and re.search(r"\bfrom\s+$", lead)
-            ):  # "to 2,300 from 4,150 since 2019", "to 2,150 from 3,400 over the same period": its start
-                when = (when[0], when[1], when[2].split("-")[0], None, when[4])
-            if when and "-" in when[2]:
-                c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
-                c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
-            elif when:
-                c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
-            if when and when[3]:
-                c.add("yearInferredFrom", turtle.text(when[3]))
+            if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
+                when = _carried(
+                    text, stated, s_start, first.start, lead
+                )  # "…, it said on Thursday": no time of its own
+                passed_on = passed_on or when
+            if when:
+                _add_when(c, when, lead)
             out.append(c)
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
+        if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
+            previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
         own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
         last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
@@ -335,6 +307,57 @@ def dates_and_numbers(
     _headline_times(text, out)
     _converted_times(text, out)
     return out
+
+
+def _observation_span(
+    text: str, s_start: int, kept: list[Quantity], i: int
+) -> tuple[int, int, Number, str, re.Match[str] | None]:
+    """Where the ``i``-th quantity's observation starts and ends (a range's other end and a qualifier
+    before it included), its first number, the words before that number, and its qualifier."""
+    quantity = kept[i]
+    number = quantity.number
+    before = text[max(s_start, number.start - 8) : number.start]
+    partners = [  # a range's other end is next to it: "1,200 to 1,500"
+        k
+        for k in kept[max(0, i - 1) : i + 2]
+        if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
+    ]
+    first = min([number] + [k.number for k in partners], key=lambda n: n.start)
+    window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
+    lead = re.sub(SIGN, "", text[window : first.start])
+    qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
+    start = (
+        window + (qualifier.start() if qualifier else len(lead))
+        if partners or qualifier
+        else number.start - (len(before) - len(re.sub(SIGN, "", before)))
+    )
+    return start, max([quantity.end] + [k.end for k in partners]), first, lead, qualifier
+
+
+def _nearest_mention(mentions, starts: list[int], number: Number, clause: tuple[int, int]) -> URIRef | None:
+    """The entity named nearest before a number in its clause, else the first after it there."""
+    before_i, after_i = bisect.bisect_left(starts, number.start) - 1, bisect.bisect_left(starts, number.end)
+    if before_i >= 0 and starts[before_i] >= clause[0]:
+        return mentions[before_i][2]
+    return mentions[after_i][2] if after_i < len(starts) and starts[after_i] < clause[1] else None
+
+
+def _add_when(c: Candidate, when: Time, lead: str) -> None:
+    """An observation's year, or the start and end years of its period, and the words they were inferred from."""
+    if (
+        when[3]
+        and "-" in when[2]
+        and (when[3].startswith("since ") or SAME_PERIOD.fullmatch(when[3]))
+        and re.search(r"\bfrom\s+$", lead)
+    ):  # "to 2,300 from 4,150 since 2019", "to 2,150 from 3,400 over the same period": its start
+        when = (when[0], when[1], when[2].split("-")[0], None, when[4])
+    if "-" in when[2]:
+        c.add("startYear", turtle.typed(when[2].split("-")[0], "xsd:gYear"))
+        c.add("endYear", turtle.typed(when[2].split("-")[1], "xsd:gYear"))
+    else:
+        c.add("candidateYear", turtle.typed(when[2], "xsd:gYear"))
+    if when[3]:
+        c.add("yearInferredFrom", turtle.text(when[3]))
 
 
 def _converted_times(text: str, out: list[Candidate]) -> None:
@@ -361,6 +384,10 @@ def _is_period(text: str, t: Time) -> bool:
         "-" in t[2]
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
+        or bool(  # "in the six months through June"
+            (t[3] or "").startswith("through ")
+            and re.search(r"\b(?:half|quarter|months|weeks)\s+$", text[max(0, t[0] - 30) : t[0]])
+        )
         or bool(re.match(r"\s+(?:half|quarter)\b", text[t[1] : t[1] + 10]))  # "for the April–September half"
     )
 

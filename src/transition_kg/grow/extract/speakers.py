@@ -13,15 +13,19 @@ from .lexicon import (
     NOT_ROLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
+    ORG_NOUNS,
     ORG_WORDS,
+    PARTICLES,
+    PUBLIC_WORDS,
     SITES,
     SPEECH,
+    STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
 )
 from .names import Name, find_names
-from .text import Candidate, Gazetteer, quote_segments, sentence_spans
+from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -43,6 +47,10 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 )
 
 
+#: a sentence's end inside a phrase (not after an initial or "No.")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
+
+
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
@@ -59,7 +67,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
         return words, None, (org.group(1).strip() if org else None)
     found = [
-        n for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set()) if not n.text.isdigit()
+        n
+        for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set())
+        if not n.text.isdigit() and n.text not in STOP  # "Its chairman, X, said": X
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
@@ -78,6 +88,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     apposition = re.match(r",\s+(.*)", tail)
     lead = text[offset : name.start].strip(" ,")
     lead = re.sub(rf"^{SPEECH}\s*", "", lead).strip()
+    speaker = name.text
+    if lead and all(word in PARTICLES for word in lead.split()):
+        speaker, lead = f"{lead} {name.text}", ""  # "van der Walt told": the particles are the surname's
     role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
     if role_text:
         role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
@@ -93,11 +106,40 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
         organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
+        if organisation and re.fullmatch(ORG_NOUNS, organisation):  # "the council's finance committee": the council
+            organisation = _named_as(text, names, organisation, offset) or organisation
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
+        role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
     if role is None and name.title:
         role = name.title
-    return name.text, role, organisation or held_at
+    return speaker, role, organisation or held_at
+
+
+def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tuple[str, str] | None:
+    """A role an organisation's possessive gives ("the union's regional chairman"): the role, and the organisation
+    of that kind named last before ``at`` (by a word of its name, "… Union", or an apposition, "X, the union …")."""
+    owned = re.fullmatch(rf"({ORG_NOUNS})['’]s\s+(.+)", role or "")
+    named = _named_as(text, names, owned.group(1), at) if owned else None
+    return (owned.group(2), named) if owned and named else None
+
+
+def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
+    """The organisation "the union", "the council" or "the company" at ``at`` is: the last one named before it
+    (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word) or by an
+    apposition ("X, the union that …")."""
+    called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
+    for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
+        if at - n.end > 1500:
+            break
+        words = set(n.text.split())
+        if not n.person and (
+            noun.capitalize() in words
+            or (noun == "company" and words & COMPANY_WORDS)
+            or called.match(text, n.end, n.end + 80)
+        ):
+            return n.text
+    return None
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -108,6 +150,9 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     mentions = _people(names)
     bounds = [a for a, _ in sentence_spans(text)]
     sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
+    seen = Occurrences(text)
+    written = sorted(mentions + [(n.start, n.text) for n in names if 2 <= len(n.text.split()) <= 5])
+    holding = _holding(written)
     speakers: dict[int, tuple] = {}  # group → (speaker, role, organisation)
     attributed: list[tuple | None] = []
     for k, (start, end, group, closed) in enumerate(segments):
@@ -116,7 +161,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         after_start = end + 1 if closed else end
         after = text[after_start:line_end]
         line_start = text.rfind("\n", 0, start) + 1
-        previous_end = max([line_start] + [s[1] + 1 for s in segments[:k] if s[1] < start and s[1] >= line_start])
+        last = segments[k - 1][1] if k else -1  # the segments are in order and do not overlap
+        previous_end = last + 1 if last >= line_start else line_start
         before = text[previous_end : start - 1]
         who = None
         said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
@@ -129,8 +175,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
             )
         if who is None and said_before:
-            phrase = said_before.group(1)
-            who = _speaker_in(phrase, previous_end + said_before.start(1), text, names, lower_words)
+            phrase, at = said_before.group(1), previous_end + said_before.start(1)
+            ends = list(_SENTENCE_END.finditer(phrase))  # the sentence of the verb: "… a rally. Its chairman, X, said:"
+            phrase, at = (phrase[ends[-1].end() :], at + ends[-1].end()) if ends else (phrase, at)
+            who = _speaker_in(phrase, at, text, names, lower_words)
         if who is None and closed:  # the next sentence: "…," Krüger said later. / "…." He said…
             nxt = re.match(rf"\s*([^.!?\"“„«]{{1,60}}?)\s+{SPEECH}\b", after)
             if nxt:
@@ -142,12 +190,11 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
         if who is not None:
-            who = _complete(who, text, names, mentions, sentence_of(start), start)
+            who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
-    out = []
-    roles: set[tuple[str, str]] = set()
+    heard: list[tuple[int, str, tuple | None]] = []  # each quote's start, words and speaker
     previous: tuple[tuple, int] | None = None
     for (start, end, group, _), who in zip(segments, attributed):
         words = text[start:end].rstrip().rstrip(",").rstrip()
@@ -168,6 +215,12 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             who = previous[0]
         if who:
             speakers.setdefault(group, who)  # the quote's next paragraph is the same speaker's
+            previous = (who, start + len(words))
+        heard.append((start, words, who))
+    _headline_speakers(text, heard)
+    out = []
+    roles: set[tuple[str, str]] = set()
+    for start, words, who in heard:
         if not (len(words.split()) >= 6 or who):
             continue  # a quoted term ("coal capital"), not speech
         c = Candidate("CandidateQuote", start, start + len(words), words)
@@ -181,12 +234,24 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 c.add("candidateRole", turtle.text(role))
             if organisation:
                 c.add("candidateOrganisation", turtle.text(organisation))
-            previous = (who, start + len(words))
             if role and (speaker, role) not in roles:
                 roles.add((speaker, role))
-                out += _role(text, speaker, role, organisation)
+                out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
+    """A quote in the headline (the first line) that no one is said to say, which a quote below holds word for word,
+    is that quote's speaker's (``said``: each quote's start, words and speaker, changed in place)."""
+    headline_end = text.find("\n")
+    for k, (start, words, who) in enumerate(said):
+        if headline_end < 0 or start >= headline_end:
+            break
+        held = words.strip(" ,.").casefold()
+        if who is None and held:
+            found = next((w for s, body, w in said if s > headline_end and w and held in body.casefold()), None)
+            said[k] = (start, words, found)
 
 
 def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
@@ -206,62 +271,88 @@ def _people(names: list[Name]) -> list[tuple[int, str]]:
     """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai")
     counted as the last person named in full whose name holds it."""
     out: list[tuple[int, str]] = []
+    last_with: dict[str, str] = {}  # a word of a full name, not its first → the last such name
     for n in names:
-        if n.person:
-            out.append((n.start, n.text))
-        elif " " not in n.text:
-            full = next((p for _, p in reversed(out) if n.text in p.split()[1:]), None)  # a surname, not "Jakarta"
-            if full:
-                out.append((n.start, full))
+        full = n.text if n.person else last_with.get(n.text) if " " not in n.text else None  # a surname, not "Jakarta"
+        if full:
+            out.append((n.start, full))
+            for word in full.split()[1:]:
+                last_with[word] = full
     return out
 
 
-def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
+def _holding(written: list[tuple[int, str]]) -> dict[str, list[int]]:
+    """Where in ``written`` (in order) are the names of several words that hold a word ("w" + the word) or end in
+    some words ("s" + a space and those words, casefolded): a surname's full name is looked up, not searched for."""
+    out: dict[str, list[int]] = {}
+    for i, (_, name) in enumerate(written):
+        words = name.split()
+        for word in words if len(words) > 1 else ():
+            out.setdefault("w" + word, []).append(i)
+        folded = name.casefold()
+        for k, ch in enumerate(folded):
+            if ch == " ":
+                out.setdefault("s" + folded[k:], []).append(i)
+    return {key: sorted(set(found)) for key, found in out.items()}
+
+
+def _last_below(ordered: list[int], bound: int) -> int:
+    """The largest of ``ordered`` below ``bound``; -1 when there is none."""
+    at = bisect.bisect_left(ordered, bound)
+    return ordered[at - 1] if at else -1
+
+
+def _complete(
+    who: tuple,
+    seen: Occurrences,
+    names: list[Name],
+    people,
+    written: tuple[list[tuple[int, str]], dict[str, list[int]]],
+    sentence: int,
+    start: int,
+) -> tuple | None:
     """A speaker made whole: "he" or "she" as the last person named, a surname ("Ospina", "Van der
-    Merwe") as the full name written before it, with the role and organisation the article
-    gives that person anywhere."""
+    Merwe") as the full name written before it (``written``: the people and the names of two to five
+    words, by position, and their `_holding` index), with the role and organisation the article gives
+    that person anywhere."""
+    text = seen.text
     if who[0] == "":  # he / she: the last person named before the sentence
         found = _last_person(people, sentence, start)
         if found is None:
             return None
         who = found
-    if who[0][:1].isupper():  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
-        short = who[0].casefold()
-        written = [(at, p) for at, p in people] + [(n.start, n.text) for n in names if 2 <= len(n.text.split()) <= 5]
-        full = next(
-            (
-                p
-                for at, p in sorted(written, reverse=True)
-                if at < start
-                and p != who[0]
-                and ((" " not in who[0] and who[0] in p.split()) or p.casefold().endswith(" " + short))
-            ),
-            None,
-        )
+    named = who[0][:1].isupper() or who[0].split()[0] in PARTICLES  # a name, not "a local pastor"
+    if named:  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
+        listed, holding = written
+        before = bisect.bisect_left(listed, (start,))
+        keys = ["s " + who[0].casefold()] + (["w" + who[0]] if " " not in who[0] else [])
+        last = max(_last_below(holding.get(key, []), before) for key in keys)
+        full = listed[last][1] if last >= 0 else None
         if full:
             who = (full, who[1], who[2])
-    if who[0][:1].isupper():  # the role and organisation the article gives anywhere
-        found = _profile(text, who[0], names)
+    if named:  # the role and organisation the article gives anywhere
+        found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
         if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
         if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
             who = (who[0], who[1].split(None, 1)[1], who[2])
-        if not who[2] and _of_the_company(text, who[0], who[1]):
+        if not who[2] and _of_the_company(seen, who[0], who[1]):
             company = next(
                 (
                     n.text
                     for n in reversed(names)
                     if n.end <= start
                     and set(n.text.split()) & COMPANY_WORDS
+                    and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
                     and not _PARENT.search(text, max(0, n.start - 40), n.start)
                 ),
                 None,
             ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
-            who = (who[0], who[1], _at_the(text, who[0]))
+            who = (who[0], who[1], _at_the(seen, who[0]))
     return who
 
 
@@ -269,10 +360,10 @@ def _complete(who: tuple, text: str, names: list[Name], people, sentence: int, s
 _AT_ORG = re.compile(rf"At\s+(?:the\s+)?{_ORG}")
 
 
-def _at_the(text: str, person: str) -> str | None:
+def _at_the(seen: Occurrences, person: str) -> str | None:
     """The organisation a sentence opens on when it names a person with a role in it ("At the Silesian
     University of Technology, …, the Vice-Chancellor for Development, Prof X, said"): one by its words."""
-    at = text.find(person)
+    text, at = seen.text, seen.first(person)
     window = max(0, at - 400)
     dot, line = text.rfind(". ", window, at), text.rfind("\n", window, at)
     opening = max(dot + 2 if dot >= 0 else window, line + 1 if line >= 0 else window)
@@ -285,10 +376,10 @@ def _at_the(text: str, person: str) -> str | None:
 _PARENT = re.compile(r"\b(?:subsidiary|unit|arm|division|part)\s+of\s+(?:the\s+)?$|\bowned\s+by\s+(?:the\s+)?$")
 
 
-def _of_the_company(text: str, person: str, role: str | None) -> bool:
+def _of_the_company(seen: Occurrences, person: str, role: str | None) -> bool:
     """Whether a person holds a role in the company the article is about: a company's title
     ("President Director X") or "X, an operator at the company's pit"."""
-    said = re.search(rf"{re.escape(person)}[^.\"“”]{{0,120}}?\bthe company['’]s\b", text)
+    said = seen.after(person, _THE_COMPANYS)
     return bool((role and CORPORATE.search(role)) or said)
 
 
@@ -299,8 +390,8 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
     if not words:
         return None
     title = words.group(1).casefold()
-    for n in reversed(names):
-        if n.start >= before or not n.person:
+    for n in reversed(names[: bisect.bisect_left(names, before, key=lambda n: n.start)]):
+        if not n.person:
             continue
         if (n.title or "").casefold() == title:
             return (n.text, n.title, None)
@@ -339,9 +430,9 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     subject = lead[: verbs[-1].start()]
     if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
         return _last_person(people, sentence, start)
-    inside = [p for at, p in people if sentence <= at < sentence + len(subject)]
-    if inside:
-        return (inside[0], None, None)
+    first = bisect.bisect_left(people, (sentence,))
+    if first < len(people) and people[first][0] < sentence + len(subject):
+        return (people[first][1], None, None)
     named = _titled_person(subject, text, names, sentence) or _surname(subject.strip(), people, sentence)
     if named:
         return named
@@ -355,40 +446,34 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     return None
 
 
-def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None] | None:
+def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
     """The role and organisation the article gives a person anywhere: "X, deputy director of the
     Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
-    who = re.escape(person)
-    after = re.search(
-        rf"{who},\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?({_ROLE})"
-        rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])",
-        text,
-    )
+    text = seen.text
+    after = seen.after(person, _APPOSITION)
+    owned = _owned_role(text, names, after.group(1), after.start()) if after else None
+    if owned:
+        return owned  # "X, the union's regional chairman for Y": the union
     if after:
         org = _owner(after.group(2))
         site = org and re.search(rf"\b(?:{SITES})$", org)
-        owner = re.match(rf"\s+of\s+(?:the\s+)?{_ORG}", text[after.end() :]) if site else None
-        return after.group(1), owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
-    titled = _TITLE_AFTER.match(text, *_after_name(text, person))
+        owner = _OF_ORG.match(text, after.end()) if site else None
+        role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
+        return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
+    titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
-    heads = re.search(
-        rf"{who},\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}", text
-    )
+    heads = seen.after(person, _HEADS)
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
-    before = re.search(
-        rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)['’]s\s+|\b(?:Its|its|The company['’]s)\s+)?"
-        rf"\b({_ROLE}),\s+{who}\b",
-        text,
-    )
+    before = seen.before(person, _ROLE_COMMA)
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
             org = _referent(text, names, before.start())
         return before.group(2).removeprefix("The ").removeprefix("the "), org
-    titled = _titled_before(text, person)
+    titled = _titled_before(seen, person)
     if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
         return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
@@ -397,12 +482,43 @@ def _profile(text: str, person: str, names: list[Name]) -> tuple[str, str | None
         if (
             place
             and place.group(1) not in TITLE_WORDS | TITLE_MODIFIERS
-            and re.search(rf"\b{place.group(1)}\b(?!\s+{re.escape(words[place.end() :])})", text)
+            and _named_alone(seen, place.group(1), words[place.end() :])
         ):
             return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
-        return words, _held(text, who) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
-    return _role_before(text, who, names) or _described_as(text, who)
+        return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
+    heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
+    return (
+        _role_before(seen, person, names)
+        or _described_as(seen, person)
+        or ((_HEAD_OF[heads.group(1)], heads.group(2)) if heads else None)
+        or _fronted(seen, person, names)
+    )
+
+
+#: what the speaker-finders match right after or right before a person's name, made once
+_APPOSITION = re.compile(  # "X, deputy director of the Y"
+    rf",\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
+)
+_OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
+_HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
+_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])")
+_HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
+_ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
+    rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
+    rf"|\b(?:Its|its|The company['’]s)\s+)?"
+    rf"\b({_ROLE}),\s+\Z"
+)
+_EDGE = re.compile(r"\b")
+_THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
+
+
+def _named_alone(seen: Occurrences, word: str, then: str) -> bool:
+    """Whether ``word`` is written as a word of its own somewhere not followed by ``then`` ("Queensland"
+    elsewhere than in "Queensland Premier")."""
+    rest = re.compile(rf"\b(?!\s+{re.escape(then)})")
+    return any(_EDGE.match(seen.text, at) and rest.match(seen.text, at + len(word)) for at in seen.of(word))
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -413,11 +529,11 @@ _TITLE_AFTER = re.compile(
 )
 
 
-def _after_name(text: str, person: str) -> tuple[int, int]:
+def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
     """Where the words right after the first mention of ``person`` start, and a window's end (the text's
     end when the person is not named)."""
-    at = text.find(person)
-    return (at + len(person), at + len(person) + 200) if at >= 0 else (len(text), len(text))
+    at = seen.first(person)
+    return (at + len(person), at + len(person) + 200) if at >= 0 else (len(seen.text), len(seen.text))
 
 
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
@@ -428,33 +544,24 @@ _TITLED = re.compile(
 )
 
 
-def _titled_before(text: str, person: str) -> re.Match[str] | None:
+def _titled_before(seen: Occurrences, person: str) -> re.Match[str] | None:
     """The title written just before the first mention of ``person`` that has one (read in a window
     before each mention, so that the pattern is compiled once, not once per person)."""
-    at = text.find(person)
-    while at >= 0:
+    text = seen.text
+    for at in seen.of(person):
         after = text[at + len(person) : at + len(person) + 1]
         if not (after and (after[0].isalnum() or after == "_") and (person[-1:].isalnum() or person[-1:] == "_")):
             found = _TITLED.search(text, max(0, at - 200), at)
             if found:
                 return found
-        at = text.find(person, at + 1)
     return None
-
-
-#: what an organisation is called in an apposition ("Sintracarbón, the mine workers' union")
-_ORG_NOUNS = (
-    r"union|company|firm|group|miner|producer|utility|operator|owner|association|co-?operative|agency|bank|fund|"
-    r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
-    r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
-)
 
 
 def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
     """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
     most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
     an apposition ("Sintracarbón, the mine workers' union"); never a person."""
-    for n in reversed(names):
+    for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):  # those after: never
         if n.end > at:
             continue
         if at - n.end >= reach:
@@ -462,7 +569,7 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if n.person:
             continue
         if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ORG_NOUNS})\b", text[n.end : n.end + 80]
+            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", text[n.end : n.end + 80]
         ):
             return n.text
     return None
@@ -473,59 +580,89 @@ def _owner(organisation: str | None) -> str | None:
     return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
 
 
-def _described_as(text: str, who: str) -> tuple[str, str | None] | None:
+def _described_as(seen: Occurrences, person: str) -> tuple[str, str | None] | None:
     """A role with an article and no title: "X, a former lamp-room attendant at Y," or "X, a former picking-belt
     sorter who …" (not "a mother of three")."""
-    found = re.search(
-        rf"{who},\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
-        rf"(?:,|\s+who\b|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))",
-        text,
-    )
+    found = seen.after(person, _DESCRIBED)
     if found is None or found.group(1).split()[-1] in NOT_ROLES or set(found.group(1).split()) & FUNCTION_WORDS:
         return None
     return found.group(1), found.group(2)
 
 
-def _role_before(text: str, who: str, names: list[Name]) -> tuple[str, str | None] | None:
+_DESCRIBED = re.compile(
+    r",\s+(?:\d+,\s+)?(?:a|an)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    rf"(?:,|\s+who\b|\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}(?=[\s,.;]))"
+)
+_OCCUPATION_BEFORE = re.compile(  # never from inside a word ("said board member X": not "aid board member")
+    rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
+    rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
+    rf"(?:{OCCUPATIONS}))\s+\Z"
+)
+
+
+#: the sentence after a person's first mention opening on their role, the pronoun after it ("… Radu Ilie still
+#: knows every hook. A former shift foreman who spent 31 years underground, he comes back …")
+_FRONTED = re.compile(
+    rf"[^.!?\n]*[.!?]\s+(?:A|An)\s+((?:former\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))"
+    r"\s+(?:who|whose)\b[^.!?\"“”\n]*?,\s+(?:he|she)\b"
+)
+
+
+def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them."""
+    at = seen.first(person)
+    found = _FRONTED.match(seen.text, at + len(person)) if at >= 0 else None
+    if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
+        return None  # another person named between: the pronoun may be theirs
+    return found.group(1), None
+
+
+def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
     """A role in lower case before the name, after the organisation's name when one is written
     ("Exxaro chief executive X", "Mining and Energy Union district president X"), or after an
     adjective ("Local real estate agent X")."""
-    found = re.search(  # never from inside a word ("said board member X": not "aid board member")
-        rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
-        rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
-        rf"(?:{OCCUPATIONS}))\s+{who}\b",
-        text,
-    )
+    found = seen.before(person, _OCCUPATION_BEFORE)
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
     if head and any(n.text == head for n in names):
         return role, head
-    return (f"{head} {role}" if head else role), _held(text, who)  # "Union leader X of the CFMEU"
+    return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
 
 
-def _held(text: str, who: str) -> str | None:
+_HELD = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
+
+
+def _held(seen: Occurrences, person: str) -> str | None:
     """The organisation written after a titled person's name ("Professor X of the University")."""
-    held = re.search(rf"{who}\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}", text)
+    held = seen.after(person, _HELD)
     return held.group(1) if held else None
 
 
-def _role(text: str, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
+def _role(seen: Occurrences, speaker: str, role: str, organisation: str | None) -> list[Candidate]:
     """The role a quote's speaker holds, as a candidate of its own resting on the words that
     state it ("Mayor Katrin Möller", "Liu Jianguo, deputy director of the … Commission")."""
-    held = (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
-    found = (
-        re.search(re.escape(role) + r"\s+" + re.escape(speaker) + held, text)
-        or re.search(re.escape(speaker) + r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held, text)
-        or (  # "Deputy Mayor of Tychy Jan Nowak"
-            re.search(rf"{re.escape(role)}\s+of\s+{re.escape(organisation)}\s+{re.escape(speaker)}", text)
-            if organisation
-            else None
-        )
+    text = seen.text
+    held = re.compile(
+        (r"(?:\s+(?:of|at|for|from|with|in)\s+(?:the\s+)?" + re.escape(organisation) + ")?") if organisation else ""
     )
-    if not found:
+    span: tuple[int, int] | None = None
+    titled = seen.before(speaker, re.compile(re.escape(role) + r"\s+\Z"), bounded=False)
+    if titled:  # "Mayor Katrin Möller"
+        after = titled.end() + len(speaker)
+        span = (titled.start(), held.match(text, after).end())  # type: ignore[union-attr]
+    apposition = (
+        None if span else seen.after(speaker, re.compile(r",\s+(?:(?:a|an|the)\s+)?" + re.escape(role) + held.pattern))
+    )
+    if apposition:  # "Liu Jianguo, deputy director of …"
+        span = (apposition.start() - len(speaker), apposition.end())
+    if span is None and organisation:  # "Deputy Mayor of Tychy Jan Nowak"
+        where = re.compile(rf"{re.escape(role)}\s+of\s+{re.escape(organisation)}\s+\Z")
+        found = seen.before(speaker, where, bounded=False)
+        span = (found.start(), found.end() + len(speaker)) if found else None
+    if span is None:
         return []
-    c = Candidate("CandidateRole", found.start(), found.end(), found.group(0))
+    c = Candidate("CandidateRole", span[0], span[1], text[span[0] : span[1]])
     c.add("candidateSpeaker", turtle.text(speaker))
     c.add("candidateRole", turtle.text(role))
     if organisation:

@@ -4,7 +4,9 @@ sentences and quoted passages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -128,3 +130,83 @@ def quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
             continue
         i += 1
     return out
+
+
+T = TypeVar("T")
+
+#: a word boundary, matched where a name ends
+_BOUNDARY = re.compile(r"\b")
+
+
+class Occurrences:
+    """Where strings occur in one text, looked up in an index of its capital letters made once, so that
+    finding each speaker's mentions does not read the whole text again (extract stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_pair: dict[str, list[int]] = {}
+        for i, ch in enumerate(text):
+            if ch.isupper():
+                self._by_pair.setdefault(text[i : i + 2], []).append(i)
+        self._found: dict[str, list[int]] = {}
+        self._known: dict[tuple, Any] = {}
+
+    def once(self, key: tuple, compute: Callable[[], T]) -> T:
+        """What ``compute`` gives, computed once per ``key`` for this text (a speaker's profile, read once
+        however many quotes they have)."""
+        if key not in self._known:
+            self._known[key] = compute()
+        return self._known[key]
+
+    def of(self, words: str) -> list[int]:
+        """Every offset where ``words`` start, in order (overlapping and inside words too, as ``str.find``)."""
+        found = self._found.get(words)
+        if found is None:
+            if len(words) >= 2 and words[0].isupper():
+                found = [i for i in self._by_pair.get(words[:2], []) if self.text.startswith(words, i)]
+            else:
+                found, at = [], self.text.find(words) if words else -1
+                while at >= 0:
+                    found.append(at)
+                    at = self.text.find(words, at + 1)
+            self._found[words] = found
+        return found
+
+    def first(self, words: str) -> int:
+        """Where ``words`` first occur; -1 when they do not."""
+        found = self.of(words)
+        return found[0] if found else -1
+
+    def after(self, words: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``pattern`` right after an occurrence of ``words`` (as ``re.search(words + pattern)``
+        would find, its groups numbered alike)."""
+        return self.once(("after", words, pattern), lambda: self._after(words, pattern))
+
+    def _after(self, words: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        for at in self.of(words):
+            found = pattern.match(self.text, at + len(words))
+            if found:
+                return found
+        return None
+
+    def before(
+        self, words: str, pattern: re.Pattern[str], reach: int = 400, bounded: bool = True
+    ) -> re.Match[str] | None:
+        """The leftmost match of ``pattern`` (which ends in ``\\Z``) ending right where an occurrence of
+        ``words`` starts (that a word boundary follows, when ``bounded``), within ``reach`` characters
+        before it (as ``re.search(pattern + words + r"\\b")`` would find)."""
+        return self.once(
+            ("before", words, pattern, reach, bounded), lambda: self._before(words, pattern, reach, bounded)
+        )
+
+    def _before(self, words: str, pattern: re.Pattern[str], reach: int, bounded: bool) -> re.Match[str] | None:
+        best: re.Match[str] | None = None
+        for at in self.of(words):
+            if best is not None and at - reach > best.start():
+                break
+            if bounded and not _BOUNDARY.match(self.text, at + len(words)):
+                continue
+            found = pattern.search(self.text, max(0, at - reach), at)
+            if found and (best is None or found.start() < best.start()):
+                best = found
+        return best
