@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` and ``news-held-out-8/`` for the seventh and eighth), against
+   ``news-held-out-7/``, ``-8/`` and ``-9/`` for the seventh, eighth and ninth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -22,7 +22,8 @@
     python benchmarks/extraction.py [GROUP ...]
 
 Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5
-news-held-out-6 news-held-out-7 news-held-out-8 seeds.
+news-held-out-6 news-held-out-7 news-held-out-8
+news-held-out-9 seeds.
 """
 
 from __future__ import annotations
@@ -127,6 +128,12 @@ GROUPS = {
         "News styles held aside, eighth set (tests/articles/news-held-out-8: written by another person than "
         "the rules, scored once with the eighth round's rules frozen, in tests/articles/README.md)",
         "five held aside (8)",
+    ),
+    "news-held-out-9": (
+        ARTICLES / "news-held-out-9",
+        "News styles held aside, ninth set (tests/articles/news-held-out-9: written by another person than "
+        "the rules, scored once with the ninth round's rules frozen, in tests/articles/README.md)",
+        "five held aside (9)",
     ),
 }
 
