@@ -1819,3 +1819,13 @@ def test_liras_as_wire_copy_writes_them(gazetteer):
 def test_months_after_an_act_and_days_an_event_is_for(text, exact, year, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
     assert found.get(exact) == year, found
+
+
+def test_a_half_of_no_year_written_is_the_last_one_ended(gazetteer):
+    """ "in the first half" with no year is the half last ended (published 15 June 2025: 2025's first), its figures'
+    time as a quarter's is; "the first half of 2025" stays a year's part."""
+    text = "Sales fell 16% year-on-year to 6.8 million tonnes in the first half as demand slowed."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found == {"in the first half": "2025", "16%": "2025", "6.8 million tonnes": "2025"}, found
+    later = candidates_of("Sales fell 16% in the second half.", gazetteer, published=dt.date(2025, 3, 1))
+    assert {c.exact: year_of(c) for c in later if c.kind == "CandidateDate"} == {"in the second half": "2024"}

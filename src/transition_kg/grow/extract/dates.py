@@ -98,7 +98,9 @@ _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(sprin
 _PART_OF_YEAR = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
 )
-_QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
+_QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no year written)
+    r"\b(?:in|during|for)\s+the\s+(?:(first|second|third|fourth)\s+quarter|(first|second)\s+half)\b(?![\s-]+of\b)"
+)
 #: a verb in the present tense: what "N years later" says of now when the text gave no year before it
 _PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
@@ -270,9 +272,10 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
     for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year
         out.append((m.start(), m.end(), str(published.year), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
-        last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
+        months = 3 if m.group(1) else 6
+        last = months * ("first", "second", "third", "fourth").index((m.group(1) or m.group(2)).lower()) + months
         if _forward(sentence, m.start()):
-            year = published.year + (last - 2 < published.month)
+            year = published.year + (last - months + 1 < published.month)
         else:
             year = published.year - (last > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
