@@ -1829,3 +1829,43 @@ def test_a_half_of_no_year_written_is_the_last_one_ended(gazetteer):
     assert found == {"in the first half": "2025", "16%": "2025", "6.8 million tonnes": "2025"}, found
     later = candidates_of("Sales fell 16% in the second half.", gazetteer, published=dt.date(2025, 3, 1))
     assert {c.exact: year_of(c) for c in later if c.kind == "CandidateDate"} == {"in the second half": "2024"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a branch's organisation is the one it is a branch of (its acronym in brackets dropped), on every quote
+            '"The shaft closes in May," said Thabo Dube, chairman of the Kriel branch of the Mine Workers Union (MWU). '
+            'Prices fell.\n\n"We will talk," Dube said.',
+            [
+                ("The shaft closes in May", "Thabo Dube", "chairman", "Mine Workers Union"),
+                ("We will talk", "Thabo Dube", "chairman", "Mine Workers Union"),
+            ],
+        ),
+        (  # "of the bureau", "of the county": the bureau and the county named before
+            "Output fell, according to the Water Bureau of Datong. Li Ping, deputy director of the bureau, "
+            'spoke. "The river is back," Li said.\n\nIn Hunyuan county, Zhao Min, deputy head of the county, '
+            'agreed. "We need schools," Zhao said.',
+            [
+                ("The river is back", "Li Ping", "deputy director", "Water Bureau of Datong"),
+                ("We need schools", "Zhao Min", "deputy head", "Hunyuan county"),
+            ],
+        ),
+        (  # a title an area's possessive gives: "the canton's Minister"
+            "Two pits remain in Zenica canton. The man in charge is Emir Kovač, the canton's Minister for Industry. "
+            '"We need money," Kovač said.',
+            [("We need money", "Emir Kovač", "Minister", "Zenica canton")],
+        ),
+        (  # a role given for a body before the name: the company named before, or the body as written
+            "Ridge Coal says it lost R2bn. A spokeswoman for the company, Mary Botha, said on Monday it had no buyers. "
+            '"We understand the anger," Botha said.\n\nA spokesman for the regional government, Petr Novak, said '
+            'little. "The money is there," Novak said.',
+            [
+                ("We understand the anger", "Mary Botha", "spokeswoman", "Ridge Coal"),
+                ("The money is there", "Petr Novak", "spokesman", "regional government"),
+            ],
+        ),
+    ],
+)
+def test_organisations_of_a_branch_a_body_named_by_its_noun_and_a_role_for_a_body(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected

@@ -444,6 +444,9 @@ TITLES = {
     "Prefect",
     "Voivode",
     "Vice-Chancellor",
+    "Dean",
+    "Rector",
+    "Reeve",
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
     "Cllr",
 }
@@ -467,6 +470,15 @@ ORG_NOUNS = (
     r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
     r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
 )
+#: what a body a role is held in is called after "the" ("deputy director of the bureau", "the canton's Minister"):
+#: an organisation's noun, or a public body's or an administrative area's
+HELD_NOUNS = (
+    rf"{ORG_NOUNS}|bureau|county|canton|province|prefecture|municipality|department|commission|committee|region|"
+    r"district|administration|authority|government"
+)
+#: the part of an organisation a role may be held in, whose organisation is named after it ("the Hendrina branch of
+#: the National Union of Mineworkers")
+PART_NOUNS = r"branch|section|chapter|local|lodge|wing|division|unit|office"
 #: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
 TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 ORG_WORDS = {
@@ -864,7 +876,7 @@ OCCUPATIONS = (
     "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO|"
     "loader|attendant|therapist|instructor|coach|clerk|cook|chef|cashier|librarian|pharmacist|paramedic|"
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
-    "superintendent|principal|board member|council member|committee member|trustee|treasurer|steward|"
+    "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
     "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman"
 )
 #: nouns that describe a person but are no role they speak in

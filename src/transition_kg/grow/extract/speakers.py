@@ -10,11 +10,13 @@ from ...core import turtle
 from .lexicon import (
     COMPANY_WORDS,
     FUNCTION_WORDS,
+    HELD_NOUNS,
     NOT_ROLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_NOUNS,
     ORG_WORDS,
+    PART_NOUNS,
     PARTICLES,
     PUBLIC_WORDS,
     SITES,
@@ -105,8 +107,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
                 or None
             )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
-        organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
-        if organisation and re.fullmatch(ORG_NOUNS, organisation):  # "the council's finance committee": the council
+        organisation = local.group(0) if local else _whole(_owner(organisation))  # "Local 1197 of the …": the local
+        if organisation and re.fullmatch(HELD_NOUNS, organisation):  # "the council's finance committee": the council
             organisation = _named_as(text, names, organisation, offset) or organisation
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
             role = None  # "Piotr Nowak, 54,": an age
@@ -119,20 +121,23 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
 def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tuple[str, str] | None:
     """A role an organisation's possessive gives ("the union's regional chairman"): the role, and the organisation
     of that kind named last before ``at`` (by a word of its name, "… Union", or an apposition, "X, the union …")."""
-    owned = re.fullmatch(rf"({ORG_NOUNS})['’]s\s+(.+)", role or "")
+    owned = re.fullmatch(rf"({HELD_NOUNS})['’]s\s+(.+)", role or "")
     named = _named_as(text, names, owned.group(1), at) if owned else None
     return (owned.group(2), named) if owned and named else None
 
 
 def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
-    """The organisation "the union", "the council" or "the company" at ``at`` is: the last one named before it
-    (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word) or by an
-    apposition ("X, the union that …")."""
+    """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
+    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word), by the
+    noun written after it ("Yangcheng county") or by an apposition ("X, the union that …")."""
     called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
             break
         words = set(n.text.split())
+        after = n.end + 1 + len(noun)
+        if not n.person and text[n.end : after].casefold() == " " + noun and not text[after : after + 1].isalnum():
+            return text[n.start : after]  # "Yangcheng county": "the county"
         if not n.person and (
             noun.capitalize() in words
             or (noun == "company" and words & COMPANY_WORDS)
@@ -460,14 +465,30 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
         role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
+        part = _PART_OF.match(text, after.end()) if org else None  # "the Hendrina branch of the NUM": the NUM
+        if part:
+            return role, _whole(part.group(1))
+        if org is None:  # "deputy director of the bureau": the bureau named before
+            noun = _OF_THE_NOUN.match(text, after.end())
+            org = _named_as(text, names, noun.group(1), after.start()) if noun else None
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
+    owned = _OWNED_TITLE.match(text, *_after_name(seen, person))  # "X, the canton's Minister for …": the canton
+    held = _owned_role(text, names, f"{owned.group(1)}'s {owned.group(2)}", owned.start()) if owned else None
+    if held:
+        return held
     heads = seen.after(person, _HEADS)
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
     before = seen.before(person, _ROLE_COMMA)
+    serving = None if before else seen.before(person, _ROLE_FOR)
+    if serving:  # "A spokeswoman for the company, X": the company named before; "for the regional government"
+        served = serving.group(2)
+        noun = re.search(rf"\b(?:{HELD_NOUNS})$", served)
+        named = _named_as(text, names, noun.group(0), serving.start()) if noun and served[:1].islower() else None
+        return serving.group(1), named or (served if served[:1].isupper() or " " in served else None)
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
@@ -502,6 +523,13 @@ _APPOSITION = re.compile(  # "X, deputy director of the Y"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
+_PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
+_OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
+#: a role given for a body before the name: "A spokeswoman for the company, X", "the head of Y's board, X"
+_ROLE_FOR = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+({_ROLE})\s+(?:for|of|at|with)\s+(?:the\s+)?"
+    r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
+)
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])")
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
@@ -526,6 +554,12 @@ def _named_alone(seen: Occurrences, word: str, then: str) -> bool:
 _TITLE_AFTER = re.compile(
     rf",\s+(?:the\s+)?((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
     r"(?:\s+(?:of|for)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|county|district|province|region))*))?(?=[\s,.;])"
+)
+
+
+#: a title an area's or a body's possessive gives after a name ("X, the canton's Minister for Energy")
+_OWNED_TITLE = re.compile(
+    rf",\s+the\s+({HELD_NOUNS})['’]s\s+((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))(?=[\s,.;])"
 )
 
 
@@ -578,6 +612,15 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
 def _owner(organisation: str | None) -> str | None:
     """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity)."""
     return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
+
+
+def _whole(organisation: str | None) -> str | None:
+    """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)": the
+    union, its acronym in brackets dropped); any other as it is."""
+    if not organisation:
+        return organisation
+    whole = re.sub(rf"^.*\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
+    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else organisation
 
 
 def _described_as(seen: Occurrences, person: str) -> tuple[str, str | None] | None:
