@@ -1869,3 +1869,20 @@ def test_a_half_of_no_year_written_is_the_last_one_ended(gazetteer):
 )
 def test_organisations_of_a_branch_a_body_named_by_its_noun_and_a_role_for_a_body(text, expected, gazetteer):
     assert organised(text, gazetteer) == expected
+
+
+def test_a_person_referred_to_by_their_role_and_the_pronoun_after(gazetteer):
+    """ "the union's president said" is the person an apposition made president; "The reeve said …" mentions the
+    reeve, so the "she" of the next paragraph is hers, not the last person named."""
+    text = (
+        '"We lost the mine," said Gail Berg, the reeve of Stettler County.\n\n'
+        "Mark Dyck, president of Local 12 of the Prairie Workers Union, said members had left.\n\n"
+        '"They drive eight hours to work," the union\'s president said.\n\n'
+        "The reeve said council would hold a hearing.\n\n"
+        '"Nobody here voted for the coal to go," she said.'
+    )
+    assert [q[:3] for q in organised(text, gazetteer)] == [
+        ("We lost the mine", "Gail Berg", "reeve"),
+        ("They drive eight hours to work", "Mark Dyck", "president"),
+        ("Nobody here voted for the coal to go", "Gail Berg", "reeve"),
+    ]

@@ -153,6 +153,11 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
     segments = quote_segments(text)
     mentions = _people(names)
+    for m in _REFERENCE.finditer(text):  # "The reeve said …": a mention of the reeve, whom a "she" after is
+        found = _titled_person(m.group(0), text, names, m.start())
+        if found:
+            mentions.append((m.start(), found[0]))
+    mentions.sort()
     bounds = [a for a, _ in sentence_spans(text)]
     sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
     seen = Occurrences(text)
@@ -244,6 +249,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+#: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
+_REFERENCE = re.compile(rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?(?=\s+(?:{SPEECH})\b)")
 
 
 def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
@@ -389,13 +398,22 @@ def _of_the_company(seen: Occurrences, person: str, role: str | None) -> bool:
 
 
 def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tuple | None:
-    """The last person named before ``before`` with the title a phrase gives ("the prime minister
-    (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their role."""
-    words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
+    """The last person named before ``before`` (5000 characters back at most) with the title a phrase gives ("the
+    prime minister (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their
+    role; or with a role an apposition gives that ends in the same noun ("the union's president", "the NUM's branch
+    chairman": "X, chairman of the … branch"), their role then read from the article (an organisation's noun,
+    "the miner", is none)."""
+    words = re.fullmatch(
+        r"\s*[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase
+    )
     if not words:
         return None
     title = words.group(1).casefold()
+    head = title.split()[-1]
+    described = re.fullmatch(OCCUPATIONS, head) and not re.fullmatch(ORG_NOUNS, head)
     for n in reversed(names[: bisect.bisect_left(names, before, key=lambda n: n.start)]):
+        if before - n.start > 5000:
+            break
         if not n.person:
             continue
         if (n.title or "").casefold() == title:
@@ -403,6 +421,9 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
+        role = _APPOSITION.match(text, n.end, n.end + 200) if described else None
+        if role and role.group(1).split()[-1].casefold() == head:
+            return (n.text, None, None)
     return None
 
 
