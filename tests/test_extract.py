@@ -1886,3 +1886,18 @@ def test_a_person_referred_to_by_their_role_and_the_pronoun_after(gazetteer):
         ("They drive eight hours to work", "Mark Dyck", "president"),
         ("Nobody here voted for the coal to go", "Gail Berg", "reeve"),
     ]
+
+
+def test_an_organisation_with_any_capital_and_the_whole_a_branch_or_local_belongs_to(gazetteer):
+    """ "who heads the Šikulje branch of the Miners' Union of the Federation": the union, its name over "of the";
+    "president of Local 12 of the Prairie Workers' Union": the union."""
+    text = (
+        "Ivo Ćosić, who heads the Šikulje branch of the Miners' Union of the Federation, spoke. "
+        '"Show me one factory," he said.\n\n'
+        "Mark Dyck, president of Local 12 of the Prairie Workers' Union, said members had left. "
+        '"They drive eight hours," Dyck said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("Show me one factory", "Ivo Ćosić", "head", "Miners' Union of the Federation"),
+        ("They drive eight hours", "Mark Dyck", "president", "Prairie Workers' Union"),
+    ]

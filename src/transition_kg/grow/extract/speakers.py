@@ -25,6 +25,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
+    UPPER,
 )
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
@@ -43,10 +44,10 @@ _ROLE = (
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+)?"  # "at the wind developer Vientos del Nalón"
-    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*)*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
-)
+).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
 
 
 #: a sentence's end inside a phrase (not after an initial or "No.")
@@ -482,7 +483,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if owned:
         return owned  # "X, the union's regional chairman for Y": the union
     if after:
-        org = _owner(after.group(2))
+        org = _whole(_owner(after.group(2)))  # "Local 1733 of the Y union": the union
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
         role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
@@ -530,10 +531,11 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
+    part = _PART_OF.match(text, heads.end()) if heads else None  # "who heads the Y branch of the Z": Z
     return (
         _role_before(seen, person, names)
         or _described_as(seen, person)
-        or ((_HEAD_OF[heads.group(1)], heads.group(2)) if heads else None)
+        or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
         or _fronted(seen, person, names)
     )
 
@@ -552,7 +554,7 @@ _ROLE_FOR = re.compile(
     r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
 )
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
-_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])")
+_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)")
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
@@ -636,11 +638,11 @@ def _owner(organisation: str | None) -> str | None:
 
 
 def _whole(organisation: str | None) -> str | None:
-    """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)": the
-    union, its acronym in brackets dropped); any other as it is."""
+    """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)", "Local
+    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is."""
     if not organisation:
         return organisation
-    whole = re.sub(rf"^.*\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
+    whole = re.sub(rf"^.*\b(?i:{PART_NOUNS})(?:\s+\d+)?\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
     return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else organisation
 
 
