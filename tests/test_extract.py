@@ -1901,3 +1901,21 @@ def test_an_organisation_with_any_capital_and_the_whole_a_branch_or_local_belong
         ("Show me one factory", "Ivo Ćosić", "head", "Miners' Union of the Federation"),
         ("They drive eight hours", "Mark Dyck", "president", "Prairie Workers' Union"),
     ]
+
+
+def test_a_title_of_a_body_named_over_commas_and_a_role_in_the_plural_before_names(gazetteer):
+    text = (
+        "At the University of Split, the Dean of the Faculty of Mining, Geology and Civil Engineering, Prof Ana Kos, "
+        'spoke. "Our graduates used to go down the pits," Kos said.\n\n'
+        "Two councillors, Dale Hutch and Brenda Fox, voted against. "
+        '"Fourteen jobs is not a replacement for a plant," Fox said.'
+    )
+    assert organised(text, gazetteer) == [
+        (
+            "Our graduates used to go down the pits",
+            "Ana Kos",
+            "Dean",
+            "Faculty of Mining, Geology and Civil Engineering",
+        ),
+        ("Fourteen jobs is not a replacement for a plant", "Brenda Fox", "councillor", "-"),
+    ]

@@ -18,6 +18,7 @@ from .lexicon import (
     ORG_WORDS,
     PART_NOUNS,
     PARTICLES,
+    PORTFOLIO_TITLES,
     PUBLIC_WORDS,
     SITES,
     SPEECH,
@@ -505,6 +506,12 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
     before = seen.before(person, _ROLE_COMMA)
+    title = None if before else seen.before(person, _TITLE_COMMA)
+    if title and title.group(1) not in HONORIFICS:  # "the Dean of the Faculty of Mining, Geology …, Prof X"
+        return title.group(1), None if title.group(1) in PORTFOLIO_TITLES else title.group(2)
+    several = None if before else seen.before(person, _ROLES_OF_SEVERAL)
+    if several:  # "Two councillors, Dale Hutchison and Brenda Fox,": a councillor
+        return several.group(1), None
     serving = None if before else seen.before(person, _ROLE_FOR)
     if serving:  # "A spokeswoman for the company, X": the company named before; "for the regional government"
         served = serving.group(2)
@@ -560,6 +567,18 @@ _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its cha
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
     rf"|\b(?:Its|its|The company['’]s)\s+)?"
     rf"\b({_ROLE}),\s+\Z"
+)
+#: a capitalised title before the name, with the body it is held in, its name over commas ("the Dean of the Faculty of
+#: Mining, Geology and Civil Engineering, Prof X"), made once
+_TITLE_COMMA = re.compile(
+    rf"\b[Tt]he\s+((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?([{UPPER}][\w'’-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[{UPPER}][\w'’-]*)*))?"
+    rf",\s+(?:(?:{'|'.join(HONORIFICS)})\.?\s+)?\Z"
+)
+#: a role in the plural before the names of those who hold it ("Two councillors, Dale Hutchison and Brenda Fox,")
+_ROLES_OF_SEVERAL = re.compile(
+    rf"\b(?:(?:[Tt]he|[Bb]oth)\s+)?(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Bb]oth)\s+)((?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS}))s,"
+    rf"\s+(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:,\s+|,?\s+and\s+))+\Z"
 )
 _EDGE = re.compile(r"\b")
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
