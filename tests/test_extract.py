@@ -1919,3 +1919,17 @@ def test_a_title_of_a_body_named_over_commas_and_a_role_in_the_plural_before_nam
         ),
         ("Fourteen jobs is not a replacement for a plant", "Brenda Fox", "councillor", "-"),
     ]
+
+
+def test_a_name_called_the_largest_miner_is_a_company_a_corporate_officer_works_for(gazetteer):
+    """ "Hrad Lignit, the largest coal miner in …" is no person (a retired miner is one), so the company of its chief
+    financial officer."""
+    text = (
+        "Hrad Lignit, the largest coal miner in the basin, will cut 1,100 jobs, it said on Thursday.\n\n"
+        '"We are selling less coal," Chief Financial Officer Jana Malá told analysts.\n\n'
+        'Jan Kowal, a retired miner, disagreed. "They sold us out," Kowal said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We are selling less coal", "Jana Malá", "Chief Financial Officer", "Hrad Lignit"),
+        ("They sold us out", "Jan Kowal", "retired miner", "-"),
+    ]

@@ -431,11 +431,17 @@ def _no_name(
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
 
 
-#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …")
+#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit, the
+#: largest coal miner in …")
 _ORG_APPOSITION = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:union|company|firm|group|association|co-?operative|agency|bank|"
     r"fund|charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|"
     r"consultancy|chain|retailer)(?=\s+(?:that|which|whose)\b|[,.;])"
+    # "Severní Lignit, the largest coal miner in …", "X, the state-owned miner": a miner (a producer, …) a company's
+    # word makes a company, not a person ("Jan Kowal, a retired miner")
+    r"|,\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:largest|biggest|leading|state-owned|state-run|listed|"
+    r"[\w-]+-based|[\w-]+-owned)\s+(?:[\w'’-]+\s+){0,3}?(?:miner|producer|operator|developer|owner|exporter|"
+    r"employer|generator|supplier|utility)\b"
 )
 #: a one-word name's age after it ("Wurigen, 67, who goes by one name")
 _AGE = re.compile(r",\s+\d{1,3},")
