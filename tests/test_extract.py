@@ -1933,3 +1933,16 @@ def test_a_name_called_the_largest_miner_is_a_company_a_corporate_officer_works_
         ("We are selling less coal", "Jana Malá", "Chief Financial Officer", "Hrad Lignit"),
         ("They sold us out", "Jan Kowal", "retired miner", "-"),
     ]
+
+
+def test_a_headline_quote_in_single_quotes(gazetteer):
+    """A British headline quotes in single quotes; an apostrophe in a word ("Bosnia's", "don't") ends no quote."""
+    text = (
+        "'The bees don't care what I used to be': Bosnia's coal heartland prepares for its last shift\n\n"
+        'Senad Mujić, a former electrician, keeps hives. "I have kept bees for six years. The bees don\'t care what '
+        'I used to be," he said.'
+    )
+    assert [q[:3] for q in organised(text, gazetteer)] == [
+        ("The bees don't care what I used to be", "Senad Mujić", "former electrician"),
+        ("I have kept bees for six years. The bees don't care what I used to be", "Senad Mujić", "former electrician"),
+    ]
