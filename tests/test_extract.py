@@ -1946,3 +1946,9 @@ def test_a_headline_quote_in_single_quotes(gazetteer):
         ("The bees don't care what I used to be", "Senad Mujić", "former electrician"),
         ("I have kept bees for six years. The bees don't care what I used to be", "Senad Mujić", "former electrician"),
     ]
+
+
+def test_a_span_of_years_written_with_a_dash_is_a_period(gazetteer):
+    text = "The region has drawn 1.6 billion crowns of the 4.2 billion crowns allocated to it for 2021-2027."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found["4.2 billion crowns"] == "2021-2027" and found["2021-2027"] == "2021-2027", found

@@ -137,7 +137,21 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     sentence = text[s_start:s_end]
     out: list[Candidate] = []
     times: list[Time] = []
+    spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
+    skip = -1
     for m in YEAR.finditer(sentence):
+        if m.start() < skip:
+            continue  # a span's last year
+        span = spans.get(m.start())
+        if span:
+            skip = span.end()
+            c = Candidate("CandidateDate", s_start + m.start(), s_start + span.end(), sentence[m.start() : span.end()])
+            c.add("startYear", turtle.typed(span.group(1), "xsd:gYear"))
+            c.add("endYear", turtle.typed(span.group(2), "xsd:gYear"))
+            out.append(c)
+            before = sentence[max(0, m.start() - 8) : m.start()]
+            times.append((s_start + m.start(), s_start + span.end(), f"{span.group(1)}-{span.group(2)}", None, before))
+            continue
         financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
         end = m.end() + (financial.end() if financial else 0)
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
@@ -204,6 +218,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     return out, times
 
 
+#: a span of years written with a dash: "for 2021-2027" (the first year before the second); "between 2010 and 2020"
+#: is left two years, as the lists read it
+_YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
 _FOR = re.compile(r"\bfor\s+$")
 #: an act done, a few words before a month ("a plan issued by the government in March"): the month is past
