@@ -1952,3 +1952,11 @@ def test_a_span_of_years_written_with_a_dash_is_a_period(gazetteer):
     text = "The region has drawn 1.6 billion crowns of the 4.2 billion crowns allocated to it for 2021-2027."
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
     assert found["4.2 billion crowns"] == "2021-2027" and found["2021-2027"] == "2021-2027", found
+
+
+def test_metric_tons_and_cubic_metres(gazetteer):
+    text = "Output fell to 83 million metric tons, and gas output rose to 9.6 billion cubic meters."
+    assert numbers(text, gazetteer) == [
+        ("83 million metric tons", "83000000", "tonne", "-"),
+        ("9.6 billion cubic meters", "9600000000", "cubic metre", "-"),
+    ]
