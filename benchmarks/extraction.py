@@ -213,8 +213,9 @@ def unit_of(c: Candidate) -> str:
 
 
 def same_unit(a: str, b: str) -> bool:
-    a, b = a.lower().replace("-", " "), b.lower().replace("-", " ")
-    return a == b or a.rstrip("s") == b.rstrip("s") or {a, b} <= {"tonne", "tonnes", "ton", "tons"}
+    """Whether two units are one as written: case, hyphens, a plural "s" and the American "meter" aside."""
+    a, b = (re.sub(r"meter\b", "metre", u.lower().replace("-", " ").rstrip("s")) for u in (a, b))
+    return a == b or {a, b} <= {"tonne", "ton"}
 
 
 def close(a: Decimal, b: Decimal) -> bool:
