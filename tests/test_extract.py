@@ -1960,3 +1960,8 @@ def test_metric_tons_and_cubic_metres(gazetteer):
         ("83 million metric tons", "83000000", "tonne", "-"),
         ("9.6 billion cubic meters", "9600000000", "cubic metre", "-"),
     ]
+
+
+def test_a_compact_million_after_a_currency_letter_and_a_time_of_day_is_no_number(gazetteer):
+    text = "It set aside R85m for retraining. Shares fell 3.2% in Johannesburg by 1100 GMT."
+    assert numbers(text, gazetteer) == [("R85m", "85000000", "rand", "-"), ("3.2%", "3.2", "percent", "-")]

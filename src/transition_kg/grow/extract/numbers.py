@@ -552,13 +552,14 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
                 and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
             )
             or re.match(r"-year-old", rest)
+            or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
             or (
                 unit in ("month", "week")
                 and re.search(r"\bthe\s+$", before)
                 and re.match(rf"\s+(?:to|ending|ended)\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b", rest)
             )
         ):
-            continue  # a date, an age, or a period ("in the three months to June")
+            continue  # a date, an age, a time of day, or a period ("in the three months to June")
         if (
             re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before)
         ) or (re.fullmatch(r"first|second|third|fourth", words.lower()) and re.match(r"-(?:half|quarter)\b", rest)):
