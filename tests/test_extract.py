@@ -1965,3 +1965,19 @@ def test_metric_tons_and_cubic_metres(gazetteer):
 def test_a_compact_million_after_a_currency_letter_and_a_time_of_day_is_no_number(gazetteer):
     text = "It set aside R85m for retraining. Shares fell 3.2% in Johannesburg by 1100 GMT."
     assert numbers(text, gazetteer) == [("R85m", "85000000", "rand", "-"), ("3.2%", "3.2", "percent", "-")]
+
+
+def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted(gazetteer):
+    text = (
+        "The switch cut its workforce to 85 people from 260. Only 11 students enrolled last autumn, she said, "
+        "against 95 in 2010. About 700 of the jobs will go."
+    )
+    assert numbers(text, gazetteer) == [
+        ("85 people", "85", "count", "-"),
+        ("260", "260", "count", "-"),
+        ("Only 11 students", "11", "count", "only"),
+        ("95", "95", "count", "-"),
+        ("About 700", "700", "count", "about"),
+    ]
+    counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if c.kind.endswith("Observation")]
+    assert counted == [['"people"'], ['"people"'], ['"students"'], ['"students"'], ['"jobs"']]

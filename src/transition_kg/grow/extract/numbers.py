@@ -101,10 +101,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)(?=\s)", rest)
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards"
+        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
 
 
@@ -599,13 +599,23 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if (
             later.unit is None
             and earlier.unit not in (None, "fraction")
-            and re.search(
-                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
-                text[max(s_start, later.number.start - 60) : later.number.start],
+            and (
+                re.search(
+                    rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
+                    text[max(s_start, later.number.start - 60) : later.number.start],
+                )
+                or _OTHER_SIDE.fullmatch(text, earlier.end, later.number.start)
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
     return kept
+
+
+#: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
+#: "11 students enrolled last autumn, she said, against 95"
+_OTHER_SIDE = re.compile(
+    rf"\s+from\s+(?:(?:{QUALIFIERS})\s+)?|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
+)
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
