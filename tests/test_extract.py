@@ -1981,3 +1981,29 @@ def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted
     ]
     counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if c.kind.endswith("Observation")]
     assert counted == [['"people"'], ['"people"'], ['"students"'], ['"students"'], ['"jobs"']]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a forecast's full-year figure: this year's; the other side of "down from … in 2024" keeps its own
+            "The miner expects full-year sales of 13 million tonnes, down from 16.2 million tonnes in 2024.",
+            {"13 million tonnes": "2025", "16.2 million tonnes": "2024"},
+        ),
+        (  # a full year's figure said of the past is not a forecast: no year from it
+            "Its full-year sales of 13 million tonnes disappointed.",
+            {"13 million tonnes": "-"},
+        ),
+        (  # "Since 2015, …," opening the sentence: its figures' period
+            "Since 2015, she said, the canton had lost about 38,000 residents.",
+            {"about 38,000 residents": "2015-2025"},
+        ),
+        (  # "…, with the gas sector contributing nearly a third": the time before
+            "GDP grew 5.1 percent last year, with the gas and new energy sectors contributing nearly a third of it.",
+            {"5.1 percent": "2024", "nearly a third": "2024"},
+        ),
+    ],
+)
+def test_years_of_a_forecast_full_year_an_opening_since_and_a_clause_with_a_participle(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact, "absent") for exact in expected} == expected, found

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
-from .dates import SAME_PERIOD, YEAR, Time, dates_in
+from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
@@ -288,6 +288,8 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when is None and not _undated(text, quantity, lead):
+                when = _opening_period(text, s_start, usable) or _full_year(text, s_start, first.start, published)
             if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(
                     text, stated, s_start, first.start, lead
@@ -307,6 +309,28 @@ def dates_and_numbers(
     _headline_times(text, out)
     _converted_times(text, out)
     return out
+
+
+def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
+    """A period "since" a year that opens the sentence ("Since 2015, she said, the canton had lost about 38,000
+    residents"): the time of its figures that have none of their own."""
+    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+)?")
+    return next((t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None)
+
+
+#: a full year's figure ("expects full-year sales of", "a full-year net profit of about")
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,3}\s+(?:of|at)\s+(?:[\w-]+\s+)?$")
+
+
+def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time | None:
+    """The year of a full year's figure that a forecast gives ("The miner expects full-year sales of 13 million
+    tonnes"): the publication's year, the year the forecast is for."""
+    lead = text[max(s_start, start - 80) : start]
+    full = _FULL_YEAR.search(lead)
+    if full is None or not re.search(FUTURE, text[s_start:start]):
+        return None
+    at = start - len(lead) + full.start()
+    return (at, at + len(full.group(0)), str(published.year), "full-year (forecast)", "")
 
 
 def _observation_span(
@@ -476,10 +500,11 @@ def _time_of(
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(r"(?:worth|\w+ing)\s", opening)
+            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing)\s", opening)
             or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
-    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
+    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
+    # time before
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
