@@ -2007,3 +2007,20 @@ def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted
 def test_years_of_a_forecast_full_year_an_opening_since_and_a_clause_with_a_participle(text, expected, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert {exact: found.get(exact, "absent") for exact in expected} == expected, found
+
+
+def test_names_over_nad_of_the_and_two_words_and_an_organisations_name_and_no_time_zone(gazetteer):
+    text = (
+        "Unemployment in the Ústí nad Labem Region rose, said Ivo Cernak, who heads the Miners' Union of the "
+        "Federation. Liu Bo heads the Human Resources and Social Security Bureau of Jincheng. Shares fell by 1100 GMT. "
+        "A study came from the Energy Center of the National Development and Reform Commission."
+    )
+    found = set(names(text, gazetteer))
+    wanted = {
+        "Ústí nad Labem Region",
+        "Miners' Union of the Federation",
+        "Human Resources and Social Security Bureau of Jincheng",
+        "Energy Center",
+        "National Development and Reform Commission",
+    }
+    assert wanted <= found and "GMT" not in found, found

@@ -642,7 +642,7 @@ DEMONYMS = {
 }
 #: the small words inside a person's name ("Pieter de Villiers", "Ursula von der Leyen")
 PARTICLES = {"de", "van", "von", "der", "den", "du", "le", "bin"}
-CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on"}
+CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on", "nad", "pod"}
 PREPOSITIONS = {
     "of",
     "in",
@@ -739,6 +739,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
 
 NOT_NAMES = {
+    "GMT",  # times of day: "by 1100 GMT"
+    "UTC",
     "TV",
     "VR",
     "AR",
