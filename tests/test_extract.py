@@ -2024,3 +2024,15 @@ def test_names_over_nad_of_the_and_two_words_and_an_organisations_name_and_no_ti
         "National Development and Reform Commission",
     }
     assert wanted <= found and "GMT" not in found, found
+
+
+def test_a_title_an_areas_possessive_gives_with_no_body_named_and_a_role_referred_to_after_an_adverb(gazetteer):
+    text = (
+        'Mpumalanga has 12 mines. Refilwe Mtsweni, the province\'s Premier, visited on Monday. "We need jobs," she '
+        "said.\n\nPiotr Zielinski, chief executive of Tauron Wydobycie, met the unions. Later the company's chief "
+        'executive said: "We will not close the pit."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We need jobs", "Refilwe Mtsweni", "Premier", "-"),
+        ("We will not close the pit.", "Piotr Zielinski", "chief executive", "Tauron Wydobycie"),
+    ]

@@ -406,7 +406,9 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
     chairman": "X, chairman of the … branch"), their role then read from the article (an organisation's noun,
     "the miner", is none)."""
     words = re.fullmatch(
-        r"\s*[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase
+        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)"
+        r"(?:\s+(?:also|then|later|again))?\s*",
+        phrase,
     )
     if not words:
         return None
@@ -499,9 +501,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
     owned = _OWNED_TITLE.match(text, *_after_name(seen, person))  # "X, the canton's Minister for …": the canton
-    held = _owned_role(text, names, f"{owned.group(1)}'s {owned.group(2)}", owned.start()) if owned else None
-    if held:
-        return held
+    if owned:  # the body named before, else none
+        return _owned_role(text, names, f"{owned.group(1)}'s {owned.group(2)}", owned.start()) or (owned.group(2), None)
     heads = seen.after(person, _HEADS)
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
