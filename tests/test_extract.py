@@ -2036,3 +2036,14 @@ def test_a_title_an_areas_possessive_gives_with_no_body_named_and_a_role_referre
         ("We need jobs", "Refilwe Mtsweni", "Premier", "-"),
         ("We will not close the pit.", "Piotr Zielinski", "chief executive", "Tauron Wydobycie"),
     ]
+
+
+def test_a_role_said_with_a_verb(gazetteer):
+    text = (
+        'Tomasz Lis is the chairman of the Solidarity branch at Turów. "We will strike," Lis said.\n\n'
+        'Jan Hruby, who works as a fitter at the Bílina mine, was angry. "They lied," Hruby said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We will strike", "Tomasz Lis", "chairman", "Solidarity"),
+        ("They lied", "Jan Hruby", "fitter", "Bílina mine"),
+    ]

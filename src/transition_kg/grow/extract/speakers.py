@@ -481,7 +481,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
     text = seen.text
-    after = seen.after(person, _APPOSITION)
+    after = seen.after(person, _APPOSITION) or seen.after(person, _COPULA)
     owned = _owned_role(text, names, after.group(1), after.start()) if after else None
     if owned:
         return owned  # "X, the union's regional chairman for Y": the union
@@ -549,9 +549,14 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
-_APPOSITION = re.compile(  # "X, deputy director of the Y"
-    rf",\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
+_ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
+    rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
+)
+_APPOSITION = re.compile(rf",\s+(?:\d+,\s+)?{_ROLE_HELD}")  # "X, deputy director of the Y"
+#: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
+_COPULA = re.compile(
+    rf"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
