@@ -2047,3 +2047,34 @@ def test_a_role_said_with_a_verb(gazetteer):
         ("We will strike", "Tomasz Lis", "chairman", "Solidarity"),
         ("They lied", "Jan Hruby", "fitter", "Bílina mine"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # the figure compared "from … a year earlier": the year after that one
+            "Output fell 8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier.",
+            dt.date(2026, 8, 20),
+            {"8%": "2026", "4.1 million tonnes": "2026", "4.5 million tonnes": "2025"},
+        ),
+        (  # "two years earlier": two years after; the other side takes the unit over a comma
+            "The mine employs 900 people, from 1,200 two years earlier.",
+            dt.date(2026, 8, 20),
+            {"900 people": "2026", "1,200": "2024"},
+        ),
+        (  # "in the first nine months" with no year: this year's once nine months have passed, else last year's
+            "Exports rose 9% in the first nine months, to 12 million tonnes.",
+            dt.date(2026, 10, 20),
+            {"9%": "2026", "12 million tonnes": "2026"},
+        ),
+        ("Exports rose 9% in the first nine months.", dt.date(2026, 8, 20), {"9%": "2025"}),
+    ],
+)
+def test_years_after_a_year_earlier_and_of_the_first_months(text, published, expected, gazetteer):
+    found = {
+        c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"
+    }
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+    if "1,200" in expected:  # the other side of "from", over a comma, takes the unit
+        counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer, published) if c.exact == "1,200"]
+        assert counted == [['"people"']]

@@ -97,7 +97,8 @@ _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(sprin
 #: a part of this year ("in the first six months of the year")
 _PART_OF_YEAR = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
-)
+    r"|\b(?:in|during|over|for)\s+the\s+first\s+(?:\w+|\d{1,2})\s+months\b(?![\s-]+(?:of|to|through|ended|ending)\b)"
+)  # "in the first nine months" with no year or month after it: this year's
 _QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no year written)
     r"\b(?:in|during|for)\s+the\s+(?:(first|second|third|fourth)\s+quarter|(first|second)\s+half)\b(?![\s-]+of\b)"
 )
@@ -286,8 +287,10 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         else:
             year = published.year - (month > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
-    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year
-        out.append((m.start(), m.end(), str(published.year), m.group(0)))
+    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year (last year's
+        first = re.search(r"first\s+(\w+)\s+months", m.group(0))  # when more months than have passed)
+        count = (int(first.group(1)) if first.group(1).isdigit() else words_value(first.group(1))) if first else None
+        out.append((m.start(), m.end(), str(published.year - bool(count and count > published.month)), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
         months = 3 if m.group(1) else 6
         last = months * ("first", "second", "third", "fourth").index((m.group(1) or m.group(2)).lower()) + months

@@ -289,7 +289,11 @@ def dates_and_numbers(
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
             if when is None and not _undated(text, quantity, lead):
-                when = _opening_period(text, s_start, usable) or _full_year(text, s_start, first.start, published)
+                when = (
+                    _opening_period(text, s_start, usable)
+                    or _full_year(text, s_start, first.start, published)
+                    or _year_after(text, usable, end)
+                )
             if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(
                     text, stated, s_start, first.start, lead
@@ -309,6 +313,25 @@ def dates_and_numbers(
     _headline_times(text, out)
     _converted_times(text, out)
     return out
+
+
+def _year_after(text: str, times: list[Time], end: int) -> Time | None:
+    """The year of a figure compared, later in its sentence, with one "from … a year (two years) earlier" ("Output fell
+    8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier"): the year that many years after that one."""
+    for t in times:
+        apart = re.match(r"(an?|one|\w+|\d+)\s+years?\s", t[3] or "")
+        count = (1 if apart.group(1) in ("a", "an", "one") else _count(apart.group(1))) if apart else None
+        if t[0] >= end and "-" not in t[2] and _AGO.search(t[3] or "") and count:
+            between = text[end : t[0]]
+            if re.search(r"\bfrom\b|\bcompared (?:with|to)\b", between) and not re.search(r";|\.(?!\d)", between):
+                return (t[0], t[1], str(int(t[2]) + count), f"{apart.group(0)}after {t[3]}", t[4])
+    return None
+
+
+def _count(word: str) -> int | None:
+    """A small count written in figures or words ("3", "three")."""
+    value = int(word) if word.isdigit() else words_value(word)
+    return int(value) if value is not None else None
 
 
 def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
@@ -639,7 +662,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 #: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
 #: "11 students enrolled last autumn, she said, against 95"
 _OTHER_SIDE = re.compile(
-    rf"\s+from\s+(?:(?:{QUALIFIERS})\s+)?|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
+    rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
 )
 
 
