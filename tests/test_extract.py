@@ -2078,3 +2078,15 @@ def test_years_after_a_year_earlier_and_of_the_first_months(text, published, exp
     if "1,200" in expected:  # the other side of "from", over a comma, takes the unit
         counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer, published) if c.exact == "1,200"]
         assert counted == [['"people"']]
+
+
+def test_fiscal_years_as_companies_write_them(gazetteer):
+    text = "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found == {
+        "12%": "2025",
+        "3.2 billion rupees": "2025",
+        "FY2025": "2025",
+        "70 million tonnes": "2024-2025",
+        "FY2024-25": "2024-2025",
+    }, found

@@ -169,6 +169,14 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
             else (m.group(0), None)
         )
         times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
+    for m in _FISCAL.finditer(sentence):  # "FY2025", "FY25": a fiscal year; "FY2024-25": a financial year's two
+        first = m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}"
+        when = f"{first}-{first[:2]}{m.group(2)}" if m.group(2) else first
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        for prop, year in (("startYear", when[:4]), ("endYear", when[-4:])) if m.group(2) else (("candidateYear", when),):
+            c.add(prop, turtle.typed(year, "xsd:gYear"))
+        out.append(c)
+        times.append((s_start + m.start(), s_start + m.end(), when, None, sentence[max(0, m.start() - 8) : m.start()]))
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
@@ -222,6 +230,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
 #: a span of years written with a dash: "for 2021-2027" (the first year before the second); "between 2010 and 2020"
 #: is left two years, as the lists read it
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+#: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
+_FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
 _FOR = re.compile(r"\bfor\s+$")
 #: an act done, a few words before a month ("a plan issued by the government in March"): the month is past
