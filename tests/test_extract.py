@@ -2090,3 +2090,14 @@ def test_fiscal_years_as_companies_write_them(gazetteer):
         "70 million tonnes": "2024-2025",
         "FY2024-25": "2024-2025",
     }, found
+
+
+def test_a_headlines_year_governs_the_lead_paragraphs_flows(gazetteer):
+    """ "… output falls in 2025" in the headline: the lead's "Output fell 5% to 210 million tonnes" holds for 2025;
+    a state in a later paragraph does not take it."""
+    text = (
+        "Kuzbass coal output falls in 2025 as exports slump\n\n"
+        "Output fell 5% to 210 million tonnes, the regional ministry said.\n\nThe region employs 90,000 miners."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert found == {"5%": "2025", "210 million tonnes": "2025", "90,000 miners": "-"}, found

@@ -225,6 +225,10 @@ def dates_and_numbers(
     previous_times: list[Time] = []  # and its times
     paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
     last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
+    headline_end = text.find("\n")  # a headline's times ("… output falls in 2025"), carried to the lead paragraph
+    headline_times: list[Time] | None = (
+        [] if headline_end > 0 and not text[:headline_end].rstrip().endswith((".", "!", "?")) else None
+    )
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
@@ -233,6 +237,8 @@ def dates_and_numbers(
         out += dates
         opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
         opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
+        if opening and headline_times is not None and s_start > headline_end:  # the lead paragraph: the headline's
+            opening_period, headline_times = opening_period or (headline_times[-1] if headline_times else None), None
         paragraph, last_time = (paragraph + 1, None) if opening else (paragraph, last_time)
         same = SAME_PERIOD.search(text, s_start, s_end)
         named = (  # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
@@ -302,6 +308,8 @@ def dates_and_numbers(
             if when:
                 _add_when(c, when, lead)
             out.append(c)
+        if headline_times is not None and s_start < headline_end:
+            headline_times += [t for t in times if not _bounded(t[3], t[4]) and "-" not in t[2]]
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
