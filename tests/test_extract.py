@@ -2101,3 +2101,18 @@ def test_a_headlines_year_governs_the_lead_paragraphs_flows(gazetteer):
     )
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
     assert found == {"5%": "2025", "210 million tonnes": "2025", "90,000 miners": "-"}, found
+
+
+def test_speakers_after_an_honorific_with_a_stop_a_participle_opening_and_a_colon_after_a_named_opening(gazetteer):
+    text = (
+        '"It is over," said Dr. Anna Berg, a doctor at the clinic.\n\n'
+        'Asked about the plan, Premier Steven Miles said: "We will not leave them behind."\n\n'
+        'Jan Kowal, a retired miner, put it bluntly: "The town will die."\n\n'
+        'The plan is clear about it: "All mines close by 2030 and the town will need work."'
+    )
+    assert organised(text, gazetteer) == [
+        ("It is over", "Anna Berg", "doctor", "clinic"),
+        ("We will not leave them behind.", "Steven Miles", "Premier", "-"),
+        ("The town will die.", "Jan Kowal", "retired miner", "-"),
+        ("All mines close by 2030 and the town will need work.", "-", "-", "-"),
+    ]

@@ -51,13 +51,15 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 ).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
 
 
+#: a full stop, not one after an initial, "No." or an honorific ("Mr. Jones")
+_FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf)\."
 #: a sentence's end inside a phrase (not after an initial or "No.")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
 
 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
-    phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
+    phrase = re.split(rf"{_FULL_STOP}(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
     titled = _titled_person(phrase, text, names, offset)
     if titled:
         return titled  # "the prime minister wrote": the person the article gave that title
@@ -73,7 +75,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     found = [
         n
         for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set())
-        if not n.text.isdigit() and n.text not in STOP  # "Its chairman, X, said": X
+        if not n.text.isdigit()
+        and n.text not in STOP  # "Its chairman, X, said": X
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", n.text)  # "Asked about the plan, X said": X
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
@@ -182,7 +186,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said:
             who = _speaker_in(after[said.end() :], after_start + said.end(), text, names, lower_words)
-        if who is None and named_then_said and not re.search(r"[.!?]\s", named_then_said.group(1)):
+        if who is None and named_then_said and not re.search(rf"(?:{_FULL_STOP}|[!?])\s", named_then_said.group(1)):
             who = _speaker_in(
                 named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
             )
@@ -197,6 +201,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 who = _speaker_in(nxt.group(1), after_start + nxt.start(1), text, names, lower_words)
         if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
             who = _subject_before(text, names, mentions, sentence_of(start), start)
+        if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
+            who = _opening_person(text, mentions, sentence_of(start), start)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
@@ -447,6 +453,16 @@ def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tu
         (p for at, p in reversed(people) if at < start), None
     )
     return (found, None, None) if found else None
+
+
+def _opening_person(text: str, people, sentence: int, start: int) -> tuple | None:
+    """The speaker of a quote a colon introduces, in a sentence that opens on a person's name ("Jan Kowal, a retired
+    miner, put it bluntly: "…""; not "The plan says: "…"")."""
+    if not re.search(r":\s*[\"“„«]?$", text[max(sentence, start - 4) : start]):
+        return None
+    first = bisect.bisect_left(people, (sentence,))
+    opens = first < len(people) and people[first][0] == sentence and "\n" not in text[sentence:start]
+    return (people[first][1], None, None) if opens else None
 
 
 def _subject_before(text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
