@@ -2116,3 +2116,15 @@ def test_speakers_after_an_honorific_with_a_stop_a_participle_opening_and_a_colo
         ("The town will die.", "Jan Kowal", "retired miner", "-"),
         ("All mines close by 2030 and the town will need work.", "-", "-", "-"),
     ]
+
+
+def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(gazetteer):
+    text = (
+        'For Ana Ruiz, a teacher, the closure is personal. "My father worked there for 30 years."\n\n'
+        'Ana Ruiz and Jan Kowal disagree. "The pit fed three generations of this town."\n\n'
+        'Anna Weber grew up in what locals call the "coal capital".'
+    )
+    assert organised(text, gazetteer) == [
+        ("My father worked there for 30 years.", "Ana Ruiz", "teacher", "-"),
+        ("The pit fed three generations of this town.", "-", "-", "-"),
+    ]

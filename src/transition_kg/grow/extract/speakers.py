@@ -207,6 +207,9 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
+        if who is None and closed and last < line_start and not after.strip(" .,!?\"”»"):  # the paragraph's only quote,
+            # at its end, unattributed
+            who = _only_person(text, mentions, line_start, start)
         if who is not None:
             who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
         if who is not None and group not in speakers:
@@ -453,6 +456,16 @@ def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tu
         (p for at, p in reversed(people) if at < start), None
     )
     return (found, None, None) if found else None
+
+
+def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
+    """The speaker of a quote that ends its paragraph with no verb of saying: the one person the paragraph named
+    before it ("For Ana Ruiz, a teacher, the closure is personal. "My father worked there …""), not one of two."""
+    if not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
+        return None  # the quote opens a sentence after the paragraph's first (not "what locals call the "…"")
+    first, last = bisect.bisect_left(people, (line_start,)), bisect.bisect_left(people, (start,))
+    named = {p for _, p in people[first:last]}
+    return (named.pop(), None, None) if len(named) == 1 else None
 
 
 def _opening_person(text: str, people, sentence: int, start: int) -> tuple | None:
