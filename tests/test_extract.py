@@ -2128,3 +2128,18 @@ def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(ga
         ("My father worked there for 30 years.", "Ana Ruiz", "teacher", "-"),
         ("The pit fed three generations of this town.", "-", "-", "-"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [  # "… of this year": the relative date is "this year"; a time that was due has passed; "years on" a noun no date
+        ("Output rose 9% in the first seven months of this year.", dt.date(2026, 8, 20), "this year", "2026"),
+        ("Tenders were due in mid-September but have been postponed.", dt.date(2026, 10, 2), "in mid-September", "2026"),
+        ("Tenders are due in mid-September.", dt.date(2026, 10, 2), "in mid-September", "2027"),
+        ("She spent twelve years on platforms in the North Sea.", dt.date(2026, 3, 14), "twelve years on", None),
+        ("Thirty years on, the town is quiet.", dt.date(2026, 3, 14), "Thirty years on", "2026"),
+    ],
+)
+def test_this_year_of_a_part_a_time_that_was_due_and_years_on_a_noun(text, published, exact, year, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
+    assert found.get(exact) == year, found

@@ -60,7 +60,9 @@ _RELATIVE = re.compile(
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
 )
-_LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
+_LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
+    r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on(?!\s+(?:the\s+|a\s+)?[a-z])|afterwards)\b"
+)
 _EARLIER = re.compile(
     r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:earlier|before)\b"
     r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b)",
@@ -96,9 +98,9 @@ _WEEKDAY = re.compile(
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
 #: a part of this year ("in the first six months of the year")
 _PART_OF_YEAR = re.compile(
-    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
+    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+the\s+year\b"
     r"|\b(?:in|during|over|for)\s+the\s+first\s+(?:\w+|\d{1,2})\s+months\b(?![\s-]+(?:of|to|through|ended|ending)\b)"
-)  # "in the first nine months" with no year or month after it: this year's
+)  # "in the first nine months" with no year or month after it: this year's ("… of this year": "this year" is read)
 _QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no year written)
     r"\b(?:in|during|for)\s+the\s+(?:(first|second|third|fourth)\s+quarter|(first|second)\s+half)\b(?![\s-]+of\b)"
 )
@@ -241,13 +243,17 @@ _DONE = re.compile(
 )
 
 
+#: what was set for a time that has passed: "Tenders were due in mid-September but have been postponed"
+_WAS_DUE = re.compile(r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I)
+
+
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
     before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
-    return bool(re.search(FUTURE, before, re.I))
+    return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
 def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
