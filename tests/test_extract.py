@@ -2143,3 +2143,13 @@ def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(ga
 def test_this_year_of_a_part_a_time_that_was_due_and_years_on_a_noun(text, published, exact, year, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
     assert found.get(exact) == year, found
+
+
+def test_a_number_of_them_counts_what_the_one_before_counted_and_grandchildren(gazetteer):
+    text = "The firm told its 1,400 workers that eight hundred of them would go. He feeds two grandchildren."
+    counted = [
+        (c.exact, c.props.get("candidateCounted", ["-"])[0].strip('"'))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert counted == [("1,400 workers", "workers"), ("eight hundred", "workers"), ("two grandchildren", "grandchildren")]

@@ -184,6 +184,7 @@ COUNT_NOUNS = {
     "doctors",
     "nurses",
     "children",
+    "grandchildren",
     "pensioners",
     "retirees",
     "members",
