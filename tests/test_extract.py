@@ -2153,3 +2153,18 @@ def test_a_number_of_them_counts_what_the_one_before_counted_and_grandchildren(g
         if c.kind == "CandidateObservation"
     ]
     assert counted == [("1,400 workers", "workers"), ("eight hundred", "workers"), ("two grandchildren", "grandchildren")]
+
+
+def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_place_and_of_an_acronym(gazetteer):
+    text = (
+        'Kestrel Coal will close the pit. Sam Hart, an engineer at the company, was calm. "We saw it coming," Hart '
+        "said.\n\nOfficials at the Ministry of Energy declined to comment. Its spokesman, Ali Khan, later said: "
+        '"The plan stands."\n\n"We were not told," said Dana Bek, a councillor in Ekibastuz.\n\n'
+        "Nomvula Dube, the NUM's regional secretary, said talks had failed. \"We will strike,\" she said."
+    )
+    assert organised(text, gazetteer) == [
+        ("We saw it coming", "Sam Hart", "engineer", "Kestrel Coal"),
+        ("The plan stands.", "Ali Khan", "spokesman", "Ministry of Energy"),
+        ("We were not told", "Dana Bek", "councillor", "Ekibastuz"),
+        ("We will strike", "Nomvula Dube", "regional secretary", "NUM"),
+    ]

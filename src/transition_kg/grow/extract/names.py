@@ -449,9 +449,10 @@ def _no_name(
 #: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit, the
 #: largest coal miner in …")
 _ORG_APPOSITION = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:union|company|firm|group|association|co-?operative|agency|bank|"
-    r"fund|charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|"
-    r"consultancy|chain|retailer)(?=\s+(?:that|which|whose)\b|[,.;])"
+    r",\s+(?:the|a|an)\s+(?:(?!(?:at|of|for|with|in|from|on|by)\s)[\w'’-]+\s+){0,4}?"  # not "an engineer at the company"
+    r"(?:union|company|firm|group|association|co-?operative|agency|bank|fund|charity|council|federation|"
+    r"confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|consultancy|chain|retailer)"
+    r"(?=\s+(?:that|which|whose)\b|[,.;])"
     # "Severní Lignit, the largest coal miner in …", "X, the state-owned miner": a miner (a producer, …) a company's
     # word makes a company, not a person ("Jan Kowal, a retired miner")
     r"|,\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:largest|biggest|leading|state-owned|state-run|listed|"

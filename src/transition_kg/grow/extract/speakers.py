@@ -53,6 +53,11 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 
 #: a full stop, not one after an initial, "No." or an honorific ("Mr. Jones")
 _FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf)\."
+#: a word of an apposition before the noun it calls a name ("X, the largest miner"), not a preposition ("X, an engineer
+#: at the company": a person)
+_NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
+#: words after a speaker's name that are no role ("Its spokesman, Ali Khan, later said")
+_ADVERBS = {"later", "also", "then", "again", "earlier", "previously", "meanwhile", "however", "too"}
 #: a sentence's end inside a phrase (not after an initial or "No.")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
 
@@ -105,6 +110,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         parts = re.split(r"\s+at (?:the )?", role_text, maxsplit=1)  # "director of the office at the Bureau"
         if len(parts) == 1:
             parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
+        if len(parts) == 1:
+            parts = re.split(r"\s+in (?=[A-Z])", role_text, maxsplit=1)  # "a councillor in Ekibastuz": Ekibastuz
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
@@ -116,8 +123,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         organisation = local.group(0) if local else _whole(_owner(organisation))  # "Local 1197 of the …": the local
         if organisation and re.fullmatch(HELD_NOUNS, organisation):  # "the council's finance committee": the council
             organisation = _named_as(text, names, organisation, offset) or organisation
-        if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
-            role = None  # "Piotr Nowak, 54,": an age
+        if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
+            role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
     if role is None and name.title:
         role = name.title
@@ -136,7 +143,7 @@ def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
     """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
     before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word), by the
     noun written after it ("Yangcheng county") or by an apposition ("X, the union that …")."""
-    called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
+    called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
             break
@@ -518,7 +525,10 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         org = _whole(_owner(after.group(2)))  # "Local 1733 of the Y union": the union
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
-        role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
+        owner_of = re.match(r"([\w-]+)['’]s\s+", after.group(1))
+        role = after.group(1)[owner_of.end() :] if owner_of else after.group(1)  # "the Opposition's resources spokesman"
+        if org is None and owner_of and owner_of.group(1)[:1].isupper():
+            org = owner_of.group(1)  # "X, the NUM's regional secretary": the NUM
         part = _PART_OF.match(text, after.end()) if org else None  # "the Hendrina branch of the NUM": the NUM
         if part:
             return role, _whole(part.group(1))
@@ -680,7 +690,8 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if n.person:
             continue
         if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", text[n.end : n.end + 80]
+            rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+            text[n.end : n.end + 80],
         ):
             return n.text
     return None
