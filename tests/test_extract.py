@@ -1939,7 +1939,7 @@ def test_a_headline_quote_in_single_quotes(gazetteer):
     """A British headline quotes in single quotes; an apostrophe in a word ("Bosnia's", "don't") ends no quote."""
     text = (
         "'The bees don't care what I used to be': Bosnia's coal heartland prepares for its last shift\n\n"
-        'Senad Mujić, a former electrician, keeps hives. "I have kept bees for six years. The bees don\'t care what '
+        "Senad Mujić, a former electrician, keeps hives. \"I have kept bees for six years. The bees don't care what "
         'I used to be," he said.'
     )
     assert [q[:3] for q in organised(text, gazetteer)] == [
@@ -1979,7 +1979,9 @@ def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted
         ("95", "95", "count", "-"),
         ("About 700", "700", "count", "about"),
     ]
-    counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if c.kind.endswith("Observation")]
+    counted = [
+        c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if c.kind.endswith("Observation")
+    ]
     assert counted == [['"people"'], ['"people"'], ['"students"'], ['"students"'], ['"jobs"']]
 
 
@@ -2071,12 +2073,12 @@ def test_a_role_said_with_a_verb(gazetteer):
     ],
 )
 def test_years_after_a_year_earlier_and_of_the_first_months(text, published, expected, gazetteer):
-    found = {
-        c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"
-    }
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"}
     assert {exact: found.get(exact) for exact in expected} == expected, found
     if "1,200" in expected:  # the other side of "from", over a comma, takes the unit
-        counted = [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer, published) if c.exact == "1,200"]
+        counted = [
+            c.props.get("candidateCounted") for c in candidates_of(text, gazetteer, published) if c.exact == "1,200"
+        ]
         assert counted == [['"people"']]
 
 
@@ -2134,7 +2136,12 @@ def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(ga
     "text, published, exact, year",
     [  # "… of this year": the relative date is "this year"; a time that was due has passed; "years on" a noun no date
         ("Output rose 9% in the first seven months of this year.", dt.date(2026, 8, 20), "this year", "2026"),
-        ("Tenders were due in mid-September but have been postponed.", dt.date(2026, 10, 2), "in mid-September", "2026"),
+        (
+            "Tenders were due in mid-September but have been postponed.",
+            dt.date(2026, 10, 2),
+            "in mid-September",
+            "2026",
+        ),
         ("Tenders are due in mid-September.", dt.date(2026, 10, 2), "in mid-September", "2027"),
         ("She spent twelve years on platforms in the North Sea.", dt.date(2026, 3, 14), "twelve years on", None),
         ("Thirty years on, the town is quiet.", dt.date(2026, 3, 14), "Thirty years on", "2026"),
@@ -2152,7 +2159,11 @@ def test_a_number_of_them_counts_what_the_one_before_counted_and_grandchildren(g
         for c in candidates_of(text, gazetteer)
         if c.kind == "CandidateObservation"
     ]
-    assert counted == [("1,400 workers", "workers"), ("eight hundred", "workers"), ("two grandchildren", "grandchildren")]
+    assert counted == [
+        ("1,400 workers", "workers"),
+        ("eight hundred", "workers"),
+        ("two grandchildren", "grandchildren"),
+    ]
 
 
 def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_place_and_of_an_acronym(gazetteer):
@@ -2160,7 +2171,7 @@ def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_p
         'Kestrel Coal will close the pit. Sam Hart, an engineer at the company, was calm. "We saw it coming," Hart '
         "said.\n\nOfficials at the Ministry of Energy declined to comment. Its spokesman, Ali Khan, later said: "
         '"The plan stands."\n\n"We were not told," said Dana Bek, a councillor in Ekibastuz.\n\n'
-        "Nomvula Dube, the NUM's regional secretary, said talks had failed. \"We will strike,\" she said."
+        'Nomvula Dube, the NUM\'s regional secretary, said talks had failed. "We will strike," she said.'
     )
     assert organised(text, gazetteer) == [
         ("We saw it coming", "Sam Hart", "engineer", "Kestrel Coal"),

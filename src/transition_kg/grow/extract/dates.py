@@ -175,7 +175,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         first = m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}"
         when = f"{first}-{first[:2]}{m.group(2)}" if m.group(2) else first
         c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
-        for prop, year in (("startYear", when[:4]), ("endYear", when[-4:])) if m.group(2) else (("candidateYear", when),):
+        for prop, year in (
+            (("startYear", when[:4]), ("endYear", when[-4:])) if m.group(2) else (("candidateYear", when),)
+        ):
             c.add(prop, turtle.typed(year, "xsd:gYear"))
         out.append(c)
         times.append((s_start + m.start(), s_start + m.end(), when, None, sentence[max(0, m.start() - 8) : m.start()]))
@@ -244,7 +246,9 @@ _DONE = re.compile(
 
 
 #: what was set for a time that has passed: "Tenders were due in mid-September but have been postponed"
-_WAS_DUE = re.compile(r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I)
+_WAS_DUE = re.compile(
+    r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I
+)
 
 
 def _forward(sentence: str, start: int) -> bool:
@@ -304,8 +308,8 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
             year = published.year - (month > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year (last year's
-        first = re.search(r"first\s+(\w+)\s+months", m.group(0))  # when more months than have passed)
-        count = (int(first.group(1)) if first.group(1).isdigit() else words_value(first.group(1))) if first else None
+        part = re.search(r"first\s+(\w+)\s+months", m.group(0))  # when more months than have passed)
+        count = (int(part.group(1)) if part.group(1).isdigit() else words_value(part.group(1))) if part else None
         out.append((m.start(), m.end(), str(published.year - bool(count and count > published.month)), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
         months = 3 if m.group(1) else 6

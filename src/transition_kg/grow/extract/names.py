@@ -231,9 +231,7 @@ def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
     if word == "of":
         ahead = tokens[i + 1 : i + 4]
         one = len(ahead) < 3 or not (is_capital(ahead[2][2]) and text[ahead[1][1] : ahead[2][0]] in (" ", " and "))
-        return (
-            run[-1][2] in ORG_WORDS and len(ahead) >= 2 and ahead[0][2] == "the" and is_capital(ahead[1][2]) and one
-        )
+        return run[-1][2] in ORG_WORDS and len(ahead) >= 2 and ahead[0][2] == "the" and is_capital(ahead[1][2]) and one
     return word == "the" and len(run) >= 2 and run[-1][2] == "of" and run[-2][2] in ORG_WORDS
 
 
@@ -446,10 +444,10 @@ def _no_name(
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
 
 
-#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit, the
-#: largest coal miner in …")
+#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit,
+#: the largest coal miner in …"; not "X, an engineer at the company")
 _ORG_APPOSITION = re.compile(
-    r",\s+(?:the|a|an)\s+(?:(?!(?:at|of|for|with|in|from|on|by)\s)[\w'’-]+\s+){0,4}?"  # not "an engineer at the company"
+    r",\s+(?:the|a|an)\s+(?:(?!(?:at|of|for|with|in|from|on|by)\s)[\w'’-]+\s+){0,4}?"
     r"(?:union|company|firm|group|association|co-?operative|agency|bank|fund|charity|council|federation|"
     r"confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|consultancy|chain|retailer)"
     r"(?=\s+(?:that|which|whose)\b|[,.;])"

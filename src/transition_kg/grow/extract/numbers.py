@@ -329,7 +329,7 @@ def _year_after(text: str, times: list[Time], end: int) -> Time | None:
     for t in times:
         apart = re.match(r"(an?|one|\w+|\d+)\s+years?\s", t[3] or "")
         count = (1 if apart.group(1) in ("a", "an", "one") else _count(apart.group(1))) if apart else None
-        if t[0] >= end and "-" not in t[2] and _AGO.search(t[3] or "") and count:
+        if apart and count and t[0] >= end and "-" not in t[2] and _AGO.search(t[3] or ""):
             between = text[end : t[0]]
             if re.search(r"\bfrom\b|\bcompared (?:with|to)\b", between) and not re.search(r";|\.(?!\d)", between):
                 return (t[0], t[1], str(int(t[2]) + count), f"{apart.group(0)}after {t[3]}", t[4])
@@ -346,7 +346,9 @@ def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
     """A period "since" a year that opens the sentence ("Since 2015, she said, the canton had lost about 38,000
     residents"): the time of its figures that have none of their own."""
     opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+)?")
-    return next((t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None)
+    return next(
+        (t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None
+    )
 
 
 #: a full year's figure ("expects full-year sales of", "a full-year net profit of about")
@@ -573,7 +575,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     the high end ("1,200 to 1,500 workers")."""
     sentence = text[s_start:s_end]
     scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
-    kept = []
+    kept: list[Quantity] = []
     for number in found:
         words = text[number.start : number.end]
         if any(a <= number.start < b for a, b in scores):
@@ -599,7 +601,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         ):
             continue  # "Five-Year Plan" (not "(AP) — Four of the nine shafts")
         unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
-        if unit is None and kept and kept[-1].counted and re.match(r"\s+of\s+them\b", text[number.end : number.end + 9]):
+        if (
+            unit is None
+            and kept
+            and kept[-1].counted
+            and re.match(r"\s+of\s+them\b", text[number.end : number.end + 9])
+        ):
             unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
@@ -672,7 +679,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
 #: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
 #: "11 students enrolled last autumn, she said, against 95"
 _OTHER_SIDE = re.compile(
-    rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
+    rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?"
+    rf"|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
 )
 
 

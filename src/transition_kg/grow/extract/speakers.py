@@ -214,7 +214,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
-        if who is None and closed and last < line_start and not after.strip(" .,!?\"”»"):  # the paragraph's only quote,
+        if who is None and closed and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only quote,
             # at its end, unattributed
             who = _only_person(text, mentions, line_start, start)
         if who is not None:
@@ -526,7 +526,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
         owner_of = re.match(r"([\w-]+)['’]s\s+", after.group(1))
-        role = after.group(1)[owner_of.end() :] if owner_of else after.group(1)  # "the Opposition's resources spokesman"
+        role = (
+            after.group(1)[owner_of.end() :] if owner_of else after.group(1)
+        )  # "the Opposition's resources spokesman"
         if org is None and owner_of and owner_of.group(1)[:1].isupper():
             org = owner_of.group(1)  # "X, the NUM's regional secretary": the NUM
         part = _PART_OF.match(text, after.end()) if org else None  # "the Hendrina branch of the NUM": the NUM
@@ -539,9 +541,10 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
-    owned = _OWNED_TITLE.match(text, *_after_name(seen, person))  # "X, the canton's Minister for …": the canton
-    if owned:  # the body named before, else none
-        return _owned_role(text, names, f"{owned.group(1)}'s {owned.group(2)}", owned.start()) or (owned.group(2), None)
+    owned_title = _OWNED_TITLE.match(text, *_after_name(seen, person))  # "X, the canton's Minister for …": the canton
+    if owned_title:  # the body named before, else none
+        body, title = owned_title.group(1), owned_title.group(2)
+        return _owned_role(text, names, f"{body}'s {title}", owned_title.start()) or (title, None)
     heads = seen.after(person, _HEADS)
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
@@ -606,7 +609,9 @@ _ROLE_FOR = re.compile(
     r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
 )
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
-_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)")
+_HEADS_ORG = re.compile(
+    rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
+)
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
