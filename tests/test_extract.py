@@ -2179,3 +2179,10 @@ def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_p
         ("We were not told", "Dana Bek", "councillor", "Ekibastuz"),
         ("We will strike", "Nomvula Dube", "regional secretary", "NUM"),
     ]
+
+
+def test_a_past_state_takes_the_time_of_the_sentence_before(gazetteer):
+    """ "It employed 3,000 people." after "In 2024 the mine produced …": 2024 (a present "employs" would be now)."""
+    text = "In 2024 the mine produced 12 million tonnes. It employed 3,000 people. It employs 900 now."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert found == {"12 million tonnes": "2024", "3,000 people": "2024", "900": "-"}, found
