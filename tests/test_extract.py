@@ -1819,3 +1819,370 @@ def test_liras_as_wire_copy_writes_them(gazetteer):
 def test_months_after_an_act_and_days_an_event_is_for(text, exact, year, gazetteer):
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
     assert found.get(exact) == year, found
+
+
+def test_a_half_of_no_year_written_is_the_last_one_ended(gazetteer):
+    """ "in the first half" with no year is the half last ended (published 15 June 2025: 2025's first), its figures'
+    time as a quarter's is; "the first half of 2025" stays a year's part."""
+    text = "Sales fell 16% year-on-year to 6.8 million tonnes in the first half as demand slowed."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found == {"in the first half": "2025", "16%": "2025", "6.8 million tonnes": "2025"}, found
+    later = candidates_of("Sales fell 16% in the second half.", gazetteer, published=dt.date(2025, 3, 1))
+    assert {c.exact: year_of(c) for c in later if c.kind == "CandidateDate"} == {"in the second half": "2024"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a branch's organisation is the one it is a branch of (its acronym in brackets dropped), on every quote
+            '"The shaft closes in May," said Thabo Dube, chairman of the Kriel branch of the Mine Workers Union (MWU). '
+            'Prices fell.\n\n"We will talk," Dube said.',
+            [
+                ("The shaft closes in May", "Thabo Dube", "chairman", "Mine Workers Union"),
+                ("We will talk", "Thabo Dube", "chairman", "Mine Workers Union"),
+            ],
+        ),
+        (  # "of the bureau", "of the county": the bureau and the county named before
+            "Output fell, according to the Water Bureau of Datong. Li Ping, deputy director of the bureau, "
+            'spoke. "The river is back," Li said.\n\nIn Hunyuan county, Zhao Min, deputy head of the county, '
+            'agreed. "We need schools," Zhao said.',
+            [
+                ("The river is back", "Li Ping", "deputy director", "Water Bureau of Datong"),
+                ("We need schools", "Zhao Min", "deputy head", "Hunyuan county"),
+            ],
+        ),
+        (  # a title an area's possessive gives: "the canton's Minister"
+            "Two pits remain in Zenica canton. The man in charge is Emir Kovač, the canton's Minister for Industry. "
+            '"We need money," Kovač said.',
+            [("We need money", "Emir Kovač", "Minister", "Zenica canton")],
+        ),
+        (  # a role given for a body before the name: the company named before, or the body as written
+            "Ridge Coal says it lost R2bn. A spokeswoman for the company, Mary Botha, said on Monday it had no buyers. "
+            '"We understand the anger," Botha said.\n\nA spokesman for the regional government, Petr Novak, said '
+            'little. "The money is there," Novak said.',
+            [
+                ("We understand the anger", "Mary Botha", "spokeswoman", "Ridge Coal"),
+                ("The money is there", "Petr Novak", "spokesman", "regional government"),
+            ],
+        ),
+    ],
+)
+def test_organisations_of_a_branch_a_body_named_by_its_noun_and_a_role_for_a_body(text, expected, gazetteer):
+    assert organised(text, gazetteer) == expected
+
+
+def test_a_person_referred_to_by_their_role_and_the_pronoun_after(gazetteer):
+    """ "the union's president said" is the person an apposition made president; "The reeve said …" mentions the
+    reeve, so the "she" of the next paragraph is hers, not the last person named."""
+    text = (
+        '"We lost the mine," said Gail Berg, the reeve of Stettler County.\n\n'
+        "Mark Dyck, president of Local 12 of the Prairie Workers Union, said members had left.\n\n"
+        '"They drive eight hours to work," the union\'s president said.\n\n'
+        "The reeve said council would hold a hearing.\n\n"
+        '"Nobody here voted for the coal to go," she said.'
+    )
+    assert [q[:3] for q in organised(text, gazetteer)] == [
+        ("We lost the mine", "Gail Berg", "reeve"),
+        ("They drive eight hours to work", "Mark Dyck", "president"),
+        ("Nobody here voted for the coal to go", "Gail Berg", "reeve"),
+    ]
+
+
+def test_an_organisation_with_any_capital_and_the_whole_a_branch_or_local_belongs_to(gazetteer):
+    """ "who heads the Šikulje branch of the Miners' Union of the Federation": the union, its name over "of the";
+    "president of Local 12 of the Prairie Workers' Union": the union."""
+    text = (
+        "Ivo Ćosić, who heads the Šikulje branch of the Miners' Union of the Federation, spoke. "
+        '"Show me one factory," he said.\n\n'
+        "Mark Dyck, president of Local 12 of the Prairie Workers' Union, said members had left. "
+        '"They drive eight hours," Dyck said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("Show me one factory", "Ivo Ćosić", "head", "Miners' Union of the Federation"),
+        ("They drive eight hours", "Mark Dyck", "president", "Prairie Workers' Union"),
+    ]
+
+
+def test_a_title_of_a_body_named_over_commas_and_a_role_in_the_plural_before_names(gazetteer):
+    text = (
+        "At the University of Split, the Dean of the Faculty of Mining, Geology and Civil Engineering, Prof Ana Kos, "
+        'spoke. "Our graduates used to go down the pits," Kos said.\n\n'
+        "Two councillors, Dale Hutch and Brenda Fox, voted against. "
+        '"Fourteen jobs is not a replacement for a plant," Fox said.'
+    )
+    assert organised(text, gazetteer) == [
+        (
+            "Our graduates used to go down the pits",
+            "Ana Kos",
+            "Dean",
+            "Faculty of Mining, Geology and Civil Engineering",
+        ),
+        ("Fourteen jobs is not a replacement for a plant", "Brenda Fox", "councillor", "-"),
+    ]
+
+
+def test_a_name_called_the_largest_miner_is_a_company_a_corporate_officer_works_for(gazetteer):
+    """ "Hrad Lignit, the largest coal miner in …" is no person (a retired miner is one), so the company of its chief
+    financial officer."""
+    text = (
+        "Hrad Lignit, the largest coal miner in the basin, will cut 1,100 jobs, it said on Thursday.\n\n"
+        '"We are selling less coal," Chief Financial Officer Jana Malá told analysts.\n\n'
+        'Jan Kowal, a retired miner, disagreed. "They sold us out," Kowal said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We are selling less coal", "Jana Malá", "Chief Financial Officer", "Hrad Lignit"),
+        ("They sold us out", "Jan Kowal", "retired miner", "-"),
+    ]
+
+
+def test_a_headline_quote_in_single_quotes(gazetteer):
+    """A British headline quotes in single quotes; an apostrophe in a word ("Bosnia's", "don't") ends no quote."""
+    text = (
+        "'The bees don't care what I used to be': Bosnia's coal heartland prepares for its last shift\n\n"
+        "Senad Mujić, a former electrician, keeps hives. \"I have kept bees for six years. The bees don't care what "
+        'I used to be," he said.'
+    )
+    assert [q[:3] for q in organised(text, gazetteer)] == [
+        ("The bees don't care what I used to be", "Senad Mujić", "former electrician"),
+        ("I have kept bees for six years. The bees don't care what I used to be", "Senad Mujić", "former electrician"),
+    ]
+
+
+def test_a_span_of_years_written_with_a_dash_is_a_period(gazetteer):
+    text = "The region has drawn 1.6 billion crowns of the 4.2 billion crowns allocated to it for 2021-2027."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found["4.2 billion crowns"] == "2021-2027" and found["2021-2027"] == "2021-2027", found
+
+
+def test_metric_tons_and_cubic_metres(gazetteer):
+    text = "Output fell to 83 million metric tons, and gas output rose to 9.6 billion cubic meters."
+    assert numbers(text, gazetteer) == [
+        ("83 million metric tons", "83000000", "tonne", "-"),
+        ("9.6 billion cubic meters", "9600000000", "cubic metre", "-"),
+    ]
+
+
+def test_a_compact_million_after_a_currency_letter_and_a_time_of_day_is_no_number(gazetteer):
+    text = "It set aside R85m for retraining. Shares fell 3.2% in Johannesburg by 1100 GMT."
+    assert numbers(text, gazetteer) == [("R85m", "85000000", "rand", "-"), ("3.2%", "3.2", "percent", "-")]
+
+
+def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted(gazetteer):
+    text = (
+        "The switch cut its workforce to 85 people from 260. Only 11 students enrolled last autumn, she said, "
+        "against 95 in 2010. About 700 of the jobs will go."
+    )
+    assert numbers(text, gazetteer) == [
+        ("85 people", "85", "count", "-"),
+        ("260", "260", "count", "-"),
+        ("Only 11 students", "11", "count", "only"),
+        ("95", "95", "count", "-"),
+        ("About 700", "700", "count", "about"),
+    ]
+    counted = [
+        c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if c.kind.endswith("Observation")
+    ]
+    assert counted == [['"people"'], ['"people"'], ['"students"'], ['"students"'], ['"jobs"']]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a forecast's full-year figure: this year's; the other side of "down from … in 2024" keeps its own
+            "The miner expects full-year sales of 13 million tonnes, down from 16.2 million tonnes in 2024.",
+            {"13 million tonnes": "2025", "16.2 million tonnes": "2024"},
+        ),
+        (  # a full year's figure said of the past is not a forecast: no year from it
+            "Its full-year sales of 13 million tonnes disappointed.",
+            {"13 million tonnes": "-"},
+        ),
+        (  # "Since 2015, …," opening the sentence: its figures' period
+            "Since 2015, she said, the canton had lost about 38,000 residents.",
+            {"about 38,000 residents": "2015-2025"},
+        ),
+        (  # "…, with the gas sector contributing nearly a third": the time before
+            "GDP grew 5.1 percent last year, with the gas and new energy sectors contributing nearly a third of it.",
+            {"5.1 percent": "2024", "nearly a third": "2024"},
+        ),
+    ],
+)
+def test_years_of_a_forecast_full_year_an_opening_since_and_a_clause_with_a_participle(text, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact, "absent") for exact in expected} == expected, found
+
+
+def test_names_over_nad_of_the_and_two_words_and_an_organisations_name_and_no_time_zone(gazetteer):
+    text = (
+        "Unemployment in the Ústí nad Labem Region rose, said Ivo Cernak, who heads the Miners' Union of the "
+        "Federation. Liu Bo heads the Human Resources and Social Security Bureau of Jincheng. Shares fell by 1100 GMT. "
+        "A study came from the Energy Center of the National Development and Reform Commission."
+    )
+    found = set(names(text, gazetteer))
+    wanted = {
+        "Ústí nad Labem Region",
+        "Miners' Union of the Federation",
+        "Human Resources and Social Security Bureau of Jincheng",
+        "Energy Center",
+        "National Development and Reform Commission",
+    }
+    assert wanted <= found and "GMT" not in found, found
+
+
+def test_a_title_an_areas_possessive_gives_with_no_body_named_and_a_role_referred_to_after_an_adverb(gazetteer):
+    text = (
+        'Mpumalanga has 12 mines. Refilwe Mtsweni, the province\'s Premier, visited on Monday. "We need jobs," she '
+        "said.\n\nPiotr Zielinski, chief executive of Tauron Wydobycie, met the unions. Later the company's chief "
+        'executive said: "We will not close the pit."'
+    )
+    assert organised(text, gazetteer) == [
+        ("We need jobs", "Refilwe Mtsweni", "Premier", "-"),
+        ("We will not close the pit.", "Piotr Zielinski", "chief executive", "Tauron Wydobycie"),
+    ]
+
+
+def test_a_role_said_with_a_verb(gazetteer):
+    text = (
+        'Tomasz Lis is the chairman of the Solidarity branch at Turów. "We will strike," Lis said.\n\n'
+        'Jan Hruby, who works as a fitter at the Bílina mine, was angry. "They lied," Hruby said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We will strike", "Tomasz Lis", "chairman", "Solidarity"),
+        ("They lied", "Jan Hruby", "fitter", "Bílina mine"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # the figure compared "from … a year earlier": the year after that one
+            "Output fell 8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier.",
+            dt.date(2026, 8, 20),
+            {"8%": "2026", "4.1 million tonnes": "2026", "4.5 million tonnes": "2025"},
+        ),
+        (  # "two years earlier": two years after; the other side takes the unit over a comma
+            "The mine employs 900 people, from 1,200 two years earlier.",
+            dt.date(2026, 8, 20),
+            {"900 people": "2026", "1,200": "2024"},
+        ),
+        (  # "in the first nine months" with no year: this year's once nine months have passed, else last year's
+            "Exports rose 9% in the first nine months, to 12 million tonnes.",
+            dt.date(2026, 10, 20),
+            {"9%": "2026", "12 million tonnes": "2026"},
+        ),
+        ("Exports rose 9% in the first nine months.", dt.date(2026, 8, 20), {"9%": "2025"}),
+    ],
+)
+def test_years_after_a_year_earlier_and_of_the_first_months(text, published, expected, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"}
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+    if "1,200" in expected:  # the other side of "from", over a comma, takes the unit
+        counted = [
+            c.props.get("candidateCounted") for c in candidates_of(text, gazetteer, published) if c.exact == "1,200"
+        ]
+        assert counted == [['"people"']]
+
+
+def test_fiscal_years_as_companies_write_them(gazetteer):
+    text = "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    assert found == {
+        "12%": "2025",
+        "3.2 billion rupees": "2025",
+        "FY2025": "2025",
+        "70 million tonnes": "2024-2025",
+        "FY2024-25": "2024-2025",
+    }, found
+
+
+def test_a_headlines_year_governs_the_lead_paragraphs_flows(gazetteer):
+    """ "… output falls in 2025" in the headline: the lead's "Output fell 5% to 210 million tonnes" holds for 2025;
+    a state in a later paragraph does not take it."""
+    text = (
+        "Kuzbass coal output falls in 2025 as exports slump\n\n"
+        "Output fell 5% to 210 million tonnes, the regional ministry said.\n\nThe region employs 90,000 miners."
+    )
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert found == {"5%": "2025", "210 million tonnes": "2025", "90,000 miners": "-"}, found
+
+
+def test_speakers_after_an_honorific_with_a_stop_a_participle_opening_and_a_colon_after_a_named_opening(gazetteer):
+    text = (
+        '"It is over," said Dr. Anna Berg, a doctor at the clinic.\n\n'
+        'Asked about the plan, Premier Steven Miles said: "We will not leave them behind."\n\n'
+        'Jan Kowal, a retired miner, put it bluntly: "The town will die."\n\n'
+        'The plan is clear about it: "All mines close by 2030 and the town will need work."'
+    )
+    assert organised(text, gazetteer) == [
+        ("It is over", "Anna Berg", "doctor", "clinic"),
+        ("We will not leave them behind.", "Steven Miles", "Premier", "-"),
+        ("The town will die.", "Jan Kowal", "retired miner", "-"),
+        ("All mines close by 2030 and the town will need work.", "-", "-", "-"),
+    ]
+
+
+def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(gazetteer):
+    text = (
+        'For Ana Ruiz, a teacher, the closure is personal. "My father worked there for 30 years."\n\n'
+        'Ana Ruiz and Jan Kowal disagree. "The pit fed three generations of this town."\n\n'
+        'Anna Weber grew up in what locals call the "coal capital".'
+    )
+    assert organised(text, gazetteer) == [
+        ("My father worked there for 30 years.", "Ana Ruiz", "teacher", "-"),
+        ("The pit fed three generations of this town.", "-", "-", "-"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [  # "… of this year": the relative date is "this year"; a time that was due has passed; "years on" a noun no date
+        ("Output rose 9% in the first seven months of this year.", dt.date(2026, 8, 20), "this year", "2026"),
+        (
+            "Tenders were due in mid-September but have been postponed.",
+            dt.date(2026, 10, 2),
+            "in mid-September",
+            "2026",
+        ),
+        ("Tenders are due in mid-September.", dt.date(2026, 10, 2), "in mid-September", "2027"),
+        ("She spent twelve years on platforms in the North Sea.", dt.date(2026, 3, 14), "twelve years on", None),
+        ("Thirty years on, the town is quiet.", dt.date(2026, 3, 14), "Thirty years on", "2026"),
+    ],
+)
+def test_this_year_of_a_part_a_time_that_was_due_and_years_on_a_noun(text, published, exact, year, gazetteer):
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
+    assert found.get(exact) == year, found
+
+
+def test_a_number_of_them_counts_what_the_one_before_counted_and_grandchildren(gazetteer):
+    text = "The firm told its 1,400 workers that eight hundred of them would go. He feeds two grandchildren."
+    counted = [
+        (c.exact, c.props.get("candidateCounted", ["-"])[0].strip('"'))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert counted == [
+        ("1,400 workers", "workers"),
+        ("eight hundred", "workers"),
+        ("two grandchildren", "grandchildren"),
+    ]
+
+
+def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_place_and_of_an_acronym(gazetteer):
+    text = (
+        'Kestrel Coal will close the pit. Sam Hart, an engineer at the company, was calm. "We saw it coming," Hart '
+        "said.\n\nOfficials at the Ministry of Energy declined to comment. Its spokesman, Ali Khan, later said: "
+        '"The plan stands."\n\n"We were not told," said Dana Bek, a councillor in Ekibastuz.\n\n'
+        'Nomvula Dube, the NUM\'s regional secretary, said talks had failed. "We will strike," she said.'
+    )
+    assert organised(text, gazetteer) == [
+        ("We saw it coming", "Sam Hart", "engineer", "Kestrel Coal"),
+        ("The plan stands.", "Ali Khan", "spokesman", "Ministry of Energy"),
+        ("We were not told", "Dana Bek", "councillor", "Ekibastuz"),
+        ("We will strike", "Nomvula Dube", "regional secretary", "NUM"),
+    ]
+
+
+def test_a_past_state_takes_the_time_of_the_sentence_before(gazetteer):
+    """ "It employed 3,000 people." after "In 2024 the mine produced …": 2024 (a present "employs" would be now)."""
+    text = "In 2024 the mine produced 12 million tonnes. It employed 3,000 people. It employs 900 now."
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    assert found == {"12 million tonnes": "2024", "3,000 people": "2024", "900": "-"}, found

@@ -150,6 +150,10 @@ _MONEY_AFTER = re.compile(
 )
 
 
+#: a currency's letters right before a number ("R85m", "Rs 5m", "Rp 9m"): its "m" is a million
+_GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:R|Rs\.?\s?|Rp\.?\s?)\Z")
+
+
 class _Taken:
     """The offsets of a text that numbers found already cover (a look-up, not a search, per new number)."""
 
@@ -188,6 +192,7 @@ def number_spans(text: str) -> list[Number]:
         if (
             suffix in ("m", "k")
             and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(tuple(CURRENCY_SIGNS))
+            and not _GLUED_CURRENCY.search(text, max(0, m.start() - 3), m.start())  # "R85m", "Rs 5m", "Rp 9m"
             and not _MONEY_AFTER.match(text, m.end(), m.end() + 12)
         ):
             suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million

@@ -60,7 +60,9 @@ _RELATIVE = re.compile(
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
 )
-_LATER = re.compile(r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on|afterwards)\b")
+_LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
+    r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on(?!\s+(?:the\s+|a\s+)?[a-z])|afterwards)\b"
+)
 _EARLIER = re.compile(
     r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:earlier|before)\b"
     r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b)",
@@ -96,9 +98,12 @@ _WEEKDAY = re.compile(
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
 #: a part of this year ("in the first six months of the year")
 _PART_OF_YEAR = re.compile(
-    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+(?:the|this)\s+year\b"
+    r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+the\s+year\b"
+    r"|\b(?:in|during|over|for)\s+the\s+first\s+(?:\w+|\d{1,2})\s+months\b(?![\s-]+(?:of|to|through|ended|ending)\b)"
+)  # "in the first nine months" with no year or month after it: this year's ("… of this year": "this year" is read)
+_QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no year written)
+    r"\b(?:in|during|for)\s+the\s+(?:(first|second|third|fourth)\s+quarter|(first|second)\s+half)\b(?![\s-]+of\b)"
 )
-_QUARTER = re.compile(r"\b(?:in|during|for)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+of\s+\d)")
 #: a verb in the present tense: what "N years later" says of now when the text gave no year before it
 _PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
@@ -135,7 +140,21 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     sentence = text[s_start:s_end]
     out: list[Candidate] = []
     times: list[Time] = []
+    spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
+    skip = -1
     for m in YEAR.finditer(sentence):
+        if m.start() < skip:
+            continue  # a span's last year
+        span = spans.get(m.start())
+        if span:
+            skip = span.end()
+            c = Candidate("CandidateDate", s_start + m.start(), s_start + span.end(), sentence[m.start() : span.end()])
+            c.add("startYear", turtle.typed(span.group(1), "xsd:gYear"))
+            c.add("endYear", turtle.typed(span.group(2), "xsd:gYear"))
+            out.append(c)
+            before = sentence[max(0, m.start() - 8) : m.start()]
+            times.append((s_start + m.start(), s_start + span.end(), f"{span.group(1)}-{span.group(2)}", None, before))
+            continue
         financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
         end = m.end() + (financial.end() if financial else 0)
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
@@ -152,6 +171,16 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
             else (m.group(0), None)
         )
         times.append((s_start + m.start(), s_start + end, when, words, before))  # "since 2019": 2019 until now
+    for m in _FISCAL.finditer(sentence):  # "FY2025", "FY25": a fiscal year; "FY2024-25": a financial year's two
+        first = m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}"
+        when = f"{first}-{first[:2]}{m.group(2)}" if m.group(2) else first
+        c = Candidate("CandidateDate", s_start + m.start(), s_start + m.end(), m.group(0))
+        for prop, year in (
+            (("startYear", when[:4]), ("endYear", when[-4:])) if m.group(2) else (("candidateYear", when),)
+        ):
+            c.add(prop, turtle.typed(year, "xsd:gYear"))
+        out.append(c)
+        times.append((s_start + m.start(), s_start + m.end(), when, None, sentence[max(0, m.start() - 8) : m.start()]))
     found: list[tuple[int, int, str, str]] = []  # start, end, year or "start-end", the words it rests on
     for m in _LATER.finditer(sentence):  # "Thirty-five years later": after the year the text last gave
         count = int(m.group(1)) if m.group(1).isdigit() else words_value(m.group(1).replace("-", " "))
@@ -202,6 +231,11 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     return out, times
 
 
+#: a span of years written with a dash: "for 2021-2027" (the first year before the second); "between 2010 and 2020"
+#: is left two years, as the lists read it
+_YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+#: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
+_FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
 _FOR = re.compile(r"\bfor\s+$")
 #: an act done, a few words before a month ("a plan issued by the government in March"): the month is past
@@ -211,13 +245,19 @@ _DONE = re.compile(
 )
 
 
+#: what was set for a time that has passed: "Tenders were due in mid-September but have been postponed"
+_WAS_DUE = re.compile(
+    r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I
+)
+
+
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
     before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
-    return bool(re.search(FUTURE, before, re.I))
+    return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
 def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
@@ -267,12 +307,15 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
         else:
             year = published.year - (month > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
-    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year
-        out.append((m.start(), m.end(), str(published.year), m.group(0)))
+    for m in _PART_OF_YEAR.finditer(sentence):  # "in the first six months of the year": this year (last year's
+        part = re.search(r"first\s+(\w+)\s+months", m.group(0))  # when more months than have passed)
+        count = (int(part.group(1)) if part.group(1).isdigit() else words_value(part.group(1))) if part else None
+        out.append((m.start(), m.end(), str(published.year - bool(count and count > published.month)), m.group(0)))
     for m in _QUARTER.finditer(sentence):  # "in the fourth quarter": the last one ended, or the next one ahead
-        last = 3 * ("first", "second", "third", "fourth").index(m.group(1).lower()) + 3
+        months = 3 if m.group(1) else 6
+        last = months * ("first", "second", "third", "fourth").index((m.group(1) or m.group(2)).lower()) + months
         if _forward(sentence, m.start()):
-            year = published.year + (last - 2 < published.month)
+            year = published.year + (last - months + 1 < published.month)
         else:
             year = published.year - (last > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))

@@ -89,6 +89,8 @@ MEASURES = {
     "percent": "percent",
     "per cent": "percent",
     "percentage points": "percentage point",
+    "metric tons": "tonne",
+    "metric tonnes": "tonne",
     "tonnes": "tonne",
     "tonne": "tonne",
     "tons": "tonne",
@@ -102,6 +104,10 @@ MEASURES = {
     "square kilometres": "square kilometre",
     "square kilometers": "square kilometre",
     "hectares": "hectare",
+    "cubic metres": "cubic metre",
+    "cubic meters": "cubic metre",
+    "square metres": "square metre",
+    "square meters": "square metre",
     "metres": "metre",
     "meters": "metre",
     "degrees Celsius": "degree Celsius",
@@ -178,6 +184,7 @@ COUNT_NOUNS = {
     "doctors",
     "nurses",
     "children",
+    "grandchildren",
     "pensioners",
     "retirees",
     "members",
@@ -444,6 +451,9 @@ TITLES = {
     "Prefect",
     "Voivode",
     "Vice-Chancellor",
+    "Dean",
+    "Rector",
+    "Reeve",
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
     "Cllr",
 }
@@ -467,6 +477,15 @@ ORG_NOUNS = (
     r"charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|insurer|lender|developer|"
     r"manufacturer|maker|exporter|employer|smelter|refiner|trader|broker|consultancy|chain|retailer|supplier"
 )
+#: what a body a role is held in is called after "the" ("deputy director of the bureau", "the canton's Minister"):
+#: an organisation's noun, or a public body's or an administrative area's
+HELD_NOUNS = (
+    rf"{ORG_NOUNS}|bureau|county|canton|province|prefecture|municipality|department|commission|committee|region|"
+    r"district|administration|authority|government"
+)
+#: the part of an organisation a role may be held in, whose organisation is named after it ("the Hendrina branch of
+#: the National Union of Mineworkers")
+PART_NOUNS = r"branch|section|chapter|local|lodge|wing|division|unit|office"
 #: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
 TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 ORG_WORDS = {
@@ -624,7 +643,7 @@ DEMONYMS = {
 }
 #: the small words inside a person's name ("Pieter de Villiers", "Ursula von der Leyen")
 PARTICLES = {"de", "van", "von", "der", "den", "du", "le", "bin"}
-CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on"}
+CONNECTORS = {"of", "and", "for", "de", "von", "van", "der", "del", "la", "du", "des", "am", "upon", "on", "nad", "pod"}
 PREPOSITIONS = {
     "of",
     "in",
@@ -721,6 +740,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}\d{0,3}")
 
 
 NOT_NAMES = {
+    "GMT",  # times of day: "by 1100 GMT"
+    "UTC",
     "TV",
     "VR",
     "AR",
@@ -864,7 +885,7 @@ OCCUPATIONS = (
     "foreman|geologist|planner|historian|journalist|editor|trader|herder|baker|shopkeeper|vendor|deputy|CEO|"
     "loader|attendant|therapist|instructor|coach|clerk|cook|chef|cashier|librarian|pharmacist|paramedic|"
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
-    "superintendent|principal|board member|council member|committee member|trustee|treasurer|steward|"
+    "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
     "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman"
 )
 #: nouns that describe a person but are no role they speak in

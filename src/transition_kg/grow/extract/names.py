@@ -98,6 +98,8 @@ def find_names(
                 runs.append(run)
                 run = []
             run.append((s, e, word))
+        elif glued and _of_the(text, run, word, tokens, i) and text[e : tokens[i + 1][0]] == " ":
+            run.append((s, e, word))  # "Miners' Union of the Federation": "of the" inside an organisation's name
         elif (
             glued
             and word in CONNECTORS
@@ -222,14 +224,25 @@ def _site_named(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 4) : start] == "the " and bool(_SITE_AFTER.match(text, end, end + 30))
 
 
+def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
+    """Whether ``word`` (the ``i``-th token) is the "of" or "the" of "of the" after an organisation's word and before
+    one capitalised word ("Miners' Union of the Federation", "University of the Witwatersrand"; not "Poland of the
+    past", nor "… Center of the National Development and Reform Commission", an organisation of its own)."""
+    if word == "of":
+        ahead = tokens[i + 1 : i + 4]
+        one = len(ahead) < 3 or not (is_capital(ahead[2][2]) and text[ahead[1][1] : ahead[2][0]] in (" ", " and "))
+        return run[-1][2] in ORG_WORDS and len(ahead) >= 2 and ahead[0][2] == "the" and is_capital(ahead[1][2]) and one
+    return word == "the" and len(run) >= 2 and run[-1][2] == "of" and run[-2][2] in ORG_WORDS
+
+
 def _split_run(run):
-    """A list of names is split at "and" unless the whole ends like an organisation's name, or one word and
+    """A list of names is split at "and" unless the whole ends like an organisation's name, or one or two words and
     an organisation's name of a place ("Development and Reform Commission of Huaibei") make it."""
     words = [w for _, _, w in run]
     head = words[: words.index("and")] if "and" in words else []
     tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
     named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head)) or (
-        len([w for w in head if w not in STOP]) == 1
+        len([w for w in head if w not in STOP]) <= 2  # "Human Resources and Social Security Bureau of Jincheng"
         and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
     )
     if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
@@ -431,11 +444,18 @@ def _no_name(
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
 
 
-#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …")
+#: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit,
+#: the largest coal miner in …"; not "X, an engineer at the company")
 _ORG_APPOSITION = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:union|company|firm|group|association|co-?operative|agency|bank|"
-    r"fund|charity|council|federation|confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|"
-    r"consultancy|chain|retailer)(?=\s+(?:that|which|whose)\b|[,.;])"
+    r",\s+(?:the|a|an)\s+(?:(?!(?:at|of|for|with|in|from|on|by)\s)[\w'’-]+\s+){0,4}?"
+    r"(?:union|company|firm|group|association|co-?operative|agency|bank|fund|charity|council|federation|"
+    r"confederation|organi[sz]ation|ministry|party|institute|utility|insurer|lender|consultancy|chain|retailer)"
+    r"(?=\s+(?:that|which|whose)\b|[,.;])"
+    # "Severní Lignit, the largest coal miner in …", "X, the state-owned miner": a miner (a producer, …) a company's
+    # word makes a company, not a person ("Jan Kowal, a retired miner")
+    r"|,\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:largest|biggest|leading|state-owned|state-run|listed|"
+    r"[\w-]+-based|[\w-]+-owned)\s+(?:[\w'’-]+\s+){0,3}?(?:miner|producer|operator|developer|owner|exporter|"
+    r"employer|generator|supplier|utility)\b"
 )
 #: a one-word name's age after it ("Wurigen, 67, who goes by one name")
 _AGE = re.compile(r",\s+\d{1,3},")

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
-from .dates import SAME_PERIOD, YEAR, Time, dates_in
+from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
@@ -101,10 +101,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(1).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(1), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s)(?=\s)", rest)
+    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
-        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards"
+        return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
 
 
@@ -225,6 +225,10 @@ def dates_and_numbers(
     previous_times: list[Time] = []  # and its times
     paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
     last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
+    headline_end = text.find("\n")  # a headline's times ("… output falls in 2025"), carried to the lead paragraph
+    headline_times: list[Time] | None = (
+        [] if headline_end > 0 and not text[:headline_end].rstrip().endswith((".", "!", "?")) else None
+    )
     for s_start, s_end in sentences:
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
@@ -233,6 +237,8 @@ def dates_and_numbers(
         out += dates
         opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
         opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
+        if opening and headline_times is not None and s_start > headline_end:  # the lead paragraph: the headline's
+            opening_period, headline_times = opening_period or (headline_times[-1] if headline_times else None), None
         paragraph, last_time = (paragraph + 1, None) if opening else (paragraph, last_time)
         same = SAME_PERIOD.search(text, s_start, s_end)
         named = (  # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
@@ -288,6 +294,12 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when is None and not _undated(text, quantity, lead):
+                when = (
+                    _opening_period(text, s_start, usable)
+                    or _full_year(text, s_start, first.start, published)
+                    or _year_after(text, usable, end)
+                )
             if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(
                     text, stated, s_start, first.start, lead
@@ -296,6 +308,8 @@ def dates_and_numbers(
             if when:
                 _add_when(c, when, lead)
             out.append(c)
+        if headline_times is not None and s_start < headline_end:
+            headline_times += [t for t in times if not _bounded(t[3], t[4]) and "-" not in t[2]]
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
@@ -307,6 +321,49 @@ def dates_and_numbers(
     _headline_times(text, out)
     _converted_times(text, out)
     return out
+
+
+def _year_after(text: str, times: list[Time], end: int) -> Time | None:
+    """The year of a figure compared, later in its sentence, with one "from … a year (two years) earlier" ("Output fell
+    8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier"): the year that many years after that one."""
+    for t in times:
+        apart = re.match(r"(an?|one|\w+|\d+)\s+years?\s", t[3] or "")
+        count = (1 if apart.group(1) in ("a", "an", "one") else _count(apart.group(1))) if apart else None
+        if apart and count and t[0] >= end and "-" not in t[2] and _AGO.search(t[3] or ""):
+            between = text[end : t[0]]
+            if re.search(r"\bfrom\b|\bcompared (?:with|to)\b", between) and not re.search(r";|\.(?!\d)", between):
+                return (t[0], t[1], str(int(t[2]) + count), f"{apart.group(0)}after {t[3]}", t[4])
+    return None
+
+
+def _count(word: str) -> int | None:
+    """A small count written in figures or words ("3", "three")."""
+    value = int(word) if word.isdigit() else words_value(word)
+    return int(value) if value is not None else None
+
+
+def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
+    """A period "since" a year that opens the sentence ("Since 2015, she said, the canton had lost about 38,000
+    residents"): the time of its figures that have none of their own."""
+    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+)?")
+    return next(
+        (t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None
+    )
+
+
+#: a full year's figure ("expects full-year sales of", "a full-year net profit of about")
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,3}\s+(?:of|at)\s+(?:[\w-]+\s+)?$")
+
+
+def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time | None:
+    """The year of a full year's figure that a forecast gives ("The miner expects full-year sales of 13 million
+    tonnes"): the publication's year, the year the forecast is for."""
+    lead = text[max(s_start, start - 80) : start]
+    full = _FULL_YEAR.search(lead)
+    if full is None or not re.search(FUTURE, text[s_start:start]):
+        return None
+    at = start - len(lead) + full.start()
+    return (at, at + len(full.group(0)), str(published.year), "full-year (forecast)", "")
 
 
 def _observation_span(
@@ -476,10 +533,11 @@ def _time_of(
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(r"(?:worth|\w+ing)\s", opening)
+            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing)\s", opening)
             or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
-    )  # "…, cutting about 9,000 jobs", "…, nearly 30 percent", "fell 7pc in 2024, to 148 million": the time before
+    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
+    # time before
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
@@ -517,7 +575,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     the high end ("1,200 to 1,500 workers")."""
     sentence = text[s_start:s_end]
     scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
-    kept = []
+    kept: list[Quantity] = []
     for number in found:
         words = text[number.start : number.end]
         if any(a <= number.start < b for a, b in scores):
@@ -543,6 +601,13 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         ):
             continue  # "Five-Year Plan" (not "(AP) — Four of the nine shafts")
         unit, counted, unit_end = _unit(text, number.start, number.end, s_end, country)
+        if (
+            unit is None
+            and kept
+            and kept[-1].counted
+            and re.match(r"\s+of\s+them\b", text[number.end : number.end + 9])
+        ):
+            unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
@@ -552,13 +617,14 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
                 and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
             )
             or re.match(r"-year-old", rest)
+            or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
             or (
                 unit in ("month", "week")
                 and re.search(r"\bthe\s+$", before)
                 and re.match(rf"\s+(?:to|ending|ended)\s+(?:{'|'.join(m.capitalize() for m in MONTHS)})\b", rest)
             )
         ):
-            continue  # a date, an age, or a period ("in the three months to June")
+            continue  # a date, an age, a time of day, or a period ("in the three months to June")
         if (
             re.fullmatch(r"half|quarter", words.lower()) and re.search(r"\b(?:first|second|third|fourth)[ -]$", before)
         ) or (re.fullmatch(r"first|second|third|fourth", words.lower()) and re.match(r"-(?:half|quarter)\b", rest)):
@@ -598,13 +664,24 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if (
             later.unit is None
             and earlier.unit not in (None, "fraction")
-            and re.search(
-                rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
-                text[max(s_start, later.number.start - 60) : later.number.start],
+            and (
+                re.search(
+                    rf"\b(?:down|up|fell|rose)\s+from\s+(?:(?:{QUALIFIERS})\s+)?$",
+                    text[max(s_start, later.number.start - 60) : later.number.start],
+                )
+                or _OTHER_SIDE.fullmatch(text, earlier.end, later.number.start)
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
     return kept
+
+
+#: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
+#: "11 students enrolled last autumn, she said, against 95"
+_OTHER_SIDE = re.compile(
+    rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?"
+    rf"|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
+)
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
@@ -630,7 +707,7 @@ _YEAR_APART = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\bfrom a year (?:earli
 _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
-    r"amounted)\b"
+    r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")

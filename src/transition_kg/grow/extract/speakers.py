@@ -10,12 +10,15 @@ from ...core import turtle
 from .lexicon import (
     COMPANY_WORDS,
     FUNCTION_WORDS,
+    HELD_NOUNS,
     NOT_ROLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_NOUNS,
     ORG_WORDS,
+    PART_NOUNS,
     PARTICLES,
+    PORTFOLIO_TITLES,
     PUBLIC_WORDS,
     SITES,
     SPEECH,
@@ -23,6 +26,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES,
+    UPPER,
 )
 from .names import Name, find_names
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
@@ -41,19 +45,26 @@ _ROLE = (
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+)?"  # "at the wind developer Vientos del Nalón"
-    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:of|and|for|de|del|the|&)?\s*[A-Z][\w'’&-]*)*"
+    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*)*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
-)
+).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
 
 
+#: a full stop, not one after an initial, "No." or an honorific ("Mr. Jones")
+_FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf)\."
+#: a word of an apposition before the noun it calls a name ("X, the largest miner"), not a preposition ("X, an engineer
+#: at the company": a person)
+_NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
+#: words after a speaker's name that are no role ("Its spokesman, Ali Khan, later said")
+_ADVERBS = {"later", "also", "then", "again", "earlier", "previously", "meanwhile", "however", "too"}
 #: a sentence's end inside a phrase (not after an initial or "No.")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
 
 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
-    phrase = re.split(r"(?<!\b[A-Z])(?<!\bNo)\.(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
+    phrase = re.split(rf"{_FULL_STOP}(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
     titled = _titled_person(phrase, text, names, offset)
     if titled:
         return titled  # "the prime minister wrote": the person the article gave that title
@@ -69,7 +80,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     found = [
         n
         for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set())
-        if not n.text.isdigit() and n.text not in STOP  # "Its chairman, X, said": X
+        if not n.text.isdigit()
+        and n.text not in STOP  # "Its chairman, X, said": X
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", n.text)  # "Asked about the plan, X said": X
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
@@ -97,6 +110,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         parts = re.split(r"\s+at (?:the )?", role_text, maxsplit=1)  # "director of the office at the Bureau"
         if len(parts) == 1:
             parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
+        if len(parts) == 1:
+            parts = re.split(r"\s+in (?=[A-Z])", role_text, maxsplit=1)  # "a councillor in Ekibastuz": Ekibastuz
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
@@ -105,11 +120,11 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
                 or None
             )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
-        organisation = local.group(0) if local else _owner(organisation)  # "Local 1197 of the …": the local
-        if organisation and re.fullmatch(ORG_NOUNS, organisation):  # "the council's finance committee": the council
+        organisation = local.group(0) if local else _whole(_owner(organisation))  # "Local 1197 of the …": the local
+        if organisation and re.fullmatch(HELD_NOUNS, organisation):  # "the council's finance committee": the council
             organisation = _named_as(text, names, organisation, offset) or organisation
-        if role and (role[0].isdigit() or not re.match(r"[a-z]", role)):
-            role = None  # "Piotr Nowak, 54,": an age
+        if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
+            role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
     if role is None and name.title:
         role = name.title
@@ -119,20 +134,23 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
 def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tuple[str, str] | None:
     """A role an organisation's possessive gives ("the union's regional chairman"): the role, and the organisation
     of that kind named last before ``at`` (by a word of its name, "… Union", or an apposition, "X, the union …")."""
-    owned = re.fullmatch(rf"({ORG_NOUNS})['’]s\s+(.+)", role or "")
+    owned = re.fullmatch(rf"({HELD_NOUNS})['’]s\s+(.+)", role or "")
     named = _named_as(text, names, owned.group(1), at) if owned else None
     return (owned.group(2), named) if owned and named else None
 
 
 def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
-    """The organisation "the union", "the council" or "the company" at ``at`` is: the last one named before it
-    (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word) or by an
-    apposition ("X, the union that …")."""
-    called = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{noun}\b")
+    """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
+    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word), by the
+    noun written after it ("Yangcheng county") or by an apposition ("X, the union that …")."""
+    called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
             break
         words = set(n.text.split())
+        after = n.end + 1 + len(noun)
+        if not n.person and text[n.end : after].casefold() == " " + noun and not text[after : after + 1].isalnum():
+            return text[n.start : after]  # "Yangcheng county": "the county"
         if not n.person and (
             noun.capitalize() in words
             or (noun == "company" and words & COMPANY_WORDS)
@@ -148,6 +166,11 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
     segments = quote_segments(text)
     mentions = _people(names)
+    for m in _REFERENCE.finditer(text):  # "The reeve said …": a mention of the reeve, whom a "she" after is
+        found = _titled_person(m.group(0), text, names, m.start())
+        if found:
+            mentions.append((m.start(), found[0]))
+    mentions.sort()
     bounds = [a for a, _ in sentence_spans(text)]
     sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
     seen = Occurrences(text)
@@ -170,7 +193,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said:
             who = _speaker_in(after[said.end() :], after_start + said.end(), text, names, lower_words)
-        if who is None and named_then_said and not re.search(r"[.!?]\s", named_then_said.group(1)):
+        if who is None and named_then_said and not re.search(rf"(?:{_FULL_STOP}|[!?])\s", named_then_said.group(1)):
             who = _speaker_in(
                 named_then_said.group(1), after_start + named_then_said.start(1), text, names, lower_words
             )
@@ -185,10 +208,15 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 who = _speaker_in(nxt.group(1), after_start + nxt.start(1), text, names, lower_words)
         if who is None:  # "X said the plan offers "…"", "Y called the site "…"": the subject of the verb before
             who = _subject_before(text, names, mentions, sentence_of(start), start)
+        if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
+            who = _opening_person(text, mentions, sentence_of(start), start)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
+        if who is None and closed and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only quote,
+            # at its end, unattributed
+            who = _only_person(text, mentions, line_start, start)
         if who is not None:
             who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
         if who is not None and group not in speakers:
@@ -239,6 +267,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+#: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
+_REFERENCE = re.compile(rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?(?=\s+(?:{SPEECH})\b)")
 
 
 def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
@@ -384,13 +416,24 @@ def _of_the_company(seen: Occurrences, person: str, role: str | None) -> bool:
 
 
 def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tuple | None:
-    """The last person named before ``before`` with the title a phrase gives ("the prime minister
-    (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their role."""
-    words = re.fullmatch(r"\s*[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)(?:\s+(?:also|then|later|again))?\s*", phrase)
+    """The last person named before ``before`` (5000 characters back at most) with the title a phrase gives ("the
+    prime minister (also)": Prime Minister Adam Wrona; "the Starosta": "X, the Starosta of …"), with it as their
+    role; or with a role an apposition gives that ends in the same noun ("the union's president", "the NUM's branch
+    chairman": "X, chairman of the … branch"), their role then read from the article (an organisation's noun,
+    "the miner", is none)."""
+    words = re.fullmatch(
+        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)"
+        r"(?:\s+(?:also|then|later|again))?\s*",
+        phrase,
+    )
     if not words:
         return None
     title = words.group(1).casefold()
+    head = title.split()[-1]
+    described = re.fullmatch(OCCUPATIONS, head) and not re.fullmatch(ORG_NOUNS, head)
     for n in reversed(names[: bisect.bisect_left(names, before, key=lambda n: n.start)]):
+        if before - n.start > 5000:
+            break
         if not n.person:
             continue
         if (n.title or "").casefold() == title:
@@ -398,6 +441,9 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
+        role = _APPOSITION.match(text, n.end, n.end + 200) if described else None
+        if role and role.group(1).split()[-1].casefold() == head:
+            return (n.text, None, None)
     return None
 
 
@@ -417,6 +463,26 @@ def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tu
         (p for at, p in reversed(people) if at < start), None
     )
     return (found, None, None) if found else None
+
+
+def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
+    """The speaker of a quote that ends its paragraph with no verb of saying: the one person the paragraph named
+    before it ("For Ana Ruiz, a teacher, the closure is personal. "My father worked there …""), not one of two."""
+    if not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
+        return None  # the quote opens a sentence after the paragraph's first (not "what locals call the "…"")
+    first, last = bisect.bisect_left(people, (line_start,)), bisect.bisect_left(people, (start,))
+    named = {p for _, p in people[first:last]}
+    return (named.pop(), None, None) if len(named) == 1 else None
+
+
+def _opening_person(text: str, people, sentence: int, start: int) -> tuple | None:
+    """The speaker of a quote a colon introduces, in a sentence that opens on a person's name ("Jan Kowal, a retired
+    miner, put it bluntly: "…""; not "The plan says: "…"")."""
+    if not re.search(r":\s*[\"“„«]?$", text[max(sentence, start - 4) : start]):
+        return None
+    first = bisect.bisect_left(people, (sentence,))
+    opens = first < len(people) and people[first][0] == sentence and "\n" not in text[sentence:start]
+    return (people[first][1], None, None) if opens else None
 
 
 def _subject_before(text: str, names: list[Name], people, sentence: int, start: int) -> tuple | None:
@@ -451,23 +517,50 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     Y", "the Opposition's resources spokesman, X", "Its chairperson, X", "X, who heads the Z at
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
     text = seen.text
-    after = seen.after(person, _APPOSITION)
+    after = seen.after(person, _APPOSITION) or seen.after(person, _COPULA)
     owned = _owned_role(text, names, after.group(1), after.start()) if after else None
     if owned:
         return owned  # "X, the union's regional chairman for Y": the union
     if after:
-        org = _owner(after.group(2))
+        org = _whole(_owner(after.group(2)))  # "Local 1733 of the Y union": the union
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
-        role = re.sub(r"^[\w-]+['’]s\s+", "", after.group(1))  # "the Opposition's resources spokesman"
+        owner_of = re.match(r"([\w-]+)['’]s\s+", after.group(1))
+        role = (
+            after.group(1)[owner_of.end() :] if owner_of else after.group(1)
+        )  # "the Opposition's resources spokesman"
+        if org is None and owner_of and owner_of.group(1)[:1].isupper():
+            org = owner_of.group(1)  # "X, the NUM's regional secretary": the NUM
+        part = _PART_OF.match(text, after.end()) if org else None  # "the Hendrina branch of the NUM": the NUM
+        if part:
+            return role, _whole(part.group(1))
+        if org is None:  # "deputy director of the bureau": the bureau named before
+            noun = _OF_THE_NOUN.match(text, after.end())
+            org = _named_as(text, names, noun.group(1), after.start()) if noun else None
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
         return titled.group(1), titled.group(2)  # "X, the Deputy Voivode of Silesia": Silesia
+    owned_title = _OWNED_TITLE.match(text, *_after_name(seen, person))  # "X, the canton's Minister for …": the canton
+    if owned_title:  # the body named before, else none
+        body, title = owned_title.group(1), owned_title.group(2)
+        return _owned_role(text, names, f"{body}'s {title}", owned_title.start()) or (title, None)
     heads = seen.after(person, _HEADS)
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
     before = seen.before(person, _ROLE_COMMA)
+    title = None if before else seen.before(person, _TITLE_COMMA)
+    if title and title.group(1) not in HONORIFICS:  # "the Dean of the Faculty of Mining, Geology …, Prof X"
+        return title.group(1), None if title.group(1) in PORTFOLIO_TITLES else title.group(2)
+    several = None if before else seen.before(person, _ROLES_OF_SEVERAL)
+    if several:  # "Two councillors, Dale Hutchison and Brenda Fox,": a councillor
+        return several.group(1), None
+    serving = None if before else seen.before(person, _ROLE_FOR)
+    if serving:  # "A spokeswoman for the company, X": the company named before; "for the regional government"
+        served = serving.group(2)
+        noun = re.search(rf"\b(?:{HELD_NOUNS})$", served)
+        named = _named_as(text, names, noun.group(0), serving.start()) if noun and served[:1].islower() else None
+        return serving.group(1), named or (served if served[:1].isupper() or " " in served else None)
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
@@ -488,27 +581,54 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
+    part = _PART_OF.match(text, heads.end()) if heads else None  # "who heads the Y branch of the Z": Z
     return (
         _role_before(seen, person, names)
         or _described_as(seen, person)
-        or ((_HEAD_OF[heads.group(1)], heads.group(2)) if heads else None)
+        or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
         or _fronted(seen, person, names)
     )
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
-_APPOSITION = re.compile(  # "X, deputy director of the Y"
-    rf",\s+(?:\d+,\s+)?(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
+_ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
+    rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
+_APPOSITION = re.compile(rf",\s+(?:\d+,\s+)?{_ROLE_HELD}")  # "X, deputy director of the Y"
+#: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
+_COPULA = re.compile(
+    rf"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+)
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
+_PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
+_OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
+#: a role given for a body before the name: "A spokeswoman for the company, X", "the head of Y's board, X"
+_ROLE_FOR = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+({_ROLE})\s+(?:for|of|at|with)\s+(?:the\s+)?"
+    r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
+)
 _HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
-_HEADS_ORG = re.compile(rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])")
+_HEADS_ORG = re.compile(
+    rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
+)
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
     rf"|\b(?:Its|its|The company['’]s)\s+)?"
     rf"\b({_ROLE}),\s+\Z"
+)
+#: a capitalised title before the name, with the body it is held in, its name over commas ("the Dean of the Faculty of
+#: Mining, Geology and Civil Engineering, Prof X"), made once
+_TITLE_COMMA = re.compile(
+    rf"\b[Tt]he\s+((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?([{UPPER}][\w'’-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[{UPPER}][\w'’-]*)*))?"
+    rf",\s+(?:(?:{'|'.join(HONORIFICS)})\.?\s+)?\Z"
+)
+#: a role in the plural before the names of those who hold it ("Two councillors, Dale Hutchison and Brenda Fox,")
+_ROLES_OF_SEVERAL = re.compile(
+    rf"\b(?:(?:[Tt]he|[Bb]oth)\s+)?(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Bb]oth)\s+)((?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS}))s,"
+    rf"\s+(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:,\s+|,?\s+and\s+))+\Z"
 )
 _EDGE = re.compile(r"\b")
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
@@ -526,6 +646,12 @@ def _named_alone(seen: Occurrences, word: str, then: str) -> bool:
 _TITLE_AFTER = re.compile(
     rf",\s+(?:the\s+)?((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))"
     r"(?:\s+(?:of|for)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|county|district|province|region))*))?(?=[\s,.;])"
+)
+
+
+#: a title an area's or a body's possessive gives after a name ("X, the canton's Minister for Energy")
+_OWNED_TITLE = re.compile(
+    rf",\s+the\s+({HELD_NOUNS})['’]s\s+((?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])?(?:{'|'.join(TITLES)}))(?=[\s,.;])"
 )
 
 
@@ -569,7 +695,8 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if n.person:
             continue
         if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b", text[n.end : n.end + 80]
+            rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+            text[n.end : n.end + 80],
         ):
             return n.text
     return None
@@ -578,6 +705,15 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
 def _owner(organisation: str | None) -> str | None:
     """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity)."""
     return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
+
+
+def _whole(organisation: str | None) -> str | None:
+    """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)", "Local
+    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is."""
+    if not organisation:
+        return organisation
+    whole = re.sub(rf"^.*\b(?i:{PART_NOUNS})(?:\s+\d+)?\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
+    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else organisation
 
 
 def _described_as(seen: Occurrences, person: str) -> tuple[str, str | None] | None:
