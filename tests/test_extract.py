@@ -570,6 +570,15 @@ def year_of(c) -> str:
     return plain("candidateYear") if "candidateYear" in c.props else "-"
 
 
+def years(text: str, gazetteer, published=PUBLISHED, kind: str | None = "CandidateObservation") -> dict[str, str]:
+    """Each candidate's words and its year (:func:`year_of`): of one kind, or of every kind but mentions (None)."""
+    return {
+        c.exact: year_of(c)
+        for c in candidates_of(text, gazetteer, published)
+        if (c.kind == kind if kind else c.kind != "CandidateMention")
+    }
+
+
 @pytest.mark.parametrize(
     "text, published, expected",
     [
@@ -619,7 +628,7 @@ def year_of(c) -> str:
     ],
 )
 def test_the_year_of_a_number_from_its_clause_its_sentence_or_a_period(text, published, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer, published)
     assert {exact: found.get(exact) for exact in expected} == expected
 
 
@@ -905,7 +914,7 @@ def test_extract_of_many_articles_grows_with_the_text_not_its_square(gazetteer):
     ],
 )
 def test_since_periods_and_clauses_that_do_not_end_at_to_or_from(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact) for exact in expected} == expected
 
 
@@ -1184,7 +1193,7 @@ def test_a_company_title_or_the_companys_site_gives_the_company(gazetteer):
     ],
 )
 def test_years_of_comparisons_starting_points_and_parts_of_the_year(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact) for exact in expected} == expected
 
 
@@ -1240,7 +1249,7 @@ def test_a_registered_article_is_extracted_with_its_registered_date(fenshui, pro
     ],
 )
 def test_years_carried_from_the_sentence_before_in_the_paragraph(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact) for exact in expected} == expected
 
 
@@ -1328,7 +1337,7 @@ def test_a_change_to_a_level_takes_the_levels_time_and_the_first_half_is_no_frac
 
 def test_the_end_of_the_year_is_a_date(gazetteer):
     text = "The district will open a training centre by the end of the year, the mayor said."
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    found = years(text, gazetteer, kind="CandidateDate")
     assert found == {"by the end of the year": "2025"}, found
 
 
@@ -1576,7 +1585,7 @@ def test_roles_in_an_apposition_carried_to_later_quotes(gazetteer):
     ],
 )
 def test_years_of_a_named_half_its_level_its_conversion_and_the_last_financial_year(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact) for exact in expected} == expected, found
 
 
@@ -1648,7 +1657,7 @@ def test_a_list_inside_a_clause_does_not_end_it(gazetteer):
         "The county has turned 2,300 hectares of old workings into ponds, meadows and woodland since 2017. "
         "The fund found work for 900 miners at wind, solar and storage projects in the past two years."
     )
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert (found.get("2,300 hectares"), found.get("900 miners")) == ("2017-2025", "2023-2025"), found
 
 
@@ -1657,7 +1666,7 @@ def test_the_end_of_next_year_a_month_after_at_least_and_a_months_meeting(gazett
         "The plant will close by the end of next year. Stocks will stay high until at least March, and the "
         "council will vote at the December meeting."
     )
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    found = years(text, gazetteer, kind="CandidateDate")
     assert found == {"by the end of next year": "2026", "March": "2026", "December": "2025"}, found
 
 
@@ -1792,7 +1801,7 @@ def test_a_headline_quote_is_said_by_whoever_says_it_below(gazetteer):
     ],
 )
 def test_a_half_year_through_a_month_governs_what_follows(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact) for exact in expected} == expected
 
 
@@ -1817,7 +1826,7 @@ def test_liras_as_wire_copy_writes_them(gazetteer):
     ],
 )
 def test_months_after_an_act_and_days_an_event_is_for(text, exact, year, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate"}
+    found = years(text, gazetteer, kind="CandidateDate")
     assert found.get(exact) == year, found
 
 
@@ -1825,7 +1834,7 @@ def test_a_half_of_no_year_written_is_the_last_one_ended(gazetteer):
     """ "in the first half" with no year is the half last ended (published 15 June 2025: 2025's first), its figures'
     time as a quarter's is; "the first half of 2025" stays a year's part."""
     text = "Sales fell 16% year-on-year to 6.8 million tonnes in the first half as demand slowed."
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    found = years(text, gazetteer, kind=None)
     assert found == {"in the first half": "2025", "16%": "2025", "6.8 million tonnes": "2025"}, found
     later = candidates_of("Sales fell 16% in the second half.", gazetteer, published=dt.date(2025, 3, 1))
     assert {c.exact: year_of(c) for c in later if c.kind == "CandidateDate"} == {"in the second half": "2024"}
@@ -1950,7 +1959,7 @@ def test_a_headline_quote_in_single_quotes(gazetteer):
 
 def test_a_span_of_years_written_with_a_dash_is_a_period(gazetteer):
     text = "The region has drawn 1.6 billion crowns of the 4.2 billion crowns allocated to it for 2021-2027."
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    found = years(text, gazetteer, kind=None)
     assert found["4.2 billion crowns"] == "2021-2027" and found["2021-2027"] == "2021-2027", found
 
 
@@ -2007,7 +2016,7 @@ def test_the_other_side_of_a_comparison_takes_the_unit_and_a_part_of_the_counted
     ],
 )
 def test_years_of_a_forecast_full_year_an_opening_since_and_a_clause_with_a_participle(text, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert {exact: found.get(exact, "absent") for exact in expected} == expected, found
 
 
@@ -2073,7 +2082,7 @@ def test_a_role_said_with_a_verb(gazetteer):
     ],
 )
 def test_years_after_a_year_earlier_and_of_the_first_months(text, published, expected, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer, published)
     assert {exact: found.get(exact) for exact in expected} == expected, found
     if "1,200" in expected:  # the other side of "from", over a comma, takes the unit
         counted = [
@@ -2084,7 +2093,7 @@ def test_years_after_a_year_earlier_and_of_the_first_months(text, published, exp
 
 def test_fiscal_years_as_companies_write_them(gazetteer):
     text = "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25."
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind != "CandidateMention"}
+    found = years(text, gazetteer, kind=None)
     assert found == {
         "12%": "2025",
         "3.2 billion rupees": "2025",
@@ -2101,7 +2110,7 @@ def test_a_headlines_year_governs_the_lead_paragraphs_flows(gazetteer):
         "Kuzbass coal output falls in 2025 as exports slump\n\n"
         "Output fell 5% to 210 million tonnes, the regional ministry said.\n\nThe region employs 90,000 miners."
     )
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert found == {"5%": "2025", "210 million tonnes": "2025", "90,000 miners": "-"}, found
 
 
@@ -2148,7 +2157,7 @@ def test_a_quote_ending_its_paragraph_unattributed_is_the_one_person_it_named(ga
     ],
 )
 def test_this_year_of_a_part_a_time_that_was_due_and_years_on_a_noun(text, published, exact, year, gazetteer):
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
+    found = years(text, gazetteer, published, kind="CandidateDate")
     assert found.get(exact) == year, found
 
 
@@ -2184,5 +2193,5 @@ def test_an_engineer_at_the_company_is_a_person_and_roles_after_an_adverb_in_a_p
 def test_a_past_state_takes_the_time_of_the_sentence_before(gazetteer):
     """ "It employed 3,000 people." after "In 2024 the mine produced …": 2024 (a present "employs" would be now)."""
     text = "In 2024 the mine produced 12 million tonnes. It employed 3,000 people. It employs 900 now."
-    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"}
+    found = years(text, gazetteer)
     assert found == {"12 million tonnes": "2024", "3,000 people": "2024", "900": "-"}, found
