@@ -2195,3 +2195,18 @@ def test_a_past_state_takes_the_time_of_the_sentence_before(gazetteer):
     text = "In 2024 the mine produced 12 million tonnes. It employed 3,000 people. It employs 900 now."
     found = years(text, gazetteer)
     assert found == {"12 million tonnes": "2024", "3,000 people": "2024", "900": "-"}, found
+
+
+def test_a_month_after_a_past_act_by_a_pronoun_is_past_in_a_future_sentence(gazetteer):
+    text = "The company will cut spending to $240 million from the $310 million it budgeted in January."
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30), kind="CandidateDate")
+    assert found == {"in January": "2026"}, found
+
+
+def test_a_capitalised_in_that_time_carries_the_period_before(gazetteer):
+    text = (
+        "Over the past two years, the owner has reshaped the dumps.\n\n"
+        "In that time, unemployment in the town rose to 6.8pc from 4.9pc."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 9, 24))
+    assert found == {"6.8pc": "2024-2026", "4.9pc": "2024"}, found
