@@ -2210,3 +2210,21 @@ def test_a_capitalised_in_that_time_carries_the_period_before(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2026, 9, 24))
     assert found == {"6.8pc": "2024-2026", "4.9pc": "2024"}, found
+
+
+@pytest.mark.parametrize(
+    "text, exact, year",
+    [
+        ("The miner said first-half profit slumped 38% as prices slid.", "38%", "2026"),
+        ("In the first three quarters, incomes rose 4.9 percent year on year.", "4.9 percent", "2026"),
+        ("She now inspects panels with a drone and earns 7,800 yuan a month.", "7,800 yuan", "2026"),
+        ("The town said unemployment already stood at 31.5 per cent.", "31.5 per cent", "2026"),
+        ("The miner plans to cut 1,100 jobs as first-half losses mount.", "1,100 jobs", "-"),
+        ('"Now it is 1,200," he said.', "1,200", "-"),  # quoted: said of the speaker's now
+        ("Rows of trees now cover 4,200 hectares of reclaimed land.", "4,200 hectares", "-"),  # an extent
+        ("The firm now wants the state to back a 14 billion koruna ($610 million) plant.", "$610 million", "-"),
+    ],
+)
+def test_the_year_so_far_and_a_state_of_now_take_the_publications_year(text, exact, year, gazetteer):
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18))
+    assert found[exact] == year, found

@@ -190,6 +190,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
 #: units of a duration ("for 31 years"): a number in them holds for no year
 DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second"}
 #: units of what a plant can do ("the 800MW Callide B power station"): said of a thing, they hold for no year
+#: extents of a place ("now cover 4,200 hectares"): what it is, not a figure of the year
+EXTENTS = {"kilometre", "square kilometre", "hectare", "metre", "square metre", "cubic metre", "degree Celsius"}
 CAPACITIES = {"megawatt", "gigawatt", "kilowatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour"}
 
 
@@ -305,6 +307,9 @@ def dates_and_numbers(
                     text, stated, s_start, first.start, lead
                 )  # "…, it said on Thursday": no time of its own
                 passed_on = passed_on or when
+            if when is None and not _undated(text, quantity, lead):
+                clause = clause_of(number.start) or (s_start, s_end)
+                when = _this_year(text, s_start, s_end, clause, start, published, quote_in is None and unit not in EXTENTS)
             if when:
                 _add_when(c, when, lead)
             out.append(c)
@@ -366,6 +371,40 @@ def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time 
     return (at, at + len(full.group(0)), str(published.year), "full-year (forecast)", "")
 
 
+#: a part of the year so far with no year written ("first-half profit", "in the first three quarters")
+_SO_FAR = re.compile(
+    r"\b(?:first[- ](?:half|quarter)|first\s+(?:two|three|2|3)\s+quarters|(?:so\s+far|to\s+date)\s+this\s+year|"
+    r"year[- ]to[- ]date)\b(?![\s-]+(?:of|to|through|ended|ending)\b)",
+    re.I,
+)
+#: a figure an infinitive aims at ("to cut 1,100 jobs", "wants … to back a 14 billion koruna plant"): a plan
+_PLAN = re.compile(
+    r"\bto\s+(?!(?:about|around|nearly|almost|some|more|less|over|under|just|roughly|the|a|an|date)\b)[a-z]+\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+#: a state said of now ("now earns", "currently employs", "already stood at")
+_NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+
+
+def _this_year(
+    text: str, s_start: int, s_end: int, clause: tuple[int, int], start: int, published: dt.date, of_now: bool
+) -> Time | None:
+    """The publication's year for a figure with no time of its own whose sentence speaks of the year so far
+    ("said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted; not an extent such as
+    hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
+    stood at 31.5 per cent"); never a plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
+    lead = text[clause[0] : start]
+    if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
+        return None
+    so_far = _SO_FAR.search(text, s_start, s_end)
+    if so_far:
+        return (so_far.start(), so_far.end(), str(published.year), so_far.group(0), "")
+    now = _NOW.search(text, clause[0], start) if of_now else None
+    if now:
+        return (now.start(), now.end(), str(published.year), now.group(0), "")
+    return None
+
+
 def _observation_span(
     text: str, s_start: int, kept: list[Quantity], i: int
 ) -> tuple[int, int, Number, str, re.Match[str] | None]:
@@ -419,16 +458,14 @@ def _add_when(c: Candidate, when: Time, lead: str) -> None:
 
 def _converted_times(text: str, out: list[Candidate]) -> None:
     """An amount converted in parentheses right after another ("1,840 crore rupees ($219 million)", "6.8 billion
-    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts."""
+    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts, or for none as it does."""
     before: Candidate | None = None
     for c in out:
         if c.kind != "CandidateObservation":
             continue
-        if (
-            before is not None
-            and re.fullmatch(r"\s*\(\s*", text[before.end : c.start])
-            and not any(p in c.terms for p in _TIME_PROPS)
-        ):
+        if before is not None and re.fullmatch(r"\s*\(\s*", text[before.end : c.start]):
+            for p in _TIME_PROPS:  # its own, if any, was read from inside the parentheses: the other's wins
+                c.terms.pop(p, None)
             c.terms.update({p: list(before.terms[p]) for p in _TIME_PROPS if p in before.terms})
         before = c
 
