@@ -2228,3 +2228,9 @@ def test_a_capitalised_in_that_time_carries_the_period_before(gazetteer):
 def test_the_year_so_far_and_a_state_of_now_take_the_publications_year(text, exact, year, gazetteer):
     found = years(text, gazetteer, published=dt.date(2026, 11, 18))
     assert found[exact] == year, found
+
+
+def test_a_span_of_years_in_words_is_a_period(gazetteer):
+    text = "The fund set aside 640m złoty for the area between 2024 and 2029. Output fell from 2019 to 2023."
+    found = years(text, gazetteer, kind=None)
+    assert found == {"640m złoty": "2024-2029", "2024 and 2029": "2024-2029", "2019 to 2023": "2019-2023"}, found
