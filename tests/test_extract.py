@@ -2234,3 +2234,23 @@ def test_a_span_of_years_in_words_is_a_period(gazetteer):
     text = "The fund set aside 640m złoty for the area between 2024 and 2029. Output fell from 2019 to 2023."
     found = years(text, gazetteer, kind=None)
     assert found == {"640m złoty": "2024-2029", "2024 and 2029": "2024-2029", "2019 to 2023": "2019-2023"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # two titled names joined by "and": two people, the second named by surname after
+            "Two councillors, Cr Neville Hartigan and Cr Sue Delaney, voted against it.\n\n"
+            '"I am against being told the water questions will be sorted out later," Cr Hartigan told the meeting.',
+            ("Neville Hartigan", "Cr", "-"),
+        ),
+        (  # a possessive after a preposition: a person, whom "she" after is
+            "On the wall of Halina Wróblewska's kitchen hangs a calendar.\n\n"
+            '"It was the last year everyone here believed the mine would outlive us," she said.',
+            ("Halina Wróblewska", "-", "-"),
+        ),
+    ],
+)
+def test_titled_names_in_a_list_and_a_possessive_after_a_preposition_are_people(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
