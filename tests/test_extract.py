@@ -2254,3 +2254,13 @@ def test_a_span_of_years_in_words_is_a_period(gazetteer):
 def test_titled_names_in_a_list_and_a_possessive_after_a_preposition_are_people(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+def test_a_title_held_of_a_place_before_a_name_and_the_title_alone_after(gazetteer):
+    text = (
+        "In a letter in October, Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska wrote that money "
+        "had been set aside.\n\n"
+        '"No worker of the mine will be left without an offer," the deputy marshal wrote.'
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Bożena Kłosińska", "Deputy Marshal", "Silesian Voivodeship")], found

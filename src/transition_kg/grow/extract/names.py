@@ -307,6 +307,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
 
 
+#: a title and "of (the)" right before a run of capitalised words, the place it is held and a name
+_HELD_TITLE = re.compile(r"\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+of\s+(?:the\s+)?\Z")
+
+
 def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) -> tuple[list[str], list, list[Name]]:
     """The title a run opens with, the rest of the run, and the place a title is held in ("Deputy Mayor of Tychy
     Jan Nowak": Tychy)."""
@@ -330,6 +334,11 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         if title[-1] not in PORTFOLIO_TITLES:  # "Minister of Electricity Lindiwe Sokhela": a portfolio, not a place
             places = _clean(text, run[the:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
         run = run[-2:]
+    held = _HELD_TITLE.search(text, max(0, run[0][0] - 60), run[0][0]) if not title and 3 <= len(run) <= 5 else None
+    if held and (held.group(1).split()[0] in TITLE_MODIFIERS or held.group(1).split()[-1] in TITLES):
+        if run[-3][2] in ORG_WORDS | PLACE_WORDS and all(is_capital(w) for _, _, w in run[-2:]):
+            places = _clean(text, run[:-2], lower_words, set())  # "Deputy Marshal of the Silesian Voivodeship
+            title, run = held.group(1).split(), run[-2:]  # Bożena Kłosińska": where, and who holds the title
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
             not title

@@ -666,7 +666,7 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
     rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
-    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
+    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
 
