@@ -2264,3 +2264,37 @@ def test_a_title_held_of_a_place_before_a_name_and_the_title_alone_after(gazette
     )
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [("Bożena Kłosińska", "Deputy Marshal", "Silesian Voivodeship")], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an apposition after the surname alone, carried to the quote of the full name
+            "On the wall of Halina Wróblewska's kitchen hangs a calendar. Wróblewska, 71, a retired nurse who spent "
+            'three decades on the wards, has never taken it down.\n\n"It was the last year we believed it," she said.',
+            ("Halina Wróblewska", "retired nurse", "-"),
+        ),
+        (  # "who heads a …" after the surname the quote gives
+            'Zhao Lili, 41, drove a truck for nine years.\n\n"The work is quieter now," said Zhao, who heads a '
+            "maintenance team of 14 people at the plant.",
+            ("Zhao Lili", "head", "-"),
+        ),
+        (  # a role still held, after an age
+            "Lerato Mokoena, 34, has been a winding-engine driver at Witrand for eleven years.\n\n"
+            '"I cannot sell coal, but I can sell my skills to somebody," she said.',
+            ("Lerato Mokoena", "winding-engine driver", "Witrand"),
+        ),
+        (  # a role held before, after an age: the role, not the organisation it was held in
+            "Thandeka Mahlangu, 38, was a conveyor operator at the Koornfontein mine for eleven years.\n\n"
+            '"The first day I held a solar panel I thought, this is lighter," she said.',
+            ("Thandeka Mahlangu", "-", "-"),
+        ),
+        (  # "who runs a guesthouse": its owner, no head
+            '"My rooms were empty for three months," said Lerato Maponya, who runs a guesthouse in the town.',
+            ("Lerato Maponya", "-", "-"),
+        ),
+    ],
+)
+def test_a_persons_role_from_their_surname_an_age_or_who_heads_a_team(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

@@ -354,6 +354,7 @@ def _complete(
             return None
         who = found
     named = who[0][:1].isupper() or who[0].split()[0] in PARTICLES  # a name, not "a local pastor"
+    called = who[0]  # as the quote names them
     if named:  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
         listed, holding = written
         before = bisect.bisect_left(listed, (start,))
@@ -364,6 +365,11 @@ def _complete(
             who = (full, who[1], who[2])
     if named:  # the role and organisation the article gives anywhere
         found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
+        for short in (called, who[0].split()[-1]) if found is None and " " in who[0] else ():
+            if short != who[0] and _only_one(names, who[0], short):  # "Wróblewska, 71, a retired nurse", "said
+                found = seen.once(("profile", short), lambda: _profile(seen, short, names))  # Zhao, who heads a …"
+                if found:
+                    break
         if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
@@ -386,6 +392,11 @@ def _complete(
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]))
     return who
+
+
+def _only_one(names: list[Name], person: str, short: str) -> bool:
+    """Whether ``short`` (a surname, or the name a quote gives) is a word of no other person's name than ``person``."""
+    return not any(n.person and n.text not in (person, short) and short in n.text.split() for n in names)
 
 
 #: a sentence opening on where it happens: "At the Silesian University of Technology in Gliwice, …"
@@ -587,7 +598,18 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _described_as(seen, person)
         or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
         or _fronted(seen, person, names)
+        or _heads_a(seen, person)
     )
+
+
+#: "X, who heads a maintenance team of 14": the head of a body the article does not name
+_HEADS_A = re.compile(r",\s+who\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
+
+
+def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
+    """The role "who heads a team" gives (head, chair, director), with no organisation."""
+    found = seen.after(person, _HEADS_A)
+    return (_HEAD_OF[found.group(1)], None) if found else None
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
@@ -597,8 +619,8 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 )
 _APPOSITION = re.compile(rf",\s+(?:\d+,\s+)?{_ROLE_HELD}")  # "X, deputy director of the Y"
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
-_COPULA = re.compile(
-    rf"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+_COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
