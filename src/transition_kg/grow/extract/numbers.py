@@ -264,6 +264,7 @@ def dates_and_numbers(
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
         passed_on: Time | None = None  # the time the sentence before carried to this one's figures
+        so_far: re.Match[str] | bool | None = None  # the sentence's "first-half" (False: none), read once if needed
         time_quotes = [quote_of(t[0]) for t in times]
         numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
             clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
@@ -309,7 +310,8 @@ def dates_and_numbers(
                 passed_on = passed_on or when
             if when is None and not _undated(text, quantity, lead):
                 clause = clause_of(number.start) or (s_start, s_end)
-                when = _this_year(text, s_start, s_end, clause, start, published, quote_in is None and unit not in EXTENTS)
+                so_far = so_far if so_far is not None else _SO_FAR.search(text, s_start, s_end) or False
+                when = _this_year(text, so_far, clause, start, published, quote_in is None and unit not in EXTENTS)
             if when:
                 _add_when(c, when, lead)
             out.append(c)
@@ -387,17 +389,21 @@ _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
 
 
 def _this_year(
-    text: str, s_start: int, s_end: int, clause: tuple[int, int], start: int, published: dt.date, of_now: bool
+    text: str,
+    so_far: re.Match[str] | bool,
+    clause: tuple[int, int],
+    start: int,
+    published: dt.date,
+    of_now: bool,
 ) -> Time | None:
     """The publication's year for a figure with no time of its own whose sentence speaks of the year so far
-    ("said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted; not an extent such as
+    (``so_far``: "said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted; not an extent such as
     hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
     stood at 31.5 per cent"); never a plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
     lead = text[clause[0] : start]
     if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
         return None
-    so_far = _SO_FAR.search(text, s_start, s_end)
-    if so_far:
+    if isinstance(so_far, re.Match):
         return (so_far.start(), so_far.end(), str(published.year), so_far.group(0), "")
     now = _NOW.search(text, clause[0], start) if of_now else None
     if now:

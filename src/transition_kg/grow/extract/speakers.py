@@ -366,7 +366,7 @@ def _complete(
     if named:  # the role and organisation the article gives anywhere
         found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
         for short in (called, who[0].split()[-1]) if found is None and " " in who[0] else ():
-            if short != who[0] and _only_one(names, who[0], short):  # "Wróblewska, 71, a retired nurse", "said
+            if short != who[0] and _only_one(seen, names, who[0], short):  # "Wróblewska, 71, a retired nurse", "said
                 found = seen.once(("profile", short), lambda: _profile(seen, short, names))  # Zhao, who heads a …"
                 if found:
                     break
@@ -394,9 +394,19 @@ def _complete(
     return who
 
 
-def _only_one(names: list[Name], person: str, short: str) -> bool:
-    """Whether ``short`` (a surname, or the name a quote gives) is a word of no other person's name than ``person``."""
-    return not any(n.person and n.text not in (person, short) and short in n.text.split() for n in names)
+def _only_one(seen: Occurrences, names: list[Name], person: str, short: str) -> bool:
+    """Whether ``short`` (a surname, or the name a quote gives) is a word of no other person's name than ``person``
+    (the people by word indexed once per text)."""
+
+    def index() -> dict[str, set[str]]:
+        by_word: dict[str, set[str]] = {}
+        for n in names:
+            if n.person:
+                for word in n.text.split():
+                    by_word.setdefault(word, set()).add(n.text)
+        return by_word
+
+    return not seen.once(("people by word",), index).get(short, set()) - {person, short}
 
 
 #: a sentence opening on where it happens: "At the Silesian University of Technology in Gliwice, …"
