@@ -2298,3 +2298,14 @@ def test_a_title_held_of_a_place_before_a_name_and_the_title_alone_after(gazette
 def test_a_persons_role_from_their_surname_an_age_or_who_heads_a_team(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+def test_an_organisations_acronym_in_brackets_is_not_part_of_its_name(gazetteer):
+    text = (
+        '"They want to switch off the lights in this town," said Thulani Dlamini, the regional secretary of the '
+        "Association of Mineworkers and Construction Union (AMCU) in Mpumalanga."
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [
+        ("Thulani Dlamini", "regional secretary", "Association of Mineworkers and Construction Union")
+    ], found

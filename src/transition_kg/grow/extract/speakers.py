@@ -741,11 +741,16 @@ def _owner(organisation: str | None) -> str | None:
 
 def _whole(organisation: str | None) -> str | None:
     """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)", "Local
-    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is."""
+    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is, but for an acronym in
+    brackets after it."""
     if not organisation:
         return organisation
     whole = re.sub(rf"^.*\b(?i:{PART_NOUNS})(?:\s+\d+)?\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
-    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else organisation
+    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else _ACRONYM_AFTER.sub("", organisation)
+
+
+#: an organisation's acronym in brackets after its name ("Association of Mineworkers and Construction Union (AMCU)")
+_ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Za-z&.-]*[A-Z]\)$")
 
 
 def _described_as(seen: Occurrences, person: str) -> tuple[str, str | None] | None:
