@@ -2309,3 +2309,27 @@ def test_an_organisations_acronym_in_brackets_is_not_part_of_its_name(gazetteer)
     assert [f[1:] for f in found] == [
         ("Thulani Dlamini", "regional secretary", "Association of Mineworkers and Construction Union")
     ], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mining and Energy Union district vice-president Craig Bartholomew welcomed the vote.\n\n"
+            '"A lot of our members retrained once already," he said.',
+            ("Craig Bartholomew", "district vice-president", "Mining and Energy Union"),
+        ),
+        (  # a word the text never writes in lower case before the role: where the role is held
+            "Msukaligwa municipal manager Sipho Mahlangu told AFP that unemployment was high.\n\n"
+            '"When the mine pays, the spaza shops get paid," Mahlangu said.',
+            ("Sipho Mahlangu", "municipal manager", "Msukaligwa"),
+        ),
+        (  # an adjective that opens a description: part of the role
+            'Local real estate agent Dianne Foley said buyers had returned. "Nobody would look at a house," she said.',
+            ("Dianne Foley", "Local real estate agent", "-"),
+        ),
+    ],
+)
+def test_an_organisation_and_a_hyphened_role_before_a_name(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

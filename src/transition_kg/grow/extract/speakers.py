@@ -769,7 +769,7 @@ _DESCRIBED = re.compile(
 _OCCUPATION_BEFORE = re.compile(  # never from inside a word ("said board member X": not "aid board member")
     rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
     rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
-    rf"(?:{OCCUPATIONS}))\s+\Z"
+    rf"(?:(?:vice|co|deputy|assistant)-)?(?:{OCCUPATIONS}))\s+\Z"
 )
 
 
@@ -798,10 +798,41 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
-    if head and any(n.text == head for n in names):
-        return role, head
+    if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
+        return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
 
+
+def _proper(text: str, head: str) -> bool:
+    """Whether capitalised words before a role are a name: each of them a word the text never writes in lower
+    case, no title word and no adjective that opens a description ("Local real estate agent X": no name)."""
+    return all(
+        word[:1].isupper()
+        and word not in _DESCRIBING
+        and word.lower() not in _STOP_LOWER
+        and not re.search(rf"\b{re.escape(word.lower())}\b", text)
+        for word in head.split()
+        if word not in ("of", "and", "for", "&")
+    )
+
+
+_STOP_LOWER = {w.lower() for w in STOP}
+#: capitalised words that open the description of a person, not a name ("Local", "Retired", "Senior")
+_DESCRIBING = TITLE_WORDS | TITLE_MODIFIERS | {
+    "Local",
+    "Former",
+    "Retired",
+    "Veteran",
+    "Longtime",
+    "Long-time",
+    "Fellow",
+    "Interim",
+    "Young",
+    "Elderly",
+    "Independent",
+    "Part-time",
+    "Full-time",
+}
 
 _HELD = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
 
