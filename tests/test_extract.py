@@ -2333,3 +2333,22 @@ def test_an_organisations_acronym_in_brackets_is_not_part_of_its_name(gazetteer)
 def test_an_organisation_and_a_hyphened_role_before_a_name(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tabalong's regent, Yuliana Rahmah, said the regency would ask for a bigger share.\n\n"
+            '"When the price falls, our budget falls with it," Rahmah said.',
+            ("Yuliana Rahmah", "regent", "Tabalong"),
+        ),
+        (  # a relation, not a post
+            'Anna Nowak\'s son, Piotr Nowak, left in May. "There is nothing here for us," he said.',
+            ("Piotr Nowak", "-", "-"),
+        ),
+    ],
+)
+def test_a_post_a_place_owns_before_a_name_set_off_by_commas(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

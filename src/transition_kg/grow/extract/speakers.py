@@ -609,7 +609,28 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
+        or _owned_post(seen, person, names)
     )
+
+
+#: a post a place or body owns, in words the lexicon need not know, before a name set off by commas ("Tabalong's
+#: regent, Yuliana Rahmah, said")
+_OWNED_POST = re.compile(
+    rf"(?<![\w'’-])((?:[{UPPER}][\w-]*\s+){{0,3}}[{UPPER}][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*),\s+\Z"
+)
+
+
+def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str] | None:
+    """The post and its owner from "Y's post, X," (not a person's relation: "Anna's son, X"; nor "the town's oldest
+    resident")."""
+    found = seen.before(person, _OWNED_POST)
+    if found is None or seen.text[found.end() + len(person) : found.end() + len(person) + 1] != ",":
+        return None
+    owner, post = found.group(1), found.group(2)
+    words = set(post.split())
+    if words & (NOT_ROLES | FUNCTION_WORDS) or any(n.person and n.text.endswith(owner) for n in names):
+        return None
+    return post, owner
 
 
 #: "X, who heads a maintenance team of 14": the head of a body the article does not name
