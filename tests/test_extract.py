@@ -2352,3 +2352,13 @@ def test_an_organisation_and_a_hyphened_role_before_a_name(text, expected, gazet
 def test_a_post_a_place_owns_before_a_name_set_off_by_commas(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+def test_both_ends_of_a_range_hold_for_its_time(gazetteer):
+    text = "It still expects to produce 44 million to 46 million tons in 2026, after 42.3 million tons last year."
+    found = [
+        (c.props["candidateValue"][0].split("^")[0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("44000000", "2026"), ("46000000", "2026"), ("42300000", "2024")], found

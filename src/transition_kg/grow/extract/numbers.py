@@ -327,6 +327,7 @@ def dates_and_numbers(
         last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
     _headline_times(text, out)
     _converted_times(text, out)
+    _range_times(out)
     return out
 
 
@@ -474,6 +475,18 @@ def _converted_times(text: str, out: list[Candidate]) -> None:
                 c.terms.pop(p, None)
             c.terms.update({p: list(before.terms[p]) for p in _TIME_PROPS if p in before.terms})
         before = c
+
+
+def _range_times(out: list[Candidate]) -> None:
+    """The two ends of a range ("44 million to 46 million tons in 2026", one span) hold for one time: an end
+    that has none takes the other's."""
+    observations = [c for c in out if c.kind == "CandidateObservation"]
+    for a, b in itertools.pairwise(observations):
+        if (a.start, a.end) == (b.start, b.end):
+            timed = [c for c in (a, b) if any(p in c.terms for p in _TIME_PROPS)]
+            if len(timed) == 1:
+                other = b if timed[0] is a else a
+                other.terms.update({p: list(timed[0].terms[p]) for p in _TIME_PROPS if p in timed[0].terms})
 
 
 def _is_period(text: str, t: Time) -> bool:
