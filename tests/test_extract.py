@@ -2362,3 +2362,12 @@ def test_both_ends_of_a_range_hold_for_its_time(gazetteer):
         if c.kind == "CandidateObservation"
     ]
     assert found == [("44000000", "2026"), ("46000000", "2026"), ("42300000", "2024")], found
+
+
+def test_the_period_said_again_and_a_time_after_more_than_in_are_not_the_figures_own(gazetteer):
+    text = (
+        "Net income fell to 1.9 trillion rupiah in the six months through June, the company said.\n\n"
+        "The miner shipped 21.4 million tons in the period, 4% more than in the first half of 2025."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert found == {"1.9 trillion rupiah": "2026", "six months": "-", "21.4 million tons": "2026", "4%": "2026"}, found

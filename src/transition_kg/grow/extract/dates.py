@@ -108,7 +108,7 @@ _QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no ye
 _PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
 SAME_PERIOD = re.compile(
-    r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Aa]cross)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b"
+    r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Aa]cross)\s+(?:the\s+same\s+period|the\s+period|that\s+(?:time|period))\b"
 )
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date

@@ -260,6 +260,8 @@ def dates_and_numbers(
         )
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
+        # its times but one that names a period given before again ("during the period")
+        own_times = [t for t in times if not SAME_PERIOD.fullmatch(t[3] or "")]
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
@@ -303,7 +305,7 @@ def dates_and_numbers(
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end)
                 )
-            if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
+            if when is None and spoken.issuperset(own_times) and quote_in is None and not _undated(text, quantity, lead):
                 when = _carried(
                     text, stated, s_start, first.start, lead
                 )  # "…, it said on Thursday": no time of its own
@@ -594,7 +596,8 @@ def _time_of(
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
     # time before
-    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
+    compared = lambda t: t[0] >= end and _COMPARED.search(text, end, t[0])  # "4% more than in … 2025": not its own
+    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
         known = [t for t in times if not (bound and _bounded(t[3], t[4]))]
@@ -754,7 +757,9 @@ _SAID_WHEN = re.compile(
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|against)\b")
+_COMPARED = re.compile(
+    r"\b(?:compared (?:with|to)|versus|against|(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
+)
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
 _SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")
 #: a comparison a year apart stated in a sentence ("year-on-year", "a year earlier")
@@ -832,7 +837,9 @@ def _when(
     """The time of a number: one in its own clause (after it first), else the nearest before it
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
-    inside = [t for t in times if clause[0] <= t[0] < clause[1]]
+    inside = [  # not a time after a comparison: "4% more than in the first half of 2025"
+        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _COMPARED.search(text, end, t[0]))
+    ]
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])
