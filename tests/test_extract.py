@@ -2371,3 +2371,17 @@ def test_the_period_said_again_and_a_time_after_more_than_in_are_not_the_figures
     )
     found = years(text, gazetteer, published=dt.date(2026, 7, 30))
     assert found == {"1.9 trillion rupiah": "2026", "six months": "-", "21.4 million tons": "2026", "4%": "2026"}, found
+
+
+def test_a_month_or_weekday_opening_a_sentence_is_a_date(gazetteer):
+    text = (
+        "Since September, 120 hydrogen trucks have carried coal between the mines. Last December the mine shut. "
+        "On Friday, the council met."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18), kind=None)
+    assert found == {
+        "Since September": "2026",
+        "120 hydrogen trucks": "2026",
+        "Last December": "2025",
+        "On Friday": "2026",
+    }, found

@@ -84,15 +84,15 @@ _DAY_MONTH = re.compile(
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
 #: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
-    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    r"\b(?:((?i:last|next|this))\s+|(?i:in|since|by|until|from|to|as of|before|after|through|during)\s+"
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
-    rf"({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+    rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
+    r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
