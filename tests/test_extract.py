@@ -2385,3 +2385,12 @@ def test_a_month_or_weekday_opening_a_sentence_is_a_date(gazetteer):
         "Last December": "2025",
         "On Friday": "2026",
     }, found
+
+
+def test_a_reported_clause_that_goes_on_takes_the_period_before(gazetteer):
+    text = (
+        "Liu said the city had attracted 46 new energy projects in the past three years, and that those projects "
+        "had created about 8,600 jobs."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18))
+    assert found == {"46 new energy projects": "2023-2026", "about 8,600 jobs": "2023-2026"}, found

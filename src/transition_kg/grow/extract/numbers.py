@@ -586,7 +586,7 @@ def _time_of(
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
-    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
+    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
     to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
@@ -607,6 +607,10 @@ def _time_of(
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+
+
+#: a clause that goes on from the one before in the past: "and earned", "and that those projects had created"
+_WENT_ON = re.compile(r"(?:and|but)\s+(?:that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?)?\w+ed\s")
 
 
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
