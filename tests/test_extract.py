@@ -2394,3 +2394,13 @@ def test_a_reported_clause_that_goes_on_takes_the_period_before(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2026, 11, 18))
     assert found == {"46 new energy projects": "2023-2026", "about 8,600 jobs": "2023-2026"}, found
+
+
+def test_a_paragraph_after_the_period_said_again_takes_it_not_the_compared_year(gazetteer):
+    text = (
+        "Net income fell to 1.9 trillion rupiah in the six months through June, the company said.\n\n"
+        "The miner shipped 21.4 million tons in the period, 4% more than in the first half of 2025.\n\n"
+        "The average price it received fell 21% to $61 a ton, the chief executive told analysts."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert (found["21%"], found["$61"]) == ("2026", "2026"), found

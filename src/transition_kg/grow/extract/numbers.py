@@ -323,7 +323,11 @@ def dates_and_numbers(
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
             previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
-        own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
+        own = [  # not "… from 2,520 a year earlier", nor "4% more than in the first half of 2025"
+            t
+            for t in previous_times
+            if not _AGO.search(t[3] or "") and not _COMPARED.search(text, max(s_start, t[0] - 60), t[0])
+        ]
         last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
         last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
@@ -497,6 +501,7 @@ def _is_period(text: str, t: Time) -> bool:
     half"."""
     return (
         "-" in t[2]
+        or bool(SAME_PERIOD.fullmatch(t[3] or ""))  # "in the period": the one given before
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
         or bool(  # "in the six months through June"
