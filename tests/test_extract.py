@@ -2404,3 +2404,22 @@ def test_a_paragraph_after_the_period_said_again_takes_it_not_the_compared_year(
     )
     found = years(text, gazetteer, published=dt.date(2026, 7, 30))
     assert (found["21%"], found["$61"]) == ("2026", "2026"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Pieter de Wet heads the local branch of the National Union of Mineworkers. "We were never asked," he '
+            "said.",
+            ("Pieter de Wet", "head", "National Union of Mineworkers"),
+        ),
+        (
+            'Ana Ruiz chairs the Sintracarbon union. "We want guarantees before anything closes," Ruiz said.',
+            ("Ana Ruiz", "chair", "Sintracarbon"),
+        ),
+    ],
+)
+def test_a_person_who_heads_a_body_said_with_a_verb_of_their_own(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

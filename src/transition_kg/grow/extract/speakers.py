@@ -634,7 +634,7 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
 
 
 #: "X, who heads a maintenance team of 14": the head of a body the article does not name
-_HEADS_A = re.compile(r",\s+who\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
+_HEADS_A = re.compile(r"(?:,\s+who)?\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
 
 
 def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
@@ -661,9 +661,11 @@ _ROLE_FOR = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+({_ROLE})\s+(?:for|of|at|with)\s+(?:the\s+)?"
     r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
 )
-_HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
+_HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
-    rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
+    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
+    rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
