@@ -2423,3 +2423,21 @@ def test_a_paragraph_after_the_period_said_again_takes_it_not_the_compared_year(
 def test_a_person_who_heads_a_body_said_with_a_verb_of_their_own(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # whom the speaker wrote to is not their role
+            'In a letter to the minister, Jan Kowalski wrote: "We have waited for three years for an answer."',
+            ("Jan Kowalski", "-", "-"),
+        ),
+        (
+            '"We will appeal against the ruling," according to the spokesman, Li Wei, who declined to say more.',
+            ("Li Wei", "spokesman", "-"),
+        ),
+    ],
+)
+def test_a_role_after_a_preposition_is_its_object_not_the_next_names(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

@@ -72,7 +72,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
         phrase,
     )
-    if unnamed and not re.match(r"\s*the\s+(?:[A-Z])", phrase):
+    named_next = unnamed and re.match(rf",\s+[{UPPER}][\w'’-]+\s+[{UPPER}]", phrase[unnamed.end() :])
+    if unnamed and not named_next and not re.match(r"\s*the\s+(?:[A-Z])", phrase):  # "the spokesman, Li Wei": Li Wei
         words = unnamed.group(1)
         tail = phrase[unnamed.end() :]
         org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
@@ -570,6 +571,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
     before = seen.before(person, _ROLE_COMMA)
+    if before and _OBJECT.search(text, max(0, before.start() - 24), before.start()):
+        before = None  # "In a letter to the minister, X wrote": the minister is whom X wrote to
     title = None if before else seen.before(person, _TITLE_COMMA)
     if title and title.group(1) not in HONORIFICS:  # "the Dean of the Faculty of Mining, Geology …, Prof X"
         return title.group(1), None if title.group(1) in PORTFOLIO_TITLES else title.group(2)
@@ -673,6 +676,8 @@ _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its cha
     rf"|\b(?:Its|its|The company['’]s)\s+)?"
     rf"\b({_ROLE}),\s+\Z"
 )
+#: a preposition and an article before a role: the role is its object, not an apposition to the name after it
+_OBJECT = re.compile(r"(?<!according )\b(?:to|from|with|by|about|against|for|of|on|in)\s+(?:the|a|an)\s+\Z", re.I)
 #: a capitalised title before the name, with the body it is held in, its name over commas ("the Dean of the Faculty of
 #: Mining, Geology and Civil Engineering, Prof X"), made once
 _TITLE_COMMA = re.compile(
