@@ -2441,3 +2441,22 @@ def test_a_person_who_heads_a_body_said_with_a_verb_of_their_own(text, expected,
 def test_a_role_after_a_preposition_is_its_object_not_the_next_names(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a role a copula gives, and the title alone after it
+            'Jan Kowalski is the union\'s chairman.\n\n"We have waited for three years for an answer," the chairman '
+            "said.",
+            ("Jan Kowalski", "chairman", "-"),
+        ),
+        (  # an owner in lower case that the article never names: the role alone
+            '"We have waited for three years for an answer," said Jan Kowalski, the union\'s chairman.',
+            ("Jan Kowalski", "chairman", "-"),
+        ),
+    ],
+)
+def test_the_title_alone_after_a_copula_and_a_role_of_an_unnamed_owner(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

@@ -127,6 +127,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
             role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
+        owner = re.match(r"[a-z][\w-]*['’]s\s+(?=[a-z])", role or "")
+        role = role[owner.end() :] if role and owner else role  # "the union's chairman", no union named: chairman
     if role is None and name.title:
         role = name.title
     return speaker, role, organisation or held_at
@@ -463,7 +465,7 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
-        role = _APPOSITION.match(text, n.end, n.end + 200) if described else None
+        role = (_APPOSITION.match(text, n.end, n.end + 200) or _COPULA.match(text, n.end, n.end + 200)) if described else None
         if role and role.group(1).split()[-1].casefold() == head:
             return (n.text, None, None)
     return None
