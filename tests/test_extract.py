@@ -2460,3 +2460,24 @@ def test_a_role_after_a_preposition_is_its_object_not_the_next_names(text, expec
 def test_the_title_alone_after_a_copula_and_a_role_of_an_unnamed_owner(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "her life" makes Anna Nowak a "she"; "he retired", Piotr Zielinski a "he"
+            "Anna Nowak, a teacher, has lived in the town all her life. Her neighbour, Piotr Zielinski, worked at the "
+            'mine for 30 years before he retired.\n\n"Nobody asked us what we wanted," she said.',
+            ("Anna Nowak", "teacher", "-"),
+        ),
+        (  # "Mr Osei": a "he"
+            "Comet Ridge's head of development, Matt Osei, spoke first. Mr Osei said the company would apply for "
+            "approvals. Karen Lowry, the president of the Chamber of Commerce, said she welcomed it.\n\n"
+            '"It changes the mood of the whole town," he said.',
+            ("Matt Osei", "head of development", "Comet Ridge"),
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_the_text_gives_that_pronoun_or_honorific(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found

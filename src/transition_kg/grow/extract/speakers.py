@@ -87,7 +87,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
-        return ("", None, None) if pronoun else None
+        return ("", None, pronoun.group(1).lower()) if pronoun else None  # the pronoun, for _complete
     name, held_at = found[0], None
     if (
         len(found) > 1
@@ -351,8 +351,9 @@ def _complete(
     words, by position, and their `_holding` index), with the role and organisation the article gives
     that person anywhere."""
     text = seen.text
-    if who[0] == "":  # he / she: the last person named before the sentence
-        found = _last_person(people, sentence, start)
+    if who[0] == "":  # he / she (in its third place): the last person named before the sentence that it can be
+        genders = seen.once(("genders",), lambda: _genders(text, people))
+        found = _last_person(people, sentence, start, genders, who[2])
         if found is None:
             return None
         who = found
@@ -481,12 +482,43 @@ def _surname(phrase: str, people, before: int) -> tuple | None:
     return (found, None, None) if found else None
 
 
-def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
-    """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
-    found = next((p for at, p in reversed(people) if at < sentence), None) or next(
-        (p for at, p in reversed(people) if at < start), None
+def _last_person(
+    people: list[tuple[int, str]],
+    sentence: int,
+    start: int,
+    genders: dict[str, str] | None = None,
+    pronoun: str | None = None,
+) -> tuple | None:
+    """Who "he" or "she" is: the last person named before the sentence, else before ``start``; one the text
+    calls by the other pronoun (``genders``) is passed over."""
+    fits = lambda p: genders is None or pronoun not in ("he", "she") or genders.get(p, pronoun) == pronoun
+    found = next((p for at, p in reversed(people) if at < sentence and fits(p)), None) or next(
+        (p for at, p in reversed(people) if at < start and fits(p)), None
     )
     return (found, None, None) if found else None
+
+
+_HE = {"he", "his", "him", "himself"}
+_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+
+
+def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
+    """"he" or "she" for the people the text gives a pronoun or an honorific: "Mr Osei", "Ms Lowry"; "Anna Nowak
+    … all her life" (the first pronoun after their first mention in its sentence, before anyone else is named)."""
+    out: dict[str, str] = {}
+    for i, (at, person) in enumerate(people):
+        if person in out:
+            continue
+        honorific = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", text[max(0, at - 6) : at])
+        if honorific:
+            out[person] = "he" if honorific.group(1) == "Mr" else "she"
+            continue
+        end = min(people[i + 1][0] if i + 1 < len(people) else len(text), at + 240)
+        stop = re.search(r"[.!?\n\"“”]", text[at:end])
+        pronoun = _PRONOUN.search(text, at, at + stop.start() if stop else end)
+        if pronoun:
+            out[person] = "he" if pronoun.group(1).lower() in _HE else "she"
+    return out
 
 
 def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
