@@ -143,7 +143,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     out: list[Candidate] = []
     times: list[Time] = []
     spans = {  # "for 2021-2027", "between 2024 and 2029"
-        m.start(1): m for pattern in (_YEAR_SPAN, _YEARS_BETWEEN) for m in pattern.finditer(sentence) if m.group(1) < m.group(2)
+        m.start(1): m
+        for pattern in (_YEAR_SPAN, _YEARS_BETWEEN)
+        for m in pattern.finditer(sentence)
+        if m.group(1) < m.group(2)
     }
     skip = -1
     for m in YEAR.finditer(sentence):

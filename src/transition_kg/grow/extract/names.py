@@ -236,8 +236,9 @@ def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
 
 
 def _split_run(run):
-    """A list of names is split at "and" (each with its title: "Cr Neville Hartigan and Cr Sue Delaney") unless the whole ends like an organisation's name, or one or two words and
-    an organisation's name of a place ("Development and Reform Commission of Huaibei") make it."""
+    """A list of names is split at "and" (each with its title: "Cr Neville Hartigan and Cr Sue Delaney") unless the
+    whole ends like an organisation's name, or one or two words and an organisation's name of a place ("Development
+    and Reform Commission of Huaibei") make it."""
     words = [w for _, _, w in run]
     head = words[: words.index("and")] if "and" in words else []
     tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
@@ -325,20 +326,19 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
     the = 1 + (len(run) > 1 and run[1][2] == "the")  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska"
-    if (
-        title
-        and run[0][2] == "of"
-        and 3 + the <= len(run) <= 4 + the
-        and all(is_capital(w) for _, _, w in run[the:])
-    ):
+    if title and run[0][2] == "of" and 3 + the <= len(run) <= 4 + the and all(is_capital(w) for _, _, w in run[the:]):
         if title[-1] not in PORTFOLIO_TITLES:  # "Minister of Electricity Lindiwe Sokhela": a portfolio, not a place
             places = _clean(text, run[the:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
         run = run[-2:]
     held = _HELD_TITLE.search(text, max(0, run[0][0] - 60), run[0][0]) if not title and 3 <= len(run) <= 5 else None
-    if held and (held.group(1).split()[0] in TITLE_MODIFIERS or held.group(1).split()[-1] in TITLES):
-        if run[-3][2] in ORG_WORDS | PLACE_WORDS and all(is_capital(w) for _, _, w in run[-2:]):
-            places = _clean(text, run[:-2], lower_words, set())  # "Deputy Marshal of the Silesian Voivodeship
-            title, run = held.group(1).split(), run[-2:]  # Bożena Kłosińska": where, and who holds the title
+    if (
+        held
+        and (held.group(1).split()[0] in TITLE_MODIFIERS or held.group(1).split()[-1] in TITLES)
+        and run[-3][2] in ORG_WORDS | PLACE_WORDS
+        and all(is_capital(w) for _, _, w in run[-2:])
+    ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
+        places = _clean(text, run[:-2], lower_words, set())
+        title, run = held.group(1).split(), run[-2:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
             not title

@@ -305,7 +305,12 @@ def dates_and_numbers(
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end)
                 )
-            if when is None and spoken.issuperset(own_times) and quote_in is None and not _undated(text, quantity, lead):
+            if (
+                when is None
+                and spoken.issuperset(own_times)
+                and quote_in is None
+                and not _undated(text, quantity, lead)
+            ):
                 when = _carried(
                     text, stated, s_start, first.start, lead
                 )  # "…, it said on Thursday": no time of its own
@@ -767,7 +772,8 @@ _SAID_WHEN = re.compile(
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too
 _COMPARED = re.compile(
-    r"\b(?:compared (?:with|to)|versus|against|(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
+    r"\b(?:compared (?:with|to)|versus|against|"
+    r"(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
 )
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
 _SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")

@@ -4,6 +4,7 @@ surnames resolved to the last person named, and the role and organisation the ar
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ...core import turtle
@@ -371,8 +372,8 @@ def _complete(
         found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
         for short in (called, who[0].split()[-1]) if found is None and " " in who[0] else ():
             if short != who[0] and _only_one(seen, names, who[0], short):  # "Wróblewska, 71, a retired nurse", "said
-                found = seen.once(("profile", short), lambda: _profile(seen, short, names))  # Zhao, who heads a …"
-                if found:
+                found = seen.once(("profile", short), functools.partial(_profile, seen, short, names))  # Zhao, who
+                if found:  # heads a …"
                     break
         if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
@@ -466,7 +467,11 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
-        role = (_APPOSITION.match(text, n.end, n.end + 200) or _COPULA.match(text, n.end, n.end + 200)) if described else None
+        role = (
+            (_APPOSITION.match(text, n.end, n.end + 200) or _COPULA.match(text, n.end, n.end + 200))
+            if described
+            else None
+        )
         if role and role.group(1).split()[-1].casefold() == head:
             return (n.text, None, None)
     return None
@@ -503,7 +508,7 @@ _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 
 
 def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
-    """"he" or "she" for the people the text gives a pronoun or an honorific: "Mr Osei", "Ms Lowry"; "Anna Nowak
+    """ "he" or "she" for the people the text gives a pronoun or an honorific: "Mr Osei", "Ms Lowry"; "Anna Nowak
     … all her life" (the first pronoun after their first mention in its sentence, before anyone else is named)."""
     out: dict[str, str] = {}
     for i, (at, person) in enumerate(people):
@@ -880,21 +885,25 @@ def _proper(text: str, head: str) -> bool:
 
 _STOP_LOWER = {w.lower() for w in STOP}
 #: capitalised words that open the description of a person, not a name ("Local", "Retired", "Senior")
-_DESCRIBING = TITLE_WORDS | TITLE_MODIFIERS | {
-    "Local",
-    "Former",
-    "Retired",
-    "Veteran",
-    "Longtime",
-    "Long-time",
-    "Fellow",
-    "Interim",
-    "Young",
-    "Elderly",
-    "Independent",
-    "Part-time",
-    "Full-time",
-}
+_DESCRIBING = (
+    TITLE_WORDS
+    | TITLE_MODIFIERS
+    | {
+        "Local",
+        "Former",
+        "Retired",
+        "Veteran",
+        "Longtime",
+        "Long-time",
+        "Fellow",
+        "Interim",
+        "Young",
+        "Elderly",
+        "Independent",
+        "Part-time",
+        "Full-time",
+    }
+)
 
 _HELD = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
 
