@@ -272,25 +272,10 @@ def dates_and_numbers(
             clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
         }
         for i, quantity in enumerate(kept):
-            number, unit, counted = quantity.number, quantity.unit, quantity.counted
+            number, unit = quantity.number, quantity.unit
             start, end, first, lead, qualifier = _observation_span(text, s_start, kept, i)
-            c = Candidate("CandidateObservation", start, end, text[start:end])
-            c.add("candidateValue", turtle.number(number.value))
-            for name, value in (
-                ("candidateScale", number.scale),
-                ("candidateUnit", unit),
-                ("candidateCounted", counted),
-            ):
-                if value:
-                    c.add(name, turtle.text(value))
-            if qualifier:
-                c.add(
-                    "candidateQualifier",
-                    turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
-                )
             about = _nearest_mention(mentions, starts, number, clause_of(number.start) or (s_start, s_end))
-            if about is not None:
-                c.add("candidateAbout", turtle.iri(about))
+            c = _observation(text, quantity, start, end, qualifier, about)
             quote_in = quote_of(number.start)
             usable = [  # "…, it said on Friday", "said on Friday that …": not the number's time; "wrote … last month
                 t  # asking for talks covering 3,100 workers": the time of the act
@@ -398,6 +383,28 @@ _PLAN = re.compile(
 )
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+
+
+def _observation(
+    text: str, quantity: Quantity, start: int, end: int, qualifier: re.Match[str] | None, about: URIRef | None
+) -> Candidate:
+    """An observation candidate on ``start``–``end``: the quantity's value, scale, unit or counted noun, its
+    qualifier and the entity it is about (its time is added after)."""
+    number = quantity.number
+    c = Candidate("CandidateObservation", start, end, text[start:end])
+    c.add("candidateValue", turtle.number(number.value))
+    for name, value in (
+        ("candidateScale", number.scale),
+        ("candidateUnit", quantity.unit),
+        ("candidateCounted", quantity.counted),
+    ):
+        if value:
+            c.add(name, turtle.text(value))
+    if qualifier:
+        c.add("candidateQualifier", turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")))
+    if about is not None:
+        c.add("candidateAbout", turtle.iri(about))
+    return c
 
 
 def _this_year(

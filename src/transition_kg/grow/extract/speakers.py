@@ -875,7 +875,7 @@ def _proper(text: str, head: str) -> bool:
     case, no title word and no adjective that opens a description ("Local real estate agent X": no name)."""
     return all(
         word[:1].isupper()
-        and word not in _DESCRIBING
+        and word not in _DESCRIBING | ORG_WORDS  # "Union leader X of the CFMEU": no name
         and word.lower() not in _STOP_LOWER
         and not re.search(rf"\b{re.escape(word.lower())}\b", text)
         for word in head.split()
