@@ -2481,3 +2481,12 @@ def test_the_title_alone_after_a_copula_and_a_role_of_an_unnamed_owner(text, exp
 def test_he_or_she_is_the_last_person_the_text_gives_that_pronoun_or_honorific(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [expected], found
+
+
+def test_a_civic_title_is_held_in_the_council_the_article_named(gazetteer):
+    text = (
+        "Central Highlands Regional Council voted 5-2 on Tuesday to approve the plan.\n\n"
+        '"This is the first proposal that puts jobs on the same ground," said Deputy Mayor Trish Callaghan.'
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Trish Callaghan", "Deputy Mayor", "Central Highlands Regional Council")], found

@@ -396,7 +396,18 @@ def _complete(
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]))
+        if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
+            who = (
+                who[0],
+                who[1],
+                next((n.text for n in reversed(names) if n.end <= start and _COUNCIL.search(n.text)), None),
+            )
     return who
+
+
+#: a title held in a local council, and the words of a council's name
+_CIVIC = re.compile(r"\b(?:[Mm]ayor|[Cc]ouncillor|[Cc]ouncilor|Cr|[Aa]lderman|[Rr]eeve)\b")
+_COUNCIL = re.compile(r"\b(?:Council|Municipality|Shire|City Hall)\b")
 
 
 def _only_one(seen: Occurrences, names: list[Name], person: str, short: str) -> bool:
