@@ -2490,3 +2490,11 @@ def test_a_civic_title_is_held_in_the_council_the_article_named(gazetteer):
     )
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [("Trish Callaghan", "Deputy Mayor", "Central Highlands Regional Council")], found
+
+
+def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
+    text = (
+        "She cut her full-year profit forecast for the miner to 3.5 trillion rupiah. Full-year sales rose to 9 percent."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert found == {"3.5 trillion rupiah": "2026", "9 percent": "-"}, found  # a past flow: not a forecast

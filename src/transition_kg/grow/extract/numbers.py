@@ -356,7 +356,9 @@ def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
 
 
 #: a full year's figure ("expects full-year sales of", "a full-year net profit of about")
-_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,3}\s+(?:of|at)\s+(?:[\w-]+\s+)?$")
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,5}?\s+(?:of|at|to)\s+(?:[\w-]+\s+)?$")
+#: a full year's figure a forecast gives, in any tense ("She cut her full-year profit forecast for the miner to")
+_FORECAST = re.compile(r"\b(?:forecasts?|outlook|guidance)\b")
 
 
 def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time | None:
@@ -364,7 +366,7 @@ def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time 
     tonnes"): the publication's year, the year the forecast is for."""
     lead = text[max(s_start, start - 80) : start]
     full = _FULL_YEAR.search(lead)
-    if full is None or not re.search(FUTURE, text[s_start:start]):
+    if full is None or not (re.search(FUTURE, text[s_start:start]) or _FORECAST.search(full.group(0))):
         return None
     at = start - len(lead) + full.start()
     return (at, at + len(full.group(0)), str(published.year), "full-year (forecast)", "")
