@@ -2230,11 +2230,6 @@ def test_the_year_so_far_and_a_state_of_now_take_the_publications_year(text, exa
     assert found[exact] == year, found
 
 
-def test_a_span_of_years_in_words_is_a_period(gazetteer):
-    text = "The fund set aside 640m złoty for the area between 2024 and 2029. Output fell from 2019 to 2023."
-    found = years(text, gazetteer, kind=None)
-    assert found == {"640m złoty": "2024-2029", "2024 and 2029": "2024-2029", "2019 to 2023": "2019-2023"}, found
-
 
 @pytest.mark.parametrize(
     "text, expected",

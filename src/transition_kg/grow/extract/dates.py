@@ -142,12 +142,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     sentence = text[s_start:s_end]
     out: list[Candidate] = []
     times: list[Time] = []
-    spans = {  # "for 2021-2027", "between 2024 and 2029"
-        m.start(1): m
-        for pattern in (_YEAR_SPAN, _YEARS_BETWEEN)
-        for m in pattern.finditer(sentence)
-        if m.group(1) < m.group(2)
-    }
+    spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
     skip = -1
     for m in YEAR.finditer(sentence):
         if m.start() < skip:
@@ -156,7 +151,6 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         if span:
             skip = span.end()
             c = Candidate("CandidateDate", s_start + m.start(), s_start + span.end(), sentence[m.start() : span.end()])
-            # (the span's words from its first year: "2024 and 2029" of "between 2024 and 2029")
             c.add("startYear", turtle.typed(span.group(1), "xsd:gYear"))
             c.add("endYear", turtle.typed(span.group(2), "xsd:gYear"))
             out.append(c)
@@ -242,10 +236,6 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
 #: a span of years written with a dash: "for 2021-2027" (the first year before the second); "between 2010 and 2020"
 #: is left two years, as the lists read it
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
-#: a span written in words: "between 2024 and 2029", "from 2021 to 2025"
-_YEARS_BETWEEN = re.compile(
-    r"\b(?:[Bb]etween|[Ff]rom)\s+(1[89]\d\d|20\d\d)\s+(?:and|to|through)\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)"
-)
 #: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
 _FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
