@@ -2230,7 +2230,6 @@ def test_the_year_so_far_and_a_state_of_now_take_the_publications_year(text, exa
     assert found[exact] == year, found
 
 
-
 @pytest.mark.parametrize(
     "text, expected",
     [
