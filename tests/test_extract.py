@@ -2195,3 +2195,300 @@ def test_a_past_state_takes_the_time_of_the_sentence_before(gazetteer):
     text = "In 2024 the mine produced 12 million tonnes. It employed 3,000 people. It employs 900 now."
     found = years(text, gazetteer)
     assert found == {"12 million tonnes": "2024", "3,000 people": "2024", "900": "-"}, found
+
+
+def test_a_month_after_a_past_act_by_a_pronoun_is_past_in_a_future_sentence(gazetteer):
+    text = "The company will cut spending to $240 million from the $310 million it budgeted in January."
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30), kind="CandidateDate")
+    assert found == {"in January": "2026"}, found
+
+
+def test_a_capitalised_in_that_time_carries_the_period_before(gazetteer):
+    text = (
+        "Over the past two years, the owner has reshaped the dumps.\n\n"
+        "In that time, unemployment in the town rose to 6.8pc from 4.9pc."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 9, 24))
+    assert found == {"6.8pc": "2024-2026", "4.9pc": "2024"}, found
+
+
+@pytest.mark.parametrize(
+    "text, exact, year",
+    [
+        ("The miner said first-half profit slumped 38% as prices slid.", "38%", "2026"),
+        ("In the first three quarters, incomes rose 4.9 percent year on year.", "4.9 percent", "2026"),
+        ("She now inspects panels with a drone and earns 7,800 yuan a month.", "7,800 yuan", "2026"),
+        ("The town said unemployment already stood at 31.5 per cent.", "31.5 per cent", "2026"),
+        ("The miner plans to cut 1,100 jobs as first-half losses mount.", "1,100 jobs", "-"),
+        ('"Now it is 1,200," he said.', "1,200", "-"),  # quoted: said of the speaker's now
+        ("Rows of trees now cover 4,200 hectares of reclaimed land.", "4,200 hectares", "-"),  # an extent
+        ("The firm now wants the state to back a 14 billion koruna ($610 million) plant.", "$610 million", "-"),
+    ],
+)
+def test_the_year_so_far_and_a_state_of_now_take_the_publications_year(text, exact, year, gazetteer):
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18))
+    assert found[exact] == year, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # two titled names joined by "and": two people, the second named by surname after
+            "Two councillors, Cr Neville Hartigan and Cr Sue Delaney, voted against it.\n\n"
+            '"I am against being told the water questions will be sorted out later," Cr Hartigan told the meeting.',
+            ("Neville Hartigan", "Cr", "-"),
+        ),
+        (  # a possessive after a preposition: a person, whom "she" after is
+            "On the wall of Halina Wróblewska's kitchen hangs a calendar.\n\n"
+            '"It was the last year everyone here believed the mine would outlive us," she said.',
+            ("Halina Wróblewska", "-", "-"),
+        ),
+    ],
+)
+def test_titled_names_in_a_list_and_a_possessive_after_a_preposition_are_people(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+def test_a_title_held_of_a_place_before_a_name_and_the_title_alone_after(gazetteer):
+    text = (
+        "In a letter in October, Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska wrote that money "
+        "had been set aside.\n\n"
+        '"No worker of the mine will be left without an offer," the deputy marshal wrote.'
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Bożena Kłosińska", "Deputy Marshal", "Silesian Voivodeship")], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an apposition after the surname alone, carried to the quote of the full name
+            "On the wall of Halina Wróblewska's kitchen hangs a calendar. Wróblewska, 71, a retired nurse who spent "
+            'three decades on the wards, has never taken it down.\n\n"It was the last year we believed it," she said.',
+            ("Halina Wróblewska", "retired nurse", "-"),
+        ),
+        (  # "who heads a …" after the surname the quote gives
+            'Zhao Lili, 41, drove a truck for nine years.\n\n"The work is quieter now," said Zhao, who heads a '
+            "maintenance team of 14 people at the plant.",
+            ("Zhao Lili", "head", "-"),
+        ),
+        (  # a role still held, after an age
+            "Lerato Mokoena, 34, has been a winding-engine driver at Witrand for eleven years.\n\n"
+            '"I cannot sell coal, but I can sell my skills to somebody," she said.',
+            ("Lerato Mokoena", "winding-engine driver", "Witrand"),
+        ),
+        (  # a role held before, after an age: the role, not the organisation it was held in
+            "Thandeka Mahlangu, 38, was a conveyor operator at the Koornfontein mine for eleven years.\n\n"
+            '"The first day I held a solar panel I thought, this is lighter," she said.',
+            ("Thandeka Mahlangu", "-", "-"),
+        ),
+        (  # "who runs a guesthouse": its owner, no head
+            '"My rooms were empty for three months," said Lerato Maponya, who runs a guesthouse in the town.',
+            ("Lerato Maponya", "-", "-"),
+        ),
+    ],
+)
+def test_a_persons_role_from_their_surname_an_age_or_who_heads_a_team(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+def test_an_organisations_acronym_in_brackets_is_not_part_of_its_name(gazetteer):
+    text = (
+        '"They want to switch off the lights in this town," said Thulani Dlamini, the regional secretary of the '
+        "Association of Mineworkers and Construction Union (AMCU) in Mpumalanga."
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [
+        ("Thulani Dlamini", "regional secretary", "Association of Mineworkers and Construction Union")
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mining and Energy Union district vice-president Craig Bartholomew welcomed the vote.\n\n"
+            '"A lot of our members retrained once already," he said.',
+            ("Craig Bartholomew", "district vice-president", "Mining and Energy Union"),
+        ),
+        (  # a word the text never writes in lower case before the role: where the role is held
+            "Msukaligwa municipal manager Sipho Mahlangu told AFP that unemployment was high.\n\n"
+            '"When the mine pays, the spaza shops get paid," Mahlangu said.',
+            ("Sipho Mahlangu", "municipal manager", "Msukaligwa"),
+        ),
+        (  # an adjective that opens a description: part of the role
+            'Local real estate agent Dianne Foley said buyers had returned. "Nobody would look at a house," she said.',
+            ("Dianne Foley", "Local real estate agent", "-"),
+        ),
+    ],
+)
+def test_an_organisation_and_a_hyphened_role_before_a_name(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tabalong's regent, Yuliana Rahmah, said the regency would ask for a bigger share.\n\n"
+            '"When the price falls, our budget falls with it," Rahmah said.',
+            ("Yuliana Rahmah", "regent", "Tabalong"),
+        ),
+        (  # a relation, not a post
+            'Anna Nowak\'s son, Piotr Nowak, left in May. "There is nothing here for us," he said.',
+            ("Piotr Nowak", "-", "-"),
+        ),
+    ],
+)
+def test_a_post_a_place_owns_before_a_name_set_off_by_commas(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+def test_both_ends_of_a_range_hold_for_its_time(gazetteer):
+    text = "It still expects to produce 44 million to 46 million tons in 2026, after 42.3 million tons last year."
+    found = [
+        (c.props["candidateValue"][0].split("^")[0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("44000000", "2026"), ("46000000", "2026"), ("42300000", "2024")], found
+
+
+def test_the_period_said_again_and_a_time_after_more_than_in_are_not_the_figures_own(gazetteer):
+    text = (
+        "Net income fell to 1.9 trillion rupiah in the six months through June, the company said.\n\n"
+        "The miner shipped 21.4 million tons in the period, 4% more than in the first half of 2025."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert found == {"1.9 trillion rupiah": "2026", "six months": "-", "21.4 million tons": "2026", "4%": "2026"}, found
+
+
+def test_a_month_or_weekday_opening_a_sentence_is_a_date(gazetteer):
+    text = (
+        "Since September, 120 hydrogen trucks have carried coal between the mines. Last December the mine shut. "
+        "On Friday, the council met."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18), kind=None)
+    assert found == {
+        "Since September": "2026",
+        "120 hydrogen trucks": "2026",
+        "Last December": "2025",
+        "On Friday": "2026",
+    }, found
+
+
+def test_a_reported_clause_that_goes_on_takes_the_period_before(gazetteer):
+    text = (
+        "Liu said the city had attracted 46 new energy projects in the past three years, and that those projects "
+        "had created about 8,600 jobs."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 11, 18))
+    assert found == {"46 new energy projects": "2023-2026", "about 8,600 jobs": "2023-2026"}, found
+
+
+def test_a_paragraph_after_the_period_said_again_takes_it_not_the_compared_year(gazetteer):
+    text = (
+        "Net income fell to 1.9 trillion rupiah in the six months through June, the company said.\n\n"
+        "The miner shipped 21.4 million tons in the period, 4% more than in the first half of 2025.\n\n"
+        "The average price it received fell 21% to $61 a ton, the chief executive told analysts."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert (found["21%"], found["$61"]) == ("2026", "2026"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Pieter de Wet heads the local branch of the National Union of Mineworkers. "We were never asked," he '
+            "said.",
+            ("Pieter de Wet", "head", "National Union of Mineworkers"),
+        ),
+        (
+            'Ana Ruiz chairs the Sintracarbon union. "We want guarantees before anything closes," Ruiz said.',
+            ("Ana Ruiz", "chair", "Sintracarbon"),
+        ),
+    ],
+)
+def test_a_person_who_heads_a_body_said_with_a_verb_of_their_own(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # whom the speaker wrote to is not their role
+            'In a letter to the minister, Jan Kowalski wrote: "We have waited for three years for an answer."',
+            ("Jan Kowalski", "-", "-"),
+        ),
+        (
+            '"We will appeal against the ruling," according to the spokesman, Li Wei, who declined to say more.',
+            ("Li Wei", "spokesman", "-"),
+        ),
+    ],
+)
+def test_a_role_after_a_preposition_is_its_object_not_the_next_names(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a role a copula gives, and the title alone after it
+            'Jan Kowalski is the union\'s chairman.\n\n"We have waited for three years for an answer," the chairman '
+            "said.",
+            ("Jan Kowalski", "chairman", "-"),
+        ),
+        (  # an owner in lower case that the article never names: the role alone
+            '"We have waited for three years for an answer," said Jan Kowalski, the union\'s chairman.',
+            ("Jan Kowalski", "chairman", "-"),
+        ),
+    ],
+)
+def test_the_title_alone_after_a_copula_and_a_role_of_an_unnamed_owner(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "her life" makes Anna Nowak a "she"; "he retired", Piotr Zielinski a "he"
+            "Anna Nowak, a teacher, has lived in the town all her life. Her neighbour, Piotr Zielinski, worked at the "
+            'mine for 30 years before he retired.\n\n"Nobody asked us what we wanted," she said.',
+            ("Anna Nowak", "teacher", "-"),
+        ),
+        (  # "Mr Osei": a "he"
+            "Comet Ridge's head of development, Matt Osei, spoke first. Mr Osei said the company would apply for "
+            "approvals. Karen Lowry, the president of the Chamber of Commerce, said she welcomed it.\n\n"
+            '"It changes the mood of the whole town," he said.',
+            ("Matt Osei", "head of development", "Comet Ridge"),
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_the_text_gives_that_pronoun_or_honorific(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [expected], found
+
+
+def test_a_civic_title_is_held_in_the_council_the_article_named(gazetteer):
+    text = (
+        "Central Highlands Regional Council voted 5-2 on Tuesday to approve the plan.\n\n"
+        '"This is the first proposal that puts jobs on the same ground," said Deputy Mayor Trish Callaghan.'
+    )
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Trish Callaghan", "Deputy Mayor", "Central Highlands Regional Council")], found
+
+
+def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
+    text = (
+        "She cut her full-year profit forecast for the miner to 3.5 trillion rupiah. Full-year sales rose to 9 percent."
+    )
+    found = years(text, gazetteer, published=dt.date(2026, 7, 30))
+    assert found == {"3.5 trillion rupiah": "2026", "9 percent": "-"}, found  # a past flow: not a forecast

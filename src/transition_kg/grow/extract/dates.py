@@ -84,15 +84,15 @@ _DAY_MONTH = re.compile(
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
 #: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
-    r"\b(?:(last|next|this)\s+|(?:in|since|by|until|from|to|as of|before|after|through|during)\s+"
+    r"\b(?:((?i:last|next|this))\s+|(?i:in|since|by|until|from|to|as of|before|after|through|during)\s+"
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
-    rf"({MONTH_NAME})\b(?![ ,]*\d)(?!-)"
+    rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
 _WEEKDAY = re.compile(
-    r"\b(?:(last|next|this|on|since|by|until|from|before|after|early|late)\s+)?"
+    r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
@@ -107,7 +107,9 @@ _QUARTER = re.compile(  # "in the second quarter", "in the first half" (of no ye
 #: a verb in the present tense: what "N years later" says of now when the text gave no year before it
 _PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
-SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+same\s+period|that\s+(?:time|period))\b")
+SAME_PERIOD = re.compile(
+    r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Aa]cross)\s+(?:the\s+same\s+period|the\s+period|that\s+(?:time|period))\b"
+)
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -245,6 +247,10 @@ _DONE = re.compile(
 )
 
 
+#: a past act by a pronoun just before a date ("the $310 million it planned in January"): the date is past
+_DONE_BY = re.compile(r"\b(?:it|they|he|she|we|I)\s+(?!need|exceed|proceed|succeed)\w+ed\s+(?:(?:in|on)\s+)?$")
+
+
 #: what was set for a time that has passed: "Tenders were due in mid-September but have been postponed"
 _WAS_DUE = re.compile(
     r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I
@@ -255,6 +261,8 @@ def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
     before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
+    if _DONE_BY.search(before):  # "the $310 million it planned in January": a past act, whatever the sentence's tense
+        return False
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)

@@ -236,8 +236,9 @@ def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
 
 
 def _split_run(run):
-    """A list of names is split at "and" unless the whole ends like an organisation's name, or one or two words and
-    an organisation's name of a place ("Development and Reform Commission of Huaibei") make it."""
+    """A list of names is split at "and" (each with its title: "Cr Neville Hartigan and Cr Sue Delaney") unless the
+    whole ends like an organisation's name, or one or two words and an organisation's name of a place ("Development
+    and Reform Commission of Huaibei") make it."""
     words = [w for _, _, w in run]
     head = words[: words.index("and")] if "and" in words else []
     tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
@@ -245,7 +246,8 @@ def _split_run(run):
         len([w for w in head if w not in STOP]) <= 2  # "Human Resources and Social Security Bureau of Jincheng"
         and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
     )
-    if "and" in words and words[-1] not in ORG_WORDS and not named and _titled(words) is None:
+    titled_each = bool(head) and len(tail) >= 2 and head[0] in TITLES and tail[0] in TITLES  # "Cr X and Cr Y"
+    if "and" in words and words[-1] not in ORG_WORDS and not named and (titled_each or _titled(words) is None):
         parts: list[list] = []
         part: list = []
         for token in run:
@@ -300,9 +302,14 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         return []
     person = _looks_like_a_person(text, s, e, words)
     before = re.search(r"(\w+)\s+$", text[max(0, s - 30) : s])
-    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e):
+    possessive = text[e : e + 2] in ("'s", "’s")  # "the wall of Halina Wróblewska's kitchen": a person still
+    if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e) and not possessive:
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
+
+
+#: a title and "of (the)" right before a run of capitalised words, the place it is held and a name
+_HELD_TITLE = re.compile(r"\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+of\s+(?:the\s+)?\Z")
 
 
 def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) -> tuple[list[str], list, list[Name]]:
@@ -318,10 +325,20 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
-    if title and run[0][2] == "of" and 4 <= len(run) <= 5 and all(is_capital(w) for _, _, w in run[1:]):
+    the = 1 + (len(run) > 1 and run[1][2] == "the")  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska"
+    if title and run[0][2] == "of" and 3 + the <= len(run) <= 4 + the and all(is_capital(w) for _, _, w in run[the:]):
         if title[-1] not in PORTFOLIO_TITLES:  # "Minister of Electricity Lindiwe Sokhela": a portfolio, not a place
-            places = _clean(text, run[1:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
+            places = _clean(text, run[the:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
         run = run[-2:]
+    held = _HELD_TITLE.search(text, max(0, run[0][0] - 60), run[0][0]) if not title and 3 <= len(run) <= 5 else None
+    if (
+        held
+        and (held.group(1).split()[0] in TITLE_MODIFIERS or held.group(1).split()[-1] in TITLES)
+        and run[-3][2] in ORG_WORDS | PLACE_WORDS
+        and all(is_capital(w) for _, _, w in run[-2:])
+    ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
+        places = _clean(text, run[:-2], lower_words, set())
+        title, run = held.group(1).split(), run[-2:]
     for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
         if (
             not title

@@ -190,6 +190,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
 #: units of a duration ("for 31 years"): a number in them holds for no year
 DURATIONS = {"year", "month", "week", "day", "hour", "minute", "second"}
 #: units of what a plant can do ("the 800MW Callide B power station"): said of a thing, they hold for no year
+#: extents of a place ("now cover 4,200 hectares"): what it is, not a figure of the year
+EXTENTS = {"kilometre", "square kilometre", "hectare", "metre", "square metre", "cubic metre", "degree Celsius"}
 CAPACITIES = {"megawatt", "gigawatt", "kilowatt", "megawatt hour", "gigawatt hour", "kilowatt hour", "terawatt hour"}
 
 
@@ -258,34 +260,22 @@ def dates_and_numbers(
         )
         times = [t for t in every_time if not _in_dateline(text, t[0])]  # a dateline's date: when it was filed
         spoken = {t for t in times if _SAID_WHEN.search(text[max(s_start, t[0] - 60) : t[0]])}
+        # its times but one that names a period given before again ("during the period")
+        own_times = [t for t in times if not SAME_PERIOD.fullmatch(t[3] or "")]
         inside = numbers[bisect.bisect_left(number_starts, s_start) : bisect.bisect_left(number_starts, s_end)]
         found = [n for n in inside if not any(t[0] <= n.start < t[1] for t in every_time)]
         kept = _quantities(text, s_start, s_end, found, country)
         passed_on: Time | None = None  # the time the sentence before carried to this one's figures
+        so_far: re.Match[str] | bool | None = None  # the sentence's "first-half" (False: none), read once if needed
         time_quotes = [quote_of(t[0]) for t in times]
         numbered = {  # "In the first five months of this year, …": a duration leaves its clause unnumbered
             clause_of(k.number.start) for k in kept if k.unit not in DURATIONS
         }
         for i, quantity in enumerate(kept):
-            number, unit, counted = quantity.number, quantity.unit, quantity.counted
+            number, unit = quantity.number, quantity.unit
             start, end, first, lead, qualifier = _observation_span(text, s_start, kept, i)
-            c = Candidate("CandidateObservation", start, end, text[start:end])
-            c.add("candidateValue", turtle.number(number.value))
-            for name, value in (
-                ("candidateScale", number.scale),
-                ("candidateUnit", unit),
-                ("candidateCounted", counted),
-            ):
-                if value:
-                    c.add(name, turtle.text(value))
-            if qualifier:
-                c.add(
-                    "candidateQualifier",
-                    turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")),
-                )
             about = _nearest_mention(mentions, starts, number, clause_of(number.start) or (s_start, s_end))
-            if about is not None:
-                c.add("candidateAbout", turtle.iri(about))
+            c = _observation(text, quantity, start, end, qualifier, about)
             quote_in = quote_of(number.start)
             usable = [  # "…, it said on Friday", "said on Friday that …": not the number's time; "wrote … last month
                 t  # asking for talks covering 3,100 workers": the time of the act
@@ -300,11 +290,20 @@ def dates_and_numbers(
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end)
                 )
-            if when is None and spoken.issuperset(times) and quote_in is None and not _undated(text, quantity, lead):
+            if (
+                when is None
+                and spoken.issuperset(own_times)
+                and quote_in is None
+                and not _undated(text, quantity, lead)
+            ):
                 when = _carried(
                     text, stated, s_start, first.start, lead
                 )  # "…, it said on Thursday": no time of its own
                 passed_on = passed_on or when
+            if when is None and not _undated(text, quantity, lead):
+                clause = clause_of(number.start) or (s_start, s_end)
+                so_far = so_far if so_far is not None else _SO_FAR.search(text, s_start, s_end) or False
+                when = _this_year(text, so_far, clause, start, published, quote_in is None and unit not in EXTENTS)
             if when:
                 _add_when(c, when, lead)
             out.append(c)
@@ -314,12 +313,17 @@ def dates_and_numbers(
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
             previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
-        own = [t for t in previous_times if not _AGO.search(t[3] or "")]  # not "… from 2,520 a year earlier"
+        own = [  # not "… from 2,520 a year earlier", nor "4% more than in the first half of 2025"
+            t
+            for t in previous_times
+            if not _AGO.search(t[3] or "") and not _COMPARED.search(text, max(s_start, t[0] - 60), t[0])
+        ]
         last_time = own[-1] if own else last_time
         stated_periods = [t for t in previous_times if _is_period(text, t)]
         last_period = (paragraph, stated_periods[-1]) if stated_periods else last_period
     _headline_times(text, out)
     _converted_times(text, out)
+    _range_times(out)
     return out
 
 
@@ -352,7 +356,9 @@ def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
 
 
 #: a full year's figure ("expects full-year sales of", "a full-year net profit of about")
-_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,3}\s+(?:of|at)\s+(?:[\w-]+\s+)?$")
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b(?:\s+[\w-]+){0,5}?\s+(?:of|at|to)\s+(?:[\w-]+\s+)?$")
+#: a full year's figure a forecast gives, in any tense ("She cut her full-year profit forecast for the miner to")
+_FORECAST = re.compile(r"\b(?:forecasts?|outlook|guidance)\b")
 
 
 def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time | None:
@@ -360,10 +366,70 @@ def _full_year(text: str, s_start: int, start: int, published: dt.date) -> Time 
     tonnes"): the publication's year, the year the forecast is for."""
     lead = text[max(s_start, start - 80) : start]
     full = _FULL_YEAR.search(lead)
-    if full is None or not re.search(FUTURE, text[s_start:start]):
+    if full is None or not (re.search(FUTURE, text[s_start:start]) or _FORECAST.search(full.group(0))):
         return None
     at = start - len(lead) + full.start()
     return (at, at + len(full.group(0)), str(published.year), "full-year (forecast)", "")
+
+
+#: a part of the year so far with no year written ("first-half profit", "in the first three quarters")
+_SO_FAR = re.compile(
+    r"\b(?:first[- ](?:half|quarter)|first\s+(?:two|three|2|3)\s+quarters|(?:so\s+far|to\s+date)\s+this\s+year|"
+    r"year[- ]to[- ]date)\b(?![\s-]+(?:of|to|through|ended|ending)\b)",
+    re.I,
+)
+#: a figure an infinitive aims at ("to cut 1,100 jobs", "wants … to back a 14 billion koruna plant"): a plan
+_PLAN = re.compile(
+    r"\bto\s+(?!(?:about|around|nearly|almost|some|more|less|over|under|just|roughly|the|a|an|date)\b)[a-z]+\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+#: a state said of now ("now earns", "currently employs", "already stood at")
+_NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+
+
+def _observation(
+    text: str, quantity: Quantity, start: int, end: int, qualifier: re.Match[str] | None, about: URIRef | None
+) -> Candidate:
+    """An observation candidate on ``start``–``end``: the quantity's value, scale, unit or counted noun, its
+    qualifier and the entity it is about (its time is added after)."""
+    number = quantity.number
+    c = Candidate("CandidateObservation", start, end, text[start:end])
+    c.add("candidateValue", turtle.number(number.value))
+    for name, value in (
+        ("candidateScale", number.scale),
+        ("candidateUnit", quantity.unit),
+        ("candidateCounted", quantity.counted),
+    ):
+        if value:
+            c.add(name, turtle.text(value))
+    if qualifier:
+        c.add("candidateQualifier", turtle.text((qualifier.group(1) or qualifier.group(2)).lower().removeprefix("an ")))
+    if about is not None:
+        c.add("candidateAbout", turtle.iri(about))
+    return c
+
+
+def _this_year(
+    text: str,
+    so_far: re.Match[str] | bool,
+    clause: tuple[int, int],
+    start: int,
+    published: dt.date,
+    of_now: bool,
+) -> Time | None:
+    """The publication's year for a figure with no time of its own whose sentence speaks of the year so far
+    (``so_far``: "said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted; not an extent such as
+    hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
+    stood at 31.5 per cent"); never a plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
+    lead = text[clause[0] : start]
+    if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
+        return None
+    if isinstance(so_far, re.Match):
+        return (so_far.start(), so_far.end(), str(published.year), so_far.group(0), "")
+    now = _NOW.search(text, clause[0], start) if of_now else None
+    if now:
+        return (now.start(), now.end(), str(published.year), now.group(0), "")
+    return None
 
 
 def _observation_span(
@@ -419,18 +485,28 @@ def _add_when(c: Candidate, when: Time, lead: str) -> None:
 
 def _converted_times(text: str, out: list[Candidate]) -> None:
     """An amount converted in parentheses right after another ("1,840 crore rupees ($219 million)", "6.8 billion
-    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts."""
+    yuan (about 950 million U.S. dollars)") holds for the time of the amount it converts, or for none as it does."""
     before: Candidate | None = None
     for c in out:
         if c.kind != "CandidateObservation":
             continue
-        if (
-            before is not None
-            and re.fullmatch(r"\s*\(\s*", text[before.end : c.start])
-            and not any(p in c.terms for p in _TIME_PROPS)
-        ):
+        if before is not None and re.fullmatch(r"\s*\(\s*", text[before.end : c.start]):
+            for p in _TIME_PROPS:  # its own, if any, was read from inside the parentheses: the other's wins
+                c.terms.pop(p, None)
             c.terms.update({p: list(before.terms[p]) for p in _TIME_PROPS if p in before.terms})
         before = c
+
+
+def _range_times(out: list[Candidate]) -> None:
+    """The two ends of a range ("44 million to 46 million tons in 2026", one span) hold for one time: an end
+    that has none takes the other's."""
+    observations = [c for c in out if c.kind == "CandidateObservation"]
+    for a, b in itertools.pairwise(observations):
+        if (a.start, a.end) == (b.start, b.end):
+            timed = [c for c in (a, b) if any(p in c.terms for p in _TIME_PROPS)]
+            if len(timed) == 1:
+                other = b if timed[0] is a else a
+                other.terms.update({p: list(timed[0].terms[p]) for p in _TIME_PROPS if p in timed[0].terms})
 
 
 def _is_period(text: str, t: Time) -> bool:
@@ -439,6 +515,7 @@ def _is_period(text: str, t: Time) -> bool:
     half"."""
     return (
         "-" in t[2]
+        or bool(SAME_PERIOD.fullmatch(t[3] or ""))  # "in the period": the one given before
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\b", t[3] or ""))
         or bool(re.search(r"\b(?:half|quarter|months|weeks)\s+(?:of|to)\s+$", text[max(0, t[0] - 30) : t[0]]))
         or bool(  # "in the six months through June"
@@ -528,7 +605,7 @@ def _time_of(
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
-    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(re.match(r"(?:and|but)\s+\w+ed\s", opening))
+    went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
     to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
@@ -538,7 +615,8 @@ def _time_of(
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
     # time before
-    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] for t in times):
+    compared = lambda t: t[0] >= end and _COMPARED.search(text, end, t[0])  # "4% more than in … 2025": not its own
+    if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
         known = [t for t in times if not (bound and _bounded(t[3], t[4]))]
@@ -548,6 +626,10 @@ def _time_of(
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+
+
+#: a clause that goes on from the one before in the past: "and earned", "and that those projects had created"
+_WENT_ON = re.compile(r"(?:and|but)\s+(?:that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?)?\w+ed\s")
 
 
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
@@ -698,7 +780,10 @@ _SAID_WHEN = re.compile(
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
 #: a comparison: what follows it is the other side's, its time too
-_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|against)\b")
+_COMPARED = re.compile(
+    r"\b(?:compared (?:with|to)|versus|against|"
+    r"(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
+)
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
 _SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")
 #: a comparison a year apart stated in a sentence ("year-on-year", "a year earlier")
@@ -776,7 +861,9 @@ def _when(
     """The time of a number: one in its own clause (after it first), else the nearest before it
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
-    inside = [t for t in times if clause[0] <= t[0] < clause[1]]
+    inside = [  # not a time after a comparison: "4% more than in the first half of 2025"
+        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _COMPARED.search(text, end, t[0]))
+    ]
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])

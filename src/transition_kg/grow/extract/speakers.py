@@ -4,6 +4,7 @@ surnames resolved to the last person named, and the role and organisation the ar
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ...core import turtle
@@ -72,7 +73,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
         phrase,
     )
-    if unnamed and not re.match(r"\s*the\s+(?:[A-Z])", phrase):
+    named_next = unnamed and re.match(rf",\s+[{UPPER}][\w'’-]+\s+[{UPPER}]", phrase[unnamed.end() :])
+    if unnamed and not named_next and not re.match(r"\s*the\s+(?:[A-Z])", phrase):  # "the spokesman, Li Wei": Li Wei
         words = unnamed.group(1)
         tail = phrase[unnamed.end() :]
         org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
@@ -86,7 +88,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     ]
     if not found:
         pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
-        return ("", None, None) if pronoun else None
+        return ("", None, pronoun.group(1).lower()) if pronoun else None  # the pronoun, for _complete
     name, held_at = found[0], None
     if (
         len(found) > 1
@@ -126,6 +128,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
             role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
+        owner = re.match(r"[a-z][\w-]*['’]s\s+(?=[a-z])", role or "")
+        role = role[owner.end() :] if role and owner else role  # "the union's chairman", no union named: chairman
     if role is None and name.title:
         role = name.title
     return speaker, role, organisation or held_at
@@ -348,12 +352,14 @@ def _complete(
     words, by position, and their `_holding` index), with the role and organisation the article gives
     that person anywhere."""
     text = seen.text
-    if who[0] == "":  # he / she: the last person named before the sentence
-        found = _last_person(people, sentence, start)
+    if who[0] == "":  # he / she (in its third place): the last person named before the sentence that it can be
+        genders = seen.once(("genders",), lambda: _genders(text, people))
+        found = _last_person(people, sentence, start, genders, who[2])
         if found is None:
             return None
         who = found
     named = who[0][:1].isupper() or who[0].split()[0] in PARTICLES  # a name, not "a local pastor"
+    called = who[0]  # as the quote names them
     if named:  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
         listed, holding = written
         before = bisect.bisect_left(listed, (start,))
@@ -364,6 +370,11 @@ def _complete(
             who = (full, who[1], who[2])
     if named:  # the role and organisation the article gives anywhere
         found = seen.once(("profile", who[0]), lambda: _profile(seen, who[0], names))
+        for short in (called, who[0].split()[-1]) if found is None and " " in who[0] else ():
+            if short != who[0] and _only_one(seen, names, who[0], short):  # "Wróblewska, 71, a retired nurse", "said
+                found = seen.once(("profile", short), functools.partial(_profile, seen, short, names))  # Zhao, who
+                if found:  # heads a …"
+                    break
         if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
@@ -385,7 +396,33 @@ def _complete(
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]))
+        if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
+            who = (
+                who[0],
+                who[1],
+                next((n.text for n in reversed(names) if n.end <= start and _COUNCIL.search(n.text)), None),
+            )
     return who
+
+
+#: a title held in a local council, and the words of a council's name
+_CIVIC = re.compile(r"\b(?:[Mm]ayor|[Cc]ouncillor|[Cc]ouncilor|Cr|[Aa]lderman|[Rr]eeve)\b")
+_COUNCIL = re.compile(r"\b(?:Council|Municipality|Shire|City Hall)\b")
+
+
+def _only_one(seen: Occurrences, names: list[Name], person: str, short: str) -> bool:
+    """Whether ``short`` (a surname, or the name a quote gives) is a word of no other person's name than ``person``
+    (the people by word indexed once per text)."""
+
+    def index() -> dict[str, set[str]]:
+        by_word: dict[str, set[str]] = {}
+        for n in names:
+            if n.person:
+                for word in n.text.split():
+                    by_word.setdefault(word, set()).add(n.text)
+        return by_word
+
+    return not seen.once(("people by word",), index).get(short, set()) - {person, short}
 
 
 #: a sentence opening on where it happens: "At the Silesian University of Technology in Gliwice, …"
@@ -441,7 +478,11 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
-        role = _APPOSITION.match(text, n.end, n.end + 200) if described else None
+        role = (
+            (_APPOSITION.match(text, n.end, n.end + 200) or _COPULA.match(text, n.end, n.end + 200))
+            if described
+            else None
+        )
         if role and role.group(1).split()[-1].casefold() == head:
             return (n.text, None, None)
     return None
@@ -457,12 +498,43 @@ def _surname(phrase: str, people, before: int) -> tuple | None:
     return (found, None, None) if found else None
 
 
-def _last_person(people: list[tuple[int, str]], sentence: int, start: int) -> tuple | None:
-    """Who "he" or "she" is: the last person named before the sentence, else before ``start``."""
-    found = next((p for at, p in reversed(people) if at < sentence), None) or next(
-        (p for at, p in reversed(people) if at < start), None
+def _last_person(
+    people: list[tuple[int, str]],
+    sentence: int,
+    start: int,
+    genders: dict[str, str] | None = None,
+    pronoun: str | None = None,
+) -> tuple | None:
+    """Who "he" or "she" is: the last person named before the sentence, else before ``start``; one the text
+    calls by the other pronoun (``genders``) is passed over."""
+    fits = lambda p: genders is None or pronoun not in ("he", "she") or genders.get(p, pronoun) == pronoun
+    found = next((p for at, p in reversed(people) if at < sentence and fits(p)), None) or next(
+        (p for at, p in reversed(people) if at < start and fits(p)), None
     )
     return (found, None, None) if found else None
+
+
+_HE = {"he", "his", "him", "himself"}
+_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+
+
+def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
+    """ "he" or "she" for the people the text gives a pronoun or an honorific: "Mr Osei", "Ms Lowry"; "Anna Nowak
+    … all her life" (the first pronoun after their first mention in its sentence, before anyone else is named)."""
+    out: dict[str, str] = {}
+    for i, (at, person) in enumerate(people):
+        if person in out:
+            continue
+        honorific = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$", text[max(0, at - 6) : at])
+        if honorific:
+            out[person] = "he" if honorific.group(1) == "Mr" else "she"
+            continue
+        end = min(people[i + 1][0] if i + 1 < len(people) else len(text), at + 240)
+        stop = re.search(r"[.!?\n\"“”]", text[at:end])
+        pronoun = _PRONOUN.search(text, at, at + stop.start() if stop else end)
+        if pronoun:
+            out[person] = "he" if pronoun.group(1).lower() in _HE else "she"
+    return out
 
 
 def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
@@ -549,6 +621,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if heads:
         return f"head of the {heads.group(1)}", heads.group(2)
     before = seen.before(person, _ROLE_COMMA)
+    if before and _OBJECT.search(text, max(0, before.start() - 24), before.start()):
+        before = None  # "In a letter to the minister, X wrote": the minister is whom X wrote to
     title = None if before else seen.before(person, _TITLE_COMMA)
     if title and title.group(1) not in HONORIFICS:  # "the Dean of the Faculty of Mining, Geology …, Prof X"
         return title.group(1), None if title.group(1) in PORTFOLIO_TITLES else title.group(2)
@@ -587,7 +661,39 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _described_as(seen, person)
         or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
         or _fronted(seen, person, names)
+        or _heads_a(seen, person)
+        or _owned_post(seen, person, names)
     )
+
+
+#: a post a place or body owns, in words the lexicon need not know, before a name set off by commas ("Tabalong's
+#: regent, Yuliana Rahmah, said")
+_OWNED_POST = re.compile(
+    rf"(?<![\w'’-])((?:[{UPPER}][\w-]*\s+){{0,3}}[{UPPER}][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*),\s+\Z"
+)
+
+
+def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str] | None:
+    """The post and its owner from "Y's post, X," (not a person's relation: "Anna's son, X"; nor "the town's oldest
+    resident")."""
+    found = seen.before(person, _OWNED_POST)
+    if found is None or seen.text[found.end() + len(person) : found.end() + len(person) + 1] != ",":
+        return None
+    owner, post = found.group(1), found.group(2)
+    words = set(post.split())
+    if words & (NOT_ROLES | FUNCTION_WORDS) or any(n.person and n.text.endswith(owner) for n in names):
+        return None
+    return post, owner
+
+
+#: "X, who heads a maintenance team of 14": the head of a body the article does not name
+_HEADS_A = re.compile(r"(?:,\s+who)?\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
+
+
+def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
+    """The role "who heads a team" gives (head, chair, director), with no organisation."""
+    found = seen.after(person, _HEADS_A)
+    return (_HEAD_OF[found.group(1)], None) if found else None
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
@@ -597,8 +703,8 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 )
 _APPOSITION = re.compile(rf",\s+(?:\d+,\s+)?{_ROLE_HELD}")  # "X, deputy director of the Y"
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
-_COPULA = re.compile(
-    rf"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+_COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
@@ -608,9 +714,11 @@ _ROLE_FOR = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+({_ROLE})\s+(?:for|of|at|with)\s+(?:the\s+)?"
     r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
 )
-_HEADS = re.compile(rf",\s+who\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
+_HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
-    rf",\s+who\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
+    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
+    rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
@@ -618,6 +726,8 @@ _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its cha
     rf"|\b(?:Its|its|The company['’]s)\s+)?"
     rf"\b({_ROLE}),\s+\Z"
 )
+#: a preposition and an article before a role: the role is its object, not an apposition to the name after it
+_OBJECT = re.compile(r"(?<!according )\b(?:to|from|with|by|about|against|for|of|on|in)\s+(?:the|a|an)\s+\Z", re.I)
 #: a capitalised title before the name, with the body it is held in, its name over commas ("the Dean of the Faculty of
 #: Mining, Geology and Civil Engineering, Prof X"), made once
 _TITLE_COMMA = re.compile(
@@ -666,7 +776,7 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
     rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
-    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
+    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
 
@@ -709,11 +819,16 @@ def _owner(organisation: str | None) -> str | None:
 
 def _whole(organisation: str | None) -> str | None:
     """The organisation a part of it belongs to ("Hendrina branch of the National Union of Mineworkers (NUM)", "Local
-    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is."""
+    1733 of the … Union": the union, its acronym in brackets dropped); any other as it is, but for an acronym in
+    brackets after it."""
     if not organisation:
         return organisation
     whole = re.sub(rf"^.*\b(?i:{PART_NOUNS})(?:\s+\d+)?\s+of\s+(?:the\s+)?(?=[^\W\d_])", "", organisation)
-    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else organisation
+    return re.sub(r"\s+\([^()]*\)$", "", whole) if whole != organisation else _ACRONYM_AFTER.sub("", organisation)
+
+
+#: an organisation's acronym in brackets after its name ("Association of Mineworkers and Construction Union (AMCU)")
+_ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Za-z&.-]*[A-Z]\)$")
 
 
 def _described_as(seen: Occurrences, person: str) -> tuple[str, str | None] | None:
@@ -732,7 +847,7 @@ _DESCRIBED = re.compile(
 _OCCUPATION_BEFORE = re.compile(  # never from inside a word ("said board member X": not "aid board member")
     rf"(?<![\w'’-])((?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|&)\s+)?){{0,5}})"
     rf"((?:(?!(?:{SPEECH}|a|an|the|and|of|at|in|on|by|to|for|with|from|that|as)\b)[a-z][\w'’-]*\s+){{0,3}}"
-    rf"(?:{OCCUPATIONS}))\s+\Z"
+    rf"(?:(?:vice|co|deputy|assistant)-)?(?:{OCCUPATIONS}))\s+\Z"
 )
 
 
@@ -761,10 +876,45 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
-    if head and any(n.text == head for n in names):
-        return role, head
+    if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
+        return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
 
+
+def _proper(text: str, head: str) -> bool:
+    """Whether capitalised words before a role are a name: each of them a word the text never writes in lower
+    case, no title word and no adjective that opens a description ("Local real estate agent X": no name)."""
+    return all(
+        word[:1].isupper()
+        and word not in _DESCRIBING | ORG_WORDS  # "Union leader X of the CFMEU": no name
+        and word.lower() not in _STOP_LOWER
+        and not re.search(rf"\b{re.escape(word.lower())}\b", text)
+        for word in head.split()
+        if word not in ("of", "and", "for", "&")
+    )
+
+
+_STOP_LOWER = {w.lower() for w in STOP}
+#: capitalised words that open the description of a person, not a name ("Local", "Retired", "Senior")
+_DESCRIBING = (
+    TITLE_WORDS
+    | TITLE_MODIFIERS
+    | {
+        "Local",
+        "Former",
+        "Retired",
+        "Veteran",
+        "Longtime",
+        "Long-time",
+        "Fellow",
+        "Interim",
+        "Young",
+        "Elderly",
+        "Independent",
+        "Part-time",
+        "Full-time",
+    }
+)
 
 _HELD = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
 
