@@ -568,14 +568,13 @@ def _network(args: argparse.Namespace):
     if len(chosen) > 1:
         raise TKGError("choose one of --class, --article, --focus, --query")
     store = open_store(args.project, args.endpoint, args.timeout, user=args.user)
-    dataset = store.dataset()
     if args.query:
         text = read_text(Path(args.query), f"--query {args.query}")
         try:
-            return from_result(dataset, store.query(text)), store
+            return from_result(store, store.query(text)), store
         except QuerySyntaxError as exc:
             raise exc.named(args.query) from None
-    return select(dataset, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth), store
+    return select(store, cls=args.cls, article=args.article, focus=args.focus, depth=args.depth), store
 
 
 @command(

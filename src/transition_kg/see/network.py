@@ -25,15 +25,14 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import networkx as nx
-from rdflib import URIRef
 
 from ..core.files import write_atomic
 from ..core.texts import texts_to_show
-from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
 from .pagestore import PageStore
+from .terms import IRI, TKG
 from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
@@ -123,7 +122,7 @@ def cards_of(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) -> 
     cards = Cards(catalog, texts) if catalog is not None else None
     found = {}
     for n, data in graph.nodes(data=True):
-        card = data.get("card") or (cards.of(URIRef(n)) if cards is not None else None)
+        card = data.get("card") or (cards.of(IRI(n)) if cards is not None else None)
         if card:
             found[n] = card
     return found
@@ -318,7 +317,7 @@ def _texts(
         return {}, []
     if corpus is None:
         return {}, ["Evidence is shown as its words alone: no folder of article texts was given for its passages."]
-    texts, why = texts_to_show(catalog.dataset, corpus)
+    texts, why = texts_to_show(catalog.registrations(), corpus)
     if not any(a["id"] not in texts for a in articles):
         return texts, []
     return texts, [f"Evidence is shown as its words alone where its article's text is absent ({'; '.join(why)})."]
@@ -336,10 +335,10 @@ def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
     found: list[ArticleItem] = []
     for iri, n in count.items():
         date = str(
-            catalog.value(URIRef(iri), TKG.published) or catalog.value(URIRef(iri), TKG.assumedPublicationYear) or ""
+            catalog.value(IRI(iri), TKG.published) or catalog.value(IRI(iri), TKG.assumedPublicationYear) or ""
         )
         year = int(date[:4]) if date[:4].isdigit() else None
-        found.append({"id": iri, "title": catalog.label(URIRef(iri)), "date": date, "year": year, "count": n})
+        found.append({"id": iri, "title": catalog.label(IRI(iri)), "date": date, "year": year, "count": n})
     return sorted(found, key=lambda a: (a["date"], a["title"]))
 
 
