@@ -119,7 +119,7 @@ class Cards:
                     self.incoming[o].append((subject, p, g))
                 if p == RDF.type and o in (TKG.Quote, TKG.ReportedSpeech):
                     self.quotes_in[g].append(subject)
-        self.mentions = mentions(catalog)
+        self.mentions = catalog.mentions
 
     def published(self, graph: Node) -> str:
         c = self.catalog
@@ -373,7 +373,7 @@ def passage(text: str | None, words: str, start: int | None, end: int | None) ->
     return {"before": head, "after": tail}
 
 
-def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[IRI, str]]]) -> list[str]:
+def tooltip(catalog: Catalog, node: Node) -> list[str]:
     """Plain-text lines: the node's type, its facts with sources and words, its mentions."""
     kind = catalog.kinds.get(node)
     lines = [catalog.label(node), f"type: {catalog.name(kind, 'unknown')}"]
@@ -392,25 +392,8 @@ def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[IRI, 
             lines.extend(catalog.evidence_lines(node, name))
     for p, o, context in catalog.inferred.get(node, []):
         lines.append(f"{catalog.label(p)}: {catalog.label(o)} — inferred" + (" (from context)" if context else ""))
-    for article, exact in mentioned.get(node, []):
+    for article, exact in catalog.mentions.get(node, []):
         lines.append(f"mentioned in {catalog.label(article)}: “{exact}”")
     if len(lines) > MAX_TIP_LINES:
         lines = [*lines[: MAX_TIP_LINES - 1], f"… and {len(lines) - MAX_TIP_LINES + 1} more"]
     return lines
-
-
-def mentions(catalog: Catalog) -> dict[Node, list[tuple[IRI, str]]]:
-    """Entity → (article graph, the words that mention it), from the catalogue's index."""
-    found: dict[Node, list[tuple[IRI, str]]] = defaultdict(list)
-    for mention, stated in catalog.statements.items():
-        for p, entity, name in stated:
-            if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
-                continue
-            for evidence in catalog.values(mention, TKG.evidence, name):
-                for selector in catalog.values(evidence, OA.hasSelector, name):
-                    for exact in catalog.values(selector, OA.exact, name):
-                        found[entity].append((name, str(exact)))
-    rank = {name: i for i, name in enumerate(catalog.sources)}
-    for entity in found:
-        found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
-    return found

@@ -81,6 +81,11 @@ class Catalog:
     statements: dict[Node, list[Statement]] = field(default_factory=dict)
     #: place → [(tkg:locatedIn, where, rests on context)], from the inferred graph (its closure)
     inferred: dict[Node, list[tuple[IRI, Node, bool]]] = field(default_factory=dict)
+    #: (subject, property) → [(object, graph)]: a lookup costs what it finds, not what else the
+    #: subject has (a node that 10,000 graphs state is looked up as fast as any other)
+    index: dict[tuple[Node, Node], list[tuple[Node, IRI]]] = field(default_factory=dict)
+    #: what :meth:`values` found, by its arguments (the cards ask for the same values many times)
+    found: dict[tuple[Node, Node, IRI | None], list[Node]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, source: Any) -> Catalog:
@@ -88,6 +93,7 @@ class Catalog:
         catalog = cls()
         statements: dict[Node, list[Statement]] = defaultdict(list)
         derived: dict[Node, dict[IRI, Node]] = defaultdict(dict)  # the inferred graph's statements
+        index: dict[tuple[Node, Node], list[tuple[Node, IRI]]] = defaultdict(list)
         names: set[IRI] = set()
         for s, p, o, name in quads(source):
             if name == INFERRED_GRAPH:
@@ -96,6 +102,8 @@ class Catalog:
                 continue
             names.add(name)
             statements[s].append((p, o, name))
+            index[(s, p)].append((o, name))
+        catalog.index = dict(index)
         catalog.sources = sorted(n for n in names if n != ONTOLOGY_GRAPH)
         contextual = {(d[RDF.subject], d[RDF.object]) for d in derived.values() if d.get(TKG.basis) == TKG.Contextual}
         for s, o in sorted({(d[RDF.subject], d[RDF.object]) for d in derived.values() if len(d) == 3}, key=str):
@@ -128,16 +136,6 @@ class Catalog:
         )
 
     @functools.cached_property
-    def _index(self) -> dict[tuple[Node, Node], list[tuple[Node, IRI]]]:
-        """(subject, property) → [(object, graph)]: a lookup costs what it finds, not what else
-        the subject has (a node that 10,000 graphs state is looked up as fast as any other)."""
-        index: dict[tuple[Node, Node], list[tuple[Node, IRI]]] = defaultdict(list)
-        for s, found in self.statements.items():
-            for p, o, g in found:
-                index[(s, p)].append((o, g))
-        return dict(index)
-
-    @functools.cached_property
     def _labels(self) -> dict[Node, str]:
         """Each term's label, once found (the view asks for a hub's label once per neighbour)."""
         return {}
@@ -158,8 +156,14 @@ class Catalog:
         return sorted({str(v) for v in self.values(term, RDFS.label) + self.values(term, SKOS.altLabel)})
 
     def values(self, subject: Node, prop: IRI, graph: IRI | None = None) -> list[Node]:
-        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``)."""
-        return sorted({o for o, g in self._index.get((subject, prop), ()) if graph in (None, g)}, key=str)
+        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``), by
+        their text (a list kept for the next call: not to be changed)."""
+        key = (subject, prop, graph)
+        found = self.found.get(key)
+        if found is None:
+            stated = self.index.get((subject, prop), ())
+            found = self.found[key] = sorted({o for o, g in stated if graph in (None, g)}, key=str)
+        return found
 
     def value(self, subject: Node, prop: IRI) -> Node | None:
         found = self.values(subject, prop)
@@ -256,6 +260,23 @@ class Catalog:
             + (f", characters {start}–{end}" if start is not None else "")
             for words, start, end in self.evidence(fact, graph)
         ]
+
+    @functools.cached_property
+    def mentions(self) -> dict[Node, list[tuple[IRI, str]]]:
+        """Entity → (article graph, the words that mention it), from the index."""
+        found: dict[Node, list[tuple[IRI, str]]] = defaultdict(list)
+        for mention, stated in self.statements.items():
+            for p, entity, name in stated:
+                if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
+                    continue
+                for evidence in self.values(mention, TKG.evidence, name):
+                    for selector in self.values(evidence, OA.hasSelector, name):
+                        for exact in self.values(selector, OA.exact, name):
+                            found[entity].append((name, str(exact)))
+        rank = {name: i for i, name in enumerate(self.sources)}
+        for entity in found:
+            found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
+        return found
 
     def registrations(self) -> list[Registration]:
         """The registered articles (``a tkg:Article``, IRIs) and what their graphs say of their

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from ..core.vocab import curie, expand
-from .cards import mentions, tooltip
+from .cards import tooltip
 from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
 from .terms import IRI, RDF, TKG, from_oxigraph
 from .terms import Term as Node
@@ -37,7 +37,6 @@ def to_networkx(source: Any, nodes: set[Node] | None = None, catalog: Catalog | 
     label), ``property`` (IRI), ``sources`` (graphs stating it), ``tooltip``.
     """
     catalog = catalog or Catalog.of(source)
-    mentioned = mentions(catalog)
     families = [IRI(family) for family in FAMILIES]
     keep = {n for n in catalog.kinds if catalog.drawable(n)} if nodes is None else set(nodes)
     graph = nx.MultiDiGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
@@ -52,7 +51,7 @@ def to_networkx(source: Any, nodes: set[Node] | None = None, catalog: Catalog | 
             fact=fact,
             kind_iri=str(kind) if kind else "",
             labels=catalog.all_labels(node) or [catalog.label(node)],
-            tooltip=tooltip(catalog, node, mentioned),
+            tooltip=tooltip(catalog, node),
             year=catalog.year(node) if fact else None,
         )
     stated = defaultdict(list)
