@@ -133,10 +133,9 @@ def quads(source: Any) -> Iterator[tuple[Term, Term, Term, IRI]]:
         convert, found = from_oxigraph, source.quads()
 
     def term(t: Any) -> Term:
-        view = made.get(t)
-        if view is None:
-            view = made[t] = convert(t)
+        view = made[t] = convert(t)
         return view
 
+    known = made.get  # most terms are met again: a lookup, not a call
     for s, p, o, g in found:
-        yield term(s), term(p), term(o), term(g)
+        yield known(s) or term(s), known(p) or term(p), known(o) or term(o), known(g) or term(g)
