@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TypedDict
 
 from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
-from .terms import IRI, OA, ONTOLOGY_GRAPH, RDF, TKG, Blank, Lit
+from .terms import IRI, ONTOLOGY_GRAPH, RDF, TKG, Blank, Lit
 from .terms import Term as Node
 
 MAX_TIP_LINES = 30

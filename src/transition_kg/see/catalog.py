@@ -131,9 +131,7 @@ class Catalog:
         return kind is not None and (kind == klass or klass in self.superclasses.get(kind, ()))
 
     def drawable(self, thing: Node) -> bool:
-        return (
-            isinstance(thing, IRI) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
-        )
+        return isinstance(thing, IRI) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
 
     @functools.cached_property
     def _labels(self) -> dict[Node, str]:
@@ -202,7 +200,8 @@ class Catalog:
             before = previous.python() if isinstance(previous, Lit) else previous
             text = f"{readable(before)} → {text}" if isinstance(before, int) else f"{previous} → {text}"
         measure = self.value(obs, TKG.measure)
-        text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
+        if measure is not None:
+            text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
         if qualifier is not None:
             text = f"{self.label(qualifier)} {text}"
         if unit is not None and self.label(unit) == "fraction" and isinstance(number, (int, float, Decimal)):
@@ -287,8 +286,8 @@ class Catalog:
             start, end = (self.value(extent, p) if extent is not None else None for p in (OA.start, OA.end))
             said = [self.value(article, p) for p in (TKG.sourceFile, TKG.fileSha256, TKG.sha256)]
             file, file_sha, sha = (str(t) if t is not None else None for t in said)
-            bounds = (int(str(b)) if b is not None else None for b in (start, end))
-            found.append(Registration(str(article), file, *bounds, file_sha, sha))
+            first, last = (int(str(b)) if b is not None else None for b in (start, end))
+            found.append(Registration(str(article), file, first, last, file_sha, sha))
         return found
 
     @functools.cached_property

@@ -334,9 +334,7 @@ def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
             count[article] += 1
     found: list[ArticleItem] = []
     for iri, n in count.items():
-        date = str(
-            catalog.value(IRI(iri), TKG.published) or catalog.value(IRI(iri), TKG.assumedPublicationYear) or ""
-        )
+        date = str(catalog.value(IRI(iri), TKG.published) or catalog.value(IRI(iri), TKG.assumedPublicationYear) or "")
         year = int(date[:4]) if date[:4].isdigit() else None
         found.append({"id": iri, "title": catalog.label(IRI(iri)), "date": date, "year": year, "count": n})
     return sorted(found, key=lambda a: (a["date"], a["title"]))

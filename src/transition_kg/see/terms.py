@@ -47,7 +47,7 @@ class Lit:
     """A literal: its text (``str()``), its language (or None) and its datatype IRI (None for
     a plain string or one with a language); equal to the literal of the same three."""
 
-    __slots__ = ("value", "language", "datatype", "_key")
+    __slots__ = ("_key", "datatype", "language", "value")
 
     def __init__(self, value: str, language: str | None = None, datatype: str | None = None) -> None:
         self.value = value
@@ -67,7 +67,7 @@ class Lit:
     def __hash__(self) -> int:
         return hash(self._key)
 
-    def python(self) -> object:
+    def python(self) -> Any:
         """Its value in Python: int, Decimal, float or bool for those types, else its text."""
         return python_value(self.value, self.datatype or PREFIXES["xsd"] + "string")
 
