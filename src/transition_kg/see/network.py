@@ -214,29 +214,37 @@ def _page_class() -> Any:
 
 
 def _pyvis_network() -> Any:
-    """pyvis's ``Network`` class, imported without IPython where no notebook runs: pyvis imports
-    IPython's ``IFrame`` (for its ``show`` in a notebook) and IPython is half of pyvis's import
-    time; a stand-in module gives it an ``IFrame`` that imports IPython's when first called."""
+    """pyvis's ``Network`` class, imported without what only its notebook and JSON methods use:
+    IPython (for ``show`` in a notebook; half of pyvis's import time) and jsonpickle (for
+    ``to_json``; it reads its own version from the installed packages' metadata when imported).
+    Stand-in modules give pyvis an ``IFrame`` and an ``encode`` that import the real ones when
+    first called; where IPython or jsonpickle is already loaded (a notebook), pyvis gets it."""
     import sys
 
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+    if "pyvis.network" in sys.modules:
         from pyvis.network import Network
 
         return Network
+    import importlib
     import types
 
-    def iframe(*args: Any, **kwargs: Any) -> Any:
-        from IPython.display import IFrame
+    def lazy(module: str, name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
-        return IFrame(*args, **kwargs)
+        return call
 
-    stand_in = types.ModuleType("IPython.display")
-    stand_in.IFrame = iframe  # type: ignore[attr-defined]
-    sys.modules["IPython.display"] = stand_in
+    stand_ins = {}
+    for module, name in (("IPython.display", "IFrame"), ("jsonpickle", "encode")):
+        if module.split(".")[0] not in sys.modules:
+            stand_ins[module] = types.ModuleType(module)
+            setattr(stand_ins[module], name, lazy(module, name))
+    sys.modules.update(stand_ins)
     try:
         from pyvis.network import Network
     finally:
-        del sys.modules["IPython.display"]
+        for module in stand_ins:
+            del sys.modules[module]
     return Network
 
 
