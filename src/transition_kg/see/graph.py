@@ -245,7 +245,7 @@ def from_result(source: Any, result: Any) -> nx.MultiDiGraph:
     catalog = Catalog.of(source)
     links: list[tuple[Node, Node | None, str, str]] = []
     if result.kind == "GRAPH":
-        for triple in result.triples:
+        for triple in sorted(result.triples, key=str):  # in one order, whatever the store's answer's
             s, p, o = (from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
             if isinstance(s, IRI) and isinstance(o, IRI) and p != RDF.type:
                 links.append((s, o, catalog.label(p), str(p)))
