@@ -26,6 +26,7 @@ from transition_kg.see.view import (
     Catalog,
     ViewError,
     export,
+    from_result,
     render_page,
     select,
     to_networkx,
@@ -1435,3 +1436,50 @@ def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path):
         subprocess.run(command, cwd=project.root, env=env, check=True, capture_output=True)
         pages.append(out.read_bytes())
     assert len(pages[0]) > 100_000 and pages[0] == pages[1]
+
+
+def test_view_reads_the_store_and_leaves_rdflib_unloaded(project, tmp_path):
+    """``view -o`` draws from the store's quads: rdflib (its import and a copy of the store were
+    a third of the command's time) is never imported; a fresh interpreter proves it."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "page.html"
+    code = (
+        "import sys; from transition_kg.cli import run; done = run(['view', '-o', sys.argv[1]]); "
+        "print(done, sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing')))"
+    )
+    ran = subprocess.run([sys.executable, "-c", code, str(out)], cwd=project.root, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[-1] == "0 []" and out.stat().st_size > 100_000
+
+
+def test_a_store_and_its_rdflib_copy_draw_the_same_page(project):
+    """A notebook's rdflib Dataset and the store it was copied from give the same page, byte for byte."""
+    store = EmbeddedStore(load(project))
+    for kwargs in ({}, {"focus": "tkr:datong", "depth": 1}):
+        pages = [render_page(to_pyvis(select(source, **kwargs))) for source in (store, store.dataset())]
+        assert len(pages[0]) > 100_000 and pages[0] == pages[1], kwargs
+
+
+def test_the_view_s_terms_are_equal_as_rdf_terms_are():
+    """A literal is its text, language and datatype (a plain string is an xsd:string); an IRI is
+    never equal to a literal of the same text."""
+    from transition_kg.core.vocab import PREFIXES
+    from transition_kg.see.terms import IRI, Blank, Lit
+
+    xsd = PREFIXES["xsd"]
+    assert Lit("2020") != Lit("2020", datatype=xsd + "gYear") and Lit("a", "en") != Lit("a")
+    assert Lit("a") == Lit("a", datatype=xsd + "string") and hash(Lit("a")) == hash(Lit("a", datatype=xsd + "string"))
+    assert IRI("http://e/a") != Lit("http://e/a") and Lit("x") != Blank("x")
+    assert Lit("12", datatype=xsd + "integer").python() == 12 and Lit("12").python() == "12"
+
+
+def test_a_construct_s_graph_does_not_depend_on_the_order_of_its_triples(project):
+    """A store answers a CONSTRUCT in an order of its own (rdflib's graph in a hash order): the
+    view's edges come in one order, so the page is the same from run to run and store to store."""
+    store = EmbeddedStore(load(project))
+    result = store.query("CONSTRUCT { ?c tkg:locatedIn ?p } WHERE { GRAPH ?g { ?c tkg:locatedIn ?p } }")
+    first = list(from_result(store, result).edges(keys=True))
+    result.triples.reverse()
+    assert len(first) > 10 and list(from_result(store, result).edges(keys=True)) == first

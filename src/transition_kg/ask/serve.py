@@ -414,10 +414,6 @@ class Endpoint:
                 self._store = open_store(self.project)
             return self._store
 
-    def dataset(self):
-        """The rdflib dataset for network views, the embedded store's."""
-        return self.store().dataset()
-
     def check_origin(self, headers) -> None:
         """:func:`check_origin` for this endpoint."""
         check_origin(headers, self.loopback)
@@ -660,9 +656,9 @@ async def view_route(request):
 
     def network_of(answer: tuple[str, bytes, list[str]] | None):
         if answer is None:  # an entity's neighbourhood, its card opened by the page's link
-            return select(endpoint.dataset(), focus=focus, depth=1), f"transition-kg: {focus}"
+            return select(endpoint.store(), focus=focus, depth=1), f"transition-kg: {focus}"
         result = read(parse_answer(answer[1], answer[0], "the query worker"))
-        return from_result(endpoint.dataset(), result), "transition-kg: query result"
+        return from_result(endpoint.store(), result), "transition-kg: query result"
 
     def page_of(answer: tuple[str, bytes, list[str]] | None) -> str:
         network, title = network_of(answer)

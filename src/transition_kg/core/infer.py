@@ -20,8 +20,8 @@
 A triple some graph already states is not repeated. ``build`` writes the graph out and
 ``push`` sends it, so a remote store answers the named queries without a reasoner.
 
-:func:`superclass_map` reads the same class hierarchy from an rdflib graph, for the code
-that works with rdflib (the view, the docs): to name a thing by its most specific class.
+:func:`superclass_map` reads the same class hierarchy from an ontology's triples, for the
+view and the docs: to name a thing by its most specific class.
 """
 
 from __future__ import annotations
@@ -177,10 +177,29 @@ def infer(store) -> int:
     return size()
 
 
-def superclass_map(ontology) -> dict:
-    """Every class of an rdflib ontology graph → all its superclasses (``rdfs:subClassOf``,
-    transitively)."""
-    from rdflib.namespace import RDF, RDFS
+def superclass_map(triples) -> dict:
+    """Every class of an ontology's triples (rdflib's, or the view's terms: any whose ``str()``
+    is the IRI) → all its superclasses (``rdfs:subClassOf``, transitively)."""
+    from collections import defaultdict
 
-    classes = set(ontology.subjects(RDF.type, None)) | set(ontology.subjects(RDFS.subClassOf, None))
-    return {c: set(ontology.transitive_objects(c, RDFS.subClassOf)) - {c} for c in classes}
+    from .vocab import PREFIXES
+
+    a, sub = PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "subClassOf"
+    classes: set = set()
+    parents: dict = defaultdict(set)
+    for s, p, o in triples:
+        if str(p) == a:
+            classes.add(s)
+        elif str(p) == sub:
+            classes.add(s)
+            parents[s].add(o)
+    found = {}
+    for c in classes:
+        seen, todo = set(), [c]
+        while todo:
+            for parent in parents.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        found[c] = seen - {c}
+    return found

@@ -610,21 +610,26 @@ def plain(term) -> object:
         return None
     if not isinstance(term, ox.Literal):
         return term.value
-    datatype = term.datatype.value
+    return python_value(term.value, term.datatype.value)
+
+
+def python_value(lexical: str, datatype: str) -> object:
+    """A literal's value in Python from its lexical form and datatype IRI: an int, Decimal,
+    float or bool for those types, else (an ill-typed one too) its text."""
     try:
         if datatype in _INTEGERS:
-            return int(term.value)
+            return int(lexical)
         if datatype == _XSD + "decimal":
             from decimal import Decimal
 
-            return Decimal(term.value)
+            return Decimal(lexical)
         if datatype in (_XSD + "double", _XSD + "float"):
-            return float(term.value)
+            return float(lexical)
     except ValueError:
-        return term.value
+        return lexical
     if datatype == _XSD + "boolean":
-        return term.value in ("true", "1")
-    return term.value
+        return lexical in ("true", "1")
+    return lexical
 
 
 def rdflib_graph(triples):

@@ -21,8 +21,6 @@ TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typi
 if TYPE_CHECKING:
     from typing import Any
 
-    from rdflib import Dataset
-
     from .load import Loaded
 
 
@@ -105,24 +103,6 @@ def registrations(loaded: Loaded) -> list[Registration]:
     return found
 
 
-def _registered(ds: Dataset) -> list[Registration]:
-    """The registered articles of an rdflib dataset (what a view holds), as :func:`registrations`."""
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
-
-    from .vocab import OA, TKG
-
-    found = []
-    for article in sorted({a for a in ds.subjects(RDF.type, TKG.Article) if isinstance(a, URIRef)}):
-        extent = ds.value(article, TKG.extent)
-        bounds = [ds.value(extent, p) if extent is not None else None for p in (OA.start, OA.end)]
-        said = [ds.value(article, p) for p in (TKG.sourceFile, TKG.fileSha256, TKG.sha256)]
-        file, file_sha, sha = (str(t) if t is not None else None for t in said)
-        start, end = (int(b) if b is not None else None for b in bounds)
-        found.append(Registration(str(article), file, start, end, file_sha, sha))
-    return found
-
-
 def read_articles(
     loaded: Loaded,
     corpus: Path,
@@ -139,12 +119,12 @@ def read_articles(
     return _read(registrations(loaded), corpus, where or _graph_file(loaded), absent)
 
 
-def texts_to_show(dataset: Dataset, corpus: Path) -> tuple[dict[str, str], list[str]]:
+def texts_to_show(registered: list[Registration], corpus: Path) -> tuple[dict[str, str], list[str]]:
     """Each registered article's own characters as ``corpus`` holds it (by the article's
     IRI), and a line for each article whose text is not there or not the one its evidence
     counts in (a hash that differs), saying why."""
     absent: list[tuple[str, str]] = []
-    texts, problems = _read(_registered(dataset), corpus, lambda article, prop: "graph", absent)
+    texts, problems = _read(registered, corpus, lambda article, prop: "graph", absent)
     why = [f"{curie(article)}: its text {name} is not in {corpus}" for article, name in absent]
     why += [problem.message for problem in problems]
     # a text with a problem (a hash that differs) is not the one the offsets count in

@@ -9,12 +9,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TypedDict
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF
-from rdflib.term import Node
-
-from ..core.vocab import OA, ONTOLOGY_GRAPH, TKG
 from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
+from .terms import IRI, ONTOLOGY_GRAPH, RDF, TKG, Blank, Lit
+from .terms import Term as Node
 
 MAX_TIP_LINES = 30
 PASSAGE = 120  # characters: facts whose words lie this close are "said in the same passage"
@@ -114,21 +111,21 @@ class Cards:
     def __init__(self, catalog: Catalog, texts: Mapping[str, str] | None = None):
         self.catalog = catalog
         self.texts = texts or {}  # article IRI → its text: each evidence is shown in its sentence
-        self.incoming: dict[Node, list[tuple[Node, URIRef, URIRef]]] = defaultdict(list)
-        self.quotes_in: dict[URIRef, list[Node]] = defaultdict(list)  # article graph → its quotes
+        self.incoming: dict[Node, list[tuple[Node, IRI, IRI]]] = defaultdict(list)
+        self.quotes_in: dict[IRI, list[Node]] = defaultdict(list)  # article graph → its quotes
         for subject, found in catalog.statements.items():
             for p, o, g in found:
-                if g != ONTOLOGY_GRAPH and isinstance(o, URIRef) and p not in HIDDEN_PROPERTIES:
+                if g != ONTOLOGY_GRAPH and isinstance(o, IRI) and p not in HIDDEN_PROPERTIES:
                     self.incoming[o].append((subject, p, g))
                 if p == RDF.type and o in (TKG.Quote, TKG.ReportedSpeech):
                     self.quotes_in[g].append(subject)
-        self.mentions = mentions(catalog)
+        self.mentions = catalog.mentions
 
     def published(self, graph: Node) -> str:
         c = self.catalog
         return str(c.value(graph, TKG.published) or c.value(graph, TKG.assumedPublicationYear) or "")
 
-    def evidence(self, fact: Node, graph: URIRef | None = None, context: bool = False) -> list[Evidence]:
+    def evidence(self, fact: Node, graph: IRI | None = None, context: bool = False) -> list[Evidence]:
         c = self.catalog
         graphs = (
             [graph]
@@ -149,14 +146,14 @@ class Cards:
             for words, start, end in c.evidence(fact, name)
         ]
 
-    def _graph_of(self, fact: Node) -> URIRef | None:
+    def _graph_of(self, fact: Node) -> IRI | None:
         return next((g for _, _, g in self.catalog.statements.get(fact, ()) if g != ONTOLOGY_GRAPH), None)
 
     def number(self, fact: Node) -> Number:
         c = self.catalog
         value = c.value(fact, TKG.value)
         try:
-            numeric = float(value.toPython()) if isinstance(value, Literal) else None
+            numeric = float(value.python()) if isinstance(value, Lit) else None
         except (TypeError, ValueError):
             numeric = None
         unit, measure = c.value(fact, TKG.unit), c.value(fact, TKG.measure)
@@ -202,7 +199,7 @@ class Cards:
             "ev": self.evidence(fact),
         }
 
-    def of(self, node: URIRef) -> Card:
+    def of(self, node: IRI) -> Card:
         """The card of ``node``."""
         c = self.catalog
         kind = c.kinds.get(node)
@@ -232,15 +229,15 @@ class Cards:
         card["mentions"] = [{"article": c.label(a), "words": w} for a, w in self.mentions.get(node, [])]
         return card
 
-    def _evidenced(self, fact: Node) -> set[URIRef]:
+    def _evidenced(self, fact: Node) -> set[IRI]:
         """The graphs that give ``fact`` its evidence."""
         return {g for p, _, g in self.catalog.statements.get(fact, ()) if p == TKG.evidence}
 
     @functools.cached_property
-    def _spans(self) -> dict[URIRef, list[tuple[int, int, Node]]]:
+    def _spans(self) -> dict[IRI, list[tuple[int, int, Node]]]:
         """Each graph's evidence spans (start, end, fact): read once, when a fact's card first asks."""
         c = self.catalog
-        spans: dict[URIRef, list[tuple[int, int, Node]]] = defaultdict(list)
+        spans: dict[IRI, list[tuple[int, int, Node]]] = defaultdict(list)
         for fact in c.statements:
             if c.is_a(fact, TKG.Fact):
                 for g in self._evidenced(fact):
@@ -281,7 +278,7 @@ class Cards:
             if str(q) not in have
         ]
 
-    def _relations(self, node: URIRef) -> list[Relation]:
+    def _relations(self, node: IRI) -> list[Relation]:
         """The node's relations to other entities, outgoing then incoming, each by property and
         other end's name (the same page from the same graph, byte for byte), with their words."""
         c = self.catalog
@@ -290,7 +287,7 @@ class Cards:
             for p, o, g in c.statements.get(node, [])
             if g != ONTOLOGY_GRAPH
             and p not in HIDDEN_PROPERTIES
-            and isinstance(o, URIRef)
+            and isinstance(o, IRI)
             and c.kinds.get(o)
             and not c.is_a(o, TKG.Fact)
             and o not in (TKG.Article,)
@@ -311,7 +308,7 @@ class Cards:
             (
                 self._relation("in", s, p, node, g)
                 for s, p, g in self.incoming.get(node, [])
-                if isinstance(s, URIRef)
+                if isinstance(s, IRI)
                 and c.kinds.get(s)
                 and not c.is_a(s, TKG.Fact)
                 and s != node
@@ -321,7 +318,7 @@ class Cards:
             key=_reading_order,
         )
 
-    def _relation(self, direction: str, s: Node, p: URIRef, o: Node, g: URIRef) -> Relation:
+    def _relation(self, direction: str, s: Node, p: IRI, o: Node, g: IRI) -> Relation:
         c = self.catalog
         other = o if direction == "out" else s
         ev: list[Evidence] = []
@@ -376,44 +373,27 @@ def passage(text: str | None, words: str, start: int | None, end: int | None) ->
     return {"before": head, "after": tail}
 
 
-def tooltip(catalog: Catalog, node: Node, mentioned: dict[Node, list[tuple[URIRef, str]]]) -> list[str]:
+def tooltip(catalog: Catalog, node: Node) -> list[str]:
     """Plain-text lines: the node's type, its facts with sources and words, its mentions."""
     kind = catalog.kinds.get(node)
     lines = [catalog.label(node), f"type: {catalog.name(kind, 'unknown')}"]
     others = [label for label in catalog.all_labels(node) if label != lines[0]]
     if others:
         lines.append("also: " + ", ".join(others))
-    by_graph: dict[URIRef, list[tuple[URIRef, Node]]] = {}  # the graphs stating it, in order (one pass)
+    by_graph: dict[IRI, list[tuple[IRI, Node]]] = {}  # the graphs stating it, in order (one pass)
     for p, o, g in catalog.statements.get(node, []):
         if g != ONTOLOGY_GRAPH:
             by_graph.setdefault(g, []).append((p, o))
     for name, stated in by_graph.items():
         for p, o in stated:
-            if p not in HIDDEN_PROPERTIES and not isinstance(o, BNode):
+            if p not in HIDDEN_PROPERTIES and not isinstance(o, Blank):
                 lines.append(f"{catalog.label(p)}: {catalog.label(o)} — {catalog.source_name(name)}")
         if catalog.is_a(node, TKG.Fact):
             lines.extend(catalog.evidence_lines(node, name))
     for p, o, context in catalog.inferred.get(node, []):
         lines.append(f"{catalog.label(p)}: {catalog.label(o)} — inferred" + (" (from context)" if context else ""))
-    for article, exact in mentioned.get(node, []):
+    for article, exact in catalog.mentions.get(node, []):
         lines.append(f"mentioned in {catalog.label(article)}: “{exact}”")
     if len(lines) > MAX_TIP_LINES:
         lines = [*lines[: MAX_TIP_LINES - 1], f"… and {len(lines) - MAX_TIP_LINES + 1} more"]
     return lines
-
-
-def mentions(catalog: Catalog) -> dict[Node, list[tuple[URIRef, str]]]:
-    """Entity → (article graph, the words that mention it), from the catalogue's index."""
-    found: dict[Node, list[tuple[URIRef, str]]] = defaultdict(list)
-    for mention, stated in catalog.statements.items():
-        for p, entity, name in stated:
-            if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
-                continue
-            for evidence in catalog.values(mention, TKG.evidence, name):
-                for selector in catalog.values(evidence, OA.hasSelector, name):
-                    for exact in catalog.values(selector, OA.exact, name):
-                        found[entity].append((name, str(exact)))
-    rank = {name: i for i, name in enumerate(catalog.sources)}
-    for entity in found:
-        found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
-    return found

@@ -1,5 +1,6 @@
-"""What the pages show of a dataset, read from RDF once: the catalogue of things, their
-classes, labels, values and evidence (:class:`Catalog`), and the view's error (:class:`ViewError`)."""
+"""What the pages show of a store (or an rdflib Dataset), read from its statements once: the
+catalogue of things, their classes, labels, values and evidence (:class:`Catalog`), and the
+view's error (:class:`ViewError`)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import cast
-
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
-from rdflib.term import Node
+from typing import Any, cast
 
 from ..core.errors import TKGError
 from ..core.infer import superclass_map
-from ..core.vocab import INFERRED_GRAPH, OA, ONTOLOGY_GRAPH, TKG, TKR, short
+from ..core.texts import Registration
+from ..core.vocab import short
+from .terms import DCTERMS, INFERRED_GRAPH, IRI, OA, ONTOLOGY_GRAPH, RDF, RDFS, SKOS, TKG, TKR, Lit, quads
+from .terms import Term as Node
 
 #: classes whose members are folded into the nodes that point to them (a unit, an article, …)
 FOLDED_CLASSES = {
@@ -49,7 +49,7 @@ PLURAL_UNITS = {
     "degree Celsius",
 }
 
-Statement = tuple[URIRef, Node, URIRef]  # (property, object, graph)
+Statement = tuple[IRI, Node, IRI]  # (property, object, graph)
 
 
 class ViewError(TKGError):
@@ -73,32 +73,38 @@ def _first(values: Iterable[Node]) -> str | None:
 class Catalog:
     """What the view needs to know of a dataset, indexed once."""
 
-    dataset: Dataset
-    sources: list[URIRef] = field(default_factory=list)
-    kinds: dict[Node, URIRef] = field(default_factory=dict)
+    sources: list[IRI] = field(default_factory=list)
+    kinds: dict[Node, IRI] = field(default_factory=dict)
     superclasses: dict[Node, set[Node]] = field(default_factory=dict)
     #: subject → [(property, object, graph)], from one pass over the quads: every lookup of the
     #: view reads this, so a page costs time linear in the graph, whatever the number of articles
     statements: dict[Node, list[Statement]] = field(default_factory=dict)
     #: place → [(tkg:locatedIn, where, rests on context)], from the inferred graph (its closure)
-    inferred: dict[Node, list[tuple[URIRef, Node, bool]]] = field(default_factory=dict)
+    inferred: dict[Node, list[tuple[IRI, Node, bool]]] = field(default_factory=dict)
+    #: (subject, property) → [(object, graph)]: a lookup costs what it finds, not what else the
+    #: subject has (a node that 10,000 graphs state is looked up as fast as any other)
+    index: dict[tuple[Node, Node], list[tuple[Node, IRI]]] = field(default_factory=dict)
+    #: what :meth:`values` found, by its arguments (the cards ask for the same values many times)
+    found: dict[tuple[Node, Node, IRI | None], list[Node]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, dataset: Dataset) -> Catalog:
-        catalog = cls(dataset)
-        names = [cast(URIRef, g.identifier) for g in dataset.graphs() if len(g)]
-        catalog.sources = sorted(
-            n for n in names if n not in (ONTOLOGY_GRAPH, INFERRED_GRAPH, dataset.default_graph.identifier)
-        )
-        read = set(catalog.sources) | {ONTOLOGY_GRAPH}
+    def of(cls, source: Any) -> Catalog:
+        """The catalogue of a store's named graphs, or of an rdflib ``Dataset`` (see :func:`.terms.quads`)."""
+        catalog = cls()
         statements: dict[Node, list[Statement]] = defaultdict(list)
-        derived: dict[Node, dict[URIRef, Node]] = defaultdict(dict)  # the inferred graph's statements
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            name = g.identifier if isinstance(g, Graph) else g
-            if name in read:
-                statements[s].append((cast(URIRef, p), o, cast(URIRef, name)))
-            elif name == INFERRED_GRAPH and p in (RDF.subject, RDF.object, TKG.basis):
-                derived[s][cast(URIRef, p)] = o
+        derived: dict[Node, dict[IRI, Node]] = defaultdict(dict)  # the inferred graph's statements
+        index: dict[tuple[Node, Node], list[tuple[Node, IRI]]] = defaultdict(list)
+        names: set[IRI] = set()
+        for s, p, o, name in quads(source):
+            if name == INFERRED_GRAPH:
+                if p in (RDF.subject, RDF.object, TKG.basis):
+                    derived[s][p] = o
+                continue
+            names.add(name)
+            statements[s].append((p, o, name))
+            index[(s, p)].append((o, name))
+        catalog.index = dict(index)
+        catalog.sources = sorted(n for n in names if n != ONTOLOGY_GRAPH)
         contextual = {(d[RDF.subject], d[RDF.object]) for d in derived.values() if d.get(TKG.basis) == TKG.Contextual}
         for s, o in sorted({(d[RDF.subject], d[RDF.object]) for d in derived.values() if len(d) == 3}, key=str):
             catalog.inferred.setdefault(s, []).append((TKG.locatedIn, o, (s, o) in contextual))
@@ -106,13 +112,15 @@ class Catalog:
         for found in statements.values():
             found.sort(key=lambda pog: (order[pog[2]], str(pog[0]), str(pog[1])))
         catalog.statements = dict(statements)
-        catalog.superclasses = superclass_map(dataset.graph(ONTOLOGY_GRAPH))
-        typed: dict[Node, set[URIRef]] = defaultdict(set)
+        catalog.superclasses = superclass_map(
+            (s, p, o) for s, found in catalog.statements.items() for p, o, g in found if g == ONTOLOGY_GRAPH
+        )
+        typed: dict[Node, set[IRI]] = defaultdict(set)
         for thing, found in catalog.statements.items():
             for p, klass, name in found:
                 # in the articles' graphs any type; in the ontology, its individuals (industries, units, …)
                 if p == RDF.type and (name != ONTOLOGY_GRAPH or str(klass).startswith(str(TKG))):
-                    typed[thing].add(cast(URIRef, klass))
+                    typed[thing].add(cast(IRI, klass))
         for thing, classes in typed.items():
             specific = [c for c in classes if not any(c in catalog.superclasses.get(o, ()) for o in classes if o != c)]
             catalog.kinds[thing] = sorted(specific)[0]
@@ -123,19 +131,7 @@ class Catalog:
         return kind is not None and (kind == klass or klass in self.superclasses.get(kind, ()))
 
     def drawable(self, thing: Node) -> bool:
-        return (
-            isinstance(thing, URIRef) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
-        )
-
-    @functools.cached_property
-    def _index(self) -> dict[tuple[Node, Node], list[tuple[Node, URIRef]]]:
-        """(subject, property) → [(object, graph)]: a lookup costs what it finds, not what else
-        the subject has (a node that 10,000 graphs state is looked up as fast as any other)."""
-        index: dict[tuple[Node, Node], list[tuple[Node, URIRef]]] = defaultdict(list)
-        for s, found in self.statements.items():
-            for p, o, g in found:
-                index[(s, p)].append((o, g))
-        return dict(index)
+        return isinstance(thing, IRI) and thing in self.kinds and not any(self.is_a(thing, c) for c in FOLDED_CLASSES)
 
     @functools.cached_property
     def _labels(self) -> dict[Node, str]:
@@ -144,12 +140,12 @@ class Catalog:
 
     def label(self, term: Node) -> str:
         """The English label, title, or a short name for the term."""
-        if isinstance(term, Literal):
+        if isinstance(term, Lit):
             return str(term)
         if term in self._labels:
             return self._labels[term]
         found = _first(self.values(term, RDFS.label)) or _first(self.values(term, DCTERMS.title))
-        if not found and isinstance(term, URIRef) and self.is_a(term, TKG.Fact):
+        if not found and isinstance(term, IRI) and self.is_a(term, TKG.Fact):
             found = self.fact_label(term)
         self._labels[term] = found or short(str(term))
         return self._labels[term]
@@ -157,11 +153,17 @@ class Catalog:
     def all_labels(self, term: Node) -> list[str]:
         return sorted({str(v) for v in self.values(term, RDFS.label) + self.values(term, SKOS.altLabel)})
 
-    def values(self, subject: Node, prop: URIRef, graph: URIRef | None = None) -> list[Node]:
-        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``)."""
-        return sorted({o for o, g in self._index.get((subject, prop), ()) if graph in (None, g)}, key=str)
+    def values(self, subject: Node, prop: IRI, graph: IRI | None = None) -> list[Node]:
+        """The objects of ``subject prop`` in the graphs the view reads (or in ``graph``), by
+        their text (a list kept for the next call: not to be changed)."""
+        key = (subject, prop, graph)
+        found = self.found.get(key)
+        if found is None:
+            stated = self.index.get((subject, prop), ())
+            found = self.found[key] = sorted({o for o, g in stated if graph in (None, g)}, key=str)
+        return found
 
-    def value(self, subject: Node, prop: URIRef) -> Node | None:
+    def value(self, subject: Node, prop: IRI) -> Node | None:
         found = self.values(subject, prop)
         return found[0] if found else None
 
@@ -169,7 +171,7 @@ class Catalog:
         """The label of ``term``, or ``missing`` when there is none."""
         return self.label(term) if term is not None else missing
 
-    def fact_label(self, fact: URIRef) -> str:
+    def fact_label(self, fact: IRI) -> str:
         """A short name for a fact without a label of its own."""
         v = lambda p: self.value(fact, p)
         if self.is_a(fact, TKG.Observation):
@@ -191,14 +193,15 @@ class Catalog:
         thousands separated (never rounded), its unit (none for counts) and its time: the year,
         the months of a part-year figure, or "as of" the article's year for the present tense."""
         value, unit, qualifier = self.value(obs, TKG.value), self.value(obs, TKG.unit), self.value(obs, TKG.qualifier)
-        number = value.toPython() if isinstance(value, Literal) else value
+        number = value.python() if isinstance(value, Lit) else value
         text = readable(number) if isinstance(number, int) else str(value)
         previous = self.value(obs, TKG.previousValue)
         if previous is not None:
-            before = previous.toPython() if isinstance(previous, Literal) else previous
+            before = previous.python() if isinstance(previous, Lit) else previous
             text = f"{readable(before)} → {text}" if isinstance(before, int) else f"{previous} → {text}"
         measure = self.value(obs, TKG.measure)
-        text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
+        if measure is not None:
+            text = {TKG.Increase: "up ", TKG.Decrease: "down "}.get(measure, "") + text
         if qualifier is not None:
             text = f"{self.label(qualifier)} {text}"
         if unit is not None and self.label(unit) == "fraction" and isinstance(number, (int, float, Decimal)):
@@ -235,7 +238,7 @@ class Catalog:
             "graph-background": "curators' background (not from an article)",
         }.get(str(graph).rsplit("/", 1)[-1], self.label(graph))
 
-    def evidence(self, fact: Node, graph: URIRef) -> list[tuple[str, int | None, int | None]]:
+    def evidence(self, fact: Node, graph: IRI) -> list[tuple[str, int | None, int | None]]:
         """Each evidence of ``fact`` in ``graph``: its words and its offsets (None when not given),
         in the article's order (the same page from the same graph, byte for byte)."""
         out = []
@@ -250,7 +253,7 @@ class Catalog:
             out.append((str(exact), number(start), number(end)))
         return sorted(out, key=lambda e: (e[1] is None, e[1] or 0, e[2] or 0, e[0]))
 
-    def evidence_lines(self, fact: Node, graph: URIRef) -> list[str]:
+    def evidence_lines(self, fact: Node, graph: IRI) -> list[str]:
         return [
             f"evidence: “{words}” — {self.source_name(graph)}"
             + (f", characters {start}–{end}" if start is not None else "")
@@ -258,7 +261,37 @@ class Catalog:
         ]
 
     @functools.cached_property
-    def statements_of(self) -> dict[tuple[Node | None, Node | None, Node | None], list[tuple[Node, URIRef]]]:
+    def mentions(self) -> dict[Node, list[tuple[IRI, str]]]:
+        """Entity → (article graph, the words that mention it), from the index."""
+        found: dict[Node, list[tuple[IRI, str]]] = defaultdict(list)
+        for mention, stated in self.statements.items():
+            for p, entity, name in stated:
+                if p != TKG.mentionOf or name == ONTOLOGY_GRAPH:
+                    continue
+                for evidence in self.values(mention, TKG.evidence, name):
+                    for selector in self.values(evidence, OA.hasSelector, name):
+                        for exact in self.values(selector, OA.exact, name):
+                            found[entity].append((name, str(exact)))
+        rank = {name: i for i, name in enumerate(self.sources)}
+        for entity in found:
+            found[entity].sort(key=lambda item: (rank.get(item[0], 0), item[1]))
+        return found
+
+    def registrations(self) -> list[Registration]:
+        """The registered articles (``a tkg:Article``, IRIs) and what their graphs say of their
+        text, as :func:`~transition_kg.core.texts.registrations` reads them from a loaded project."""
+        found = []
+        for article in sorted(s for s in self.kinds if isinstance(s, IRI) and self.is_a(s, TKG.Article)):
+            extent = self.value(article, TKG.extent)
+            start, end = (self.value(extent, p) if extent is not None else None for p in (OA.start, OA.end))
+            said = [self.value(article, p) for p in (TKG.sourceFile, TKG.fileSha256, TKG.sha256)]
+            file, file_sha, sha = (str(t) if t is not None else None for t in said)
+            first, last = (int(str(b)) if b is not None else None for b in (start, end))
+            found.append(Registration(str(article), file, first, last, file_sha, sha))
+        return found
+
+    @functools.cached_property
+    def statements_of(self) -> dict[tuple[Node | None, Node | None, Node | None], list[tuple[Node, IRI]]]:
         """A relation (subject, property, object) → the rdf:Statement nodes that give it its words, and their graph."""
         found = defaultdict(list)
         for node, stated in self.statements.items():

@@ -1,4 +1,4 @@
-"""The view's graph: the dataset's entities and facts as a ``networkx.MultiDiGraph``
+"""The view's graph: a store's entities and facts as a ``networkx.MultiDiGraph``
 (:func:`to_networkx`), the part of it a view shows (:func:`select`, :func:`story`), and the
 graph of a query's answer (:func:`from_result`).
 
@@ -14,14 +14,12 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
-from rdflib.term import Node
 
-from ..core.sparql import rdflib_term
-from ..core.vocab import TKG, curie, expand
-from .cards import mentions, tooltip
+from ..core.vocab import curie, expand
+from .cards import tooltip
 from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
+from .terms import IRI, RDF, TKG, from_oxigraph
+from .terms import Term as Node
 from .theme import FAMILIES
 
 #: the view holds the whole graph as the ring a focused view can expand into up to this many
@@ -29,17 +27,17 @@ from .theme import FAMILIES
 FOLD_THRESHOLD = 5_000
 
 
-def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catalog | None = None) -> nx.MultiDiGraph:
-    """The dataset's entities and facts (or only ``nodes``) as a networkx graph.
+def to_networkx(source: Any, nodes: set[Node] | None = None, catalog: Catalog | None = None) -> nx.MultiDiGraph:
+    """The entities and facts (or only ``nodes``) of a store or an rdflib ``Dataset`` (see
+    :meth:`Catalog.of`) as a networkx graph.
 
     Node attributes: ``label``, ``kind`` (class label), ``kind_iri``, ``labels`` (every label,
     English and Chinese), ``tooltip`` (lines of text), ``articles`` (the IRIs of the articles
     whose graphs name it). Edge attributes: ``label`` (property
     label), ``property`` (IRI), ``sources`` (graphs stating it), ``tooltip``.
     """
-    catalog = catalog or Catalog.of(dataset)
-    mentioned = mentions(catalog)
-    families = [URIRef(family) for family in FAMILIES]
+    catalog = catalog or Catalog.of(source)
+    families = [IRI(family) for family in FAMILIES]
     keep = {n for n in catalog.kinds if catalog.drawable(n)} if nodes is None else set(nodes)
     graph = nx.MultiDiGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
     for node in sorted(keep, key=str):
@@ -53,7 +51,7 @@ def to_networkx(dataset: Dataset, nodes: set[Node] | None = None, catalog: Catal
             fact=fact,
             kind_iri=str(kind) if kind else "",
             labels=catalog.all_labels(node) or [catalog.label(node)],
-            tooltip=tooltip(catalog, node, mentioned),
+            tooltip=tooltip(catalog, node),
             year=catalog.year(node) if fact else None,
         )
     stated = defaultdict(list)
@@ -104,14 +102,14 @@ def _words(catalog: Catalog, triple: tuple[Node, Node, Node]) -> list[str]:
 # --- choosing the subgraph -------------------------------------------------------------------
 
 
-def _resolve(text: str, option: str) -> URIRef:
+def _resolve(text: str, option: str) -> IRI:
     iri = expand(text)
     if iri is None:
         raise ViewError("give a full IRI or a prefixed name such as tkr:datong", option=option, value=text)
-    return URIRef(iri)
+    return IRI(iri)
 
 
-def _class_named(catalog: Catalog, text: str) -> URIRef:
+def _class_named(catalog: Catalog, text: str) -> IRI:
     """A class by prefixed name or IRI, by local name (``City``), or by its label as the
     legend writes it (``city``, ``industry status``), in any case."""
     if ":" in text:
@@ -122,7 +120,7 @@ def _class_named(catalog: Catalog, text: str) -> URIRef:
     for klass in sorted(catalog.superclasses, key=str):
         names = {str(klass).rsplit("#", 1)[-1].lower(), catalog.label(klass).lower()}
         if str(klass).startswith(str(TKG)) and (wanted in names or wanted.replace(" ", "") in names):
-            return URIRef(str(klass))
+            return IRI(str(klass))
     raise ViewError(
         "not a class of the ontology (give a name from the legend, such as city, or tkg:City)",
         option="class",
@@ -130,17 +128,17 @@ def _class_named(catalog: Catalog, text: str) -> URIRef:
     )
 
 
-def _node_named(whole: nx.MultiDiGraph, text: str) -> URIRef:
+def _node_named(whole: nx.MultiDiGraph, text: str) -> IRI:
     """A node by prefixed name or IRI, or by a label that names one node only (any case)."""
     iri = expand(text)
     if iri is not None:
-        return URIRef(iri)
+        return IRI(iri)
     wanted = text.strip().casefold()
     found = sorted(
         n for n, data in whole.nodes(data=True) if any(label.casefold() == wanted for label in data.get("labels", []))
     )
     if len(found) == 1:
-        return URIRef(found[0])
+        return IRI(found[0])
     if found:
         some = ", ".join(curie(f) for f in found[:5])
         raise ViewError(f"{len(found)} nodes have that label ({some}); give one of them", option="focus", value=text)
@@ -151,7 +149,7 @@ def _node_named(whole: nx.MultiDiGraph, text: str) -> URIRef:
     )
 
 
-def _article_named(catalog: Catalog, text: str) -> URIRef:
+def _article_named(catalog: Catalog, text: str) -> IRI:
     """An article by IRI, prefixed name, the last part of its IRI, or its title (any case)."""
     articles = sorted((s for s in catalog.sources if catalog.is_a(s, TKG.Article)), key=str)
     wanted = " ".join(text.split()).casefold()
@@ -163,8 +161,8 @@ def _article_named(catalog: Catalog, text: str) -> URIRef:
         ):
             return article
     iri = expand(text) if ":" in text else None
-    if iri is not None and URIRef(iri) in articles:
-        return URIRef(iri)
+    if iri is not None and IRI(iri) in articles:
+        return IRI(iri)
     known = [str(s).rsplit("/", 1)[1] for s in articles]
     raise ViewError(
         "no such article (give its IRI, the last part of it, or its title)", option="article", value=text, choices=known
@@ -172,7 +170,7 @@ def _article_named(catalog: Catalog, text: str) -> URIRef:
 
 
 def select(
-    dataset: Dataset,
+    source: Any,
     *,
     cls: str | None = None,
     article: str | None = None,
@@ -184,16 +182,16 @@ def select(
     article's story (``graph.graph["article"]``: the page shows it alone, the others a click
     away; :func:`alone` is its graph), or the neighbourhood of ``focus`` up to ``depth`` hops
     in both directions."""
-    catalog = catalog or Catalog.of(dataset)
+    catalog = catalog or Catalog.of(source)
     told = _article_named(catalog, article) if article else None
-    whole = to_networkx(dataset, None, catalog)
+    whole = to_networkx(source, None, catalog)
     if told is not None:  # the whole page, opened on that story (the others a click away)
         shown = story(whole)
         shown.graph["article"] = str(told)
         return shown
     if cls:
         klass = _class_named(catalog, cls)
-        members = {n for n in whole if catalog.is_a(URIRef(n), klass)}
+        members = {n for n in whole if catalog.is_a(IRI(n), klass)}
         keep = set(members)
         for n in members:
             keep.update(whole.predecessors(n))
@@ -240,25 +238,28 @@ def alone(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return graph.subgraph(n for n, data in graph.nodes(data=True) if article in data.get("articles", ())).copy()
 
 
-def from_result(dataset: Dataset, result: Any) -> nx.MultiDiGraph:
-    """The graph of a query result: a CONSTRUCT's triples between IRIs, or a SELECT whose IRI
-    columns become nodes, each row linking its first IRI to the others (edge label: column)."""
-    catalog = Catalog.of(dataset)
+def from_result(source: Any, result: Any) -> nx.MultiDiGraph:
+    """The graph of a query result over a store (or an rdflib ``Dataset``): a CONSTRUCT's
+    triples between IRIs, or a SELECT whose IRI columns become nodes, each row linking its
+    first IRI to the others (edge label: column)."""
+    catalog = Catalog.of(source)
     links: list[tuple[Node, Node | None, str, str]] = []
     if result.kind == "GRAPH":
-        for s, p, o in result.graph:
-            if isinstance(s, URIRef) and isinstance(o, URIRef) and p != RDF.type:
+        for triple in sorted(result.triples, key=str):  # in one order, whatever the store's answer's
+            s, p, o = (from_oxigraph(t) for t in (triple.subject, triple.predicate, triple.object))
+            if isinstance(s, IRI) and isinstance(o, IRI) and p != RDF.type:
                 links.append((s, o, catalog.label(p), str(p)))
     elif result.kind == "SELECT":
         for row in result.rows:
-            iris = [(v, rdflib_term(t)) for v, t in zip(result.vars, row) if isinstance(rdflib_term(t), URIRef)]
+            terms = [(v, from_oxigraph(t)) for v, t in zip(result.vars, row) if t is not None]
+            iris = [(v, t) for v, t in terms if isinstance(t, IRI)]
             links += [(iris[0][1], t, v, f"?{v}") for v, t in iris[1:]]
             if len(iris) == 1:
                 links.append((iris[0][1], None, "", ""))
     else:
         raise ViewError("an ASK query has no graph to show", option="query")
     nodes = {t for s, o, _, _ in links for t in (s, o) if t is not None}
-    graph = to_networkx(dataset, nodes, catalog)
+    graph = to_networkx(source, nodes, catalog)
     graph.remove_edges_from(list(graph.edges(keys=True)))
     for s, o, label, prop in links:
         if o is not None:

@@ -25,15 +25,14 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 import networkx as nx
-from rdflib import URIRef
 
 from ..core.files import write_atomic
 from ..core.texts import texts_to_show
-from ..core.vocab import TKG
 from .cards import Card, Cards
 from .graph import FOLD_THRESHOLD
 from .pages import render
 from .pagestore import PageStore
+from .terms import IRI, TKG
 from .theme import COLOURS, group, legend, styles
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
@@ -123,7 +122,7 @@ def cards_of(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) -> 
     cards = Cards(catalog, texts) if catalog is not None else None
     found = {}
     for n, data in graph.nodes(data=True):
-        card = data.get("card") or (cards.of(URIRef(n)) if cards is not None else None)
+        card = data.get("card") or (cards.of(IRI(n)) if cards is not None else None)
         if card:
             found[n] = card
     return found
@@ -215,29 +214,37 @@ def _page_class() -> Any:
 
 
 def _pyvis_network() -> Any:
-    """pyvis's ``Network`` class, imported without IPython where no notebook runs: pyvis imports
-    IPython's ``IFrame`` (for its ``show`` in a notebook) and IPython is half of pyvis's import
-    time; a stand-in module gives it an ``IFrame`` that imports IPython's when first called."""
+    """pyvis's ``Network`` class, imported without what only its notebook and JSON methods use:
+    IPython (for ``show`` in a notebook; half of pyvis's import time) and jsonpickle (for
+    ``to_json``; it reads its own version from the installed packages' metadata when imported).
+    Stand-in modules give pyvis an ``IFrame`` and an ``encode`` that import the real ones when
+    first called; where IPython or jsonpickle is already loaded (a notebook), pyvis gets it."""
     import sys
 
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+    if "pyvis.network" in sys.modules:
         from pyvis.network import Network
 
         return Network
+    import importlib
     import types
 
-    def iframe(*args: Any, **kwargs: Any) -> Any:
-        from IPython.display import IFrame
+    def lazy(module: str, name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
-        return IFrame(*args, **kwargs)
+        return call
 
-    stand_in = types.ModuleType("IPython.display")
-    stand_in.IFrame = iframe  # type: ignore[attr-defined]
-    sys.modules["IPython.display"] = stand_in
+    stand_ins = {}
+    for module, name in (("IPython.display", "IFrame"), ("jsonpickle", "encode")):
+        if module.split(".")[0] not in sys.modules:
+            stand_ins[module] = types.ModuleType(module)
+            setattr(stand_ins[module], name, lazy(module, name))
+    sys.modules.update(stand_ins)
     try:
         from pyvis.network import Network
     finally:
-        del sys.modules["IPython.display"]
+        for module in stand_ins:
+            del sys.modules[module]
     return Network
 
 
@@ -318,7 +325,7 @@ def _texts(
         return {}, []
     if corpus is None:
         return {}, ["Evidence is shown as its words alone: no folder of article texts was given for its passages."]
-    texts, why = texts_to_show(catalog.dataset, corpus)
+    texts, why = texts_to_show(catalog.registrations(), corpus)
     if not any(a["id"] not in texts for a in articles):
         return texts, []
     return texts, [f"Evidence is shown as its words alone where its article's text is absent ({'; '.join(why)})."]
@@ -335,11 +342,9 @@ def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
             count[article] += 1
     found: list[ArticleItem] = []
     for iri, n in count.items():
-        date = str(
-            catalog.value(URIRef(iri), TKG.published) or catalog.value(URIRef(iri), TKG.assumedPublicationYear) or ""
-        )
+        date = str(catalog.value(IRI(iri), TKG.published) or catalog.value(IRI(iri), TKG.assumedPublicationYear) or "")
         year = int(date[:4]) if date[:4].isdigit() else None
-        found.append({"id": iri, "title": catalog.label(URIRef(iri)), "date": date, "year": year, "count": n})
+        found.append({"id": iri, "title": catalog.label(IRI(iri)), "date": date, "year": year, "count": n})
     return sorted(found, key=lambda a: (a["date"], a["title"]))
 
 

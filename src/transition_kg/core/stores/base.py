@@ -5,8 +5,8 @@
   each with an optional timeout: :meth:`~Store.select`, :meth:`~Store.ask`,
   :meth:`~Store.construct`, :meth:`~Store.describe`;
 - what a project's callers need: :meth:`~Store.graphs`, :meth:`~Store.labels`,
-  :meth:`~Store.search`, :meth:`~Store.dataset` (rdflib), :meth:`~Store.within` (work stopped
-  at a timeout);
+  :meth:`~Store.search`, :meth:`~Store.quads` (what views read), :meth:`~Store.dataset`
+  (rdflib), :meth:`~Store.within` (work stopped at a timeout);
 - writing, where the store is writable: :meth:`~Store.load`, :meth:`~Store.replace_graph`,
   :meth:`~Store.remove_graph`.
 """
@@ -19,7 +19,7 @@ from ..vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH_IRI, TKR_IRI, sparql_pref
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from typing import Any
 
 DEFAULT_TIMEOUT = 60
@@ -186,23 +186,20 @@ class Store:
             return None
         return sorted(row[0].value for row in found.rows)
 
-    def dataset(self, page: int = PAGE) -> Any:
-        """The project's graphs as an rdflib ``Dataset``, so views work the same on every store:
-        the graphs of :meth:`graphs`, each read page by page (ORDER BY, LIMIT, OFFSET) and
-        counted first, so a store that caps its answers below a page is caught and read in
-        smaller pages."""
-        from rdflib import URIRef
+    def quads(self, page: int = PAGE) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """(subject, property, object, graph) in pyoxigraph terms, of the project's graphs (those
+        of :meth:`graphs`, the inferred graph with them), so views work the same on every store:
+        each graph read page by page (ORDER BY, LIMIT, OFFSET) and counted first, so a store that
+        caps its answers below a page is caught and read in smaller pages."""
+        import pyoxigraph as ox
 
-        from ..load import new_dataset
         from ..net import EndpointError
-        from ..sparql import rdflib_term
 
-        dataset = new_dataset()
         for name in self.graphs():
             total = int(
                 self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0].value
             )
-            graph, size, got = dataset.graph(URIRef(name)), page, 0
+            graph, size, got = ox.NamedNode(name), page, 0
             while got < total:
                 rows = self.query(
                     f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o "
@@ -214,8 +211,24 @@ class Store:
                     )
                 size = min(size, len(rows)) if got + len(rows) < total else size  # a cap below the page: follow it
                 for s, p, o in rows:
-                    graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+                    yield s, p, o, graph
                 got += len(rows)
+
+    def dataset(self, page: int = PAGE) -> Any:
+        """The statements of :meth:`quads` as an rdflib ``Dataset`` (imports rdflib), for code
+        that works with rdflib."""
+        from rdflib import URIRef
+
+        from ..load import new_dataset
+        from ..sparql import rdflib_term
+
+        dataset = new_dataset()
+        graphs: dict[Any, Any] = {}
+        for s, p, o, g in self.quads(page):
+            graph = graphs.get(g)
+            if graph is None:
+                graph = graphs[g] = dataset.graph(URIRef(g.value))
+            graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
         return dataset
 
     def load(self, graph: str, ntriples: bytes) -> None:

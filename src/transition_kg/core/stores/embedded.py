@@ -14,6 +14,7 @@ from .base import PAGE, Store, is_project_graph
 
 TYPE_CHECKING = False  # typing costs a cold start 5 ms; mypy reads this name as typing's
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 
@@ -137,6 +138,15 @@ class EmbeddedStore(Store):
             or b""
             for g in self.graphs()
         )
+
+    def quads(self, page: int = PAGE) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every statement of the store's named graphs (the inferred graph with them), straight
+        from pyoxigraph."""
+        import pyoxigraph as ox
+
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad.subject, quad.predicate, quad.object, quad.graph_name
 
     def dataset(self, page: int = PAGE) -> Any:
         """The project's graphs and the inferred graph, as a remote store gives them (an rdflib
