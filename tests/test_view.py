@@ -132,11 +132,18 @@ def test_focus_depth_one_is_the_neighbourhood(dataset, whole):
 
 def test_article_and_class_views(dataset, tmp_path):
     """An article's view is the whole page opened on its story (named by IRI, prefixed name, the
-    last part of its IRI or its title); exported, it is that story alone."""
+    last part of its IRI, its title, or a word only its name or title holds); exported, it is
+    that story alone."""
     article = select(dataset, article="article-qitaihe-coal-city")
     iri = str(TKR["article-qitaihe-coal-city"])
     assert article.graph["article"] == iri and set(article) == set(select(dataset))
-    for name in (iri, "tkr:article-qitaihe-coal-city", "qitaihe, heilongjiang: a coal city facing decarbonisation"):
+    for name in (
+        iri,
+        "tkr:article-qitaihe-coal-city",
+        "qitaihe, heilongjiang: a coal city facing decarbonisation",
+        "Qitaihe",
+        "heilongjiang",
+    ):
         assert select(dataset, article=name).graph["article"] == iri
     export(article, tmp_path / "story.graphml", "graphml")
     alone = nx.read_graphml(tmp_path / "story.graphml")
@@ -153,6 +160,11 @@ def test_article_and_class_views(dataset, tmp_path):
     [
         ({"cls": "Town"}, "--class Town: not a class of the ontology"),
         ({"article": "article-nope"}, "--article article-nope: no such article (give its IRI, the last part of it"),
+        (
+            {"article": "coal"},
+            "--article coal: 2 articles hold that (give its IRI, the last part of it, or its title); known: "
+            "article-datong-coal-capital, article-qitaihe-coal-city",
+        ),
         ({"focus": "tkr:nowhere"}, "--focus tkr:nowhere: not a node of the graph"),
         (
             {"focus": "Atlantis"},
@@ -1421,10 +1433,12 @@ def test_a_quote_names_every_role_its_speaker_holds_in_one_order(dataset):
     assert roles == {"head; leading the craft project"}
 
 
-def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path):
+@pytest.mark.parametrize("chosen", [[], ["--class", "City"], ["--focus", "Datong", "--depth", "2"]])
+def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path, chosen):
     """Two runs of ``view -o`` (string hashing seeded apart, as every new process is) write the
     same bytes: a page shared or kept in version control changes only when the graph does
-    (cards listed a node's relations, facts of one label and evidence in set order)."""
+    (cards listed a node's relations, facts of one label and evidence in set order; a class's
+    or a neighbourhood's nodes came in set order)."""
     import subprocess
     import sys
 
@@ -1432,7 +1446,7 @@ def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"page-{seed}.html"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        command = [str(Path(sys.executable).with_name("transition-kg")), "view", "-o", str(out)]
+        command = [str(Path(sys.executable).with_name("transition-kg")), "view", *chosen, "-o", str(out)]
         subprocess.run(command, cwd=project.root, env=env, check=True, capture_output=True)
         pages.append(out.read_bytes())
     assert len(pages[0]) > 100_000 and pages[0] == pages[1]

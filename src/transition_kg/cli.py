@@ -111,7 +111,7 @@ SELECTION = (
         "--article",
         metavar="IRI_OR_TITLE",
         help="one article's story (the page opens on it, the others a click away; export writes it alone), "
-        "e.g. article-qitaihe-coal-city",
+        "a word of its name or title, e.g. qitaihe",
     ),
     arg("--focus", metavar="IRI", help="the neighbourhood of one node, e.g. tkr:datong"),
     arg("--depth", metavar="N", type=int, default=1, help="hops around --focus, both directions (default 1)"),

@@ -11,6 +11,7 @@ graphs that state them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 import networkx as nx
@@ -150,7 +151,8 @@ def _node_named(whole: nx.MultiDiGraph, text: str) -> IRI:
 
 
 def _article_named(catalog: Catalog, text: str) -> IRI:
-    """An article by IRI, prefixed name, the last part of its IRI, or its title (any case)."""
+    """An article by IRI, prefixed name, the last part of its IRI, or its title (any case), or
+    by words that one article's name or title alone holds."""
     articles = sorted((s for s in catalog.sources if catalog.is_a(s, TKG.Article)), key=str)
     wanted = " ".join(text.split()).casefold()
     for article in articles:
@@ -164,8 +166,15 @@ def _article_named(catalog: Catalog, text: str) -> IRI:
     if iri is not None and IRI(iri) in articles:
         return IRI(iri)
     known = [str(s).rsplit("/", 1)[1] for s in articles]
+    holding = [a for a, name in zip(articles, known) if wanted and wanted in f"{name} {catalog.label(a)}".casefold()]
+    if len(holding) == 1:  # a word of one article's name or title alone ("qitaihe")
+        return holding[0]
+    why = f"{len(holding)} articles hold that" if holding else "no such article"
     raise ViewError(
-        "no such article (give its IRI, the last part of it, or its title)", option="article", value=text, choices=known
+        f"{why} (give its IRI, the last part of it, or its title)",
+        option="article",
+        value=text,
+        choices=[name for a, name in zip(articles, known) if a in holding] or known,
     )
 
 
@@ -196,7 +205,7 @@ def select(
         for n in members:
             keep.update(whole.predecessors(n))
             keep.update(whole.successors(n))
-        return whole.subgraph(keep).copy()
+        return induced(whole, keep)
     if focus:
         return _around(whole, str(_node_named(whole, focus)), focus, depth)
     return story(whole)
@@ -212,11 +221,11 @@ def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.Mult
     keep = {n for n, d in reach.items() if d <= depth}
     if depth >= 1 and whole.nodes[iri].get("family") == str(TKG.Person):  # a person's quotes and roles, and theirs
         keep |= {m for n in list(keep) if whole.nodes[n].get("fact") for m in nx.all_neighbors(whole, n)}
-    shown = whole.subgraph(keep).copy()
+    shown = induced(whole, keep)
     shown.graph["focus"] = (iri, focus)  # the page opens its card and takes its label as its title
     # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
     # pulls a node's in, ring after ring (the whole graph, or past the fold the next ring)
-    shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else whole.subgraph(reach).copy()
+    shown.graph["reserve"] = whole if whole.number_of_nodes() <= FOLD_THRESHOLD else induced(whole, reach)
     return shown
 
 
@@ -224,7 +233,7 @@ def story(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The start view: the places and what the articles say about them, with the nodes nothing
     links to folded away (and counted: the page says how many)."""
     orphans = [n for n in whole if whole.degree(n) == 0]
-    shown = whole.subgraph(n for n in whole if whole.degree(n) > 0).copy()
+    shown = induced(whole, {n for n in whole if whole.degree(n) > 0})
     shown.graph["folded"] = len(orphans)
     return shown
 
@@ -235,7 +244,19 @@ def alone(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     article = graph.graph.get("article")
     if not article:
         return graph
-    return graph.subgraph(n for n, data in graph.nodes(data=True) if article in data.get("articles", ())).copy()
+    return induced(graph, {n for n, data in graph.nodes(data=True) if article in data.get("articles", ())})
+
+
+def induced(whole: nx.MultiDiGraph, keep: Collection[str]) -> nx.MultiDiGraph:
+    """A copy of ``whole`` holding the nodes in ``keep`` and the edges between them, in
+    ``whole``'s order (networkx's ``subgraph`` walks a small ``keep`` in its set order, which
+    changes with Python's string hashing, so the same graph drew a different page each run)."""
+    shown = nx.MultiDiGraph(**whole.graph)
+    shown.add_nodes_from((n, dict(data)) for n, data in whole.nodes(data=True) if n in keep)
+    shown.add_edges_from(
+        (u, v, k, dict(data)) for u, v, k, data in whole.edges(keys=True, data=True) if u in keep and v in keep
+    )
+    return shown
 
 
 def from_result(source: Any, result: Any) -> nx.MultiDiGraph:
