@@ -69,13 +69,14 @@ def templates(project: Project) -> dict[str, Template]:
 
 
 def page_store(project: Project, store: Store) -> PageStore:
-    """The network page's store: ``store``'s quads (the inferred graph included), the pinned
+    """The network page's store: ``store``'s quads (the inferred graph included, blank nodes
+    named canonically so the page is the same each run), the pinned
     Oxigraph package (fetched once by npm), and the workbench that asks it."""
 
     from ..core.errors import TKGError
     from ..core.hints import LANGUAGES
     from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES
-    from ..see.pagestore import PAGE_STORE_LIMIT, PAGE_TIMEOUT, PageStore, oxigraph, packed
+    from ..see.pagestore import PAGE_STORE_LIMIT, PAGE_TIMEOUT, PageStore, canonical, oxigraph, packed
     from ..see.workbench import render_workbench
     from .queries import LITERALS, label_query
 
@@ -100,7 +101,7 @@ def page_store(project: Project, store: Store) -> PageStore:
             "datatypes": {kind: PREFIXES["xsd"] + datatype for kind, (_, datatype) in LITERALS.items()},
             "workbench": render_workbench(workbench_data(project, in_page=True)),
         },
-        quads=packed(nquads),
+        quads=packed(canonical(nquads)),
         glue=package.glue,
         wasm=packed(package.wasm),
     )

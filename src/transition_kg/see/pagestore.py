@@ -145,6 +145,17 @@ def _fetch(folder: Path) -> None:
     _npm("pack", f"oxigraph@{OXIGRAPH_NPM}", "--pack-destination", str(folder), "--json", cwd=folder)
 
 
+def canonical(nquads: bytes) -> bytes:
+    """N-Quads with their blank nodes named by W3C RDF Dataset Canonicalization (RDFC-1.0,
+    Oxigraph's) and their lines sorted: the same graph gives the same bytes, so a page holding
+    them is the same page each time (a store names blank nodes afresh at every load)."""
+    import pyoxigraph as ox
+
+    dataset = ox.Dataset(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return b"".join(sorted(ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+
+
 def packed(data: bytes) -> str:
     """Bytes as the page holds them (the N-Quads, the WebAssembly): deflated (zlib, which the
     page's DecompressionStream reads), in base64."""
