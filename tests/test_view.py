@@ -18,6 +18,7 @@ from transition_kg.core.errors import COMMAND_LINE, HTTP, worded
 from transition_kg.core.load import load
 from transition_kg.core.store import EmbeddedStore
 from transition_kg.core.vocab import INFERRED_GRAPH_IRI, ONTOLOGY_GRAPH, ONTOLOGY_GRAPH_IRI, TKG, TKR
+from transition_kg.see.catalog import quoted
 from transition_kg.see.pages import read_island
 from transition_kg.see.theme import group
 from transition_kg.see.view import (
@@ -1245,6 +1246,18 @@ def test_without_an_article_s_text_the_card_shows_its_words_and_says_why_once(br
     notice = page.inner_text("#notice")
     assert "words alone" in notice and f"is not in {tmp_path / 'empty'}" in notice
     assert page.inner_text("body").count("words alone") == 1
+    # words that open on the article's own quotation mark show that mark alone (not “"steering…")
+    page.evaluate(f"() => tkg.show('{TKR['fifteenth-five-year-plan']}')")
+    card = page.inner_text("#details")
+    assert '"steering the development of new quality productive forces" as key' in card and '“"' not in card
+    assert "“a pivotal document outlining priorities for its 15th Five-Year Plan”" in card
+
+
+def test_words_that_open_on_a_quotation_mark_are_not_quoted_again():
+    """The tooltips' evidence and mentions (:func:`quoted`): the article's own mark alone."""
+    assert quoted('"steering" as key objectives') == '"steering" as key objectives'
+    assert quoted("“Qitaihe”, it said") == "“Qitaihe”, it said"
+    assert quoted("a pivotal document") == "“a pivotal document”"
 
 
 def test_hostile_text_around_the_words_stays_text(browser, project, corpus, tmp_path):

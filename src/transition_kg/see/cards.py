@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TypedDict
 
-from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog
+from .catalog import FOLDED_CLASSES, HIDDEN_PROPERTIES, Catalog, quoted
 from .terms import IRI, ONTOLOGY_GRAPH, RDF, TKG, Blank, Lit
 from .terms import Term as Node
 
@@ -393,7 +393,7 @@ def tooltip(catalog: Catalog, node: Node) -> list[str]:
     for p, o, context in catalog.inferred.get(node, []):
         lines.append(f"{catalog.label(p)}: {catalog.label(o)} — inferred" + (" (from context)" if context else ""))
     for article, exact in catalog.mentions.get(node, []):
-        lines.append(f"mentioned in {catalog.label(article)}: “{exact}”")
+        lines.append(f"mentioned in {catalog.label(article)}: {quoted(exact)}")
     if len(lines) > MAX_TIP_LINES:
         lines = [*lines[: MAX_TIP_LINES - 1], f"… and {len(lines) - MAX_TIP_LINES + 1} more"]
     return lines

@@ -69,6 +69,15 @@ def _first(values: Iterable[Node]) -> str | None:
     return str(ordered[0]) if ordered else None
 
 
+QUOTE_MARKS = "\"“‘'"
+
+
+def quoted(words: str) -> str:
+    """An article's words in quotation marks, unless they open on the article's own mark
+    (“"steering …" as …” read as two quotes)."""
+    return words if words[:1] in QUOTE_MARKS else f"“{words}”"
+
+
 @dataclass
 class Catalog:
     """What the view needs to know of a dataset, indexed once."""
@@ -255,7 +264,7 @@ class Catalog:
 
     def evidence_lines(self, fact: Node, graph: IRI) -> list[str]:
         return [
-            f"evidence: “{words}” — {self.source_name(graph)}"
+            f"evidence: {quoted(words)} — {self.source_name(graph)}"
             + (f", characters {start}–{end}" if start is not None else "")
             for words, start, end in self.evidence(fact, graph)
         ]

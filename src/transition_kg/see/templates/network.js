@@ -806,12 +806,18 @@ function passageOf(e, others) {  // where a passage lies and the words marked in
   return {article: e.article, from, to, marked: [e, ...(others || [])].filter(o => sentence(o) === sentence(e)).map(o => same(o.words))};
 }
 
+// a passage in quotation marks, unless it opens on the article's own mark (“"steering…" read as two quotes)
+function quoted(parts) {
+  const text = parts.map(p => typeof p === "string" ? p : p.textContent).join("");
+  return /^\s*["“‘']/.test(text) ? parts : ["“", ...parts, "”"];
+}
+
 function once(e, others) {
-  if (sentence(e) === null) return ["“", ...passage(e, others), "”"];
+  if (sentence(e) === null) return quoted(passage(e, others));
   const here = passageOf(e, others), seen = shownPassages.find(p => p.article === here.article && p.from <= here.from && here.to <= p.to);
   if (!seen) {
     shownPassages.push(here);
-    return ["“", ...passage(e, others), "”"];
+    return quoted(passage(e, others));
   }
   const words = here.marked.find(w => !seen.marked.includes(w));
   return words ? ["(same sentence as above: “", el("mark", {}, ...cut(words, false, REFERENCE)), "”)"] : ["(same sentence as above)"];
