@@ -41,6 +41,7 @@ import socket
 import tempfile
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,12 +318,13 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Pages:
-    """Routes another room serves beside the endpoint (the review pages): mounted at ``path``,
-    their handlers find ``state`` in ``request.app.state``."""
+    """Routes another room serves beside the endpoint (the review pages), mounted at ``path``:
+    ``make()`` gives the routes and the state their handlers find in ``request.app.state``. It
+    is called with the first request for a path other than ``/sparql``, so a server that only
+    answers queries never imports what the pages take."""
 
     path: str
-    routes: list
-    state: dict
+    make: Callable[[], tuple[list, dict]]
 
 
 class Turns:
@@ -815,12 +817,13 @@ def make_app(endpoint: Endpoint):
         Route("/view", view_route, methods=["GET"]),
         Route("/named/{name}", named_route, methods=["GET"]),
     ]
-    pages = endpoint.pages
+    pages, state = endpoint.pages, {}
     if pages is not None:  # another room's pages (the review pages), behind the same checks
-        routes.append(Mount(pages.path, app=_Checked(Router(pages.routes), endpoint.loopback)))
+        their_routes, state = pages.make()
+        routes.append(Mount(pages.path, app=_Checked(Router(their_routes), endpoint.loopback)))
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.endpoint = endpoint
-    for name, value in (pages.state if pages else {}).items():
+    for name, value in state.items():
         setattr(app.state, name, value)
     return app
 
