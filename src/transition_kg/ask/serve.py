@@ -2,8 +2,9 @@
 
 - HTTP is uvicorn's over httptools (request parsing, chunked bodies, idle timeout, graceful
   shutdown; :func:`_guarded_protocol` adds a deadline for a whole request, a head size limit
-  and a cap on connections) with a small Starlette app; this module adds what is particular
-  to a SPARQL endpoint anyone on the network may send anything to.
+  and a cap on connections); ``/sparql`` is answered by plain ASGI (:func:`sparql_app`), the
+  other paths by a small Starlette app made on the first request for one (:class:`App`); this
+  module adds what is particular to a SPARQL endpoint anyone on the network may send anything to.
 - ``/sparql``: the query operation of the SPARQL 1.1 Protocol: GET, POST form-encoded or POST
   ``application/sparql-query``; exactly one ``query``; ``default-graph-uri`` and
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
@@ -787,7 +788,7 @@ class App:
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
-        self._others = None
+        self._others: Callable | None = None
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"] == "/sparql":
@@ -817,7 +818,8 @@ def make_app(endpoint: Endpoint):
         Route("/view", view_route, methods=["GET"]),
         Route("/named/{name}", named_route, methods=["GET"]),
     ]
-    pages, state = endpoint.pages, {}
+    pages = endpoint.pages
+    state: dict = {}  # what the pages' handlers find in request.app.state
     if pages is not None:  # another room's pages (the review pages), behind the same checks
         their_routes, state = pages.make()
         routes.append(Mount(pages.path, app=_Checked(Router(their_routes), endpoint.loopback)))
@@ -1035,7 +1037,7 @@ def _guarded_protocol(cap: int) -> type:
                 return
             super().on_headers_complete()
             if self.cycle is not None and self.cycle.transport is self.transport:
-                self.cycle.transport = _HeadHeld(self.transport, self.cycle)
+                self.cycle.transport = _HeadHeld(self.transport, self.cycle)  # type: ignore[assignment]
 
         def send_400_response(self, msg: str) -> None:
             if not self.transport.is_closing():  # a refused request says why; nothing is added
