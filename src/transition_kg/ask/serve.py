@@ -356,6 +356,8 @@ class Turns:
         self.held[client] -= 1
         if not self.held[client]:
             del self.held[client]
+        if not self.waiting:
+            return
         self.waiting = [(c, f) for c, f in self.waiting if not f.done()]
         for client, future in sorted(self.waiting, key=lambda w: self.held.get(w[0], 0)):  # stable: first come
             if self._may(client):
@@ -881,6 +883,7 @@ class Server:
             log_config=None,
             log_level="critical",  # a bad request is its client's answer, not the server's log
             access_log=False,
+            proxy_headers=False,  # X-Forwarded-For from loopback would name any client: a client is its address
         )
         server = self._server = uvicorn.Server(config)
         settle_heap()
