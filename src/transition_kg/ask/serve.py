@@ -63,6 +63,7 @@ MAX_BODY = 1 << 20  # bytes of a POST body
 READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 MAX_HEAD = 64 << 10  # bytes of a request's line and headers
+READ_SIZE = 64 << 10  # bytes a connection's socket is read by at most, at once
 MAX_CONNECTIONS: int | None = None  # connections served at once; None: below the descriptor limit
 RESERVED_FDS = 256  # descriptors kept for the workers' pipes, the store's files and the log
 TEMP_PREFIX = "tkg-store-"
@@ -999,6 +1000,9 @@ def _guarded_protocol(cap: int) -> type:
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
+            # asyncio reads a socket 256 KB at a time: a buffer malloc maps, shrinks and unmaps
+            # (three system calls a request); 64 KB comes from the heap
+            transport.max_size = READ_SIZE
             if len(self.connections) > cap:
                 self._refuse(503, f"the server has {cap} connections open: try again shortly")
                 return
