@@ -209,28 +209,36 @@ class Pool:
                 break
             except OSError:  # it died while it waited (killed from outside): replaced, the next one asked
                 self._replace(worker)
-        ready = loop.create_future()
+        # one future, woken by the answer, the client leaving, or a look at the memory: no
+        # asyncio.wait (its tasks and callbacks, and a turn of the loop more) on the query path
+        fd, answered, woken = worker.conn.fileno(), False, loop.create_future()
 
-        def wake() -> None:
-            if not ready.done():
-                ready.set_result(True)
+        def wake(answer: bool = False) -> None:
+            nonlocal answered
+            answered = answered or answer
+            if not woken.done():
+                woken.set_result(None)
 
-        loop.add_reader(worker.conn.fileno(), wake)
+        def left(_: asyncio.Future) -> None:
+            wake()
+
+        loop.add_reader(fd, wake, True)
+        gone.add_done_callback(left)
         try:
             while True:  # its memory watched while it works: a query may take no more than self.memory
-                done, _ = await asyncio.wait(
-                    {ready, gone},
-                    timeout=min(WATCH, max(deadline - loop.time(), 0)),
-                    return_when=asyncio.FIRST_COMPLETED,
-                )
-                if done or loop.time() >= deadline:
+                look = loop.call_at(min(deadline, loop.time() + WATCH), wake)
+                await woken
+                look.cancel()
+                if answered or gone.done() or loop.time() >= deadline:
                     break
                 if _resident(worker.pid) > self.memory:
                     self._replace(worker)
                     return ("memory", "", f"query stopped: it took more than {self.memory >> 20} MB of memory")
+                woken = loop.create_future()
         finally:
-            loop.remove_reader(worker.conn.fileno())
-        if ready in done:
+            loop.remove_reader(fd)
+            gone.remove_done_callback(left)
+        if answered:
             try:  # the worker writes its whole answer at once: reading it takes as long as copying it
                 answer = worker.receive()
             except (EOFError, OSError, ValueError):
@@ -239,7 +247,7 @@ class Pool:
             self.idle.put_nowait(worker)
             return answer
         self._replace(worker)
-        return ("gone", "", "") if gone in done else ("timeout", "", "")
+        return ("gone", "", "") if gone.done() else ("timeout", "", "")
 
     async def _idle(self, deadline: float, gone: asyncio.Future) -> Worker | tuple:
         """A free worker, or ``("timeout", …)`` / ``("gone", …)`` when the deadline passes or
