@@ -64,6 +64,7 @@ READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and bod
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 MAX_HEAD = 64 << 10  # bytes of a request's line and headers
 READ_SIZE = 64 << 10  # bytes a connection's socket is read by at most, at once
+GONE = "transition-kg.gone"  # a request's ASGI extension: a future done when its connection is lost
 MAX_CONNECTIONS: int | None = None  # connections served at once; None: below the descriptor limit
 RESERVED_FDS = 256  # descriptors kept for the workers' pipes, the store's files and the log
 TEMP_PREFIX = "tkg-store-"
@@ -597,7 +598,10 @@ async def _turn(endpoint: Endpoint, scope, receive):
     """One of the request's client's turns (:class:`Turns`), within the endpoint's timeout (its
     wait counts): every route that does work answers inside one."""
     deadline = asyncio.get_running_loop().time() + endpoint.timeout
-    gone = asyncio.ensure_future(_disconnected(receive))
+    watching = None  # a task reading the ASGI messages for the disconnect, where the server gives no GONE
+    gone = scope.get("extensions", {}).get(GONE)
+    if gone is None:
+        gone = watching = asyncio.ensure_future(_disconnected(receive))
     client = scope["client"][0] if scope.get("client") else "?"
     try:
         await endpoint.turns.take(client, deadline, gone, endpoint.timeout)
@@ -610,7 +614,8 @@ async def _turn(endpoint: Endpoint, scope, receive):
             else:
                 endpoint.turns.release(client)
     finally:
-        gone.cancel()
+        if watching is not None:
+            watching.cancel()
 
 
 def _stopped(endpoint: Endpoint, gone: bool) -> Refused:
@@ -998,7 +1003,9 @@ def _guarded_protocol(cap: int) -> type:
     ``cap`` connections (the next is answered 503 and closed), a request's head of at most
     :data:`MAX_HEAD` bytes (431), and a whole request, head and body, sent within
     :data:`READ_TIMEOUT` seconds of its first byte, or of the connection (408, closed): a client
-    that trickles cannot hold a connection. An answer's head leaves with its body (:class:`_HeadHeld`)."""
+    that trickles cannot hold a connection. An answer's head leaves with its body (:class:`_HeadHeld`),
+    and each request's scope carries the extension :data:`GONE`: a request learns that its client
+    has left with no task reading its ASGI messages."""
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
     class Guarded(HttpToolsProtocol):
@@ -1008,6 +1015,7 @@ def _guarded_protocol(cap: int) -> type:
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
+            self._gone = self.loop.create_future()
             # asyncio reads a socket 256 KB at a time: a buffer malloc maps, shrinks and unmaps
             # (three system calls a request); 64 KB comes from the heap
             transport.max_size = READ_SIZE
@@ -1019,6 +1027,8 @@ def _guarded_protocol(cap: int) -> type:
         def connection_lost(self, exc: Exception | None) -> None:
             if self._cut is not None:
                 self._cut.cancel()
+            if not self._gone.done():
+                self._gone.set_result(None)
             super().connection_lost(exc)
 
         def data_received(self, data: bytes) -> None:
@@ -1050,6 +1060,7 @@ def _guarded_protocol(cap: int) -> type:
             if self._named > MAX_HEAD:
                 self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
                 return
+            self.scope.setdefault("extensions", {})[GONE] = self._gone
             super().on_headers_complete()
             if self.cycle is not None and self.cycle.transport is self.transport:
                 self.cycle.transport = _HeadHeld(self.transport, self.cycle)  # type: ignore[assignment]
