@@ -682,15 +682,20 @@ def review_pages(project, corpus: Path | None):
     from .ask.serve import Pages
     from .core.errors import ProjectNotFound
     from .core.paths import writable
-    from .grow.review import Drafts, routes
-    from .see.review import render_drafts, render_review
 
     try:
         writable(project)
     except ProjectNotFound:
         return None
-    drafts = Drafts(project, render_review, render_drafts, corpus)  # type: ignore[arg-type]
-    return Pages("/review", routes("/{draft:path}"), {"drafts": drafts})
+
+    def make() -> tuple[list, dict]:  # on the first request for them (Starlette, the templates)
+        from .grow.review import Drafts, routes
+        from .see.review import render_drafts, render_review
+
+        drafts = Drafts(project, render_review, render_drafts, corpus)  # type: ignore[arg-type]
+        return routes("/{draft:path}"), {"drafts": drafts}
+
+    return Pages("/review", make)
 
 
 @command(

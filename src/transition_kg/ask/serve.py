@@ -2,8 +2,9 @@
 
 - HTTP is uvicorn's over httptools (request parsing, chunked bodies, idle timeout, graceful
   shutdown; :func:`_guarded_protocol` adds a deadline for a whole request, a head size limit
-  and a cap on connections) with a small Starlette app; this module adds what is particular
-  to a SPARQL endpoint anyone on the network may send anything to.
+  and a cap on connections); ``/sparql`` is answered by plain ASGI (:func:`sparql_app`), the
+  other paths by a small Starlette app made on the first request for one (:class:`App`); this
+  module adds what is particular to a SPARQL endpoint anyone on the network may send anything to.
 - ``/sparql``: the query operation of the SPARQL 1.1 Protocol: GET, POST form-encoded or POST
   ``application/sparql-query``; exactly one ``query``; ``default-graph-uri`` and
   ``named-graph-uri`` (from the URL, or the form) select the dataset; results by content
@@ -41,11 +42,11 @@ import socket
 import tempfile
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import HTTP, TKGError, worded
-from ..core.load import load
 from ..core.paths import Project
 from ..core.sparql import FORMATS, services
 from ..core.vocab import IRI_FORBIDDEN
@@ -62,6 +63,8 @@ MAX_BODY = 1 << 20  # bytes of a POST body
 READ_TIMEOUT = 5.0  # seconds a client has to send a whole request (head and body) once it begins
 IDLE_TIMEOUT = 5.0  # seconds an idle keep-alive connection is kept
 MAX_HEAD = 64 << 10  # bytes of a request's line and headers
+READ_SIZE = 64 << 10  # bytes a connection's socket is read by at most, at once
+GONE = "transition-kg.gone"  # a request's ASGI extension: a future done when its connection is lost
 MAX_CONNECTIONS: int | None = None  # connections served at once; None: below the descriptor limit
 RESERVED_FDS = 256  # descriptors kept for the workers' pipes, the store's files and the log
 TEMP_PREFIX = "tkg-store-"
@@ -207,28 +210,36 @@ class Pool:
                 break
             except OSError:  # it died while it waited (killed from outside): replaced, the next one asked
                 self._replace(worker)
-        ready = loop.create_future()
+        # one future, woken by the answer, the client leaving, or a look at the memory: no
+        # asyncio.wait (its tasks and callbacks, and a turn of the loop more) on the query path
+        fd, answered, woken = worker.conn.fileno(), False, loop.create_future()
 
-        def wake() -> None:
-            if not ready.done():
-                ready.set_result(True)
+        def wake(answer: bool = False) -> None:
+            nonlocal answered
+            answered = answered or answer
+            if not woken.done():
+                woken.set_result(None)
 
-        loop.add_reader(worker.conn.fileno(), wake)
+        def left(_: asyncio.Future) -> None:
+            wake()
+
+        loop.add_reader(fd, wake, True)
+        gone.add_done_callback(left)
         try:
             while True:  # its memory watched while it works: a query may take no more than self.memory
-                done, _ = await asyncio.wait(
-                    {ready, gone},
-                    timeout=min(WATCH, max(deadline - loop.time(), 0)),
-                    return_when=asyncio.FIRST_COMPLETED,
-                )
-                if done or loop.time() >= deadline:
+                look = loop.call_at(min(deadline, loop.time() + WATCH), wake)
+                await woken
+                look.cancel()
+                if answered or gone.done() or loop.time() >= deadline:
                     break
                 if _resident(worker.pid) > self.memory:
                     self._replace(worker)
                     return ("memory", "", f"query stopped: it took more than {self.memory >> 20} MB of memory")
+                woken = loop.create_future()
         finally:
-            loop.remove_reader(worker.conn.fileno())
-        if ready in done:
+            loop.remove_reader(fd)
+            gone.remove_done_callback(left)
+        if answered:
             try:  # the worker writes its whole answer at once: reading it takes as long as copying it
                 answer = worker.receive()
             except (EOFError, OSError, ValueError):
@@ -237,7 +248,7 @@ class Pool:
             self.idle.put_nowait(worker)
             return answer
         self._replace(worker)
-        return ("gone", "", "") if gone in done else ("timeout", "", "")
+        return ("gone", "", "") if gone.done() else ("timeout", "", "")
 
     async def _idle(self, deadline: float, gone: asyncio.Future) -> Worker | tuple:
         """A free worker, or ``("timeout", …)`` / ``("gone", …)`` when the deadline passes or
@@ -318,12 +329,13 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Pages:
-    """Routes another room serves beside the endpoint (the review pages): mounted at ``path``,
-    their handlers find ``state`` in ``request.app.state``."""
+    """Routes another room serves beside the endpoint (the review pages), mounted at ``path``:
+    ``make()`` gives the routes and the state their handlers find in ``request.app.state``. It
+    is called with the first request for a path other than ``/sparql``, so a server that only
+    answers queries never imports what the pages take."""
 
     path: str
-    routes: list
-    state: dict
+    make: Callable[[], tuple[list, dict]]
 
 
 class Turns:
@@ -354,6 +366,8 @@ class Turns:
         self.held[client] -= 1
         if not self.held[client]:
             del self.held[client]
+        if not self.waiting:
+            return
         self.waiting = [(c, f) for c, f in self.waiting if not f.done()]
         for client, future in sorted(self.waiting, key=lambda w: self.held.get(w[0], 0)):  # stable: first come
             if self._may(client):
@@ -483,30 +497,67 @@ def _endpoint(request) -> Endpoint:
     return endpoint
 
 
-async def _read_body(request) -> bytes:
-    length = request.headers.get("content-length")
+def _unquote(raw: bytes) -> str:
+    """A form's name or value, ``+`` and ``%XX`` decoded, then UTF-8 (errors replaced), as
+    :func:`urllib.parse.parse_qs` has it, but decoded by a codec in C: a query escapes most of
+    its characters, and Python's loop over them cost a light request 40 µs."""
+    raw = raw.replace(b"+", b" ")
+    if b"%" not in raw:
+        return raw.decode("utf-8", "replace")
+    try:  # every backslash doubled, so each escape the codec reads is one of ours
+        latin = raw.replace(b"\\", b"\\\\").replace(b"%", b"\\x").decode("unicode_escape")
+    except UnicodeDecodeError:  # a % not followed by two hex digits stays as it is
+        return urllib.parse.unquote_to_bytes(raw).decode("utf-8", "replace")
+    return latin.encode("latin-1").decode("utf-8", "replace")
+
+
+def _form(raw: bytes) -> dict[str, list[str]]:
+    """The parameters of a query string or a form body (``application/x-www-form-urlencoded``),
+    blank values kept."""
+    params: dict[str, list[str]] = {}
+    for pair in raw.split(b"&"):
+        if pair:
+            name, _, value = pair.partition(b"=")
+            params.setdefault(_unquote(name), []).append(_unquote(value))
+    return params
+
+
+def _headers(scope) -> dict[str, str]:
+    """A request's headers by (lower-case) name, the first of a repeated one."""
+    headers: dict[str, str] = {}
+    for name, value in scope["headers"]:
+        headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+    return headers
+
+
+async def _read_body(headers: dict[str, str], receive) -> bytes:
+    length = headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
         raise Refused(
             413 if length.isdigit() else 400,
             f"request body over {MAX_BODY} bytes" if length.isdigit() else "Content-Length is not a number",
         )
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise Refused(499, "the client has gone")
+        body += message.get("body", b"")
         if len(body) > MAX_BODY:
             raise Refused(413, f"request body over {MAX_BODY} bytes")
-    return bytes(body)
+        if not message.get("more_body", False):
+            return bytes(body)
 
 
-async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
+async def _params_of(scope, headers: dict[str, str], receive) -> tuple[str | None, dict[str, list[str]]]:
     """The query and the protocol's parameters of a GET or POST request."""
-    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-    if request.method in ("GET", "HEAD"):
+    params = _form(scope["query_string"])
+    if scope["method"] in ("GET", "HEAD"):
         if "update" in params:
             raise Refused(403, "this endpoint is read-only: updates are refused")
         return _one(params, "query"), params
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await _read_body(request)
+    kind = headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await _read_body(headers, receive)
     if kind == "application/sparql-update":
         raise Refused(403, "this endpoint is read-only: updates are refused")
     if kind == "application/sparql-query":
@@ -514,7 +565,7 @@ async def _params_of(request) -> tuple[str | None, dict[str, list[str]]]:
             raise Refused(400, "the query is in the body: give no query parameter in the URL")
         return body.decode("utf-8", "replace"), params
     if kind == "application/x-www-form-urlencoded":
-        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+        form = _form(body)
         if "update" in form:
             raise Refused(403, "this endpoint is read-only: updates are refused")
         for name in ("default-graph-uri", "named-graph-uri"):
@@ -539,13 +590,15 @@ class Turn:
 
 
 @contextlib.asynccontextmanager
-async def _turn(request):
-    """One of the client's turns (:meth:`Endpoint.turn`), within the endpoint's timeout (its
+async def _turn(endpoint: Endpoint, scope, receive):
+    """One of the request's client's turns (:class:`Turns`), within the endpoint's timeout (its
     wait counts): every route that does work answers inside one."""
-    endpoint: Endpoint = request.app.state.endpoint
     deadline = asyncio.get_running_loop().time() + endpoint.timeout
-    gone = asyncio.ensure_future(_disconnected(request))
-    client = request.client.host if request.client else "?"
+    watching = None  # a task reading the ASGI messages for the disconnect, where the server gives no GONE
+    gone = scope.get("extensions", {}).get(GONE)
+    if gone is None:
+        gone = watching = asyncio.ensure_future(_disconnected(receive))
+    client = scope["client"][0] if scope.get("client") else "?"
     try:
         await endpoint.turns.take(client, deadline, gone, endpoint.timeout)
         turn = Turn(deadline, gone)
@@ -557,7 +610,8 @@ async def _turn(request):
             else:
                 endpoint.turns.release(client)
     finally:
-        gone.cancel()
+        if watching is not None:
+            watching.cancel()
 
 
 def _stopped(endpoint: Endpoint, gone: bool) -> Refused:
@@ -611,31 +665,47 @@ async def _ask(endpoint: Endpoint, turn: Turn, sparql: str, params: dict[str, li
     raise Refused({"bad": 400, "cannot": 400, "unacceptable": 406}.get(status, 500), message.get(status, said))
 
 
-async def sparql_route(request):
-    """``/sparql``: the SPARQL 1.1 Protocol's query operation; the service description when
-    there is no query."""
-    from starlette.responses import Response
+SPARQL_METHODS = ("GET", "HEAD", "POST")
 
-    endpoint = _endpoint(request)
-    sparql, params = await _params_of(request)
+
+async def sparql_app(endpoint: Endpoint, scope, receive, send) -> None:
+    """``/sparql`` (an ASGI request): the SPARQL 1.1 Protocol's query operation; the service
+    description when there is no query. Plain ASGI, no routing, request or response objects:
+    it is the path every query takes."""
+    try:
+        headers = _headers(scope)
+        endpoint.check_origin(headers)
+        if scope["method"] not in SPARQL_METHODS:
+            raise Refused(405, "Method Not Allowed", {"Allow": ", ".join(SPARQL_METHODS)})
+        status, media_type, body, more = await _sparql(endpoint, scope, headers, receive)
+    except Refused as exc:
+        status, media_type, body = exc.status, "text/plain; charset=utf-8", (str(exc) + "\n").encode()
+        more = exc.headers
+    fields = [(b"content-length", b"%d" % len(body)), (b"content-type", media_type.encode("latin-1"))]
+    fields.append((b"cache-control", b"no-store"))
+    fields += [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in more.items()]
+    await send({"type": "http.response.start", "status": status, "headers": fields})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _sparql(endpoint: Endpoint, scope, headers: dict[str, str], receive) -> tuple[int, str, bytes, dict]:
+    """The status, media type, body and other headers of a ``/sparql`` request's answer;
+    Refused with the status that says why not."""
+    sparql, params = await _params_of(scope, headers, receive)
     if sparql is None:
-        if request.method == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
+        if scope["method"] == "POST" or any(k in params for k in ("default-graph-uri", "named-graph-uri")):
             raise Refused(400, "no query parameter")
-        return Response(
-            service_description(endpoint.url + "/sparql", bool(endpoint.allow_service)),
-            media_type="text/turtle; charset=utf-8",
-        )
+        description = service_description(endpoint.url + "/sparql", bool(endpoint.allow_service))
+        return 200, "text/turtle; charset=utf-8", description, {}
     for iri in params.get("default-graph-uri", []) + params.get("named-graph-uri", []):
         if not iri or IRI_FORBIDDEN.search(iri):
             raise Refused(400, f"not a graph IRI: {iri!r}")
     endpoint.check_query(sparql)
-    async with _turn(request) as turn:
-        media_type, body, hints = await _ask(endpoint, turn, sparql, params, request.headers.get("accept", "*/*"))
+    async with _turn(endpoint, scope, receive) as turn:
+        media_type, body, hints = await _ask(endpoint, turn, sparql, params, headers.get("accept", "*/*"))
     charset = "; charset=utf-8" if media_type.startswith("text/") else ""
-    headers = {"Cache-Control": "no-store"}
-    if hints:  # why an empty answer may be empty, as a JSON list in ASCII (a header holds no other text)
-        headers[HINT_HEADER] = json.dumps(hints)
-    return Response(body, 200, headers=headers, media_type=media_type + charset)
+    # why an empty answer may be empty, as a JSON list in ASCII (a header holds no other text)
+    return 200, media_type + charset, body, {HINT_HEADER: json.dumps(hints)} if hints else {}
 
 
 async def view_route(request):
@@ -665,7 +735,7 @@ async def view_route(request):
         return render_page(to_pyvis(network, title, corpus=corpus_dir(endpoint.project)))  # passages in the cards
 
     try:
-        async with _turn(request) as turn:
+        async with _turn(endpoint, request.scope, request.receive) as turn:
             answer = None
             if focus is None:
                 accept = "application/sparql-results+json, application/n-triples"
@@ -698,7 +768,7 @@ async def named_route(request):
         return prepare(query, values, None if plain else endpoint.store())
 
     try:
-        async with _turn(request) as turn:
+        async with _turn(endpoint, request.scope, request.receive) as turn:
             bound = await _in_thread(endpoint, turn, bind)
     except QueryError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
@@ -724,39 +794,58 @@ async def _not_found(request, exc):
     )
 
 
-@contextlib.asynccontextmanager
-async def _lifespan(app):
-    await app.state.endpoint.pool.start()
-    yield
+class App:
+    """The endpoint's ASGI app: ``/sparql`` goes straight to :func:`sparql_app`; the other paths
+    to the Starlette app of :func:`make_app`, built (Starlette imported) on the first of them."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self._others: Callable | None = None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/sparql":
+            await sparql_app(self.endpoint, scope, receive, send)
+            return
+        if scope["type"] == "lifespan":  # the pool's queue is made in the serving loop
+            while (await receive())["type"] == "lifespan.startup":
+                await self.endpoint.pool.start()
+                await send({"type": "lifespan.startup.complete"})
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+        if self._others is None:
+            self._others = make_app(self.endpoint)
+        await self._others(scope, receive, send)
 
 
 def make_app(endpoint: Endpoint):
-    """The Starlette app: ``/``, ``/sparql``, ``/view`` and ``/named/NAME``, answered by this
-    module's handlers, which find ``endpoint`` in ``request.app.state``."""
+    """The Starlette app of the endpoint's other paths: ``/``, ``/view`` and ``/named/NAME``
+    (and the pages'), answered by this module's handlers, which find ``endpoint`` in
+    ``request.app.state``."""
     from starlette.applications import Starlette
     from starlette.routing import Mount, Route, Router
 
     handlers: dict = {Refused: _refused, 404: _not_found, 405: _not_found}
     routes: list = [
         Route("/", page_route, methods=["GET", "HEAD"]),
-        Route("/sparql", sparql_route, methods=["GET", "HEAD", "POST"]),
         Route("/view", view_route, methods=["GET"]),
         Route("/named/{name}", named_route, methods=["GET"]),
     ]
     pages = endpoint.pages
+    state: dict = {}  # what the pages' handlers find in request.app.state
     if pages is not None:  # another room's pages (the review pages), behind the same checks
-        routes.append(Mount(pages.path, app=_Checked(Router(pages.routes), endpoint.loopback)))
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
+        their_routes, state = pages.make()
+        routes.append(Mount(pages.path, app=_Checked(Router(their_routes), endpoint.loopback)))
+    app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.endpoint = endpoint
-    for name, value in (pages.state if pages else {}).items():
+    for name, value in state.items():
         setattr(app.state, name, value)
     return app
 
 
-async def _disconnected(request) -> None:
+async def _disconnected(receive) -> None:
     """Return when the client has gone (the ASGI server says ``http.disconnect``)."""
     while True:
-        message = await request.receive()
+        message = await receive()
         if message["type"] == "http.disconnect":
             return
 
@@ -792,7 +881,7 @@ class Server:
     async def _serve(self) -> None:
         import uvicorn
 
-        app = self.app if self.endpoint is None else make_app(self.endpoint)
+        app = self.app if self.endpoint is None else App(self.endpoint)
         config = uvicorn.Config(
             app,
             http=_guarded_protocol(connection_cap()),
@@ -804,6 +893,7 @@ class Server:
             log_config=None,
             log_level="critical",  # a bad request is its client's answer, not the server's log
             access_log=False,
+            proxy_headers=False,  # X-Forwarded-For from loopback would name any client: a client is its address
         )
         server = self._server = uvicorn.Server(config)
         settle_heap()
@@ -868,12 +958,50 @@ def _status(status: int, message: str) -> bytes:
     ).encode() + body
 
 
+class _HeadHeld:
+    """A connection's transport as one response's cycle (uvicorn's) writes to it: the head of
+    the answer (its status line and headers) is held until its body's first write and leaves
+    with it, so a small answer costs one system call and the client one wake-up, not two. A
+    HEAD answer, which writes no body, and anything written before the head (a 100 Continue)
+    are not held; closing sends what is held."""
+
+    JOINED = 1 << 16  # bytes of a body sent joined to its head; a larger one is not copied
+
+    def __init__(self, transport: asyncio.Transport, cycle) -> None:
+        self.transport, self.cycle = transport, cycle
+        self.held: bytes | None = None
+        self.holding = cycle.scope["method"] != "HEAD"  # until the head is written
+
+    def write(self, data: bytes) -> None:
+        if self.holding and self.cycle.response_started:  # the head
+            self.holding, self.held = False, data
+            return
+        if self.held is not None:
+            head, self.held = self.held, None
+            if len(data) > self.JOINED:
+                self.transport.write(head)
+            else:
+                data = head + data
+        self.transport.write(data)
+
+    def close(self) -> None:
+        if self.held is not None:
+            self.transport.write(self.held)
+            self.held = None
+        self.transport.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.transport, name)
+
+
 def _guarded_protocol(cap: int) -> type:
     """uvicorn's HTTP/1.1 over httptools, with what a server anyone may reach needs: at most
     ``cap`` connections (the next is answered 503 and closed), a request's head of at most
     :data:`MAX_HEAD` bytes (431), and a whole request, head and body, sent within
     :data:`READ_TIMEOUT` seconds of its first byte, or of the connection (408, closed): a client
-    that trickles cannot hold a connection."""
+    that trickles cannot hold a connection. An answer's head leaves with its body (:class:`_HeadHeld`),
+    and each request's scope carries the extension :data:`GONE`: a request learns that its client
+    has left with no task reading its ASGI messages."""
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
     class Guarded(HttpToolsProtocol):
@@ -883,6 +1011,10 @@ def _guarded_protocol(cap: int) -> type:
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
+            self._gone = self.loop.create_future()
+            # asyncio reads a socket 256 KB at a time: a buffer malloc maps, shrinks and unmaps
+            # (three system calls a request); 64 KB comes from the heap
+            transport.max_size = READ_SIZE
             if len(self.connections) > cap:
                 self._refuse(503, f"the server has {cap} connections open: try again shortly")
                 return
@@ -891,6 +1023,8 @@ def _guarded_protocol(cap: int) -> type:
         def connection_lost(self, exc: Exception | None) -> None:
             if self._cut is not None:
                 self._cut.cancel()
+            if not self._gone.done():
+                self._gone.set_result(None)
             super().connection_lost(exc)
 
         def data_received(self, data: bytes) -> None:
@@ -922,7 +1056,10 @@ def _guarded_protocol(cap: int) -> type:
             if self._named > MAX_HEAD:
                 self._refuse(431, f"the request's line and headers are over {MAX_HEAD} bytes")
                 return
+            self.scope.setdefault("extensions", {})[GONE] = self._gone
             super().on_headers_complete()
+            if self.cycle is not None and self.cycle.transport is self.transport:
+                self.cycle.transport = _HeadHeld(self.transport, self.cycle)  # type: ignore[assignment]
 
         def send_400_response(self, msg: str) -> None:
             if not self.transport.is_closing():  # a refused request says why; nothing is added
@@ -1069,6 +1206,8 @@ def _load_here() -> None:
     stdout; a TKGError pickled to stdout, exit status 1."""
     import pickle
     import sys
+
+    from ..core.load import load
 
     project, store_dir, review = pickle.loads(sys.stdin.buffer.read())
     try:
