@@ -73,6 +73,13 @@ def test_select_in_every_format_through_sparqlwrapper(server):
     assert wrapper(server, LABELS, TSV).convert().decode() == '?l\n"Qitaihe"@en\n"七台河"@zh\n'
 
 
+def test_the_endpoint_answers_with_a_trailing_slash_too(server):
+    """``/sparql/`` is ``/sparql`` (Starlette redirected it; the plain ASGI path answers it)."""
+    query = urllib.parse.quote("SELECT ?l WHERE { tkr:qitaihe rdfs:label ?l } ORDER BY ?l")
+    status, kind, body = raw(server, f"/sparql/?query={query}", headers={"Accept": "text/csv"})
+    assert (status, kind.split(";")[0], body.decode()) == (200, "text/csv", "l\r\nQitaihe\r\n七台河\r\n")
+
+
 def test_graph_results_in_every_format(server):
     turtle = wrapper(server, CONSTRUCT, TURTLE).convert()
     assert [str(q) for q in ox.parse(turtle, ox.RdfFormat.TURTLE)] == [

@@ -803,7 +803,7 @@ class App:
         self._others: Callable | None = None
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] == "http" and scope["path"] == "/sparql":
+        if scope["type"] == "http" and scope["path"] in ("/sparql", "/sparql/"):  # as Starlette redirected
             await sparql_app(self.endpoint, scope, receive, send)
             return
         if scope["type"] == "lifespan":  # the pool's queue is made in the serving loop
