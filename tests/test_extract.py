@@ -1435,6 +1435,20 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
     assert units == [("$125 million", '"US dollar"')], units
 
 
+def unit_of_each(text: str, gazetteer) -> list[tuple[str, str]]:
+    """Each number's words and the unit extract gives it."""
+    return [(c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props]
+
+
+def test_a_two_letter_region_code_is_read_with_the_country_the_text_names(gazetteer):
+    """"WA" is a region's code in six countries: the one the text names decides; a region named only by
+    directions ("South West", a district of Singapore) names no country."""
+    text = "COLLIE, WA, May 14 AAP - The West Australian government will pay $45 million in the South West."
+    assert unit_of_each(text, gazetteer) == [("$45 million", '"Australian dollar"')]
+    text = "COLLIE, WA, May 14 AAP - The government will pay $45 million in the South West."
+    assert unit_of_each(text, gazetteer) == [("$45 million", '"US dollar"')]
+
+
 @pytest.mark.parametrize(
     "text, wanted, unwanted",
     [

@@ -588,6 +588,8 @@ PLACE_WORDS = {
     "Oblast",
     "Land",
 }
+#: words of a direction that begin names ("South African", "North West"): alone, no place
+COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 DEMONYMS = {
     "Swiss",
     "Colombian",

@@ -13,6 +13,7 @@ from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
     COMPANY_WORDS,
+    COMPASS,
     CONNECTORS,
     CONTRACTIONS,
     DEMONYMS,
@@ -212,7 +213,6 @@ def _modified_title(words: list[str]) -> int | None:
 #: a month's short name ("Oct", "Sept")
 _MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 #: a direction before a demonym ("South African", "West Virginian" is no demonym of the lexicon)
-_COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 
 
 #: a kind of site after a name, in lower case and perhaps after one word ("coal mine", "open-pit mine")
@@ -423,7 +423,7 @@ def _no_name(
     demonym, a dateline, a code ("R14", "TV")."""
     if len(words) > 1:
         return (all(w.isupper() for w in words) and text[e : e + 1] == ",") or (  # a dateline
-            len(words) == 2 and words[0] in _COMPASS and words[1] in DEMONYMS  # "South African coal town"
+            len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS  # "South African coal town"
         )
     word = words[0]
     acronym = ACRONYM.fullmatch(word)

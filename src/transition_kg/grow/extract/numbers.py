@@ -19,6 +19,7 @@ from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
+    COMPASS,
     COUNT_NOUNS,
     CURRENCIES,
     CURRENCY_LABELS,
@@ -138,7 +139,7 @@ def _places() -> dict[str, str]:
     out: dict[str, str] = {}
     shared: set[str] = set()
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
+        if getattr(sub, "parent_code", None) or set(sub.name.split()) <= COMPASS:  # Singapore's "South West"
             continue
         key = _plain(re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur)\b.*$", "", sub.name))
         if out.get(key, sub.country_code) != sub.country_code:
@@ -153,17 +154,29 @@ def _places() -> dict[str, str]:
 
 
 @functools.cache
-def _region_codes() -> dict[str, str]:
-    """Regions' codes of three letters or more as datelines write them ("NSW", "QLD", "KZN": the part
-    of the ISO 3166-2 code after the country) → their country's code; a code two countries share is left out."""
+def _region_codes() -> dict[str, set[str]]:
+    """Regions' codes of two letters or more as datelines write them ("NSW", "QLD", "WA": the part
+    of the ISO 3166-2 code after the country) → the codes of the countries that have one so named."""
     import pycountry
 
     found: dict[str, set[str]] = collections.defaultdict(set)
     for sub in pycountry.subdivisions:
         code = sub.code.split("-", 1)[1]
-        if not getattr(sub, "parent_code", None) and len(code) >= 3 and code.isalpha():
+        if not getattr(sub, "parent_code", None) and len(code) >= 2 and code.isalpha():
             found[code].add(sub.country_code)
-    return {code: next(iter(countries)) for code, countries in found.items() if len(countries) == 1}
+    return found
+
+
+def _dateline_country(region: str, text: str) -> str | None:
+    """The country a dateline's region code is in ("COLLIE, WA": Western Australia): the only one with
+    a region so coded, or of several the only one whose name the text writes ("West Australian")."""
+    import pycountry
+
+    countries = _region_codes().get(region, set()) if region.isupper() else set()
+    if len(countries) > 1:
+        named = lambda code: re.search(rf"\b{re.escape(pycountry.countries.get(alpha_2=code).name[:-1])}", text)
+        countries = {code for code in countries if named(code)}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _plain(name: str) -> str:
@@ -181,7 +194,7 @@ def country_of(text: str, names: list[Name]) -> str | None:
             votes[places[_plain(words)]] += 1
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
     region = dateline.group(1) if dateline else ""
-    country = places.get(_plain(region)) or (_region_codes().get(region) if region.isupper() else None)
+    country = places.get(_plain(region)) or _dateline_country(region, text)
     if country:  # "MUSWELLBROOK, NSW, Aug. 14": New South Wales
         votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
