@@ -2106,7 +2106,11 @@ def test_years_after_a_year_earlier_and_of_the_first_months(text, published, exp
 
 
 def test_fiscal_years_as_companies_write_them(gazetteer):
-    text = "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25."
+    """"FY2024-25" and a bare "2024-25" are a financial year, both its years; "2024-26" is no such year."""
+    text = (
+        "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25. "
+        "BCL produced 138 million tonnes in 2024-25."
+    )
     found = years(text, gazetteer, kind=None)
     assert found == {
         "12%": "2025",
@@ -2114,6 +2118,8 @@ def test_fiscal_years_as_companies_write_them(gazetteer):
         "FY2025": "2025",
         "70 million tonnes": "2024-2025",
         "FY2024-25": "2024-2025",
+        "138 million tonnes": "2024-2025",
+        "2024-25": "2024-2025",
     }, found
 
 

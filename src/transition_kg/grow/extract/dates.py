@@ -160,6 +160,13 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
         end = m.end() + (financial.end() if financial else 0)
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
+        following = str(int(m.group(0)) + 1)
+        if financial and financial.group(1) == following[2:]:  # "in 2024-25": a financial year, both its years
+            c.add("startYear", turtle.typed(m.group(0), "xsd:gYear"))
+            c.add("endYear", turtle.typed(following, "xsd:gYear"))
+            out.append(c)
+            times.append((s_start + m.start(), s_start + end, f"{m.group(0)}-{following}", None, ""))
+            continue
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
