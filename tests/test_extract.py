@@ -2512,3 +2512,53 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2026, 7, 30))
     assert found == {"3.5 trillion rupiah": "2026", "9 percent": "-"}, found  # a past flow: not a forecast
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a word of the title is no place: "Energy" is written only inside other names
+            "Energy Minister Declan Morrow spoke. Westbright Energy agreed. "
+            '"This is the biggest single commitment," Mr Morrow told reporters.',
+            ("Declan Morrow", "Energy Minister", "-"),
+        ),
+        (  # a multi-word place before a title is held whole, the title's own words kept ("Regional Governor")
+            "Unemployment in the Western Macedonia region rose. Western Macedonia Regional Governor Anastasia Kyrkou "
+            'wrote a letter. "Every month of delay hurts us all," Kyrkou wrote.',
+            ("Anastasia Kyrkou", "Regional Governor", "Western Macedonia"),
+        ),
+        (  # the body a title's first word opens ("Shire of Collie")
+            "The Shire of Collie estimates it. Shire President Tanya Ruscoe spoke. "
+            '"We were told in 2020 there would be a plant," she said.',
+            ("Tanya Ruscoe", "President", "Shire of Collie"),
+        ),
+        (  # a sentence's first word before a role is the role's, unless the role is held in a body
+            'Haul truck driver Jolene Márquez, 34, applied. "My kids were born here," Márquez said.',
+            ("Jolene Márquez", "Haul truck driver", "-"),
+        ),
+        (
+            'Msukaligwa municipal manager Sipho Mahlangu spoke. "When the mine pays, we all eat," Mahlangu said.',
+            ("Sipho Mahlangu", "municipal manager", "Msukaligwa"),
+        ),
+        (  # a title before the name is what the person is now, not the former trade after it
+            "Campbell County lost a mine. Campbell County Commissioner Del Harrington is a former dragline operator. "
+            '"People ask me what comes next," Harrington said.',
+            ("Del Harrington", "Commissioner", "Campbell County"),
+        ),
+        (  # "the company" is no union, though a company's word is in its name
+            "Westbright Energy Ltd cut jobs. The Mining and Energy Union objected. The cut was small, according to "
+            'Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
+            ("Imogen Tate", "spokeswoman", "Westbright Energy Ltd"),
+        ),
+        (  # a company's name with its abbreviations' full stops; where it is based is not its name
+            'Zhang Peng, general manager of Fuxin Wind Power Co., Ltd., spoke. "The slopes are stable," Zhang said. '
+            '"Prices must stay high," according to Meera Iyer, an analyst at Mumbai-based Kavach Securities.',
+            ("Zhang Peng", "general manager", "Fuxin Wind Power Co., Ltd."),
+        ),
+    ],
+)
+def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert found[0][1:] == expected, found
+    if "Kavach" in text:
+        assert found[-1][1:] == ("Meera Iyer", "analyst", "Kavach Securities"), found

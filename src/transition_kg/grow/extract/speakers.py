@@ -157,11 +157,15 @@ def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
             return text[n.start : after]  # "Yangcheng county": "the county"
         if not n.person and (
             noun.capitalize() in words
-            or (noun == "company" and words & COMPANY_WORDS)
+            or (noun == "company" and words & COMPANY_WORDS and not words & _NOT_COMPANIES)  # not "… Energy Union"
             or called.match(text, n.end, n.end + 80)
         ):
             return n.text
     return None
+
+
+#: words of a name that make it no company, though a company's word is in it ("Mining and Energy Union")
+_NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Association", "Party"}
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -264,6 +268,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 c.add("candidateAbout", turtle.iri(entity))
             if role:
                 c.add("candidateRole", turtle.text(role))
+            organisation = _as_written(text, organisation)
             if organisation:
                 c.add("candidateOrganisation", turtle.text(organisation))
             if role and (speaker, role) not in roles:
@@ -271,6 +276,21 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+#: a company's abbreviation's full stop, and the abbreviations after it ("Co., Ltd.")
+_ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.")
+
+
+def _as_written(text: str, organisation: str | None) -> str | None:
+    """An organisation as its name is written: where it is based dropped ("Mumbai-based Kavach Securities"), a
+    company's abbreviation with its full stop and those after it ("Fuxin Xinfeng Wind Power Co., Ltd.")."""
+    if not organisation:
+        return organisation
+    organisation = re.sub(r"^[\w'’-]+-based\s+(?=\S)", "", organisation)
+    at = text.find(organisation) if organisation.split()[-1] in {"Co", "Ltd", "Inc", "Corp", "Pty"} else -1
+    found = _ABBREVIATED.match(text, at + len(organisation)) if at >= 0 else None
+    return organisation + found.group(0) if found else organisation
 
 
 #: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
@@ -590,6 +610,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
     text = seen.text
     after = seen.after(person, _APPOSITION) or seen.after(person, _COPULA)
+    now = _titled_before(seen, person) if after and after.group(1).startswith("former ") else None
+    if now and now.group(1).rstrip(".") not in HONORIFICS:
+        after = None  # "Commissioner X is a former dragline operator": the title is what X is now
     owned = _owned_role(text, names, after.group(1), after.start()) if after else None
     if owned:
         return owned  # "X, the union's regional chairman for Y": the union
@@ -645,13 +668,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
-        place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
-        if (
-            place
-            and place.group(1) not in TITLE_WORDS | TITLE_MODIFIERS
-            and _named_alone(seen, place.group(1), words[place.end() :])
-        ):
-            return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
+        place = _place_before_title(names, words)
+        if place:
+            return place  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
@@ -740,15 +759,23 @@ _ROLES_OF_SEVERAL = re.compile(
     rf"\b(?:(?:[Tt]he|[Bb]oth)\s+)?(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Bb]oth)\s+)((?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS}))s,"
     rf"\s+(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:,\s+|,?\s+and\s+))+\Z"
 )
-_EDGE = re.compile(r"\b")
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
 
 
-def _named_alone(seen: Occurrences, word: str, then: str) -> bool:
-    """Whether ``word`` is written as a word of its own somewhere not followed by ``then`` ("Queensland"
-    elsewhere than in "Queensland Premier")."""
-    rest = re.compile(rf"\b(?!\s+{re.escape(then)})")
-    return any(_EDGE.match(seen.text, at) and rest.match(seen.text, at + len(word)) for at in seen.of(word))
+def _place_before_title(names: list[Name], words: str) -> tuple[str, str] | None:
+    """The title and where it is held, from capitalised words before a name: the longest run of its first words that
+    the text names on its own ("Western Macedonia Regional Governor": Western Macedonia; "Campbell County
+    Commissioner"; "Queensland Premier"), or a name that opens on its first word and "of" ("Shire President": the
+    Shire of Collie); none when its first words are only a title's ("Energy Minister", "Regional Governor")."""
+    tokens = words.split()
+    if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
+        return None
+    named = {n.text for n in names}
+    for k in range(len(tokens) - 1, 0, -1):
+        if " ".join(tokens[:k]) in named:
+            return " ".join(tokens[k:]), " ".join(tokens[:k])
+    body = next((n.text for n in names if n.text.startswith(f"{tokens[0]} of ")), None)
+    return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -876,9 +903,20 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
+    opening = found.start() == 0 or re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()])
+    named = any(n.text == head and n.start != found.start() for n in names)  # "Exxaro chief executive X", "Exxaro"
+    if opening and " " not in head and not named and not _IN_A_BODY.match(role):
+        head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
+
     if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
         return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
+
+
+#: a role's first word that says it is held in a body or an area ("municipal manager", "district secretary")
+_IN_A_BODY = re.compile(
+    r"(?:municipal|district|county|city|town|village|provincial|regional|state|council|party|union|branch|local)\b"
+)
 
 
 def _proper(text: str, head: str) -> bool:
