@@ -2555,10 +2555,27 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
             '"Prices must stay high," according to Meera Iyer, an analyst at Mumbai-based Kavach Securities.',
             ("Zhang Peng", "general manager", "Fuxin Wind Power Co., Ltd."),
         ),
+        (  # a company's title after "its": the organisation the sentence opens on, not the last one named
+            "Angul Syngas Ltd, a joint venture of Brahmani Coalfields Ltd (BCL) and two firms, will make urea, its "
+            'Chief Executive Officer Sanjay Kumar Behera told PTI. "Mechanical completion is near," Behera said.',
+            ("Sanjay Kumar Behera", "Chief Executive Officer", "Angul Syngas Ltd"),
+        ),
+        (  # a name with an acronym in brackets is an organisation, the company a chief executive is of
+            "Ligniti Dytikis Makedonias (LDM), which runs the Komanos unit, said it would halt it.\n\n"
+            '"Komanos was built to run for 40 years," Chief Executive Eleni Vrettou told Reuters.',
+            ("Eleni Vrettou", "Chief Executive", "Ligniti Dytikis Makedonias"),
+        ),
+        (  # a capitalised occupation ends a title before a name: "she" is the collector, not the man before
+            'Bhagaban Pradhan spoke. "We are asking for what was signed," Pradhan said.\n\nAngul District Collector '
+            'Priyanka Sahoo said a camp would be held in Angul.\n\n"Every claim with papers will be settled," she said.',
+            ("Bhagaban Pradhan", "-", "-"),
+        ),
     ],
 )
 def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert found[0][1:] == expected, found
+    if "Sahoo" in text:
+        assert found[-1][1:] == ("Priyanka Sahoo", "District Collector", "Angul"), found
     if "Kavach" in text:
         assert found[-1][1:] == ("Meera Iyer", "analyst", "Kavach Securities"), found

@@ -165,11 +165,12 @@ def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[l
 
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
-    ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
+    ("Mines and Energy Minister Camilo Rojas Arango", "Angul District Collector Priyanka Sahoo": a capitalised
+    occupation too, before a name of two or three words), when the title has words before it."""
     for i in range(len(words) - 3, 0, -1):
         rest = words[i + 1 :]
         if (
-            words[i] in TITLES
+            (words[i] in TITLES or (re.fullmatch(OCCUPATIONS, words[i].lower()) and len(rest) <= 3))
             and 2 <= len(rest) <= 4
             and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
             and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)

@@ -402,7 +402,7 @@ def _complete(
         if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(seen, who[0], who[1]):
-            company = next(
+            company = _its_subject(text, names, seen.first(who[0])) or next(
                 (
                     n.text
                     for n in reversed(names)
@@ -829,14 +829,36 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
             continue
         if at - n.end >= reach:
             return None
-        if n.person:
+        acronym = _ACRONYM_NEXT.match(text, n.end)  # "Ligniti Dytikis Makedonias (LDM)": no person has one
+        if n.person and not acronym:
             continue
-        if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
+        if acronym or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
             rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
             text[n.end : n.end + 80],
         ):
             return n.text
     return None
+
+
+_ACRONYM_NEXT = re.compile(r"\s+\([A-Z]{2,}\)")
+#: a title after "its", just before a name ("…, its Chief Executive Officer X told PTI")
+_ITS_TITLE = re.compile(r"\bits\s+(?:[A-Z][\w-]*\s+){1,5}\Z")
+
+
+def _its_subject(text: str, names: list[Name], at: int) -> str | None:
+    """The organisation the sentence opens on when the person at ``at`` is given a title after "its" ("Angul Syngas
+    Ltd, a joint venture of Brahmani Coalfields Ltd …, will …, its Chief Executive Officer X told PTI": Angul
+    Syngas Ltd, not the last company named)."""
+    if at < 0 or not _ITS_TITLE.search(text, max(0, at - 80), at):
+        return None
+    window = max(0, at - 600)
+    dot = text.rfind(". ", window, at)
+    opening = max(dot + 2 if dot >= 0 else window, text.rfind("\n", window, at) + 1)
+    first = names[bisect.bisect_left(names, opening, key=lambda n: n.start) :][:1]
+    if not first or first[0].start - opening > 4 or first[0].start >= at:
+        return None
+    words = set(first[0].text.split())
+    return first[0].text if words & (ORG_WORDS | COMPANY_WORDS) or _ACRONYM_NEXT.match(text, first[0].end) else None
 
 
 def _owner(organisation: str | None) -> str | None:
