@@ -2579,3 +2579,41 @@ def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
         assert found[-1][1:] == ("Priyanka Sahoo", "District Collector", "Angul"), found
     if "Kavach" in text:
         assert found[-1][1:] == ("Meera Iyer", "analyst", "Kavach Securities"), found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # the level a change went to, after a currency sign, takes the change's time
+            "The county's valuation fell 14% last year to $3.9 billion.",
+            dt.date(2026, 3, 6),
+            {"14%": "2025", "$3.9 billion": "2025"},
+        ),
+        (  # a time "by" which, opening the sentence, is its figures' time
+            "By the end of October, its installed capacity had reached 6.8 million kilowatts.",
+            dt.date(2026, 12, 2),
+            {"6.8 million kilowatts": "2026"},
+        ),
+        (  # the year of a source the sentence cites after a pause
+            "Roughly one in four households depends on mining income, a 2023 state survey found.",
+            dt.date(2026, 2, 19),
+            {"Roughly one in four": "2023"},
+        ),
+        (  # a figure restated after ", or" takes the time of the one before
+            "The region had received 410 million euros since 2021, or about 26%.",
+            dt.date(2026, 10, 22),
+            {"410 million euros": "2021-2026", "about 26%": "2021-2026"},
+        ),
+        (  # an event a figure comes ahead of is not its time
+            "Workers offered $45m deal ahead of 2027 shutdown\n\nWorkers will be offered a $45 million package "
+            "this year, before the plant shuts in 2027.",
+            dt.date(2026, 5, 14),
+            {"$45m": "2026"},
+        ),
+    ],
+)
+def test_a_figures_time_from_its_change_an_opening_bound_a_source_or_a_restatement(
+    text, published, expected, gazetteer
+):
+    found = years(text, gazetteer, published)
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -360,11 +360,18 @@ def _count(word: str) -> int | None:
 
 
 def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
-    """A period "since" a year that opens the sentence ("Since 2015, she said, the canton had lost about 38,000
-    residents"): the time of its figures that have none of their own."""
-    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+)?")
+    """A period "since" a year, or a time "by" which, that opens the sentence ("Since 2015, she said, the canton had
+    lost about 38,000 residents", "By the end of October, its capacity had reached 6.8 million kilowatts"): the time
+    of its figures that have none of their own."""
+    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+|[Bb]y\s+)?")
     return next(
-        (t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None
+        (
+            t
+            for t in times
+            if ((t[3] or "").startswith("since ") or (re.match(r"by\s", t[3] or "", re.I) and text[t[1] : t[1] + 1] == ","))
+            and opening.fullmatch(text, s_start, t[0])
+        ),
+        None,
     )
 
 
@@ -619,15 +626,16 @@ def _time_of(
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
-    to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
+    to_level = text[clause[0] - 4 : clause[0]] == " to " and not re.sub(SIGN, "", text[clause[0] : first])  # "fell
+    # 27% … to 1,840", "fell 14% last year to $3.9 billion"
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
             re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing)\s", opening)
-            or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+            or re.fullmatch(rf"(?:to\s+|or\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
-    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
-    # time before
+    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since
+    # 2021, or about 26%": the time before
     compared = lambda t: t[0] >= end and _COMPARED.search(text, end, t[0])  # "4% more than in … 2025": not its own
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
@@ -792,9 +800,9 @@ _SAID_WHEN = re.compile(
 )
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
-#: a comparison: what follows it is the other side's, its time too
+#: a comparison: what follows it is the other side's, its time too; so is an event a figure comes "ahead of"
 _COMPARED = re.compile(
-    r"\b(?:compared (?:with|to)|versus|against|"
+    r"\b(?:compared (?:with|to)|versus|against|ahead of|"
     r"(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
 )
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
@@ -849,10 +857,19 @@ def _following(
                 return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
             return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
-        if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
+        if len(between) <= 120 and (
+            pauses == 0 or (pauses == 1 and (_PARTICIPLE.search(between) or _SOURCE_OF.match(text, t[1])))
+        ):
             return t
         return None
     return None
+
+
+#: a source after its year that the sentence cites ("…, a 2023 state survey found"): its figures are of that year
+_SOURCE_OF = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:survey|study|report|census|poll|analysis|audit|assessment)\s+"
+    r"(?:found|finds|showed|shows|said|says|estimated|estimates|suggested|suggests)\b"
+)
 
 
 @functools.lru_cache(maxsize=1024)
