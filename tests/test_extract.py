@@ -2604,6 +2604,16 @@ def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
             dt.date(2026, 10, 22),
             {"410 million euros": "2021-2026", "about 26%": "2021-2026"},
         ),
+        (  # a year a change is reckoned "on" is the other side's: the figure keeps its sentence's financial year
+            "BCL produced 138.4 million tonnes in 2024-25, up 9.2 per cent on the previous year.",
+            dt.date(2026, 2, 19),
+            {"138.4 million tonnes": "2024-2025", "9.2 per cent": "2024-2025"},
+        ),
+        (  # "… in 2024 and now earns": the figure is of now, not of the time before
+            "She retrained as a technician in 2024 and now earns 6,200 yuan a month.",
+            dt.date(2026, 12, 2),
+            {"6,200 yuan": "2026"},
+        ),
         (  # an event a figure comes ahead of is not its time
             "Workers offered $45m deal ahead of 2027 shutdown\n\nWorkers will be offered a $45 million package "
             "this year, before the plant shuts in 2027.",
@@ -2617,3 +2627,10 @@ def test_a_figures_time_from_its_change_an_opening_bound_a_source_or_a_restateme
 ):
     found = years(text, gazetteer, published)
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_a_currencys_code_before_an_amount(gazetteer):
+    """"USD 350" is 350 US dollars, not a name; "COP 28" (a conference too) is no amount."""
+    text = "Prices averaged about USD 310 a tonne last year, and EUR 5 million went to COP 28 delegates."
+    assert unit_of_each(text, gazetteer) == [("about USD 310", '"US dollar"'), ("EUR 5 million", '"euro"')]
+    assert "USD 310" not in names(text, gazetteer)

@@ -721,7 +721,8 @@ ABBREVIATIONS = {
 }
 DOLLARS = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "JMD", "BSD", "FJD", "NAD", "LRD", "ZWL", "BND"}
 PESOS = {"COP", "MXN", "CLP", "ARS", "UYU", "CUP", "DOP", "PHP", "BOB"}
-#: the labels the draft gives currencies a country's "$" or "pesos" resolve to
+#: the labels the draft gives currencies a country's "$" or "pesos" resolve to, and a code before an amount
+#: ("USD 350")
 CURRENCY_LABELS = {
     "USD": "US dollar",
     "AUD": "Australian dollar",
@@ -734,6 +735,20 @@ CURRENCY_LABELS = {
     "CLP": "Chilean peso",
     "ARS": "Argentine peso",
     "PHP": "Philippine peso",
+    "EUR": "euro",
+    "GBP": "pound",
+    "CNY": "yuan",
+    "RMB": "yuan",
+    "INR": "rupee",
+    "ZAR": "rand",
+    "PLN": "złoty",
+    "CZK": "koruna",
+    "KZT": "tenge",
+    "IDR": "rupiah",
+    "TRY": "lira",
+    "RON": "leu",
+    "CHF": "Swiss franc",
+    "JPY": "yen",
 }
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
 SIGN = rf"({CURRENCY}|(?<![A-Za-z])R)\s?$"  # "R" glued to the number: the rand

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ...core.numerals import WORDS as WORD_NUMBERS
+from ...core.numerals import CURRENCY_CODES
 from .lexicon import (
     ACRONYM,
     COMPANY_WORDS,
@@ -128,6 +129,7 @@ def find_names(
             and (len(word) <= 3 or (len(word) <= 5 and run[-1][2] in NUMBERED_UNITS))
             and not re.match(r"[.,]\d", text[e : e + 2])
             and run[-1][2] not in ("Rs", "R", "Rp")
+            and not re.fullmatch(CURRENCY_CODES, run[-1][2])  # "USD 350": an amount
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])

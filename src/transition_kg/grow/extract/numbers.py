@@ -117,7 +117,7 @@ def _currency(written: str, country: str | None) -> str:
         code = _currency_of(country)
         if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
             return CURRENCY_LABELS.get(code) or code
-    return CURRENCIES.get(written) or CURRENCIES.get(word) or written
+    return CURRENCIES.get(written) or CURRENCY_LABELS.get(written) or CURRENCIES.get(word) or written
 
 
 @functools.cache
@@ -297,6 +297,9 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            now = _NOW_BEFORE.search(text, max(when[1], first.start - 40), first.start) if when else None
+            if now and quote_in is None and "-" not in when[2] and unit not in EXTENTS:  # "retrained in 2024 and now
+                when = (now.start(), now.end(), str(published.year), now.group(1), "")  # earns 6,200 yuan": now
             if when is None and not _undated(text, quantity, lead):
                 when = (
                     _opening_period(text, s_start, usable)
@@ -405,6 +408,8 @@ _PLAN = re.compile(
 )
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+#: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
+_NOW_BEFORE = re.compile(r"\band\s+(now|currently)\s+\w+\s+(?:(?:about|some|more than|nearly|almost)\s+)?\Z")
 
 
 def _observation(
@@ -636,7 +641,7 @@ def _time_of(
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since
     # 2021, or about 26%": the time before
-    compared = lambda t: t[0] >= end and _COMPARED.search(text, end, t[0])  # "4% more than in … 2025": not its own
+    compared = lambda t: t[0] >= end and _compared(text, end, t)  # "4% more than in … 2025": not its own
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
@@ -805,6 +810,16 @@ _COMPARED = re.compile(
     r"\b(?:compared (?:with|to)|versus|against|ahead of|"
     r"(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
 )
+#: a year a change is reckoned "on" ("up 9.2 per cent on the previous year", "4% on 2024"; not "on Nov. 30")
+_ON_A_YEAR = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|before|ago)")
+
+
+def _compared(text: str, end: int, t: Time) -> bool:
+    """Whether the time ``t`` after a figure ending at ``end`` is the other side of a comparison."""
+    on = t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))
+    return bool(on or _COMPARED.search(text, end, t[0]))
+
+
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
 _SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")
 #: a comparison a year apart stated in a sentence ("year-on-year", "a year earlier")
@@ -852,7 +867,7 @@ def _following(
         if t[0] < end or (clause_of(t[0]) in numbered and not to_level) or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
-        if _COMPARED.search(between):
+        if _compared(text, end, t):
             if "-" not in t[2] and _SAME_AS.search(text, max(0, t[0] - 40), t[0]):  # "the same period of 2024"
                 return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
             return None  # "fell 41 percent compared with … 2024": the other side's time
@@ -892,7 +907,7 @@ def _when(
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
     inside = [  # not a time after a comparison: "4% more than in the first half of 2025"
-        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _COMPARED.search(text, end, t[0]))
+        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _compared(text, end, t))
     ]
     after = [t for t in inside if t[0] >= end]
     if after:
@@ -914,6 +929,6 @@ def _when(
     if before:
         return max(before, key=lambda t: t[0])
     later = [
-        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _COMPARED.search(text, end, t[0])
+        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)
     ]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"

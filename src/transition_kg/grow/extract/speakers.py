@@ -268,7 +268,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 c.add("candidateAbout", turtle.iri(entity))
             if role:
                 c.add("candidateRole", turtle.text(role))
-            organisation = _as_written(text, organisation)
+            organisation = _as_written(seen, organisation)
             if organisation:
                 c.add("candidateOrganisation", turtle.text(organisation))
             if role and (speaker, role) not in roles:
@@ -282,14 +282,14 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
 _ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.")
 
 
-def _as_written(text: str, organisation: str | None) -> str | None:
+def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
     """An organisation as its name is written: where it is based dropped ("Mumbai-based Kavach Securities"), a
     company's abbreviation with its full stop and those after it ("Fuxin Xinfeng Wind Power Co., Ltd.")."""
     if not organisation:
         return organisation
     organisation = re.sub(r"^[\w'’-]+-based\s+(?=\S)", "", organisation)
-    at = text.find(organisation) if organisation.split()[-1] in {"Co", "Ltd", "Inc", "Corp", "Pty"} else -1
-    found = _ABBREVIATED.match(text, at + len(organisation)) if at >= 0 else None
+    at = seen.first(organisation) if organisation.split()[-1] in {"Co", "Ltd", "Inc", "Corp", "Pty"} else -1
+    found = _ABBREVIATED.match(seen.text, at + len(organisation)) if at >= 0 else None
     return organisation + found.group(0) if found else organisation
 
 
@@ -668,7 +668,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
-        place = _place_before_title(names, words)
+        place = _place_before_title(seen, names, words)
         if place:
             return place  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
@@ -762,7 +762,23 @@ _ROLES_OF_SEVERAL = re.compile(
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
 
 
-def _place_before_title(names: list[Name], words: str) -> tuple[str, str] | None:
+def _written_names(seen: Occurrences, names: list[Name]) -> dict[str, list[int]]:
+    """Each name's words → where the text writes them, and "W of" → the names that open so ("Shire of": "Shire of
+    Collie"), indexed once per text."""
+
+    def index() -> dict[str, list]:
+        found: dict[str, list] = {}
+        for n in names:
+            found.setdefault(n.text, []).append(n.start)
+            words = n.text.split()
+            if len(words) > 2 and words[1] == "of":
+                found.setdefault(f"{words[0]} of", []).append(n.text)
+        return found
+
+    return seen.once(("written names",), index)
+
+
+def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tuple[str, str] | None:
     """The title and where it is held, from capitalised words before a name: the longest run of its first words that
     the text names on its own ("Western Macedonia Regional Governor": Western Macedonia; "Campbell County
     Commissioner"; "Queensland Premier"), or a name that opens on its first word and "of" ("Shire President": the
@@ -770,12 +786,12 @@ def _place_before_title(names: list[Name], words: str) -> tuple[str, str] | None
     tokens = words.split()
     if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
         return None
-    named = {n.text for n in names}
+    named = _written_names(seen, names)
     for k in range(len(tokens) - 1, 0, -1):
         if " ".join(tokens[:k]) in named:
             return " ".join(tokens[k:]), " ".join(tokens[:k])
-    body = next((n.text for n in names if n.text.startswith(f"{tokens[0]} of ")), None)
-    return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
+    bodies = named.get(f"{tokens[0]} of")
+    return (" ".join(tokens[1:]), bodies[0]) if bodies and len(tokens) > 1 else None
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -926,7 +942,7 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
         return None
     head, role = found.group(1).strip(), found.group(2)
     opening = found.start() == 0 or re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()])
-    named = any(n.text == head and n.start != found.start() for n in names)  # "Exxaro chief executive X", "Exxaro"
+    named = bool(set(_written_names(seen, names).get(head, [])) - {found.start()})  # "Exxaro chief executive X"
     if opening and " " not in head and not named and not _IN_A_BODY.match(role):
         head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
 
