@@ -2614,6 +2614,11 @@ def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
             dt.date(2026, 12, 2),
             {"6,200 yuan": "2026"},
         ),
+        (  # "between 2017 and 2023": the period, both ends and the years between
+            "About 2,400 families lost land to the mine between 2017 and 2023.",
+            dt.date(2026, 2, 19),
+            {"About 2,400 families": "2017-2023"},
+        ),
         (  # an event a figure comes ahead of is not its time
             "Workers offered $45m deal ahead of 2027 shutdown\n\nWorkers will be offered a $45 million package "
             "this year, before the plant shuts in 2027.",
