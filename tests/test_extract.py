@@ -2619,6 +2619,11 @@ def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
             dt.date(2026, 2, 19),
             {"About 2,400 families": "2017-2023"},
         ),
+        (  # a participle clause ("…, funded by") goes on from the time before it
+            "The town would cut heating prices by 12% from November, funded by a 9 million euro state grant.",
+            dt.date(2026, 10, 22),
+            {"12%": "2026", "9 million euro": "2026"},
+        ),
         (  # an event a figure comes ahead of is not its time
             "Workers offered $45m deal ahead of 2027 shutdown\n\nWorkers will be offered a $45 million package "
             "this year, before the plant shuts in 2027.",

@@ -636,11 +636,11 @@ def _time_of(
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing)\s", opening)
+            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening)
             or re.fullmatch(rf"(?:to\s+|or\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since
-    # 2021, or about 26%": the time before
+    # 2021, or about 26%", "…, funded by a 9 million euro grant": the time before
     compared = lambda t: t[0] >= end and _compared(text, end, t)  # "4% more than in … 2025": not its own
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
