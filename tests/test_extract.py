@@ -2550,6 +2550,11 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
             'Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
             ("Imogen Tate", "spokeswoman", "Westbright Energy Ltd"),
         ),
+        (  # "the company": one named by the first words of a company's name ("Westbright" of "Westbright Energy")
+            "Westbright Energy runs the plant." + " The plant burns coal." * 80 + " Jobs at Westbright were cut, "
+            'according to Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
+            ("Imogen Tate", "spokeswoman", "Westbright"),
+        ),
         (  # a company's name with its abbreviations' full stops; where it is based is not its name
             'Zhang Peng, general manager of Fuxin Wind Power Co., Ltd., spoke. "The slopes are stable," Zhang said. '
             '"Prices must stay high," according to Meera Iyer, an analyst at Mumbai-based Kavach Securities.',

@@ -143,10 +143,13 @@ def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tupl
     return (owned.group(2), named) if owned and named else None
 
 
-def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
+def _named_as(
+    text: str, names: list[Name], noun: str, at: int, seen: Occurrences | None = None
+) -> str | None:
     """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
-    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word), by the
-    noun written after it ("Yangcheng county") or by an apposition ("X, the union that …")."""
+    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word; with
+    ``seen``, a company's short name too: "Westbright" of "Westbright Energy"), by the noun written after it
+    ("Yangcheng county") or by an apposition ("X, the union that …")."""
     called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
@@ -158,10 +161,24 @@ def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
         if not n.person and (
             noun.capitalize() in words
             or (noun == "company" and words & COMPANY_WORDS and not words & _NOT_COMPANIES)  # not "… Energy Union"
+            or (noun == "company" and seen is not None and _short_company(seen, n.text))
             or called.match(text, n.end, n.end + 80)
         ):
             return n.text
     return None
+
+
+def _short_company(seen: Occurrences, name: str) -> bool:
+    """Whether the text writes ``name`` elsewhere as the first words of a company's ("Westbright Energy"); read once
+    per name."""
+    return seen.once(
+        ("short company", name),
+        lambda: any(_COMPANY_NEXT.match(seen.text, at + len(name)) for at in seen.of(name)),
+    )
+
+
+#: the rest of a company's name after its first words ("… Energy", "… Mining Co"), not a union's ("… Energy Union")
+_COMPANY_NEXT = re.compile(rf"\s+(?:[{UPPER}][\w'’-]*\s+){{0,2}}(?:{'|'.join(sorted(COMPANY_WORDS))})\b(?!\s+Union)")
 
 
 #: words of a name that make it no company, though a company's word is in it ("Mining and Energy Union")
@@ -631,7 +648,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return role, _whole(part.group(1))
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
-            org = _named_as(text, names, noun.group(1), after.start()) if noun else None
+            org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
@@ -656,7 +673,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if serving:  # "A spokeswoman for the company, X": the company named before; "for the regional government"
         served = serving.group(2)
         noun = re.search(rf"\b(?:{HELD_NOUNS})$", served)
-        named = _named_as(text, names, noun.group(0), serving.start()) if noun and served[:1].islower() else None
+        named = _named_as(text, names, noun.group(0), serving.start(), seen) if noun and served[:1].islower() else None
         return serving.group(1), named or (served if served[:1].isupper() or " " in served else None)
     if before:
         org = before.group(1)
