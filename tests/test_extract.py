@@ -2555,6 +2555,11 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
             'according to Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
             ("Imogen Tate", "spokeswoman", "Westbright"),
         ),
+        (  # the trade the sentence after a first mention says she took
+            "Sun Guirong, 49, is one of them. After 22 years at the mine, she retrained as a turbine technician in "
+            '2024.\n\n"At first I was afraid of heights," Sun said.',
+            ("Sun Guirong", "turbine technician", "-"),
+        ),
         (  # a company's name with its abbreviations' full stops; where it is based is not its name
             'Zhang Peng, general manager of Fuxin Wind Power Co., Ltd., spoke. "The slopes are stable," Zhang said. '
             '"Prices must stay high," according to Meera Iyer, an analyst at Mumbai-based Kavach Securities.',

@@ -941,10 +941,19 @@ _FRONTED = re.compile(
 )
 
 
+#: the sentence after a person's first mention telling, of a pronoun, the trade they took ("Sun Guirong, 49, is one of
+#: them. After 22 years at the mine, she retrained as a turbine technician in 2024")
+_TOOK_UP = re.compile(
+    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she)\s+(?:(?:now|later)\s+)?(?:retrained|trained|qualified|works|worked|"
+    rf"became|has become)\s+(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))\b"
+)
+
+
 def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
-    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them."""
+    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them, or the
+    trade the sentence after it says they took ("she retrained as a turbine technician")."""
     at = seen.first(person)
-    found = _FRONTED.match(seen.text, at + len(person)) if at >= 0 else None
+    found = (_FRONTED.match(seen.text, at + len(person)) or _TOOK_UP.match(seen.text, at + len(person))) if at >= 0 else None
     if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
         return None  # another person named between: the pronoun may be theirs
     return found.group(1), None
