@@ -1437,11 +1437,13 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
 
 def unit_of_each(text: str, gazetteer) -> list[tuple[str, str]]:
     """Each number's words and the unit extract gives it."""
-    return [(c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props]
+    return [
+        (c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props
+    ]
 
 
 def test_a_two_letter_region_code_is_read_with_the_country_the_text_names(gazetteer):
-    """"WA" is a region's code in six countries: the one the text names decides; a region named only by
+    """ "WA" is a region's code in six countries: the one the text names decides; a region named only by
     directions ("South West", a district of Singapore) names no country."""
     text = "COLLIE, WA, May 14 AAP - The West Australian government will pay $45 million in the South West."
     assert unit_of_each(text, gazetteer) == [("$45 million", '"Australian dollar"')]
@@ -2106,7 +2108,7 @@ def test_years_after_a_year_earlier_and_of_the_first_months(text, published, exp
 
 
 def test_fiscal_years_as_companies_write_them(gazetteer):
-    """"FY2024-25" and a bare "2024-25" are a financial year, both its years; "2024-26" is no such year."""
+    """ "FY2024-25" and a bare "2024-25" are a financial year, both its years; "2024-26" is no such year."""
     text = (
         "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25. "
         "BCL produced 138 million tonnes in 2024-25."
@@ -2577,7 +2579,7 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
         ),
         (  # a capitalised occupation ends a title before a name: "she" is the collector, not the man before
             'Bhagaban Pradhan spoke. "We are asking for what was signed," Pradhan said.\n\nAngul District Collector '
-            'Priyanka Sahoo said a camp would be held in Angul.\n\n"Every claim with papers will be settled," she said.',
+            'Priyanka Sahoo said a camp would be held in Angul.\n\n"Every claim will be settled," she said.',
             ("Bhagaban Pradhan", "-", "-"),
         ),
     ],
@@ -2650,7 +2652,7 @@ def test_a_figures_time_from_its_change_an_opening_bound_a_source_or_a_restateme
 
 
 def test_a_currencys_code_before_an_amount(gazetteer):
-    """"USD 350" is 350 US dollars, not a name; "COP 28" (a conference too) is no amount."""
+    """ "USD 350" is 350 US dollars, not a name; "COP 28" (a conference too) is no amount."""
     text = "Prices averaged about USD 310 a tonne last year, and EUR 5 million went to COP 28 delegates."
     assert unit_of_each(text, gazetteer) == [("about USD 310", '"US dollar"'), ("EUR 5 million", '"euro"')]
     assert "USD 310" not in names(text, gazetteer)

@@ -9,8 +9,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ...core.numerals import WORDS as WORD_NUMBERS
 from ...core.numerals import CURRENCY_CODES
+from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
     COMPANY_WORDS,

@@ -174,8 +174,8 @@ def _dateline_country(region: str, text: str) -> str | None:
 
     countries = _region_codes().get(region, set()) if region.isupper() else set()
     if len(countries) > 1:
-        named = lambda code: re.search(rf"\b{re.escape(pycountry.countries.get(alpha_2=code).name[:-1])}", text)
-        countries = {code for code in countries if named(code)}
+        places = [pycountry.countries.get(alpha_2=code) for code in countries]
+        countries = {p.alpha_2 for p in places if p is not None and re.search(rf"\b{re.escape(p.name[:-1])}", text)}
     return next(iter(countries)) if len(countries) == 1 else None
 
 
@@ -297,9 +297,8 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
-            now = _NOW_BEFORE.search(text, max(when[1], first.start - 40), first.start) if when else None
-            if now and quote_in is None and "-" not in when[2] and unit not in EXTENTS:  # "retrained in 2024 and now
-                when = (now.start(), now.end(), str(published.year), now.group(1), "")  # earns 6,200 yuan": now
+            if when and quote_in is None and unit not in EXTENTS:
+                when = _now_after(text, when, first.start, published)
             if when is None and not _undated(text, quantity, lead):
                 when = (
                     _opening_period(text, s_start, usable)
@@ -312,9 +311,7 @@ def dates_and_numbers(
                 and quote_in is None
                 and not _undated(text, quantity, lead)
             ):
-                when = _carried(
-                    text, stated, s_start, first.start, lead
-                )  # "…, it said on Thursday": no time of its own
+                when = _carried(text, stated, s_start, first.start, lead)  # "…, it said on Thursday": none its own
                 passed_on = passed_on or when
             if when is None and not _undated(text, quantity, lead):
                 clause = clause_of(number.start) or (s_start, s_end)
@@ -371,7 +368,10 @@ def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
         (
             t
             for t in times
-            if ((t[3] or "").startswith("since ") or (re.match(r"by\s", t[3] or "", re.I) and text[t[1] : t[1] + 1] == ","))
+            if (
+                (t[3] or "").startswith("since ")
+                or (re.match(r"by\s", t[3] or "", re.I) and text[t[1] : t[1] + 1] == ",")
+            )
             and opening.fullmatch(text, s_start, t[0])
         ),
         None,
@@ -410,6 +410,13 @@ _PLAN = re.compile(
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
 #: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
 _NOW_BEFORE = re.compile(r"\band\s+(now|currently)\s+\w+\s+(?:(?:about|some|more than|nearly|almost)\s+)?\Z")
+
+
+def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
+    """The publication's year instead of a year a figure's clause gave before "and now" ("retrained in 2024 and now
+    earns 6,200 yuan"); else ``when``."""
+    now = _NOW_BEFORE.search(text, max(when[1], start - 40), start)
+    return (now.start(), now.end(), str(published.year), now.group(1), "") if now and "-" not in when[2] else when
 
 
 def _observation(
@@ -928,7 +935,5 @@ def _when(
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [
-        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)
-    ]
+    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"

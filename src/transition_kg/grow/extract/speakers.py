@@ -143,9 +143,7 @@ def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tupl
     return (owned.group(2), named) if owned and named else None
 
 
-def _named_as(
-    text: str, names: list[Name], noun: str, at: int, seen: Occurrences | None = None
-) -> str | None:
+def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrences | None = None) -> str | None:
     """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
     before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word; with
     ``seen``, a company's short name too: "Westbright" of "Westbright Energy"), by the noun written after it
@@ -419,17 +417,21 @@ def _complete(
         if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(seen, who[0], who[1]):
-            company = _its_subject(text, names, seen.first(who[0])) or next(
-                (
-                    n.text
-                    for n in reversed(names)
-                    if n.end <= start
-                    and set(n.text.split()) & COMPANY_WORDS
-                    and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
-                    and not _PARENT.search(text, max(0, n.start - 40), n.start)
-                ),
-                None,
-            ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
+            company = (
+                _its_subject(text, names, seen.first(who[0]))
+                or next(
+                    (
+                        n.text
+                        for n in reversed(names)
+                        if n.end <= start
+                        and set(n.text.split()) & COMPANY_WORDS
+                        and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
+                        and not _PARENT.search(text, max(0, n.start - 40), n.start)
+                    ),
+                    None,
+                )
+                or _referent(text, names, start, 1500)
+            )  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]))
@@ -779,18 +781,19 @@ _ROLES_OF_SEVERAL = re.compile(
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
 
 
-def _written_names(seen: Occurrences, names: list[Name]) -> dict[str, list[int]]:
-    """Each name's words → where the text writes them, and "W of" → the names that open so ("Shire of": "Shire of
-    Collie"), indexed once per text."""
+def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """Each name's words → where the text writes them, and a first word → the first name that opens on it and "of"
+    ("Shire": "Shire of Collie"), indexed once per text."""
 
-    def index() -> dict[str, list]:
-        found: dict[str, list] = {}
+    def index() -> tuple[dict[str, list[int]], dict[str, str]]:
+        found: dict[str, list[int]] = {}
+        bodies: dict[str, str] = {}
         for n in names:
             found.setdefault(n.text, []).append(n.start)
             words = n.text.split()
             if len(words) > 2 and words[1] == "of":
-                found.setdefault(f"{words[0]} of", []).append(n.text)
-        return found
+                bodies.setdefault(words[0], n.text)
+        return found, bodies
 
     return seen.once(("written names",), index)
 
@@ -803,12 +806,12 @@ def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tup
     tokens = words.split()
     if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
         return None
-    named = _written_names(seen, names)
+    named, bodies = _written_names(seen, names)
     for k in range(len(tokens) - 1, 0, -1):
         if " ".join(tokens[:k]) in named:
             return " ".join(tokens[k:]), " ".join(tokens[:k])
-    bodies = named.get(f"{tokens[0]} of")
-    return (" ".join(tokens[1:]), bodies[0]) if bodies and len(tokens) > 1 else None
+    body = bodies.get(tokens[0])
+    return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -865,9 +868,13 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         acronym = _ACRONYM_NEXT.match(text, n.end)  # "Ligniti Dytikis Makedonias (LDM)": no person has one
         if n.person and not acronym:
             continue
-        if acronym or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
-            text[n.end : n.end + 80],
+        if (
+            acronym
+            or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            or re.match(
+                rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+                text[n.end : n.end + 80],
+            )
         ):
             return n.text
     return None
@@ -953,7 +960,11 @@ def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, No
     """The role a sentence opens on right after a person's first mention, its subject a pronoun for them, or the
     trade the sentence after it says they took ("she retrained as a turbine technician")."""
     at = seen.first(person)
-    found = (_FRONTED.match(seen.text, at + len(person)) or _TOOK_UP.match(seen.text, at + len(person))) if at >= 0 else None
+    found = (
+        (_FRONTED.match(seen.text, at + len(person)) or _TOOK_UP.match(seen.text, at + len(person)))
+        if at >= 0
+        else None
+    )
     if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
         return None  # another person named between: the pronoun may be theirs
     return found.group(1), None
@@ -967,8 +978,10 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
-    opening = found.start() == 0 or re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()])
-    named = bool(set(_written_names(seen, names).get(head, [])) - {found.start()})  # "Exxaro chief executive X"
+    opening = found.start() == 0 or re.search(
+        r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()]
+    )
+    named = bool(set(_written_names(seen, names)[0].get(head, [])) - {found.start()})  # "Exxaro chief executive X"
     if opening and " " not in head and not named and not _IN_A_BODY.match(role):
         head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
 
