@@ -2656,3 +2656,12 @@ def test_a_currencys_code_before_an_amount(gazetteer):
     text = "Prices averaged about USD 310 a tonne last year, and EUR 5 million went to COP 28 delegates."
     assert unit_of_each(text, gazetteer) == [("about USD 310", '"US dollar"'), ("EUR 5 million", '"euro"')]
     assert "USD 310" not in names(text, gazetteer)
+
+
+def test_a_companys_abbreviation_keeps_its_full_stop_not_a_sentences(gazetteer):
+    text = (
+        "Powder Crest Mining Co. said it would close. Fuxin Xinfeng Wind Power Co., Ltd., built a farm. "
+        "The studio is run by Valleys Media Ltd. Councillor Steffan Davies said so."
+    )
+    found = names(text, gazetteer)
+    assert {"Powder Crest Mining Co.", "Fuxin Xinfeng Wind Power Co., Ltd.", "Valleys Media Ltd"} <= set(found), found

@@ -7,7 +7,7 @@ import collections
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...core.numerals import CURRENCY_CODES
 from ...core.numerals import WORDS as WORD_NUMBERS
@@ -145,8 +145,20 @@ def find_names(
     names: list[Name] = []
     for run in runs:
         for part in _split_run(run):
-            names += _clean(text, part, lower_words, starts)
+            names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
     return names
+
+
+#: a company's abbreviation's full stop, and the abbreviations after it ("Co., Ltd."), where the sentence goes on
+ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.(?=,|\s+[a-z])")
+COMPANY_ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "Pty"}
+
+
+def _abbreviated(text: str, name: Name) -> Name:
+    """A company's name with its abbreviation's full stop ("Powder Crest Mining Co. said", "Fuxin Xinfeng Wind Power
+    Co., Ltd.,"), not a sentence's ("… run by Valleys Media Ltd. Councillor …")."""
+    found = ABBREVIATED.match(text, name.end) if name.text.rsplit(None, 1)[-1] in COMPANY_ABBREVIATIONS else None
+    return replace(name, end=found.end(), text=text[name.start : found.end()]) if found else name
 
 
 def _first_name_word(text: str, word: str, at: int) -> bool:

@@ -29,7 +29,7 @@ from .lexicon import (
     TITLES,
     UPPER,
 )
-from .names import Name, find_names
+from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
@@ -293,18 +293,14 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     return out
 
 
-#: a company's abbreviation's full stop, and the abbreviations after it ("Co., Ltd.")
-_ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.")
-
-
 def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
     """An organisation as its name is written: where it is based dropped ("Mumbai-based Kavach Securities"), a
     company's abbreviation with its full stop and those after it ("Fuxin Xinfeng Wind Power Co., Ltd.")."""
     if not organisation:
         return organisation
     organisation = re.sub(r"^[\w'’-]+-based\s+(?=\S)", "", organisation)
-    at = seen.first(organisation) if organisation.split()[-1] in {"Co", "Ltd", "Inc", "Corp", "Pty"} else -1
-    found = _ABBREVIATED.match(seen.text, at + len(organisation)) if at >= 0 else None
+    at = seen.first(organisation) if organisation.split()[-1] in COMPANY_ABBREVIATIONS else -1
+    found = ABBREVIATED.match(seen.text, at + len(organisation)) if at >= 0 else None
     return organisation + found.group(0) if found else organisation
 
 
