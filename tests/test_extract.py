@@ -2655,7 +2655,7 @@ def test_a_currencys_code_before_an_amount(gazetteer):
     """ "USD 350" is 350 US dollars, not a name; "COP 28" (a conference too) is no amount."""
     text = "Prices averaged about USD 310 a tonne last year, and EUR 5 million went to COP 28 delegates."
     assert unit_of_each(text, gazetteer) == [("about USD 310", '"US dollar"'), ("EUR 5 million", '"euro"')]
-    assert "USD 310" not in names(text, gazetteer)
+    assert not {"USD 310", "USD", "EUR"} & set(names(text, gazetteer))
 
 
 def test_a_companys_abbreviation_keeps_its_full_stop_not_a_sentences(gazetteer):

@@ -466,6 +466,7 @@ def _no_name(
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
     return bool(
         text[e : e + 1] == "$"
+        or (re.fullmatch(CURRENCY_CODES, word) and re.match(r"\s?\d", text[e : e + 2]))  # "USD 350": an amount
         or dateline
         or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
         or word.lower() in MONTHS
