@@ -2665,3 +2665,12 @@ def test_a_companys_abbreviation_keeps_its_full_stop_not_a_sentences(gazetteer):
     )
     found = names(text, gazetteer)
     assert {"Powder Crest Mining Co.", "Fuxin Xinfeng Wind Power Co., Ltd.", "Valleys Media Ltd"} <= set(found), found
+
+
+def test_a_datelines_state_a_title_before_its_full_stop_and_a_rupee_sign_are_no_names(gazetteer):
+    text = (
+        "GILLETTE, Wyo. (AP) — State Sen. Ruth Oakes spoke in Gillette.\n\n"
+        "The Rs 13,277-crore plant at Talcher will open."
+    )
+    found = set(names(text, gazetteer))
+    assert {"Gillette", "Ruth Oakes", "Talcher"} <= found and not {"Wyo", "State Sen", "The Rs"} & found, found

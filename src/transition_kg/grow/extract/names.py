@@ -437,8 +437,11 @@ def _no_name(
     """Whether the words at ``s``–``e`` are no name: a common word that opens a sentence, a month, a weekday, a
     demonym, a dateline, a code ("R14", "TV")."""
     if len(words) > 1:
-        return (all(w.isupper() for w in words) and text[e : e + 1] == ",") or (  # a dateline
-            len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS  # "South African coal town"
+        return (
+            (all(w.isupper() for w in words) and text[e : e + 1] == ",")  # a dateline
+            or (len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS)  # "South African coal town"
+            or (words[-1] in TITLES and text[e : e + 1] == ".")  # "State Sen. Ruth Oakes": a title
+            or (words[-1] in ("Rs", "Rp") and bool(re.match(r"\s?\d", text[e : e + 2])))  # "The Rs 13,277-crore"
         )
     word = words[0]
     acronym = ACRONYM.fullmatch(word)
@@ -464,6 +467,12 @@ def _no_name(
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
+    dateline = (
+        dateline
+        or (  # "GILLETTE, Wyo. (AP)": a state's abbreviation after the dateline's place
+            text[e : e + 1] == "." and bool(re.fullmatch(r"[A-Z][A-Z'’ -]{2,},\s+", text[line_start:s]))
+        )
+    )
     return bool(
         text[e : e + 1] == "$"
         or (re.fullmatch(CURRENCY_CODES, word) and re.match(r"\s?\d", text[e : e + 2]))  # "USD 350": an amount
