@@ -2674,3 +2674,9 @@ def test_a_datelines_state_a_title_before_its_full_stop_and_a_rupee_sign_are_no_
     )
     found = set(names(text, gazetteer))
     assert {"Gillette", "Ruth Oakes", "Talcher"} <= found and not {"Wyo", "State Sen", "The Rs"} & found, found
+
+
+def test_a_dated_days_number_and_a_hyphened_hectare(gazetteer):
+    """ "March 6, 2026" gives no number 6; "the 760-hectare site" is 760 hectares."""
+    text = "Coal county braces\n\nMarch 6, 2026\n\nThe plant stands on the 760-hectare site."
+    assert unit_of_each(text, gazetteer) == [("760-hectare", '"hectare"')]

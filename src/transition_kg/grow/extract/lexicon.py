@@ -104,6 +104,7 @@ MEASURES = {
     "square kilometres": "square kilometre",
     "square kilometers": "square kilometre",
     "hectares": "hectare",
+    "hectare": "hectare",  # "the 760-hectare site"
     "cubic metres": "cubic metre",
     "cubic meters": "cubic metre",
     "square metres": "square metre",

@@ -697,6 +697,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             continue  # "voted 4-1": a vote, not a quantity
         if YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
+        if _DATED_DAY.match(text, number.end) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+            continue  # "March 6, 2026": a day of a date its year makes whole
         before = text[max(s_start, number.start - 200) : number.start]
         if number.start - s_start > 200:
             before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
@@ -845,6 +847,13 @@ _AGO = re.compile(r"\b(?:earlier|ago|before)$", re.I)
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
 )
+
+
+#: a month's name just before a day, and a year just after it: the day of a whole date ("March 6, 2026")
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\Z"
+)
+_DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
