@@ -2679,4 +2679,4 @@ def test_a_datelines_state_a_title_before_its_full_stop_and_a_rupee_sign_are_no_
 def test_a_dated_days_number_and_a_hyphened_hectare(gazetteer):
     """ "March 6, 2026" gives no number 6; "the 760-hectare site" is 760 hectares."""
     text = "Coal county braces\n\nMarch 6, 2026\n\nThe plant stands on the 760-hectare site."
-    assert unit_of_each(text, gazetteer) == [("760-hectare", '"hectare"')]
+    assert [(exact, unit) for exact, _, unit, _ in numbers(text, gazetteer)] == [("760-hectare", "hectare")]
