@@ -2680,3 +2680,11 @@ def test_a_dated_days_number_and_a_hyphened_hectare(gazetteer):
     """ "March 6, 2026" gives no number 6; "the 760-hectare site" is 760 hectares."""
     text = "Coal county braces\n\nMarch 6, 2026\n\nThe plant stands on the 760-hectare site."
     assert [(exact, unit) for exact, _, unit, _ in numbers(text, gazetteer)] == [("760-hectare", "hectare")]
+
+
+def test_the_other_side_of_a_change_after_words_of_its_time_takes_its_unit(gazetteer):
+    text = "The population fell to about 1.59 million residents at the end of last year from 1.82 million in 2015."
+    assert [(exact, unit) for exact, _, unit, _ in numbers(text, gazetteer)] == [
+        ("about 1.59 million residents", "count"),
+        ("1.82 million", "count"),
+    ]

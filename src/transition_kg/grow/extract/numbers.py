@@ -787,6 +787,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
                     text[max(s_start, later.number.start - 60) : later.number.start],
                 )
                 or _OTHER_SIDE.fullmatch(text, earlier.end, later.number.start)
+                or (  # "fell to about 1.59 million residents at the end of last year from 1.82 million"
+                    _TO_LEVEL_BEFORE.search(text, max(s_start, earlier.number.start - 24), earlier.number.start)
+                    and _FROM_AFTER.fullmatch(text, earlier.end, later.number.start)
+                )
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
@@ -799,6 +803,11 @@ _OTHER_SIDE = re.compile(
     rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?"
     rf"|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
 )
+
+
+#: a level a change went to ("fell to about"), and the "from" of its other side after words of its time
+_TO_LEVEL_BEFORE = re.compile(rf"\bto\s+(?:(?:{QUALIFIERS})\s+)?\Z")
+_FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
