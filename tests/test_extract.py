@@ -1435,6 +1435,22 @@ def test_a_datelines_region_code_gives_the_country(gazetteer):
     assert units == [("$125 million", '"US dollar"')], units
 
 
+def unit_of_each(text: str, gazetteer) -> list[tuple[str, str]]:
+    """Each number's words and the unit extract gives it."""
+    return [
+        (c.exact, c.props["candidateUnit"][0]) for c in candidates_of(text, gazetteer) if "candidateUnit" in c.props
+    ]
+
+
+def test_a_two_letter_region_code_is_read_with_the_country_the_text_names(gazetteer):
+    """ "WA" is a region's code in six countries: the one the text names decides; a region named only by
+    directions ("South West", a district of Singapore) names no country."""
+    text = "COLLIE, WA, May 14 AAP - The West Australian government will pay $45 million in the South West."
+    assert unit_of_each(text, gazetteer) == [("$45 million", '"Australian dollar"')]
+    text = "COLLIE, WA, May 14 AAP - The government will pay $45 million in the South West."
+    assert unit_of_each(text, gazetteer) == [("$45 million", '"US dollar"')]
+
+
 @pytest.mark.parametrize(
     "text, wanted, unwanted",
     [
@@ -2092,7 +2108,11 @@ def test_years_after_a_year_earlier_and_of_the_first_months(text, published, exp
 
 
 def test_fiscal_years_as_companies_write_them(gazetteer):
-    text = "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25."
+    """ "FY2024-25" and a bare "2024-25" are a financial year, both its years; "2024-26" is no such year."""
+    text = (
+        "Revenue rose 12% to 3.2 billion rupees in FY2025. Output was 70 million tonnes in FY2024-25. "
+        "BCL produced 138 million tonnes in 2024-25."
+    )
     found = years(text, gazetteer, kind=None)
     assert found == {
         "12%": "2025",
@@ -2100,6 +2120,8 @@ def test_fiscal_years_as_companies_write_them(gazetteer):
         "FY2025": "2025",
         "70 million tonnes": "2024-2025",
         "FY2024-25": "2024-2025",
+        "138 million tonnes": "2024-2025",
+        "2024-25": "2024-2025",
     }, found
 
 
@@ -2492,3 +2514,177 @@ def test_a_full_year_forecast_cut_is_for_the_publications_year(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2026, 7, 30))
     assert found == {"3.5 trillion rupiah": "2026", "9 percent": "-"}, found  # a past flow: not a forecast
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a word of the title is no place: "Energy" is written only inside other names
+            "Energy Minister Declan Morrow spoke. Westbright Energy agreed. "
+            '"This is the biggest single commitment," Mr Morrow told reporters.',
+            ("Declan Morrow", "Energy Minister", "-"),
+        ),
+        (  # a multi-word place before a title is held whole, the title's own words kept ("Regional Governor")
+            "Unemployment in the Western Macedonia region rose. Western Macedonia Regional Governor Anastasia Kyrkou "
+            'wrote a letter. "Every month of delay hurts us all," Kyrkou wrote.',
+            ("Anastasia Kyrkou", "Regional Governor", "Western Macedonia"),
+        ),
+        (  # the body a title's first word opens ("Shire of Collie")
+            "The Shire of Collie estimates it. Shire President Tanya Ruscoe spoke. "
+            '"We were told in 2020 there would be a plant," she said.',
+            ("Tanya Ruscoe", "President", "Shire of Collie"),
+        ),
+        (  # a sentence's first word before a role is the role's, unless the role is held in a body
+            'Haul truck driver Jolene Márquez, 34, applied. "My kids were born here," Márquez said.',
+            ("Jolene Márquez", "Haul truck driver", "-"),
+        ),
+        (
+            'Msukaligwa municipal manager Sipho Mahlangu spoke. "When the mine pays, we all eat," Mahlangu said.',
+            ("Sipho Mahlangu", "municipal manager", "Msukaligwa"),
+        ),
+        (  # a title before the name is what the person is now, not the former trade after it
+            "Campbell County lost a mine. Campbell County Commissioner Del Harrington is a former dragline operator. "
+            '"People ask me what comes next," Harrington said.',
+            ("Del Harrington", "Commissioner", "Campbell County"),
+        ),
+        (  # "the company" is no union, though a company's word is in its name
+            "Westbright Energy Ltd cut jobs. The Mining and Energy Union objected. The cut was small, according to "
+            'Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
+            ("Imogen Tate", "spokeswoman", "Westbright Energy Ltd"),
+        ),
+        (  # "the company": one named by the first words of a company's name ("Westbright" of "Westbright Energy")
+            "Westbright Energy runs the plant." + " The plant burns coal." * 80 + " Jobs at Westbright were cut, "
+            'according to Imogen Tate, a spokeswoman for the company. "We run the units hard," Ms Tate said.',
+            ("Imogen Tate", "spokeswoman", "Westbright"),
+        ),
+        (  # the trade the sentence after a first mention says she took
+            "Sun Guirong, 49, is one of them. After 22 years at the mine, she retrained as a turbine technician in "
+            '2024.\n\n"At first I was afraid of heights," Sun said.',
+            ("Sun Guirong", "turbine technician", "-"),
+        ),
+        (  # a company's name with its abbreviations' full stops; where it is based is not its name
+            'Zhang Peng, general manager of Fuxin Wind Power Co., Ltd., spoke. "The slopes are stable," Zhang said. '
+            '"Prices must stay high," according to Meera Iyer, an analyst at Mumbai-based Kavach Securities.',
+            ("Zhang Peng", "general manager", "Fuxin Wind Power Co., Ltd."),
+        ),
+        (  # a company's title after "its": the organisation the sentence opens on, not the last one named
+            "Angul Syngas Ltd, a joint venture of Brahmani Coalfields Ltd (BCL) and two firms, will make urea, its "
+            'Chief Executive Officer Sanjay Kumar Behera told PTI. "Mechanical completion is near," Behera said.',
+            ("Sanjay Kumar Behera", "Chief Executive Officer", "Angul Syngas Ltd"),
+        ),
+        (  # a name with an acronym in brackets is an organisation, the company a chief executive is of
+            "Ligniti Dytikis Makedonias (LDM), which runs the Komanos unit, said it would halt it.\n\n"
+            '"Komanos was built to run for 40 years," Chief Executive Eleni Vrettou told Reuters.',
+            ("Eleni Vrettou", "Chief Executive", "Ligniti Dytikis Makedonias"),
+        ),
+        (  # a capitalised occupation ends a title before a name: "she" is the collector, not the man before
+            'Bhagaban Pradhan spoke. "We are asking for what was signed," Pradhan said.\n\nAngul District Collector '
+            'Priyanka Sahoo said a camp would be held in Angul.\n\n"Every claim will be settled," she said.',
+            ("Bhagaban Pradhan", "-", "-"),
+        ),
+    ],
+)
+def test_where_a_title_before_a_name_is_held(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert found[0][1:] == expected, found
+    if "Sahoo" in text:
+        assert found[-1][1:] == ("Priyanka Sahoo", "District Collector", "Angul"), found
+    if "Kavach" in text:
+        assert found[-1][1:] == ("Meera Iyer", "analyst", "Kavach Securities"), found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # the level a change went to, after a currency sign, takes the change's time
+            "The county's valuation fell 14% last year to $3.9 billion.",
+            dt.date(2026, 3, 6),
+            {"14%": "2025", "$3.9 billion": "2025"},
+        ),
+        (  # a time "by" which, opening the sentence, is its figures' time
+            "By the end of October, its installed capacity had reached 6.8 million kilowatts.",
+            dt.date(2026, 12, 2),
+            {"6.8 million kilowatts": "2026"},
+        ),
+        (  # the year of a source the sentence cites after a pause
+            "Roughly one in four households depends on mining income, a 2023 state survey found.",
+            dt.date(2026, 2, 19),
+            {"Roughly one in four": "2023"},
+        ),
+        (  # a figure restated after ", or" takes the time of the one before
+            "The region had received 410 million euros since 2021, or about 26%.",
+            dt.date(2026, 10, 22),
+            {"410 million euros": "2021-2026", "about 26%": "2021-2026"},
+        ),
+        (  # a year a change is reckoned "on" is the other side's: the figure keeps its sentence's financial year
+            "BCL produced 138.4 million tonnes in 2024-25, up 9.2 per cent on the previous year.",
+            dt.date(2026, 2, 19),
+            {"138.4 million tonnes": "2024-2025", "9.2 per cent": "2024-2025"},
+        ),
+        (  # "… in 2024 and now earns": the figure is of now, not of the time before
+            "She retrained as a technician in 2024 and now earns 6,200 yuan a month.",
+            dt.date(2026, 12, 2),
+            {"6,200 yuan": "2026"},
+        ),
+        (  # "between 2017 and 2023": the period, both ends and the years between
+            "About 2,400 families lost land to the mine between 2017 and 2023.",
+            dt.date(2026, 2, 19),
+            {"About 2,400 families": "2017-2023"},
+        ),
+        (  # a participle clause ("…, funded by") goes on from the time before it
+            "The town would cut heating prices by 12% from November, funded by a 9 million euro state grant.",
+            dt.date(2026, 10, 22),
+            {"12%": "2026", "9 million euro": "2026"},
+        ),
+        (  # an event a figure comes ahead of is not its time
+            "Workers offered $45m deal ahead of 2027 shutdown\n\nWorkers will be offered a $45 million package "
+            "this year, before the plant shuts in 2027.",
+            dt.date(2026, 5, 14),
+            {"$45m": "2026"},
+        ),
+    ],
+)
+def test_a_figures_time_from_its_change_an_opening_bound_a_source_or_a_restatement(
+    text, published, expected, gazetteer
+):
+    found = years(text, gazetteer, published)
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_a_currencys_code_before_an_amount(gazetteer):
+    """ "USD 350" is 350 US dollars, not a name; "COP 28" (a conference too) is no amount."""
+    text = "Prices averaged about USD 310 a tonne last year, and EUR 5 million went to COP 28 delegates."
+    assert unit_of_each(text, gazetteer) == [("about USD 310", '"US dollar"'), ("EUR 5 million", '"euro"')]
+    assert not {"USD 310", "USD", "EUR"} & set(names(text, gazetteer))
+
+
+def test_a_companys_abbreviation_keeps_its_full_stop_not_a_sentences(gazetteer):
+    text = (
+        "Powder Crest Mining Co. said it would close. Fuxin Xinfeng Wind Power Co., Ltd., built a farm. "
+        "The studio is run by Valleys Media Ltd. Councillor Steffan Davies said so."
+    )
+    found = names(text, gazetteer)
+    assert {"Powder Crest Mining Co.", "Fuxin Xinfeng Wind Power Co., Ltd.", "Valleys Media Ltd"} <= set(found), found
+
+
+def test_a_datelines_state_a_title_before_its_full_stop_and_a_rupee_sign_are_no_names(gazetteer):
+    text = (
+        "GILLETTE, Wyo. (AP) — State Sen. Ruth Oakes spoke in Gillette.\n\n"
+        "The Rs 13,277-crore plant at Talcher will open."
+    )
+    found = set(names(text, gazetteer))
+    assert {"Gillette", "Ruth Oakes", "Talcher"} <= found and not {"Wyo", "State Sen", "The Rs"} & found, found
+
+
+def test_a_dated_days_number_and_a_hyphened_hectare(gazetteer):
+    """ "March 6, 2026" gives no number 6; "the 760-hectare site" is 760 hectares."""
+    text = "Coal county braces\n\nMarch 6, 2026\n\nThe plant stands on the 760-hectare site."
+    assert [(exact, unit) for exact, _, unit, _ in numbers(text, gazetteer)] == [("760-hectare", "hectare")]
+
+
+def test_the_other_side_of_a_change_after_words_of_its_time_takes_its_unit(gazetteer):
+    text = "The population fell to about 1.59 million residents at the end of last year from 1.82 million in 2015."
+    assert [(exact, unit) for exact, _, unit, _ in numbers(text, gazetteer)] == [
+        ("about 1.59 million residents", "count"),
+        ("1.82 million", "count"),
+    ]

@@ -21,6 +21,7 @@ from transition_kg.core.numerals import numbers_in
         ("The world's second-largest economy", ["2"]),
         ("has more than quadrupled", ["4"]),
         ("century-old reputation", ["100"]),
+        ("The Rs 13,277-crore plant and a 1.2-billion-yuan fund", ["132770000000", "1200000000"]),
         ("CR450 reached", []),
         ("no numbers here", []),
     ],

@@ -27,7 +27,12 @@ SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "b
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
 #: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", and South Africa's "R" glued to it ("R2.3bn")
-CURRENCY = r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d))"
+#: currencies' ISO 4217 codes as news writes them before an amount ("USD 350 a tonne"; not "COP", a conference too)
+CURRENCY_CODES = "USD|EUR|GBP|CNY|RMB|INR|ZAR|PLN|AUD|CAD|NZD|CZK|KZT|IDR|TRY|RON|CHF|JPY"
+CURRENCY = (
+    r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d)"
+    rf"|(?:{CURRENCY_CODES})(?=\s?(?:\d|$)))"
+)
 #: units written glued to a number ("600MW", "60pc", "2,000MWh"): the number ends where they begin
 GLUED_UNITS = ("MWh", "GWh", "TWh", "kWh", "MW", "GW", "kW", "pc", "km", "ha", "kg", "mt", "Mt")
 WORDS = {
@@ -94,7 +99,7 @@ _SCALE = "|".join(SCALES)
 _DIGITS = re.compile(
     rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rp))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
     rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:\s+({_SCALE})\b)?)",
+    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:(?:\s+|-)({_SCALE})\b)?)",
     re.I,
 )
 _FRACTION = re.compile(

@@ -143,6 +143,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
     out: list[Candidate] = []
     times: list[Time] = []
     spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
+    spans.update({m.start(1): m for m in _BETWEEN_YEARS.finditer(sentence) if m.group(1) < m.group(2)})
     skip = -1
     for m in YEAR.finditer(sentence):
         if m.start() < skip:
@@ -160,6 +161,13 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         financial = re.match(r"[-–/](\d\d)\b(?![-–/.,]\d)", sentence[m.end() :])
         end = m.end() + (financial.end() if financial else 0)
         c = Candidate("CandidateDate", s_start + m.start(), s_start + end, sentence[m.start() : end])
+        following = str(int(m.group(0)) + 1)
+        if financial and financial.group(1) == following[2:]:  # "in 2024-25": a financial year, both its years
+            c.add("startYear", turtle.typed(m.group(0), "xsd:gYear"))
+            c.add("endYear", turtle.typed(following, "xsd:gYear"))
+            out.append(c)
+            times.append((s_start + m.start(), s_start + end, f"{m.group(0)}-{following}", None, ""))
+            continue
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
@@ -236,6 +244,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
 #: a span of years written with a dash: "for 2021-2027" (the first year before the second); "between 2010 and 2020"
 #: is left two years, as the lists read it
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+#: a period between two years: "lost land between 2017 and 2023" (both ends and the years between)
+_BETWEEN_YEARS = re.compile(r"\bbetween\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
 _FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date

@@ -104,6 +104,7 @@ MEASURES = {
     "square kilometres": "square kilometre",
     "square kilometers": "square kilometre",
     "hectares": "hectare",
+    "hectare": "hectare",  # "the 760-hectare site"
     "cubic metres": "cubic metre",
     "cubic meters": "cubic metre",
     "square metres": "square metre",
@@ -588,6 +589,8 @@ PLACE_WORDS = {
     "Oblast",
     "Land",
 }
+#: words of a direction that begin names ("South African", "North West"): alone, no place
+COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 DEMONYMS = {
     "Swiss",
     "Colombian",
@@ -719,7 +722,8 @@ ABBREVIATIONS = {
 }
 DOLLARS = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "JMD", "BSD", "FJD", "NAD", "LRD", "ZWL", "BND"}
 PESOS = {"COP", "MXN", "CLP", "ARS", "UYU", "CUP", "DOP", "PHP", "BOB"}
-#: the labels the draft gives currencies a country's "$" or "pesos" resolve to
+#: the labels the draft gives currencies a country's "$" or "pesos" resolve to, and a code before an amount
+#: ("USD 350")
 CURRENCY_LABELS = {
     "USD": "US dollar",
     "AUD": "Australian dollar",
@@ -732,6 +736,20 @@ CURRENCY_LABELS = {
     "CLP": "Chilean peso",
     "ARS": "Argentine peso",
     "PHP": "Philippine peso",
+    "EUR": "euro",
+    "GBP": "pound",
+    "CNY": "yuan",
+    "RMB": "yuan",
+    "INR": "rupee",
+    "ZAR": "rand",
+    "PLN": "złoty",
+    "CZK": "koruna",
+    "KZT": "tenge",
+    "IDR": "rupiah",
+    "TRY": "lira",
+    "RON": "leu",
+    "CHF": "Swiss franc",
+    "JPY": "yen",
 }
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
 SIGN = rf"({CURRENCY}|(?<![A-Za-z])R)\s?$"  # "R" glued to the number: the rand

@@ -7,12 +7,14 @@ import collections
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ...core.numerals import CURRENCY_CODES
 from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
     COMPANY_WORDS,
+    COMPASS,
     CONNECTORS,
     CONTRACTIONS,
     DEMONYMS,
@@ -127,6 +129,7 @@ def find_names(
             and (len(word) <= 3 or (len(word) <= 5 and run[-1][2] in NUMBERED_UNITS))
             and not re.match(r"[.,]\d", text[e : e + 2])
             and run[-1][2] not in ("Rs", "R", "Rp")
+            and not re.fullmatch(CURRENCY_CODES, run[-1][2])  # "USD 350": an amount
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])
@@ -142,8 +145,20 @@ def find_names(
     names: list[Name] = []
     for run in runs:
         for part in _split_run(run):
-            names += _clean(text, part, lower_words, starts)
+            names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
     return names
+
+
+#: a company's abbreviation's full stop, and the abbreviations after it ("Co., Ltd."), where the sentence goes on
+ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.(?=,|\s+[a-z])")
+COMPANY_ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "Pty"}
+
+
+def _abbreviated(text: str, name: Name) -> Name:
+    """A company's name with its abbreviation's full stop ("Powder Crest Mining Co. said", "Fuxin Xinfeng Wind Power
+    Co., Ltd.,"), not a sentence's ("… run by Valleys Media Ltd. Councillor …")."""
+    found = ABBREVIATED.match(text, name.end) if name.text.rsplit(None, 1)[-1] in COMPANY_ABBREVIATIONS else None
+    return replace(name, end=found.end(), text=text[name.start : found.end()]) if found else name
 
 
 def _first_name_word(text: str, word: str, at: int) -> bool:
@@ -164,11 +179,12 @@ def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[l
 
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
-    ("Mines and Energy Minister Camilo Rojas Arango"), when the title has words before it."""
+    ("Mines and Energy Minister Camilo Rojas Arango", "Angul District Collector Priyanka Sahoo": a capitalised
+    occupation too, before a name of two or three words), when the title has words before it."""
     for i in range(len(words) - 3, 0, -1):
         rest = words[i + 1 :]
         if (
-            words[i] in TITLES
+            (words[i] in TITLES or (re.fullmatch(OCCUPATIONS, words[i].lower()) and len(rest) <= 3))
             and 2 <= len(rest) <= 4
             and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
             and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
@@ -212,7 +228,6 @@ def _modified_title(words: list[str]) -> int | None:
 #: a month's short name ("Oct", "Sept")
 _MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 #: a direction before a demonym ("South African", "West Virginian" is no demonym of the lexicon)
-_COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 
 
 #: a kind of site after a name, in lower case and perhaps after one word ("coal mine", "open-pit mine")
@@ -422,8 +437,11 @@ def _no_name(
     """Whether the words at ``s``–``e`` are no name: a common word that opens a sentence, a month, a weekday, a
     demonym, a dateline, a code ("R14", "TV")."""
     if len(words) > 1:
-        return (all(w.isupper() for w in words) and text[e : e + 1] == ",") or (  # a dateline
-            len(words) == 2 and words[0] in _COMPASS and words[1] in DEMONYMS  # "South African coal town"
+        return (
+            (all(w.isupper() for w in words) and text[e : e + 1] == ",")  # a dateline
+            or (len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS)  # "South African coal town"
+            or (words[-1] in TITLES and text[e : e + 1] == ".")  # "State Sen. Ruth Oakes": a title
+            or (words[-1] in ("Rs", "Rp") and bool(re.match(r"\s?\d", text[e : e + 2])))  # "The Rs 13,277-crore"
         )
     word = words[0]
     acronym = ACRONYM.fullmatch(word)
@@ -449,8 +467,15 @@ def _no_name(
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
+    dateline = (
+        dateline
+        or (  # "GILLETTE, Wyo. (AP)": a state's abbreviation after the dateline's place
+            text[e : e + 1] == "." and bool(re.fullmatch(r"[A-Z][A-Z'’ -]{2,},\s+", text[line_start:s]))
+        )
+    )
     return bool(
         text[e : e + 1] == "$"
+        or (re.fullmatch(CURRENCY_CODES, word) and re.match(r"\s?\d", text[e : e + 2]))  # "USD 350": an amount
         or dateline
         or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
         or word.lower() in MONTHS

@@ -19,6 +19,7 @@ from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
 from .lexicon import (
+    COMPASS,
     COUNT_NOUNS,
     CURRENCIES,
     CURRENCY_LABELS,
@@ -116,7 +117,7 @@ def _currency(written: str, country: str | None) -> str:
         code = _currency_of(country)
         if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
             return CURRENCY_LABELS.get(code) or code
-    return CURRENCIES.get(written) or CURRENCIES.get(word) or written
+    return CURRENCIES.get(written) or CURRENCY_LABELS.get(written) or CURRENCIES.get(word) or written
 
 
 @functools.cache
@@ -138,7 +139,7 @@ def _places() -> dict[str, str]:
     out: dict[str, str] = {}
     shared: set[str] = set()
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
+        if getattr(sub, "parent_code", None) or set(sub.name.split()) <= COMPASS:  # Singapore's "South West"
             continue
         key = _plain(re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur)\b.*$", "", sub.name))
         if out.get(key, sub.country_code) != sub.country_code:
@@ -153,17 +154,29 @@ def _places() -> dict[str, str]:
 
 
 @functools.cache
-def _region_codes() -> dict[str, str]:
-    """Regions' codes of three letters or more as datelines write them ("NSW", "QLD", "KZN": the part
-    of the ISO 3166-2 code after the country) → their country's code; a code two countries share is left out."""
+def _region_codes() -> dict[str, set[str]]:
+    """Regions' codes of two letters or more as datelines write them ("NSW", "QLD", "WA": the part
+    of the ISO 3166-2 code after the country) → the codes of the countries that have one so named."""
     import pycountry
 
     found: dict[str, set[str]] = collections.defaultdict(set)
     for sub in pycountry.subdivisions:
         code = sub.code.split("-", 1)[1]
-        if not getattr(sub, "parent_code", None) and len(code) >= 3 and code.isalpha():
+        if not getattr(sub, "parent_code", None) and len(code) >= 2 and code.isalpha():
             found[code].add(sub.country_code)
-    return {code: next(iter(countries)) for code, countries in found.items() if len(countries) == 1}
+    return found
+
+
+def _dateline_country(region: str, text: str) -> str | None:
+    """The country a dateline's region code is in ("COLLIE, WA": Western Australia): the only one with
+    a region so coded, or of several the only one whose name the text writes ("West Australian")."""
+    import pycountry
+
+    countries = _region_codes().get(region, set()) if region.isupper() else set()
+    if len(countries) > 1:
+        places = [pycountry.countries.get(alpha_2=code) for code in countries]
+        countries = {p.alpha_2 for p in places if p is not None and re.search(rf"\b{re.escape(p.name[:-1])}", text)}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _plain(name: str) -> str:
@@ -181,7 +194,7 @@ def country_of(text: str, names: list[Name]) -> str | None:
             votes[places[_plain(words)]] += 1
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
     region = dateline.group(1) if dateline else ""
-    country = places.get(_plain(region)) or (_region_codes().get(region) if region.isupper() else None)
+    country = places.get(_plain(region)) or _dateline_country(region, text)
     if country:  # "MUSWELLBROOK, NSW, Aug. 14": New South Wales
         votes[country] += 2
     return votes.most_common(1)[0][0] if votes else None
@@ -284,6 +297,8 @@ def dates_and_numbers(
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            if when and quote_in is None and unit not in EXTENTS:
+                when = _now_after(text, when, first.start, published)
             if when is None and not _undated(text, quantity, lead):
                 when = (
                     _opening_period(text, s_start, usable)
@@ -296,9 +311,7 @@ def dates_and_numbers(
                 and quote_in is None
                 and not _undated(text, quantity, lead)
             ):
-                when = _carried(
-                    text, stated, s_start, first.start, lead
-                )  # "…, it said on Thursday": no time of its own
+                when = _carried(text, stated, s_start, first.start, lead)  # "…, it said on Thursday": none its own
                 passed_on = passed_on or when
             if when is None and not _undated(text, quantity, lead):
                 clause = clause_of(number.start) or (s_start, s_end)
@@ -347,11 +360,21 @@ def _count(word: str) -> int | None:
 
 
 def _opening_period(text: str, s_start: int, times: list[Time]) -> Time | None:
-    """A period "since" a year that opens the sentence ("Since 2015, she said, the canton had lost about 38,000
-    residents"): the time of its figures that have none of their own."""
-    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+)?")
+    """A period "since" a year, or a time "by" which, that opens the sentence ("Since 2015, she said, the canton had
+    lost about 38,000 residents", "By the end of October, its capacity had reached 6.8 million kilowatts"): the time
+    of its figures that have none of their own."""
+    opening = re.compile(r"[\s\"“'‘]*(?:[Ss]ince\s+|[Bb]y\s+)?")
     return next(
-        (t for t in times if (t[3] or "").startswith("since ") and opening.fullmatch(text, s_start, t[0])), None
+        (
+            t
+            for t in times
+            if (
+                (t[3] or "").startswith("since ")
+                or (re.match(r"by\s", t[3] or "", re.I) and text[t[1] : t[1] + 1] == ",")
+            )
+            and opening.fullmatch(text, s_start, t[0])
+        ),
+        None,
     )
 
 
@@ -385,6 +408,15 @@ _PLAN = re.compile(
 )
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+#: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
+_NOW_BEFORE = re.compile(r"\band\s+(now|currently)\s+\w+\s+(?:(?:about|some|more than|nearly|almost)\s+)?\Z")
+
+
+def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
+    """The publication's year instead of a year a figure's clause gave before "and now" ("retrained in 2024 and now
+    earns 6,200 yuan"); else ``when``."""
+    now = _NOW_BEFORE.search(text, max(when[1], start - 40), start)
+    return (now.start(), now.end(), str(published.year), now.group(1), "") if now and "-" not in when[2] else when
 
 
 def _observation(
@@ -606,16 +638,17 @@ def _time_of(
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
-    to_level = text[clause[0] - 4 : clause[0]] == " to " and text[clause[0] : first] == ""  # "fell 27% … to 1,840"
+    to_level = text[clause[0] - 4 : clause[0]] == " to " and not re.sub(SIGN, "", text[clause[0] : first])  # "fell
+    # 27% … to 1,840", "fell 14% last year to $3.9 billion"
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing)\s", opening)
-            or re.fullmatch(rf"(?:to\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
+            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening)
+            or re.fullmatch(rf"(?:to\s+|or\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
-    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million": the
-    # time before
-    compared = lambda t: t[0] >= end and _COMPARED.search(text, end, t[0])  # "4% more than in … 2025": not its own
+    )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since
+    # 2021, or about 26%", "…, funded by a 9 million euro grant": the time before
+    compared = lambda t: t[0] >= end and _compared(text, end, t)  # "4% more than in … 2025": not its own
     if (continues or went_on) and not any(clause[0] <= t[0] < clause[1] and not compared(t) for t in times):
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
@@ -664,6 +697,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             continue  # "voted 4-1": a vote, not a quantity
         if YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
+        if _DATED_DAY.match(text, number.end) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+            continue  # "March 6, 2026": a day of a date its year makes whole
         before = text[max(s_start, number.start - 200) : number.start]
         if number.start - s_start > 200:
             before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
@@ -752,6 +787,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
                     text[max(s_start, later.number.start - 60) : later.number.start],
                 )
                 or _OTHER_SIDE.fullmatch(text, earlier.end, later.number.start)
+                or (  # "fell to about 1.59 million residents at the end of last year from 1.82 million"
+                    _TO_LEVEL_BEFORE.search(text, max(s_start, earlier.number.start - 24), earlier.number.start)
+                    and _FROM_AFTER.fullmatch(text, earlier.end, later.number.start)
+                )
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
@@ -764,6 +803,11 @@ _OTHER_SIDE = re.compile(
     rf",?\s+from\s+(?:(?:{QUALIFIERS})\s+)?"
     rf"|[^.;:\"“”\d]{{0,80}}?\b(?:against|versus|compared (?:with|to))\s+(?:(?:{QUALIFIERS})\s+)?"
 )
+
+
+#: a level a change went to ("fell to about"), and the "from" of its other side after words of its time
+_TO_LEVEL_BEFORE = re.compile(rf"\bto\s+(?:(?:{QUALIFIERS})\s+)?\Z")
+_FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
@@ -779,11 +823,21 @@ _SAID_WHEN = re.compile(
 )
 #: what opens reported speech or a new clause after a time of saying ("said on Friday that …", ", but")
 _REPORTED = re.compile(r"\bthat\b|[\"“„«,;:]")
-#: a comparison: what follows it is the other side's, its time too
+#: a comparison: what follows it is the other side's, its time too; so is an event a figure comes "ahead of"
 _COMPARED = re.compile(
-    r"\b(?:compared (?:with|to)|versus|against|"
+    r"\b(?:compared (?:with|to)|versus|against|ahead of|"
     r"(?:more|less|higher|lower|fewer|greater|bigger|smaller)\s+than\s+(?:in|during|over|at)\b)"
 )
+#: a year a change is reckoned "on" ("up 9.2 per cent on the previous year", "4% on 2024"; not "on Nov. 30")
+_ON_A_YEAR = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|before|ago)")
+
+
+def _compared(text: str, end: int, t: Time) -> bool:
+    """Whether the time ``t`` after a figure ending at ``end`` is the other side of a comparison."""
+    on = t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))
+    return bool(on or _COMPARED.search(text, end, t[0]))
+
+
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
 _SAME_AS = re.compile(r"\bsame\s+(?:period|time|months?|quarter|half|season)\s+(?:of|in|last)\s+$")
 #: a comparison a year apart stated in a sentence ("year-on-year", "a year earlier")
@@ -802,6 +856,13 @@ _AGO = re.compile(r"\b(?:earlier|ago|before)$", re.I)
 _SCORE = re.compile(
     r"\b(?:vot(?:ed|es?)|won|lost|beat|defeated|drew|tied|passed|approved|rejected)\s+(?:\w+\s+)?\d{1,2}[-–]\d{1,2}\b"
 )
+
+
+#: a month's name just before a day, and a year just after it: the day of a whole date ("March 6, 2026")
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\Z"
+)
+_DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
@@ -831,15 +892,24 @@ def _following(
         if t[0] < end or (clause_of(t[0]) in numbered and not to_level) or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
-        if _COMPARED.search(between):
+        if _compared(text, end, t):
             if "-" not in t[2] and _SAME_AS.search(text, max(0, t[0] - 40), t[0]):  # "the same period of 2024"
                 return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
             return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
-        if len(between) <= 120 and (pauses == 0 or (pauses == 1 and _PARTICIPLE.search(between))):
+        if len(between) <= 120 and (
+            pauses == 0 or (pauses == 1 and (_PARTICIPLE.search(between) or _SOURCE_OF.match(text, t[1])))
+        ):
             return t
         return None
     return None
+
+
+#: a source after its year that the sentence cites ("…, a 2023 state survey found"): its figures are of that year
+_SOURCE_OF = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:survey|study|report|census|poll|analysis|audit|assessment)\s+"
+    r"(?:found|finds|showed|shows|said|says|estimated|estimates|suggested|suggests)\b"
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -862,7 +932,7 @@ def _when(
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
     inside = [  # not a time after a comparison: "4% more than in the first half of 2025"
-        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _COMPARED.search(text, end, t[0]))
+        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _compared(text, end, t))
     ]
     after = [t for t in inside if t[0] >= end]
     if after:
@@ -883,7 +953,5 @@ def _when(
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [
-        t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _COMPARED.search(text, end, t[0])
-    ]
+    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"

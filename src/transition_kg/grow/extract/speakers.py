@@ -29,7 +29,7 @@ from .lexicon import (
     TITLES,
     UPPER,
 )
-from .names import Name, find_names
+from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
@@ -143,10 +143,11 @@ def _owned_role(text: str, names: list[Name], role: str | None, at: int) -> tupl
     return (owned.group(2), named) if owned and named else None
 
 
-def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
+def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrences | None = None) -> str | None:
     """The organisation "the union", "the council", "the bureau" or "the company" at ``at`` is: the last one named
-    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word), by the
-    noun written after it ("Yangcheng county") or by an apposition ("X, the union that …")."""
+    before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word; with
+    ``seen``, a company's short name too: "Westbright" of "Westbright Energy"), by the noun written after it
+    ("Yangcheng county") or by an apposition ("X, the union that …")."""
     called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
@@ -157,11 +158,29 @@ def _named_as(text: str, names: list[Name], noun: str, at: int) -> str | None:
             return text[n.start : after]  # "Yangcheng county": "the county"
         if not n.person and (
             noun.capitalize() in words
-            or (noun == "company" and words & COMPANY_WORDS)
+            or (noun == "company" and words & COMPANY_WORDS and not words & _NOT_COMPANIES)  # not "… Energy Union"
+            or (noun == "company" and seen is not None and _short_company(seen, n.text))
             or called.match(text, n.end, n.end + 80)
         ):
             return n.text
     return None
+
+
+def _short_company(seen: Occurrences, name: str) -> bool:
+    """Whether the text writes ``name`` elsewhere as the first words of a company's ("Westbright Energy"); read once
+    per name."""
+    return seen.once(
+        ("short company", name),
+        lambda: any(_COMPANY_NEXT.match(seen.text, at + len(name)) for at in seen.of(name)),
+    )
+
+
+#: the rest of a company's name after its first words ("… Energy", "… Mining Co"), not a union's ("… Energy Union")
+_COMPANY_NEXT = re.compile(rf"\s+(?:[{UPPER}][\w'’-]*\s+){{0,2}}(?:{'|'.join(sorted(COMPANY_WORDS))})\b(?!\s+Union)")
+
+
+#: words of a name that make it no company, though a company's word is in it ("Mining and Energy Union")
+_NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Association", "Party"}
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
@@ -264,6 +283,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 c.add("candidateAbout", turtle.iri(entity))
             if role:
                 c.add("candidateRole", turtle.text(role))
+            organisation = _as_written(seen, organisation)
             if organisation:
                 c.add("candidateOrganisation", turtle.text(organisation))
             if role and (speaker, role) not in roles:
@@ -271,6 +291,17 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
+    """An organisation as its name is written: where it is based dropped ("Mumbai-based Kavach Securities"), a
+    company's abbreviation with its full stop and those after it ("Fuxin Xinfeng Wind Power Co., Ltd.")."""
+    if not organisation:
+        return organisation
+    organisation = re.sub(r"^[\w'’-]+-based\s+(?=\S)", "", organisation)
+    at = seen.first(organisation) if organisation.split()[-1] in COMPANY_ABBREVIATIONS else -1
+    found = ABBREVIATED.match(seen.text, at + len(organisation)) if at >= 0 else None
+    return organisation + found.group(0) if found else organisation
 
 
 #: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
@@ -382,17 +413,21 @@ def _complete(
         if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(seen, who[0], who[1]):
-            company = next(
-                (
-                    n.text
-                    for n in reversed(names)
-                    if n.end <= start
-                    and set(n.text.split()) & COMPANY_WORDS
-                    and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
-                    and not _PARENT.search(text, max(0, n.start - 40), n.start)
-                ),
-                None,
-            ) or _referent(text, names, start, 1500)  # "Bogatyr Komir, the largest miner in …"
+            company = (
+                _its_subject(text, names, seen.first(who[0]))
+                or next(
+                    (
+                        n.text
+                        for n in reversed(names)
+                        if n.end <= start
+                        and set(n.text.split()) & COMPANY_WORDS
+                        and not set(n.text.split()) & PUBLIC_WORDS  # "Energy Ministry data": not the company
+                        and not _PARENT.search(text, max(0, n.start - 40), n.start)
+                    ),
+                    None,
+                )
+                or _referent(text, names, start, 1500)
+            )  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]))
@@ -590,6 +625,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     Y", "Queensland Premier X" (Queensland named elsewhere: the organisation), "Gov. X"."""
     text = seen.text
     after = seen.after(person, _APPOSITION) or seen.after(person, _COPULA)
+    now = _titled_before(seen, person) if after and after.group(1).startswith("former ") else None
+    if now and now.group(1).rstrip(".") not in HONORIFICS:
+        after = None  # "Commissioner X is a former dragline operator": the title is what X is now
     owned = _owned_role(text, names, after.group(1), after.start()) if after else None
     if owned:
         return owned  # "X, the union's regional chairman for Y": the union
@@ -608,7 +646,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return role, _whole(part.group(1))
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
-            org = _named_as(text, names, noun.group(1), after.start()) if noun else None
+            org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
@@ -633,7 +671,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if serving:  # "A spokeswoman for the company, X": the company named before; "for the regional government"
         served = serving.group(2)
         noun = re.search(rf"\b(?:{HELD_NOUNS})$", served)
-        named = _named_as(text, names, noun.group(0), serving.start()) if noun and served[:1].islower() else None
+        named = _named_as(text, names, noun.group(0), serving.start(), seen) if noun and served[:1].islower() else None
         return serving.group(1), named or (served if served[:1].isupper() or " " in served else None)
     if before:
         org = before.group(1)
@@ -645,13 +683,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
-        place = re.match(r"([A-Z][\w'’-]+)\s+(?=[A-Z])", words)
-        if (
-            place
-            and place.group(1) not in TITLE_WORDS | TITLE_MODIFIERS
-            and _named_alone(seen, place.group(1), words[place.end() :])
-        ):
-            return words[place.end() :], place.group(1)  # "Queensland Premier": Premier of Queensland
+        place = _place_before_title(seen, names, words)
+        if place:
+            return place  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
@@ -740,15 +774,40 @@ _ROLES_OF_SEVERAL = re.compile(
     rf"\b(?:(?:[Tt]he|[Bb]oth)\s+)?(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Bb]oth)\s+)((?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS}))s,"
     rf"\s+(?:[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:,\s+|,?\s+and\s+))+\Z"
 )
-_EDGE = re.compile(r"\b")
 _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
 
 
-def _named_alone(seen: Occurrences, word: str, then: str) -> bool:
-    """Whether ``word`` is written as a word of its own somewhere not followed by ``then`` ("Queensland"
-    elsewhere than in "Queensland Premier")."""
-    rest = re.compile(rf"\b(?!\s+{re.escape(then)})")
-    return any(_EDGE.match(seen.text, at) and rest.match(seen.text, at + len(word)) for at in seen.of(word))
+def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """Each name's words → where the text writes them, and a first word → the first name that opens on it and "of"
+    ("Shire": "Shire of Collie"), indexed once per text."""
+
+    def index() -> tuple[dict[str, list[int]], dict[str, str]]:
+        found: dict[str, list[int]] = {}
+        bodies: dict[str, str] = {}
+        for n in names:
+            found.setdefault(n.text, []).append(n.start)
+            words = n.text.split()
+            if len(words) > 2 and words[1] == "of":
+                bodies.setdefault(words[0], n.text)
+        return found, bodies
+
+    return seen.once(("written names",), index)
+
+
+def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tuple[str, str] | None:
+    """The title and where it is held, from capitalised words before a name: the longest run of its first words that
+    the text names on its own ("Western Macedonia Regional Governor": Western Macedonia; "Campbell County
+    Commissioner"; "Queensland Premier"), or a name that opens on its first word and "of" ("Shire President": the
+    Shire of Collie); none when its first words are only a title's ("Energy Minister", "Regional Governor")."""
+    tokens = words.split()
+    if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
+        return None
+    named, bodies = _written_names(seen, names)
+    for k in range(len(tokens) - 1, 0, -1):
+        if " ".join(tokens[:k]) in named:
+            return " ".join(tokens[k:]), " ".join(tokens[:k])
+    body = bodies.get(tokens[0])
+    return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -802,14 +861,40 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
             continue
         if at - n.end >= reach:
             return None
-        if n.person:
+        acronym = _ACRONYM_NEXT.match(text, n.end)  # "Ligniti Dytikis Makedonias (LDM)": no person has one
+        if n.person and not acronym:
             continue
-        if set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS) or re.match(
-            rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
-            text[n.end : n.end + 80],
+        if (
+            acronym
+            or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            or re.match(
+                rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
+                text[n.end : n.end + 80],
+            )
         ):
             return n.text
     return None
+
+
+_ACRONYM_NEXT = re.compile(r"\s+\([A-Z]{2,}\)")
+#: a title after "its", just before a name ("…, its Chief Executive Officer X told PTI")
+_ITS_TITLE = re.compile(r"\bits\s+(?:[A-Z][\w-]*\s+){1,5}\Z")
+
+
+def _its_subject(text: str, names: list[Name], at: int) -> str | None:
+    """The organisation the sentence opens on when the person at ``at`` is given a title after "its" ("Angul Syngas
+    Ltd, a joint venture of Brahmani Coalfields Ltd …, will …, its Chief Executive Officer X told PTI": Angul
+    Syngas Ltd, not the last company named)."""
+    if at < 0 or not _ITS_TITLE.search(text, max(0, at - 80), at):
+        return None
+    window = max(0, at - 600)
+    dot = text.rfind(". ", window, at)
+    opening = max(dot + 2 if dot >= 0 else window, text.rfind("\n", window, at) + 1)
+    first = names[bisect.bisect_left(names, opening, key=lambda n: n.start) :][:1]
+    if not first or first[0].start - opening > 4 or first[0].start >= at:
+        return None
+    words = set(first[0].text.split())
+    return first[0].text if words & (ORG_WORDS | COMPANY_WORDS) or _ACRONYM_NEXT.match(text, first[0].end) else None
 
 
 def _owner(organisation: str | None) -> str | None:
@@ -859,10 +944,23 @@ _FRONTED = re.compile(
 )
 
 
+#: the sentence after a person's first mention telling, of a pronoun, the trade they took ("Sun Guirong, 49, is one of
+#: them. After 22 years at the mine, she retrained as a turbine technician in 2024")
+_TOOK_UP = re.compile(
+    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she)\s+(?:(?:now|later)\s+)?(?:retrained|trained|qualified|works|worked|"
+    rf"became|has become)\s+(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))\b"
+)
+
+
 def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
-    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them."""
+    """The role a sentence opens on right after a person's first mention, its subject a pronoun for them, or the
+    trade the sentence after it says they took ("she retrained as a turbine technician")."""
     at = seen.first(person)
-    found = _FRONTED.match(seen.text, at + len(person)) if at >= 0 else None
+    found = (
+        (_FRONTED.match(seen.text, at + len(person)) or _TOOK_UP.match(seen.text, at + len(person)))
+        if at >= 0
+        else None
+    )
     if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
         return None  # another person named between: the pronoun may be theirs
     return found.group(1), None
@@ -876,9 +974,22 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
+    opening = found.start() == 0 or re.search(
+        r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()]
+    )
+    named = bool(set(_written_names(seen, names)[0].get(head, [])) - {found.start()})  # "Exxaro chief executive X"
+    if opening and " " not in head and not named and not _IN_A_BODY.match(role):
+        head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
+
     if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
         return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
+
+
+#: a role's first word that says it is held in a body or an area ("municipal manager", "district secretary")
+_IN_A_BODY = re.compile(
+    r"(?:municipal|district|county|city|town|village|provincial|regional|state|council|party|union|branch|local)\b"
+)
 
 
 def _proper(text: str, head: str) -> bool:
