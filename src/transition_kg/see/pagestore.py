@@ -153,7 +153,8 @@ def canonical(nquads: bytes) -> bytes:
 
     dataset = ox.Dataset(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return b"".join(sorted(ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+    written = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS) or b""  # (None only when given a file)
+    return b"".join(sorted(written.splitlines(keepends=True)))
 
 
 def packed(data: bytes) -> str:
