@@ -1,6 +1,6 @@
 """The endpoint under load, next to ``oxigraph serve`` on the same data, in the same run.
 
-    python -m benchmarks.serve [--seconds 5] [--concurrency 1 8 32]
+    python -m benchmarks.serve [--seconds 5] [--concurrency 1 8 32] [--workers N]
 
 Both servers run in processes of their own on loopback: ``transition-kg serve`` (its
 defaults: 4 workers) and ``oxigraph serve-read-only`` over a store loaded by ``oxigraph
@@ -141,6 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--workers", type=int, help="transition-kg serve's --workers (default: serve's own)")
     parser.add_argument("--client", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client:
@@ -181,7 +182,8 @@ def main() -> None:
         ours_port, ox_port = free_port(), free_port()
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         ours = subprocess.Popen(
-            [str(BIN / "transition-kg"), "--project", str(ROOT), "serve", "--port", str(ours_port)],
+            [str(BIN / "transition-kg"), "--project", str(ROOT), "serve", "--port", str(ours_port)]
+            + (["--workers", str(args.workers)] if args.workers else []),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
