@@ -212,6 +212,20 @@ def test_csv_of_a_named_query_has_label_columns(project, capsys):
     assert capsys.readouterr().out.splitlines()[0] == "city,province,country,article"
 
 
+def test_sparql_given_to_query_says_which_command_runs_it(project, capsys):
+    """A newcomer's own SELECT where a query's name goes: one line naming the command for it."""
+    typed = "SELECT ?city WHERE { ?city a tkg:City } ORDER BY ?city"
+    with pytest.raises(SystemExit) as exited:
+        main(["--project", str(project.root), "query", typed])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "transition-kg: 'SELECT ?city WHERE { ?city a tkg:City }…' is SPARQL, not a query's name: run your own "
+        "with transition-kg sparql '…' (no PREFIX or GRAPH needed); transition-kg queries lists the named ones\n"
+    )
+    assert run(["--project", str(project.root), "sparql", typed, "-F", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["city", "https://w3id.org/transition-kg/id/datong"]
+
+
 def test_queries_lists_names_titles_and_parameters(project, capsys):
     assert run(["--project", str(project.root), "queries"]) == 0
     out = capsys.readouterr().out.splitlines()

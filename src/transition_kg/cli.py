@@ -66,6 +66,12 @@ def _writable_project(args: argparse.Namespace):
     return project
 
 
+def _cut(text: str, keep: int = 40) -> str:
+    """Text on one line, cut to about ``keep`` characters (an error quoting what was typed)."""
+    line = " ".join(text.split())
+    return line if len(line) <= keep else line[: keep - 1].rstrip() + "…"
+
+
 def _corpus(args: argparse.Namespace) -> Path | None:
     return Path(args.corpus).resolve() if args.corpus else None
 
@@ -409,6 +415,13 @@ def query_command(args: argparse.Namespace) -> int:
     from .core.store import open_store
 
     project = _project(args)
+    if any(c.isspace() or c in "{}?" for c in args.name):  # a newcomer's own SPARQL, given where a name goes
+        from .core.errors import QueryError
+
+        raise QueryError(
+            f"{_cut(args.name)!r} is SPARQL, not a query's name: run your own with transition-kg sparql '…' "
+            "(no PREFIX or GRAPH needed); transition-kg queries lists the named ones"
+        )
     named = get(project, args.name)
     store = open_store(project, args.endpoint, args.timeout, args.store_dir, args.user)
     notes: list[str] = []
