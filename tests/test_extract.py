@@ -2688,3 +2688,40 @@ def test_the_other_side_of_a_change_after_words_of_its_time_takes_its_unit(gazet
         ("about 1.59 million residents", "count"),
         ("1.82 million", "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # a thing of a capacity brought in as new takes the year it is made, later in its clause
+            "The council approved a site where the developer will build a 120MW wind farm by 2031.",
+            dt.date(2026, 4, 2),
+            {"120MW": "2031"},
+        ),
+        (
+            "The oldest shaft closed, and a 640MW unit commissioned in 2009 will run for another decade.",
+            dt.date(2026, 4, 2),
+            {"640MW": "2009"},
+        ),
+        (  # not a day or month of the news
+            "Plans for a 700MW solar project near the town were approved on Tuesday.",
+            dt.date(2026, 4, 2),
+            {"700MW": "-"},
+        ),
+        (  # the level a change over a period went to stood at the period's end
+            "The district's workforce has shrunk by 9 percent in the past three years, to 31,000 workers.",
+            dt.date(2026, 4, 2),
+            {"31,000 workers": "2026"},
+        ),
+        (  # but a period in the level's own clause is its own
+            "Output has fallen since 2020. Joblessness rose to 7.2% over the same period.",
+            dt.date(2026, 4, 2),
+            {"7.2%": "2020-2026"},
+        ),
+    ],
+)
+def test_a_new_things_capacity_takes_the_year_it_is_made_and_a_level_the_end_of_its_period(
+    text, published, expected, gazetteer
+):
+    found = years(text, gazetteer, published)
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -623,7 +623,7 @@ def _time_of(
     number, end = quantity.number, quantity.end
     clause = clause_of(number.start) or (0, len(text))
     if _undated(text, quantity, lead):
-        return None
+        return _made_when(text, quantity, lead, times, clause)
     change = bool(
         re.match(
             r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -658,7 +658,32 @@ def _time_of(
             in_previous = [t for t in known if t[1] <= clause[0]][-1:]  # "fell 7pc in the year to June, to 148m"
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
-    return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+    when = _when(text, times, clause_of, clause, numbered, number.start, end, change)
+    level = to_level or opening.startswith("to ")
+    if when and "-" in when[2] and level and when[1] <= number.start and not _bounded(when[3], when[4]):
+        # "fell 6 percent in the past five years, to 54,000 residents": the level stood at the period's end (not "rose
+        # to 6.4% over the same period", whose period is its own)
+        return (when[0], when[1], when[2].split("-")[1], f"the end of {when[3] or text[when[0] : when[1]]}", when[4])
+    return when
+
+
+def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
+    """The time a thing of a capacity is made, when the text brings it in as new ("a 90MW data centre by 2030", "an
+    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"): the first time after it in
+    its clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on Tuesday"), not a
+    bound that opens from it ("since") nor one compared; never for a thing already known ("the 800MW station …
+    stopped burning coal in 2023")."""
+    if quantity.unit not in CAPACITIES or not re.search(r"\ban?\s+$", lead):
+        return None
+    after = [
+        t
+        for t in times
+        if quantity.end <= t[0] < clause[1]
+        and not re.search(r"\b(?:since|until)\s+$", t[4])
+        and not _compared(text, quantity.end, t)
+        and re.search(r"\byear\b|\d{4}", t[3] or text[t[0] : t[1]])
+    ]
+    return after[0] if after else None
 
 
 #: a clause that goes on from the one before in the past: "and earned", "and that those projects had created"
