@@ -2725,3 +2725,30 @@ def test_a_new_things_capacity_takes_the_year_it_is_made_and_a_level_the_end_of_
 ):
     found = years(text, gazetteer, published)
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a name's native spelling in brackets before the apposition; "the bureau" named in full before
+            "Output rose, according to the Fuxin Municipal Bureau of Statistics.\n\n"
+            '"The pits are nearly done," said Wang Hua (王华), deputy director of the bureau.',
+            ("Wang Hua", "deputy director", "Fuxin Municipal Bureau of Statistics"),
+        ),
+        (  # "according to its spokeswoman, X": the role, and the body the sentence opens on
+            "Lena Vogt wrote to the Ministry of Economic Affairs last week.\n\n"
+            "The ministry expects 2,000 new jobs, according to its spokeswoman, Karin Maier.\n\n"
+            '"We have the money," Maier said.',
+            ("Karin Maier", "spokeswoman", "Ministry of Economic Affairs"),
+        ),
+        (  # a company's first words before its title, over more than four capitalised words
+            "Sonhat River Power Ltd will close two units.\n\n"
+            '"No one will be left without work," Sonhat River Power Chairman and Managing Director Vikram Rao '
+            "told PTI.\n\nRao said the plant would shut in 2028.",
+            ("Vikram Rao", "Chairman and Managing Director", "Sonhat River Power"),
+        ),
+    ],
+)
+def test_a_role_after_a_bracketed_name_or_its_and_a_companys_words_before_a_title(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found][-1:] == [expected], found
