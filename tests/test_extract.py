@@ -2752,3 +2752,18 @@ def test_a_new_things_capacity_takes_the_year_it_is_made_and_a_level_the_end_of_
 def test_a_role_after_a_bracketed_name_or_its_and_a_companys_words_before_a_title(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:] for f in found][-1:] == [expected], found
+
+
+def test_a_counted_noun_after_more_or_after_an_adjective_following_a_figure(gazetteer):
+    """ "four more units" and "about 60 permanent roles" are counts; "three main areas" and "the first truck stops"
+    (a number word) are not read through a word before the noun."""
+    text = (
+        "The owner will shut four more units by 2028 and keep about 60 permanent roles. "
+        "The plan has three main areas. Workers wait until the first truck stops."
+    )
+    found = {
+        c.exact: c.props.get("candidateCounted", ["-"])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"four more units": "units", "about 60 permanent roles": "roles"}, found

@@ -66,6 +66,10 @@ _COUNTED = re.compile(
 )
 
 
+#: words between a number and its counted noun that say how many beyond others ("four more units", "30 other mines")
+_MORE = {"and", "or", "more", "other", "additional", "further"}
+
+
 def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
     words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
@@ -91,17 +95,29 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one
-    if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
+    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
+    if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
-    plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
+    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles"; not
+    # "three main areas", "the first truck stops")
+    plural = re.match(r"\s+(?:([a-z]{3,})\s+)?([a-z]{3,}s)\b", rest)
+    between = plural.group(1) if plural else None
     if (
         plural
-        and plural.group(1) not in NOT_COUNTED
-        and plural.group(1) not in FUNCTION_WORDS
-        and not plural.group(1).endswith(("ss", "us", "ous"))
+        and (
+            between is None
+            or between in _MORE
+            or (
+                between not in FUNCTION_WORDS
+                and words_value(between) is None
+                and any(ch.isdigit() for ch in text[start:end])
+            )
+        )
+        and plural.group(2) not in NOT_COUNTED
+        and plural.group(2) not in FUNCTION_WORDS
+        and not plural.group(2).endswith(("ss", "us", "ous"))
     ):
-        return "count", plural.group(1), end + plural.end()
+        return "count", plural.group(2), end + plural.end()
     owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
@@ -659,10 +675,10 @@ def _time_of(
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     when = _when(text, times, clause_of, clause, numbered, number.start, end, change)
-    level = to_level or opening.startswith("to ")
+    level = text[clause[0] - 2 : clause[0]] == ", " and opening.startswith("to ")
     if when and "-" in when[2] and level and when[1] <= number.start and not _bounded(when[3], when[4]):
-        # "fell 6 percent in the past five years, to 54,000 residents": the level stood at the period's end (not "rose
-        # to 6.4% over the same period", whose period is its own)
+        # "fell 6 percent in the past five years, to 54,000 residents": the level a change went to, set off after it,
+        # stood at the period's end (not "rose to 6.4% over the same period", nor "In that time, … rose to 6.8pc")
         return (when[0], when[1], when[2].split("-")[1], f"the end of {when[3] or text[when[0] : when[1]]}", when[4])
     return when
 
