@@ -2767,3 +2767,21 @@ def test_a_counted_noun_after_more_or_after_an_adjective_following_a_figure(gaze
         if c.kind == "CandidateObservation"
     }
     assert found == {"four more units": "units", "about 60 permanent roles": "roles"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "and now has fewer than": of now, though a period came before it
+            "The town has lost a quarter of its people since 1985 and now has fewer than 40,000 residents.",
+            {"fewer than 40,000 residents": "2026"},
+        ),
+        (  # "since" and the clause of an event in a year: from that year until now
+            "The scheme has trained 2,300 workers since it was founded in 2021.",
+            {"2,300 workers": "2021-2026"},
+        ),
+    ],
+)
+def test_and_now_after_a_period_and_since_an_event_in_a_year(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 4, 2))
+    assert {exact: found.get(exact) for exact in expected} == expected, found

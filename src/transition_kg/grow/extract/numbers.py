@@ -100,7 +100,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         return "count", counted.group(2), end + counted.end()
     # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles"; not
     # "three main areas", "the first truck stops")
-    plural = re.match(r"\s+(?:([a-z]{3,})\s+)?([a-z]{3,}s)\b", rest)
+    plural = re.match(r"\s+(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
     between = plural.group(1) if plural else None
     if (
         plural
@@ -425,14 +425,15 @@ _PLAN = re.compile(
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
 #: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
-_NOW_BEFORE = re.compile(r"\band\s+(now|currently)\s+\w+\s+(?:(?:about|some|more than|nearly|almost)\s+)?\Z")
+_NOW_BEFORE = re.compile(rf"\band\s+(now|currently)\s+\w+\s+(?:(?:{QUALIFIERS})\s+)?\Z")
 
 
 def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
-    """The publication's year instead of a year a figure's clause gave before "and now" ("retrained in 2024 and now
-    earns 6,200 yuan"); else ``when``."""
+    """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
+    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
+    ``when``."""
     now = _NOW_BEFORE.search(text, max(when[1], start - 40), start)
-    return (now.start(), now.end(), str(published.year), now.group(1), "") if now and "-" not in when[2] else when
+    return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
 
 
 def _observation(
