@@ -172,7 +172,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
         since = (  # "since 2019", "since it was launched in 2024": from then until now
-            (re.search(r"\bsince\s+$", before, re.I) or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start()))
+            (
+                re.search(r"\bsince\s+$", before, re.I)
+                or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
+            )
             and int(m.group(0)) < published.year
             and not financial
         )

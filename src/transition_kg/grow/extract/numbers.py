@@ -686,10 +686,10 @@ def _time_of(
 
 def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
     """The time a thing of a capacity is made, when the text brings it in as new ("a 90MW data centre by 2030", "an
-    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"): the first time after it in
-    its clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on Tuesday"), not a
-    bound that opens from it ("since") nor one compared; never for a thing already known ("the 800MW station …
-    stopped burning coal in 2023")."""
+    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"): the first time after it
+    in its clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on
+    Tuesday"), not a bound that opens from it ("since") nor one compared; never for a thing already known ("the
+    800MW station … stopped burning coal in 2023")."""
     if quantity.unit not in CAPACITIES or not re.search(r"\ban?\s+$", lead):
         return None
     after = [

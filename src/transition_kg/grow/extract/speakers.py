@@ -737,7 +737,8 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
     rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
-#: "X, deputy director of the Y", "X (周丽华), deputy director of …": a name's native spelling or party in brackets between
+#: "X, deputy director of the Y", "X (周丽华), deputy director of …": a name's native spelling or party in brackets
+#: may come between
 _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
