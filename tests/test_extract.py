@@ -2688,3 +2688,100 @@ def test_the_other_side_of_a_change_after_words_of_its_time_takes_its_unit(gazet
         ("about 1.59 million residents", "count"),
         ("1.82 million", "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # a thing of a capacity brought in as new takes the year it is made, later in its clause
+            "The council approved a site where the developer will build a 120MW wind farm by 2031.",
+            dt.date(2026, 4, 2),
+            {"120MW": "2031"},
+        ),
+        (
+            "The oldest shaft closed, and a 640MW unit commissioned in 2009 will run for another decade.",
+            dt.date(2026, 4, 2),
+            {"640MW": "2009"},
+        ),
+        (  # not a day or month of the news
+            "Plans for a 700MW solar project near the town were approved on Tuesday.",
+            dt.date(2026, 4, 2),
+            {"700MW": "-"},
+        ),
+        (  # the level a change over a period went to stood at the period's end
+            "The district's workforce has shrunk by 9 percent in the past three years, to 31,000 workers.",
+            dt.date(2026, 4, 2),
+            {"31,000 workers": "2026"},
+        ),
+        (  # but a period in the level's own clause is its own
+            "Output has fallen since 2020. Joblessness rose to 7.2% over the same period.",
+            dt.date(2026, 4, 2),
+            {"7.2%": "2020-2026"},
+        ),
+    ],
+)
+def test_a_new_things_capacity_takes_the_year_it_is_made_and_a_level_the_end_of_its_period(
+    text, published, expected, gazetteer
+):
+    found = years(text, gazetteer, published)
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a name's native spelling in brackets before the apposition; "the bureau" named in full before
+            "Output rose, according to the Fuxin Municipal Bureau of Statistics.\n\n"
+            '"The pits are nearly done," said Wang Hua (王华), deputy director of the bureau.',
+            ("Wang Hua", "deputy director", "Fuxin Municipal Bureau of Statistics"),
+        ),
+        (  # "according to its spokeswoman, X": the role, and the body the sentence opens on
+            "Lena Vogt wrote to the Ministry of Economic Affairs last week.\n\n"
+            "The ministry expects 2,000 new jobs, according to its spokeswoman, Karin Maier.\n\n"
+            '"We have the money," Maier said.',
+            ("Karin Maier", "spokeswoman", "Ministry of Economic Affairs"),
+        ),
+        (  # a company's first words before its title, over more than four capitalised words
+            "Sonhat River Power Ltd will close two units.\n\n"
+            '"No one will be left without work," Sonhat River Power Chairman and Managing Director Vikram Rao '
+            "told PTI.\n\nRao said the plant would shut in 2028.",
+            ("Vikram Rao", "Chairman and Managing Director", "Sonhat River Power"),
+        ),
+    ],
+)
+def test_a_role_after_a_bracketed_name_or_its_and_a_companys_words_before_a_title(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found][-1:] == [expected], found
+
+
+def test_a_counted_noun_after_more_or_after_an_adjective_following_a_figure(gazetteer):
+    """ "four more units" and "about 60 permanent roles" are counts; "three main areas" and "the first truck stops"
+    (a number word) are not read through a word before the noun."""
+    text = (
+        "The owner will shut four more units by 2028 and keep about 60 permanent roles. "
+        "The plan has three main areas. Workers wait until the first truck stops."
+    )
+    found = {
+        c.exact: c.props.get("candidateCounted", ["-"])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"four more units": "units", "about 60 permanent roles": "roles"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "and now has fewer than": of now, though a period came before it
+            "The town has lost a quarter of its people since 1985 and now has fewer than 40,000 residents.",
+            {"fewer than 40,000 residents": "2026"},
+        ),
+        (  # "since" and the clause of an event in a year: from that year until now
+            "The scheme has trained 2,300 workers since it was founded in 2021.",
+            {"2,300 workers": "2021-2026"},
+        ),
+    ],
+)
+def test_and_now_after_a_period_and_since_an_event_in_a_year(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 4, 2))
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -171,7 +171,14 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
-        since = re.search(r"\bsince\s+$", before, re.I) and int(m.group(0)) < published.year and not financial
+        since = (  # "since 2019", "since it was launched in 2024": from then until now
+            (
+                re.search(r"\bsince\s+$", before, re.I)
+                or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
+            )
+            and int(m.group(0)) < published.year
+            and not financial
+        )
         until = re.search(r"\buntil\s+$", before, re.I) and int(m.group(0)) > published.year and not financial
         when, words = (
             (f"{m.group(0)}-{published.year}", f"since {m.group(0)}")
@@ -265,6 +272,10 @@ _DONE_BY = re.compile(r"\b(?:it|they|he|she|we|I)\s+(?!need|exceed|proceed|succe
 _WAS_DUE = re.compile(
     r"\b(?:was|were|had been)\s+(?:due|scheduled|expected|planned|set)\b(?!.*\b(?:will|next)\b)", re.I
 )
+
+
+#: "since" and a short clause of an event in a year, just before the year ("since it was launched in 2024")
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)?\s*[a-z]+ed\s+in\s+\Z", re.I)
 
 
 def _forward(sentence: str, start: int) -> bool:

@@ -66,6 +66,10 @@ _COUNTED = re.compile(
 )
 
 
+#: words between a number and its counted noun that say how many beyond others ("four more units", "30 other mines")
+_MORE = {"and", "or", "more", "other", "additional", "further"}
+
+
 def _unit(text: str, start: int, end: int, stop: int, country: str | None = None) -> tuple[str | None, str | None, int]:
     """The unit of the number at ``start``–``end``: (unit label, counted noun, end of the unit's
     words); a "$" or "pesos" is the currency of the article's ``country`` (ISO 3166 code)."""
@@ -91,17 +95,29 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
-    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one
-    if counted and not (set(counted.group(1).split()) - {"and", "or"}) & FUNCTION_WORDS:
+    counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
+    if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
-    plural = re.match(r"\s+([a-z]{3,}s)\b", rest)
+    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles"; not
+    # "three main areas", "the first truck stops")
+    plural = re.match(r"\s+(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
+    between = plural.group(1) if plural else None
     if (
         plural
-        and plural.group(1) not in NOT_COUNTED
-        and plural.group(1) not in FUNCTION_WORDS
-        and not plural.group(1).endswith(("ss", "us", "ous"))
+        and (
+            between is None
+            or between in _MORE
+            or (
+                between not in FUNCTION_WORDS
+                and words_value(between) is None
+                and any(ch.isdigit() for ch in text[start:end])
+            )
+        )
+        and plural.group(2) not in NOT_COUNTED
+        and plural.group(2) not in FUNCTION_WORDS
+        and not plural.group(2).endswith(("ss", "us", "ous"))
     ):
-        return "count", plural.group(1), end + plural.end()
+        return "count", plural.group(2), end + plural.end()
     owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
@@ -409,14 +425,15 @@ _PLAN = re.compile(
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
 #: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
-_NOW_BEFORE = re.compile(r"\band\s+(now|currently)\s+\w+\s+(?:(?:about|some|more than|nearly|almost)\s+)?\Z")
+_NOW_BEFORE = re.compile(rf"\band\s+(now|currently)\s+\w+\s+(?:(?:{QUALIFIERS})\s+)?\Z")
 
 
 def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
-    """The publication's year instead of a year a figure's clause gave before "and now" ("retrained in 2024 and now
-    earns 6,200 yuan"); else ``when``."""
+    """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
+    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
+    ``when``."""
     now = _NOW_BEFORE.search(text, max(when[1], start - 40), start)
-    return (now.start(), now.end(), str(published.year), now.group(1), "") if now and "-" not in when[2] else when
+    return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
 
 
 def _observation(
@@ -623,7 +640,7 @@ def _time_of(
     number, end = quantity.number, quantity.end
     clause = clause_of(number.start) or (0, len(text))
     if _undated(text, quantity, lead):
-        return None
+        return _made_when(text, quantity, lead, times, clause)
     change = bool(
         re.match(
             r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -658,7 +675,32 @@ def _time_of(
             in_previous = [t for t in known if t[1] <= clause[0]][-1:]  # "fell 7pc in the year to June, to 148m"
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
-    return _when(text, times, clause_of, clause, numbered, number.start, end, change)
+    when = _when(text, times, clause_of, clause, numbered, number.start, end, change)
+    level = text[clause[0] - 2 : clause[0]] == ", " and opening.startswith("to ")
+    if when and "-" in when[2] and level and when[1] <= number.start and not _bounded(when[3], when[4]):
+        # "fell 6 percent in the past five years, to 54,000 residents": the level a change went to, set off after it,
+        # stood at the period's end (not "rose to 6.4% over the same period", nor "In that time, … rose to 6.8pc")
+        return (when[0], when[1], when[2].split("-")[1], f"the end of {when[3] or text[when[0] : when[1]]}", when[4])
+    return when
+
+
+def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
+    """The time a thing of a capacity is made, when the text brings it in as new ("a 90MW data centre by 2030", "an
+    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"): the first time after it
+    in its clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on
+    Tuesday"), not a bound that opens from it ("since") nor one compared; never for a thing already known ("the
+    800MW station … stopped burning coal in 2023")."""
+    if quantity.unit not in CAPACITIES or not re.search(r"\ban?\s+$", lead):
+        return None
+    after = [
+        t
+        for t in times
+        if quantity.end <= t[0] < clause[1]
+        and not re.search(r"\b(?:since|until)\s+$", t[4])
+        and not _compared(text, quantity.end, t)
+        and re.search(r"\byear\b|\d{4}", t[3] or text[t[0] : t[1]])
+    ]
+    return after[0] if after else None
 
 
 #: a clause that goes on from the one before in the past: "and earned", "and that those projects had created"

@@ -38,7 +38,8 @@ HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 
 
 _ROLE = (
-    rf"(?:(?:(?!(?:a|an|the|was|is|were|has|had|as|who|and|of|at|in)\b)[\w-]+(?:['’](?!s\b))?\s+){{0,3}}"
+    rf"(?:(?:(?!(?:a|an|the|its|their|his|her|was|is|were|has|had|as|who|and|of|at|in|to|according)\b)[\w-]+"
+    rf"(?:['’](?!s\b))?\s+){{0,3}}"
     rf"(?:(?:vice|co|sub|assistant|deputy)-)?(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
     r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
     r"(?=,|\s+at\s))?"
@@ -406,7 +407,8 @@ def _complete(
                 found = seen.once(("profile", short), functools.partial(_profile, seen, short, names))  # Zhao, who
                 if found:  # heads a …"
                     break
-        if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2])):
+        split = bool(found and found[1] and who[1] == f"{found[1]} {found[0]}")  # "Y Chairman X": Chairman of Y
+        if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2]) or split):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
@@ -676,7 +678,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if before:
         org = before.group(1)
         if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
-            org = _referent(text, names, before.start())
+            org = _referent(text, names, before.start()) or _opening_noun(text, names, before.start(), seen)
         return before.group(2).removeprefix("The ").removeprefix("the "), org
     titled = _titled_before(seen, person)
     if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
@@ -735,7 +737,9 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
     rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
-_APPOSITION = re.compile(rf",\s+(?:\d+,\s+)?{_ROLE_HELD}")  # "X, deputy director of the Y"
+#: "X, deputy director of the Y", "X (周丽华), deputy director of …": a name's native spelling or party in brackets
+#: may come between
+_APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
     rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
@@ -797,15 +801,17 @@ def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list
 def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tuple[str, str] | None:
     """The title and where it is held, from capitalised words before a name: the longest run of its first words that
     the text names on its own ("Western Macedonia Regional Governor": Western Macedonia; "Campbell County
-    Commissioner"; "Queensland Premier"), or a name that opens on its first word and "of" ("Shire President": the
+    Commissioner"; "Queensland Premier") or as a company's first words ("Maand Valley Power Chairman" of "Maand
+    Valley Power Ltd"), or a name that opens on its first word and "of" ("Shire President": the
     Shire of Collie); none when its first words are only a title's ("Energy Minister", "Regional Governor")."""
     tokens = words.split()
     if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
         return None
     named, bodies = _written_names(seen, names)
     for k in range(len(tokens) - 1, 0, -1):
-        if " ".join(tokens[:k]) in named:
-            return " ".join(tokens[k:]), " ".join(tokens[:k])
+        first = " ".join(tokens[:k])  # a company's first words end on a name's word (not "Mines and" of "… Energy")
+        if first in named or (tokens[k - 1][:1].isupper() and _short_company(seen, first)):
+            return " ".join(tokens[k:]), first
     body = bodies.get(tokens[0])
     return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
 
@@ -834,7 +840,7 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
-    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,4}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
     rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
@@ -895,6 +901,19 @@ def _its_subject(text: str, names: list[Name], at: int) -> str | None:
         return None
     words = set(first[0].text.split())
     return first[0].text if words & (ORG_WORDS | COMPANY_WORDS) or _ACRONYM_NEXT.match(text, first[0].end) else None
+
+
+#: a sentence's subject that is an organisation named before by its kind ("The ministry expects …")
+_OPENING_NOUN = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))The\s+({HELD_NOUNS})\b(?!['’])")
+
+
+def _opening_noun(text: str, names: list[Name], at: int, seen: Occurrences) -> str | None:
+    """The organisation "its" at ``at`` refers to when its sentence opens on one by its kind ("The ministry expects
+    …, according to its spokeswoman, X"): the last one named before of that kind."""
+    window = max(0, at - 300)
+    opening = max(text.rfind(". ", window, at) + 2, text.rfind("\n", window, at) + 1, window)
+    found = _OPENING_NOUN.match(text, opening, at)
+    return _named_as(text, names, found.group(1), opening, seen) if found else None
 
 
 def _owner(organisation: str | None) -> str | None:
