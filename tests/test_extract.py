@@ -2785,3 +2785,36 @@ def test_a_counted_noun_after_more_or_after_an_adjective_following_a_figure(gaze
 def test_and_now_after_a_period_and_since_an_event_in_a_year(text, expected, gazetteer):
     found = years(text, gazetteer, dt.date(2026, 4, 2))
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an "m" before a plural noun or after a currency's code is a million; "100m high" stays metres
+            "The company mined 9.6m tonnes, serves 1.13m people and pays up to KZT 6m each. The tower is 100m high.",
+            [("9.6m tonnes", "9600000"), ("1.13m people", "1130000"), ("up to KZT 6m", "6000000"), ("100", "100")],
+        ),
+        (  # a currency named by ISO 4217 and not in the lexicon: the one of the country the text is set in
+            "LAZAREVAC, Serbia, Oct 14 (Reuters) - The council set aside 45 million dinars for grants.",
+            [("45 million dinars", "45000000", '"RSD"')],
+        ),
+        (  # Portuguese plurals of "-al" ("meticais"), a currency of one country wherever it is named
+            "The bakery earned 63.9 meticais a loaf.",
+            [("63.9 meticais", "63.9", '"MZN"')],
+        ),
+        (  # a region's code of three letters or more that only one country has names that country
+            "Storage projects in NSW drew $9.3 billion this year.",
+            [("$9.3 billion", "9300000000", '"Australian dollar"')],
+        ),
+    ],
+)
+def test_millions_as_m_before_a_noun_currencies_by_iso_name_and_a_region_code_naming_a_country(
+    text, expected, gazetteer
+):
+    found = [
+        (c.exact, c.props["candidateValue"][0].split("^^")[0].strip('"'), *c.props.get("candidateUnit", [])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert [f[: len(e)] for f, e in zip(found, expected, strict=False)] == expected, found
+    assert len(found) == len(expected), found

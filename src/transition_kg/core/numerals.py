@@ -155,8 +155,10 @@ _MONEY_AFTER = re.compile(
 )
 
 
-#: a currency's letters right before a number ("R85m", "Rs 5m", "Rp 9m"): its "m" is a million
-_GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:R|Rs\.?\s?|Rp\.?\s?)\Z")
+#: a currency's letters right before a number ("R85m", "Rs 5m", "Rp 9m", "KZT 6m"): its "m" is a million
+_GLUED_CURRENCY = re.compile(rf"(?<![A-Za-z])(?:R|Rs\.?\s?|Rp\.?\s?|(?:{CURRENCY_CODES})\s?)\Z")
+#: a plural noun right after an "m" ("9.6m tonnes", "1.13m people"): a count in millions, not metres ("100m high")
+_MILLIONS_OF = re.compile(r"\s+(?:people|(?![a-z]*(?:ss|us)\b)[a-z]{2,}s)\b")
 
 
 class _Taken:
@@ -197,8 +199,9 @@ def number_spans(text: str) -> list[Number]:
         if (
             suffix in ("m", "k")
             and not text[max(0, m.start() - 4) : m.start()].rstrip().endswith(tuple(CURRENCY_SIGNS))
-            and not _GLUED_CURRENCY.search(text, max(0, m.start() - 3), m.start())  # "R85m", "Rs 5m", "Rp 9m"
+            and not _GLUED_CURRENCY.search(text, max(0, m.start() - 4), m.start())  # "R85m", "Rs 5m", "KZT 6m"
             and not _MONEY_AFTER.match(text, m.end(), m.end() + 12)
+            and not (suffix == "m" and _MILLIONS_OF.match(text, m.end(), m.end() + 20))
         ):
             suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million
         scale = SUFFIXES[suffix] if suffix else m.group(4).lower() if m.group(4) else None

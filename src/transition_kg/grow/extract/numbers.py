@@ -87,6 +87,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
     if word:
         return _currency(word.group(1), country), None, end + word.end()
+    named = re.match(r"\s*([a-z]{3,})(?!\w)", rest)  # "1.2 billion dinars", "63.9 meticais": ISO 4217's names
+    if named and named.group(1) in _iso_currency_words():
+        return _currency(named.group(1), country), None, end + named.end()
     measure = _measures().match(rest)
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
@@ -133,7 +136,35 @@ def _currency(written: str, country: str | None) -> str:
         code = _currency_of(country)
         if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
             return CURRENCY_LABELS.get(code) or code
+    codes = _iso_currency_words().get(written, ())
+    if codes:  # a dinar in Serbia is the Serbian dinar; a word of one currency only is that one
+        home = [c for c in codes if country and (c == _currency_of(country) or c[:2] == country)]
+        code = home[0] if home else codes[0] if len(codes) == 1 else None
+        return (CURRENCY_LABELS.get(code) or code) if code else word
     return CURRENCIES.get(written) or CURRENCY_LABELS.get(written) or CURRENCIES.get(word) or written
+
+
+#: ISO 4217 names whose last word is no currency word after a number, or one :data:`CURRENCIES` reads already
+_NOT_CURRENCY_WORDS = {"mark", "real", "sol", "account", "gold", "silver", "platinum", "palladium", "sterling"}
+
+
+@functools.cache
+def _iso_currency_words() -> dict[str, tuple[str, ...]]:
+    """The last word of each currency's ISO 4217 name (pycountry), singular and plural ("dinar", "dinars";
+    Portuguese "-al" as "-ais": "meticais") → the codes of the currencies so named; metals, funds and
+    codes of several countries ("X…") and the words :data:`CURRENCIES` knows are left out."""
+    import pycountry
+
+    found: dict[str, list[str]] = collections.defaultdict(list)
+    for currency in pycountry.currencies:
+        word = currency.name.split()[-1].lower()
+        if currency.alpha_3.startswith("X") or not word.isalpha() or word in _NOT_CURRENCY_WORDS:
+            continue
+        if word in CURRENCIES or word + "s" in CURRENCIES:
+            continue
+        for form in {word, word + "s", re.sub(r"al$", "ais", word)}:
+            found[form].append(currency.alpha_3)
+    return {form: tuple(sorted(codes)) for form, codes in found.items()}
 
 
 @functools.cache
@@ -208,6 +239,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
         words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
         if _plain(words) in places:
             votes[places[_plain(words)]] += 1
+        elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
+            votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
     region = dateline.group(1) if dateline else ""
     country = places.get(_plain(region)) or _dateline_country(region, text)
