@@ -2818,3 +2818,25 @@ def test_millions_as_m_before_a_noun_currencies_by_iso_name_and_a_region_code_na
     ]
     assert [f[: len(e)] for f, e in zip(found, expected, strict=False)] == expected, found
     assert len(found) == len(expected), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "now" after "and" and a subject, or after a comma: the figure is of now, not of the time before
+            "Between 2019 and 2024 the owner cut 2,300 jobs, and the basin now employs about 9,800 people.",
+            {"2,300 jobs": "2019-2024", "about 9,800 people": "2026"},
+        ),
+        (
+            "Vale Coal, which bought the mine in 2022, now employs about 3,100 people.",
+            {"about 3,100 people": "2026"},
+        ),
+        (  # a sentence opening on "Between": the period; "from" a figure is its start, "to" a figure its end
+            "Between 2020 and 2025, coal's share of output fell from 70pc to about 62pc, the ministry said.",
+            {"70pc": "2020", "about 62pc": "2025"},
+        ),
+    ],
+)
+def test_now_after_a_subject_or_comma_a_capital_between_and_from_and_to_over_a_period(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 4, 2))
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -252,7 +252,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
 #: is left two years, as the lists read it
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a period between two years: "lost land between 2017 and 2023" (both ends and the years between)
-_BETWEEN_YEARS = re.compile(r"\bbetween\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+_BETWEEN_YEARS = re.compile(r"\b[Bb]etween\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
 _FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date

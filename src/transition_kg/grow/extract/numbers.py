@@ -457,15 +457,18 @@ _PLAN = re.compile(
 )
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
-#: "now" after a time and "and", just before the verb of a figure: the figure is of now, not of that time
-_NOW_BEFORE = re.compile(rf"\band\s+(now|currently)\s+\w+\s+(?:(?:{QUALIFIERS})\s+)?\Z")
+#: "now" after a time and "and" (and a subject of up to three words: "and the basin now employs") or a comma (", now
+#: employs"), just before the verb of a figure: the figure is of now, not of that time
+_NOW_BEFORE = re.compile(
+    rf"(?:\band\s+(?:(?!now\b|currently\b)[\w'’-]+\s+){{0,3}}?|,\s+)(now|currently)\s+\w+\s+(?:(?:{QUALIFIERS})\s+)?\Z"
+)
 
 
 def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
     """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
     and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
     ``when``."""
-    now = _NOW_BEFORE.search(text, max(when[1], start - 40), start)
+    now = _NOW_BEFORE.search(text, max(when[1], start - 60), start)
     return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
 
 
@@ -714,7 +717,25 @@ def _time_of(
         # "fell 6 percent in the past five years, to 54,000 residents": the level a change went to, set off after it,
         # stood at the period's end (not "rose to 6.4% over the same period", nor "In that time, … rose to 6.8pc")
         return (when[0], when[1], when[2].split("-")[1], f"the end of {when[3] or text[when[0] : when[1]]}", when[4])
+    if when and "-" in when[2] and when[1] <= number.start and not _bounded(when[3], when[4]):
+        # "Between 2020 and 2025, the share fell from 70pc to about 62pc": "from" its start, "to" its end
+        side = _from_to_side(text, clause, clause_of)
+        if side is not None:
+            year = when[2].split("-")[side]
+            return (when[0], when[1], year, f"the {('start', 'end')[side]} of {when[3] or text[when[0] : when[1]]}", when[4])
     return when
+
+
+def _from_to_side(
+    text: str, clause: tuple[int, int], clause_of: Callable[[int], tuple[int, int] | None]
+) -> int | None:
+    """0 for a figure after "from" that a "to" and a figure follow, 1 for the figure after that "to"; else None."""
+    if text[clause[0] - 6 : clause[0]] == " from " and text[clause[1] - 4 : clause[1]] == " to ":
+        return 0
+    previous = clause_of(clause[0] - 1)
+    if text[clause[0] - 4 : clause[0]] == " to " and previous and text[previous[0] - 6 : previous[0]] == " from ":
+        return 1
+    return None
 
 
 def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
