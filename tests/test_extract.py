@@ -2840,3 +2840,22 @@ def test_millions_as_m_before_a_noun_currencies_by_iso_name_and_a_region_code_na
 def test_now_after_a_subject_or_comma_a_capital_between_and_from_and_to_over_a_period(text, expected, gazetteer):
     found = years(text, gazetteer, dt.date(2026, 4, 2))
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a title written just before the name ("Tete Governor X"): "the governor told reporters" is X
+            'Tete Governor Amélia Tembe said royalties fell.\n\n"We built schools," the governor told reporters.',
+            ("Amélia Tembe", "Governor"),
+        ),
+        (  # a role fronted before the name and a comma ("Its mayor, X,"): "the mayor said" is X
+            'The council met. Its mayor, Renee Kovačević, said the town had learnt.\n\n"It is one answer," the mayor '
+            "said.",
+            ("Renee Kovačević", "mayor"),
+        ),
+    ],
+)
+def test_the_title_said_alone_is_the_person_it_was_written_before(text, expected, gazetteer):
+    found = organised(text, gazetteer)
+    assert [f[1:3] for f in found] == [expected], found

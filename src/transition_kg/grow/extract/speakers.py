@@ -512,6 +512,9 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
             continue
         if (n.title or "").casefold() == title:
             return (n.text, n.title, None)
+        fronted = re.search(rf"\b({re.escape(head)}),?\s+\Z", text[max(0, n.start - 40) : n.start], re.I)
+        if fronted and len(title.split()) == 1 and (described or head.capitalize() in TITLES):
+            return (n.text, fronted.group(1), None)  # "Its mayor, X, said …", "Tete Governor X": "the mayor said"
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
