@@ -721,14 +721,12 @@ def _time_of(
         # "Between 2020 and 2025, the share fell from 70pc to about 62pc": "from" its start, "to" its end
         side = _from_to_side(text, clause, clause_of)
         if side is not None:
-            year = when[2].split("-")[side]
-            return (when[0], when[1], year, f"the {('start', 'end')[side]} of {when[3] or text[when[0] : when[1]]}", when[4])
+            year, which = when[2].split("-")[side], ("start", "end")[side]
+            return (when[0], when[1], year, f"the {which} of {when[3] or text[when[0] : when[1]]}", when[4])
     return when
 
 
-def _from_to_side(
-    text: str, clause: tuple[int, int], clause_of: Callable[[int], tuple[int, int] | None]
-) -> int | None:
+def _from_to_side(text: str, clause: tuple[int, int], clause_of: Callable[[int], tuple[int, int] | None]) -> int | None:
     """0 for a figure after "from" that a "to" and a figure follow, 1 for the figure after that "to"; else None."""
     if text[clause[0] - 6 : clause[0]] == " from " and text[clause[1] - 4 : clause[1]] == " to ":
         return 0
