@@ -2883,3 +2883,14 @@ def test_every_iso_currency_code_before_an_amount(gazetteer):
 )
 def test_an_initialled_name_is_a_person_and_a_ministers_portfolio_is_the_title(text, expected, gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+def test_a_month_with_its_year_said_after_it(gazetteer):
+    """ "in March last year": one date, that year's March (not this year's), and the year of the figure it dates."""
+    text = "The washery employed 640 workers when it shut in March last year. It reopens in May next year."
+    found = years(text, gazetteer, dt.date(2026, 9, 3), kind=None)
+    assert {k: found.get(k) for k in ("640 workers", "in March last year", "in May next year")} == {
+        "640 workers": "2025",
+        "in March last year": "2025",
+        "in May next year": "2027",
+    }, found
