@@ -2859,3 +2859,38 @@ def test_now_after_a_subject_or_comma_a_capital_between_and_from_and_to_over_a_p
 def test_the_title_said_alone_is_the_person_it_was_written_before(text, expected, gazetteer):
     found = organised(text, gazetteer)
     assert [f[1:3] for f in found] == [expected], found
+
+
+def test_every_iso_currency_code_before_an_amount(gazetteer):
+    """ "MNT 185 billion": any ISO 4217 code of a country's currency (pycountry), not only the lexicon's few."""
+    text = "The cabinet approved a MNT 185 billion programme and lent BDT 40 million to miners."
+    assert unit_of_each(text, gazetteer) == [("MNT 185 billion", '"MNT"'), ("BDT 40 million", '"BDT"')]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a patronymic's initial glued to the name ("Ts.Oyunbileg"): a person, named again without it
+            '"We will heat the town," Minister of Energy Ts.Oyunbileg said.\n\nIts chief executive, G.Munkhbat, '
+            'spoke.\n\n"Nobody is being sent home," Munkhbat said.',
+            [("Ts.Oyunbileg", "Minister of Energy", "-"), ("G.Munkhbat", "chief executive", "-")],
+        ),
+        (  # "Minister of Energy X": the portfolio is the title's, no organisation
+            '"We will build," Minister of Energy John Smith said.',
+            [("John Smith", "Minister of Energy", "-")],
+        ),
+    ],
+)
+def test_an_initialled_name_is_a_person_and_a_ministers_portfolio_is_the_title(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+def test_a_month_with_its_year_said_after_it(gazetteer):
+    """ "in March last year": one date, that year's March (not this year's), and the year of the figure it dates."""
+    text = "The washery employed 640 workers when it shut in March last year. It reopens in May next year."
+    found = years(text, gazetteer, dt.date(2026, 9, 3), kind=None)
+    assert {k: found.get(k) for k in ("640 workers", "in March last year", "in May next year")} == {
+        "640 workers": "2025",
+        "in March last year": "2025",
+        "in May next year": "2027",
+    }, found

@@ -26,9 +26,21 @@ from decimal import Decimal
 SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
-#: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", and South Africa's "R" glued to it ("R2.3bn")
+#: capitalised words that are ISO 4217 codes too but stand for other things before a number ("COP 28", "TOP 10")
+_NOT_CODES = {"COP", "ALL", "TOP", "CUP", "SOS", "MAD", "BAM"}
+
+
+def _currency_codes() -> str:
+    """Every ISO 4217 code of a country's currency (pycountry; not metals, funds or "X…" units), and "RMB"."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.currencies if not c.alpha_3.startswith("X")} - _NOT_CODES
+    return "|".join(sorted(codes | {"RMB"}))
+
+
 #: currencies' ISO 4217 codes as news writes them before an amount ("USD 350 a tonne"; not "COP", a conference too)
-CURRENCY_CODES = "USD|EUR|GBP|CNY|RMB|INR|ZAR|PLN|AUD|CAD|NZD|CZK|KZT|IDR|TRY|RON|CHF|JPY"
+CURRENCY_CODES = _currency_codes()
+#: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", and South Africa's "R" glued to it ("R2.3bn")
 CURRENCY = (
     r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d)"
     rf"|(?:{CURRENCY_CODES})(?=\s?(?:\d|$)))"

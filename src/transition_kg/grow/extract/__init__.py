@@ -30,7 +30,7 @@ from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
 from .lexicon import COMPANY_WORDS, ORG_WORDS, SPEECH, TITLES, TOKEN
-from .names import Name, find_names, is_capital
+from .names import Name, find_names, is_capital, name_words
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
 from .text import Candidate, Gazetteer, sentence_spans
@@ -100,16 +100,16 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
     first_word: dict[str, int] = {}  # a word of a person's name → where the first such person is named
     first_ending: dict[str, int] = {}  # " " + the end of a person's name, casefolded → likewise
     for p in people:
-        for word in p.text.split():
+        for word in name_words(p.text):
             first_word.setdefault(word, p.start)
-        folded = p.text.casefold()
+        folded = " ".join(name_words(p.text)).casefold()
         for i, ch in enumerate(folded):
             if ch == " ":
                 first_ending.setdefault(folded[i:], p.start)
     mention_starts = [m[0] for m in mentions]  # in order, not overlapping: their ends are in order too
     inner: dict[str, int] = {}  # a word of a longer name, not its first: where the first such name starts
     for n in names:
-        for word in n.text.split()[1:]:
+        for word in name_words(n.text)[1:]:
             inner.setdefault(word, n.start)
     seen_names: set[str] = set(gazetteer.labels)
     for n in names:

@@ -91,6 +91,8 @@ _MONTH_WORD = re.compile(
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
     rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
+#: the year a month is of, written after it ("March last year", "May next year")
+_OF_YEAR = re.compile(r"\s+(last|this|next)\s+year\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -320,7 +322,11 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
             year -= month > published.month or (word == "last" and month == published.month)
         elif ahead:
             year += month < published.month or (word == "next" and month == published.month)
-        out.append((m.start(), m.end(), str(year), m.group(0)))
+        of_year = _OF_YEAR.match(sentence, m.end()) if not word else None
+        if of_year:  # "in March last year": that year's March, whatever month it is now
+            year = published.year + {"last": -1, "this": 0, "next": 1}[of_year.group(1).lower()]
+        end = of_year.end() if of_year else m.end()
+        out.append((m.start(), end, str(year), sentence[m.start() : end]))
     for m in _WEEKDAY.finditer(sentence):  # "on Friday", "since Monday", "next Tuesday"
         weekday = WEEKDAY_NUMBERS[m.group(2).capitalize()]
         word = (m.group(1) or "").lower()

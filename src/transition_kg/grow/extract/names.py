@@ -51,6 +51,16 @@ class Name:
     person: bool = False
 
 
+#: a name written after a patronymic's initial glued by a full stop, as Mongolian news writes them ("Ts.Oyunbileg",
+#: "S.Bat-Erdene"): one person's name
+INITIALLED = re.compile(r"([A-Z][a-z]?)\.([A-Z][a-z]+(?:-[A-Z][a-z]+)*)")
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, an initial glued to it apart ("Ts.Oyunbileg": "Ts.", "Oyunbileg")."""
+    return INITIALLED.sub(r"\1. \2", name).split()
+
+
 def is_capital(token: str) -> bool:
     return token[0] in UPPER_SET
 
@@ -70,6 +80,8 @@ def find_names(
         if based and is_capital(m.group(0)):  # "Germany-based Heraeus Minerals": Germany is named
             tokens.append((m.start(), m.start() + based.start(), m.group(0)[: based.start()]))
             tokens.append((m.start() + based.start(), m.end(), m.group(0)[based.start() :]))
+        elif tokens and text[tokens[-1][1] : m.start()] == "." and INITIALLED.fullmatch(text, tokens[-1][0], m.end()):
+            tokens[-1] = (tokens[-1][0], m.end(), text[tokens[-1][0] : m.end()])  # "Ts.Oyunbileg": one name
         else:
             tokens.append((m.start(), m.end(), m.group(0)))
     runs: list[list[tuple[int, int, str]]] = []
@@ -423,6 +435,14 @@ def _trimmed(
             return None  # "Vice-Chancellor for Development", "Minister for Resources": a portfolio
         if title and run[0][2] == "of" and title[-1] in PORTFOLIO_TITLES and len(run) == 2:
             return None  # "Minister of Electricity": a portfolio
+        if (
+            title
+            and run[0][2] == "of"
+            and title[-1] in PORTFOLIO_TITLES
+            and 2 <= len(name_words(" ".join(w for _, _, w in run[2:]))) <= 3
+            and all(is_capital(w) for _, _, w in run[1:])
+        ):
+            return run[2:], [*title, "of", run[1][2]], False  # "Minister of Energy Ts.Oyunbileg": its holder
         if title and run[0][2] in ("of", "for"):
             title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
@@ -520,6 +540,7 @@ def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
             and not _ORG_APPOSITION.match(text, e)
             and not (text[s - 1 : s] == "(" and re.match(r"\)\s*(?:-|—|–)", text[e : e + 4]))  # "(Jakarta Globe) -"
         )
+        or (len(words) == 1 and bool(INITIALLED.fullmatch(words[0])))  # "Ts.Oyunbileg"
         or (  # one name and an age: "Wurigen, 67, who goes by one name"
             len(words) == 1 and words[0].isalpha() and not words[0].isupper() and _AGE.match(text, e)
         )

@@ -29,7 +29,7 @@ from .lexicon import (
     TITLES,
     UPPER,
 )
-from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names
+from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names, name_words
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
@@ -198,7 +198,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     bounds = [a for a, _ in sentence_spans(text)]
     sentence_of = lambda at: bounds[bisect.bisect_right(bounds, at) - 1] if bounds else 0
     seen = Occurrences(text)
-    written = sorted(mentions + [(n.start, n.text) for n in names if 2 <= len(n.text.split()) <= 5])
+    written = sorted(mentions + [(n.start, n.text) for n in names if 2 <= len(name_words(n.text)) <= 5])
     holding = _holding(written)
     speakers: dict[int, tuple] = {}  # group → (speaker, role, organisation)
     attributed: list[tuple | None] = []
@@ -344,7 +344,7 @@ def _people(names: list[Name]) -> list[tuple[int, str]]:
         full = n.text if n.person else last_with.get(n.text) if " " not in n.text else None  # a surname, not "Jakarta"
         if full:
             out.append((n.start, full))
-            for word in full.split()[1:]:
+            for word in name_words(full)[1:]:
                 last_with[word] = full
     return out
 
@@ -354,10 +354,10 @@ def _holding(written: list[tuple[int, str]]) -> dict[str, list[int]]:
     some words ("s" + a space and those words, casefolded): a surname's full name is looked up, not searched for."""
     out: dict[str, list[int]] = {}
     for i, (_, name) in enumerate(written):
-        words = name.split()
+        words = name_words(name)
         for word in words if len(words) > 1 else ():
             out.setdefault("w" + word, []).append(i)
-        folded = name.casefold()
+        folded = " ".join(words).casefold()
         for k, ch in enumerate(folded):
             if ch == " ":
                 out.setdefault("s" + folded[k:], []).append(i)
@@ -685,7 +685,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         return before.group(2).removeprefix("The ").removeprefix("the "), org
     titled = _titled_before(seen, person)
     if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
-        return titled.group(1), titled.group(2).strip()  # "Deputy Mayor of Tychy Jan Nowak": Tychy
+        held_in = None if titled.group(1) in PORTFOLIO_TITLES else titled.group(2).strip()  # "Minister of Energy": none
+        return titled.group(1), held_in  # "Deputy Mayor of Tychy Jan Nowak": Tychy
     if titled and titled.group(1).rstrip(".") not in HONORIFICS:
         words = titled.group(1)
         place = _place_before_title(seen, names, words)
