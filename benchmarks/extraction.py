@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-14/`` for the seventh to fourteenth), against
+   ``news-held-out-7/`` to ``-15/`` for the seventh to fifteenth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -23,7 +23,7 @@
 
 Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5
 news-held-out-6 news-held-out-7 news-held-out-8
-news-held-out-9 news-held-out-10 news-held-out-11 news-held-out-12 news-held-out-13 news-held-out-14 seeds.
+news-held-out-9 news-held-out-10 news-held-out-11 news-held-out-12 news-held-out-13 news-held-out-14 news-held-out-15 seeds.
 """
 
 from __future__ import annotations
@@ -164,6 +164,12 @@ GROUPS = {
         "News styles held aside, fourteenth set (tests/articles/news-held-out-14: written by another person than "
         "the rules, scored once with the fourteenth round's rules frozen, in tests/articles/README.md)",
         "five held aside (14)",
+    ),
+    "news-held-out-15": (
+        ARTICLES / "news-held-out-15",
+        "News styles held aside, fifteenth set (tests/articles/news-held-out-15: written by another person than "
+        "the rules, scored once with the fifteenth round's rules frozen, in tests/articles/README.md)",
+        "five held aside (15)",
     ),
 }
 
