@@ -17,6 +17,12 @@ SILENT = {
         'SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate" }',
         'the graph\'s "youth unemployment rate" is tagged @en: write "youth unemployment rate"@en',
     ),
+    "a year asked alone": (
+        "SELECT ?v ?year WHERE { ?o tkg:observedEntity tkr:qitaihe ; tkg:value ?v ; tkg:year ?year }",
+        "tkg:year is given only where a figure names its year: a figure in the present tense has tkg:asOf "
+        "(its article's year), one over a period tkg:startYear and tkg:endYear; ask them in OPTIONAL and "
+        "take COALESCE(?year, ?asOf, ?endYear)",
+    ),
     "a resource no graph has": (
         "SELECT ?p ?o WHERE { tkr:datnog ?p ?o }",
         "tkr:datnog is in no graph: the search query finds entities by label",
@@ -41,6 +47,13 @@ def test_a_query_that_finds_something_has_no_hints_and_asks_nothing_more(loaded)
     assert len(result.rows) == 1 and result.hints == []
     fixed = store.query('SELECT ?i WHERE { ?i rdfs:label "youth unemployment rate"@en }')
     assert len(fixed.rows) == 1 and fixed.hints == []
+    timed = store.query(
+        "SELECT ?v (COALESCE(?year, ?asOf, ?endYear) AS ?when) WHERE { ?o tkg:observedEntity tkr:qitaihe ; "
+        "tkg:value ?v . OPTIONAL { ?o tkg:year ?year } OPTIONAL { ?o tkg:asOf ?asOf } "
+        "OPTIONAL { ?o tkg:endYear ?endYear } }"
+    )
+    found = sorted((int(v.value), when and when.value) for v, when in timed.rows)
+    assert found == [(25, "2023"), (700000, "2023"), (30000000, None)] and timed.hints == []  # the coal output: no year
 
 
 def test_a_label_of_the_wrong_kind_says_what_it_names_and_what_was_meant(loaded, project, capsys):

@@ -436,6 +436,7 @@ HINTED = [
     "SELECT ?p WHERE { tkr:atlantis ?p ?o . ?o a tkg:City }",
     'SELECT ?s WHERE { ?s rdfs:label "Datong" }',
     "SELECT ?s WHERE { ?s rdfs:label 'Qitaihe' ; a tkg:Citty }",
+    "SELECT ?v ?year WHERE { ?o tkg:observedEntity tkr:qitaihe ; tkg:value ?v ; tkg:year ?year }",
 ]
 
 

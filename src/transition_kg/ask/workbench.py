@@ -74,7 +74,7 @@ def page_store(project: Project, store: Store) -> PageStore:
     Oxigraph package (fetched once by npm), and the workbench that asks it."""
 
     from ..core.errors import TKGError
-    from ..core.hints import LANGUAGES
+    from ..core.hints import LANGUAGES, TIME_HINT, TIMES
     from ..core.vocab import ONTOLOGY_GRAPH_IRI, PREFIXES
     from ..see.pagestore import PAGE_STORE_LIMIT, PAGE_TIMEOUT, PageStore, canonical, oxigraph, packed
     from ..see.workbench import render_workbench
@@ -96,6 +96,8 @@ def page_store(project: Project, store: Store) -> PageStore:
             "named": templates(project),
             "labelQuery": label_query(f"<{SLOT}label>"),
             "languages": list(LANGUAGES),
+            "timeHint": TIME_HINT,
+            "times": sorted(TIMES),
             "ontologyGraph": ONTOLOGY_GRAPH_IRI,
             "patterns": _patterns(),
             "datatypes": {kind: PREFIXES["xsd"] + datatype for kind, (_, datatype) in LITERALS.items()},

@@ -4,7 +4,9 @@ checked against the store, each said in a line with what to write instead.
 - a term in the ontology's namespace that the ontology does not declare (``tkg:Citty``: did you
   mean ``tkg:City``?), or a ``tkr:`` resource that no graph has;
 - a plain literal where the graph's literals of that text are language-tagged
-  (``rdfs:label "youth unemployment rate"``: the labels are tagged ``@en``).
+  (``rdfs:label "youth unemployment rate"``: the labels are tagged ``@en``);
+- ``tkg:year`` asked alone, where the graph gives some figures' time as ``tkg:asOf`` (the
+  present tense) or ``tkg:startYear``/``tkg:endYear`` (a period).
 
 They are asked only when a result is empty (:attr:`transition_kg.core.sparql.QueryResult.hints`,
 the command line's ``hint:`` lines), with a few seeking queries (the ontology's terms, a lookup
@@ -27,6 +29,14 @@ TKG, TKR = PREFIXES["tkg"], PREFIXES["tkr"]
 LANGUAGES = ("en", "zh")  # the languages the graph's labels are tagged with
 _NAME = re.compile(r"(?<![\w:?$#/.-])(tkg|tkr):([A-Za-z_][\w.-]*[\w-]|[A-Za-z_])")
 _PLAIN = re.compile(r"\"((?:[^\"\\\n]|\\.){1,200})\"(?!@|\^\^|\")|'((?:[^'\\\n]|\\.){1,200})'(?!@|\^\^|')")
+#: a query asking tkg:year alone misses the facts whose time is given otherwise
+TIMES = {"asOf", "startYear", "endYear"}
+_OTHER_TIMES = f"ASK {{ {{ GRAPH ?g {{ ?s <{TKG}asOf> ?t }} }} UNION {{ GRAPH ?h {{ ?s <{TKG}endYear> ?t }} }} }}"
+TIME_HINT = (
+    "tkg:year is given only where a figure names its year: a figure in the present tense has tkg:asOf "
+    "(its article's year), one over a period tkg:startYear and tkg:endYear; ask them in OPTIONAL and "
+    "take COALESCE(?year, ?asOf, ?endYear)"
+)
 #: the patterns a page with its own store reads a query with to give these hints (see/templates/query.js)
 PATTERNS = {"mentioned": _NAME, "plain": _PLAIN}
 
@@ -43,6 +53,8 @@ def hints(store: Store, sparql: str, limit: int = 5) -> list[str]:
                 close = difflib.get_close_matches(local, declared, n=1, cutoff=0.6)
                 guess = f"; did you mean tkg:{close[0]}?" if close else ": tkg: terms are listed by transition-kg docs"
                 found.append(f"tkg:{local} is not a term of the ontology{guess}")
+    if "year" in terms and not TIMES & set(terms) and store.query(_OTHER_TIMES).boolean:
+        found.append(TIME_HINT)
     for local in [local for prefix, local in names if prefix == "tkr"][:limit]:
         if not store.query(
             f"ASK {{ GRAPH ?g {{ {{ <{TKR}{local}> ?p ?o }} UNION {{ ?s ?p <{TKR}{local}> }} }} }}"

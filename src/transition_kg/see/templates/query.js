@@ -146,6 +146,10 @@
         found.push(`tkg:${local} is not a term of the ontology` + (close ? `; did you mean tkg:${close}?` : ": tkg: terms are listed by transition-kg docs"));
       }
     }
+    if (terms.includes("year") && !terms.some(t => STORE.times.includes(t))) {
+      const other = `ASK { { GRAPH ?g { ?s <${TKG}asOf> ?t } } UNION { GRAPH ?h { ?s <${TKG}endYear> ?t } } }`;
+      if (JSON.parse(await post({op: "query", text: other, union: true}, STORE.timeout)).boolean) found.push(STORE.timeHint);
+    }
     for (const local of names.filter(m => m[1] === "tkr").map(m => m[2]).slice(0, limit)) {
       const ask = `ASK { GRAPH ?g { { <${TKR}${local}> ?p ?o } UNION { ?s ?p <${TKR}${local}> } } }`;
       if (!JSON.parse(await post({op: "query", text: ask, union: true}, STORE.timeout)).boolean) {
