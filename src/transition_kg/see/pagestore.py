@@ -62,6 +62,8 @@ class StoreData(TypedDict):
     labelQuery: str  # the one entity a label names: the literal goes at <urn:tkg:param:label>
     languages: list[str]  # the languages the graph's labels are tagged with (core/hints.py)
     ontologyGraph: str  # the ontology's graph, whose tkg: terms are declared
+    timeHint: str  # the hint for tkg:year asked alone (core/hints.py)
+    times: list[str]  # the tkg: terms of time that, asked, make that hint needless
     patterns: dict[str, list[str]]  # the library's patterns, [source, flags], the page reads text with
     datatypes: dict[str, str]  # a literal parameter's type → its datatype's IRI
     workbench: str  # the workbench's page (see/workbench.py), the Query tab's frame
