@@ -2894,3 +2894,25 @@ def test_a_month_with_its_year_said_after_it(gazetteer):
         "in March last year": "2025",
         "in May next year": "2027",
     }, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a possessive organisation of several words before the role in an apposition: role and organisation
+            'Ana Silva, the Federation of Coal Workers of Brazil\'s branch secretary in Criciúma, spoke. "We wait," '
+            "Silva said.",
+            [("Ana Silva", "branch secretary", "Federation of Coal Workers of Brazil")],
+        ),
+        (  # a capitalised word of the role after the possessive ("Northern district chair")
+            'Tom Reyes, the Rail and Port Union\'s Northern district chair, was blunt. "No deal," he said.',
+            [("Tom Reyes", "Northern district chair", "Rail and Port Union")],
+        ),
+        (  # "Y economist X, of the Z,": the organisation after a comma
+            'Mining economist Rhea Lund, of the University of Tasmania, disagreed. "Prices fall," Dr Lund said.',
+            [("Rhea Lund", "Mining economist", "University of Tasmania")],
+        ),
+    ],
+)
+def test_a_possessive_organisation_of_several_words_and_an_organisation_after_a_comma(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected
