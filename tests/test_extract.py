@@ -2916,3 +2916,21 @@ def test_a_month_with_its_year_said_after_it(gazetteer):
 )
 def test_a_possessive_organisation_of_several_words_and_an_organisation_after_a_comma(text, expected, gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a body after "X-based" is no person: "he said" is the analyst named before it
+            "Mining analyst Rui Costa, who works at the Lisbon-based Bright Ridge Analytics, spoke.\n\n"
+            '"Prices fall," he said.',
+            [("Rui Costa", "Mining analyst")],
+        ),
+        (  # "Y's Title X said": the titled person speaks, not the state whose title it is
+            '"We will pay," Lower Saxony\'s Finance Minister Karla Brandt (SPD) said in Hanover.',
+            [("Karla Brandt", "Finance Minister")],
+        ),
+    ],
+)
+def test_a_body_after_based_and_a_states_titled_person_are_not_the_speaker(text, expected, gazetteer):
+    assert [f[1:3] for f in organised(text, gazetteer)] == expected

@@ -93,12 +93,14 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     name, held_at = found[0], None
     if (
         len(found) > 1
-        and not name.person
         and found[1].person
         and found[1].title
-        and not text[name.end : found[1].start].strip()
-    ):
-        name, held_at = found[1], found[0].text  # "Deputy Mayor of Tychy Jan Nowak": the person, and where
+        and (
+            (not name.person and not text[name.end : found[1].start].strip())
+            or re.fullmatch(rf"['’]s\s+{re.escape(found[1].title)}\s+", text[name.end : found[1].start])
+        )
+    ):  # "Deputy Mayor of Tychy Jan Nowak", "North Rhine-Westphalia's Economy Minister X": the person, and where
+        name, held_at = found[1], found[0].text
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
