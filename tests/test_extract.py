@@ -2934,3 +2934,30 @@ def test_a_possessive_organisation_of_several_words_and_an_organisation_after_a_
 )
 def test_a_body_after_based_and_a_states_titled_person_are_not_the_speaker(text, expected, gazetteer):
     assert [f[1:3] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "down 9% from the previous year": the year before is the other side, the figure the sentence's year
+            "In 2023-24, the pits shipped 12.1 million tonnes, down 7% from the previous year, the ministry said.",
+            {"12.1 million tonnes": "2023-2024", "7%": "2023-2024"},
+        ),
+        (  # "by 2024 … had fallen to fewer than 7,500": the year by which it had come about, over a clause
+            "In 2017, about 8,000 people worked at the port; by 2023 the number had dropped to fewer than 6,400, "
+            "the agency said.",
+            {"about 8,000 people": "2017", "fewer than 6,400": "2023"},
+        ),
+        (  # in one clause
+            "By 2022 the mine had shed 900 jobs.",
+            {"900 jobs": "2022"},
+        ),
+        (  # a "by" that is a deadline still gives the figure no year
+            "The council must decide by 2027 whether to build a 40 MW plant.",
+            {"40 MW": "-"},
+        ),
+    ],
+)
+def test_a_change_from_the_previous_year_and_a_figure_reached_by_a_year(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 5, 4))
+    assert {k: found.get(k) for k in expected} == expected, found
