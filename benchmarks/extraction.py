@@ -22,8 +22,8 @@
     python benchmarks/extraction.py [GROUP ...]
 
 Groups: written held-out fresh news news-held-out news-held-out-2 news-held-out-3 news-held-out-4 news-held-out-5
-news-held-out-6 news-held-out-7 news-held-out-8
-news-held-out-9 news-held-out-10 news-held-out-11 news-held-out-12 news-held-out-13 news-held-out-14 news-held-out-15 seeds.
+news-held-out-6 news-held-out-7 news-held-out-8 news-held-out-9 news-held-out-10 news-held-out-11 news-held-out-12
+news-held-out-13 news-held-out-14 news-held-out-15 seeds.
 """
 
 from __future__ import annotations
