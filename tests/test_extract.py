@@ -2894,3 +2894,70 @@ def test_a_month_with_its_year_said_after_it(gazetteer):
         "in March last year": "2025",
         "in May next year": "2027",
     }, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a possessive organisation of several words before the role in an apposition: role and organisation
+            'Ana Silva, the Federation of Coal Workers of Brazil\'s branch secretary in Criciúma, spoke. "We wait," '
+            "Silva said.",
+            [("Ana Silva", "branch secretary", "Federation of Coal Workers of Brazil")],
+        ),
+        (  # a capitalised word of the role after the possessive ("Northern district chair")
+            'Tom Reyes, the Rail and Port Union\'s Northern district chair, was blunt. "No deal," he said.',
+            [("Tom Reyes", "Northern district chair", "Rail and Port Union")],
+        ),
+        (  # "Y economist X, of the Z,": the organisation after a comma
+            'Mining economist Rhea Lund, of the University of Tasmania, disagreed. "Prices fall," Dr Lund said.',
+            [("Rhea Lund", "Mining economist", "University of Tasmania")],
+        ),
+    ],
+)
+def test_a_possessive_organisation_of_several_words_and_an_organisation_after_a_comma(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a body after "X-based" is no person: "he said" is the analyst named before it
+            "Mining analyst Rui Costa, who works at the Lisbon-based Bright Ridge Analytics, spoke.\n\n"
+            '"Prices fall," he said.',
+            [("Rui Costa", "Mining analyst")],
+        ),
+        (  # "Y's Title X said": the titled person speaks, not the state whose title it is
+            '"We will pay," Lower Saxony\'s Finance Minister Karla Brandt (SPD) said in Hanover.',
+            [("Karla Brandt", "Finance Minister")],
+        ),
+    ],
+)
+def test_a_body_after_based_and_a_states_titled_person_are_not_the_speaker(text, expected, gazetteer):
+    assert [f[1:3] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "down 9% from the previous year": the year before is the other side, the figure the sentence's year
+            "In 2023-24, the pits shipped 12.1 million tonnes, down 7% from the previous year, the ministry said.",
+            {"12.1 million tonnes": "2023-2024", "7%": "2023-2024"},
+        ),
+        (  # "by 2024 … had fallen to fewer than 7,500": the year by which it had come about, over a clause
+            "In 2017, about 8,000 people worked at the port; by 2023 the number had dropped to fewer than 6,400, "
+            "the agency said.",
+            {"about 8,000 people": "2017", "fewer than 6,400": "2023"},
+        ),
+        (  # in one clause
+            "By 2022 the mine had shed 900 jobs.",
+            {"900 jobs": "2022"},
+        ),
+        (  # a "by" that is a deadline still gives the figure no year
+            "The council must decide by 2027 whether to build a 40 MW plant.",
+            {"40 MW": "-"},
+        ),
+    ],
+)
+def test_a_change_from_the_previous_year_and_a_figure_reached_by_a_year(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 5, 4))
+    assert {k: found.get(k) for k in expected} == expected, found

@@ -531,6 +531,7 @@ ORG_WORDS = {
     "Federation",
     "Trust",
     "Laboratory",
+    "Lab",
     "Inc",
     "Ltd",
     "AG",

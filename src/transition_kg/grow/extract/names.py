@@ -332,6 +332,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     possessive = text[e : e + 2] in ("'s", "’s")  # "the wall of Halina Wróblewska's kitchen": a person still
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e) and not possessive:
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
+    if not title and re.search(r"\w-based\s+$", text[max(0, s - 30) : s]):
+        person = False  # "the Johannesburg-based Transition Economics Lab": a body based somewhere, no person
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
 
 

@@ -928,7 +928,9 @@ _ON_A_YEAR = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\
 
 def _compared(text: str, end: int, t: Time) -> bool:
     """Whether the time ``t`` after a figure ending at ``end`` is the other side of a comparison."""
-    on = t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))
+    on = (t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))) or (
+        t[4].endswith(" from ") and bool(t[3]) and bool(_ON_A_YEAR.fullmatch(t[3] or ""))
+    )  # "down 9% from the previous year": the other side
     return bool(on or _COMPARED.search(text, end, t[0]))
 
 
@@ -1006,6 +1008,15 @@ _SOURCE_OF = re.compile(
 )
 
 
+#: a past perfect: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500")
+_HAD_DONE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b")
+
+
+def _reached_by(text: str, t: Time, start: int) -> bool:
+    """Whether a "by" time is when a figure after it stood: a past perfect between ("by 2024 … had fallen to")."""
+    return bool(re.search(r"\bby\s+$", t[4])) and bool(_HAD_DONE.search(text, t[1], start))
+
+
 @functools.lru_cache(maxsize=1024)
 def _bounded(words: str | None, before: str) -> bool:
     """Whether a time is a bound ("since 2019", "by March"), not when a number held."""
@@ -1043,7 +1054,11 @@ def _when(
     following = _following(text, times, clause_of, numbered, end)
     if following:
         return following
-    free = [t for t in times if not _bounded(t[3], t[4]) and clause_of(t[0]) not in numbered]
+    free = [
+        t
+        for t in times
+        if (not _bounded(t[3], t[4]) or _reached_by(text, t, start)) and clause_of(t[0]) not in numbered
+    ]
     before = [t for t in free if t[1] <= start]
     if before:
         return max(before, key=lambda t: t[0])

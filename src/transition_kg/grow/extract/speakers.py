@@ -93,12 +93,14 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     name, held_at = found[0], None
     if (
         len(found) > 1
-        and not name.person
         and found[1].person
         and found[1].title
-        and not text[name.end : found[1].start].strip()
-    ):
-        name, held_at = found[1], found[0].text  # "Deputy Mayor of Tychy Jan Nowak": the person, and where
+        and (
+            (not name.person and not text[name.end : found[1].start].strip())
+            or re.fullmatch(rf"['’]s\s+{re.escape(found[1].title)}\s+", text[name.end : found[1].start])
+        )
+    ):  # "Deputy Mayor of Tychy Jan Nowak", "North Rhine-Westphalia's Economy Minister X": the person, and where
+        name, held_at = found[1], found[0].text
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
@@ -640,7 +642,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         org = _whole(_owner(after.group(2)))  # "Local 1733 of the Y union": the union
         site = org and re.search(rf"\b(?:{SITES})$", org)
         owner = _OF_ORG.match(text, after.end()) if site else None
-        owner_of = re.match(r"([\w-]+)['’]s\s+", after.group(1))
+        owner_of = re.match(rf"({_OWNER})['’]s\s+", after.group(1))
         role = (
             after.group(1)[owner_of.end() :] if owner_of else after.group(1)
         )  # "the Opposition's resources spokesman"
@@ -737,8 +739,10 @@ def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
 
 
 #: what the speaker-finders match right after or right before a person's name, made once
+#: whose a role is, before it: "the union's", "the NUM's", "the National Union of Metalworkers of South Africa's"
+_OWNER = rf"(?:[{UPPER}][\w-]*(?:\s+(?:(?:and|of|for|&)\s+)?[{UPPER}][\w-]*){{1,6}}|[\w-]+)"
 _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
-    rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:[\w-]+['’]s\s+)?{_ROLE})"
+    rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:{_OWNER}['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
 )
 #: "X, deputy director of the Y", "X (周丽华), deputy director of …": a name's native spelling or party in brackets
@@ -1050,11 +1054,11 @@ _DESCRIBING = (
     }
 )
 
-_HELD = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
+_HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the University of Y,"
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
-    """The organisation written after a titled person's name ("Professor X of the University")."""
+    """The organisation written after a titled person's name ("Professor X of the University", "X, of the Y")."""
     held = seen.after(person, _HELD)
     return held.group(1) if held else None
 
