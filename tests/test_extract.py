@@ -2961,3 +2961,21 @@ def test_a_body_after_based_and_a_states_titled_person_are_not_the_speaker(text,
 def test_a_change_from_the_previous_year_and_a_figure_reached_by_a_year(text, expected, gazetteer):
     found = years(text, gazetteer, dt.date(2026, 5, 4))
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a financial year after "on" in a change is the other side: the figure keeps its sentence's year
+            "In the 2023-24 financial year, the port paid $80 million in wages, down 12pc on 2022-23.",
+            {"$80 million": "2023-2024", "12pc": "2023-2024"},
+        ),
+        (  # a time right after "than" is the other side of the comparison
+            "In 2024, the mill burned about 900,000 tonnes of coal, 6 percent less than a year earlier.",
+            {"about 900,000 tonnes": "2024", "6 percent": "2024"},
+        ),
+    ],
+)
+def test_a_time_after_on_or_than_in_a_comparison_is_the_other_sides(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 5, 4))
+    assert {k: found.get(k) for k in expected} == expected, found

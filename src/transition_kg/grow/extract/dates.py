@@ -168,7 +168,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
             c.add("startYear", turtle.typed(m.group(0), "xsd:gYear"))
             c.add("endYear", turtle.typed(following, "xsd:gYear"))
             out.append(c)
-            times.append((s_start + m.start(), s_start + end, f"{m.group(0)}-{following}", None, ""))
+            before = sentence[max(0, m.start() - 8) : m.start()]  # "down 18pc on 2024-25": the words before it too
+            times.append((s_start + m.start(), s_start + end, f"{m.group(0)}-{following}", None, before))
             continue
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)

@@ -931,7 +931,8 @@ def _compared(text: str, end: int, t: Time) -> bool:
     on = (t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))) or (
         t[4].endswith(" from ") and bool(t[3]) and bool(_ON_A_YEAR.fullmatch(t[3] or ""))
     )  # "down 9% from the previous year": the other side
-    return bool(on or _COMPARED.search(text, end, t[0]))
+    than = bool(re.search(r"\bthan\s+$", t[4]))  # "4 percent less than a year earlier"
+    return bool(on or than or _COMPARED.search(text, end, t[0]))
 
 
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
