@@ -2979,3 +2979,14 @@ def test_a_change_from_the_previous_year_and_a_figure_reached_by_a_year(text, ex
 def test_a_time_after_on_or_than_in_a_comparison_is_the_other_sides(text, expected, gazetteer):
     found = years(text, gazetteer, dt.date(2026, 5, 4))
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_sentence_that_goes_on_with_a_past_flow_takes_the_time_before_it(gazetteer):
+    """ "In 2024, … burned 900,000 tonnes. It supplied nearly half of the heat": the year before, carried over."""
+    found = years(
+        "In 2024, the plant burned about 900,000 tonnes of coal. It supplied nearly half of the town's heat.\n\n"
+        "The firm sold 2 million tonnes in 2023. Its loss for the year widened to $12 million.",
+        gazetteer,
+        dt.date(2026, 5, 4),
+    )
+    assert {k: found.get(k) for k in ("nearly half", "$12 million")} == {"nearly half": "2024", "$12 million": "2023"}

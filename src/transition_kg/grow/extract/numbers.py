@@ -943,7 +943,8 @@ _YEAR_APART = re.compile(r"\byear[- ]on[- ]year\b|\by/y\b|\bfrom a year (?:earli
 _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
-    r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed)\b"
+    r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed|"
+    r"supplied|provided|delivered|widened|narrowed|recorded|accounted)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
