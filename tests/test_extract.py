@@ -2990,3 +2990,13 @@ def test_a_sentence_that_goes_on_with_a_past_flow_takes_the_time_before_it(gazet
         dt.date(2026, 5, 4),
     )
     assert {k: found.get(k) for k in ("nearly half", "$12 million")} == {"nearly half": "2024", "$12 million": "2023"}
+
+
+def test_days_counted_on_are_no_duration(gazetteer):
+    """ "exceeded on 96 days so far this year": a count of days, with the year; "for 96 days" stays a duration."""
+    found = years(
+        "Dust limits were exceeded on 96 days so far this year. The strike lasted for 12 days.",
+        gazetteer,
+        dt.date(2026, 5, 4),
+    )
+    assert {k: found.get(k) for k in ("96 days", "12 days")} == {"96 days": "2026", "12 days": "-"}

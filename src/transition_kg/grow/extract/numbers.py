@@ -759,12 +759,16 @@ def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clau
 _WENT_ON = re.compile(r"(?:and|but)\s+(?:that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?)?\w+ed\s")
 
 
+#: days counted, not a duration: "limits were exceeded on 96 days", "on more than 60 days a year"
+_ON_DAYS = re.compile(rf"\bon\s+(?:(?:{QUALIFIERS})\s+)?$")
+
+
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
     """Whether a quantity holds for no year: a duration, or a capacity said of a thing ("for 31
     years", "the 800MW Callide B power station", "9 miles away")."""
     unit, end = quantity.unit, quantity.end
     return bool(
-        unit in DURATIONS
+        (unit in DURATIONS and not _ON_DAYS.search(lead))  # "exceeded on 96 days": a count of days, not a duration
         or quantity.counted in ("decades", "centuries")
         or (
             unit in CAPACITIES
