@@ -3000,3 +3000,20 @@ def test_days_counted_on_are_no_duration(gazetteer):
         dt.date(2026, 5, 4),
     )
     assert {k: found.get(k) for k in ("96 days", "12 days")} == {"96 days": "2026", "12 days": "-"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "Its secretary-general, X,": the role, and the body named before
+            'The Rail Workers Union of Kenya wants talks. Its secretary-general, Amos Otieno, said: "Pay us first."',
+            [("Amos Otieno", "secretary-general", "Rail Workers Union of Kenya")],
+        ),
+        (  # "director general" written in two words
+            'The plant is run by Kivu Power Holdings. Its director general, Marc Lubala, said "We will retrain."',
+            [("Marc Lubala", "director general", "Kivu Power Holdings")],
+        ),
+    ],
+)
+def test_a_role_ending_in_general(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected

@@ -41,6 +41,7 @@ _ROLE = (
     rf"(?:(?:(?!(?:a|an|the|its|their|his|her|was|is|were|has|had|as|who|and|of|at|in|to|according)\b)[\w-]+"
     rf"(?:['’](?!s\b))?\s+){{0,3}}"
     rf"(?:(?:vice|co|sub|assistant|deputy)-)?(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
+    r"(?:[\s-]general\b)?"  # "secretary-general", "director general"
     r"(?:\s+(?:of|for)(?:\s+(?!(?:the|a|an|at|in|of|for|with|and|who|to|from|since)\b)[a-z][\w-]*){1,3}"
     r"(?=,|\s+at\s))?"
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
