@@ -3017,3 +3017,22 @@ def test_days_counted_on_are_no_duration(gazetteer):
 )
 def test_a_role_ending_in_general(text, expected, gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "at the X-based think tank Y": Y, not the place
+            'Ana Kos, an energy analyst at the Skopje-based think tank Green Balkan Forum, spoke. "Prices fall," '
+            "Kos said.",
+            [("Ana Kos", "energy analyst", "Green Balkan Forum")],
+        ),
+        (  # a part a body of two words or more owns: the body
+            'Ivo Marić, an economist at the University of Zagreb\'s School of Economics, disagreed. "Not yet," '
+            "Marić said.",
+            [("Ivo Marić", "economist", "University of Zagreb")],
+        ),
+    ],
+)
+def test_an_organisation_after_based_words_and_the_body_that_owns_a_part(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected

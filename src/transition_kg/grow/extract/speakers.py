@@ -47,7 +47,8 @@ _ROLE = (
     r"(?:\s+of\s+(?!(?:the|a|an)\b)[a-z][\w-]*)?)"
 )
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
-    r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+)?"  # "at the wind developer Vientos del Nalón"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
+    # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
     r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*)*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
@@ -926,8 +927,12 @@ def _opening_noun(text: str, names: list[Name], at: int, seen: Occurrences) -> s
 
 
 def _owner(organisation: str | None) -> str | None:
-    """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity)."""
-    return re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation) if organisation else None
+    """The organisation a possessive names ("Solidarity's mining section", "Solidarity's": Solidarity); a part a
+    body of two words or more owns is the body's ("University of Sarajevo's School of Economics": the university)."""
+    if not organisation:
+        return None
+    owner = re.sub(r"['’]s(?:\s+[a-z][\w'’-]*)*$", "", organisation)
+    return re.sub(r"^((?:\S+\s+)+\S+?)['’]s\s+[A-Z].*$", r"\1", owner)
 
 
 def _whole(organisation: str | None) -> str | None:
