@@ -3036,3 +3036,16 @@ def test_a_role_ending_in_general(text, expected, gazetteer):
 )
 def test_an_organisation_after_based_words_and_the_body_that_owns_a_part(text, expected, gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+def test_a_time_of_day_is_no_number(gazetteer):
+    """A date line's time stamp ("09:41 PM IST", "2:14 PM GMT+1") gives no number; the figures after it still do."""
+    found = [
+        c.exact
+        for c in candidates_of(
+            "Mar 03, 2027 09:41 PM IST\n\nThe mine cut 300 jobs. November 18, 2026 2:14 PM GMT+1 was the day.",
+            gazetteer,
+        )
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == ["300 jobs"]

@@ -788,11 +788,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     the high end ("1,200 to 1,500 workers")."""
     sentence = text[s_start:s_end]
     scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
+    scores += [(s_start + m.start(), s_start + m.end()) for m in _CLOCK.finditer(sentence)]
     kept: list[Quantity] = []
     for number in found:
         words = text[number.start : number.end]
         if any(a <= number.start < b for a, b in scores):
-            continue  # "voted 4-1": a vote, not a quantity
+            continue  # "voted 4-1": a vote, not a quantity; "09:41 PM IST", "2:14 PM GMT+1": a time of day
         if YEAR.fullmatch(words) and number.scale is None:
             continue  # a year, recorded as a date
         if _DATED_DAY.match(text, number.end) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
@@ -960,6 +961,10 @@ _SCORE = re.compile(
 )
 
 
+#: a time of day, with its zone ("09:41 PM IST", "2:14 PM GMT+1", "14:05 CET")
+_CLOCK = re.compile(
+    r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[AaPp]\.?[Mm]\b\.?)?(?:\s+[A-Z]{2,5}(?:\s*[+-]\d{1,2}(?::\d\d)?)?)?"
+)
 #: a month's name just before a day, and a year just after it: the day of a whole date ("March 6, 2026")
 _MONTH_BEFORE = re.compile(
     rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\Z"
