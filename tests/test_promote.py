@@ -160,6 +160,29 @@ def test_a_number_over_a_period_is_promoted_with_the_period(project_copy, tmp_pa
     assert cli(["--project", str(project.root), "validate"]) == 0
 
 
+def test_a_number_told_of_now_is_promoted_as_of_its_article_s_year(project_copy, tmp_path, monkeypatch):
+    """ "It now employs 900 people" (published 2025): the figure holds as of the article's year
+    (tkg:asOf, the curated graph's present tense), which is no year of measurement, so no
+    tkg:year is written; the words are its tkg:timeExpression; cq05 shows it with its asOf."""
+    text = "Beishan, a small coal town in Shanxi Province, now has about 41,000 residents.\n"
+    project, draft = registered(project_copy, tmp_path, monkeypatch, text)
+    assert 'tkg:yearInferredFrom "now"' in draft.read_text(encoding="utf-8")
+    number = accept(
+        draft,
+        "about 41,000 residents",
+        "\n        tkg:indicator tkr:indicator-population ; tkg:observedEntity tkr:shanxi ;",
+    )
+    written, problems, _ = promote(project, draft, [f"{DRAFT_ID}{number}"])
+    assert problems == [] and written == [f"tkr:obs-beishan-counts-its-people-{number}"]
+    body = (project.graph_dir / "articles" / "beishan-counts-its-people.trig").read_text(encoding="utf-8")
+    fact = body[body.index(f"obs-beishan-counts-its-people-{number}>") :]
+    assert 'tkg:asOf "2025"^^xsd:gYear' in fact and 'tkg:timeExpression "now"' in fact
+    assert "tkg:year " not in fact and "tkg:yearInferredFrom" not in fact and "tkg:yearNotStated" not in fact
+    assert cli(["--project", str(project.root), "validate"]) == 0
+    rows = run_named(open_store(project), "cq05", project, place="tkr:shanxi", indicator="tkr:indicator-population")
+    assert [(r["value"], r["asOf"], r["year"]) for r in rows.records()] == [(41000, "2025", None)]
+
+
 def test_text_in_a_draft_is_never_pasted_into_the_graph(reviewed):
     """A draft is input like any other: a value or offset that is not a number is refused, not
     written into the article's TriG where it could add statements of its own."""

@@ -53,6 +53,11 @@ class Refused(Exception):
     """A candidate that cannot be promoted as it is; the message says what to add."""
 
 
+#: the time words of a figure the article states in the present tense: it holds as of the article's
+#: year (tkg:asOf), which is no year of measurement (the curated graph's "Home to (present tense)")
+PRESENT = re.compile(r"^(?:now|currently|already|at present|today)$|\(present tense\)$", re.I)
+
+
 @dataclass
 class Candidate:
     """A chosen candidate of the draft: its IRI, kind (``CandidateQuote``…), properties
@@ -275,8 +280,11 @@ def observation(c: Candidate, review: Review) -> tuple[str, str]:
     if not (isinstance(value, ox.Literal) and value.datatype.value in (XSD + "integer", XSD + "decimal")):
         raise Refused("its value is not a number (tkg:candidateValue, an integer or decimal)")
     when: list[turtle.Pair] = [("tkg:yearNotStated", True)]
-    if year is not None:
-        when = [("tkg:year", year), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
+    words = inferred[0] if inferred else None
+    if year is not None and words is not None and PRESENT.search(str(words.value)):  # "now employs": as of, no year
+        when = [("tkg:asOf", year), ("tkg:timeExpression", words)]
+    elif year is not None:
+        when = [("tkg:year", year), ("tkg:yearInferredFrom", words)]
     elif c.one("startYear") is not None or c.one("endYear") is not None:  # a period ("in the past three years")
         when = [*_period(c), ("tkg:yearInferredFrom", inferred[0] if inferred else None)]
     return c.fact(
