@@ -352,7 +352,7 @@ def dates_and_numbers(
                 when = (
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
-                    or _year_after(text, usable, end)
+                    or _year_after(text, usable, end, times)
                 )
             if (
                 when is None
@@ -365,7 +365,7 @@ def dates_and_numbers(
             if when is None and not _undated(text, quantity, lead):
                 clause = clause_of(number.start) or (s_start, s_end)
                 so_far = so_far if so_far is not None else _SO_FAR.search(text, s_start, s_end) or False
-                when = _this_year(text, so_far, clause, start, published, quote_in is None and unit not in EXTENTS)
+                when = _this_year(text, quantity, so_far, clause, start, published, quote_in is None)
             if when:
                 _add_when(c, when, lead)
             out.append(c)
@@ -389,9 +389,10 @@ def dates_and_numbers(
     return out
 
 
-def _year_after(text: str, times: list[Time], end: int) -> Time | None:
+def _year_after(text: str, times: list[Time], end: int, every: list[Time]) -> Time | None:
     """The year of a figure compared, later in its sentence, with one "from … a year (two years) earlier" ("Output fell
-    8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier"): the year that many years after that one."""
+    8% to 4.1 million tonnes, from 4.5 million tonnes a year earlier"): the year that many years after that one; else
+    the year of the source that gives it, named later in the sentence (:func:`_source_year`, of ``every`` time)."""
     for t in times:
         apart = re.match(r"(an?|one|\w+|\d+)\s+years?\s", t[3] or "")
         count = (1 if apart.group(1) in ("a", "an", "one") else _count(apart.group(1))) if apart else None
@@ -399,6 +400,26 @@ def _year_after(text: str, times: list[Time], end: int) -> Time | None:
             between = text[end : t[0]]
             if re.search(r"\bfrom\b|\bcompared (?:with|to)\b", between) and not re.search(r";|\.(?!\d)", between):
                 return (t[0], t[1], str(int(t[2]) + count), f"{apart.group(0)}after {t[3]}", t[4])
+    return _source_year(text, every, end)
+
+
+#: a source of a figure dated by its year, after it in the sentence ("…, according to a 2023 district survey")
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:a|an|the|its|their)\s+\Z")
+_SOURCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:survey|census|report|study|estimates?|figures|data)\b")
+
+
+def _source_year(text: str, times: list[Time], end: int) -> Time | None:
+    """The year of the source a figure is given by later in its sentence ("Nearly one in three households … depends
+    on coal, according to a 2023 district survey"): the year the source was made, which the figure holds for."""
+    for t in times:
+        if (
+            t[0] >= end
+            and "-" not in t[2]
+            and _SOURCE_BEFORE.search(text, max(end, t[0] - 30), t[0])
+            and _SOURCE_AFTER.match(text, t[1])
+            and not re.search(r";|\.(?!\d)|[\"“”]", text[end : t[0]])
+        ):
+            return t
     return None
 
 
@@ -464,6 +485,45 @@ _NOW_BEFORE = re.compile(
 )
 
 
+#: verbs of a state in the present tense ("employs", "is home to", "work", "depend"): a figure they state holds now
+_PRESENT_VERBS = (
+    r"employs?|is|are|supplies|supply|holds?|produces?|counts?|provides?|digs?|buys?|earns?|pays?|owns?|"
+    r"runs|operates?|generates?|makes? up|accounts? for|remains?|averages?|exceeds?|totals|hosts?|serves?|feeds?|"
+    r"works?|lives?|depends?|lacks?|goes|go|gets?|receives?|burns?|stands? at|comes? to|leaves?"
+)
+#: such a verb before a figure, not after a modal ("could employ"), with up to two words between that are no
+#: participle ("employs about", "is home to", "still work in some"; not "has set aside", "is expected to"); "has"
+#: and "have" right before it ("has 9,800 residents"; not "has lost about a fifth")
+_PRESENT_BEFORE = re.compile(
+    r"(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bto )"
+    rf"\b(?:(has|have)\s+|({_PRESENT_VERBS})\s+(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){{0,2}}?)"
+    rf"(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
+)
+#: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
+#: not in a clause of time or condition ("only 14 once it is running") nor passive or progressive ("run by")
+_PRESENT_AFTER = re.compile(
+    r"(?:\s+(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|"
+    r"while|because)\b)[\w'’-]+){0,4}?\s+"
+    rf"(?:(?:still|now|also|currently|already|directly|together)\s+)?({_PRESENT_VERBS}|has|have)\b"
+    r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|[a-z]+(?:ed|ing)\b))"
+)
+
+
+def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int) -> tuple[int, int, str] | None:
+    """The present-tense verb of a figure's clause and where it is, before the figure ("The mine employs about 300
+    people") or after it ("About 15,000 people work in …"); a bare number after "is" or "are" ("Kacper is 17.", "is
+    the riskier half") and a distance ("lives two miles from") are not such figures."""
+    if re.match(r"\s+from\b", text[quantity.end : quantity.end + 8]):
+        return None
+    before = _PRESENT_BEFORE.search(text, max(clause[0], start - 60), start)
+    if before:
+        group = 1 if before.group(1) else 2
+        bare = quantity.unit is None and quantity.counted is None
+        return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
+    after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
+    return (*after.span(1), after.group(1)) if after else None
+
+
 def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
     """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
     and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
@@ -496,6 +556,7 @@ def _observation(
 
 def _this_year(
     text: str,
+    quantity: Quantity,
     so_far: re.Match[str] | bool,
     clause: tuple[int, int],
     start: int,
@@ -503,17 +564,22 @@ def _this_year(
     of_now: bool,
 ) -> Time | None:
     """The publication's year for a figure with no time of its own whose sentence speaks of the year so far
-    (``so_far``: "said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted; not an extent such as
-    hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
-    stood at 31.5 per cent"); never a plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
+    (``so_far``: "said first-half profit slumped 38%") or, when ``of_now`` (told, not quoted) and not an extent (such
+    as hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
+    stood at 31.5 per cent") or whose clause's verb is in the present tense ("employs about 2,800 people"); never a
+    plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
     lead = text[clause[0] : start]
     if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
         return None
     if isinstance(so_far, re.Match):
         return (so_far.start(), so_far.end(), str(published.year), so_far.group(0), "")
+    of_now = of_now and quantity.unit not in EXTENTS
     now = _NOW.search(text, clause[0], start) if of_now else None
     if now:
         return (now.start(), now.end(), str(published.year), now.group(0), "")
+    verb = _present(text, quantity, clause, start) if of_now else None
+    if verb:
+        return (verb[0], verb[1], str(published.year), f"{verb[2]} (present tense)", "")
     return None
 
 
