@@ -3087,3 +3087,59 @@ def test_a_time_of_day_is_no_number(gazetteer):
         if c.kind == "CandidateObservation"
     ]
     assert found == ["300 jobs"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "The plant's": the organisation named before, no word of the role
+            "The Vostok steelworks is run by Karel Steel Group. The plant's chief executive, Ivan Petrov, said: \"We "
+            'will retrain."',
+            [("Ivan Petrov", "chief executive", "Karel Steel Group")],
+        ),
+        (  # "The company's" before a role with no comma
+            "Hollow Ridge Mining Co. will close the pit. The company's supervisory board chairman Tomas Berg told "
+            'reporters: "It is over."',
+            [("Tomas Berg", "supervisory board chairman", "Hollow Ridge Mining Co.")],
+        ),
+        (  # a name's possessive opening the role: the organisation
+            '"We hired locally," said Lena Ott, Nordic Cells\' managing director.',
+            [("Lena Ott", "managing director", "Nordic Cells")],
+        ),
+        (  # "its" in an apposition: the organisation named before
+            'The Forestry Workers Union is wary. Mara Voss, its northern region secretary, spoke up. "We need jobs," '
+            "she said.",
+            [("Mara Voss", "northern region secretary", "Forestry Workers Union")],
+        ),
+        (  # an organisation's possessive after "who heads": the organisation, without it
+            '"We lost," said Anna Kraus, who heads Verdi\'s Saxony district.',
+            [("Anna Kraus", "head", "Verdi")],
+        ),
+    ],
+)
+def test_a_determiner_or_possessive_before_a_role_names_its_organisation(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a body's name before a title is where it is held; a title's word after the title is a first name;
+            # "Cr", a form of address, yields to the title
+            'The pit shuts in May. Karoo District Council Mayor Dean Mokoena said the town was ready. "We are ready," '
+            "Cr Mokoena said.",
+            [("Dean Mokoena", "Mayor", "Karoo District Council")],
+        ),
+        (  # an area's name before the title
+            'The pit shuts in May. Bowen City Mayor Jan Ross said: "Build it."',
+            [("Jan Ross", "Mayor", "Bowen City")],
+        ),
+        (  # "who became mayor of Y": the role and where it is held
+            'Olga Petrenko, who became mayor of Kupiansk in May, said the city was ready. "We are ready," Petrenko '
+            "said.",
+            [("Olga Petrenko", "mayor", "Kupiansk")],
+        ),
+    ],
+)
+def test_a_body_before_a_title_is_where_it_is_held(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected

@@ -192,14 +192,16 @@ def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[l
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
     ("Mines and Energy Minister Camilo Rojas Arango", "Angul District Collector Priyanka Sahoo": a capitalised
-    occupation too, before a name of two or three words), when the title has words before it."""
+    occupation too, before a name of two or three words), when the title has words before it; a title's word right
+    after the title is a first name ("Isaac Regional Council Mayor Dean Hollis")."""
     for i in range(len(words) - 3, 0, -1):
         rest = words[i + 1 :]
         if (
             (words[i] in TITLES or (re.fullmatch(OCCUPATIONS, words[i].lower()) and len(rest) <= 3))
             and 2 <= len(rest) <= 4
             and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
-            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS)
+            and not set(rest[1:] if words[i] in TITLES else rest) & TITLES
         ):
             return i + 1
     return None
@@ -414,7 +416,11 @@ def _trimmed(
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
             )
         )
-        or (run[0][2] in TITLES and not (len(run) == 1 and _site_named(text, run[0][0], run[0][1])))
+        or (
+            run[0][2] in TITLES
+            and not (len(run) == 1 and _site_named(text, run[0][0], run[0][1]))
+            and not (title and title[-1] in TITLES and len(run) == 2)  # "Mayor Dean Hollis": a first name
+        )
         or (
             len(run) == 1
             and (

@@ -19,6 +19,7 @@ from .lexicon import (
     ORG_WORDS,
     PART_NOUNS,
     PARTICLES,
+    PLACE_WORDS,
     PORTFOLIO_TITLES,
     PUBLIC_WORDS,
     SITES,
@@ -35,10 +36,13 @@ from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_sp
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
+#: what a person is called by before their name, which the role the article gives them elsewhere replaces ("Cr
+#: Hollis", a councillor's form of address, said by a mayor too)
+_ADDRESSES = HONORIFICS | {"Cr", "Cllr"}
 
 
-_ROLE = (
-    rf"(?:(?:(?!(?:a|an|the|its|their|his|her|was|is|were|has|had|as|who|and|of|at|in|to|according)\b)[\w-]+"
+_ROLE = (  # never from inside a possessive ("The plant's chief executive": not "s chief executive")
+    rf"(?<!['’])(?:(?:(?!(?:a|an|the|its|their|his|her|was|is|were|has|had|as|who|and|of|at|in|to|according)\b)[\w-]+"
     rf"(?:['’](?!s\b))?\s+){{0,3}}"
     rf"(?:(?:vice|co|sub|assistant|deputy)-)?(?:{OCCUPATIONS})(?:\s+(?:{OCCUPATIONS})\b)?"
     r"(?:[\s-]general\b)?"  # "secretary-general", "director general"
@@ -412,7 +416,7 @@ def _complete(
                 if found:  # heads a …"
                     break
         split = bool(found and found[1] and who[1] == f"{found[1]} {found[0]}")  # "Y Chairman X": Chairman of Y
-        if found and (who[1] is None or who[1] in HONORIFICS or (found[0] == who[1] and not who[2]) or split):
+        if found and (who[1] is None or who[1] in _ADDRESSES or (found[0] == who[1] and not who[2]) or split):
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
@@ -443,7 +447,24 @@ def _complete(
                 who[1],
                 next((n.text for n in reversed(names) if n.end <= start and _COUNCIL.search(n.text)), None),
             )
-    return who
+    return _unowned(who)
+
+
+#: a role that opens on its organisation's possessive ("Gippsland Cells' chief executive")
+_OWNED_BY = re.compile(rf"((?:[{UPPER}][\w&-]*\s+){{0,4}}[{UPPER}][\w&-]*)(?:['’]s|(?<=s)['’])\s+([a-z].*)")
+
+
+def _unowned(who: tuple) -> tuple:
+    """A speaker's role without the possessive of the organisation it opens on, which is their organisation
+    ("Gippsland Cells' chief executive": chief executive, Gippsland Cells), and an organisation without its
+    possessive ("IG BCE's": IG BCE)."""
+    speaker, role, organisation = who
+    owned = _OWNED_BY.fullmatch(role) if role else None
+    if owned:
+        role, organisation = owned.group(2), organisation or owned.group(1)
+    if organisation:
+        organisation = re.sub(r"['’]s$", "", organisation)
+    return speaker, role, organisation
 
 
 #: a title held in a local council, and the words of a council's name
@@ -656,6 +677,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
             org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
+        if org is None and _ITS_APPOSITION.match(text, after.start()):  # "X, its district vice-president": the
+            org = _referent(text, names, after.start())  # organisation named last before
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
@@ -683,10 +706,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         named = _named_as(text, names, noun.group(0), serving.start(), seen) if noun and served[:1].islower() else None
         return serving.group(1), named or (served if served[:1].isupper() or " " in served else None)
     if before:
-        org = before.group(1)
-        if org is None and re.match(r"(?:Its|its|The company)", text[before.start() : before.start() + 11]):
-            org = _referent(text, names, before.start()) or _opening_noun(text, names, before.start(), seen)
-        return before.group(2).removeprefix("The ").removeprefix("the "), org
+        org = before.group(1) or _determined(seen, names, before.group(0), before.start())
+        return before.group(3).removeprefix("The ").removeprefix("the "), org
     titled = _titled_before(seen, person)
     if titled and titled.group(2) and titled.group(1).rstrip(".") not in HONORIFICS:
         held_in = None if titled.group(1) in PORTFOLIO_TITLES else titled.group(2).strip()  # "Minister of Energy": none
@@ -752,8 +773,10 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
-    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
+#: an apposition whose role "its" or "their" gives to an organisation named before ("X, its chairman,")
+_ITS_APPOSITION = re.compile(r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:\d+,\s+)?(?:its|their)\s")
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
 _OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
@@ -771,7 +794,7 @@ _HEADS_ORG = re.compile(
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
-    rf"|\b(?:Its|its|The company['’]s)\s+)?"
+    rf"|\b(?:Its|its|(?:The|the)\s+({HELD_NOUNS}|plant|mine|station)['’]s)\s+)?"  # "The plant's chief executive"
     rf"\b({_ROLE}),\s+\Z"
 )
 #: a preposition and an article before a role: the role is its object, not an apposition to the name after it
@@ -793,7 +816,7 @@ _THE_COMPANYS = re.compile(r"[^.\"“”]{0,120}?\bthe company['’]s\b")
 
 def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list[int]], dict[str, str]]:
     """Each name's words → where the text writes them, and a first word → the first name that opens on it and "of"
-    ("Shire": "Shire of Collie"), indexed once per text."""
+    ("Shire": "Shire of Collie") or a council's ("Whitsunday": "Whitsunday Regional Council"), indexed once per text."""
 
     def index() -> tuple[dict[str, list[int]], dict[str, str]]:
         found: dict[str, list[int]] = {}
@@ -801,8 +824,8 @@ def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list
         for n in names:
             found.setdefault(n.text, []).append(n.start)
             words = n.text.split()
-            if len(words) > 2 and words[1] == "of":
-                bodies.setdefault(words[0], n.text)
+            if (len(words) > 2 and words[1] == "of") or (len(words) > 1 and _COUNCIL.search(words[-1])):
+                bodies.setdefault(words[0], n.text)  # "Shire of Collie", "Whitsunday Regional Council"
         return found, bodies
 
     return seen.once(("written names",), index)
@@ -823,7 +846,17 @@ def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tup
         if first in named or (tokens[k - 1][:1].isupper() and _short_company(seen, first)):
             return " ".join(tokens[k:]), first
     body = bodies.get(tokens[0])
-    return (" ".join(tokens[1:]), body) if body and len(tokens) > 1 else None
+    if body and len(tokens) > 1:
+        return " ".join(tokens[1:]), body
+    k = len(tokens) - 1 - (len(tokens) > 2 and tokens[-2] in TITLE_MODIFIERS)
+    if (  # "Latrobe City Mayor": a council's or an area's name (not "Energy", not "County" alone) is where it is held
+        tokens[-1] in TITLES
+        and k > 1
+        and (tokens[k - 1] in PLACE_WORDS or _COUNCIL.fullmatch(tokens[k - 1]))
+        and tokens[0] not in ORG_WORDS | PLACE_WORDS
+    ):
+        return " ".join(tokens[k:]), " ".join(tokens[:k])
+    return None
 
 
 #: a capitalised title in an apposition after a name, and where it is held ("X, the Deputy Voivode of Silesia",
@@ -866,6 +899,21 @@ def _titled_before(seen: Occurrences, person: str) -> re.Match[str] | None:
             if found:
                 return found
     return None
+
+
+_DETERMINER = re.compile(rf"(?:Its|its|(?:The|the)\s+({HELD_NOUNS}|plant|mine|station)['’]s)\s")
+
+
+def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> str | None:
+    """The organisation a role's determiner at ``at`` names ("Its", "The company's", "the union's", "The plant's"):
+    the last one named before of the noun's kind, else the last organisation named before; None for no determiner."""
+    found = _DETERMINER.match(phrase)
+    if found is None:
+        return None
+    text = seen.text
+    noun = found.group(1)
+    kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
+    return kind or _referent(text, names, at) or _opening_noun(text, names, at, seen)
 
 
 def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
@@ -1007,6 +1055,9 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
+    owned = _possessed(seen, names, head, role, found.start())
+    if owned:
+        return owned
     opening = found.start() == 0 or re.search(
         r"(?:[.!?][\"”’]?\s+|\n\s*)\Z", seen.text[max(0, found.start() - 4) : found.start()]
     )
@@ -1017,6 +1068,19 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
         return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
+
+
+def _possessed(seen: Occurrences, names: list[Name], head: str, role: str, at: int) -> tuple[str, str | None] | None:
+    """A role after a possessive, which names where it is held and is no word of it: "Gippsland Cells' chief
+    executive X" (Gippsland Cells), "The company's management board chairman X" (the company named before)."""
+    owner = re.fullmatch(r"(?:The\s+)?(.+?)(?:['’]s|(?<=s)['’])", head)
+    if owner and role[:1].islower() and owner.group(1) not in TITLE_WORDS | TITLE_MODIFIERS:
+        return role, owner.group(1)
+    determiner = re.match(r"([a-z][\w-]*)['’]s\s+", role)
+    if determiner and head in ("The", "Its", "its", "the", ""):
+        phrase = f"{head} {role}" if head else role
+        return role[determiner.end() :], _determined(seen, names, phrase.replace("The ", "the ", 1), at)
+    return None
 
 
 #: a role's first word that says it is held in a body or an area ("municipal manager", "district secretary")
