@@ -3143,3 +3143,27 @@ def test_a_determiner_or_possessive_before_a_role_names_its_organisation(text, e
 )
 def test_a_body_before_a_title_is_where_it_is_held(text, expected, gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an initial before a name is a word of it, after a comma-apposed role too
+            "The pit will close. Its general secretary, V. Rao, said workers would travel. "
+            '"We will strike," Mr Rao said.',
+            [("V. Rao", "general secretary", "-")],
+        ),
+        (  # three words before the title
+            'The unit shut. Tamil Nadu Electricity Minister S. Pandian said: "It is over."',
+            [("S. Pandian", "Tamil Nadu Electricity Minister", "-")],
+        ),
+    ],
+)
+def test_an_initial_before_a_name_is_a_word_of_it(text, expected, gazetteer):
+    assert [f[1:] for f in organised(text, gazetteer)] == expected
+
+
+def test_the_us_is_no_initial(gazetteer):
+    assert "S. Energy Information Administration" not in names(
+        "Output fell, according to the U.S. Energy Information Administration.", gazetteer
+    )

@@ -93,6 +93,13 @@ def find_names(
                 text[run[-1][1] : s] in (" ", " & ")
                 or (text[run[-1][1] : s] in ("' ", "’ ") and run[-1][2].endswith("s") and is_capital(word))
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+                or (  # "V. Seetharamaiah", "M. Raghavendra Chary": an initial before a name
+                    text[run[-1][1] : s] == ". "
+                    and re.fullmatch(r"[A-Z]", run[-1][2])
+                    and text[run[-1][0] - 1 : run[-1][0]] != "."  # not "U.S. Energy"
+                    and is_capital(word)
+                    and word.lower() not in lower_words
+                )
             )
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
@@ -370,7 +377,7 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
         places = _clean(text, run[:-2], lower_words, set())
         title, run = held.group(1).split(), run[-2:]
-    for i in (1, 2):  # "Industry Minister Lukáš Vlček", "Deputy Prime Minister X": the name after the titles
+    for i in (1, 2, 3):  # "Industry Minister Lukáš Vlček", "Tamil Nadu Electricity Minister S. Thangapandian"
         if (
             not title
             and len(run) > i + 1
