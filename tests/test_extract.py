@@ -3167,3 +3167,19 @@ def test_the_us_is_no_initial(gazetteer):
     assert "S. Energy Information Administration" not in names(
         "Output fell, according to the U.S. Energy Information Administration.", gazetteer
     )
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Posted Tue 14 Jul 2026 at 6:40am",
+        "Updated 4:17 PM EDT, September 23",
+        "Desk Reporter | Published Nov 18, 2026, 1:35 am IST",
+        "19.01.2027 14:37",
+        "14 May 2026",
+    ],
+)
+def test_a_date_or_time_stamp_line_gives_no_number_and_no_name(stamp, gazetteer):
+    text = f"Mine to close\n\nBy Jo Lane\n{stamp}\n\nThe mine will close, Harlan Coal said."
+    assert numbers(text, gazetteer) == []
+    assert names(text, gazetteer) == ["Jo Lane", "Harlan Coal"]

@@ -29,11 +29,11 @@ from ...core.load import Loaded
 from ...core.texts import ArticleError, ArticleText, read_article
 from ...core.vocab import TKR_IRI
 from ..articles import HEADER, identity, one_line, parse_date, registration
-from .lexicon import COMPANY_WORDS, ORG_WORDS, SPEECH, TITLES, TOKEN
+from .lexicon import COMPANY_WORDS, ORG_WORDS, PRESS_WORDS, SPEECH, TITLES, TOKEN
 from .names import Name, find_names, is_capital, name_words
 from .numbers import country_of, dates_and_numbers
 from .speakers import quotes
-from .text import Candidate, Gazetteer, sentence_spans
+from .text import Candidate, Gazetteer, sentence_spans, stamps, within
 
 __all__ = ["Candidate", "Gazetteer", "check_output", "extract", "extract_file", "in_context", "render_draft"]
 
@@ -55,7 +55,12 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
             starts.add(first_token.start())
     for m in re.finditer(r"(?:[\"“„«»]|[—–:] |-- |\) - )\s*(\w)", text):
         starts.add(m.start(1))
-    names = find_names(text, lower_words, starts=starts)
+    stamped = stamps(text)
+    names = [
+        n
+        for n in find_names(text, lower_words, starts=starts)
+        if not within(stamped, n.start) and n.text.split()[-1] not in PRESS_WORDS
+    ]
     headline = text[: text.find("\n")] if "\n" in text else ""
     long_words = re.findall(r"\w{4,}", headline)
     if (

@@ -268,6 +268,9 @@ MONTHS = [
     "december",
 ]
 MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
+#: a by-line's words for who wrote or edited the story ("Staff Writer", "DC Correspondent", "Editing
+#: by X"): a name that ends with one is no entity
+PRESS_WORDS = {"Correspondent", "Writer", "Reporter", "Editor", "Editing", "Reporting", "Desk"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 SPEECH = (

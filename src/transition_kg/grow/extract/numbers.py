@@ -36,7 +36,7 @@ from .lexicon import (
     TOKEN,
 )
 from .names import Name
-from .text import Candidate, quote_segments
+from .text import Candidate, quote_segments, stamps, within
 
 #: where a clause ends: "to" and "from" only before a number ("from 31pc", not "sent to Congress"), a comma not in
 #: a list ("lakes, wetlands and farmland since 2016" is one clause)
@@ -273,7 +273,8 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = number_spans(text)
+    stamped = stamps(text)
+    numbers = [n for n in number_spans(text) if not within(stamped, n.start)]  # "14 May 2026"
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]

@@ -3,6 +3,7 @@ sentences and quoted passages."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from ...core import turtle
 from ...core.load import Loaded
 from ...core.vocab import ONTOLOGY_GRAPH, TKG
-from .lexicon import ABBREVIATIONS, OPENERS
+from .lexicon import ABBREVIATIONS, MONTHS, OPENERS, WEEKDAYS
 
 ENTITY_ROOTS = (
     TKG.Place,
@@ -219,3 +220,41 @@ class Occurrences:
             if found and (best is None or found.start() < best.start()):
                 best = found
         return best
+
+
+_MONTH_WORD = "|".join([*(m.capitalize() for m in MONTHS), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct"])
+_MONTH_WORD += "|Nov|Dec"
+_DAY_WORD = "|".join([*WEEKDAYS, "Mon", "Tues?", "Wed", "Thu(?:rs)?", "Fri", "Sat", "Sun"])
+#: one word of a date or time stamp: a month, a weekday, a number or a clock time, "am"/"pm", a zone, "at"
+_STAMP_WORD = (
+    rf"(?:(?:{_MONTH_WORD}|{_DAY_WORD})\.?|\d{{1,4}}(?:[.:/]\d{{1,4}}){{0,2}}(?:[ap]\.?m\.?)?|[AaPp]\.?[Mm]\.?"
+    r"|[A-Z]{2,5}(?:[+-]\d{1,2})?|at|on)"
+)
+#: a line's part that is only a date or time stamp, with a word that announces it ("Posted Tue 14 Jul 2026 at
+#: 6:40am", "Updated 4:17 PM EDT, September 23", "Published Nov 18, 2026, 1:35 am IST", "19.01.2027 14:37")
+_STAMP = re.compile(
+    rf"(?:(?:Last\s+)?(?:[Pp]osted|[Uu]pdated|[Pp]ublished)(?:\s+on)?\s*:?\s*)?{_STAMP_WORD}(?:[\s,-]+{_STAMP_WORD})*[.,]?"
+)
+
+
+def stamps(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines' parts ("|" divides them) that are date or time stamps, with a month's or a weekday's
+    name, a date in figures or a clock time: no number and no name is in them."""
+    out = []
+    for line in re.finditer(r"[^\n|]+", text):
+        part = line.group(0)
+        stripped = part.strip()
+        if not stripped or len(stripped) > 80:
+            continue
+        at = line.start() + part.index(stripped)
+        if _STAMP.fullmatch(stripped) and re.search(
+            rf"\b(?:{_MONTH_WORD}|{_DAY_WORD})\b|\d{{1,2}}[.:/]\d{{2}}", stripped
+        ) and re.search(r"\d", stripped):
+            out.append((at, at + len(stripped)))
+    return out
+
+
+def within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` is in one of ``spans`` (in order, not overlapping), by a seek."""
+    i = bisect.bisect_right(spans, (at, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
