@@ -3183,3 +3183,14 @@ def test_a_date_or_time_stamp_line_gives_no_number_and_no_name(stamp, gazetteer)
     text = f"Mine to close\n\nBy Jo Lane\n{stamp}\n\nThe mine will close, Harlan Coal said."
     assert numbers(text, gazetteer) == []
     assert names(text, gazetteer) == ["Jo Lane", "Harlan Coal"]
+
+
+def test_things_counted_before_and_a_clock_time_are_no_figures(gazetteer):
+    text = (
+        "The company will close three pits by 2027. Output from the two pits fell, and those two dates matter. "
+        "Crews start at 3 a.m. and 40 workers will stay."
+    )
+    assert numbers(text, gazetteer) == [
+        ("three pits", "3", "count", "-"),
+        ("40 workers", "40", "count", "-"),
+    ]

@@ -895,6 +895,14 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
         if (
+            not words[0].isdigit()
+            and number.value == int(number.value)
+            and not number.ratio
+            and unit not in DURATIONS
+            and re.search(r"\b(?:the|those|these)\s+(?:first\s+|last\s+)?$", before, re.I)
+        ):
+            continue  # "the two mines", "those two dates": things counted before, named again
+        if (
             (
                 unit in ("year", "month", "week", "day")
                 and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
@@ -1031,6 +1039,7 @@ _SCORE = re.compile(
 #: a time of day, with its zone ("09:41 PM IST", "2:14 PM GMT+1", "14:05 CET")
 _CLOCK = re.compile(
     r"(?<![\d:.,])\d{1,2}:\d\d(?::\d\d)?(?![\d:])(?:\s*[AaPp]\.?[Mm]\b\.?)?(?:\s+[A-Z]{2,5}(?:\s*[+-]\d{1,2}(?::\d\d)?)?)?"
+    r"|(?<![\d:.,])\d{1,2}\s?[ap]\.m\."  # "at 3 a.m."
 )
 #: a month's name just before a day, and a year just after it: the day of a whole date ("March 6, 2026")
 _MONTH_BEFORE = re.compile(
