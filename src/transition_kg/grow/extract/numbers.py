@@ -273,8 +273,7 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    stamped = stamps(text)
-    numbers = [n for n in number_spans(text) if not within(stamped, n.start)]  # "14 May 2026"
+    numbers = [n for stamped in [stamps(text)] for n in number_spans(text) if not within(stamped, n.start)]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
@@ -899,7 +898,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and number.value == int(number.value)
             and not number.ratio
             and unit not in DURATIONS
-            and re.search(r"\b(?:the|those|these)\s+(?:first\s+|last\s+)?$", before, re.I)
+            and re.search(r"\b(?:the|those|these)\s+(?:first\s+)?$", before, re.I)
         ):
             continue  # "the two mines", "those two dates": things counted before, named again
         if (

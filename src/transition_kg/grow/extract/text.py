@@ -222,7 +222,9 @@ class Occurrences:
         return best
 
 
-_MONTH_WORD = "|".join([*(m.capitalize() for m in MONTHS), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct"])
+_MONTH_WORD = "|".join(
+    [*(m.capitalize() for m in MONTHS), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct"]
+)
 _MONTH_WORD += "|Nov|Dec"
 _DAY_WORD = "|".join([*WEEKDAYS, "Mon", "Tues?", "Wed", "Thu(?:rs)?", "Fri", "Sat", "Sun"])
 #: one word of a date or time stamp: a month, a weekday, a number or a clock time, "am"/"pm", a zone, "at"
@@ -247,9 +249,11 @@ def stamps(text: str) -> list[tuple[int, int]]:
         if not stripped or len(stripped) > 80:
             continue
         at = line.start() + part.index(stripped)
-        if _STAMP.fullmatch(stripped) and re.search(
-            rf"\b(?:{_MONTH_WORD}|{_DAY_WORD})\b|\d{{1,2}}[.:/]\d{{2}}", stripped
-        ) and re.search(r"\d", stripped):
+        if (
+            _STAMP.fullmatch(stripped)
+            and re.search(rf"\b(?:{_MONTH_WORD}|{_DAY_WORD})\b|\d{{1,2}}[.:/]\d{{2}}", stripped)
+            and re.search(r"\d", stripped)
+        ):
             out.append((at, at + len(stripped)))
     return out
 
