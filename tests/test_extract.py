@@ -3194,3 +3194,15 @@ def test_things_counted_before_and_a_clock_time_are_no_figures(gazetteer):
         ("three pits", "3", "count", "-"),
         ("40 workers", "40", "count", "-"),
     ]
+
+
+def test_a_region_inside_an_organisations_name_or_its_people_give_the_country(gazetteer):
+    """"the Queensland Government", "the Electricity Trust of South Australia", "South Australians": Australia
+    (the whole name outvotes a place that only begins one, as "Georgia" in "Georgia Treloar")."""
+    text = (
+        "The Electricity Trust of South Australia ran the plant, and South Australians paid $48 million. "
+        "Buyers in Japan and South Korea were told."
+    )
+    assert unit_of_each(text, gazetteer) == [("$48 million", '"Australian dollar"')]
+    text = "The Queensland Government will spend $180 million, Georgia Treloar said in Queensland."
+    assert unit_of_each(text, gazetteer) == [("$180 million", '"Australian dollar"')]

@@ -230,6 +230,22 @@ def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
+def _place_named(words: str, places: dict[str, str], person: bool) -> tuple[str, float] | None:
+    """The country of the place a name is or points to, with its vote: the whole name or its people
+    ("South Australians") 1; not in a person's name, a place that begins it or follows its last "of"
+    ("Queensland Government", "Electricity Trust of South Australia") ½ ("Georgia Treloar" may be a person)."""
+    whole = _plain(words)
+    for key in (whole, re.sub(r"(?<=[a-z])ns?$", "", whole)):
+        if key in places:
+            return places[key], 1
+    parts = [] if person else whole.split()
+    after_of = parts[len(parts) - parts[::-1].index("of") :] if "of" in parts else []
+    for part in [" ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)] + [" ".join(after_of)]:
+        if part in places:
+            return places[part], 0.5
+    return None
+
+
 def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
     (the dateline's region, its code or its country counts twice); None when it names none."""
@@ -237,8 +253,9 @@ def country_of(text: str, names: list[Name]) -> str | None:
     votes: collections.Counter[str] = collections.Counter()
     for n in names:
         words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
-        if _plain(words) in places:
-            votes[places[_plain(words)]] += 1
+        named = _place_named(words, places, n.person)
+        if named:
+            votes[named[0]] += named[1]
         elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
             votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
