@@ -3206,3 +3206,13 @@ def test_a_region_inside_an_organisations_name_or_its_people_give_the_country(ga
     assert unit_of_each(text, gazetteer) == [("$48 million", '"Australian dollar"')]
     text = "The Queensland Government will spend $180 million, Georgia Treloar said in Queensland."
     assert unit_of_each(text, gazetteer) == [("$180 million", '"Australian dollar"')]
+
+
+def test_local_plural_and_withdrawn_currency_names(gazetteer):
+    """ISO 4217's English names lack "levs" (withdrawn), "marka" and "kune": each is still its currency."""
+    text = "The state paid 1.9 billion levs, the city 47 million marka and the port 3 million kune."
+    assert unit_of_each(text, gazetteer) == [
+        ("1.9 billion levs", '"BGN"'),
+        ("47 million marka", '"BAM"'),
+        ("3 million kune", '"HRK"'),
+    ]

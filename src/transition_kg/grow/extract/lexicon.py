@@ -755,6 +755,22 @@ CURRENCY_LABELS = {
     "CHF": "Swiss franc",
     "JPY": "yen",
 }
+#: currencies' local names and plurals that ISO 4217's English names (pycountry) lack, and currencies since
+#: withdrawn (Bulgaria's lev, Croatia's kuna) → their codes; the words after a number only
+LOCAL_CURRENCY_NAMES = {
+    "lev": "BGN",
+    "leva": "BGN",
+    "levs": "BGN",
+    "marka": "BAM",
+    "maraka": "BAM",
+    "kuna": "HRK",
+    "kune": "HRK",
+    "kunas": "HRK",
+    "lek": "ALL",
+    "leks": "ALL",
+    "koruny": "CZK",
+    "denari": "MKD",
+}
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "»": "«"}
 SIGN = rf"({CURRENCY}|(?<![A-Za-z])R)\s?$"  # "R" glued to the number: the rand
 TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")  # with combining marks: decomposed "Mö"

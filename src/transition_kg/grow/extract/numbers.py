@@ -23,6 +23,7 @@ from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
     CURRENCY_LABELS,
+    LOCAL_CURRENCY_NAMES,
     DOLLARS,
     FUNCTION_WORDS,
     MEASURES,
@@ -151,8 +152,9 @@ _NOT_CURRENCY_WORDS = {"mark", "real", "sol", "account", "gold", "silver", "plat
 @functools.cache
 def _iso_currency_words() -> dict[str, tuple[str, ...]]:
     """The last word of each currency's ISO 4217 name (pycountry), singular and plural ("dinar", "dinars";
-    Portuguese "-al" as "-ais": "meticais") → the codes of the currencies so named; metals, funds and
-    codes of several countries ("X…") and the words :data:`CURRENCIES` knows are left out."""
+    Portuguese "-al" as "-ais": "meticais"), and :data:`LOCAL_CURRENCY_NAMES` ("levs", "marka") → the codes of
+    the currencies so named; metals, funds, codes of several countries ("X…") and the words :data:`CURRENCIES`
+    knows are left out."""
     import pycountry
 
     found: dict[str, list[str]] = collections.defaultdict(list)
@@ -164,6 +166,8 @@ def _iso_currency_words() -> dict[str, tuple[str, ...]]:
             continue
         for form in {word, word + "s", re.sub(r"al$", "ais", word)}:
             found[form].append(currency.alpha_3)
+    for form, code in LOCAL_CURRENCY_NAMES.items():
+        found[form].append(code)
     return {form: tuple(sorted(codes)) for form, codes in found.items()}
 
 
