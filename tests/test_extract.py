@@ -3216,3 +3216,9 @@ def test_local_plural_and_withdrawn_currency_names(gazetteer):
         ("47 million marka", '"BAM"'),
         ("3 million kune", '"HRK"'),
     ]
+
+
+def test_a_title_joined_to_its_modifier_by_a_hyphen_is_a_title(gazetteer):
+    """"Vice-Mayor Zhang Lin": the speaker is Zhang Lin, a vice-mayor (as "Vice Mayor" would give)."""
+    text = '"No miner will be left behind," said Vice-Mayor Zhang Lin.'
+    assert speakers(text, gazetteer) == [("No miner will be left behind", "Zhang Lin", "Vice-Mayor")]

@@ -492,6 +492,8 @@ HELD_NOUNS = (
 PART_NOUNS = r"branch|section|chapter|local|lodge|wing|division|unit|office"
 #: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
 TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
+# a modifier joined to a title by a hyphen is one title word ("Vice-Mayor Zhang Lin", "Deputy-Governor")
+TITLES |= {f"{m}-{t}" for m in TITLE_MODIFIERS for t in TITLES if " " not in t and "-" not in t}
 ORG_WORDS = {
     "Commission",
     "Committee",
