@@ -3222,3 +3222,13 @@ def test_a_title_joined_to_its_modifier_by_a_hyphen_is_a_title(gazetteer):
     """"Vice-Mayor Zhang Lin": the speaker is Zhang Lin, a vice-mayor (as "Vice Mayor" would give)."""
     text = '"No miner will be left behind," said Vice-Mayor Zhang Lin.'
     assert speakers(text, gazetteer) == [("No miner will be left behind", "Zhang Lin", "Vice-Mayor")]
+
+
+def test_a_family_name_written_first_and_then_alone_is_the_same_person(gazetteer):
+    """"Wu" after "Wu Haiyan" (two words, the family name first) is her again, so "he said" after "Wu, the
+    manager, said" is Wu Haiyan, not the last person named in full."""
+    text = (
+        '"We cannot compete," said Wu Haiyan, the general manager.\n\nLuo Wenbin spent 19 years underground before he '
+        'left.\n\nWu, the manager, said the mines would stay.\n\n"Coal will not disappear," he said.'
+    )
+    assert [who for _, who, _ in speakers(text, gazetteer)] == ["Wu Haiyan", "Wu Haiyan"]

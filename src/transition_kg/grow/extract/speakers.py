@@ -344,15 +344,16 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
 
 
 def _people(names: list[Name]) -> list[tuple[int, str]]:
-    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai")
-    counted as the last person named in full whose name holds it."""
+    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai", or "Wu" of
+    "Wu Haiyan", a name of two words with the family name first) counted as the last person named in full whose name holds it."""
     out: list[tuple[int, str]] = []
-    last_with: dict[str, str] = {}  # a word of a full name, not its first → the last such name
+    last_with: dict[str, str] = {}  # a word of a full name → the last such name
     for n in names:
         full = n.text if n.person else last_with.get(n.text) if " " not in n.text else None  # a surname, not "Jakarta"
         if full:
             out.append((n.start, full))
-            for word in name_words(full)[1:]:
+            words = name_words(full)
+            for word in words if len(words) == 2 else words[1:]:  # not "Karaganda" of "Karaganda Wind Partners"
                 last_with[word] = full
     return out
 
