@@ -3197,7 +3197,7 @@ def test_things_counted_before_and_a_clock_time_are_no_figures(gazetteer):
 
 
 def test_a_region_inside_an_organisations_name_or_its_people_give_the_country(gazetteer):
-    """"the Queensland Government", "the Electricity Trust of South Australia", "South Australians": Australia
+    """ "the Queensland Government", "the Electricity Trust of South Australia", "South Australians": Australia
     (the whole name outvotes a place that only begins one, as "Georgia" in "Georgia Treloar")."""
     text = (
         "The Electricity Trust of South Australia ran the plant, and South Australians paid $48 million. "
@@ -3219,16 +3219,28 @@ def test_local_plural_and_withdrawn_currency_names(gazetteer):
 
 
 def test_a_title_joined_to_its_modifier_by_a_hyphen_is_a_title(gazetteer):
-    """"Vice-Mayor Zhang Lin": the speaker is Zhang Lin, a vice-mayor (as "Vice Mayor" would give)."""
+    """ "Vice-Mayor Zhang Lin": the speaker is Zhang Lin, a vice-mayor (as "Vice Mayor" would give)."""
     text = '"No miner will be left behind," said Vice-Mayor Zhang Lin.'
     assert speakers(text, gazetteer) == [("No miner will be left behind", "Zhang Lin", "Vice-Mayor")]
 
 
 def test_a_family_name_written_first_and_then_alone_is_the_same_person(gazetteer):
-    """"Wu" after "Wu Haiyan" (two words, the family name first) is her again, so "he said" after "Wu, the
+    """ "Wu" after "Wu Haiyan" (two words, the family name first) is her again, so "he said" after "Wu, the
     manager, said" is Wu Haiyan, not the last person named in full."""
     text = (
         '"We cannot compete," said Wu Haiyan, the general manager.\n\nLuo Wenbin spent 19 years underground before he '
         'left.\n\nWu, the manager, said the mines would stay.\n\n"Coal will not disappear," he said.'
     )
     assert [who for _, who, _ in speakers(text, gazetteer)] == ["Wu Haiyan", "Wu Haiyan"]
+
+
+def test_an_organisations_role_then_the_person_in_commas_gives_the_person(gazetteer):
+    """ "PGE GiEK's chief executive, Marek Wądołowski, said": the speaker is the person, the company his."""
+    text = '"We will not keep a loss-making plant," PGE GiEK\'s chief executive, Marek Wądołowski, said on Monday.'
+    assert [
+        tuple(
+            c.props.get(p, ["-"])[0].strip('"') for p in ("candidateSpeaker", "candidateRole", "candidateOrganisation")
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ] == [("Marek Wądołowski", "chief executive", "PGE GiEK")]

@@ -107,6 +107,11 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         )
     ):  # "Deputy Mayor of Tychy Jan Nowak", "North Rhine-Westphalia's Economy Minister X": the person, and where
         name, held_at = found[1], found[0].text
+    owned = len(found) > 1 and re.fullmatch(
+        r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),\s+", text[name.end : found[1].start]
+    )
+    if owned and not name.person and (found[1].person or re.match(r"\s*,", text[found[1].end :])):
+        return found[1].text, owned.group(1), name.text  # "PGE GiEK's chief executive, X, said": X, of PGE GiEK
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
