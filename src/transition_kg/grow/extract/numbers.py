@@ -23,9 +23,9 @@ from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
     CURRENCY_LABELS,
-    LOCAL_CURRENCY_NAMES,
     DOLLARS,
     FUNCTION_WORDS,
+    LOCAL_CURRENCY_NAMES,
     MEASURES,
     MONTHS,
     NOT_COUNTED,
@@ -254,7 +254,7 @@ def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
     (the dateline's region, its code or its country counts twice); None when it names none."""
     places = _places()
-    votes: collections.Counter[str] = collections.Counter()
+    votes: dict[str, float] = collections.defaultdict(float)  # ½ for a place inside a name
     for n in names:
         words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
         named = _place_named(words, places, n.person)
@@ -267,7 +267,7 @@ def country_of(text: str, names: list[Name]) -> str | None:
     country = places.get(_plain(region)) or _dateline_country(region, text)
     if country:  # "MUSWELLBROOK, NSW, Aug. 14": New South Wales
         votes[country] += 2
-    return votes.most_common(1)[0][0] if votes else None
+    return max(votes, key=lambda code: votes[code]) if votes else None  # of equals, the first named
 
 
 #: units of a duration ("for 31 years"): a number in them holds for no year

@@ -202,7 +202,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
     segments = quote_segments(text)
-    mentions = _people(names)
+    mentions = _people(text, names)
     for m in _REFERENCE.finditer(text):  # "The reeve said …": a mention of the reeve, whom a "she" after is
         found = _titled_person(m.group(0), text, names, m.start())
         if found:
@@ -348,18 +348,25 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
     )
 
 
-def _people(names: list[Name]) -> list[tuple[int, str]]:
-    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai", or "Wu" of
-    "Wu Haiyan", a name of two words with the family name first) counted as the last person named in full whose name holds it."""
+def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
+    """Where the text names a person: (offset, full name), a surname alone ("Ospina", "Bai") counted as the
+    last person named in full whose name holds it; the first word of a two-word name ("Wu" of "Wu Haiyan",
+    the family name first) only before a comma or a speech verb ("Wu said", not "in Borneo" after "Borneo Post")."""
     out: list[tuple[int, str]] = []
-    last_with: dict[str, str] = {}  # a word of a full name → the last such name
+    last_with: dict[str, str] = {}  # a word of a full name, not its first → the last such name
+    first_of: dict[str, str] = {}  # the first word of a two-word name → the last such name
     for n in names:
-        full = n.text if n.person else last_with.get(n.text) if " " not in n.text else None  # a surname, not "Jakarta"
+        full = n.text if n.person else None
+        if " " not in n.text and not n.person:  # a surname, not "Jakarta"
+            speaks = re.match(rf"\s*(?:,|{SPEECH}\b)", text[n.end : n.end + 30])
+            full = last_with.get(n.text) or (first_of.get(n.text) if speaks else None)
         if full:
             out.append((n.start, full))
             words = name_words(full)
-            for word in words if len(words) == 2 else words[1:]:  # not "Karaganda" of "Karaganda Wind Partners"
+            for word in words[1:]:
                 last_with[word] = full
+            if len(words) == 2:
+                first_of[words[0]] = full
     return out
 
 
