@@ -60,8 +60,16 @@ CURRENCIES = {
     "lira": "TRY",
     "leu": "RON",
     "Canadian dollar": "CAD",
+    "forint": "HUF",
+    "rouble": "RUB",
+    "hryvnia": "UAH",
+    "yen": "JPY",
+    "won": "KRW",
+    "dong": "VND",
+    "real": "BRL",
     "fraction": "-",
-}  # the lists write fractions without unit
+}  # the lists write fractions without unit; every currency extract names by a word (grow/extract/lexicon.CURRENCIES)
+# has its code here but "peso", which is several countries' and which extract gives by country
 #: issue 30's targets (precision, recall; None: no target), on text the rules were not tuned to
 TARGETS = {
     "numbers": (0.90, 0.90),
