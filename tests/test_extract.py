@@ -3244,3 +3244,40 @@ def test_an_organisations_role_then_the_person_in_commas_gives_the_person(gazett
         for c in candidates_of(text, gazetteer)
         if c.kind == "CandidateQuote"
     ] == [("Marek Wądołowski", "chief executive", "PGE GiEK")]
+
+
+def counted_of_each(text: str, gazetteer) -> list[tuple[str, str]]:
+    """Each number's value and the noun it counts (or -)."""
+    return [
+        (
+            c.props["candidateValue"][0].split("^^")[0].strip('"'),
+            (c.props.get("candidateCounted") or ["-"])[0].strip('"'),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the other side of a change after the level's time and a comma
+            "Enrolment fell to 141 students this fall, from 198 five years ago.",
+            [("141", "students"), ("198", "students")],
+        ),
+        (  # "the number of X" names what the figures count
+            "The number of coal miners fell to about 61,000, down from 93,000 at the start.",
+            [("61000", "miners"), ("93000", "miners")],
+        ),
+        (
+            "The number of manufacturing jobs in the town rose by 28%, to about 7,400.",
+            [("28", "-"), ("7400", "jobs")],
+        ),
+        (  # a clause's conjunction stands between a figure and a noun it does not count
+            "The population fell from 30,400 to 28,100 as young families moved away.",
+            [("30400", "-"), ("28100", "-")],
+        ),
+    ],
+)
+def test_a_counted_noun_carried_from_the_sentence(text, expected, gazetteer):
+    assert counted_of_each(text, gazetteer) == expected

@@ -903,6 +903,10 @@ FUNCTION_WORDS = {
     "ago",
     "who",
     "that",
+    "as",  # conjunctions opening a clause: "fell to 28,100 as young families moved away"
+    "while",
+    "when",
+    "because",
 }
 
 

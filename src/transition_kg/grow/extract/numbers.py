@@ -952,6 +952,13 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         ):
             continue  # "one of", "first", "21st century": a word, not a quantity
         kept.append(Quantity(number, unit, counted, unit_end))
+    _carry_units(text, s_start, kept)
+    return kept
+
+
+def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
+    """Give figures without a unit the one the sentence gives them elsewhere: a range's high end, the whole of
+    a part, a figure before "but only", the subject's "number of X", the other side of a change."""
     for low, high in itertools.pairwise(kept):  # "1,200 to 1,500 workers", "between 8 and 9 million tonnes": one unit
         if ranged(text, low.number, high.number) and low.unit is None:
             low.unit, low.counted, low.end = high.unit, high.counted, high.end
@@ -971,6 +978,12 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and not re.match(r"\s+[a-z]+s\b", text[later.end : later.end + 20])
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
+    subject = (
+        _NUMBER_OF.search(text, s_start, kept[-1].number.start) if kept else None
+    )  # "The number of coal miners fell to about 61,000": miners
+    for q in kept:
+        if subject and q.unit is None and subject.end() < q.number.start and text[q.number.start].isdigit():
+            q.unit, q.counted = "count", subject.group(1)
     for earlier, later in itertools.pairwise(kept):  # "3,900 people today, down from more than 7,000": people
         if (
             later.unit is None
@@ -988,7 +1001,6 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
-    return kept
 
 
 #: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
@@ -1001,7 +1013,13 @@ _OTHER_SIDE = re.compile(
 
 #: a level a change went to ("fell to about"), and the "from" of its other side after words of its time
 _TO_LEVEL_BEFORE = re.compile(rf"\bto\s+(?:(?:{QUALIFIERS})\s+)?\Z")
-_FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")
+_FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?,?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")  # "… this fall, from 198"
+#: a sentence's subject that names what its bare figures count: "the number of manufacturing jobs"
+_NUMBER_OF = re.compile(
+    r"\b[Tt]he\s+number\s+of\s+(?:[a-z][\w-]*\s+){0,2}?("
+    + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
+    + r"|[a-z]{3,}(?<!ss)s)\b"
+)
 
 
 #: a part of a counted whole after a number word: "Four of the nine shafts"
