@@ -3281,3 +3281,25 @@ def counted_of_each(text: str, gazetteer) -> list[tuple[str, str]]:
 )
 def test_a_counted_noun_carried_from_the_sentence(text, expected, gazetteer):
     assert counted_of_each(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the organisation's word with a possessive still ends the whole name
+            "Greg Tulloch, who heads the Mining and Energy Union's Northern District, said work would go on.",
+            ["Greg Tulloch", "Mining and Energy Union", "Northern District"],
+        ),
+        (  # "Limited" ends a company's name as "Ltd" does
+            "Many will keep jobs once Sinazongwe Coal and Power Limited (SCPL) begins.",
+            ["Sinazongwe Coal and Power Limited", "SCPL"],
+        ),
+        (  # a plural possessive before "and" inside the name
+            "László Benkő, president of the Bakony Miners' and Energy Workers' Union, wrote.",
+            ["László Benkő", "Bakony Miners' and Energy Workers' Union"],
+        ),
+        ("Workers at Evans' and Hughes' farms were paid.", ["Evans", "Hughes"]),  # a list still splits
+    ],
+)
+def test_an_organisations_name_is_whole_across_and(text, expected, gazetteer):
+    assert names(text, gazetteer) == expected

@@ -539,6 +539,7 @@ ORG_WORDS = {
     "Lab",
     "Inc",
     "Ltd",
+    "Limited",
     "AG",
     "GmbH",
     "Holdings",

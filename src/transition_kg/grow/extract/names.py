@@ -91,7 +91,11 @@ def find_names(
             bool(run)
             and (
                 text[run[-1][1] : s] in (" ", " & ")
-                or (text[run[-1][1] : s] in ("' ", "’ ") and run[-1][2].endswith("s") and is_capital(word))
+                or (  # "Bakony Miners' and Energy Workers' Union": a plural possessive inside a name
+                    text[run[-1][1] : s] in ("' ", "’ ")
+                    and run[-1][2].endswith("s")
+                    and (is_capital(word) or word == "and")
+                )
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
                 or (  # "V. Seetharamaiah", "M. Raghavendra Chary": an initial before a name
                     text[run[-1][1] : s] == ". "
@@ -283,7 +287,8 @@ def _split_run(run):
         and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
     )
     titled_each = bool(head) and len(tail) >= 2 and head[0] in TITLES and tail[0] in TITLES  # "Cr X and Cr Y"
-    if "and" in words and words[-1] not in ORG_WORDS and not named and (titled_each or _titled(words) is None):
+    last = re.sub(r"['’]s$", "", words[-1])  # "the Mining and Energy Union's district": the union's whole name
+    if "and" in words and last not in ORG_WORDS and not named and (titled_each or _titled(words) is None):
         parts: list[list] = []
         part: list = []
         for token in run:
