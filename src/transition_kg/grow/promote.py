@@ -32,6 +32,7 @@ from ..core.paths import Project
 from ..core.vocab import PREFIXES, curie
 from .anchor import mention_missing
 from .articles import slug
+from .extract.lexicon import NOW_WORDS, PRESENT_TENSE
 
 TYPE_CHECKING = False  # typing costs a cold start; mypy reads this name as typing's
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Refused(Exception):
 
 #: the time words of a figure the article states in the present tense: it holds as of the article's
 #: year (tkg:asOf), which is no year of measurement (the curated graph's "Home to (present tense)")
-PRESENT = re.compile(r"^(?:now|currently|already|at present|today)$|\(present tense\)$", re.I)
+PRESENT = re.compile(rf"^(?:{'|'.join(NOW_WORDS)})$|{re.escape(PRESENT_TENSE.strip())}$", re.I)
 
 
 @dataclass

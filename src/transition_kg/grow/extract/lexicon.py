@@ -7,6 +7,11 @@ import re
 
 from ...core.numerals import CURRENCY
 
+#: the words that state a figure of now ("she now earns"), and the mark the time words of a figure told in the
+#: present tense carry ("employs (present tense)"): promote writes either as of the article's year (tkg:asOf)
+NOW_WORDS = ("now", "currently", "already", "at present", "today")
+PRESENT_TENSE = " (present tense)"
+
 QUALIFIERS = (
     r"just over|just under|well over|well under|more than|less than|fewer than|up to|close to|as little as|"
     r"as much as|as many as|as few as|at least|at most|upwards of|in excess of|an estimated|estimated|nearly|"

@@ -29,8 +29,10 @@ from .lexicon import (
     MEASURES,
     MONTHS,
     NOT_COUNTED,
+    NOW_WORDS,
     PESOS,
     PLACE_WORDS,
+    PRESENT_TENSE,
     QUALIFIERS,
     SIGN,
     SPEECH,
@@ -498,7 +500,7 @@ _PLAN = re.compile(
     r"(?:[\w'’-]+\s+){0,3}$"
 )
 #: a state said of now ("now earns", "currently employs", "already stood at")
-_NOW = re.compile(r"\b(?:now|currently|already|at present|today)\b", re.I)
+_NOW = re.compile(rf"\b(?:{'|'.join(NOW_WORDS)})\b", re.I)
 #: "now" after a time and "and" (and a subject of up to three words: "and the basin now employs") or a comma (", now
 #: employs"), just before the verb of a figure: the figure is of now, not of that time
 _NOW_BEFORE = re.compile(
@@ -600,7 +602,7 @@ def _this_year(
         return (now.start(), now.end(), str(published.year), now.group(0), "")
     verb = _present(text, quantity, clause, start) if of_now else None
     if verb:
-        return (verb[0], verb[1], str(published.year), f"{verb[2]} (present tense)", "")
+        return (verb[0], verb[1], str(published.year), f"{verb[2]}{PRESENT_TENSE}", "")
     return None
 
 
