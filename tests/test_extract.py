@@ -3303,3 +3303,39 @@ def test_a_counted_noun_carried_from_the_sentence(text, expected, gazetteer):
 )
 def test_an_organisations_name_is_whole_across_and(text, expected, gazetteer):
     assert names(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a newspaper told, "The ...", is no person a "she" can be
+            'Councillor Marta Vieira spoke to reporters on Monday.\n\n"We will not wait for Lisbon," '
+            'Vieira told The Coastal Herald. "Nobody here will," she said.',
+            [
+                ("We will not wait for Lisbon", "Marta Vieira", "Councillor"),
+                ("Nobody here will", "Marta Vieira", "Councillor"),
+            ],
+        ),
+        (  # "according to X, the chief executive of Y": a person after "according to", said again by surname
+            "The firm will hire 200 people, according to Tomás Rivero Blanco, the chief executive of Solaria Norte.\n\n"
+            'Rivero said the first jobs would come in spring. "We start with the welders," he said.',
+            [("We start with the welders", "Tomás Rivero Blanco", "chief executive")],
+        ),
+        (  # "X, who heads Y, said": Y is the body X heads, not the "he" of the quote
+            "Pavel Hruby, who heads Severocesky Vodovod, said the firm had no choice. "
+            '"We cannot keep paying for permits," he told the radio.',
+            [("We cannot keep paying for permits", "Pavel Hruby", "head")],
+        ),
+    ],
+)
+def test_no_person_after_the_or_heads_a_person_after_according_to(text, expected, gazetteer):
+    assert speakers(text, gazetteer) == expected
+
+
+def test_a_name_written_as_a_place_is_no_person_a_pronoun_can_be(gazetteer):
+    text = (
+        "Work in the pits near Sungai Lilin has slowed.\n\n"
+        "Rina Hapsari, an analyst, told a local radio that Sungai Lilin was among the first towns to lose buyers.\n\n"
+        '"The buyers will not come back," she said.'
+    )
+    assert speakers(text, gazetteer) == [("The buyers will not come back", "Rina Hapsari", "analyst")]

@@ -169,7 +169,25 @@ def find_names(
     for run in runs:
         for part in _split_run(run):
             names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
-    return names
+    return _places_throughout(text, names)
+
+
+#: a preposition of where, before a name: what it names is a place ("the pits around Tanjung Enim")
+_WHERE_BEFORE = re.compile(r"\b(?:in|near|around|under|outside|across)\s+\Z")
+
+
+def _places_throughout(text: str, names: list[Name]) -> list[Name]:
+    """The names made no person where the text also writes them as a place, after "in", "near", "around" …
+    ("… told reporters that Tanjung Enim was among the first"), unless a title or a description marks them."""
+    places = {
+        n.text
+        for n in names
+        if " " in n.text and not n.title and _WHERE_BEFORE.search(text, max(0, n.start - 10), n.start)
+    }
+    return [
+        replace(n, person=False) if n.person and n.text in places and not n.title and not _described(text, n.end) else n
+        for n in names
+    ]
 
 
 #: a company's abbreviation's full stop, and the abbreviations after it ("Co., Ltd."), where the sentence goes on
@@ -322,8 +340,11 @@ def _elsewhere(text: str, words: str, starts: set[int]) -> bool:
 
 
 def _described(text: str, end: int) -> bool:
-    """Whether a name is followed by what describes a person: ", who", ", a nurse", ", an analyst"."""
-    return bool(re.match(rf",\s+(?:who\s|(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{OCCUPATIONS})\b)", text[end : end + 80]))
+    """Whether a name is followed by what describes a person: ", who", ", a nurse", ", an analyst", ", the chief
+    executive"."""
+    return bool(
+        re.match(rf",\s+(?:who\s|(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{OCCUPATIONS})\b)", text[end : end + 80])
+    )
 
 
 def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name]:
@@ -346,6 +367,10 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
     possessive = text[e : e + 2] in ("'s", "’s")  # "the wall of Halina Wróblewska's kitchen": a person still
     if before and before.group(1).lower() in PREPOSITIONS and not title and not _described(text, e) and not possessive:
         person = False  # "the town of Ruda Śląska": a place; "the view of Anna Weber, a nurse,": a person
+    if not title and re.search(
+        r"\b(?:heads|leads|chairs|runs|directs|manages)\s+(?:the\s+)?$", text[max(0, s - 30) : s]
+    ):
+        person = False  # "X, who heads Středočeská Teplárenská, said": the body X heads, no person
     if not title and re.search(r"\w-based\s+$", text[max(0, s - 30) : s]):
         person = False  # "the Johannesburg-based Transition Economics Lab": a body based somewhere, no person
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
@@ -549,6 +574,7 @@ def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
     return bool(
         (
             2 <= len(words) <= 5
+            and words[0] != "The"  # "told The Age", "The Astana Times": a title's article, no person's name
             and all(
                 (is_capital(w) and not w.isupper() and w.replace("'", "").replace("’", "").isalpha())
                 or "-" in w
