@@ -28,6 +28,7 @@ from transition_kg.see.view import (
     ViewError,
     export,
     from_result,
+    graph_of,
     render_page,
     select,
     to_networkx,
@@ -1465,20 +1466,72 @@ def test_the_same_graph_gives_the_same_page_byte_for_byte(project, tmp_path, cho
     assert len(pages[0]) > 100_000 and pages[0] == pages[1]
 
 
-def test_view_reads_the_store_and_leaves_rdflib_unloaded(project, tmp_path):
-    """``view -o`` draws from the store's quads: rdflib (its import and a copy of the store were
-    a third of the command's time) is never imported; a fresh interpreter proves it."""
+@pytest.mark.parametrize("chosen", [[], ["--focus", "tkr:datong"], ["--query", "queries/cq01-coal-cities.rq"]])
+def test_view_reads_the_store_and_leaves_rdflib_networkx_and_pyvis_unloaded(project, tmp_path, chosen):
+    """``view -o`` draws from the store's quads into a graph of its own and renders the page's
+    data itself: rdflib (its import and a copy of the store were a third of the command's time),
+    networkx and pyvis (with IPython, 100 ms) are never imported; a fresh interpreter proves it."""
     import subprocess
     import sys
 
     out = tmp_path / "page.html"
     code = (
-        "import sys; from transition_kg.cli import run; done = run(['view', '-o', sys.argv[1]]); "
-        "print(done, sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyparsing')))"
+        "import sys; from transition_kg.cli import main\n"
+        "try: main(['view', '-o', *sys.argv[1:]])\n"
+        "finally: print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'rdflib', 'pyparsing', 'networkx', 'pyvis', 'IPython'}))"
     )
-    ran = subprocess.run([sys.executable, "-c", code, str(out)], cwd=project.root, capture_output=True, text=True)
+    ran = subprocess.run(
+        [sys.executable, "-c", code, str(out), *chosen], cwd=project.root, capture_output=True, text=True
+    )
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.splitlines()[-1] == "0 []" and out.stat().st_size > 100_000
+    assert ran.stdout.splitlines()[-1] == "[]" and out.stat().st_size > 100_000
+
+
+def test_a_view_s_networkx_graph_holds_the_same_nodes_edges_and_attributes(dataset, whole):
+    """A view's graph is the project's own; ``to_networkx()`` gives networkx's, the same nodes,
+    edges, keys and attributes in the same order, answering degree and neighbours alike (and
+    the reserve of a focused view converted with it); :func:`to_networkx` is the whole's."""
+    focus = select(dataset, focus="tkr:datong", depth=1)
+    for view in (select(dataset), focus, select(dataset, cls="city"), select(dataset, article="qitaihe")):
+        real = view.to_networkx()
+        assert isinstance(real, nx.MultiDiGraph) and not isinstance(view, nx.Graph) and view.number_of_nodes() > 20
+        assert list(real.nodes(data=True)) == list(view.nodes(data=True))
+        assert list(real.edges(keys=True, data=True)) == list(view.edges(keys=True, data=True))
+        assert (real.number_of_nodes(), real.number_of_edges()) == (view.number_of_nodes(), view.number_of_edges())
+        for n in view:
+            assert real.degree(n) == view.degree(n) and real.in_degree(n) == view.in_degree(n)
+            assert list(real.predecessors(n)) == list(view.predecessors(n))
+            assert list(real.successors(n)) == list(view.successors(n))
+    reserve = focus.to_networkx().graph["reserve"]
+    assert isinstance(reserve, nx.MultiDiGraph) and list(reserve) == list(focus.graph["reserve"])
+    mine = select(dataset).graph["catalog"]
+    assert list(whole.edges(keys=True, data=True)) == list(graph_of(dataset, catalog=mine).edges(keys=True, data=True))
+    # a neighbourhood is networkx's breadth-first ring, both ways along the edges
+    for depth in (0, 1, 2):
+        ring = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), DATONG, cutoff=depth)
+        assert set(select(dataset, focus="tkr:datong", depth=depth)) == set(ring)
+
+
+def test_the_view_s_graph_keeps_edges_as_networkx_does():
+    """Edges added again update theirs in place, a key left out takes networkx's next number,
+    a loop counts twice in the degree: the same sequence of additions gives the same graph."""
+    from transition_kg.see.view import ViewGraph
+
+    mine, real = ViewGraph(name="g"), nx.MultiDiGraph(name="g")
+    steps = [("a", "b", "p"), ("a", "b", "q"), ("b", "a", "p"), ("a", "b", "p"), ("c", "c", "p"), ("a", "b", None)]
+    steps += [("a", "b", None), ("d", "a", "p"), ("b", "d", None)]
+    for i, (u, v, k) in enumerate(steps):
+        assert mine.add_edge(u, v, key=k, n=i) == real.add_edge(u, v, key=k, n=i)
+    mine.add_node("e", label="E")
+    real.add_node("e", label="E")
+    assert list(mine.edges(keys=True, data=True)) == list(real.edges(keys=True, data=True))
+    assert list(mine.nodes(data=True)) == list(real.nodes(data=True)) and mine.graph == real.graph
+    assert dict(mine.degree()) == dict(real.degree()) and mine.degree("c") == 2
+    assert mine.get_edge_data("a", "b") == real.get_edge_data("a", "b") and mine.get_edge_data("a", "e") is None
+    assert mine.get_edge_data("a", "b", "q") == {"n": 1} and list(mine.neighbours("a")) == ["b", "d", "b"]
+    mine.clear_edges()
+    assert mine.number_of_edges() == 0 and len(mine) == 5 and "e" in mine and mine.nodes["e"] == {"label": "E"}
 
 
 def test_a_store_and_its_rdflib_copy_draw_the_same_page(project):

@@ -537,7 +537,7 @@ def _read_query(args: argparse.Namespace) -> tuple[str, str]:
 def view_command(args: argparse.Namespace) -> int:
     _without_collector()
     from .core.paths import corpus_dir
-    from .see.view import to_pyvis, write_page
+    from .see.view import page_of, write_page
 
     network, store = _network(args)
     page_store = None
@@ -545,7 +545,7 @@ def view_command(args: argparse.Namespace) -> int:
         from .ask.workbench import page_store as made
 
         page_store = made(_project(args), store)
-    page = to_pyvis(network, args.title, corpus=_corpus(args) or corpus_dir(_project(args)))
+    page = page_of(network, args.title, corpus=_corpus(args) or corpus_dir(_project(args)))
     write_page(page, args.output, page_store)
     asks = f", {page_store.data['quads']:,} quads to query" if page_store else ""
     print(f"wrote {args.output} ({network.number_of_nodes()} nodes, {network.number_of_edges()} edges{asks})")
@@ -582,7 +582,7 @@ def _without_collector() -> None:
 
 
 def _network(args: argparse.Namespace):
-    """The networkx graph that ``view`` and ``export`` show, and the store it is of."""
+    """The graph that ``view`` and ``export`` show (the view's own, not networkx's), and the store it is of."""
     from .core.files import read_text
     from .core.sparql import QuerySyntaxError
     from .core.store import open_store

@@ -715,7 +715,7 @@ async def view_route(request):
 
     from ..core.paths import corpus_dir
     from ..core.sparql import parse_answer, read
-    from ..see.view import ViewError, from_result, render_page, select, to_pyvis
+    from ..see.view import ViewError, from_result, page_of, render_page, select
 
     endpoint = _endpoint(request)
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
@@ -730,9 +730,9 @@ async def view_route(request):
         result = read(parse_answer(answer[1], answer[0], "the query worker"))
         return from_result(endpoint.store(), result), "transition-kg: query result"
 
-    def page_of(answer: tuple[str, bytes, list[str]] | None) -> str:
+    def html_of(answer: tuple[str, bytes, list[str]] | None) -> str:
         network, title = network_of(answer)
-        return render_page(to_pyvis(network, title, corpus=corpus_dir(endpoint.project)))  # passages in the cards
+        return render_page(page_of(network, title, corpus=corpus_dir(endpoint.project)))  # passages in the cards
 
     try:
         async with _turn(endpoint, request.scope, request.receive) as turn:
@@ -740,7 +740,7 @@ async def view_route(request):
             if focus is None:
                 accept = "application/sparql-results+json, application/n-triples"
                 answer = await _ask(endpoint, turn, sparql, {}, accept)
-            page = await _in_thread(endpoint, turn, lambda: page_of(answer))
+            page = await _in_thread(endpoint, turn, lambda: html_of(answer))
     except ViewError as exc:
         raise Refused(400, worded(exc, HTTP)) from None
     return Response(page, media_type="text/html; charset=utf-8")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..core.files import write_atomic
 from .catalog import ViewError
 from .graph import alone
 
-FORMATS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+if TYPE_CHECKING:
+    from .viewgraph import Graph
+
+FORMATS = {"graphml": "write_graphml", "gexf": "write_gexf"}  # networkx's writer of each
 
 
 def _flat(data: dict[str, Any]) -> dict[str, Any]:
@@ -20,11 +21,13 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
     return {k: "\n".join(v) if isinstance(v, list) else v for k, v in data.items() if v is not None}
 
 
-def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
+def export(graph: Graph, path: Path, fmt: str) -> None:
     """Write the graph as GraphML or GEXF (lists joined with newlines), atomically. Every edge
     has an id of its own (``e0``, ``e1``, …; the property is an attribute): Gephi keeps only
     the first edge of an id it has seen. A view opened on an article's story exports that story
-    alone."""
+    alone. networkx writes the file (imported here, not by the view)."""
+    import networkx as nx
+
     graph = alone(graph)
     if fmt not in FORMATS:
         raise ViewError("no such format", option="format", value=fmt, choices=list(FORMATS))
@@ -34,5 +37,5 @@ def export(graph: nx.MultiDiGraph, path: Path, fmt: str) -> None:
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
         flat.add_edge(a, b, key=f"e{i}", **_flat(data))
     buffer = io.BytesIO()
-    FORMATS[fmt](flat, buffer)
+    getattr(nx, FORMATS[fmt])(flat, buffer)
     write_atomic(Path(path), buffer.getvalue())

@@ -1,6 +1,9 @@
-"""The view's graph: a store's entities and facts as a ``networkx.MultiDiGraph``
-(:func:`to_networkx`), the part of it a view shows (:func:`select`, :func:`story`), and the
-graph of a query's answer (:func:`from_result`).
+"""The view's graph: a store's entities and facts as a :class:`~.viewgraph.ViewGraph`
+(:func:`graph_of`; :func:`to_networkx` gives it as a ``networkx.MultiDiGraph``), the part of
+it a view shows (:func:`select`, :func:`story`), and the graph of a query's answer
+(:func:`from_result`). The view's graphs are the project's own, with networkx's names and
+order, so the command line's ``view`` never imports networkx; ``.to_networkx()`` of any of
+them gives networkx's graph for its algorithms.
 
 One node per entity or fact (IRI), with its class and family; literals, units, qualifiers,
 statuses, indicators, mentions and evidence are folded into the node's tooltip lines, each
@@ -12,9 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..core.vocab import curie, expand
 from .cards import tooltip
@@ -22,6 +23,12 @@ from .catalog import HIDDEN_PROPERTIES, Catalog, ViewError
 from .terms import IRI, RDF, TKG, from_oxigraph
 from .terms import Term as Node
 from .theme import FAMILIES
+from .viewgraph import ViewGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .viewgraph import Graph
 
 #: the view holds the whole graph as the ring a focused view can expand into up to this many
 #: nodes; past it, only the next ring (the network page folds facts past the same size)
@@ -29,8 +36,13 @@ FOLD_THRESHOLD = 5_000
 
 
 def to_networkx(source: Any, nodes: set[Node] | None = None, catalog: Catalog | None = None) -> nx.MultiDiGraph:
+    """:func:`graph_of` as a ``networkx.MultiDiGraph`` (the same nodes, edges, attributes and order)."""
+    return graph_of(source, nodes, catalog).to_networkx()
+
+
+def graph_of(source: Any, nodes: set[Node] | None = None, catalog: Catalog | None = None) -> ViewGraph:
     """The entities and facts (or only ``nodes``) of a store or an rdflib ``Dataset`` (see
-    :meth:`Catalog.of`) as a networkx graph.
+    :meth:`Catalog.of`) as the view's graph.
 
     Node attributes: ``label``, ``kind`` (class label), ``kind_iri``, ``labels`` (every label,
     English and Chinese), ``tooltip`` (lines of text), ``articles`` (the IRIs of the articles
@@ -40,7 +52,7 @@ def to_networkx(source: Any, nodes: set[Node] | None = None, catalog: Catalog | 
     catalog = catalog or Catalog.of(source)
     families = [IRI(family) for family in FAMILIES]
     keep = {n for n in catalog.kinds if catalog.drawable(n)} if nodes is None else set(nodes)
-    graph = nx.MultiDiGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
+    graph = ViewGraph(catalog=catalog)  # the page makes its cards from it; GraphML and GEXF need none
     for node in sorted(keep, key=str):
         kind = catalog.kinds.get(node)
         fact = catalog.is_a(node, TKG.Fact)
@@ -129,7 +141,7 @@ def _class_named(catalog: Catalog, text: str) -> IRI:
     )
 
 
-def _node_named(whole: nx.MultiDiGraph, text: str) -> IRI:
+def _node_named(whole: ViewGraph, text: str) -> IRI:
     """A node by prefixed name or IRI, or by a label that names one node only (any case)."""
     iri = expand(text)
     if iri is not None:
@@ -186,14 +198,15 @@ def select(
     focus: str | None = None,
     depth: int = 1,
     catalog: Catalog | None = None,
-) -> nx.MultiDiGraph:
+) -> ViewGraph:
     """The view's graph: everything, a class (with its neighbours), the whole opened on one
     article's story (``graph.graph["article"]``: the page shows it alone, the others a click
     away; :func:`alone` is its graph), or the neighbourhood of ``focus`` up to ``depth`` hops
-    in both directions."""
+    in both directions. A :class:`~.viewgraph.ViewGraph` (networkx's names and order, not
+    networkx): ``.to_networkx()`` gives it as a ``networkx.MultiDiGraph``."""
     catalog = catalog or Catalog.of(source)
     told = _article_named(catalog, article) if article else None
-    whole = to_networkx(source, None, catalog)
+    whole = graph_of(source, None, catalog)
     if told is not None:  # the whole page, opened on that story (the others a click away)
         shown = story(whole)
         shown.graph["article"] = str(told)
@@ -211,16 +224,16 @@ def select(
     return story(whole)
 
 
-def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.MultiDiGraph:
+def _around(whole: ViewGraph, iri: str, focus: str, depth: int) -> ViewGraph:
     """The neighbourhood of ``iri`` up to ``depth`` hops, holding what lies one ring beyond."""
     if iri not in whole:
         raise ViewError("not a node of the graph", option="focus", value=focus)
     if depth < 0:
         raise ViewError("must be 0 or more", option="depth", value=depth)
-    reach = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), iri, cutoff=depth + 1)
+    reach = _rings(whole, iri, depth + 1)
     keep = {n for n, d in reach.items() if d <= depth}
     if depth >= 1 and whole.nodes[iri].get("family") == str(TKG.Person):  # a person's quotes and roles, and theirs
-        keep |= {m for n in list(keep) if whole.nodes[n].get("fact") for m in nx.all_neighbors(whole, n)}
+        keep |= {m for n in list(keep) if whole.nodes[n].get("fact") for m in whole.neighbours(n)}
     shown = induced(whole, keep)
     shown.graph["focus"] = (iri, focus)  # the page opens its card and takes its label as its title
     # what lies beyond, kept apart: the page holds it undrawn, and "Show its other neighbours"
@@ -229,7 +242,23 @@ def _around(whole: nx.MultiDiGraph, iri: str, focus: str, depth: int) -> nx.Mult
     return shown
 
 
-def story(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _rings(whole: ViewGraph, start: str, cutoff: int) -> dict[str, int]:
+    """Each node up to ``cutoff`` hops from ``start``, either way along the edges, with its
+    distance (a breadth-first walk)."""
+    reach = {start: 0}
+    ring = [start]
+    for distance in range(1, cutoff + 1):
+        following = []
+        for n in ring:
+            for m in whole.neighbours(n):
+                if m not in reach:
+                    reach[m] = distance
+                    following.append(m)
+        ring = following
+    return reach
+
+
+def story(whole: ViewGraph) -> ViewGraph:
     """The start view: the places and what the articles say about them, with the nodes nothing
     links to folded away (and counted: the page says how many)."""
     orphans = [n for n in whole if whole.degree(n) == 0]
@@ -238,7 +267,7 @@ def story(whole: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return shown
 
 
-def alone(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def alone(graph: Graph) -> Graph:
     """The story a view is opened on (``graph.graph["article"]``) alone: the nodes its article
     names; the graph itself when it is opened on none."""
     article = graph.graph.get("article")
@@ -247,19 +276,21 @@ def alone(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return induced(graph, {n for n, data in graph.nodes(data=True) if article in data.get("articles", ())})
 
 
-def induced(whole: nx.MultiDiGraph, keep: Collection[str]) -> nx.MultiDiGraph:
-    """A copy of ``whole`` holding the nodes in ``keep`` and the edges between them, in
-    ``whole``'s order (networkx's ``subgraph`` walks a small ``keep`` in its set order, which
-    changes with Python's string hashing, so the same graph drew a different page each run)."""
-    shown = nx.MultiDiGraph(**whole.graph)
-    shown.add_nodes_from((n, dict(data)) for n, data in whole.nodes(data=True) if n in keep)
-    shown.add_edges_from(
-        (u, v, k, dict(data)) for u, v, k, data in whole.edges(keys=True, data=True) if u in keep and v in keep
-    )
+def induced(whole: Graph, keep: Collection[str]) -> ViewGraph:
+    """A copy of ``whole`` (the view's graph, or a networkx one) holding the nodes in ``keep``
+    and the edges between them, in ``whole``'s order (the attributes copied, the graph's
+    own shared), whatever the order of ``keep``."""
+    shown = ViewGraph(**whole.graph)
+    for n, data in whole.nodes(data=True):
+        if n in keep:
+            shown.add_node(n, **data)
+    for u, v, k, data in whole.edges(keys=True, data=True):
+        if u in keep and v in keep:
+            shown.add_edge(u, v, k, **data)
     return shown
 
 
-def from_result(source: Any, result: Any) -> nx.MultiDiGraph:
+def from_result(source: Any, result: Any) -> ViewGraph:
     """The graph of a query result over a store (or an rdflib ``Dataset``): a CONSTRUCT's
     triples between IRIs, or a SELECT whose IRI columns become nodes, each row linking its
     first IRI to the others (edge label: column)."""
@@ -280,8 +311,8 @@ def from_result(source: Any, result: Any) -> nx.MultiDiGraph:
     else:
         raise ViewError("an ASK query has no graph to show", option="query")
     nodes = {t for s, o, _, _ in links for t in (s, o) if t is not None}
-    graph = to_networkx(source, nodes, catalog)
-    graph.remove_edges_from(list(graph.edges(keys=True)))
+    graph = graph_of(source, nodes, catalog)
+    graph.clear_edges()
     for s, o, label, prop in links:
         if o is not None:
             graph.add_edge(

@@ -1,13 +1,15 @@
 """The network page: the view's graph laid out, packed and rendered as one offline page.
 
-:func:`to_pyvis` makes the pyvis ``Network`` of a graph: pyvis holds vis-network's data and
-options (``net.nodes``, ``net.edges``, ``net.options``), the page's environment renders it
+:func:`page_of` makes the page's data of a graph (:class:`PageData`: vis-network's nodes,
+edges and options, and the page's text), the page's environment renders it
 (:func:`render_page`, :func:`write_page`): vis-network inlined, nothing loaded from the
 network, the data packed in the page's JSON island (:class:`NetworkData`; :func:`pack`:
 deflated JSON in base64) and every text shown with ``textContent``; labels drawn by the page
-by importance, never over each other. In a notebook the network shows inline when it is a
-cell's value. Past :data:`LAYOUT_THRESHOLD` nodes the layout is computed in Python (igraph's
-grid Fruchterman-Reingold) and physics is off; past :data:`FOLD_THRESHOLD` the facts are held
+by importance, never over each other. :func:`to_pyvis` wraps the same data in pyvis's
+``Network`` for a notebook, where the network shows inline when it is a cell's value (the
+command line and the endpoint import neither pyvis nor networkx). Past
+:data:`LAYOUT_THRESHOLD` nodes the layout is computed in Python (igraph's grid
+Fruchterman-Reingold) and physics is off; past :data:`FOLD_THRESHOLD` the facts are held
 until their entity is expanded; the page says so.
 """
 
@@ -22,9 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..core.files import write_atomic
 from ..core.texts import texts_to_show
@@ -34,6 +34,10 @@ from .pages import render
 from .pagestore import PageStore
 from .terms import IRI, TKG
 from .theme import COLOURS, group, legend, styles
+from .viewgraph import ViewGraph
+
+if TYPE_CHECKING:
+    from .viewgraph import Graph
 
 HUBS = 12  # entities labelled at the fitted view (or a twelfth of them, if more)
 STORY_HUBS = 4  # and each article's most connected entities
@@ -115,7 +119,18 @@ class NetworkPage:
     cards: list[str]  # packed, as NetworkData's
 
 
-def cards_of(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) -> dict[str, Card]:
+@dataclass
+class PageData:
+    """The network page's data (:func:`page_of`): what :func:`render_page` renders. pyvis's
+    ``Network`` of :func:`to_pyvis` holds the same four fields."""
+
+    nodes: list[NodeItem]  # every node the page holds, the hubs first
+    edges: list[EdgeItem]
+    options: dict[str, Any]  # vis-network's
+    page: NetworkPage
+
+
+def cards_of(graph: Graph, texts: Mapping[str, str] | None = None) -> dict[str, Card]:
     """The card of every node: given with the node (``card``), or made from the graph's catalog
     (with each evidence in its passage, from the articles' ``texts`` by IRI)."""
     catalog = graph.graph.get("catalog")
@@ -128,7 +143,7 @@ def cards_of(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) -> 
     return found
 
 
-def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str:
+def summary(graph: Graph, cards: dict[str, Card] | None = None) -> str:
     """One line naming what the page shows: its nodes by family, and the articles they come from."""
     cards = cards_of(graph) if cards is None else cards
     counts = [f"{count:,} {name if count != 1 else ONE.get(name, name[:-1])}" for name, _, _, count, _ in legend(graph)]
@@ -142,7 +157,7 @@ def summary(graph: nx.MultiDiGraph, cards: dict[str, Card] | None = None) -> str
     return text + (f"; {folded:,} node{'s' * (folded != 1)} nothing links to folded away." if folded else ".")
 
 
-def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def layout(graph: Graph) -> dict[str, tuple[float, float]]:
     """Positions for every node: igraph's grid Fruchterman-Reingold (0.3 s for 10,000 nodes here)."""
     igraph = _igraph()
     names = list(graph.nodes)
@@ -249,27 +264,41 @@ def _pyvis_network() -> Any:
 
 
 def to_pyvis(
-    graph: nx.MultiDiGraph,
+    graph: Graph,
     title: str = DEFAULT_TITLE,
     threshold: int = LAYOUT_THRESHOLD,
     fold: int = FOLD_THRESHOLD,
     corpus: Path | None = None,
 ) -> Any:
-    """The pyvis Network of ``graph``, which renders as the offline page of :func:`write_page`.
-    In a notebook, the network shows inline when it is a cell's value. The cards show each
+    """The pyvis Network of :func:`page_of`'s data, which renders as the same offline page
+    (:func:`write_page`). In a notebook, the network shows inline when it is a cell's value."""
+    data = page_of(graph, title, threshold, fold, corpus)
+    net = _page_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net.nodes, net.edges, net.options, net.page = data.nodes, data.edges, data.options, data.page
+    return net
+
+
+def page_of(
+    graph: Graph,
+    title: str = DEFAULT_TITLE,
+    threshold: int = LAYOUT_THRESHOLD,
+    fold: int = FOLD_THRESHOLD,
+    corpus: Path | None = None,
+) -> PageData:
+    """The page's data of ``graph`` (the view's, or a networkx ``MultiDiGraph`` of the same
+    attributes), which :func:`render_page` and :func:`write_page` render. The cards show each
     evidence in its sentence, read from the article texts in ``corpus`` (the words alone, and
     the page says why, for an article whose text is not there).
 
     The page holds every node; it draws the view's and holds back the ring a focused view can
     expand into and, past ``fold`` nodes, the facts (observations, quotes, roles, …): those come
     into the drawing with their entity's "Show its other neighbours" (or a search)."""
-    reserve: nx.MultiDiGraph = graph.graph.get("reserve") or nx.MultiDiGraph()
+    reserve: Graph = graph.graph.get("reserve") or ViewGraph()
     full = reserve if any(n not in graph for n in reserve) else graph  # the view, and the ring it can expand into
     large = full.number_of_nodes() > threshold
-    net = _page_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     articles = articles_of(full)
-    net.nodes = _node_items(graph, full, articles, large=large, folded=full.number_of_nodes() > fold)
-    net.edges = [
+    nodes = _node_items(graph, full, articles, large=large, folded=full.number_of_nodes() > fold)
+    edges: list[EdgeItem] = [
         {
             "from": a,
             "to": b,
@@ -279,10 +308,9 @@ def to_pyvis(
         }
         for a, b, data in full.edges(data=True)
     ]
-    net.options = _options(large, improved=not large and graph.number_of_nodes() <= 150)
     texts, absent = _texts(full, articles, corpus)
     cards = cards_of(full, texts)  # read by the page only when a card is opened
-    held = sum(1 for n in net.nodes if n.get("reserve") and n["id"] in graph)
+    held = sum(1 for n in nodes if n.get("reserve") and n["id"] in graph)
     notice = absent
     if large:
         notice.append(
@@ -297,7 +325,7 @@ def to_pyvis(
     focus = graph.graph.get("focus")
     if focus and focus[0] in graph and title in (DEFAULT_TITLE, f"{DEFAULT_TITLE}: {focus[1]}"):
         title = graph.nodes[focus[0]]["label"]  # a focus page is titled by its entity
-    net.page = NetworkPage(
+    page = NetworkPage(
         title=title,
         focus=focus[0] if focus and focus[0] in graph else None,
         article=graph.graph.get("article") if any(a["id"] == graph.graph.get("article") for a in articles) else None,
@@ -308,16 +336,14 @@ def to_pyvis(
         nodes=graph.number_of_nodes(),
         edges=graph.number_of_edges(),
         cards=[
-            pack({n["id"]: cards[n["id"]] for n in net.nodes[k : k + CARD_PACK] if n["id"] in cards})
-            for k in range(0, len(net.nodes), CARD_PACK)
+            pack({n["id"]: cards[n["id"]] for n in nodes[k : k + CARD_PACK] if n["id"] in cards})
+            for k in range(0, len(nodes), CARD_PACK)
         ],
     )
-    return net
+    return PageData(nodes, edges, _options(large, improved=not large and graph.number_of_nodes() <= 150), page)
 
 
-def _texts(
-    graph: nx.MultiDiGraph, articles: list[ArticleItem], corpus: Path | None
-) -> tuple[dict[str, str], list[str]]:
+def _texts(graph: Graph, articles: list[ArticleItem], corpus: Path | None) -> tuple[dict[str, str], list[str]]:
     """The texts of the graph's articles in ``corpus``, and a sentence saying whose words are
     shown alone, and why (none when every text is there)."""
     catalog = graph.graph.get("catalog")
@@ -331,7 +357,7 @@ def _texts(
     return texts, [f"Evidence is shown as its words alone where its article's text is absent ({'; '.join(why)})."]
 
 
-def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
+def articles_of(graph: Graph) -> list[ArticleItem]:
     """The articles that name the graph's nodes, the earliest published first."""
     catalog = graph.graph.get("catalog")
     if catalog is None:
@@ -348,9 +374,7 @@ def articles_of(graph: nx.MultiDiGraph) -> list[ArticleItem]:
     return sorted(found, key=lambda a: (a["date"], a["title"]))
 
 
-def _node_items(
-    graph: nx.MultiDiGraph, full: nx.MultiDiGraph, articles: list[ArticleItem], large: bool, folded: bool
-) -> list[NodeItem]:
+def _node_items(graph: Graph, full: Graph, articles: list[ArticleItem], large: bool, folded: bool) -> list[NodeItem]:
     """The nodes of ``full`` as the page holds them, the hubs first: those of ``graph`` drawn,
     the others (and past the fold the facts) held back; placed by :func:`layout` when ``large``."""
     style = styles(full)
@@ -451,9 +475,10 @@ def unpack(text: str) -> Any:
     return json.loads(zlib.decompress(base64.b64decode(text)).decode("utf-8"))
 
 
-def render_page(net: Any, store: PageStore | None = None) -> str:
-    """The page's HTML: its text around the network, and its data in the JSON island; with a
-    ``store`` (:mod:`.pagestore`), a Query tab that asks it."""
+def render_page(net: PageData, store: PageStore | None = None) -> str:
+    """The page's HTML of :func:`page_of`'s data (or :func:`to_pyvis`'s network): its text
+    around the network, and its data in the JSON island; with a ``store`` (:mod:`.pagestore`),
+    a Query tab that asks it."""
     data: NetworkData = {
         "articles": net.page.articles,
         "focus": net.page.focus,
@@ -469,6 +494,6 @@ def render_page(net: Any, store: PageStore | None = None) -> str:
     return render("network.html", page=net.page, data=data)
 
 
-def write_page(net: Any, path: Path, store: PageStore | None = None) -> None:
+def write_page(net: PageData, path: Path, store: PageStore | None = None) -> None:
     """Write the page atomically."""
     write_atomic(Path(path), render_page(net, store).encode("utf-8"))

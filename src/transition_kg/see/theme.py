@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.vocab import TKG_IRI
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from .viewgraph import Graph
 
 #: the legend's families, in its order: (name, colour, vis-network shape, legend glyph)
 GROUPS: list[tuple[str, str, str, str]] = [
@@ -107,7 +107,7 @@ def variables() -> dict[str, str]:
     return found
 
 
-def styles(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str, str]]:
+def styles(graph: Graph) -> dict[str, tuple[str, str, str]]:
     """Each class label's (colour, shape, glyph): its family's, the same on every page."""
     theme = {family: (colour, shape, glyph) for family, colour, shape, glyph in THEME}
     return {data["kind"]: theme.get(data.get("family", ""), OTHER) for _, data in graph.nodes(data=True)}
@@ -118,7 +118,7 @@ def group(data: dict[str, Any]) -> str:
     return GROUP_OF.get(data.get("family", ""), OTHER_GROUP)
 
 
-def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, int, list[str]]]:
+def legend(graph: Graph) -> list[tuple[str, str, str, int, list[str]]]:
     """The legend's entries for ``graph``, in the legend's order: (family, colour, glyph, how
     many nodes, the class labels of those)."""
     counts: dict[str, int] = {}
@@ -130,6 +130,6 @@ def legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, int, list[str]]]
     return [(name, colour, glyph, counts[name], sorted(kinds[name])) for name, colour, glyph in looks if name in counts]
 
 
-def colours(graph: nx.MultiDiGraph) -> dict[str, str]:
+def colours(graph: Graph) -> dict[str, str]:
     """Each class label's colour (see :func:`styles`)."""
     return {kind: style[0] for kind, style in styles(graph).items()}
