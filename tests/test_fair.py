@@ -184,6 +184,40 @@ def test_a_replaced_worker_never_serves_a_half_loaded_store(project, tmp_path):
         server.close()
 
 
+def test_a_worker_forked_after_a_reload_serves_the_reloaded_store(project, tmp_path):
+    """The workers share the store their forker opened once (its pages counted once); a store
+    reloaded in place (its marker written again) is opened afresh, so the worker that replaces
+    one ended by a timeout answers from the new data, not the handle opened before."""
+    import pyoxigraph as ox
+
+    from transition_kg.core.load import MARKER
+
+    folder = tmp_path / "store"
+    server = make_server(project, port=0, timeout=2, workers=1, store_dir=folder).start()
+    try:
+        before = (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
+        assert get(server.url, LABELS, "Accept: text/csv\r\n") == before
+        marker = Path(folder) / MARKER
+        kept = marker.read_bytes()
+        marker.unlink()  # a reload, as core.load does it: the marker first, then the data …
+        store = ox.Store(str(folder))
+        qitaihe = ox.NamedNode("https://w3id.org/transition-kg/id/qitaihe")
+        label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        store.add(ox.Quad(qitaihe, label, ox.Literal("Qitaihe City"), ox.NamedNode("urn:x-test:reload")))
+        store.flush()
+        del store
+        time.sleep(0.01)
+        marker.write_bytes(kept)  # … and the marker again, when it is whole
+        assert get(server.url, RUNAWAY)[0] == 503  # the one worker ended, to be replaced
+        after = (200, "l\r\nQitaihe\r\nQitaihe City\r\n七台河\r\n".encode())
+        deadline = time.time() + 20
+        while get(server.url, LABELS, "Accept: text/csv\r\n") != after and time.time() < deadline:
+            time.sleep(0.2)
+        assert get(server.url, LABELS, "Accept: text/csv\r\n") == after
+    finally:
+        server.close()
+
+
 def test_two_greedy_clients_cannot_starve_a_third(project):
     """Two clients each send three runaway queries to a server of four workers (each client
     may run three at once): before, they held all four workers and a third client's light

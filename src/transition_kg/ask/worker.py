@@ -83,12 +83,13 @@ def forker() -> None:
     socket): it imports what a worker needs once, then for each message (a store's folder, with
     a socket's descriptor) forks a worker answering on that socket, and replies with its pid
     (8 bytes). The workers share the interpreter's, pyoxigraph's and the imports' pages with it
-    and with each other (PSS: 13 MB a worker started by exec, 8–10 forked). A worker that has
-    ended stays a zombie until the next fork reaps it, so its pid is never another process's
-    while the server may still kill it; when the server closes the socket, it waits for its
-    workers, then ends."""
+    and with each other (PSS: 13 MB a worker started by exec, 8–10 forked), and the store's, opened
+    read-only here once (:func:`_shared_store`). A worker that has ended stays a zombie until the
+    next fork reaps it, so its pid is never another process's while the server may still kill
+    it; when the server closes the socket, it waits for its workers, then ends."""
     import signal
     import socket
+    import warnings
 
     import pyoxigraph  # noqa: F401  (imported here to be shared)
 
@@ -98,6 +99,10 @@ def forker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C at the server's terminal ends it, with no traceback
     control = socket.socket(fileno=int(sys.argv[1]))
     settle_heap()
+    # the store's threads (RocksDB's pools) idle here: they compact and flush a store that is
+    # written, never a read-only one, and the workers close no store (they end with _exit)
+    warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+    shared: tuple | None = None
     while True:
         try:
             message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
@@ -111,29 +116,55 @@ def forker() -> None:
         with contextlib.suppress(ChildProcessError):  # the workers the server has stopped
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
+        store_dir = os.fsdecode(message)
+        shared = _shared_store(shared, store_dir)
         pid = os.fork()
         if pid == 0:
             try:
                 control.close()
-                work(fds[0], os.fsdecode(message))
+                work(fds[0], store_dir, shared)
             finally:
                 os._exit(0)
         os.close(fds[0])
         control.sendall(pid.to_bytes(_LENGTH, "big"))
 
 
-def work(fd: int, store_dir: str) -> None:
+def _shared_store(held: tuple | None, store_dir: str) -> tuple | None:
+    """``(folder, marker stamp, store)``: the store of ``store_dir`` opened read-only in the
+    forker once, for the workers forked after to share its pages (its indexes and caches: about
+    4 MB a worker); ``held`` while its folder and marker are the same, opened again after a
+    reload (the old handle closes here; the workers forked from it keep theirs), None when the
+    store is not complete or cannot be opened (the worker then says so)."""
+    import pyoxigraph as ox
+
+    stamp = marker_stamp(store_dir)
+    if held is not None and held[:2] == (store_dir, stamp):
+        return held
+    if stamp is None:
+        return None
+    try:
+        store = ox.Store.read_only(store_dir)
+    except OSError:
+        return None
+    return (store_dir, stamp, store) if marker_stamp(store_dir) == stamp else None
+
+
+def work(fd: int, store_dir: str, shared: tuple | None = None) -> None:
     """Say ``("ready",)``, or ``("incomplete",)`` and end when the store's marker does not say
     it is complete before and after it is opened (another command is loading it); then answer
-    queries from the read-only store until the server closes the socket. The queries run in one
-    thread with a deep stack (:func:`~transition_kg.core.stores.base.deep_thread`), so a query
-    nested past any lexical count is answered or refused, never a crash."""
+    queries from the read-only store (``shared``'s, opened by the forker, while its marker is
+    the same) until the server closes the socket. The queries run in one thread with a deep
+    stack (:func:`~transition_kg.core.stores.base.deep_thread`), so a query nested past any
+    lexical count is answered or refused, never a crash."""
     import pyoxigraph as ox
 
     from ..core.stores.base import deep_thread
 
     before = marker_stamp(store_dir)
-    store = ox.Store.read_only(store_dir) if before is not None else None
+    if shared is not None and shared[:2] == (store_dir, before):
+        store = shared[2]
+    else:
+        store = ox.Store.read_only(store_dir) if before is not None else None
     if store is None or marker_stamp(store_dir) != before:  # a reload began: not a store to serve
         send(fd, ("incomplete",))
         return
