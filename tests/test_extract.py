@@ -3339,3 +3339,11 @@ def test_a_name_written_as_a_place_is_no_person_a_pronoun_can_be(gazetteer):
         '"The buyers will not come back," she said.'
     )
     assert speakers(text, gazetteer) == [("The buyers will not come back", "Rina Hapsari", "analyst")]
+
+
+def test_an_initialled_name_after_capitalised_words_is_the_person(gazetteer):
+    text = (
+        "At a briefing, Minister of Roads and Public Works Ts.Enkhbat said the road would open.\n\n"
+        '"We start in May," Minister Enkhbat said. "The road is paid for," she said.'
+    )
+    assert [s for _, s, _ in speakers(text, gazetteer)] == ["Ts.Enkhbat", "Ts.Enkhbat"]

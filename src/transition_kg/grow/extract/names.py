@@ -407,6 +407,14 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
         places = _clean(text, run[:-2], lower_words, set())
         title, run = held.group(1).split(), run[-2:]
+    elif (
+        not title
+        and len(run) >= 2
+        and INITIALLED.fullmatch(run[-1][2])
+        and not {w for _, _, w in run} & (TITLES | TITLE_WORDS | {"of"})
+    ):
+        places = [replace(n, person=False) for n in _clean(text, run[:-1], lower_words, set())]
+        run = run[-1:]  # "… Heavy Industry Ch.Bolormaa": the initialled name is the person, the words before none
     for i in (1, 2, 3):  # "Industry Minister Lukáš Vlček", "Tamil Nadu Electricity Minister S. Thangapandian"
         if (
             not title
