@@ -3347,3 +3347,16 @@ def test_an_initialled_name_after_capitalised_words_is_the_person(gazetteer):
         '"We start in May," Minister Enkhbat said. "The road is paid for," she said.'
     )
     assert [s for _, s, _ in speakers(text, gazetteer)] == ["Ts.Enkhbat", "Ts.Enkhbat"]
+
+
+def test_a_title_the_text_calls_a_person_by_in_lower_case_ends_before_their_name(gazetteer):
+    """ "Lakeview County Warden-Clerk Dora Pike" … "the warden-clerk said": a title though the lexicon lacks it, whole
+    (not "Clerk"), the person's role in every quote."""
+    text = (
+        "Money is short, said Lakeview County Warden-Clerk Dora Pike.\n\n"
+        '"We cut the roads budget," Pike said.\n\n"We will not cut schools," the warden-clerk said.'
+    )
+    assert speakers(text, gazetteer) == [
+        ("We cut the roads budget", "Dora Pike", "Lakeview County Warden-Clerk"),
+        ("We will not cut schools", "Dora Pike", "Lakeview County Warden-Clerk"),
+    ]

@@ -30,6 +30,7 @@ from .lexicon import (
     PORTFOLIO_TITLES,
     PREPOSITIONS,
     SITES,
+    SPEECH,
     STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -252,6 +253,29 @@ def _title_words(words: list[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _after_the(text: str) -> frozenset[str]:
+    """The words the text writes in lower case after "the" as one who speaks ("the regent said", "the warden also
+    told")."""
+    return frozenset(re.findall(rf"\b[Tt]he\s+([a-z][\w-]*)\s+(?:[a-z]+\s+)?{SPEECH}\b", text))
+
+
+def _called_by_title(text: str, words: list[str]) -> int | None:
+    """Where a person's name begins after a title the lexicon does not know but the text calls them by, in lower case
+    after "the" ("Muara Enim Regent Ahmad Rizal Fauzan" … "the regent said"): the last such word with a full name of
+    two or three words after it."""
+    for i in range(len(words) - 3, -1, -1):
+        rest = words[i + 1 :]
+        if (
+            2 <= len(rest) <= 3
+            and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            and words[i].lower() in _after_the(text)
+        ):
+            return i + 1
+    return None
+
+
 def _modified_title(words: list[str]) -> int | None:
     """Where a person's name begins after a title word and a capitalised word the lexicon does not
     know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
@@ -390,6 +414,8 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _title_words([w for _, _, w in run])
     if cut is None:  # "Deputy Akim Nurlan Bekov": a title word and a title the lexicon does not know
         cut = _modified_title([w for _, _, w in run])
+    if cut is None:  # "Harlan County Judge-Executive Dwayne Hensley" … "the judge-executive said": a title of the text
+        cut = _called_by_title(text, [w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []

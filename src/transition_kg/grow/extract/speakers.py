@@ -319,7 +319,9 @@ def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
 
 
 #: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
-_REFERENCE = re.compile(rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?(?=\s+(?:{SPEECH})\b)")
+_REFERENCE = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:-[A-Za-z]+)?(?:\s+[A-Za-z]+(?:-[A-Za-z]+)?)?(?=\s+(?:{SPEECH})\b)"
+)
 
 
 def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
@@ -534,7 +536,7 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
     chairman": "X, chairman of the … branch"), their role then read from the article (an organisation's noun,
     "the miner", is none)."""
     words = re.fullmatch(
-        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)"
+        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:-[A-Za-z]+)?(?:\s+[A-Za-z]+(?:-[A-Za-z]+)?)?)"
         r"(?:\s+(?:also|then|later|again))?\s*",
         phrase,
     )
@@ -563,6 +565,8 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         )
         if role and role.group(1).split()[-1].casefold() == head:
             return (n.text, None, None)
+        if (n.title or "").casefold().endswith(" " + title):
+            return (n.text, n.title, None)  # "Harlan County Judge-Executive X": "the judge-executive said"
     return None
 
 
@@ -741,7 +745,23 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
         or _owned_post(seen, person, names)
+        or _name_title(seen, person, names)
     )
+
+
+def _name_title(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+    """The title a person's name was first written with, one no pattern here knows ("Harlan County Judge-Executive
+    X", the title being the text's own)."""
+
+    def index() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for n in names:
+            if n.title and n.title not in HONORIFICS:
+                out.setdefault(n.text, n.title)
+        return out
+
+    title = seen.once(("name titles",), index).get(person)
+    return (title, None) if title else None
 
 
 #: a post a place or body owns, in words the lexicon need not know, before a name set off by commas ("Tabalong's
@@ -896,7 +916,7 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
-    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
     rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
