@@ -3360,3 +3360,12 @@ def test_a_title_the_text_calls_a_person_by_in_lower_case_ends_before_their_name
         ("We cut the roads budget", "Dora Pike", "Lakeview County Warden-Clerk"),
         ("We will not cut schools", "Dora Pike", "Lakeview County Warden-Clerk"),
     ]
+
+
+def test_a_name_written_with_a_company_word_elsewhere_is_no_person_a_pronoun_can_be(gazetteer):
+    text = (
+        "PT Sinar Baru will close a pit.\n\n"
+        "Dewi Lestari, who leads the drivers' group at Sinar Baru's northern pit, spoke after the meeting.\n\n"
+        '"We were told nothing," she said.'
+    )
+    assert [s[:2] for s in speakers(text, gazetteer)] == [("We were told nothing", "Dewi Lestari")]

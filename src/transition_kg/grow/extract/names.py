@@ -170,7 +170,18 @@ def find_names(
     for run in runs:
         for part in _split_run(run):
             names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
-    return _places_throughout(text, names)
+    return _bodies_throughout(_places_throughout(text, names))
+
+
+def _bodies_throughout(names: list[Name]) -> list[Name]:
+    """The names made no person where the text also writes them with a company's word before or after ("JSC Kondoma
+    Ugol" … "at Kondoma Ugol's mine"), unless a title marks them."""
+    bodies = set()
+    for n in names:
+        words = n.text.split()
+        if len(words) >= 3 and not n.person and not n.title and {words[0], words[-1]} & COMPANY_WORDS:
+            bodies.add(" ".join(words[1:] if words[0] in COMPANY_WORDS else words[:-1]))
+    return [replace(n, person=False) if n.person and not n.title and n.text in bodies else n for n in names]
 
 
 #: a preposition of where, before a name: what it names is a place ("the pits around Tanjung Enim")
