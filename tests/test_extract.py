@@ -3369,3 +3369,12 @@ def test_a_name_written_with_a_company_word_elsewhere_is_no_person_a_pronoun_can
         '"We were told nothing," she said.'
     )
     assert [s[:2] for s in speakers(text, gazetteer)] == [("We were told nothing", "Dewi Lestari")]
+
+
+def test_a_place_before_the_companys_role_is_not_the_company(gazetteer):
+    text = (
+        "Norvik Mining Corp will open a plant near Aldan, the company's chief engineer, Ilya Sorokin, said."
+        "\n\n"
+        '"We start next year," Sorokin said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Ilya Sorokin", "chief engineer", "Norvik Mining Corp")]

@@ -162,7 +162,9 @@ def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrence
     before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word; with
     ``seen``, a company's short name too: "Westbright" of "Westbright Energy"), by the noun written after it
     ("Yangcheng county") or by an apposition ("X, the union that …")."""
-    called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
+    called = re.compile(  # not "X, the company's director": the role's determiner
+        rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b(?!['’]s)"
+    )
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
             break
