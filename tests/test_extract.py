@@ -3378,3 +3378,11 @@ def test_a_place_before_the_companys_role_is_not_the_company(gazetteer):
         '"We start next year," Sorokin said.'
     )
     assert [f[1:] for f in organised(text, gazetteer)] == [("Ilya Sorokin", "chief engineer", "Norvik Mining Corp")]
+
+
+def test_the_next_sentence_saying_what_the_n_year_old_is_gives_role_and_organisation(gazetteer):
+    text = (
+        "Dana Ruiz spent 20 years in the pits. Now the 51-year-old is a line supervisor at Mesa Glassworks, new."
+        '\n\n"I never thought I would leave the mine," Ruiz said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Dana Ruiz", "line supervisor", "Mesa Glassworks")]

@@ -1063,12 +1063,13 @@ _FRONTED = re.compile(
 #: the sentence after a person's first mention telling, of a pronoun, the trade they took ("Sun Guirong, 49, is one of
 #: them. After 22 years at the mine, she retrained as a turbine technician in 2024")
 _TOOK_UP = re.compile(
-    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she)\s+(?:(?:now|later)\s+)?(?:retrained|trained|qualified|works|worked|"
-    rf"became|has become)\s+(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))\b"
-)
+    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she|the\s+\d+-year-old)\s+(?:(?:now|later)\s+)?(?:retrained|trained|"
+    rf"qualified|works|worked|became|has become|is)\s+(?:now\s+)?(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{OCCUPATIONS}))\b(?:\s+at\s+((?:[{UPPER}][\w'’-]*\s+){{0,3}}[{UPPER}][\w'’-]*))?"
+)  # "Today the 49-year-old is a kiln operator at Poor Fork Timberworks": the organisation too
 
 
-def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
     """The role a sentence opens on right after a person's first mention, its subject a pronoun for them, or the
     trade the sentence after it says they took ("she retrained as a turbine technician")."""
     at = seen.first(person)
@@ -1079,7 +1080,7 @@ def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, No
     )
     if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
         return None  # another person named between: the pronoun may be theirs
-    return found.group(1), None
+    return found.group(1), found.group(2) if found.re is _TOOK_UP else None
 
 
 def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
