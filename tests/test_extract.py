@@ -3339,3 +3339,50 @@ def test_a_name_written_as_a_place_is_no_person_a_pronoun_can_be(gazetteer):
         '"The buyers will not come back," she said.'
     )
     assert speakers(text, gazetteer) == [("The buyers will not come back", "Rina Hapsari", "analyst")]
+
+
+def test_an_initialled_name_after_capitalised_words_is_the_person(gazetteer):
+    text = (
+        "At a briefing, Minister of Roads and Public Works Ts.Enkhbat said the road would open.\n\n"
+        '"We start in May," Minister Enkhbat said. "The road is paid for," she said.'
+    )
+    assert [s for _, s, _ in speakers(text, gazetteer)] == ["Ts.Enkhbat", "Ts.Enkhbat"]
+
+
+def test_a_title_the_text_calls_a_person_by_in_lower_case_ends_before_their_name(gazetteer):
+    """ "Lakeview County Warden-Clerk Dora Pike" … "the warden-clerk said": a title though the lexicon lacks it, whole
+    (not "Clerk"), the person's role in every quote."""
+    text = (
+        "Money is short, said Lakeview County Warden-Clerk Dora Pike.\n\n"
+        '"We cut the roads budget," Pike said.\n\n"We will not cut schools," the warden-clerk said.'
+    )
+    assert speakers(text, gazetteer) == [
+        ("We cut the roads budget", "Dora Pike", "Lakeview County Warden-Clerk"),
+        ("We will not cut schools", "Dora Pike", "Lakeview County Warden-Clerk"),
+    ]
+
+
+def test_a_name_written_with_a_company_word_elsewhere_is_no_person_a_pronoun_can_be(gazetteer):
+    text = (
+        "PT Sinar Baru will close a pit.\n\n"
+        "Dewi Lestari, who leads the drivers' group at Sinar Baru's northern pit, spoke after the meeting.\n\n"
+        '"We were told nothing," she said.'
+    )
+    assert [s[:2] for s in speakers(text, gazetteer)] == [("We were told nothing", "Dewi Lestari")]
+
+
+def test_a_place_before_the_companys_role_is_not_the_company(gazetteer):
+    text = (
+        "Norvik Mining Corp will open a plant near Aldan, the company's chief engineer, Ilya Sorokin, said."
+        "\n\n"
+        '"We start next year," Sorokin said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Ilya Sorokin", "chief engineer", "Norvik Mining Corp")]
+
+
+def test_the_next_sentence_saying_what_the_n_year_old_is_gives_role_and_organisation(gazetteer):
+    text = (
+        "Dana Ruiz spent 20 years in the pits. Now the 51-year-old is a line supervisor at Mesa Glassworks, new."
+        '\n\n"I never thought I would leave the mine," Ruiz said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Dana Ruiz", "line supervisor", "Mesa Glassworks")]

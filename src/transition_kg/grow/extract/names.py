@@ -30,6 +30,7 @@ from .lexicon import (
     PORTFOLIO_TITLES,
     PREPOSITIONS,
     SITES,
+    SPEECH,
     STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -169,7 +170,18 @@ def find_names(
     for run in runs:
         for part in _split_run(run):
             names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
-    return _places_throughout(text, names)
+    return _bodies_throughout(_places_throughout(text, names))
+
+
+def _bodies_throughout(names: list[Name]) -> list[Name]:
+    """The names made no person where the text also writes them with a company's word before or after ("JSC Kondoma
+    Ugol" … "at Kondoma Ugol's mine"), unless a title marks them."""
+    bodies = set()
+    for n in names:
+        words = n.text.split()
+        if len(words) >= 3 and not n.person and not n.title and {words[0], words[-1]} & COMPANY_WORDS:
+            bodies.add(" ".join(words[1:] if words[0] in COMPANY_WORDS else words[:-1]))
+    return [replace(n, person=False) if n.person and not n.title and n.text in bodies else n for n in names]
 
 
 #: a preposition of where, before a name: what it names is a place ("the pits around Tanjung Enim")
@@ -249,6 +261,29 @@ def _title_words(words: list[str]) -> int | None:
     rest = words[k:]
     if k >= 2 and 2 <= len(rest) <= 4 and all(w.isalpha() and not w.isupper() for w in rest):
         return k if not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS) else None
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _after_the(text: str) -> frozenset[str]:
+    """The words the text writes in lower case after "the" as one who speaks ("the regent said", "the warden also
+    told")."""
+    return frozenset(re.findall(rf"\b[Tt]he\s+([a-z][\w-]*)\s+(?:[a-z]+\s+)?{SPEECH}\b", text))
+
+
+def _called_by_title(text: str, words: list[str]) -> int | None:
+    """Where a person's name begins after a title the lexicon does not know but the text calls them by, in lower case
+    after "the" ("Muara Enim Regent Ahmad Rizal Fauzan" … "the regent said"): the last such word with a full name of
+    two or three words after it."""
+    for i in range(len(words) - 3, -1, -1):
+        rest = words[i + 1 :]
+        if (
+            2 <= len(rest) <= 3
+            and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            and words[i].lower() in _after_the(text)
+        ):
+            return i + 1
     return None
 
 
@@ -390,6 +425,8 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _title_words([w for _, _, w in run])
     if cut is None:  # "Deputy Akim Nurlan Bekov": a title word and a title the lexicon does not know
         cut = _modified_title([w for _, _, w in run])
+    if cut is None:  # "Harlan County Judge-Executive Dwayne Hensley" … "the judge-executive said": a title of the text
+        cut = _called_by_title(text, [w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
@@ -407,6 +444,14 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
         places = _clean(text, run[:-2], lower_words, set())
         title, run = held.group(1).split(), run[-2:]
+    elif (
+        not title
+        and len(run) >= 2
+        and INITIALLED.fullmatch(run[-1][2])
+        and not {w for _, _, w in run} & (TITLES | TITLE_WORDS | {"of"})
+    ):
+        places = [replace(n, person=False) for n in _clean(text, run[:-1], lower_words, set())]
+        run = run[-1:]  # "… Heavy Industry Ch.Bolormaa": the initialled name is the person, the words before none
     for i in (1, 2, 3):  # "Industry Minister Lukáš Vlček", "Tamil Nadu Electricity Minister S. Thangapandian"
         if (
             not title

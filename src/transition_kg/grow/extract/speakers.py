@@ -162,7 +162,9 @@ def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrence
     before it (1500 characters back at most) by a word of its name ("… Union", "… Council", a company's word; with
     ``seen``, a company's short name too: "Westbright" of "Westbright Energy"), by the noun written after it
     ("Yangcheng county") or by an apposition ("X, the union that …")."""
-    called = re.compile(rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b")
+    called = re.compile(  # not "X, the company's director": the role's determiner
+        rf",\s+(?:the|a|an)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?{noun}\b(?!['’]s)"
+    )
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):
         if at - n.end > 1500:
             break
@@ -319,7 +321,9 @@ def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
 
 
 #: a person referred to by their role before a speech verb ("The reeve said", "the NUM's branch chairman told")
-_REFERENCE = re.compile(rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?(?=\s+(?:{SPEECH})\b)")
+_REFERENCE = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+['’]s\s+)?[A-Za-z]+(?:-[A-Za-z]+)?(?:\s+[A-Za-z]+(?:-[A-Za-z]+)?)?(?=\s+(?:{SPEECH})\b)"
+)
 
 
 def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> None:
@@ -534,7 +538,7 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
     chairman": "X, chairman of the … branch"), their role then read from the article (an organisation's noun,
     "the miner", is none)."""
     words = re.fullmatch(
-        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:\s+[A-Za-z]+)?)"
+        r"\s*(?:(?:Later|Then|Afterwards|Meanwhile|Earlier),?\s+)?[Tt]he\s+(?:[\w-]+['’]s\s+)?([A-Za-z]+(?:-[A-Za-z]+)?(?:\s+[A-Za-z]+(?:-[A-Za-z]+)?)?)"
         r"(?:\s+(?:also|then|later|again))?\s*",
         phrase,
     )
@@ -563,6 +567,8 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
         )
         if role and role.group(1).split()[-1].casefold() == head:
             return (n.text, None, None)
+        if (n.title or "").casefold().endswith(" " + title):
+            return (n.text, n.title, None)  # "Harlan County Judge-Executive X": "the judge-executive said"
     return None
 
 
@@ -741,7 +747,23 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
         or _owned_post(seen, person, names)
+        or _name_title(seen, person, names)
     )
+
+
+def _name_title(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+    """The title a person's name was first written with, one no pattern here knows ("Harlan County Judge-Executive
+    X", the title being the text's own)."""
+
+    def index() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for n in names:
+            if n.title and n.title not in HONORIFICS:
+                out.setdefault(n.text, n.title)
+        return out
+
+    title = seen.once(("name titles",), index).get(person)
+    return (title, None) if title else None
 
 
 #: a post a place or body owns, in words the lexicon need not know, before a name set off by commas ("Tabalong's
@@ -896,7 +918,7 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
-    rf"((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
     rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
@@ -1041,12 +1063,13 @@ _FRONTED = re.compile(
 #: the sentence after a person's first mention telling, of a pronoun, the trade they took ("Sun Guirong, 49, is one of
 #: them. After 22 years at the mine, she retrained as a turbine technician in 2024")
 _TOOK_UP = re.compile(
-    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she)\s+(?:(?:now|later)\s+)?(?:retrained|trained|qualified|works|worked|"
-    rf"became|has become)\s+(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{OCCUPATIONS}))\b"
-)
+    rf"[^.!?\n]*[.!?]\s+[^.!?\"“”\n]*?\b(?:he|she|the\s+\d+-year-old)\s+(?:(?:now|later)\s+)?(?:retrained|trained|"
+    rf"qualified|works|worked|became|has become|is)\s+(?:now\s+)?(?:as\s+)?(?:a|an)\s+((?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{OCCUPATIONS}))\b(?:\s+at\s+((?:[{UPPER}][\w'’-]*\s+){{0,3}}[{UPPER}][\w'’-]*))?"
+)  # "Today the 49-year-old is a kiln operator at Poor Fork Timberworks": the organisation too
 
 
-def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, None] | None:
+def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
     """The role a sentence opens on right after a person's first mention, its subject a pronoun for them, or the
     trade the sentence after it says they took ("she retrained as a turbine technician")."""
     at = seen.first(person)
@@ -1057,7 +1080,7 @@ def _fronted(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, No
     )
     if found is None or any(n.person and at + len(person) <= n.start < found.end() for n in names):
         return None  # another person named between: the pronoun may be theirs
-    return found.group(1), None
+    return found.group(1), found.group(2) if found.re is _TOOK_UP else None
 
 
 def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
