@@ -625,6 +625,12 @@ def years(text: str, gazetteer, published=PUBLISHED, kind: str | None = "Candida
             dt.date(2025, 12, 5),
             {"4pc": "2025", "Rs 3,400 crore": "2025"},
         ),
+        (  # ", from … to …" after a clause with a period: its start and its end, though another figure came first
+            "The mill's payroll shrank by about a third between 2018 and 2023, from 1,400 workers to 950 workers, "
+            "the union said.",
+            PUBLISHED,
+            {"about a third": "2018-2023", "1,400 workers": "2018", "950 workers": "2023"},
+        ),
     ],
 )
 def test_the_year_of_a_number_from_its_clause_its_sentence_or_a_period(text, published, expected, gazetteer):

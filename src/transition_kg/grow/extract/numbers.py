@@ -785,7 +785,9 @@ def _time_of(
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(r"(?:worth|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening)
+            re.match(
+                r"(?:worth|from|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening
+            )
             or re.fullmatch(rf"(?:to\s+|or\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since
@@ -795,6 +797,8 @@ def _time_of(
         previous = clause_of(clause[0] - 1) or clause  # (a seek, not a walk: extract stays linear)
         bound = opening.startswith("to ")  # "…since 1981, to about 67,000": not 1981's
         known = [t for t in times if not (bound and _bounded(t[3], t[4]))]
+        if to_level and text.startswith("from ", previous[0]):  # "…, from $212 million to $109 million": the
+            previous = clause_of(previous[0] - 1) or previous  # clause before the "from"
         in_previous = [t for t in known if previous[0] <= t[0] < previous[1]]
         if not in_previous and previous not in numbered:  # the last time before it, over a clause with no number
             in_previous = [t for t in known if t[1] <= clause[0]][-1:]  # "fell 7pc in the year to June, to 148m"
@@ -816,11 +820,13 @@ def _time_of(
 
 
 def _from_to_side(text: str, clause: tuple[int, int], clause_of: Callable[[int], tuple[int, int] | None]) -> int | None:
-    """0 for a figure after "from" that a "to" and a figure follow, 1 for the figure after that "to"; else None."""
-    if text[clause[0] - 6 : clause[0]] == " from " and text[clause[1] - 4 : clause[1]] == " to ":
+    """0 for a figure after "from" that a "to" and a figure follow, 1 for the figure after that "to"; else None
+    ("fell from 70pc to 62pc", "fell between 2021 and 2025, from $212 million to $109 million")."""
+    opens_from = lambda c: text[c[0] - 6 : c[0]] == " from " or text.startswith("from ", c[0])
+    if opens_from(clause) and text[clause[1] - 4 : clause[1]] == " to ":
         return 0
     previous = clause_of(clause[0] - 1)
-    if text[clause[0] - 4 : clause[0]] == " to " and previous and text[previous[0] - 6 : previous[0]] == " from ":
+    if text[clause[0] - 4 : clause[0]] == " to " and previous and opens_from(previous):
         return 1
     return None
 
