@@ -833,6 +833,20 @@ def test_speakers_and_roles_from_the_whole_article(text, expected, gazetteer):
     assert speakers(text, gazetteer) == expected
 
 
+def test_a_role_after_its_gives_the_person_and_the_body_named_over_commas(gazetteer):
+    """ "Its <Place> regional secretary, X, said": X (no name opens on "Its"), of the body "Its" refers to, whose
+    name runs over a list's commas after "The"."""
+    text = (
+        "The Food, Beverage and Allied Workers' Union (Fbawu) said it had not been consulted. "
+        'Its Cape regional secretary, Sipho Dlamini, said: "We have heard it before."'
+    )
+    quote = next(c for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote")
+    assert {p: quote.props[p][0].strip('"') for p in ("candidateSpeaker", "candidateOrganisation")} == {
+        "candidateSpeaker": "Sipho Dlamini",
+        "candidateOrganisation": "Food, Beverage and Allied Workers' Union",
+    }
+
+
 def test_an_organisation_stops_before_how_long(gazetteer):
     text = 'Piet Vos, a welder at Kriel for 30 years, said: "The work is still here, for now."'
     found = [c for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote"]

@@ -65,6 +65,8 @@ _FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf
 #: at the company": a person)
 _NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
 #: words after a speaker's name that are no role ("Its spokesman, Ali Khan, later said")
+#: possessive determiners: a capitalised word after one is a word of a role ("Its Vaal regional secretary"), no name
+_POSSESSIVES = {"Its", "Their", "His", "Her", "Our", "My", "Your"}
 _ADVERBS = {"later", "also", "then", "again", "earlier", "previously", "meanwhile", "however", "too"}
 #: a sentence's end inside a phrase (not after an initial or "No.")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
@@ -91,6 +93,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         for n in find_names(text, lower_words, offset, offset + len(phrase), starts=set())
         if not n.text.isdigit()
         and n.text not in STOP  # "Its chairman, X, said": X
+        and n.text.split()[0] not in _POSSESSIVES  # "Its Hunter district secretary, X, said": X
         and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", n.text)  # "Asked about the plan, X said": X
     ]
     if not found:
@@ -971,11 +974,14 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
                 text[n.end : n.end + 80],
             )
         ):
-            return n.text
+            listed = _LISTED_BEFORE.search(text, max(0, n.start - 80), n.start)
+            return f"{listed.group(1)}{n.text}" if listed else n.text
     return None
 
 
 _ACRONYM_NEXT = re.compile(r"\s+\([A-Z]{2,}\)")
+#: the words of a name over a list's commas, after "the": "the Chemical, Energy and Allied Workers' Union"
+_LISTED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’-]*,\s+)+)\Z")
 #: a title after "its", just before a name ("…, its Chief Executive Officer X told PTI")
 _ITS_TITLE = re.compile(r"\bits\s+(?:[A-Z][\w-]*\s+){1,5}\Z")
 
