@@ -517,6 +517,10 @@ def speakers(text, gazetteer):
             [("I earn less", "José Luis Ariza", "former truck driver")],
         ),
         ('The town is known as "the coal capital" here.', []),
+        (  # the one told (an outlet) is not who "she" is
+            'Mayor Anna Kowalczyk told Radio Silesia on Monday that the town wants a fund.\n\n"We paid," she said.',
+            [("We paid", "Anna Kowalczyk", "Mayor")],
+        ),
     ],
 )
 def test_speakers_as_news_writes_them(text, expected, gazetteer):

@@ -69,6 +69,7 @@ _NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
 _POSSESSIVES = {"Its", "Their", "His", "Her", "Our", "My", "Your"}
 _ADVERBS = {"later", "also", "then", "again", "earlier", "previously", "meanwhile", "however", "too"}
 #: a sentence's end inside a phrase (not after an initial or "No.")
+_TOLD = re.compile(r"\btold\s+\Z")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
 
 
@@ -367,6 +368,10 @@ def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
         if " " not in n.text and not n.person:  # a surname, not "Jakarta"
             speaks = re.match(rf"\s*(?:,|{SPEECH}\b)", text[n.end : n.end + 30])
             full = last_with.get(n.text) or (first_of.get(n.text) if speaks else None)
+        if full and out and _TOLD.search(text, max(0, n.start - 6), n.start) and not _SENTENCE_END.search(
+            text, out[-1][0], n.start
+        ):
+            continue  # "Governor X told Radio Silesia …": the one told (an outlet, mostly) is not who "she" is
         if full:
             out.append((n.start, full))
             words = name_words(full)
