@@ -393,6 +393,10 @@ def numbers(text, gazetteer):
                 ("₹24,750 crore", "247500000000", "rupee", "-"),
             ],
         ),
+        (  # "X-based" says where a firm is based, not where the story is: no vote for Jamaica's dollar
+            "A Kingston-based developer will spend $40 million on the old mine site.",
+            [("$40 million", "40000000", "US dollar", "-")],
+        ),
     ],
 )
 def test_numbers_as_news_writes_them(text, expected, gazetteer):

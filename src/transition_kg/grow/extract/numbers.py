@@ -254,10 +254,12 @@ def _place_named(words: str, places: dict[str, str], person: bool) -> tuple[str,
 
 def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
-    (the dateline's region, its code or its country counts twice); None when it names none."""
+    (the dateline's region, its code or its country counts twice; "X-based" not at all); None when it names none."""
     places = _places()
     votes: dict[str, float] = collections.defaultdict(float)  # ½ for a place inside a name
     for n in names:
+        if text.startswith("-based", n.end):
+            continue  # "a Portland-based company": where a firm is based, not where the story is
         words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
         named = _place_named(words, places, n.person)
         if named:
