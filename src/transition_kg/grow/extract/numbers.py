@@ -787,9 +787,7 @@ def _time_of(
     continues = to_level or (
         text[clause[0] - 2 : clause[0]] == ", "
         and bool(
-            re.match(
-                r"(?:worth|from|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening
-            )
+            re.match(r"(?:worth|from|\w+ing|with\s+(?:[\w'’-]+\s+){1,6}?\w+ing|\w+ed\s+(?:by|with|through))\s", opening)
             or re.fullmatch(rf"(?:to\s+|or\s+)?(?:(?:{QUALIFIERS})\s+)?", re.sub(SIGN, "", text[clause[0] : first]))
         )
     )  # "…, cutting about 9,000 jobs", "…, with gas contributing a third", "fell 7pc in 2024, to 148 million", "… since

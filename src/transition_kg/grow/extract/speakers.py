@@ -368,8 +368,11 @@ def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
         if " " not in n.text and not n.person:  # a surname, not "Jakarta"
             speaks = re.match(rf"\s*(?:,|{SPEECH}\b)", text[n.end : n.end + 30])
             full = last_with.get(n.text) or (first_of.get(n.text) if speaks else None)
-        if full and out and _TOLD.search(text, max(0, n.start - 6), n.start) and not _SENTENCE_END.search(
-            text, out[-1][0], n.start
+        if (
+            full
+            and out
+            and _TOLD.search(text, max(0, n.start - 6), n.start)
+            and not _SENTENCE_END.search(text, out[-1][0], n.start)
         ):
             continue  # "Governor X told Radio Silesia …": the one told (an outlet, mostly) is not who "she" is
         if full:
