@@ -525,6 +525,21 @@ def speakers(text, gazetteer):
             'Mayor Anna Kowalczyk told Radio Silesia on Monday that the town wants a fund.\n\n"We paid," she said.',
             [("We paid", "Anna Kowalczyk", "Mayor")],
         ),
+        (  # an honorific with its stop is the title of the name after it, cut at "of" before a body's name
+            "Prof. Lena Marsh of Tarrow Valley University said jobs would be few.\n\n"
+            '"Farming will decide it," Prof. Marsh said.',
+            [("Farming will decide it", "Lena Marsh", "Prof.")],
+        ),
+        (  # a quote over paragraphs with no speech tag, after a paragraph reporting a person's speech
+            "Tom Reyes, secretary of the Hill Workers Union, wrote a letter.\n\n"
+            "Speaking on Monday, Mr. Reyes said the union would strike.\n\n"
+            '"A loader breathes the same dust.\n\n"A loan is no settlement."\n\nThe town is quiet.',
+            [
+                ("A loader breathes the same dust.", "Tom Reyes", "secretary"),
+                ("A loan is no settlement.", "Tom Reyes", "secretary"),
+            ],
+        ),
+        ('The mine closed.\n\n"A loader breathes the same dust."', [("A loader breathes the same dust.", "-", "-")]),
     ],
 )
 def test_speakers_as_news_writes_them(text, expected, gazetteer):

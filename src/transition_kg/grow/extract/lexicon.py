@@ -466,6 +466,8 @@ TITLES = {
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
     "Cllr",
 }
+#: what a person is addressed by before their name ("Mr Chatchai", "Prof. Oraon")
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 #: titles whose "of …" names a portfolio, not a place ("Minister of Electricity", "Secretary of Energy")
 PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 #: words of a company's name ("Coal India", "Krušné Energie a.s.", "PT Borneo Bara Sejahtera Tbk")

@@ -18,6 +18,7 @@ from .lexicon import (
     CONNECTORS,
     CONTRACTIONS,
     DEMONYMS,
+    HONORIFICS,
     MONTH_NUMBERS,
     MONTHS,
     NOT_NAMES,
@@ -98,6 +99,9 @@ def find_names(
                     and (is_capital(word) or word == "and")
                 )
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+                or (  # "Prof. Sunita Oraon": an honorific's stop inside the run, as "Prof Sunita Oraon"
+                    text[run[-1][1] : s] == ". " and run[-1][2] in HONORIFICS and len(run) == 1 and is_capital(word)
+                )
                 or (  # "V. Seetharamaiah", "M. Raghavendra Chary": an initial before a name
                     text[run[-1][1] : s] == ". "
                     and re.fullmatch(r"[A-Z]", run[-1][2])
@@ -223,9 +227,11 @@ def _first_name_word(text: str, word: str, at: int) -> bool:
 def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[list, list[Name]]:
     """A titled person's run cut at "of": the name, and the names of where they hold the title."""
     words = [w for _, _, w in run]
-    if not (title and "of" in words[2:] and not set(words) & ORG_WORDS):
+    if not (title and "of" in words[2:]):
         return run, []
     k = words.index("of", 2)
+    if set(words[:k]) & ORG_WORDS:  # "Prof X Y of Z University": the body after "of" may be an organisation's
+        return run, []
     rest = run[k + 2 :] if run[k + 1 :][:1] and run[k + 1][2] == "the" else run[k + 1 :]
     return run[:k], (_clean(text, rest, lower_words, set()) if rest else [])
 

@@ -12,6 +12,7 @@ from .lexicon import (
     COMPANY_WORDS,
     FUNCTION_WORDS,
     HELD_NOUNS,
+    HONORIFICS,
     NOT_ROLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
@@ -35,7 +36,6 @@ from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_sp
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
-HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
 #: what a person is called by before their name, which the role the article gives them elsewhere replaces ("Cr
 #: Hollis", a councillor's form of address, said by a mayor too)
 _ADDRESSES = HONORIFICS | {"Cr", "Cllr"}
@@ -265,6 +265,12 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         if who is not None and group not in speakers:
             speakers[group] = who
         attributed.append(who)
+    for k, (start, _, group, _) in enumerate(segments):  # a quote with no speech tag at all after reported speech
+        if group not in speakers and not (k and segments[k - 1][2] == group):
+            found = _reported_before(text, names, mentions, start)
+            found = found and _complete(found, seen, names, mentions, (written, holding), sentence_of(start), start)
+            if found:
+                speakers[group] = found
     heard: list[tuple[int, str, tuple | None]] = []  # each quote's start, words and speaker
     previous: tuple[tuple, int] | None = None
     for (start, end, group, _), who in zip(segments, attributed):
@@ -354,6 +360,26 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
         and not text[end:line_end].strip(' "”».,!?')
         and "\n" not in text[previous:line_start].strip()
     )
+
+
+def _reported_before(text: str, names: list[Name], people: list[tuple[int, str]], start: int) -> tuple | None:
+    """The speaker of a quote that opens its paragraph with no speech tag in any of its paragraphs, when the paragraph
+    before quotes no one and reports a person's speech ("Speaking to X on Tuesday, Mr. Murmu said the union would
+    …"): the last person it names before a speech verb."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(' "“„«'):
+        return None
+    end = len(text[:line_start].rstrip())
+    begin = text.rfind("\n", 0, end) + 1
+    if not end or re.search(r"[\"“”„«»]", text[begin:end]):
+        return None
+    full = dict(people)
+    found = [
+        full[n.start]
+        for n in names[bisect.bisect_left(names, begin, key=lambda n: n.start) :]
+        if n.start < end and n.start in full and re.match(rf"\s+{SPEECH}\b", text[n.end : n.end + 20])
+    ]
+    return (found[-1], None, None) if found else None
 
 
 def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
@@ -448,6 +474,8 @@ def _complete(
             who = (who[0], found[0], found[1] or (who[2] if who[1] == found[0] else None))
         if who[1] in HONORIFICS - {"Dr", "Prof"}:
             who = (who[0], None, who[2])
+        elif who[1] in HONORIFICS and seen.before(who[0], re.compile(re.escape(who[1]) + r"\.\s+\Z")):
+            who = (who[0], who[1] + ".", who[2])  # "Prof. Sunita Oraon": the title as written, with its stop
         if who[1] and re.match(r"\d+-year-old\s", who[1]):  # "a 46-year-old former shearer operator"
             who = (who[0], who[1].split(None, 1)[1], who[2])
         if not who[2] and _of_the_company(seen, who[0], who[1]):
