@@ -540,6 +540,11 @@ def speakers(text, gazetteer):
             ],
         ),
         ('The mine closed.\n\n"A loader breathes the same dust."', [("A loader breathes the same dust.", "-", "-")]),
+        (  # a title the lexicon does not know, before a name the text then calls by its last word
+            "Regional Transport MEC Thabo Ndlela said on Monday that buses would run.\n\n"
+            '"The money is ring-fenced," Ndlela said.',
+            [("The money is ring-fenced", "Thabo Ndlela", "Regional Transport MEC")],
+        ),
     ],
 )
 def test_speakers_as_news_writes_them(text, expected, gazetteer):

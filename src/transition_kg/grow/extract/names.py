@@ -37,6 +37,7 @@ from .lexicon import (
     TITLE_WORDS,
     TITLES,
     TOKEN,
+    UPPER,
     UPPER_SET,
     WEEKDAYS,
 )
@@ -293,6 +294,33 @@ def _called_by_title(text: str, words: list[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _said_alone(text: str) -> frozenset[str]:
+    """The capitalised words the text writes alone as one who speaks ("Ngobeni said", "said Ngobeni", "Mr Ngobeni")."""
+    return frozenset(
+        re.findall(rf"(?<![\w’'-] )\b([{UPPER}][\w’'-]+)\s+{SPEECH}\b", text)
+        + re.findall(rf"\b{SPEECH}\s+([{UPPER}][\w’'-]+)[.,]", text)
+        + re.findall(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?\s+([{UPPER}][\w’'-]+)\b(?!\s+[{UPPER}])", text)
+    )
+
+
+def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> int | None:
+    """Where a two-word name begins after a title the lexicon does not know, ending in an acronym or a word the text
+    writes in lower case ("… Development MEC Refilwe Ngobeni"), when the text later calls them by the last word
+    alone as one who speaks ("Ngobeni said")."""
+    rest = words[-2:]
+    if (
+        len(words) >= 3
+        and ((words[-3].isupper() and len(words[-3]) >= 2) or words[-3].lower() in lower_words)
+        and words[-3] not in STOP  # "For Pradeep Behera, …": no title
+        and all(w.isalpha() and is_capital(w) and not w.isupper() and w.lower() not in lower_words for w in rest)
+        and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+        and rest[1] in _said_alone(text)
+    ):
+        return len(words) - 2
+    return None
+
+
 def _modified_title(words: list[str]) -> int | None:
     """Where a person's name begins after a title word and a capitalised word the lexicon does not
     know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
@@ -433,6 +461,8 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _modified_title([w for _, _, w in run])
     if cut is None:  # "Harlan County Judge-Executive Dwayne Hensley" … "the judge-executive said": a title of the text
         cut = _called_by_title(text, [w for _, _, w in run])
+    if cut is None:  # "Provincial Economic Development MEC Refilwe Ngobeni" … "Ngobeni said": a title the text names
+        cut = _called_by_surname(text, [w for _, _, w in run], lower_words)
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
