@@ -3434,3 +3434,23 @@ def test_the_next_sentence_saying_what_the_n_year_old_is_gives_role_and_organisa
         '\n\n"I never thought I would leave the mine," Ruiz said.'
     )
     assert [f[1:] for f in organised(text, gazetteer)] == [("Dana Ruiz", "line supervisor", "Mesa Glassworks")]
+
+
+def test_an_initial_with_its_stop_opens_a_persons_name(gazetteer):
+    """ "Borough chairperson R. Lakshmi said …" then "…," she said: the initialled name is a person a pronoun can be,
+    not the person quoted before."""
+    text = (
+        '"The pits are closing," Mr Arjun Rao said.\n\n'
+        "Borough chairperson R. Lakshmi said the shops depended on the miners. "
+        '"When a mine closes, the market empties," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Arjun Rao", "R. Lakshmi"]
+
+
+def test_an_initialled_name_after_where_a_title_is_held_is_the_person(gazetteer):
+    """ "Governor of Dornod Province B.Tsetseg said …" … "the governor said": the initialled name holds the title."""
+    text = (
+        "Governor of Dornod Province B.Tsetseg said the province would ask for a fund.\n\n"
+        '"These are men who borrowed to buy their trucks," the governor said.'
+    )
+    assert [s[1:] for s in speakers(text, gazetteer)] == [("B.Tsetseg", "Governor")]
