@@ -3454,3 +3454,14 @@ def test_an_initialled_name_after_where_a_title_is_held_is_the_person(gazetteer)
         '"These are men who borrowed to buy their trucks," the governor said.'
     )
     assert [s[1:] for s in speakers(text, gazetteer)] == [("B.Tsetseg", "Governor")]
+
+
+def test_a_title_with_its_portfolio_ends_before_the_name(gazetteer):
+    """ "Cabinet Secretary for Housing Megan Lloyd-Evans said …" then "…," she said: the person after the portfolio,
+    not the one quoted before."""
+    text = (
+        '"It is good news," Cllr Owen Price said.\n\n'
+        "Cabinet Secretary for Housing Megan Lloyd-Evans said the government would decide in May.\n\n"
+        '"We recognise the strength of feeling," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Owen Price", "Megan Lloyd-Evans"]

@@ -321,6 +321,23 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
     return None
 
 
+def _portfolio(words: list[str]) -> int | None:
+    """Where a two-word name begins after a portfolio title, "for" or "of" and one to three capitalised words of its
+    portfolio ("Cabinet Secretary for Economy Ffion Rees-Hughes", "Minister for Mines and Energy Jan Kos")."""
+    rest = words[-2:]
+    for i in range(len(words) - 4):
+        if words[i] in PORTFOLIO_TITLES and words[i + 1] in ("for", "of"):
+            held = words[i + 2 : -2]
+            if (
+                1 <= len(held) <= 3
+                and all(is_capital(w) or w == "and" for w in held)
+                and all(is_capital(w) and not w.isupper() and w.replace("-", "").isalpha() for w in rest)
+                and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            ):
+                return len(words) - 2
+    return None
+
+
 def _modified_title(words: list[str]) -> int | None:
     """Where a person's name begins after a title word and a capitalised word the lexicon does not
     know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
@@ -465,6 +482,8 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _called_by_surname(text, [w for _, _, w in run], lower_words)
     if cut is None and at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()):
         cut = 1  # "Mechanic Josh Whitlock, 31, has worked…", "Governor of Dornod Province B.Tsetseg said"
+    if cut is None:  # "Cabinet Secretary for Economy Ffion Rees-Hughes": a title with its portfolio
+        cut = _portfolio([w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
