@@ -3465,3 +3465,14 @@ def test_a_title_with_its_portfolio_ends_before_the_name(gazetteer):
         '"We recognise the strength of feeling," she said.'
     )
     assert [s[1] for s in speakers(text, gazetteer)] == ["Owen Price", "Megan Lloyd-Evans"]
+
+
+def test_a_research_fellow_named_after_according_to_is_the_person_a_pronoun_is(gazetteer):
+    """ "…, according to Meera Iyer, a senior fellow at …" then "…," she said: the fellow, not the collector quoted
+    before."""
+    text = (
+        '"We are not waiting," District Collector Anita Rao said.\n\n'
+        "The payment is low, according to Meera Iyer, a senior fellow at the Madras Institute of Development.\n\n"
+        '"A payment of that size lasts two years," she said.'
+    )
+    assert speakers(text, gazetteer)[1][1:] == ("Meera Iyer", "senior fellow")

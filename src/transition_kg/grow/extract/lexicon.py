@@ -938,7 +938,8 @@ OCCUPATIONS = (
     "loader|attendant|therapist|instructor|coach|clerk|cook|chef|cashier|librarian|pharmacist|paramedic|"
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
     "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
-    "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman"
+    "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman|"
+    "fellow"
 )
 #: nouns that describe a person but are no role they speak in
 NOT_ROLES = {
