@@ -3476,3 +3476,28 @@ def test_a_research_fellow_named_after_according_to_is_the_person_a_pronoun_is(g
         '"A payment of that size lasts two years," she said.'
     )
     assert speakers(text, gazetteer)[1][1:] == ("Meera Iyer", "senior fellow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the quote after a sentence of reported speech in its own paragraph: ", he said."
+            '"I knew every sound the rock made," Zhou Ping told reporters.\n\n'
+            'He earns half what he made underground, he said. "But nobody has to carry me out of a pond."'
+        ),
+        (  # "She added that …": a pronoun before the verb
+            "Marta Gil, an economist at the Universidad de Oriente, said the date was known.\n\n"
+            'She added that the work would give the town time. "After that, the park has to stand on its own."'
+        ),
+        (  # the paragraph before reports the pronoun's speech: "She said about one in five …"
+            '"People here will believe it when they see a crane," Marta Gil said.\n\n'
+            "She said about one in five houses in the town stood empty.\n\n"
+            '"If this one happens, the houses fill up again."'
+        ),
+    ],
+)
+def test_a_quote_with_no_tag_after_a_pronouns_reported_speech_is_that_persons(text, gazetteer):
+    """A quote with no speech tag after reported speech whose subject is "he" or "she" (in its paragraph, or the
+    paragraph before): the person the pronoun is."""
+    assert len({s[1] for s in speakers(text, gazetteer)} - {"-"}) == 1
+    assert speakers(text, gazetteer)[-1][1] in ("Zhou Ping", "Marta Gil")

@@ -267,8 +267,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         attributed.append(who)
     for k, (start, _, group, _) in enumerate(segments):  # a quote with no speech tag at all after reported speech
         if group not in speakers and not (k and segments[k - 1][2] == group):
-            found = _reported_before(text, names, mentions, start)
-            found = found and _complete(found, seen, names, mentions, (written, holding), sentence_of(start), start)
+            reported = _reported_before(text, names, mentions, start)
+            found = reported and _complete(
+                reported[0], seen, names, mentions, (written, holding), sentence_of(reported[1]), reported[1]
+            )
             if found:
                 speakers[group] = found
     heard: list[tuple[int, str, tuple | None]] = []  # each quote's start, words and speaker
@@ -362,24 +364,38 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
     )
 
 
-def _reported_before(text: str, names: list[Name], people: list[tuple[int, str]], start: int) -> tuple | None:
-    """The speaker of a quote that opens its paragraph with no speech tag in any of its paragraphs, when the paragraph
-    before quotes no one and reports a person's speech ("Speaking to X on Tuesday, Mr. Murmu said the union would
-    …"): the last person it names before a speech verb."""
+#: a pronoun as the subject of a speech verb: "she said", "He added that"
+_PRONOUN_SAID = re.compile(rf"\b(he|she)\s+(?:\w+\s+)?{SPEECH}\b", re.I)
+
+
+def _reported_before(
+    text: str, names: list[Name], people: list[tuple[int, str]], start: int
+) -> tuple[tuple, int] | None:
+    """The speaker of a quote with no speech tag in any of its paragraphs after reported speech that quotes no one:
+    in its paragraph before it ("He earns …, he said. "But …""), or in the paragraph before when the quote opens its
+    own ("Speaking to X on Tuesday, Mr. Murmu said the union would …"): the last person named before a speech verb,
+    or the pronoun ("", None, "she") after them, for `_complete`; and where the verb's subject is."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(' "“„«'):
-        return None
-    end = len(text[:line_start].rstrip())
-    begin = text.rfind("\n", 0, end) + 1
+    lead = text[line_start:start].rstrip(' "“„«')
+    if lead:  # the quote opens a sentence after reported speech in its own paragraph
+        begin, end = line_start, line_start + len(lead)
+        if not re.search(r"[.!?]$", lead):
+            return None
+    else:
+        end = len(text[:line_start].rstrip())
+        begin = text.rfind("\n", 0, end) + 1
     if not end or re.search(r"[\"“”„«»]", text[begin:end]):
         return None
     full = dict(people)
     found = [
-        full[n.start]
+        (n.start, full[n.start])
         for n in names[bisect.bisect_left(names, begin, key=lambda n: n.start) :]
         if n.start < end and n.start in full and re.match(rf"\s+{SPEECH}\b", text[n.end : n.end + 20])
     ]
-    return (found[-1], None, None) if found else None
+    pronouns = list(_PRONOUN_SAID.finditer(text, begin, end))
+    if pronouns and (not found or found[-1][0] < pronouns[-1].start()):
+        return ("", None, pronouns[-1].group(1).lower()), pronouns[-1].start()
+    return ((found[-1][1], None, None), found[-1][0]) if found else None
 
 
 def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
