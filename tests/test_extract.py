@@ -3501,3 +3501,13 @@ def test_a_quote_with_no_tag_after_a_pronouns_reported_speech_is_that_persons(te
     paragraph before): the person the pronoun is."""
     assert len({s[1] for s in speakers(text, gazetteer)} - {"-"}) == 1
     assert speakers(text, gazetteer)[-1][1] in ("Zhou Ping", "Marta Gil")
+
+
+def test_a_name_opening_on_a_compass_word_is_a_region_no_pronoun_is(gazetteer):
+    """ "the EU's Western Balkans framework" is no person: "she said" after it is the analyst named before."""
+    text = (
+        '"The money came late," said Vesna Marić, an energy analyst.\n\n'
+        "She added that the European Union's Western Balkans investment framework had offered no grants.\n\n"
+        '"Our town cannot wait for Brussels to notice it," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Vesna Marić", "Vesna Marić"]

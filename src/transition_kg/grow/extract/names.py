@@ -677,6 +677,7 @@ def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
         (
             2 <= len(words) <= 5
             and words[0] != "The"  # "told The Age", "The Astana Times": a title's article, no person's name
+            and not re.fullmatch(r"(?:North|South|East|West)(?:ern)?", words[0])  # "Western Balkans": a region
             and all(
                 (is_capital(w) and not w.isupper() and w.replace("'", "").replace("’", "").isalpha())
                 or "-" in w
