@@ -3511,3 +3511,12 @@ def test_a_name_opening_on_a_compass_word_is_a_region_no_pronoun_is(gazetteer):
         '"Our town cannot wait for Brussels to notice it," she said.'
     )
     assert [s[1] for s in speakers(text, gazetteer)] == ["Vesna Marić", "Vesna Marić"]
+
+
+def test_the_head_of_a_title_with_its_portfolio_refers_to_its_holder(gazetteer):
+    """ "Minister of Mines B.Dorj" … "The minister said … "…"": the minister of the title with its portfolio."""
+    text = (
+        '"The district must learn to heat itself," Minister of Mines B.Dorj said after the cabinet meeting.\n\n'
+        'The minister said the district would keep its mine "for as long as the capital needs it", but not longer.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["B.Dorj", "B.Dorj"]

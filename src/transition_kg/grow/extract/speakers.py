@@ -607,8 +607,8 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
             break
         if not n.person:
             continue
-        if (n.title or "").casefold() == title:
-            return (n.text, n.title, None)
+        if re.sub(r"\s+(?:of|for)\s.*", "", n.title or "").casefold() == title:
+            return (n.text, n.title, None)  # "Minister of Energy X": "the minister said"
         fronted = re.search(rf"\b({re.escape(head)}),?\s+\Z", text[max(0, n.start - 40) : n.start], re.I)
         if fronted and len(title.split()) == 1 and (described or head.capitalize() in TITLES):
             return (n.text, fronted.group(1), None)  # "Its mayor, X, said …", "Tete Governor X": "the mayor said"
