@@ -3520,3 +3520,14 @@ def test_the_head_of_a_title_with_its_portfolio_refers_to_its_holder(gazetteer):
         'The minister said the district would keep its mine "for as long as the capital needs it", but not longer.'
     )
     assert [s[1] for s in speakers(text, gazetteer)] == ["B.Dorj", "B.Dorj"]
+
+
+def test_a_union_locals_number_stays_with_its_name(gazetteer):
+    """ "president of United Steelworkers Local 9346": the local with its number, not "… Local"."""
+    text = (
+        "Dana Ross, the president of United Steelworkers Local 4411, which represents 310 of the workers, said: "
+        '"Our members found out on a video call."\n\n"A lot of these guys bought houses," Ross said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Dana Ross", "president", "United Steelworkers Local 4411")
+    ] * 2
