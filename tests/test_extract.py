@@ -3531,3 +3531,12 @@ def test_a_union_locals_number_stays_with_its_name(gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == [
         ("Dana Ross", "president", "United Steelworkers Local 4411")
     ] * 2
+
+
+def test_an_apposition_whose_clause_says_where_the_role_is_held_gives_the_organisation(gazetteer):
+    """ "X, a researcher who studies mining towns at Y, said": the role, and Y after the clause's "at"."""
+    text = (
+        "Li Na, a researcher who studies mining towns at Dalian University of Technology, said the numbers were small."
+        '\n\n"Fish ponds are not a plan," Li said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Li Na", "researcher", "Dalian University of Technology")]

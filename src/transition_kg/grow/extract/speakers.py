@@ -753,6 +753,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
             org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
+        held_at = _WHO_AT.match(text, after.end()) if org is None else None
+        org = held_at.group(1) if held_at else org  # "X, a researcher who studies … at Y": Y
         if org is None and _ITS_APPOSITION.match(text, after.start()):  # "X, its district vice-president": the
             org = _referent(text, names, after.start())  # organisation named last before
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
@@ -870,6 +872,8 @@ _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a
 #: an apposition whose role "its" or "their" gives to an organisation named before ("X, its chairman,")
 _ITS_APPOSITION = re.compile(r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:\d+,\s+)?(?:its|their)\s")
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
+#: a relative clause after a role that says where it is held: "a researcher who studies mining towns at Y"
+_WHO_AT = re.compile(rf",?\s+who\s+[a-z][^,.;:\"“”\n]{{0,80}}?\s+at\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
 _OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
 #: a role given for a body before the name: "A spokeswoman for the company, X", "the head of Y's board, X"
