@@ -3540,3 +3540,16 @@ def test_an_apposition_whose_clause_says_where_the_role_is_held_gives_the_organi
         '\n\n"Fish ponds are not a plan," Li said.'
     )
     assert [f[1:] for f in organised(text, gazetteer)] == [("Li Na", "researcher", "Dalian University of Technology")]
+
+
+def test_its_after_a_companys_short_name_is_that_company(gazetteer):
+    """ "Qinghe Coal Group … Qinghe itself is shrinking. Its general manager, X, wrote …": Qinghe, the company's
+    first word, is the organisation "Its" refers to."""
+    text = (
+        "The state-owned Qinghe Coal Group employs 3,800 people.\n\n"
+        + "The town has moved former miners into fish farming, forestry and food processing since 2021. " * 4
+        + "\n\n"
+        "Qinghe itself is still shrinking. Its general manager, Wang Lei, wrote that two mines would close "
+        'and that no worker would be "pushed out without a place to go."'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Wang Lei", "general manager", "Qinghe")]

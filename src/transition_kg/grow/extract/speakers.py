@@ -1009,13 +1009,14 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
     text = seen.text
     noun = found.group(1)
     kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
-    return kind or _referent(text, names, at) or _opening_noun(text, names, at, seen)
+    return kind or _referent(text, names, at, seen=seen) or _opening_noun(text, names, at, seen)
 
 
-def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
+def _referent(text: str, names: list[Name], at: int, reach: int = 300, seen: Occurrences | None = None) -> str | None:
     """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
-    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
-    an apposition ("Sintracarbón, the mine workers' union"); never a person."""
+    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy"), by
+    an apposition ("Sintracarbón, the mine workers' union") or, with ``seen``, as the first words of a company's
+    name written elsewhere ("Dongsheng" of "Heilongjiang Dongsheng Coal Group"); never a person."""
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):  # those after: never
         if n.end > at:
             continue
@@ -1027,6 +1028,7 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if (
             acronym
             or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            or (seen is not None and _short_company(seen, n.text))
             or re.match(
                 rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
                 text[n.end : n.end + 80],
