@@ -3553,3 +3553,29 @@ def test_its_after_a_companys_short_name_is_that_company(gazetteer):
         'and that no worker would be "pushed out without a place to go."'
     )
     assert [f[1:] for f in organised(text, gazetteer)] == [("Wang Lei", "general manager", "Qinghe")]
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        (  # "Its chairman" after a name followed by a lower-case organisation noun
+            "The Gornyak trade union has said the pace is too fast. Its chairman, Ivan Petrov, spoke on Wednesday."
+            '\n\n"A miner with 25 years underground will not climb a turbine," he said.',
+            "Gornyak",
+        ),
+        (  # "who heads the union": the union named before
+            "About 2,300 jobs went, according to the Tisa Miners' Union.\n\n"
+            "Marko Ilić, who heads the union, said the park would offer fewer jobs.\n\n"
+            '"Forty jobs for the whole town?" Ilić said.',
+            "Tisa Miners' Union",
+        ),
+        (  # "who heads the X district of the Y": Y
+            "Tom Baxter, who heads the Hunter district of the Mining and Energy Union, said workers face closure."
+            '\n\n"A few hundred jobs is welcome," Baxter said.',
+            "Mining and Energy Union",
+        ),
+    ],
+)
+def test_a_union_named_before_or_after_a_part_is_the_organisation(text, organisation, gazetteer):
+    """The organisation a union official speaks for when it is named apart from them."""
+    assert {f[3] for f in organised(text, gazetteer)} == {organisation}

@@ -797,6 +797,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return place  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
+    kind = seen.after(person, _HEADS_NOUN)
+    if kind:  # "X, who heads the union, said": the union named before
+        return _HEAD_OF[kind.group(1)], _named_as(text, names, kind.group(2), kind.start(), seen)
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
     part = _PART_OF.match(text, heads.end()) if heads else None  # "who heads the Y branch of the Z": Z
     return (
@@ -884,9 +887,11 @@ _ROLE_FOR = re.compile(
 _HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
     rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
-    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
+    rf"(?:(?:[\w-]+\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
     rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
+#: "X, who heads the union('s Y district)": the organisation named before by its kind
+_HEADS_NOUN = re.compile(rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+({ORG_NOUNS})\b(?=['’]s\s|[,.;])")
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
@@ -1029,6 +1034,7 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300, seen: Occ
             acronym
             or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
             or (seen is not None and _short_company(seen, n.text))
+            or _KIND_NEXT.match(text, n.end)  # "The Shakhtyor trade union": a name its kind follows
             or re.match(
                 rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
                 text[n.end : n.end + 80],
@@ -1040,6 +1046,11 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300, seen: Occ
 
 
 _ACRONYM_NEXT = re.compile(r"\s+\([A-Z]{2,}\)")
+#: a union's kind in lower case right after its name: "Shakhtyor trade union", "IG BCE mining and energy union"
+_KIND_NEXT = re.compile(
+    r"\s+(?:(?!(?:the|a|an|to|that|of|in|for|with|at|by|from|is|was|has)\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?:union|federation|confederation)\b(?!['’])"
+)
 #: the words of a name over a list's commas, after "the": "the Chemical, Energy and Allied Workers' Union"
 _LISTED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’-]*,\s+)+)\Z")
 #: a title after "its", just before a name ("…, its Chief Executive Officer X told PTI")
