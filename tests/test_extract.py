@@ -3579,3 +3579,20 @@ def test_its_after_a_companys_short_name_is_that_company(gazetteer):
 def test_a_union_named_before_or_after_a_part_is_the_organisation(text, organisation, gazetteer):
     """The organisation a union official speaks for when it is named apart from them."""
     assert {f[3] for f in organised(text, gazetteer)} == {organisation}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a financial year, then "a year earlier": the financial year before
+            "Tarcoola Energy reported a loss of $7.4m in 2024-25, up from $2.9m a year earlier.",
+            {"$7.4m": "2024-2025", "$2.9m": "2023-2024"},
+        ),
+        (
+            "The miner lost Rs 412 crore in 2025-26, against Rs 298 crore a year earlier.",
+            {"Rs 412 crore": "2025-2026", "Rs 298 crore": "2024-2025"},
+        ),
+    ],
+)
+def test_a_year_earlier_than_a_financial_year_is_the_financial_year_before(text, expected, gazetteer):
+    assert years(text, gazetteer) == expected

@@ -18,6 +18,12 @@ from .lexicon import (
 from .text import Candidate
 
 
+def _financial(when: str) -> bool:
+    """Whether a span of years ("2024-2025") is a financial year: two years in a row."""
+    first, _, last = when.partition("-")
+    return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
+
+
 def _resolve(expression: str, published: dt.date) -> int | None:
     """The year a relative expression refers to, seen from the publication date."""
     words = expression.lower()
@@ -219,12 +225,13 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
             count = int(m.group(1))
-        given = [t for t in times if t[1] <= s_start + m.start() and "-" not in t[2]]
+        given = [t for t in times if t[1] <= s_start + m.start() and ("-" not in t[2] or _financial(t[2]))]
         given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
-        base = int(max(given, key=lambda t: t[0])[2]) if given else published.year
-        if count is not None:
+        base = max(given, key=lambda t: t[0])[2] if given else str(published.year)
+        if count is not None:  # "in 2024-25, up from … a year earlier": the financial year before, 2023-24
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
-            found.append((m.start(), m.end(), str(base - years), m.group(0)))
+            when = "-".join(str(int(y) - years) for y in base.split("-"))
+            found.append((m.start(), m.end(), when, m.group(0)))
     for m in SAME_PERIOD.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
         stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
         firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
