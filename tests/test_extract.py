@@ -3596,3 +3596,30 @@ def test_a_union_named_before_or_after_a_part_is_the_organisation(text, organisa
 )
 def test_a_year_earlier_than_a_financial_year_is_the_financial_year_before(text, expected, gazetteer):
     assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "published, year",
+    [(dt.date(2026, 9, 1), "2026"), (dt.date(2026, 3, 1), "2025")],
+)
+def test_a_year_to_a_month_holds_for_the_year_it_ends_in(published, year, gazetteer):
+    """ "In the year to end-June, revenue rose 4% to R23.4bn": the last June by the publication date."""
+    text = "In the year to end-June, revenue rose 4% to R23.4bn, the group said."
+    assert years(text, gazetteer, published) == {"4%": year, "R23.4bn": year}
+
+
+def test_a_decade_earlier_opening_a_sentence_is_before_the_year_its_paragraph_gave(gazetteer):
+    """ "In fiscal 2025 … $1.9 million. A decade earlier it was getting $8 million": 2015, not ten years before the
+    publication; "A year earlier the group had reported …" opening its sentence is a time too."""
+    text = (
+        "In fiscal 2025 the county received $1.9 million in severance money. A decade earlier it was getting "
+        "$8 million.\n\nA year earlier the group had reported earnings of R2.05bn."
+    )
+    assert years(text, gazetteer, dt.date(2026, 9, 1), None) == {
+        "2025": "2025",
+        "$1.9 million": "2025",
+        "A decade earlier": "2015",
+        "$8 million": "2015",
+        "A year earlier": "2025",
+        "R2.05bn": "2025",
+    }
