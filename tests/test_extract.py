@@ -3623,3 +3623,16 @@ def test_a_decade_earlier_opening_a_sentence_is_before_the_year_its_paragraph_ga
         "A year earlier": "2025",
         "R2.05bn": "2025",
     }
+
+
+def test_an_organisations_name_before_a_lower_case_role_is_the_organisation(gazetteer):
+    """ "Mine Workers Union of Zambia branch chairperson X said" (the text writing "mine" in lower case too): the role,
+    and the union it is held in."""
+    text = (
+        "The mine will close.\n\n"
+        'Mine Workers Union of Zambia branch chairperson Mutale Banda said members heard "by rumour".\n\n'
+        '"Nobody wrote to us," Ms Banda said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Mutale Banda", "branch chairperson", "Mine Workers Union of Zambia")
+    ] * 2

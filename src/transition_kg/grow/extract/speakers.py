@@ -1178,7 +1178,11 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if opening and " " not in head and not named and not _IN_A_BODY.match(role):
         head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
 
-    if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
+    if head and (
+        any(n.text == head for n in names)
+        or _proper(seen.text, head)
+        or (" " in head and set(head.split()) & ORG_WORDS)  # "Mine Workers Union of Zambia branch chairperson X"
+    ):
         return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
 
