@@ -3636,3 +3636,12 @@ def test_an_organisations_name_before_a_lower_case_role_is_the_organisation(gaze
     assert [f[1:] for f in organised(text, gazetteer)] == [
         ("Mutale Banda", "branch chairperson", "Mine Workers Union of Zambia")
     ] * 2
+
+
+def test_who_was_elected_mayor_is_a_mayor(gazetteer):
+    """ "X, who was elected mayor of Y in 2025,": the role is "mayor", not "elected mayor"."""
+    text = (
+        "Drita Krasniqi, who was elected mayor of Vushtrri in the autumn of 2025, has asked for local hiring.\n\n"
+        '"The jobs must stay here," Krasniqi said.'
+    )
+    assert [f[1:3] for f in organised(text, gazetteer)] == [("Drita Krasniqi", "mayor")]

@@ -870,7 +870,9 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
-    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)"
+    r"(?:(?:was|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed|named)"  # "who was elected mayor of Y"
+    rf"|is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
 #: an apposition whose role "its" or "their" gives to an organisation named before ("X, its chairman,")
 _ITS_APPOSITION = re.compile(r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:\d+,\s+)?(?:its|their)\s")
