@@ -241,9 +241,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
         paragraph = text.rfind("\n", 0, s_start + m.start()) + 1  # else the last year its paragraph wrote before it
         written = _WRITTEN_YEAR.findall(text, paragraph, s_start + m.start()) if not given else []
-        ended = written[-1][0][:2] + written[-1][1][-2:] if written and written[-1][1] else None  # "2025-26": 2026
-        base = max(given, key=lambda t: t[0])[2] if given else (ended or (written[-1][0] if written else None))
-        base = base or str(published.year)
+        last = (written[-1][0][:2] + written[-1][1][-2:] if written[-1][1] else written[-1][0]) if written else ""
+        base = str(max(given, key=lambda t: t[0])[2]) if given else (last or str(published.year))  # "2025-26": 2026
         if count is not None:  # "in 2024-25, up from … a year earlier": the financial year before, 2023-24
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             when = "-".join(str(int(y) - years) for y in base.split("-"))

@@ -672,7 +672,8 @@ _AGE = re.compile(r",\s+\d{1,3},")
 def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
     """Whether a name at ``s``–``e`` is a person's by its words: two to five capitalised words (particles inside),
     no organisation's or place's word, no site after it; or one name and an age."""
-    initials = len(re.match(r"(?:[A-Z]\.\s+)*", text[s:e]).group(0).split())
+    lead = re.match(r"(?:[A-Z]\.\s+)*", text[s:e])  # the initials with their stops the name opens on
+    initials = len(lead.group(0).split()) if lead else 0
     return bool(
         (
             2 <= len(words) <= 5
