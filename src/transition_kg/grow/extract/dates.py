@@ -18,6 +18,27 @@ from .lexicon import (
 from .text import Candidate
 
 
+def _years_to(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+    """ "In the year to end-June", "the 12 months to August": the year of the last such month by the publication
+    date, or the year written after it."""
+    out = []
+    for m in _YEAR_TO.finditer(sentence):
+        month = MONTHS.index(m.group(1).lower()) + 1
+        ended = published.year if month <= published.month else published.year - 1
+        out.append((m.start(), m.end(), m.group(2) or str(ended), m.group(0)))
+    return out
+
+
+def _paragraph_year(text: str, at: int, published: dt.date) -> str:
+    """The last year the paragraph wrote before ``at`` (a financial year's second: "2025-26", 2026), else the
+    publication's: what "A decade earlier" opening a sentence with no time of its own counts back from."""
+    written = _WRITTEN_YEAR.findall(text, text.rfind("\n", 0, at) + 1, at)
+    if not written:
+        return str(published.year)
+    first, second = written[-1]
+    return first[:2] + second[-2:] if second else first
+
+
 def _financial(when: str) -> bool:
     """Whether a span of years ("2024-2025") is a financial year: two years in a row."""
     first, _, last = when.partition("-")
@@ -229,20 +250,16 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         year = _resolve(m.group(0), published)
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
-    for m in _YEAR_TO.finditer(sentence):  # "in the year to end-June": the year of the last such month
-        month = MONTHS.index(m.group(1).lower()) + 1
-        ended = published.year if month <= published.month else published.year - 1
-        found.append((m.start(), m.end(), m.group(2) or str(ended), m.group(0)))
+    found += _years_to(sentence, published)
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
             count = int(m.group(1))
         given = [t for t in times if t[1] <= s_start + m.start() and ("-" not in t[2] or _financial(t[2]))]
         given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
-        paragraph = text.rfind("\n", 0, s_start + m.start()) + 1  # else the last year its paragraph wrote before it
-        written = _WRITTEN_YEAR.findall(text, paragraph, s_start + m.start()) if not given else []
-        last = (written[-1][0][:2] + written[-1][1][-2:] if written[-1][1] else written[-1][0]) if written else ""
-        base = str(max(given, key=lambda t: t[0])[2]) if given else (last or str(published.year))  # "2025-26": 2026
+        base = (
+            str(max(given, key=lambda t: t[0])[2]) if given else _paragraph_year(text, s_start + m.start(), published)
+        )
         if count is not None:  # "in 2024-25, up from … a year earlier": the financial year before, 2023-24
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
             when = "-".join(str(int(y) - years) for y in base.split("-"))
