@@ -3434,3 +3434,214 @@ def test_the_next_sentence_saying_what_the_n_year_old_is_gives_role_and_organisa
         '\n\n"I never thought I would leave the mine," Ruiz said.'
     )
     assert [f[1:] for f in organised(text, gazetteer)] == [("Dana Ruiz", "line supervisor", "Mesa Glassworks")]
+
+
+def test_an_initial_with_its_stop_opens_a_persons_name(gazetteer):
+    """ "Borough chairperson R. Lakshmi said …" then "…," she said: the initialled name is a person a pronoun can be,
+    not the person quoted before."""
+    text = (
+        '"The pits are closing," Mr Arjun Rao said.\n\n'
+        "Borough chairperson R. Lakshmi said the shops depended on the miners. "
+        '"When a mine closes, the market empties," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Arjun Rao", "R. Lakshmi"]
+
+
+def test_an_initialled_name_after_where_a_title_is_held_is_the_person(gazetteer):
+    """ "Governor of Dornod Province B.Tsetseg said …" … "the governor said": the initialled name holds the title."""
+    text = (
+        "Governor of Dornod Province B.Tsetseg said the province would ask for a fund.\n\n"
+        '"These are men who borrowed to buy their trucks," the governor said.'
+    )
+    assert [s[1:] for s in speakers(text, gazetteer)] == [("B.Tsetseg", "Governor")]
+
+
+def test_a_title_with_its_portfolio_ends_before_the_name(gazetteer):
+    """ "Cabinet Secretary for Housing Megan Lloyd-Evans said …" then "…," she said: the person after the portfolio,
+    not the one quoted before."""
+    text = (
+        '"It is good news," Cllr Owen Price said.\n\n'
+        "Cabinet Secretary for Housing Megan Lloyd-Evans said the government would decide in May.\n\n"
+        '"We recognise the strength of feeling," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Owen Price", "Megan Lloyd-Evans"]
+
+
+def test_a_research_fellow_named_after_according_to_is_the_person_a_pronoun_is(gazetteer):
+    """ "…, according to Meera Iyer, a senior fellow at …" then "…," she said: the fellow, not the collector quoted
+    before."""
+    text = (
+        '"We are not waiting," District Collector Anita Rao said.\n\n'
+        "The payment is low, according to Meera Iyer, a senior fellow at the Madras Institute of Development.\n\n"
+        '"A payment of that size lasts two years," she said.'
+    )
+    assert speakers(text, gazetteer)[1][1:] == ("Meera Iyer", "senior fellow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the quote after a sentence of reported speech in its own paragraph: ", he said."
+            '"I knew every sound the rock made," Zhou Ping told reporters.\n\n'
+            'He earns half what he made underground, he said. "But nobody has to carry me out of a pond."'
+        ),
+        (  # "She added that …": a pronoun before the verb
+            "Marta Gil, an economist at the Universidad de Oriente, said the date was known.\n\n"
+            'She added that the work would give the town time. "After that, the park has to stand on its own."'
+        ),
+        (  # the paragraph before reports the pronoun's speech: "She said about one in five …"
+            '"People here will believe it when they see a crane," Marta Gil said.\n\n'
+            "She said about one in five houses in the town stood empty.\n\n"
+            '"If this one happens, the houses fill up again."'
+        ),
+    ],
+)
+def test_a_quote_with_no_tag_after_a_pronouns_reported_speech_is_that_persons(text, gazetteer):
+    """A quote with no speech tag after reported speech whose subject is "he" or "she" (in its paragraph, or the
+    paragraph before): the person the pronoun is."""
+    assert len({s[1] for s in speakers(text, gazetteer)} - {"-"}) == 1
+    assert speakers(text, gazetteer)[-1][1] in ("Zhou Ping", "Marta Gil")
+
+
+def test_a_name_opening_on_a_compass_word_is_a_region_no_pronoun_is(gazetteer):
+    """ "the EU's Western Balkans framework" is no person: "she said" after it is the analyst named before."""
+    text = (
+        '"The money came late," said Vesna Marić, an energy analyst.\n\n'
+        "She added that the European Union's Western Balkans investment framework had offered no grants.\n\n"
+        '"Our town cannot wait for Brussels to notice it," she said.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Vesna Marić", "Vesna Marić"]
+
+
+def test_the_head_of_a_title_with_its_portfolio_refers_to_its_holder(gazetteer):
+    """ "Minister of Mines B.Dorj" … "The minister said … "…"": the minister of the title with its portfolio."""
+    text = (
+        '"The district must learn to heat itself," Minister of Mines B.Dorj said after the cabinet meeting.\n\n'
+        'The minister said the district would keep its mine "for as long as the capital needs it", but not longer.'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["B.Dorj", "B.Dorj"]
+
+
+def test_a_union_locals_number_stays_with_its_name(gazetteer):
+    """ "president of United Steelworkers Local 9346": the local with its number, not "… Local"."""
+    text = (
+        "Dana Ross, the president of United Steelworkers Local 4411, which represents 310 of the workers, said: "
+        '"Our members found out on a video call."\n\n"A lot of these guys bought houses," Ross said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Dana Ross", "president", "United Steelworkers Local 4411")
+    ] * 2
+
+
+def test_an_apposition_whose_clause_says_where_the_role_is_held_gives_the_organisation(gazetteer):
+    """ "X, a researcher who studies mining towns at Y, said": the role, and Y after the clause's "at"."""
+    text = (
+        "Li Na, a researcher who studies mining towns at Dalian University of Technology, said the numbers were small."
+        '\n\n"Fish ponds are not a plan," Li said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Li Na", "researcher", "Dalian University of Technology")]
+
+
+def test_its_after_a_companys_short_name_is_that_company(gazetteer):
+    """ "Qinghe Coal Group … Qinghe itself is shrinking. Its general manager, X, wrote …": Qinghe, the company's
+    first word, is the organisation "Its" refers to."""
+    text = (
+        "The state-owned Qinghe Coal Group employs 3,800 people.\n\n"
+        + "The town has moved former miners into fish farming, forestry and food processing since 2021. " * 4
+        + "\n\n"
+        "Qinghe itself is still shrinking. Its general manager, Wang Lei, wrote that two mines would close "
+        'and that no worker would be "pushed out without a place to go."'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Wang Lei", "general manager", "Qinghe")]
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        (  # "Its chairman" after a name followed by a lower-case organisation noun
+            "The Gornyak trade union has said the pace is too fast. Its chairman, Ivan Petrov, spoke on Wednesday."
+            '\n\n"A miner with 25 years underground will not climb a turbine," he said.',
+            "Gornyak",
+        ),
+        (  # "who heads the union": the union named before
+            "About 2,300 jobs went, according to the Tisa Miners' Union.\n\n"
+            "Marko Ilić, who heads the union, said the park would offer fewer jobs.\n\n"
+            '"Forty jobs for the whole town?" Ilić said.',
+            "Tisa Miners' Union",
+        ),
+        (  # "who heads the X district of the Y": Y
+            "Tom Baxter, who heads the Hunter district of the Mining and Energy Union, said workers face closure."
+            '\n\n"A few hundred jobs is welcome," Baxter said.',
+            "Mining and Energy Union",
+        ),
+    ],
+)
+def test_a_union_named_before_or_after_a_part_is_the_organisation(text, organisation, gazetteer):
+    """The organisation a union official speaks for when it is named apart from them."""
+    assert {f[3] for f in organised(text, gazetteer)} == {organisation}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a financial year, then "a year earlier": the financial year before
+            "Tarcoola Energy reported a loss of $7.4m in 2024-25, up from $2.9m a year earlier.",
+            {"$7.4m": "2024-2025", "$2.9m": "2023-2024"},
+        ),
+        (
+            "The miner lost Rs 412 crore in 2025-26, against Rs 298 crore a year earlier.",
+            {"Rs 412 crore": "2025-2026", "Rs 298 crore": "2024-2025"},
+        ),
+    ],
+)
+def test_a_year_earlier_than_a_financial_year_is_the_financial_year_before(text, expected, gazetteer):
+    assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "published, year",
+    [(dt.date(2026, 9, 1), "2026"), (dt.date(2026, 3, 1), "2025")],
+)
+def test_a_year_to_a_month_holds_for_the_year_it_ends_in(published, year, gazetteer):
+    """ "In the year to end-June, revenue rose 4% to R23.4bn": the last June by the publication date."""
+    text = "In the year to end-June, revenue rose 4% to R23.4bn, the group said."
+    assert years(text, gazetteer, published) == {"4%": year, "R23.4bn": year}
+
+
+def test_a_decade_earlier_opening_a_sentence_is_before_the_year_its_paragraph_gave(gazetteer):
+    """ "In fiscal 2025 … $1.9 million. A decade earlier it was getting $8 million": 2015, not ten years before the
+    publication; "A year earlier the group had reported …" opening its sentence is a time too."""
+    text = (
+        "In fiscal 2025 the county received $1.9 million in severance money. A decade earlier it was getting "
+        "$8 million.\n\nA year earlier the group had reported earnings of R2.05bn."
+    )
+    assert years(text, gazetteer, dt.date(2026, 9, 1), None) == {
+        "2025": "2025",
+        "$1.9 million": "2025",
+        "A decade earlier": "2015",
+        "$8 million": "2015",
+        "A year earlier": "2025",
+        "R2.05bn": "2025",
+    }
+
+
+def test_an_organisations_name_before_a_lower_case_role_is_the_organisation(gazetteer):
+    """ "Mine Workers Union of Zambia branch chairperson X said" (the text writing "mine" in lower case too): the role,
+    and the union it is held in."""
+    text = (
+        "The mine will close.\n\n"
+        'Mine Workers Union of Zambia branch chairperson Mutale Banda said members heard "by rumour".\n\n'
+        '"Nobody wrote to us," Ms Banda said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Mutale Banda", "branch chairperson", "Mine Workers Union of Zambia")
+    ] * 2
+
+
+def test_who_was_elected_mayor_is_a_mayor(gazetteer):
+    """ "X, who was elected mayor of Y in 2025,": the role is "mayor", not "elected mayor"."""
+    text = (
+        "Drita Krasniqi, who was elected mayor of Vushtrri in the autumn of 2025, has asked for local hiring.\n\n"
+        '"The jobs must stay here," Krasniqi said.'
+    )
+    assert [f[1:3] for f in organised(text, gazetteer)] == [("Drita Krasniqi", "mayor")]

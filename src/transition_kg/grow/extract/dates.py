@@ -18,6 +18,33 @@ from .lexicon import (
 from .text import Candidate
 
 
+def _years_to(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+    """ "In the year to end-June", "the 12 months to August": the year of the last such month by the publication
+    date, or the year written after it."""
+    out = []
+    for m in _YEAR_TO.finditer(sentence):
+        month = MONTHS.index(m.group(1).lower()) + 1
+        ended = published.year if month <= published.month else published.year - 1
+        out.append((m.start(), m.end(), m.group(2) or str(ended), m.group(0)))
+    return out
+
+
+def _paragraph_year(text: str, at: int, published: dt.date) -> str:
+    """The last year the paragraph wrote before ``at`` (a financial year's second: "2025-26", 2026), else the
+    publication's: what "A decade earlier" opening a sentence with no time of its own counts back from."""
+    written = _WRITTEN_YEAR.findall(text, text.rfind("\n", 0, at) + 1, at)
+    if not written:
+        return str(published.year)
+    first, second = written[-1]
+    return first[:2] + second[-2:] if second else first
+
+
+def _financial(when: str) -> bool:
+    """Whether a span of years ("2024-2025") is a financial year: two years in a row."""
+    first, _, last = when.partition("-")
+    return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
+
+
 def _resolve(expression: str, published: dt.date) -> int | None:
     """The year a relative expression refers to, seen from the publication date."""
     words = expression.lower()
@@ -63,9 +90,17 @@ _RELATIVE = re.compile(
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
     r"\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:later|on(?!\s+(?:the\s+|a\s+)?[a-z])|afterwards)\b"
 )
+#: a year written, or a financial year's first year and the end of its second ("2025-26")
+_WRITTEN_YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?:[-–/](\d\d(?:\d\d)?))?(?!\w|,\d|\.\d)")
+#: a year's span to the end of a month: "the year to end-June", "the 12 months to August", "year ended June 2025"
+_YEAR_TO = re.compile(
+    rf"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:end-|the\s+end\s+of\s+)?"
+    rf"({'|'.join(MONTHS)})\b(?:\s+(1[89]\d\d|20\d\d)\b)?",
+    re.I,
+)
 _EARLIER = re.compile(
-    r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) (?:earlier|before)\b"
-    r"(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b)",
+    r"(?<!\bfor )\b(\d+|[A-Za-z]+(?:-[a-z]+)?) (years?|decades?) "
+    r"(?:earlier|before(?!\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its)\b))\b",  # not "… before the closure"
     re.I,
 )
 _PERIOD = re.compile(
@@ -215,16 +250,20 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         year = _resolve(m.group(0), published)
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
+    found += _years_to(sentence, published)
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
             count = int(m.group(1))
-        given = [t for t in times if t[1] <= s_start + m.start() and "-" not in t[2]]
+        given = [t for t in times if t[1] <= s_start + m.start() and ("-" not in t[2] or _financial(t[2]))]
         given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
-        base = int(max(given, key=lambda t: t[0])[2]) if given else published.year
-        if count is not None:
+        base = (
+            str(max(given, key=lambda t: t[0])[2]) if given else _paragraph_year(text, s_start + m.start(), published)
+        )
+        if count is not None:  # "in 2024-25, up from … a year earlier": the financial year before, 2023-24
             years = int(count) * (10 if m.group(2).lower().startswith("decade") else 1)
-            found.append((m.start(), m.end(), str(base - years), m.group(0)))
+            when = "-".join(str(int(y) - years) for y in base.split("-"))
+            found.append((m.start(), m.end(), when, m.group(0)))
     for m in SAME_PERIOD.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
         stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
         firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
@@ -243,7 +282,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
         else:
             c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
-        if not SAME_PERIOD.fullmatch(words):  # "over the same period" names a period given before: no date of its own
+        if not (SAME_PERIOD.fullmatch(words) or _YEAR_TO.fullmatch(words)):  # "over the same period" names a period
+            # given before, "the year to end-June" the reporting period of the figures with it: no date of their own
             out.append(c)
         times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
     out.sort(key=lambda c: c.start)

@@ -496,7 +496,7 @@ HELD_NOUNS = (
 )
 #: the part of an organisation a role may be held in, whose organisation is named after it ("the Hendrina branch of
 #: the National Union of Mineworkers")
-PART_NOUNS = r"branch|section|chapter|local|lodge|wing|division|unit|office"
+PART_NOUNS = r"branch|section|chapter|local|lodge|wing|division|unit|office|district|federation"
 #: words that make a title of the capitalised word after them ("Deputy Akim", "Vice Rector")
 TITLE_MODIFIERS = {"Deputy", "Vice", "Chief", "Acting", "First", "Senior"}
 # a modifier joined to a title by a hyphen is one title word ("Vice-Mayor Zhang Lin", "Deputy-Governor")
@@ -938,7 +938,8 @@ OCCUPATIONS = (
     "loader|attendant|therapist|instructor|coach|clerk|cook|chef|cashier|librarian|pharmacist|paramedic|"
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
     "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
-    "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman"
+    "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman|"
+    "fellow"
 )
 #: nouns that describe a person but are no role they speak in
 NOT_ROLES = {

@@ -321,6 +321,23 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
     return None
 
 
+def _portfolio(words: list[str]) -> int | None:
+    """Where a two-word name begins after a portfolio title, "for" or "of" and one to three capitalised words of its
+    portfolio ("Cabinet Secretary for Economy Ffion Rees-Hughes", "Minister for Mines and Energy Jan Kos")."""
+    rest = words[-2:]
+    for i in range(len(words) - 4):
+        if words[i] in PORTFOLIO_TITLES and words[i + 1] in ("for", "of"):
+            held = words[i + 2 : -2]
+            if (
+                1 <= len(held) <= 3
+                and all(is_capital(w) or w == "and" for w in held)
+                and all(is_capital(w) and not w.isupper() and w.replace("-", "").isalpha() for w in rest)
+                and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            ):
+                return len(words) - 2
+    return None
+
+
 def _modified_title(words: list[str]) -> int | None:
     """Where a person's name begins after a title word and a capitalised word the lexicon does not
     know as a title ("Deputy Akim Nurlan Bekov", "Vice Rector Anna Maria Lis"): when the words after
@@ -463,23 +480,28 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _called_by_title(text, [w for _, _, w in run])
     if cut is None:  # "Provincial Economic Development MEC Refilwe Ngobeni" … "Ngobeni said": a title the text names
         cut = _called_by_surname(text, [w for _, _, w in run], lower_words)
+    if cut is None and at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()):
+        cut = 1  # "Mechanic Josh Whitlock, 31, has worked…", "Governor of Dornod Province B.Tsetseg said"
+    if cut is None:  # "Cabinet Secretary for Economy Ffion Rees-Hughes": a title with its portfolio
+        cut = _portfolio([w for _, _, w in run])
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
     the = 1 + (len(run) > 1 and run[1][2] == "the")  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska"
+    size = 1 if INITIALLED.fullmatch(run[-1][2]) else 2  # "Governor of Umnugovi Province S.Oyuntsetseg": one word
     if title and run[0][2] == "of" and 3 + the <= len(run) <= 4 + the and all(is_capital(w) for _, _, w in run[the:]):
         if title[-1] not in PORTFOLIO_TITLES:  # "Minister of Electricity Lindiwe Sokhela": a portfolio, not a place
-            places = _clean(text, run[the:-2], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
-        run = run[-2:]
+            places = _clean(text, run[the:-size], lower_words, set())  # "Deputy Mayor of Tychy Jan Nowak": where, who
+        run = run[-size:]
     held = _HELD_TITLE.search(text, max(0, run[0][0] - 60), run[0][0]) if not title and 3 <= len(run) <= 5 else None
     if (
         held
         and (held.group(1).split()[0] in TITLE_MODIFIERS or held.group(1).split()[-1] in TITLES)
-        and run[-3][2] in ORG_WORDS | PLACE_WORDS
-        and all(is_capital(w) for _, _, w in run[-2:])
+        and run[-size - 1][2] in ORG_WORDS | PLACE_WORDS
+        and all(is_capital(w) for _, _, w in run[-size:])
     ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
-        places = _clean(text, run[:-2], lower_words, set())
-        title, run = held.group(1).split(), run[-2:]
+        places = _clean(text, run[:-size], lower_words, set())
+        title, run = held.group(1).split(), run[-size:]
     elif (
         not title
         and len(run) >= 2
@@ -501,8 +523,6 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
             title = [w for _, _, w in run[:i]]
             run = run[i:]
             break
-    if at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()) and not title:
-        title, run = [run[0][2]], run[1:]  # "Mechanic Josh Whitlock, 31, has worked…"
     return title, run, places
 
 
@@ -652,14 +672,18 @@ _AGE = re.compile(r",\s+\d{1,3},")
 def _looks_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
     """Whether a name at ``s``–``e`` is a person's by its words: two to five capitalised words (particles inside),
     no organisation's or place's word, no site after it; or one name and an age."""
+    lead = re.match(r"(?:[A-Z]\.\s+)*", text[s:e])  # the initials with their stops the name opens on
+    initials = len(lead.group(0).split()) if lead else 0
     return bool(
         (
             2 <= len(words) <= 5
             and words[0] != "The"  # "told The Age", "The Astana Times": a title's article, no person's name
+            and not re.fullmatch(r"(?:North|South|East|West)(?:ern)?", words[0])  # "Western Balkans": a region
             and all(
                 (is_capital(w) and not w.isupper() and w.replace("'", "").replace("’", "").isalpha())
                 or "-" in w
                 or (0 < i < len(words) - 1 and w in PARTICLES)
+                or i < initials < len(words)  # an initial with its stop: "K. Padmavathi"
                 for i, w in enumerate(words)
             )
             and not set(words) & (ORG_WORDS | PLACE_WORDS | COMPANY_WORDS)  # "owner Umzinyathi Coal": a company

@@ -53,7 +53,9 @@ _ROLE = (  # never from inside a possessive ("The plant's chief executive": not 
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
     # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
-    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*)*"
+    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
+    + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
+    + r")*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
 ).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
@@ -267,8 +269,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         attributed.append(who)
     for k, (start, _, group, _) in enumerate(segments):  # a quote with no speech tag at all after reported speech
         if group not in speakers and not (k and segments[k - 1][2] == group):
-            found = _reported_before(text, names, mentions, start)
-            found = found and _complete(found, seen, names, mentions, (written, holding), sentence_of(start), start)
+            reported = _reported_before(text, names, mentions, start)
+            found = reported and _complete(
+                reported[0], seen, names, mentions, (written, holding), sentence_of(reported[1]), reported[1]
+            )
             if found:
                 speakers[group] = found
     heard: list[tuple[int, str, tuple | None]] = []  # each quote's start, words and speaker
@@ -362,24 +366,38 @@ def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
     )
 
 
-def _reported_before(text: str, names: list[Name], people: list[tuple[int, str]], start: int) -> tuple | None:
-    """The speaker of a quote that opens its paragraph with no speech tag in any of its paragraphs, when the paragraph
-    before quotes no one and reports a person's speech ("Speaking to X on Tuesday, Mr. Murmu said the union would
-    …"): the last person it names before a speech verb."""
+#: a pronoun as the subject of a speech verb: "she said", "He added that"
+_PRONOUN_SAID = re.compile(rf"\b(he|she)\s+(?:\w+\s+)?{SPEECH}\b", re.I)
+
+
+def _reported_before(
+    text: str, names: list[Name], people: list[tuple[int, str]], start: int
+) -> tuple[tuple, int] | None:
+    """The speaker of a quote with no speech tag in any of its paragraphs after reported speech that quotes no one:
+    in its paragraph before it ("He earns …, he said. "But …""), or in the paragraph before when the quote opens its
+    own ("Speaking to X on Tuesday, Mr. Murmu said the union would …"): the last person named before a speech verb,
+    or the pronoun ("", None, "she") after them, for `_complete`; and where the verb's subject is."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(' "“„«'):
-        return None
-    end = len(text[:line_start].rstrip())
-    begin = text.rfind("\n", 0, end) + 1
+    lead = text[line_start:start].rstrip(' "“„«')
+    if lead:  # the quote opens a sentence after reported speech in its own paragraph
+        begin, end = line_start, line_start + len(lead)
+        if not re.search(r"[.!?]$", lead):
+            return None
+    else:
+        end = len(text[:line_start].rstrip())
+        begin = text.rfind("\n", 0, end) + 1
     if not end or re.search(r"[\"“”„«»]", text[begin:end]):
         return None
     full = dict(people)
     found = [
-        full[n.start]
+        (n.start, full[n.start])
         for n in names[bisect.bisect_left(names, begin, key=lambda n: n.start) :]
         if n.start < end and n.start in full and re.match(rf"\s+{SPEECH}\b", text[n.end : n.end + 20])
     ]
-    return (found[-1], None, None) if found else None
+    pronouns = list(_PRONOUN_SAID.finditer(text, begin, end))
+    if pronouns and (not found or found[-1][0] < pronouns[-1].start()):
+        return ("", None, pronouns[-1].group(1).lower()), pronouns[-1].start()
+    return ((found[-1][1], None, None), found[-1][0]) if found else None
 
 
 def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
@@ -591,8 +609,8 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
             break
         if not n.person:
             continue
-        if (n.title or "").casefold() == title:
-            return (n.text, n.title, None)
+        if re.sub(r"\s+(?:of|for)\s.*", "", n.title or "").casefold() == title:
+            return (n.text, n.title, None)  # "Minister of Energy X": "the minister said"
         fronted = re.search(rf"\b({re.escape(head)}),?\s+\Z", text[max(0, n.start - 40) : n.start], re.I)
         if fronted and len(title.split()) == 1 and (described or head.capitalize() in TITLES):
             return (n.text, fronted.group(1), None)  # "Its mayor, X, said …", "Tete Governor X": "the mayor said"
@@ -735,6 +753,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
             org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
+        held_at = _WHO_AT.match(text, after.end()) if org is None else None
+        org = held_at.group(1) if held_at else org  # "X, a researcher who studies … at Y": Y
         if org is None and _ITS_APPOSITION.match(text, after.start()):  # "X, its district vice-president": the
             org = _referent(text, names, after.start())  # organisation named last before
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
@@ -777,6 +797,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
             return place  # "Queensland Premier": Premier of Queensland
         whose = re.search(rf"{_ORG},\s+whose\s+$", text[max(0, titled.start() - 120) : titled.start()])
         return words, _held(seen, person) or (whose.group(1) if whose else None)  # "Y, whose Managing Director X"
+    kind = seen.after(person, _HEADS_NOUN)
+    if kind:  # "X, who heads the union, said": the union named before
+        return _HEAD_OF[kind.group(1)], _named_as(text, names, kind.group(2), kind.start(), seen)
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
     part = _PART_OF.match(text, heads.end()) if heads else None  # "who heads the Y branch of the Z": Z
     return (
@@ -847,11 +870,15 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
-    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)(?:is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)"
+    r"(?:(?:was|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed|named)"  # "who was elected mayor of Y"
+    rf"|is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
 #: an apposition whose role "its" or "their" gives to an organisation named before ("X, its chairman,")
 _ITS_APPOSITION = re.compile(r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:\d+,\s+)?(?:its|their)\s")
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
+#: a relative clause after a role that says where it is held: "a researcher who studies mining towns at Y"
+_WHO_AT = re.compile(rf",?\s+who\s+[a-z][^,.;:\"“”\n]{{0,80}}?\s+at\s+(?:the\s+)?{_ORG}")
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
 _OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
 #: a role given for a body before the name: "A spokeswoman for the company, X", "the head of Y's board, X"
@@ -862,9 +889,11 @@ _ROLE_FOR = re.compile(
 _HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
     rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
-    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
+    rf"(?:(?:[\w-]+\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
     rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
+#: "X, who heads the union('s Y district)": the organisation named before by its kind
+_HEADS_NOUN = re.compile(rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+({ORG_NOUNS})\b(?=['’]s\s|[,.;])")
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
@@ -987,13 +1016,14 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
     text = seen.text
     noun = found.group(1)
     kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
-    return kind or _referent(text, names, at) or _opening_noun(text, names, at, seen)
+    return kind or _referent(text, names, at, seen=seen) or _opening_noun(text, names, at, seen)
 
 
-def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | None:
+def _referent(text: str, names: list[Name], at: int, reach: int = 300, seen: Occurrences | None = None) -> str | None:
     """The organisation "Its" or "The company's" at ``at`` refers to: the last name before it (at
-    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy") or by
-    an apposition ("Sintracarbón, the mine workers' union"); never a person."""
+    most ``reach`` characters back) that is one by its words ("Nordkraft AB", "Ministry of Energy"), by
+    an apposition ("Sintracarbón, the mine workers' union") or, with ``seen``, as the first words of a company's
+    name written elsewhere ("Dongsheng" of "Heilongjiang Dongsheng Coal Group"); never a person."""
     for n in reversed(names[: bisect.bisect_left(names, at, key=lambda n: n.start)]):  # those after: never
         if n.end > at:
             continue
@@ -1005,6 +1035,8 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
         if (
             acronym
             or set(n.text.split()) & (ORG_WORDS | COMPANY_WORDS)
+            or (seen is not None and _short_company(seen, n.text))
+            or _KIND_NEXT.match(text, n.end)  # "The Shakhtyor trade union": a name its kind follows
             or re.match(
                 rf",\s+(?:the|a|an|its|their)\s+(?:{_NOT_A_PREPOSITION}[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})\b",
                 text[n.end : n.end + 80],
@@ -1016,6 +1048,11 @@ def _referent(text: str, names: list[Name], at: int, reach: int = 300) -> str | 
 
 
 _ACRONYM_NEXT = re.compile(r"\s+\([A-Z]{2,}\)")
+#: a union's kind in lower case right after its name: "Shakhtyor trade union", "IG BCE mining and energy union"
+_KIND_NEXT = re.compile(
+    r"\s+(?:(?!(?:the|a|an|to|that|of|in|for|with|at|by|from|is|was|has)\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?:union|federation|confederation)\b(?!['’])"
+)
 #: the words of a name over a list's commas, after "the": "the Chemical, Energy and Allied Workers' Union"
 _LISTED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’-]*,\s+)+)\Z")
 #: a title after "its", just before a name ("…, its Chief Executive Officer X told PTI")
@@ -1143,7 +1180,11 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if opening and " " not in head and not named and not _IN_A_BODY.match(role):
         head, role = "", found.group(0).strip()  # "Haul truck driver X" opening a sentence: a word of the role
 
-    if head and (any(n.text == head for n in names) or _proper(seen.text, head)):
+    if head and (
+        any(n.text == head for n in names)
+        or _proper(seen.text, head)
+        or (" " in head and set(head.split()) & ORG_WORDS)  # "Mine Workers Union of Zambia branch chairperson X"
+    ):
         return role, head  # "Msukaligwa municipal manager X": a word the text never writes in lower case
     return (f"{head} {role}" if head else role), _held(seen, person)  # "Union leader X of the CFMEU"
 
