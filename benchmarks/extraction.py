@@ -253,7 +253,8 @@ GROUPS = {
     "news-held-out-28": (
         ARTICLES / "news-held-out-28",
         "News styles held aside, twenty-eighth set (tests/articles/news-held-out-28: written by another person than "
-        "the rules, scored once with the twenty-seventh round's rules frozen, as set 27 was, in tests/articles/README.md)",
+        "the rules, scored once with the twenty-seventh round's rules frozen, as set 27 was: "
+        "tests/articles/README.md)",
         "five held aside (28)",
     ),
 }
