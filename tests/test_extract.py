@@ -3645,3 +3645,67 @@ def test_who_was_elected_mayor_is_a_mayor(gazetteer):
         '"The jobs must stay here," Krasniqi said.'
     )
     assert [f[1:3] for f in organised(text, gazetteer)] == [("Drita Krasniqi", "mayor")]
+
+
+# --- the twenty-eighth round: dates with their modifiers, southern seasons, a story's setting ---------------------
+
+
+def test_a_relative_year_keeps_the_words_that_narrow_it(gazetteer):
+    """ "so far this year", "early next year", "late last year": one date with its modifier, as a reader writes it."""
+    text = (
+        "So far this year, 140 miners have applied. Building starts early next year. "
+        "The mine shed 610 jobs late last year."
+    )
+    assert years(text, gazetteer, dt.date(2026, 5, 4), kind="CandidateDate") == {
+        "So far this year": "2026",
+        "early next year": "2027",
+        "late last year": "2025",
+    }
+
+
+def test_seasons_in_the_southern_hemisphere(gazetteer):
+    """ "next autumn" in an Australian story published in June is the autumn (March) of the year after; "next spring"
+    in April is September's; in a northern story they stay as before."""
+    text = "The Victorian government said construction would start next autumn. A centre will open next spring."
+    assert years(text, gazetteer, dt.date(2026, 6, 2), kind="CandidateDate") == {
+        "next autumn": "2027",
+        "next spring": "2026",
+    }
+    text = "The Ohio government said construction would start next autumn. A centre will open next spring."
+    assert years(text, gazetteer, dt.date(2026, 6, 2), kind="CandidateDate") == {
+        "next autumn": "2026",
+        "next spring": "2027",
+    }
+
+
+def test_the_region_of_the_town_a_story_is_set_in_gives_the_country(gazetteer):
+    """ "the north Queensland town of Bowen" sets the story in Australia, though Japan is named twice."""
+    text = (
+        "A plan to turn the north Queensland town of Bowen into a hub has won $180 million. "
+        "Ammonia will go to Japan. Japan buys most of it."
+    )
+    assert unit_of_each(text, gazetteer) == [("$180 million", '"Australian dollar"')]
+
+
+def test_a_title_of_two_capitalised_halves_before_a_hyphened_name_is_split_off(gazetteer):
+    """ "Pike County Judge-Executive Loretta Hatfield-Combs said" … "Hatfield-Combs said": the person is Loretta
+    Hatfield-Combs, every time."""
+    text = (
+        "The plant will open in 2027.\n\n"
+        '"People are tired," Pike County Judge-Executive Loretta Hatfield-Combs said.\n\n'
+        '"They want a paycheck," Hatfield-Combs said.'
+    )
+    assert [f[1] for f in organised(text, gazetteer)] == ["Loretta Hatfield-Combs"] * 2
+
+
+def test_a_companys_post_before_a_person_gives_the_person(gazetteer):
+    """ "Y's general director, X, told …" and "KLCL managing director X said": X speaks, with the post, of Y."""
+    text = (
+        "The station will close.\n\n"
+        '"We are rebuilding it," Priokskaya Generatsiya\'s general director, Arkady Zheleznyakov, told reporters.\n\n'
+        '"We sell at a loss," KLCL managing director Hitesh Vaghela said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Arkady Zheleznyakov", "general director", "Priokskaya Generatsiya"),
+        ("Hitesh Vaghela", "managing director", "KLCL"),
+    ]

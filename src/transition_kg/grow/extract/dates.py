@@ -14,6 +14,7 @@ from .lexicon import (
     MONTHS,
     SEASONS,
     SPEECH,
+    seasons_of,
 )
 from .text import Candidate
 
@@ -45,8 +46,9 @@ def _financial(when: str) -> bool:
     return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
 
 
-def _resolve(expression: str, published: dt.date) -> int | None:
-    """The year a relative expression refers to, seen from the publication date."""
+def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEASONS) -> int | None:
+    """The year a relative expression refers to, seen from the publication date (``seasons``: each
+    season's first month where the article is set)."""
     words = expression.lower()
     ago = re.match(r"(\w+(?: \w+)?) (year|decade)s? ago", words)
     if ago:
@@ -69,7 +71,7 @@ def _resolve(expression: str, published: dt.date) -> int | None:
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
-    for season, month in SEASONS.items():
+    for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
         if f"last {season}" in words:
@@ -81,7 +83,8 @@ _NUMBER_WORDS = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
 )
 _RELATIVE = re.compile(
-    r"\b(?:(?:since |starting |earlier |later )?(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
+    r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
+    r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
@@ -168,9 +171,11 @@ def last_year(text: str, end: int) -> int | None:
 
 #: a time in a sentence: start, end, the year, the relative words it was resolved from, the words before
 Time = tuple[int, int, str, "str | None", str]
+#: a sentence's date candidates and every time it states
+Dated = tuple[list[Candidate], list[Time]]
 
 
-def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[list[Candidate], list[Time]]:
+def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: str | None = None) -> Dated:
     """The sentence's dates: years as written ("2024", a financial year "2024-25"), "thirty-five
     years later" after the year the text last gave, and the dates news writes without a year
     (weekdays, "9 November", "Feb. 12", "last October", "mid-August", "this week"), periods ("in
@@ -245,9 +250,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date) -> tuple[l
             found.append((m.start(), m.end(), str(later), f"{m.group(0)} (after {earlier})"))
         elif count is not None and not earlier and _PRESENT.search(sentence, m.end()):
             found.append((m.start(), m.end(), str(published.year), f"{m.group(0)} (now)"))  # "…, the office says"
-    found += _calendar(sentence, published)
+    found += _calendar(sentence, published, country)
     for m in _RELATIVE.finditer(sentence):
-        year = _resolve(m.group(0), published)
+        year = _resolve(m.group(0), published, seasons_of(country))
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
     found += _years_to(sentence, published)
@@ -332,7 +337,7 @@ def _forward(sentence: str, start: int) -> bool:
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
-def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, str]]:
+def _calendar(sentence: str, published: dt.date, country: str | None = None) -> list[tuple[int, int, str, str]]:
     """Dates without a year in a sentence: (start, end, year or period "start-end", words)."""
     out = []
     for m in _PERIOD.finditer(sentence):  # "in the past two years", "over the next decade"
@@ -377,7 +382,7 @@ def _calendar(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
             date = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if word == "last" else 0))
         out.append((m.start(), m.end(), str(date.year), m.group(0)))
     for m in _SEASON.finditer(sentence):  # "in the spring": the next one ahead, else the last one
-        month = SEASONS[m.group(1).lower()]
+        month = seasons_of(country)[m.group(1).lower()]
         if _forward(sentence, m.start()):
             year = published.year + (month < published.month)
         else:

@@ -278,6 +278,15 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 PRESS_WORDS = {"Correspondent", "Writer", "Reporter", "Editor", "Editing", "Reporting", "Desk"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+#: countries south of the equator whose news names seasons: there spring begins in September
+SOUTHERN = frozenset({"AU", "NZ", "ZA", "AR", "CL", "UY", "PY", "LS", "SZ", "NA", "BW", "ZW", "ZM", "MZ"})
+
+
+def seasons_of(country: str | None) -> dict[str, int]:
+    """Each season's first month where an article is set: six months on in the southern hemisphere."""
+    return {season: (month + 5) % 12 + 1 for season, month in SEASONS.items()} if country in SOUTHERN else SEASONS
+
+
 SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|recalled|recalls|noted|notes|explained|explains|asked|asks|insisted|"
     r"insists|argued|argues|warned|warns|admitted|admits|lamented|laments|continued|continues|remembered|remembers|"

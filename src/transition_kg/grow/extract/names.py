@@ -306,14 +306,21 @@ def _said_alone(text: str) -> frozenset[str]:
 
 def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> int | None:
     """Where a two-word name begins after a title the lexicon does not know, ending in an acronym or a word the text
-    writes in lower case ("… Development MEC Refilwe Ngobeni"), when the text later calls them by the last word
-    alone as one who speaks ("Ngobeni said")."""
+    writes in lower case ("… Development MEC Refilwe Ngobeni") or two capitalised halves ("Judge-Executive"), when the
+    text later calls them by the last word alone as one who speaks ("Ngobeni said", "Hatfield-Combs said")."""
     rest = words[-2:]
     if (
         len(words) >= 3
-        and ((words[-3].isupper() and len(words[-3]) >= 2) or words[-3].lower() in lower_words)
+        and (
+            (words[-3].isupper() and len(words[-3]) >= 2)
+            or words[-3].lower() in lower_words
+            or re.fullmatch(rf"[{UPPER}][a-z]+-[{UPPER}][a-z]+", words[-3])  # "Judge-Executive": no name part
+        )
         and words[-3] not in STOP  # "For Pradeep Behera, …": no title
-        and all(w.isalpha() and is_capital(w) and not w.isupper() and w.lower() not in lower_words for w in rest)
+        and all(
+            w.replace("-", "").isalpha() and is_capital(w) and not w.isupper() and w.lower() not in lower_words
+            for w in rest
+        )  # "Rhonda Jeppson-Ruiz"
         and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
         and rest[1] in _said_alone(text)
     ):

@@ -252,9 +252,16 @@ def _place_named(words: str, places: dict[str, str], person: bool) -> tuple[str,
     return None
 
 
+#: after a region's name, the kind of place the story is set in: "(the north Queensland) town of (Bowen)"
+_SETTING = re.compile(
+    r"\s+(?:mining\s+|coal\s+|farming\s+|port\s+)?(?:town|city|village|township|community)\s+of\s+[A-Z]"
+)
+
+
 def country_of(text: str, names: list[Name]) -> str | None:
     """The country an article is set in: the one whose name, or a region's, the text names most
-    (the dateline's region, its code or its country counts twice; "X-based" not at all); None when it names none."""
+    (the dateline's region, its code or its country counts twice, the region of "the X town of Y" thrice;
+    "X-based" not at all); None when it names none."""
     places = _places()
     votes: dict[str, float] = collections.defaultdict(float)  # ½ for a place inside a name
     for n in names:
@@ -262,8 +269,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
             continue  # "a Portland-based company": where a firm is based, not where the story is
         words = re.sub(rf"\s+(?:{'|'.join(PLACE_WORDS)})$", "", n.text)
         named = _place_named(words, places, n.person)
-        if named:
-            votes[named[0]] += named[1]
+        if named:  # "the north Queensland town of Bowen": where the story is set, as a dateline says it
+            votes[named[0]] += named[1] * (3 if _SETTING.match(text, n.end) else 1)
         elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
             votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
@@ -322,7 +329,7 @@ def dates_and_numbers(
         clauses = _clauses(text[s_start:s_end], s_start)
         clause_starts = [a for a, _ in clauses]
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
-        dates, every_time = dates_in(text, s_start, s_end, published)
+        dates, every_time = dates_in(text, s_start, s_end, published, country)
         out += dates
         opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
         opening_period = last_time if opening and last_time and _is_period(text, last_time) else None

@@ -75,6 +75,21 @@ _TOLD = re.compile(r"\btold\s+\Z")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)\.\s+")
 
 
+def _post_of(text: str, name: Name, found: list[Name]) -> tuple[str, str, str] | None:
+    """(person, post, organisation) when a tag's first name is whose post a person after it holds: "PGE GiEK's chief
+    executive, X, said", "KLCL managing director X said" (an acronym)."""
+    if len(found) < 2:
+        return None
+    between = text[name.end : found[1].start]
+    owned = re.fullmatch(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),\s+", between)
+    if owned and (found[1].person or (not name.person and re.match(r"\s*,", text[found[1].end :]))):
+        return found[1].text, owned.group(1), name.text
+    post = re.fullmatch(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+", between)
+    if post and found[1].person and name.text.isupper() and len(name.text) >= 2:
+        return found[1].text, post.group(1), name.text
+    return None
+
+
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
     """(speaker, role, organisation) from the words around a speech verb; None when none is given."""
     phrase = re.split(rf"{_FULL_STOP}(?:\s|$)|;|\n", phrase, maxsplit=1)[0]
@@ -113,11 +128,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         )
     ):  # "Deputy Mayor of Tychy Jan Nowak", "North Rhine-Westphalia's Economy Minister X": the person, and where
         name, held_at = found[1], found[0].text
-    owned = len(found) > 1 and re.fullmatch(
-        r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),\s+", text[name.end : found[1].start]
-    )
-    if owned and not name.person and (found[1].person or re.match(r"\s*,", text[found[1].end :])):
-        return found[1].text, owned.group(1), name.text  # "PGE GiEK's chief executive, X, said": X, of PGE GiEK
+    posted = _post_of(text, name, found)
+    if posted:
+        return posted
     role = organisation = None
     tail = text[name.end : offset + len(phrase)]
     apposition = re.match(r",\s+(.*)", tail)
