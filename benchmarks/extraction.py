@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-28/`` for the seventh to twenty-eighth), against
+   ``news-held-out-7/`` to ``-30/`` for the seventh to thirtieth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-28 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-30 (one for each set held
 aside), seeds.
 """
 
@@ -256,6 +256,20 @@ GROUPS = {
         "the rules, scored once with the twenty-seventh round's rules frozen, as set 27 was: "
         "tests/articles/README.md)",
         "five held aside (28)",
+    ),
+    "news-held-out-29": (
+        ARTICLES / "news-held-out-29",
+        "News styles held aside, twenty-ninth set (tests/articles/news-held-out-29: written by another person than "
+        "the rules, scored once with the twenty-eighth round's rules frozen, sets 29 and 30 alike: "
+        "tests/articles/README.md)",
+        "five held aside (29)",
+    ),
+    "news-held-out-30": (
+        ARTICLES / "news-held-out-30",
+        "News styles held aside, thirtieth set (tests/articles/news-held-out-30: written by another person than "
+        "the rules, scored once with the twenty-eighth round's rules frozen, sets 29 and 30 alike: "
+        "tests/articles/README.md)",
+        "five held aside (30)",
     ),
 }
 
