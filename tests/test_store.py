@@ -275,3 +275,33 @@ def test_the_store_interface_on_the_embedded_store(loaded):
     with pytest.raises(QueryTimeout) as error:
         store.select(runaway, timeout=0.2)
     assert str(error.value) == "query stopped: it ran past the 0.2 s timeout (timeout=)"
+
+
+def test_a_query_that_fails_in_its_thread_leaves_nothing_for_another_thread_to_drop():
+    """``bounded`` hands a failure to the caller's thread; the answers pyoxigraph made in the
+    query's thread (which only that thread may drop) are freed there, so collecting the
+    failure later raises nothing (it printed "PyQuerySolutions is unsendable, but is being
+    dropped on another thread")."""
+    import gc
+    import sys
+
+    import pyoxigraph as ox
+
+    from transition_kg.core.stores.base import bounded
+
+    store = ox.Store()
+
+    def work():
+        answer = store.query("SELECT * WHERE { ?s ?p ?o }")  # noqa: F841  (held by the failing frame)
+        raise ValueError("the query failed")
+
+    raised: list[BaseException] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: raised.append(unraisable.exc_value)
+    try:
+        with pytest.raises(ValueError, match="the query failed"):
+            bounded(work, 5)
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+    assert raised == []

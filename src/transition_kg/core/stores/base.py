@@ -62,7 +62,10 @@ def bounded(work: Callable[[], Any], timeout: float) -> Any:
     def run() -> None:
         try:
             box["value"] = work()
-        except BaseException as exc:  # handed to the caller's thread as it is
+        except BaseException as exc:  # handed to the caller's thread as it is, its frames' locals freed here:
+            import traceback  # pyoxigraph's answers may only be dropped by the thread that made them
+
+            traceback.clear_frames(exc.__traceback__)
             box["error"] = exc
 
     thread = deep_thread(run, QUERY_THREAD)
