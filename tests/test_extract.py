@@ -3709,3 +3709,38 @@ def test_a_companys_post_before_a_person_gives_the_person(gazetteer):
         ("Arkady Zheleznyakov", "general director", "Priokskaya Generatsiya"),
         ("Hitesh Vaghela", "managing director", "KLCL"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, exact, year",
+    [
+        ("The operator said the first 250MW would feed the grid by the end of 2027, officials said.", "250MW", "2027"),
+        ("The first 100MW is due to be connected next March.", "100MW", "2026"),
+    ],
+)
+def test_the_first_stage_of_a_capacity_being_built_holds_from_the_time_it_is_due(text, exact, year, gazetteer):
+    assert years(text, gazetteer).get(exact) == year
+
+
+@pytest.mark.parametrize(
+    "text, exact, year",
+    [
+        (
+            "In its 2024 fiscal year, the company shipped 17.8 million tonnes of coal, about 15 per cent less than it "
+            "did a year earlier.",
+            "about 15 per cent",
+            "2024",
+        ),
+        ("Last year, the mines produced 11.6 million tons of coal, 4% less than a year earlier.", "4%", "2024"),
+    ],
+)
+def test_a_change_than_a_subject_did_a_year_earlier_holds_for_the_later_year(text, exact, year, gazetteer):
+    assert years(text, gazetteer).get(exact) == year
+
+
+def test_a_change_than_in_the_same_period_of_a_year_holds_for_the_year_after(gazetteer):
+    text = (
+        "Mine output slips in first half of 2026\n\nIn the first half of the year, the company mined 1.9 million "
+        "tonnes, 12 percent less than in the same period of 2025, the office reported."
+    )
+    assert years(text, gazetteer, dt.date(2026, 7, 8)).get("12 percent") == "2026"

@@ -840,11 +840,12 @@ def _from_to_side(text: str, clause: tuple[int, int], clause_of: Callable[[int],
 
 def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
     """The time a thing of a capacity is made, when the text brings it in as new ("a 90MW data centre by 2030", "an
-    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"): the first time after it
-    in its clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on
+    858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"), or its first stage
+    ("the first 250MW would feed the grid by the end of 2027", "… next March"): the first time after it in its
+    clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on
     Tuesday"), not a bound that opens from it ("since") nor one compared; never for a thing already known ("the
     800MW station … stopped burning coal in 2023")."""
-    if quantity.unit not in CAPACITIES or not re.search(r"\ban?\s+$", lead):
+    if quantity.unit not in CAPACITIES or not re.search(r"\b(?:an?|the first)\s+$", lead, re.I):
         return None
     after = [
         t
@@ -852,7 +853,7 @@ def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clau
         if quantity.end <= t[0] < clause[1]
         and not re.search(r"\b(?:since|until)\s+$", t[4])
         and not _compared(text, quantity.end, t)
-        and re.search(r"\byear\b|\d{4}", t[3] or text[t[0] : t[1]])
+        and re.search(r"\byear\b|\d{4}|\bnext\b", t[3] or text[t[0] : t[1]])
     ]
     return after[0] if after else None
 
@@ -1064,7 +1065,13 @@ def _compared(text: str, end: int, t: Time) -> bool:
     on = (t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))) or (
         t[4].endswith(" from ") and bool(t[3]) and bool(_ON_A_YEAR.fullmatch(t[3] or ""))
     )  # "down 9% from the previous year": the other side
-    than = bool(re.search(r"\bthan\s+$", t[4]))  # "4 percent less than a year earlier"
+    than = bool(
+        re.search(
+            r"\bthan\s+(?!(?:expected|planned|forecast|hoped|anticipated)\b)(?:[\w'’]+\s+){0,3}$",
+            text[max(end, t[0] - 40) : t[0]],
+        )
+    )  # "4 percent less
+    # than a year earlier", "15 per cent less than it did a year earlier"
     return bool(on or than or _COMPARED.search(text, end, t[0]))
 
 
@@ -1163,6 +1170,15 @@ def _bounded(words: str | None, before: str) -> bool:
     return bool(re.search(r"\b(?:since|until|by)\s+$", before) or re.match(r"(?:since|until|by)\b", words or "", re.I))
 
 
+def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end: int) -> Time | None:
+    """The year after the other side "the same period of 2025" a figure's clause compares it with, when the clause
+    gives no time of its own ("12 percent less than in the same period of 2025": 2026)."""
+    for t in times:
+        if end <= t[0] < clause[1] and "-" not in t[2] and _SAME_AS.search(text, max(0, t[0] - 40), t[0]):
+            return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
+    return None
+
+
 def _when(
     text: str,
     times: list[Time],
@@ -1182,6 +1198,9 @@ def _when(
     after = [t for t in inside if t[0] >= end]
     if after:
         return min(after, key=lambda t: t[0])
+    same = None if inside else _year_after_same(text, times, clause, end)
+    if same:
+        return same
     inside = [  # "decide by March to build a $1bn plant": not the plant's time
         t for t in inside if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I))
     ]
