@@ -42,6 +42,7 @@ from transition_kg.core.paths import corpus_dir, find_project
 from transition_kg.core.texts import ArticleText, read_article
 from transition_kg.core.vocab import OA, TKG
 from transition_kg.grow.extract import Candidate, Gazetteer, extract
+from transition_kg.grow.extract.lexicon import CURRENCY_LABELS
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
 CURRENCIES = {
@@ -69,7 +70,9 @@ CURRENCIES = {
     "real": "BRL",
     "fraction": "-",
 }  # the lists write fractions without unit; every currency extract names by a word (grow/extract/lexicon.CURRENCIES)
-# has its code here but "peso", which is several countries' and which extract gives by country
+# has its code here but "peso", which is several countries' and which extract gives by country: the labels of those,
+# and of every currency a country's "$" or a code resolves to, are extract's own (a copy here missed "Chilean peso")
+CURRENCIES |= {label: code for code, label in CURRENCY_LABELS.items() if label not in CURRENCIES}
 #: issue 30's targets (precision, recall; None: no target), on text the rules were not tuned to
 TARGETS = {
     "numbers": (0.90, 0.90),
