@@ -3744,3 +3744,21 @@ def test_a_change_than_in_the_same_period_of_a_year_holds_for_the_year_after(gaz
         "tonnes, 12 percent less than in the same period of 2025, the office reported."
     )
     assert years(text, gazetteer, dt.date(2026, 7, 8)).get("12 percent") == "2026"
+
+
+def test_a_hyphened_given_name_after_the_family_name_is_one_name(gazetteer):
+    """ "Lee Ji-woo, head of planning at the port, said …" then "Lee said": the family name first and a given name
+    whose second half is in lower case (Korean, Taiwanese, older Chinese romanisation) are one person, her role
+    carried to the quote given by the family name alone."""
+    text = (
+        "Lee Ji-woo, head of planning at the port authority, said the cranes would stay.\n\n"
+        '"We have buyers for the land," Lee said.'
+    )
+    assert speakers(text, gazetteer) == [("We have buyers for the land", "Lee Ji-woo", "head of planning")]
+
+
+def test_a_short_name_that_begins_like_a_month_is_still_a_name(gazetteer):
+    """ "Sepp" (four letters opening as "Sep") is no month's abbreviation: "Feb", "Sept" are, being a month's
+    first letters; so '"…," Sepp said.' gives the person the text introduced."""
+    text = 'Anna Sepp, a union organiser, has worked at the plant for 20 years.\n\n"We were not asked," Sepp said.'
+    assert speakers(text, gazetteer) == [("We were not asked", "Anna Sepp", "union organiser")]

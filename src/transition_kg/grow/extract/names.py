@@ -116,6 +116,7 @@ def find_names(
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             (is_capital(word) and not re.search(r"-[a-z]+$", word))
+            or _given_after_family(text, run, word, glued)
             or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
             or (
                 word[0].isdigit()
@@ -301,6 +302,18 @@ def _said_alone(text: str) -> frozenset[str]:
         re.findall(rf"(?<![\w’'-] )\b([{UPPER}][\w’'-]+)\s+{SPEECH}\b", text)
         + re.findall(rf"\b{SPEECH}\s+([{UPPER}][\w’'-]+)[.,]", text)
         + re.findall(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?\s+([{UPPER}][\w’'-]+)\b(?!\s+[{UPPER}])", text)
+    )
+
+
+def _given_after_family(text: str, run: list, word: str, glued: bool) -> bool:
+    """Whether ``word`` is a given name whose second half is in lower case, written after the family name ("Lee
+    Ji-woo", as Korean, Taiwanese and older Chinese romanisation write it): the word before is capitalised and the
+    text later writes it alone as one who speaks ("Lee said"), so the name it introduced is the whole."""
+    return (
+        glued
+        and re.fullmatch(rf"[{UPPER}][a-z]+-[a-z]+", word) is not None
+        and is_capital(run[-1][2])
+        and run[-1][2] in _said_alone(text)
     )
 
 
@@ -636,9 +649,9 @@ def _no_name(
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
         or re.match(r"[A-Z]{1,2}\d", word)
-        or (word[:3].lower() in MONTH_NUMBERS and len(word) <= 4)
+        or (len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
-        return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb"
+        return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
     dateline = (
         dateline
