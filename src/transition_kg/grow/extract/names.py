@@ -649,7 +649,7 @@ def _no_name(
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
         or re.match(r"[A-Z]{1,2}\d", word)
-        or (len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
+        or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
