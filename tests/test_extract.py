@@ -3762,3 +3762,19 @@ def test_a_short_name_that_begins_like_a_month_is_still_a_name(gazetteer):
     first letters; so '"…," Sepp said.' gives the person the text introduced."""
     text = 'Anna Sepp, a union organiser, has worked at the plant for 20 years.\n\n"We were not asked," Sepp said.'
     assert speakers(text, gazetteer) == [("We were not asked", "Anna Sepp", "union organiser")]
+
+
+def test_a_ministry_named_for_a_list_of_portfolios_is_one_name(gazetteer):
+    """ "the Ministry of Environment, Forestry and Fisheries": the commas are inside the ministry's name (its
+    portfolios listed), so a role "at the ministry" has the whole name as its organisation."""
+    text = (
+        "The Ministry of Environment, Forestry and Fisheries will pay for the clean-up. Naledi Dube, a director at "
+        'the ministry, said: "The land will be farmed again."'
+    )
+    names = [c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"]
+    assert "Ministry of Environment, Forestry and Fisheries" in names
+    assert [
+        c.props.get("candidateOrganisation", ["-"])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ] == ["Ministry of Environment, Forestry and Fisheries"]

@@ -173,7 +173,7 @@ def find_names(
     if run:
         runs.append(run)
     names: list[Name] = []
-    for run in runs:
+    for run in _portfolios_joined(text, runs):
         for part in _split_run(run):
             names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
     return _bodies_throughout(_places_throughout(text, names))
@@ -397,6 +397,26 @@ def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
         one = len(ahead) < 3 or not (is_capital(ahead[2][2]) and text[ahead[1][1] : ahead[2][0]] in (" ", " and "))
         return run[-1][2] in ORG_WORDS and len(ahead) >= 2 and ahead[0][2] == "the" and is_capital(ahead[1][2]) and one
     return word == "the" and len(run) >= 2 and run[-1][2] == "of" and run[-2][2] in ORG_WORDS
+
+
+def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
+    """Runs with a body named for a list of portfolios made one ("Ministry of Trade" + ", Industry and Energy";
+    "Ministry of Environment, Forestry and Fisheries"): the list's commas are inside its name."""
+    listed = lambda k: k < len(runs) and text[runs[k - 1][-1][1] : runs[k][0][0]] == ", "  # after a comma
+    out: list[list] = []
+    i = 0
+    while i < len(runs):
+        run, j = runs[i], i + 1
+        if len(run) >= 3 and run[-3][2] in ORG_WORDS and run[-2][2] in ("of", "for"):
+            while listed(j) and len(runs[j]) == 1:
+                j += 1  # "Environment, Forestry, Fisheries and …": one portfolio each
+            if listed(j) and len(runs[j]) == 3 and runs[j][1][2] == "and":
+                out.append([token for part in runs[i : j + 1] for token in part])
+                i = j + 1
+                continue
+        out.append(run)
+        i += 1
+    return out
 
 
 def _split_run(run):
