@@ -3778,3 +3778,14 @@ def test_a_ministry_named_for_a_list_of_portfolios_is_one_name(gazetteer):
         for c in candidates_of(text, gazetteer)
         if c.kind == "CandidateQuote"
     ] == ["Ministry of Environment, Forestry and Fisheries"]
+
+
+def test_a_currencys_short_sign_after_the_number_is_that_currency(gazetteer):
+    """Some currencies' signs are written after the amount, as their countries write them: "138 million KM" (the
+    convertible mark), "45 billion Ft" (the forint), "12 million kn" (the kuna)."""
+    text = "The park would cost 138 million KM, the plant 45 billion Ft and the port 12 million kn."
+    assert unit_of_each(text, gazetteer) == [
+        ("138 million KM", '"BAM"'),
+        ("45 billion Ft", '"HUF"'),
+        ("12 million kn", '"HRK"'),
+    ]

@@ -774,6 +774,9 @@ CURRENCY_LABELS = {
     "CHF": "Swiss franc",
     "JPY": "yen",
 }
+#: currencies' short signs that their countries write after the amount ("138 million KM", "45 billion Ft"), in
+#: the case written → their codes ("Kč" and "zł" are in :data:`CURRENCIES`)
+SIGNS_AFTER = {"KM": "BAM", "Ft": "HUF", "kn": "HRK"}
 #: currencies' local names and plurals that ISO 4217's English names (pycountry) lack, and currencies since
 #: withdrawn (Bulgaria's lev, Croatia's kuna) → their codes; the words after a number only
 LOCAL_CURRENCY_NAMES = {

@@ -35,6 +35,7 @@ from .lexicon import (
     PRESENT_TENSE,
     QUALIFIERS,
     SIGN,
+    SIGNS_AFTER,
     SPEECH,
     TOKEN,
 )
@@ -90,6 +91,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         return "pound mass", None, end + word.end()  # "500,000 pounds of vegetables": a weight
     if word:
         return _currency(word.group(1), country), None, end + word.end()
+    after = re.match(rf"\s?({'|'.join(SIGNS_AFTER)})(?![\w-])", rest)  # "138 million KM": the convertible mark
+    if after:
+        code = SIGNS_AFTER[after.group(1)]
+        return CURRENCY_LABELS.get(code) or code, None, end + after.end()
     named = re.match(r"\s*([a-z]{3,})(?!\w)", rest)  # "1.2 billion dinars", "63.9 meticais": ISO 4217's names
     if named and named.group(1) in _iso_currency_words():
         return _currency(named.group(1), country), None, end + named.end()
