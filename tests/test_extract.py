@@ -3789,3 +3789,21 @@ def test_a_currencys_short_sign_after_the_number_is_that_currency(gazetteer):
         ("45 billion Ft", '"HUF"'),
         ("12 million kn", '"HRK"'),
     ]
+
+
+def test_a_second_figure_joined_by_and_without_its_noun_takes_the_first_ones(gazetteer):
+    """ "420 people directly and about 180 more through contractors", "12 million euros, and the city 3 million":
+    the second figure leaves out the noun (or currency) the first one gave."""
+    text = (
+        "The smelter employs 420 people directly and about 180 more through contractors. The region is paying "
+        "12 million euros, and the city 3 million."
+    )
+    assert [(v, unit) for _, v, unit, _ in numbers(text, gazetteer)] == [
+        ("420", "count"),
+        ("180", "count"),
+        ("12000000", "euro"),
+        ("3000000", "euro"),
+    ]
+    assert [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if "candidateValue" in c.props][
+        :2
+    ] == [['"people"'], ['"people"']]

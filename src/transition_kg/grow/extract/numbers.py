@@ -1022,6 +1022,21 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
             )
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
+    for earlier, later in itertools.pairwise(kept):  # "410 people directly and about 250 more through contractors"
+        if (
+            later.unit is None
+            and earlier.unit not in (None, "fraction", "percent")
+            and _AND_ELIDED.fullmatch(text, earlier.end, later.number.start)
+            and not re.match(r"\s+(?!more\b)[a-z]+s\b|\s*[-–%]", text[later.end : later.end + 20])
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
+
+
+#: what goes from one figure to a second joined to it by "and" that leaves out its noun: "410 people directly and
+#: about 250 more", "18 million euros, and the government 35 million" (not "and another 500" at once, which readers leave bare)
+_AND_ELIDED = re.compile(
+    rf"[^.;:\"“”\d]{{0,80}}?,?\s+and\s+(?!another\b)(?:[a-z][\w'’-]*\s+){{0,8}}?(?:(?:{QUALIFIERS})\s+)?"
+)
 
 
 #: what goes from a figure to the other side of its comparison, which takes its unit: "to 85 people from 260",
