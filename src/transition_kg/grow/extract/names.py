@@ -116,7 +116,7 @@ def find_names(
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             (is_capital(word) and not re.search(r"-[a-z]+$", word))
-            or _given_after_family(text, run, word, glued)
+            or _given_after_family(text, run, word, bool(glued))
             or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
             or (
                 word[0].isdigit()

@@ -1033,7 +1033,8 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
 
 
 #: what goes from one figure to a second joined to it by "and" that leaves out its noun: "410 people directly and
-#: about 250 more", "18 million euros, and the government 35 million" (not "and another 500" at once, which readers leave bare)
+#: about 250 more", "18 million euros, and the government 35 million" (not "and another 500" at once, which readers
+#: leave bare)
 _AND_ELIDED = re.compile(
     rf"[^.;:\"“”\d]{{0,80}}?,?\s+and\s+(?!another\b)(?:[a-z][\w'’-]*\s+){{0,8}}?(?:(?:{QUALIFIERS})\s+)?"
 )
