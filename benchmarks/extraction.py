@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-32/`` for the seventh to thirty-second), against
+   ``news-held-out-7/`` to ``-34/`` for the seventh to thirty-fourth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-32 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-34 (one for each set held
 aside), seeds.
 """
 
@@ -287,6 +287,20 @@ GROUPS = {
         "the rules, scored once with the twenty-ninth round's rules frozen, sets 31 and 32 alike: "
         "tests/articles/README.md)",
         "five held aside (32)",
+    ),
+    "news-held-out-33": (
+        ARTICLES / "news-held-out-33",
+        "News styles held aside, thirty-third set (tests/articles/news-held-out-33: written by another person than "
+        "the rules, scored once with the thirtieth round's rules frozen, sets 33 and 34 alike: "
+        "tests/articles/README.md)",
+        "five held aside (33)",
+    ),
+    "news-held-out-34": (
+        ARTICLES / "news-held-out-34",
+        "News styles held aside, thirty-fourth set (tests/articles/news-held-out-34: written by another person than "
+        "the rules, scored once with the thirtieth round's rules frozen, sets 33 and 34 alike: "
+        "tests/articles/README.md)",
+        "five held aside (34)",
     ),
 }
 
