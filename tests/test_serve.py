@@ -426,3 +426,32 @@ def test_one_error_worded_for_python_the_command_line_and_the_endpoint(server, p
     assert capsys.readouterr().err == f"transition-kg: --param place=Dat<ong: {what}\n"
     status, _, body = raw(server, "/named/cq05?place=" + urllib.parse.quote("Dat<ong"))
     assert (status, body.decode()) == (400, f"place=Dat<ong: {what}\n")
+
+
+def test_a_server_started_in_a_thread_leaves_the_callers_objects_alone(project):
+    """``Server.start()`` serves from a thread of a process that is not its own (a notebook, a
+    test): its start collects no garbage there, so a pyoxigraph answer the caller's thread left
+    in a cycle is never dropped by the server's thread (it printed "PyQuerySolutions is
+    unsendable, but is being dropped on another thread")."""
+    import gc
+    import sys
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.answer = ox.Store().query("SELECT * WHERE { ?s ?p ?o }")  # type: ignore[attr-defined]
+    holder.itself = holder  # type: ignore[attr-defined]  (a cycle: only the collector frees it)
+    del holder
+    raised: list[BaseException] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: raised.append(unraisable.exc_value)
+    gc.disable()  # the collector runs when this test says, in this thread
+    try:
+        server = make_server(project, port=0, workers=1).start()
+        server.close()
+    finally:
+        gc.enable()
+        sys.unraisablehook = previous
+    gc.collect()  # the cycle is freed by the thread that made its answer
+    assert raised == []

@@ -896,7 +896,8 @@ class Server:
             proxy_headers=False,  # X-Forwarded-For from loopback would name any client: a client is its address
         )
         server = self._server = uvicorn.Server(config)
-        settle_heap()
+        if threading.current_thread() is threading.main_thread():  # the process is the server's (not a notebook's
+            settle_heap()  # or a test's, whose objects the collector must not free, nor freeze, from this thread)
         self._loop = asyncio.get_running_loop()
         if self._stop_asked.is_set():  # asked before the loop ran
             server.should_exit = True
