@@ -3807,3 +3807,27 @@ def test_a_second_figure_joined_by_and_without_its_noun_takes_the_first_ones(gaz
     assert [c.props.get("candidateCounted") for c in candidates_of(text, gazetteer) if "candidateValue" in c.props][
         :2
     ] == [['"people"'], ['"people"']]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a title the lexicon does not know after a place the text names as one ("in Kovrin")
+            'Kovrin Starshina Anya Belova said the town was ready. Few jobs are left in Kovrin.\n\n"We waited," she said.',
+            [("We waited", "Anya Belova", "Kovrin Starshina")],
+        ),
+        (  # a title of a list of portfolios joined by "and", before a two-word name
+            "Deputy Minister of Mines and Transport Pavel Orlik told reporters the fund was ready.\n\n"
+            '"It is enough," Orlik said.',
+            [("It is enough", "Pavel Orlik", "Deputy Minister of Mines and Transport")],
+        ),
+        (  # title words before a name and the body the title is held at ("Chief Executive X of Y")
+            'Chief Executive Mara Lind of Northgate Storage said the loan "changes the schedule."',
+            [("changes the schedule.", "Mara Lind", "Chief Executive")],
+        ),
+    ],
+)
+def test_a_title_the_lexicon_does_not_know_before_a_name_is_split_off(text, expected, gazetteer):
+    """A title the lexicon does not know stays off the person's name when a general signal marks it: a place the text
+    names as one before it, a portfolio list ("of X and Y"), or title words before "X of Y"."""
+    assert speakers(text, gazetteer) == expected

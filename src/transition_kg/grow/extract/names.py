@@ -341,6 +341,38 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
     return None
 
 
+def _before_of(words: list[str]) -> list[str]:
+    """The words of a run before its first "of" after two words ("Chief Executive Dana Whitt of Blue Ridge"): a title
+    and name, before the body the title is held at."""
+    return words[: words.index("of", 2)] if "of" in words[2:] else words
+
+
+@functools.lru_cache(maxsize=4)
+def _where(text: str) -> frozenset[str]:
+    """The one or two capitalised words the text writes as a place, after "in", "near", "around" … ("in Shakhtinsk")."""
+    found = re.findall(
+        rf"\b(?:in|near|around|under|outside|across|beneath)\s+([{UPPER}][\w-]+(?: [{UPPER}][\w-]+)?)", text
+    )
+    return frozenset(found + [f.split()[0] for f in found])
+
+
+def _placed_title(text: str, words: list[str]) -> int | None:
+    """Where a two-word name begins after a place the text names as one ("in Shakhtinsk") and one or two capitalised
+    words of a title the lexicon does not know ("Shakhtinsk Akim Gulnar Sadvakassova": the akim of Shakhtinsk)."""
+    rest = words[-2:]
+    for p in (1, 2):
+        title = words[p:-2]
+        if (
+            1 <= len(title) <= 2
+            and " ".join(words[:p]) in _where(text)
+            and all(w.isalpha() and is_capital(w) and not w.isupper() for w in title + rest)
+            and not set(title + rest) & (ORG_WORDS | PLACE_WORDS | COMPANY_WORDS)
+            and not set(rest) & (TITLES | TITLE_WORDS)
+        ):
+            return p + len(title)
+    return None
+
+
 def _portfolio(words: list[str]) -> int | None:
     """Where a two-word name begins after a portfolio title, "for" or "of" and one to three capitalised words of its
     portfolio ("Cabinet Secretary for Economy Ffion Rees-Hughes", "Minister for Mines and Energy Jan Kos")."""
@@ -426,9 +458,17 @@ def _split_run(run):
     words = [w for _, _, w in run]
     head = words[: words.index("and")] if "and" in words else []
     tail = words[len(head) + 1 :]  # "Development and Reform Commission of Huaibei": named after "and" too
-    named = any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head)) or (
-        len([w for w in head if w not in STOP]) <= 2  # "Human Resources and Social Security Bureau of Jincheng"
-        and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
+    held = [i for i, w in enumerate(head[:-1]) if w in PORTFOLIO_TITLES and head[i + 1] in ("of", "for")]
+    listed = (  # "Minister of Industry and Construction X Y" (not an initialled name: "… Heavy Industry Ch.Bolormaa")
+        bool(held) and len(head) - held[0] - 2 <= 2 and len(tail) >= 3 and not INITIALLED.fullmatch(words[-1])
+    )
+    named = (
+        listed
+        or any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(head))
+        or (
+            len([w for w in head if w not in STOP]) <= 2  # "Human Resources and Social Security Bureau of Jincheng"
+            and any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in itertools.pairwise(tail))
+        )
     )
     titled_each = bool(head) and len(tail) >= 2 and head[0] in TITLES and tail[0] in TITLES  # "Cr X and Cr Y"
     last = re.sub(r"['’]s$", "", words[-1])  # "the Mining and Energy Union's district": the union's whole name
@@ -512,18 +552,20 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     title: list[str] = []
     at_start = run[0][0] in starts
     cut = _titled([w for _, _, w in run])  # "Mines and Energy Minister Camilo Rojas Arango": the name after the title
-    if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words
-        cut = _title_words([w for _, _, w in run])
+    if cut is None:  # "Chief Executive Officer Tomáš Hrubý": a title of title words ("… of Y": the body held at)
+        cut = _title_words([w for _, _, w in run]) or _title_words(_before_of([w for _, _, w in run]))
     if cut is None:  # "Deputy Akim Nurlan Bekov": a title word and a title the lexicon does not know
         cut = _modified_title([w for _, _, w in run])
     if cut is None:  # "Harlan County Judge-Executive Dwayne Hensley" … "the judge-executive said": a title of the text
         cut = _called_by_title(text, [w for _, _, w in run])
     if cut is None:  # "Provincial Economic Development MEC Refilwe Ngobeni" … "Ngobeni said": a title the text names
         cut = _called_by_surname(text, [w for _, _, w in run], lower_words)
-    if cut is None and at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()):
-        cut = 1  # "Mechanic Josh Whitlock, 31, has worked…", "Governor of Dornod Province B.Tsetseg said"
+    if cut is None:  # "Shakhtinsk Akim Gulnar Sadvakassova" … "in Shakhtinsk": a place's title before a name
+        cut = _placed_title(text, [w for _, _, w in run])
     if cut is None:  # "Cabinet Secretary for Economy Ffion Rees-Hughes": a title with its portfolio
         cut = _portfolio([w for _, _, w in run])
+    if cut is None and at_start and len(run) >= 3 and re.fullmatch(OCCUPATIONS, run[0][2].lower()):
+        cut = 1  # "Mechanic Josh Whitlock, 31, has worked…", "Governor of Dornod Province B.Tsetseg said"
     if cut is not None:
         title, run = [w for _, _, w in run[:cut]], run[cut:]
     places: list[Name] = []
