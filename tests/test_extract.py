@@ -3831,3 +3831,31 @@ def test_a_title_the_lexicon_does_not_know_before_a_name_is_split_off(text, expe
     """A title the lexicon does not know stays off the person's name when a general signal marks it: a place the text
     names as one before it, a portfolio list ("of X and Y"), or title words before "X of Y"."""
     assert speakers(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a minister's portfolio gives the ministry the article names
+            "The Ministry of Mines and Transport will pay. Deputy Minister of Mines and Transport Pavel Orlik told "
+            'reporters the fund was ready.\n\n"It is enough," Orlik said.',
+            [
+                (
+                    "It is enough",
+                    "Pavel Orlik",
+                    "Deputy Minister of Mines and Transport",
+                    "Ministry of Mines and Transport",
+                )
+            ],
+        ),
+        (  # a role said with "is" after a clause of what the person has done
+            "Ivan Petrov has driven trucks at Borsk for 12 years and is chairman of the Borsk Drivers' Union.\n\n"
+            '"We need work," Petrov said.',
+            [("We need work", "Ivan Petrov", "chairman", "Borsk Drivers' Union")],
+        ),
+    ],
+)
+def test_a_role_and_organisation_given_away_from_the_name(text, expected, gazetteer):
+    """A minister's organisation is the ministry of the portfolio the article names; "X has … and is chairman of Y"
+    gives X's role and organisation past the clause between."""
+    assert organised(text, gazetteer) == expected

@@ -527,7 +527,7 @@ def _complete(
             )  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
-            who = (who[0], who[1], _at_the(seen, who[0]))
+            who = (who[0], who[1], _at_the(seen, who[0]) or _ministry_of(names, who[1]))
         if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
             who = (
                 who[0],
@@ -535,6 +535,18 @@ def _complete(
                 next((n.text for n in reversed(names) if n.end <= start and _COUNCIL.search(n.text)), None),
             )
     return _unowned(who)
+
+
+#: a minister's title with its portfolio ("Vice Minister of Industry and Construction")
+_MINISTER_OF = re.compile(r"\bMinister\s+((?:of|for)\s+.+)")
+
+
+def _ministry_of(names: list[Name], role: str) -> str | None:
+    """The ministry of a minister's portfolio, when the article names it ("Minister of Energy" … "the Ministry of
+    Energy")."""
+    found = _MINISTER_OF.search(role)
+    wanted = f"Ministry {found.group(1)}" if found else None
+    return next((n.text for n in names if n.text == wanted), None)
 
 
 #: a role that opens on its organisation's possessive ("Gippsland Cells' chief executive")
@@ -884,6 +896,7 @@ _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HE
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
     rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)"
+    r"(?:(?:has|had)\s+[^.,;:\"“”\n]{1,60}?\s+and\s+(?=is\s))?"  # "X has worked underground for 23 years and is …"
     r"(?:(?:was|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed|named)"  # "who was elected mayor of Y"
     rf"|is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
 )
