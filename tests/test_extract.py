@@ -3859,3 +3859,12 @@ def test_a_role_and_organisation_given_away_from_the_name(text, expected, gazett
     """A minister's organisation is the ministry of the portfolio the article names; "X has … and is chairman of Y"
     gives X's role and organisation past the clause between."""
     assert organised(text, gazetteer) == expected
+
+
+def test_a_clause_that_names_a_figure_again_gives_its_year(gazetteer):
+    """ "about 9pc of the power, a share they held as late as 2012": the clause after the figure names it again (a
+    share, a level, a total) and gives its time."""
+    text = "The old units supplied about 9pc of the power, a share they held as late as 2012."
+    assert [c.props.get("candidateYear") for c in candidates_of(text, gazetteer) if "candidateValue" in c.props] == [
+        ['"2012"^^xsd:gYear']
+    ]

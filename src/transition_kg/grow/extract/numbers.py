@@ -390,6 +390,7 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
+                    or _restated(text, usable, clause_of, clause_of(number.start), numbered)
                 )
             if (
                 when is None
@@ -438,6 +439,26 @@ def _year_after(text: str, times: list[Time], end: int, every: list[Time]) -> Ti
             if re.search(r"\bfrom\b|\bcompared (?:with|to)\b", between) and not re.search(r";|\.(?!\d)", between):
                 return (t[0], t[1], str(int(t[2]) + count), f"{apart.group(0)}after {t[3]}", t[4])
     return _source_year(text, every, end)
+
+
+#: a clause that names a figure again by what it is ("…, a share they held as late as 2012")
+_RESTATED = re.compile(r"(?:a|the)\s+(?:share|level|figure|total|rate|peak|record|high|low)\b")
+
+
+def _restated(
+    text: str,
+    times: list[Time],
+    clause_of: Callable[[int], tuple[int, int] | None],
+    clause: tuple[int, int] | None,
+    numbered: set[tuple[int, int] | None],
+) -> Time | None:
+    """The one time of the clause right after a figure's that names the figure again by what it is, and gives no
+    number of its own ("about 9pc of the power, a share they held as late as 2012": 2012)."""
+    after = clause_of(clause[1]) if clause and text[clause[1] - 2 : clause[1]] == ", " else None
+    if after is None or after in numbered or not _RESTATED.match(text, after[0]):
+        return None
+    inside = [t for t in times if after[0] <= t[0] < after[1]]
+    return inside[0] if len(inside) == 1 else None
 
 
 #: a source of a figure dated by its year, after it in the sentence ("…, according to a 2023 district survey")
