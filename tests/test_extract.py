@@ -3813,7 +3813,8 @@ def test_a_second_figure_joined_by_and_without_its_noun_takes_the_first_ones(gaz
     "text, expected",
     [
         (  # a title the lexicon does not know after a place the text names as one ("in Kovrin")
-            'Kovrin Starshina Anya Belova said the town was ready. Few jobs are left in Kovrin.\n\n"We waited," she said.',
+            "Kovrin Starshina Anya Belova said the town was ready. Few jobs are left in Kovrin.\n\n"
+            '"We waited," she said.',
             [("We waited", "Anya Belova", "Kovrin Starshina")],
         ),
         (  # a title of a list of portfolios joined by "and", before a two-word name

@@ -390,7 +390,6 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
-                    or _restated(text, usable, clause_of, clause_of(number.start), numbered)
                 )
             if (
                 when is None
@@ -449,12 +448,12 @@ def _restated(
     text: str,
     times: list[Time],
     clause_of: Callable[[int], tuple[int, int] | None],
-    clause: tuple[int, int] | None,
+    clause: tuple[int, int],
     numbered: set[tuple[int, int] | None],
 ) -> Time | None:
     """The one time of the clause right after a figure's that names the figure again by what it is, and gives no
     number of its own ("about 9pc of the power, a share they held as late as 2012": 2012)."""
-    after = clause_of(clause[1]) if clause and text[clause[1] - 2 : clause[1]] == ", " else None
+    after = clause_of(clause[1]) if text[clause[1] - 2 : clause[1]] == ", " else None
     if after is None or after in numbered or not _RESTATED.match(text, after[0]):
         return None
     inside = [t for t in times if after[0] <= t[0] < after[1]]
@@ -838,6 +837,7 @@ def _time_of(
         change = change or bool(in_previous) or (went_on and any(t[1] <= clause[0] for t in times))
         times = in_previous or times
     when = _when(text, times, clause_of, clause, numbered, number.start, end, change)
+    when = when or _restated(text, times, clause_of, clause, numbered)  # "…, a share they held in 2012"
     level = text[clause[0] - 2 : clause[0]] == ", " and opening.startswith("to ")
     if when and "-" in when[2] and level and when[1] <= number.start and not _bounded(when[3], when[4]):
         # "fell 6 percent in the past five years, to 54,000 residents": the level a change went to, set off after it,
