@@ -3869,3 +3869,44 @@ def test_a_clause_that_names_a_figure_again_gives_its_year(gazetteer):
     assert [c.props.get("candidateYear") for c in candidates_of(text, gazetteer) if "candidateValue" in c.props] == [
         ['"2012"^^xsd:gYear']
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an ISO 4217 code glued before the amount
+            "TASHKENT, Uzbekistan - The plant will cost UZS120 billion.",
+            [("UZS120 billion", "120000000000", '"UZS"')],
+        ),
+        (  # the capitals of the country's currency's name, with or without the country's adjective: "MK" the
+            # Malawi Kwacha, "N$" the Namibia Dollar
+            "LILONGWE, Malawi - The mine paid MK4.5 billion in royalties.",
+            [("4.5 billion", "4500000000", '"MWK"')],
+        ),
+        (
+            "WINDHOEK, Namibia - The port set aside N$2 billion for the quay.",
+            [("2 billion", "2000000000", '"NAD"')],
+        ),
+    ],
+)
+def test_letters_glued_before_an_amount_are_the_countrys_currency(text, expected, gazetteer):
+    """ "VND6.5 trillion", "P2.3 billion", "NT$3.6 billion": an ISO 4217 code or the initials of the currency's
+    name (pycountry) glued before an amount with a scale give the figure and its currency."""
+    found = [
+        (c.exact, c.props["candidateValue"][0].split("^^")[0].strip('"'), *c.props.get("candidateUnit", [])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == expected
+
+
+def test_thousands_set_off_by_a_space_are_one_number_where_the_text_does_so_throughout(gazetteer):
+    """ "180 000 tonnes": a group of three digits after one to three digits and a space is the same number, in a
+    text that never writes thousands with a comma."""
+    text = "The mills crush about 180 000 tonnes a year and employ 11 400 workers."
+    assert [(n[0], n[1].split("^^")[0].strip('"')) for n in numbers(text, gazetteer)] == [
+        ("about 180 000 tonnes", "180000"),
+        ("11 400 workers", "11400"),
+    ]
+    text = "The mills crush about 180,000 tonnes, and in 2025 12 400 tonnes more."
+    assert "12" in [n[1].split("^^")[0].strip('"') for n in numbers(text, gazetteer)]

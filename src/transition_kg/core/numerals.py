@@ -108,12 +108,26 @@ DENOMINATORS = {
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5}
 
 _SCALE = "|".join(SCALES)
-_DIGITS = re.compile(
-    rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rp))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-    rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:(?:\s+|-)({_SCALE})\b)?)",
-    re.I,
-)
+
+
+def _digits(spaced: bool) -> re.Pattern[str]:
+    """Digits with their decimals, suffix or scale; ``spaced``: thousands may be set off by a space ("180 000")."""
+    group = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|" if spaced else ""
+    return re.compile(
+        rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rp))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
+        rf"({group}\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
+        rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:(?:\s+|-)({_SCALE})\b)?)",
+        re.I,
+    )
+
+
+_DIGITS, _DIGITS_SPACED = _digits(False), _digits(True)
+#: a text that writes its thousands with a space ("52 000 people") and never with a comma
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f]\d{3}(?![\d,.])")
+_COMMA_THOUSANDS = re.compile(r"\d,\d{3}\b")
+#: letters glued before an amount with a scale ("VND6.5 trillion", "P2.3 billion", "ZiG450 million"): a currency
+#: code or sign; the number is an amount (which currency, the extractor says)
+_LETTERS_MONEY = re.compile(rf"(?<![A-Za-z])(?:[A-Z]{{1,3}}|[A-Z][a-z][A-Z])(\d+)(\.\d+)?\s+({_SCALE})\b", re.I)
 _FRACTION = re.compile(
     rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b"
     r"(?:(?= of\b| as\b|[,.;]|$)|(?<=by half)|(?<=by almost half)|(?<=by nearly half)|(?<=by more than half))",
@@ -203,10 +217,18 @@ def number_spans(text: str) -> list[Number]:
         if m.start() not in taken and 0 < part < whole:
             found.append(Number(m.start(), m.end(), Decimal(part) / whole, ratio=True))
             taken.add(*m.span())
-    for m in _DIGITS.finditer(text):
+    for m in _LETTERS_MONEY.finditer(text):
+        start = m.start(1)
+        if start not in taken:
+            value = Decimal(m.group(1) + (m.group(2) or "")) * SCALES[m.group(3).lower()]
+            value = value.to_integral_value() if value == value.to_integral_value() else value
+            found.append(Number(start, m.end(), value, m.group(3).lower()))
+            taken.add(start, m.end())
+    spaced = bool(_SPACED_THOUSANDS.search(text)) and not _COMMA_THOUSANDS.search(text)
+    for m in (_DIGITS_SPACED if spaced else _DIGITS).finditer(text):
         if m.start() in taken:
             continue
-        value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+        value = Decimal(re.sub(r"[,\s]", "", m.group(1)) + (m.group(2) or ""))
         suffix, end = (m.group(3) or "").lower(), m.end()
         if (
             suffix in ("m", "k")

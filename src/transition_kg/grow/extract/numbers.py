@@ -81,6 +81,10 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     rest = text[end : min(stop, end + 200)]
     if sign:
         return _currency(sign.group(1), country), None, end
+    glued = re.search(r"(?<![A-Za-z])([A-Z][A-Za-z]{0,2}\$?)$", text[max(0, start - 5) : start])
+    code = _glued_currency(glued.group(1), country) if glued and country else None
+    if code:  # "P2.3 billion" in Botswana, "ZiG450 million" in Zimbabwe, "NT$3.6 billion" in Taiwan
+        return CURRENCY_LABELS.get(code) or code, None, end
     word = re.match(
         r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
@@ -176,6 +180,39 @@ def _iso_currency_words() -> dict[str, tuple[str, ...]]:
     for form, code in LOCAL_CURRENCY_NAMES.items():
         found[form].append(code)
     return {form: tuple(sorted(codes)) for form, codes in found.items()}
+
+
+def _glued_currency(letters: str, country: str) -> str | None:
+    """The code of ``country``'s currency whose name's initials, with or without the first (the country's
+    adjective), the capitals glued before an amount begin ("P": Pula; "ZiG": Zimbabwe Gold; "K": Zambian Kwacha;
+    "NT$": New Taiwan Dollar, "$" standing for "Dollar"), else None."""
+    capitals = "".join(ch for ch in letters if ch.isupper() or ch == "$").replace("$", "D")
+    for code, name in _currencies_of(country):
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+        if (
+            capitals
+            and capitals in (initials[: len(capitals)], initials[1:][: len(capitals)])
+            and (not letters.endswith("$") or name.endswith("Dollar"))
+        ):
+            return code
+    return None
+
+
+@functools.cache
+def _currencies_of(country: str) -> tuple[tuple[str, str], ...]:
+    """``country``'s currencies (ISO 4217 code, name; pycountry): the one of its ISO 3166 number, and those whose
+    name holds the country's short name ("New Taiwan Dollar", "Zimbabwe Gold")."""
+    import pycountry
+
+    place = pycountry.countries.get(alpha_2=country)
+    if place is None:
+        return ()
+    short = getattr(place, "common_name", place.name).split(",")[0]
+    return tuple(
+        (c.alpha_3, c.name)
+        for c in pycountry.currencies
+        if not c.alpha_3.startswith("X") and (c.numeric == place.numeric or short in c.name)
+    )
 
 
 @functools.cache
