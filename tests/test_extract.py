@@ -3910,3 +3910,29 @@ def test_thousands_set_off_by_a_space_are_one_number_where_the_text_does_so_thro
     ]
     text = "The mills crush about 180,000 tonnes, and in 2025 12 400 tonnes more."
     assert "12" in [n[1].split("^^")[0].strip('"') for n in numbers(text, gazetteer)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a given name of two letters, written last and said again alone
+            "The port is deep, said Lê Minh Tú, an engineer at the Hai Phong Port Authority.\n\n"
+            '"We can take the ships," Tú said.',
+            [("We can take the ships", "Lê Minh Tú", "engineer", "Hai Phong Port Authority")],
+        ),
+        (  # a form of address the lexicon does not know, before the full name and again before the last word
+            'Inkosi Sipho Mthembu, the headman of Ulundi, met the miners.\n\n"We were not asked," Inkosi Mthembu said.',
+            [("We were not asked", "Sipho Mthembu", "Inkosi", "-")],
+        ),
+        (
+            "Governor of Midlands Province and Patron Cde Rudo Sibanda toured the mine.\n\n"
+            '"The work will come," Cde Sibanda said.',
+            [("The work will come", "Rudo Sibanda", "Cde", "-")],
+        ),
+    ],
+)
+def test_a_name_said_again_by_its_last_short_word_or_after_a_form_of_address(text, expected, gazetteer):
+    """ "Vũ Thanh Hà" … "Hà said": a name's last word said again alone is its speaker, short as it is; "Kgosi
+    Oarabile Kgari" … "Kgosi Kgari said", "Cde Tendai Mavhunga" … "Cde Mavhunga": a word the text writes before the
+    full name and before its last word alone is a form of address, not part of the name."""
+    assert [(q[0][: len(e[0])], *q[1:]) for q, e in zip(organised(text, gazetteer), expected, strict=True)] == expected

@@ -222,8 +222,13 @@ def _abbreviated(text: str, name: Name) -> Name:
 
 def _first_name_word(text: str, word: str, at: int) -> bool:
     """Whether a short word is what a person named before ``at`` is called by, a family name
-    written first ("Li" after "Li Ming, deputy director …"): looked for in a bounded window."""
-    return word.isalpha() and bool(re.search(rf"\b{word} [A-Z][a-z]+(?:-[a-z]+)?,", text[max(0, at - 3000) : at]))
+    written first ("Li" after "Li Ming, deputy director …"), or a given name written last and said again ("Hà"
+    after "Vũ Thanh Hà, a researcher …", as Vietnamese names are): looked for in a bounded window."""
+    window = text[max(0, at - 3000) : at]
+    return word.isalpha() and bool(
+        re.search(rf"\b{word} [A-Z][a-z]+(?:-[a-z]+)?,", window)
+        or re.search(rf"(?<![\w'’-])[{UPPER}]\w+ [{UPPER}]\w+ {word},", window)
+    )
 
 
 def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[list, list[Name]]:
@@ -338,6 +343,39 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
         and rest[1] in _said_alone(text)
     ):
         return len(words) - 2
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _addressed(text: str) -> frozenset[tuple[str, str]]:
+    """The (word, last word of a name) pairs the text writes both as "word Given Last" (one or two words between) and
+    as "word Last" closing a run of capitalised words ("Cde Tendai Mavhunga" … "Cde Mavhunga said"): indexed once."""
+    full: set[tuple[str, str]] = set()
+    alone: set[tuple[str, str]] = set()
+    for m in re.finditer(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*)+(?![\w'’-])", text):
+        words = m.group(0).split(" ")
+        alone.add((words[-2], words[-1]))
+        full.update((words[j], words[-1]) for j in range(max(0, len(words) - 4), len(words) - 2))
+    return frozenset(full & alone)
+
+
+def _called_with_address(text: str, words: list[str], lower_words: set[str]) -> int | None:
+    """Where a name begins after a form of address the lexicon does not know, a capitalised word the text writes
+    both before the full name and before its last word alone ("Cde Tendai Mavhunga" … "Cde Mavhunga", "Kgosi
+    Oarabile Kgari" … "Kgosi Kgari said")."""
+    for i in range(len(words) - 2, -1, -1):
+        address, rest = words[i], words[i + 1 :]
+        if (
+            len(rest) <= 3
+            and address.isalpha()
+            and is_capital(address)
+            and address not in STOP
+            and all(w.replace("-", "").isalpha() and is_capital(w) and not w.isupper() for w in rest)
+            and not {w.lower() for w in rest} & lower_words
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            and (address, rest[-1]) in _addressed(text)
+        ):
+            return i + 1
     return None
 
 
@@ -560,6 +598,10 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
         cut = _called_by_title(text, [w for _, _, w in run])
     if cut is None:  # "Provincial Economic Development MEC Refilwe Ngobeni" … "Ngobeni said": a title the text names
         cut = _called_by_surname(text, [w for _, _, w in run], lower_words)
+    if cut is None:  # "Cde Tendai Mavhunga" … "Cde Mavhunga said": a form of address of the text
+        cut = _called_with_address(text, [w for _, _, w in run], lower_words)
+        run = run[cut - 1 :] if cut else run  # "… and Devolution Cde Tendai Mavhunga": the address alone its title
+        cut = 1 if cut else None
     if cut is None:  # "Shakhtinsk Akim Gulnar Sadvakassova" … "in Shakhtinsk": a place's title before a name
         cut = _placed_title(text, [w for _, _, w in run])
     if cut is None:  # "Cabinet Secretary for Economy Ffion Rees-Hughes": a title with its portfolio
