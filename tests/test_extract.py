@@ -3936,3 +3936,28 @@ def test_a_name_said_again_by_its_last_short_word_or_after_a_form_of_address(tex
     Oarabile Kgari" … "Kgosi Kgari said", "Cde Tendai Mavhunga" … "Cde Mavhunga": a word the text writes before the
     full name and before its last word alone is a form of address, not part of the name."""
     assert [(q[0][: len(e[0])], *q[1:]) for q, e in zip(organised(text, gazetteer), expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "heads the X's part at the Y": the head of Y
+            "Ivo Marek, who heads the drivers' section at the Trade Union of Transport Workers, spoke first.\n\n"
+            '"We will wait," Marek said.',
+            [("We will wait", "Ivo Marek", "head", "Trade Union of Transport Workers")],
+        ),
+        (  # a body, then the person set off by commas before the verb; a tag before a quote that ends its sentence
+            'Ana Novak, the union leader, spoke first.\n\n"We wait," Novak said.\n\n'
+            'A spokesman for Borsk Energo, Ivan Petrov, wrote in an email: "The plant will keep 300 staff." He did not '
+            "say how many would come from the mine.",
+            [
+                ("We wait", "Ana Novak", "union leader", "-"),
+                ("The plant will keep", "Ivan Petrov", "spokesman", "Borsk Energo"),
+            ],
+        ),
+    ],
+)
+def test_a_part_headed_at_a_body_and_a_person_set_off_after_the_body_they_speak_for(text, expected, gazetteer):
+    """ "who heads the miners' federation at the Podkrepa Confederation of Labour": head of the body after "at";
+    "A spokeswoman for Y, X, wrote in an email: "…." She did not say …": X, the tag before the quote."""
+    assert [(q[0][: len(e[0])], *q[1:]) for q, e in zip(organised(text, gazetteer), expected, strict=True)] == expected

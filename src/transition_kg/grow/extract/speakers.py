@@ -128,6 +128,14 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         )
     ):  # "Deputy Mayor of Tychy Jan Nowak", "North Rhine-Westphalia's Economy Minister X": the person, and where
         name, held_at = found[1], found[0].text
+    elif (
+        len(found) > 1
+        and not name.person
+        and found[1].person
+        and text[name.end : found[1].start] == ", "
+        and text[found[1].end : found[1].end + 1] == ","
+    ):  # "A spokeswoman for Pernishka Energia, Gergana Petkova, wrote": the person set off after the body
+        name = found[1]
     posted = _post_of(text, name, found)
     if posted:
         return posted
@@ -249,6 +257,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
         named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{SPEECH}\b", after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
+        if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
+            said = named_then_said = None  # before the quote, which ends its sentence, is the one
         if said:
             who = _speaker_in(after[said.end() :], after_start + said.end(), text, names, lower_words)
         if who is None and named_then_said and not re.search(rf"(?:{_FULL_STOP}|[!?])\s", named_then_said.group(1)):
@@ -915,7 +925,7 @@ _ROLE_FOR = re.compile(
 _HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
     rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
-    rf"(?:(?:[\w-]+\s+){{0,2}}(?:{PART_NOUNS})\s+of\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
+    rf"(?:(?:[\w'’-]+\s+){{0,2}}(?:{PART_NOUNS})\s+(?:of|at)\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
     rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
 #: "X, who heads the union('s Y district)": the organisation named before by its kind
