@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-36/`` for the seventh to thirty-sixth), against
+   ``news-held-out-7/`` to ``-38/`` for the seventh to thirty-eighth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-36 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-38 (one for each set held
 aside), seeds.
 """
 
@@ -315,6 +315,20 @@ GROUPS = {
         "the rules, scored once with the thirty-first round's rules frozen, sets 35 and 36 alike: "
         "tests/articles/README.md)",
         "five held aside (36)",
+    ),
+    "news-held-out-37": (
+        ARTICLES / "news-held-out-37",
+        "News styles held aside, thirty-seventh set (tests/articles/news-held-out-37: written by another person than "
+        "the rules, scored once with the thirty-second round's rules frozen, sets 37 and 38 alike: "
+        "tests/articles/README.md)",
+        "five held aside (37)",
+    ),
+    "news-held-out-38": (
+        ARTICLES / "news-held-out-38",
+        "News styles held aside, thirty-eighth set (tests/articles/news-held-out-38: written by another person than "
+        "the rules, scored once with the thirty-second round's rules frozen, sets 37 and 38 alike: "
+        "tests/articles/README.md)",
+        "five held aside (38)",
     ),
 }
 
