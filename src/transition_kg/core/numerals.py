@@ -127,7 +127,7 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f]\d{3}(?![\d,.]
 _COMMA_THOUSANDS = re.compile(r"\d,\d{3}\b")
 #: letters glued before an amount with a scale ("VND6.5 trillion", "P2.3 billion", "ZiG450 million"): a currency
 #: code or sign; the number is an amount (which currency, the extractor says)
-_LETTERS_MONEY = re.compile(rf"(?<![A-Za-z])(?:[A-Z]{{1,3}}|[A-Z][a-z][A-Z])(\d+)(\.\d+)?\s+({_SCALE})\b", re.I)
+_LETTERS_MONEY = re.compile(rf"(?<![A-Za-z])(?-i:[A-Z]{{1,3}}|[A-Z][a-z][A-Z])(\d+)(\.\d+)?\s+({_SCALE})\b", re.I)
 _FRACTION = re.compile(
     rf"\b(?:({'|'.join(WORDS)})|(a|one))[- ]({'|'.join(DENOMINATORS)})s?\b|\b(half)\b"
     r"(?:(?= of\b| as\b|[,.;]|$)|(?<=by half)|(?<=by almost half)|(?<=by nearly half)|(?<=by more than half))",
