@@ -18,6 +18,7 @@ from transition_kg.core.validate import shacl_results, validate
 from transition_kg.core.vocab import ONTOLOGY_GRAPH, TKG, TKR
 from transition_kg.grow.articles import new_article
 from transition_kg.grow.extract import Gazetteer, extract
+from transition_kg.grow.extract.text import sentence_spans
 
 from .conftest import ROOT
 
@@ -3961,3 +3962,64 @@ def test_a_part_headed_at_a_body_and_a_person_set_off_after_the_body_they_speak_
     """ "who heads the miners' federation at the Podkrepa Confederation of Labour": head of the body after "at";
     "A spokeswoman for Y, X, wrote in an email: "…." She did not say …": X, the tag before the quote."""
     assert [(q[0][: len(e[0])], *q[1:]) for q, e in zip(organised(text, gazetteer), expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "the office" / "the university": the last name with that word
+            "The regional Forestry Office said on Monday the quota would fall. The head of the office, Budi Santoso, "
+            'said the cut was final.\n\n"It is final," Santoso said.',
+            [("It is final", "Budi Santoso", "head", "Forestry Office")],
+        ),
+        (  # a title's possessive opening the body's name is part of it
+            "The Mayor's Office of Housing paid $2 million, said Lena Ortiz, a spokeswoman for the office.\n\n"
+            '"It is a start," Ortiz said.',
+            [("It is a start", "Lena Ortiz", "spokeswoman", "Mayor's Office of Housing")],
+        ),
+        (
+            "A survey by the University of Kerala found the same. Meena Pillai, an economist at the university, "
+            'said so.\n\n"Nobody was asked," Pillai said.',
+            [("Nobody was asked", "Meena Pillai", "economist", "University of Kerala")],
+        ),
+        (  # "Its" after a sentence opening on "The" and a name a "which" clause follows: that body
+            "The Tarn Valley Karmachari Sangh, which has 900 members, objects. Its treasurer, Ravi Das, said so.\n\n"
+            '"We were not told," Das said.',
+            [("We were not told", "Ravi Das", "treasurer", "Tarn Valley Karmachari Sangh")],
+        ),
+        (  # a role before the name, the organisation in a "who heads" clause after it
+            "Policy analyst Ngozi Obi, who heads the Lagos-based Delta Grid Institute, said costs fell.\n\n"
+            '"Solar is cheaper," Obi said.',
+            [("Solar is cheaper", "Ngozi Obi", "Policy analyst", "Delta Grid Institute")],
+        ),
+    ],
+)
+def test_an_organisation_a_role_points_back_or_on_to(text, expected, gazetteer):
+    """ "the office", "the university" are the last body named with that word (a title's possessive before it part of
+    its name); "Its" after "The Y, which …" is Y; "who
+    heads the Y" gives the organisation of a role written before the name."""
+    assert organised(text, gazetteer) == expected
+
+
+def test_a_first_name_said_with_the_surname_is_no_form_of_address(gazetteer):
+    """ "Eva Lotte Brandt" … "Eva Brandt said" … "Brandt said": the first word comes with the surname on one mention
+    and the surname is said alone on another, so it is her first name, not a form of address ("Cde Mavhunga" keeps
+    its address on every mention)."""
+    text = (
+        "Eva Lotte Brandt, a welder at the Lausitz yard, lost her job in May. Brandt said she had a plan.\n\n"
+        '"I will retrain," Eva Brandt said.'
+    )
+    assert [q[1] for q in organised(text, gazetteer)] == ["Eva Lotte Brandt"]
+
+
+def test_a_dotted_abbreviation_before_a_lower_case_word_ends_no_sentence(gazetteer):
+    """ "Between 2015 and 2022, Severní doly a.s. cut 4,100 jobs": the stop of "a.s." before a word in lower case ends
+    no sentence, so the period that opens it governs the figure."""
+    text = "Between 2015 and 2022, the operator Severní doly a.s. cut 4,100 jobs."
+    found = [
+        (c.exact, c.props.get("startYear"), c.props.get("endYear"))
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("4,100 jobs", ['"2015"^^xsd:gYear'], ['"2022"^^xsd:gYear'])]
+    assert len(sentence_spans("It runs till 9 p.m. on weekdays. Then it stops.")) == 2

@@ -501,7 +501,7 @@ ORG_NOUNS = (
 #: an organisation's noun, or a public body's or an administrative area's
 HELD_NOUNS = (
     rf"{ORG_NOUNS}|bureau|county|canton|province|prefecture|municipality|department|commission|committee|region|"
-    r"district|administration|authority|government"
+    r"district|administration|authority|government|office|university|college|school|centre|center|board|foundation"
 )
 #: the part of an organisation a role may be held in, whose organisation is named after it ("the Hendrina branch of
 #: the National Union of Mineworkers")

@@ -349,14 +349,20 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
 @functools.lru_cache(maxsize=4)
 def _addressed(text: str) -> frozenset[tuple[str, str]]:
     """The (word, last word of a name) pairs the text writes both as "word Given Last" (one or two words between) and
-    as "word Last" closing a run of capitalised words ("Cde Tendai Mavhunga" … "Cde Mavhunga said"): indexed once."""
+    as "word Last" closing a run of capitalised words ("Cde Tendai Mavhunga" … "Cde Mavhunga said"), and never the
+    last word alone: a form of address is said with every mention, a first name is not ("Anna Maria Weber" … "Anna
+    Weber" … "Weber said": Anna is her first name); indexed once."""
     full: set[tuple[str, str]] = set()
     alone: set[tuple[str, str]] = set()
-    for m in re.finditer(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*)+(?![\w'’-])", text):
+    single: set[str] = set()
+    for m in re.finditer(rf"(?<![\w'’-])[{UPPER}][\w'’-]*(?: [{UPPER}][\w'’-]*)*(?![\w'’-])", text):
         words = m.group(0).split(" ")
+        if len(words) == 1:
+            single.add(words[0])
+            continue
         alone.add((words[-2], words[-1]))
         full.update((words[j], words[-1]) for j in range(max(0, len(words) - 4), len(words) - 2))
-    return frozenset(full & alone)
+    return frozenset(pair for pair in full & alone if pair[1] not in single)
 
 
 def _called_with_address(text: str, words: list[str], lower_words: set[str]) -> int | None:

@@ -205,8 +205,13 @@ def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrence
             or (noun == "company" and seen is not None and _short_company(seen, n.text))
             or called.match(text, n.end, n.end + 80)
         ):
-            return n.text
+            owner = _TITLE_OWNS.search(text, max(0, n.start - 40), n.start)
+            return owner.group(0) + n.text if owner else n.text  # "the Governor's Office of …": all of its name
     return None
+
+
+#: a title's possessive written before a body's name, a part of that name ("Governor's Office of Economic Opportunity")
+_TITLE_OWNS = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(TITLES))})['’]s\s\Z")
 
 
 def _short_company(seen: Occurrences, name: str) -> bool:
@@ -454,13 +459,16 @@ def _people(text: str, names: list[Name]) -> list[tuple[int, str]]:
 
 def _holding(written: list[tuple[int, str]]) -> dict[str, list[int]]:
     """Where in ``written`` (in order) are the names of several words that hold a word ("w" + the word) or end in
-    some words ("s" + a space and those words, casefolded): a surname's full name is looked up, not searched for."""
+    some words ("s" + a space and those words, casefolded) or, past two words, open and end on two ("f" + first and
+    last, casefolded): a surname's full name is looked up, not searched for."""
     out: dict[str, list[int]] = {}
     for i, (_, name) in enumerate(written):
         words = name_words(name)
         for word in words if len(words) > 1 else ():
             out.setdefault("w" + word, []).append(i)
         folded = " ".join(words).casefold()
+        if len(words) > 2:  # "Anna Maria Weber" said "Anna Weber": her first name and surname
+            out.setdefault(f"f{words[0]} {words[-1]}".casefold(), []).append(i)
         for k, ch in enumerate(folded):
             if ch == " ":
                 out.setdefault("s" + folded[k:], []).append(i)
@@ -498,7 +506,7 @@ def _complete(
     if named:  # "Ospina said": Jaime Andrés Ospina Vélez; "Van der Merwe": Johan van der Merwe
         listed, holding = written
         before = bisect.bisect_left(listed, (start,))
-        keys = ["s " + who[0].casefold()] + (["w" + who[0]] if " " not in who[0] else [])
+        keys = ["s " + who[0].casefold()] + (["w" + who[0]] if " " not in who[0] else ["f" + who[0].casefold()])
         last = max(_last_below(holding.get(key, []), before) for key in keys)
         full = listed[last][1] if last >= 0 else None
         if full:
@@ -537,7 +545,7 @@ def _complete(
             )  # "Bogatyr Komir, the largest miner in …"
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
-            who = (who[0], who[1], _at_the(seen, who[0]) or _ministry_of(names, who[1]))
+            who = (who[0], who[1], _at_the(seen, who[0]) or _ministry_of(names, who[1]) or _headed(seen, who[0]))
         if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
             who = (
                 who[0],
@@ -836,11 +844,10 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
     if kind:  # "X, who heads the union, said": the union named before
         return _HEAD_OF[kind.group(1)], _named_as(text, names, kind.group(2), kind.start(), seen)
     heads = seen.after(person, _HEADS_ORG)  # "X, who heads the Yulin Municipal Bureau of …": its head
-    part = _PART_OF.match(text, heads.end()) if heads else None  # "who heads the Y branch of the Z": Z
     return (
         _role_before(seen, person, names)
         or _described_as(seen, person)
-        or ((_HEAD_OF[heads.group(1)], _whole(part.group(1)) if part else heads.group(2)) if heads else None)
+        or ((_HEAD_OF[heads.group(1)], _headed(seen, person)) if heads else None)
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
         or _owned_post(seen, person, names)
@@ -928,6 +935,15 @@ _HEADS_ORG = re.compile(
     rf"(?:(?:[\w'’-]+\s+){{0,2}}(?:{PART_NOUNS})\s+(?:of|at)\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
     rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
+
+
+def _headed(seen: Occurrences, person: str) -> str | None:
+    """The organisation a person heads ("Energy analyst X, who heads the Y"; "who heads the Y branch of the Z": Z)."""
+    heads = seen.after(person, _HEADS_ORG)
+    part = _PART_OF.match(seen.text, heads.end()) if heads else None
+    return (_whole(part.group(1)) if part else heads.group(2)) if heads else None
+
+
 #: "X, who heads the union('s Y district)": the organisation named before by its kind
 _HEADS_NOUN = re.compile(rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+({ORG_NOUNS})\b(?=['’]s\s|[,.;])")
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
@@ -1052,7 +1068,27 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
     text = seen.text
     noun = found.group(1)
     kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
-    return kind or _referent(text, names, at, seen=seen) or _opening_noun(text, names, at, seen)
+    return (
+        kind
+        or _referent(text, names, at, seen=seen)
+        or _opening_noun(text, names, at, seen)
+        or _body_which(text, names, at)
+    )
+
+
+#: a sentence opening on "The" and a name that a "which" clause follows ("The Ib Valley Colliery Mazdoor Sangh, which
+#: has …"): a body, not a person or a place
+_THE_NAME_WHICH = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))The\s+$")
+
+
+def _body_which(text: str, names: list[Name], at: int) -> str | None:
+    """The body "Its" at ``at`` refers to when the last name before it (300 characters back at most) opens its
+    sentence after "The", a "which" clause after it (an organisation the lexicon has no word for)."""
+    before = names[: bisect.bisect_left(names, at, key=lambda n: n.start)]
+    n = before[-1] if before else None
+    if n is None or n.person or n.end > at or at - n.end > 300 or not text.startswith(", which ", n.end):
+        return None
+    return n.text if _THE_NAME_WHICH.search(text, max(0, n.start - 6), n.start) else None
 
 
 def _referent(text: str, names: list[Name], at: int, reach: int = 300, seen: Occurrences | None = None) -> str | None:

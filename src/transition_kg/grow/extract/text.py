@@ -87,9 +87,16 @@ class Gazetteer:
         return [(m.start(), m.end(), self.labels[m.group(0)]) for m in self.pattern.finditer(text)]
 
 
+#: a dotted abbreviation's letters before its last stop ("a.s", "s.r.o", "p.m"), and a word in lower case after it: the
+#: stop ends no sentence ("Karvinská těžební a.s. cut 7,300 jobs")
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_]\Z")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans: ends at . ! ? (and a closing quote) followed by space, or a line break;
-    not after an abbreviation ("No. 3", "Dr. Li", "W.Va.") or an initial ("J. Smith")."""
+    not after an abbreviation ("No. 3", "Dr. Li", "W.Va.", "a.s." before a word in lower case) or an initial ("J.
+    Smith")."""
     spans, start = [], 0
     for m in re.finditer(r'[.!?]["”’»“]?(?=\s)|\n', text):
         if m.group(0).startswith("."):
@@ -99,7 +106,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
                 and not text[m.end() : m.end() + 2].startswith(("\n", " \n"))
                 and not (word.group(1) == "Va" and text[m.end() : m.end() + 3].strip()[:1] in ("—", "–", "-"))
-            ):
+            ) or (_DOTTED.search(text, start, m.start()) and _LOWER_NEXT.match(text, m.end())):
                 continue
         end = m.end()
         if text[start:end].strip():
