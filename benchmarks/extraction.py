@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-38/`` for the seventh to thirty-eighth), against
+   ``news-held-out-7/`` to ``-40/`` for the seventh to fortieth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-38 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-40 (one for each set held
 aside), seeds.
 """
 
@@ -329,6 +329,20 @@ GROUPS = {
         "the rules, scored once with the thirty-second round's rules frozen, sets 37 and 38 alike: "
         "tests/articles/README.md)",
         "five held aside (38)",
+    ),
+    "news-held-out-39": (
+        ARTICLES / "news-held-out-39",
+        "News styles held aside, thirty-ninth set (tests/articles/news-held-out-39: written by another person than "
+        "the rules, scored once with the thirty-third round's rules frozen, sets 39 and 40 alike: "
+        "tests/articles/README.md)",
+        "five held aside (39)",
+    ),
+    "news-held-out-40": (
+        ARTICLES / "news-held-out-40",
+        "News styles held aside, fortieth set (tests/articles/news-held-out-40: written by another person than "
+        "the rules, scored once with the thirty-third round's rules frozen, sets 39 and 40 alike: "
+        "tests/articles/README.md)",
+        "five held aside (40)",
     ),
 }
 
