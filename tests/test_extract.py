@@ -4023,3 +4023,44 @@ def test_a_dotted_abbreviation_before_a_lower_case_word_ends_no_sentence(gazette
     ]
     assert found == [("4,100 jobs", ['"2015"^^xsd:gYear'], ['"2022"^^xsd:gYear'])]
     assert len(sentence_spans("It runs till 9 p.m. on weekdays. Then it stops.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a local plural of a currency's ISO 4217 name (pycountry): Spanish "-es", Scandinavian "-er"
+            "LIMA, Peru, Jan 21 (Reuters) - A family gets twenty thousand soles. The fund holds 40 million soles.",
+            [("twenty thousand soles", '"PEN"'), ("40 million soles", '"PEN"')],
+        ),
+        (
+            "OSLO, Norway, Jan 21 (Reuters) - The firm spent 640 million kroner on closing the mine.",
+            [("640 million kroner", '"NOK"')],
+        ),
+        (  # a sign made of the name's first letters and a slash or stop, where the text is set: "S/" the sol, "kr"
+            "LIMA, Peru, Jan 21 (Reuters) - Grants of between S/ 5,000 and S/ 20,000 each; a S/ 64 million fund.",
+            [("between S/ 5,000", '"PEN"'), ("S/ 20,000", '"PEN"'), ("S/ 64 million", '"PEN"')],
+        ),
+        (
+            "OSLO, Norway, Jan 21 (Reuters) - A ticket costs kr 450. The page is at p. 5.",
+            [("kr 450", '"NOK"'), ("5", None)],
+        ),
+    ],
+)
+def test_a_currencys_local_plural_and_a_sign_from_its_name(text, expected, gazetteer):
+    found = [
+        (c.exact, *(c.props.get("candidateUnit") or [None])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == expected, found
+
+
+def test_a_people_is_a_place_ending_in_a_and_n_not_any_name_ending_in_n(gazetteer):
+    """ "Kenyans" is of Kenya; "Oyón" is no people of Nigeria's Oyo: the Peruvian region named twice sets the sol."""
+    text = "Oyón, Peru (AP) — Oyón asked Lima for S/ 64 million. Oyón miners met in Oyón and in Lima."
+    found = [
+        (c.exact, *(c.props.get("candidateUnit") or [None])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == [("S/ 64 million", '"PEN"')], found

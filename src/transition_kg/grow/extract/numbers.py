@@ -85,6 +85,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     code = _glued_currency(glued.group(1), country) if glued and country else None
     if code:  # "P2.3 billion" in Botswana, "ZiG450 million" in Zimbabwe, "NT$3.6 billion" in Taiwan
         return CURRENCY_LABELS.get(code) or code, None, end
+    signed = _sign_before(text, start, country)
+    if signed:  # "S/ 64 million" in Peru (the sol), "kr 450" in Norway (the krone)
+        return CURRENCY_LABELS.get(signed[0]) or signed[0], None, end
     word = re.match(
         r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
@@ -171,15 +174,24 @@ def _iso_currency_words() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = collections.defaultdict(list)
     for currency in pycountry.currencies:
         word = currency.name.split()[-1].lower()
-        if currency.alpha_3.startswith("X") or not word.isalpha() or word in _NOT_CURRENCY_WORDS:
+        if currency.alpha_3.startswith("X") or not word.isalpha() or word in CURRENCIES or word + "s" in CURRENCIES:
             continue
-        if word in CURRENCIES or word + "s" in CURRENCIES:
-            continue
-        for form in {word, word + "s", re.sub(r"al$", "ais", word)}:
+        for form in _local_plurals(word) | (set() if word in _NOT_CURRENCY_WORDS else {word, word + "s"}):
             found[form].append(currency.alpha_3)
     for form, code in LOCAL_CURRENCY_NAMES.items():
         found[form].append(code)
     return {form: tuple(sorted(codes)) for form, codes in found.items()}
+
+
+def _local_plurals(word: str) -> set[str]:
+    """A currency name's plurals in the languages that name it: Portuguese "-al" as "-ais" ("meticais"), Spanish
+    "-es" after a consonant ("soles", "colones"), Scandinavian "-er" after an "e" ("kroner") and "-or" after an "a"
+    ("kronor"); a word that is no currency after a number alone ("sol") still is in these forms."""
+    forms = {re.sub(r"al$", "ais", word)} - {word}
+    if word[-1] not in "aeiouy":
+        forms.add(word + "es")
+    forms |= {word[:-1] + "er"} if word.endswith("e") else {word[:-1] + "or"} if word.endswith("a") else set()
+    return forms
 
 
 def _glued_currency(letters: str, country: str) -> str | None:
@@ -195,6 +207,21 @@ def _glued_currency(letters: str, country: str) -> str | None:
             and (not letters.endswith("$") or name.endswith("Dollar"))
         ):
             return code
+    return None
+
+
+def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] | None:
+    """The code of ``country``'s currency whose sign, the first letters of its name's last word, is written just
+    before the amount at ``start``, and where that sign begins: with a slash ("S/", "S/.": the sol), or of two
+    letters or more that are no word, with or without a stop ("kr", "Kr.": the krone); else None (not "p. 5")."""
+    cut = re.search(r"(?<![\w/.])([A-Za-z]{1,3})(/\.?|\.)?\s?$", text[max(0, start - 7) : start])
+    if not (country and cut) or not (
+        (cut.group(2) and "/" in cut.group(2)) or (len(cut.group(1)) > 1 and cut.group(1).lower() not in FUNCTION_WORDS)
+    ):
+        return None
+    for code, name in _currencies_of(country):
+        if name.split()[-1].lower().startswith(cut.group(1).lower()):
+            return code, max(0, start - 7) + cut.start()
     return None
 
 
@@ -283,7 +310,7 @@ def _place_named(words: str, places: dict[str, str], person: bool) -> tuple[str,
     ("South Australians") 1; not in a person's name, a place that begins it or follows its last "of"
     ("Queensland Government", "Electricity Trust of South Australia") ½ ("Georgia Treloar" may be a person)."""
     whole = _plain(words)
-    for key in (whole, re.sub(r"(?<=[a-z])ns?$", "", whole)):
+    for key in (whole, re.sub(r"(?<=a)ns?$", "", whole)):  # a people after an "-a" ("Kenyans"; not "Oyón": Oyo)
         if key in places:
             return places[key], 1
     parts = [] if person else whole.split()
@@ -339,6 +366,7 @@ class Quantity:
     unit: str | None
     counted: str | None
     end: int
+    sign: int  # where a currency's sign written before the number begins that SIGN does not know (else its start)
 
 
 def dates_and_numbers(
@@ -684,20 +712,21 @@ def _observation_span(
     before it included), its first number, the words before that number, and its qualifier."""
     quantity = kept[i]
     number = quantity.number
-    before = text[max(s_start, number.start - 8) : number.start]
+    before = text[max(s_start, quantity.sign - 8) : quantity.sign]
     partners = [  # a range's other end is next to it: "1,200 to 1,500"
         k
         for k in kept[max(0, i - 1) : i + 2]
         if k is not quantity and ranged(text, *sorted((k.number, number), key=lambda n: n.start))
     ]
-    first = min([number] + [k.number for k in partners], key=lambda n: n.start)
-    window = max(s_start, first.start - 200)  # the words before it: a window, so that extract stays linear
-    lead = re.sub(SIGN, "", text[window : first.start])
+    head = min([quantity, *partners], key=lambda k: k.number.start)
+    first = head.number
+    window = max(s_start, head.sign - 200)  # the words before it: a window, so that extract stays linear
+    lead = re.sub(SIGN, "", text[window : head.sign])
     qualifier = re.search(rf"\b({QUALIFIERS})\s*$|(~)\s*$", lead, re.I)
     start = (
         window + (qualifier.start() if qualifier else len(lead))
         if partners or qualifier
-        else number.start - (len(before) - len(re.sub(SIGN, "", before)))
+        else quantity.sign - (len(before) - len(re.sub(SIGN, "", before)))
     )
     return start, max([quantity.end] + [k.end for k in partners]), first, lead, qualifier
 
@@ -970,6 +999,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if (
             re.search(r"\b[A-Z]\w*[ -]$", before)
             and not re.search(SIGN, before)
+            and not _sign_before(text, number.start, country)
             and not re.search(r"(?:^|[.!?:\"“„«—–]\s*)\w+[ -]$", before.lstrip())
             and not re.search(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s$", before)
         ):
@@ -1030,7 +1060,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             and not (number.value > 1 and _PART_OF.match(rest))
         ):
             continue  # "one of", "first", "21st century": a word, not a quantity
-        kept.append(Quantity(number, unit, counted, unit_end))
+        named = _sign_before(text, number.start, country)
+        signed = named and unit == (CURRENCY_LABELS.get(named[0]) or named[0])
+        kept.append(Quantity(number, unit, counted, unit_end, named[1] if named and signed else number.start))
     _carry_units(text, s_start, kept)
     return kept
 
