@@ -4064,3 +4064,13 @@ def test_a_people_is_a_place_ending_in_a_and_n_not_any_name_ending_in_n(gazettee
         if c.kind == "CandidateObservation"
     ]
     assert found == [("S/ 64 million", '"PEN"')], found
+
+
+def test_a_district_or_division_of_a_union_keeps_its_number(gazetteer):
+    """ "who heads Y District 20": the organisation is the numbered district, not "Y District"."""
+    text = (
+        "Ray Dunmore, who heads United Steelworkers District 7, spoke at the gate.\n\n"
+        '"We want the jobs first," Dunmore said.'
+    )
+    found = organised(text, gazetteer)
+    assert [f[3] for f in found] == ["United Steelworkers District 7"], found

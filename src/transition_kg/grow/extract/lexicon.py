@@ -937,8 +937,8 @@ TITLE_WORDS = {
 }  # fmt: skip
 #: kinds of site a name can go on with in lower case ("the Loa Janan pit"): a place, not a person
 SITES = "pit|mine|colliery|plant|power station|smelter|steelworks|refinery|field|basin|district|region|valley"
-#: the words before a union local's or a lodge's number ("Local 1197", "Lodge 12")
-NUMBERED_UNITS = {"Local", "Lodge", "Branch", "Chapter"}
+#: the words before a union local's, a lodge's or a district's number ("Local 1197", "Lodge 12", "District 20")
+NUMBERED_UNITS = {"Local", "Lodge", "Branch", "Chapter", "District", "Division", "Region"}
 #: nouns a role ends with ("deputy director", "miners' union head", "real estate agent")
 OCCUPATIONS = (
     "leader|head|chief|director|manager|secretary|president|chairman|chairwoman|chairperson|chair|spokesman|"
