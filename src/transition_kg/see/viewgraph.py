@@ -20,14 +20,12 @@ Data = dict[str, Any]
 Graph: TypeAlias = "ViewGraph | nx.MultiDiGraph"
 
 
-class NodeView:
-    """A graph's nodes as networkx's ``G.nodes``: iterated, counted, tested with ``in``,
-    ``nodes[n]`` (the node's attributes) and ``nodes(data=True)`` (pairs of node and attributes)."""
+class _Nodes:
+    """What a graph and its ``nodes`` both are, as in networkx: their nodes iterated, counted
+    and tested with ``in``."""
 
-    __slots__ = ("_nodes",)
-
-    def __init__(self, nodes: dict[str, Data]) -> None:
-        self._nodes = nodes
+    __slots__ = ()
+    _nodes: dict[str, Data]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._nodes)
@@ -38,6 +36,16 @@ class NodeView:
     def __contains__(self, node: object) -> bool:
         return node in self._nodes
 
+
+class NodeView(_Nodes):
+    """A graph's nodes as networkx's ``G.nodes``: iterated, counted, tested with ``in``,
+    ``nodes[n]`` (the node's attributes) and ``nodes(data=True)`` (pairs of node and attributes)."""
+
+    __slots__ = ("_nodes",)
+
+    def __init__(self, nodes: dict[str, Data]) -> None:
+        self._nodes = nodes
+
     def __getitem__(self, node: str) -> Data:
         return self._nodes[node]
 
@@ -45,7 +53,7 @@ class NodeView:
         return self._nodes.items() if data else self._nodes.keys()
 
 
-class ViewGraph:
+class ViewGraph(_Nodes):
     """A directed graph with several edges between two nodes, each under a key (the view's
     edges are keyed by their property): the subset of ``networkx.MultiDiGraph`` the view uses.
     ``graph`` is the graph's own attributes (the catalogue, a focus, the reserve, …)."""
@@ -156,15 +164,6 @@ class ViewGraph:
     def number_of_edges(self) -> int:
         """How many edges."""
         return sum(self._count(targets) for targets in self._succ.values())
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._nodes)
-
-    def __len__(self) -> int:
-        return len(self._nodes)
-
-    def __contains__(self, node: object) -> bool:
-        return node in self._nodes
 
     def __repr__(self) -> str:
         return f"<ViewGraph: {self.number_of_nodes():,} nodes, {self.number_of_edges():,} edges>"
