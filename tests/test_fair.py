@@ -50,6 +50,23 @@ def _trickle(url: str, head: bytes, drip: bytes, seconds: float) -> tuple[bytes,
     return answer, time.perf_counter() - start
 
 
+def _reload_begun(folder: Path, change) -> tuple[Path, bytes]:
+    """A reload of the store in ``folder`` begun as core.load does it: its marker removed, then
+    ``change(store)`` written; the marker's path and its bytes, for the test to write back."""
+    import pyoxigraph as ox
+
+    from transition_kg.core.load import MARKER
+
+    marker = Path(folder) / MARKER
+    kept = marker.read_bytes()
+    marker.unlink()
+    store = ox.Store(str(folder))
+    change(store)
+    store.flush()
+    del store
+    return marker, kept
+
+
 @pytest.fixture
 def quick(project, monkeypatch):
     monkeypatch.setattr(serve, "READ_TIMEOUT", 1.5)
@@ -155,22 +172,13 @@ def test_a_replaced_worker_never_serves_a_half_loaded_store(project, tmp_path):
     """Another command reloading the store (its marker removed first, then the data rewritten)
     is killed midway; a worker ended by a timeout meanwhile is not replaced by one that opens
     that store: the worker left serves its copy, every answer whole."""
-    import pyoxigraph as ox
-
-    from transition_kg.core.load import MARKER
-
     folder = tmp_path / "store"
     server = make_server(project, port=0, timeout=2, workers=2, store_dir=folder).start()
     try:
         labels = (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
         assert get(server.url, LABELS, "Accept: text/csv\r\n") == labels
-        marker = Path(folder) / MARKER
-        kept = marker.read_bytes()
-        marker.unlink()  # the reload begins (as core.load does) …
-        half = ox.Store(str(folder))
-        half.clear()  # … empties the store, and is killed before it writes it again
-        half.flush()
-        del half
+        # the reload begins (as core.load does): it empties the store, and is killed before it writes it again
+        marker, kept = _reload_begun(folder, lambda store: store.clear())
         assert get(server.url, RUNAWAY)[0] == 503  # its worker ended, to be replaced
         time.sleep(2)
         assert [get(server.url, LABELS, "Accept: text/csv\r\n") for _ in range(6)] == [labels] * 6
@@ -190,22 +198,15 @@ def test_a_worker_forked_after_a_reload_serves_the_reloaded_store(project, tmp_p
     one ended by a timeout answers from the new data, not the handle opened before."""
     import pyoxigraph as ox
 
-    from transition_kg.core.load import MARKER
-
     folder = tmp_path / "store"
     server = make_server(project, port=0, timeout=2, workers=1, store_dir=folder).start()
     try:
         before = (200, "l\r\nQitaihe\r\n七台河\r\n".encode())
         assert get(server.url, LABELS, "Accept: text/csv\r\n") == before
-        marker = Path(folder) / MARKER
-        kept = marker.read_bytes()
-        marker.unlink()  # a reload, as core.load does it: the marker first, then the data …
-        store = ox.Store(str(folder))
         qitaihe = ox.NamedNode("https://w3id.org/transition-kg/id/qitaihe")
         label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-        store.add(ox.Quad(qitaihe, label, ox.Literal("Qitaihe City"), ox.NamedNode("urn:x-test:reload")))
-        store.flush()
-        del store
+        added = ox.Quad(qitaihe, label, ox.Literal("Qitaihe City"), ox.NamedNode("urn:x-test:reload"))
+        marker, kept = _reload_begun(folder, lambda store: store.add(added))  # the marker first, then the data …
         time.sleep(0.01)
         marker.write_bytes(kept)  # … and the marker again, when it is whole
         assert get(server.url, RUNAWAY)[0] == 503  # the one worker ended, to be replaced
