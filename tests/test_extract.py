@@ -4074,3 +4074,10 @@ def test_a_district_or_division_of_a_union_keeps_its_number(gazetteer):
     )
     found = organised(text, gazetteer)
     assert [f[3] for f in found] == ["United Steelworkers District 7"], found
+
+
+def test_a_year_earlier_opening_a_sentence_counts_back_from_a_named_year_before_it(gazetteer):
+    """ "Last year … . A year earlier the bill had been …": the year before last year, not before the publication's."""
+    text = "Last year the company paid PLN 910m for allowances. A year earlier the bill had been PLN 640m."
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert (found.get("PLN 910m"), found.get("PLN 640m")) == ("2025", "2024"), found
