@@ -4081,3 +4081,14 @@ def test_a_year_earlier_opening_a_sentence_counts_back_from_a_named_year_before_
     text = "Last year the company paid PLN 910m for allowances. A year earlier the bill had been PLN 640m."
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert (found.get("PLN 910m"), found.get("PLN 640m")) == ("2025", "2024"), found
+
+
+def test_a_time_opening_the_sentence_governs_a_later_clause_after_one_with_a_figure(gazetteer):
+    """ "Last year the plant generated 9 percent …, while it paid HUF 68 billion": both of last year; a time inside a
+    clause with a figure of its own ("lost 9,000 residents in 2020, and its income …") is still its clause's only."""
+    text = (
+        "The workforce shrank. Last year the plant generated 9 percent of the power, while it paid HUF 68 billion "
+        "for allowances. The town lost 9,000 residents in 2020, and its income is $34,000."
+    )
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert (found.get("HUF 68 billion"), found.get("$34,000")) == ("2025", "2026"), found

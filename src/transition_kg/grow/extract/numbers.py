@@ -1290,6 +1290,15 @@ def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end:
     return None
 
 
+def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None]) -> bool:
+    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …"): it sets the time of every
+    clause of the sentence that states none, even after a clause with a figure of its own."""
+    clause = clause_of(t[0])
+    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+)?", text[clause[0] : t[0]]) if clause else None
+    at = clause[0] + len(lead.group(1)) if clause and lead else 0
+    return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
+
+
 def _when(
     text: str,
     times: list[Time],
@@ -1327,7 +1336,8 @@ def _when(
     free = [
         t
         for t in times
-        if (not _bounded(t[3], t[4]) or _reached_by(text, t, start)) and clause_of(t[0]) not in numbered
+        if (not _bounded(t[3], t[4]) or _reached_by(text, t, start))
+        and (clause_of(t[0]) not in numbered or _opens_sentence(text, t, clause_of))
     ]
     before = [t for t in free if t[1] <= start]
     if before:
