@@ -4092,3 +4092,26 @@ def test_a_time_opening_the_sentence_governs_a_later_clause_after_one_with_a_fig
     )
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert (found.get("HUF 68 billion"), found.get("$34,000")) == ("2025", "2026"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a known thing whose clause says it is still to be made, and one elided after "and"
+            "The company said the 560MW gas unit would start running in 2028 and the 200MW battery a year later.",
+            {"560MW": "2028", "200MW": "2029"},
+        ),
+        (  # a new thing, made when the clause right after its own says
+            "It foresees a 500MW gas unit and a 300MW solar park on the old fields, both to be completed by 2029.",
+            {"500MW": "2029", "300MW": "2029"},
+        ),
+        (  # a known thing to be closed, not made; a later clause about something else
+            "The owner said the 1720MW station would stop generating in June 2028. It would pair a 220MW solar farm "
+            "with a battery and employ 350 people during construction, which is set to start next spring.",
+            {"1720MW": "-", "220MW": "-"},
+        ),
+    ],
+)
+def test_a_capacity_still_to_be_made_holds_from_the_year_it_is_due(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
