@@ -4115,3 +4115,14 @@ def test_a_time_opening_the_sentence_governs_a_later_clause_after_one_with_a_fig
 def test_a_capacity_still_to_be_made_holds_from_the_year_it_is_due(text, expected, gazetteer):
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The plant will stop burning coal next year, and the town has been promised EUR 48 million.", "-"),
+        ("The plant will stop burning coal next year, and the town will get EUR 48 million.", "2027"),
+    ],
+)
+def test_a_future_time_before_is_not_a_figures_in_the_present_perfect(text, year, gazetteer):
+    assert years(text, gazetteer, dt.date(2026, 10, 20)).get("EUR 48 million") == year

@@ -1326,6 +1326,20 @@ def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, in
     return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
 
 
+def _other_tense(
+    text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None], clause: tuple[int, int], start: int
+) -> bool:
+    """Whether a time before a figure's clause is of a future ("will stop burning coal next year") the figure's own
+    clause, in the present perfect or the past, does not share ("…, and the town has been promised EUR 48 million")."""
+    own = clause_of(t[0])
+    return (
+        own is not None
+        and own != clause
+        and re.search(r"\b(?:will|would|shall)\b", text[own[0] : own[1]]) is not None
+        and re.search(r"\b(?:has|have|had|was|were)\b", text[clause[0] : start]) is not None
+    )
+
+
 def _when(
     text: str,
     times: list[Time],
@@ -1366,7 +1380,7 @@ def _when(
         if (not _bounded(t[3], t[4]) or _reached_by(text, t, start))
         and (clause_of(t[0]) not in numbered or _opens_sentence(text, t, clause_of))
     ]
-    before = [t for t in free if t[1] <= start]
+    before = [t for t in free if t[1] <= start and not _other_tense(text, t, clause_of, clause, start)]
     if before:
         return max(before, key=lambda t: t[0])
     later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)]
