@@ -4074,3 +4074,55 @@ def test_a_district_or_division_of_a_union_keeps_its_number(gazetteer):
     )
     found = organised(text, gazetteer)
     assert [f[3] for f in found] == ["United Steelworkers District 7"], found
+
+
+def test_a_year_earlier_opening_a_sentence_counts_back_from_a_named_year_before_it(gazetteer):
+    """ "Last year … . A year earlier the bill had been …": the year before last year, not before the publication's."""
+    text = "Last year the company paid PLN 910m for allowances. A year earlier the bill had been PLN 640m."
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert (found.get("PLN 910m"), found.get("PLN 640m")) == ("2025", "2024"), found
+
+
+def test_a_time_opening_the_sentence_governs_a_later_clause_after_one_with_a_figure(gazetteer):
+    """ "Last year the plant generated 9 percent …, while it paid HUF 68 billion": both of last year; a time inside a
+    clause with a figure of its own ("lost 9,000 residents in 2020, and its income …") is still its clause's only."""
+    text = (
+        "The workforce shrank. Last year the plant generated 9 percent of the power, while it paid HUF 68 billion "
+        "for allowances. The town lost 9,000 residents in 2020, and its income is $34,000."
+    )
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert (found.get("HUF 68 billion"), found.get("$34,000")) == ("2025", "2026"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a known thing whose clause says it is still to be made, and one elided after "and"
+            "The company said the 560MW gas unit would start running in 2028 and the 200MW battery a year later.",
+            {"560MW": "2028", "200MW": "2029"},
+        ),
+        (  # a new thing, made when the clause right after its own says
+            "It foresees a 500MW gas unit and a 300MW solar park on the old fields, both to be completed by 2029.",
+            {"500MW": "2029", "300MW": "2029"},
+        ),
+        (  # a known thing to be closed, not made; a later clause about something else
+            "The owner said the 1720MW station would stop generating in June 2028. It would pair a 220MW solar farm "
+            "with a battery and employ 350 people during construction, which is set to start next spring.",
+            {"1720MW": "-", "220MW": "-"},
+        ),
+    ],
+)
+def test_a_capacity_still_to_be_made_holds_from_the_year_it_is_due(text, expected, gazetteer):
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The plant will stop burning coal next year, and the town has been promised EUR 48 million.", "-"),
+        ("The plant will stop burning coal next year, and the town will get EUR 48 million.", "2027"),
+    ],
+)
+def test_a_future_time_before_is_not_a_figures_in_the_present_perfect(text, year, gazetteer):
+    assert years(text, gazetteer, dt.date(2026, 10, 20)).get("EUR 48 million") == year

@@ -32,12 +32,21 @@ def _years_to(sentence: str, published: dt.date) -> list[tuple[int, int, str, st
 
 def _paragraph_year(text: str, at: int, published: dt.date) -> str:
     """The last year the paragraph wrote before ``at`` (a financial year's second: "2025-26", 2026), else the
-    publication's: what "A decade earlier" opening a sentence with no time of its own counts back from."""
-    written = _WRITTEN_YEAR.findall(text, text.rfind("\n", 0, at) + 1, at)
+    publication's: what "A decade earlier" opening a sentence with no time of its own counts back from; a year the
+    paragraph named by its place from the publication ("Last year … . A year earlier …") counts as written there."""
+    opening = text.rfind("\n", 0, at) + 1
+    written = list(_WRITTEN_YEAR.finditer(text, opening, at))
+    named = list(_NAMED_YEAR.finditer(text, max(opening, written[-1].end() if written else opening), at))
+    if named:
+        return str(published.year + {"last": -1, "this": 0, "next": 1}[named[-1].group(1).lower()])
     if not written:
         return str(published.year)
-    first, second = written[-1]
+    first, second = written[-1].groups()
     return first[:2] + second[-2:] if second else first
+
+
+#: a year named by its place from the publication's: "last year", "this year"
+_NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
 
 
 def _financial(when: str) -> bool:

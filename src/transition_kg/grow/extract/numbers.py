@@ -865,7 +865,7 @@ def _time_of(
     number, end = quantity.number, quantity.end
     clause = clause_of(number.start) or (0, len(text))
     if _undated(text, quantity, lead):
-        return _made_when(text, quantity, lead, times, clause)
+        return _made_when(text, quantity, lead, times, clause, clause_of, numbered)
     change = bool(
         re.match(
             r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -930,19 +930,46 @@ def _from_to_side(text: str, clause: tuple[int, int], clause_of: Callable[[int],
     return None
 
 
-def _made_when(text: str, quantity: Quantity, lead: str, times: list[Time], clause: tuple[int, int]) -> Time | None:
+#: a thing still to be made: "would start running", "will be completed", "is due to open", "to be built"
+_TO_BE_MADE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:start|begin|open|enter|"
+    r"come\s+online|be\s+(?:built|completed|finished|connected|commissioned|running|operational|online))\b"
+)
+#: a clause after a thing's that says when it is made: ", both to be completed by 2029", ", due in 2030"
+_MADE_AFTER = re.compile(r"(?:both|all|each)?\s*(?:to\s+be\s+\w+ed|due)\b")
+
+
+def _made_when(
+    text: str,
+    quantity: Quantity,
+    lead: str,
+    times: list[Time],
+    clause: tuple[int, int],
+    clause_of: Callable[[int], tuple[int, int] | None],
+    numbered: set[tuple[int, int] | None],
+) -> Time | None:
     """The time a thing of a capacity is made, when the text brings it in as new ("a 90MW data centre by 2030", "an
     858MW block opened in 2011", "a 300MW solar farm the company plans to finish in 2028"), or its first stage
     ("the first 250MW would feed the grid by the end of 2027", "… next March"): the first time after it in its
     clause that names a year (not a day or month of the news: "plans for an 800MW project … voted on
-    Tuesday"), not a bound that opens from it ("since") nor one compared; never for a thing already known ("the
-    800MW station … stopped burning coal in 2023")."""
-    if quantity.unit not in CAPACITIES or not re.search(r"\b(?:an?|the first)\s+$", lead, re.I):
+    Tuesday"), not a bound that opens from it ("since") nor one compared; a thing known ("the 560MW unit") only
+    when its clause says it is still to be made ("would start running in 2028", "and the 200MW battery a year
+    later"); a new one also in the clause after its own, with no figure, that says so (", both to be completed by
+    2029"); never
+    for a thing already known ("the 800MW station … stopped burning coal in 2023")."""
+    new = re.search(r"\b(?:an?|the first)\s+$", lead, re.I)
+    if quantity.unit not in CAPACITIES or not (
+        new or (re.search(r"\bthe\s+$", lead, re.I) and _TO_BE_MADE.search(text, clause[0], clause[1]))
+    ):
         return None
     after = [
         t
         for t in times
-        if quantity.end <= t[0] < clause[1]
+        if quantity.end <= t[0]
+        and (
+            t[0] < clause[1]
+            or (new and clause_of(t[0]) == clause_of(clause[1]) not in numbered and _MADE_AFTER.match(text, clause[1]))
+        )
         and not re.search(r"\b(?:since|until)\s+$", t[4])
         and not _compared(text, quantity.end, t)
         and re.search(r"\byear\b|\d{4}|\bnext\b", t[3] or text[t[0] : t[1]])
@@ -1290,6 +1317,29 @@ def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end:
     return None
 
 
+def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None]) -> bool:
+    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …"): it sets the time of every
+    clause of the sentence that states none, even after a clause with a figure of its own."""
+    clause = clause_of(t[0])
+    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+)?", text[clause[0] : t[0]]) if clause else None
+    at = clause[0] + len(lead.group(1)) if clause and lead else 0
+    return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
+
+
+def _other_tense(
+    text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None], clause: tuple[int, int], start: int
+) -> bool:
+    """Whether a time before a figure's clause is of a future ("will stop burning coal next year") the figure's own
+    clause, in the present perfect or the past, does not share ("…, and the town has been promised EUR 48 million")."""
+    own = clause_of(t[0])
+    return (
+        own is not None
+        and own != clause
+        and re.search(r"\b(?:will|would|shall)\b", text[own[0] : own[1]]) is not None
+        and re.search(r"\b(?:has|have|had|was|were)\b", text[clause[0] : start]) is not None
+    )
+
+
 def _when(
     text: str,
     times: list[Time],
@@ -1327,9 +1377,10 @@ def _when(
     free = [
         t
         for t in times
-        if (not _bounded(t[3], t[4]) or _reached_by(text, t, start)) and clause_of(t[0]) not in numbered
+        if (not _bounded(t[3], t[4]) or _reached_by(text, t, start))
+        and (clause_of(t[0]) not in numbered or _opens_sentence(text, t, clause_of))
     ]
-    before = [t for t in free if t[1] <= start]
+    before = [t for t in free if t[1] <= start and not _other_tense(text, t, clause_of, clause, start)]
     if before:
         return max(before, key=lambda t: t[0])
     later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)]
