@@ -4074,3 +4074,34 @@ def test_a_district_or_division_of_a_union_keeps_its_number(gazetteer):
     )
     found = organised(text, gazetteer)
     assert [f[3] for f in found] == ["United Steelworkers District 7"], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "X of the Y": Y, with no role
+            'Tomasz Brill of the Orava Heat Institute said the plan was sound.\n\n"It can work," Brill said.',
+            "Orava Heat Institute",
+        ),
+        (  # "of the miners' union Y": the union's name
+            'Lena Kopf, of the miners\' union VZ Horník, said so.\n\n"We wait," Kopf said.',
+            "VZ Horník",
+        ),
+        (  # "who studies … at Y": Y
+            'Ines Faro, who studies mining towns at Dunmore University, was blunt.\n\n"It is late," Faro said.',
+            "Dunmore University",
+        ),
+        (  # a place takes no "the": "X of Tychy" is no organisation
+            'Jan Wolny of Tychy said the plan was sound.\n\n"It can work," Wolny said.',
+            "-",
+        ),
+        (  # "who worked at Y", "who spoke at Y": a past post, a venue, no organisation
+            'Ivo Kranj, who worked at Snibwell for 22 years, was blunt.\n\n"It is late," Kranj said.',
+            "-",
+        ),
+    ],
+)
+def test_an_organisation_right_after_a_name_with_no_role_between(text, expected, gazetteer):
+    """ "X of the Y", "X, of the miners' union Y,", "X, who studies … at Y": Y, the article's only word on X."""
+    found = organised(text, gazetteer)
+    assert [f[3] for f in found] == [expected], found

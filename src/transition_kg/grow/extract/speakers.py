@@ -546,6 +546,8 @@ def _complete(
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]) or _ministry_of(names, who[1]) or _headed(seen, who[0]))
+        if not who[2]:  # "X of the Y", "X, who studies … at Y": Y, with a role or none
+            who = (who[0], who[1], _member_of(seen, who[0]))
         if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
             who = (
                 who[0],
@@ -1316,6 +1318,21 @@ _DESCRIBING = (
 )
 
 _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the University of Y,"
+
+
+#: an organisation right after a name with no role between: "X of the Y", "X, of the miners' union Y,", "X, who
+#: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
+#: at Y": a past post, a venue)
+_MEMBER_OF = re.compile(
+    rf",?\s+of\s+the\s+(?:[a-z][\w-]*s['’]\s+)?{_ORG}"
+    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+)
+
+
+def _member_of(seen: Occurrences, person: str) -> str | None:
+    """The organisation written right after a person's name, with no role between ("X of the Y")."""
+    found = seen.after(person, _MEMBER_OF)
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
