@@ -4105,3 +4105,10 @@ def test_an_organisation_right_after_a_name_with_no_role_between(text, expected,
     """ "X of the Y", "X, of the miners' union Y,", "X, who studies … at Y": Y, the article's only word on X."""
     found = organised(text, gazetteer)
     assert [f[3] for f in found] == [expected], found
+
+
+def test_an_apposition_opening_on_an_owners_possessive_keeps_the_owner_whole(gazetteer):
+    """ "X, the National Union of Y' regional secretary for Z, said:": the union and its post, not cut at "of"."""
+    text = 'Dumi Zulu, the Federation of Kilnworkers\' regional secretary for the Vaalrand, said: "We wait."'
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Dumi Zulu", "regional secretary", "Federation of Kilnworkers")], found
