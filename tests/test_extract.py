@@ -4126,3 +4126,41 @@ def test_a_capacity_still_to_be_made_holds_from_the_year_it_is_due(text, expecte
 )
 def test_a_future_time_before_is_not_a_figures_in_the_present_perfect(text, year, gazetteer):
     assert years(text, gazetteer, dt.date(2026, 10, 20)).get("EUR 48 million") == year
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "X of the Y": Y, with no role
+            'Tomasz Brill of the Orava Heat Institute said the plan was sound.\n\n"It can work," Brill said.',
+            "Orava Heat Institute",
+        ),
+        (  # "of the miners' union Y": the union's name
+            'Lena Kopf, of the miners\' union VZ Horník, said so.\n\n"We wait," Kopf said.',
+            "VZ Horník",
+        ),
+        (  # "who studies … at Y": Y
+            'Ines Faro, who studies mining towns at Dunmore University, was blunt.\n\n"It is late," Faro said.',
+            "Dunmore University",
+        ),
+        (  # a place takes no "the": "X of Tychy" is no organisation
+            'Jan Wolny of Tychy said the plan was sound.\n\n"It can work," Wolny said.',
+            "-",
+        ),
+        (  # "who worked at Y", "who spoke at Y": a past post, a venue, no organisation
+            'Ivo Kranj, who worked at Snibwell for 22 years, was blunt.\n\n"It is late," Kranj said.',
+            "-",
+        ),
+    ],
+)
+def test_an_organisation_right_after_a_name_with_no_role_between(text, expected, gazetteer):
+    """ "X of the Y", "X, of the miners' union Y,", "X, who studies … at Y": Y, the article's only word on X."""
+    found = organised(text, gazetteer)
+    assert [f[3] for f in found] == [expected], found
+
+
+def test_an_apposition_opening_on_an_owners_possessive_keeps_the_owner_whole(gazetteer):
+    """ "X, the National Union of Y' regional secretary for Z, said:": the union and its post, not cut at "of"."""
+    text = 'Dumi Zulu, the Federation of Kilnworkers\' regional secretary for the Vaalrand, said: "We wait."'
+    found = organised(text, gazetteer)
+    assert [f[1:] for f in found] == [("Dumi Zulu", "regional secretary", "Federation of Kilnworkers")], found

@@ -150,6 +150,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
     if role_text:
         role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
+        owning = _OWNER_OPENS.match(role_text)  # "the National Union of Mineworkers' regional secretary for the
+        role_text = role_text[owning.end() :] if owning else role_text  # Highveld": the union, not cut at "of"
         parts = re.split(r"\s+at (?:the )?", role_text, maxsplit=1)  # "director of the office at the Bureau"
         if len(parts) == 1:
             parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
@@ -164,6 +166,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             )
         local = re.match(rf"(?:{'|'.join(NUMBERED_UNITS)}) \d+\b", organisation or "")
         organisation = local.group(0) if local else _whole(_owner(organisation))  # "Local 1197 of the …": the local
+        organisation = owning.group(1) if owning else organisation
         if organisation and re.fullmatch(HELD_NOUNS, organisation):  # "the council's finance committee": the council
             organisation = _named_as(text, names, organisation, offset) or organisation
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
@@ -546,6 +549,8 @@ def _complete(
             who = (who[0], who[1], company)
         if who[1] and not who[2]:
             who = (who[0], who[1], _at_the(seen, who[0]) or _ministry_of(names, who[1]) or _headed(seen, who[0]))
+        if not who[2]:  # "X of the Y", "X, who studies … at Y": Y, with a role or none
+            who = (who[0], who[1], _member_of(seen, who[0]))
         if who[1] and not who[2] and _CIVIC.search(who[1]):  # "Deputy Mayor X": the council the article named
             who = (
                 who[0],
@@ -903,6 +908,9 @@ def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
 #: what the speaker-finders match right after or right before a person's name, made once
 #: whose a role is, before it: "the union's", "the NUM's", "the National Union of Metalworkers of South Africa's"
 _OWNER = rf"(?:[{UPPER}][\w-]*(?:\s+(?:(?:and|of|for|&)\s+)?[{UPPER}][\w-]*){{1,6}}|[\w-]+)"
+#: a capitalised owner's possessive opening an apposition, its name over "of" ("the National Union of Mineworkers'
+#: regional secretary")
+_OWNER_OPENS = re.compile(rf"(?:the\s+)?(?=[{UPPER}])({_OWNER})(?:['’]s|(?<=s)['’])\s+(?=[a-z])")
 _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
     rf"(?:(?:a|an|the|its|their|his|her)\s+)?((?:{_OWNER}['’]s\s+)?{_ROLE})"
     rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{_ORG})?(?=[\s,.;])"
@@ -1316,6 +1324,21 @@ _DESCRIBING = (
 )
 
 _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the University of Y,"
+
+
+#: an organisation right after a name with no role between: "X of the Y", "X, of the miners' union Y,", "X, who
+#: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
+#: at Y": a past post, a venue)
+_MEMBER_OF = re.compile(
+    rf",?\s+of\s+the\s+(?:[a-z][\w-]*s['’]\s+)?{_ORG}"
+    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+)
+
+
+def _member_of(seen: Occurrences, person: str) -> str | None:
+    """The organisation written right after a person's name, with no role between ("X of the Y")."""
+    found = seen.after(person, _MEMBER_OF)
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
