@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-42/`` for the seventh to forty-second), against
+   ``news-held-out-7/`` to ``-44/`` for the seventh to forty-fourth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-42 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-44 (one for each set held
 aside), seeds.
 """
 
@@ -357,6 +357,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fourth round's rules frozen, sets 41 and 42 alike: "
         "tests/articles/README.md)",
         "five held aside (42)",
+    ),
+    "news-held-out-43": (
+        ARTICLES / "news-held-out-43",
+        "News styles held aside, forty-third set (tests/articles/news-held-out-43: written by another person than "
+        "the rules, scored once with the thirty-fifth and thirty-sixth rounds' rules frozen, sets 43 and 44 alike: "
+        "tests/articles/README.md)",
+        "five held aside (43)",
+    ),
+    "news-held-out-44": (
+        ARTICLES / "news-held-out-44",
+        "News styles held aside, forty-fourth set (tests/articles/news-held-out-44: written by another person than "
+        "the rules, scored once with the thirty-fifth and thirty-sixth rounds' rules frozen, sets 43 and 44 alike: "
+        "tests/articles/README.md)",
+        "five held aside (44)",
     ),
 }
 
