@@ -4164,3 +4164,47 @@ def test_an_apposition_opening_on_an_owners_possessive_keeps_the_owner_whole(gaz
     text = 'Dumi Zulu, the Federation of Kilnworkers\' regional secretary for the Vaalrand, said: "We wait."'
     found = organised(text, gazetteer)
     assert [f[1:] for f in found] == [("Dumi Zulu", "regional secretary", "Federation of Kilnworkers")], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a title the text names the office of in lower case ("the regency"), before a two-word name
+            'Regent Adi Sumarno said the regency would pay for training.\n\n"We knew it would come," Sumarno said.',
+            ("Adi Sumarno", "Regent", "-"),
+        ),
+        (  # a hyphenated surname after title words
+            'The plant will cost more, Chief Executive Pavel Novák-Kratochvíl told Reuters.\n\n"It is late,"'
+            " Novák-Kratochvíl said.",
+            ("Pavel Novák-Kratochvíl", "Chief Executive", "-"),
+        ),
+        (  # an initial opening the name after a capitalised occupation
+            'Dunmore District Collector K. Ramesh said the district had a plan.\n\n"We want them to stay," the'
+            " Collector said.",
+            ("K. Ramesh", "Collector", "-"),
+        ),
+        (  # a body's name ending in its noun, then a name the text later calls by one word
+            "Vice Chairman of the provincial People's Committee Trần Văn Bình said the plant was first.\n\n"
+            '"It is late," Bình told reporters.',
+            ("Trần Văn Bình", "-", "-"),
+        ),
+        (  # the body an acronym ends, before a title: the organisation, the title the role
+            '"We cut nothing," said Brandt ISD Superintendent Lena Ortiz-Wale.',
+            ("Lena Ortiz-Wale", "Superintendent", "Brandt ISD"),
+        ),
+        (  # a body's name ending in its noun before a hyphenated title
+            'Energy Bureau Deputy Director-General Lin Mei-hua said the port was ready.\n\n"It is ready," Lin said.',
+            ("Lin Mei-hua", "Deputy Director-General", "Energy Bureau"),
+        ),
+        (  # a country's code before a title is no organisation
+            '"We cut nothing," said US Senator Lena Ortiz-Wale.',
+            ("Lena Ortiz-Wale", "US Senator", "-"),
+        ),
+    ],
+)
+def test_a_title_glued_to_a_name_is_no_part_of_it(text, expected, gazetteer):
+    """The speaker's name is their words only: the title before it is the role, a body before the title the
+    organisation ("Regent X", "Chief Executive X Y-Z", "Collector K. X", "People's Committee X", "Y ISD
+    Superintendent X")."""
+    found = organised(text, gazetteer)
+    assert {f[1:] for f in found} == {expected}, found

@@ -243,6 +243,21 @@ def _held_at(text: str, run, title: list[str], lower_words: set[str]) -> tuple[l
     return run[:k], (_clean(text, rest, lower_words, set()) if rest else [])
 
 
+def _title_word(word: str) -> bool:
+    """Whether ``word`` is a title, or title words joined by hyphens ("Director-General", "Vice-Mayor")."""
+    return word in TITLES or ("-" in word and all(part in TITLES | TITLE_WORDS for part in word.split("-")))
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether ``words`` are a person's name written in full: capitalised words, halves joined by a hyphen
+    ("Ortiz-Wale"), the first maybe an initial ("K. Ramesh", "Ch. Rao": its full stop apart)."""
+    return all(
+        (w.replace("-", "").isalpha() and is_capital(w) and not w.isupper() and not ("-" in w and _title_word(w)))
+        or (i == 0 and len(words) >= 2 and re.fullmatch(rf"[{UPPER}][a-z]?", w) is not None)
+        for i, w in enumerate(words)
+    )
+
+
 def _titled(words: list[str]) -> int | None:
     """Where the person's name begins after a title that ends a run of capitalised words
     ("Mines and Energy Minister Camilo Rojas Arango", "Angul District Collector Priyanka Sahoo": a capitalised
@@ -251,9 +266,9 @@ def _titled(words: list[str]) -> int | None:
     for i in range(len(words) - 3, 0, -1):
         rest = words[i + 1 :]
         if (
-            (words[i] in TITLES or (re.fullmatch(OCCUPATIONS, words[i].lower()) and len(rest) <= 3))
+            (_title_word(words[i]) or (re.fullmatch(OCCUPATIONS, words[i].lower()) and len(rest) <= 3))
             and 2 <= len(rest) <= 4
-            and all(w.isalpha() and is_capital(w) and not w.isupper() for w in rest)
+            and _name_words(rest)
             and not set(rest) & (ORG_WORDS | PLACE_WORDS)
             and not set(rest[1:] if words[i] in TITLES else rest) & TITLES
         ):
@@ -272,7 +287,7 @@ def _title_words(words: list[str]) -> int | None:
     while k and not (words[k - 1] in TITLES or re.fullmatch(OCCUPATIONS, words[k - 1].lower())):
         k -= 1
     rest = words[k:]
-    if k >= 2 and 2 <= len(rest) <= 4 and all(w.isalpha() and not w.isupper() for w in rest):
+    if k >= 2 and 2 <= len(rest) <= 4 and (all(w.isalpha() and not w.isupper() for w in rest) or _name_words(rest)):
         return k if not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS) else None
     return None
 
@@ -322,6 +337,35 @@ def _given_after_family(text: str, run: list, word: str, glued: bool) -> bool:
     )
 
 
+def _office_named(title: str, lower_words: set[str]) -> bool:
+    """Whether the text writes, in lower case, the office ``title`` names its holder by ("regent" and "the regency",
+    "akim" and "the akimat", "prefect" and "the prefecture"): a title, no given name."""
+    stems = {title, title[:-1]} if title.endswith(("t", "e")) and len(title) >= 5 else {title}
+    return len(title) >= 4 and any(f"{stem}{end}" in lower_words for stem in stems for end in _OFFICE_ENDS)
+
+
+#: how the name of an office is made from its holder's title ("regen-cy", "akim-at", "prefect-ure")
+_OFFICE_ENDS = ("cy", "at", "ate", "ure", "ship", "alty")
+
+
+def _body_before(text: str, words: list[str]) -> int | None:
+    """Where a person's name of two or three words begins right after a body's name ending in its noun ("… People's
+    Committee Trần Văn Bình", "Labour Ministry Ana Ruiz"), when the text later calls them by one of its words alone
+    as one who speaks ("Bình told")."""
+    for i in range(len(words) - 3, -1, -1):
+        rest = words[i + 1 :]
+        if (
+            words[i] in ORG_WORDS
+            and is_capital(words[i])
+            and 2 <= len(rest) <= 3
+            and _name_words(rest)
+            and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
+            and set(rest) & _said_alone(text)
+        ):
+            return i + 1
+    return None
+
+
 def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> int | None:
     """Where a two-word name begins after a title the lexicon does not know, ending in an acronym or a word the text
     writes in lower case ("… Development MEC Refilwe Ngobeni") or two capitalised halves ("Judge-Executive"), when the
@@ -332,6 +376,7 @@ def _called_by_surname(text: str, words: list[str], lower_words: set[str]) -> in
         and (
             (words[-3].isupper() and len(words[-3]) >= 2)
             or words[-3].lower() in lower_words
+            or _office_named(words[-3].lower(), lower_words)  # "Regent X Y" … "the regency": the regent
             or re.fullmatch(rf"[{UPPER}][a-z]+-[{UPPER}][a-z]+", words[-3])  # "Judge-Executive": no name part
         )
         and words[-3] not in STOP  # "For Pradeep Behera, …": no title
@@ -632,6 +677,9 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     ):  # "Deputy Marshal of the Silesian Voivodeship Bożena Kłosińska": where, and who holds the title
         places = _clean(text, run[:-size], lower_words, set())
         title, run = held.group(1).split(), run[-size:]
+    elif not title and (body := _body_before(text, [w for _, _, w in run])):
+        places = [replace(n, person=False) for n in _clean(text, run[:body], lower_words, set())]
+        run = run[body:]  # "the People's Committee Trần Văn Bình" … "Bình told": the committee, then who
     elif (
         not title
         and len(run) >= 2

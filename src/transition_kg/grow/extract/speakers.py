@@ -9,6 +9,7 @@ import re
 
 from ...core import turtle
 from .lexicon import (
+    ACRONYM,
     COMPANY_WORDS,
     FUNCTION_WORDS,
     HELD_NOUNS,
@@ -994,6 +995,10 @@ def _written_names(seen: Occurrences, names: list[Name]) -> tuple[dict[str, list
     return seen.once(("written names",), index)
 
 
+#: the capitalised nouns a public body's name ends with ("Energy Bureau", "People's Committee", "Labour Ministry")
+_BODY_ENDS = (PUBLIC_WORDS | {"Bureau", "Union", "Federation", "Association", "Board"}) - {"Council", "Government"}
+
+
 def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tuple[str, str] | None:
     """The title and where it is held, from capitalised words before a name: the longest run of its first words that
     the text names on its own ("Western Macedonia Regional Governor": Western Macedonia; "Campbell County
@@ -1006,7 +1011,12 @@ def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tup
     named, bodies = _written_names(seen, names)
     for k in range(len(tokens) - 1, 0, -1):
         first = " ".join(tokens[:k])  # a company's first words end on a name's word (not "Mines and" of "… Energy")
-        if first in named or (tokens[k - 1][:1].isupper() and _short_company(seen, first)):
+        if (
+            first in named
+            or (tokens[k - 1][:1].isupper() and _short_company(seen, first))
+            or (k > 1 and ACRONYM.fullmatch(tokens[k - 1]))  # "Brandt ISD Superintendent": the body its acronym ends
+            or (k > 1 and tokens[k - 1] in _BODY_ENDS)  # "Energy Bureau Deputy Director": a body by its noun
+        ):
             return " ".join(tokens[k:]), first
     body = bodies.get(tokens[0])
     if body and len(tokens) > 1:
