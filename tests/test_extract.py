@@ -4208,3 +4208,49 @@ def test_a_title_glued_to_a_name_is_no_part_of_it(text, expected, gazetteer):
     Superintendent X")."""
     found = organised(text, gazetteer)
     assert {f[1:] for f in found} == {expected}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a sign or word of a kind of currency ("Rs", "rupees", "$") is the kind the article's country uses
+            "KARACHI, Pakistan - The board paid Rs4.5bn to growers and set aside 300 million rupees for wells.",
+            [("Rs4.5bn", '"PKR"'), ("300 million rupees", '"PKR"')],
+        ),
+        (  # an ISO 4217 code written before a "$"
+            "MEDELLÍN, Colombia - Wages run from COP$1.9 million a month; the plan costs US$40 million.",
+            [("COP$1.9 million", '"Colombian peso"'), ("US$40 million", '"US dollar"')],
+        ),
+        (  # the initials of the country's currency set off by a space ("TL": Turkish Lira)
+            "IZMIR, Turkey - The port will cost TL 3.2 billion and pays dockers TL 41,000 a month.",
+            [("TL 3.2 billion", '"lira"'), ("TL 41,000", '"lira"')],
+        ),
+        (  # a sign that abbreviates the name's last word, letters in order ("Tk": taka), with Indian scales
+            "DHAKA, Bangladesh - Farmers got Tk 36 crore; each family Tk 2.5 lakh, at Tk 11.40 per unit.",
+            [("Tk 36 crore", '"BDT"'), ("Tk 2.5 lakh", '"BDT"'), ("Tk 11.40", '"BDT"')],
+        ),
+    ],
+)
+def test_a_currency_by_its_kind_its_code_and_a_dollar_its_initials_and_its_abbreviation(text, expected, gazetteer):
+    """A currency named only by its kind ("Rs", "rupees", "$") is the country's of that kind; "COP$" is the code's;
+    "TL 3.2 billion" and "Tk 36 crore" are the country's currency whose name they write the initials or an
+    abbreviation of."""
+    found = [
+        (c.exact, *(c.props.get("candidateUnit") or [None])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert found == expected, found
+
+
+def test_an_organisation_named_for_a_people_votes_for_its_country(gazetteer):
+    """ "the Australian Bureau of Statistics" sets a story in Australia, so its "$" is the Australian dollar."""
+    text = (
+        "Wagon works to shed jobs\n\nThe works' revenue fell to $61.5 million, figures from the Australian Bureau of "
+        "Statistics show."
+    )
+    assert [
+        (c.exact, *(c.props.get("candidateUnit") or [None])[:1])
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    ] == [("$61.5 million", '"Australian dollar"')]

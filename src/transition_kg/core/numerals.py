@@ -30,19 +30,23 @@ CURRENCY_SIGNS = "€$£¥₹₸₽₴"
 _NOT_CODES = {"COP", "ALL", "TOP", "CUP", "SOS", "MAD", "BAM"}
 
 
-def _currency_codes() -> str:
-    """Every ISO 4217 code of a country's currency (pycountry; not metals, funds or "X…" units), and "RMB"."""
+def _currency_codes(every: bool = False) -> str:
+    """Every ISO 4217 code of a country's currency (pycountry; not metals, funds or "X…" units), and "RMB"; unless
+    ``every``, not those that stand for other things too (:data:`_NOT_CODES`)."""
     import pycountry
 
-    codes = {c.alpha_3 for c in pycountry.currencies if not c.alpha_3.startswith("X")} - _NOT_CODES
+    codes = {c.alpha_3 for c in pycountry.currencies if not c.alpha_3.startswith("X")} - (
+        set() if every else _NOT_CODES
+    )
     return "|".join(sorted(codes | {"RMB"}))
 
 
 #: currencies' ISO 4217 codes as news writes them before an amount ("USD 350 a tonne"; not "COP", a conference too)
 CURRENCY_CODES = _currency_codes()
-#: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", and South Africa's "R" glued to it ("R2.3bn")
+#: a currency written before a number: "€", "US$", "A$", "Rs.", "Rp", South Africa's "R" glued to it ("R2.3bn"), and
+#: any ISO 4217 code before a "$" ("COP$1.9 million": Colombia's peso)
 CURRENCY = (
-    r"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R)\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d)"
+    rf"(?<![A-Za-z])(?:(?:US|AU|A|CA|C|NZ|HK|S|R|{_currency_codes(every=True)})\$|[€$£¥₹₸₽₴]|Rs\.?|Rp\.?|R(?=\d)"
     rf"|(?:{CURRENCY_CODES})(?=\s?(?:\d|$)))"
 )
 #: units written glued to a number ("600MW", "60pc", "2,000MWh"): the number ends where they begin

@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from ...core.numerals import CURRENCY_CODES
+from ...core.numerals import CURRENCY_CODES, SCALES
 from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
@@ -160,6 +160,7 @@ def find_names(
             and not re.match(r"[.,]\d", text[e : e + 2])
             and run[-1][2] not in ("Rs", "R", "Rp")
             and not re.fullmatch(CURRENCY_CODES, run[-1][2])  # "USD 350": an amount
+            and not _SCALE_AFTER.match(text, e)  # "Tk 36 crore": an amount, no "Route 52"
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
             and is_capital(run[-1][2])
@@ -775,6 +776,12 @@ def _trimmed(
     return (run, title, at_start) if run else None
 
 
+#: a scale after a number ("36 crore", "4 bn"): the number is an amount
+_SCALE_AFTER = re.compile(rf"\s+(?:{'|'.join(SCALES)}|bn|mn|m)\b")
+#: an amount after a word: a number with a decimal point or thousands, or with a scale
+_AMOUNT_AFTER = re.compile(rf"\s?\d+(?:[.,]\d+)+|\s?\d+{_SCALE_AFTER.pattern}")
+
+
 def _no_name(
     text: str, s: int, e: int, words: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> bool:
@@ -820,6 +827,7 @@ def _no_name(
     return bool(
         text[e : e + 1] == "$"
         or (re.fullmatch(CURRENCY_CODES, word) and re.match(r"\s?\d", text[e : e + 2]))  # "USD 350": an amount
+        or (len(word) <= 3 and bool(_AMOUNT_AFTER.match(text, e)))  # "TL 3.2 billion", "Tk 41,000": a currency's sign
         or dateline
         or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
         or word.lower() in MONTHS

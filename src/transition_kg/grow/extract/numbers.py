@@ -23,14 +23,13 @@ from .lexicon import (
     COUNT_NOUNS,
     CURRENCIES,
     CURRENCY_LABELS,
-    DOLLARS,
+    CURRENCY_OF_COUNTRY,
     FUNCTION_WORDS,
     LOCAL_CURRENCY_NAMES,
     MEASURES,
     MONTHS,
     NOT_COUNTED,
     NOW_WORDS,
-    PESOS,
     PLACE_WORDS,
     PRESENT_TENSE,
     QUALIFIERS,
@@ -143,14 +142,21 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     return None, None, end
 
 
+#: signs and words that name a currency only by its kind, which the article's country settles
+_KINDS = {"$": "dollar", "dollar": "dollar", "peso": "peso", "Rs": "rupee", "Rs.": "rupee", "rupee": "rupee"}
+
+
 def _currency(written: str, country: str | None) -> str:
-    """The currency a sign or word means where the article is set: "$" in Australia is the
-    Australian dollar, "pesos" in Colombia the Colombian peso; else as :data:`CURRENCIES` says."""
+    """The currency a sign or word means where the article is set: "$" in Australia is the Australian dollar,
+    "pesos" in Colombia the Colombian peso, "Rs" in Pakistan the Pakistan rupee (the country's currency of that
+    kind, by its ISO 4217 name); a code before "$" ("COP$") that code; else as :data:`CURRENCIES` says."""
     word = written.lower().rstrip("s")
-    if country and (written == "$" or word in ("dollar", "peso")):
-        code = _currency_of(country)
-        if code and (word == "peso") == (code in PESOS) and (word == "peso" or code in DOLLARS):
-            return CURRENCY_LABELS.get(code) or code
+    kind = _KINDS.get(written) or _KINDS.get(word)
+    code = _currency_of(country) if country and kind else None
+    if code and _currency_name(code).split()[-1].lower() == kind:
+        return CURRENCY_LABELS.get(code) or code
+    if written.endswith("$") and _currency_name(written[:-1]):
+        return CURRENCY_LABELS.get(written[:-1]) or written[:-1]
     codes = _iso_currency_words().get(written, ())
     if codes:  # a dinar in Serbia is the Serbian dinar; a word of one currency only is that one
         home = [c for c in codes if country and (c == _currency_of(country) or c[:2] == country)]
@@ -211,24 +217,41 @@ def _glued_currency(letters: str, country: str) -> str | None:
 
 
 def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] | None:
-    """The code of ``country``'s currency whose sign, the first letters of its name's last word, is written just
-    before the amount at ``start``, and where that sign begins: with a slash ("S/", "S/.": the sol), or of two
-    letters or more that are no word, with or without a stop ("kr", "Kr.": the krone); else None (not "p. 5")."""
+    """The code of ``country``'s currency whose sign is written just before the amount at ``start``, and where
+    that sign begins: its name's last word's first letters with a slash ("S/", "S/.": the sol), or, of two letters
+    or more that are no word nor title, with or without a stop, its first letters ("kr", "Kr.": the krone) or
+    letters of it in order from the first ("Tk": the taka, "Hr": the hryvnia), or the capitals of its name ("TL":
+    the Turkish lira); else None (not "p. 5")."""
     cut = re.search(r"(?<![\w/.])([A-Za-z]{1,3})(/\.?|\.)?\s?$", text[max(0, start - 7) : start])
-    if not (country and cut) or not (
-        (cut.group(2) and "/" in cut.group(2)) or (len(cut.group(1)) > 1 and cut.group(1).lower() not in FUNCTION_WORDS)
-    ):
+    if not (country and cut):
+        return None
+    letters, at = cut.group(1), max(0, start - 7) + cut.start()
+    slash = bool(cut.group(2) and "/" in cut.group(2))
+    if not (slash or (len(letters) > 1 and letters.lower() not in FUNCTION_WORDS | _TITLE_WORDS)):
         return None
     for code, name in _currencies_of(country):
-        if name.split()[-1].lower().startswith(cut.group(1).lower()):
-            return code, max(0, start - 7) + cut.start()
-    return None
+        word = name.split()[-1].lower()
+        if word.startswith(letters.lower()) or (not slash and _in_order(letters.lower(), word)):
+            return code, at
+    spaced = not slash and text[start - 1 : start].isspace()  # glued ones ("MK4.5 billion") are read before
+    initials = _glued_currency(letters, country) if spaced else None
+    return (initials, at) if initials else None
+
+
+#: words of two or three letters that stand before a number as titles or abbreviations, not as a currency's sign
+_TITLE_WORDS = {"dr", "st", "mr", "ms", "mt", "no", "nr", "rd", "ave", "ft", "pt", "cr", "gen", "sen", "rep", "gov"}
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether ``letters`` are ``word``'s first letter and then others of it in order ("tk" of "taka")."""
+    rest = iter(word[1:])
+    return word[:1] == letters[:1] and all(ch in rest for ch in letters[1:])
 
 
 @functools.cache
 def _currencies_of(country: str) -> tuple[tuple[str, str], ...]:
-    """``country``'s currencies (ISO 4217 code, name; pycountry): the one of its ISO 3166 number, and those whose
-    name holds the country's short name ("New Taiwan Dollar", "Zimbabwe Gold")."""
+    """``country``'s currencies (ISO 4217 code, name; pycountry): the one of its ISO 3166 number or
+    :data:`CURRENCY_OF_COUNTRY`'s, and those whose name holds the country's short name ("New Taiwan Dollar")."""
     import pycountry
 
     place = pycountry.countries.get(alpha_2=country)
@@ -238,15 +261,28 @@ def _currencies_of(country: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (c.alpha_3, c.name)
         for c in pycountry.currencies
-        if not c.alpha_3.startswith("X") and (c.numeric == place.numeric or short in c.name)
+        if not c.alpha_3.startswith("X")
+        and (c.numeric == place.numeric or short in c.name or c.alpha_3 == CURRENCY_OF_COUNTRY.get(country))
     )
 
 
 @functools.cache
-def _currency_of(country: str) -> str | None:
-    """A country's currency code (pycountry: ISO 4217's number is its country's ISO 3166 number)."""
+def _currency_name(code: str) -> str:
+    """A currency's ISO 4217 name (pycountry) from its code, or "" for no currency's code."""
     import pycountry
 
+    found = pycountry.currencies.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return found.name if found else ""
+
+
+@functools.cache
+def _currency_of(country: str) -> str | None:
+    """A country's currency code: :data:`CURRENCY_OF_COUNTRY`'s, else the one whose ISO 4217 number is the
+    country's ISO 3166 number (pycountry)."""
+    import pycountry
+
+    if country in CURRENCY_OF_COUNTRY:
+        return CURRENCY_OF_COUNTRY[country]
     place = pycountry.countries.get(alpha_2=country)
     found = pycountry.currencies.get(numeric=place.numeric) if place else None
     return found.alpha_3 if found else None
@@ -307,18 +343,25 @@ def _plain(name: str) -> str:
 
 def _place_named(words: str, places: dict[str, str], person: bool) -> tuple[str, float] | None:
     """The country of the place a name is or points to, with its vote: the whole name or its people
-    ("South Australians") 1; not in a person's name, a place that begins it or follows its last "of"
-    ("Queensland Government", "Electricity Trust of South Australia") ½ ("Georgia Treloar" may be a person)."""
+    ("South Australians") 1; not in a person's name, a place or its people that begins it or follows its last "of"
+    ("Queensland Government", "Australian Bureau of Statistics", "Electricity Trust of South Australia") ½
+    ("Georgia Treloar" may be a person)."""
     whole = _plain(words)
-    for key in (whole, re.sub(r"(?<=a)ns?$", "", whole)):  # a people after an "-a" ("Kenyans"; not "Oyón": Oyo)
-        if key in places:
-            return places[key], 1
+    country = _place_or_people(whole, places)
+    if country:
+        return country, 1
     parts = [] if person else whole.split()
     after_of = parts[len(parts) - parts[::-1].index("of") :] if "of" in parts else []
     for part in [" ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)] + [" ".join(after_of)]:
-        if part in places:
-            return places[part], 0.5
+        country = _place_or_people(part, places)
+        if country:
+            return country, 0.5
     return None
+
+
+def _place_or_people(words: str, places: dict[str, str]) -> str | None:
+    """The country of a place, or of a people after an "-a" ("Kenyans", "Australian"; not "Oyón": Oyo)."""
+    return places.get(words) or places.get(re.sub(r"(?<=a)ns?$", "", words))
 
 
 #: after a region's name, the kind of place the story is set in: "(the north Queensland) town of (Bowen)"
