@@ -4306,3 +4306,26 @@ def test_a_headline_time_holds_over_the_lead_paragraph(text, expected, gazetteer
     past byline and date lines (not prose), until the paragraph states a time."""
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a sentence that names a dated source and no figure: its year for the next one's, told in the past
+            "The 2016 census gave the village its lowest count. The village had 3,140 residents, most of them old.",
+            {"3,140 residents": "2016"},
+        ),
+        (  # not a figure in the present after it
+            "At the 2016 census, one in five workers was in farming. The shire, home to about 9,000 people, has grown.",
+            {"about 9,000 people": "-"},
+        ),
+        (  # nor a time that names no source
+            "The mill opened in 2016. The village had 3,140 residents.",
+            {"3,140 residents": "-"},
+        ),
+    ],
+)
+def test_a_dated_source_in_the_sentence_before_gives_its_year(text, expected, gazetteer):
+    """ "The 2021 census gave X its highest count. The town had 12,850 residents": the census's year."""
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found

@@ -879,9 +879,15 @@ def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: in
     paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
     dropped to 48.2 billion"), or for what follows "from" the time it compared with ("… compared
     with 10.2 million tons a year earlier. Revenue dropped to Rp 9.1 trillion from Rp 12.4 trillion");
-    only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people")."""
+    only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people"), but for the year
+    of a source the sentence before names ("The 2021 census … . The town had 12,850 residents")."""
     end, times, year_apart = stated
-    if not times or "\n" in text[end:at] or not _FLOW.search(text, at, start):
+    sourced = (  # a figure told in the past after it ("had", not "The city, home to 95,000 people, has grown")
+        len(times) == 1
+        and "-" not in times[0][2]
+        and bool(_SOURCE_AFTER.match(text, times[0][1]) and re.search(r"\b(?:had|was|were|\w{3,}ed)\b", text[at:start]))
+    )
+    if not times or "\n" in text[end:at] or not (sourced or _FLOW.search(text, at, start)):
         return None
     other = [t for t in times if _COMPARED.search(text, max(end - 400, t[0] - 60), t[0]) or _AGO.search(t[3] or "")]
     main = [t for t in times if t not in other]
