@@ -4329,3 +4329,11 @@ def test_a_dated_source_in_the_sentence_before_gives_its_year(text, expected, ga
     """ "The 2021 census gave X its highest count. The town had 12,850 residents": the census's year."""
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_a_financial_year_opening_the_sentence_governs_a_later_clause(gazetteer):
+    """ "In the 2024-25 financial year the mine produced …, and its revenue fell 22pc": the year opens the sentence
+    ("In the …" as "In …"), so it holds for the later clause that states none."""
+    text = "In the 2023-24 financial year the pit produced 2.2 million tonnes, and its revenue fell 14pc."
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert found.get("14pc") == "2023-2024", found

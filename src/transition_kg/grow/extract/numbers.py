@@ -1408,10 +1408,11 @@ def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end:
 
 
 def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None]) -> bool:
-    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …"): it sets the time of every
-    clause of the sentence that states none, even after a clause with a figure of its own."""
+    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …", "In the 2024-25 financial
+    year the mine …"): it sets the time of every clause of the sentence that states none, even after a clause with a
+    figure of its own."""
     clause = clause_of(t[0])
-    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+)?", text[clause[0] : t[0]]) if clause else None
+    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+(?:the\s+)?)?", text[clause[0] : t[0]]) if clause else None
     at = clause[0] + len(lead.group(1)) if clause and lead else 0
     return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
 
