@@ -4254,3 +4254,86 @@ def test_an_organisation_named_for_a_people_votes_for_its_country(gazetteer):
         for c in candidates_of(text, gazetteer)
         if c.kind == "CandidateObservation"
     ] == [("$61.5 million", '"Australian dollar"')]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the thing the sentence opens on, its verb after an apposition and a figure: due in a later year
+            "The successor, a 420MW gas plant on the old site, is priced at $900 million and is due to start up in "
+            "late 2031.",
+            {"420MW": "2031"},
+        ),
+        (  # a known thing, a participle clause between it and its verb; "the spring of 2029" is that year's spring
+            "The 610-megawatt unit taking over, cooled by river water, is due on line in the spring of 2029.",
+            {"610-megawatt": "2029"},
+        ),
+        (  # a time between the thing and its verb is the thing's own, and a thing closed is not made
+            "The 800MW station opened in 1990 and will open a mine in 2030. The 700MW unit, which opened in 1985, "
+            "is due to close in 2028.",
+            {"800MW": "1990", "700MW": "-"},
+        ),
+        (  # the thing is no subject: not its time
+            "It would pair a 220MW solar farm with a battery, which is set to start next spring.",
+            {"220MW": "-"},
+        ),
+    ],
+)
+def test_a_capacity_a_sentence_opens_on_holds_from_the_year_it_is_due(text, expected, gazetteer):
+    """ "The 550MW unit replacing them, fired by gas, is due on line in 2028": the subject's capacity, its year."""
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # over a byline and a later sentence of the lead paragraph that states no time
+            "Harbour exports slide 9% in 2025 as buyers turn away\n\nBy A Writer in Harbour | Daily | Updated: "
+            "2026-09-15\n\nThe cranes still rise over the quay. Coal exports fell to 38.6 million tons, the port "
+            "said.\n\nLoadings fell to 4.1 million tons, the port said.",
+            {"38.6 million tons": "2025", "4.1 million tons": "-"},
+        ),
+        (  # a time the lead paragraph states wins
+            "Harbour exports slide 9% in 2025 as buyers turn away\n\nThe cranes rose over the quay in 2019. Coal "
+            "exports fell to 38.6 million tons, the port said.",
+            {"38.6 million tons": "2019"},
+        ),
+    ],
+)
+def test_a_headline_time_holds_over_the_lead_paragraph(text, expected, gazetteer):
+    """A headline's year ("… slides 9% in 2025") holds for the lead paragraph's figures of a flow that state none,
+    past byline and date lines (not prose), until the paragraph states a time."""
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a sentence that names a dated source and no figure: its year for the next one's, told in the past
+            "The 2016 census gave the village its lowest count. The village had 3,140 residents, most of them old.",
+            {"3,140 residents": "2016"},
+        ),
+        (  # not a figure in the present after it
+            "At the 2016 census, one in five workers was in farming. The shire, home to about 9,000 people, has grown.",
+            {"about 9,000 people": "-"},
+        ),
+        (  # nor a time that names no source
+            "The mill opened in 2016. The village had 3,140 residents.",
+            {"3,140 residents": "-"},
+        ),
+    ],
+)
+def test_a_dated_source_in_the_sentence_before_gives_its_year(text, expected, gazetteer):
+    """ "The 2021 census gave X its highest count. The town had 12,850 residents": the census's year."""
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert {exact: found.get(exact) for exact in expected} == expected, found
+
+
+def test_a_financial_year_opening_the_sentence_governs_a_later_clause(gazetteer):
+    """ "In the 2024-25 financial year the mine produced …, and its revenue fell 22pc": the year opens the sentence
+    ("In the …" as "In …"), so it holds for the later clause that states none."""
+    text = "In the 2023-24 financial year the pit produced 2.2 million tonnes, and its revenue fell 14pc."
+    found = years(text, gazetteer, dt.date(2026, 10, 20))
+    assert found.get("14pc") == "2023-2024", found

@@ -144,7 +144,9 @@ _WEEKDAY = re.compile(
     r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_SEASON = re.compile(r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b")
+_SEASON = re.compile(
+    r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b(?!\s+of\s+(?:1[89]|20)\d\d\b)"
+)  # not "in the spring of 2028": that year's
 #: a part of this year ("in the first six months of the year")
 _PART_OF_YEAR = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+(?:first|last)\s+(?:half|\w+\s+months)\s+of\s+the\s+year\b"

@@ -435,6 +435,7 @@ def dates_and_numbers(
     paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
     last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
     headline_end = text.find("\n")  # a headline's times ("… output falls in 2025"), carried to the lead paragraph
+    headline_time: Time | None = None  # the headline's time, while the lead paragraph states none of its own
     headline_times: list[Time] | None = (
         [] if headline_end > 0 and not text[:headline_end].rstrip().endswith((".", "!", "?")) else None
     )
@@ -446,22 +447,20 @@ def dates_and_numbers(
         out += dates
         opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
         opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
-        if opening and headline_times is not None and s_start > headline_end:  # the lead paragraph: the headline's
-            opening_period, headline_times = opening_period or (headline_times[-1] if headline_times else None), None
+        headline_time = headline_time if not opening else None  # the headline's, over a lead paragraph that states none
+        if opening and headline_times is not None and s_start > headline_end and _is_paragraph(text, s_start):
+            headline_time, headline_times = ([None, *headline_times])[-1], None  # the lead paragraph (not a byline)
+            opening_period = opening_period or headline_time
         paragraph, last_time = (paragraph + 1, None) if opening else (paragraph, last_time)
         same = SAME_PERIOD.search(text, s_start, s_end)
-        named = (  # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
-            periods[-1]
-            if periods and "\n" not in text[periods[-1][1] : s_start]
-            else last_period[1]
-            if last_period and paragraph - last_period[0] <= 2
-            else None
-        )
+        # "… since 2015. … over the same period"; over paragraphs that state no period, two at most
+        named = periods[-1] if periods and "\n" not in text[periods[-1][1] : s_start] else None
+        named = named or (last_period[1] if last_period and paragraph - last_period[0] <= 2 else None)
         if same and named and not any(t[0] == same.start() for t in every_time):
             every_time = sorted([*every_time, (same.start(), same.end(), named[2], same.group(0), "")])
         periods = [t for t in every_time if "-" in t[2]]
         stated = (  # the sentence before: its times; a paragraph's first sentence: the period the one before ended on
-            (previous_end, previous_times, year_apart)
+            (previous_end, previous_times or ([headline_time] if headline_time and not last_time else []), year_apart)
             if not opening
             else (s_start, [opening_period] if opening_period else [], year_apart)
         )
@@ -490,7 +489,7 @@ def dates_and_numbers(
                 if q == quote_in
                 and (t not in spoken or (t[1] <= number.start and not _REPORTED.search(text, t[1], number.start)))
             ]
-            when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered)
+            when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered, (s_start, s_end))
             if when and quote_in is None and unit not in EXTENTS:
                 when = _now_after(text, when, first.start, published)
             if when is None and not _undated(text, quantity, lead):
@@ -532,6 +531,13 @@ def dates_and_numbers(
     _converted_times(text, out)
     _range_times(out)
     return out
+
+
+def _is_paragraph(text: str, at: int) -> bool:
+    """Whether the line at ``at`` is a paragraph of prose, ending on a sentence's stop (not a byline, a source's
+    name or a date: "By A Writer in X | Daily | Updated: …", "Wednesday, August 26")."""
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)].rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _year_after(text: str, times: list[Time], end: int, every: list[Time]) -> Time | None:
@@ -873,9 +879,15 @@ def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: in
     paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
     dropped to 48.2 billion"), or for what follows "from" the time it compared with ("… compared
     with 10.2 million tons a year earlier. Revenue dropped to Rp 9.1 trillion from Rp 12.4 trillion");
-    only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people")."""
+    only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people"), but for the year
+    of a source the sentence before names ("The 2021 census … . The town had 12,850 residents")."""
     end, times, year_apart = stated
-    if not times or "\n" in text[end:at] or not _FLOW.search(text, at, start):
+    sourced = (  # a figure told in the past after it ("had", not "The city, home to 95,000 people, has grown")
+        len(times) == 1
+        and "-" not in times[0][2]
+        and bool(_SOURCE_AFTER.match(text, times[0][1]) and re.search(r"\b(?:had|was|were|\w{3,}ed)\b", text[at:start]))
+    )
+    if not times or "\n" in text[end:at] or not (sourced or _FLOW.search(text, at, start)):
         return None
     other = [t for t in times if _COMPARED.search(text, max(end - 400, t[0] - 60), t[0]) or _AGO.search(t[3] or "")]
     main = [t for t in times if t not in other]
@@ -901,14 +913,16 @@ def _time_of(
     times: list[Time],
     clause_of: Callable[[int], tuple[int, int] | None],
     numbered: set[tuple[int, int] | None],
+    sentence: tuple[int, int],
 ) -> Time | None:
     """The time a quantity holds for (None for a duration, or a capacity said of a thing): a
     change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
     about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
     number, end = quantity.number, quantity.end
     clause = clause_of(number.start) or (0, len(text))
-    if _undated(text, quantity, lead):
-        return _made_when(text, quantity, lead, times, clause, clause_of, numbered)
+    due = _due_when(text, quantity, times, sentence)  # "The 550MW unit …, fired by gas, is due on line in 2028"
+    if due or _undated(text, quantity, lead):
+        return due or _made_when(text, quantity, lead, times, clause, clause_of, numbered)
     change = bool(
         re.match(
             r"(?:down|up|a (?:rise|fall|drop|decline|increase) of|(?:well |far )?(?:above|below)|"
@@ -1015,6 +1029,39 @@ def _made_when(
         )
         and not re.search(r"\b(?:since|until)\s+$", t[4])
         and not _compared(text, quantity.end, t)
+        and re.search(r"\byear\b|\d{4}|\bnext\b", t[3] or text[t[0] : t[1]])
+    ]
+    return after[0] if after else None
+
+
+#: a subject's thing said to be due later: "is due on line in …", "is expected to start up in …", "will open in …"
+_DUE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:due|expected|scheduled|set)\s+(?:on\s*line|online|in|by|to\s+(?:start|begin|open|enter|"
+    r"come\s+(?:on\s*line|online)|be\s+(?:built|completed|finished|connected|commissioned|running|operational|"
+    r"online)))|(?:will|would)\s+(?:start|begin|open|enter|come\s+(?:on\s*line|online)))\b"
+)
+#: a subject noun phrase up to a capacity: "The ", "The replacement, a ", "Its new "
+_SUBJECT_LEAD = re.compile(r"\s*(?:The|An?|Its|Their)(?:\s+[\w-]+){0,3}?(?:,\s+(?:an?|the))?\s+(?:new\s+)?")
+#: the subject's verb: the first finite one after it
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
+
+
+def _due_when(text: str, quantity: Quantity, times: list[Time], sentence: tuple[int, int]) -> Time | None:
+    """The year a thing of a capacity that its sentence opens on is due ("The 550MW unit replacing them, fired by
+    gas, is due on line in 2028", "The replacement, a 370MW plant, is budgeted at $1.1 billion and is due to start
+    up in late 2030"): the first time naming a year after the sentence says so, where the subject's verb comes
+    after the capacity (not "It would pair a 220MW farm with …, which is set to start next spring")."""
+    if quantity.unit not in CAPACITIES or not _SUBJECT_LEAD.fullmatch(text, sentence[0], quantity.sign):
+        return None
+    verb = _FINITE.search(text, quantity.end, sentence[1])
+    due = _DUE.search(text, verb.start(), sentence[1]) if verb else None
+    if due is None or any(quantity.end <= t[0] < due.start() for t in times):  # "opened in 1990 and will open …"
+        return None
+    after = [
+        t
+        for t in times
+        if due.start() <= t[0] < sentence[1]
+        and not re.search(r"\b(?:since|until)\s+$", t[4])
         and re.search(r"\byear\b|\d{4}|\bnext\b", t[3] or text[t[0] : t[1]])
     ]
     return after[0] if after else None
@@ -1361,10 +1408,11 @@ def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end:
 
 
 def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None]) -> bool:
-    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …"): it sets the time of every
-    clause of the sentence that states none, even after a clause with a figure of its own."""
+    """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …", "In the 2024-25 financial
+    year the mine …"): it sets the time of every clause of the sentence that states none, even after a clause with a
+    figure of its own."""
     clause = clause_of(t[0])
-    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+)?", text[clause[0] : t[0]]) if clause else None
+    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+(?:the\s+)?)?", text[clause[0] : t[0]]) if clause else None
     at = clause[0] + len(lead.group(1)) if clause and lead else 0
     return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
 
