@@ -4254,3 +4254,35 @@ def test_an_organisation_named_for_a_people_votes_for_its_country(gazetteer):
         for c in candidates_of(text, gazetteer)
         if c.kind == "CandidateObservation"
     ] == [("$61.5 million", '"Australian dollar"')]
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        (  # an engineer's title abbreviated before a name is no part of it
+            '"The seam is wet," Engr Md Kamrul Hasan Talukder, chief engineer of the mine, said.',
+            {"Md Kamrul Hasan Talukder"},
+            {"Engr Md Kamrul Hasan Talukder"},
+        ),
+        (  # a people's word made of a country the text names ("Ruritania" + "n") before a lower-case word
+            "Most coal leaves Ruritania by rail. The pit employs 900 Ruritanian miners.",
+            {"Ruritania"},
+            {"Ruritanian"},
+        ),
+        (  # a lede's first word set in capitals ("THE Rutherford workshop") is no part of the name
+            "Wagon works to shut\n\nTHE Brackley workshop will close in June, its owner said.",
+            {"Brackley"},
+            {"THE Brackley"},
+        ),
+        (  # a company's form written with dots and letters beyond ASCII ("A.Ş.") closes its name
+            "The plant's operator Kestane Enerji A.Ş. said the units would shut.",
+            {"Kestane Enerji A.Ş."},
+            {"Kestane Enerji A"},
+        ),
+    ],
+)
+def test_titles_peoples_capitals_and_company_forms_are_no_part_of_names(text, wanted, unwanted, gazetteer):
+    """Names stop short of an abbreviated title ("Engr"), a lede's capitalised first word ("THE"), and a people's word
+    made of a country the text names is no name; a company's form with dots ("A.Ş.") is part of its name."""
+    names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
+    assert wanted <= names and not unwanted & names, names
