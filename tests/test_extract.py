@@ -4286,3 +4286,24 @@ def test_titles_peoples_capitals_and_company_forms_are_no_part_of_names(text, wa
     made of a country the text names is no name; a company's form with dots ("A.Ş.") is part of its name."""
     names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
     assert wanted <= names and not unwanted & names, names
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (  # a title between the office fronted and the name ("Y's mayor, Cr X"): "the mayor" is X
+            "Brackley's mayor, Cr Joanne Pettifer-Lowe, said the council would help.\n\n"
+            '"We will find the money," the mayor said.',
+            "Joanne Pettifer-Lowe",
+        ),
+        (  # an office's acronym set in brackets before the name: "the UNO" is the person named after it
+            "Kestapur Upazila Nirbahi Officer (UNO) Rashed Karim Mollah said the list was done.\n\n"
+            '"Every family is on it," the UNO said.',
+            "Rashed Karim Mollah",
+        ),
+    ],
+)
+def test_an_office_fronted_or_abbreviated_before_a_name_is_who_it_names_later(text, speaker, gazetteer):
+    """ "the mayor said" after "Y's mayor, Cr X", "the UNO said" after "… Officer (UNO) X": X speaks."""
+    found = organised(text, gazetteer)
+    assert [f[1] for f in found] == [speaker], found

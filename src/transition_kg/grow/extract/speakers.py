@@ -40,6 +40,7 @@ CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[
 #: what a person is called by before their name, which the role the article gives them elsewhere replaces ("Cr
 #: Hollis", a councillor's form of address, said by a mayor too)
 _ADDRESSES = HONORIFICS | {"Cr", "Cllr"}
+_ADDRESS_WORDS = "|".join(sorted(_ADDRESSES))
 
 
 _ROLE = (  # never from inside a possessive ("The plant's chief executive": not "s chief executive")
@@ -660,9 +661,15 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
             continue
         if re.sub(r"\s+(?:of|for)\s.*", "", n.title or "").casefold() == title:
             return (n.text, n.title, None)  # "Minister of Energy X": "the minister said"
-        fronted = re.search(rf"\b({re.escape(head)}),?\s+\Z", text[max(0, n.start - 40) : n.start], re.I)
+        fronted = re.search(
+            rf"\b({re.escape(head)}),?\s+(?:(?:{_ADDRESS_WORDS})\.?\s+)?\Z", text[max(0, n.start - 40) : n.start], re.I
+        )
         if fronted and len(title.split()) == 1 and (described or head.capitalize() in TITLES):
-            return (n.text, fronted.group(1), None)  # "Its mayor, X, said …", "Tete Governor X": "the mayor said"
+            return (n.text, fronted.group(1), None)  # "Its mayor, (Cr) X, said …", "Tete Governor X": "the mayor said"
+        if words.group(1).isupper() and re.search(
+            rf"\(({words.group(1)})\)\s+\Z", text[max(0, n.start - 20) : n.start]
+        ):
+            return (n.text, words.group(1), None)  # "… Nirbahi Officer (UNO) X": "the UNO said"
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
