@@ -4307,3 +4307,14 @@ def test_an_office_fronted_or_abbreviated_before_a_name_is_who_it_names_later(te
     """ "the mayor said" after "Y's mayor, Cr X", "the UNO said" after "… Officer (UNO) X": X speaks."""
     found = organised(text, gazetteer)
     assert [f[1] for f in found] == [speaker], found
+
+
+def test_a_list_of_words_ending_in_an_organisations_noun_is_one_name(gazetteer):
+    """ "the Road, Ferry and Dock Union": the commas and "and" inside one organisation's name, its speaker's too."""
+    text = (
+        "Alan Brierley, an organiser at the Road, Ferry and Dock Union, said the talks had failed.\n\n"
+        '"We will strike," Brierley said.'
+    )
+    names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
+    assert "Road, Ferry and Dock Union" in names and "Ferry and Dock Union" not in names, names
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Alan Brierley", "organiser", "Road, Ferry and Dock Union")]

@@ -99,6 +99,7 @@ def find_names(
                     and run[-1][2].endswith("s")
                     and (is_capital(word) or word == "and")
                 )
+                or (text[run[-1][1] : s] == ", " and LISTED_NAME.match(text, run[0][0]) is not None)
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
                 or (  # "Prof. Sunita Oraon": an honorific's stop inside the run, as "Prof Sunita Oraon"
                     text[run[-1][1] : s] == ". " and run[-1][2] in HONORIFICS and len(run) == 1 and is_capital(word)
@@ -216,6 +217,12 @@ COMPANY_ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "Pty"}
 
 #: a company's form written as letters with full stops after the name's last letter ("A" of "A.Ş.", "S" of "S.p.A.")
 _DOTTED_FORM = re.compile(r"(?:\.[^\W\d_]{1,2})+\.")
+
+
+#: single words listed with commas and "and" before an organisation's noun: one name ("Rail, Tram and Bus Union")
+LISTED_NAME = re.compile(
+    rf"(?:[{UPPER}][a-z]+,\s)+[{UPPER}][a-z]+\s+and\s+(?:[{UPPER}][a-z]+\s+){{1,2}}(?:{'|'.join(sorted(ORG_WORDS))})\b"
+)
 
 
 def _lede_article(text: str, at: int, word: str) -> bool:

@@ -32,7 +32,7 @@ from .lexicon import (
     TITLES,
     UPPER,
 )
-from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names, name_words
+from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
@@ -55,7 +55,8 @@ _ROLE = (  # never from inside a possessive ("The plant's chief executive": not 
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
     # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
-    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
+    rf"((?:(?={LISTED_NAME.pattern})(?:[A-Z][a-z]+,\s)+)?"  # "the Rail, Tram and Bus Union"
+    r"[A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
     + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
     + r")*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
