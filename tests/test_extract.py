@@ -4337,3 +4337,67 @@ def test_a_financial_year_opening_the_sentence_governs_a_later_clause(gazetteer)
     text = "In the 2023-24 financial year the pit produced 2.2 million tonnes, and its revenue fell 14pc."
     found = years(text, gazetteer, dt.date(2026, 10, 20))
     assert found.get("14pc") == "2023-2024", found
+
+
+@pytest.mark.parametrize(
+    "text, wanted, unwanted",
+    [
+        (  # an engineer's title abbreviated before a name is no part of it
+            '"The seam is wet," Engr Md Kamrul Hasan Talukder, chief engineer of the mine, said.',
+            {"Md Kamrul Hasan Talukder"},
+            {"Engr Md Kamrul Hasan Talukder"},
+        ),
+        (  # a people's word made of a country the text names ("Ruritania" + "n") before a lower-case word
+            "Most coal leaves Ruritania by rail. The pit employs 900 Ruritanian miners.",
+            {"Ruritania"},
+            {"Ruritanian"},
+        ),
+        (  # a lede's first word set in capitals ("THE Rutherford workshop") is no part of the name
+            "Wagon works to shut\n\nTHE Brackley workshop will close in June, its owner said.",
+            {"Brackley"},
+            {"THE Brackley"},
+        ),
+        (  # a company's form written with dots and letters beyond ASCII ("A.Ş.") closes its name
+            "The plant's operator Kestane Enerji A.Ş. said the units would shut.",
+            {"Kestane Enerji A.Ş."},
+            {"Kestane Enerji A"},
+        ),
+    ],
+)
+def test_titles_peoples_capitals_and_company_forms_are_no_part_of_names(text, wanted, unwanted, gazetteer):
+    """Names stop short of an abbreviated title ("Engr"), a lede's capitalised first word ("THE"), and a people's word
+    made of a country the text names is no name; a company's form with dots ("A.Ş.") is part of its name."""
+    names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
+    assert wanted <= names and not unwanted & names, names
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (  # a title between the office fronted and the name ("Y's mayor, Cr X"): "the mayor" is X
+            "Brackley's mayor, Cr Joanne Pettifer-Lowe, said the council would help.\n\n"
+            '"We will find the money," the mayor said.',
+            "Joanne Pettifer-Lowe",
+        ),
+        (  # an office's acronym set in brackets before the name: "the UNO" is the person named after it
+            "Kestapur Upazila Nirbahi Officer (UNO) Rashed Karim Mollah said the list was done.\n\n"
+            '"Every family is on it," the UNO said.',
+            "Rashed Karim Mollah",
+        ),
+    ],
+)
+def test_an_office_fronted_or_abbreviated_before_a_name_is_who_it_names_later(text, speaker, gazetteer):
+    """ "the mayor said" after "Y's mayor, Cr X", "the UNO said" after "… Officer (UNO) X": X speaks."""
+    found = organised(text, gazetteer)
+    assert [f[1] for f in found] == [speaker], found
+
+
+def test_a_list_of_words_ending_in_an_organisations_noun_is_one_name(gazetteer):
+    """ "the Road, Ferry and Dock Union": the commas and "and" inside one organisation's name, its speaker's too."""
+    text = (
+        "Alan Brierley, an organiser at the Road, Ferry and Dock Union, said the talks had failed.\n\n"
+        '"We will strike," Brierley said.'
+    )
+    names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
+    assert "Road, Ferry and Dock Union" in names and "Ferry and Dock Union" not in names, names
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Alan Brierley", "organiser", "Road, Ferry and Dock Union")]

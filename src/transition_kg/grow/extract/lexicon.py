@@ -474,9 +474,10 @@ TITLES = {
     "Reeve",
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
     "Cllr",
+    "Engr",  # an engineer, in South Asia, Nigeria, the Philippines ("Engr Md X")
 }
 #: what a person is addressed by before their name ("Mr Chatchai", "Prof. Oraon")
-HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Engr"}
 #: titles whose "of …" names a portfolio, not a place ("Minister of Electricity", "Secretary of Energy")
 PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 #: words of a company's name ("Coal India", "Krušné Energie a.s.", "PT Borneo Bara Sejahtera Tbk")
@@ -709,6 +710,7 @@ ABBREVIATIONS = {
     "Sen",
     "Rep",
     "Prof",
+    "Engr",
     "Gen",
     "Lt",
     "Col",

@@ -99,6 +99,7 @@ def find_names(
                     and run[-1][2].endswith("s")
                     and (is_capital(word) or word == "and")
                 )
+                or (text[run[-1][1] : s] == ", " and LISTED_NAME.match(text, run[0][0]) is not None)
                 or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
                 or (  # "Prof. Sunita Oraon": an honorific's stop inside the run, as "Prof Sunita Oraon"
                     text[run[-1][1] : s] == ". " and run[-1][2] in HONORIFICS and len(run) == 1 and is_capital(word)
@@ -115,7 +116,7 @@ def find_names(
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
-            (is_capital(word) and not re.search(r"-[a-z]+$", word))
+            (is_capital(word) and not re.search(r"-[a-z]+$", word) and not _lede_article(text, s, word))
             or _given_after_family(text, run, word, bool(glued))
             or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
             or (
@@ -214,10 +215,29 @@ ABBREVIATED = re.compile(r"(?:\.,?\s+(?:Ltd|Inc|Co|Corp|Pty)\b)*\.(?=,|\s+[a-z])
 COMPANY_ABBREVIATIONS = {"Co", "Ltd", "Inc", "Corp", "Pty"}
 
 
+#: a company's form written as letters with full stops after the name's last letter ("A" of "A.Ş.", "S" of "S.p.A.")
+_DOTTED_FORM = re.compile(r"(?:\.[^\W\d_]{1,2})+\.")
+
+
+#: single words listed with commas and "and" before an organisation's noun: one name ("Rail, Tram and Bus Union")
+LISTED_NAME = re.compile(
+    rf"(?:[{UPPER}][a-z]+,\s)+[{UPPER}][a-z]+\s+and\s+(?:[{UPPER}][a-z]+\s+){{1,2}}(?:{'|'.join(sorted(ORG_WORDS))})\b"
+)
+
+
+def _lede_article(text: str, at: int, word: str) -> bool:
+    """Whether ``word`` is an article set in capitals opening a line ("THE Rutherford workshop …"): no name's."""
+    return word in ("THE", "AN") and not text[text.rfind("\n", 0, at) + 1 : at].strip()
+
+
 def _abbreviated(text: str, name: Name) -> Name:
     """A company's name with its abbreviation's full stop ("Powder Crest Mining Co. said", "Fuxin Xinfeng Wind Power
-    Co., Ltd.,"), not a sentence's ("… run by Valleys Media Ltd. Councillor …")."""
-    found = ABBREVIATED.match(text, name.end) if name.text.rsplit(None, 1)[-1] in COMPANY_ABBREVIATIONS else None
+    Co., Ltd.,"), not a sentence's ("… run by Valleys Media Ltd. Councillor …"); with its form's dotted letters
+    ("Kestane Enerji A.Ş.")."""
+    last = name.text.rsplit(None, 1)[-1]
+    if " " in name.text and len(last) == 1 and last.isupper() and (dotted := _DOTTED_FORM.match(text, name.end)):
+        return replace(name, end=dotted.end(), text=text[name.start : dotted.end()], person=False)
+    found = ABBREVIATED.match(text, name.end) if last in COMPANY_ABBREVIATIONS else None
     return replace(name, end=found.end(), text=text[name.start : found.end()]) if found else name
 
 
@@ -834,8 +854,19 @@ def _no_name(
         or all(part.lower() in MONTHS for part in re.split(r"[-–]", word))  # "April-September"
         or word in WEEKDAYS
         or word in DEMONYMS
+        or _people_of_a_name(text, word, e)
         or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+def _people_of_a_name(text: str, word: str, end: int) -> bool:
+    """Whether ``word`` is a people's word made of a place the text names, before a lower-case word ("Bangladeshi
+    workers" where the text names Bangladesh, "Kenyan tea" where it names Kenya)."""
+    stems = {word[:-1]} if word.endswith("i") else {word[:-1], word[:-2]} if word.endswith("an") else set()
+    stems |= {word[:-1]} if word.endswith("n") and word[-2:-1] == "a" else set()
+    return bool(re.match(r"\s+[a-z]", text[end : end + 2])) and any(
+        len(stem) >= 4 and _elsewhere(text, stem, set()) for stem in stems
+    )
 
 
 #: an apposition that makes a name an organisation's ("Genel Maden-İş, the union that represents …", "Severní Lignit,

@@ -32,7 +32,7 @@ from .lexicon import (
     TITLES,
     UPPER,
 )
-from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, Name, find_names, name_words
+from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
 from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
@@ -40,6 +40,7 @@ CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[
 #: what a person is called by before their name, which the role the article gives them elsewhere replaces ("Cr
 #: Hollis", a councillor's form of address, said by a mayor too)
 _ADDRESSES = HONORIFICS | {"Cr", "Cllr"}
+_ADDRESS_WORDS = "|".join(sorted(_ADDRESSES))
 
 
 _ROLE = (  # never from inside a possessive ("The plant's chief executive": not "s chief executive")
@@ -54,7 +55,8 @@ _ROLE = (  # never from inside a possessive ("The plant's chief executive": not 
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
     # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
-    r"([A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
+    rf"((?:(?={LISTED_NAME.pattern})(?:[A-Z][a-z]+,\s)+)?"  # "the Rail, Tram and Bus Union"
+    r"[A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
     + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
     + r")*"
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
@@ -660,9 +662,15 @@ def _titled_person(phrase: str, text: str, names: list[Name], before: int) -> tu
             continue
         if re.sub(r"\s+(?:of|for)\s.*", "", n.title or "").casefold() == title:
             return (n.text, n.title, None)  # "Minister of Energy X": "the minister said"
-        fronted = re.search(rf"\b({re.escape(head)}),?\s+\Z", text[max(0, n.start - 40) : n.start], re.I)
+        fronted = re.search(
+            rf"\b({re.escape(head)}),?\s+(?:(?:{_ADDRESS_WORDS})\.?\s+)?\Z", text[max(0, n.start - 40) : n.start], re.I
+        )
         if fronted and len(title.split()) == 1 and (described or head.capitalize() in TITLES):
-            return (n.text, fronted.group(1), None)  # "Its mayor, X, said …", "Tete Governor X": "the mayor said"
+            return (n.text, fronted.group(1), None)  # "Its mayor, (Cr) X, said …", "Tete Governor X": "the mayor said"
+        if words.group(1).isupper() and re.search(
+            rf"\(({words.group(1)})\)\s+\Z", text[max(0, n.start - 20) : n.start]
+        ):
+            return (n.text, words.group(1), None)  # "… Nirbahi Officer (UNO) X": "the UNO said"
         after = _TITLE_AFTER.match(text, n.end, n.end + 200)  # "X, the Starosta of …": "the Starosta wrote"
         if after and after.group(1).casefold() == title:
             return (n.text, after.group(1), None)
