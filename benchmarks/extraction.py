@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-46/`` for the seventh to forty-sixth), against
+   ``news-held-out-7/`` to ``-48/`` for the seventh to forty-eighth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-46 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-48 (one for each set held
 aside), seeds.
 """
 
@@ -385,6 +385,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fifth to thirty-eighth rounds' rules frozen, sets 45 and 46 alike: "
         "tests/articles/README.md)",
         "five held aside (46)",
+    ),
+    "news-held-out-47": (
+        ARTICLES / "news-held-out-47",
+        "News styles held aside, forty-seventh set (tests/articles/news-held-out-47: written by another person than "
+        "the rules, scored once with the thirty-fifth to fortieth rounds' rules frozen, sets 47 and 48 alike: "
+        "tests/articles/README.md)",
+        "five held aside (47)",
+    ),
+    "news-held-out-48": (
+        ARTICLES / "news-held-out-48",
+        "News styles held aside, forty-eighth set (tests/articles/news-held-out-48: written by another person than "
+        "the rules, scored once with the thirty-fifth to fortieth rounds' rules frozen, sets 47 and 48 alike: "
+        "tests/articles/README.md)",
+        "five held aside (48)",
     ),
 }
 
