@@ -4401,3 +4401,43 @@ def test_a_list_of_words_ending_in_an_organisations_noun_is_one_name(gazetteer):
     names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
     assert "Road, Ferry and Dock Union" in names and "Ferry and Dock Union" not in names, names
     assert [f[1:] for f in organised(text, gazetteer)] == [("Alan Brierley", "organiser", "Road, Ferry and Dock Union")]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # a city's name before the kind of body ("the Brackley think tank Y"): the body is Y, not the city
+            "Mara Olsson, an energy analyst at the Brackley think tank Kestrel Forum, said the plan was late.\n\n"
+            '"It is late," Olsson said.',
+            ("Mara Olsson", "energy analyst", "Kestrel Forum"),
+        ),
+        (  # the same with the kind hyphenated
+            "Mara Olsson, an analyst at the Brackley think-tank Instytut Wiatru, said the plan was late.\n\n"
+            '"It is late," Olsson said.',
+            ("Mara Olsson", "analyst", "Instytut Wiatru"),
+        ),
+    ],
+)
+def test_a_place_before_a_bodys_kind_is_not_the_organisation(text, wanted, gazetteer):
+    """ "at the <place> think tank <name>": the organisation is the name after the kind, never the place."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "who heads the union in <place>": the union named before, not the place
+            "The Kestrel Metalworkers Union welcomed the plan. Ana Brun, who heads the union in Brackley, said it was "
+            'vague.\n\n"It is vague," Brun said.',
+            ("Ana Brun", "head", "Kestrel Metalworkers Union"),
+        ),
+        (  # "who heads the centre": the centre named before by the word of its name
+            "Most residents commute, according to the Centre for Valley Studies. Dr Lena Okafor, who heads the centre, "
+            'said wages lag.\n\n"Wages lag," Okafor said.',
+            ("Lena Okafor", "head", "Centre for Valley Studies"),
+        ),
+    ],
+)
+def test_who_heads_the_kind_of_a_body_named_before(text, wanted, gazetteer):
+    """ "X, who heads the union in Y" / "who heads the centre": the body of that kind named last before."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]

@@ -55,6 +55,8 @@ _ROLE = (  # never from inside a possessive ("The plant's chief executive": not 
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
     # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
+    rf"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:think[ -]tank|{ORG_NOUNS})\s+(?=[A-Z]))?"  # "at the Sarajevo think
+    # tank Energetski Forum": a place before the body's kind, the body named after it
     rf"((?:(?={LISTED_NAME.pattern})(?:[A-Z][a-z]+,\s)+)?"  # "the Rail, Tram and Bus Union"
     r"[A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
     + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
@@ -961,8 +963,13 @@ def _headed(seen: Occurrences, person: str) -> str | None:
     return (_whole(part.group(1)) if part else heads.group(2)) if heads else None
 
 
-#: "X, who heads the union('s Y district)": the organisation named before by its kind
-_HEADS_NOUN = re.compile(rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+({ORG_NOUNS})\b(?=['’]s\s|[,.;])")
+#: "X, who heads the union('s Y district)", "who heads the union in Y", "who heads the centre": the organisation named
+#: before by its kind (never Y, where it is held)
+_HEADS_NOUN = re.compile(
+    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+"
+    rf"({ORG_NOUNS}|centre|center|bureau|department|authority|board|foundation|commission|committee)\b"
+    rf"(?=['’]s\s|[,.;]|\s+(?:in|at|for)\s+[{UPPER}])"
+)
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
