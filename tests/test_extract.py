@@ -4441,3 +4441,30 @@ def test_a_place_before_a_bodys_kind_is_not_the_organisation(text, wanted, gazet
 def test_who_heads_the_kind_of_a_body_named_before(text, wanted, gazetteer):
     """ "X, who heads the union in Y" / "who heads the centre": the body of that kind named last before."""
     assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "Its" after a sentence whose subject is a body with no word of a company's in its name
+            "Brackley council will vote on a plan by Kestrel Digital to build a data centre.\n\n"
+            "Kestrel says the project would employ 120 people. Its chief operating officer, Omar Vance, told "
+            'reporters the company wanted miners.\n\n"Miners know machines," Vance said.',
+            ("Omar Vance", "chief operating officer", "Kestrel"),
+        ),
+        (  # "its" two sentences on from the body that opens the one before ("The company …, its general manager")
+            "Eléctrica del Norte employs 340 people. The company has set aside 14 billion pesos, its general manager, "
+            'Rui Campos, told reporters.\n\n"We are not leaving," Campos said.',
+            ("Rui Campos", "general manager", "Eléctrica del Norte"),
+        ),
+        (  # never a place that opens the sentence before (the text writes "in Brackley")
+            "Brackley lost 400 jobs in 2024. Its general manager, Rui Campos, told reporters that life in Brackley "
+            'was hard.\n\n"We are not leaving," Campos said.',
+            ("Rui Campos", "general manager", "-"),
+        ),
+    ],
+)
+def test_its_role_is_the_bodys_that_opens_the_sentence_before(text, wanted, gazetteer):
+    """ "Its general manager, X": the body (not a person, not a place the text writes "in") that opens this sentence
+    or the one before, when no name of an organisation's words is nearer."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]

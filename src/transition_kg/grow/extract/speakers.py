@@ -1106,7 +1106,30 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
         or _referent(text, names, at, seen=seen)
         or _opening_noun(text, names, at, seen)
         or _body_which(text, names, at)
+        or _opening_body(text, names, at)
     )
+
+
+#: a capitalised determiner the name-finder may leave as a name of its own ("The company has …")
+_DETERMINER_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|It|Its|Their)\b")
+
+
+def _opening_body(text: str, names: list[Name], at: int) -> str | None:
+    """The body "Its" at ``at`` refers to when its sentence, or the one before, opens on a name that a verb follows
+    ("Wapiti says …. Its chief operating officer, X,"): not a person, nor a place (a name the text writes after "in")."""
+    end = at
+    for _ in range(2):
+        window = max(0, end - 400)
+        dot = text.rfind(". ", window, end)
+        opening = max(dot + 2 if dot >= 0 else window, text.rfind("\n", window, end) + 1)
+        first = names[bisect.bisect_left(names, opening, key=lambda n: n.start) :][:1]
+        if first and first[0].start == opening and first[0].end <= at and not _DETERMINER_WORD.match(first[0].text):
+            n = first[0]
+            verb = re.match(r"\s+[a-z]", text[n.end : n.end + 2])
+            place = re.search(rf"\bin\s+{re.escape(n.text)}\b", text)
+            return n.text if verb and not n.person and not place else None
+        end = opening - 1
+    return None
 
 
 #: a sentence opening on "The" and a name that a "which" clause follows ("The Ib Valley Colliery Mazdoor Sangh, which
