@@ -4468,3 +4468,15 @@ def test_its_role_is_the_bodys_that_opens_the_sentence_before(text, wanted, gaze
     """ "Its general manager, X": the body (not a person, not a place the text writes "in") that opens this sentence
     or the one before, when no name of an organisation's words is nearer."""
     assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+def test_a_role_said_with_is_after_a_relative_clause(gazetteer):
+    """ "X, who runs a shop on Y Street, is president of the Z": the role and organisation "is" gives after the
+    clause."""
+    text = (
+        "Maeve Tolland, who runs a bakery on Fenner Street, is president of the Brackley Chamber of Commerce. She said "
+        'trade had fallen.\n\n"Trade is down," Tolland said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Maeve Tolland", "president", "Brackley Chamber of Commerce")
+    ]
