@@ -4480,3 +4480,9 @@ def test_a_role_said_with_is_after_a_relative_clause(gazetteer):
     assert [f[1:] for f in organised(text, gazetteer)] == [
         ("Maeve Tolland", "president", "Brackley Chamber of Commerce")
     ]
+
+
+def test_a_companys_dotted_form_closes_the_speakers_organisation(gazetteer):
+    """ "general manager of Kestane Enerji A.Ş.": the organisation keeps its dotted form whole."""
+    text = 'Nuri Aksoy, general manager of Kestane Enerji A.Ş., said the units were old.\n\n"They are old," Aksoy said.'
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Nuri Aksoy", "general manager", "Kestane Enerji A.Ş.")]

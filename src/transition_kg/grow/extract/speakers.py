@@ -61,6 +61,7 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
     r"[A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
     + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
     + r")*"
+    r"(?:(?<=\s[A-Z])\.(?:[A-Z]\.)+)?"  # a company's dotted form closes it: "Kestane Enerji A.Ş.", "… S.A."
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
 ).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
