@@ -1118,7 +1118,8 @@ _DETERMINER_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|It|Its|Their)\
 
 def _opening_body(text: str, names: list[Name], at: int) -> str | None:
     """The body "Its" at ``at`` refers to when its sentence, or the one before, opens on a name that a verb follows
-    ("Wapiti says …. Its chief operating officer, X,"): not a person, nor a place (a name the text writes after "in")."""
+    ("Kestrel says …. Its chief operating officer, X,"): not a person, nor a place (a name the text writes after
+    "in")."""
     end = at
     for _ in range(2):
         window = max(0, end - 400)
