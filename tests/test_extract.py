@@ -4401,3 +4401,88 @@ def test_a_list_of_words_ending_in_an_organisations_noun_is_one_name(gazetteer):
     names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
     assert "Road, Ferry and Dock Union" in names and "Ferry and Dock Union" not in names, names
     assert [f[1:] for f in organised(text, gazetteer)] == [("Alan Brierley", "organiser", "Road, Ferry and Dock Union")]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # a city's name before the kind of body ("the Brackley think tank Y"): the body is Y, not the city
+            "Mara Olsson, an energy analyst at the Brackley think tank Kestrel Forum, said the plan was late.\n\n"
+            '"It is late," Olsson said.',
+            ("Mara Olsson", "energy analyst", "Kestrel Forum"),
+        ),
+        (  # the same with the kind hyphenated
+            "Mara Olsson, an analyst at the Brackley think-tank Instytut Wiatru, said the plan was late.\n\n"
+            '"It is late," Olsson said.',
+            ("Mara Olsson", "analyst", "Instytut Wiatru"),
+        ),
+    ],
+)
+def test_a_place_before_a_bodys_kind_is_not_the_organisation(text, wanted, gazetteer):
+    """ "at the <place> think tank <name>": the organisation is the name after the kind, never the place."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "who heads the union in <place>": the union named before, not the place
+            "The Kestrel Metalworkers Union welcomed the plan. Ana Brun, who heads the union in Brackley, said it was "
+            'vague.\n\n"It is vague," Brun said.',
+            ("Ana Brun", "head", "Kestrel Metalworkers Union"),
+        ),
+        (  # "who heads the centre": the centre named before by the word of its name
+            "Most residents commute, according to the Centre for Valley Studies. Dr Lena Okafor, who heads the centre, "
+            'said wages lag.\n\n"Wages lag," Okafor said.',
+            ("Lena Okafor", "head", "Centre for Valley Studies"),
+        ),
+    ],
+)
+def test_who_heads_the_kind_of_a_body_named_before(text, wanted, gazetteer):
+    """ "X, who heads the union in Y" / "who heads the centre": the body of that kind named last before."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "Its" after a sentence whose subject is a body with no word of a company's in its name
+            "Brackley council will vote on a plan by Kestrel Digital to build a data centre.\n\n"
+            "Kestrel says the project would employ 120 people. Its chief operating officer, Omar Vance, told "
+            'reporters the company wanted miners.\n\n"Miners know machines," Vance said.',
+            ("Omar Vance", "chief operating officer", "Kestrel"),
+        ),
+        (  # "its" two sentences on from the body that opens the one before ("The company …, its general manager")
+            "Eléctrica del Norte employs 340 people. The company has set aside 14 billion pesos, its general manager, "
+            'Rui Campos, told reporters.\n\n"We are not leaving," Campos said.',
+            ("Rui Campos", "general manager", "Eléctrica del Norte"),
+        ),
+        (  # never a place that opens the sentence before (the text writes "in Brackley")
+            "Brackley lost 400 jobs in 2024. Its general manager, Rui Campos, told reporters that life in Brackley "
+            'was hard.\n\n"We are not leaving," Campos said.',
+            ("Rui Campos", "general manager", "-"),
+        ),
+    ],
+)
+def test_its_role_is_the_bodys_that_opens_the_sentence_before(text, wanted, gazetteer):
+    """ "Its general manager, X": the body (not a person, not a place the text writes "in") that opens this sentence
+    or the one before, when no name of an organisation's words is nearer."""
+    assert [f[1:] for f in organised(text, gazetteer)] == [wanted]
+
+
+def test_a_role_said_with_is_after_a_relative_clause(gazetteer):
+    """ "X, who runs a shop on Y Street, is president of the Z": the role and organisation "is" gives after the
+    clause."""
+    text = (
+        "Maeve Tolland, who runs a bakery on Fenner Street, is president of the Brackley Chamber of Commerce. She said "
+        'trade had fallen.\n\n"Trade is down," Tolland said.'
+    )
+    assert [f[1:] for f in organised(text, gazetteer)] == [
+        ("Maeve Tolland", "president", "Brackley Chamber of Commerce")
+    ]
+
+
+def test_a_companys_dotted_form_closes_the_speakers_organisation(gazetteer):
+    """ "general manager of Kestane Enerji A.Ş.": the organisation keeps its dotted form whole."""
+    text = 'Nuri Aksoy, general manager of Kestane Enerji A.Ş., said the units were old.\n\n"They are old," Aksoy said.'
+    assert [f[1:] for f in organised(text, gazetteer)] == [("Nuri Aksoy", "general manager", "Kestane Enerji A.Ş.")]

@@ -55,10 +55,13 @@ _ROLE = (  # never from inside a possessive ("The plant's chief executive": not 
 _ORG = (  # a name, and the kind of site it names when it goes on in lower case ("the Bełchatów mine")
     r"(?:[a-z][\w-]*\s+){0,2}?(?:[A-Z][\w-]*-based\s+(?:[a-z][\w-]*\s+){0,2}?)?"  # "at the wind developer Vientos
     # del Nalón", "at the Podgorica-based think tank Eco Balkans Forum"
+    rf"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:think[ -]tank|{ORG_NOUNS})\s+(?=[A-Z]))?"  # "at the Sarajevo think
+    # tank Energetski Forum": a place before the body's kind, the body named after it
     rf"((?:(?={LISTED_NAME.pattern})(?:[A-Z][a-z]+,\s)+)?"  # "the Rail, Tram and Bus Union"
     r"[A-Z][\w'’&-]*(?:\s+\d{1,5}\b)?(?:\s+(?:(?:of|and|for|de|del|&)(?:\s+the)?|the)?\s*[A-Z][\w'’&-]*"
     + "".join(rf"(?:(?<={unit})\s+\d{{1,5}}\b)?" for unit in sorted(NUMBERED_UNITS))  # "… Workers Local 1271"
     + r")*"
+    r"(?:(?<=\s[A-Z])\.(?:[A-Z]\.)+)?"  # a company's dotted form closes it: "Kestane Enerji A.Ş.", "… S.A."
     r"(?:\s+(?:open-pit\s+|opencast\s+|coal\s+|lignite\s+)?(?:mine|power station|power plant|plant|colliery|"
     r"steelworks|smelter)\b)?)"
 ).replace("[A-Z]", f"[{UPPER}]")  # any capital: "the Šikulje branch", "Ústí nad Labem"
@@ -929,7 +932,8 @@ _ROLE_HELD = (  # "deputy director of the Y", "a fitter at the Y mine"
 _APPOSITION = re.compile(rf"(?:\s+\([^()\n]{{1,40}}\))?,\s+(?:\d+,\s+)?{_ROLE_HELD}")
 #: a role said with a verb: "X is the chairman of the Y", "X, who works as a fitter at the Y mine"
 _COPULA = re.compile(  # and after an age, a role still held: "X, 34, has been a winding-engine driver at Y"
-    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+)"
+    rf"(?:,\s+\d+,\s+(?=is\s|has\s+been\s)|(?:,\s+who)?\s+"
+    r"|,\s+who\s+[^,.;:\"“”\n]{1,80},\s+(?=is\s))"  # "X, who runs a shop on Y Street, is president of the Z"
     r"(?:(?:has|had)\s+[^.,;:\"“”\n]{1,60}?\s+and\s+(?=is\s))?"  # "X has worked underground for 23 years and is …"
     r"(?:(?:was|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|appointed|named)"  # "who was elected mayor of Y"
     rf"|is|was|has\s+been|had\s+been|became|(?:works|worked|serves|served)\s+as)\s+{_ROLE_HELD}"
@@ -961,8 +965,13 @@ def _headed(seen: Occurrences, person: str) -> str | None:
     return (_whole(part.group(1)) if part else heads.group(2)) if heads else None
 
 
-#: "X, who heads the union('s Y district)": the organisation named before by its kind
-_HEADS_NOUN = re.compile(rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+({ORG_NOUNS})\b(?=['’]s\s|[,.;])")
+#: "X, who heads the union('s Y district)", "who heads the union in Y", "who heads the centre": the organisation named
+#: before by its kind (never Y, where it is held)
+_HEADS_NOUN = re.compile(
+    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+"
+    rf"({ORG_NOUNS}|centre|center|bureau|department|authority|board|foundation|commission|committee)\b"
+    rf"(?=['’]s\s|[,.;]|\s+(?:in|at|for)\s+[{UPPER}])"
+)
 _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair", "directs": "director"}
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
@@ -1099,7 +1108,31 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
         or _referent(text, names, at, seen=seen)
         or _opening_noun(text, names, at, seen)
         or _body_which(text, names, at)
+        or _opening_body(text, names, at)
     )
+
+
+#: a capitalised determiner the name-finder may leave as a name of its own ("The company has …")
+_DETERMINER_WORD = re.compile(r"(?:The|A|An|This|That|These|Those|It|Its|Their)\b")
+
+
+def _opening_body(text: str, names: list[Name], at: int) -> str | None:
+    """The body "Its" at ``at`` refers to when its sentence, or the one before, opens on a name that a verb follows
+    ("Kestrel says …. Its chief operating officer, X,"): not a person, nor a place (a name the text writes after
+    "in")."""
+    end = at
+    for _ in range(2):
+        window = max(0, end - 400)
+        dot = text.rfind(". ", window, end)
+        opening = max(dot + 2 if dot >= 0 else window, text.rfind("\n", window, end) + 1)
+        first = names[bisect.bisect_left(names, opening, key=lambda n: n.start) :][:1]
+        if first and first[0].start == opening and first[0].end <= at and not _DETERMINER_WORD.match(first[0].text):
+            n = first[0]
+            verb = re.match(r"\s+[a-z]", text[n.end : n.end + 2])
+            place = re.search(rf"\bin\s+{re.escape(n.text)}\b", text)
+            return n.text if verb and not n.person and not place else None
+        end = opening - 1
+    return None
 
 
 #: a sentence opening on "The" and a name that a "which" clause follows ("The Ib Valley Colliery Mazdoor Sangh, which
