@@ -4401,3 +4401,45 @@ def test_a_list_of_words_ending_in_an_organisations_noun_is_one_name(gazetteer):
     names = {c.exact for c in candidates_of(text, gazetteer) if c.kind == "CandidateMention"}
     assert "Road, Ferry and Dock Union" in names and "Ferry and Dock Union" not in names, names
     assert [f[1:] for f in organised(text, gazetteer)] == [("Alan Brierley", "organiser", "Road, Ferry and Dock Union")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # "the same period of YEAR" is that year, not a period from the sentence's first time to now
+            "The miner's losses in the first nine months of this year reached 3.1 billion rubles, compared with a "
+            "profit of 710 million rubles in the same period of 2023.",
+            dt.date(2024, 11, 20),
+            {"3.1 billion rubles": "2024", "710 million rubles": "2023"},
+        ),
+        (  # "over the same period" after this year's time: this year, never a period "2024-2024"
+            "Sales rose 7% in the first half of this year, while costs rose 12 percent over the same period.",
+            dt.date(2024, 9, 2),
+            {"7%": "2024", "12 percent": "2024"},
+        ),
+        (  # a span of months with no year: the last such months ended before the publication
+            "In February-September the port handled 2.3 million tonnes, and freight fell by 6.1% in "
+            "February-September, to 95 million tonnes.",
+            dt.date(2024, 10, 14),
+            {"2.3 million tonnes": "2024", "6.1%": "2024", "95 million tonnes": "2024"},
+        ),
+        (  # … and last year's when those months have not all passed
+            "In January-October the pit produced 640,000 tonnes.",
+            dt.date(2024, 3, 5),
+            {"640,000 tonnes": "2023"},
+        ),
+        (  # a financial year opening the sentence before, over a figure whose sentence's only time is the other side
+            "In the 2022-23 financial year, the plant lost $31 million. Its mine dug 3.4 million tonnes of coal, down "
+            "from 5.2 million in 2017-18.",
+            dt.date(2024, 2, 1),
+            {"$31 million": "2022-2023", "3.4 million tonnes": "2022-2023", "5.2 million": "2017-2018"},
+        ),
+    ],
+)
+def test_years_of_the_same_period_of_a_year_month_spans_and_a_financial_year_before(
+    text, published, expected, gazetteer
+):
+    """ "in the same period of 2023" is 2023; "In February-September" a span of months of the year it last ended;
+    a financial year opening the sentence before holds for a flow whose sentence's only time is a "from" side's."""
+    found = years(text, gazetteer, published)
+    assert {k: found.get(k) for k in expected} == expected, found

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
-from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
+from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
     COUNT_NOUNS,
@@ -500,7 +500,7 @@ def dates_and_numbers(
                 )
             if (
                 when is None
-                and spoken.issuperset(own_times)
+                and spoken.issuperset(t for t in own_times if not _other_side(text, end, t))
                 and quote_in is None
                 and not _undated(text, quantity, lead)
             ):
@@ -894,7 +894,7 @@ def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: in
     if not main:
         return None
     t = main[0]
-    if "-" in t[2] and not (t[3] or "").startswith("since "):
+    if "-" in t[2] and not (t[3] or "").startswith("since ") and not financial_year(t[2]):
         return None  # "fell 18 percent in the past two years. Shares rose 2.3% after the announcement": not its time
     if not re.search(r"\bfrom\s+\S{0,4}\s*$", lead):
         return t
@@ -1288,6 +1288,16 @@ _COMPARED = re.compile(
 _ON_A_YEAR = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|before|ago)")
 
 
+#: the other side of a change, before its time: "down from 4.1 million in"
+_FROM_SIDE = re.compile(r"\bfrom\s+(?:[^,;:.\"“”]|[.,](?=\d)){0,40}\Z")
+
+
+def _other_side(text: str, end: int, t: Time) -> bool:
+    """Whether the time ``t`` after a figure ending at ``end`` is the other side's: a comparison's, or the time of
+    a "from" figure ("dug 2.8 million tonnes, down from 4.1 million in 2019-20"): not the figure's own."""
+    return t[0] >= end and (_compared(text, end, t) or bool(_FROM_SIDE.search(text, end, t[0])))
+
+
 def _compared(text: str, end: int, t: Time) -> bool:
     """Whether the time ``t`` after a figure ending at ``end`` is the other side of a comparison."""
     on = (t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))) or (
@@ -1312,7 +1322,7 @@ _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
     r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed|"
-    r"supplied|provided|delivered|widened|narrowed|recorded|accounted)\b"
+    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
