@@ -4443,3 +4443,24 @@ def test_years_of_the_same_period_of_a_year_month_spans_and_a_financial_year_bef
     a financial year opening the sentence before holds for a flow whose sentence's only time is a "from" side's."""
     found = years(text, gazetteer, published)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # a sign written after amounts in its country ("138 million KM"), here before them
+            "ZENICA, Bosnia and Herzegovina (Reuters) - The steelworks paid KM 7.2 million in fees last year and "
+            "offered severance of up to KM 35,000 each.",
+            {("KM 7.2 million", "BAM"), ("up to KM 35,000", "BAM")},
+        ),
+        (  # a region's code opening an organisation's name ("the NSW Government"): its country's "$"
+            "The training centre near the old pit secured $8.5 million from the NSW Government in March.",
+            {("$8.5 million", "Australian dollar")},
+        ),
+    ],
+)
+def test_a_sign_written_after_amounts_before_one_and_a_regions_code_in_a_name(text, wanted, gazetteer):
+    """ "KM 7.2 million" in Bosnia is the convertible mark as "7.2 million KM" is; "the NSW Government" sets a story in
+    Australia, whose "$" is the Australian dollar."""
+    got = {(c.exact, (c.props.get("candidateUnit") or ['""'])[0].strip('"')) for c in candidates_of(text, gazetteer)}
+    assert wanted <= got, got

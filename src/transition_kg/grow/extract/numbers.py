@@ -221,7 +221,8 @@ def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] 
     that sign begins: its name's last word's first letters with a slash ("S/", "S/.": the sol), or, of two letters
     or more that are no word nor title, with or without a stop, its first letters ("kr", "Kr.": the krone) or
     letters of it in order from the first ("Tk": the taka, "Hr": the hryvnia), or the capitals of its name ("TL":
-    the Turkish lira); else None (not "p. 5")."""
+    the Turkish lira), or a sign written after amounts there (:data:`SIGNS_AFTER`: "KM 40,000"); else None (not
+    "p. 5")."""
     cut = re.search(r"(?<![\w/.])([A-Za-z]{1,3})(/\.?|\.)?\s?$", text[max(0, start - 7) : start])
     if not (country and cut):
         return None
@@ -229,7 +230,10 @@ def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] 
     slash = bool(cut.group(2) and "/" in cut.group(2))
     if not (slash or (len(letters) > 1 and letters.lower() not in FUNCTION_WORDS | _TITLE_WORDS)):
         return None
-    for code, name in _currencies_of(country):
+    known = _currencies_of(country)
+    if SIGNS_AFTER.get(letters) in {code for code, _ in known}:  # "KM 9.4 million" in Bosnia: a sign written after
+        return SIGNS_AFTER[letters], at  # an amount ("138 million KM"), here before it, of the country's currency
+    for code, name in known:
         word = name.split()[-1].lower()
         if word.startswith(letters.lower()) or (not slash and _in_order(letters.lower(), word)):
             return code, at
@@ -385,6 +389,10 @@ def country_of(text: str, names: list[Name]) -> str | None:
             votes[named[0]] += named[1] * (3 if _SETTING.match(text, n.end) else 1)
         elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
             votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
+        elif not n.person:  # "the NSW Government", "TAFE NSW": a region's code opening or closing a name, ½
+            for word in {words.split()[0], words.split()[-1]} if " " in words else ():
+                if len(word) >= 3 and word.isupper() and len(_region_codes().get(word, ())) == 1:
+                    votes[next(iter(_region_codes()[word]))] += 0.5
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
     region = dateline.group(1) if dateline else ""
     country = places.get(_plain(region)) or _dateline_country(region, text)
