@@ -4464,3 +4464,31 @@ def test_a_sign_written_after_amounts_before_one_and_a_regions_code_in_a_name(te
     Australia, whose "$" is the Australian dollar."""
     got = {(c.exact, (c.props.get("candidateUnit") or ['""'])[0].strip('"')) for c in candidates_of(text, gazetteer)}
     assert wanted <= got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # hours a plant ran: a count over the time it is given, not a duration
+            "The station ran for fewer than 2,100 hours last year, the operator said.",
+            {"fewer than 2,100 hours": "2024"},
+        ),
+        (  # days lost and days stood idle likewise
+            "Last year, the mine lost 37 production days to floods.",
+            {"37 production days": "2024"},
+        ),
+        (  # … and from the sentence before, over a sentence that states no time ("Last year was …")
+            "Last year was the worst on record for the smelter. Its furnaces stood idle for 64 days.",
+            {"64 days": "2024"},
+        ),
+        (  # a duration stays without a year
+            "The union has fought for 30 years to keep the pits open, it said last year.",
+            {"30 years": "-"},
+        ),
+    ],
+)
+def test_hours_run_and_days_lost_hold_for_their_time(text, expected, gazetteer):
+    """ "ran for fewer than 2,100 hours last year", "lost 37 production days": counts over a time, which they take
+    (from the sentence before too), while "for 30 years" stays a duration of no year."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

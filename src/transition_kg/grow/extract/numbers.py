@@ -1083,12 +1083,20 @@ _WENT_ON = re.compile(r"(?:and|but)\s+(?:that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+
 _ON_DAYS = re.compile(rf"\bon\s+(?:(?:{QUALIFIERS})\s+)?$")
 
 
+#: hours or days a plant ran, stood idle or lost, a count over a time: "ran for fewer than 3,000 hours", "lost 41"
+_RUN_FOR = re.compile(
+    r"\b(?:ran|run|runs|running|operated|operating|stood\s+idle|idle|offline|out\s+of\s+service|lost|losing)\s+"
+    rf"(?:for\s+)?(?:(?:{QUALIFIERS})\s+)?\Z"
+)
+
+
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
     """Whether a quantity holds for no year: a duration, or a capacity said of a thing ("for 31
     years", "the 800MW Callide B power station", "9 miles away")."""
     unit, end = quantity.unit, quantity.end
     return bool(
-        (unit in DURATIONS and not _ON_DAYS.search(lead))  # "exceeded on 96 days": a count of days, not a duration
+        (unit in DURATIONS and not _ON_DAYS.search(lead) and not _RUN_FOR.search(lead))  # "exceeded on 96 days",
+        # "ran for 2,300 hours", "lost 41 production days": a count of days or hours, not a duration
         or quantity.counted in ("decades", "centuries")
         or (
             unit in CAPACITIES
@@ -1330,7 +1338,7 @@ _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
     r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed|"
-    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled)\b"
+    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled|ran|stood)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
