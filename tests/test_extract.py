@@ -4492,3 +4492,25 @@ def test_hours_run_and_days_lost_hold_for_their_time(text, expected, gazetteer):
     (from the sentence before too), while "for 30 years" stays a duration of no year."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's past year ("… in 2024"): what "a year earlier" counts back from in a paragraph with no year
+            "Harbour coal exports fell by a fifth in 2024\n\nCoal exports through the port fell to 6.2 million tonnes, "
+            "down from 7.8 million a year earlier, the port authority said on Monday.",
+            {"6.2 million tonnes": "2024", "7.8 million": "2023"},
+        ),
+        (  # not a year ahead ("to close in 2027"): the publication's
+            "Harbour coal terminal to close in 2027\n\nCoal exports through the port fell to 6.2 million tonnes, "
+            "down from 7.8 million a year earlier, the port authority said on Monday.",
+            {"6.2 million tonnes": "2025", "7.8 million": "2024"},
+        ),
+    ],
+)
+def test_a_headlines_past_year_is_what_a_year_earlier_counts_back_from(text, expected, gazetteer):
+    """ "… fell by a fifth in 2024" over "fell to 6.2 million tonnes, down from 7.8 million a year earlier": 2024 and
+    2023; a headline's year ahead ("to close in 2027") leaves them the publication's."""
+    found = years(text, gazetteer, dt.date(2025, 3, 12))
+    assert {k: found.get(k) for k in expected} == expected, found

@@ -40,9 +40,23 @@ def _paragraph_year(text: str, at: int, published: dt.date) -> str:
     if named:
         return str(published.year + {"last": -1, "this": 0, "next": 1}[named[-1].group(1).lower()])
     if not written:
-        return str(published.year)
+        return _headline_year(text, published) or str(published.year)
     first, second = written[-1].groups()
     return first[:2] + second[-2:] if second else first
+
+
+def _headline_year(text: str, published: dt.date) -> str | None:
+    """The one year a headline writes, set after "in" and before the publication's ("Output fell 31% in 2025"; not
+    "to close in 2027"): what "a year earlier" counts back from in a paragraph that writes no year; else None."""
+    end = text.find("\n", 0, 400)
+    if end < 0 or text[:end].rstrip().endswith((".", "!", "?")):
+        return None  # no headline: the first line is a paragraph
+    written = list(_WRITTEN_YEAR.finditer(text, 0, end))
+    if len(written) != 1 or written[0].group(2) or not re.search(r"\bin\s+\Z", text[: written[0].start()]):
+        return None
+    if int(written[0].group(1)) >= published.year:
+        return None
+    return written[0].group(1)
 
 
 #: a year named by its place from the publication's: "last year", "this year"
