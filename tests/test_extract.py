@@ -4514,3 +4514,27 @@ def test_a_headlines_past_year_is_what_a_year_earlier_counts_back_from(text, exp
     2023; a headline's year ahead ("to close in 2027") leaves them the publication's."""
     found = years(text, gazetteer, dt.date(2025, 3, 12))
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the whole a part of which is to go stands now, not at the time of the cut
+            "The miner said it would lay off nearly a third of its 840 workers in 2027.",
+            {"nearly a third": "2027", "840 workers": "2025"},
+        ),
+        (  # a place's size in apposition: now
+            "The owner will shut the mine in 2028, a decision that threatens 300 jobs in a town of roughly 3,100 people.",
+            {"300 jobs": "2028", "roughly 3,100 people": "2025"},
+        ),
+        (  # a count said of now, before a plan's year
+            "The firm now employs 270 people and expects to add another 400 by 2029.",
+            {"270 people": "2025"},
+        ),
+    ],
+)
+def test_a_whole_a_towns_size_and_a_count_of_now_are_not_dated_by_a_later_plan(text, expected, gazetteer):
+    """ "lay off a third of its 840 workers in 2027": 840 stands now; "a town of roughly 3,100 people" and "now
+    employs 270 people" likewise, whatever year the clause plans for."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

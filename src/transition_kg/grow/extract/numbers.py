@@ -500,6 +500,8 @@ def dates_and_numbers(
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered, (s_start, s_end))
             if when and quote_in is None and unit not in EXTENTS:
                 when = _now_after(text, when, first.start, published)
+            if when and int(when[2][:4]) > published.year:
+                when = _standing(text, first.start, published) or when  # "cut 1,100 of its 4,300 jobs in March"
             if when is None and not _undated(text, quantity, lead):
                 when = (
                     _opening_period(text, s_start, usable)
@@ -709,6 +711,23 @@ def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
     ``when``."""
     now = _NOW_BEFORE.search(text, max(when[1], start - 60), start)
     return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
+
+
+#: a whole a part of which is to change ("two of its three pits", "40% of its 610 workers"), a place's size
+#: ("a town of roughly 2,400 people"), a count said of now ("now employs 620 people")
+_STANDING = re.compile(
+    r"(?:\bof\s+(?:its|their|our|his|her)|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
+    rf"municipality)\s+of|\bnow\s+(?:{_PRESENT_VERBS}))\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z",
+    re.I,
+)
+
+
+def _standing(text: str, start: int, published: dt.date) -> Time | None:
+    """The publication's year for a figure of what stands now, which a later time in its clause does not date
+    ("will lay off 40% of its 610 workers in January", "threatens 420 jobs in a town of roughly 2,400 people next
+    year"); else None."""
+    standing = _STANDING.search(text, max(0, start - 60), start)
+    return (standing.start(), standing.end(), str(published.year), None, "") if standing else None
 
 
 def _observation(
