@@ -4524,7 +4524,8 @@ def test_a_headlines_past_year_is_what_a_year_earlier_counts_back_from(text, exp
             {"nearly a third": "2027", "840 workers": "2025"},
         ),
         (  # a place's size in apposition: now
-            "The owner will shut the mine in 2028, a decision that threatens 300 jobs in a town of roughly 3,100 people.",
+            "The owner will shut the mine in 2028, a decision that threatens 300 jobs in a town of roughly 3,100 "
+            "people.",
             {"300 jobs": "2028", "roughly 3,100 people": "2025"},
         ),
         (  # a count said of now, before a plan's year
