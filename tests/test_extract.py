@@ -4539,3 +4539,25 @@ def test_a_whole_a_towns_size_and_a_count_of_now_are_not_dated_by_a_later_plan(t
     employs 270 people" likewise, whatever year the clause plans for."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # Australia's financial year begins in July
+            "BENDIGO, Victoria (AAP) - The state will put $25 million into a retraining fund this financial year.",
+            dt.date(2025, 5, 20),
+            {"this financial year": "2024-2025", "$25 million": "2024-2025"},
+        ),
+        (  # India's in April
+            "KORBA, Chhattisgarh (PTI) - The district will seek Rs 120 crore this financial year for training.",
+            dt.date(2025, 6, 2),
+            {"this financial year": "2025-2026", "Rs 120 crore": "2025-2026"},
+        ),
+    ],
+)
+def test_this_financial_year_by_the_countrys_financial_year(text, published, expected, gazetteer):
+    """ "this financial year": the financial year of the publication date, begun in the month the article's country
+    begins it (July in Australia, April in India)."""
+    found = years(text, gazetteer, published, kind=None)
+    assert {k: found.get(k) for k in expected} == expected, found

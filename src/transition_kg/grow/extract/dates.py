@@ -10,6 +10,7 @@ import re
 from ...core import turtle
 from ...core.numerals import words_value
 from .lexicon import (
+    FINANCIAL_YEAR_START,
     MONTH_NUMBERS,
     MONTHS,
     SEASONS,
@@ -181,6 +182,8 @@ _MONTHS_SPAN = re.compile(
     rf"\b(?i:in|during|for|over|through)\s+(?:the\s+)?({MONTH_NAME})\s*[–-]\s*({MONTH_NAME})\b"
     r"(?! *\d)(?!,?\s*(?:1[89]|20)\d\d\b)(?!\s+(?:last|this|next)\s+year\b)"
 )
+#: the financial year now: "this financial year", "in the current fiscal year"
+_THIS_FINANCIAL = re.compile(r"\b(?i:this|the\s+current)\s+(?:financial|fiscal)\s+year\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -439,6 +442,10 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
         else:
             year = published.year - (last >= published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
+    start = FINANCIAL_YEAR_START.get(country or "")
+    for m in _THIS_FINANCIAL.finditer(sentence) if start else ():  # "this financial year" in Australia: 2025-2026
+        first = published.year - (published.month < start)
+        out.append((m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":
