@@ -4561,3 +4561,10 @@ def test_this_financial_year_by_the_countrys_financial_year(text, published, exp
     begins it (July in Australia, April in India)."""
     found = years(text, gazetteer, published, kind=None)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_change_on_the_same_period_of_a_year_is_of_the_year_after(gazetteer):
+    """ "a fall of 12% on the same period of 2024": the other side's year; the change is of the year after it."""
+    text = "So far this year the pit has dug 2.2 million tonnes, a fall of 12% on the same period of 2024."
+    found = years(text, gazetteer)
+    assert (found.get("2.2 million tonnes"), found.get("12%")) == ("2025", "2025"), found

@@ -1345,7 +1345,13 @@ def _compared(text: str, end: int, t: Time) -> bool:
         )
     )  # "4 percent less
     # than a year earlier", "15 per cent less than it did a year earlier"
-    return bool(on or than or _COMPARED.search(text, end, t[0]))
+    same = bool(  # "a fall of 18% on the same period of 2025", "up 4% from the same months of 2024"
+        _SAME_AS.search(text, max(end, t[0] - 40), t[0])
+        and re.search(
+            r"\b(?:on|from|over|against|versus)\s+the\s+same\s+\w+\s+\w+\s+\Z", text[max(end, t[0] - 50) : t[0]]
+        )
+    )
+    return bool(on or than or same or _COMPARED.search(text, end, t[0]))
 
 
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
