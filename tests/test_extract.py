@@ -4568,3 +4568,25 @@ def test_a_change_on_the_same_period_of_a_year_is_of_the_year_after(gazetteer):
     text = "So far this year the pit has dug 2.2 million tonnes, a fall of 12% on the same period of 2024."
     found = years(text, gazetteer)
     assert (found.get("2.2 million tonnes"), found.get("12%")) == ("2025", "2025"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's plan and year, told again in the lead with no time of its own
+            "Riverbend smelter to close in 2028, owner confirms\n\nTHE town's biggest employer will shut its smelter, "
+            "with the loss of 420 jobs, and build a solar farm on the site.",
+            {"420 jobs": "2028"},
+        ),
+        (  # not a count of now beside the plan
+            "Riverbend smelter to close in 2028, owner confirms\n\nTHE smelter, which employs 420 people, will shut "
+            "and a solar farm will be built on the site.",
+            {"420 people": "2025"},
+        ),
+    ],
+)
+def test_a_plan_told_again_takes_the_year_it_was_told_with(text, expected, gazetteer):
+    """ "… to close in 2028" then "will shut its smelter, with the loss of 420 jobs": the plan's year; "which employs
+    420 people" stays of now."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

@@ -901,6 +901,11 @@ def _headline_times(text: str, out: list[Candidate]) -> None:
             c.terms.update({p: list(body.terms[p]) for p in _TIME_PROPS if p in body.terms})
 
 
+#: a plan's verb ("will shut", "is to close"); a count of now beside it ("which employs")
+_WILL = re.compile(r"\b(?:will|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:shut|close|cut|end|stop|axe|lay\s+off|shed|retire)\b")
+_PRESENT_OF = re.compile(r"\b(?:employs|has|have|is|are)\b(?!\s+to\b)")
+
+
 def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
     """The time of a number in a sentence that gives none, from the sentence before it in the same
     paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
@@ -914,7 +919,13 @@ def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: in
         and "-" not in times[0][2]
         and bool(_SOURCE_AFTER.match(text, times[0][1]) and re.search(r"\b(?:had|was|were|\w{3,}ed)\b", text[at:start]))
     )
-    if not times or "\n" in text[end:at] or not (sourced or _FLOW.search(text, at, start)):
+    ahead = (  # a plan told again ("… to close in 2029" then "… will shut its station, with the loss of 310 jobs")
+        len(times) == 1
+        and "-" not in times[0][2]
+        and bool(_WILL.search(text, at, start))
+        and not _PRESENT_OF.search(text, at, start)
+    )
+    if not times or "\n" in text[end:at] or not (sourced or ahead or _FLOW.search(text, at, start)):
         return None
     other = [t for t in times if _COMPARED.search(text, max(end - 400, t[0] - 60), t[0]) or _AGO.search(t[3] or "")]
     main = [t for t in times if t not in other]
