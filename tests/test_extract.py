@@ -4590,3 +4590,27 @@ def test_a_plan_told_again_takes_the_year_it_was_told_with(text, expected, gazet
     420 people" stays of now."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a capacity a past act put in service holds from that act's time
+            "The county switched on a 150MW solar farm last month, built on an old spoil heap.",
+            {"150MW": "2025"},
+        ),
+        (  # a capacity connected in the year the sentence before names
+            "Last year was a record for the grid. The region connected 1,700 megawatts of new wind capacity.",
+            {"1,700 megawatts": "2024"},
+        ),
+        (  # a capacity said of a thing stays without a year
+            "The 150MW solar farm, built on an old spoil heap, employs 12 people.",
+            {"150MW": "-"},
+        ),
+    ],
+)
+def test_a_capacity_put_in_service_takes_the_time_of_the_act(text, expected, gazetteer):
+    """ "switched on a 150MW solar farm last month", "connected 1,700 megawatts" after "Last year was …": the act's
+    year; "The 150MW solar farm …" says of a thing and holds for none."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

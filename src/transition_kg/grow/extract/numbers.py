@@ -1120,6 +1120,13 @@ _RUN_FOR = re.compile(
 )
 
 
+#: a past act that puts a capacity in service: "switched on a", "commissioned its first"
+_PUT_IN = re.compile(
+    r"\b(?:switched\s+on|connected|commissioned|opened|completed|installed|added|inaugurated|brought\s+online)\s+"
+    r"(?:a|an|the|its|their)\s+(?:first\s+|new\s+)?\Z"
+)
+
+
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
     """Whether a quantity holds for no year: a duration, or a capacity said of a thing ("for 31
     years", "the 800MW Callide B power station", "9 miles away")."""
@@ -1131,6 +1138,7 @@ def _undated(text: str, quantity: Quantity, lead: str) -> bool:
         or (
             unit in CAPACITIES
             and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+            and not _PUT_IN.search(lead)  # "switched on a 200MW battery last month": capacity added then
             and re.match(
                 r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
                 text[end : end + 40],
@@ -1374,7 +1382,7 @@ _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
     r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed|"
-    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled|ran|stood)\b"
+    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled|ran|stood|connected|installed|added|commissioned)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
