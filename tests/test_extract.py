@@ -4614,3 +4614,25 @@ def test_a_capacity_put_in_service_takes_the_time_of_the_act(text, expected, gaz
     year; "The 150MW solar farm …" says of a thing and holds for none."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's year set before the words of a measure the body's sentence opens on
+            "Valley closes its last pit as 2024 wind power output climbs 9%\n\nBy a staff reporter\n\nThe pit shut "
+            "on Friday. Wind power output reached 18.3 billion kilowatt-hours, the grid company said.",
+            {"18.3 billion kilowatt-hours": "2024"},
+        ),
+        (  # not a sentence on other words: the time of the sentence before
+            "Valley closes its last pit as 2024 wind power output climbs 9%\n\nBy a staff reporter\n\nThe pit shut "
+            "on Friday. Coal output reached 18.3 million tonnes, the grid company said.",
+            {"18.3 million tonnes": "2025"},
+        ),
+    ],
+)
+def test_a_headlines_year_of_a_measure_dates_the_bodys_figure_of_it(text, expected, gazetteer):
+    """ "… as 2024 wind power output climbs 9%" over "Wind power output reached 18.3 billion kilowatt-hours": 2024;
+    a figure of another measure takes none from it."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

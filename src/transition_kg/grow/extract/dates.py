@@ -442,7 +442,7 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
         else:
             year = published.year - (last >= published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
-    start = FINANCIAL_YEAR_START.get(country or "")
+    start = FINANCIAL_YEAR_START.get(country or "", 0)
     for m in _THIS_FINANCIAL.finditer(sentence) if start else ():  # "this financial year" in Australia: 2025-2026
         first = published.year - (published.month < start)
         out.append((m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))

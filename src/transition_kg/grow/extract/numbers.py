@@ -507,6 +507,7 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
+                    or _headline_measure(text, headline_end, s_start, first.start)  # "2025 green power output"
                 )
             if (
                 when is None
@@ -904,6 +905,26 @@ def _headline_times(text: str, out: list[Candidate]) -> None:
 #: a plan's verb ("will shut", "is to close"); a count of now beside it ("which employs")
 _WILL = re.compile(r"\b(?:will|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:shut|close|cut|end|stop|axe|lay\s+off|shed|retire)\b")
 _PRESENT_OF = re.compile(r"\b(?:employs|has|have|is|are)\b(?!\s+to\b)")
+
+
+#: a year a headline sets before the words of what it measures: "as 2025 green power output climbs"
+_YEAR_OF_MEASURE = re.compile(
+    r"(?<![\w,.])((?:1[89]|20)\d\d)\s+([a-z]+(?:\s+[a-z]+){1,3}?)\s+(?=[a-z]+s\b|rose|fell|grew)"
+)
+
+
+def _headline_measure(text: str, headline_end: int, s_start: int, start: int) -> Time | None:
+    """The year a headline sets before the words of a measure ("… as 2025 green power output climbs 14%") for a
+    figure of the body whose sentence opens on those words ("Green power output reached 52.6 billion kWh"); else
+    None."""
+    if not 0 < headline_end < s_start or text[:headline_end].rstrip().endswith((".", "!", "?")):
+        return None  # no headline (the first line is a paragraph), or the headline itself
+    for m in _YEAR_OF_MEASURE.finditer(text, 0, headline_end):
+        words = m.group(2)
+        opening = text[s_start:start].lstrip(' \n"“')
+        if opening.lower().startswith(words + " ") and len(opening) < len(words) + 40:
+            return (m.start(1), m.end(1), m.group(1), None, "")
+    return None
 
 
 def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
