@@ -500,8 +500,6 @@ def dates_and_numbers(
             when = _time_of(text, quantity, first.start, lead, usable, clause_of, numbered, (s_start, s_end))
             if when and quote_in is None and unit not in EXTENTS:
                 when = _now_after(text, when, first.start, published)
-            if when and int(when[2][:4]) > published.year:
-                when = _standing(text, first.start, published) or when  # "cut 1,100 of its 4,300 jobs in March"
             if when is None and not _undated(text, quantity, lead):
                 when = (
                     _opening_period(text, s_start, usable)
@@ -706,14 +704,6 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
     return (*after.span(1), after.group(1)) if after else None
 
 
-def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
-    """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
-    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
-    ``when``."""
-    now = _NOW_BEFORE.search(text, max(when[1], start - 60), start)
-    return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
-
-
 #: a whole a part of which is to change ("two of its three pits", "40% of its 610 workers"), a place's size
 #: ("a town of roughly 2,400 people"), a count said of now ("now employs 620 people")
 _STANDING = re.compile(
@@ -723,12 +713,16 @@ _STANDING = re.compile(
 )
 
 
-def _standing(text: str, start: int, published: dt.date) -> Time | None:
-    """The publication's year for a figure of what stands now, which a later time in its clause does not date
-    ("will lay off 40% of its 610 workers in January", "threatens 420 jobs in a town of roughly 2,400 people next
-    year"); else None."""
-    standing = _STANDING.search(text, max(0, start - 60), start)
-    return (standing.start(), standing.end(), str(published.year), None, "") if standing else None
+def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
+    """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
+    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"), or instead
+    of a later year for a figure of what stands now (:data:`_STANDING`: "will lay off 40% of its 610 workers in
+    January"); else ``when``."""
+    now = _NOW_BEFORE.search(text, max(when[1], start - 60), start)
+    if now:
+        return (now.start(), now.end(), str(published.year), now.group(1), "")
+    standing = _STANDING.search(text, max(0, start - 60), start) if int(when[2][:4]) > published.year else None
+    return (standing.start(), standing.end(), str(published.year), None, "") if standing else when
 
 
 def _observation(
