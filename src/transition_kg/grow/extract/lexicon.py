@@ -283,10 +283,10 @@ SOUTHERN = frozenset({"AU", "NZ", "ZA", "AR", "CL", "UY", "PY", "LS", "SZ", "NA"
 
 
 #: the month a financial year begins in, where it is not the calendar year (government accounts): July in Australia,
-#: New Zealand, Pakistan, Bangladesh, Egypt and the United States' states, April in India, Japan, Britain, Canada and
-#: South Africa
+#: New Zealand, Pakistan, Bangladesh and Egypt, April in India, Japan, Britain, Canada and South Africa (not the
+#: United States, whose federal year begins in October and most states' in July)
 FINANCIAL_YEAR_START = {
-    **dict.fromkeys(("AU", "NZ", "PK", "BD", "EG", "US"), 7),
+    **dict.fromkeys(("AU", "NZ", "PK", "BD", "EG"), 7),
     **dict.fromkeys(("IN", "JP", "GB", "CA", "ZA"), 4),
 }
 
