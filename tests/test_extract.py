@@ -4486,3 +4486,238 @@ def test_a_companys_dotted_form_closes_the_speakers_organisation(gazetteer):
     """ "general manager of Kestane Enerji A.Ş.": the organisation keeps its dotted form whole."""
     text = 'Nuri Aksoy, general manager of Kestane Enerji A.Ş., said the units were old.\n\n"They are old," Aksoy said.'
     assert [f[1:] for f in organised(text, gazetteer)] == [("Nuri Aksoy", "general manager", "Kestane Enerji A.Ş.")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # "the same period of YEAR" is that year, not a period from the sentence's first time to now
+            "The miner's losses in the first nine months of this year reached 3.1 billion rubles, compared with a "
+            "profit of 710 million rubles in the same period of 2023.",
+            dt.date(2024, 11, 20),
+            {"3.1 billion rubles": "2024", "710 million rubles": "2023"},
+        ),
+        (  # "over the same period" after this year's time: this year, never a period "2024-2024"
+            "Sales rose 7% in the first half of this year, while costs rose 12 percent over the same period.",
+            dt.date(2024, 9, 2),
+            {"7%": "2024", "12 percent": "2024"},
+        ),
+        (  # a span of months with no year: the last such months ended before the publication
+            "In February-September the port handled 2.3 million tonnes, and freight fell by 6.1% in "
+            "February-September, to 95 million tonnes.",
+            dt.date(2024, 10, 14),
+            {"2.3 million tonnes": "2024", "6.1%": "2024", "95 million tonnes": "2024"},
+        ),
+        (  # … and last year's when those months have not all passed
+            "In January-October the pit produced 640,000 tonnes.",
+            dt.date(2024, 3, 5),
+            {"640,000 tonnes": "2023"},
+        ),
+        (  # a financial year opening the sentence before, over a figure whose sentence's only time is the other side
+            "In the 2022-23 financial year, the plant lost $31 million. Its mine dug 3.4 million tonnes of coal, down "
+            "from 5.2 million in 2017-18.",
+            dt.date(2024, 2, 1),
+            {"$31 million": "2022-2023", "3.4 million tonnes": "2022-2023", "5.2 million": "2017-2018"},
+        ),
+    ],
+)
+def test_years_of_the_same_period_of_a_year_month_spans_and_a_financial_year_before(
+    text, published, expected, gazetteer
+):
+    """ "in the same period of 2023" is 2023; "In February-September" a span of months of the year it last ended;
+    a financial year opening the sentence before holds for a flow whose sentence's only time is a "from" side's."""
+    found = years(text, gazetteer, published)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # a sign written after amounts in its country ("138 million KM"), here before them
+            "ZENICA, Bosnia and Herzegovina (Reuters) - The steelworks paid KM 7.2 million in fees last year and "
+            "offered severance of up to KM 35,000 each.",
+            {("KM 7.2 million", "BAM"), ("up to KM 35,000", "BAM")},
+        ),
+        (  # a region's code opening an organisation's name ("the NSW Government"): its country's "$"
+            "The training centre near the old pit secured $8.5 million from the NSW Government in March.",
+            {("$8.5 million", "Australian dollar")},
+        ),
+    ],
+)
+def test_a_sign_written_after_amounts_before_one_and_a_regions_code_in_a_name(text, wanted, gazetteer):
+    """ "KM 7.2 million" in Bosnia is the convertible mark as "7.2 million KM" is; "the NSW Government" sets a story in
+    Australia, whose "$" is the Australian dollar."""
+    got = {(c.exact, (c.props.get("candidateUnit") or ['""'])[0].strip('"')) for c in candidates_of(text, gazetteer)}
+    assert wanted <= got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # hours a plant ran: a count over the time it is given, not a duration
+            "The station ran for fewer than 2,100 hours last year, the operator said.",
+            {"fewer than 2,100 hours": "2024"},
+        ),
+        (  # days lost and days stood idle likewise
+            "Last year, the mine lost 37 production days to floods.",
+            {"37 production days": "2024"},
+        ),
+        (  # … and from the sentence before, over a sentence that states no time ("Last year was …")
+            "Last year was the worst on record for the smelter. Its furnaces stood idle for 64 days.",
+            {"64 days": "2024"},
+        ),
+        (  # a duration stays without a year
+            "The union has fought for 30 years to keep the pits open, it said last year.",
+            {"30 years": "-"},
+        ),
+    ],
+)
+def test_hours_run_and_days_lost_hold_for_their_time(text, expected, gazetteer):
+    """ "ran for fewer than 2,100 hours last year", "lost 37 production days": counts over a time, which they take
+    (from the sentence before too), while "for 30 years" stays a duration of no year."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's past year ("… in 2024"): what "a year earlier" counts back from in a paragraph with no year
+            "Harbour coal exports fell by a fifth in 2024\n\nCoal exports through the port fell to 6.2 million tonnes, "
+            "down from 7.8 million a year earlier, the port authority said on Monday.",
+            {"6.2 million tonnes": "2024", "7.8 million": "2023"},
+        ),
+        (  # not a year ahead ("to close in 2027"): the publication's
+            "Harbour coal terminal to close in 2027\n\nCoal exports through the port fell to 6.2 million tonnes, "
+            "down from 7.8 million a year earlier, the port authority said on Monday.",
+            {"6.2 million tonnes": "2025", "7.8 million": "2024"},
+        ),
+    ],
+)
+def test_a_headlines_past_year_is_what_a_year_earlier_counts_back_from(text, expected, gazetteer):
+    """ "… fell by a fifth in 2024" over "fell to 6.2 million tonnes, down from 7.8 million a year earlier": 2024 and
+    2023; a headline's year ahead ("to close in 2027") leaves them the publication's."""
+    found = years(text, gazetteer, dt.date(2025, 3, 12))
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the whole a part of which is to go stands now, not at the time of the cut
+            "The miner said it would lay off nearly a third of its 840 workers in 2027.",
+            {"nearly a third": "2027", "840 workers": "2025"},
+        ),
+        (  # a place's size in apposition: now
+            "The owner will shut the mine in 2028, a decision that threatens 300 jobs in a town of roughly 3,100 "
+            "people.",
+            {"300 jobs": "2028", "roughly 3,100 people": "2025"},
+        ),
+        (  # a count said of now, before a plan's year
+            "The firm now employs 270 people and expects to add another 400 by 2029.",
+            {"270 people": "2025"},
+        ),
+    ],
+)
+def test_a_whole_a_towns_size_and_a_count_of_now_are_not_dated_by_a_later_plan(text, expected, gazetteer):
+    """ "lay off a third of its 840 workers in 2027": 840 stands now; "a town of roughly 3,100 people" and "now
+    employs 270 people" likewise, whatever year the clause plans for."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # Australia's financial year begins in July
+            "BENDIGO, Victoria (AAP) - The state will put $25 million into a retraining fund this financial year.",
+            dt.date(2025, 5, 20),
+            {"this financial year": "2024-2025", "$25 million": "2024-2025"},
+        ),
+        (  # India's in April
+            "KORBA, Chhattisgarh (PTI) - The district will seek Rs 120 crore this financial year for training.",
+            dt.date(2025, 6, 2),
+            {"this financial year": "2025-2026", "Rs 120 crore": "2025-2026"},
+        ),
+    ],
+)
+def test_this_financial_year_by_the_countrys_financial_year(text, published, expected, gazetteer):
+    """ "this financial year": the financial year of the publication date, begun in the month the article's country
+    begins it (July in Australia, April in India)."""
+    found = years(text, gazetteer, published, kind=None)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_change_on_the_same_period_of_a_year_is_of_the_year_after(gazetteer):
+    """ "a fall of 12% on the same period of 2024": the other side's year; the change is of the year after it."""
+    text = "So far this year the pit has dug 2.2 million tonnes, a fall of 12% on the same period of 2024."
+    found = years(text, gazetteer)
+    assert (found.get("2.2 million tonnes"), found.get("12%")) == ("2025", "2025"), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's plan and year, told again in the lead with no time of its own
+            "Riverbend smelter to close in 2028, owner confirms\n\nTHE town's biggest employer will shut its smelter, "
+            "with the loss of 420 jobs, and build a solar farm on the site.",
+            {"420 jobs": "2028"},
+        ),
+        (  # not a count of now beside the plan
+            "Riverbend smelter to close in 2028, owner confirms\n\nTHE smelter, which employs 420 people, will shut "
+            "and a solar farm will be built on the site.",
+            {"420 people": "2025"},
+        ),
+    ],
+)
+def test_a_plan_told_again_takes_the_year_it_was_told_with(text, expected, gazetteer):
+    """ "… to close in 2028" then "will shut its smelter, with the loss of 420 jobs": the plan's year; "which employs
+    420 people" stays of now."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a capacity a past act put in service holds from that act's time
+            "The county switched on a 150MW solar farm last month, built on an old spoil heap.",
+            {"150MW": "2025"},
+        ),
+        (  # a capacity connected in the year the sentence before names
+            "Last year was a record for the grid. The region connected 1,700 megawatts of new wind capacity.",
+            {"1,700 megawatts": "2024"},
+        ),
+        (  # a capacity said of a thing stays without a year
+            "The 150MW solar farm, built on an old spoil heap, employs 12 people.",
+            {"150MW": "-"},
+        ),
+    ],
+)
+def test_a_capacity_put_in_service_takes_the_time_of_the_act(text, expected, gazetteer):
+    """ "switched on a 150MW solar farm last month", "connected 1,700 megawatts" after "Last year was …": the act's
+    year; "The 150MW solar farm …" says of a thing and holds for none."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline's year set before the words of a measure the body's sentence opens on
+            "Valley closes its last pit as 2024 wind power output climbs 9%\n\nBy a staff reporter\n\nThe pit shut "
+            "on Friday. Wind power output reached 18.3 billion kilowatt-hours, the grid company said.",
+            {"18.3 billion kilowatt-hours": "2024"},
+        ),
+        (  # not a sentence on other words: the time of the sentence before
+            "Valley closes its last pit as 2024 wind power output climbs 9%\n\nBy a staff reporter\n\nThe pit shut "
+            "on Friday. Coal output reached 18.3 million tonnes, the grid company said.",
+            {"18.3 million tonnes": "2025"},
+        ),
+    ],
+)
+def test_a_headlines_year_of_a_measure_dates_the_bodys_figure_of_it(text, expected, gazetteer):
+    """ "… as 2024 wind power output climbs 9%" over "Wind power output reached 18.3 billion kilowatt-hours": 2024;
+    a figure of another measure takes none from it."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found

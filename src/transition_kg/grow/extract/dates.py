@@ -10,6 +10,7 @@ import re
 from ...core import turtle
 from ...core.numerals import words_value
 from .lexicon import (
+    FINANCIAL_YEAR_START,
     MONTH_NUMBERS,
     MONTHS,
     SEASONS,
@@ -40,16 +41,30 @@ def _paragraph_year(text: str, at: int, published: dt.date) -> str:
     if named:
         return str(published.year + {"last": -1, "this": 0, "next": 1}[named[-1].group(1).lower()])
     if not written:
-        return str(published.year)
+        return _headline_year(text, published) or str(published.year)
     first, second = written[-1].groups()
     return first[:2] + second[-2:] if second else first
+
+
+def _headline_year(text: str, published: dt.date) -> str | None:
+    """The one year a headline writes, set after "in" and before the publication's ("Output fell 31% in 2025"; not
+    "to close in 2027"): what "a year earlier" counts back from in a paragraph that writes no year; else None."""
+    end = text.find("\n", 0, 400)
+    if end < 0 or text[:end].rstrip().endswith((".", "!", "?")):
+        return None  # no headline: the first line is a paragraph
+    written = list(_WRITTEN_YEAR.finditer(text, 0, end))
+    if len(written) != 1 or written[0].group(2) or not re.search(r"\bin\s+\Z", text[: written[0].start()]):
+        return None
+    if int(written[0].group(1)) >= published.year:
+        return None
+    return written[0].group(1)
 
 
 #: a year named by its place from the publication's: "last year", "this year"
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b", re.I)
 
 
-def _financial(when: str) -> bool:
+def financial_year(when: str) -> bool:
     """Whether a span of years ("2024-2025") is a financial year: two years in a row."""
     first, _, last = when.partition("-")
     return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
@@ -160,7 +175,15 @@ _PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|remains|remain)\b")
 #: a period said again ("over the same period", "over that time")
 SAME_PERIOD = re.compile(
     r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Aa]cross)\s+(?:the\s+same\s+period|the\s+period|that\s+(?:time|period))\b"
+    r"(?!\s+(?:of|in|last|a\s+year)\b)"
+)  # not "in the same period of 2025" nor "… last year": the year written after it is that period's
+#: a span of months without a year: "In January-October", "for the April–September period" (a report's months)
+_MONTHS_SPAN = re.compile(
+    rf"\b(?i:in|during|for|over|through)\s+(?:the\s+)?({MONTH_NAME})\s*[–-]\s*({MONTH_NAME})\b"
+    r"(?! *\d)(?!,?\s*(?:1[89]|20)\d\d\b)(?!\s+(?:last|this|next)\s+year\b)"
 )
+#: the financial year now: "this financial year", "in the current fiscal year"
+_THIS_FINANCIAL = re.compile(r"\b(?i:this|the\s+current)\s+(?:financial|fiscal)\s+year\b")
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -271,7 +294,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
             count = int(m.group(1))
-        given = [t for t in times if t[1] <= s_start + m.start() and ("-" not in t[2] or _financial(t[2]))]
+        given = [t for t in times if t[1] <= s_start + m.start() and ("-" not in t[2] or financial_year(t[2]))]
         given += [(s_start + a, 0, y, None, "") for a, _, y, _ in found if a < m.start() and "-" not in y]
         base = (
             str(max(given, key=lambda t: t[0])[2]) if given else _paragraph_year(text, s_start + m.start(), published)
@@ -283,8 +306,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
     for m in SAME_PERIOD.finditer(sentence):  # "over the same period": from the earliest time the sentence gave
         stated = [(s_start + a, y) for a, _, y, _ in found] + [(t[0], t[2]) for t in times]
         firsts = [y.split("-")[0] for at, y in stated if at < s_start + m.start()]
-        if firsts:
-            found.append((m.start(), m.end(), f"{min(firsts)}-{published.year}", m.group(0)))
+        if firsts:  # from a year before this one: a period; from this year: this year (never "2026-2026")
+            when = min(firsts) if int(min(firsts)) >= published.year else f"{min(firsts)}-{published.year}"
+            found.append((m.start(), m.end(), when, m.group(0)))
     taken: list[tuple[int, int]] = [(t[0] - s_start, t[1] - s_start) for t in times]
     for a, b, when, words in found:
         if any(x < b and a < y for x, y in taken):
@@ -411,6 +435,17 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
         else:
             year = published.year - (last > published.month)
         out.append((m.start(), m.end(), str(year), m.group(0)))
+    for m in _MONTHS_SPAN.finditer(sentence):  # "in January-October": the last such months ended, or the next ahead
+        first, last = (MONTH_NUMBERS[m.group(i).lower()[:3]] for i in (1, 2))
+        if _forward(sentence, m.start()):
+            year = published.year + (first < published.month)
+        else:
+            year = published.year - (last >= published.month)
+        out.append((m.start(), m.end(), str(year), m.group(0)))
+    start = FINANCIAL_YEAR_START.get(country or "", 0)
+    for m in _THIS_FINANCIAL.finditer(sentence) if start else ():  # "this financial year" in Australia: 2025-2026
+        first = published.year - (published.month < start)
+        out.append((m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":

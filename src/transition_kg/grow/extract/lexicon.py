@@ -282,6 +282,15 @@ SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 SOUTHERN = frozenset({"AU", "NZ", "ZA", "AR", "CL", "UY", "PY", "LS", "SZ", "NA", "BW", "ZW", "ZM", "MZ"})
 
 
+#: the month a financial year begins in, where it is not the calendar year (government accounts): July in Australia,
+#: New Zealand, Pakistan, Bangladesh and Egypt, April in India, Japan, Britain, Canada and South Africa (not the
+#: United States, whose federal year begins in October and most states' in July)
+FINANCIAL_YEAR_START = {
+    **dict.fromkeys(("AU", "NZ", "PK", "BD", "EG"), 7),
+    **dict.fromkeys(("IN", "JP", "GB", "CA", "ZA"), 4),
+}
+
+
 def seasons_of(country: str | None) -> dict[str, int]:
     """Each season's first month where an article is set: six months on in the southern hemisphere."""
     return {season: (month + 5) % 12 + 1 for season, month in SEASONS.items()} if country in SOUTHERN else SEASONS

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from ...core import turtle
 from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
-from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in
+from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
     COUNT_NOUNS,
@@ -221,7 +221,8 @@ def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] 
     that sign begins: its name's last word's first letters with a slash ("S/", "S/.": the sol), or, of two letters
     or more that are no word nor title, with or without a stop, its first letters ("kr", "Kr.": the krone) or
     letters of it in order from the first ("Tk": the taka, "Hr": the hryvnia), or the capitals of its name ("TL":
-    the Turkish lira); else None (not "p. 5")."""
+    the Turkish lira), or a sign written after amounts there (:data:`SIGNS_AFTER`: "KM 40,000"); else None (not
+    "p. 5")."""
     cut = re.search(r"(?<![\w/.])([A-Za-z]{1,3})(/\.?|\.)?\s?$", text[max(0, start - 7) : start])
     if not (country and cut):
         return None
@@ -229,7 +230,10 @@ def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] 
     slash = bool(cut.group(2) and "/" in cut.group(2))
     if not (slash or (len(letters) > 1 and letters.lower() not in FUNCTION_WORDS | _TITLE_WORDS)):
         return None
-    for code, name in _currencies_of(country):
+    known = _currencies_of(country)
+    if SIGNS_AFTER.get(letters) in {code for code, _ in known}:  # "KM 9.4 million" in Bosnia: a sign written after
+        return SIGNS_AFTER[letters], at  # an amount ("138 million KM"), here before it, of the country's currency
+    for code, name in known:
         word = name.split()[-1].lower()
         if word.startswith(letters.lower()) or (not slash and _in_order(letters.lower(), word)):
             return code, at
@@ -385,6 +389,10 @@ def country_of(text: str, names: list[Name]) -> str | None:
             votes[named[0]] += named[1] * (3 if _SETTING.match(text, n.end) else 1)
         elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
             votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
+        elif not n.person:  # "the NSW Government", "TAFE NSW": a region's code opening or closing a name, ½
+            for word in {words.split()[0], words.split()[-1]} if " " in words else ():
+                if len(word) >= 3 and word.isupper() and len(_region_codes().get(word, ())) == 1:
+                    votes[next(iter(_region_codes()[word]))] += 0.5
     dateline = re.search(r"(?m)^[A-Z][A-Z'’ -]{2,},\s+([A-Z][\w .'’-]+?)\s*(?:,|—|–|--|\()", text[:2000])
     region = dateline.group(1) if dateline else ""
     country = places.get(_plain(region)) or _dateline_country(region, text)
@@ -497,10 +505,11 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
+                    or _headline_measure(text, headline_end, s_start, first.start)  # "2025 green power output"
                 )
             if (
                 when is None
-                and spoken.issuperset(own_times)
+                and spoken.issuperset(t for t in own_times if not _other_side(text, end, t))
                 and quote_in is None
                 and not _undated(text, quantity, lead)
             ):
@@ -695,12 +704,25 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
     return (*after.span(1), after.group(1)) if after else None
 
 
+#: a whole a part of which is to change ("two of its three pits", "40% of its 610 workers"), a place's size
+#: ("a town of roughly 2,400 people"), a count said of now ("now employs 620 people")
+_STANDING = re.compile(
+    r"(?:\bof\s+(?:its|their|our|his|her)|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
+    rf"municipality)\s+of|\bnow\s+(?:{_PRESENT_VERBS}))\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z",
+    re.I,
+)
+
+
 def _now_after(text: str, when: Time, start: int, published: dt.date) -> Time:
     """The publication's year instead of a year or period a figure's clause gave before "and now" ("retrained in 2024
-    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"); else
-    ``when``."""
+    and now earns 6,200 yuan", "has lost a fifth of its people since 1990 and now has fewer than 160,000"), or instead
+    of a later year for a figure of what stands now (:data:`_STANDING`: "will lay off 40% of its 610 workers in
+    January"); else ``when``."""
     now = _NOW_BEFORE.search(text, max(when[1], start - 60), start)
-    return (now.start(), now.end(), str(published.year), now.group(1), "") if now else when
+    if now:
+        return (now.start(), now.end(), str(published.year), now.group(1), "")
+    standing = _STANDING.search(text, max(0, start - 60), start) if int(when[2][:4]) > published.year else None
+    return (standing.start(), standing.end(), str(published.year), None, "") if standing else when
 
 
 def _observation(
@@ -874,6 +896,31 @@ def _headline_times(text: str, out: list[Candidate]) -> None:
             c.terms.update({p: list(body.terms[p]) for p in _TIME_PROPS if p in body.terms})
 
 
+#: a plan's verb ("will shut", "is to close"); a count of now beside it ("which employs")
+_WILL = re.compile(r"\b(?:will|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:shut|close|cut|end|stop|axe|lay\s+off|shed|retire)\b")
+_PRESENT_OF = re.compile(r"\b(?:employs|has|have|is|are)\b(?!\s+to\b)")
+
+
+#: a year a headline sets before the words of what it measures: "as 2025 green power output climbs"
+_YEAR_OF_MEASURE = re.compile(
+    r"(?<![\w,.])((?:1[89]|20)\d\d)\s+([a-z]+(?:\s+[a-z]+){1,3}?)\s+(?=[a-z]+s\b|rose|fell|grew)"
+)
+
+
+def _headline_measure(text: str, headline_end: int, s_start: int, start: int) -> Time | None:
+    """The year a headline sets before the words of a measure ("… as 2025 green power output climbs 14%") for a
+    figure of the body whose sentence opens on those words ("Green power output reached 52.6 billion kWh"); else
+    None."""
+    if not 0 < headline_end < s_start or text[:headline_end].rstrip().endswith((".", "!", "?")):
+        return None  # no headline (the first line is a paragraph), or the headline itself
+    for m in _YEAR_OF_MEASURE.finditer(text, 0, headline_end):
+        words = m.group(2)
+        opening = text[s_start:start].lstrip(' \n"“')
+        if opening.lower().startswith(words + " ") and len(opening) < len(words) + 40:
+            return (m.start(1), m.end(1), m.group(1), None, "")
+    return None
+
+
 def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
     """The time of a number in a sentence that gives none, from the sentence before it in the same
     paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
@@ -887,14 +934,20 @@ def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: in
         and "-" not in times[0][2]
         and bool(_SOURCE_AFTER.match(text, times[0][1]) and re.search(r"\b(?:had|was|were|\w{3,}ed)\b", text[at:start]))
     )
-    if not times or "\n" in text[end:at] or not (sourced or _FLOW.search(text, at, start)):
+    ahead = (  # a plan told again ("… to close in 2029" then "… will shut its station, with the loss of 310 jobs")
+        len(times) == 1
+        and "-" not in times[0][2]
+        and bool(_WILL.search(text, at, start))
+        and not _PRESENT_OF.search(text, at, start)
+    )
+    if not times or "\n" in text[end:at] or not (sourced or ahead or _FLOW.search(text, at, start)):
         return None
     other = [t for t in times if _COMPARED.search(text, max(end - 400, t[0] - 60), t[0]) or _AGO.search(t[3] or "")]
     main = [t for t in times if t not in other]
     if not main:
         return None
     t = main[0]
-    if "-" in t[2] and not (t[3] or "").startswith("since "):
+    if "-" in t[2] and not (t[3] or "").startswith("since ") and not financial_year(t[2]):
         return None  # "fell 18 percent in the past two years. Shares rose 2.3% after the announcement": not its time
     if not re.search(r"\bfrom\s+\S{0,4}\s*$", lead):
         return t
@@ -1075,16 +1128,32 @@ _WENT_ON = re.compile(r"(?:and|but)\s+(?:that\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+
 _ON_DAYS = re.compile(rf"\bon\s+(?:(?:{QUALIFIERS})\s+)?$")
 
 
+#: hours or days a plant ran, stood idle or lost, a count over a time: "ran for fewer than 3,000 hours", "lost 41"
+_RUN_FOR = re.compile(
+    r"\b(?:ran|run|runs|running|operated|operating|stood\s+idle|idle|offline|out\s+of\s+service|lost|losing)\s+"
+    rf"(?:for\s+)?(?:(?:{QUALIFIERS})\s+)?\Z"
+)
+
+
+#: a past act that puts a capacity in service: "switched on a", "commissioned its first"
+_PUT_IN = re.compile(
+    r"\b(?:switched\s+on|connected|commissioned|opened|completed|installed|added|inaugurated|brought\s+online)\s+"
+    r"(?:a|an|the|its|their)\s+(?:first\s+|new\s+)?\Z"
+)
+
+
 def _undated(text: str, quantity: Quantity, lead: str) -> bool:
     """Whether a quantity holds for no year: a duration, or a capacity said of a thing ("for 31
     years", "the 800MW Callide B power station", "9 miles away")."""
     unit, end = quantity.unit, quantity.end
     return bool(
-        (unit in DURATIONS and not _ON_DAYS.search(lead))  # "exceeded on 96 days": a count of days, not a duration
+        (unit in DURATIONS and not _ON_DAYS.search(lead) and not _RUN_FOR.search(lead))  # "exceeded on 96 days",
+        # "ran for 2,300 hours", "lost 41 production days": a count of days or hours, not a duration
         or quantity.counted in ("decades", "centuries")
         or (
             unit in CAPACITIES
             and re.search(r"\b(?:a|an|the|its|their|first|new)\s+$", lead)
+            and not _PUT_IN.search(lead)  # "switched on a 200MW battery last month": capacity added then
             and re.match(
                 r"\s+(?!(?:of|in|to|by|for|and|or|per|a|an|each|this|last|next|between|from)\b)[A-Za-z]",
                 text[end : end + 40],
@@ -1288,6 +1357,16 @@ _COMPARED = re.compile(
 _ON_A_YEAR = re.compile(r"(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|before|ago)")
 
 
+#: the other side of a change, before its time: "down from 4.1 million in"
+_FROM_SIDE = re.compile(r"\bfrom\s+(?:[^,;:.\"“”]|[.,](?=\d)){0,40}\Z")
+
+
+def _other_side(text: str, end: int, t: Time) -> bool:
+    """Whether the time ``t`` after a figure ending at ``end`` is the other side's: a comparison's, or the time of
+    a "from" figure ("dug 2.8 million tonnes, down from 4.1 million in 2019-20"): not the figure's own."""
+    return t[0] >= end and (_compared(text, end, t) or bool(_FROM_SIDE.search(text, end, t[0])))
+
+
 def _compared(text: str, end: int, t: Time) -> bool:
     """Whether the time ``t`` after a figure ending at ``end`` is the other side of a comparison."""
     on = (t[4].endswith(" on ") and (t[3] is None or _ON_A_YEAR.fullmatch(t[3]))) or (
@@ -1300,7 +1379,13 @@ def _compared(text: str, end: int, t: Time) -> bool:
         )
     )  # "4 percent less
     # than a year earlier", "15 per cent less than it did a year earlier"
-    return bool(on or than or _COMPARED.search(text, end, t[0]))
+    same = bool(  # "a fall of 18% on the same period of 2025", "up 4% from the same months of 2024"
+        _SAME_AS.search(text, max(end, t[0] - 40), t[0])
+        and re.search(
+            r"\b(?:on|from|over|against|versus)\s+the\s+same\s+\w+\s+\w+\s+\Z", text[max(end, t[0] - 50) : t[0]]
+        )
+    )
+    return bool(on or than or same or _COMPARED.search(text, end, t[0]))
 
 
 #: the other side of a comparison a year apart: "compared with the same period of 2024"
@@ -1312,7 +1397,7 @@ _FLOW = re.compile(
     r"(?<!\bhas )(?<!\bhave )\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|slid|slipped|jumped|"
     r"surged|plunged|shrank|totall?ed|reached|earned|sold|produced|posted|reported|exported|imported|mined|shipped|"
     r"amounted|employed|paid|spent|lost|shed|hired|invested|received|collected|generated|burned|burnt|consumed|"
-    r"supplied|provided|delivered|widened|narrowed|recorded|accounted)\b"
+    r"supplied|provided|delivered|widened|narrowed|recorded|accounted|dug|extracted|hauled|ran|stood|connected|installed|added|commissioned)\b"
 )
 #: a change, then the level it went to and that level's time: "6% year-on-year to 19.4 million tonnes in"
 _TO_LEVEL = re.compile(r"\s+(?:(?:year[- ]on[- ]year|on the year|y/y)\s+)?to\s+[^,;:\"“”]*$")
