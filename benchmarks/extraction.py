@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-48/`` for the seventh to forty-eighth), against
+   ``news-held-out-7/`` to ``-50/`` for the seventh to fiftieth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-48 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-50 (one for each set held
 aside), seeds.
 """
 
@@ -399,6 +399,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fifth to fortieth rounds' rules frozen, sets 47 and 48 alike: "
         "tests/articles/README.md)",
         "five held aside (48)",
+    ),
+    "news-held-out-49": (
+        ARTICLES / "news-held-out-49",
+        "News styles held aside, forty-ninth set (tests/articles/news-held-out-49: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-second rounds' rules frozen, sets 49 and 50 alike: "
+        "tests/articles/README.md)",
+        "five held aside (49)",
+    ),
+    "news-held-out-50": (
+        ARTICLES / "news-held-out-50",
+        "News styles held aside, fiftieth set (tests/articles/news-held-out-50: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-second rounds' rules frozen, sets 49 and 50 alike: "
+        "tests/articles/README.md)",
+        "five held aside (50)",
     ),
 }
 
