@@ -4721,3 +4721,36 @@ def test_a_headlines_year_of_a_measure_dates_the_bodys_figure_of_it(text, expect
     a figure of another measure takes none from it."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        (  # a sign glued to an amount: no name, nor a name's last word
+            "Velmora Power said the Rs14bn plan would cost Rs27.3 per unit. Velmora Power paid Dunmark R2.8bn.",
+            {"Rs14bn", "Rs27", "Dunmark R2", "R2"},
+            {"Velmora Power", "Dunmark"},
+        ),
+        (  # a name of letters and digits with no amount after it stays one
+            "The talks at COP29 in Tarsk drew 300 people, and the A320 landed at Tarsk.",
+            set(),
+            {"COP29", "Tarsk"},
+        ),
+        (  # a short sign set after an amount: no name
+            "The average wage at Bralica is 1,900 KM a month, the Bralica mine said.",
+            {"KM"},
+            {"Bralica"},
+        ),
+        (  # a participle opening a sentence, before a name the text writes alone inside a sentence
+            "The plant at Korvath will close. Shutting Korvath is the cheapest option, analysts at Korvath Capital "
+            "said of the town of Korvath.",
+            {"Shutting Korvath"},
+            {"Korvath"},
+        ),
+    ],
+)
+def test_signs_glued_to_amounts_and_opening_participles_are_no_names(text, absent, present, gazetteer):
+    """ "Rs14bn", "Dunmark R2.8bn" and "1,900 KM" are amounts' signs, no names ("COP29" is);
+    "Shutting Korvath …" names Korvath."""
+    found = set(names(text, gazetteer))
+    assert not (found & absent) and present <= found, found

@@ -115,7 +115,11 @@ def find_names(
             and not re.search(r"['’]s$", run[-1][2])
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
+        if _glued_amount(text, e, word):
+            if run:
+                runs.append(run)
+            run = []  # "Rs18bn", "Eskom R1.9bn": a sign glued to an amount, no name nor a name's word
+        elif (
             (is_capital(word) and not re.search(r"-[a-z]+$", word) and not _lede_article(text, s, word))
             or _given_after_family(text, run, word, bool(glued))
             or re.fullmatch(r"[a-z]{1,2}[A-Z][a-z]\w*", word)
@@ -725,6 +729,19 @@ def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) 
     return title, run, places
 
 
+def _participle_before(text: str, run: list, starts: set[int]) -> bool:
+    """Whether a run opening a sentence starts with a participle before a name ("Retiring Kessel is …"): a word in
+    "-ing" the text never writes capitalised inside a sentence, before words it does write so."""
+    rest = text[run[1][0] : run[-1][1]] if len(run) > 1 else ""
+    return (
+        bool(rest)
+        and run[0][2].endswith("ing")
+        and len(run[0][2]) > 5
+        and not _elsewhere(text, run[0][2], starts)
+        and _elsewhere(text, rest, starts)
+    )
+
+
 def _trimmed(
     text: str, run: list, title: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> tuple[list, list[str], bool] | None:
@@ -751,6 +768,7 @@ def _trimmed(
                 run[0][2] in STOP
                 or run[0][2].lower() in OPENING_WORDS
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
+                or _participle_before(text, run, starts)
             )
         )
         or (
@@ -802,6 +820,20 @@ _SCALE_AFTER = re.compile(rf"\s+(?:{'|'.join(SCALES)}|bn|mn|m)\b")
 _AMOUNT_AFTER = re.compile(rf"\s?\d+(?:[.,]\d+)+|\s?\d+{_SCALE_AFTER.pattern}")
 
 
+#: a sign of up to three letters glued to an amount ("Rs18bn", "VND6.5 trillion", "ZiG450 million", "Rs12 per")
+_GLUED_SIGN = re.compile(rf"[A-Z][A-Za-z]{{0,2}}\d+(?:{'|'.join(SCALES)}|bn|mn|m|k)?")
+_GLUED_REST = re.compile(rf"(?:bn|mn|m|k|{'|'.join(SCALES)})\b|[.,]\d|{_SCALE_AFTER.pattern}|\s+per\b")
+#: an amount before a word: a number with decimals or thousands, or with a scale ("2,100 KM", "3 million KM")
+_AMOUNT_BEFORE = re.compile(rf"\d(?:[.,]\d+)+\s\Z|\d\s+(?:{'|'.join(SCALES)}|bn|mn|m)\s\Z")
+
+
+def _glued_amount(text: str, end: int, word: str) -> bool:
+    """Whether ``word`` is a currency's sign glued to an amount: letters and digits with a scale glued on, or
+    followed by decimals, thousands, a scale or "per" ("COP24", "A380" stay names)."""
+    m = _GLUED_SIGN.fullmatch(word)
+    return bool(m) and (not word[-1].isdigit() or bool(_GLUED_REST.match(text, end)))
+
+
 def _no_name(
     text: str, s: int, e: int, words: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> bool:
@@ -848,6 +880,7 @@ def _no_name(
         text[e : e + 1] == "$"
         or (re.fullmatch(CURRENCY_CODES, word) and re.match(r"\s?\d", text[e : e + 2]))  # "USD 350": an amount
         or (len(word) <= 3 and bool(_AMOUNT_AFTER.match(text, e)))  # "TL 3.2 billion", "Tk 41,000": a currency's sign
+        or (len(word) <= 3 and bool(_AMOUNT_BEFORE.search(text[max(0, s - 20) : s])))  # "2,100 KM a month": a sign
         or dateline
         or (len(word) < 3 and not acronym and not _first_name_word(text, word, s))
         or word.lower() in MONTHS
