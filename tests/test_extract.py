@@ -4721,3 +4721,51 @@ def test_a_headlines_year_of_a_measure_dates_the_bodys_figure_of_it(text, expect
     a figure of another measure takes none from it."""
     found = years(text, gazetteer)
     assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_wire_services_abbreviated_scale_multiplies_the_number(gazetteer):
+    """ "2.3 bln rubles", "870 mln rubles", "1 trln": the abbreviated scale after a space, as "billion" would."""
+    assert numbers("The region will spend 2.3 bln rubles, the city 870 mln rubles.", gazetteer) == [
+        ("2.3 bln rubles", "2300000000", "rouble", "-"),
+        ("870 mln rubles", "870000000", "rouble", "-"),
+    ]
+
+
+def test_a_currency_word_only_of_its_country_is_that_currency_there(gazetteer):
+    """ "marks" is the convertible mark where the article is set in Bosnia and Herzegovina (a dateline's region,
+    Republika Srpska); elsewhere it is no currency."""
+    text = "TREBINJE, Republika Srpska, May 4 – The plant lost 42 million marks last year."
+    assert unit_of_each(text, gazetteer) == [("42 million marks", '"BAM"')]
+    text = "The teacher handed back 40 marks out of 50 to each pupil in Ohio."
+    assert '"BAM"' not in {unit for _, unit in unit_of_each(text, gazetteer)}
+
+
+def test_a_currency_word_in_a_contraction_is_no_currency(gazetteer):
+    """ "this one won't" is the verb, not a Korean won after "one"; "5,000 won" still is."""
+    assert numbers("The last plant closed, and this one won't last either.", gazetteer) == []
+    assert [unit for _, _, unit, _ in numbers("A ticket costs 5,000 won in Seoul.", gazetteer)] != ["count"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "since the 2013 census": from then until now, not the census's year
+            "The town has shrunk by a fifth since the 2013 census, officials said.",
+            {"a fifth": "2013-2025"},
+        ),
+        (  # two years summed: both
+            "In 2023 and 2024 combined, the plant sold power worth 96 million euros.",
+            {"96 million euros": "2023-2024"},
+        ),
+    ],
+)
+def test_a_period_since_a_dated_event_or_of_two_years_combined(text, expected, gazetteer):
+    """ "since the 2013 census" opens a period running until now; "2023 and 2024 combined" is both years."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_figure_in_the_clause_of_an_event_since_its_year_keeps_the_year(gazetteer):
+    """ "since the 2014 fire that killed 41 workers": the figure is the event's, 2014, not a period until now."""
+    found = years("The plant cut more jobs than at any time since the 2014 fire that killed 41 workers.", gazetteer)
+    assert found.get("41 workers") == "2014", found

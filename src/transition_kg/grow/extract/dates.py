@@ -219,7 +219,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
     out: list[Candidate] = []
     times: list[Time] = []
     spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
-    spans.update({m.start(1): m for m in _BETWEEN_YEARS.finditer(sentence) if m.group(1) < m.group(2)})
+    for pattern in (_BETWEEN_YEARS, _COMBINED_YEARS):  # "between 2017 and 2023", "2025 and 2026 combined"
+        spans.update({m.start(1): m for m in pattern.finditer(sentence) if m.group(1) < m.group(2)})
     skip = -1
     for m in YEAR.finditer(sentence):
         if m.start() < skip:
@@ -248,14 +249,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
-        since = (  # "since 2019", "since it was launched in 2024": from then until now
-            (
-                re.search(r"\bsince\s+$", before, re.I)
-                or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
-            )
-            and int(m.group(0)) < published.year
-            and not financial
-        )
+        since = _since(sentence, m, before) and int(m.group(0)) < published.year and not financial
         until = re.search(r"\buntil\s+$", before, re.I) and int(m.group(0)) > published.year and not financial
         when, words = (
             (f"{m.group(0)}-{published.year}", f"since {m.group(0)}")
@@ -336,6 +330,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a period between two years: "lost land between 2017 and 2023" (both ends and the years between)
 _BETWEEN_YEARS = re.compile(r"\b[Bb]etween\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+#: two years summed as one period: "in 2025 and 2026 combined" (the span ends at the second year)
+_COMBINED_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?=\s+(?:combined|together)\b)")
 #: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
 _FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
@@ -359,6 +355,19 @@ _WAS_DUE = re.compile(
 
 #: "since" and a short clause of an event in a year, just before the year ("since it was launched in 2024")
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)?\s*[a-z]+ed\s+in\s+\Z", re.I)
+
+
+def _since(sentence: str, m: re.Match[str], before: str) -> bool:
+    """Whether the year ``m`` opens a period running until now: "since 2019", "since it was launched in 2024",
+    "since the 2013 census, …" (not "since the 2014 disaster that killed 301 miners": that figure is the event's)."""
+    return bool(
+        re.search(r"\bsince\s+$", before, re.I)
+        or (
+            re.search(r"\bsince\s+(?:the|its|their)\s+$", sentence[max(0, m.start() - 16) : m.start()], re.I)
+            and re.match(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:[,;.]|$)", sentence[m.end() :])
+        )
+        or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
+    )
 
 
 def _forward(sentence: str, start: int) -> bool:
