@@ -4769,3 +4769,19 @@ def test_a_figure_in_the_clause_of_an_event_since_its_year_keeps_the_year(gazett
     """ "since the 2014 fire that killed 41 workers": the figure is the event's, 2014, not a period until now."""
     found = years("The plant cut more jobs than at any time since the 2014 fire that killed 41 workers.", gazetteer)
     assert found.get("41 workers") == "2014", found
+
+
+def test_a_weekday_its_date_states_and_a_name_or_possessive_today_are_no_relative_dates(gazetteer):
+    """ "Friday, 20 November 2025" in a by-line is dated by its own words; "Energy Today" is a name and "today's
+    prices" mean now in general; "Today she runs a bakery" and "employ 300 people today" stay dates."""
+    text = (
+        "Energy Today\nFriday, 20 November 2025\n\nToday she runs a bakery. None of the pits pays at today's prices, "
+        "and they employ 300 people today."
+    )
+    relative = [
+        c for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate" and "yearInferredFrom" in c.props
+    ]
+    assert [(c.exact, c.start) for c in relative] == [
+        ("Today", text.index("Today she")),
+        ("today", text.rindex("today")),
+    ]

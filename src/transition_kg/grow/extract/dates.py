@@ -109,7 +109,7 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
-    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
@@ -158,7 +158,8 @@ _OF_YEAR = re.compile(r"\s+(last|this|next)\s+year\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+    rf"(?!,?\s+(?i:\d{{1,2}}\s+(?:{'|'.join(MONTHS)})|(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}},?)\s+(?:1[89]|20)\d\d\b)"
+)  # not "Friday, 20 November 2026": a day its date states
 _SEASON = re.compile(
     r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b(?!\s+of\s+(?:1[89]|20)\d\d\b)"
 )  # not "in the spring of 2028": that year's
