@@ -4785,3 +4785,14 @@ def test_a_weekday_its_date_states_and_a_name_or_possessive_today_are_no_relativ
         ("Today", text.index("Today she")),
         ("today", text.rindex("today")),
     ]
+
+
+def test_last_or_the_previous_fiscal_year_is_one_financial_year(gazetteer):
+    """Where financial years start in July (Pakistan), on 3 September 2025 "last fiscal year" is 2024-2025; "the
+    previous fiscal year" after "FY25" is the one before it, 2023-2024 — not the twelve months before now."""
+    text = (
+        "The Lahore plant ran at 9 percent in FY25, against 21 percent in the previous fiscal year. "
+        "Its cost rose to Rs41 per unit last fiscal year, Pakistan's regulator said."
+    )
+    found = years(text, gazetteer, published=dt.date(2025, 9, 3), kind="CandidateDate")
+    assert (found.get("the previous fiscal year"), found.get("last fiscal year")) == ("2023-2024", "2024-2025"), found

@@ -184,7 +184,9 @@ _MONTHS_SPAN = re.compile(
     r"(?! *\d)(?!,?\s*(?:1[89]|20)\d\d\b)(?!\s+(?:last|this|next)\s+year\b)"
 )
 #: the financial year now: "this financial year", "in the current fiscal year"
-_THIS_FINANCIAL = re.compile(r"\b(?i:this|the\s+current)\s+(?:financial|fiscal)\s+year\b")
+_THIS_FINANCIAL = re.compile(
+    r"\b(?i:(?:the\s+)?(last|previous|next|this)|the\s+current)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:1[89]|20)\d\d)"
+)  # and the one before or after it: "last fiscal year", "the previous financial year" (after one written: before it)
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -382,6 +384,18 @@ def _forward(sentence: str, start: int) -> bool:
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
+def _written_financial(words: str) -> int | None:
+    """The first year of the last financial year ``words`` write ("FY26", "FY2025-26", "2025-26"), else None."""
+    last = None
+    for m in _FISCAL.finditer(words):
+        year = int(m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}")
+        last = (m.start(), year if m.group(2) else year - 1)  # "FY26" ends in 2026: it began in 2025
+    for w in _WRITTEN_YEAR.finditer(words):
+        if w.group(2) and financial_year(f"{w.group(1)}-{w.group(1)[:2]}{w.group(2)[-2:]}"):
+            last = max(last or (-1, 0), (w.start(), int(w.group(1))))
+    return last[1] if last else None
+
+
 def _calendar(sentence: str, published: dt.date, country: str | None = None) -> list[tuple[int, int, str, str]]:
     """Dates without a year in a sentence: (start, end, year or period "start-end", words)."""
     out = []
@@ -454,8 +468,11 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
         out.append((m.start(), m.end(), str(year), m.group(0)))
     start = FINANCIAL_YEAR_START.get(country or "", 0)
     for m in _THIS_FINANCIAL.finditer(sentence) if start else ():  # "this financial year" in Australia: 2025-2026
-        first = published.year - (published.month < start)
-        out.append((m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))
+        word = (m.group(1) or "this").lower()
+        first = published.year - (published.month < start) + {"last": -1, "previous": -1, "next": 1}.get(word, 0)
+        written = _written_financial(sentence[: m.start()]) if word == "previous" else None
+        first = written - 1 if written else first  # "in FY26, against 21pc in the previous fiscal year": 2024-2025
+        out.insert(0, (m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))  # before "in the last year"
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":
