@@ -4754,3 +4754,78 @@ def test_signs_glued_to_amounts_and_opening_participles_are_no_names(text, absen
     "Shutting Korvath …" names Korvath."""
     found = set(names(text, gazetteer))
     assert not (found & absent) and present <= found, found
+
+
+def test_a_wire_services_abbreviated_scale_multiplies_the_number(gazetteer):
+    """ "2.3 bln rubles", "870 mln rubles", "1 trln": the abbreviated scale after a space, as "billion" would."""
+    assert numbers("The region will spend 2.3 bln rubles, the city 870 mln rubles.", gazetteer) == [
+        ("2.3 bln rubles", "2300000000", "rouble", "-"),
+        ("870 mln rubles", "870000000", "rouble", "-"),
+    ]
+
+
+def test_a_currency_word_only_of_its_country_is_that_currency_there(gazetteer):
+    """ "marks" is the convertible mark where the article is set in Bosnia and Herzegovina (a dateline's region,
+    Republika Srpska); elsewhere it is no currency."""
+    text = "TREBINJE, Republika Srpska, May 4 – The plant lost 42 million marks last year."
+    assert unit_of_each(text, gazetteer) == [("42 million marks", '"BAM"')]
+    text = "The teacher handed back 40 marks out of 50 to each pupil in Ohio."
+    assert '"BAM"' not in {unit for _, unit in unit_of_each(text, gazetteer)}
+
+
+def test_a_currency_word_in_a_contraction_is_no_currency(gazetteer):
+    """ "this one won't" is the verb, not a Korean won after "one"; "5,000 won" still is."""
+    assert numbers("The last plant closed, and this one won't last either.", gazetteer) == []
+    assert [unit for _, _, unit, _ in numbers("A ticket costs 5,000 won in Seoul.", gazetteer)] != ["count"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "since the 2013 census": from then until now, not the census's year
+            "The town has shrunk by a fifth since the 2013 census, officials said.",
+            {"a fifth": "2013-2025"},
+        ),
+        (  # two years summed: both
+            "In 2023 and 2024 combined, the plant sold power worth 96 million euros.",
+            {"96 million euros": "2023-2024"},
+        ),
+    ],
+)
+def test_a_period_since_a_dated_event_or_of_two_years_combined(text, expected, gazetteer):
+    """ "since the 2013 census" opens a period running until now; "2023 and 2024 combined" is both years."""
+    found = years(text, gazetteer)
+    assert {k: found.get(k) for k in expected} == expected, found
+
+
+def test_a_figure_in_the_clause_of_an_event_since_its_year_keeps_the_year(gazetteer):
+    """ "since the 2014 fire that killed 41 workers": the figure is the event's, 2014, not a period until now."""
+    found = years("The plant cut more jobs than at any time since the 2014 fire that killed 41 workers.", gazetteer)
+    assert found.get("41 workers") == "2014", found
+
+
+def test_a_weekday_its_date_states_and_a_name_or_possessive_today_are_no_relative_dates(gazetteer):
+    """ "Friday, 20 November 2025" in a by-line is dated by its own words; "Energy Today" is a name and "today's
+    prices" mean now in general; "Today she runs a bakery" and "employ 300 people today" stay dates."""
+    text = (
+        "Energy Today\nFriday, 20 November 2025\n\nToday she runs a bakery. None of the pits pays at today's prices, "
+        "and they employ 300 people today."
+    )
+    relative = [
+        c for c in candidates_of(text, gazetteer) if c.kind == "CandidateDate" and "yearInferredFrom" in c.props
+    ]
+    assert [(c.exact, c.start) for c in relative] == [
+        ("Today", text.index("Today she")),
+        ("today", text.rindex("today")),
+    ]
+
+
+def test_last_or_the_previous_fiscal_year_is_one_financial_year(gazetteer):
+    """Where financial years start in July (Pakistan), on 3 September 2025 "last fiscal year" is 2024-2025; "the
+    previous fiscal year" after "FY25" is the one before it, 2023-2024 — not the twelve months before now."""
+    text = (
+        "The Lahore plant ran at 9 percent in FY25, against 21 percent in the previous fiscal year. "
+        "Its cost rose to Rs41 per unit last fiscal year, Pakistan's regulator said."
+    )
+    found = years(text, gazetteer, published=dt.date(2025, 9, 3), kind="CandidateDate")
+    assert (found.get("the previous fiscal year"), found.get("last fiscal year")) == ("2023-2024", "2024-2025"), found

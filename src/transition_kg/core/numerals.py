@@ -25,6 +25,8 @@ from decimal import Decimal
 
 SCALES = {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+#: scales abbreviated after a space, as wire services write them ("2.3 bln rubles", "870 mln")
+ABBREVIATED = {"mln": "million", "bln": "billion", "trln": "trillion"}
 CURRENCY_SIGNS = "€$£¥₹₸₽₴"
 #: capitalised words that are ISO 4217 codes too but stand for other things before a number ("COP 28", "TOP 10")
 _NOT_CODES = {"COP", "ALL", "TOP", "CUP", "SOS", "MAD", "BAM"}
@@ -112,6 +114,7 @@ DENOMINATORS = {
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5}
 
 _SCALE = "|".join(SCALES)
+_SCALE_WRITTEN = "|".join([*SCALES, *ABBREVIATED])
 
 
 def _digits(spaced: bool) -> re.Pattern[str]:
@@ -120,7 +123,7 @@ def _digits(spaced: bool) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<![\w.])|(?<=(?<![A-Za-z])R)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rp))(?<![A-Za-z]-)(?<!No\. )(?<!\d,)"
         rf"({group}\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?"
-        rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:(?:\s+|-)({_SCALE})\b)?)",
+        rf"(?:(bn|mn|tn|m|k)(?![\w])|(?=(?-i:{'|'.join(GLUED_UNITS)})\b)|(?![A-Za-z0-9])(?:(?:\s+|-)({_SCALE_WRITTEN})\b)?)",
         re.I,
     )
 
@@ -242,7 +245,13 @@ def number_spans(text: str) -> list[Number]:
             and not (suffix == "m" and _MILLIONS_OF.match(text, m.end(), m.end() + 20))
         ):
             suffix, end = "", m.end() - len(m.group(3))  # "100m high" is metres: only "€10m" is ten million
-        scale = SUFFIXES[suffix] if suffix else m.group(4).lower() if m.group(4) else None
+        scale = (
+            SUFFIXES[suffix]
+            if suffix
+            else ABBREVIATED.get(m.group(4).lower(), m.group(4).lower())
+            if m.group(4)
+            else None
+        )
         if scale:
             value *= SCALES[scale]
             value = value.to_integral_value() if value == value.to_integral_value() else value

@@ -109,7 +109,7 @@ _NUMBER_WORDS = (
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
-    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|[Tt]oday"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
     re.I,
@@ -158,7 +158,8 @@ _OF_YEAR = re.compile(r"\s+(last|this|next)\s+year\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:((?i:last|next|this|on|since|by|until|from|before|after|early|late))\s+)?"
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+    rf"(?!,?\s+(?i:\d{{1,2}}\s+(?:{'|'.join(MONTHS)})|(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}},?)\s+(?:1[89]|20)\d\d\b)"
+)  # not "Friday, 20 November 2026": a day its date states
 _SEASON = re.compile(
     r"\b(?:in|by|until|from|during|through|over)\s+the\s+(spring|summer|autumn|fall|winter)\b(?!\s+of\s+(?:1[89]|20)\d\d\b)"
 )  # not "in the spring of 2028": that year's
@@ -183,7 +184,9 @@ _MONTHS_SPAN = re.compile(
     r"(?! *\d)(?!,?\s*(?:1[89]|20)\d\d\b)(?!\s+(?:last|this|next)\s+year\b)"
 )
 #: the financial year now: "this financial year", "in the current fiscal year"
-_THIS_FINANCIAL = re.compile(r"\b(?i:this|the\s+current)\s+(?:financial|fiscal)\s+year\b")
+_THIS_FINANCIAL = re.compile(
+    r"\b(?i:(?:the\s+)?(last|previous|next|this)|the\s+current)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:1[89]|20)\d\d)"
+)  # and the one before or after it: "last fiscal year", "the previous financial year" (after one written: before it)
 _NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
@@ -219,7 +222,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
     out: list[Candidate] = []
     times: list[Time] = []
     spans = {m.start(): m for m in _YEAR_SPAN.finditer(sentence) if m.group(1) < m.group(2)}  # "for 2021-2027"
-    spans.update({m.start(1): m for m in _BETWEEN_YEARS.finditer(sentence) if m.group(1) < m.group(2)})
+    for pattern in (_BETWEEN_YEARS, _COMBINED_YEARS):  # "between 2017 and 2023", "2025 and 2026 combined"
+        spans.update({m.start(1): m for m in pattern.finditer(sentence) if m.group(1) < m.group(2)})
     skip = -1
     for m in YEAR.finditer(sentence):
         if m.start() < skip:
@@ -248,14 +252,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         c.add("candidateYear", turtle.typed(m.group(0), "xsd:gYear"))
         out.append(c)
         before = sentence[max(0, m.start() - 8) : m.start()]
-        since = (  # "since 2019", "since it was launched in 2024": from then until now
-            (
-                re.search(r"\bsince\s+$", before, re.I)
-                or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
-            )
-            and int(m.group(0)) < published.year
-            and not financial
-        )
+        since = _since(sentence, m, before) and int(m.group(0)) < published.year and not financial
         until = re.search(r"\buntil\s+$", before, re.I) and int(m.group(0)) > published.year and not financial
         when, words = (
             (f"{m.group(0)}-{published.year}", f"since {m.group(0)}")
@@ -336,6 +333,8 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
 _YEAR_SPAN = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)\s*[-–]\s*(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 #: a period between two years: "lost land between 2017 and 2023" (both ends and the years between)
 _BETWEEN_YEARS = re.compile(r"\b[Bb]etween\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
+#: two years summed as one period: "in 2025 and 2026 combined" (the span ends at the second year)
+_COMBINED_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)(?=\s+(?:combined|together)\b)")
 #: a fiscal year as companies write it: "FY2025", "FY25", "FY2024-25"
 _FISCAL = re.compile(r"\bFY\s?(20\d\d|\d\d)(?:[-–/](\d\d))?\b")
 #: a day an event is set for ("called a rally for Sept. 4"): ahead of the publication date
@@ -361,6 +360,19 @@ _WAS_DUE = re.compile(
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)?\s*[a-z]+ed\s+in\s+\Z", re.I)
 
 
+def _since(sentence: str, m: re.Match[str], before: str) -> bool:
+    """Whether the year ``m`` opens a period running until now: "since 2019", "since it was launched in 2024",
+    "since the 2013 census, …" (not "since the 2014 disaster that killed 301 miners": that figure is the event's)."""
+    return bool(
+        re.search(r"\bsince\s+$", before, re.I)
+        or (
+            re.search(r"\bsince\s+(?:the|its|their)\s+$", sentence[max(0, m.start() - 16) : m.start()], re.I)
+            and re.match(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:[,;.]|$)", sentence[m.end() :])
+        )
+        or _SINCE_EVENT.search(sentence, max(0, m.start() - 60), m.start())
+    )
+
+
 def _forward(sentence: str, start: int) -> bool:
     """Whether a date at ``start`` is ahead of the publication date: the words since the last
     speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
@@ -370,6 +382,18 @@ def _forward(sentence: str, start: int) -> bool:
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
+
+
+def _written_financial(words: str) -> int | None:
+    """The first year of the last financial year ``words`` write ("FY26", "FY2025-26", "2025-26"), else None."""
+    last = None
+    for m in _FISCAL.finditer(words):
+        year = int(m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}")
+        last = (m.start(), year if m.group(2) else year - 1)  # "FY26" ends in 2026: it began in 2025
+    for w in _WRITTEN_YEAR.finditer(words):
+        if w.group(2) and financial_year(f"{w.group(1)}-{w.group(1)[:2]}{w.group(2)[-2:]}"):
+            last = max(last or (-1, 0), (w.start(), int(w.group(1))))
+    return last[1] if last else None
 
 
 def _calendar(sentence: str, published: dt.date, country: str | None = None) -> list[tuple[int, int, str, str]]:
@@ -444,8 +468,11 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
         out.append((m.start(), m.end(), str(year), m.group(0)))
     start = FINANCIAL_YEAR_START.get(country or "", 0)
     for m in _THIS_FINANCIAL.finditer(sentence) if start else ():  # "this financial year" in Australia: 2025-2026
-        first = published.year - (published.month < start)
-        out.append((m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))
+        word = (m.group(1) or "this").lower()
+        first = published.year - (published.month < start) + {"last": -1, "previous": -1, "next": 1}.get(word, 0)
+        written = _written_financial(sentence[: m.start()]) if word == "previous" else None
+        first = written - 1 if written else first  # "in FY26, against 21pc in the previous fiscal year": 2024-2025
+        out.insert(0, (m.start(), m.end(), f"{first}-{first + 1}", m.group(0)))  # before "in the last year"
     for m in _NEAR.finditer(sentence):  # "last week", "next month", "in the new year"
         step = {"last": -1, "this": 0, "next": 1}.get((m.group(1) or "").lower(), 1)
         if (m.group(2) or "").lower() == "week":

@@ -90,7 +90,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     word = re.match(
         r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
-        r"liras?|yen|won|rupiah|dong)(?!\w)",
+        r"liras?|yen|won|rupiah|dong)(?!\w|['’]\w)",  # not "won't"
         rest,
     )
     if word and word.group(1).startswith("pound") and (country == "US" or re.match(r"\s+of\s", rest[word.end() :])):
@@ -104,6 +104,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     named = re.match(r"\s*([a-z]{3,})(?!\w)", rest)  # "1.2 billion dinars", "63.9 meticais": ISO 4217's names
     if named and named.group(1) in _iso_currency_words():
         return _currency(named.group(1), country), None, end + named.end()
+    home = _home_currency(named.group(1), country) if named and country else None
+    if named and home:  # "42 million marks" in Bosnia and Herzegovina: the convertible mark
+        return CURRENCY_LABELS.get(home) or home, None, end + named.end()
     measure = _measures().match(rest)
     if measure:
         return MEASURES[measure.group(1)], None, end + measure.end()
@@ -163,6 +166,15 @@ def _currency(written: str, country: str | None) -> str:
         code = home[0] if home else codes[0] if len(codes) == 1 else None
         return (CURRENCY_LABELS.get(code) or code) if code else word
     return CURRENCIES.get(written) or CURRENCY_LABELS.get(written) or CURRENCIES.get(word) or written
+
+
+def _home_currency(word: str, country: str) -> str | None:
+    """The code of ``country``'s currency whose ISO 4217 name ends in ``word`` or its plural ("marks" in Bosnia and
+    Herzegovina: the convertible mark), for the words that name a currency only there (:data:`_NOT_CURRENCY_WORDS`)."""
+    singular = word[:-1] if word.endswith("s") else word
+    if singular not in _NOT_CURRENCY_WORDS:
+        return None
+    return next((code for code, name in _currencies_of(country) if name.split()[-1].lower() == singular), None)
 
 
 #: ISO 4217 names whose last word is no currency word after a number, or one :data:`CURRENCIES` reads already
