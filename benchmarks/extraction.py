@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-50/`` for the seventh to fiftieth), against
+   ``news-held-out-7/`` to ``-52/`` for the seventh to fifty-second), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-50 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-52 (one for each set held
 aside), seeds.
 """
 
@@ -413,6 +413,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fifth to forty-second rounds' rules frozen, sets 49 and 50 alike: "
         "tests/articles/README.md)",
         "five held aside (50)",
+    ),
+    "news-held-out-51": (
+        ARTICLES / "news-held-out-51",
+        "News styles held aside, fifty-first set (tests/articles/news-held-out-51: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-fourth rounds' rules frozen, sets 51 and 52 alike: "
+        "tests/articles/README.md)",
+        "five held aside (51)",
+    ),
+    "news-held-out-52": (
+        ARTICLES / "news-held-out-52",
+        "News styles held aside, fifty-second set (tests/articles/news-held-out-52: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-fourth rounds' rules frozen, sets 51 and 52 alike: "
+        "tests/articles/README.md)",
+        "five held aside (52)",
     ),
 }
 
