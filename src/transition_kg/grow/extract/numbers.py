@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
+from ...core.numerals import CURRENCY, ORDINALS, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
@@ -432,13 +432,24 @@ class Quantity:
     sign: int  # where a currency's sign written before the number begins that SIGN does not know (else its start)
 
 
+def _rank(text: str, number: Number) -> bool:
+    """Whether ``number`` is an ordinal word that only orders ("the first year", "whoever connects first"), not
+    a rank a measure states ("the second-largest economy": an ordinal joined to a superlative)."""
+    return text[number.start : number.end].lower() in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
+
+
 def dates_and_numbers(
     text: str, sentences, published: dt.date, mentions, country: str | None = None
 ) -> list[Candidate]:
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [n for stamped in [stamps(text)] for n in number_spans(text) if not within(stamped, n.start)]
+    numbers = [
+        n
+        for stamped in [stamps(text)]
+        for n in number_spans(text)
+        if not within(stamped, n.start) and not _rank(text, n)
+    ]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
