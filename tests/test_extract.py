@@ -4832,12 +4832,11 @@ def test_last_or_the_previous_fiscal_year_is_one_financial_year(gazetteer):
 
 
 def test_an_ordinal_word_orders_and_is_no_quantity_unless_a_rank_of_a_superlative(gazetteer):
-    """ "the first year", "whoever arrives first gets" and "the third shift" order things: no observation; "the
-    second-largest exporter" states a rank and stays one."""
+    """ "the first year" and "whoever arrives first gets" order things: no observation; "the second-largest
+    exporter" states a rank and stays one."""
     text = (
-        "Next year is the first year the levy bites. Whoever arrives first gets the cheapest land, and the third "
-        "shift ends at six. The town is the region's second-largest exporter of coke."
+        '"Next year is the first year when buyers will feel the levy. Whoever arrives there first gets the cheapest '
+        "land,\" she said. The town is the region's second-largest exporter of coke."
     )
     observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
-    assert not [o for o in observed if o[0] in ("first", "third")], observed
-    assert ("second", text.index("second")) in observed, observed
+    assert observed == [("second", text.index("second"))], observed
