@@ -4840,3 +4840,14 @@ def test_an_ordinal_word_orders_and_is_no_quantity_unless_a_rank_of_a_superlativ
     )
     observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
     assert observed == [("second", text.index("second"))], observed
+
+
+def test_a_part_of_a_counted_whole_takes_its_noun(gazetteer):
+    """ "at least 70 of the roughly 260 mines", "12 of the 40 pits": the part counts what the whole counts."""
+    text = "At least 70 of the roughly 260 mines have stopped, and 12 of the 40 pits still dig."
+    counted = {
+        c.exact: (c.props.get("candidateCounted") or ["-"])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert (counted.get("At least 70"), counted.get("12")) == ("mines", "pits"), counted

@@ -138,7 +138,11 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(2).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(2), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
+    owned = re.match(  # "70 of the roughly 260 mines": the whole's count between "the" and its noun
+        r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
+        r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)",
+        rest,
+    )
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
