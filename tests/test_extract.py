@@ -4851,3 +4851,13 @@ def test_a_part_of_a_counted_whole_takes_its_noun(gazetteer):
         if c.kind == "CandidateObservation"
     }
     assert (counted.get("At least 70"), counted.get("12")) == ("mines", "pits"), counted
+
+
+def test_a_one_that_is_a_pronoun_is_no_count(gazetteer):
+    """ "every one of our staff" and "one of the strongest bids" name no quantity; "one of the four units" does."""
+    text = (
+        "Every one of our staff will be offered work. It is one of the strongest bids, and one of the four units "
+        "will burn gas."
+    )
+    observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert [start for _, start in observed if text[start : start + 3] == "one"] == [text.index("one of the four")]

@@ -438,8 +438,15 @@ class Quantity:
 
 def _rank(text: str, number: Number) -> bool:
     """Whether ``number`` is an ordinal word that only orders ("the first year", "whoever connects first"), not
-    a rank a measure states ("the second-largest economy": an ordinal joined to a superlative)."""
-    return text[number.start : number.end].lower() in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
+    a rank a measure states ("the second-largest economy": an ordinal joined to a superlative), or a "one" that is
+    a pronoun ("every one of", "one of the best")."""
+    word = text[number.start : number.end].lower()
+    if word == "one":  # "every one of our people", "one of the strongest sites": a pronoun, no count
+        return bool(
+            re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
+            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b)", text[number.end :])
+        )
+    return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
 
 
 def dates_and_numbers(
