@@ -138,15 +138,18 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(2).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(2), end + plural.end()
-    owned = re.match(  # "70 of the roughly 260 mines": the whole's count between "the" and its noun
-        r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
-        r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)",
-        rest,
-    )
+    owned = _OF_WHOLE.match(rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
+
+
+#: "of the" and a whole before its noun: "310 of his members", "70 of the roughly 260 mines" (the whole's count)
+_OF_WHOLE = re.compile(
+    r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)"
+)
 
 
 #: signs and words that name a currency only by its kind, which the article's country settles
@@ -455,12 +458,7 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [
-        n
-        for stamped in [stamps(text)]
-        for n in number_spans(text)
-        if not within(stamped, n.start) and not _rank(text, n)
-    ]
+    numbers = [n for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start) and not _rank(text, n)]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
