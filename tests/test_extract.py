@@ -4829,3 +4829,35 @@ def test_last_or_the_previous_fiscal_year_is_one_financial_year(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2025, 9, 3), kind="CandidateDate")
     assert (found.get("the previous fiscal year"), found.get("last fiscal year")) == ("2023-2024", "2024-2025"), found
+
+
+def test_an_ordinal_word_orders_and_is_no_quantity_unless_a_rank_of_a_superlative(gazetteer):
+    """ "the first year" and "whoever arrives first gets" order things: no observation; "the second-largest
+    exporter" states a rank and stays one."""
+    text = (
+        '"Next year is the first year when buyers will feel the levy. Whoever arrives there first gets the cheapest '
+        "land,\" she said. The town is the region's second-largest exporter of coke."
+    )
+    observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert observed == [("second", text.index("second"))], observed
+
+
+def test_a_part_of_a_counted_whole_takes_its_noun(gazetteer):
+    """ "at least 70 of the roughly 260 mines", "12 of the 40 pits": the part counts what the whole counts."""
+    text = "At least 70 of the roughly 260 mines have stopped, and 12 of the 40 pits still dig."
+    counted = {
+        c.exact: (c.props.get("candidateCounted") or ["-"])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert (counted.get("At least 70"), counted.get("12")) == ("mines", "pits"), counted
+
+
+def test_a_one_that_is_a_pronoun_is_no_count(gazetteer):
+    """ "every one of our staff" and "one of the strongest bids" name no quantity; "one of the four units" does."""
+    text = (
+        "Every one of our staff will be offered work. It is one of the strongest bids, and one of the four units "
+        "will burn gas."
+    )
+    observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
+    assert [start for _, start in observed if text[start : start + 3] == "one"] == [text.index("one of the four")]

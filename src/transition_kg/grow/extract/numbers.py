@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, Number, number_spans, ranged, words_value
+from ...core.numerals import CURRENCY, ORDINALS, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
@@ -138,11 +138,18 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         and not plural.group(2).endswith(("ss", "us", "ous"))
     ):
         return "count", plural.group(2), end + plural.end()
-    owned = re.match(r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)(?=\s)", rest)
+    owned = _OF_WHOLE.match(rest)
     noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
+
+
+#: "of the" and a whole before its noun: "310 of his members", "70 of the roughly 260 mines" (the whole's count)
+_OF_WHOLE = re.compile(
+    r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)"
+)
 
 
 #: signs and words that name a currency only by its kind, which the article's country settles
@@ -432,13 +439,26 @@ class Quantity:
     sign: int  # where a currency's sign written before the number begins that SIGN does not know (else its start)
 
 
+def _rank(text: str, number: Number) -> bool:
+    """Whether ``number`` is an ordinal word that only orders ("the first year", "whoever connects first"), not
+    a rank a measure states ("the second-largest economy": an ordinal joined to a superlative), or a "one" that is
+    a pronoun ("every one of", "one of the best")."""
+    word = text[number.start : number.end].lower()
+    if word == "one":  # "every one of our people", "one of the strongest sites": a pronoun, no count
+        return bool(
+            re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
+            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b)", text[number.end :])
+        )
+    return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
+
+
 def dates_and_numbers(
     text: str, sentences, published: dt.date, mentions, country: str | None = None
 ) -> list[Candidate]:
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [n for stamped in [stamps(text)] for n in number_spans(text) if not within(stamped, n.start)]
+    numbers = [n for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start) and not _rank(text, n)]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
