@@ -4829,3 +4829,52 @@ def test_last_or_the_previous_fiscal_year_is_one_financial_year(gazetteer):
     )
     found = years(text, gazetteer, published=dt.date(2025, 9, 3), kind="CandidateDate")
     assert (found.get("the previous fiscal year"), found.get("last fiscal year")) == ("2023-2024", "2024-2025"), found
+
+
+def quoted_by(text, gazetteer):
+    """(quote's opening words, speaker, role, organisation) of each quote, "-" where none is given."""
+    return [
+        (
+            c.exact[:20],
+            *(
+                c.props.get(p, ["-"])[0].strip('"')
+                for p in ("candidateSpeaker", "candidateRole", "candidateOrganisation")
+            ),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
+
+
+def test_a_long_post_owned_by_a_body_gives_the_person_after_it(gazetteer):
+    """ "Veldcor's head of just energy transition, Thandeka Mosia, told …": the person, her post of five words and
+    Veldcor — not Veldcor as the speaker."""
+    text = '"We are not closing the plant," Veldcor\'s head of just energy transition, Thandeka Mosia, told the Daily Post.'
+    assert quoted_by(text, gazetteer) == [
+        ("We are not closing t", "Thandeka Mosia", "head of just energy transition", "Veldcor")
+    ]
+
+
+def test_names_joined_by_and_after_the_are_no_people_and_a_part_names_its_whole(gazetteer):
+    """ "the Kestrel Energy and Chemical Industry Park" lists no people, so "she" is still Ana Ruiz, whose
+    organisation is the one her division is part of ("of the solar division at Baxter Green Power")."""
+    text = (
+        "Ana Ruiz, general manager of the solar division at Baxter Green Power, said the firm had signed deals with "
+        'two plants in the Kestrel Energy and Chemical Industry Park.\n\n"The first buyers are next door," she said.'
+    )
+    assert quoted_by(text, gazetteer) == [("The first buyers are", "Ana Ruiz", "general manager", "Baxter Green Power")]
+
+
+def test_she_after_a_sentence_whose_subject_is_unnamed_is_that_one(gazetteer):
+    """ "A spokeswoman for the X, …, said …. "…," she said.": the spokeswoman of X, not the last person named
+    before; a spokesman is no "she"."""
+    text = (
+        "The plan came from Tarnwell Energy, part of the city utility Stadtwerke Kolbe. Mayor Jan Kowal backed it.\n\n"
+        "A spokeswoman for the Ruhrbund Planning, the regional planning association, said it could be repeated. "
+        '"There are dozens of shafts," she said.\n\n'
+        'A spokesman for Kolbe Mining said the pits were shut. "We have no coal," she said.'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [
+        ("a spokeswoman", "-", "Ruhrbund Planning"),
+        ("Jan Kowal", "Mayor", "-"),
+    ]

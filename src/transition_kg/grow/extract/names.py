@@ -180,8 +180,11 @@ def find_names(
         runs.append(run)
     names: list[Name] = []
     for run in _portfolios_joined(text, runs):
-        for part in _split_run(run):
-            names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
+        parts = _split_run(run)
+        the = len(parts) > 1 and _THE_BEFORE.search(text, max(0, run[0][0] - 6), run[0][0]) is not None
+        for part in parts:  # "the Kestrel Energy and Chemical Industry Park": "the" lists no people
+            found = [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
+            names += [replace(n, person=False) if the and not n.title else n for n in found]
     return _bodies_throughout(_places_throughout(text, names))
 
 
@@ -563,6 +566,10 @@ def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
         out.append(run)
         i += 1
     return out
+
+
+#: "the" right before a run of capitalised words (no people's names follow it: "the Ningxia Energy and …")
+_THE_BEFORE = re.compile(r"\bthe\s+\Z")
 
 
 def _split_run(run):
