@@ -4878,3 +4878,14 @@ def test_she_after_a_sentence_whose_subject_is_unnamed_is_that_one(gazetteer):
         ("a spokeswoman", "-", "Ruhrbund Planning"),
         ("Jan Kowal", "Mayor", "-"),
     ]
+
+
+def test_a_name_after_a_bodys_noun_is_no_person(gazetteer):
+    """ "the municipal utility Stadtwerke Kolbe" names a body: "Kolbe" later is no person's surname, so "she" after
+    the unnamed spokeswoman's sentence that writes it is still hers."""
+    text = (
+        "The plan came from the municipal utility Stadtwerke Kolbe.\n\n"
+        "A spokeswoman for the Ruhrbund Planning said the Kolbe model could be repeated. "
+        '"There are dozens of shafts," she said.'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("a spokeswoman", "-", "Ruhrbund Planning")]

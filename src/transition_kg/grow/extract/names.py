@@ -568,6 +568,12 @@ def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
     return out
 
 
+#: a body's noun (never a person's) right before a name: "the municipal utility X", "a logistics firm X"
+_BODY_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,2}(?:union|company|firm|group|utility|association|"
+    r"co-?operative|agency|bank|fund|charity|federation|confederation|ministry|party|institute|insurer|lender|"
+    r"consultancy|retailer|supplier|operator|producer|manufacturer|exporter|employer|subsidiary|conglomerate)\s+\Z"
+)
 #: "the" right before a run of capitalised words (no people's names follow it: "the Ningxia Energy and …")
 _THE_BEFORE = re.compile(r"\bthe\s+\Z")
 
@@ -658,6 +664,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         r"\b(?:heads|leads|chairs|runs|directs|manages)\s+(?:the\s+)?$", text[max(0, s - 30) : s]
     ):
         person = False  # "X, who heads Středočeská Teplárenská, said": the body X heads, no person
+    if not title and _BODY_NOUN_BEFORE.search(text, max(0, s - 50), s):
+        person = False  # "the municipal utility Stadtwerke Kolbe": the body the noun says it is, no person
     if not title and re.search(r"\w-based\s+$", text[max(0, s - 30) : s]):
         person = False  # "the Johannesburg-based Transition Economics Lab": a body based somewhere, no person
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]
