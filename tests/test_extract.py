@@ -4889,3 +4889,23 @@ def test_a_name_after_a_bodys_noun_is_no_person(gazetteer):
         '"There are dozens of shafts," she said.'
     )
     assert [q[1:] for q in quoted_by(text, gazetteer)] == [("a spokeswoman", "-", "Ruhrbund Planning")]
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        (  # ", of Y's campus,": Y, the owner of the part
+            "Dr Ana Ruiz, of Baxter Cook University's Mackay campus, said towns had few replacements.\n\n"
+            '"Towns will shrink," Dr Ruiz said.',
+            "Baxter Cook University",
+        ),
+        (  # ", who leads … research at the Y in Z,": Y
+            "Professor Ulla Brandt, who leads mine-water research at the Fraunhofer IKE in Bochum, said corrosion was "
+            'the main risk.\n\n"The risk is real," Brandt said.',
+            "Fraunhofer IKE",
+        ),
+    ],
+)
+def test_an_organisation_after_a_titled_name_with_no_role_between(text, organisation, gazetteer):
+    """A titled speaker's organisation from ", of Y's campus," (no "the") or ", who leads … at the Y"."""
+    assert [q[3] for q in quoted_by(text, gazetteer)] == [organisation]

@@ -1414,15 +1414,15 @@ _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the Un
 #: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
 #: at Y": a past post, a venue)
 _MEMBER_OF = re.compile(
-    rf",?\s+of\s+the\s+(?:[a-z][\w-]*s['’]\s+)?{_ORG}"
-    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+    rf"(?:,\s+of\s+(?:the\s+)?|\s+of\s+the\s+)(?:[a-z][\w-]*s['’]\s+)?{_ORG}"  # ", of Y University's campus,"
+    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works|leads|heads|directs)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
 )
 
 
 def _member_of(seen: Occurrences, person: str) -> str | None:
     """The organisation written right after a person's name, with no role between ("X of the Y")."""
     found = seen.after(person, _MEMBER_OF)
-    return (found.group(1) or found.group(2)) if found else None
+    return _owner(found.group(1) or found.group(2)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
