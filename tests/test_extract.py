@@ -4909,3 +4909,13 @@ def test_a_name_after_a_bodys_noun_is_no_person(gazetteer):
 def test_an_organisation_after_a_titled_name_with_no_role_between(text, organisation, gazetteer):
     """A titled speaker's organisation from ", of Y's campus," (no "the") or ", who leads … at the Y"."""
     assert [q[3] for q in quoted_by(text, gazetteer)] == [organisation]
+
+
+def test_its_after_a_sentence_saying_what_body_its_subject_is_refers_to_that_subject(gazetteer):
+    """ "X is a joint venture of the utility and Y AG, a Z company. Its managing director, W, …": W's organisation
+    is X, the subject the sentence defines, not Y named last."""
+    text = (
+        "Kolbetal Heat is a joint venture of the municipal utility and Westfalia Power AG, a Dortmund energy company. "
+        'Its managing director, Henning Brock, called the vote "a good day".'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Henning Brock", "managing director", "Kolbetal Heat")]

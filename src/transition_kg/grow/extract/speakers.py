@@ -1138,11 +1138,28 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
     kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
     return (
         kind
+        or (_defined_subject(text, names, at) if noun is None else None)
         or _referent(text, names, at, seen=seen)
         or _opening_noun(text, names, at, seen)
         or _body_which(text, names, at)
         or _opening_body(text, names, at)
     )
+
+
+#: a sentence opening on a name the verb "is" makes a body ("X is a joint venture of …", "X is the company that …")
+_IS_A_BODY = re.compile(
+    rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:joint venture|subsidiary|{ORG_NOUNS})\b[^.!?\n]*[.!?]\s+\Z"
+)
+
+
+def _defined_subject(text: str, names: list[Name], at: int) -> str | None:
+    """What "Its" at ``at`` refers to when the sentence before opens on a name it says is a body ("X is a joint
+    venture of the utility and Y AG, a Z company. Its managing director, …": X, not Y named last)."""
+    start = max(text.rfind(". ", 0, max(0, at - 2)) + 2, text.rfind("\n", 0, at) + 1)
+    first = bisect.bisect_left(names, start, key=lambda n: n.start)
+    if first == len(names) or names[first].start != start:  # a body's name may look like a person's: the verb says
+        return None
+    return names[first].text if _IS_A_BODY.match(text, names[first].end, at) else None
 
 
 #: a capitalised determiner the name-finder may leave as a name of its own ("The company has …")
