@@ -1155,7 +1155,8 @@ _IS_A_BODY = re.compile(
 def _defined_subject(text: str, names: list[Name], at: int) -> str | None:
     """What "Its" at ``at`` refers to when the sentence before opens on a name it says is a body ("X is a joint
     venture of the utility and Y AG, a Z company. Its managing director, …": X, not Y named last)."""
-    start = max(text.rfind(". ", 0, max(0, at - 2)) + 2, text.rfind("\n", 0, at) + 1)
+    stop = text.rfind(". ", 0, max(0, at - 2))
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
     first = bisect.bisect_left(names, start, key=lambda n: n.start)
     if first == len(names) or names[first].start != start:  # a body's name may look like a person's: the verb says
         return None
