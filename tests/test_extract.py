@@ -4849,7 +4849,10 @@ def quoted_by(text, gazetteer):
 def test_a_long_post_owned_by_a_body_gives_the_person_after_it(gazetteer):
     """ "Veldcor's head of just energy transition, Thandeka Mosia, told …": the person, her post of five words and
     Veldcor — not Veldcor as the speaker."""
-    text = '"We are not closing the plant," Veldcor\'s head of just energy transition, Thandeka Mosia, told the Daily Post.'
+    text = (
+        '"We are not closing the plant," Veldcor\'s head of just energy transition, Thandeka Mosia, told the Daily '
+        "Post."
+    )
     assert quoted_by(text, gazetteer) == [
         ("We are not closing t", "Thandeka Mosia", "head of just energy transition", "Veldcor")
     ]

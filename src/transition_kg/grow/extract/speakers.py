@@ -1148,7 +1148,8 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
 
 #: a sentence opening on a name the verb "is" makes a body ("X is a joint venture of …", "X is the company that …")
 _IS_A_BODY = re.compile(
-    rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:joint venture|subsidiary|{ORG_NOUNS})\b[^.!?\n]*[.!?]\s+\Z"
+    rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:joint venture|subsidiary|{ORG_NOUNS})\b"
+    r"[^.!?\n]*[.!?]\s+\Z"
 )
 
 
