@@ -4861,3 +4861,96 @@ def test_a_one_that_is_a_pronoun_is_no_count(gazetteer):
     )
     observed = [(c.exact, c.start) for c in candidates_of(text, gazetteer) if c.kind == "CandidateObservation"]
     assert [start for _, start in observed if text[start : start + 3] == "one"] == [text.index("one of the four")]
+
+
+def quoted_by(text, gazetteer):
+    """(quote's opening words, speaker, role, organisation) of each quote, "-" where none is given."""
+    return [
+        (
+            c.exact[:20],
+            *(
+                c.props.get(p, ["-"])[0].strip('"')
+                for p in ("candidateSpeaker", "candidateRole", "candidateOrganisation")
+            ),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
+
+
+def test_a_long_post_owned_by_a_body_gives_the_person_after_it(gazetteer):
+    """ "Veldcor's head of just energy transition, Thandeka Mosia, told …": the person, her post of five words and
+    Veldcor — not Veldcor as the speaker."""
+    text = (
+        '"We are not closing the plant," Veldcor\'s head of just energy transition, Thandeka Mosia, told the Daily '
+        "Post."
+    )
+    assert quoted_by(text, gazetteer) == [
+        ("We are not closing t", "Thandeka Mosia", "head of just energy transition", "Veldcor")
+    ]
+
+
+def test_names_joined_by_and_after_the_are_no_people_and_a_part_names_its_whole(gazetteer):
+    """ "the Kestrel Energy and Chemical Industry Park" lists no people, so "she" is still Ana Ruiz, whose
+    organisation is the one her division is part of ("of the solar division at Baxter Green Power")."""
+    text = (
+        "Ana Ruiz, general manager of the solar division at Baxter Green Power, said the firm had signed deals with "
+        'two plants in the Kestrel Energy and Chemical Industry Park.\n\n"The first buyers are next door," she said.'
+    )
+    assert quoted_by(text, gazetteer) == [("The first buyers are", "Ana Ruiz", "general manager", "Baxter Green Power")]
+
+
+def test_she_after_a_sentence_whose_subject_is_unnamed_is_that_one(gazetteer):
+    """ "A spokeswoman for the X, …, said …. "…," she said.": the spokeswoman of X, not the last person named
+    before; a spokesman is no "she"."""
+    text = (
+        "The plan came from Tarnwell Energy, part of the city utility Stadtwerke Kolbe. Mayor Jan Kowal backed it.\n\n"
+        "A spokeswoman for the Ruhrbund Planning, the regional planning association, said it could be repeated. "
+        '"There are dozens of shafts," she said.\n\n'
+        'A spokesman for Kolbe Mining said the pits were shut. "We have no coal," she said.'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [
+        ("a spokeswoman", "-", "Ruhrbund Planning"),
+        ("Jan Kowal", "Mayor", "-"),
+    ]
+
+
+def test_a_name_after_a_bodys_noun_is_no_person(gazetteer):
+    """ "the municipal utility Stadtwerke Kolbe" names a body: "Kolbe" later is no person's surname, so "she" after
+    the unnamed spokeswoman's sentence that writes it is still hers."""
+    text = (
+        "The plan came from the municipal utility Stadtwerke Kolbe.\n\n"
+        "A spokeswoman for the Ruhrbund Planning said the Kolbe model could be repeated. "
+        '"There are dozens of shafts," she said.'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("a spokeswoman", "-", "Ruhrbund Planning")]
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        (  # ", of Y's campus,": Y, the owner of the part
+            "Dr Ana Ruiz, of Baxter Cook University's Mackay campus, said towns had few replacements.\n\n"
+            '"Towns will shrink," Dr Ruiz said.',
+            "Baxter Cook University",
+        ),
+        (  # ", who leads … research at the Y in Z,": Y
+            "Professor Ulla Brandt, who leads mine-water research at the Fraunhofer IKE in Bochum, said corrosion was "
+            'the main risk.\n\n"The risk is real," Brandt said.',
+            "Fraunhofer IKE",
+        ),
+    ],
+)
+def test_an_organisation_after_a_titled_name_with_no_role_between(text, organisation, gazetteer):
+    """A titled speaker's organisation from ", of Y's campus," (no "the") or ", who leads … at the Y"."""
+    assert [q[3] for q in quoted_by(text, gazetteer)] == [organisation]
+
+
+def test_its_after_a_sentence_saying_what_body_its_subject_is_refers_to_that_subject(gazetteer):
+    """ "X is a joint venture of the utility and Y AG, a Z company. Its managing director, W, …": W's organisation
+    is X, the subject the sentence defines, not Y named last."""
+    text = (
+        "Kolbetal Heat is a joint venture of the municipal utility and Westfalia Power AG, a Dortmund energy company. "
+        'Its managing director, Henning Brock, called the vote "a good day".'
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Henning Brock", "managing director", "Kolbetal Heat")]

@@ -180,8 +180,11 @@ def find_names(
         runs.append(run)
     names: list[Name] = []
     for run in _portfolios_joined(text, runs):
-        for part in _split_run(run):
-            names += [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
+        parts = _split_run(run)
+        the = len(parts) > 1 and _THE_BEFORE.search(text, max(0, run[0][0] - 6), run[0][0]) is not None
+        for part in parts:  # "the Kestrel Energy and Chemical Industry Park": "the" lists no people
+            found = [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
+            names += [replace(n, person=False) if the and not n.title else n for n in found]
     return _bodies_throughout(_places_throughout(text, names))
 
 
@@ -565,6 +568,16 @@ def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
     return out
 
 
+#: a body's noun (never a person's) right before a name: "the municipal utility X", "a logistics firm X"
+_BODY_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,2}(?:union|company|firm|group|utility|association|"
+    r"co-?operative|agency|bank|fund|charity|federation|confederation|ministry|party|institute|insurer|lender|"
+    r"consultancy|retailer|supplier|operator|producer|manufacturer|exporter|employer|subsidiary|conglomerate)\s+\Z"
+)
+#: "the" right before a run of capitalised words (no people's names follow it: "the Ningxia Energy and …")
+_THE_BEFORE = re.compile(r"\bthe\s+\Z")
+
+
 def _split_run(run):
     """A list of names is split at "and" (each with its title: "Cr Neville Hartigan and Cr Sue Delaney") unless the
     whole ends like an organisation's name, or one or two words and an organisation's name of a place ("Development
@@ -651,6 +664,8 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
         r"\b(?:heads|leads|chairs|runs|directs|manages)\s+(?:the\s+)?$", text[max(0, s - 30) : s]
     ):
         person = False  # "X, who heads Středočeská Teplárenská, said": the body X heads, no person
+    if not title and _BODY_NOUN_BEFORE.search(text, max(0, s - 50), s):
+        person = False  # "the municipal utility Stadtwerke Kolbe": the body the noun says it is, no person
     if not title and re.search(r"\w-based\s+$", text[max(0, s - 30) : s]):
         person = False  # "the Johannesburg-based Transition Economics Lab": a body based somewhere, no person
     return [*places, Name(s, e, text[s:e], " ".join(title) or None, person or (bool(title) and len(words) >= 2)), *held]

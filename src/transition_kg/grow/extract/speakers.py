@@ -87,7 +87,7 @@ def _post_of(text: str, name: Name, found: list[Name]) -> tuple[str, str, str] |
     if len(found) < 2:
         return None
     between = text[name.end : found[1].start]
-    owned = re.fullmatch(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}),\s+", between)
+    owned = re.fullmatch(r"['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}),\s+", between)  # "head of just energy …"
     if owned and (found[1].person or (not name.person and re.match(r"\s*,", text[found[1].end :]))):
         return found[1].text, owned.group(1), name.text
     post = re.fullmatch(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+", between)
@@ -490,6 +490,29 @@ def _last_below(ordered: list[int], bound: int) -> int:
     return ordered[at - 1] if at else -1
 
 
+#: a sentence whose subject is one unnamed ("A spokeswoman for the X, the regional planning body, said …"), right
+#: before a quote in the same paragraph: its occupation, the body after "for"/"of"/"at", the speech verb
+_UNNAMED_SAID = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))((?:A|An)\s+(?:[a-z][\w-]*\s+){{0,2}}?({OCCUPATIONS}))"
+    rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?([{UPPER}][^,.;\n]*?))?(?:,[^,.;\n]{{1,80}},)?\s+{SPEECH}\b[^.!?\n\"“”]*"
+    r"[.!?]\s+[\"“„«]?\Z"
+)
+
+
+def _unnamed_before(text: str, people: list[tuple[int, str]], start: int, pronoun: str | None) -> tuple | None:
+    """Who "she" is after a sentence whose subject is one the text does not name and that names no person ("A
+    spokeswoman for X said …. "…," she said."): that one and their body; not a spokesman for "she"."""
+    said = _UNNAMED_SAID.search(text, max(0, start - 400), start)
+    if said is None or bisect.bisect_left(people, (said.start(),)) < bisect.bisect_left(people, (start,)):
+        return None
+    noun = said.group(2)
+    if (noun.endswith("woman") and pronoun == "he") or (
+        noun.endswith("man") and not noun.endswith("woman") and pronoun == "she"
+    ):
+        return None
+    return said.group(1)[0].lower() + said.group(1)[1:], None, said.group(3)
+
+
 def _complete(
     who: tuple,
     seen: Occurrences,
@@ -505,6 +528,9 @@ def _complete(
     that person anywhere."""
     text = seen.text
     if who[0] == "":  # he / she (in its third place): the last person named before the sentence that it can be
+        unnamed = _unnamed_before(text, people, start, who[2])
+        if unnamed:
+            return unnamed
         genders = seen.once(("genders",), lambda: _genders(text, people))
         found = _last_person(people, sentence, start, genders, who[2])
         if found is None:
@@ -810,6 +836,9 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         part = _PART_OF.match(text, after.end()) if org else None  # "the Hendrina branch of the NUM": the NUM
         if part:
             return role, _whole(part.group(1))
+        part_at = _PART_AT.match(text, after.end()) if org is None else None
+        if part_at:  # "general manager of the hydrogen division at Y": Y, the whole the division is part of
+            return role, _whole(part_at.group(1))
         if org is None:  # "deputy director of the bureau": the bureau named before
             noun = _OF_THE_NOUN.match(text, after.end())
             org = _named_as(text, names, noun.group(1), after.start(), seen) if noun else None
@@ -943,6 +972,10 @@ _ITS_APPOSITION = re.compile(r"(?:\s+\([^()\n]{1,40}\))?,\s+(?:\d+,\s+)?(?:its|t
 _OF_ORG = re.compile(rf"\s+of\s+(?:the\s+)?{_ORG}")
 #: a relative clause after a role that says where it is held: "a researcher who studies mining towns at Y"
 _WHO_AT = re.compile(rf",?\s+who\s+[a-z][^,.;:\"“”\n]{{0,80}}?\s+at\s+(?:the\s+)?{_ORG}")
+#: a part written in lower case and the organisation it is part of ("of the hydrogen division at Y")
+_PART_AT = re.compile(
+    rf"\s+(?:of|in)\s+(?:the|its)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{PART_NOUNS})\s+(?:at|of)\s+(?:the\s+)?{_ORG}"
+)
 _PART_OF = re.compile(rf"\s+(?:{PART_NOUNS})\s+of\s+(?:the\s+)?{_ORG}(?:\s+\([^()]*\))?")
 _OF_THE_NOUN = re.compile(rf"\s+(?:of|at|for|in)\s+the\s+({HELD_NOUNS})\b(?!['’])")
 #: a role given for a body before the name: "A spokeswoman for the company, X", "the head of Y's board, X"
@@ -1105,11 +1138,30 @@ def _determined(seen: Occurrences, names: list[Name], phrase: str, at: int) -> s
     kind = _named_as(text, names, noun, at, seen) if noun and noun not in ("plant", "mine", "station") else None
     return (
         kind
+        or (_defined_subject(text, names, at) if noun is None else None)
         or _referent(text, names, at, seen=seen)
         or _opening_noun(text, names, at, seen)
         or _body_which(text, names, at)
         or _opening_body(text, names, at)
     )
+
+
+#: a sentence opening on a name the verb "is" makes a body ("X is a joint venture of …", "X is the company that …")
+_IS_A_BODY = re.compile(
+    rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:joint venture|subsidiary|{ORG_NOUNS})\b"
+    r"[^.!?\n]*[.!?]\s+\Z"
+)
+
+
+def _defined_subject(text: str, names: list[Name], at: int) -> str | None:
+    """What "Its" at ``at`` refers to when the sentence before opens on a name it says is a body ("X is a joint
+    venture of the utility and Y AG, a Z company. Its managing director, …": X, not Y named last)."""
+    stop = text.rfind(". ", 0, max(0, at - 2))
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
+    first = bisect.bisect_left(names, start, key=lambda n: n.start)
+    if first == len(names) or names[first].start != start:  # a body's name may look like a person's: the verb says
+        return None
+    return names[first].text if _IS_A_BODY.match(text, names[first].end, at) else None
 
 
 #: a capitalised determiner the name-finder may leave as a name of its own ("The company has …")
@@ -1381,15 +1433,15 @@ _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the Un
 #: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
 #: at Y": a past post, a venue)
 _MEMBER_OF = re.compile(
-    rf",?\s+of\s+the\s+(?:[a-z][\w-]*s['’]\s+)?{_ORG}"
-    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+    rf"(?:,\s+of\s+(?:the\s+)?|\s+of\s+the\s+)(?:[a-z][\w-]*s['’]\s+)?{_ORG}"  # ", of Y University's campus,"
+    rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works|leads|heads|directs)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
 )
 
 
 def _member_of(seen: Occurrences, person: str) -> str | None:
     """The organisation written right after a person's name, with no role between ("X of the Y")."""
     found = seen.after(person, _MEMBER_OF)
-    return (found.group(1) or found.group(2)) if found else None
+    return _owner(found.group(1) or found.group(2)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
