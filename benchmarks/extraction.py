@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-52/`` for the seventh to fifty-second), against
+   ``news-held-out-7/`` to ``-54/`` for the seventh to fifty-fourth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-52 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-54 (one for each set held
 aside), seeds.
 """
 
@@ -427,6 +427,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fifth to forty-fourth rounds' rules frozen, sets 51 and 52 alike: "
         "tests/articles/README.md)",
         "five held aside (52)",
+    ),
+    "news-held-out-53": (
+        ARTICLES / "news-held-out-53",
+        "News styles held aside, fifty-third set (tests/articles/news-held-out-53: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-sixth rounds' rules frozen, sets 53 and 54 alike: "
+        "tests/articles/README.md)",
+        "five held aside (53)",
+    ),
+    "news-held-out-54": (
+        ARTICLES / "news-held-out-54",
+        "News styles held aside, fifty-fourth set (tests/articles/news-held-out-54: written by another person than "
+        "the rules, scored once with the thirty-fifth to forty-sixth rounds' rules frozen, sets 53 and 54 alike: "
+        "tests/articles/README.md)",
+        "five held aside (54)",
     ),
 }
 
