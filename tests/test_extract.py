@@ -4954,3 +4954,29 @@ def test_its_after_a_sentence_saying_what_body_its_subject_is_refers_to_that_sub
         'Its managing director, Henning Brock, called the vote "a good day".'
     )
     assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Henning Brock", "managing director", "Kolbetal Heat")]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "Its ROLE is X": the role, and the body the sentence before named
+            "The largest employer is now a brickworks run by Tarnow Ceramics Ltd, which employs 800 people. "
+            'Its chief executive is Anton Vell.\n\n"We need bricklayers," Vell said.',
+            ("Anton Vell", "chief executive", "Tarnow Ceramics Ltd"),
+        ),
+        (  # "X, 71, who chairs the Y,": chair of Y, past the age
+            "Marta Kowal, 71, who chairs the Brenna Association of Retired Miners, said roofs were sagging.\n\n"
+            '"Our roofs sag," said Kowal.',
+            ("Marta Kowal", "chair", "Brenna Association of Retired Miners"),
+        ),
+        (  # "Deputy Minister of A and B of the Y Region X": the title, never the region as the role
+            "Deputy Minister of Transport and Roads of the Vorsk Region Ivan Petrov told reporters the bridge was "
+            'unsafe. "It must close," Mr. Petrov said.',
+            ("Ivan Petrov", "Deputy Minister", "Vorsk Region"),
+        ),
+    ],
+)
+def test_roles_written_after_its_an_age_or_a_long_title(text, wanted, gazetteer):
+    """A role from "Its ROLE is X", from ", AGE, who chairs the Y," and from a long capitalised title whose body
+    follows it over "of the"."""
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [wanted]

@@ -672,7 +672,12 @@ def _clean(text: str, run, lower_words: set[str], starts: set[int]) -> list[Name
 
 
 #: a title and "of (the)" right before a run of capitalised words, the place it is held and a name
-_HELD_TITLE = re.compile(r"\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+of\s+(?:the\s+)?\Z")
+#: a title before "of the" and the name of where it is held, past its portfolio ("Deputy Minister of Housing and
+#: Utilities of the Y Region X")
+_HELD_TITLE = re.compile(
+    r"\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)(?:\s+(?:of|for)\s+[A-Z][\w-]+(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w-]+){0,3})?"
+    r"\s+of\s+(?:the\s+)?\Z"
+)
 
 
 def _title_apart(text: str, run: list, lower_words: set[str], starts: set[int]) -> tuple[list[str], list, list[Name]]:

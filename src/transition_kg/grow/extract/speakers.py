@@ -936,8 +936,10 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
     return post, owner
 
 
+#: ", who" before a verb that gives a role, past an age (", 71, who chairs the Y")
+_WHO = r"(?:,\s+(?:\d+,\s+)?who)?"
 #: "X, who heads a maintenance team of 14": the head of a body the article does not name
-_HEADS_A = re.compile(r"(?:,\s+who)?\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
+_HEADS_A = re.compile(rf"{_WHO}\s+(heads|leads|chairs)\s+(?:a|an)\s+[a-z]")  # not "runs a guesthouse": its owner
 
 
 def _heads_a(seen: Occurrences, person: str) -> tuple[str, None] | None:
@@ -983,9 +985,9 @@ _ROLE_FOR = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+({_ROLE})\s+(?:for|of|at|with)\s+(?:the\s+)?"
     r"([^\W\d_][\w'’&-]*(?:\s+[^\W\d_][\w'’&-]*){0,5}),\s+\Z"
 )
-_HEADS = re.compile(rf"(?:,\s+who)?\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
+_HEADS = re.compile(rf"{_WHO}\s+(?:heads|leads|runs|directs|chairs)\s+the\s+([\w -]+?)\s+at\s+(?:the\s+)?{_ORG}")
 _HEADS_ORG = re.compile(
-    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
+    rf"{_WHO}\s+(heads|leads|runs|chairs|directs)\s+(?:the\s+)?"
     rf"(?:(?:[\w'’-]+\s+){{0,2}}(?:{PART_NOUNS})\s+(?:of|at)\s+(?:the\s+)?)?"  # "the local branch of the Y": Y
     rf"{_ORG}(?=[\s,.;])(?!\s+(?:{SITES})\b)"
 )
@@ -1001,7 +1003,7 @@ def _headed(seen: Occurrences, person: str) -> str | None:
 #: "X, who heads the union('s Y district)", "who heads the union in Y", "who heads the centre": the organisation named
 #: before by its kind (never Y, where it is held)
 _HEADS_NOUN = re.compile(
-    rf"(?:,\s+who)?\s+(heads|leads|runs|chairs|directs)\s+the\s+"
+    rf"{_WHO}\s+(heads|leads|runs|chairs|directs)\s+the\s+"
     rf"({ORG_NOUNS}|centre|center|bureau|department|authority|board|foundation|commission|committee)\b"
     rf"(?=['’]s\s|[,.;]|\s+(?:in|at|for)\s+[{UPPER}])"
 )
@@ -1009,7 +1011,7 @@ _HEAD_OF = {"heads": "head", "leads": "head", "runs": "head", "chairs": "chair",
 _ROLE_COMMA = re.compile(  # "the Opposition's resources spokesman, X", "Its chairperson, X"
     rf"(?:\b(?:The\s+)?((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+"  # "Harrow Minerals' …"
     rf"|\b(?:Its|its|(?:The|the)\s+({HELD_NOUNS}|plant|mine|station)['’]s)\s+)?"  # "The plant's chief executive"
-    rf"\b({_ROLE}),\s+\Z"
+    rf"\b({_ROLE})(?:,|\s+(?:is|was))\s+\Z"  # "Its general director is X"
 )
 #: a preposition and an article before a role: the role is its object, not an apposition to the name after it
 _OBJECT = re.compile(r"(?<!according )\b(?:to|from|with|by|about|against|for|of|on|in)\s+(?:the|a|an)\s+\Z", re.I)
@@ -1103,11 +1105,14 @@ def _after_name(seen: Occurrences, person: str) -> tuple[int, int]:
     return (at + len(person), at + len(person) + 200) if at >= 0 else (len(seen.text), len(seen.text))
 
 
+#: a portfolio in capitals between a title and the place it is held in ("… Minister of Housing and Utilities of the Y")
+_PORTFOLIO = r"[A-Z][\w'’-]+(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’-]+){0,3}"
 #: a title just before a name ("Mayor", "Mines and Energy Minister", "Gov.", "Deputy Akim": a title word and a
 #: title the lexicon does not know; "Deputy Mayor of Tychy": the title and where it is held), made once
 _TITLED = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+|(?:Gov|Sen|Rep|Lt|Gen)\.\s+|and\s+){{0,6}}?(?:{'|'.join(TITLES)}|{OCCUPATIONS.title()}|"
-    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)(?:\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
+    rf"(?:{'|'.join(TITLE_MODIFIERS)})\s+[A-Z][\w'’-]+)\.?)"
+    rf"(?:(?:\s+(?:of|for)\s+{_PORTFOLIO}(?=\s+of\s+the\s))?\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){{1,2}}?)|\s+)\Z"
 )
 
 
