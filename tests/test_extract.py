@@ -4980,3 +4980,43 @@ def test_roles_written_after_its_an_age_or_a_long_title(text, wanted, gazetteer)
     """A role from "Its ROLE is X", from ", AGE, who chairs the Y," and from a long capitalised title whose body
     follows it over "of the"."""
     assert [q[1:] for q in quoted_by(text, gazetteer)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an opening "Once … in YEAR," clause sets the main clause's figures, though it holds a figure of its own
+            "Once the first 120MW electrolyser is running in 2029, the plant would have 85 permanent staff.",
+            {"120MW": "2029", "85 permanent staff": "2029"},
+        ),
+        (  # a later figure joined by "and" takes the time of its own "once" clause; the first keeps none
+            "The rebuild would create 350 jobs during construction and about 90 ongoing roles once the first ship "
+            "is loaded in 2030.",
+            {"350 jobs": "-", "about 90 ongoing roles": "2030"},
+        ),
+        (  # a verb of its own after "and": the "once" clause times both
+            "The plant will cut emissions by 900,000 tonnes a year and employ 140 people once it opens in 2029.",
+            {"900,000 tonnes": "2029", "140 people": "2029"},
+        ),
+        (  # "would create …" after a sentence saying when the thing is due: that year
+            "The two plants are due to be running by 2029. The utility says they would cover about 15 percent of "
+            "demand and create 90 permanent jobs.",
+            {"about 15 percent": "2029", "90 permanent jobs": "2029"},
+        ),
+        (  # a year not right after the "due" ("would start next spring and … in 2028") is not the thing's
+            "The firm said construction would start next spring and the first cable would leave in 2028. The plant "
+            "will employ 380 people when it reaches full production.",
+            {"380 people": "-"},
+        ),
+        (  # a source cited after a comma, of the year after it
+            "Nearly 45pc of households live below the poverty line, according to a provincial survey carried out "
+            "in 2023.",
+            {"Nearly 45pc": "2023"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_due_or_once_clause_or_a_cited_source(text, expected, gazetteer):
+    """The forty-seventh round's years: an opening "Once … in YEAR," clause; a later figure's own "once" clause; a
+    sentence's "would create …" after one saying when the thing is due; ", according to a survey carried out in
+    YEAR"."""
+    assert years(text, gazetteer) == expected

@@ -463,14 +463,10 @@ def dates_and_numbers(
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
 
-    def quote_of(at: int) -> tuple[int, int] | None:
-        """The quoted passage that holds offset ``at`` (passages do not overlap), by a seek."""
-        i = bisect.bisect_right(quote_starts, at) - 1
-        return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
-
+    quote_of = functools.partial(_quote_at, quoted, quote_starts)
     number_starts = [n.start for n in numbers]
     periods: list[Time] = []  # the periods the sentence before stated ("since 2015")
-    previous_end, year_apart = 0, False  # the sentence before: where it ended, whether it compared a year apart
+    previous_end, year_apart, previous_due = 0, False, None  # the sentence before: its end, a year apart, a due year
     previous_times: list[Time] = []  # and its times
     paragraph, last_time = 0, None  # the paragraph's number, the time its sentences stated last
     last_period: tuple[int, Time] | None = None  # the period stated last in the text, and its paragraph
@@ -545,7 +541,7 @@ def dates_and_numbers(
                 and quote_in is None
                 and not _undated(text, quantity, lead)
             ):
-                when = _carried(text, stated, s_start, first.start, lead)  # "…, it said on Thursday": none its own
+                when = _carried(text, stated, s_start, first.start, lead, None if opening else previous_due)
                 passed_on = passed_on or when
             if when is None and not _undated(text, quantity, lead):
                 clause = clause_of(number.start) or (s_start, s_end)
@@ -557,6 +553,7 @@ def dates_and_numbers(
         if headline_times is not None and s_start < headline_end:
             headline_times += [t for t in times if not _bounded(t[3], t[4]) and "-" not in t[2]]
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
+        previous_due = _due_time(text, s_start, [t for t in times if t not in spoken])
         previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
             previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
@@ -572,6 +569,35 @@ def dates_and_numbers(
     _converted_times(text, out)
     _range_times(out)
     return out
+
+
+#: a figure a thing would bring when done: "they would cover about 15 percent …", "it will create 90 jobs"
+_WOULD_DO = re.compile(
+    r"\b(?:would|will)\s+(?:also\s+|then\s+)?(?:create|employ|cover|supply|provide|have|add|bring|generate|produce|"
+    r"power|save|cut|need|use)\b"
+)
+
+
+def _due_time(text: str, s_start: int, times: list[Time]) -> Time | None:
+    """The year a sentence says a thing is due ("Both are due to be running by 2029", "The plant will open in 2028"):
+    the last time naming a year after a "due" or "to be built" in it, which the next sentence's "would create 90 jobs"
+    holds for."""
+    due = None
+    for t in times:  # the first time right after a "due" ("due to be running by 2029"), with no pause between
+        said = _DUE.search(text, s_start, t[0]) or _TO_BE_MADE.search(text, s_start, t[0])
+        if (
+            said
+            and re.fullmatch(r"[^,;:]{0,30}", text[said.end() : t[0]])
+            and not re.search(r"\band\b", text[said.end() : t[0]])
+        ):
+            due = t if "-" not in t[2] and re.search(r"\d{4}", text[t[0] : t[1]]) else None
+    return due
+
+
+def _quote_at(quoted: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The quoted passage that holds offset ``at`` (passages do not overlap), by a seek."""
+    i = bisect.bisect_right(starts, at) - 1
+    return quoted[i] if i >= 0 and quoted[i][0] <= at < quoted[i][1] else None
 
 
 def _is_paragraph(text: str, at: int) -> bool:
@@ -953,13 +979,19 @@ def _headline_measure(text: str, headline_end: int, s_start: int, start: int) ->
     return None
 
 
-def _carried(text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str) -> Time | None:
+def _carried(
+    text: str, stated: tuple[int, list[Time], bool], at: int, start: int, lead: str, due: Time | None = None
+) -> Time | None:
     """The time of a number in a sentence that gives none, from the sentence before it in the same
     paragraph: the time that sentence's figures hold for ("… in the first half of 2025. Net income
     dropped to 48.2 billion"), or for what follows "from" the time it compared with ("… compared
     with 10.2 million tons a year earlier. Revenue dropped to Rp 9.1 trillion from Rp 12.4 trillion");
     only a figure of a past flow or change ("dropped", "sold"), not a state ("employs 45 people"), but for the year
-    of a source the sentence before names ("The 2021 census … . The town had 12,850 residents")."""
+    of a source the sentence before names ("The 2021 census … . The town had 12,850 residents"); or what a thing
+    would bring when done, in the year the sentence before said it is ``due`` ("… are due to be running by 2029. They
+    would create 90 jobs"). Called only for a sentence that states no time of its own ("…, it said on Thursday")."""
+    if due and _WOULD_DO.search(text, at, start):
+        return due
     end, times, year_apart = stated
     sourced = (  # a figure told in the past after it ("had", not "The city, home to 95,000 people, has grown")
         len(times) == 1
@@ -1480,13 +1512,19 @@ def _following(
         if t[0] < end or (clause_of(t[0]) in numbered and not to_level) or re.search(r"\b(?:since|until)\s+$", t[4]):
             continue
         between = text[end : t[0]]
+        if _WHEN_OF_NEXT.search(between):  # the time of a later figure
+            return None
         if _compared(text, end, t):
             if "-" not in t[2] and _SAME_AS.search(text, max(0, t[0] - 40), t[0]):  # "the same period of 2024"
                 return (t[0], t[1], str(int(t[2]) + 1), f"a year after {t[3] or text[t[0] : t[1]]}", t[4])
             return None  # "fell 41 percent compared with … 2024": the other side's time
         pauses = len(_PAUSE.findall(between))
         if len(between) <= 120 and (
-            pauses == 0 or (pauses == 1 and (_PARTICIPLE.search(between) or _SOURCE_OF.match(text, t[1])))
+            pauses == 0
+            or (
+                pauses == 1
+                and (_PARTICIPLE.search(between) or _SOURCE_OF.match(text, t[1]) or _SOURCE_IN.search(between))
+            )
         ):
             return t
         return None
@@ -1497,6 +1535,13 @@ def _following(
 _SOURCE_OF = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:survey|study|report|census|poll|analysis|audit|assessment)\s+"
     r"(?:found|finds|showed|shows|said|says|estimated|estimates|suggested|suggests)\b"
+)
+
+
+#: a source the sentence cites, of a year after it: ", according to a provincial survey carried out in 2023"
+_SOURCE_IN = re.compile(
+    r",\s+according\s+to\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:survey|study|report|census|poll|analysis|audit|"
+    r"assessment)\s+(?:carried\s+out|conducted|published|done|taken|released|made)\s+in\s+\Z"
 )
 
 
@@ -1524,12 +1569,19 @@ def _year_after_same(text: str, times: list[Time], clause: tuple[int, int], end:
     return None
 
 
+#: what may come before a time that opens its sentence: "In the ", or an opening clause of when the rest holds ("Once
+#: the first unit is running in ", "When the plant opens in "), with no pause in it
+_OPENING_LEAD = re.compile(
+    r"(\s*)(?:[Ii]n\s+(?:the\s+)?|(?:Once|When|After|As\s+soon\s+as)\s+[^,;:.!?\"“”]{1,80}?\s(?:in|by)\s+(?:the\s+)?)?"
+)
+
+
 def _opens_sentence(text: str, t: Time, clause_of: Callable[[int], tuple[int, int] | None]) -> bool:
     """Whether a time opens its sentence ("Last year the plant …", "In 2019 the unit …", "In the 2024-25 financial
-    year the mine …"): it sets the time of every clause of the sentence that states none, even after a clause with a
-    figure of its own."""
+    year the mine …", "Once the first 120MW unit is running in 2029, …"): it sets the time of every clause of the
+    sentence that states none, even after a clause with a figure of its own."""
     clause = clause_of(t[0])
-    lead = re.fullmatch(r"(\s*)(?:[Ii]n\s+(?:the\s+)?)?", text[clause[0] : t[0]]) if clause else None
+    lead = re.fullmatch(_OPENING_LEAD, text[clause[0] : t[0]]) if clause else None
     at = clause[0] + len(lead.group(1)) if clause and lead else 0
     return lead is not None and re.search(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)\Z", text[max(0, at - 4) : at]) is not None
 
@@ -1548,6 +1600,12 @@ def _other_tense(
     )
 
 
+#: a later figure joined by "and" (no verb of its own) and a "once"/"when" clause that times it: "350 jobs during
+#: construction and about 90 ongoing roles once the first ship is loaded in 2030" (2030 is the roles', not the jobs';
+#: but "cut 900,000 tonnes a year and employ 140 people once it opens in 2029": both)
+_WHEN_OF_NEXT = re.compile(rf"\band\s+(?:(?:{QUALIFIERS})\s+)?\d[^.;]*\b(?:once|when|after|as\s+soon\s+as)\s[^\d]*\Z")
+
+
 def _when(
     text: str,
     times: list[Time],
@@ -1561,8 +1619,11 @@ def _when(
     """The time of a number: one in its own clause (after it first), else the nearest before it
     in the sentence whose clause holds no number of its own ("When the station shuts in 2028,
     about 1,800 jobs will go"; but not "lost 9,000 residents in 2020, and its income is $34,000")."""
-    inside = [  # not a time after a comparison: "4% more than in the first half of 2025"
-        t for t in times if clause[0] <= t[0] < clause[1] and not (t[0] >= end and _compared(text, end, t))
+    inside = [  # not a time after a comparison: "4% more than in the first half of 2025", nor a later figure's
+        t
+        for t in times
+        if clause[0] <= t[0] < clause[1]
+        and not (t[0] >= end and (_compared(text, end, t) or _WHEN_OF_NEXT.search(text, end, t[0])))
     ]
     after = [t for t in inside if t[0] >= end]
     if after:
@@ -1591,5 +1652,12 @@ def _when(
     before = [t for t in free if t[1] <= start and not _other_tense(text, t, clause_of, clause, start)]
     if before:
         return max(before, key=lambda t: t[0])
-    later = [t for t in free if t[0] >= end and not _PAUSE.search(text, end, t[0]) and not _compared(text, end, t)]
+    later = [
+        t
+        for t in free
+        if t[0] >= end
+        and not _PAUSE.search(text, end, t[0])
+        and not _compared(text, end, t)
+        and not _WHEN_OF_NEXT.search(text, end, t[0])
+    ]
     return min(later, key=lambda t: t[0]) if later else None  # "took a 20 per cent cut when he moved last year"
