@@ -5020,3 +5020,33 @@ def test_a_figures_year_from_a_due_or_once_clause_or_a_cited_source(text, expect
     sentence's "would create …" after one saying when the thing is due; ", according to a survey carried out in
     YEAR"."""
     assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (  # "the union's secretary in <place>": the place is where the post is held, not the organisation
+            'The Brell mining union welcomed the plan. "It is right," said Petra Holm, the union\'s district '
+            "secretary in Marlow.",
+            ("Petra Holm", "district secretary", "-"),
+        ),
+        (  # a common noun's possessive before a body ("the city's miners' union branch") is not the body's name
+            "In a letter, the head of the city's miners' union branch, Ivan Gorev, asked for help.\n\n"
+            '"We are tired," Gorev wrote.',
+            ("Ivan Gorev", "head", "miners' union branch"),
+        ),
+        (  # a capitalised word before a title whose only "company" is that title itself ("Provincial Energy …")
+            "The Tarn government wants a park. Provincial Energy Secretary Rima Qadir said the province was ready."
+            '\n\n"It is ready," Qadir said.',
+            ("Rima Qadir", "Provincial Energy Secretary", "-"),
+        ),
+        (  # an unnamed speaker's body named over a list's commas
+            '"We will work with them," a spokeswoman for the Department of Roads, Ports, Trade and Regions said.',
+            ("a spokeswoman", "-", "Department of Roads, Ports, Trade and Regions"),
+        ),
+    ],
+)
+def test_organisations_not_a_place_a_possessor_or_a_title_word(text, wanted, gazetteer):
+    """The fiftieth round: no organisation from "the union's X in <place>", a common noun's possessive dropped from
+    the body's name, no company from the first word of the title being read, a body's name over a list's commas."""
+    assert organised(text, gazetteer)[0][1:] == wanted

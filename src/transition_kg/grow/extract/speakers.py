@@ -110,7 +110,10 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     if unnamed and not named_next and not re.match(r"\s*the\s+(?:[A-Z])", phrase):  # "the spokesman, Li Wei": Li Wei
         words = unnamed.group(1)
         tail = phrase[unnamed.end() :]
-        org = re.match(r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*)", tail)
+        org = re.match(  # a name over a list's commas: "the Department of Roads, Ports and Regions"
+            r"\s*(?:of|at|for|from)\s+(?:the\s+)?([A-Z][^,]*(?:(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*\b)?)",
+            tail,
+        )
         return words, None, (org.group(1).strip() if org else None)
     found = [
         n
@@ -163,6 +166,8 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
             parts = re.split(r"\s+(?:of|for|from|with) (?:the )?", role_text, maxsplit=1)
         if len(parts) == 1:
             parts = re.split(r"\s+in (?=[A-Z])", role_text, maxsplit=1)  # "a councillor in Ekibastuz": Ekibastuz
+            if re.match(r"(?:the\s+)?[a-z][\w-]*['’]s\s", role_text):  # "the union's secretary in Y": where the
+                parts = parts[:1]  # union's post is, not the union
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
@@ -223,12 +228,17 @@ def _named_as(text: str, names: list[Name], noun: str, at: int, seen: Occurrence
 _TITLE_OWNS = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(TITLES))})['’]s\s\Z")
 
 
-def _short_company(seen: Occurrences, name: str) -> bool:
-    """Whether the text writes ``name`` elsewhere as the first words of a company's ("Westbright Energy"); read once
-    per name."""
+def _short_company(seen: Occurrences, name: str, title: str = "") -> bool:
+    """Whether the text writes ``name`` elsewhere as the first words of a company's ("Westbright Energy"), not where
+    ``title`` follows it (the title being read: "Provincial Energy Secretary" is no company "Provincial Energy");
+    read once per name and title."""
+    own = f" {title}"
     return seen.once(
-        ("short company", name),
-        lambda: any(_COMPANY_NEXT.match(seen.text, at + len(name)) for at in seen.of(name)),
+        ("short company", name, title),
+        lambda: any(
+            _COMPANY_NEXT.match(seen.text, at + len(name)) and not (title and seen.text.startswith(own, at + len(name)))
+            for at in seen.of(name)
+        ),
     )
 
 
@@ -366,6 +376,7 @@ def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
     if not organisation:
         return organisation
     organisation = re.sub(r"^[\w'’-]+-based\s+(?=\S)", "", organisation)
+    organisation = re.sub(r"^[a-z][\w-]*['’]s\s+(?=\S)", "", organisation)  # "city's miners' union": whose it is
     at = seen.first(organisation) if organisation.split()[-1] in COMPANY_ABBREVIATIONS else -1
     found = ABBREVIATED.match(seen.text, at + len(organisation)) if at >= 0 else None
     return organisation + found.group(0) if found else organisation
@@ -1065,7 +1076,7 @@ def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tup
         first = " ".join(tokens[:k])  # a company's first words end on a name's word (not "Mines and" of "… Energy")
         if (
             first in named
-            or (tokens[k - 1][:1].isupper() and _short_company(seen, first))
+            or (tokens[k - 1][:1].isupper() and _short_company(seen, first, " ".join(tokens[k:])))
             or (k > 1 and ACRONYM.fullmatch(tokens[k - 1]))  # "Brandt ISD Superintendent": the body its acronym ends
             or (k > 1 and tokens[k - 1] in _BODY_ENDS)  # "Energy Bureau Deputy Director": a body by its noun
         ):
