@@ -5020,3 +5020,49 @@ def test_a_figures_year_from_a_due_or_once_clause_or_a_cited_source(text, expect
     sentence's "would create …" after one saying when the thing is due; ", according to a survey carried out in
     YEAR"."""
     assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a "since" inside a ", which …," clause tells of the subject, not of the figures the next sentence reports
+            "Harrow Fuels, which has owned the Denby pit since 2011, said in its report for 2024 that output fell. "
+            "Sales dropped 12% to $4.1bn.",
+            {"12%": "2024", "$4.1bn": "2024"},
+        ),
+        (  # without the relative clause the period still carries
+            "Output at the Denby pit has fallen since 2011. Sales dropped 12% to $4.1bn.",
+            {"12%": "2011-2025", "$4.1bn": "2011-2025"},
+        ),
+    ],
+)
+def test_a_figures_year_not_from_a_relative_clauses_since(text, expected, gazetteer):
+    """The forty-ninth round's years: a time in a ", which …," clause describes its subject; figures carried from
+    that sentence take its other time."""
+    assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "between the … of YEAR and YEAR": the period between them
+            "Between the surveys of 2004 and 2019, the district's population fell by about 12 percent.",
+            {"about 12 percent": "2004-2019"},
+        ),
+        (  # two years joined by "and" without "between" stay two years
+            "The district lost 900 jobs in 2004 and 2019.",
+            {"900 jobs": "2004"},
+        ),
+        (  # "in the N years to YEAR": the N years that end then
+            "The town's population grew 14pc in the five years to 2024, to about 31,000 residents.",
+            {"14pc": "2019-2024", "about 31,000 residents": "2024"},
+        ),
+        (  # "over the N years to YEAR" as well
+            "Exports rose 8 percent over the three years to 2023.",
+            {"8 percent": "2020-2023"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_period_written_round_its_years(text, expected, gazetteer):
+    """The forty-ninth round's periods: "between the censuses of YEAR and YEAR" and "in the N years to YEAR"."""
+    assert years(text, gazetteer) == expected
