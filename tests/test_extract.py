@@ -5066,3 +5066,23 @@ def test_a_figures_year_not_from_a_relative_clauses_since(text, expected, gazett
 def test_a_figures_year_from_a_period_written_round_its_years(text, expected, gazetteer):
     """The forty-ninth round's periods: "between the censuses of YEAR and YEAR" and "in the N years to YEAR"."""
     assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a ", when …" clause right after a year tells of that year
+            "The port shipped 1.2 million tonnes last year, down from 2.8 million tonnes in 2019, when steelmakers "
+            "still paid more than $250 a tonne.",
+            {"1.2 million tonnes": "2024", "2.8 million tonnes": "2019", "more than $250": "2019"},
+        ),
+        (  # a ", when" not right after a year does not take it
+            "The port shipped 2.8 million tonnes in 2019 to buyers abroad, when steelmakers paid more than $250 a "
+            "tonne.",
+            {"2.8 million tonnes": "2019", "more than $250": "-"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_when_clause_after_a_year(text, expected, gazetteer):
+    """The forty-ninth round's years: "in 2019, when … paid $250" (as "since 1980, when …" before)."""
+    assert years(text, gazetteer) == expected

@@ -1097,9 +1097,14 @@ def _time_of(
         or re.search(r"\b(?:compared (?:with|to)|versus|against)\s+$", text[max(0, clause[0] - 16) : clause[0]])
     )  # "…, down 12 percent", "5.8% in September compared with a national average of 3.6%"
     opening = text[clause[0] : number.start]
-    since = [t for t in times if t[3] and t[3].startswith("since ") and t[1] <= clause[0]]
+    since = [  # "since YEAR" or a plain year not a bound ("by 2030")
+        t
+        for t in times
+        if t[1] <= clause[0]
+        and ((t[3] or "").startswith("since ") or (t[3] is None and t[2].isdigit() and not _bounded(t[3], t[4])))
+    ]
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
-        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
+        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980; "in 2021, when … paid $300": 2021
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
     to_level = text[clause[0] - 4 : clause[0]] == " to " and not re.sub(SIGN, "", text[clause[0] : first])  # "fell
