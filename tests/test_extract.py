@@ -5086,3 +5086,22 @@ def test_a_figures_year_from_a_period_written_round_its_years(text, expected, ga
 def test_a_figures_year_from_a_when_clause_after_a_year(text, expected, gazetteer):
     """The forty-ninth round's years: "in 2019, when … paid $250" (as "since 1980, when …" before)."""
     assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a plan's closing ", by YEAR" holds for the planned figures before it, across a pause
+            "The council also plans to plant 60 hectares of the old tips as woodland, at a cost of €2.1 million, "
+            "by 2031.",
+            {"60 hectares": "2031", "€2.1 million": "2031"},
+        ),
+        (  # a figure told before the plan is not the plan's (it is now)
+            "The mine employs 300 people, and its owner will close it, by 2031.",
+            {"300 people": "2025"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_plans_closing_by_year(text, expected, gazetteer):
+    """The forty-ninth round's years: "plans to restore 45 hectares …, at a cost of €3.5 million, by 2030"."""
+    assert years(text, gazetteer) == expected

@@ -534,6 +534,7 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
+                    or _closing_target(text, usable, (s_start, s_end), first.start)
                     or _headline_measure(text, headline_end, s_start, first.start)  # "2025 green power output"
                 )
             if (
@@ -707,6 +708,26 @@ def _joined_periods(text: str, s_start: int, times: list[Time]) -> list[Time]:
             continue
         out.append(t)
     return out
+
+
+_PLANS = re.compile(r"\b(?:plans?|aims?|wants?|intends?|expects?|hopes?)\s+to\b|\b(?:will|is\s+to|are\s+to)\s")
+_CLOSING_BY = re.compile(r",\s+by\s+\Z")
+
+
+def _closing_target(text: str, times: list[Time], sentence: tuple[int, int], start: int) -> Time | None:
+    """The year of a plan's figure set off from it by a pause, when the sentence ends on ", by YEAR" and that is its
+    only time ("plans to restore 45 hectares …, at a cost of €3.5 million, by 2030"); not of a figure told before
+    the plan ("employs 300 people, and will close it, by 2031")."""
+    if len(times) != 1 or "-" in times[0][2]:
+        return None
+    t = times[0]
+    if (
+        t[0] < start
+        or text[t[1] : sentence[1]].strip() not in ("", ".")
+        or not _CLOSING_BY.search(text, t[0] - 6, t[0])
+    ):
+        return None
+    return t if _PLANS.search(text, sentence[0], start) else None
 
 
 def _count(word: str) -> int | None:
