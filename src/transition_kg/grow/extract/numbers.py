@@ -556,11 +556,8 @@ def dates_and_numbers(
             headline_times += [t for t in times if not _bounded(t[3], t[4]) and "-" not in t[2]]
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_due = _due_time(text, s_start, [t for t in times if t not in spoken])
-        previous_times = [
-            t
-            for t in times
-            if ((t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]) and not _described(text, s_start, t)
-        ]
+        told = [t for t in times if not _described(text, s_start, t)]  # not a ", which … since 2009," clause's
+        previous_times = [t for t in told if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
             previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
         own = [  # not "… from 2,520 a year earlier", nor "4% more than in the first half of 2025"
