@@ -5050,3 +5050,88 @@ def test_organisations_not_a_place_a_possessor_or_a_title_word(text, wanted, gaz
     """The fiftieth round: no organisation from "the union's X in <place>", a common noun's possessive dropped from
     the body's name, no company from the first word of the title being read, a body's name over a list's commas."""
     assert organised(text, gazetteer)[0][1:] == wanted
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a "since" inside a ", which …," clause tells of the subject, not of the figures the next sentence reports
+            "Harrow Fuels, which has owned the Denby pit since 2011, said in its report for 2024 that output fell. "
+            "Sales dropped 12% to $4.1bn.",
+            {"12%": "2024", "$4.1bn": "2024"},
+        ),
+        (  # without the relative clause the period still carries
+            "Output at the Denby pit has fallen since 2011. Sales dropped 12% to $4.1bn.",
+            {"12%": "2011-2025", "$4.1bn": "2011-2025"},
+        ),
+    ],
+)
+def test_a_figures_year_not_from_a_relative_clauses_since(text, expected, gazetteer):
+    """The forty-ninth round's years: a time in a ", which …," clause describes its subject; figures carried from
+    that sentence take its other time."""
+    assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "between the … of YEAR and YEAR": the period between them
+            "Between the surveys of 2004 and 2019, the district's population fell by about 12 percent.",
+            {"about 12 percent": "2004-2019"},
+        ),
+        (  # two years joined by "and" without "between" stay two years
+            "The district lost 900 jobs in 2004 and 2019.",
+            {"900 jobs": "2004"},
+        ),
+        (  # "in the N years to YEAR": the N years that end then
+            "The town's population grew 14pc in the five years to 2024, to about 31,000 residents.",
+            {"14pc": "2019-2024", "about 31,000 residents": "2024"},
+        ),
+        (  # "over the N years to YEAR" as well
+            "Exports rose 8 percent over the three years to 2023.",
+            {"8 percent": "2020-2023"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_period_written_round_its_years(text, expected, gazetteer):
+    """The forty-ninth round's periods: "between the censuses of YEAR and YEAR" and "in the N years to YEAR"."""
+    assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a ", when …" clause right after a year tells of that year
+            "The port shipped 1.2 million tonnes last year, down from 2.8 million tonnes in 2019, when steelmakers "
+            "still paid more than $250 a tonne.",
+            {"1.2 million tonnes": "2024", "2.8 million tonnes": "2019", "more than $250": "2019"},
+        ),
+        (  # a ", when" not right after a year does not take it
+            "The port shipped 2.8 million tonnes in 2019 to buyers abroad, when steelmakers paid more than $250 a "
+            "tonne.",
+            {"2.8 million tonnes": "2019", "more than $250": "-"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_when_clause_after_a_year(text, expected, gazetteer):
+    """The forty-ninth round's years: "in 2019, when … paid $250" (as "since 1980, when …" before)."""
+    assert years(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a plan's closing ", by YEAR" holds for the planned figures before it, across a pause
+            "The council also plans to plant 60 hectares of the old tips as woodland, at a cost of €2.1 million, "
+            "by 2031.",
+            {"60 hectares": "2031", "€2.1 million": "2031"},
+        ),
+        (  # a figure told before the plan is not the plan's (it is now)
+            "The mine employs 300 people, and its owner will close it, by 2031.",
+            {"300 people": "2025"},
+        ),
+    ],
+)
+def test_a_figures_year_from_a_plans_closing_by_year(text, expected, gazetteer):
+    """The forty-ninth round's years: "plans to restore 45 hectares …, at a cost of €3.5 million, by 2030"."""
+    assert years(text, gazetteer) == expected

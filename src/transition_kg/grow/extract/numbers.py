@@ -481,6 +481,7 @@ def dates_and_numbers(
         clause_of = functools.partial(_clause_at, clauses, clause_starts)
         dates, every_time = dates_in(text, s_start, s_end, published, country)
         out += dates
+        every_time = _joined_periods(text, s_start, every_time)  # "between the censuses of 2002 and 2021"
         opening = "\n" in text[previous_end:s_start]  # the paragraph's first sentence
         opening_period = last_time if opening and last_time and _is_period(text, last_time) else None
         headline_time = headline_time if not opening else None  # the headline's, over a lead paragraph that states none
@@ -533,6 +534,7 @@ def dates_and_numbers(
                     _opening_period(text, s_start, usable)
                     or _full_year(text, s_start, first.start, published)
                     or _year_after(text, usable, end, times)
+                    or _closing_target(text, usable, (s_start, s_end), first.start)
                     or _headline_measure(text, headline_end, s_start, first.start)  # "2025 green power output"
                 )
             if (
@@ -554,7 +556,8 @@ def dates_and_numbers(
             headline_times += [t for t in times if not _bounded(t[3], t[4]) and "-" not in t[2]]
         previous_end, year_apart = s_end, bool(_YEAR_APART.search(text, s_start, s_end))
         previous_due = _due_time(text, s_start, [t for t in times if t not in spoken])
-        previous_times = [t for t in times if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
+        told = [t for t in times if not _described(text, s_start, t)]  # not a ", which … since 2009," clause's
+        previous_times = [t for t in told if (t not in spoken and not _bounded(t[3], t[4])) or "-" in t[2]]
         if not previous_times and passed_on and year_apart:  # "Revenue fell 14% year-on-year to …": a results
             previous_times = [passed_on]  # paragraph, whose next sentence holds for the same time ("Output dropped …")
         own = [  # not "… from 2,520 a year earlier", nor "4% more than in the first half of 2025"
@@ -659,6 +662,69 @@ def _source_year(text: str, times: list[Time], end: int) -> Time | None:
         ):
             return t
     return None
+
+
+#: a time inside a ", which …," or ", who …," clause, closed by a pause after it
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s[^,;:.\"“”]*\Z")
+_RELATIVE_AFTER = re.compile(r"[^,;:.\"“”]{0,40}?,")
+
+
+def _described(text: str, s_start: int, t: Time) -> bool:
+    """Whether a time tells of a thing in a ", which has run the mine since 2009," clause, not of the sentence's
+    report, so that figures in the sentence after do not take it."""
+    return bool(_RELATIVE_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _RELATIVE_AFTER.match(text, t[1]))
+
+
+_BETWEEN_OF = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:of|in)\s+\Z", re.I)
+_YEARS_TO = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past\s+|last\s+)?([\w-]+)\s+years\s+(?:to|through)\s+\Z", re.I)
+
+
+def _joined_periods(text: str, s_start: int, times: list[Time]) -> list[Time]:
+    """A sentence's times with the periods written round plain years made whole: "between the censuses of 2002 and
+    2021" (2002-2021), "in the five years to 2026" (2021-2026)."""
+    out: list[Time] = []
+    for t in times:
+        plain = t[3] is None and t[2].isdigit()
+        before = out[-1] if out else None
+        if (
+            plain
+            and before
+            and before[3] is None
+            and before[2].isdigit()
+            and text[before[1] : t[0]] == " and "
+            and _BETWEEN_OF.search(text, max(s_start, before[0] - 60), before[0])
+        ):
+            out[-1] = (before[0], t[1], f"{before[2]}-{t[2]}", None, before[4])
+            continue
+        m = _YEARS_TO.search(text, max(s_start, t[0] - 60), t[0]) if plain else None
+        n = _count(m.group(1)) if m else None
+        if m and n and 1 < n <= 50:
+            out.append(
+                (m.start(), t[1], f"{int(t[2]) - n}-{t[2]}", text[m.start() : t[1]], text[m.start() - 8 : m.start()])
+            )
+            continue
+        out.append(t)
+    return out
+
+
+_PLANS = re.compile(r"\b(?:plans?|aims?|wants?|intends?|expects?|hopes?)\s+to\b|\b(?:will|is\s+to|are\s+to)\s")
+_CLOSING_BY = re.compile(r",\s+by\s+\Z")
+
+
+def _closing_target(text: str, times: list[Time], sentence: tuple[int, int], start: int) -> Time | None:
+    """The year of a plan's figure set off from it by a pause, when the sentence ends on ", by YEAR" and that is its
+    only time ("plans to restore 45 hectares …, at a cost of €3.5 million, by 2030"); not of a figure told before
+    the plan ("employs 300 people, and will close it, by 2031")."""
+    if len(times) != 1 or "-" in times[0][2]:
+        return None
+    t = times[0]
+    if (
+        t[0] < start
+        or text[t[1] : sentence[1]].strip() not in ("", ".")
+        or not _CLOSING_BY.search(text, t[0] - 6, t[0])
+    ):
+        return None
+    return t if _PLANS.search(text, sentence[0], start) else None
 
 
 def _count(word: str) -> int | None:
@@ -1049,9 +1115,14 @@ def _time_of(
         or re.search(r"\b(?:compared (?:with|to)|versus|against)\s+$", text[max(0, clause[0] - 16) : clause[0]])
     )  # "…, down 12 percent", "5.8% in September compared with a national average of 3.6%"
     opening = text[clause[0] : number.start]
-    since = [t for t in times if t[3] and t[3].startswith("since ") and t[1] <= clause[0]]
+    since = [  # "since YEAR" or a plain year not a bound ("by 2030")
+        t
+        for t in times
+        if t[1] <= clause[0]
+        and ((t[3] or "").startswith("since ") or (t[3] is None and t[2].isdigit() and not _bounded(t[3], t[4])))
+    ]
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
-        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980
+        t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980; "in 2021, when … paid $300": 2021
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
     went_on = text[clause[0] - 2 : clause[0]] == ", " and bool(_WENT_ON.match(opening))
     to_level = text[clause[0] - 4 : clause[0]] == " to " and not re.sub(SIGN, "", text[clause[0] : first])  # "fell
