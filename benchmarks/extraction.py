@@ -9,7 +9,7 @@
    scored once as written and once with those rules frozen; the three in ``news-held-out-4/``
    written before the fourth round and scored once, with its rules frozen; likewise the three
    in ``news-held-out-5/`` for the fifth round, ``news-held-out-6/`` for the sixth, and the five in
-   ``news-held-out-7/`` to ``-56/`` for the seventh to fifty-sixth), against
+   ``news-held-out-7/`` to ``-58/`` for the seventh to fifty-eighth), against
    the candidates a careful reader listed in ``*.expected`` before `extract` was run (the
    format is in ``tests/articles/README.md``):
    numbers (value and unit), their qualifiers and years, relative dates, quotes, speakers,
@@ -21,7 +21,7 @@
 
     python benchmarks/extraction.py [GROUP ...]
 
-Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-56 (one for each set held
+Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-58 (one for each set held
 aside), seeds.
 """
 
@@ -455,6 +455,20 @@ GROUPS = {
         "the rules, scored once with the thirty-fifth to forty-eighth rounds' rules frozen, sets 55 and 56 alike: "
         "tests/articles/README.md)",
         "five held aside (56)",
+    ),
+    "news-held-out-57": (
+        ARTICLES / "news-held-out-57",
+        "News styles held aside, fifty-seventh set (tests/articles/news-held-out-57: written by another person than "
+        "the rules, scored once with the thirty-fifth to fiftieth rounds' rules frozen, sets 57 and 58 alike: "
+        "tests/articles/README.md)",
+        "five held aside (57)",
+    ),
+    "news-held-out-58": (
+        ARTICLES / "news-held-out-58",
+        "News styles held aside, fifty-eighth set (tests/articles/news-held-out-58: written by another person than "
+        "the rules, scored once with the thirty-fifth to fiftieth rounds' rules frozen, sets 57 and 58 alike: "
+        "tests/articles/README.md)",
+        "five held aside (58)",
     ),
 }
 
