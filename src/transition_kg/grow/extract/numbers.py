@@ -25,6 +25,7 @@ from .lexicon import (
     CURRENCY_LABELS,
     CURRENCY_OF_COUNTRY,
     FUNCTION_WORDS,
+    HONORIFICS,
     LOCAL_CURRENCY_NAMES,
     MEASURES,
     MONTHS,
@@ -261,8 +262,10 @@ def _sign_before(text: str, start: int, country: str | None) -> tuple[str, int] 
     return (initials, at) if initials else None
 
 
-#: words of two or three letters that stand before a number as titles or abbreviations, not as a currency's sign
-_TITLE_WORDS = {"dr", "st", "mr", "ms", "mt", "no", "nr", "rd", "ave", "ft", "pt", "cr", "gen", "sen", "rep", "gov"}
+#: abbreviations that stand before a number ("St 5", "No 3", "Rd 12"), not as a currency's sign
+_ABBREVIATIONS = {"st", "mt", "no", "nr", "rd", "ave", "ft", "pt", "cr", "gen", "sen", "rep", "gov"}
+#: those and the forms of address (:data:`HONORIFICS`: "Dr 5" is no sign)
+_TITLE_WORDS = {w.lower() for w in HONORIFICS} | _ABBREVIATIONS
 
 
 def _in_order(letters: str, word: str) -> bool:
