@@ -19,10 +19,12 @@
    the graph's entities (the gazetteer is the graph itself, so mention recall there is
    optimistic; new names count against precision only when no curated mention covers them).
 
-    python benchmarks/extraction.py [GROUP ...]
+    python benchmarks/extraction.py [GROUP | FOLDER ...]
 
 Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-58 (one for each set held
-aside), seeds.
+aside), seeds. A FOLDER (any path that is a directory) is scored as a group of its own: how published articles
+are measured, whose texts cannot live in the repository (saved pages as ``NAME.txt`` beside the lists
+``NAME.expected`` a reader wrote for them).
 """
 
 from __future__ import annotations
@@ -823,14 +825,17 @@ def seeds(loaded, project, gazetteer: Gazetteer) -> Tally:
 
 def main(groups: list[str]) -> None:
     """Score the named groups (all when none is named) and the seed articles ("seeds")."""
-    unknown = set(groups) - set(GROUPS) - {"seeds"}
+    folders = [g for g in groups if g not in GROUPS and Path(g).is_dir()]
+    unknown = set(groups) - set(GROUPS) - {"seeds"} - set(folders)
     if unknown:
-        raise SystemExit(f"no such group: {', '.join(sorted(unknown))} (groups: {' '.join(GROUPS)} seeds)")
+        raise SystemExit(f"no such group or folder: {', '.join(sorted(unknown))} (groups: {' '.join(GROUPS)} seeds)")
     groups = groups or [*GROUPS, "seeds"]
     project = find_project()
     loaded = load(project)
     gazetteer = Gazetteer.of(loaded)
-    for folder, title, label in (GROUPS[g] for g in GROUPS if g in groups):
+    chosen = [GROUPS[g] for g in GROUPS if g in groups]
+    chosen += [(Path(f), f"Articles in {f}", Path(f).resolve().name) for f in folders]
+    for folder, title, label in chosen:
         print(f"{title}, against the readers' lists:")
         total = Tally()
         for name, (tally, _) in own_articles(gazetteer, folder).items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -5135,3 +5136,21 @@ def test_a_figures_year_from_a_when_clause_after_a_year(text, expected, gazettee
 def test_a_figures_year_from_a_plans_closing_by_year(text, expected, gazetteer):
     """The forty-ninth round's years: "plans to restore 45 hectares …, at a cost of €3.5 million, by 2030"."""
     assert years(text, gazetteer) == expected
+
+
+def test_the_extraction_benchmark_scores_a_folder_of_saved_articles(tmp_path, capsys):
+    """Published articles cannot live in the repository: a folder named on the command line is scored as a group."""
+    from benchmarks.extraction import ARTICLES
+    from benchmarks.extraction import main as benchmark
+
+    folder = tmp_path / "saved-pages"
+    folder.mkdir()
+    for suffix in (".txt", ".expected"):
+        (folder / f"rybnik{suffix}").write_bytes((ARTICLES / f"rybnik{suffix}").read_bytes())
+    benchmark([str(folder), "fresh"])
+    printed = capsys.readouterr().out
+    assert f"Articles in {folder}, against the readers' lists:" in printed
+    assert re.search(r"^saved-pages +speakers +precision", printed, re.M)
+    assert re.search(r"^two fresh +numbers", printed, re.M)
+    with pytest.raises(SystemExit, match=r"no such group or folder: .*nowhere"):
+        benchmark([str(tmp_path / "nowhere")])
