@@ -5154,3 +5154,38 @@ def test_the_extraction_benchmark_scores_a_folder_of_saved_articles(tmp_path, ca
     assert re.search(r"^two fresh +numbers", printed, re.M)
     with pytest.raises(SystemExit, match=r"no such group or folder: .*nowhere"):
         benchmark([str(tmp_path / "nowhere")])
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a weekday or a dated month after a name is the date's, not the name's
+            "Miners met at the union hall in Brelford Thursday morning.\n\nBy Tamsin Vale October 3, 2026\n\n"
+            "It rained.",
+            ["Brelford", "Tamsin Vale"],
+            ["Brelford Thursday", "Tamsin Vale October"],
+        ),
+        (  # a credit's label and a site's buttons are no name's words
+            "Orrin Coal said it would hire.\n\n(Orrin Coal Photo)\n\nA hall in Pellow. - Ida Marsh/Pellow Gazette "
+            "Order a Print\n\nThe mine reopened. PHOTO: ORRIN ARCHIVE/THE DAILY ROSE",
+            ["Orrin Coal", "Pellow Gazette"],
+            ["Orrin Coal Photo", "PHOTO", "Pellow Gazette Order", "Print"],
+        ),
+        (  # the word after a credit, with no full stop between, opens a sentence
+            "Miners marched at the gate. Photo: Ida Marsh/agency Several hundred people came to Pellow.",
+            ["Pellow"],
+            ["Several"],
+        ),
+        (  # a Title Case headline's words that the text writes nowhere else, and in lower case, are no names
+            "Coal Ends\n\nWhat Will Happen to Tarnby When the Pits Close?\n\nThe pits of Tarnby close in May; no one "
+            "knows what will happen when they close.",
+            ["Tarnby"],
+            ["Will Happen", "Pits Close", "Tarnby When"],
+        ),
+    ],
+)
+def test_captions_credits_headlines_and_dates_give_no_names(text, present, absent, gazetteer):
+    """The fifty-third round, on published news: photo credits, site buttons, headlines and dates beside names."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found

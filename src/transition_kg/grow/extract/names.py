@@ -3,6 +3,7 @@ months, demonyms and abbreviations that are not names dropped; whether a name lo
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -13,6 +14,7 @@ from ...core.numerals import CURRENCY_CODES, SCALES
 from ...core.numerals import WORDS as WORD_NUMBERS
 from .lexicon import (
     ACRONYM,
+    CAPTION_WORDS,
     COMPANY_WORDS,
     COMPASS,
     CONNECTORS,
@@ -40,6 +42,7 @@ from .lexicon import (
     UPPER,
     UPPER_SET,
     WEEKDAYS,
+    WIDGETS,
 )
 
 
@@ -68,17 +71,18 @@ def is_capital(token: str) -> bool:
     return token[0] in UPPER_SET
 
 
-def find_names(
-    text: str, lower_words: set[str], begin: int = 0, end: int | None = None, starts: set[int] | None = None
-) -> list[Name]:
-    """Runs of capitalised words between ``begin`` and ``end``: titles split off ("Mayor Katrin
-    Möller"), lists split ("Dresden and Berlin", but not "Development and Reform Commission"),
-    possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
-    writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
-    end = len(text) if end is None else end
-    starts = starts if starts is not None else {begin}
-    tokens = []
+def _tokens(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
+    """The words between ``begin`` and ``end``, "X-based" split ("Germany-based": Germany), an initial glued to a name
+    kept whole ("Ts.Oyunbileg"), a site's buttons made a bar that no run crosses ("Order a Print")."""
+    widgets = [(m.start(), m.end()) for m in WIDGETS.finditer(text, begin, end)]
+    tokens: list[tuple[int, int, str]] = []
+    k = 0
     for m in TOKEN.finditer(text, begin, end):
+        while k < len(widgets) and widgets[k][1] <= m.start():
+            k += 1
+        if k < len(widgets) and widgets[k][0] <= m.start():
+            tokens.append((m.start(), m.end(), "|"))  # "Order a Print": a site's button, no name's words
+            continue
         based = re.search(r"-(?:based|owned|run|born|headquartered)$", m.group(0))
         if based and is_capital(m.group(0)):  # "Germany-based Heraeus Minerals": Germany is named
             tokens.append((m.start(), m.start() + based.start(), m.group(0)[: based.start()]))
@@ -87,6 +91,19 @@ def find_names(
             tokens[-1] = (tokens[-1][0], m.end(), text[tokens[-1][0] : m.end()])  # "Ts.Oyunbileg": one name
         else:
             tokens.append((m.start(), m.end(), m.group(0)))
+    return tokens
+
+
+def find_names(
+    text: str, lower_words: set[str], begin: int = 0, end: int | None = None, starts: set[int] | None = None
+) -> list[Name]:
+    """Runs of capitalised words between ``begin`` and ``end``: titles split off ("Mayor Katrin
+    Möller"), lists split ("Dresden and Berlin", but not "Development and Reform Commission"),
+    possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
+    writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
+    end = len(text) if end is None else end
+    starts = (starts if starts is not None else {begin}) | _after_credits(text)
+    tokens = _tokens(text, begin, end)
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
@@ -113,6 +130,7 @@ def find_names(
                 )
             )
             and not re.search(r"['’]s$", run[-1][2])
+            and not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if _glued_amount(text, e, word):
@@ -185,7 +203,69 @@ def find_names(
         for part in parts:  # "the Kestrel Energy and Chemical Industry Park": "the" lists no people
             found = [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
             names += [replace(n, person=False) if the and not n.title else n for n in found]
-    return _bodies_throughout(_places_throughout(text, names))
+    return _bodies_throughout(_places_throughout(text, _headlined(text, names, lower_words)))
+
+
+def _date_word(text: str, word: str, end: int) -> bool:
+    """Whether ``word`` is a weekday, or a month before a day's number ("October 3"): a date's, after a name."""
+    return word in WEEKDAYS or (word.lower() in MONTHS and re.match(r"\s+\d", text[end : end + 4]) is not None)
+
+
+#: a photograph's credit ("Photo: Ann Lee/dpa"), up to the word after it that opens the next sentence
+_CREDIT = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s[^\n/]{{1,60}}(?:/[\w.-]+)+\s+(?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=4)
+def _after_credits(text: str) -> frozenset[int]:
+    """Where a sentence opens right after a photograph's credit, with no full stop between ("/dpa Several")."""
+    return frozenset(m.end() for m in _CREDIT.finditer(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _title_case_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The lines written in Title Case, headlines and subheadings (four or more long words, most capitalised, no
+    sentence's full stop)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0).rstrip()
+        long_words = re.findall(r"\w{4,}", line)
+        if (
+            len(long_words) >= 4
+            and not line.startswith("By ")  # a byline
+            and not re.search(r"[|●•]", line)  # "Radio Prague | Ann Lee | 2 May": a page's line of who and when
+            and not line.endswith((".", "!", ":", '"', "”", "’", "'"))
+            and ". " not in line
+            and sum(is_capital(w) for w in long_words) >= 0.6 * len(long_words)
+        ):
+            out.append((m.start(), m.end()))
+    return tuple(out)
+
+
+def _headlined(text: str, names: list[Name], lower_words: set[str]) -> list[Name]:
+    """The names without those of a Title Case line that the text does not write outside that line, with a word
+    of four letters or more it writes in lower case ("Will Happen", "Declining Job Opportunities?": a headline's
+    words, capitalised for the headline only; an outlet's "Aachener Zeitung – English edition" stays)."""
+    lines = _title_case_lines(text)
+    if not lines:
+        return names
+    ends = [b for _, b in lines]
+    out = []
+    for n in names:
+        i = bisect.bisect_right(ends, n.start)
+        if (
+            i < len(lines)
+            and lines[i][0] <= n.start
+            and any(len(w) >= 4 and w.lower() in lower_words for w in re.split(r"[\s-]+", n.text))
+        ):
+            a, b = lines[i]
+            first = TOKEN.match(n.text)
+            if not any(
+                not a <= at < b and text.startswith(n.text, at) and not re.match(r"\w", text[at + len(n.text) :][:1])
+                for at in _occurrences(text).get(first.group(0) if first else n.text, ())
+            ):
+                continue
+        out.append(n)
+    return out
 
 
 def _bodies_throughout(names: list[Name]) -> list[Name]:
@@ -810,6 +890,7 @@ def _trimmed(
         at_start = False
     while run and (
         run[-1][2] in CONNECTORS
+        or run[-1][2] in CAPTION_WORDS  # "(Peabody Energy Photo)": the credit's label
         or (run[-1][2] in TITLES and len(run) == 1 and not _site_named(text, run[0][0], run[0][1]))
     ):
         run.pop()
@@ -884,7 +965,7 @@ def _no_name(
     ):
         return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
     if (
-        word in PLACE_WORDS | ORG_WORDS | NOT_NAMES
+        word in PLACE_WORDS | ORG_WORDS | NOT_NAMES | CAPTION_WORDS
         or re.match(r"[A-Z]{1,2}\d", word)
         or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
