@@ -5189,3 +5189,26 @@ def test_captions_credits_headlines_and_dates_give_no_names(text, present, absen
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a policy or an act named for two things is one name, "Act" alone none
+            "Families were paid under the Relocation and Welfare Policy, 2011, and the Act itself was never used.",
+            ["Relocation and Welfare Policy"],
+            ["Relocation", "Welfare Policy", "Act"],
+        ),
+        (  # a body "for the X and Y" is named whole; "for the X region" is not the body's
+            "Marchers from the Brelan Federation for the Forests and Upland Lakes came. The Renewal Fund for the "
+            "Tarnby region paid.",
+            ["Brelan Federation for the Forests and Upland Lakes", "Renewal Fund"],
+            ["Brelan Federation", "Forests", "Upland Lakes", "Renewal Fund for the Tarnby"],
+        ),
+    ],
+)
+def test_a_policy_and_a_body_named_for_two_things_are_one_name(text, present, absent, gazetteer):
+    """The fifty-third round, on published news: "… and … Policy", "Federation for the … and …" whole."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found

@@ -556,6 +556,8 @@ ORG_WORDS = {
     "Party",
     "Program",
     "Programme",
+    "Policy",  # a body's instrument, named as one: "Rehabilitation and Resettlement Policy", "Mine Safety Act"
+    "Act",
     "Plan",
     "Government",
     "Court",

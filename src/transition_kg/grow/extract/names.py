@@ -618,14 +618,23 @@ def _site_named(text: str, start: int, end: int) -> bool:
 
 
 def _of_the(text: str, run: list, word: str, tokens: list, i: int) -> bool:
-    """Whether ``word`` (the ``i``-th token) is the "of" or "the" of "of the" after an organisation's word and before
-    one capitalised word ("Miners' Union of the Federation", "University of the Witwatersrand"; not "Poland of the
+    """Whether ``word`` (the ``i``-th token) is the "of" or "the" of "of the" ("for the") after an organisation's word
+    and before one capitalised word ("Miners' Union of the Federation", "University of the Witwatersrand", "Federation
+    for the Environment and Nature Conservation"; not "Poland of the
     past", nor "… Center of the National Development and Reform Commission", an organisation of its own)."""
-    if word == "of":
+    if word in ("of", "for"):
         ahead = tokens[i + 1 : i + 4]
         one = len(ahead) < 3 or not (is_capital(ahead[2][2]) and text[ahead[1][1] : ahead[2][0]] in (" ", " and "))
-        return run[-1][2] in ORG_WORDS and len(ahead) >= 2 and ahead[0][2] == "the" and is_capital(ahead[1][2]) and one
-    return word == "the" and len(run) >= 2 and run[-1][2] == "of" and run[-2][2] in ORG_WORDS
+        listed = word == "of" or (len(ahead) == 3 and ahead[2][2] == "and")  # "for the X and Y", no "for the X region"
+        return (
+            run[-1][2] in ORG_WORDS
+            and len(ahead) >= 2
+            and ahead[0][2] == "the"
+            and is_capital(ahead[1][2])
+            and one
+            and listed
+        )
+    return word == "the" and len(run) >= 2 and run[-1][2] in ("of", "for") and run[-2][2] in ORG_WORDS
 
 
 def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
