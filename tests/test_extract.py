@@ -5212,3 +5212,13 @@ def test_a_policy_and_a_body_named_for_two_things_are_one_name(text, present, ab
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+def test_a_laws_name_with_words_in_brackets_is_one_name(gazetteer):
+    """The fifty-third round: "Coal Bearing (Acquisition and Development) Act" whole; brackets elsewhere split."""
+    found = names(
+        "The land was taken under the Peat Lands (Survey and Transfer) Act in 1998 by Orrin Coal (Tarnby).", gazetteer
+    )
+    assert "Peat Lands (Survey and Transfer) Act" in found, found
+    assert not {"Peat Lands", "Survey", "Transfer", "Act"} & set(found), found
+    assert "Orrin Coal" in found and "Tarnby" in found, found

@@ -108,29 +108,39 @@ def find_names(
     run: list[tuple[int, int, str]] = []
     for i, (s, e, word) in enumerate(tokens):
         glued = (
-            bool(run)
-            and (
-                text[run[-1][1] : s] in (" ", " & ")
-                or (  # "Bakony Miners' and Energy Workers' Union": a plural possessive inside a name
-                    text[run[-1][1] : s] in ("' ", "’ ")
-                    and run[-1][2].endswith("s")
-                    and (is_capital(word) or word == "and")
+            (
+                (
+                    bool(run)
+                    and (
+                        text[run[-1][1] : s] in (" ", " & ")
+                        or (  # "Bakony Miners' and Energy Workers' Union": a plural possessive inside a name
+                            text[run[-1][1] : s] in ("' ", "’ ")
+                            and run[-1][2].endswith("s")
+                            and (is_capital(word) or word == "and")
+                        )
+                        or (text[run[-1][1] : s] == ", " and LISTED_NAME.match(text, run[0][0]) is not None)
+                        or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
+                        or (  # "Prof. Sunita Oraon": an honorific's stop inside the run, as "Prof Sunita Oraon"
+                            text[run[-1][1] : s] == ". "
+                            and run[-1][2] in HONORIFICS
+                            and len(run) == 1
+                            and is_capital(word)
+                        )
+                        or (  # "V. Seetharamaiah", "M. Raghavendra Chary": an initial before a name
+                            text[run[-1][1] : s] == ". "
+                            and re.fullmatch(r"[A-Z]", run[-1][2])
+                            and text[run[-1][0] - 1 : run[-1][0]] != "."  # not "U.S. Energy"
+                            and is_capital(word)
+                            and word.lower() not in lower_words
+                        )
+                    )
+                    and not re.search(r"['’]s$", run[-1][2])
                 )
-                or (text[run[-1][1] : s] == ", " and LISTED_NAME.match(text, run[0][0]) is not None)
-                or (text[run[-1][1] : s] == ". " and run[-1][2] == "No" and word.isdigit())
-                or (  # "Prof. Sunita Oraon": an honorific's stop inside the run, as "Prof Sunita Oraon"
-                    text[run[-1][1] : s] == ". " and run[-1][2] in HONORIFICS and len(run) == 1 and is_capital(word)
-                )
-                or (  # "V. Seetharamaiah", "M. Raghavendra Chary": an initial before a name
-                    text[run[-1][1] : s] == ". "
-                    and re.fullmatch(r"[A-Z]", run[-1][2])
-                    and text[run[-1][0] - 1 : run[-1][0]] != "."  # not "U.S. Energy"
-                    and is_capital(word)
-                    and word.lower() not in lower_words
-                )
+                or (bool(run) and (run[-1][1], s) in _bracketed(text))  # "Coal Bearing (Acquisition …) Act"
             )
-            and not re.search(r"['’]s$", run[-1][2])
-            and not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
+            and (
+                not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
+            )
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if _glued_amount(text, e, word):
@@ -204,6 +214,19 @@ def find_names(
             found = [_abbreviated(text, n) for n in _clean(text, part, lower_words, starts)]
             names += [replace(n, person=False) if the and not n.title else n for n in found]
     return _bodies_throughout(_places_throughout(text, _headlined(text, names, lower_words)))
+
+
+#: capitalised words in brackets inside a name that ends in an organisation's or a law's word ("Coal Bearing
+#: (Acquisition and Development) Act")
+_BRACKETED = re.compile(
+    rf"(?<=[A-Za-z])( \()[A-Z][\w-]*(?:(?: and | of | & | )[A-Z][\w-]*){{0,4}}(\) )(?=(?:{'|'.join(ORG_WORDS)})\b)"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _bracketed(text: str) -> frozenset[tuple[int, int]]:
+    """The gaps, as (start, end), of the brackets inside a name ("Coal Bearing (Acquisition and Development) Act")."""
+    return frozenset(span for m in _BRACKETED.finditer(text) for span in (m.span(1), m.span(2)))
 
 
 def _date_word(text: str, word: str, end: int) -> bool:
