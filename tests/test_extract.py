@@ -5154,3 +5154,21 @@ def test_the_extraction_benchmark_scores_a_folder_of_saved_articles(tmp_path, ca
     assert re.search(r"^two fresh +numbers", printed, re.M)
     with pytest.raises(SystemExit, match=r"no such group or folder: .*nowhere"):
         benchmark([str(tmp_path / "nowhere")])
+
+
+def test_a_statement_in_single_quotes_over_several_paragraphs(gazetteer):
+    """The fifty-second round: British speech in single quotes, opened after "said:" and reopened at each paragraph
+    (its last closed after the stop) is one speaker's; a paragraph that is a quoted crosshead is no speech."""
+    text = (
+        "Marlow Power will shut its plant.\n\n"
+        "Site Manager Ruth Keane said: 'We have a loyal workforce and we will support our people here.\n\n"
+        "'Today 120 people working at Marlow are in scope.\n\n"
+        "'Our aim is to close the station safely and to stay a good neighbour.'\n\n"
+        "'Every shop in the town lives off those pay packets'\n\n"
+        "The union called the closure 'premature' and a 'huge blow' for the town."
+    )
+    assert [(words, who) for words, who, *_ in quoted_by(text, gazetteer)] == [
+        ("We have a loyal work", "Ruth Keane"),
+        ("Today 120 people wor", "Ruth Keane"),
+        ("Our aim is to close ", "Ruth Keane"),
+    ]
