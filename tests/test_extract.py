@@ -5172,3 +5172,23 @@ def test_a_statement_in_single_quotes_over_several_paragraphs(gazetteer):
         ("Today 120 people wor", "Ruth Keane"),
         ("Our aim is to close ", "Ruth Keane"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (
+            "Tarn Colliery has cut its staff. Another worker, Sam Reyes said pay had stopped.\n\n"
+            '"We want to leave," Reyes said.',
+            ("Sam Reyes", "worker"),
+        ),
+        (
+            'Neither Ostland Governor Ada Brink nor the mayor has a plan.\n\n"This is no flood," Brink said last week.',
+            ("Ada Brink", "Ostland Governor"),
+        ),
+    ],
+)
+def test_a_role_without_the_word_that_opens_its_phrase(text, wanted, gazetteer):
+    """The fifty-second round: "Another worker, X" gives the role worker; "Neither Ostland Governor X nor …" the
+    governor, not "Neither Ostland Governor"."""
+    assert quoted_by(text, gazetteer)[0][1:3] == wanted

@@ -354,6 +354,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
             speaker, role, organisation = who
+            role = _plain_role(role)
             c.add("candidateSpeaker", turtle.text(speaker))
             entity = gazetteer.labels.get(speaker)
             if entity is not None:
@@ -368,6 +369,16 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+#: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X"
+_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one)\s+(?=\S)", re.I)
+
+
+def _plain_role(role: str | None) -> str | None:
+    """The role without a leading "another"/"neither"/… ("Another worker, X": worker)."""
+    lead = _ROLE_LEAD.match(role or "")
+    return role[lead.end() :] if role and lead else role
 
 
 def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
