@@ -5192,3 +5192,15 @@ def test_a_role_without_the_word_that_opens_its_phrase(text, wanted, gazetteer):
     """The fifty-second round: "Another worker, X" gives the role worker; "Neither Ostland Governor X nor …" the
     governor, not "Neither Ostland Governor"."""
     assert quoted_by(text, gazetteer)[0][1:3] == wanted
+
+
+def test_a_quote_after_a_paragraph_closing_on_a_colon_is_its_subjects(gazetteer):
+    """The fifty-second round: "X is Y's General Director in Z:" closing a paragraph gives the next paragraph's quote
+    (and the quote after it) to X, with the capitalised title Y owns."""
+    text = (
+        "Marlow Power runs the plant.\n\n"
+        "Ines Varga is Marlow Power’s General Director in the Tarn Region:\n\n"
+        "“Everybody would agree on closing the plant, but not on leaving the workers behind.” Varga goes on:\n\n"
+        "“It is clearly the end of an era.”"
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Ines Varga", "General Director", "Marlow Power")] * 2

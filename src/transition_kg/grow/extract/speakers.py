@@ -302,6 +302,10 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             who = _subject_before(text, names, mentions, sentence_of(start), start)
         if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
             who = _opening_person(text, mentions, sentence_of(start), start)
+        if who is None and not text[line_start:start].strip(" \"“„«‘'"):  # "X is Y's director:" closing the
+            above = len(text[:line_start].rstrip())  # paragraph before the quote's own
+            if text[above - 1 : above] == ":":
+                who = _opening_person(text, mentions, sentence_of(above - 1), above)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
@@ -919,6 +923,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
         or _owned_post(seen, person, names)
+        or _is_owned_title(seen, person)
         or _name_title(seen, person, names)
     )
 
@@ -956,6 +961,20 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
     if words & (NOT_ROLES | FUNCTION_WORDS) or any(n.person and n.text.endswith(owner) for n in names):
         return None
     return post, owner
+
+
+#: a capitalised title a company or body owns, said with a verb: "X is Endesa's General Director in the Region"
+_IS_OWNED_TITLE = re.compile(
+    rf"\s+(?:is|was|has\s+been)\s+(?:the\s+)?([{UPPER}][\w&-]*(?:\s+[{UPPER}][\w&-]*){{0,3}})['’]s\s+"
+    rf"((?:[{UPPER}][\w-]*\s+){{0,3}}(?i:{OCCUPATIONS})(?-i:\b)(?=\s|[,.:;]))"
+)
+
+
+def _is_owned_title(seen: Occurrences, person: str) -> tuple[str, str] | None:
+    """The title and its owner from "X is Y's General Director" (a title in capitals, not met by the apposition's
+    roles in lower case)."""
+    found = seen.after(person, _IS_OWNED_TITLE)
+    return (found.group(2), found.group(1)) if found and found.group(2)[:1].isupper() else None
 
 
 #: ", who" before a verb that gives a role, past an age (", 71, who chairs the Y")
