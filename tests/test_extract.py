@@ -5204,3 +5204,13 @@ def test_a_quote_after_a_paragraph_closing_on_a_colon_is_its_subjects(gazetteer)
         "“It is clearly the end of an era.”"
     )
     assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Ines Varga", "General Director", "Marlow Power")] * 2
+
+
+def test_a_next_paragraphs_quote_going_on_in_a_participle_is_the_same_speakers(gazetteer):
+    """The fifty-second round: a quote opening the paragraph after a speaker's quote, going on only in a participle
+    ("“…,” referring to …"), is that speaker's."""
+    text = (
+        '"It is hard work but good work," said Pavel Dusek, a miner at the shaft.\n'
+        '"I will miss the work, I will miss the cutter," referring to the machine that cuts the coal.\n'
+    )
+    assert [q[1] for q in quoted_by(text, gazetteer)] == ["Pavel Dusek", "Pavel Dusek"]

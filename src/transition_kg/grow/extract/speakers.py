@@ -417,16 +417,21 @@ def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> 
 
 
 def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
-    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote, right after the
-    paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph, quoted anew)."""
+    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote (or a participle going
+    on from it), right after the paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph,
+    quoted anew)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return (
         not text[line_start:start].strip(' "“„«')
-        and not text[end:line_end].strip(' "”».,!?')
+        and (not text[end:line_end].strip(' "”».,!?') or bool(_GERUND_NEXT.match(text, end)))
         and "\n" not in text[previous:line_start].strip()
     )
+
+
+#: a closing quote that a participle goes on from, with no speaker of its own: "“…,” referring to the shearer"
+_GERUND_NEXT = re.compile(r"[,.!?]?[\"”»]\s*[a-z]+ing\b")
 
 
 #: a pronoun as the subject of a speech verb: "she said", "He added that"
