@@ -5214,3 +5214,12 @@ def test_a_next_paragraphs_quote_going_on_in_a_participle_is_the_same_speakers(g
         '"I will miss the work, I will miss the cutter," referring to the machine that cuts the coal.\n'
     )
     assert [q[1] for q in quoted_by(text, gazetteer)] == ["Pavel Dusek", "Pavel Dusek"]
+
+
+def test_a_boss_is_a_role(gazetteer):
+    """The fifty-second round: "Its boss, X," gives the role boss and the body "Its" points to."""
+    text = (
+        "At the offices of the Brell mining union, the phone rang all morning. Its boss, Tomas Vrana, sat at his desk."
+        '\n\n"This is a scandal," Vrana said.'
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Tomas Vrana", "boss", "Brell")
