@@ -5223,3 +5223,10 @@ def test_a_boss_is_a_role(gazetteer):
         '\n\n"This is a scandal," Vrana said.'
     )
     assert quoted_by(text, gazetteer)[0][1:] == ("Tomas Vrana", "boss", "Brell")
+
+
+def test_a_bodys_post_for_a_place_gives_the_body(gazetteer):
+    """The fifty-second round: "X, Sintrasur president for El Molino," is the union's president (its branch's
+    place is no organisation)."""
+    text = 'The unions want "the revival of the region", Mario Vega, Sintrasur president for El Molino, told Argus.'
+    assert quoted_by(text, gazetteer)[0][1:] == ("Mario Vega", "president", "Sintrasur")

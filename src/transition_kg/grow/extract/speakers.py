@@ -170,6 +170,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
                 parts = parts[:1]  # union's post is, not the union
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
+        body = re.fullmatch(rf"((?:[{UPPER}][\w'’&-]*\s+){{1,3}})([a-z][\w\s-]*)", role or "")
+        if body and organisation and re.match(r"\s+for\s", role_text[len(parts[0]) :]):
+            role, organisation = body.group(2), body.group(1).strip()  # "Y president for Z": Y's, Z its branch's
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
             organisation = (  # "an analyst at Sahyadri Securities in Mumbai": Sahyadri Securities
                 re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)|\s+in\s+(?=[A-Z])", organisation)[0]
