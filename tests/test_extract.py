@@ -5230,3 +5230,15 @@ def test_a_bodys_post_for_a_place_gives_the_body(gazetteer):
     place is no organisation)."""
     text = 'The unions want "the revival of the region", Mario Vega, Sintrasur president for El Molino, told Argus.'
     assert quoted_by(text, gazetteer)[0][1:] == ("Mario Vega", "president", "Sintrasur")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On a wet day, Ravi Das, a 42-year-old resident of Kharbani colony, saw the wall crack.\n\n"It fell," Das said.',
+        '"It fell," said Ravi Das, a resident of Kharbani Colony.',
+    ],
+)
+def test_a_resident_is_a_role_and_where_he_lives_no_organisation(text, gazetteer):
+    """The fifty-second round: "a (42-year-old) resident of Y" is a role; Y is where one lives, no organisation."""
+    assert quoted_by(text, gazetteer)[0][1:] == ("Ravi Das", "resident", "-")

@@ -1032,7 +1032,7 @@ OCCUPATIONS = (
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
     "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
     "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman|"
-    "fellow|boss"
+    "fellow|boss|resident"
 )
 #: nouns that describe a person but are no role they speak in
 NOT_ROLES = {

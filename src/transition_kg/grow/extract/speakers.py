@@ -186,6 +186,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
             role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
+        organisation = None if role and _RESIDENT.search(role) else organisation  # "a resident of Y": a place
         owner = re.match(r"[a-z][\w-]*['’]s\s+(?=[a-z])", role or "")
         role = role[owner.end() :] if role and owner else role  # "the union's chairman", no union named: chairman
     if role is None and name.title:
@@ -880,6 +881,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         org = held_at.group(1) if held_at else org  # "X, a researcher who studies … at Y": Y
         if org is None and _ITS_APPOSITION.match(text, after.start()):  # "X, its district vice-president": the
             org = _referent(text, names, after.start())  # organisation named last before
+        if _RESIDENT.search(role):
+            return role, None  # "a resident of Y": where X lives, no organisation
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
@@ -971,6 +974,8 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
     return post, owner
 
 
+#: a role whose "of" names where one lives, never an organisation ("a 42-year-old resident of Y")
+_RESIDENT = re.compile(r"\bresident$")
 #: a capitalised title a company or body owns, said with a verb: "X is Endesa's General Director in the Region"
 _IS_OWNED_TITLE = re.compile(
     rf"\s+(?:is|was|has\s+been)\s+(?:the\s+)?([{UPPER}][\w&-]*(?:\s+[{UPPER}][\w&-]*){{0,3}})['’]s\s+"
