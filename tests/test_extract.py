@@ -5242,3 +5242,13 @@ def test_a_bodys_post_for_a_place_gives_the_body(gazetteer):
 def test_a_resident_is_a_role_and_where_he_lives_no_organisation(text, gazetteer):
     """The fifty-second round: "a (42-year-old) resident of Y" is a role; Y is where one lives, no organisation."""
     assert quoted_by(text, gazetteer)[0][1:] == ("Ravi Das", "resident", "-")
+
+
+def test_a_company_spokesman_who_confirmed_a_quote(gazetteer):
+    """The fifty-second round: "“…,” company spokesman X confirmed" gives the quote to X, and "company" is the
+    company named before (a "ULC" is a company)."""
+    text = (
+        "In a statement, Morven Coal ULC said it was closing the Tarn mine.\n\n"
+        "“The mine has been closed,” company spokesman Owen Price confirmed in an interview."
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Owen Price", "company spokesman", "Morven Coal ULC")

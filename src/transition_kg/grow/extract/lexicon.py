@@ -493,7 +493,7 @@ PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
     "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
-    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC", "AŞ",
+    "LLC", "ULC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC", "AŞ",
 }  # fmt: skip
 #: the words of a public body's name: never the company a corporate officer works for ("Energy Ministry")
 PUBLIC_WORDS = {

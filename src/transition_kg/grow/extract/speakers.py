@@ -191,6 +191,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         role = role[owner.end() :] if role and owner else role  # "the union's chairman", no union named: chairman
     if role is None and name.title:
         role = name.title
+    noun = re.match(rf"({HELD_NOUNS})\s+[a-z]", role or "")
+    if noun and not (organisation or held_at):  # "company spokesman X": the company named before
+        organisation = _named_as(text, names, noun.group(1), offset)
     return speaker, role, organisation or held_at
 
 
@@ -254,6 +257,11 @@ _COMPANY_NEXT = re.compile(rf"\s+(?:[{UPPER}][\w'’-]*\s+){{0,2}}(?:{'|'.join(s
 _NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Association", "Party"}
 
 
+#: a speech verb right after a quote, where "confirmed" tells who spoke ("“…,” spokesman X confirmed"); before a
+#: quote or a figure it is no speech ("X confirmed 300 jobs")
+_SAID_AFTER = rf"(?:{SPEECH}|confirmed|confirms)"
+
+
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
@@ -282,8 +290,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         previous_end = last + 1 if last >= line_start else line_start
         before = text[previous_end : start - 1]
         who = None
-        said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
-        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{SPEECH}\b", after)
+        said = re.match(rf"\s*,?\s*{_SAID_AFTER}\s+", after)
+        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{_SAID_AFTER}\b", after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
             said = named_then_said = None  # before the quote, which ends its sentence, is the one
