@@ -5252,3 +5252,16 @@ def test_a_company_spokesman_who_confirmed_a_quote(gazetteer):
         "“The mine has been closed,” company spokesman Owen Price confirmed in an interview."
     )
     assert quoted_by(text, gazetteer)[0][1:] == ("Owen Price", "company spokesman", "Morven Coal ULC")
+
+
+def test_a_statement_it_said_is_the_companys(gazetteer):
+    """The fifty-second round: "“…,” it said." after a paragraph naming a company is the company's statement, its
+    name as first written in full; "it" with no company named before stays unattributed."""
+    text = (
+        "Morven Coal ULC closed the Tarn mine on Monday.\n\n"
+        "In its statement, Morven Coal thanked its workers.\n\n"
+        "“The company wishes to thank its dedicated workforce,” it said."
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Morven Coal ULC", "-", "Morven Coal ULC")
+    alone = "The rain fell all day.\n\n“The road wishes to thank its dedicated crews,” it said."
+    assert quoted_by(alone, gazetteer)[0][1:] == ("-", "-", "-")

@@ -124,7 +124,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", n.text)  # "Asked about the plan, X said": X
     ]
     if not found:
-        pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
+        pronoun = re.match(r"\s*(he|she|they|it)\b", phrase, re.I)
         return ("", None, pronoun.group(1).lower()) if pronoun else None  # the pronoun, for _complete
     name, held_at = found[0], None
     if (
@@ -397,6 +397,12 @@ def _plain_role(role: str | None) -> str | None:
     return role[lead.end() :] if role and lead else role
 
 
+def _full_name(seen: Occurrences, body: str) -> str:
+    """A company's name in full where the text wrote it so before: "Morven Coal" of "Morven Coal ULC"."""
+    full = _COMPANY_NEXT.match(seen.text, seen.first(body) + len(body)) if seen.first(body) >= 0 else None
+    return body + full.group(0) if full else body
+
+
 def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
     """An organisation as its name is written: where it is based dropped ("Mumbai-based Kavach Securities"), a
     company's abbreviation with its full stop and those after it ("Fuxin Xinfeng Wind Power Co., Ltd.")."""
@@ -570,6 +576,9 @@ def _complete(
     words, by position, and their `_holding` index), with the role and organisation the article gives
     that person anywhere."""
     text = seen.text
+    if who[0] == "" and who[2] == "it":  # "“…,” it said": the company or body named last, as first written in full
+        body = _referent(text, names, start, 600, seen)
+        return (_full_name(seen, body), None, _full_name(seen, body)) if body else None  # speaking for itself
     if who[0] == "":  # he / she (in its third place): the last person named before the sentence that it can be
         unnamed = _unnamed_before(text, people, start, who[2])
         if unnamed:
