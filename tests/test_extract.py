@@ -5265,3 +5265,10 @@ def test_a_statement_it_said_is_the_companys(gazetteer):
     assert quoted_by(text, gazetteer)[0][1:] == ("Morven Coal ULC", "-", "Morven Coal ULC")
     alone = "The rain fell all day.\n\n“The road wishes to thank its dedicated crews,” it said."
     assert quoted_by(alone, gazetteer)[0][1:] == ("-", "-", "-")
+
+
+def test_a_company_said_past_a_fronted_phrase(gazetteer):
+    """The fifty-second round: "In a statement released Monday, Y said … “adverse conditions.”": Y's words, a short
+    quote kept for its speaker."""
+    text = "In a statement released Monday, Morven Coal ULC said it was closing the mine due to “adverse conditions.”"
+    assert quoted_by(text, gazetteer) == [("adverse conditions.", "Morven Coal ULC", "-", "-")]

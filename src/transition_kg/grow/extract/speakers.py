@@ -856,7 +856,9 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
     if (
         opening
-        and re.fullmatch(r"\s*(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start])
+        and re.fullmatch(  # past a fronted phrase: "In a statement released Monday, Y said …"
+            r"\s*(?:(?:In|At|On)\s+[^,\"“”]{1,60},\s+)?(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start]
+        )
         and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
     ):
         return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
