@@ -5235,7 +5235,7 @@ def test_a_bodys_post_for_a_place_gives_the_body(gazetteer):
 @pytest.mark.parametrize(
     "text",
     [
-        'On a wet day, Ravi Das, a 42-year-old resident of Kharbani colony, saw the wall crack.\n\n"It fell," Das said.',
+        'On a wet day, Ravi Das, a 42-year-old resident of Kharbani, saw the wall crack.\n\n"It fell," Das said.',
         '"It fell," said Ravi Das, a resident of Kharbani Colony.',
     ],
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 
 from ...core import turtle
 from .lexicon import (
@@ -314,10 +315,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             who = _subject_before(text, names, mentions, sentence_of(start), start)
         if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
             who = _opening_person(text, mentions, sentence_of(start), start)
-        if who is None and not text[line_start:start].strip(" \"“„«‘'"):  # "X is Y's director:" closing the
-            above = len(text[:line_start].rstrip())  # paragraph before the quote's own
-            if text[above - 1 : above] == ":":
-                who = _opening_person(text, mentions, sentence_of(above - 1), above)
+        if who is None and not text[line_start:start].strip(" \"“„«‘'"):  # the paragraph before closing on a colon
+            who = _colon_above(text, mentions, len(text[:line_start].rstrip()), sentence_of)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
@@ -369,8 +368,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             continue  # a quoted term ("coal capital"), not speech
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
-            speaker, role, organisation = who
-            role = _plain_role(role)
+            speaker, role, organisation = who[0], _plain_role(who[1]), who[2]
             c.add("candidateSpeaker", turtle.text(speaker))
             entity = gazetteer.labels.get(speaker)
             if entity is not None:
@@ -824,6 +822,12 @@ def _only_person(text: str, people, line_start: int, start: int) -> tuple | None
     first, last = bisect.bisect_left(people, (line_start,)), bisect.bisect_left(people, (start,))
     named = {p for _, p in people[first:last]}
     return (named.pop(), None, None) if len(named) == 1 else None
+
+
+def _colon_above(text: str, people, above: int, sentence_of: Callable[[int], int]) -> tuple | None:
+    """The speaker of a quote opening the paragraph after one that ends at ``above`` on a colon: the person its last
+    sentence opens on ("X is Y's General Director in Z:")."""
+    return _opening_person(text, people, sentence_of(above - 1), above) if text[above - 1 : above] == ":" else None
 
 
 def _opening_person(text: str, people, sentence: int, start: int) -> tuple | None:
