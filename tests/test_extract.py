@@ -5222,3 +5222,121 @@ def test_a_laws_name_with_words_in_brackets_is_one_name(gazetteer):
     assert "Peat Lands (Survey and Transfer) Act" in found, found
     assert not {"Peat Lands", "Survey", "Transfer", "Act"} & set(found), found
     assert "Orrin Coal" in found and "Tarnby" in found, found
+
+
+def test_a_statement_in_single_quotes_over_several_paragraphs(gazetteer):
+    """The fifty-second round: British speech in single quotes, opened after "said:" and reopened at each paragraph
+    (its last closed after the stop) is one speaker's; a paragraph that is a quoted crosshead is no speech."""
+    text = (
+        "Marlow Power will shut its plant.\n\n"
+        "Site Manager Ruth Keane said: 'We have a loyal workforce and we will support our people here.\n\n"
+        "'Today 120 people working at Marlow are in scope.\n\n"
+        "'Our aim is to close the station safely and to stay a good neighbour.'\n\n"
+        "'Every shop in the town lives off those pay packets'\n\n"
+        "The union called the closure 'premature' and a 'huge blow' for the town."
+    )
+    assert [(words, who) for words, who, *_ in quoted_by(text, gazetteer)] == [
+        ("We have a loyal work", "Ruth Keane"),
+        ("Today 120 people wor", "Ruth Keane"),
+        ("Our aim is to close ", "Ruth Keane"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (
+            "Tarn Colliery has cut its staff. Another worker, Sam Reyes said pay had stopped.\n\n"
+            '"We want to leave," Reyes said.',
+            ("Sam Reyes", "worker"),
+        ),
+        (
+            'Neither Ostland Governor Ada Brink nor the mayor has a plan.\n\n"This is no flood," Brink said last week.',
+            ("Ada Brink", "Ostland Governor"),
+        ),
+    ],
+)
+def test_a_role_without_the_word_that_opens_its_phrase(text, wanted, gazetteer):
+    """The fifty-second round: "Another worker, X" gives the role worker; "Neither Ostland Governor X nor …" the
+    governor, not "Neither Ostland Governor"."""
+    assert quoted_by(text, gazetteer)[0][1:3] == wanted
+
+
+def test_a_quote_after_a_paragraph_closing_on_a_colon_is_its_subjects(gazetteer):
+    """The fifty-second round: "X is Y's General Director in Z:" closing a paragraph gives the next paragraph's quote
+    (and the quote after it) to X, with the capitalised title Y owns."""
+    text = (
+        "Marlow Power runs the plant.\n\n"
+        "Ines Varga is Marlow Power’s General Director in the Tarn Region:\n\n"
+        "“Everybody would agree on closing the plant, but not on leaving the workers behind.” Varga goes on:\n\n"
+        "“It is clearly the end of an era.”"
+    )
+    assert [q[1:] for q in quoted_by(text, gazetteer)] == [("Ines Varga", "General Director", "Marlow Power")] * 2
+
+
+def test_a_next_paragraphs_quote_going_on_in_a_participle_is_the_same_speakers(gazetteer):
+    """The fifty-second round: a quote opening the paragraph after a speaker's quote, going on only in a participle
+    ("“…,” referring to …"), is that speaker's."""
+    text = (
+        '"It is hard work but good work," said Pavel Dusek, a miner at the shaft.\n'
+        '"I will miss the work, I will miss the cutter," referring to the machine that cuts the coal.\n'
+    )
+    assert [q[1] for q in quoted_by(text, gazetteer)] == ["Pavel Dusek", "Pavel Dusek"]
+
+
+def test_a_boss_is_a_role(gazetteer):
+    """The fifty-second round: "Its boss, X," gives the role boss and the body "Its" points to."""
+    text = (
+        "At the offices of the Brell mining union, the phone rang all morning. Its boss, Tomas Vrana, sat at his desk."
+        '\n\n"This is a scandal," Vrana said.'
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Tomas Vrana", "boss", "Brell")
+
+
+def test_a_bodys_post_for_a_place_gives_the_body(gazetteer):
+    """The fifty-second round: "X, Sintrasur president for El Molino," is the union's president (its branch's
+    place is no organisation)."""
+    text = 'The unions want "the revival of the region", Mario Vega, Sintrasur president for El Molino, told Argus.'
+    assert quoted_by(text, gazetteer)[0][1:] == ("Mario Vega", "president", "Sintrasur")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On a wet day, Ravi Das, a 42-year-old resident of Kharbani, saw the wall crack.\n\n"It fell," Das said.',
+        '"It fell," said Ravi Das, a resident of Kharbani Colony.',
+    ],
+)
+def test_a_resident_is_a_role_and_where_he_lives_no_organisation(text, gazetteer):
+    """The fifty-second round: "a (42-year-old) resident of Y" is a role; Y is where one lives, no organisation."""
+    assert quoted_by(text, gazetteer)[0][1:] == ("Ravi Das", "resident", "-")
+
+
+def test_a_company_spokesman_who_confirmed_a_quote(gazetteer):
+    """The fifty-second round: "“…,” company spokesman X confirmed" gives the quote to X, and "company" is the
+    company named before (a "ULC" is a company)."""
+    text = (
+        "In a statement, Morven Coal ULC said it was closing the Tarn mine.\n\n"
+        "“The mine has been closed,” company spokesman Owen Price confirmed in an interview."
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Owen Price", "company spokesman", "Morven Coal ULC")
+
+
+def test_a_statement_it_said_is_the_companys(gazetteer):
+    """The fifty-second round: "“…,” it said." after a paragraph naming a company is the company's statement, its
+    name as first written in full; "it" with no company named before stays unattributed."""
+    text = (
+        "Morven Coal ULC closed the Tarn mine on Monday.\n\n"
+        "In its statement, Morven Coal thanked its workers.\n\n"
+        "“The company wishes to thank its dedicated workforce,” it said."
+    )
+    assert quoted_by(text, gazetteer)[0][1:] == ("Morven Coal ULC", "-", "Morven Coal ULC")
+    alone = "The rain fell all day.\n\n“The road wishes to thank its dedicated crews,” it said."
+    assert quoted_by(alone, gazetteer)[0][1:] == ("-", "-", "-")
+
+
+def test_a_company_said_past_a_fronted_phrase(gazetteer):
+    """The fifty-second round: "In a statement released Monday, Y said … “adverse conditions.”": Y's words, a short
+    quote kept for its speaker."""
+    text = "In a statement released Monday, Morven Coal ULC said it was closing the mine due to “adverse conditions.”"
+    assert quoted_by(text, gazetteer) == [("adverse conditions.", "Morven Coal ULC", "-", "-")]

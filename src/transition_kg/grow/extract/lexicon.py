@@ -497,7 +497,7 @@ PORTFOLIO_TITLES = {"Minister", "Secretary", "Commissioner"}
 COMPANY_WORDS = {
     "Minerals", "Resources", "Coal", "Steel", "Metals", "Solar", "Petroleum", "Oil", "Gas", "Electric", "Energy",
     "Energie", "Energia", "PT", "GmbH", "AG", "Ltd", "Inc", "plc", "Corp", "Holdings", "Tbk", "AB", "SA", "NV",
-    "LLC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC", "AŞ",
+    "LLC", "ULC", "Co", "Limited", "Pty", "SpA", "ASA", "Oyj", "JSC", "PJSC", "AŞ",
 }  # fmt: skip
 #: the words of a public body's name: never the company a corporate officer works for ("Energy Ministry")
 PUBLIC_WORDS = {
@@ -1038,7 +1038,7 @@ OCCUPATIONS = (
     "firefighter|surveyor|accountant|architect|carpenter|plumber|machinist|dispatcher|inspector|administrator|"
     "superintendent|principal|reeve|dean|rector|board member|council member|committee member|trustee|treasurer|steward|"
     "caseworker|counselor|counsellor|midwife|dentist|physician|surgeon|psychologist|mason|trucker|rancher|fisherman|"
-    "fellow"
+    "fellow|boss|resident"
 )
 #: nouns that describe a person but are no role they speak in
 NOT_ROLES = {

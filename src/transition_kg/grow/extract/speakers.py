@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 
 from ...core import turtle
 from .lexicon import (
@@ -124,7 +125,7 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         and not re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", n.text)  # "Asked about the plan, X said": X
     ]
     if not found:
-        pronoun = re.match(r"\s*(he|she|they)\b", phrase, re.I)
+        pronoun = re.match(r"\s*(he|she|they|it)\b", phrase, re.I)
         return ("", None, pronoun.group(1).lower()) if pronoun else None  # the pronoun, for _complete
     name, held_at = found[0], None
     if (
@@ -170,6 +171,9 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
                 parts = parts[:1]  # union's post is, not the union
         role = re.sub(r"^(?:a|an|the)\s+", "", parts[0].strip(" ,")) or None
         organisation = parts[1].strip(" ,.") if len(parts) > 1 else None
+        body = re.fullmatch(rf"((?:[{UPPER}][\w'’&-]*\s+){{1,3}})([a-z][\w\s-]*)", role or "")
+        if body and organisation and re.match(r"\s+for\s", role_text[len(parts[0]) :]):
+            role, organisation = body.group(2), body.group(1).strip()  # "Y president for Z": Y's, Z its branch's
         if organisation:  # "a fitter at Matimba for 22 years": Matimba
             organisation = (  # "an analyst at Sahyadri Securities in Mumbai": Sahyadri Securities
                 re.split(r"\s+(?:for|since|in|until|from)\s+(?:\d|the past|more)|\s+in\s+(?=[A-Z])", organisation)[0]
@@ -183,10 +187,14 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         if role and (role[0].isdigit() or not re.match(r"[a-z]", role) or role in _ADVERBS):
             role = None  # "Piotr Nowak, 54,": an age; "Ali Khan, later said": no role
         role, organisation = _owned_role(text, names, role, offset) or (role, organisation)
+        organisation = None if role and _RESIDENT.search(role) else organisation  # "a resident of Y": a place
         owner = re.match(r"[a-z][\w-]*['’]s\s+(?=[a-z])", role or "")
         role = role[owner.end() :] if role and owner else role  # "the union's chairman", no union named: chairman
     if role is None and name.title:
         role = name.title
+    noun = re.match(rf"({HELD_NOUNS})\s+[a-z]", role or "")
+    if noun and not (organisation or held_at):  # "company spokesman X": the company named before
+        organisation = _named_as(text, names, noun.group(1), offset)
     return speaker, role, organisation or held_at
 
 
@@ -250,6 +258,11 @@ _COMPANY_NEXT = re.compile(rf"\s+(?:[{UPPER}][\w'’-]*\s+){{0,2}}(?:{'|'.join(s
 _NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Association", "Party"}
 
 
+#: a speech verb right after a quote, where "confirmed" tells who spoke ("“…,” spokesman X confirmed"); before a
+#: quote or a figure it is no speech ("X confirmed 300 jobs")
+_SAID_AFTER = rf"(?:{SPEECH}|confirmed|confirms)"
+
+
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
@@ -278,8 +291,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         previous_end = last + 1 if last >= line_start else line_start
         before = text[previous_end : start - 1]
         who = None
-        said = re.match(rf"\s*,?\s*{SPEECH}\s+", after)
-        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{SPEECH}\b", after)
+        said = re.match(rf"\s*,?\s*{_SAID_AFTER}\s+", after)
+        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{_SAID_AFTER}\b", after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
             said = named_then_said = None  # before the quote, which ends its sentence, is the one
@@ -302,6 +315,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             who = _subject_before(text, names, mentions, sentence_of(start), start)
         if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
             who = _opening_person(text, mentions, sentence_of(start), start)
+        if who is None and not text[line_start:start].strip(" \"“„«‘'"):  # the paragraph before closing on a colon
+            who = _colon_above(text, mentions, len(text[:line_start].rstrip()), sentence_of)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
@@ -353,7 +368,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             continue  # a quoted term ("coal capital"), not speech
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
-            speaker, role, organisation = who
+            speaker, role, organisation = who[0], _plain_role(who[1]), who[2]
             c.add("candidateSpeaker", turtle.text(speaker))
             entity = gazetteer.labels.get(speaker)
             if entity is not None:
@@ -368,6 +383,22 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
                 out += _role(seen, speaker, role, organisation)
         out.append(c)
     return out
+
+
+#: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X"
+_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one)\s+(?=\S)", re.I)
+
+
+def _plain_role(role: str | None) -> str | None:
+    """The role without a leading "another"/"neither"/… ("Another worker, X": worker)."""
+    lead = _ROLE_LEAD.match(role or "")
+    return role[lead.end() :] if role and lead else role
+
+
+def _full_name(seen: Occurrences, body: str) -> str:
+    """A company's name in full where the text wrote it so before: "Morven Coal" of "Morven Coal ULC"."""
+    full = _COMPANY_NEXT.match(seen.text, seen.first(body) + len(body)) if seen.first(body) >= 0 else None
+    return body + full.group(0) if full else body
 
 
 def _as_written(seen: Occurrences, organisation: str | None) -> str | None:
@@ -402,16 +433,21 @@ def _headline_speakers(text: str, said: list[tuple[int, str, tuple | None]]) -> 
 
 
 def _paragraph_after(text: str, previous: int, start: int, end: int) -> bool:
-    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote, right after the
-    paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph, quoted anew)."""
+    """Whether the quote at ``start``–``end`` is a paragraph of its own, nothing but the quote (or a participle going
+    on from it), right after the paragraph that holds the quote ending at ``previous`` (a speaker's next paragraph,
+    quoted anew)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     return (
         not text[line_start:start].strip(' "“„«')
-        and not text[end:line_end].strip(' "”».,!?')
+        and (not text[end:line_end].strip(' "”».,!?') or bool(_GERUND_NEXT.match(text, end)))
         and "\n" not in text[previous:line_start].strip()
     )
+
+
+#: a closing quote that a participle goes on from, with no speaker of its own: "“…,” referring to the shearer"
+_GERUND_NEXT = re.compile(r"[,.!?]?[\"”»]\s*[a-z]+ing\b")
 
 
 #: a pronoun as the subject of a speech verb: "she said", "He added that"
@@ -538,6 +574,9 @@ def _complete(
     words, by position, and their `_holding` index), with the role and organisation the article gives
     that person anywhere."""
     text = seen.text
+    if who[0] == "" and who[2] == "it":  # "“…,” it said": the company or body named last, as first written in full
+        body = _referent(text, names, start, 600, seen)
+        return (_full_name(seen, body), None, _full_name(seen, body)) if body else None  # speaking for itself
     if who[0] == "":  # he / she (in its third place): the last person named before the sentence that it can be
         unnamed = _unnamed_before(text, people, start, who[2])
         if unnamed:
@@ -785,6 +824,12 @@ def _only_person(text: str, people, line_start: int, start: int) -> tuple | None
     return (named.pop(), None, None) if len(named) == 1 else None
 
 
+def _colon_above(text: str, people, above: int, sentence_of: Callable[[int], int]) -> tuple | None:
+    """The speaker of a quote opening the paragraph after one that ends at ``above`` on a colon: the person its last
+    sentence opens on ("X is Y's General Director in Z:")."""
+    return _opening_person(text, people, sentence_of(above - 1), above) if text[above - 1 : above] == ":" else None
+
+
 def _opening_person(text: str, people, sentence: int, start: int) -> tuple | None:
     """The speaker of a quote a colon introduces, in a sentence that opens on a person's name ("Jan Kowal, a retired
     miner, put it bluntly: "…""; not "The plan says: "…"")."""
@@ -815,7 +860,9 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     opening = next((n for n in names if sentence <= n.start < sentence + len(subject)), None)
     if (
         opening
-        and re.fullmatch(r"\s*(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start])
+        and re.fullmatch(  # past a fronted phrase: "In a statement released Monday, Y said …"
+            r"\s*(?:(?:In|At|On)\s+[^,\"“”]{1,60},\s+)?(?:[Tt]he\s+(?:[\w-]+\s+)?)?", text[sentence : opening.start]
+        )
         and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
     ):
         return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
@@ -857,6 +904,8 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         org = held_at.group(1) if held_at else org  # "X, a researcher who studies … at Y": Y
         if org is None and _ITS_APPOSITION.match(text, after.start()):  # "X, its district vice-president": the
             org = _referent(text, names, after.start())  # organisation named last before
+        if _RESIDENT.search(role):
+            return role, None  # "a resident of Y": where X lives, no organisation
         return role, owner.group(1) if owner else org  # "at the Yima mine of Henan Energy Group"
     titled = _TITLE_AFTER.match(text, *_after_name(seen, person))
     if titled and titled.group(1) not in HONORIFICS:
@@ -908,6 +957,7 @@ def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, st
         or _fronted(seen, person, names)
         or _heads_a(seen, person)
         or _owned_post(seen, person, names)
+        or _is_owned_title(seen, person)
         or _name_title(seen, person, names)
     )
 
@@ -945,6 +995,22 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
     if words & (NOT_ROLES | FUNCTION_WORDS) or any(n.person and n.text.endswith(owner) for n in names):
         return None
     return post, owner
+
+
+#: a role whose "of" names where one lives, never an organisation ("a 42-year-old resident of Y")
+_RESIDENT = re.compile(r"\bresident$")
+#: a capitalised title a company or body owns, said with a verb: "X is Endesa's General Director in the Region"
+_IS_OWNED_TITLE = re.compile(
+    rf"\s+(?:is|was|has\s+been)\s+(?:the\s+)?([{UPPER}][\w&-]*(?:\s+[{UPPER}][\w&-]*){{0,3}})['’]s\s+"
+    rf"((?:[{UPPER}][\w-]*\s+){{0,3}}(?i:{OCCUPATIONS})(?-i:\b)(?=\s|[,.:;]))"
+)
+
+
+def _is_owned_title(seen: Occurrences, person: str) -> tuple[str, str] | None:
+    """The title and its owner from "X is Y's General Director" (a title in capitals, not met by the apposition's
+    roles in lower case)."""
+    found = seen.after(person, _IS_OWNED_TITLE)
+    return (found.group(2), found.group(1)) if found and found.group(2)[:1].isupper() else None
 
 
 #: ", who" before a verb that gives a role, past an age (", 71, who chairs the Y")

@@ -137,6 +137,20 @@ def quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
             i = j + 1 if closed else j
             continue
         i += 1
+    single: list[tuple[int, int, int, bool]] = []
+    for m in _SINGLE_OPENS.finditer(text):  # British speech: 'We are …' opening a paragraph or after "said:"
+        close = _SINGLE_CLOSES.search(text, m.end(), _line_end(text, m.end()))
+        end = close.start() if close else _line_end(text, m.end())
+        if (
+            "\n" not in text[: m.start()]  # the headline's own rule below
+            or (not close and text[m.end() : end].rstrip().endswith(("'", "’")))  # a crosshead: 'Every shop …'
+            or any(a - 1 <= m.start() < b + 1 for a, b, _, _ in out)
+        ):
+            continue
+        continues = bool(single) and not single[-1][3] and not text[single[-1][1] : m.start()].strip(" \t\r\n")
+        group += 0 if continues else 1
+        single.append((m.end(), end, group, close is not None))
+    out += single
     headline = text[: text.find("\n")] if "\n" in text else ""
     for k, m in enumerate(_SINGLE_QUOTED.finditer(headline), 1):  # 'The bees do not care': a headline's quote
         if not any(a - 1 <= m.start() and m.end() <= b + 1 for a, b, _, _ in out):
@@ -147,6 +161,18 @@ def quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
 #: a passage in single quotes, as a British headline quotes ('The bees do not care what I used to be': …), an
 #: apostrophe inside a word ("don't", "Bosnia's") no end of it
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘]((?:[^'‘’\n]|(?<=\w)['’](?=\w))+?)['’](?=[:;,.!?]?(?:\s|$))")
+
+
+#: a single quote that opens speech: at a paragraph's start or after a colon, before a capital letter; it ends at a
+#: closing mark after a stop or comma ("… process.'"), else the paragraph ends with the quote still open
+_SINGLE_OPENS = re.compile(r"(?:^|(?<=\n)|(?<=:\s))['‘](?=[A-Z])")
+_SINGLE_CLOSES = re.compile(r"(?<=[.,!?])['’](?=\s|$)")
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 T = TypeVar("T")
