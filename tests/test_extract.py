@@ -5154,3 +5154,38 @@ def test_the_extraction_benchmark_scores_a_folder_of_saved_articles(tmp_path, ca
     assert re.search(r"^two fresh +numbers", printed, re.M)
     with pytest.raises(SystemExit, match=r"no such group or folder: .*nowhere"):
         benchmark([str(tmp_path / "nowhere")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pit talks stall\n\n  • 14/03/27\n\nMiners in Kestrel Vale met the owner.",  # a dateline in figures
+        "date 2027-03-14 The owner of the Kestrel Vale pit said it resumed work.",
+        "By Ana Moss / 14 March 2027\n\nMiners in Kestrel Vale met the owner.",  # a day of a date written day first
+        "Kestrel Vale pit to shut\n\n09 Mar 2027  by Coal Wire\n\nMiners met the owner.",
+    ],
+)
+def test_dates_written_in_figures_or_day_first_give_no_number(text, gazetteer):
+    """The fifty-first round: a date in figures ("14/03/27", "2027-03-14") and the day of "14 March 2027" are no
+    numbers (published pages' bylines and datelines)."""
+    assert numbers(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [
+        ("Earlier this month, the minister visited the pit.", dt.date(2027, 3, 20), "Earlier this month", "2027"),
+        ("The pit will reopen later this month.", dt.date(2027, 3, 20), "later this month", "2027"),
+        ("By Friday, 25 September, talks had stalled.", dt.date(2026, 10, 12), "By Friday, 25 September", "2026"),
+        (  # a proposal puts its date ahead
+            "The firm said it was proposing to close the plant on September 30.",
+            dt.date(2027, 2, 7),
+            "September 30",
+            "2027",
+        ),
+    ],
+)
+def test_relative_dates_as_published_news_writes_them(text, published, exact, year, gazetteer):
+    """The fifty-first round's dates: "earlier/later this month" read whole, a weekday before its day and month
+    read with them, "proposing to" looks ahead."""
+    assert years(text, gazetteer, published, "CandidateDate") == {exact: year}

@@ -143,6 +143,8 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
+#: a weekday just before a day and month, which the day and month read whole: "By Friday, 25 September"
+_WEEKDAY_BEFORE = re.compile(r"\b(?:(?i:on|by|until|from|since)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
 #: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
@@ -187,11 +189,14 @@ _MONTHS_SPAN = re.compile(
 _THIS_FINANCIAL = re.compile(
     r"\b(?i:(?:the\s+)?(last|previous|next|this)|the\s+current)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:1[89]|20)\d\d)"
 )  # and the one before or after it: "last fiscal year", "the previous financial year" (after one written: before it)
-_NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
+#: "last week", "earlier this month", "in the new year"
+_NEAR = re.compile(
+    r"\b(?:(?:earlier|later) (?=this))?(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I
+)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
     r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
-    r"intends?|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
+    r"intends?|proposes|proposing|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
 )
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 
@@ -416,7 +421,9 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
                 year += 1
             elif not ahead and (month, day) > (published.month, published.day):
                 year -= 1
-            out.append((m.start(), m.end(), str(year), m.group(0)))
+            day_of = _WEEKDAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start())  # "Friday, 25 September"
+            start = day_of.start() if day_of else m.start()
+            out.append((start, m.end(), str(year), sentence[start : m.end()]))
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
         ahead = word == "next" or (

@@ -1308,6 +1308,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     sentence = text[s_start:s_end]
     scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
     scores += [(s_start + m.start(), s_start + m.end()) for m in _CLOCK.finditer(sentence)]
+    scores += [(s_start + m.start(), s_start + m.end()) for m in _FIGURE_DATE.finditer(sentence)]
     kept: list[Quantity] = []
     for number in found:
         words = text[number.start : number.end]
@@ -1317,6 +1318,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             continue  # a year, recorded as a date
         if _DATED_DAY.match(text, number.end) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             continue  # "March 6, 2026": a day of a date its year makes whole
+        if _DAY_OF_DATED_MONTH.match(text, number.end) and number.scale is None:
+            continue  # "11 December 2022", "05 Feb 2020": the day of a whole date
         before = text[max(s_start, number.start - 200) : number.start]
         if number.start - s_start > 200:
             before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
@@ -1557,6 +1560,16 @@ _MONTH_BEFORE = re.compile(
     rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\Z"
 )
 _DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
+#: a month's name and a year just after a day: the day of a whole date written day first ("11 December 2022")
+_DAY_OF_DATED_MONTH = re.compile(
+    rf"\s+(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?),?\s+"
+    r"(?:1[89]|20)\d\d\b"
+)
+#: a date written in figures, its three parts joined by one sign ("20/10/26", "2019-10-30", "30.10.2019"): no number
+_FIGURE_DATE = re.compile(
+    r"(?<![\w.,/:-])(?:(?:1[89]|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\2(?:\d\d){1,2})(?![\w/:-]|[.,]\d)"
+)
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
