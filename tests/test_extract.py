@@ -5189,3 +5189,25 @@ def test_relative_dates_as_published_news_writes_them(text, published, exact, ye
     """The fifty-first round's dates: "earlier/later this month" read whole, a weekday before its day and month
     read with them, "proposing to" looks ahead."""
     assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a progressive passive is of now
+            "Mr Dale said about 120 pit staff are being laid off while about six workers are being kept on.",
+            {"about 120 pit staff": "2025", "about six workers": "2025"},
+        ),
+        ("The loss is estimated to be roughly $40 million.", {"roughly $40 million": "2025"}),
+        ("Resignations have risen to 85 since the year began.", {"85": "2025"}),
+        (  # "that month": the month named before it
+            "Kestrel County's jobless rate was 7.4% in May, and 6.2% that month in Orme County.",
+            {"7.4%": "2025", "6.2%": "2025"},
+        ),
+        ("The plant is expected to be employing 300 people.", {"300 people": "-"}),  # a forecast stays undated
+    ],
+)
+def test_years_of_figures_as_published_news_writes_them(text, expected, gazetteer):
+    """The fifty-first round's years: "are being laid off" and "is estimated to be" state now; "since the year
+    began" is this year; "that month" is the month named before it."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected

@@ -91,7 +91,7 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         or "last month" in words
         or "earlier this" in words
         or words == "today"
-        or re.search(r"of (?:the|this) year$", words)  # "by the end of the year"
+        or re.search(r"of (?:the|this) year$|the year (?:began|started)$", words)  # "by the end of the year"
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
@@ -111,7 +111,7 @@ _RELATIVE = re.compile(
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
-    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
+    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year|since the year (?:began|started))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -145,6 +145,9 @@ _DAY_MONTH = re.compile(
 )
 #: a weekday just before a day and month, which the day and month read whole: "By Friday, 25 September"
 _WEEKDAY_BEFORE = re.compile(r"\b(?:(?i:on|by|until|from|since)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
+#: a month named again: "that month", "the same month"
+_THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
+_MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
 #: in "until at least January" and "at the October meeting"
 _MONTH_WORD = re.compile(
@@ -292,6 +295,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
     found += _years_to(sentence, published)
+    for m in _THAT_MONTH.finditer(sentence):  # "in June …, and 11.1% that month": the month named before it
+        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
+        if named:
+            found.append((m.start(), m.end(), named[-1], m.group(0)))
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():

@@ -783,6 +783,8 @@ _PLAN = re.compile(
     r"\bto\s+(?!(?:about|around|nearly|almost|some|more|less|over|under|just|roughly|the|a|an|date)\b)[a-z]+\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
+#: an estimate's "to be" ("is estimated to be roughly $20 million"), which is no plan
+_ESTIMATED = re.compile(r"\bestimated\s+to\s+be\b")
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(rf"\b(?:{'|'.join(NOW_WORDS)})\b", re.I)
 #: "now" after a time and "and" (and a subject of up to three words: "and the basin now employs") or a comma (", now
@@ -803,7 +805,8 @@ _PRESENT_VERBS = (
 #: and "have" right before it ("has 9,800 residents"; not "has lost about a fifth")
 _PRESENT_BEFORE = re.compile(
     r"(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bto )"
-    rf"\b(?:(has|have)\s+|({_PRESENT_VERBS})\s+(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){{0,2}}?)"
+    rf"\b(?:(has|have)\s+|({_PRESENT_VERBS})\s+(?:estimated\s+(?:to\s+be|at)\s+)?"
+    r"(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){0,2}?)"
     rf"(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
 )
 #: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
@@ -812,8 +815,8 @@ _PRESENT_AFTER = re.compile(
     r"(?:\s+(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|"
     r"while|because)\b)[\w'’-]+){0,4}?\s+"
     rf"(?:(?:still|now|also|currently|already|directly|together)\s+)?({_PRESENT_VERBS}|has|have)\b"
-    r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|[a-z]+(?:ed|ing)\b))"
-)
+    r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|(?!being\b)[a-z]+(?:ed|ing)\b))"
+)  # "are being laid off": a progressive, of now
 
 
 def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int) -> tuple[int, int, str] | None:
@@ -888,7 +891,7 @@ def _this_year(
     as hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
     stood at 31.5 per cent") or whose clause's verb is in the present tense ("employs about 2,800 people"); never a
     plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
-    lead = text[clause[0] : start]
+    lead = _ESTIMATED.sub(" ", text[clause[0] : start])  # "is estimated to be": a state now, not a plan
     if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
         return None
     if isinstance(so_far, re.Match):
