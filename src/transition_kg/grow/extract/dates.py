@@ -111,7 +111,8 @@ _RELATIVE = re.compile(
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
-    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year|since the year (?:began|started))\b",
+    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
+    r"|since the year (?:began|started))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
