@@ -5211,3 +5211,24 @@ def test_years_of_figures_as_published_news_writes_them(text, expected, gazettee
     """The fifty-first round's years: "are being laid off" and "is estimated to be" state now; "since the year
     began" is this year; "that month" is the month named before it."""
     assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [
+        ("The last shaft will shut at the end of January.", dt.date(2026, 1, 18), "at the end of January", "2026"),
+        ("The pit shut at the end of November.", dt.date(2026, 1, 18), "at the end of November", "2025"),
+        ("Another 40 will move over the coming months.", dt.date(2026, 2, 7), "over the coming months", "2026"),
+        ("Sales have slumped in recent months.", dt.date(2026, 7, 30), "in recent months", "2026"),
+    ],
+)
+def test_month_ends_and_months_around_the_publication(text, published, exact, year, gazetteer):
+    """The fifty-first round: "at the end of January" is read whole; "over the coming months" and "in recent months"
+    are the publication's year when they fall in it."""
+    assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
+
+
+def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
+    """ "over the coming months" written in November may run into the next year: no date."""
+    text = "Another 40 will move over the coming months."
+    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {}

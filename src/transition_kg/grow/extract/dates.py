@@ -95,6 +95,10 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
+    months = re.search(r"(recent|coming|past few|next few) months$", words)  # "over the coming months": this
+    if months:  # year's, when they fall in it (three months either side of the publication)
+        ahead = months.group(1) in ("coming", "next few")
+        return published.year if (published.month <= 9 if ahead else published.month >= 4) else None
     for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
@@ -112,7 +116,7 @@ _RELATIVE = re.compile(
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
-    r"|since the year (?:began|started))\b",
+    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) months)\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -150,12 +154,13 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:(?i:on|by|until|from|since)\s+)?(?:Mon|Tues|
 _THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
 _MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
-#: in "until at least January" and "at the October meeting"
+#: in "until at least January" and "at the October meeting"; "at the end of January"
 _MONTH_WORD = re.compile(
     r"\b(?:((?i:last|next|this))\s+|(?i:in|since|by|until|from|to|as of|before|after|through|during)\s+"
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
+    r"|(?i:at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
     rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
