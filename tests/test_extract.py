@@ -5232,3 +5232,15 @@ def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
     """ "over the coming months" written in November may run into the next year: no date."""
     text = "Another 40 will move over the coming months."
     assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, Rosa Lind, one of the officials worst hit, spoke to the crowd.",
+        "Kestrel Vale is one of their towns that lost a pit.",
+    ],
+)
+def test_one_of_a_plural_is_a_pronoun_not_a_count(text, gazetteer):
+    """The fifty-first round: "one of the regions worst affected" counts nothing."""
+    assert numbers(text, gazetteer) == []

@@ -450,7 +450,7 @@ def _rank(text: str, number: Number) -> bool:
     if word == "one":  # "every one of our people", "one of the strongest sites": a pronoun, no count
         return bool(
             re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
-            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b)", text[number.end :])
+            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b|[a-z]+s\b)", text[number.end :])
         )
     return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
 
