@@ -5244,3 +5244,11 @@ def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
 def test_one_of_a_plural_is_a_pronoun_not_a_count(text, gazetteer):
     """The fifty-first round: "one of the regions worst affected" counts nothing."""
     assert numbers(text, gazetteer) == []
+
+
+def test_a_when_clause_after_a_month_takes_its_time(gazetteer):
+    """The fifty-first round: ", when …" right after a month or "that month" takes its time, as after a year."""
+    text = "Orme County's jobless rate was 9.2% that month, when the national rate was 3.9%."
+    assert years(f"It rose in May. {text}", gazetteer, dt.date(2025, 8, 26))["3.9%"] == "-"  # no month named
+    text = "Orme County's jobless rate was 9.2% in May, when the national rate was 3.9%."
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == {"9.2%": "2025", "3.9%": "2025"}

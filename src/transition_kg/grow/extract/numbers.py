@@ -1124,9 +1124,8 @@ def _time_of(
     since = [  # "since YEAR" or a plain year not a bound ("by 2030")
         t
         for t in times
-        if t[1] <= clause[0]
-        and ((t[3] or "").startswith("since ") or (t[3] is None and t[2].isdigit() and not _bounded(t[3], t[4])))
-    ]
+        if t[1] <= clause[0] and ((t[3] or "").startswith("since ") or (t[2].isdigit() and not _bounded(t[3], t[4])))
+    ]  # or a month, a weekday, "that month" ("… in June, when the national rate was 3.7%")
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980; "in 2021, when … paid $300": 2021
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
