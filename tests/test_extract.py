@@ -5252,3 +5252,19 @@ def test_a_when_clause_after_a_month_takes_its_time(gazetteer):
     assert years(f"It rose in May. {text}", gazetteer, dt.date(2025, 8, 26))["3.9%"] == "-"  # no month named
     text = "Orme County's jobless rate was 9.2% in May, when the national rate was 3.9%."
     assert years(text, gazetteer, dt.date(2025, 8, 26)) == {"9.2%": "2025", "3.9%": "2025"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "More than half of the miners who lost their jobs after the closure in March are still out of work.",
+            {"More than half": "2025"},
+        ),
+        ("About 300 workers who joined in 2019 are on the payroll.", {"About 300 workers": "2025"}),
+    ],
+)
+def test_a_relative_clauses_time_is_not_the_figures(text, expected, gazetteer):
+    """The fifty-first round: a time inside "… of the miners who …" is the clause's; the main verb after it, in the
+    present tense, states the figure of now."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected

@@ -819,6 +819,24 @@ _PRESENT_AFTER = re.compile(
 )  # "are being laid off": a progressive, of now
 
 
+#: a relative clause on a figure's noun ("of the miners who lost their jobs … in November") and the main verb after
+#: it in the present tense ("are still unemployed")
+_RELATIVE_ON = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\s+[^,;:.\"“”]*\Z")
+_RELATIVE_AFTER_FIGURE = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\b")
+_MAIN_VERB = re.compile(r"\s(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
+_MAIN_PRESENT = re.compile(r"[^,;:.\"“”]{0,30}?\s+(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
+
+
+def _in_relative(text: str, end: int, t: Time) -> bool:
+    """Whether time ``t`` is inside a relative clause on the noun of a figure ending at ``end``, whose main verb
+    after it is in the present tense: the clause's time, not the figure's."""
+    return (
+        end <= t[0] <= end + 120
+        and bool(_RELATIVE_ON.match(text, end, t[0]))
+        and bool(_MAIN_PRESENT.match(text, t[1], t[1] + 60))
+    )
+
+
 def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int) -> tuple[int, int, str] | None:
     """The present-tense verb of a figure's clause and where it is, before the figure ("The mine employs about 300
     people") or after it ("About 15,000 people work in …"); a bare number after "is" or "are" ("Kacper is 17.", "is
@@ -831,6 +849,8 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
         bare = quantity.unit is None and quantity.counted is None
         return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
     after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
+    relative = _RELATIVE_AFTER_FIGURE.match(text, quantity.end, clause[1]) if not after else None
+    after = after or (_MAIN_VERB.search(text, relative.end(), clause[1]) if relative else None)
     return (*after.span(1), after.group(1)) if after else None
 
 
@@ -1108,6 +1128,7 @@ def _time_of(
     change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
     about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
     number, end = quantity.number, quantity.end
+    times = [t for t in times if not _in_relative(text, end, t)]  # "half of the miners who lost … in November are"
     clause = clause_of(number.start) or (0, len(text))
     due = _due_when(text, quantity, times, sentence)  # "The 550MW unit …, fired by gas, is due on line in 2028"
     if due or _undated(text, quantity, lead):
