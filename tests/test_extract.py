@@ -5268,3 +5268,25 @@ def test_a_relative_clauses_time_is_not_the_figures(text, expected, gazetteer):
     """The fifty-first round: a time inside "… of the miners who …" is the clause's; the main verb after it, in the
     present tense, states the figure of now."""
     assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the part takes the whole's noun; the whole stands now, not at the plan's year
+            "Only three out of 15 coal plants in the country will remain open by 2029.",
+            {"Only three": ("plants", "2029"), "15 coal plants": ("plants", "2025")},
+        ),
+        ("Orme Valley holds 12 of Kestrel's 15 power stations.", {"12": ("stations", "2025")}),
+        ("Kestrel Vale is one of Orme's poorest towns and one of 14 mining towns.", {}),
+    ],
+)
+def test_a_part_out_of_a_whole(text, expected, gazetteer):
+    """The fifty-first round: "three out of 15 plants", "12 of Kestrel's 15 power stations" count the whole's noun;
+    "one of Orme's poorest towns" counts nothing."""
+    found = {
+        c.exact: (c.props["candidateCounted"][0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer, dt.date(2025, 8, 26))
+        if c.kind == "CandidateObservation" and c.exact in expected or c.exact.startswith("one")
+    }
+    assert found == expected

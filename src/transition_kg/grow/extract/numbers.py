@@ -140,7 +140,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     ):
         return "count", plural.group(2), end + plural.end()
     owned = _OF_WHOLE.match(rest)
-    noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
+    noun = owned and (_COUNTED.match(rest, owned.end()) or _OWNED_NOUN.match(rest, owned.end()))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
@@ -148,8 +148,15 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
 
 #: "of the" and a whole before its noun: "310 of his members", "70 of the roughly 260 mines" (the whole's count)
 _OF_WHOLE = re.compile(
-    r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
-    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)"
+    r"\s+(?:out\s+)?of\s+(?:(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s|the)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?"
+    r"|\d{1,3}(?:,\d{3})*|\d+)(?=\s)"
+)  # and "three out of 15 plants", "12 of Eskom's 15 power stations"
+
+
+#: the plural noun of a whole, after up to two words that are no function words ("15 coal-fired power stations")
+_OWNED_NOUN = re.compile(
+    rf"\s+((?:(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\s)[a-z][\w-]*\s+){{0,2}}?)([a-z]{{3,}}s)\b"
 )
 
 
@@ -450,7 +457,11 @@ def _rank(text: str, number: Number) -> bool:
     if word == "one":  # "every one of our people", "one of the strongest sites": a pronoun, no count
         return bool(
             re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
-            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b|[a-z]+s\b)", text[number.end :])
+            or re.match(
+                r"\s+of\s+(?:the|its|our|their|his|her|[A-Z][\w-]*['’]s|\d[\d,]*)\s+(?:[\w'’-]+\s+){0,3}?"
+                r"(?:most\s|[a-z]+est\b|[a-z]+s\b)",
+                text[number.end : number.end + 80],
+            )
         )
     return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
 
@@ -857,7 +868,7 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
 #: a whole a part of which is to change ("two of its three pits", "40% of its 610 workers"), a place's size
 #: ("a town of roughly 2,400 people"), a count said of now ("now employs 620 people")
 _STANDING = re.compile(
-    r"(?:\bof\s+(?:its|their|our|his|her)|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
+    r"(?:\bof\s+(?:its|their|our|his|her)|\bout\s+of|\d\s+of|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
     rf"municipality)\s+of|\bnow\s+(?:{_PRESENT_VERBS}))\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z",
     re.I,
 )
