@@ -5287,6 +5287,6 @@ def test_a_part_out_of_a_whole(text, expected, gazetteer):
     found = {
         c.exact: (c.props["candidateCounted"][0].strip('"'), year_of(c))
         for c in candidates_of(text, gazetteer, dt.date(2025, 8, 26))
-        if c.kind == "CandidateObservation" and c.exact in expected or c.exact.startswith("one")
+        if c.kind == "CandidateObservation" and (c.exact in expected or c.exact.startswith("one"))
     }
     assert found == expected
