@@ -5290,3 +5290,18 @@ def test_a_part_out_of_a_whole(text, expected, gazetteer):
         if c.kind == "CandidateObservation" and (c.exact in expected or c.exact.startswith("one"))
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ms Hale said there were about 40 contract workers at the hostel.", {"about 40 contract workers": "2025"}),
+        ("With 620 people losing their jobs, the town looks to tourism.", {"620 people": "2025"}),
+        ("With 620 people at the rally, the march began.", {"620 people": "-"}),  # no participle: no time
+        ("Gas powers 61% of the region's homes.", {"61%": "2025"}),
+    ],
+)
+def test_states_of_now_in_reported_speech_and_absolute_clauses(text, expected, gazetteer):
+    """The fifty-first round: "said there were about 40 …" (reported speech), "With 620 people losing their jobs, …"
+    and "powers 61%" state a figure of now."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected

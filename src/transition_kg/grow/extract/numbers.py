@@ -807,7 +807,7 @@ _NOW_BEFORE = re.compile(
 
 #: verbs of a state in the present tense ("employs", "is home to", "work", "depend"): a figure they state holds now
 _PRESENT_VERBS = (
-    r"employs?|is|are|supplies|supply|holds?|produces?|counts?|provides?|digs?|buys?|earns?|pays?|owns?|"
+    r"employs?|is|are|supplies|supply|holds?|produces?|counts?|provides?|digs?|buys?|earns?|pays?|owns?|powers|"
     r"runs|operates?|generates?|makes? up|accounts? for|remains?|averages?|exceeds?|totals|hosts?|serves?|feeds?|"
     r"works?|lives?|depends?|lacks?|goes|go|gets?|receives?|burns?|stands? at|comes? to|leaves?"
 )
@@ -830,6 +830,13 @@ _PRESENT_AFTER = re.compile(
 )  # "are being laid off": a progressive, of now
 
 
+#: reported speech that puts a state of the time of saying into the past: "She said there were about 30 workers"
+_SAID_THERE_WERE = re.compile(
+    rf"\b(?:said|told\s+[\w-]+)\s+(?:that\s+)?there\s+(were|was)\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
+)
+#: a sentence's opening "With" and a figure, and a participle after its noun: "With 750 people losing their jobs, …"
+_WITH_BEFORE = re.compile(rf"\bWith\s+(?:(?:{QUALIFIERS})\s+)?\Z")
+_ING_AFTER = re.compile(r"\s+([a-z]{2,}ing)\b")
 #: a relative clause on a figure's noun ("of the miners who lost their jobs … in November") and the main verb after
 #: it in the present tense ("are still unemployed")
 _RELATIVE_ON = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\s+[^,;:.\"“”]*\Z")
@@ -854,12 +861,16 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
     the riskier half") and a distance ("lives two miles from") are not such figures."""
     if re.match(r"\s+from\b", text[quantity.end : quantity.end + 8]):
         return None
-    before = _PRESENT_BEFORE.search(text, max(clause[0], start - 60), start)
+    before = _PRESENT_BEFORE.search(text, max(clause[0], start - 60), start) or _SAID_THERE_WERE.search(
+        text, max(clause[0], start - 60), start
+    )
     if before:
         group = 1 if before.group(1) else 2
         bare = quantity.unit is None and quantity.counted is None
         return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
     after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
+    with_ing = _WITH_BEFORE.search(text, max(clause[0], start - 30), start) and _ING_AFTER.match(text, quantity.end)
+    after = after or with_ing or None
     relative = _RELATIVE_AFTER_FIGURE.match(text, quantity.end, clause[1]) if not after else None
     after = after or (_MAIN_VERB.search(text, relative.end(), clause[1]) if relative else None)
     return (*after.span(1), after.group(1)) if after else None
