@@ -5305,3 +5305,10 @@ def test_states_of_now_in_reported_speech_and_absolute_clauses(text, expected, g
     """The fifty-first round: "said there were about 40 …" (reported speech), "With 620 people losing their jobs, …"
     and "powers 61%" state a figure of now."""
     assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+def test_a_title_case_headlines_counted_noun(gazetteer):
+    """The fifty-first round: "Almost 900 Jobs Announced for …" (a headline in title case) counts jobs; a capitalised
+    word after a figure in the body stays no counted noun."""
+    text = "Almost 900 Jobs Announced for Kestrel Basin Mine\n\nThe owner said 40 Kestrel Miners would stay."
+    assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("Almost 900 Jobs", "count"), ("40", "-")]

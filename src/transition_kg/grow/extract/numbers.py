@@ -116,6 +116,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
+    rest = rest.lower() if _in_title_case(text, start) else rest  # "Almost 900 Jobs Announced for …"
     counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
     if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
@@ -144,6 +145,16 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
+
+
+def _in_title_case(text: str, at: int) -> bool:
+    """Whether offset ``at`` is in a headline written in title case (its first line, short, with no full stop,
+    its longer words capitalised: "Almost 900 Jobs Announced for Bowen Basin")."""
+    line_end = text.find("\n", 0, 200)
+    if not 0 <= at < line_end or text[:line_end].rstrip().endswith("."):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[:line_end]) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 #: "of the" and a whole before its noun: "310 of his members", "70 of the roughly 260 mines" (the whole's count)
