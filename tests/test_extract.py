@@ -5312,3 +5312,20 @@ def test_a_title_case_headlines_counted_noun(gazetteer):
     word after a figure in the body stays no counted noun."""
     text = "Almost 900 Jobs Announced for Kestrel Basin Mine\n\nThe owner said 40 Kestrel Miners would stay."
     assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("Almost 900 Jobs", "count"), ("40", "-")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "The last boiler, shut down the night before, was cooling.",
+            dt.date(2025, 10, 3),
+            {"the night before": "2025"},
+        ),
+        ("The last boiler was shut down the night before.", dt.date(2026, 1, 1), {"the night before": "2025"}),
+        ("Miners met the day before the vote.", dt.date(2025, 10, 3), {}),  # the day of an event named: not dated
+    ],
+)
+def test_the_night_before(text, published, expected, gazetteer):
+    """The fifty-first round: "the night before" (no event named after it) is the day before the day told of."""
+    assert years(text, gazetteer, published, "CandidateDate") == expected

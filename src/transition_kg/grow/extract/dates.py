@@ -95,6 +95,8 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
+    if re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day before the day told of
+        return (published - dt.timedelta(days=1)).year
     months = re.search(r"(recent|coming|past few|next few) months$", words)  # "over the coming months": this
     if months:  # year's, when they fall in it (three months either side of the publication)
         ahead = months.group(1) in ("coming", "next few")
@@ -116,6 +118,7 @@ _RELATIVE = re.compile(
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
+    r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
     r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) months)\b",
     re.I,
 )
