@@ -5329,3 +5329,8 @@ def test_a_title_case_headlines_counted_noun(gazetteer):
 def test_the_night_before(text, published, expected, gazetteer):
     """The fifty-first round: "the night before" (no event named after it) is the day before the day told of."""
     assert years(text, gazetteer, published, "CandidateDate") == expected
+
+
+def test_upward_of_is_a_qualifier(gazetteer):
+    """The fifty-first round: American "upward of $80,000" hedges as "upwards of" does."""
+    assert numbers("Miners could make upward of $81,000 a year.", gazetteer)[0][3] == "upward of"
