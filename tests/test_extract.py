@@ -5334,3 +5334,9 @@ def test_the_night_before(text, published, expected, gazetteer):
 def test_upward_of_is_a_qualifier(gazetteer):
     """The fifty-first round: American "upward of $80,000" hedges as "upwards of" does."""
     assert numbers("Miners could make upward of $81,000 a year.", gazetteer)[0][3] == "upward of"
+
+
+def test_a_figure_after_an_opening_of_the_whole_counts_its_noun(gazetteer):
+    """The fifty-first round: "Of the 64 staff at the depot, nearly 40 are former miners" counts staff."""
+    text = "Of the 64 employees at the depot in Kestrel Vale, nearly 40 are former miners."
+    assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("64 employees", "count"), ("nearly 40", "count")]

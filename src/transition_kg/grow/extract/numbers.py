@@ -1463,6 +1463,15 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
             and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
         ):
             part.unit, part.counted = whole.unit, whole.counted
+    for whole, part in itertools.pairwise(kept):  # "Of the 81 employees at the firm, almost 50 are …": employees
+        if (
+            part.unit is None
+            and whole.counted
+            and re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her|our)\s+", text[s_start : whole.number.start])
+            and "," in text[whole.end : part.number.start]
+            and not re.match(r"\s+[a-z]+s\b", text[part.end : part.end + 20])
+        ):
+            part.unit, part.counted = whole.unit, whole.counted
     for earlier, later in itertools.pairwise(kept):  # "up to 260 workers …, but only 14 once it is running": workers
         if (
             later.unit is None
