@@ -5340,3 +5340,13 @@ def test_a_figure_after_an_opening_of_the_whole_counts_its_noun(gazetteer):
     """The fifty-first round: "Of the 64 staff at the depot, nearly 40 are former miners" counts staff."""
     text = "Of the 64 employees at the depot in Kestrel Vale, nearly 40 are former miners."
     assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("64 employees", "count"), ("nearly 40", "count")]
+
+
+def test_a_relative_clauses_time_is_not_carried_to_the_next_sentence(gazetteer):
+    """The fifty-first round: the time inside "… of the miners who lost their jobs in November are …" is not the
+    time of the figures in the sentence after."""
+    text = (
+        "More than half of the miners who lost their jobs after the closure in November are still out of work. "
+        "Many of those rehired are paid less than half of their old wages."
+    )
+    assert years(text, gazetteer, dt.date(2025, 2, 26))["less than half"] != "2024"

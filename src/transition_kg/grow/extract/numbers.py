@@ -692,12 +692,16 @@ def _source_year(text: str, times: list[Time], end: int) -> Time | None:
 #: a time inside a ", which …," or ", who …," clause, closed by a pause after it
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s[^,;:.\"“”]*\Z")
 _RELATIVE_AFTER = re.compile(r"[^,;:.\"“”]{0,40}?,")
+_WHO_BEFORE = re.compile(r"\b(?:who|that)\s[^,;:.\"“”]*\Z")
 
 
 def _described(text: str, s_start: int, t: Time) -> bool:
     """Whether a time tells of a thing in a ", which has run the mine since 2009," clause, not of the sentence's
-    report, so that figures in the sentence after do not take it."""
-    return bool(_RELATIVE_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _RELATIVE_AFTER.match(text, t[1]))
+    report, or in a "… of the miners who lost their jobs in November are …" clause, so that figures in the sentence
+    after do not take it."""
+    return bool(
+        _RELATIVE_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _RELATIVE_AFTER.match(text, t[1])
+    ) or bool(_WHO_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _MAIN_PRESENT.match(text, t[1], t[1] + 60))
 
 
 _BETWEEN_OF = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:of|in)\s+\Z", re.I)
