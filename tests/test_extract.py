@@ -5350,3 +5350,15 @@ def test_a_relative_clauses_time_is_not_carried_to_the_next_sentence(gazetteer):
         "Many of those rehired are paid less than half of their old wages."
     )
     assert years(text, gazetteer, dt.date(2025, 2, 26))["less than half"] != "2024"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The utility will invest 2,5 billion Euros in Kestrel.", [("2,5 billion Euros", "2500000000", "euro", "-")]),
+        ("It employs 2,500 people.", [("2,500 people", "2500", "count", "-")]),  # a thousands comma stays
+    ],
+)
+def test_a_decimal_comma_before_a_scale_word(text, expected, gazetteer):
+    """The fifty-first round: "1,5 billion Euros" (a decimal comma, as much of Europe writes it) is 1.5 billion."""
+    assert numbers(text, gazetteer) == expected

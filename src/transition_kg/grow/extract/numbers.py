@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
@@ -89,7 +89,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     if signed:  # "S/ 64 million" in Peru (the sol), "kr 450" in Norway (the krone)
         return CURRENCY_LABELS.get(signed[0]) or signed[0], None, end
     word = re.match(
-        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
+        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|[Ee]uros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
         r"liras?|yen|won|rupiah|dong)(?!\w|['’]\w)",  # not "won't"
         rest,
@@ -460,6 +460,19 @@ class Quantity:
     sign: int  # where a currency's sign written before the number begins that SIGN does not know (else its start)
 
 
+#: a decimal comma before a scale word, as in much of Europe: "1,5 billion Euros" (not "1,500")
+_DECIMAL_COMMA = re.compile(r",\d{1,2}\s+(?:thousand|million|billion)\b")
+
+
+def _decimal_comma(text: str, number: Number) -> Number:
+    """``number``, or the number a decimal comma and a scale word after it make of it ("1,5 billion": 1.5 billion)."""
+    comma = _DECIMAL_COMMA.match(text, number.end) if text[number.start : number.end].isdigit() else None
+    if not comma:
+        return number
+    read = number_spans(text[number.start : comma.end()].replace(",", "."))
+    return replace(read[0], start=number.start, end=comma.end()) if len(read) == 1 else number
+
+
 def _rank(text: str, number: Number) -> bool:
     """Whether ``number`` is an ordinal word that only orders ("the first year", "whoever connects first"), not
     a rank a measure states ("the second-largest economy": an ordinal joined to a superlative), or a "one" that is
@@ -483,7 +496,8 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [n for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start) and not _rank(text, n)]
+    numbers = [_decimal_comma(text, n) for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start)]
+    numbers = [n for n in numbers if not _rank(text, n)]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
