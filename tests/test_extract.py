@@ -5362,3 +5362,16 @@ def test_a_relative_clauses_time_is_not_carried_to_the_next_sentence(gazetteer):
 def test_a_decimal_comma_before_a_scale_word(text, expected, gazetteer):
     """The fifty-first round: "1,5 billion Euros" (a decimal comma, as much of Europe writes it) is 1.5 billion."""
     assert numbers(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The firm paid Rs one lakh in relief.", [("Rs one lakh", "100000", "rupee", "-")]),
+        ("The plant boiled two trillion cups of tea.", [("two trillion cups", "2000000000000", "count", "-")]),
+    ],
+)
+def test_number_words_before_lakh_and_trillion(text, expected, gazetteer):
+    """The fifty-first round: "one lakh" and "two trillion" (number words before a scale word the numerals read only
+    after figures)."""
+    assert numbers(text, gazetteer) == expected

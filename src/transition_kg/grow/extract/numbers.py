@@ -462,15 +462,22 @@ class Quantity:
 
 #: a decimal comma before a scale word, as in much of Europe: "1,5 billion Euros" (not "1,500")
 _DECIMAL_COMMA = re.compile(r",\d{1,2}\s+(?:thousand|million|billion)\b")
+#: a scale word the numerals read only after figures: "Rs one lakh", "two trillion cups"
+_WORD_SCALE = re.compile(r"\s+(?:lakhs?|crores?|trillion)\b")
 
 
-def _decimal_comma(text: str, number: Number) -> Number:
-    """``number``, or the number a decimal comma and a scale word after it make of it ("1,5 billion": 1.5 billion)."""
-    comma = _DECIMAL_COMMA.match(text, number.end) if text[number.start : number.end].isdigit() else None
-    if not comma:
+def _scaled(text: str, number: Number) -> Number:
+    """``number``, or the number a decimal comma and a scale word after it make of it ("1,5 billion": 1.5 billion),
+    or number words and a scale word read after figures only ("one lakh": 100,000; "two trillion")."""
+    written = text[number.start : number.end]
+    comma = _DECIMAL_COMMA.match(text, number.end) if written.isdigit() else None
+    scale = _WORD_SCALE.match(text, number.end) if number.scale is None and not written[:1].isdigit() else None
+    after = comma or scale
+    if not after:
         return number
-    read = number_spans(text[number.start : comma.end()].replace(",", "."))
-    return replace(read[0], start=number.start, end=comma.end()) if len(read) == 1 else number
+    figures = f"{number.value:f}" + text[number.end : after.end()] if scale else text[number.start : after.end()]
+    read = number_spans(figures.replace(",", "."))
+    return replace(read[0], start=number.start, end=after.end()) if len(read) == 1 else number
 
 
 def _rank(text: str, number: Number) -> bool:
@@ -496,7 +503,7 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [_decimal_comma(text, n) for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start)]
+    numbers = [_scaled(text, n) for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start)]
     numbers = [n for n in numbers if not _rank(text, n)]
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
