@@ -5375,3 +5375,12 @@ def test_number_words_before_lakh_and_trillion(text, expected, gazetteer):
     """The fifty-first round: "one lakh" and "two trillion" (number words before a scale word the numerals read only
     after figures)."""
     assert numbers(text, gazetteer) == expected
+
+
+def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
+    """The fifty-first round: a weekday is read with the day and month after it only after a preposition ("By
+    Friday, 25 September"); a dateline's "Wednesday, August 26" keeps "August 26" as its date, as readers list it."""
+    found = years(
+        "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
+    )
+    assert found["August 26"] == "2026" and "Wednesday, August 26" not in found

@@ -151,8 +151,9 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
-#: a weekday just before a day and month, which the day and month read whole: "By Friday, 25 September"
-_WEEKDAY_BEFORE = re.compile(r"\b(?:(?i:on|by|until|from|since)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
+#: a weekday after a preposition just before a day and month, which the day and month read whole: "By Friday,
+#: 25 September" (not a dateline's "Wednesday, August 26", whose date is the day and month)
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:on|by|until|from|since)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
 #: a month named again: "that month", "the same month"
 _THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
 _MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
