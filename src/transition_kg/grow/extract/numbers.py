@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, ORDINALS, Number, number_spans, ranged, words_value
+from ...core.numerals import CURRENCY, ORDINALS, WORDS, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
@@ -70,6 +70,8 @@ _COUNTED = re.compile(
 )
 
 
+#: a number written in words ("two", "twelve", "twenty")
+_NUMBER_WORD = "|".join(sorted(w for w in WORDS if w.isalpha()))
 #: words between a number and its counted noun that say how many beyond others ("four more units", "30 other mines")
 _MORE = {"and", "or", "more", "other", "additional", "further"}
 
@@ -165,9 +167,10 @@ _OF_WHOLE = re.compile(
 )  # and "three out of 15 plants", "12 of Eskom's 15 power stations"
 
 
-#: the plural noun of a whole, after up to two words that are no function words ("15 coal-fired power stations")
+#: the plural noun of a whole, after up to two words that are no function words nor numbers ("15 coal-fired power
+#: stations"; not "one of its two longwalls")
 _OWNED_NOUN = re.compile(
-    rf"\s+((?:(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\s)[a-z][\w-]*\s+){{0,2}}?)([a-z]{{3,}}s)\b"
+    rf"\s+((?:(?!(?:{'|'.join(sorted(FUNCTION_WORDS))}|{_NUMBER_WORD})\s)[a-z][\w-]*\s+){{0,2}}?)([a-z]{{3,}}s)\b"
 )
 
 
@@ -489,12 +492,21 @@ def _rank(text: str, number: Number) -> bool:
         return bool(
             re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
             or re.match(
-                r"\s+of\s+(?:the|its|our|their|his|her|[A-Z][\w-]*['’]s|\d[\d,]*)\s+(?:[\w'’-]+\s+){0,3}?"
+                r"\s+of\s+(?:the|its|our|their|his|her|[A-Z][\w-]*['’]s|\d[\d,]*)\s+"
+                rf"(?!(?:\d|{_NUMBER_WORD})\b)(?:[\w'’-]+\s+){{0,3}}?"
                 r"(?:most\s|[a-z]+est\b|[a-z]+s\b)",
                 text[number.end : number.end + 80],
             )
         )
     return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
+
+
+def _numbers(text: str) -> list[Number]:
+    """The text's numbers, not in a date or time stamp, each read whole (:func:`_scaled`), and not a rank or a "one"
+    that is a pronoun (:func:`_rank`)."""
+    spans = stamps(text)
+    scaled = [_scaled(text, n) for n in number_spans(text) if not within(spans, n.start)]
+    return [n for n in scaled if not _rank(text, n)]
 
 
 def dates_and_numbers(
@@ -503,8 +515,7 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [_scaled(text, n) for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start)]
-    numbers = [n for n in numbers if not _rank(text, n)]
+    numbers = _numbers(text)
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
