@@ -5340,3 +5340,232 @@ def test_a_company_said_past_a_fronted_phrase(gazetteer):
     quote kept for its speaker."""
     text = "In a statement released Monday, Morven Coal ULC said it was closing the mine due to “adverse conditions.”"
     assert quoted_by(text, gazetteer) == [("adverse conditions.", "Morven Coal ULC", "-", "-")]
+
+
+    "text",
+    [
+        "Pit talks stall\n\n  • 14/03/27\n\nMiners in Kestrel Vale met the owner.",  # a dateline in figures
+        "date 2027-03-14 The owner of the Kestrel Vale pit said it resumed work.",
+        "By Ana Moss / 14 March 2027\n\nMiners in Kestrel Vale met the owner.",  # a day of a date written day first
+        "Kestrel Vale pit to shut\n\n09 Mar 2027  by Coal Wire\n\nMiners met the owner.",
+    ],
+)
+def test_dates_written_in_figures_or_day_first_give_no_number(text, gazetteer):
+    """The fifty-first round: a date in figures ("14/03/27", "2027-03-14") and the day of "14 March 2027" are no
+    numbers (published pages' bylines and datelines)."""
+    assert numbers(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [
+        ("Earlier this month, the minister visited the pit.", dt.date(2027, 3, 20), "Earlier this month", "2027"),
+        ("The pit will reopen later this month.", dt.date(2027, 3, 20), "later this month", "2027"),
+        ("By Friday, 25 September, talks had stalled.", dt.date(2026, 10, 12), "By Friday, 25 September", "2026"),
+        (  # a proposal puts its date ahead
+            "The firm said it was proposing to close the plant on September 30.",
+            dt.date(2027, 2, 7),
+            "September 30",
+            "2027",
+        ),
+    ],
+)
+def test_relative_dates_as_published_news_writes_them(text, published, exact, year, gazetteer):
+    """The fifty-first round's dates: "earlier/later this month" read whole, a weekday before its day and month
+    read with them, "proposing to" looks ahead."""
+    assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a progressive passive is of now
+            "Mr Dale said about 120 pit staff are being laid off while about six workers are being kept on.",
+            {"about 120 pit staff": "2025", "about six workers": "2025"},
+        ),
+        ("The loss is estimated to be roughly $40 million.", {"roughly $40 million": "2025"}),
+        ("Resignations have risen to 85 since the year began.", {"85": "2025"}),
+        (  # "that month": the month named before it
+            "Kestrel County's jobless rate was 7.4% in May, and 6.2% that month in Orme County.",
+            {"7.4%": "2025", "6.2%": "2025"},
+        ),
+        ("The plant is expected to be employing 300 people.", {"300 people": "-"}),  # a forecast stays undated
+    ],
+)
+def test_years_of_figures_as_published_news_writes_them(text, expected, gazetteer):
+    """The fifty-first round's years: "are being laid off" and "is estimated to be" state now; "since the year
+    began" is this year; "that month" is the month named before it."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, exact, year",
+    [
+        ("The last shaft will shut at the end of January.", dt.date(2026, 1, 18), "at the end of January", "2026"),
+        ("The pit shut at the end of November.", dt.date(2026, 1, 18), "at the end of November", "2025"),
+        ("Another 40 will move over the coming months.", dt.date(2026, 2, 7), "over the coming months", "2026"),
+        ("Sales have slumped in recent months.", dt.date(2026, 7, 30), "in recent months", "2026"),
+    ],
+)
+def test_month_ends_and_months_around_the_publication(text, published, exact, year, gazetteer):
+    """The fifty-first round: "at the end of January" is read whole; "over the coming months" and "in recent months"
+    are the publication's year when they fall in it."""
+    assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
+
+
+def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
+    """ "over the coming months" written in November may run into the next year: no date."""
+    text = "Another 40 will move over the coming months."
+    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, Rosa Lind, one of the officials worst hit, spoke to the crowd.",
+        "Kestrel Vale is one of their towns that lost a pit.",
+    ],
+)
+def test_one_of_a_plural_is_a_pronoun_not_a_count(text, gazetteer):
+    """The fifty-first round: "one of the regions worst affected" counts nothing."""
+    assert numbers(text, gazetteer) == []
+
+
+def test_a_when_clause_after_a_month_takes_its_time(gazetteer):
+    """The fifty-first round: ", when …" right after a month or "that month" takes its time, as after a year."""
+    text = "Orme County's jobless rate was 9.2% that month, when the national rate was 3.9%."
+    assert years(f"It rose in May. {text}", gazetteer, dt.date(2025, 8, 26))["3.9%"] == "-"  # no month named
+    text = "Orme County's jobless rate was 9.2% in May, when the national rate was 3.9%."
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == {"9.2%": "2025", "3.9%": "2025"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "More than half of the miners who lost their jobs after the closure in March are still out of work.",
+            {"More than half": "2025"},
+        ),
+        ("About 300 workers who joined in 2019 are on the payroll.", {"About 300 workers": "2025"}),
+    ],
+)
+def test_a_relative_clauses_time_is_not_the_figures(text, expected, gazetteer):
+    """The fifty-first round: a time inside "… of the miners who …" is the clause's; the main verb after it, in the
+    present tense, states the figure of now."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the part takes the whole's noun; the whole stands now, not at the plan's year
+            "Only three out of 15 coal plants in the country will remain open by 2029.",
+            {"Only three": ("plants", "2029"), "15 coal plants": ("plants", "2025")},
+        ),
+        ("Orme Valley holds 12 of Kestrel's 15 power stations.", {"12": ("stations", "2025")}),
+        ("Kestrel Vale is one of Orme's poorest towns and one of 14 mining towns.", {}),
+    ],
+)
+def test_a_part_out_of_a_whole(text, expected, gazetteer):
+    """The fifty-first round: "three out of 15 plants", "12 of Kestrel's 15 power stations" count the whole's noun;
+    "one of Orme's poorest towns" counts nothing."""
+    found = {
+        c.exact: (c.props["candidateCounted"][0].strip('"'), year_of(c))
+        for c in candidates_of(text, gazetteer, dt.date(2025, 8, 26))
+        if c.kind == "CandidateObservation" and (c.exact in expected or c.exact.startswith("one"))
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ms Hale said there were about 40 contract workers at the hostel.", {"about 40 contract workers": "2025"}),
+        ("With 620 people losing their jobs, the town looks to tourism.", {"620 people": "2025"}),
+        ("With 620 people at the rally, the march began.", {"620 people": "-"}),  # no participle: no time
+        ("Gas powers 61% of the region's homes.", {"61%": "2025"}),
+    ],
+)
+def test_states_of_now_in_reported_speech_and_absolute_clauses(text, expected, gazetteer):
+    """The fifty-first round: "said there were about 40 …" (reported speech), "With 620 people losing their jobs, …"
+    and "powers 61%" state a figure of now."""
+    assert years(text, gazetteer, dt.date(2025, 8, 26)) == expected
+
+
+def test_a_title_case_headlines_counted_noun(gazetteer):
+    """The fifty-first round: "Almost 900 Jobs Announced for …" (a headline in title case) counts jobs; a capitalised
+    word after a figure in the body stays no counted noun."""
+    text = "Almost 900 Jobs Announced for Kestrel Basin Mine\n\nThe owner said 40 Kestrel Miners would stay."
+    assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("Almost 900 Jobs", "count"), ("40", "-")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "The last boiler, shut down the night before, was cooling.",
+            dt.date(2025, 10, 3),
+            {"the night before": "2025"},
+        ),
+        ("The last boiler was shut down the night before.", dt.date(2026, 1, 1), {"the night before": "2025"}),
+        ("Miners met the day before the vote.", dt.date(2025, 10, 3), {}),  # the day of an event named: not dated
+    ],
+)
+def test_the_night_before(text, published, expected, gazetteer):
+    """The fifty-first round: "the night before" (no event named after it) is the day before the day told of."""
+    assert years(text, gazetteer, published, "CandidateDate") == expected
+
+
+def test_upward_of_is_a_qualifier(gazetteer):
+    """The fifty-first round: American "upward of $80,000" hedges as "upwards of" does."""
+    assert numbers("Miners could make upward of $81,000 a year.", gazetteer)[0][3] == "upward of"
+
+
+def test_a_figure_after_an_opening_of_the_whole_counts_its_noun(gazetteer):
+    """The fifty-first round: "Of the 64 staff at the depot, nearly 40 are former miners" counts staff."""
+    text = "Of the 64 employees at the depot in Kestrel Vale, nearly 40 are former miners."
+    assert [(n[0], n[2]) for n in numbers(text, gazetteer)] == [("64 employees", "count"), ("nearly 40", "count")]
+
+
+def test_a_relative_clauses_time_is_not_carried_to_the_next_sentence(gazetteer):
+    """The fifty-first round: the time inside "… of the miners who lost their jobs in November are …" is not the
+    time of the figures in the sentence after."""
+    text = (
+        "More than half of the miners who lost their jobs after the closure in November are still out of work. "
+        "Many of those rehired are paid less than half of their old wages."
+    )
+    assert years(text, gazetteer, dt.date(2025, 2, 26))["less than half"] != "2024"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The utility will invest 2,5 billion Euros in Kestrel.", [("2,5 billion Euros", "2500000000", "euro", "-")]),
+        ("It employs 2,500 people.", [("2,500 people", "2500", "count", "-")]),  # a thousands comma stays
+    ],
+)
+def test_a_decimal_comma_before_a_scale_word(text, expected, gazetteer):
+    """The fifty-first round: "1,5 billion Euros" (a decimal comma, as much of Europe writes it) is 1.5 billion."""
+    assert numbers(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The firm paid Rs one lakh in relief.", [("Rs one lakh", "100000", "rupee", "-")]),
+        ("The plant boiled two trillion cups of tea.", [("two trillion cups", "2000000000000", "count", "-")]),
+    ],
+)
+def test_number_words_before_lakh_and_trillion(text, expected, gazetteer):
+    """The fifty-first round: "one lakh" and "two trillion" (number words before a scale word the numerals read only
+    after figures)."""
+    assert numbers(text, gazetteer) == expected
+
+
+def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
+    """The fifty-first round: a weekday is read with the day and month after it only after a preposition ("By
+    Friday, 25 September"); a dateline's "Wednesday, August 26" keeps "August 26" as its date, as readers list it."""
+    found = years(
+        "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
+    )
+    assert found["August 26"] == "2026" and "Wednesday, August 26" not in found

@@ -91,10 +91,16 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         or "last month" in words
         or "earlier this" in words
         or words == "today"
-        or re.search(r"of (?:the|this) year$", words)  # "by the end of the year"
+        or re.search(r"of (?:the|this) year$|the year (?:began|started)$", words)  # "by the end of the year"
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
+    if re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day before the day told of
+        return (published - dt.timedelta(days=1)).year
+    months = re.search(r"(recent|coming|past few|next few) months$", words)  # "over the coming months": this
+    if months:  # year's, when they fall in it (three months either side of the publication)
+        ahead = months.group(1) in ("coming", "next few")
+        return published.year if (published.month <= 9 if ahead else published.month >= 4) else None
     for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
@@ -111,7 +117,9 @@ _RELATIVE = re.compile(
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
     rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
-    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year)\b",
+    r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
+    r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
+    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) months)\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -143,13 +151,20 @@ _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\s+({MONTH_NAME})|(?:({MONTH_NAME})|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
     r"\s+(\d{1,2}))\b(?!,?\s*(?:1[89]|20)\d\d)(?![.,:]?\d)"
 )
+#: a weekday after a preposition just before a day and month, which the day and month read whole: "By Friday,
+#: 25 September" (not a dateline's "Wednesday, August 26", whose date is the day and month)
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:on|by|until|from|since)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
+#: a month named again: "that month", "the same month"
+_THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
+_MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
 #: a month named without a day: "last October", "in mid-August", "in/for the April–September half", the month alone
-#: in "until at least January" and "at the October meeting"
+#: in "until at least January" and "at the October meeting"; "at the end of January"
 _MONTH_WORD = re.compile(
     r"\b(?:((?i:last|next|this))\s+|(?i:in|since|by|until|from|to|as of|before|after|through|during)\s+"
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
+    r"|(?i:at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
     rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
@@ -187,11 +202,14 @@ _MONTHS_SPAN = re.compile(
 _THIS_FINANCIAL = re.compile(
     r"\b(?i:(?:the\s+)?(last|previous|next|this)|the\s+current)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:1[89]|20)\d\d)"
 )  # and the one before or after it: "last fiscal year", "the previous financial year" (after one written: before it)
-_NEAR = re.compile(r"\b(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I)
+#: "last week", "earlier this month", "in the new year"
+_NEAR = re.compile(
+    r"\b(?:(?:earlier|later) (?=this))?(last|this|next) (week|month)\b|\b(?:in|by|after) the (new) (year)\b", re.I
+)
 #: words before a date that put it ahead of the publication date
 FUTURE = (
     r"\b(?:will|shall|would|must|scheduled|due|expected|expects|plans?|planned|to be|is to|are to|aims?|"
-    r"intends?|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
+    r"intends?|proposes|proposing|deadline|set to|going to|until|upcoming|starts|begins|opens|launches)\b"
 )
 YEAR = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?!\w|,\d|\.\d)")
 
@@ -287,6 +305,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
     found += _years_to(sentence, published)
+    for m in _THAT_MONTH.finditer(sentence):  # "in June …, and 11.1% that month": the month named before it
+        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
+        if named:
+            found.append((m.start(), m.end(), named[-1], m.group(0)))
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
@@ -416,7 +438,9 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
                 year += 1
             elif not ahead and (month, day) > (published.month, published.day):
                 year -= 1
-            out.append((m.start(), m.end(), str(year), m.group(0)))
+            day_of = _WEEKDAY_BEFORE.search(sentence, max(0, m.start() - 24), m.start())  # "Friday, 25 September"
+            start = day_of.start() if day_of else m.start()
+            out.append((start, m.end(), str(year), sentence[start : m.end()]))
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
         ahead = word == "next" or (

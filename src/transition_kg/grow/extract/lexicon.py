@@ -14,7 +14,7 @@ PRESENT_TENSE = " (present tense)"
 
 QUALIFIERS = (
     r"just over|just under|well over|well under|more than|less than|fewer than|up to|close to|as little as|"
-    r"as much as|as many as|as few as|at least|at most|upwards of|in excess of|an estimated|estimated|nearly|"
+    r"as much as|as many as|as few as|at least|at most|upwards? of|in excess of|an estimated|estimated|nearly|"
     r"almost|around|about|approximately|roughly|some|barely|only|over|under|below|above|between|exceeds|exceeding|~"
 )
 CURRENCIES = {

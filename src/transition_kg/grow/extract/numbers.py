@@ -11,12 +11,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
 from ...core import turtle
-from ...core.numerals import CURRENCY, ORDINALS, Number, number_spans, ranged, words_value
+from ...core.numerals import CURRENCY, ORDINALS, WORDS, Number, number_spans, ranged, words_value
 from .dates import FUTURE, SAME_PERIOD, YEAR, Time, dates_in, financial_year
 from .lexicon import (
     COMPASS,
@@ -70,6 +70,8 @@ _COUNTED = re.compile(
 )
 
 
+#: a number written in words ("two", "twelve", "twenty")
+_NUMBER_WORD = "|".join(sorted(w for w in WORDS if w.isalpha()))
 #: words between a number and its counted noun that say how many beyond others ("four more units", "30 other mines")
 _MORE = {"and", "or", "more", "other", "additional", "further"}
 
@@ -89,7 +91,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     if signed:  # "S/ 64 million" in Peru (the sol), "kr 450" in Norway (the krone)
         return CURRENCY_LABELS.get(signed[0]) or signed[0], None, end
     word = re.match(
-        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|euros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
+        r"\s*((?:U\.S\.|US|American|Australian|Canadian)\s+dollars?|[Ee]uros?|dollars?|yuan|RMB|renminbi|złoty|zlotys?|"
         r"zł|pounds?|rupees?|tenge|Kč|korunas?|crowns|roubles?|rubles?|hryvnias?|forints?|lei|rand|reais|pesos?|"
         r"liras?|yen|won|rupiah|dong)(?!\w|['’]\w)",  # not "won't"
         rest,
@@ -116,6 +118,7 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
+    rest = rest.lower() if _in_title_case(text, start) else rest  # "Almost 900 Jobs Announced for …"
     counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
     if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
@@ -140,16 +143,34 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     ):
         return "count", plural.group(2), end + plural.end()
     owned = _OF_WHOLE.match(rest)
-    noun = owned and (_COUNTED.match(rest, owned.end()) or re.match(r"\s+()([a-z]{3,}s)\b", rest[owned.end() :]))
+    noun = owned and (_COUNTED.match(rest, owned.end()) or _OWNED_NOUN.match(rest, owned.end()))
     if noun and noun.group(2) not in NOT_COUNTED | FUNCTION_WORDS:
         return "count", noun.group(2), end  # "310 of his members", "11 of the union's shop stewards", "700 of the jobs"
     return None, None, end
 
 
+def _in_title_case(text: str, at: int) -> bool:
+    """Whether offset ``at`` is in a headline written in title case (its first line, short, with no full stop,
+    its longer words capitalised: "Almost 900 Jobs Announced for Bowen Basin")."""
+    line_end = text.find("\n", 0, 200)
+    if not 0 <= at < line_end or text[:line_end].rstrip().endswith("."):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[:line_end]) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 #: "of the" and a whole before its noun: "310 of his members", "70 of the roughly 260 mines" (the whole's count)
 _OF_WHOLE = re.compile(
-    r"\s+of\s+(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|the)"
-    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?(?=\s)"
+    r"\s+(?:out\s+)?of\s+(?:(?:his|her|its|their|our|my|the\s+[\w-]+['’]s|[A-Z][\w-]*['’]s|the)"
+    r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?(?:\s+\d{1,3}(?:,\d{3})*|\s+\d+)?"
+    r"|\d{1,3}(?:,\d{3})*|\d+)(?=\s)"
+)  # and "three out of 15 plants", "12 of Eskom's 15 power stations"
+
+
+#: the plural noun of a whole, after up to two words that are no function words nor numbers ("15 coal-fired power
+#: stations"; not "one of its two longwalls")
+_OWNED_NOUN = re.compile(
+    rf"\s+((?:(?!(?:{'|'.join(sorted(FUNCTION_WORDS))}|{_NUMBER_WORD})\s)[a-z][\w-]*\s+){{0,2}}?)([a-z]{{3,}}s)\b"
 )
 
 
@@ -442,6 +463,26 @@ class Quantity:
     sign: int  # where a currency's sign written before the number begins that SIGN does not know (else its start)
 
 
+#: a decimal comma before a scale word, as in much of Europe: "1,5 billion Euros" (not "1,500")
+_DECIMAL_COMMA = re.compile(r",\d{1,2}\s+(?:thousand|million|billion)\b")
+#: a scale word the numerals read only after figures: "Rs one lakh", "two trillion cups"
+_WORD_SCALE = re.compile(r"\s+(?:lakhs?|crores?|trillion)\b")
+
+
+def _scaled(text: str, number: Number) -> Number:
+    """``number``, or the number a decimal comma and a scale word after it make of it ("1,5 billion": 1.5 billion),
+    or number words and a scale word read after figures only ("one lakh": 100,000; "two trillion")."""
+    written = text[number.start : number.end]
+    comma = _DECIMAL_COMMA.match(text, number.end) if written.isdigit() else None
+    scale = _WORD_SCALE.match(text, number.end) if number.scale is None and not written[:1].isdigit() else None
+    after = comma or scale
+    if not after:
+        return number
+    figures = f"{number.value:f}" + text[number.end : after.end()] if scale else text[number.start : after.end()]
+    read = number_spans(figures.replace(",", "."))
+    return replace(read[0], start=number.start, end=after.end()) if len(read) == 1 else number
+
+
 def _rank(text: str, number: Number) -> bool:
     """Whether ``number`` is an ordinal word that only orders ("the first year", "whoever connects first"), not
     a rank a measure states ("the second-largest economy": an ordinal joined to a superlative), or a "one" that is
@@ -450,9 +491,22 @@ def _rank(text: str, number: Number) -> bool:
     if word == "one":  # "every one of our people", "one of the strongest sites": a pronoun, no count
         return bool(
             re.search(r"\b(?:every|each|any|no)\s+\Z", text[max(0, number.start - 8) : number.start], re.I)
-            or re.match(r"\s+of\s+(?:the|its|our|their|his|her)\s+(?:most\s|[a-z]+est\b)", text[number.end :])
+            or re.match(
+                r"\s+of\s+(?:the|its|our|their|his|her|[A-Z][\w-]*['’]s|\d[\d,]*)\s+"
+                rf"(?!(?:\d|{_NUMBER_WORD})\b)(?:[\w'’-]+\s+){{0,3}}?"
+                r"(?:most\s|[a-z]+est\b|[a-z]+s\b)",
+                text[number.end : number.end + 80],
+            )
         )
     return word in ORDINALS and not re.match(r"-[a-z]+est\b", text[number.end :])
+
+
+def _numbers(text: str) -> list[Number]:
+    """The text's numbers, not in a date or time stamp, each read whole (:func:`_scaled`), and not a rank or a "one"
+    that is a pronoun (:func:`_rank`)."""
+    spans = stamps(text)
+    scaled = [_scaled(text, n) for n in number_spans(text) if not within(spans, n.start)]
+    return [n for n in scaled if not _rank(text, n)]
 
 
 def dates_and_numbers(
@@ -461,7 +515,7 @@ def dates_and_numbers(
     """Sentence by sentence: its dates, then its quantities as observations, each with its
     qualifier, the entity named nearest in its clause and its year."""
     out: list[Candidate] = []
-    numbers = [n for s in [stamps(text)] for n in number_spans(text) if not within(s, n.start) and not _rank(text, n)]
+    numbers = _numbers(text)
     starts = [s for s, _, _ in mentions]
     quoted = sorted((a, b) for a, b, _, _ in quote_segments(text))
     quote_starts = [a for a, _ in quoted]
@@ -670,12 +724,16 @@ def _source_year(text: str, times: list[Time], end: int) -> Time | None:
 #: a time inside a ", which …," or ", who …," clause, closed by a pause after it
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\s[^,;:.\"“”]*\Z")
 _RELATIVE_AFTER = re.compile(r"[^,;:.\"“”]{0,40}?,")
+_WHO_BEFORE = re.compile(r"\b(?:who|that)\s[^,;:.\"“”]*\Z")
 
 
 def _described(text: str, s_start: int, t: Time) -> bool:
     """Whether a time tells of a thing in a ", which has run the mine since 2009," clause, not of the sentence's
-    report, so that figures in the sentence after do not take it."""
-    return bool(_RELATIVE_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _RELATIVE_AFTER.match(text, t[1]))
+    report, or in a "… of the miners who lost their jobs in November are …" clause, so that figures in the sentence
+    after do not take it."""
+    return bool(
+        _RELATIVE_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _RELATIVE_AFTER.match(text, t[1])
+    ) or bool(_WHO_BEFORE.search(text, max(s_start, t[0] - 80), t[0]) and _MAIN_PRESENT.match(text, t[1], t[1] + 60))
 
 
 _BETWEEN_OF = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:of|in)\s+\Z", re.I)
@@ -783,6 +841,8 @@ _PLAN = re.compile(
     r"\bto\s+(?!(?:about|around|nearly|almost|some|more|less|over|under|just|roughly|the|a|an|date)\b)[a-z]+\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
 )
+#: an estimate's "to be" ("is estimated to be roughly $20 million"), which is no plan
+_ESTIMATED = re.compile(r"\bestimated\s+to\s+be\b")
 #: a state said of now ("now earns", "currently employs", "already stood at")
 _NOW = re.compile(rf"\b(?:{'|'.join(NOW_WORDS)})\b", re.I)
 #: "now" after a time and "and" (and a subject of up to three words: "and the basin now employs") or a comma (", now
@@ -794,7 +854,7 @@ _NOW_BEFORE = re.compile(
 
 #: verbs of a state in the present tense ("employs", "is home to", "work", "depend"): a figure they state holds now
 _PRESENT_VERBS = (
-    r"employs?|is|are|supplies|supply|holds?|produces?|counts?|provides?|digs?|buys?|earns?|pays?|owns?|"
+    r"employs?|is|are|supplies|supply|holds?|produces?|counts?|provides?|digs?|buys?|earns?|pays?|owns?|powers|"
     r"runs|operates?|generates?|makes? up|accounts? for|remains?|averages?|exceeds?|totals|hosts?|serves?|feeds?|"
     r"works?|lives?|depends?|lacks?|goes|go|gets?|receives?|burns?|stands? at|comes? to|leaves?"
 )
@@ -803,7 +863,8 @@ _PRESENT_VERBS = (
 #: and "have" right before it ("has 9,800 residents"; not "has lost about a fifth")
 _PRESENT_BEFORE = re.compile(
     r"(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bto )"
-    rf"\b(?:(has|have)\s+|({_PRESENT_VERBS})\s+(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){{0,2}}?)"
+    rf"\b(?:(has|have)\s+|({_PRESENT_VERBS})\s+(?:estimated\s+(?:to\s+be|at)\s+)?"
+    r"(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){0,2}?)"
     rf"(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
 )
 #: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
@@ -812,8 +873,33 @@ _PRESENT_AFTER = re.compile(
     r"(?:\s+(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|"
     r"while|because)\b)[\w'’-]+){0,4}?\s+"
     rf"(?:(?:still|now|also|currently|already|directly|together)\s+)?({_PRESENT_VERBS}|has|have)\b"
-    r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|[a-z]+(?:ed|ing)\b))"
+    r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|(?!being\b)[a-z]+(?:ed|ing)\b))"
+)  # "are being laid off": a progressive, of now
+
+
+#: reported speech that puts a state of the time of saying into the past: "She said there were about 30 workers"
+_SAID_THERE_WERE = re.compile(
+    rf"\b(?:said|told\s+[\w-]+)\s+(?:that\s+)?there\s+(were|was)\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
 )
+#: a sentence's opening "With" and a figure, and a participle after its noun: "With 750 people losing their jobs, …"
+_WITH_BEFORE = re.compile(rf"\bWith\s+(?:(?:{QUALIFIERS})\s+)?\Z")
+_ING_AFTER = re.compile(r"\s+([a-z]{2,}ing)\b")
+#: a relative clause on a figure's noun ("of the miners who lost their jobs … in November") and the main verb after
+#: it in the present tense ("are still unemployed")
+_RELATIVE_ON = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\s+[^,;:.\"“”]*\Z")
+_RELATIVE_AFTER_FIGURE = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\b")
+_MAIN_VERB = re.compile(r"\s(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
+_MAIN_PRESENT = re.compile(r"[^,;:.\"“”]{0,30}?\s+(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
+
+
+def _in_relative(text: str, end: int, t: Time) -> bool:
+    """Whether time ``t`` is inside a relative clause on the noun of a figure ending at ``end``, whose main verb
+    after it is in the present tense: the clause's time, not the figure's."""
+    return (
+        end <= t[0] <= end + 120
+        and bool(_RELATIVE_ON.match(text, end, t[0]))
+        and bool(_MAIN_PRESENT.match(text, t[1], t[1] + 60))
+    )
 
 
 def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int) -> tuple[int, int, str] | None:
@@ -822,19 +908,25 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
     the riskier half") and a distance ("lives two miles from") are not such figures."""
     if re.match(r"\s+from\b", text[quantity.end : quantity.end + 8]):
         return None
-    before = _PRESENT_BEFORE.search(text, max(clause[0], start - 60), start)
+    before = _PRESENT_BEFORE.search(text, max(clause[0], start - 60), start) or _SAID_THERE_WERE.search(
+        text, max(clause[0], start - 60), start
+    )
     if before:
         group = 1 if before.group(1) else 2
         bare = quantity.unit is None and quantity.counted is None
         return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
     after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
+    with_ing = _WITH_BEFORE.search(text, max(clause[0], start - 30), start) and _ING_AFTER.match(text, quantity.end)
+    after = after or with_ing or None
+    relative = _RELATIVE_AFTER_FIGURE.match(text, quantity.end, clause[1]) if not after else None
+    after = after or (_MAIN_VERB.search(text, relative.end(), clause[1]) if relative else None)
     return (*after.span(1), after.group(1)) if after else None
 
 
 #: a whole a part of which is to change ("two of its three pits", "40% of its 610 workers"), a place's size
 #: ("a town of roughly 2,400 people"), a count said of now ("now employs 620 people")
 _STANDING = re.compile(
-    r"(?:\bof\s+(?:its|their|our|his|her)|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
+    r"(?:\bof\s+(?:its|their|our|his|her)|\bout\s+of|\d\s+of|\b(?:a|the)\s+(?:town|city|village|community|county|district|region|"
     rf"municipality)\s+of|\bnow\s+(?:{_PRESENT_VERBS}))\s+(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z",
     re.I,
 )
@@ -888,7 +980,7 @@ def _this_year(
     as hectares), whose clause states it of now ("She now earns 7,800 yuan a month", "unemployment already
     stood at 31.5 per cent") or whose clause's verb is in the present tense ("employs about 2,800 people"); never a
     plan ("will now hire 300", "to cut 1,100 jobs as first-half …")."""
-    lead = text[clause[0] : start]
+    lead = _ESTIMATED.sub(" ", text[clause[0] : start])  # "is estimated to be": a state now, not a plan
     if re.search(FUTURE, lead, re.I) or _PLAN.search(lead):
         return None
     if isinstance(so_far, re.Match):
@@ -1105,6 +1197,7 @@ def _time_of(
     change ("…, down 12 percent") and a clause that goes on from the one before ("…, cutting
     about 9,000 jobs", "…, and earned about $9.5 billion from it") take the time before them."""
     number, end = quantity.number, quantity.end
+    times = [t for t in times if not _in_relative(text, end, t)]  # "half of the miners who lost … in November are"
     clause = clause_of(number.start) or (0, len(text))
     due = _due_when(text, quantity, times, sentence)  # "The 550MW unit …, fired by gas, is due on line in 2028"
     if due or _undated(text, quantity, lead):
@@ -1121,9 +1214,8 @@ def _time_of(
     since = [  # "since YEAR" or a plain year not a bound ("by 2030")
         t
         for t in times
-        if t[1] <= clause[0]
-        and ((t[3] or "").startswith("since ") or (t[3] is None and t[2].isdigit() and not _bounded(t[3], t[4])))
-    ]
+        if t[1] <= clause[0] and ((t[3] or "").startswith("since ") or (t[2].isdigit() and not _bounded(t[3], t[4])))
+    ]  # or a month, a weekday, "that month" ("… in June, when the national rate was 3.7%")
     if opening.startswith("when ") and since and re.fullmatch(r",\s*", text[since[-1][1] : clause[0]]):
         t = since[-1]  # "since 1980, when about 58,000 people lived there": 1980; "in 2021, when … paid $300": 2021
         return (t[0], t[1], t[2].split("-")[0], None, t[4])
@@ -1308,6 +1400,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
     sentence = text[s_start:s_end]
     scores = [(s_start + m.start(), s_start + m.end()) for m in _SCORE.finditer(sentence)]
     scores += [(s_start + m.start(), s_start + m.end()) for m in _CLOCK.finditer(sentence)]
+    scores += [(s_start + m.start(), s_start + m.end()) for m in _FIGURE_DATE.finditer(sentence)]
     kept: list[Quantity] = []
     for number in found:
         words = text[number.start : number.end]
@@ -1317,6 +1410,8 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             continue  # a year, recorded as a date
         if _DATED_DAY.match(text, number.end) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             continue  # "March 6, 2026": a day of a date its year makes whole
+        if _DAY_OF_DATED_MONTH.match(text, number.end) and number.scale is None:
+            continue  # "11 December 2022", "05 Feb 2020": the day of a whole date
         before = text[max(s_start, number.start - 200) : number.start]
         if number.start - s_start > 200:
             before = "\x00" + before  # a window (extract stays linear) that is not the sentence's start
@@ -1402,6 +1497,15 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
             part.unit is None
             and whole.counted
             and re.fullmatch(r"\s+of\s+(?:the|his|her|its|their|our|my)\s+", text[part.end : whole.number.start])
+        ):
+            part.unit, part.counted = whole.unit, whole.counted
+    for whole, part in itertools.pairwise(kept):  # "Of the 81 employees at the firm, almost 50 are …": employees
+        if (
+            part.unit is None
+            and whole.counted
+            and re.fullmatch(r"\s*Of\s+(?:the|its|their|his|her|our)\s+", text[s_start : whole.number.start])
+            and "," in text[whole.end : part.number.start]
+            and not re.match(r"\s+[a-z]+s\b", text[part.end : part.end + 20])
         ):
             part.unit, part.counted = whole.unit, whole.counted
     for earlier, later in itertools.pairwise(kept):  # "up to 260 workers …, but only 14 once it is running": workers
@@ -1557,6 +1661,16 @@ _MONTH_BEFORE = re.compile(
     rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\Z"
 )
 _DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
+#: a month's name and a year just after a day: the day of a whole date written day first ("11 December 2022")
+_DAY_OF_DATED_MONTH = re.compile(
+    rf"\s+(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?),?\s+"
+    r"(?:1[89]|20)\d\d\b"
+)
+#: a date written in figures, its three parts joined by one sign ("20/10/26", "2019-10-30", "30.10.2019"): no number
+_FIGURE_DATE = re.compile(
+    r"(?<![\w.,/:-])(?:(?:1[89]|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\2(?:\d\d){1,2})(?![\w/:-]|[.,]\d)"
+)
 
 
 def _clause_at(clauses: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
