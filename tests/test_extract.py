@@ -5342,6 +5342,7 @@ def test_a_company_said_past_a_fronted_phrase(gazetteer):
     assert quoted_by(text, gazetteer) == [("adverse conditions.", "Morven Coal ULC", "-", "-")]
 
 
+@pytest.mark.parametrize(
     "text",
     [
         "Pit talks stall\n\n  • 14/03/27\n\nMiners in Kestrel Vale met the owner.",  # a dateline in figures
