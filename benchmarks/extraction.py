@@ -653,9 +653,10 @@ def score(text: str, candidates: list[Candidate], expected: Expected) -> Tally:
     quotes = [c for c in candidates if c.kind == "CandidateQuote"]
     starts, held = [], []
     for words, speaker, role, *organisation in expected.quotes:
-        at = text.find(words)
-        if at < 0:
+        found = re.search(r"\s+".join(map(re.escape, words.split())), text)  # a line break where a space was listed
+        if found is None:
             raise ValueError(f"quote {words!r} is not in the article's text")
+        at = found.start()
         starts.append((at, speaker, role))
         held += [(at, organisation[0])] if organisation else []
     covering = lambda c, at: c.start - 2 <= at < c.end

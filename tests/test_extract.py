@@ -5570,3 +5570,24 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
         "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
     )
     assert found["August 26"] == "2026" and "Wednesday, August 26" not in found
+
+
+def test_the_scorer_finds_a_listed_quote_across_a_line_break(tmp_path, gazetteer):
+    """Wire copy wraps its lines: a reader lists "That's as far as I know" as words, and the scorer finds them where
+    the page breaks the line between two of them."""
+    from benchmarks.extraction import extract, read_article, read_expected, score
+
+    (tmp_path / "wrapped.txt").write_text(
+        "Pit shut after slide\n\nMiners in Kestrel Vale stopped work, said Ana Moss, the mayor.\n"
+        '"Nine were hurt," she said. "That\'s as\nfar as I know."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "wrapped.expected").write_text(
+        "published 2027-03-14\nquote Nine were hurt | Ana Moss | mayor\nquote That's as far as I know | Ana Moss | mayor\n",
+        encoding="utf-8",
+    )
+    expected = read_expected(tmp_path / "wrapped.expected")
+    article = read_article(tmp_path / "wrapped.txt")
+    tally = score(article.text, extract(article, expected.published, gazetteer), expected)
+    assert tally.rows["quotes"][:2] == [2, 2]
+    assert tally.rows["speakers"][:2] == [2, 2]
