@@ -5583,7 +5583,8 @@ def test_the_scorer_finds_a_listed_quote_across_a_line_break(tmp_path, gazetteer
         encoding="utf-8",
     )
     (tmp_path / "wrapped.expected").write_text(
-        "published 2027-03-14\nquote Nine were hurt | Ana Moss | mayor\nquote That's as far as I know | Ana Moss | mayor\n",
+        "published 2027-03-14\nquote Nine were hurt | Ana Moss | mayor\n"
+        "quote That's as far as I know | Ana Moss | mayor\n",
         encoding="utf-8",
     )
     expected = read_expected(tmp_path / "wrapped.expected")
