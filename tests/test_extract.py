@@ -5570,3 +5570,24 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
         "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
     )
     assert found["August 26"] == "2026" and "Wednesday, August 26" not in found
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "The panel, which by the end of March is set to report, met.",
+            dt.date(2026, 11, 20),
+            {"by the end of March": "2027"},
+        ),
+        ("The walkout has been postponed to June.", dt.date(2026, 11, 20), {"to June": "2027"}),
+        ("In April, Orme was hit by news that its pit would be idled.", dt.date(2026, 11, 20), {"In April": "2026"}),
+        ("In December, the pit will close.", dt.date(2026, 11, 20), {"In December": "2026"}),
+    ],
+)
+def test_a_months_year_from_the_verb_around_it(text, published, expected, gazetteer):
+    """The fifty-fourth round: a month is ahead when the verb just after it is of the future ("by March is set to")
+    or something is put off to it ("postponed to June"); a sentence-opening month whose clause is in the past before
+    any future ("In April, X was hit by news that … would be idled") is behind."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected

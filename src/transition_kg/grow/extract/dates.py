@@ -381,6 +381,13 @@ _WAS_DUE = re.compile(
 #: "since" and a short clause of an event in a year, just before the year ("since it was launched in 2024")
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)?\s*[a-z]+ed\s+in\s+\Z", re.I)
 
+#: a future verb right after a date: "by March will", "by the end of February is set to"
+_AHEAD_AFTER = re.compile(r",?\s+(?:(?:is|are)\s+(?:set|due|scheduled|expected)\s+to|will|shall)\b")
+#: a date something is put off to: "has been postponed to June", "was delayed until March"
+_PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|put off|pushed back)\s+(?:(?:to|until|till)\s+)?\Z")
+#: a finite verb in the past after a sentence-opening date, before any word of the future
+_PAST_VERB = re.compile(r"\b(?:was|were|had)\b")
+
 
 def _since(sentence: str, m: re.Match[str], before: str) -> bool:
     """Whether the year ``m`` opens a period running until now: "since 2019", "since it was launched in 2024",
@@ -395,14 +402,21 @@ def _since(sentence: str, m: re.Match[str], before: str) -> bool:
     )
 
 
-def _forward(sentence: str, start: int) -> bool:
-    """Whether a date at ``start`` is ahead of the publication date: the words since the last
-    speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
+def _forward(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether a date at ``start`` (ending at ``end``) is ahead of the publication date: the words since the last
+    speech verb before it (or, at the sentence's start, up to the first, unless a verb in the past comes before the
+    future: "In April, the town was hit by news that the mine would be idled") speak of the future, or the verb
+    just after it does ("which by the end of February is set to announce")."""
+    if (end is not None and _AHEAD_AFTER.match(sentence, end)) or _PUT_OFF.search(sentence, max(0, start - 40), start):
+        return True
     before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
     if _DONE_BY.search(before):  # "the $310 million it planned in January": a past act, whatever the sentence's tense
         return False
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
+        future = re.search(FUTURE, before, re.I)
+        past = _PAST_VERB.search(before, 0, future.start() if future else 0)
+        return bool(future) and not past and not _WAS_DUE.search(before)
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
@@ -444,7 +458,9 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
         ahead = word == "next" or (
-            word not in ("last", "this") and _forward(sentence, m.start()) and not _DONE.search(sentence, 0, m.start())
+            word not in ("last", "this")
+            and _forward(sentence, m.start(), m.end())
+            and not _DONE.search(sentence, 0, m.start())
         )
         year = published.year
         if word == "last" or (not ahead and word != "this"):
