@@ -5591,3 +5591,13 @@ def test_a_months_year_from_the_verb_around_it(text, published, expected, gazett
     any future ("In April, X was hit by news that … would be idled") is behind."""
     found = years(text, gazetteer, published, "CandidateDate")
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_figure_with_a_present_relative_clause_is_of_now(gazetteer):
+    """The fifty-fourth round: a figure whose noun a relative clause in the present tense follows ("The 450 miners
+    who work at the pit will get …") holds now, in the publication's year; not one in the past ("who lost")."""
+    found = years("The 450 miners who work at the pit will get severance pay.", gazetteer, dt.date(2026, 3, 2))
+    assert found["450 miners"] == "2026"
+    assert (
+        years("The 450 miners who lost their jobs will get pay.", gazetteer, dt.date(2026, 3, 2))["450 miners"] is None
+    )

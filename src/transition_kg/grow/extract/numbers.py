@@ -888,6 +888,11 @@ _ING_AFTER = re.compile(r"\s+([a-z]{2,}ing)\b")
 #: it in the present tense ("are still unemployed")
 _RELATIVE_ON = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\s+[^,;:.\"“”]*\Z")
 _RELATIVE_AFTER_FIGURE = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\b")
+#: a relative clause in the present tense on a figure's noun: "The 450 miners who work at the pit …" (of now)
+_RELATIVE_PRESENT = re.compile(
+    rf"\s+(?:who|that)\s+(?:(?:still|now|also|currently)\s+)?({_PRESENT_VERBS})\b"
+    r"(?!\s+(?:been|being|expected|due|set|likely|going|to\b|(?!being\b)[a-z]+(?:ed|ing)\b))"
+)
 _MAIN_VERB = re.compile(r"\s(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
 _MAIN_PRESENT = re.compile(r"[^,;:.\"“”]{0,30}?\s+(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
 
@@ -917,7 +922,7 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
         return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
     after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
     with_ing = _WITH_BEFORE.search(text, max(clause[0], start - 30), start) and _ING_AFTER.match(text, quantity.end)
-    after = after or with_ing or None
+    after = after or with_ing or _RELATIVE_PRESENT.match(text, quantity.end, clause[1]) or None
     relative = _RELATIVE_AFTER_FIGURE.match(text, quantity.end, clause[1]) if not after else None
     after = after or (_MAIN_VERB.search(text, relative.end(), clause[1]) if relative else None)
     return (*after.span(1), after.group(1)) if after else None
