@@ -5601,3 +5601,22 @@ def test_a_figure_with_a_present_relative_clause_is_of_now(gazetteer):
     assert (
         years("The 450 miners who lost their jobs will get pay.", gazetteer, dt.date(2026, 3, 2))["450 miners"] == "-"
     )
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Sixty years ago, Orme had 64 pits.", dt.date(2006, 1, 8), {"Sixty years ago": "1946"}),
+        ("The pit shut twenty-five years ago.", dt.date(2026, 1, 8), {"twenty-five years ago": "2001"}),
+        ("The pit shut seven months ago.", dt.date(2026, 11, 18), {"seven months ago": "2026"}),
+        ("The pit shut seven months ago.", dt.date(2026, 3, 18), {"seven months ago": "2025"}),
+        ("More cuts are expected in the coming weeks.", dt.date(2026, 9, 1), {"in the coming weeks": "2026"}),
+        ("The strike was called for the end of March.", dt.date(2026, 5, 13), {"for the end of March": "2026"}),
+    ],
+)
+def test_ago_in_tens_and_months_and_the_coming_weeks(text, published, expected, gazetteer):
+    """The fifty-fourth round: "Sixty years ago" and "twenty-five years ago" (tens in words), "seven months ago"
+    (the year of the month that many months back), "in the coming weeks" (this year's, when they fall in it) and
+    "for the end of March" are relative dates."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected

@@ -74,14 +74,20 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
     """The year a relative expression refers to, seen from the publication date (``seasons``: each
     season's first month where the article is set)."""
     words = expression.lower()
-    ago = re.match(r"(\w+(?: \w+)?) (year|decade)s? ago", words)
+    ago = re.match(r"([\w-]+(?: \w+)?) (year|decade|month|week)s? ago", words)
     if ago:
+        written = ago.group(1)
         count = (
-            int(ago.group(1))
-            if ago.group(1).isdigit()
-            else (1 if ago.group(1) in ("a", "one") else words_value(ago.group(1)))
+            int(written)
+            if written.isdigit()
+            else (1 if written in ("a", "one") else words_value(written.replace("-", " ")))
         )
-        return None if count is None else published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
+        if count is None:
+            return None
+        if ago.group(2) in ("month", "week"):  # "seven months ago": the year of the month that many months back
+            back = published - dt.timedelta(days=int(count) * (7 if ago.group(2) == "week" else 30))
+            return back.year
+        return published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
     if "last year" in words or "a year earlier" in words or "previous year" in words:
         return published.year - 1
     if "next year" in words:
@@ -97,10 +103,11 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         return published.year
     if re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day before the day told of
         return (published - dt.timedelta(days=1)).year
-    months = re.search(r"(recent|coming|past few|next few) months$", words)  # "over the coming months": this
-    if months:  # year's, when they fall in it (three months either side of the publication)
+    months = re.search(r"(recent|coming|past few|next few) (months|weeks)$", words)  # "over the coming months": this
+    if months:  # year's, when they fall in it (three months, or three weeks, either side of the publication)
         ahead = months.group(1) in ("coming", "next few")
-        return published.year if (published.month <= 9 if ahead else published.month >= 4) else None
+        reach = dt.timedelta(days=91 if months.group(2) == "months" else 21)
+        return published.year if (published + reach if ahead else published - reach).year == published.year else None
     for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
@@ -110,16 +117,17 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
 
 
 _NUMBER_WORDS = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a few|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
-    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?|months?|weeks?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
     r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
-    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) months)\b",
+    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:months|weeks))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -164,7 +172,7 @@ _MONTH_WORD = re.compile(
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
-    r"|(?i:at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January"
+    r"|(?i:at|for)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January", "for the end of"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
     rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
