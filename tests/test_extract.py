@@ -5620,3 +5620,18 @@ def test_ago_in_tens_and_months_and_the_coming_weeks(text, published, expected, 
     "for the end of March" are relative dates."""
     found = years(text, gazetteer, published, "CandidateDate")
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Over the past few months, prices rose.", dt.date(2027, 2, 13), {"Over the past few months": "2026-2027"}),
+        ("Over the past few months, prices rose.", dt.date(2027, 8, 13), {"Over the past few months": "2027"}),
+        ("Sales this year so far are down.", dt.date(2027, 8, 13), {"this year so far": "2027"}),
+    ],
+)
+def test_recent_months_over_new_year_and_this_year_so_far(text, published, expected, gazetteer):
+    """The fifty-fourth round: recent or coming months that run over the turn of the year are a period of both
+    years (they were no date); "this year so far" is read whole."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected

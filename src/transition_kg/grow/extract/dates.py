@@ -70,7 +70,7 @@ def financial_year(when: str) -> bool:
     return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
 
 
-def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEASONS) -> int | None:
+def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEASONS) -> int | str | None:
     """The year a relative expression refers to, seen from the publication date (``seasons``: each
     season's first month where the article is set)."""
     words = expression.lower()
@@ -107,7 +107,10 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
     if months:  # year's, when they fall in it (three months, or three weeks, either side of the publication)
         ahead = months.group(1) in ("coming", "next few")
         reach = dt.timedelta(days=91 if months.group(2) == "months" else 21)
-        return published.year if (published + reach if ahead else published - reach).year == published.year else None
+        other = (published + reach if ahead else published - reach).year
+        return (
+            published.year if other == published.year else f"{min(other, published.year)}-{max(other, published.year)}"
+        )
     for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
@@ -122,7 +125,7 @@ _NUMBER_WORDS = (
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
-    r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
+    r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)(?: so far)?"
     rf"|{_NUMBER_WORDS} (?:years?|decades?|months?|weeks?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
