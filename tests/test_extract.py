@@ -5635,3 +5635,18 @@ def test_recent_months_over_new_year_and_this_year_so_far(text, published, expec
     years (they were no date); "this year so far" is read whole."""
     found = years(text, gazetteer, published, "CandidateDate")
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("As of 3 pm the bodies of 42 people were found.", [("42 people", "42", "count", "-")]),
+        ("After a century-low mark in 2003, output rose.", []),
+        ("For more than a century pits like it have fed Orme.", []),
+        ("15 January, 2026Miners, 2,000 of them, protested.", [("2,000", "2000", "-", "-")]),
+    ],
+)
+def test_times_of_day_centuries_and_glued_datelines_are_no_numbers(text, expected, gazetteer):
+    """The fifty-fourth round: a time of day ("3 pm"), the word "century" on its own ("a century-low", "for more than a
+    century pits …") and the day of a dateline whose year a page glued to the next word are no numbers."""
+    assert numbers(text, gazetteer) == expected

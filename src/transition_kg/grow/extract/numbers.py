@@ -1462,6 +1462,9 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             )
             or re.match(r"-year-old", rest)
             or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
+            or (unit is None and re.match(r"\s*(?:[ap]\.m\.|[ap]m\b)", rest, re.I))  # "As of 3 pm": a time of day
+            or (words.lower() == "century" and not re.match(r"-(?:old|long)\b", rest))  # "a century-low", "for more
+            # than a century caverns like it have …": no count of a hundred
             or (
                 unit in ("month", "week")
                 and re.search(r"\bthe\s+$", before)
@@ -1669,8 +1672,8 @@ _DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
 #: a month's name and a year just after a day: the day of a whole date written day first ("11 December 2022")
 _DAY_OF_DATED_MONTH = re.compile(
     rf"\s+(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?),?\s+"
-    r"(?:1[89]|20)\d\d\b"
-)
+    r"(?:1[89]|20)\d\d(?!\d)"
+)  # a year glued to the next word in a page's text ("15 January, 2015Approximately") still ends the date
 #: a date written in figures, its three parts joined by one sign ("20/10/26", "2019-10-30", "30.10.2019"): no number
 _FIGURE_DATE = re.compile(
     r"(?<![\w.,/:-])(?:(?:1[89]|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
