@@ -5660,3 +5660,10 @@ def test_a_firms_initials_once_are_no_region_code(gazetteer):
     assert found[-1][:3] == ("$525", "525", "US dollar")
     found = numbers("Orme in NSW cut 54 jobs, and 10 went at NSW Coal. A driver earned $525.", gazetteer)
     assert found[-1][:3] == ("$525", "525", "Australian dollar")
+
+
+def test_an_adverb_and_adjective_before_a_counted_noun(gazetteer):
+    """The fifty-fourth round: "Some 3,500 increasingly distressed drivers" counts drivers (an adverb in -ly before
+    the one word the counted noun may have before it)."""
+    found = numbers("Some 3,500 increasingly distressed drivers wait at the border.", gazetteer)
+    assert found == [("Some 3,500 increasingly distressed drivers", "3500", "count", "some")]

@@ -122,9 +122,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
     if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
-    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles"; not
-    # "three main areas", "the first truck stops")
-    plural = re.match(r"\s+(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
+    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles", with
+    # an adverb before it: "3,500 increasingly distressed drivers"; not "three main areas", "the first truck stops")
+    plural = re.match(r"\s+(?:[a-z]{3,}ly\s+(?=[a-z]{3,}\s+[a-z]{3,}s\b))?(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
     between = plural.group(1) if plural else None
     if (
         plural
