@@ -5667,3 +5667,10 @@ def test_an_adverb_and_adjective_before_a_counted_noun(gazetteer):
     the one word the counted noun may have before it)."""
     found = numbers("Some 3,500 increasingly distressed drivers wait at the border.", gazetteer)
     assert found == [("Some 3,500 increasingly distressed drivers", "3500", "count", "some")]
+
+
+def test_a_bare_figure_after_while_or_and_counts_the_noun_before(gazetteer):
+    """The fifty-fourth round: "Orme laid off 54 workers, while 100 were let go at Kell and 50 at Dunn": the bare
+    figures after "while" and "and", followed by their verb or place, count the workers the figure before counts."""
+    found = numbers("Orme laid off 54 workers, while 100 were let go at Kell and 50 at Dunn.", gazetteer)
+    assert [(f[0], f[2]) for f in found] == [("54 workers", "count"), ("100", "count"), ("50", "count")]

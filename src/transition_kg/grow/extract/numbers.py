@@ -1538,6 +1538,15 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
             and not re.match(r"\s+[a-z]+s\b", text[later.end : later.end + 20])
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
+    for earlier, later in itertools.pairwise(kept):  # "laid off 54 workers, while 100 were … at SIP and 50 at X"
+        if (
+            later.unit is None
+            and earlier.counted
+            and text[later.number.start : later.number.end].replace(",", "").isdigit()
+            and re.search(r"(?:,\s*(?:while|whereas)|\band)\s+$", text[earlier.end : later.number.start])
+            and re.match(r"\s+(?:were|are|was|at|in)\b", text[later.end : later.end + 8])
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     subject = (
         _NUMBER_OF.search(text, s_start, kept[-1].number.start) if kept else None
     )  # "The number of coal miners fell to about 61,000": miners
