@@ -5674,3 +5674,14 @@ def test_a_bare_figure_after_while_or_and_counts_the_noun_before(gazetteer):
     figures after "while" and "and", followed by their verb or place, count the workers the figure before counts."""
     found = numbers("Orme laid off 54 workers, while 100 were let go at Kell and 50 at Dunn.", gazetteer)
     assert [(f[0], f[2]) for f in found] == [("54 workers", "count"), ("100", "count"), ("50", "count")]
+
+
+def test_the_amount_of_people_names_what_a_bare_figure_counts(gazetteer):
+    """The fifty-fourth round: "the amount of people on benefits has tripled to 190" counts people, as "the number
+    of" does."""
+    counted = [
+        c.props["candidateCounted"][0]
+        for c in candidates_of("The amount of people on benefits in Orme has tripled since May to 190.", gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert counted == ['"people"']

@@ -1601,7 +1601,7 @@ _TO_LEVEL_BEFORE = re.compile(rf"\bto\s+(?:(?:{QUALIFIERS})\s+)?\Z")
 _FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?,?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")  # "… this fall, from 198"
 #: a sentence's subject that names what its bare figures count: "the number of manufacturing jobs"
 _NUMBER_OF = re.compile(
-    r"\b[Tt]he\s+number\s+of\s+(?:[a-z][\w-]*\s+){0,2}?("
+    r"\b[Tt]he\s+(?:number|amount)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?("
     + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
     + r"|[a-z]{3,}(?<!ss)s)\b"
 )
