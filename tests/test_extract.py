@@ -5685,3 +5685,11 @@ def test_the_amount_of_people_names_what_a_bare_figure_counts(gazetteer):
         if c.kind == "CandidateObservation"
     ]
     assert counted == ['"people"']
+
+
+def test_years_after_an_event_are_no_number(gazetteer):
+    """The fifty-fourth round: "Two years after the council backed the mine, …" is a time, as "two years later" is,
+    not a number of years."""
+    assert numbers("Two years after the council backed the mine, 300 people live in Orme.", gazetteer) == [
+        ("300 people", "300", "count", "-")
+    ]

@@ -1471,7 +1471,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if (
             (
                 unit in ("year", "month", "week", "day")
-                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|after|old)\b", rest)
             )
             or re.match(r"-year-old", rest)
             or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
