@@ -5693,3 +5693,14 @@ def test_years_after_an_event_are_no_number(gazetteer):
     assert numbers("Two years after the council backed the mine, 300 people live in Orme.", gazetteer) == [
         ("300 people", "300", "count", "-")
     ]
+
+
+def test_a_sentences_only_dash_ends_a_clause(gazetteer):
+    """The fifty-fourth round: "Last year, Orme exported over 35 million tonnes — this year so far is less" gives the
+    tonnes last year's date (the one dash ends their clause); a pair of dashes around an aside ends none."""
+    found = years(
+        "Last year, Orme exported over 35 million tonnes — this year so far is less than a third of that.",
+        gazetteer,
+        dt.date(2026, 10, 22),
+    )
+    assert found["over 35 million tonnes"] == "2025"

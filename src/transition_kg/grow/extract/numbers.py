@@ -50,8 +50,15 @@ _CLAUSE = re.compile(
 )
 
 
+#: a dash between words: a clause's end when it is the sentence's only one ("exported 35 million tonnes — this year
+#: so far is less"), not a pair around an aside ("the land — flat and cleared — and a grant")
+_DASH = re.compile(r"\s+(?:[—–]|--)\s+")
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    """A sentence's clauses, as spans of the text (``offset``: where the sentence starts)."""
+    dashes = [m.end() for m in _DASH.finditer(sentence)]
+    bounds = sorted([0, *(m.end() for m in _CLAUSE.finditer(sentence)), *dashes[: len(dashes) == 1], len(sentence)])
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
