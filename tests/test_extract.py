@@ -5704,3 +5704,14 @@ def test_a_sentences_only_dash_ends_a_clause(gazetteer):
         dt.date(2026, 10, 22),
     )
     assert found["over 35 million tonnes"] == "2025"
+
+
+def test_a_which_clause_says_when_a_figure_was_done(gazetteer):
+    """The fifty-fourth round: "The first payment was seven percent of the sum owed, which was duly paid in July
+    2025" gives the figure 2025 (the clause after the pause names no number and says when it was done)."""
+    found = years(
+        "The first payment was seven percent of the sum owed, which was duly paid in July 2025.",
+        gazetteer,
+        dt.date(2026, 2, 25),
+    )
+    assert found["seven percent"] == "2025"

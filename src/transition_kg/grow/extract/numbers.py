@@ -702,7 +702,9 @@ def _year_after(text: str, times: list[Time], end: int, every: list[Time]) -> Ti
 
 
 #: a clause that names a figure again by what it is ("…, a share they held as late as 2012")
-_RESTATED = re.compile(r"(?:a|the)\s+(?:share|level|figure|total|rate|peak|record|high|low)\b")
+_RESTATED = re.compile(
+    r"(?:a|the)\s+(?:share|level|figure|total|rate|peak|record|high|low)\b|which\s+(?:was|were)\s+(?:\w+ly\s+)?\w+\s+in\b"
+)
 
 
 def _restated(
@@ -713,7 +715,8 @@ def _restated(
     numbered: set[tuple[int, int] | None],
 ) -> Time | None:
     """The one time of the clause right after a figure's that names the figure again by what it is, and gives no
-    number of its own ("about 9pc of the power, a share they held as late as 2012": 2012)."""
+    number of its own ("about 9pc of the power, a share they held as late as 2012": 2012), or says when it was done
+    ("seven percent of the sum owed, which was paid in July 2017": 2017)."""
     after = clause_of(clause[1]) if text[clause[1] - 2 : clause[1]] == ", " else None
     if after is None or after in numbered or not _RESTATED.match(text, after[0]):
         return None
