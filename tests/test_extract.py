@@ -5715,3 +5715,14 @@ def test_a_which_clause_says_when_a_figure_was_done(gazetteer):
         dt.date(2026, 2, 25),
     )
     assert found["seven percent"] == "2025"
+
+
+def test_by_a_year_then_a_past_progressive_is_when_the_figure_stood(gazetteer):
+    """The fifty-fourth round: "Units shut in 2018 and by 2022, when the last was turned off, Orme was contributing
+    only 120MW" gives the 120MW 2022 (as "by 2024 … had fallen to" does), not the 2018 before it."""
+    found = years(
+        "Units shut in 2018 and by 2022, when the last was turned off, Orme was contributing only 120MW to the grid.",
+        gazetteer,
+        dt.date(2026, 1, 16),
+    )
+    assert found["only 120MW"] == "2022"

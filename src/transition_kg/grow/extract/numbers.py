@@ -1773,12 +1773,14 @@ _SOURCE_IN = re.compile(
 )
 
 
-#: a past perfect: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500")
-_HAD_DONE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b")
+#: a past perfect or progressive: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500",
+#: "and by 2022, …, Komati was contributing only 120MW")
+_HAD_DONE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b|\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}ing\b")
 
 
 def _reached_by(text: str, t: Time, start: int) -> bool:
-    """Whether a "by" time is when a figure after it stood: a past perfect between ("by 2024 … had fallen to")."""
+    """Whether a "by" time is when a figure after it stood: a past perfect or progressive between ("by 2024 … had
+    fallen to", "by 2022 … was contributing")."""
     return bool(re.search(r"\bby\s+$", t[4])) and bool(_HAD_DONE.search(text, t[1], start))
 
 
