@@ -5729,7 +5729,7 @@ def test_by_a_year_then_a_past_progressive_is_when_the_figure_stood(gazetteer):
 
 
 def test_a_share_of_a_long_of_phrase_before_a_present_verb_is_of_now(gazetteer):
-    """The fifty-fourth round: "Around 98 per cent of the coal produced at the Orme mine is sold to power plants"
+    """The fifty-fourth round: "Around 98 per cent of the coal produced at the mine is sold to power plants"
     holds now (an "of" phrase of up to six words between the figure and its verb in the present tense)."""
-    text = "Around 98 per cent of the coal produced at the Orme mine is sold to power plants."
+    text = "Around 98 per cent of the coal produced at the mine is sold to power plants."
     assert years(text, gazetteer, dt.date(2026, 6, 4))["Around 98 per cent"] == "2026"

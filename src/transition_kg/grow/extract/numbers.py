@@ -890,13 +890,14 @@ _PRESENT_BEFORE = re.compile(
     r"(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){0,2}?)"
     rf"(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
 )
-#: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
-#: or an "of" phrase of up to six ("98 per cent of the coal produced at the mine is sold to …"),
-#: not in a clause of time or condition ("only 14 once it is running") nor passive or progressive ("run by")
+#: a word that ends a figure's subject before its verb
 _NOT_IN_SUBJECT = (
     r"(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|while|"
     r"because)\b)"
 )
+#: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
+#: or an "of" phrase of up to six ("98 per cent of the coal produced at the mine is sold to …"),
+#: not in a clause of time or condition ("only 14 once it is running") nor passive or progressive ("run by")
 _PRESENT_AFTER = re.compile(
     rf"(?:\s+of(?:\s+{_NOT_IN_SUBJECT}[\w'’-]+){{1,6}}?|(?:\s+{_NOT_IN_SUBJECT}[\w'’-]+){{0,4}}?)\s+"
     rf"(?:(?:still|now|also|currently|already|directly|together)\s+)?({_PRESENT_VERBS}|has|have)\b"
