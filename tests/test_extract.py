@@ -5733,3 +5733,13 @@ def test_a_share_of_a_long_of_phrase_before_a_present_verb_is_of_now(gazetteer):
     holds now (an "of" phrase of up to six words between the figure and its verb in the present tense)."""
     text = "Around 98 per cent of the coal produced at the mine is sold to power plants."
     assert years(text, gazetteer, dt.date(2026, 6, 4))["Around 98 per cent"] == "2026"
+
+
+def test_by_that_date_names_the_year_again(gazetteer):
+    """The fifty-fourth round: "By 2030 Orme was to shut eight plants, and by that date we will have reached 18"
+    gives 18 the year 2030 ("that date" names the year before it again, and a future perfect after "by" says the
+    figure stands then); "that date" is no date candidate of its own."""
+    text = "By 2030 Orme was to shut eight plants, and by that date we will have reached 18 plants."
+    found = years(text, gazetteer, dt.date(2026, 7, 7))
+    assert found["18 plants"] == "2030"
+    assert "that date" not in years(text, gazetteer, dt.date(2026, 7, 7), "CandidateDate")

@@ -165,6 +165,9 @@ _DAY_MONTH = re.compile(
 #: a weekday after a preposition just before a day and month, which the day and month read whole: "By Friday,
 #: 25 September" (not a dateline's "Wednesday, August 26", whose date is the day and month)
 _WEEKDAY_BEFORE = re.compile(r"\b(?i:on|by|until|from|since)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
+#: a year named again, after a preposition: "by that date", "in that year" (not a candidate of its own)
+_THAT_DATE = re.compile(r"(?<=\b(?:by|in) )(?:that date|that year)\b", re.I)
+_NAMED_AGAIN = re.compile(r"that (?:date|year)", re.I)
 #: a month named again: "that month", "the same month"
 _THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
 _MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
@@ -320,6 +323,10 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
         if named:
             found.append((m.start(), m.end(), named[-1], m.group(0)))
+    for m in _THAT_DATE.finditer(sentence):  # "By 2025 …, and by that date we will have reached 18": that year
+        year = last_year(text, s_start + m.start())
+        if year:
+            found.append((m.start(), m.end(), str(year), m.group(0)))
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
@@ -352,7 +359,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         else:
             c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
-        if not (SAME_PERIOD.fullmatch(words) or _YEAR_TO.fullmatch(words)):  # "over the same period" names a period
+        if not (
+            SAME_PERIOD.fullmatch(words) or _YEAR_TO.fullmatch(words) or _NAMED_AGAIN.fullmatch(words)
+        ):  # "over the same period" names a period
             # given before, "the year to end-June" the reporting period of the figures with it: no date of their own
             out.append(c)
         times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))

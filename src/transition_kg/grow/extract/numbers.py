@@ -1780,7 +1780,9 @@ _SOURCE_IN = re.compile(
 
 #: a past perfect or progressive: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500",
 #: "and by 2022, …, Komati was contributing only 120MW")
-_HAD_DONE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b|\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}ing\b")
+_HAD_DONE = re.compile(
+    r"\b(?:had|will\s+have)\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b|\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}ing\b"
+)
 
 
 def _reached_by(text: str, t: Time, start: int) -> bool:
@@ -1866,8 +1868,10 @@ def _when(
     same = None if inside else _year_after_same(text, times, clause, end)
     if same:
         return same
-    inside = [  # "decide by March to build a $1bn plant": not the plant's time
-        t for t in inside if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I))
+    inside = [  # "decide by March to build a $1bn plant": not the plant's time (but "by then we will have reached 18")
+        t
+        for t in inside
+        if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I)) or _reached_by(text, t, start)
     ]
     if inside:
         return max(inside, key=lambda t: t[0])
