@@ -5654,8 +5654,8 @@ def test_times_of_day_centuries_and_glued_datelines_are_no_numbers(text, expecte
 
 def test_a_firms_initials_once_are_no_region_code(gazetteer):
     """The fifty-fourth round: an all-capital word that is some country's region code ("SIP", a region of Trinidad
-    and Tobago) but a firm's initials, written once in a story that never names that country, does not set the story
-    there (its "$" stays the US dollar); "NSW" written twice still sets a story in Australia."""
+    and Tobago) but a firm's initials, written once and not after "in" in a story that never names that country,
+    does not set the story there (its "$" stays the US dollar); "NSW" written twice still sets a story in Australia."""
     found = numbers("Orme cut 54 jobs, and 10 went at SIP. A driver earned $525.", gazetteer)
     assert found[-1][:3] == ("$525", "525", "US dollar")
     found = numbers("Orme in NSW cut 54 jobs, and 10 went at NSW Coal. A driver earned $525.", gazetteer)

@@ -391,17 +391,18 @@ def _dateline_country(region: str, text: str) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-def _coded_country(code: str, text: str) -> str | None:
-    """The one country with a region coded ``code`` ("NSW": Australia), when the text writes the code again or that
-    country's name or adjective: a firm's initials once ("100 at SIP") are no region of a country never named."""
+def _coded_country(code: str, text: str, at: int) -> str | None:
+    """The one country with a region coded ``code`` (written at ``at``; "NSW": Australia), when the text writes it
+    after "in", writes it again, or names that country: a firm's initials once ("100 were let go at SIP") are no
+    region of a country the story never names."""
     import pycountry
 
     countries = _region_codes().get(code, set())
     place = pycountry.countries.get(alpha_2=next(iter(countries))) if len(countries) == 1 else None
     if place is None:
         return None
-    again = len(re.findall(rf"\b{code}\b", text)) > 1
-    return place.alpha_2 if again or re.search(rf"\b{re.escape(place.name[:-1])}", text) else None
+    placed = re.search(r"\bin\s+\Z", text[max(0, at - 4) : at]) or len(re.findall(rf"\b{code}\b", text)) > 1
+    return place.alpha_2 if placed or re.search(rf"\b{re.escape(place.name[:-1])}", text) else None
 
 
 def _plain(name: str) -> str:
@@ -450,8 +451,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
         named = _place_named(words, places, n.person)
         if named:  # "the north Queensland town of Bowen": where the story is set, as a dateline says it
             votes[named[0]] += named[1] * (3 if _SETTING.match(text, n.end) else 1)
-        elif len(words) >= 3 and words.isupper() and _coded_country(words, text):
-            votes[_coded_country(words, text) or ""] += 1  # "NSW": New South Wales, in Australia
+        elif len(words) >= 3 and words.isupper() and _coded_country(words, text, n.start):
+            votes[_coded_country(words, text, n.start) or ""] += 1  # "NSW": New South Wales, in Australia
         elif not n.person:  # "the NSW Government", "TAFE NSW": a region's code opening or closing a name, ½
             for word in {words.split()[0], words.split()[-1]} if " " in words else ():
                 if len(word) >= 3 and word.isupper() and len(_region_codes().get(word, ())) == 1:
