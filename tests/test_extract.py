@@ -5414,10 +5414,11 @@ def test_month_ends_and_months_around_the_publication(text, published, exact, ye
     assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
 
 
-def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
-    """ "over the coming months" written in November may run into the next year: no date."""
+def test_months_around_the_turn_of_the_year_are_a_period_of_both_years(gazetteer):
+    """ "over the coming months" written in November may run into the next year: a period of both (the fifty-fourth
+    round; before it, no date)."""
     text = "Another 40 will move over the coming months."
-    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {}
+    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {"over the coming months": "2026-2027"}
 
 
 @pytest.mark.parametrize(

@@ -130,7 +130,8 @@ _RELATIVE = re.compile(
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
     r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
-    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:months|weeks))\b",
+    r"|since the year (?:began|started)"
+    r"|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:months|weeks))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -319,14 +320,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
     found += _years_to(sentence, published)
-    for m in _THAT_MONTH.finditer(sentence):  # "in June …, and 11.1% that month": the month named before it
-        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
-        if named:
-            found.append((m.start(), m.end(), named[-1], m.group(0)))
-    for m in _THAT_DATE.finditer(sentence):  # "By 2025 …, and by that date we will have reached 18": that year
-        year = last_year(text, s_start + m.start())
-        if year:
-            found.append((m.start(), m.end(), str(year), m.group(0)))
+    found += _named_again(text, s_start, sentence, found)
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
@@ -407,6 +401,23 @@ _AHEAD_AFTER = re.compile(r",?\s+(?:(?:is|are)\s+(?:set|due|scheduled|expected)\
 _PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|put off|pushed back)\s+(?:(?:to|until|till)\s+)?\Z")
 #: a finite verb in the past after a sentence-opening date, before any word of the future
 _PAST_VERB = re.compile(r"\b(?:was|were|had)\b")
+
+
+def _named_again(
+    text: str, s_start: int, sentence: str, found: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """A month or year named again: "in June …, and 11.1% that month" (the month the sentence named before it), "By
+    2025 …, and by that date we will have reached 18" (the year the text wrote last)."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in _THAT_MONTH.finditer(sentence):
+        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
+        if named:
+            out.append((m.start(), m.end(), named[-1], m.group(0)))
+    for m in _THAT_DATE.finditer(sentence):
+        year = last_year(text, s_start + m.start())
+        if year:
+            out.append((m.start(), m.end(), str(year), m.group(0)))
+    return out
 
 
 def _since(sentence: str, m: re.Match[str], before: str) -> bool:
