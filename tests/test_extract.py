@@ -5414,10 +5414,11 @@ def test_month_ends_and_months_around_the_publication(text, published, exact, ye
     assert years(text, gazetteer, published, "CandidateDate") == {exact: year}
 
 
-def test_months_around_the_turn_of_the_year_are_not_dated(gazetteer):
-    """ "over the coming months" written in November may run into the next year: no date."""
+def test_months_around_the_turn_of_the_year_are_a_period_of_both_years(gazetteer):
+    """ "over the coming months" written in November may run into the next year: a period of both (the fifty-fourth
+    round; before it, no date)."""
     text = "Another 40 will move over the coming months."
-    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {}
+    assert years(text, gazetteer, dt.date(2026, 11, 7), "CandidateDate") == {"over the coming months": "2026-2027"}
 
 
 @pytest.mark.parametrize(
@@ -5592,3 +5593,176 @@ def test_the_scorer_finds_a_listed_quote_across_a_line_break(tmp_path, gazetteer
     tally = score(article.text, extract(article, expected.published, gazetteer), expected)
     assert tally.rows["quotes"][:2] == [2, 2]
     assert tally.rows["speakers"][:2] == [2, 2]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "The panel, which by the end of March is set to report, met.",
+            dt.date(2026, 11, 20),
+            {"by the end of March": "2027"},
+        ),
+        ("The walkout has been postponed to June.", dt.date(2026, 11, 20), {"to June": "2027"}),
+        ("In April, Orme was hit by news that its pit would be idled.", dt.date(2026, 11, 20), {"In April": "2026"}),
+        ("In December, the pit will close.", dt.date(2026, 11, 20), {"In December": "2026"}),
+    ],
+)
+def test_a_months_year_from_the_verb_around_it(text, published, expected, gazetteer):
+    """The fifty-fourth round: a month is ahead when the verb just after it is of the future ("by March is set to")
+    or something is put off to it ("postponed to June"); a sentence-opening month whose clause is in the past before
+    any future ("In April, X was hit by news that … would be idled") is behind."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_figure_with_a_present_relative_clause_is_of_now(gazetteer):
+    """The fifty-fourth round: a figure whose noun a relative clause in the present tense follows ("The 450 miners
+    who work at the pit will get …") holds now, in the publication's year; not one in the past ("who lost")."""
+    found = years("The 450 miners who work at the pit will get severance pay.", gazetteer, dt.date(2026, 3, 2))
+    assert found["450 miners"] == "2026"
+    assert (
+        years("The 450 miners who lost their jobs will get pay.", gazetteer, dt.date(2026, 3, 2))["450 miners"] == "-"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Sixty years ago, Orme had 64 pits.", dt.date(2006, 1, 8), {"Sixty years ago": "1946"}),
+        ("The pit shut twenty-five years ago.", dt.date(2026, 1, 8), {"twenty-five years ago": "2001"}),
+        ("The pit shut seven months ago.", dt.date(2026, 11, 18), {"seven months ago": "2026"}),
+        ("The pit shut seven months ago.", dt.date(2026, 3, 18), {"seven months ago": "2025"}),
+        ("More cuts are expected in the coming weeks.", dt.date(2026, 9, 1), {"in the coming weeks": "2026"}),
+        ("The strike was called for the end of March.", dt.date(2026, 5, 13), {"for the end of March": "2026"}),
+    ],
+)
+def test_ago_in_tens_and_months_and_the_coming_weeks(text, published, expected, gazetteer):
+    """The fifty-fourth round: "Sixty years ago" and "twenty-five years ago" (tens in words), "seven months ago"
+    (the year of the month that many months back), "in the coming weeks" (this year's, when they fall in it) and
+    "for the end of March" are relative dates."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Over the past few months, prices rose.", dt.date(2027, 2, 13), {"Over the past few months": "2026-2027"}),
+        ("Over the past few months, prices rose.", dt.date(2027, 8, 13), {"Over the past few months": "2027"}),
+        ("Sales this year so far are down.", dt.date(2027, 8, 13), {"this year so far": "2027"}),
+    ],
+)
+def test_recent_months_over_new_year_and_this_year_so_far(text, published, expected, gazetteer):
+    """The fifty-fourth round: recent or coming months that run over the turn of the year are a period of both
+    years (they were no date); "this year so far" is read whole."""
+    found = years(text, gazetteer, published, "CandidateDate")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("As of 3 pm the bodies of 42 people were found.", [("42 people", "42", "count", "-")]),
+        ("After a century-low mark in 2003, output rose.", []),
+        ("For more than a century pits like it have fed Orme.", []),
+        ("15 January, 2026Miners, 2,000 of them, protested.", [("2,000", "2000", "-", "-")]),
+    ],
+)
+def test_times_of_day_centuries_and_glued_datelines_are_no_numbers(text, expected, gazetteer):
+    """The fifty-fourth round: a time of day ("3 pm"), the word "century" on its own ("a century-low", "for more than a
+    century pits …") and the day of a dateline whose year a page glued to the next word are no numbers."""
+    assert numbers(text, gazetteer) == expected
+
+
+def test_a_firms_initials_once_are_no_region_code(gazetteer):
+    """The fifty-fourth round: an all-capital word that is some country's region code ("SIP", a region of Trinidad
+    and Tobago) but a firm's initials, written once and not after "in" in a story that never names that country,
+    does not set the story there (its "$" stays the US dollar); "NSW" written twice still sets a story in Australia."""
+    found = numbers("Orme cut 54 jobs, and 10 went at SIP. A driver earned $525.", gazetteer)
+    assert found[-1][:3] == ("$525", "525", "US dollar")
+    found = numbers("Orme in NSW cut 54 jobs, and 10 went at NSW Coal. A driver earned $525.", gazetteer)
+    assert found[-1][:3] == ("$525", "525", "Australian dollar")
+
+
+def test_an_adverb_and_adjective_before_a_counted_noun(gazetteer):
+    """The fifty-fourth round: "Some 3,500 increasingly distressed drivers" counts drivers (an adverb in -ly before
+    the one word the counted noun may have before it)."""
+    found = numbers("Some 3,500 increasingly distressed drivers wait at the border.", gazetteer)
+    assert found == [("Some 3,500 increasingly distressed drivers", "3500", "count", "some")]
+
+
+def test_a_bare_figure_after_while_or_and_counts_the_noun_before(gazetteer):
+    """The fifty-fourth round: "Orme laid off 54 workers, while 100 were let go at Kell and 50 at Dunn": the bare
+    figures after "while" and "and", followed by their verb or place, count the workers the figure before counts."""
+    found = numbers("Orme laid off 54 workers, while 100 were let go at Kell and 50 at Dunn.", gazetteer)
+    assert [(f[0], f[2]) for f in found] == [("54 workers", "count"), ("100", "count"), ("50", "count")]
+
+
+def test_the_amount_of_people_names_what_a_bare_figure_counts(gazetteer):
+    """The fifty-fourth round: "the amount of people on benefits has tripled to 190" counts people, as "the number
+    of" does."""
+    counted = [
+        c.props["candidateCounted"][0]
+        for c in candidates_of("The amount of people on benefits in Orme has tripled since May to 190.", gazetteer)
+        if c.kind == "CandidateObservation"
+    ]
+    assert counted == ['"people"']
+
+
+def test_years_after_an_event_are_no_number(gazetteer):
+    """The fifty-fourth round: "Two years after the council backed the mine, …" is a time, as "two years later" is,
+    not a number of years."""
+    assert numbers("Two years after the council backed the mine, 300 people live in Orme.", gazetteer) == [
+        ("300 people", "300", "count", "-")
+    ]
+
+
+def test_a_sentences_only_dash_ends_a_clause(gazetteer):
+    """The fifty-fourth round: "Last year, Orme exported over 35 million tonnes — this year so far is less" gives the
+    tonnes last year's date (the one dash ends their clause); a pair of dashes around an aside ends none."""
+    found = years(
+        "Last year, Orme exported over 35 million tonnes — this year so far is less than a third of that.",
+        gazetteer,
+        dt.date(2026, 10, 22),
+    )
+    assert found["over 35 million tonnes"] == "2025"
+
+
+def test_a_which_clause_says_when_a_figure_was_done(gazetteer):
+    """The fifty-fourth round: "The first payment was seven percent of the sum owed, which was duly paid in July
+    2025" gives the figure 2025 (the clause after the pause names no number and says when it was done)."""
+    found = years(
+        "The first payment was seven percent of the sum owed, which was duly paid in July 2025.",
+        gazetteer,
+        dt.date(2026, 2, 25),
+    )
+    assert found["seven percent"] == "2025"
+
+
+def test_by_a_year_then_a_past_progressive_is_when_the_figure_stood(gazetteer):
+    """The fifty-fourth round: "Units shut in 2018 and by 2022, when the last was turned off, Orme was contributing
+    only 120MW" gives the 120MW 2022 (as "by 2024 … had fallen to" does), not the 2018 before it."""
+    found = years(
+        "Units shut in 2018 and by 2022, when the last was turned off, Orme was contributing only 120MW to the grid.",
+        gazetteer,
+        dt.date(2026, 1, 16),
+    )
+    assert found["only 120MW"] == "2022"
+
+
+def test_a_share_of_a_long_of_phrase_before_a_present_verb_is_of_now(gazetteer):
+    """The fifty-fourth round: "Around 98 per cent of the coal produced at the mine is sold to power plants"
+    holds now (an "of" phrase of up to six words between the figure and its verb in the present tense)."""
+    text = "Around 98 per cent of the coal produced at the mine is sold to power plants."
+    assert years(text, gazetteer, dt.date(2026, 6, 4))["Around 98 per cent"] == "2026"
+
+
+def test_by_that_date_names_the_year_again(gazetteer):
+    """The fifty-fourth round: "By 2030 Orme was to shut eight plants, and by that date we will have reached 18"
+    gives 18 the year 2030 ("that date" names the year before it again, and a future perfect after "by" says the
+    figure stands then); "that date" is no date candidate of its own."""
+    text = "By 2030 Orme was to shut eight plants, and by that date we will have reached 18 plants."
+    found = years(text, gazetteer, dt.date(2026, 7, 7))
+    assert found["18 plants"] == "2030"
+    assert "that date" not in years(text, gazetteer, dt.date(2026, 7, 7), "CandidateDate")

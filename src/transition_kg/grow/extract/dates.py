@@ -70,18 +70,24 @@ def financial_year(when: str) -> bool:
     return first.isdigit() and last.isdigit() and int(last) == int(first) + 1
 
 
-def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEASONS) -> int | None:
+def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEASONS) -> int | str | None:
     """The year a relative expression refers to, seen from the publication date (``seasons``: each
     season's first month where the article is set)."""
     words = expression.lower()
-    ago = re.match(r"(\w+(?: \w+)?) (year|decade)s? ago", words)
+    ago = re.match(r"([\w-]+(?: \w+)?) (year|decade|month|week)s? ago", words)
     if ago:
+        written = ago.group(1)
         count = (
-            int(ago.group(1))
-            if ago.group(1).isdigit()
-            else (1 if ago.group(1) in ("a", "one") else words_value(ago.group(1)))
+            int(written)
+            if written.isdigit()
+            else (1 if written in ("a", "one") else words_value(written.replace("-", " ")))
         )
-        return None if count is None else published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
+        if count is None:
+            return None
+        if ago.group(2) in ("month", "week"):  # "seven months ago": the year of the month that many months back
+            back = published - dt.timedelta(days=int(count) * (7 if ago.group(2) == "week" else 30))
+            return back.year
+        return published.year - int(count) * (10 if ago.group(2) == "decade" else 1)
     if "last year" in words or "a year earlier" in words or "previous year" in words:
         return published.year - 1
     if "next year" in words:
@@ -97,10 +103,14 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         return published.year
     if re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day before the day told of
         return (published - dt.timedelta(days=1)).year
-    months = re.search(r"(recent|coming|past few|next few) months$", words)  # "over the coming months": this
-    if months:  # year's, when they fall in it (three months either side of the publication)
+    months = re.search(r"(recent|coming|past few|next few) (months|weeks)$", words)  # "over the coming months": this
+    if months:  # year's, when they fall in it (three months, or three weeks, either side of the publication)
         ahead = months.group(1) in ("coming", "next few")
-        return published.year if (published.month <= 9 if ahead else published.month >= 4) else None
+        reach = dt.timedelta(days=91 if months.group(2) == "months" else 21)
+        other = (published + reach if ahead else published - reach).year
+        return (
+            published.year if other == published.year else f"{min(other, published.year)}-{max(other, published.year)}"
+        )
     for season, month in seasons.items():
         if f"next {season}" in words:
             return published.year if month > published.month else published.year + 1
@@ -110,16 +120,18 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
 
 
 _NUMBER_WORDS = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few)"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a few|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
-    r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)"
-    rf"|{_NUMBER_WORDS} (?:years?|decades?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
+    r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)(?: so far)?"
+    rf"|{_NUMBER_WORDS} (?:years?|decades?|months?|weeks?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
     r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
-    r"|since the year (?:began|started)|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) months)\b",
+    r"|since the year (?:began|started)"
+    r"|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:months|weeks))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")
@@ -154,6 +166,9 @@ _DAY_MONTH = re.compile(
 #: a weekday after a preposition just before a day and month, which the day and month read whole: "By Friday,
 #: 25 September" (not a dateline's "Wednesday, August 26", whose date is the day and month)
 _WEEKDAY_BEFORE = re.compile(r"\b(?i:on|by|until|from|since)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\Z")
+#: a year named again, after a preposition: "by that date", "in that year" (not a candidate of its own)
+_THAT_DATE = re.compile(r"(?<=\b(?:by|in) )(?:that date|that year)\b", re.I)
+_NAMED_AGAIN = re.compile(r"that (?:date|year)", re.I)
 #: a month named again: "that month", "the same month"
 _THAT_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
 _MONTH_NAMED = re.compile(rf"\b(?:{MONTH_NAME})\b")
@@ -164,7 +179,7 @@ _MONTH_WORD = re.compile(
     rf"(?:the\s+(?:{MONTH_NAME})[–-]|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
     r"(?:(?:early|late|mid)[- ])?"
     rf"|(?:early|late|mid)-|for\s+the\s+(?:{MONTH_NAME})[–-]|(?<=until at least )|(?<=by at least )"
-    r"|(?i:at)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January"
+    r"|(?i:at|for)\s+the\s+(?:end|start|beginning|middle)\s+of\s+"  # "at the end of January", "for the end of"
     rf"|(?<=\bthe )(?=(?:{MONTH_NAME})\s+(?:meeting|session|vote|election|deadline|hearing|auction|budget)\b))"
     rf"({MONTH_NAME})\b(?! *\d)(?!,\s*(?:1[89]|20)\d\d\b)(?!-)"  # "Since September, 120 trucks": no day
 )
@@ -305,10 +320,7 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         if year is not None:
             found.append((m.start(), m.end(), str(year), m.group(0)))
     found += _years_to(sentence, published)
-    for m in _THAT_MONTH.finditer(sentence):  # "in June …, and 11.1% that month": the month named before it
-        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
-        if named:
-            found.append((m.start(), m.end(), named[-1], m.group(0)))
+    found += _named_again(text, s_start, sentence, found)
     for m in _EARLIER.finditer(sentence):  # "two years earlier": before the time the sentence gave
         count = 1 if m.group(1).lower() in ("a", "one") else words_value(m.group(1).replace("-", " "))
         if m.group(1).isdigit():
@@ -341,7 +353,9 @@ def dates_in(text: str, s_start: int, s_end: int, published: dt.date, country: s
         else:
             c.add("candidateYear", turtle.typed(when, "xsd:gYear"))
         c.add("yearInferredFrom", turtle.text(words))
-        if not (SAME_PERIOD.fullmatch(words) or _YEAR_TO.fullmatch(words)):  # "over the same period" names a period
+        if not (
+            SAME_PERIOD.fullmatch(words) or _YEAR_TO.fullmatch(words) or _NAMED_AGAIN.fullmatch(words)
+        ):  # "over the same period" names a period
             # given before, "the year to end-June" the reporting period of the figures with it: no date of their own
             out.append(c)
         times.append((s_start + a, s_start + b, when, words, sentence[max(0, a - 8) : a]))
@@ -381,6 +395,30 @@ _WAS_DUE = re.compile(
 #: "since" and a short clause of an event in a year, just before the year ("since it was launched in 2024")
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)?\s*[a-z]+ed\s+in\s+\Z", re.I)
 
+#: a future verb right after a date: "by March will", "by the end of February is set to"
+_AHEAD_AFTER = re.compile(r",?\s+(?:(?:is|are)\s+(?:set|due|scheduled|expected)\s+to|will|shall)\b")
+#: a date something is put off to: "has been postponed to June", "was delayed until March"
+_PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|put off|pushed back)\s+(?:(?:to|until|till)\s+)?\Z")
+#: a finite verb in the past after a sentence-opening date, before any word of the future
+_PAST_VERB = re.compile(r"\b(?:was|were|had)\b")
+
+
+def _named_again(
+    text: str, s_start: int, sentence: str, found: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """A month or year named again: "in June …, and 11.1% that month" (the month the sentence named before it), "By
+    2025 …, and by that date we will have reached 18" (the year the text wrote last)."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in _THAT_MONTH.finditer(sentence):
+        named = [y for a, _, y, words in found if a < m.start() and "-" not in y and _MONTH_NAMED.search(words)]
+        if named:
+            out.append((m.start(), m.end(), named[-1], m.group(0)))
+    for m in _THAT_DATE.finditer(sentence):
+        year = last_year(text, s_start + m.start())
+        if year:
+            out.append((m.start(), m.end(), str(year), m.group(0)))
+    return out
+
 
 def _since(sentence: str, m: re.Match[str], before: str) -> bool:
     """Whether the year ``m`` opens a period running until now: "since 2019", "since it was launched in 2024",
@@ -395,14 +433,21 @@ def _since(sentence: str, m: re.Match[str], before: str) -> bool:
     )
 
 
-def _forward(sentence: str, start: int) -> bool:
-    """Whether a date at ``start`` is ahead of the publication date: the words since the last
-    speech verb before it (or, at the sentence's start, up to the first) speak of the future."""
+def _forward(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether a date at ``start`` (ending at ``end``) is ahead of the publication date: the words since the last
+    speech verb before it (or, at the sentence's start, up to the first, unless a verb in the past comes before the
+    future: "In April, the town was hit by news that the mine would be idled") speak of the future, or the verb
+    just after it does ("which by the end of February is set to announce")."""
+    if (end is not None and _AHEAD_AFTER.match(sentence, end)) or _PUT_OFF.search(sentence, max(0, start - 40), start):
+        return True
     before = re.split(rf"\b{SPEECH}\b", sentence[max(0, start - 300) : start])[-1]
     if _DONE_BY.search(before):  # "the $310 million it planned in January": a past act, whatever the sentence's tense
         return False
     if not before.strip(" ,"):
         before = re.split(rf"\b{SPEECH}\b", sentence[start : start + 300])[0]
+        future = re.search(FUTURE, before, re.I)
+        past = _PAST_VERB.search(before, 0, future.start() if future else 0)
+        return bool(future) and not past and not _WAS_DUE.search(before)
     return bool(re.search(FUTURE, before, re.I)) and not _WAS_DUE.search(before)
 
 
@@ -444,7 +489,9 @@ def _calendar(sentence: str, published: dt.date, country: str | None = None) -> 
     for m in _MONTH_WORD.finditer(sentence):  # "last October", "in mid-August", "by March"
         month, word = MONTH_NUMBERS[m.group(2).lower()[:3]], (m.group(1) or "").lower()
         ahead = word == "next" or (
-            word not in ("last", "this") and _forward(sentence, m.start()) and not _DONE.search(sentence, 0, m.start())
+            word not in ("last", "this")
+            and _forward(sentence, m.start(), m.end())
+            and not _DONE.search(sentence, 0, m.start())
         )
         year = published.year
         if word == "last" or (not ahead and word != "this"):

@@ -50,8 +50,15 @@ _CLAUSE = re.compile(
 )
 
 
+#: a dash between words: a clause's end when it is the sentence's only one ("exported 35 million tonnes — this year
+#: so far is less"), not a pair around an aside ("the land — flat and cleared — and a grant")
+_DASH = re.compile(r"\s+(?:[—–]|--)\s+")
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    """A sentence's clauses, as spans of the text (``offset``: where the sentence starts)."""
+    dashes = [m.end() for m in _DASH.finditer(sentence)]
+    bounds = sorted([0, *(m.end() for m in _CLAUSE.finditer(sentence)), *dashes[: len(dashes) == 1], len(sentence)])
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
@@ -122,9 +129,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
     counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
     if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
         return "count", counted.group(2), end + counted.end()
-    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles"; not
-    # "three main areas", "the first truck stops")
-    plural = re.match(r"\s+(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
+    # "60 roles", "30 more teachers", and after a figure in digits a word before the noun ("60 permanent roles", with
+    # an adverb before it: "3,500 increasingly distressed drivers"; not "three main areas", "the first truck stops")
+    plural = re.match(r"\s+(?:[a-z]{3,}ly\s+(?=[a-z]{3,}\s+[a-z]{3,}s\b))?(?:([a-z]{3,})\s+)??([a-z]{3,}s)\b", rest)
     between = plural.group(1) if plural else None
     if (
         plural
@@ -384,6 +391,20 @@ def _dateline_country(region: str, text: str) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+def _coded_country(code: str, text: str, at: int) -> str | None:
+    """The one country with a region coded ``code`` (written at ``at``; "NSW": Australia), when the text writes it
+    after "in", writes it again, or names that country: a firm's initials once ("100 were let go at SIP") are no
+    region of a country the story never names."""
+    import pycountry
+
+    countries = _region_codes().get(code, set())
+    place = pycountry.countries.get(alpha_2=next(iter(countries))) if len(countries) == 1 else None
+    if place is None:
+        return None
+    placed = re.search(r"\bin\s+\Z", text[max(0, at - 4) : at]) or len(re.findall(rf"\b{code}\b", text)) > 1
+    return place.alpha_2 if placed or re.search(rf"\b{re.escape(place.name[:-1])}", text) else None
+
+
 def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
@@ -430,8 +451,8 @@ def country_of(text: str, names: list[Name]) -> str | None:
         named = _place_named(words, places, n.person)
         if named:  # "the north Queensland town of Bowen": where the story is set, as a dateline says it
             votes[named[0]] += named[1] * (3 if _SETTING.match(text, n.end) else 1)
-        elif len(words) >= 3 and words.isupper() and len(_region_codes().get(words, ())) == 1:
-            votes[next(iter(_region_codes()[words]))] += 1  # "NSW": New South Wales, in Australia
+        elif len(words) >= 3 and words.isupper() and _coded_country(words, text, n.start):
+            votes[_coded_country(words, text, n.start) or ""] += 1  # "NSW": New South Wales, in Australia
         elif not n.person:  # "the NSW Government", "TAFE NSW": a region's code opening or closing a name, ½
             for word in {words.split()[0], words.split()[-1]} if " " in words else ():
                 if len(word) >= 3 and word.isupper() and len(_region_codes().get(word, ())) == 1:
@@ -682,7 +703,9 @@ def _year_after(text: str, times: list[Time], end: int, every: list[Time]) -> Ti
 
 
 #: a clause that names a figure again by what it is ("…, a share they held as late as 2012")
-_RESTATED = re.compile(r"(?:a|the)\s+(?:share|level|figure|total|rate|peak|record|high|low)\b")
+_RESTATED = re.compile(
+    r"(?:a|the)\s+(?:share|level|figure|total|rate|peak|record|high|low)\b|which\s+(?:was|were)\s+(?:\w+ly\s+)?\w+\s+in\b"
+)
 
 
 def _restated(
@@ -693,7 +716,8 @@ def _restated(
     numbered: set[tuple[int, int] | None],
 ) -> Time | None:
     """The one time of the clause right after a figure's that names the figure again by what it is, and gives no
-    number of its own ("about 9pc of the power, a share they held as late as 2012": 2012)."""
+    number of its own ("about 9pc of the power, a share they held as late as 2012": 2012), or says when it was done
+    ("seven percent of the sum owed, which was paid in July 2017": 2017)."""
     after = clause_of(clause[1]) if text[clause[1] - 2 : clause[1]] == ", " else None
     if after is None or after in numbered or not _RESTATED.match(text, after[0]):
         return None
@@ -867,11 +891,16 @@ _PRESENT_BEFORE = re.compile(
     r"(?:(?!(?:been|being|not|no|the|by)\b)[a-z]+(?<!ed)(?<!en)\s+){0,2}?)"
     rf"(?:(?:{QUALIFIERS})\s+)?(?:{CURRENCY}\s*)?\Z"
 )
+#: a word that ends a figure's subject before its verb
+_NOT_IN_SUBJECT = (
+    r"(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|while|"
+    r"because)\b)"
+)
 #: such a verb after a figure and up to four words ("About 2,300 miners still work", "jobs in Biloela depend on it"),
+#: or an "of" phrase of up to six ("98 per cent of the coal produced at the mine is sold to …"),
 #: not in a clause of time or condition ("only 14 once it is running") nor passive or progressive ("run by")
 _PRESENT_AFTER = re.compile(
-    r"(?:\s+(?!(?:who|which|that|and|or|but|had|has|have|was|were|will|would|once|when|if|as|until|after|before|"
-    r"while|because)\b)[\w'’-]+){0,4}?\s+"
+    rf"(?:\s+of(?:\s+{_NOT_IN_SUBJECT}[\w'’-]+){{1,6}}?|(?:\s+{_NOT_IN_SUBJECT}[\w'’-]+){{0,4}}?)\s+"
     rf"(?:(?:still|now|also|currently|already|directly|together)\s+)?({_PRESENT_VERBS}|has|have)\b"
     r"(?!\s+(?:been|expected|due|set|likely|going|by|to\b|(?!being\b)[a-z]+(?:ed|ing)\b))"
 )  # "are being laid off": a progressive, of now
@@ -888,6 +917,11 @@ _ING_AFTER = re.compile(r"\s+([a-z]{2,}ing)\b")
 #: it in the present tense ("are still unemployed")
 _RELATIVE_ON = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\s+[^,;:.\"“”]*\Z")
 _RELATIVE_AFTER_FIGURE = re.compile(r"(?:\s+of\s+(?:the|its|their|our)(?:\s+[\w'’-]+){1,2})?\s+(?:who|that)\b")
+#: a relative clause in the present tense on a figure's noun: "The 450 miners who work at the pit …" (of now)
+_RELATIVE_PRESENT = re.compile(
+    rf"\s+(?:who|that)\s+(?:(?:still|now|also|currently)\s+)?({_PRESENT_VERBS})\b"
+    r"(?!\s+(?:been|being|expected|due|set|likely|going|to\b|(?!being\b)[a-z]+(?:ed|ing)\b))"
+)
 _MAIN_VERB = re.compile(r"\s(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
 _MAIN_PRESENT = re.compile(r"[^,;:.\"“”]{0,30}?\s+(are|is)\s+(?:still\s+|now\s+)?(?!being|been|expected|due|set|to\b)")
 
@@ -917,7 +951,7 @@ def _present(text: str, quantity: Quantity, clause: tuple[int, int], start: int)
         return None if bare and before.group(group) in ("is", "are") else (*before.span(group), before.group(group))
     after = _PRESENT_AFTER.match(text, quantity.end, clause[1])
     with_ing = _WITH_BEFORE.search(text, max(clause[0], start - 30), start) and _ING_AFTER.match(text, quantity.end)
-    after = after or with_ing or None
+    after = after or with_ing or _RELATIVE_PRESENT.match(text, quantity.end, clause[1]) or None
     relative = _RELATIVE_AFTER_FIGURE.match(text, quantity.end, clause[1]) if not after else None
     after = after or (_MAIN_VERB.search(text, relative.end(), clause[1]) if relative else None)
     return (*after.span(1), after.group(1)) if after else None
@@ -1453,10 +1487,13 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
         if (
             (
                 unit in ("year", "month", "week", "day")
-                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|old)\b", rest)
+                and re.match(r"\s*(?:ago|on|later|earlier|afterwards|after|old)\b", rest)
             )
             or re.match(r"-year-old", rest)
             or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
+            or (unit is None and re.match(r"\s*(?:[ap]\.m\.|[ap]m\b)", rest, re.I))  # "As of 3 pm": a time of day
+            or (words.lower() == "century" and not re.match(r"-(?:old|long)\b", rest))  # "a century-low", "for more
+            # than a century caverns like it have …": no count of a hundred
             or (
                 unit in ("month", "week")
                 and re.search(r"\bthe\s+$", before)
@@ -1517,6 +1554,15 @@ def _carry_units(text: str, s_start: int, kept: list[Quantity]) -> None:
             and not re.match(r"\s+[a-z]+s\b", text[later.end : later.end + 20])
         ):
             later.unit, later.counted = earlier.unit, earlier.counted
+    for earlier, later in itertools.pairwise(kept):  # "laid off 54 workers, while 100 were … at SIP and 50 at X"
+        if (
+            later.unit is None
+            and earlier.counted
+            and text[later.number.start : later.number.end].replace(",", "").isdigit()
+            and re.search(r"(?:,\s*(?:while|whereas)|\band)\s+$", text[earlier.end : later.number.start])
+            and re.match(r"\s+(?:were|are|was|at|in)\b", text[later.end : later.end + 8])
+        ):
+            later.unit, later.counted = earlier.unit, earlier.counted
     subject = (
         _NUMBER_OF.search(text, s_start, kept[-1].number.start) if kept else None
     )  # "The number of coal miners fell to about 61,000": miners
@@ -1571,7 +1617,7 @@ _TO_LEVEL_BEFORE = re.compile(rf"\bto\s+(?:(?:{QUALIFIERS})\s+)?\Z")
 _FROM_AFTER = re.compile(rf"[^.;:,\"“”\d]{{0,60}}?,?\s+from\s+(?:(?:{QUALIFIERS})\s+)?")  # "… this fall, from 198"
 #: a sentence's subject that names what its bare figures count: "the number of manufacturing jobs"
 _NUMBER_OF = re.compile(
-    r"\b[Tt]he\s+number\s+of\s+(?:[a-z][\w-]*\s+){0,2}?("
+    r"\b[Tt]he\s+(?:number|amount)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?("
     + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True))
     + r"|[a-z]{3,}(?<!ss)s)\b"
 )
@@ -1664,8 +1710,8 @@ _DATED_DAY = re.compile(r",?\s+(?:1[89]|20)\d\d\b")
 #: a month's name and a year just after a day: the day of a whole date written day first ("11 December 2022")
 _DAY_OF_DATED_MONTH = re.compile(
     rf"\s+(?:{'|'.join(m.capitalize() for m in MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?),?\s+"
-    r"(?:1[89]|20)\d\d\b"
-)
+    r"(?:1[89]|20)\d\d(?!\d)"
+)  # a year glued to the next word in a page's text ("15 January, 2015Approximately") still ends the date
 #: a date written in figures, its three parts joined by one sign ("20/10/26", "2019-10-30", "30.10.2019"): no number
 _FIGURE_DATE = re.compile(
     r"(?<![\w.,/:-])(?:(?:1[89]|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
@@ -1733,12 +1779,16 @@ _SOURCE_IN = re.compile(
 )
 
 
-#: a past perfect: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500")
-_HAD_DONE = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b")
+#: a past perfect or progressive: what a time "by" which had come about ("by 2024 the figure had fallen to 7,500",
+#: "and by 2022, …, Komati was contributing only 120MW")
+_HAD_DONE = re.compile(
+    r"\b(?:had|will\s+have)\s+(?:\w+\s+)?\w+(?:ed|en|t|n)\b|\b(?:was|were)\s+(?:\w+ly\s+)?\w{3,}ing\b"
+)
 
 
 def _reached_by(text: str, t: Time, start: int) -> bool:
-    """Whether a "by" time is when a figure after it stood: a past perfect between ("by 2024 … had fallen to")."""
+    """Whether a "by" time is when a figure after it stood: a past perfect or progressive between ("by 2024 … had
+    fallen to", "by 2022 … was contributing")."""
     return bool(re.search(r"\bby\s+$", t[4])) and bool(_HAD_DONE.search(text, t[1], start))
 
 
@@ -1819,8 +1869,10 @@ def _when(
     same = None if inside else _year_after_same(text, times, clause, end)
     if same:
         return same
-    inside = [  # "decide by March to build a $1bn plant": not the plant's time
-        t for t in inside if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I))
+    inside = [  # "decide by March to build a $1bn plant": not the plant's time (but "by then we will have reached 18")
+        t
+        for t in inside
+        if not (re.search(r"\bby\s+$", t[4]) or re.match(r"by\b", t[3] or "", re.I)) or _reached_by(text, t, start)
     ]
     if inside:
         return max(inside, key=lambda t: t[0])
