@@ -5570,3 +5570,28 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
         "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
     )
     assert found["August 26"] == "2026" and "Wednesday, August 26" not in found
+
+
+def organisations(text, gazetteer):
+    """Each quote's speaker and organisation."""
+    return [
+        (
+            c.props.get("candidateSpeaker", ["-"])[0].strip('"'),
+            c.props.get("candidateOrganisation", ["-"])[0].strip('"'),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Vale lives in Orme. She has been working for the utility giant Kestrel Power for ten years.\n\n"
+        '"It is scary," says Ann Vale.',
+        '"It is scary," said Ann Vale, who works for the utility Kestrel Power.',
+    ],
+)
+def test_the_employer_a_speaker_works_for(text, gazetteer):
+    """The fifty-fifth round: "X, who works for Y" and "… X. She has been working for the Z giant Y" give Y."""
+    assert organisations(text, gazetteer) == [("Ann Vale", "Kestrel Power")]

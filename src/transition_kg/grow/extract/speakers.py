@@ -1514,16 +1514,23 @@ _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the Un
 #: an organisation right after a name with no role between: "X of the Y", "X, of the miners' union Y,", "X, who
 #: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
 #: at Y": a past post, a venue)
+#: an employer the person works for, in a relative clause or in the next sentence's pronoun ("X, who works for the
+#: utility Y", "… said X. She has been working for the energy giant Y for ten years"): Y
+_WORKS_FOR = (
+    r"(?:,?\s+who|[^.!?\n\"“”]{0,40}?\.\s+(?:She|He))\s+(?:has\s+been\s+working|has\s+worked|had\s+worked|works|worked)"
+    rf"\s+for\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ORG}"
+)
 _MEMBER_OF = re.compile(
     rf"(?:,\s+of\s+(?:the\s+)?|\s+of\s+the\s+)(?:[a-z][\w-]*s['’]\s+)?{_ORG}"  # ", of Y University's campus,"
     rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works|leads|heads|directs)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+    rf"|{_WORKS_FOR}"
 )
 
 
 def _member_of(seen: Occurrences, person: str) -> str | None:
     """The organisation written right after a person's name, with no role between ("X of the Y")."""
     found = seen.after(person, _MEMBER_OF)
-    return _owner(found.group(1) or found.group(2)) if found else None
+    return _owner(next(group for group in found.groups() if group)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
