@@ -5595,3 +5595,16 @@ def organisations(text, gazetteer):
 def test_the_employer_a_speaker_works_for(text, gazetteer):
     """The fifty-fifth round: "X, who works for Y" and "… X. She has been working for the Z giant Y" give Y."""
     assert organisations(text, gazetteer) == [("Ann Vale", "Kestrel Power")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"The pit is dying," said the worker, Mr. Tarno, 39.', [("The pit is dying", "Tarno", "worker")]),
+        ('"The pit is dying," said the worker, Ann Vale.', [("The pit is dying", "Ann Vale", "worker")]),
+    ],
+)
+def test_a_described_speaker_named_after_a_comma(text, expected, gazetteer):
+    """The fifty-fifth round: "said the worker, Mr. X, 39" is X's quote (an honorific opens the name), and the
+    description before the name is the role, not the age after it."""
+    assert speakers(text, gazetteer) == expected

@@ -107,7 +107,12 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
         phrase,
     )
-    named_next = unnamed and re.match(rf",\s+[{UPPER}][\w'’-]+\s+[{UPPER}]", phrase[unnamed.end() :])
+    named_next = (
+        unnamed
+        and re.match(  # "said the worker, Mr. Guo, 39": Guo
+            rf",\s+(?:[{UPPER}][\w'’-]+|(?:{_ADDRESS_WORDS})\.?)\s+[{UPPER}]", phrase[unnamed.end() :]
+        )
+    )
     if unnamed and not named_next and not re.match(r"\s*the\s+(?:[A-Z])", phrase):  # "the spokesman, Li Wei": Li Wei
         words = unnamed.group(1)
         tail = phrase[unnamed.end() :]
@@ -157,7 +162,10 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     speaker = name.text
     if lead and all(word in PARTICLES for word in lead.split()):
         speaker, lead = f"{lead} {name.text}", ""  # "van der Walt told": the particles are the surname's
-    role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
+    described = lead if lead and re.match(r"[a-z]", lead) else ""  # "said the worker, Mr. Guo, 39": worker, not 39
+    role_text = (
+        apposition.group(1) if apposition and not (described and apposition.group(1)[:1].isdigit()) else described
+    )
     if role_text:
         role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
         owning = _OWNER_OPENS.match(role_text)  # "the National Union of Mineworkers' regional secretary for the
