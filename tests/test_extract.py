@@ -5608,3 +5608,13 @@ def test_a_described_speaker_named_after_a_comma(text, expected, gazetteer):
     """The fifty-fifth round: "said the worker, Mr. X, 39" is X's quote (an honorific opens the name), and the
     description before the name is the role, not the age after it."""
     assert speakers(text, gazetteer) == expected
+
+
+def test_she_in_a_sentence_that_opens_on_a_person_is_that_person(gazetteer):
+    """The fifty-fifth round: "Y stirred fear when she told a rally that the plan means "…"" is Y's quote, not the
+    last speaker's before the sentence."""
+    text = (
+        '"It is bad," said Tom Reed, a former miner.\n\n'
+        'Ann Vale stirred fear when she told a rally in March that the plan means "we are going to close the pits."'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Tom Reed", "Ann Vale"]

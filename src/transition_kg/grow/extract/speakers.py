@@ -857,9 +857,10 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     if not verbs or re.search(r'["“”„«»]', lead[verbs[-1].end() :]):
         return None
     subject = lead[: verbs[-1].start()]
-    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
-        return _last_person(people, sentence, start)
     first = bisect.bisect_left(people, (sentence,))
+    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):  # "X stirred fear when she told …": X, the
+        opens = first < len(people) and not text[sentence : people[first][0]].strip()  # one the sentence opens on
+        return (people[first][1], None, None) if opens else _last_person(people, sentence, start)
     if first < len(people) and people[first][0] < sentence + len(subject):
         return (people[first][1], None, None)
     named = _titled_person(subject, text, names, sentence) or _surname(subject.strip(), people, sentence)
