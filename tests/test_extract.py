@@ -5618,3 +5618,13 @@ def test_she_in_a_sentence_that_opens_on_a_person_is_that_person(gazetteer):
         'Ann Vale stirred fear when she told a rally in March that the plan means "we are going to close the pits."'
     )
     assert [s[1] for s in speakers(text, gazetteer)] == ["Tom Reed", "Ann Vale"]
+
+
+def test_a_long_apposition_between_the_name_and_said(gazetteer):
+    """The fifty-fifth round: "“…,” X, the head of industrial relations at the Y office in Z district, said on
+    Friday" (the apposition past 80 characters) is X's quote; a quote mark between is no apposition."""
+    text = (
+        "“The three firms are small,” Tarno, the head of industrial relations at the Labor Ministry office in "
+        "Kestrel district, said on Friday."
+    )
+    assert speakers(text, gazetteer) == [("The three firms are small", "Tarno", "head of industrial relations")]

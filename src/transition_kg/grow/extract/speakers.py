@@ -300,7 +300,9 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         before = text[previous_end : start - 1]
         who = None
         said = re.match(rf"\s*,?\s*{_SAID_AFTER}\s+", after)
-        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{_SAID_AFTER}\b", after)
+        named_then_said = re.match(  # "“…,” X, the head of … at the Y office in Z district, said on Friday"
+            rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID_AFTER}\b", after
+        )
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
             said = named_then_said = None  # before the quote, which ends its sentence, is the one
