@@ -5628,3 +5628,34 @@ def test_a_long_apposition_between_the_name_and_said(gazetteer):
         "Kestrel district, said on Friday."
     )
     assert speakers(text, gazetteer) == [("The three firms are small", "Tarno", "head of industrial relations")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a paragraph that is only the quote, after one opening on one person and quoting no one
+            "Ann Vale worked as a miner for three decades. Her main worry now is her pension.\n\n"
+            "“We kept the lights on, and now they want to put our lights out.”",
+            ["Ann Vale"],
+        ),
+        (
+            "Ann Vale feels abandoned by politicians. “We made them millions of dollars. I saw friends die.",
+            ["Ann Vale"],
+        ),
+        (  # two people above: no one
+            "Ann Vale and Tom Reed worked as miners.\n\n“We kept the lights on, and now they want them out.”",
+            ["-"],
+        ),
+    ],
+)
+def test_an_unattributed_quote_after_one_person(text, expected, gazetteer):
+    """The fifty-fifth round: a quote that is its whole paragraph, under a paragraph opening on one person who is the
+    only one it names, is theirs; so is a quote the text leaves open at its paragraph's end after one person."""
+    assert [s[1] for s in speakers(text, gazetteer)] == expected
+
+
+def test_a_place_before_a_trade_is_no_organisation(gazetteer):
+    """The fifty-fifth round: "Former Boone County coal miner X" is a former coal miner, the county no employer."""
+    text = "Former Orme County coal miner Ann Vale spoke.\n\n“We kept the lights on for years,” Vale said."
+    assert organisations(text, gazetteer) == [("Ann Vale", "-")]
+    assert speakers(text, gazetteer)[0][2] == "former coal miner"

@@ -331,8 +331,9 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
-        if who is None and closed and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only quote,
-            # at its end, unattributed
+        alone = closed or k + 1 == len(segments) or segments[k + 1][2] != group  # not a quote going on below
+        if who is None and alone and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only
+            # quote, at its end, unattributed
             who = _only_person(text, mentions, line_start, start)
         if who is not None:
             who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
@@ -827,7 +828,13 @@ def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
 def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
     """The speaker of a quote that ends its paragraph with no verb of saying: the one person the paragraph named
     before it ("For Ana Ruiz, a teacher, the closure is personal. "My father worked there …""), not one of two."""
-    if not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
+    if not text[line_start:start].strip(' "“„«'):  # the paragraph is the quote: the paragraph above's one person,
+        above = len(text[:line_start].rstrip())  # which opens on them and quotes no one ("X worked as a miner. …")
+        line_start, start = text.rfind("\n", 0, above) + 1, above
+        first = bisect.bisect_left(people, (line_start,))
+        if re.search(r"[\"“”„«»]", text[line_start:start]) or first == len(people) or people[first][0] != line_start:
+            return None
+    elif not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
         return None  # the quote opens a sentence after the paragraph's first (not "what locals call the "…"")
     first, last = bisect.bisect_left(people, (line_start,)), bisect.bisect_left(people, (start,))
     named = {p for _, p in people[first:last]}
@@ -1010,6 +1017,8 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
 
 #: a role whose "of" names where one lives, never an organisation ("a 42-year-old resident of Y")
 _RESIDENT = re.compile(r"\bresident$")
+#: a trade, whose place before it ("Boone County coal miner") is where it is worked, not an employer
+_TRADE = re.compile(r"\b(?:miner|worker|farmer|resident|driver|electrician|mechanic|welder|labou?rer)s?$")
 #: a capitalised title a company or body owns, said with a verb: "X is Endesa's General Director in the Region"
 _IS_OWNED_TITLE = re.compile(
     rf"\s+(?:is|was|has\s+been)\s+(?:the\s+)?([{UPPER}][\w&-]*(?:\s+[{UPPER}][\w&-]*){{0,3}})['’]s\s+"
@@ -1446,6 +1455,10 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
+    if head.startswith("Former "):  # "Former Boone County coal miner X": a former coal miner
+        head, role = head.removeprefix("Former "), f"former {role}"
+    if head.split()[-1:] and head.split()[-1] in PLACE_WORDS and _TRADE.search(role):
+        return role, None  # "Boone County coal miner X": where the miner lives or works, no organisation
     owned = _possessed(seen, names, head, role, found.start())
     if owned:
         return owned
