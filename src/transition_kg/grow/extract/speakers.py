@@ -271,6 +271,11 @@ _NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Associ
 _SAID_AFTER = rf"(?:{SPEECH}|confirmed|confirms)"
 
 
+#: a name and its apposition, however long, before a speech verb after a quote, no quote mark between ("“…,” X, the
+#: head of … at the Y office in Z district, said on Friday")
+_NAMED_THEN_SAID = re.compile(rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID_AFTER}\b")
+
+
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
@@ -300,9 +305,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         before = text[previous_end : start - 1]
         who = None
         said = re.match(rf"\s*,?\s*{_SAID_AFTER}\s+", after)
-        named_then_said = re.match(  # "“…,” X, the head of … at the Y office in Z district, said on Friday"
-            rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID_AFTER}\b", after
-        )
+        named_then_said = _NAMED_THEN_SAID.match(after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
             said = named_then_said = None  # before the quote, which ends its sentence, is the one
@@ -331,9 +334,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
-        alone = closed or k + 1 == len(segments) or segments[k + 1][2] != group  # not a quote going on below
-        if who is None and alone and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only
-            # quote, at its end, unattributed
+        alone = closed or k + 1 == len(segments) or segments[k + 1][2] != group  # (an open one going on nowhere)
+        if who is None and alone and last < line_start and not after.strip(' .,!?"”»'):  # paragraph's only quote
             who = _only_person(text, mentions, line_start, start)
         if who is not None:
             who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
