@@ -5660,6 +5660,31 @@ def test_recent_months_over_new_year_and_this_year_so_far(text, published, expec
     assert {k: found.get(k) for k in expected} == expected
 
 
+def organisations(text, gazetteer):
+    """Each quote's speaker and organisation."""
+    return [
+        (
+            c.props.get("candidateSpeaker", ["-"])[0].strip('"'),
+            c.props.get("candidateOrganisation", ["-"])[0].strip('"'),
+        )
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateQuote"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Vale lives in Orme. She has been working for the utility giant Kestrel Power for ten years.\n\n"
+        '"It is scary," says Ann Vale.',
+        '"It is scary," said Ann Vale, who works for the utility Kestrel Power.',
+    ],
+)
+def test_the_employer_a_speaker_works_for(text, gazetteer):
+    """The fifty-fifth round: "X, who works for Y" and "… X. She has been working for the Z giant Y" give Y."""
+    assert organisations(text, gazetteer) == [("Ann Vale", "Kestrel Power")]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -5766,3 +5791,64 @@ def test_by_that_date_names_the_year_again(gazetteer):
     found = years(text, gazetteer, dt.date(2026, 7, 7))
     assert found["18 plants"] == "2030"
     assert "that date" not in years(text, gazetteer, dt.date(2026, 7, 7), "CandidateDate")
+
+
+        ('"The pit is dying," said the worker, Mr. Tarno, 39.', [("The pit is dying", "Tarno", "worker")]),
+        ('"The pit is dying," said the worker, Ann Vale.', [("The pit is dying", "Ann Vale", "worker")]),
+    ],
+)
+def test_a_described_speaker_named_after_a_comma(text, expected, gazetteer):
+    """The fifty-fifth round: "said the worker, Mr. X, 39" is X's quote (an honorific opens the name), and the
+    description before the name is the role, not the age after it."""
+    assert speakers(text, gazetteer) == expected
+
+
+def test_she_in_a_sentence_that_opens_on_a_person_is_that_person(gazetteer):
+    """The fifty-fifth round: "Y stirred fear when she told a rally that the plan means "…"" is Y's quote, not the
+    last speaker's before the sentence."""
+    text = (
+        '"It is bad," said Tom Reed, a former miner.\n\n'
+        'Ann Vale stirred fear when she told a rally in March that the plan means "we are going to close the pits."'
+    )
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Tom Reed", "Ann Vale"]
+
+
+def test_a_long_apposition_between_the_name_and_said(gazetteer):
+    """The fifty-fifth round: "“…,” X, the head of industrial relations at the Y office in Z district, said on
+    Friday" (the apposition past 80 characters) is X's quote; a quote mark between is no apposition."""
+    text = (
+        "“The three firms are small,” Tarno, the head of industrial relations at the Labor Ministry office in "
+        "Kestrel district, said on Friday."
+    )
+    assert speakers(text, gazetteer) == [("The three firms are small", "Tarno", "head of industrial relations")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a paragraph that is only the quote, after one opening on one person and quoting no one
+            "Ann Vale worked as a miner for three decades. Her main worry now is her pension.\n\n"
+            "“We kept the lights on, and now they want to put our lights out.”",
+            ["Ann Vale"],
+        ),
+        (
+            "Ann Vale feels abandoned by politicians. “We made them millions of dollars. I saw friends die.",
+            ["Ann Vale"],
+        ),
+        (  # two people above: no one
+            "Ann Vale and Tom Reed worked as miners.\n\n“We kept the lights on, and now they want them out.”",
+            ["-"],
+        ),
+    ],
+)
+def test_an_unattributed_quote_after_one_person(text, expected, gazetteer):
+    """The fifty-fifth round: a quote that is its whole paragraph, under a paragraph opening on one person who is the
+    only one it names, is theirs; so is a quote the text leaves open at its paragraph's end after one person."""
+    assert [s[1] for s in speakers(text, gazetteer)] == expected
+
+
+def test_a_place_before_a_trade_is_no_organisation(gazetteer):
+    """The fifty-fifth round: "Former Boone County coal miner X" is a former coal miner, the county no employer."""
+    text = "Former Orme County coal miner Ann Vale spoke.\n\n“We kept the lights on for years,” Vale said."
+    assert organisations(text, gazetteer) == [("Ann Vale", "-")]
+    assert speakers(text, gazetteer)[0][2] == "former coal miner"

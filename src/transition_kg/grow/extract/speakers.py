@@ -107,7 +107,12 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
         r"\s*((?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*?)(?=\s*(?:,|$|\s+(?:of|at|for|from|in|who|with)\b))",
         phrase,
     )
-    named_next = unnamed and re.match(rf",\s+[{UPPER}][\w'’-]+\s+[{UPPER}]", phrase[unnamed.end() :])
+    named_next = (
+        unnamed
+        and re.match(  # "said the worker, Mr. Guo, 39": Guo
+            rf",\s+(?:[{UPPER}][\w'’-]+|(?:{_ADDRESS_WORDS})\.?)\s+[{UPPER}]", phrase[unnamed.end() :]
+        )
+    )
     if unnamed and not named_next and not re.match(r"\s*the\s+(?:[A-Z])", phrase):  # "the spokesman, Li Wei": Li Wei
         words = unnamed.group(1)
         tail = phrase[unnamed.end() :]
@@ -157,7 +162,10 @@ def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_wo
     speaker = name.text
     if lead and all(word in PARTICLES for word in lead.split()):
         speaker, lead = f"{lead} {name.text}", ""  # "van der Walt told": the particles are the surname's
-    role_text = apposition.group(1) if apposition else (lead if lead and re.match(r"[a-z]", lead) else "")
+    described = lead if lead and re.match(r"[a-z]", lead) else ""  # "said the worker, Mr. Guo, 39": worker, not 39
+    role_text = (
+        apposition.group(1) if apposition and not (described and apposition.group(1)[:1].isdigit()) else described
+    )
     if role_text:
         role_text = re.split(r"(?:^|\s+)(?:who|which|whose)\s|,", role_text)[0]
         owning = _OWNER_OPENS.match(role_text)  # "the National Union of Mineworkers' regional secretary for the
@@ -263,6 +271,11 @@ _NOT_COMPANIES = PUBLIC_WORDS | {"Union", "Federation", "Confederation", "Associ
 _SAID_AFTER = rf"(?:{SPEECH}|confirmed|confirms)"
 
 
+#: a name and its apposition, however long, before a speech verb after a quote, no quote mark between ("“…,” X, the
+#: head of … at the Y office in Z district, said on Friday")
+_NAMED_THEN_SAID = re.compile(rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID_AFTER}\b")
+
+
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
@@ -292,7 +305,7 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
         before = text[previous_end : start - 1]
         who = None
         said = re.match(rf"\s*,?\s*{_SAID_AFTER}\s+", after)
-        named_then_said = re.match(rf"\s*,?\s*(.{{1,80}}?)\s+{_SAID_AFTER}\b", after)
+        named_then_said = _NAMED_THEN_SAID.match(after)
         said_before = re.search(rf"(.{{1,120}}?)\s+{SPEECH}(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if said_before and closed and text[end - 1 : end] == ".":  # "X wrote: "…." She did not say …": the tag
             said = named_then_said = None  # before the quote, which ends its sentence, is the one
@@ -321,8 +334,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
                 who = _speaker_in(after[verdict.end() :], after_start + verdict.end(), text, names, lower_words)
-        if who is None and closed and last < line_start and not after.strip(' .,!?"”»'):  # the paragraph's only quote,
-            # at its end, unattributed
+        alone = closed or k + 1 == len(segments) or segments[k + 1][2] != group  # (an open one going on nowhere)
+        if who is None and alone and last < line_start and not after.strip(' .,!?"”»'):  # paragraph's only quote
             who = _only_person(text, mentions, line_start, start)
         if who is not None:
             who = _complete(who, seen, names, mentions, (written, holding), sentence_of(start), start)
@@ -817,7 +830,13 @@ def _genders(text: str, people: list[tuple[int, str]]) -> dict[str, str]:
 def _only_person(text: str, people, line_start: int, start: int) -> tuple | None:
     """The speaker of a quote that ends its paragraph with no verb of saying: the one person the paragraph named
     before it ("For Ana Ruiz, a teacher, the closure is personal. "My father worked there …""), not one of two."""
-    if not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
+    if not text[line_start:start].strip(' "“„«'):  # the paragraph is the quote: the paragraph above's one person,
+        above = len(text[:line_start].rstrip())  # which opens on them and quotes no one ("X worked as a miner. …")
+        line_start, start = text.rfind("\n", 0, above) + 1, above
+        first = bisect.bisect_left(people, (line_start,))
+        if re.search(r"[\"“”„«»]", text[line_start:start]) or first == len(people) or people[first][0] != line_start:
+            return None
+    elif not re.search(r"[.!?]\s+[\"“„«]?$", text[line_start:start]):
         return None  # the quote opens a sentence after the paragraph's first (not "what locals call the "…"")
     first, last = bisect.bisect_left(people, (line_start,)), bisect.bisect_left(people, (start,))
     named = {p for _, p in people[first:last]}
@@ -849,9 +868,10 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
     if not verbs or re.search(r'["“”„«»]', lead[verbs[-1].end() :]):
         return None
     subject = lead[: verbs[-1].start()]
-    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):
-        return _last_person(people, sentence, start)
     first = bisect.bisect_left(people, (sentence,))
+    if re.search(r"\b(?:he|she|they)\s+(?:\w+\s+)?$", subject, re.I):  # "X stirred fear when she told …": X, the
+        opens = first < len(people) and not text[sentence : people[first][0]].strip()  # one the sentence opens on
+        return (people[first][1], None, None) if opens else _last_person(people, sentence, start)
     if first < len(people) and people[first][0] < sentence + len(subject):
         return (people[first][1], None, None)
     named = _titled_person(subject, text, names, sentence) or _surname(subject.strip(), people, sentence)
@@ -999,6 +1019,8 @@ def _owned_post(seen: Occurrences, person: str, names: list[Name]) -> tuple[str,
 
 #: a role whose "of" names where one lives, never an organisation ("a 42-year-old resident of Y")
 _RESIDENT = re.compile(r"\bresident$")
+#: a trade, whose place before it ("Boone County coal miner") is where it is worked, not an employer
+_TRADE = re.compile(r"\b(?:miner|worker|farmer|resident|driver|electrician|mechanic|welder|labou?rer)s?$")
 #: a capitalised title a company or body owns, said with a verb: "X is Endesa's General Director in the Region"
 _IS_OWNED_TITLE = re.compile(
     rf"\s+(?:is|was|has\s+been)\s+(?:the\s+)?([{UPPER}][\w&-]*(?:\s+[{UPPER}][\w&-]*){{0,3}})['’]s\s+"
@@ -1435,6 +1457,10 @@ def _role_before(seen: Occurrences, person: str, names: list[Name]) -> tuple[str
     if not found:
         return None
     head, role = found.group(1).strip(), found.group(2)
+    if head.startswith("Former "):  # "Former Boone County coal miner X": a former coal miner
+        head, role = head.removeprefix("Former "), f"former {role}"
+    if head.split()[-1:] and head.split()[-1] in PLACE_WORDS and _TRADE.search(role):
+        return role, None  # "Boone County coal miner X": where the miner lives or works, no organisation
     owned = _possessed(seen, names, head, role, found.start())
     if owned:
         return owned
@@ -1514,16 +1540,23 @@ _HELD = re.compile(rf",?\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")  # "X, of the Un
 #: an organisation right after a name with no role between: "X of the Y", "X, of the miners' union Y,", "X, who
 #: studies … at Y" (never "X of Tychy": a body takes "the", a place rarely does; never "who worked at Y", "who spoke
 #: at Y": a past post, a venue)
+#: an employer the person works for, in a relative clause or in the next sentence's pronoun ("X, who works for the
+#: utility Y", "… said X. She has been working for the energy giant Y for ten years"): Y
+_WORKS_FOR = (
+    r"(?:,?\s+who|[^.!?\n\"“”]{0,40}?\.\s+(?:She|He))\s+(?:has\s+been\s+working|has\s+worked|had\s+worked|works|worked)"
+    rf"\s+for\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_ORG}"
+)
 _MEMBER_OF = re.compile(
     rf"(?:,\s+of\s+(?:the\s+)?|\s+of\s+the\s+)(?:[a-z][\w-]*s['’]\s+)?{_ORG}"  # ", of Y University's campus,"
     rf"|,?\s+who\s+(?:studies|researches|teaches|lectures|works|leads|heads|directs)\s+(?:[^,.;:\"“”\n]{{0,80}}?\s+)?at\s+(?:the\s+)?{_ORG}"
+    rf"|{_WORKS_FOR}"
 )
 
 
 def _member_of(seen: Occurrences, person: str) -> str | None:
     """The organisation written right after a person's name, with no role between ("X of the Y")."""
     found = seen.after(person, _MEMBER_OF)
-    return _owner(found.group(1) or found.group(2)) if found else None
+    return _owner(next(group for group in found.groups() if group)) if found else None
 
 
 def _held(seen: Occurrences, person: str) -> str | None:
