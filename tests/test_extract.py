@@ -5570,3 +5570,28 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
         "Orme Gazette\nWednesday, August 26\nThe pit closed.", gazetteer, dt.date(2026, 8, 26), "CandidateDate"
     )
     assert found["August 26"] == "2026" and "Wednesday, August 26" not in found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a line's opening date and its dash, and a page's bar, open a sentence
+            "Orme Gazette\n\nMay 10, 2017 - A Japanese firm bought Tarnby Colliery.",
+            ["Tarnby Colliery"],
+            ["A Japanese", "Japanese"],
+        ),
+        ("date 2020-05-13 As Pellow grows, the pits close.", ["Pellow"], ["As Pellow"]),
+        ("January 08, 2006|By Ann Lesk, staff reporter.\n\nThe pits of Pellow close.", ["Ann Lesk"], ["By Ann Lesk"]),
+        (  # a credit's label before the credited, with or without its colon
+            "The pit closed in 1965. Credit: Oxbury\n\nThe town waits.\nCredit PGTV/ Ann Lesk\n\nThe pits of Pellow shut.",
+            ["Oxbury", "PGTV", "Pellow"],
+            ["Credit PGTV", "Credit"],
+        ),
+    ],
+)
+def test_published_news_openers_credits_and_codes_give_no_names(text, present, absent, gazetteer):
+    """The fifty-sixth round, on published news: what opens a line (a date, a bar), credits, all-capital lines,
+    plural acronyms and state abbreviations are no names, nor parts of one."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found

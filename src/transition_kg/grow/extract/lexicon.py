@@ -276,7 +276,10 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 #: a by-line's words for who wrote or edited the story ("Staff Writer", "DC Correspondent", "Editing
 #: by X"): a name that ends with one is no entity
 #: a caption's or credit's label, no name alone nor a name's last word ("PHOTO:", "(Peabody Energy Photo)")
-CAPTION_WORDS = {"Photo", "PHOTO", "Photos", "Pic", "Photograph", "Photographer", "Picture", "Image", "Video"}
+CAPTION_WORDS = {
+    *("Photo", "PHOTO", "Photos", "Pic", "Photograph", "Photographer", "Picture", "Image", "Video"),
+    *("Credit", "CREDIT", "Credits"),
+}
 #: a site's boilerplate in a saved page's text, the labels of its buttons and players: no name's words
 WIDGETS = re.compile(r"Order a Print|Buy (?:a )?Photo|Video Player(?:Close)?|Play Video|Skip Ad|Share (?:this|on) \w+")
 PRESS_WORDS = {"Correspondent", "Writer", "Reporter", "Editor", "Editing", "Reporting", "Desk"}

@@ -102,7 +102,7 @@ def find_names(
     possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
     writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
     end = len(text) if end is None else end
-    starts = (starts if starts is not None else {begin}) | _after_credits(text)
+    starts = (starts if starts is not None else {begin}) | _after_credits(text) | _after_stamps(text)
     tokens = _tokens(text, begin, end)
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
@@ -242,6 +242,22 @@ _CREDIT = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s[^\n/]{{1,60}}(?:/[\w.
 def _after_credits(text: str) -> frozenset[int]:
     """Where a sentence opens right after a photograph's credit, with no full stop between ("/dpa Several")."""
     return frozenset(m.end() for m in _CREDIT.finditer(text))
+
+
+#: a line's opening date and its dash ("date 2020-05-13 ", "May 10, 2017 - ", "12 March 2021 — ") or a page's bar
+#: between fields ("2006|By Ann Lee"): the next word opens a sentence
+_STAMP = re.compile(
+    r"(?:^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
+    r"[ \t]*(?:[-–—][ \t]*)?|\|[ \t]*)(?=[A-Z])",
+    re.M,
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _after_stamps(text: str) -> frozenset[int]:
+    """Where a sentence opens right after a line's opening date or a page's bar ("May 10, 2017 - A Japanese firm",
+    "date 2020-05-13 As Europe …", "2006|By Ann Lee")."""
+    return frozenset(m.end() for m in _STAMP.finditer(text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -894,7 +910,8 @@ def _trimmed(
     if at_start and len(run) == 2 and run[0][2] in COMPANY_WORDS:
         at_start = False  # "Coal India's unit": a company's name from its first word
     while run and (
-        (
+        (len(run) > 1 and run[0][2] in CAPTION_WORDS)  # "Credit Ann Lee/agency": the credit's label
+        or (
             at_start
             and (
                 run[0][2] in STOP
@@ -967,6 +984,10 @@ def _glued_amount(text: str, end: int, word: str) -> bool:
     return bool(m) and (not word[-1].isdigit() or bool(_GLUED_REST.match(text, end)))
 
 
+#: a caption's label and its colon right before a word ("Credit: Reuters"): the word is the one credited
+_CAPTIONED = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s*\Z")
+
+
 def _no_name(
     text: str, s: int, e: int, words: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> bool:
@@ -994,6 +1015,7 @@ def _no_name(
         and not _elsewhere(text, word, starts)
         and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
         and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
+        and not _CAPTIONED.search(text, line_start, s)  # "Credit: Reuters": the agency credited
     ):
         return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
     if (
