@@ -5583,7 +5583,8 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
         ("date 2020-05-13 As Pellow grows, the pits close.", ["Pellow"], ["As Pellow"]),
         ("January 08, 2006|By Ann Lesk, staff reporter.\n\nThe pits of Pellow close.", ["Ann Lesk"], ["By Ann Lesk"]),
         (  # a credit's label before the credited, with or without its colon
-            "The pit closed in 1965. Credit: Oxbury\n\nThe town waits.\nCredit PGTV/ Ann Lesk\n\nThe pits of Pellow shut.",
+            "The pit closed in 1965. Credit: Oxbury\n\nThe town waits.\nCredit PGTV/ Ann Lesk\n\nThe pits of "
+            "Pellow shut.",
             ["Oxbury", "PGTV", "Pellow"],
             ["Credit PGTV", "Credit"],
         ),
