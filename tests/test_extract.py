@@ -5588,6 +5588,23 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
             ["Oxbury", "PGTV", "Pellow"],
             ["Credit PGTV", "Credit"],
         ),
+        (  # a lone word opening a sentence before a comma and a list or clause is a common word; an apposition not
+            "Sickness, dust and debt came to Tarnby. Investors, including Orrin Coal, left. Furthermore, the pits "
+            "shut.\n\nBrelford, head of the union, said so.",
+            ["Tarnby", "Orrin Coal", "Brelford"],
+            ["Sickness", "Investors", "Furthermore"],
+        ),
+        (  # a plural of people or "Former" opening a sentence before a name the text writes elsewhere
+            "Owners Orrin Coal will shut the pit. Former Tarnby County miner Ann Lesk left. Orrin Coal paid. She "
+            "lived in Tarnby County.",
+            ["Orrin Coal", "Tarnby County", "Ann Lesk"],
+            ["Owners Orrin Coal", "Former Tarnby County"],
+        ),
+        (  # a plural acronym, a state's abbreviation after its town, a byline's date after its name
+            "Independent power producers (IPPs) and CEOs met near Tarnby, Wyo.\n\nAnn Lesk 18 Nov\n\nThe pit shut.",
+            ["Tarnby", "Ann Lesk"],
+            ["IPPs", "CEOs", "Wyo", "Ann Lesk 18 Nov", "Ann Lesk 18"],
+        ),
     ],
 )
 def test_published_news_openers_credits_and_codes_give_no_names(text, present, absent, gazetteer):

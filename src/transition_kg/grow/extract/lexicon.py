@@ -632,6 +632,12 @@ PLACE_WORDS = {
     "Land",
 }
 #: words of a direction that begin names ("South African", "North West"): alone, no place
+#: the United States' states as newsrooms abbreviate them after a town ("Wright, Wyo.", "Catlin, Ill.")
+STATE_ABBREVIATIONS = {
+    *("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La"),
+    *("Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt"),
+    *("Va", "Wash", "Wis", "Wyo"),
+}
 COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 DEMONYMS = {
     "Swiss",
@@ -951,6 +957,9 @@ OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
     "life",
     "nobody",
     "everybody",
+    "furthermore",
+    "moreover",
+    "former",  # "Former Boone County miner Ann Lee": the county, then who
     "shares",  # "Shares of Karanpura Collieries closed …", and the like in business news
     "sales",
     "prices",

@@ -34,6 +34,7 @@ from .lexicon import (
     PREPOSITIONS,
     SITES,
     SPEECH,
+    STATE_ABBREVIATIONS,
     STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -196,6 +197,7 @@ def find_names(
             and not _SCALE_AFTER.match(text, e)  # "Tk 36 crore": an amount, no "Route 52"
             and run[-1][2].lower() not in MONTHS
             and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
+            and not (following and (following[2].lower() in MONTHS or _MONTH_SHORT.fullmatch(following[2])))
             and is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
         ):
@@ -245,10 +247,10 @@ def _after_credits(text: str) -> frozenset[int]:
 
 
 #: a line's opening date and its dash ("date 2020-05-13 ", "May 10, 2017 - ", "12 March 2021 — ") or a page's bar
-#: between fields ("2006|By Ann Lee"): the next word opens a sentence
+#: before a byline ("2006|By Ann Lee"; not "Ann Lee | The City Paper", an outlet's name): the next word opens a sentence
 _STAMP = re.compile(
     r"(?:^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
-    r"[ \t]*(?:[-–—][ \t]*)?|\|[ \t]*)(?=[A-Z])",
+    r"[ \t]*(?:[-–—][ \t]*)?(?=[A-Z])|\|[ \t]*(?=By\s))",
     re.M,
 )
 
@@ -890,6 +892,16 @@ def _participle_before(text: str, run: list, starts: set[int]) -> bool:
     )
 
 
+def _plural_before(text: str, run: list, starts: set[int]) -> bool:
+    """Whether a run opening a sentence starts with a plural of people before a name the text writes elsewhere
+    ("Owners UK Coal will …", "Investors Orrin Coal …")."""
+    return (
+        len(run) > 1
+        and re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ents|ants|ials)", run[0][2]) is not None
+        and _elsewhere(text, text[run[1][0] : run[-1][1]], starts)
+    )
+
+
 def _trimmed(
     text: str, run: list, title: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> tuple[list, list[str], bool] | None:
@@ -918,6 +930,7 @@ def _trimmed(
                 or run[0][2].lower() in OPENING_WORDS
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
                 or _participle_before(text, run, starts)
+                or _plural_before(text, run, starts)
             )
         )
         or (
@@ -984,6 +997,12 @@ def _glued_amount(text: str, end: int, word: str) -> bool:
     return bool(m) and (not word[-1].isdigit() or bool(_GLUED_REST.match(text, end)))
 
 
+#: a comma and a lower-case word that describes no name before it ("Sickness, pollution and …", "Investors,
+#: including …"; not "Tarnby, a town", "Lee, who", "Lee, 45,", "Lee, head of …")
+_LIST_AFTER = re.compile(
+    r",\s+(?!(?:a|an|the|who|whose|which|where|said|says|told|tells|wrote|writes|however|its|his|her|their|"
+    rf"according|now|then|too|also)\b|(?:[\w-]+\s+){{0,2}}?(?:{OCCUPATIONS})\b)[a-z]"
+)
 #: a caption's label and its colon right before a word ("Credit: Reuters"): the word is the one credited
 _CAPTIONED = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s*\Z")
 
@@ -1009,7 +1028,7 @@ def _no_name(
         at_start
         and not acronym
         and "-" not in word
-        and text[e : e + 1] not in (",", "’", "'", "-")
+        and (text[e : e + 1] not in (",", "’", "'", "-") or _LIST_AFTER.match(text, e) is not None)
         and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
         and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
         and not _elsewhere(text, word, starts)
@@ -1021,9 +1040,12 @@ def _no_name(
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES | CAPTION_WORDS
         or re.match(r"[A-Z]{1,2}\d", word)
+        or re.fullmatch(r"[A-Z]{2,5}s", word)  # "IPPs", "CEOs": a plural, no one body
         or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
+    if word in STATE_ABBREVIATIONS and text[e : e + 1] == "." and re.search(r"[A-Za-z],\s+\Z", text[s - 3 : s]):
+        return True  # "near Wright, Wyo.": a state's abbreviation after its town
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
     dateline = (
         dateline
