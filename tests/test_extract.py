@@ -5605,6 +5605,12 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
             ["Tarnby", "Ann Lesk"],
             ["IPPs", "CEOs", "Wyo", "Ann Lesk 18 Nov", "Ann Lesk 18"],
         ),
+        (  # words all in capitals, one of them a word the text writes in lower case: a line or a credit shouted
+            "Orme Gazette\n\nWAITING IN THE PIT TOWN\n\nThe pit shut in May. PHOTO: ORRIN POWER WEBSITE/AGENCY\n\n"
+            "The town of Tarnby waits. Its power came from the pit's website.",
+            ["Tarnby"],
+            ["WAITING IN THE PIT TOWN", "ORRIN POWER WEBSITE"],
+        ),
     ],
 )
 def test_published_news_openers_credits_and_codes_give_no_names(text, present, absent, gazetteer):

@@ -1015,6 +1015,7 @@ def _no_name(
     if len(words) > 1:
         return (
             (all(w.isupper() for w in words) and text[e : e + 1] == ",")  # a dateline
+            or _shouted(words, lower_words)
             or (len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS)  # "South African coal town"
             or (words[-1] in TITLES and text[e : e + 1] == ".")  # "State Sen. Ruth Oakes": a title
             or (words[-1] in ("Rs", "Rp") and bool(re.match(r"\s?\d", text[e : e + 2])))  # "The Rs 13,277-crore"
@@ -1067,6 +1068,16 @@ def _no_name(
         or _people_of_a_name(text, word, e)
         or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+def _shouted(words: list[str], lower_words: set[str]) -> bool:
+    """Whether words all in capitals are a line or credit shouted, not a name: two or more words of letters, one of
+    four letters or more written in lower case elsewhere ("CANARY IN THE COAL BELT", "PHOTO: ORRIN POWER WEBSITE")."""
+    return (
+        len(words) >= 2
+        and all(w.isupper() and w.isalpha() for w in words)
+        and any(len(w) >= 4 and w.lower() in lower_words for w in words)
+    )
 
 
 def _people_of_a_name(text: str, word: str, end: int) -> bool:
