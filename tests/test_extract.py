@@ -5611,6 +5611,12 @@ def test_a_datelines_weekday_is_not_read_with_its_date(gazetteer):
             ["Tarnby"],
             ["WAITING IN THE PIT TOWN", "ORRIN POWER WEBSITE"],
         ),
+        (  # a page's counter and a managing director's abbreviation
+            "Tarnby pit on fire\n\n25 Feb, 2018 - 00:02 0 Views\nThe pit of Tarnby burns, said Ann Lesk, "
+            "the firm's MD.",
+            ["Tarnby", "Ann Lesk"],
+            ["Views", "MD"],
+        ),
     ],
 )
 def test_published_news_openers_credits_and_codes_give_no_names(text, present, absent, gazetteer):

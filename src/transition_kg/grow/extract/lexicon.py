@@ -281,7 +281,10 @@ CAPTION_WORDS = {
     *("Credit", "CREDIT", "Credits"),
 }
 #: a site's boilerplate in a saved page's text, the labels of its buttons and players: no name's words
-WIDGETS = re.compile(r"Order a Print|Buy (?:a )?Photo|Video Player(?:Close)?|Play Video|Skip Ad|Share (?:this|on) \w+")
+WIDGETS = re.compile(
+    r"Order a Print|Buy (?:a )?Photo|Video Player(?:Close)?|Play Video|Skip Ad|Share (?:this|on) \w+|"
+    r"(?<=\d )(?:Views|Comments|Shares)\b"  # "0 Views": a page's counter
+)
 PRESS_WORDS = {"Correspondent", "Writer", "Reporter", "Editor", "Editing", "Reporting", "Desk"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -905,6 +908,7 @@ NOT_NAMES = {
     "GDP",
     "CEO",
     "CFO",
+    "MD",  # a managing director: "the company's MD"
     "PhD",
     "IT",
     "PR",
