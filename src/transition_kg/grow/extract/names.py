@@ -195,9 +195,7 @@ def find_names(
             and run[-1][2] not in ("Rs", "R", "Rp")
             and not re.fullmatch(CURRENCY_CODES, run[-1][2])  # "USD 350": an amount
             and not _SCALE_AFTER.match(text, e)  # "Tk 36 crore": an amount, no "Route 52"
-            and run[-1][2].lower() not in MONTHS
-            and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
-            and not (following and (following[2].lower() in MONTHS or _MONTH_SHORT.fullmatch(following[2])))
+            and not any(_month_word(w) for w in (run[-1][2], following[2] if following else ""))  # "Nov 3", "18 Nov"
             and is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
         ):
@@ -229,6 +227,11 @@ _BRACKETED = re.compile(
 def _bracketed(text: str) -> frozenset[tuple[int, int]]:
     """The gaps, as (start, end), of the brackets inside a name ("Coal Bearing (Acquisition and Development) Act")."""
     return frozenset(span for m in _BRACKETED.finditer(text) for span in (m.span(1), m.span(2)))
+
+
+def _month_word(word: str) -> bool:
+    """Whether ``word`` is a month's name or its short form ("November", "Nov", "Sept")."""
+    return word.lower() in MONTHS or (len(word) <= 4 and word[:3].lower() in MONTH_NUMBERS)
 
 
 def _date_word(text: str, word: str, end: int) -> bool:
