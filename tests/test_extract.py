@@ -5852,3 +5852,58 @@ def test_a_place_before_a_trade_is_no_organisation(gazetteer):
     text = "Former Orme County coal miner Ann Vale spoke.\n\n“We kept the lights on for years,” Vale said."
     assert organisations(text, gazetteer) == [("Ann Vale", "-")]
     assert speakers(text, gazetteer)[0][2] == "former coal miner"
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a line's opening date and its dash, and a page's bar, open a sentence
+            "Orme Gazette\n\nMay 10, 2017 - A Japanese firm bought Tarnby Colliery.",
+            ["Tarnby Colliery"],
+            ["A Japanese", "Japanese"],
+        ),
+        ("date 2020-05-13 As Pellow grows, the pits close.", ["Pellow"], ["As Pellow"]),
+        ("January 08, 2006|By Ann Lesk, staff reporter.\n\nThe pits of Pellow close.", ["Ann Lesk"], ["By Ann Lesk"]),
+        (  # a credit's label before the credited, with or without its colon
+            "The pit closed in 1965. Credit: Oxbury\n\nThe town waits.\nCredit PGTV/ Ann Lesk\n\nThe pits of "
+            "Pellow shut.",
+            ["Oxbury", "PGTV", "Pellow"],
+            ["Credit PGTV", "Credit"],
+        ),
+        (  # a lone word opening a sentence before a comma and a list or clause is a common word; an apposition not
+            "Sickness, dust and debt came to Tarnby. Investors, including Orrin Coal, left. Furthermore, the pits "
+            "shut.\n\nBrelford, head of the union, said so.",
+            ["Tarnby", "Orrin Coal", "Brelford"],
+            ["Sickness", "Investors", "Furthermore"],
+        ),
+        (  # a plural of people or "Former" opening a sentence before a name the text writes elsewhere
+            "Owners Orrin Coal will shut the pit. Former Tarnby County miner Ann Lesk left. Orrin Coal paid. She "
+            "lived in Tarnby County.",
+            ["Orrin Coal", "Tarnby County", "Ann Lesk"],
+            ["Owners Orrin Coal", "Former Tarnby County"],
+        ),
+        (  # a plural acronym, a state's abbreviation after its town, a byline's date after its name
+            "Independent power producers (IPPs) and CEOs met near Tarnby, Wyo.\n\nAnn Lesk 18 Nov\n\nThe pit shut.",
+            ["Tarnby", "Ann Lesk"],
+            ["IPPs", "CEOs", "Wyo", "Ann Lesk 18 Nov", "Ann Lesk 18"],
+        ),
+        (  # words all in capitals, one of them a word the text writes in lower case: a line or a credit shouted
+            "Orme Gazette\n\nWAITING IN THE PIT TOWN\n\nThe pit shut in May. PHOTO: ORRIN POWER WEBSITE/AGENCY\n\n"
+            "The town of Tarnby waits. Its power came from the pit's website.",
+            ["Tarnby"],
+            ["WAITING IN THE PIT TOWN", "ORRIN POWER WEBSITE"],
+        ),
+        (  # a page's counter and a managing director's abbreviation
+            "Tarnby pit on fire\n\n25 Feb, 2018 - 00:02 0 Views\nThe pit of Tarnby burns, said Ann Lesk, "
+            "the firm's MD.",
+            ["Tarnby", "Ann Lesk"],
+            ["Views", "MD"],
+        ),
+    ],
+)
+def test_published_news_openers_credits_and_codes_give_no_names(text, present, absent, gazetteer):
+    """The fifty-sixth round, on published news: what opens a line (a date, a bar), credits, all-capital lines,
+    plural acronyms and state abbreviations are no names, nor parts of one."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found

@@ -276,9 +276,15 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 #: a by-line's words for who wrote or edited the story ("Staff Writer", "DC Correspondent", "Editing
 #: by X"): a name that ends with one is no entity
 #: a caption's or credit's label, no name alone nor a name's last word ("PHOTO:", "(Peabody Energy Photo)")
-CAPTION_WORDS = {"Photo", "PHOTO", "Photos", "Pic", "Photograph", "Photographer", "Picture", "Image", "Video"}
+CAPTION_WORDS = {
+    *("Photo", "PHOTO", "Photos", "Pic", "Photograph", "Photographer", "Picture", "Image", "Video"),
+    *("Credit", "CREDIT", "Credits"),
+}
 #: a site's boilerplate in a saved page's text, the labels of its buttons and players: no name's words
-WIDGETS = re.compile(r"Order a Print|Buy (?:a )?Photo|Video Player(?:Close)?|Play Video|Skip Ad|Share (?:this|on) \w+")
+WIDGETS = re.compile(
+    r"Order a Print|Buy (?:a )?Photo|Video Player(?:Close)?|Play Video|Skip Ad|Share (?:this|on) \w+|"
+    r"(?<=\d )(?:Views|Comments|Shares)\b"  # "0 Views": a page's counter
+)
 PRESS_WORDS = {"Correspondent", "Writer", "Reporter", "Editor", "Editing", "Reporting", "Desk"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -629,6 +635,12 @@ PLACE_WORDS = {
     "Land",
 }
 #: words of a direction that begin names ("South African", "North West"): alone, no place
+#: the United States' states as newsrooms abbreviate them after a town ("Wright, Wyo.", "Catlin, Ill.")
+STATE_ABBREVIATIONS = {
+    *("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La"),
+    *("Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt"),
+    *("Va", "Wash", "Wis", "Wyo"),
+}
 COMPASS = {"North", "South", "East", "West", "Central", "Latin"}
 DEMONYMS = {
     "Swiss",
@@ -896,6 +908,7 @@ NOT_NAMES = {
     "GDP",
     "CEO",
     "CFO",
+    "MD",  # a managing director: "the company's MD"
     "PhD",
     "IT",
     "PR",
@@ -948,6 +961,9 @@ OPENING_WORDS = set(re.findall(r"[a-z]+", QUALIFIERS)) | {
     "life",
     "nobody",
     "everybody",
+    "furthermore",
+    "moreover",
+    "former",  # "Former Boone County miner Ann Lee": the county, then who
     "shares",  # "Shares of Karanpura Collieries closed …", and the like in business news
     "sales",
     "prices",

@@ -34,6 +34,7 @@ from .lexicon import (
     PREPOSITIONS,
     SITES,
     SPEECH,
+    STATE_ABBREVIATIONS,
     STOP,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -102,7 +103,7 @@ def find_names(
     possessives cut ("Poland's"), sentence openers dropped ("When", or any word the text also
     writes in lower case), acronyms kept ("LEAG", "COP24"), datelines skipped."""
     end = len(text) if end is None else end
-    starts = (starts if starts is not None else {begin}) | _after_credits(text)
+    starts = (starts if starts is not None else {begin}) | _after_credits(text) | _after_stamps(text)
     tokens = _tokens(text, begin, end)
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
@@ -194,8 +195,7 @@ def find_names(
             and run[-1][2] not in ("Rs", "R", "Rp")
             and not re.fullmatch(CURRENCY_CODES, run[-1][2])  # "USD 350": an amount
             and not _SCALE_AFTER.match(text, e)  # "Tk 36 crore": an amount, no "Route 52"
-            and run[-1][2].lower() not in MONTHS
-            and not (len(run[-1][2]) <= 4 and run[-1][2][:3].lower() in MONTH_NUMBERS)  # "Nov 3"
+            and not any(_month_word(w) for w in (run[-1][2], following[2] if following else ""))  # "Nov 3", "18 Nov"
             and is_capital(run[-1][2])
             and not re.match(r"\s*(?:%|percent|per cent)", text[e : e + 9])
         ):
@@ -229,6 +229,11 @@ def _bracketed(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(span for m in _BRACKETED.finditer(text) for span in (m.span(1), m.span(2)))
 
 
+def _month_word(word: str) -> bool:
+    """Whether ``word`` is a month's name or its short form ("November", "Nov", "Sept")."""
+    return word.lower() in MONTHS or (len(word) <= 4 and word[:3].lower() in MONTH_NUMBERS)
+
+
 def _date_word(text: str, word: str, end: int) -> bool:
     """Whether ``word`` is a weekday, or a month before a day's number ("October 3"): a date's, after a name."""
     return word in WEEKDAYS or (word.lower() in MONTHS and re.match(r"\s+\d", text[end : end + 4]) is not None)
@@ -242,6 +247,22 @@ _CREDIT = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s[^\n/]{{1,60}}(?:/[\w.
 def _after_credits(text: str) -> frozenset[int]:
     """Where a sentence opens right after a photograph's credit, with no full stop between ("/dpa Several")."""
     return frozenset(m.end() for m in _CREDIT.finditer(text))
+
+
+#: a line's opening date and its dash ("date 2020-05-13 ", "May 10, 2017 - ", "12 March 2021 — ") or a page's bar
+#: before a byline ("2006|By Ann Lee"; not "Ann Lee | The City Paper", an outlet's name): the next word opens a sentence
+_STAMP = re.compile(
+    r"(?:^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
+    r"[ \t]*(?:[-–—][ \t]*)?(?=[A-Z])|\|[ \t]*(?=By\s))",
+    re.M,
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _after_stamps(text: str) -> frozenset[int]:
+    """Where a sentence opens right after a line's opening date or a page's bar ("May 10, 2017 - A Japanese firm",
+    "date 2020-05-13 As Europe …", "2006|By Ann Lee")."""
+    return frozenset(m.end() for m in _STAMP.finditer(text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -874,6 +895,16 @@ def _participle_before(text: str, run: list, starts: set[int]) -> bool:
     )
 
 
+def _plural_before(text: str, run: list, starts: set[int]) -> bool:
+    """Whether a run opening a sentence starts with a plural of people before a name the text writes elsewhere
+    ("Owners UK Coal will …", "Investors Orrin Coal …")."""
+    return (
+        len(run) > 1
+        and re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ents|ants|ials)", run[0][2]) is not None
+        and _elsewhere(text, text[run[1][0] : run[-1][1]], starts)
+    )
+
+
 def _trimmed(
     text: str, run: list, title: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> tuple[list, list[str], bool] | None:
@@ -894,13 +925,15 @@ def _trimmed(
     if at_start and len(run) == 2 and run[0][2] in COMPANY_WORDS:
         at_start = False  # "Coal India's unit": a company's name from its first word
     while run and (
-        (
+        (len(run) > 1 and run[0][2] in CAPTION_WORDS)  # "Credit Ann Lee/agency": the credit's label
+        or (
             at_start
             and (
                 run[0][2] in STOP
                 or run[0][2].lower() in OPENING_WORDS
                 or (run[0][2].lower() in lower_words and not ACRONYM.fullmatch(run[0][2]))
                 or _participle_before(text, run, starts)
+                or _plural_before(text, run, starts)
             )
         )
         or (
@@ -967,6 +1000,16 @@ def _glued_amount(text: str, end: int, word: str) -> bool:
     return bool(m) and (not word[-1].isdigit() or bool(_GLUED_REST.match(text, end)))
 
 
+#: a comma and a lower-case word that describes no name before it ("Sickness, pollution and …", "Investors,
+#: including …"; not "Tarnby, a town", "Lee, who", "Lee, 45,", "Lee, head of …")
+_LIST_AFTER = re.compile(
+    r",\s+(?!(?:a|an|the|who|whose|which|where|said|says|told|tells|wrote|writes|however|its|his|her|their|"
+    rf"according|now|then|too|also)\b|(?:[\w-]+\s+){{0,2}}?(?:{OCCUPATIONS})\b)[a-z]"
+)
+#: a caption's label and its colon right before a word ("Credit: Reuters"): the word is the one credited
+_CAPTIONED = re.compile(rf"\b(?:{'|'.join(CAPTION_WORDS)}):\s*\Z")
+
+
 def _no_name(
     text: str, s: int, e: int, words: list[str], at_start: bool, lower_words: set[str], starts: set[int]
 ) -> bool:
@@ -975,6 +1018,7 @@ def _no_name(
     if len(words) > 1:
         return (
             (all(w.isupper() for w in words) and text[e : e + 1] == ",")  # a dateline
+            or _shouted(words, lower_words)
             or (len(words) == 2 and words[0] in COMPASS and words[1] in DEMONYMS)  # "South African coal town"
             or (words[-1] in TITLES and text[e : e + 1] == ".")  # "State Sen. Ruth Oakes": a title
             or (words[-1] in ("Rs", "Rp") and bool(re.match(r"\s?\d", text[e : e + 2])))  # "The Rs 13,277-crore"
@@ -988,20 +1032,24 @@ def _no_name(
         at_start
         and not acronym
         and "-" not in word
-        and text[e : e + 1] not in (",", "’", "'", "-")
+        and (text[e : e + 1] not in (",", "’", "'", "-") or _LIST_AFTER.match(text, e) is not None)
         and not re.match(r" (?:and|or) [A-Z]", text[e : e + 8])
         and not re.match(r" (?:hopes|wants|plans|expects|aims|intends|fears|insists|faces)\b", text[e : e + 12])
         and not _elsewhere(text, word, starts)
         and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
         and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
+        and not _CAPTIONED.search(text, line_start, s)  # "Credit: Reuters": the agency credited
     ):
         return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES | CAPTION_WORDS
         or re.match(r"[A-Z]{1,2}\d", word)
+        or re.fullmatch(r"[A-Z]{2,5}s", word)  # "IPPs", "CEOs": a plural, no one body
         or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
+    if word in STATE_ABBREVIATIONS and text[e : e + 1] == "." and re.search(r"[A-Za-z],\s+\Z", text[s - 3 : s]):
+        return True  # "near Wright, Wyo.": a state's abbreviation after its town
     dateline = word.isupper() and (len(word) > 6 or (text[line_start:s].strip() == "" and text[e : e + 1] == ","))
     dateline = (
         dateline
@@ -1023,6 +1071,16 @@ def _no_name(
         or _people_of_a_name(text, word, e)
         or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+def _shouted(words: list[str], lower_words: set[str]) -> bool:
+    """Whether words all in capitals are a line or credit shouted, not a name: two or more words of letters, one of
+    four letters or more written in lower case elsewhere ("CANARY IN THE COAL BELT", "PHOTO: ORRIN POWER WEBSITE")."""
+    return (
+        len(words) >= 2
+        and all(w.isupper() and w.isalpha() for w in words)
+        and any(len(w) >= 4 and w.lower() in lower_words for w in words)
+    )
 
 
 def _people_of_a_name(text: str, word: str, end: int) -> bool:
