@@ -5793,6 +5793,9 @@ def test_by_that_date_names_the_year_again(gazetteer):
     assert "that date" not in years(text, gazetteer, dt.date(2026, 7, 7), "CandidateDate")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ('"The pit is dying," said the worker, Mr. Tarno, 39.', [("The pit is dying", "Tarno", "worker")]),
         ('"The pit is dying," said the worker, Ann Vale.', [("The pit is dying", "Ann Vale", "worker")]),
     ],
