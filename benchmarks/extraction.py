@@ -830,6 +830,13 @@ def main(groups: list[str]) -> None:
     unknown = set(groups) - set(GROUPS) - {"seeds"} - set(folders)
     if unknown:
         raise SystemExit(f"no such group or folder: {', '.join(sorted(unknown))} (groups: {' '.join(GROUPS)} seeds)")
+    for folder in map(Path, folders):
+        unread = [p.name for p in sorted(folder.glob("*.expected")) if not p.with_suffix(".txt").is_file()]
+        if unread:
+            raise SystemExit(
+                f"{folder}: no saved text beside {', '.join(unread)} (save each page in its .source as NAME.txt; "
+                "see benchmarks/published/README.md)"
+            )
     groups = groups or [*GROUPS, "seeds"]
     project = find_project()
     loaded = load(project)

@@ -5154,6 +5154,9 @@ def test_the_extraction_benchmark_scores_a_folder_of_saved_articles(tmp_path, ca
     assert re.search(r"^two fresh +numbers", printed, re.M)
     with pytest.raises(SystemExit, match=r"no such group or folder: .*nowhere"):
         benchmark([str(tmp_path / "nowhere")])
+    (folder / "rybnik.txt").unlink()
+    with pytest.raises(SystemExit, match=r"saved-pages: no saved text beside rybnik.expected"):
+        benchmark([str(folder)])
 
 
 @pytest.mark.parametrize(
