@@ -5910,3 +5910,31 @@ def test_published_news_openers_credits_and_codes_give_no_names(text, present, a
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "power stations" is one counted noun, after up to two words ("coal-fired", "coal")
+            "Orme is one of 12 coal power stations in Tarnby; five coal-fired power stations will close and 10 power "
+            "stations lack coal.",
+            {
+                "12 coal power stations": "power stations",
+                "five coal-fired power stations": "power stations",
+                "10 power stations": "power stations",
+            },
+        ),
+        (  # "N of which" / "N of whom" counts the noun of the figure before it, as "N of them" does
+            "The state runs 35 mines, 24 of which are in the east. It had 80 miners, 30 of whom left.",
+            {"35 mines": "mines", "24": "mines", "80 miners": "miners", "30": "miners"},
+        ),
+    ],
+)
+def test_power_stations_and_of_which_are_counted(text, expected, gazetteer):
+    """The fifty-seventh round, on published news: compound counted nouns and relative "of which"."""
+    found = {
+        c.exact: (c.props.get("candidateCounted") or ['"-"'])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == expected

@@ -1470,9 +1470,10 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit is None
             and kept
             and kept[-1].counted
-            and re.match(r"\s+of\s+them\b", text[number.end : number.end + 9])
+            and re.match(r"\s+of\s+(?:them|which|whom)\b", text[number.end : number.end + 10])
         ):
-            unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers
+            unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers;
+            # "runs 35 mines, 24 of which are in …": mines
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
