@@ -5938,3 +5938,29 @@ def test_power_stations_and_of_which_are_counted(text, expected, gazetteer):
         if c.kind == "CandidateObservation"
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # "yesterday" (and its possessive: that day's) and "this morning" are the publication's days
+            "Ann Lesk said yesterday the pit would shut. Yesterday’s news hit Tarnby. The strike ended this morning.",
+            dt.date(2026, 1, 1),
+            {"yesterday": "2025", "Yesterday": "2025", "this morning": "2026"},
+        ),
+        (  # "in coming days" (no article), "in the coming weeks and months": this year's while they fall in it
+            "Talks will resume in coming days. About 50 people will be laid off in the coming weeks and months.",
+            dt.date(2014, 4, 24),
+            {"in coming days": "2014", "in the coming weeks and months": "2014"},
+        ),
+        (  # the same a week before the new year and in late autumn: both years
+            "Talks will resume in coming days. Layoffs follow in the coming weeks and months.",
+            dt.date(2014, 12, 28),
+            {"in coming days": "2014-2015", "in the coming weeks and months": "2014-2015"},
+        ),
+    ],
+)
+def test_yesterday_this_morning_and_coming_days_are_dates(text, published, expected, gazetteer):
+    """The fifty-seventh round, on published news: relative days and "coming days/weeks and months"."""
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
+    assert {exact: found.get(exact) for exact in expected} == expected
