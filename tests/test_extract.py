@@ -5964,3 +5964,18 @@ def test_yesterday_this_morning_and_coming_days_are_dates(text, published, expec
     """The fifty-seventh round, on published news: relative days and "coming days/weeks and months"."""
     found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
     assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_named_pairs_ages_and_hyphened_durations(gazetteer):
+    """The fifty-seventh round, on published news: the second number of a name's pair ("Units 1 and 2") is no
+    figure, nor an age written "42-year-old"; "a 2.5-hour flight" and "60-day notices" are durations."""
+    found = {
+        c.exact: (c.props.get("candidateUnit") or ['"-"'])[0].strip('"')
+        for c in candidates_of(
+            "The Central Orme 1 and 2 and Tarnby Units 3 and 4 will close. Ann Lesk, a 42-year-old welder, took a "
+            "2.5-hour flight after the firm issued 60-day notices. It hired 30 and 40 workers.",
+            gazetteer,
+        )
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"2.5-hour": "hour", "60-day": "day", "30": "-", "40 workers": "count"}  # "30 and 40": kept
