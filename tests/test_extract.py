@@ -5467,7 +5467,7 @@ def test_a_relative_clauses_time_is_not_the_figures(text, expected, gazetteer):
             "Only three out of 15 coal plants in the country will remain open by 2029.",
             {"Only three": ("plants", "2029"), "15 coal plants": ("plants", "2025")},
         ),
-        ("Orme Valley holds 12 of Kestrel's 15 power stations.", {"12": ("stations", "2025")}),
+        ("Orme Valley holds 12 of Kestrel's 15 power stations.", {"12": ("power stations", "2025")}),
         ("Kestrel Vale is one of Orme's poorest towns and one of 14 mining towns.", {}),
     ],
 )
@@ -5913,3 +5913,72 @@ def test_published_news_openers_credits_and_codes_give_no_names(text, present, a
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "power stations" is one counted noun, after up to two words ("coal-fired", "coal")
+            "Orme is one of 12 coal power stations in Tarnby; five coal-fired power stations will close and 10 power "
+            "stations lack coal.",
+            {
+                "12 coal power stations": "power stations",
+                "five coal-fired power stations": "power stations",
+                "10 power stations": "power stations",
+            },
+        ),
+        (  # "N of which" / "N of whom" counts the noun of the figure before it, as "N of them" does
+            "The state runs 35 mines, 24 of which are in the east. It had 80 miners, 30 of whom left.",
+            {"35 mines": "mines", "24": "mines", "80 miners": "miners", "30": "miners"},
+        ),
+    ],
+)
+def test_power_stations_and_of_which_are_counted(text, expected, gazetteer):
+    """The fifty-seventh round, on published news: compound counted nouns and relative "of which"."""
+    found = {
+        c.exact: (c.props.get("candidateCounted") or ['"-"'])[0].strip('"')
+        for c in candidates_of(text, gazetteer)
+        if c.kind == "CandidateObservation"
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (  # "yesterday" (and its possessive: that day's) and "this morning" are the publication's days
+            "Ann Lesk said yesterday the pit would shut. Yesterday’s news hit Tarnby. The strike ended this morning.",
+            dt.date(2026, 1, 1),
+            {"yesterday": "2025", "Yesterday": "2025", "this morning": "2026"},
+        ),
+        (  # "in coming days" (no article), "in the coming weeks and months": this year's while they fall in it
+            "Talks will resume in coming days. About 50 people will be laid off in the coming weeks and months.",
+            dt.date(2014, 4, 24),
+            {"in coming days": "2014", "in the coming weeks and months": "2014"},
+        ),
+        (  # the same a week before the new year and in late autumn: both years
+            "Talks will resume in coming days. Layoffs follow in the coming weeks and months.",
+            dt.date(2014, 12, 28),
+            {"in coming days": "2014-2015", "in the coming weeks and months": "2014-2015"},
+        ),
+    ],
+)
+def test_yesterday_this_morning_and_coming_days_are_dates(text, published, expected, gazetteer):
+    """The fifty-seventh round, on published news: relative days and "coming days/weeks and months"."""
+    found = {c.exact: year_of(c) for c in candidates_of(text, gazetteer, published) if c.kind == "CandidateDate"}
+    assert {exact: found.get(exact) for exact in expected} == expected
+
+
+def test_named_pairs_ages_and_hyphened_durations(gazetteer):
+    """The fifty-seventh round, on published news: the second number of a name's pair ("Units 1 and 2") is no
+    figure, nor an age written "42-year-old"; "a 2.5-hour flight" and "60-day notices" are durations."""
+    found = {
+        c.exact: (c.props.get("candidateUnit") or ['"-"'])[0].strip('"')
+        for c in candidates_of(
+            "The Central Orme 1 and 2 and Tarnby Units 3 and 4 will close. Ann Lesk, a 42-year-old welder, took a "
+            "2.5-hour flight after the firm issued 60-day notices. It hired 30 and 40 workers.",
+            gazetteer,
+        )
+        if c.kind == "CandidateObservation"
+    }
+    assert found == {"2.5-hour": "hour", "60-day": "day", "30": "-", "40 workers": "count"}  # "30 and 40": kept

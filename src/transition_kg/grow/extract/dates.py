@@ -97,16 +97,20 @@ def _resolve(expression: str, published: dt.date, seasons: dict[str, int] = SEAS
         or "last month" in words
         or "earlier this" in words
         or words == "today"
+        or re.match(r"this (?:morning|afternoon|evening)$", words)
         or re.search(r"of (?:the|this) year$|the year (?:began|started)$", words)  # "by the end of the year"
         or re.match(r"this (?:spring|summer|autumn|fall|winter|month)", words)
     ):
         return published.year
-    if re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day before the day told of
+    if words == "yesterday" or re.search(r"\bthe (?:(?:night|day) before|previous (?:night|day))$", words):  # a day
+        # before the publication's, or before the day told of
         return (published - dt.timedelta(days=1)).year
-    months = re.search(r"(recent|coming|past few|next few) (months|weeks)$", words)  # "over the coming months": this
-    if months:  # year's, when they fall in it (three months, or three weeks, either side of the publication)
+    months = re.search(
+        r"(recent|coming|past few|next few) (?:weeks and )?(months|weeks|days)$", words
+    )  # "over the coming months":
+    if months:  # this year's, when they fall in it (three months, three weeks or a week either side of the publication)
         ahead = months.group(1) in ("coming", "next few")
-        reach = dt.timedelta(days=91 if months.group(2) == "months" else 21)
+        reach = dt.timedelta(days={"months": 91, "weeks": 21, "days": 7}[months.group(2)])
         other = (published + reach if ahead else published - reach).year
         return (
             published.year if other == published.year else f"{min(other, published.year)}-{max(other, published.year)}"
@@ -127,11 +131,12 @@ _RELATIVE = re.compile(
     r"\b(?:(?:since |starting |earlier |later |so far |early |late )?"  # "so far this year", "early next year"
     r"(?:last|this|next) (?:year|spring|summer|autumn|fall|winter)(?: so far)?"
     rf"|{_NUMBER_WORDS} (?:years?|decades?|months?|weeks?) ago|(?-i:today|(?<![A-Za-z] )Today)(?!['’]s)"
+    r"|(?-i:yesterday|Yesterday)|this (?:morning|afternoon|evening)"  # "Yesterday’s announcement": that day's
     r"|this month|(?:since )?last month"
     r"|(?:by |before |until |at )?the (?:end|start|middle) of (?:the|this|next) year"
     r"|the (?:night|day) before(?!\s+(?:the|a|an|his|her|its|their|last|this)\b)|the previous (?:night|day)"
     r"|since the year (?:began|started)"
-    r"|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:months|weeks))\b",
+    r"|(?:in|over|during) (?:the )?(?:recent|coming|past few|next few) (?:days|(?:weeks and )?months|weeks))\b",
     re.I,
 )
 _LATER = re.compile(  # "Thirty years on, …" (not "spent twelve years on platforms")

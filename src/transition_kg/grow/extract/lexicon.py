@@ -164,6 +164,7 @@ COUNT_NOUNS = {
     "businesses",
     "factories",
     "plants",
+    "power stations",
     "mines",
     "households",
     "families",

@@ -125,6 +125,9 @@ def _unit(text: str, start: int, end: int, stop: int, country: str | None = None
         measure = _measures().match(rest, described.end())  # not "24,000 five years ago"
     if measure and MEASURES[measure.group(1)] in DURATIONS:
         return MEASURES[measure.group(1)], None, end + measure.end()
+    hyphened = re.match(r"-(hour|day|week|month|minute|second)\b(?!-)", rest)  # "a 2.5-hour flight", "60-day notices"
+    if hyphened:
+        return hyphened.group(1), None, end + hyphened.end()
     rest = rest.lower() if _in_title_case(text, start) else rest  # "Almost 900 Jobs Announced for …"
     counted = _COUNTED.match(rest)  # "1,100 small and medium mines": two words joined by "and" are one; "four more
     if counted and not (set(counted.group(1).split()) - _MORE) & FUNCTION_WORDS:  # units"
@@ -1470,9 +1473,18 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
             unit is None
             and kept
             and kept[-1].counted
-            and re.match(r"\s+of\s+them\b", text[number.end : number.end + 9])
+            and re.match(r"\s+of\s+(?:them|which|whom)\b", text[number.end : number.end + 10])
         ):
-            unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers
+            unit, counted = kept[-1].unit, kept[-1].counted  # "its 1,400 workers … eight hundred of them": workers;
+            # "runs 35 mines, 24 of which are in …": mines
+        named_pair = re.search(r"\b[A-Z]\w*[ -]\d{1,3}\s+(?:and|&)\s+$", before)
+        if (
+            named_pair
+            and unit is None
+            and words.isdigit()
+            and not re.search(r"(?:^|[.!?:\"“„«—–])\s*$", before[: named_pair.start()])
+        ):
+            continue  # "Colstrip Units 1 and 2", "the Central Angamos 1 and 2": the second of two names' numbers
         if number.ratio or (not words[0].isdigit() and number.value < 1):
             unit, counted, unit_end = "fraction", None, number.end  # "one in five young people": a share of them
         rest = text[unit_end : min(s_end, unit_end + 200)]
@@ -1490,6 +1502,7 @@ def _quantities(text: str, s_start: int, s_end: int, found: list[Number], countr
                 and re.match(r"\s*(?:ago|on|later|earlier|afterwards|after|old)\b", rest)
             )
             or re.match(r"-year-old", rest)
+            or re.match(r"-(?:year|month|week|day)-old\b", text[number.end : number.end + 12])  # "a 42-year-old"
             or (unit is None and re.match(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time)\b", rest))  # "1100 GMT"
             or (unit is None and re.match(r"\s*(?:[ap]\.m\.|[ap]m\b)", rest, re.I))  # "As of 3 pm": a time of day
             or (words.lower() == "century" and not re.match(r"-(?:old|long)\b", rest))  # "a century-low", "for more
