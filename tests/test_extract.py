@@ -5910,3 +5910,35 @@ def test_published_news_openers_credits_and_codes_give_no_names(text, present, a
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Ann Vale toured the pit. "The seam is done," she remarked.', "Ann Vale"),
+        ('Orme Power spokesperson Ann Vale tweeted: "The pit is closed for the day."', "Ann Vale"),
+        ('Ann Vale spoke in Orme. "The town will survive the closure," she emphasised.', "Ann Vale"),
+        ('"The town will not survive the closure," Ann Vale cautioned.', "Ann Vale"),
+    ],
+)
+def test_more_speech_verbs(text, expected, gazetteer):
+    """The fifty-eighth round: "tweeted:", "remarked", "emphasised", "cautioned" … tag a quote as "said" does."""
+    assert speakers(text, gazetteer)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Orme Power spokesperson Ann Vale said: "The pit is closed for the day and the crews are home."',
+            ("Ann Vale", "Orme Power"),
+        ),
+        (
+            'University of Tarno energy expert Tom Reed said: "Such strikes will hasten the closure of old plants."',
+            ("Tom Reed", "University of Tarno"),
+        ),
+    ],
+)
+def test_a_body_before_a_post_before_a_name(text, expected, gazetteer):
+    """The fifty-eighth round: "Y spokesperson X said", "Y energy expert X said": X, of Y."""
+    assert organisations(text, gazetteer) == [expected]

@@ -94,7 +94,13 @@ def _post_of(text: str, name: Name, found: list[Name]) -> tuple[str, str, str] |
     post = re.fullmatch(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+", between)
     if post and found[1].person and name.text.isupper() and len(name.text) >= 2:
         return found[1].text, post.group(1), name.text
+    if post and found[1].person and not name.person and _BODY_POST.search(post.group(1)):
+        return found[1].text, post.group(1), name.text  # "Y spokesperson X tweeted", "Y energy expert X"
     return None
+
+
+#: a post a body's name opens ("Y spokesperson X"), not a trade a place opens ("Y coal miner X", "Y resident X")
+_BODY_POST = re.compile(r"\b(?:spokes(?:person|man|woman)|expert|analyst|economist|researcher|professor|lecturer)$")
 
 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
