@@ -5942,3 +5942,23 @@ def test_more_speech_verbs(text, expected, gazetteer):
 def test_a_body_before_a_post_before_a_name(text, expected, gazetteer):
     """The fifty-eighth round: "Y spokesperson X said", "Y energy expert X said": X, of Y."""
     assert organisations(text, gazetteer) == [expected]
+
+
+def test_a_hard_wrapped_page_keeps_its_paragraphs(gazetteer):
+    """The fifty-eighth round: old wire copy breaks its lines every 60-80 characters inside a paragraph; a quote and
+    its tag over such breaks are still one paragraph's, the offsets and the words as the page writes them."""
+    text = (
+        "ORME, May 3 Two miners were hurt when a pit wall fell in the\n"
+        "hills north of Orme on Tuesday after days of rain, an official said.\n"
+        "Orme district mayor Ann Vale told a radio station that she had asked\n"
+        "the operator Tarno Coal and Power to stop work at the pit until the\n"
+        "wall was checked by engineers from the regional mining office.\n"
+        '"Two workers were taken to a clinic in the town but they were sent\n'
+        'home the same night," Vale said, adding that the road to the pit\n'
+        "was closed to traffic for the rest of the week by the police.\n"
+        "She said it had rained for four days over the whole of the valley.\n"
+    )
+    found = [c for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote"]
+    assert [c.props["candidateSpeaker"][0].strip('"') for c in found] == ["Ann Vale"]
+    assert all(text[c.start : c.end] == c.exact for c in found)
+    assert "\n" in found[0].exact

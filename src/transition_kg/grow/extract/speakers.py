@@ -34,7 +34,7 @@ from .lexicon import (
     UPPER,
 )
 from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
-from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
+from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans, unwrapped
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -283,6 +283,16 @@ _NAMED_THEN_SAID = re.compile(rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
+    """Quotes with their speakers, read on the text with a hard-wrapped page's lines joined (the same offsets); each
+    candidate's words as the page writes them."""
+    joined = unwrapped(text)
+    out = _quotes(joined, names, lower_words, gazetteer)
+    for c in out:
+        c.exact = text[c.start : c.end] if c.exact == joined[c.start : c.end] else c.exact
+    return out
+
+
+def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
