@@ -5962,3 +5962,20 @@ def test_a_hard_wrapped_page_keeps_its_paragraphs(gazetteer):
     assert [c.props["candidateSpeaker"][0].strip('"') for c in found] == ["Ann Vale"]
     assert all(text[c.start : c.end] == c.exact for c in found)
     assert "\n" in found[0].exact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarno Power chief executive Ann Vale spoke on Monday. Tarno Power ran the plant for years.\n\n"
+        'During a briefing on Monday, the power utility said the closure was "a matter of deep regret" to it.',
+        "The closure was announced by ORP on Monday. ORP ran the plant for years.\n\n"
+        'The utility said the closure was "a matter of deep regret" to it.',
+    ],
+)
+def test_the_utility_said_is_the_body_named_most(text, gazetteer):
+    """The fifty-eighth round: "the (power) utility said …" is the body the article names most (an acronym, or one
+    whose people's posts follow its name), speaking for itself: its speaker and organisation."""
+    found = organisations(text, gazetteer)
+    body = "Tarno Power" if "Tarno" in text else "ORP"
+    assert found == [(body, body)]

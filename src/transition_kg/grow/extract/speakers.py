@@ -902,7 +902,33 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
         and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
     ):
         return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
-    return None
+    kind = _BODY_SUBJECT.fullmatch(subject)
+    body = kind and (_named_as(text, names, kind.group(1), sentence) or _main_body(text, names, sentence))
+    return (body, None, body) if body else None  # "The power utility said …": the body, speaking for itself
+
+
+#: a body by its kind opening a sentence, past a fronted phrase ("During a briefing on Monday, the power utility")
+_BODY_SUBJECT = re.compile(
+    rf"\s*(?:(?:In|At|On|During|After)\s+[^,\"“”]{{1,60}},\s+)?[Tt]he\s+(?:[a-z][\w-]*\s+)?({ORG_NOUNS})\s*"
+)
+#: a body's name before a post its people hold ("Y spokesperson", "Y chief executive"): no place's
+_POST_NEXT = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS})\s+[{UPPER}]")
+
+
+def _main_body(text: str, names: list[Name], before: int) -> str | None:
+    """The body an article names most often before ``before`` (twice at least): an acronym ("ESB") or a name whose
+    people's posts follow it ("Eskom spokesperson X"); the one "the utility" or "the company" is, by its words unnamed."""
+    counts: dict[str, int] = {}
+    for n in names:
+        if n.start < before and not n.person:
+            counts[n.text] = counts.get(n.text, 0) + 1
+    posts = {n.text for n in names if n.start < before and not n.person and _POST_NEXT.match(text, n.end)}
+    bodies = [
+        (name in posts, count, name)  # a post after it first: "Eskom spokesperson X", not the "OCM" a quote names
+        for name, count in counts.items()
+        if count >= 2 and (name in posts or re.fullmatch(r"[A-Z]{2,6}", name))
+    ]
+    return max(bodies)[2] if bodies else None
 
 
 def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:
