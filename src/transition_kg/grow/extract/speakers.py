@@ -917,7 +917,7 @@ _POST_NEXT = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS})\s+[{UPPER}]")
 
 def _main_body(text: str, names: list[Name], before: int) -> str | None:
     """The body an article names most often before ``before`` (twice at least): an acronym ("ESB") or a name whose
-    people's posts follow it ("Eskom spokesperson X"); the one "the utility" or "the company" is, by its words unnamed."""
+    people's posts follow it ("Eskom spokesperson X"); whom "the utility" names when no name says so."""
     counts: dict[str, int] = {}
     for n in names:
         if n.start < before and not n.person:
