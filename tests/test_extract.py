@@ -5979,3 +5979,9 @@ def test_the_utility_said_is_the_body_named_most(text, gazetteer):
     found = organisations(text, gazetteer)
     body = "Tarno Power" if "Tarno" in text else "ORP"
     assert found == [(body, body)]
+
+
+def test_a_title_abbreviation_is_no_full_stop_in_a_tag(gazetteer):
+    """The fifty-eighth round: "said Sen. X (D-Orme, 7)." names X; the stop after "Sen." ends no sentence."""
+    text = "“The layoffs touch everyone in the county,” said Sen. Ann Vale (D-Orme, 7).  “We need more work.”"
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Ann Vale", "Ann Vale"]

@@ -69,7 +69,10 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 
 
 #: a full stop, not one after an initial, "No." or an honorific ("Mr. Jones")
-_FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf)\."
+_FULL_STOP = (  # not a title's ("Sen. X", "Gov. X")
+    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt|\bLt)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol|\bRev|\bHon|\bSgt)"
+    r"(?<!\bProf|\bCapt|\bEngr)\."
+)
 #: a word of an apposition before the noun it calls a name ("X, the largest miner"), not a preposition ("X, an engineer
 #: at the company": a person)
 _NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
