@@ -919,13 +919,18 @@ _POST_NEXT = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS})\s+[{UPPER}]")
 
 
 def _main_body(text: str, names: list[Name], before: int) -> str | None:
-    """The body an article names most often before ``before`` (twice at least): an acronym ("ESB") or a name whose
-    people's posts follow it ("Eskom spokesperson X"); whom "the utility" names when no name says so."""
+    """The body an article names most often in the 3000 characters before ``before`` (twice at least): an acronym
+    ("ESB") or a name whose people's posts follow it ("Eskom spokesperson X"); whom "the utility" names when no name
+    says so."""
+    near = [  # the last 3000 characters: linear over a long text
+        n
+        for n in names[bisect.bisect_left(names, before - 3000, key=lambda n: n.start) :]
+        if n.start < before and not n.person
+    ]
     counts: dict[str, int] = {}
-    for n in names:
-        if n.start < before and not n.person:
-            counts[n.text] = counts.get(n.text, 0) + 1
-    posts = {n.text for n in names if n.start < before and not n.person and _POST_NEXT.match(text, n.end)}
+    for n in near:
+        counts[n.text] = counts.get(n.text, 0) + 1
+    posts = {n.text for n in near if _POST_NEXT.match(text, n.end)}
     bodies = [
         (name in posts, count, name)  # a post after it first: "Eskom spokesperson X", not the "OCM" a quote names
         for name, count in counts.items()
