@@ -5982,3 +5982,75 @@ def test_named_pairs_ages_and_hyphened_durations(gazetteer):
         if c.kind == "CandidateObservation"
     }
     assert found == {"2.5-hour": "hour", "60-day": "day", "30": "-", "40 workers": "count"}  # "30 and 40": kept
+
+
+        ('Ann Vale toured the pit. "The seam is done," she remarked.', "Ann Vale"),
+        ('Orme Power spokesperson Ann Vale tweeted: "The pit is closed for the day."', "Ann Vale"),
+        ('Ann Vale spoke in Orme. "The town will survive the closure," she emphasised.', "Ann Vale"),
+        ('"The town will not survive the closure," Ann Vale cautioned.', "Ann Vale"),
+    ],
+)
+def test_more_speech_verbs(text, expected, gazetteer):
+    """The fifty-eighth round: "tweeted:", "remarked", "emphasised", "cautioned" … tag a quote as "said" does."""
+    assert speakers(text, gazetteer)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Orme Power spokesperson Ann Vale said: "The pit is closed for the day and the crews are home."',
+            ("Ann Vale", "Orme Power"),
+        ),
+        (
+            'University of Tarno energy expert Tom Reed said: "Such strikes will hasten the closure of old plants."',
+            ("Tom Reed", "University of Tarno"),
+        ),
+    ],
+)
+def test_a_body_before_a_post_before_a_name(text, expected, gazetteer):
+    """The fifty-eighth round: "Y spokesperson X said", "Y energy expert X said": X, of Y."""
+    assert organisations(text, gazetteer) == [expected]
+
+
+def test_a_hard_wrapped_page_keeps_its_paragraphs(gazetteer):
+    """The fifty-eighth round: old wire copy breaks its lines every 60-80 characters inside a paragraph; a quote and
+    its tag over such breaks are still one paragraph's, the offsets and the words as the page writes them."""
+    text = (
+        "ORME, May 3 Two miners were hurt when a pit wall fell in the\n"
+        "hills north of Orme on Tuesday after days of rain, an official said.\n"
+        "Orme district mayor Ann Vale told a radio station that she had asked\n"
+        "the operator Tarno Coal and Power to stop work at the pit until the\n"
+        "wall was checked by engineers from the regional mining office.\n"
+        '"Two workers were taken to a clinic in the town but they were sent\n'
+        'home the same night," Vale said, adding that the road to the pit\n'
+        "was closed to traffic for the rest of the week by the police.\n"
+        "She said it had rained for four days over the whole of the valley.\n"
+    )
+    found = [c for c in candidates_of(text, gazetteer) if c.kind == "CandidateQuote"]
+    assert [c.props["candidateSpeaker"][0].strip('"') for c in found] == ["Ann Vale"]
+    assert all(text[c.start : c.end] == c.exact for c in found)
+    assert "\n" in found[0].exact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarno Power chief executive Ann Vale spoke on Monday. Tarno Power ran the plant for years.\n\n"
+        'During a briefing on Monday, the power utility said the closure was "a matter of deep regret" to it.',
+        "The closure was announced by ORP on Monday. ORP ran the plant for years.\n\n"
+        'The utility said the closure was "a matter of deep regret" to it.',
+    ],
+)
+def test_the_utility_said_is_the_body_named_most(text, gazetteer):
+    """The fifty-eighth round: "the (power) utility said …" is the body the article names most (an acronym, or one
+    whose people's posts follow its name), speaking for itself: its speaker and organisation."""
+    found = organisations(text, gazetteer)
+    body = "Tarno Power" if "Tarno" in text else "ORP"
+    assert found == [(body, body)]
+
+
+def test_a_title_abbreviation_is_no_full_stop_in_a_tag(gazetteer):
+    """The fifty-eighth round: "said Sen. X (D-Orme, 7)." names X; the stop after "Sen." ends no sentence."""
+    text = "“The layoffs touch everyone in the county,” said Sen. Ann Vale (D-Orme, 7).  “We need more work.”"
+    assert [s[1] for s in speakers(text, gazetteer)] == ["Ann Vale", "Ann Vale"]

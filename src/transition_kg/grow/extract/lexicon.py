@@ -312,6 +312,8 @@ SPEECH = (
     r"insists|argued|argues|warned|warns|admitted|admits|lamented|laments|continued|continues|remembered|remembers|"
     r"wrote|writes|replied|replies|stressed|stresses|acknowledged|acknowledges|conceded|concedes|joked|jokes|"
     r"sighed|sighs|declared|declares|announced|announces|predicted|predicts|complained|complains|agreed|agrees|"
+    r"tweeted|tweets|remarked|remarks|stated|states|commented|comments|observed|observes|emphasised|emphasises|"
+    r"emphasized|emphasizes|claimed|claims|urged|urges|cautioned|cautions|recounted|recounts|quipped|quips|"
     r"according to)"
 )
 UPPER = "".join(sorted({c for c in map(chr, range(0x3000)) if c.isupper()}))

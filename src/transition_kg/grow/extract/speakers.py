@@ -34,7 +34,7 @@ from .lexicon import (
     UPPER,
 )
 from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
-from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans
+from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans, unwrapped
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -69,7 +69,10 @@ _ORG = (  # a name, and the kind of site it names when it goes on in lower case 
 
 
 #: a full stop, not one after an initial, "No." or an honorific ("Mr. Jones")
-_FULL_STOP = r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)(?<!\bProf)\."
+_FULL_STOP = (  # not a title's ("Sen. X", "Gov. X")
+    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr|\bMs|\bDr|\bSt|\bLt)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol|\bRev|\bHon|\bSgt)"
+    r"(?<!\bProf|\bCapt|\bEngr)\."
+)
 #: a word of an apposition before the noun it calls a name ("X, the largest miner"), not a preposition ("X, an engineer
 #: at the company": a person)
 _NOT_A_PREPOSITION = r"(?!(?:at|of|for|with|in|from|on|by)\s)"
@@ -94,7 +97,13 @@ def _post_of(text: str, name: Name, found: list[Name]) -> tuple[str, str, str] |
     post = re.fullmatch(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+", between)
     if post and found[1].person and name.text.isupper() and len(name.text) >= 2:
         return found[1].text, post.group(1), name.text
+    if post and found[1].person and not name.person and _BODY_POST.search(post.group(1)):
+        return found[1].text, post.group(1), name.text  # "Y spokesperson X tweeted", "Y energy expert X"
     return None
+
+
+#: a post a body's name opens ("Y spokesperson X"), not a trade a place opens ("Y coal miner X", "Y resident X")
+_BODY_POST = re.compile(r"\b(?:spokes(?:person|man|woman)|expert|analyst|economist|researcher|professor|lecturer)$")
 
 
 def _speaker_in(phrase: str, offset: int, text: str, names: list[Name], lower_words: set[str]):
@@ -277,6 +286,16 @@ _NAMED_THEN_SAID = re.compile(rf"\s*,?\s*([^\"“”„«»]{{1,140}}?)\s+{_SAID
 
 
 def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
+    """Quotes with their speakers, read on the text with a hard-wrapped page's lines joined (the same offsets); each
+    candidate's words as the page writes them."""
+    joined = unwrapped(text)
+    out = _quotes(joined, names, lower_words, gazetteer)
+    for c in out:
+        c.exact = text[c.start : c.end] if c.exact == joined[c.start : c.end] else c.exact
+    return out
+
+
+def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazetteer) -> list[Candidate]:
     """Quotes with their speakers: after the quote ("…," said Mayor Katrin Möller / she said /
     Blevins said / a local pastor said), before it (Ma Lei said: "…"), in the next sentence,
     a pronoun as the last person named, and the rest of the quote (or its next paragraph) alike."""
@@ -886,7 +905,38 @@ def _subject_before(text: str, names: list[Name], people, sentence: int, start: 
         and re.fullmatch(r"(?:,\s+(?:which|who)\b[^,\"“”]*,)?\s*", subject[opening.end - sentence :])
     ):
         return (opening.text, None, None)  # "The Chinese-owned Yancoal, which runs the mine, said …"
-    return None
+    kind = _BODY_SUBJECT.fullmatch(subject)
+    body = kind and (_named_as(text, names, kind.group(1), sentence) or _main_body(text, names, sentence))
+    return (body, None, body) if body else None  # "The power utility said …": the body, speaking for itself
+
+
+#: a body by its kind opening a sentence, past a fronted phrase ("During a briefing on Monday, the power utility")
+_BODY_SUBJECT = re.compile(
+    rf"\s*(?:(?:In|At|On|During|After)\s+[^,\"“”]{{1,60}},\s+)?[Tt]he\s+(?:[a-z][\w-]*\s+)?({ORG_NOUNS})\s*"
+)
+#: a body's name before a post its people hold ("Y spokesperson", "Y chief executive"): no place's
+_POST_NEXT = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:{OCCUPATIONS})\s+[{UPPER}]")
+
+
+def _main_body(text: str, names: list[Name], before: int) -> str | None:
+    """The body an article names most often in the 3000 characters before ``before`` (twice at least): an acronym
+    ("ESB") or a name whose people's posts follow it ("Eskom spokesperson X"); whom "the utility" names when no name
+    says so."""
+    near = [  # the last 3000 characters: linear over a long text
+        n
+        for n in names[bisect.bisect_left(names, before - 3000, key=lambda n: n.start) :]
+        if n.start < before and not n.person
+    ]
+    counts: dict[str, int] = {}
+    for n in near:
+        counts[n.text] = counts.get(n.text, 0) + 1
+    posts = {n.text for n in near if _POST_NEXT.match(text, n.end)}
+    bodies = [
+        (name in posts, count, name)  # a post after it first: "Eskom spokesperson X", not the "OCM" a quote names
+        for name, count in counts.items()
+        if count >= 2 and (name in posts or re.fullmatch(r"[A-Z]{2,6}", name))
+    ]
+    return max(bodies)[2] if bodies else None
 
 
 def _profile(seen: Occurrences, person: str, names: list[Name]) -> tuple[str, str | None] | None:

@@ -117,6 +117,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a line break inside a paragraph of a hard-wrapped page: after a line that ends on no stop, before a line of text
+_WRAP = re.compile(r"(?<=[^.!?:\"”’»\s])\n(?=[^\s\"“‘'„«])")
+
+
+def unwrapped(text: str) -> str:
+    """The text with a hard-wrapped page's line breaks inside its paragraphs made spaces, so that a paragraph is one
+    line again; the same length, so every offset holds. Old wire copy breaks its lines every 60 to 80 characters:
+    a page is wrapped when most of its lines (at least eight) are that long; a break after a stop stays a break."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    wrapped = len(lines) >= 8 and sum(1 for line in lines if 40 <= len(line) <= 80) >= 0.6 * len(lines)
+    return _WRAP.sub(" ", text) if wrapped else text
+
+
 def quote_segments(text: str) -> list[tuple[int, int, int, bool]]:
     """Quoted passages: (start, end, group, closed). A quote left open at a paragraph's end and
     reopened at the start of the next paragraph continues there: both segments share a group."""
