@@ -5984,6 +5984,9 @@ def test_named_pairs_ages_and_hyphened_durations(gazetteer):
     assert found == {"2.5-hour": "hour", "60-day": "day", "30": "-", "40 workers": "count"}  # "30 and 40": kept
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ('Ann Vale toured the pit. "The seam is done," she remarked.', "Ann Vale"),
         ('Orme Power spokesperson Ann Vale tweeted: "The pit is closed for the day."', "Ann Vale"),
         ('Ann Vale spoke in Orme. "The town will survive the closure," she emphasised.', "Ann Vale"),
