@@ -5910,3 +5910,52 @@ def test_published_news_openers_credits_and_codes_give_no_names(text, present, a
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a lone word opening a line before a dash, an agency in brackets before it or not: a dateline's place
+            "Pit strike\n\nOrmsk (PitNews / Agencies) - More than 60 miners of Tarnby Colliery stayed down.\n\n"
+            "Brelford - Orrin Coal Inc. has laid off 90 miners.\n\nUpdated - March 18, 2027\n\nThe pits shut.",
+            ["Ormsk", "Brelford", "Tarnby Colliery"],
+            ["Updated", "Agencies Brelford"],
+        ),
+        (  # an all-capitals dateline's place, past a saved page's date stamp, written nowhere else
+            " date 2020-01-02 PELLOWAY, Mont. | One of the largest plants will close, Orrin Energy said.",
+            ["Pelloway", "Orrin Energy"],
+            [],
+        ),
+        (  # a saved page's date stamp after a space opens a sentence too
+            " date 2019-11-08 By Ann Lesk\n\nThe Government met in Tarnby.\n\n"
+            " date 2017-01-19 Residents of Tarnby, Alta. have put up a sign.",
+            ["Ann Lesk", "Tarnby"],
+            ["By Ann Lesk", "Residents of Tarnby"],
+        ),
+        (  # a page's labels of where and when are no name's words; who they give is named
+            "Pit pay unpaid\n\nBy Ann Lesk in Tarnby and Pellow Source:Orme Times Published: 2016-2-2 18:58:01\n\n"
+            "The pit in Tarnby shut. "
+            "Source: Brelfordia.\n\nPublished: 18th November 2026 06:40 AM\n\nThe town waits.",
+            ["Pellow", "Orme Times", "Brelfordia"],
+            ["Pellow Source", "Orme Times Published", "Source", "18th"],
+        ),
+        (  # a credit's agency is no word of the name that opens the sentence glued after it
+            "The pit shut.\nImage: Ann Lesk/AFP Tarnby Coal Mine workers marched on Monday.",
+            ["Tarnby Coal Mine", "Ann Lesk"],
+            ["AFP Tarnby Coal Mine"],
+        ),
+        (  # a lone demonym is no name
+            "Orrin, a unit of Philippine conglomerate Pell Holdings, shut the pit.\n\nBosnian coal miners marched "
+            "in Tarnby. Welsh and Scottish rates fell.",
+            ["Pell Holdings", "Tarnby"],
+            ["Philippine", "Bosnian", "Welsh", "Scottish"],
+        ),
+    ],
+)
+def test_published_news_datelines_labels_and_credits(text, present, absent, gazetteer):
+    """The fifty-ninth round, on all sixty published openings: a dateline's place (mixed case before a dash, all
+    capitals past a page's stamp) is named; a page's labels ("Source:", "Published:"), a stamp after a space, a
+    credit's agency and lone demonyms are no names nor parts of one."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found

@@ -139,9 +139,8 @@ def find_names(
                 )
                 or (bool(run) and (run[-1][1], s) in _bracketed(text))  # "Coal Bearing (Acquisition …) Act"
             )
-            and (
-                not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
-            )
+            and not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
+            and not _credit_ends(text, run, s, word)  # "Image: Ann Lee/AFP Optimum Coal workers"
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if _glued_amount(text, e, word):
@@ -249,10 +248,17 @@ def _after_credits(text: str) -> frozenset[int]:
     return frozenset(m.end() for m in _CREDIT.finditer(text))
 
 
+def _credit_ends(text: str, run: list, at: int, word: str) -> bool:
+    """Whether a credit's agency ends the run before ``word`` at ``at``, which opens a sentence ("Image: Ann
+    Lee/AFP Optimum Coal workers"; not "…/THE JAKARTA POST", an agency in capitals)."""
+    return at in _after_credits(text) and not (word.isupper() and run[-1][2].isupper())
+
+
 #: a line's opening date and its dash ("date 2020-05-13 ", "May 10, 2017 - ", "12 March 2021 — ") or a page's bar
 #: before a byline ("2006|By Ann Lee"; not "Ann Lee | The City Paper", an outlet's name): the next word opens a sentence
 _STAMP = re.compile(
-    r"(?:^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
+    r"(?:^[ \t]*(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}"
+    r"|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
     r"[ \t]*(?:[-–—][ \t]*)?(?=[A-Z])|\|[ \t]*(?=By\s))",
     re.M,
 )
@@ -1039,12 +1045,18 @@ def _no_name(
         and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
         and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
         and not _CAPTIONED.search(text, line_start, s)  # "Credit: Reuters": the agency credited
+        and not (  # "Astana (AsiaNews) - More …": a dateline's place (not "Updated - March 18")
+            _line_opener(text, line_start, s)
+            and (dash := _DASH_DATELINE.match(text, e)) is not None
+            and not _date_word(text, dash.group(1), dash.end())
+        )
     ):
         return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES | CAPTION_WORDS
         or re.match(r"[A-Z]{1,2}\d", word)
         or re.fullmatch(r"[A-Z]{2,5}s", word)  # "IPPs", "CEOs": a plural, no one body
+        or re.fullmatch(r"\d+(?:st|nd|rd|th)", word)  # "Published: 18th November": an ordinal alone
         or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
@@ -1071,6 +1083,16 @@ def _no_name(
         or _people_of_a_name(text, word, e)
         or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+#: a dateline's rest after its place: an agency in brackets, a dash and the sentence's first word ("Astana
+#: (AsiaNews / Agencies) - More …", "Louisville - Arch Coal …"; not "Updated - March 18 …", a date)
+_DASH_DATELINE = re.compile(r"(?: \([^()\n]{1,40}\))? [-–—] ([A-Z]\w*)")
+
+
+def _line_opener(text: str, line_start: int, at: int) -> bool:
+    """Whether a word at ``at`` opens its line, past a saved page's date stamp (" date 2020-01-02 Astana - …")."""
+    return re.fullmatch(r"\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?", text[line_start:at]) is not None
 
 
 def _shouted(words: list[str], lower_words: set[str]) -> bool:
