@@ -5959,3 +5959,24 @@ def test_published_news_datelines_labels_and_credits(text, present, absent, gaze
     found = names(text, gazetteer)
     assert all(name in found for name in present), found
     assert not set(absent) & set(found), found
+
+
+def test_numbered_units_joined_by_and_are_one_name(gazetteer):
+    """The fifty-ninth round: "X Units 1 and 2" is one name (the two units), not "X Units 1"; a share is no unit."""
+    found = names("Pellow Units 1 and 2 will close. The Tarnby Plant 3 and 40% of its staff stay.", gazetteer)
+    assert "Pellow Units 1 and 2" in found and "Pellow Units 1" not in found, found
+    assert "Tarnby Plant 3" in found, found
+
+
+def test_a_titles_portfolio_is_no_name_and_its_holder_is(gazetteer):
+    """The fifty-ninth round: a portfolio after "Minister of" that ends its clause names no one ("X, Minister of
+    Mining and Energy."); a listed portfolio before a name is the title's ("Minister of Energy, Mining and Industry
+    X Y": X Y); the same list with no name after it stays none ("the Minister for Energy, Mining and Industry, a …")."""
+    text = (
+        "“The plan stands,” said Ann Lesk, Minister of Mining and Energy.\n\nMinister of Energy, Mining and Industry "
+        "Brel Tarnović tried to address the miners. Ela Pell, the canton's Minister for Energy, Mining and Industry, "
+        "a petroleum engineer, said so."
+    )
+    found = names(text, gazetteer)
+    assert {"Ann Lesk", "Brel Tarnović", "Ela Pell"} <= set(found), found
+    assert not {"Mining and Energy", "Industry Brel Tarnović", "Energy, Mining", "Mining"} & set(found), found

@@ -206,7 +206,7 @@ def find_names(
     if run:
         runs.append(run)
     names: list[Name] = []
-    for run in _portfolios_joined(text, runs):
+    for run in _numbered_pairs(text, _portfolios_joined(text, runs)):
         parts = _split_run(run)
         the = len(parts) > 1 and _THE_BEFORE.search(text, max(0, run[0][0] - 6), run[0][0]) is not None
         for part in parts:  # "the Kestrel Energy and Chemical Industry Park": "the" lists no people
@@ -628,7 +628,7 @@ def _portfolio(words: list[str]) -> int | None:
         if words[i] in PORTFOLIO_TITLES and words[i + 1] in ("for", "of"):
             held = words[i + 2 : -2]
             if (
-                1 <= len(held) <= 3
+                1 <= len(held) <= 4  # "Minister of Energy, Mining and Industry X Y"
                 and all(is_capital(w) or w == "and" for w in held)
                 and all(is_capital(w) and not w.isupper() and w.replace("-", "").isalpha() for w in rest)
                 and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
@@ -695,15 +695,32 @@ def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
     i = 0
     while i < len(runs):
         run, j = runs[i], i + 1
-        if len(run) >= 3 and run[-3][2] in ORG_WORDS and run[-2][2] in ("of", "for"):
+        if len(run) >= 3 and run[-3][2] in ORG_WORDS | PORTFOLIO_TITLES and run[-2][2] in ("of", "for"):
             while listed(j) and len(runs[j]) == 1:
                 j += 1  # "Environment, Forestry, Fisheries and …": one portfolio each
-            if listed(j) and len(runs[j]) == 3 and runs[j][1][2] == "and":
+            title = run[-3][2] in PORTFOLIO_TITLES  # "Minister of Energy, Mining and Industry X Y": a holder after
+            if listed(j) and runs[j][1][2] == "and" and (len(runs[j]) > 3 if title else len(runs[j]) == 3):
                 out.append([token for part in runs[i : j + 1] for token in part])
                 i = j + 1
                 continue
         out.append(run)
         i += 1
+    return out
+
+
+#: the end of a sentence or clause right after a title's portfolio ("…, Minister of Mining and Energy.")
+_PORTFOLIO_ENDS = re.compile(r"[.,;:]|\s*\n|\s*$")
+#: a second number after a numbered name's ("Colstrip Units 1 and 2", "Central Angamos 1 and 2"; not "1 and 2%")
+_AND_NUMBER = re.compile(r" (and) (\d{1,2})\b(?![.,]\d|\s*(?:%|percent|per cent))")
+
+
+def _numbered_pairs(text: str, runs: list[list]) -> list[list]:
+    """Runs ending in a number with the second number after "and" made one ("Colstrip Units 1 and 2": the two
+    units' one name)."""
+    out = []
+    for run in runs:
+        m = _AND_NUMBER.match(text, run[-1][1]) if len(run) >= 2 and run[-1][2].isdigit() else None
+        out.append([*run, (m.start(1), m.end(1), "and"), (m.start(2), m.end(2), m.group(2))] if m else run)
     return out
 
 
@@ -738,7 +755,14 @@ def _split_run(run):
     )
     titled_each = bool(head) and len(tail) >= 2 and head[0] in TITLES and tail[0] in TITLES  # "Cr X and Cr Y"
     last = re.sub(r"['’]s$", "", words[-1])  # "the Mining and Energy Union's district": the union's whole name
-    if "and" in words and last not in ORG_WORDS and not named and (titled_each or _titled(words) is None):
+    numbered = tail[:1] == [words[-1]] and words[-1].isdigit()  # "Colstrip Units 1 and 2": one name
+    if (
+        "and" in words
+        and last not in ORG_WORDS
+        and not named
+        and not numbered
+        and (titled_each or _titled(words) is None)
+    ):
         parts: list[list] = []
         part: list = []
         for token in run:
@@ -978,6 +1002,13 @@ def _trimmed(
             and all(is_capital(w) for _, _, w in run[1:])
         ):
             return run[2:], [*title, "of", run[1][2]], False  # "Minister of Energy Ts.Oyunbileg": its holder
+        if (
+            title
+            and run[0][2] in ("of", "for")
+            and title[-1] in PORTFOLIO_TITLES
+            and _PORTFOLIO_ENDS.match(text, run[-1][1])
+        ):
+            return None  # "X, Minister of Mining and Energy.": the portfolio, no one named after it
         if title and run[0][2] in ("of", "for"):
             title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
