@@ -5980,3 +5980,10 @@ def test_a_titles_portfolio_is_no_name_and_its_holder_is(gazetteer):
     found = names(text, gazetteer)
     assert {"Ann Lesk", "Brel Tarnović", "Ela Pell"} <= set(found), found
     assert not {"Mining and Energy", "Industry Brel Tarnović", "Energy, Mining", "Mining"} & set(found), found
+
+
+def test_a_name_ending_in_a_companys_form_is_not_split_at_and(gazetteer):
+    """The fifty-ninth round: "X Coal Transport and Sales Group Co" is one company, as one ending in "Ltd" is."""
+    found = names("The Tarnby mine was taken over by Pellow Coal Transport and Sales Group Co in 2009.", gazetteer)
+    assert "Pellow Coal Transport and Sales Group Co" in found, found
+    assert "Sales Group Co" not in found, found

@@ -758,7 +758,7 @@ def _split_run(run):
     numbered = tail[:1] == [words[-1]] and words[-1].isdigit()  # "Colstrip Units 1 and 2": one name
     if (
         "and" in words
-        and last not in ORG_WORDS
+        and last not in ORG_WORDS | COMPANY_ABBREVIATIONS  # "X and Y Group Co": one company
         and not named
         and not numbered
         and (titled_each or _titled(words) is None)
