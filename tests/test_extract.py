@@ -6057,3 +6057,80 @@ def test_a_title_abbreviation_is_no_full_stop_in_a_tag(gazetteer):
     """The fifty-eighth round: "said Sen. X (D-Orme, 7)." names X; the stop after "Sen." ends no sentence."""
     text = "“The layoffs touch everyone in the county,” said Sen. Ann Vale (D-Orme, 7).  “We need more work.”"
     assert [s[1] for s in speakers(text, gazetteer)] == ["Ann Vale", "Ann Vale"]
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a lone word opening a line before a dash, an agency in brackets before it or not: a dateline's place
+            "Pit strike\n\nOrmsk (PitNews / Agencies) - More than 60 miners of Tarnby Colliery stayed down.\n\n"
+            "Brelford - Orrin Coal Inc. has laid off 90 miners.\n\nUpdated - March 18, 2027\n\nThe pits shut.",
+            ["Ormsk", "Brelford", "Tarnby Colliery"],
+            ["Updated", "Agencies Brelford"],
+        ),
+        (  # an all-capitals dateline's place, past a saved page's date stamp, written nowhere else
+            " date 2020-01-02 PELLOWAY, Mont. | One of the largest plants will close, Orrin Energy said.",
+            ["Pelloway", "Orrin Energy"],
+            [],
+        ),
+        (  # a saved page's date stamp after a space opens a sentence too
+            " date 2019-11-08 By Ann Lesk\n\nThe Government met in Tarnby.\n\n"
+            " date 2017-01-19 Residents of Tarnby, Alta. have put up a sign.",
+            ["Ann Lesk", "Tarnby"],
+            ["By Ann Lesk", "Residents of Tarnby"],
+        ),
+        (  # a page's labels of where and when are no name's words; who they give is named
+            "Pit pay unpaid\n\nBy Ann Lesk in Tarnby and Pellow Source:Orme Times Published: 2016-2-2 18:58:01\n\n"
+            "The pit in Tarnby shut. "
+            "Source: Brelfordia.\n\nPublished: 18th November 2026 06:40 AM\n\nThe town waits.",
+            ["Pellow", "Orme Times", "Brelfordia"],
+            ["Pellow Source", "Orme Times Published", "Source", "18th"],
+        ),
+        (  # a credit's agency is no word of the name that opens the sentence glued after it
+            "The pit shut.\nImage: Ann Lesk/AFP Tarnby Coal Mine workers marched on Monday.",
+            ["Tarnby Coal Mine", "Ann Lesk"],
+            ["AFP Tarnby Coal Mine"],
+        ),
+        (  # a lone demonym is no name
+            "Orrin, a unit of Philippine conglomerate Pell Holdings, shut the pit.\n\nBosnian coal miners marched "
+            "in Tarnby. Welsh and Scottish rates fell.",
+            ["Pell Holdings", "Tarnby"],
+            ["Philippine", "Bosnian", "Welsh", "Scottish"],
+        ),
+    ],
+)
+def test_published_news_datelines_labels_and_credits(text, present, absent, gazetteer):
+    """The fifty-ninth round, on all sixty published openings: a dateline's place (mixed case before a dash, all
+    capitals past a page's stamp) is named; a page's labels ("Source:", "Published:"), a stamp after a space, a
+    credit's agency and lone demonyms are no names nor parts of one."""
+    found = names(text, gazetteer)
+    assert all(name in found for name in present), found
+    assert not set(absent) & set(found), found
+
+
+def test_numbered_units_joined_by_and_are_one_name(gazetteer):
+    """The fifty-ninth round: "X Units 1 and 2" is one name (the two units), not "X Units 1"; a share is no unit."""
+    found = names("Pellow Units 1 and 2 will close. The Tarnby Plant 3 and 40% of its staff stay.", gazetteer)
+    assert "Pellow Units 1 and 2" in found and "Pellow Units 1" not in found, found
+    assert "Tarnby Plant 3" in found, found
+
+
+def test_a_titles_portfolio_is_no_name_and_its_holder_is(gazetteer):
+    """The fifty-ninth round: a portfolio after "Minister of" that ends its clause names no one ("X, Minister of
+    Mining and Energy."); a listed portfolio before a name is the title's ("Minister of Energy, Mining and Industry
+    X Y": X Y); the same list with no name after it stays none ("the Minister for Energy, Mining and Industry, a …")."""
+    text = (
+        "“The plan stands,” said Ann Lesk, Minister of Mining and Energy.\n\nMinister of Energy, Mining and Industry "
+        "Brel Tarnović tried to address the miners. Ela Pell, the canton's Minister for Energy, Mining and Industry, "
+        "a petroleum engineer, said so."
+    )
+    found = names(text, gazetteer)
+    assert {"Ann Lesk", "Brel Tarnović", "Ela Pell"} <= set(found), found
+    assert not {"Mining and Energy", "Industry Brel Tarnović", "Energy, Mining", "Mining"} & set(found), found
+
+
+def test_a_name_ending_in_a_companys_form_is_not_split_at_and(gazetteer):
+    """The fifty-ninth round: "X Coal Transport and Sales Group Co" is one company, as one ending in "Ltd" is."""
+    found = names("The Tarnby mine was taken over by Pellow Coal Transport and Sales Group Co in 2009.", gazetteer)
+    assert "Pellow Coal Transport and Sales Group Co" in found, found
+    assert "Sales Group Co" not in found, found

@@ -71,8 +71,8 @@ def extract(article: ArticleText, published: dt.date, gazetteer: Gazetteer) -> l
         names = [n for n in names if n.start >= len(headline)]  # a Title Case Headline: its names come again below
     written = {n.text.upper() for n in names}
     for m in re.finditer(
-        r"(?m)^([A-Z][A-Z'’ -]{2,}?)(?=,\s|\s+(?:—|–|--?)\s)", text
-    ):  # "WILLIAMSON, W.Va. —", "WAYNESBURG —"
+        r"(?m)^(?:[ \t]*date\s+\d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z'’ -]{2,}?)(?=,\s|\s+(?:—|–|--?)\s)", text
+    ):  # "WILLIAMSON, W.Va. —", "WAYNESBURG —", a saved page's " date 2020-01-02 BILLINGS, Mont. |"
         title = " ".join(w.capitalize() for w in m.group(1).split())
         if m.group(1) not in written:
             names.append(Name(m.start(1), m.end(1), title))

@@ -280,6 +280,7 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 CAPTION_WORDS = {
     *("Photo", "PHOTO", "Photos", "Pic", "Photograph", "Photographer", "Picture", "Image", "Video"),
     *("Credit", "CREDIT", "Credits"),
+    *("Source", "Published"),  # a page's labels of where and when: "Source: Xinhua", "Published: 2016-2-2"
 }
 #: a site's boilerplate in a saved page's text, the labels of its buttons and players: no name's words
 WIDGETS = re.compile(
@@ -687,6 +688,14 @@ DEMONYMS = {
     "Vietnamese",
     "Mongolian",
     "Kazakh",
+    # more countries' peoples, as a lone word no name ("a unit of Philippine conglomerate X", "Bosnian coal miners
+    # hold …"; not "Mozambican" nor "Hungarian": written lists give them as their country where the text names it
+    # only inside a body's name, "Club of Mozambique")
+    *("Philippine", "Filipino", "Bosnian", "Serbian", "Croatian", "Romanian"),
+    *("Bulgarian", "Slovak", "Slovenian", "Austrian", "Belgian", "Irish", "Scottish", "Welsh", "Portuguese"),
+    *("Finnish", "Belarusian", "Macedonian", "Albanian", "Zimbabwean", "Zambian", "Nigerian", "Kenyan"),
+    *("Tanzanian", "Botswanan", "Namibian", "Pakistani", "Bangladeshi", "Malaysian", "Thai", "Kazakhstani"),
+    *("Uzbek", "Kyrgyz", "Bolivian", "Ecuadorian", "Egyptian", "Moroccan", "Iranian", "Taiwanese"),
     "Western",
     "Eastern",
     "Northern",

@@ -139,9 +139,8 @@ def find_names(
                 )
                 or (bool(run) and (run[-1][1], s) in _bracketed(text))  # "Coal Bearing (Acquisition …) Act"
             )
-            and (
-                not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
-            )
+            and not _date_word(text, word, e)  # "Nemacolin Thursday morning", "By Ann Lee October 3": no name's word
+            and not _credit_ends(text, run, s, word)  # "Image: Ann Lee/AFP Optimum Coal workers"
         )  # "Fenshui No. 3 Mine"
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if _glued_amount(text, e, word):
@@ -207,7 +206,7 @@ def find_names(
     if run:
         runs.append(run)
     names: list[Name] = []
-    for run in _portfolios_joined(text, runs):
+    for run in _numbered_pairs(text, _portfolios_joined(text, runs)):
         parts = _split_run(run)
         the = len(parts) > 1 and _THE_BEFORE.search(text, max(0, run[0][0] - 6), run[0][0]) is not None
         for part in parts:  # "the Kestrel Energy and Chemical Industry Park": "the" lists no people
@@ -249,10 +248,17 @@ def _after_credits(text: str) -> frozenset[int]:
     return frozenset(m.end() for m in _CREDIT.finditer(text))
 
 
+def _credit_ends(text: str, run: list, at: int, word: str) -> bool:
+    """Whether a credit's agency ends the run before ``word`` at ``at``, which opens a sentence ("Image: Ann
+    Lee/AFP Optimum Coal workers"; not "…/THE JAKARTA POST", an agency in capitals)."""
+    return at in _after_credits(text) and not (word.isupper() and run[-1][2].isupper())
+
+
 #: a line's opening date and its dash ("date 2020-05-13 ", "May 10, 2017 - ", "12 March 2021 — ") or a page's bar
 #: before a byline ("2006|By Ann Lee"; not "Ann Lee | The City Paper", an outlet's name): the next word opens a sentence
 _STAMP = re.compile(
-    r"(?:^(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
+    r"(?:^[ \t]*(?:date\s+)?(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}"
+    r"|\d{1,2}\s[A-Z][a-z]{2,8},?\s\d{4})"
     r"[ \t]*(?:[-–—][ \t]*)?(?=[A-Z])|\|[ \t]*(?=By\s))",
     re.M,
 )
@@ -622,7 +628,7 @@ def _portfolio(words: list[str]) -> int | None:
         if words[i] in PORTFOLIO_TITLES and words[i + 1] in ("for", "of"):
             held = words[i + 2 : -2]
             if (
-                1 <= len(held) <= 3
+                1 <= len(held) <= 4  # "Minister of Energy, Mining and Industry X Y"
                 and all(is_capital(w) or w == "and" for w in held)
                 and all(is_capital(w) and not w.isupper() and w.replace("-", "").isalpha() for w in rest)
                 and not set(rest) & (ORG_WORDS | PLACE_WORDS | TITLES | TITLE_WORDS | COMPANY_WORDS)
@@ -689,15 +695,32 @@ def _portfolios_joined(text: str, runs: list[list]) -> list[list]:
     i = 0
     while i < len(runs):
         run, j = runs[i], i + 1
-        if len(run) >= 3 and run[-3][2] in ORG_WORDS and run[-2][2] in ("of", "for"):
+        if len(run) >= 3 and run[-3][2] in ORG_WORDS | PORTFOLIO_TITLES and run[-2][2] in ("of", "for"):
             while listed(j) and len(runs[j]) == 1:
                 j += 1  # "Environment, Forestry, Fisheries and …": one portfolio each
-            if listed(j) and len(runs[j]) == 3 and runs[j][1][2] == "and":
+            title = run[-3][2] in PORTFOLIO_TITLES  # "Minister of Energy, Mining and Industry X Y": a holder after
+            if listed(j) and runs[j][1][2] == "and" and (len(runs[j]) > 3 if title else len(runs[j]) == 3):
                 out.append([token for part in runs[i : j + 1] for token in part])
                 i = j + 1
                 continue
         out.append(run)
         i += 1
+    return out
+
+
+#: the end of a sentence or clause right after a title's portfolio ("…, Minister of Mining and Energy.")
+_PORTFOLIO_ENDS = re.compile(r"[.,;:]|\s*\n|\s*$")
+#: a second number after a numbered name's ("Colstrip Units 1 and 2", "Central Angamos 1 and 2"; not "1 and 2%")
+_AND_NUMBER = re.compile(r" (and) (\d{1,2})\b(?![.,]\d|\s*(?:%|percent|per cent))")
+
+
+def _numbered_pairs(text: str, runs: list[list]) -> list[list]:
+    """Runs ending in a number with the second number after "and" made one ("Colstrip Units 1 and 2": the two
+    units' one name)."""
+    out = []
+    for run in runs:
+        m = _AND_NUMBER.match(text, run[-1][1]) if len(run) >= 2 and run[-1][2].isdigit() else None
+        out.append([*run, (m.start(1), m.end(1), "and"), (m.start(2), m.end(2), m.group(2))] if m else run)
     return out
 
 
@@ -732,7 +755,14 @@ def _split_run(run):
     )
     titled_each = bool(head) and len(tail) >= 2 and head[0] in TITLES and tail[0] in TITLES  # "Cr X and Cr Y"
     last = re.sub(r"['’]s$", "", words[-1])  # "the Mining and Energy Union's district": the union's whole name
-    if "and" in words and last not in ORG_WORDS and not named and (titled_each or _titled(words) is None):
+    numbered = tail[:1] == [words[-1]] and words[-1].isdigit()  # "Colstrip Units 1 and 2": one name
+    if (
+        "and" in words
+        and last not in ORG_WORDS | COMPANY_ABBREVIATIONS  # "X and Y Group Co": one company
+        and not named
+        and not numbered
+        and (titled_each or _titled(words) is None)
+    ):
         parts: list[list] = []
         part: list = []
         for token in run:
@@ -972,6 +1002,13 @@ def _trimmed(
             and all(is_capital(w) for _, _, w in run[1:])
         ):
             return run[2:], [*title, "of", run[1][2]], False  # "Minister of Energy Ts.Oyunbileg": its holder
+        if (
+            title
+            and run[0][2] in ("of", "for")
+            and title[-1] in PORTFOLIO_TITLES
+            and _PORTFOLIO_ENDS.match(text, run[-1][1])
+        ):
+            return None  # "X, Minister of Mining and Energy.": the portfolio, no one named after it
         if title and run[0][2] in ("of", "for"):
             title = []  # "the Starosta of Tarnowskie Góry": where the title is held, no person
         run.pop(0)  # "With 900 people", "Later on Tuesday": no name
@@ -1039,12 +1076,18 @@ def _no_name(
         and not re.search(r"[a-z][A-Z]", word)  # "EnergyAustralia": a capital inside the word
         and not (text[s - 1 : s] == "(" and text[e : e + 1] == ")")  # "(Bloomberg) --": an agency
         and not _CAPTIONED.search(text, line_start, s)  # "Credit: Reuters": the agency credited
+        and not (  # "Astana (AsiaNews) - More …": a dateline's place (not "Updated - March 18")
+            _line_opener(text, line_start, s)
+            and (dash := _DASH_DATELINE.match(text, e)) is not None
+            and not _date_word(text, dash.group(1), dash.end())
+        )
     ):
         return True  # a lone capitalised word opening a sentence, never capitalised elsewhere: a common word
     if (
         word in PLACE_WORDS | ORG_WORDS | NOT_NAMES | CAPTION_WORDS
         or re.match(r"[A-Z]{1,2}\d", word)
         or re.fullmatch(r"[A-Z]{2,5}s", word)  # "IPPs", "CEOs": a plural, no one body
+        or re.fullmatch(r"\d+(?:st|nd|rd|th)", word)  # "Published: 18th November": an ordinal alone
         or (3 <= len(word) <= 4 and any(month.startswith(word.lower()) for month in MONTHS))
     ):
         return True  # "Street", "Commission" alone: a common word, capitalised; "TV"; "R14"; "Feb" (not "Sepp")
@@ -1071,6 +1114,16 @@ def _no_name(
         or _people_of_a_name(text, word, e)
         or (word.lower() in lower_words and not acronym and not _first_name_word(text, word, s))
     )  # ("Sun said" after "Sun Guoqiang, deputy director": the family name, though "the sun" is a word)
+
+
+#: a dateline's rest after its place: an agency in brackets, a dash and the sentence's first word ("Astana
+#: (AsiaNews / Agencies) - More …", "Louisville - Arch Coal …"; not "Updated - March 18 …", a date)
+_DASH_DATELINE = re.compile(r"(?: \([^()\n]{1,40}\))? [-–—] ([A-Z]\w*)")
+
+
+def _line_opener(text: str, line_start: int, at: int) -> bool:
+    """Whether a word at ``at`` opens its line, past a saved page's date stamp (" date 2020-01-02 Astana - …")."""
+    return re.fullmatch(r"\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?", text[line_start:at]) is not None
 
 
 def _shouted(words: list[str], lower_words: set[str]) -> bool:
