@@ -24,7 +24,7 @@
 Groups: written held-out fresh news news-held-out, news-held-out-2 to news-held-out-58 (one for each set held
 aside), seeds. A FOLDER (any path that is a directory) is scored as a group of its own: how published articles
 are measured, whose texts cannot live in the repository (saved pages as ``NAME.txt`` beside the lists
-``NAME.expected`` a reader wrote for them).
+``NAME.expected`` a reader wrote for them; ``benchmarks/published/`` holds the lists of eighty such openings).
 """
 
 from __future__ import annotations
