@@ -6134,3 +6134,26 @@ def test_a_name_ending_in_a_companys_form_is_not_split_at_and(gazetteer):
     found = names("The Tarnby mine was taken over by Pellow Coal Transport and Sales Group Co in 2009.", gazetteer)
     assert "Pellow Coal Transport and Sales Group Co" in found, found
     assert "Sales Group Co" not in found, found
+
+
+def test_a_bylines_or_credits_person_is_no_speaker(gazetteer):
+    """The sixtieth round: a person named only in a byline ("By X, Y and Z"), a name glued to a date on its own line
+    or a picture's credit ("(Outlet: X)", "(X/Outlet)") is no quote's speaker nor whom "he" is; "X Nov 3, 2015"
+    makes no name "X Nov"; a short quote going on after "she said." in the same paragraph is still speech."""
+    text = (
+        "Tarnby braces for the end\n\nBy Ann Lesk, Bo Pell, and Cyril Vane\n\nOla Brel Nov 3, 2015\n\n"
+        "The pits of Tarnby close next year.(Tarnby News: Hugo Marsk)\n\n"
+        "\u201cIt is going to hurt a lot of families here,\u201d he said.\n\n"
+        "A woman opens her door. \u201cWe do not talk about what happened here,\u201d she said. "
+        "\u201cYou talk, they punish.\u201d (Ola Brel/Tarnby Radio)"
+    )
+    found = speakers(text, gazetteer)
+    assert {who for _, who, _ in found} == {"-"}, found
+    assert "You talk, they punish." in [words for words, _, _ in found], found
+    assert "Ola Brel Nov" not in names(text, gazetteer), names(text, gazetteer)
+
+
+def test_but_opens_no_role(gazetteer):
+    """The sixtieth round: "But coal miner X said …" gives the role "coal miner", not "But coal miner"."""
+    text = 'But coal miner Ola Brel said the plan would change Tarnby.\n\n"It will empty the town," he said.'
+    assert speakers(text, gazetteer) == [("It will empty the town", "Ola Brel", "coal miner")]

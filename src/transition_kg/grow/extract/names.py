@@ -234,8 +234,10 @@ def _month_word(word: str) -> bool:
 
 
 def _date_word(text: str, word: str, end: int) -> bool:
-    """Whether ``word`` is a weekday, or a month before a day's number ("October 3"): a date's, after a name."""
-    return word in WEEKDAYS or (word.lower() in MONTHS and re.match(r"\s+\d", text[end : end + 4]) is not None)
+    """Whether ``word`` is a weekday, or a month (or its short form) before a day's number ("October 3", "Nov 3",
+    "Nov. 3"): a date's, after a name ("Ann Lee Nov 3, 2015", a byline glued to its date)."""
+    month = word.lower() in MONTHS or _MONTH_SHORT.fullmatch(word) is not None
+    return word in WEEKDAYS or (month and re.match(r"\.?\s+\d", text[end : end + 5]) is not None)
 
 
 #: a photograph's credit ("Photo: Ann Lee/dpa"), up to the word after it that opens the next sentence

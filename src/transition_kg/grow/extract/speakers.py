@@ -34,7 +34,7 @@ from .lexicon import (
     UPPER,
 )
 from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
-from .text import Candidate, Gazetteer, Occurrences, quote_segments, sentence_spans, unwrapped
+from .text import Candidate, Gazetteer, Occurrences, credits, quote_segments, sentence_spans, unwrapped, within
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -289,7 +289,8 @@ def quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gazet
     """Quotes with their speakers, read on the text with a hard-wrapped page's lines joined (the same offsets); each
     candidate's words as the page writes them."""
     joined = unwrapped(text)
-    out = _quotes(joined, names, lower_words, gazetteer)
+    credited = credits(text)  # a byline's or a picture credit's people: none of them is a speaker, nor "he"
+    out = _quotes(joined, [n for n in names if not within(credited, n.start)], lower_words, gazetteer)
     for c in out:
         c.exact = text[c.start : c.end] if c.exact == joined[c.start : c.end] else c.exact
     return out
@@ -393,11 +394,23 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
             previous = (who, start + len(words))
         heard.append((start, words, who))
     _headline_speakers(text, heard)
+    return _candidates(text, heard, seen, gazetteer)
+
+
+def _candidates(
+    text: str, heard: list[tuple[int, str, tuple | None]], seen: Occurrences, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Each quote heard (its start, words and speaker) that is speech, with its speaker, role and organisation, and
+    each speaker's role once."""
     out = []
     roles: set[tuple[str, str]] = set()
+    spoken = -1  # where the last quote kept as speech ends
     for start, words, who in heard:
-        if not (len(words.split()) >= 6 or who):
-            continue  # a quoted term ("coal capital"), not speech
+        between = text[spoken:start] if 0 <= spoken <= start else "\n"
+        going_on = "\n" not in between and len(between) < 80 and re.search(rf"\b{SPEECH}\b", between) is not None
+        if not (len(words.split()) >= 6 or who or going_on):
+            continue  # a quoted term ("coal capital"), not speech; but "“…,” she said. “You talk, and …”" is
+        spoken = start + len(words)
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
             speaker, role, organisation = who[0], _plain_role(who[1]), who[2]
@@ -417,8 +430,9 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
     return out
 
 
-#: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X"
-_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one)\s+(?=\S)", re.I)
+#: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X",
+#: "But coal miner X"
+_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one|but)\s+(?=\S)", re.I)
 
 
 def _plain_role(role: str | None) -> str | None:

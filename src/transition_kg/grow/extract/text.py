@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from ...core import turtle
 from ...core.load import Loaded
 from ...core.vocab import ONTOLOGY_GRAPH, TKG
-from .lexicon import ABBREVIATIONS, MONTHS, OPENERS, WEEKDAYS
+from .lexicon import ABBREVIATIONS, CAPTION_WORDS, MONTHS, OPENERS, WEEKDAYS
 
 ENTITY_ROOTS = (
     TKG.Place,
@@ -308,3 +308,32 @@ def within(spans: list[tuple[int, int]], at: int) -> bool:
     """Whether offset ``at`` is in one of ``spans`` (in order, not overlapping), by a seek."""
     i = bisect.bisect_right(spans, (at, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+#: a page's credits for its words and pictures, whose people are no speakers: a byline ("By Ann Lee, Bo Wu and Cy
+#: Pell"), a name glued to a date on its own line ("Ann Lee Nov 3, 2015"), a name and an outlet ("Ann Lee |
+#: The Tarnby Post"), a picture's credit in brackets ("(Tarnby News: Ann Lee)", "(Ann Lee/Tarnby Radio)") or after a
+#: label ("Photo: Ann Lee")
+_CREDIT_LINE = re.compile(
+    r"^[ \t]*(?:By[ \t]+[A-Z][^\n.!?\"“]{0,120}"
+    rf"|[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{1,3}}[ \t]*(?:\|[^\n]{{1,60}}|,?[ \t]+(?:{_MONTH_WORD})\.?[ \t]+"
+    r"\d{1,2},?[ \t]+\d{4}[^\n]{0,40}))$",
+    re.M,
+)
+_CREDIT_BRACKET = re.compile(r"\((?:[^()\n:]{1,40}:[ \t]*[^()\n]{1,60}|[^()\n/]{1,60}/[^()\n]{1,40})\)")
+_CREDIT_LABEL = re.compile(rf"\b(?:{'|'.join(sorted(CAPTION_WORDS))}):[ \t]*[^\n.;]{{1,60}}")
+
+
+def credits(text: str) -> list[tuple[int, int]]:
+    """The spans (in order, merged) of a page's bylines and credits: the people named in them wrote or pictured the
+    story and said nothing in it."""
+    spans = sorted(
+        m.span() for pattern in (_CREDIT_LINE, _CREDIT_BRACKET, _CREDIT_LABEL) for m in pattern.finditer(text)
+    )
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
