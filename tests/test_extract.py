@@ -6157,3 +6157,25 @@ def test_but_opens_no_role(gazetteer):
     """The sixtieth round: "But coal miner X said …" gives the role "coal miner", not "But coal miner"."""
     text = 'But coal miner Ola Brel said the plan would change Tarnby.\n\n"It will empty the town," he said.'
     assert speakers(text, gazetteer) == [("It will empty the town", "Ola Brel", "coal miner")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a member's seat and party before "MP" are the role's, no place it is held in, no name's
+            'Tarnby Vale Labor MP Ola Brel said it was a "rather grim" day for the town.',
+            [("rather grim", "Ola Brel", "Tarnby Vale Labor MP")],
+        ),
+        (  # "Local" opens the role without being part of it
+            'Local MLA Ola Brel Singh said: "The town gave coal for sixty years and wants work back."',
+            [("The town gave coal for sixty years and wants work back.", "Ola Brel Singh", "MLA")],
+        ),
+        (  # "Elder" is an honorific, no name's first word: the role
+            'Elder Ola Brel Vane, who worked at the pits, said: "We were never paid what we were owed."',
+            [("We were never paid what we were owed.", "Ola Brel Vane", "Elder")],
+        ),
+    ],
+)
+def test_a_members_title_or_honorific_is_no_part_of_the_speakers_name(text, expected, gazetteer):
+    """The sixtieth round: "MP", "MLA", "MEP" and "Elder" are titles, split off the speaker's name."""
+    assert speakers(text, gazetteer) == expected

@@ -498,7 +498,12 @@ TITLES = {
     "Cr",  # a councillor, in Australia ("Cr McCreadie")
     "Cllr",
     "Engr",  # an engineer, in South Asia, Nigeria, the Philippines ("Engr Md X")
+    "Elder",  # an honorific of standing, in Nigeria and elsewhere ("Elder X Y")
 }
+#: a member's title in a parliament or an assembly, whose words before are a seat's and a party's ("Tarnby Vale
+#: Labor MP X": the whole is the role, no place it is held in)
+MEMBER_TITLES = {"MP", "MLA", "MEP"}
+TITLES |= MEMBER_TITLES
 #: what a person is addressed by before their name ("Mr Chatchai", "Prof. Oraon")
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Engr"}
 #: titles whose "of …" names a portfolio, not a place ("Minister of Electricity", "Secretary of Energy")

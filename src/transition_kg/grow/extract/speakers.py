@@ -16,6 +16,7 @@ from .lexicon import (
     HELD_NOUNS,
     HONORIFICS,
     NOT_ROLES,
+    MEMBER_TITLES,
     NUMBERED_UNITS,
     OCCUPATIONS,
     ORG_NOUNS,
@@ -432,7 +433,7 @@ def _candidates(
 
 #: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X",
 #: "But coal miner X"
-_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one|but)\s+(?=\S)", re.I)
+_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one|but|local)\s+(?=\S)", re.I)
 
 
 def _plain_role(role: str | None) -> str | None:
@@ -1221,7 +1222,7 @@ def _place_before_title(seen: Occurrences, names: list[Name], words: str) -> tup
     Valley Power Ltd"), or a name that opens on its first word and "of" ("Shire President": the
     Shire of Collie); none when its first words are only a title's ("Energy Minister", "Regional Governor")."""
     tokens = words.split()
-    if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS:
+    if tokens[0] in TITLE_WORDS | TITLE_MODIFIERS or tokens[-1] in MEMBER_TITLES:
         return None
     named, bodies = _written_names(seen, names)
     for k in range(len(tokens) - 1, 0, -1):
