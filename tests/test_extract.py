@@ -6179,3 +6179,13 @@ def test_but_opens_no_role(gazetteer):
 def test_a_members_title_or_honorific_is_no_part_of_the_speakers_name(text, expected, gazetteer):
     """The sixtieth round: "MP", "MLA", "MEP" and "Elder" are titles, split off the speaker's name."""
     assert speakers(text, gazetteer) == expected
+
+
+def test_a_definite_common_noun_is_no_speakers_name(gazetteer):
+    """The sixtieth round: "…," said the wife of a miner. — a phrase of a common noun after "the" names no one: the
+    quote has no speaker (a named person's quote keeps theirs)."""
+    text = (
+        "Ola Brel runs the Tarnby pit.\n\n"
+        "\u201cWe all knew the end was coming for the pit,\u201d said the wife of a miner who has worked there for years."
+    )
+    assert speakers(text, gazetteer) == [("We all knew the end was coming for the pit", "-", "-")]

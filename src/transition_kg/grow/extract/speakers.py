@@ -415,7 +415,8 @@ def _candidates(
         c = Candidate("CandidateQuote", start, start + len(words), words)
         if who:
             speaker, role, organisation = who[0], _plain_role(who[1]), who[2]
-            c.add("candidateSpeaker", turtle.text(speaker))
+            if not speaker.startswith("the "):  # "the wife of a miner said": a definite common noun, no one's name
+                c.add("candidateSpeaker", turtle.text(speaker))
             entity = gazetteer.labels.get(speaker)
             if entity is not None:
                 c.add("candidateAbout", turtle.iri(entity))
