@@ -6186,6 +6186,6 @@ def test_a_definite_common_noun_is_no_speakers_name(gazetteer):
     quote has no speaker (a named person's quote keeps theirs)."""
     text = (
         "Ola Brel runs the Tarnby pit.\n\n"
-        "\u201cWe all knew the end was coming for the pit,\u201d said the wife of a miner who has worked there for years."
+        "\u201cWe all knew the end was coming for the pit,\u201d said the wife of a miner who worked there."
     )
     assert speakers(text, gazetteer) == [("We all knew the end was coming for the pit", "-", "-")]
