@@ -6142,6 +6142,7 @@ def test_a_bylines_or_credits_person_is_no_speaker(gazetteer):
     makes no name "X Nov"; a short quote going on after "she said." in the same paragraph is still speech."""
     text = (
         "Tarnby braces for the end\n\nBy Ann Lesk, Bo Pell, and Cyril Vane\n\nOla Brel Nov 3, 2015\n\n"
+        "Dana Vell | The Tarnby Post\n\nPhoto: Ivo Marsk/Tarnby Agency\n\n"
         "The pits of Tarnby close next year.(Tarnby News: Hugo Marsk)\n\n"
         "\u201cIt is going to hurt a lot of families here,\u201d he said.\n\n"
         "A woman opens her door. \u201cWe do not talk about what happened here,\u201d she said. "

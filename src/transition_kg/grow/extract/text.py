@@ -321,7 +321,7 @@ _CREDIT_LINE = re.compile(
     re.M,
 )
 _CREDIT_BRACKET = re.compile(r"\((?:[^()\n:]{1,40}:[ \t]*[^()\n]{1,60}|[^()\n/]{1,60}/[^()\n]{1,40})\)")
-_CREDIT_LABEL = re.compile(rf"\b(?:{'|'.join(sorted(CAPTION_WORDS))}):[ \t]*[^\n.;]{{1,60}}")
+_CREDIT_LABEL = re.compile(rf"\b(?:{'|'.join(sorted(CAPTION_WORDS))}):[ \t]*[^\n.;/|]{{1,60}}(?:/[^\s/]+)*")
 
 
 def credits(text: str) -> list[tuple[int, int]]:
