@@ -6167,7 +6167,7 @@ def test_but_opens_no_role(gazetteer):
             'Tarnby Vale Labor MP Ola Brel said it was a "rather grim" day for the town.',
             [("rather grim", "Ola Brel", "Tarnby Vale Labor MP")],
         ),
-        (  # "Local" opens the role without being part of it
+        (  # "MLA" alike, no name's word; "Local" before it is no part of the role
             'Local MLA Ola Brel Singh said: "The town gave coal for sixty years and wants work back."',
             [("The town gave coal for sixty years and wants work back.", "Ola Brel Singh", "MLA")],
         ),

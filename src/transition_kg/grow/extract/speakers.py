@@ -434,12 +434,17 @@ def _candidates(
 
 #: words that open a role's phrase without being part of the role: "Another worker, X", "Neither Wyoming Governor X",
 #: "But coal miner X"
-_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one|but|local)\s+(?=\S)", re.I)
+_ROLE_LEAD = re.compile(r"(?:another|neither|nor|either|both|even|also|one|but)\s+(?=\S)", re.I)
+
+
+#: "Local" before a member's title, which the title holds already ("Local MLA X": MLA; not "Local estate agent")
+_LOCAL_MEMBER = re.compile(rf"[Ll]ocal\s+(?=(?:{'|'.join(sorted(MEMBER_TITLES))})$)")
 
 
 def _plain_role(role: str | None) -> str | None:
-    """The role without a leading "another"/"neither"/… ("Another worker, X": worker)."""
-    lead = _ROLE_LEAD.match(role or "")
+    """The role without a leading "another"/"neither"/… ("Another worker, X": worker), nor "Local" before a
+    member's title."""
+    lead = _ROLE_LEAD.match(role or "") or _LOCAL_MEMBER.match(role or "")
     return role[lead.end() :] if role and lead else role
 
 
