@@ -35,7 +35,17 @@ from .lexicon import (
     UPPER,
 )
 from .names import ABBREVIATED, COMPANY_ABBREVIATIONS, LISTED_NAME, Name, find_names, name_words
-from .text import Candidate, Gazetteer, Occurrences, credits, quote_segments, sentence_spans, unwrapped, within
+from .text import (
+    Candidate,
+    Gazetteer,
+    Occurrences,
+    credits,
+    end_before,
+    quote_segments,
+    sentence_spans,
+    unwrapped,
+    within,
+)
 
 #: a role held in a company ("Chief Operating Officer", "President Director", "chief executive")
 CORPORATE = re.compile(r"\b(?:Officer|CEO|Managing Director|President Director|[Cc]hief [Ee]xecutive)\b")
@@ -350,7 +360,7 @@ def _quotes(text: str, names: list[Name], lower_words: set[str], gazetteer: Gaze
         if who is None:  # "Jan Kowal, a retired miner, put it bluntly: "…"": the person the sentence opens on
             who = _opening_person(text, mentions, sentence_of(start), start)
         if who is None and not text[line_start:start].strip(" \"“„«‘'"):  # the paragraph before closing on a colon
-            who = _colon_above(text, mentions, len(text[:line_start].rstrip()), sentence_of)
+            who = _colon_above(text, mentions, end_before(text, line_start), sentence_of)
         if who is None and closed:  # "…" That was the verdict of Anna Weber, …
             verdict = re.match(r"\s*(?:That|This|Such) (?:was|is) (?:also )?the \w+ of\s+", after)
             if verdict:
@@ -521,7 +531,7 @@ def _reported_before(
         if not re.search(r"[.!?]$", lead):
             return None
     else:
-        end = len(text[:line_start].rstrip())
+        end = end_before(text, line_start)
         begin = text.rfind("\n", 0, end) + 1
     if not end or re.search(r"[\"“”„«»]", text[begin:end]):
         return None
@@ -871,7 +881,7 @@ def _only_person(text: str, people, line_start: int, start: int) -> tuple | None
     """The speaker of a quote that ends its paragraph with no verb of saying: the one person the paragraph named
     before it ("For Ana Ruiz, a teacher, the closure is personal. "My father worked there …""), not one of two."""
     if not text[line_start:start].strip(' "“„«'):  # the paragraph is the quote: the paragraph above's one person,
-        above = len(text[:line_start].rstrip())  # which opens on them and quotes no one ("X worked as a miner. …")
+        above = end_before(text, line_start)  # which opens on them and quotes no one ("X worked as a miner. …")
         line_start, start = text.rfind("\n", 0, above) + 1, above
         first = bisect.bisect_left(people, (line_start,))
         if re.search(r"[\"“”„«»]", text[line_start:start]) or first == len(people) or people[first][0] != line_start:

@@ -182,6 +182,14 @@ _SINGLE_OPENS = re.compile(r"(?:^|(?<=\n)|(?<=:\s))['‘](?=[A-Z])")
 _SINGLE_CLOSES = re.compile(r"(?<=[.,!?])['’](?=\s|$)")
 
 
+def end_before(text: str, at: int) -> int:
+    """Where the text before ``at`` ends once its trailing white space is dropped (``len(text[:at].rstrip())``,
+    without copying the text before it: asked once per quote)."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _line_end(text: str, at: int) -> int:
     """Where the line holding ``at`` ends."""
     end = text.find("\n", at)
